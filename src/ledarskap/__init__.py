@@ -1,0 +1,165 @@
+"""ledarskap: the trusted data model of the leadership program *Ledarskap i kommuner*.
+
+The program is run by CKS (Centrum för kommunstrategiska studier, Linköping University)
+with the kommunchefer of about twenty municipalities in Östergötland and surroundings,
+who are also the participants' mentors. This package models it: municipalities and
+positions, people and their appointments, the program, its cohorts, sessions and support
+groups, participants, mentors and mentor meetings, and applications.
+
+Importing ``ledarskap`` is light: file formats and optional parts load on first use.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from ledarskap._version import __version__
+from ledarskap.errors import (
+    DocumentError,
+    FormatVersionError,
+    InvalidPersonnummerError,
+    InvalidValueError,
+    LedarskapError,
+    MissingDependencyError,
+    ProblemsError,
+    RuleError,
+    UnknownMunicipalityError,
+    UnknownReferenceError,
+)
+from ledarskap.model import (
+    NEIGHBOURING_COUNTY_CODES,
+    OSTERGOTLAND,
+    Activity,
+    Aim,
+    Application,
+    ApplicationStatus,
+    Appointment,
+    Cohort,
+    Collaboration,
+    County,
+    Discipline,
+    Grounding,
+    Language,
+    Level,
+    MeetingKind,
+    MeetingStatus,
+    Mentor,
+    MentorMeeting,
+    Mentorship,
+    Municipality,
+    OrganisationKind,
+    Organiser,
+    Participant,
+    ParticipantStatus,
+    Person,
+    Personnummer,
+    Perspective,
+    PoliticalBody,
+    PoliticalBodyKind,
+    Position,
+    PositionKind,
+    Program,
+    ProgramData,
+    Purpose,
+    PurposeKind,
+    Session,
+    SessionKind,
+    StaffFunction,
+    Stakeholder,
+    SupportGroup,
+    Theme,
+    Venue,
+    all_counties,
+    all_municipalities,
+    all_positions,
+    county,
+    match_title,
+    municipality,
+    position,
+    program_region_counties,
+)
+
+if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
+    pass
+
+# Names that live in heavier modules (file formats, rules, optional extras), imported on
+# first use so that `import ledarskap` stays light. Each maps to the module holding it.
+_LAZY: dict[str, str] = {}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ledarskap' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "NEIGHBOURING_COUNTY_CODES",
+    "OSTERGOTLAND",
+    "Activity",
+    "Aim",
+    "Application",
+    "ApplicationStatus",
+    "Appointment",
+    "Cohort",
+    "Collaboration",
+    "County",
+    "Discipline",
+    "DocumentError",
+    "FormatVersionError",
+    "Grounding",
+    "InvalidPersonnummerError",
+    "InvalidValueError",
+    "Language",
+    "LedarskapError",
+    "Level",
+    "MeetingKind",
+    "MeetingStatus",
+    "Mentor",
+    "MentorMeeting",
+    "Mentorship",
+    "MissingDependencyError",
+    "Municipality",
+    "OrganisationKind",
+    "Organiser",
+    "Participant",
+    "ParticipantStatus",
+    "Person",
+    "Personnummer",
+    "Perspective",
+    "PoliticalBody",
+    "PoliticalBodyKind",
+    "Position",
+    "PositionKind",
+    "ProblemsError",
+    "Program",
+    "ProgramData",
+    "Purpose",
+    "PurposeKind",
+    "RuleError",
+    "Session",
+    "SessionKind",
+    "StaffFunction",
+    "Stakeholder",
+    "SupportGroup",
+    "Theme",
+    "UnknownMunicipalityError",
+    "UnknownReferenceError",
+    "Venue",
+    "__version__",
+    "all_counties",
+    "all_municipalities",
+    "all_positions",
+    "county",
+    "match_title",
+    "municipality",
+    "position",
+    "program_region_counties",
+]

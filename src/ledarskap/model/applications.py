@@ -1,0 +1,111 @@
+"""Applications (ansökningar) to a cohort: the facts an eligibility rule decides on.
+
+An application records what the applicant said about their position when they applied.
+Facts may be missing: ``None`` means *not known*, which the eligibility rules treat as
+unknown rather than as "no" (``reports_to=None`` is "not stated"; ``reports_to=()`` is
+"reports to no political body").
+
+>>> import datetime as dt
+>>> from ledarskap import Application
+>>> app = Application(id="ans-1", person_id="p-anna", cohort_id="c-2025",
+...                   submitted=dt.date(2025, 4, 2), municipality="Motala",
+...                   title="Avdelningschef, vård och omsorg")
+>>> app.position.slug, app.reports_to is None
+('avdelningschef', True)
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from . import _checks
+from .appointments import OrganisationKind, PoliticalBody, StaffFunction
+from .municipalities import Municipality, as_municipality
+from .positions import Language, Position, as_position, match_title
+
+__all__ = ["Application", "ApplicationStatus"]
+
+
+class ApplicationStatus(enum.Enum):
+    """Where an application is in admission."""
+
+    SUBMITTED = "submitted"
+    ADMITTED = "admitted"
+    WAITLISTED = "waitlisted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    def label(self, language: Language = "sv") -> str:
+        """The status's name in Swedish or English."""
+        return {
+            ApplicationStatus.SUBMITTED: ("inkommen", "submitted"),
+            ApplicationStatus.ADMITTED: ("antagen", "admitted"),
+            ApplicationStatus.WAITLISTED: ("reserv", "waitlisted"),
+            ApplicationStatus.REJECTED: ("ej antagen", "rejected"),
+            ApplicationStatus.WITHDRAWN: ("återtagen", "withdrawn"),
+        }[self][0 if language == "sv" else 1]
+
+
+def _matched_position(self: Application) -> Position | None:
+    return None if self.title is None else match_title(self.title)
+
+
+@attrs.frozen(kw_only=True)
+class Application:
+    """An application (ansökan) to a cohort, with the applicant's facts as stated.
+
+    Every fact but the ids and the date may be ``None``: not known.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    person_id: str = attrs.field(validator=_checks.identifier)
+    cohort_id: str = attrs.field(validator=_checks.identifier)
+    submitted: dt.date = attrs.field(validator=_checks.date)
+    municipality: Municipality | None = attrs.field(
+        default=None,
+        converter=lambda v: None if v is None else as_municipality(v),
+        validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
+    )
+    """The employing municipality."""
+    organisation: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+    organisation_kind: OrganisationKind | None = attrs.field(
+        default=None,
+        validator=_checks.optional(_checks.instance_of(OrganisationKind, "an OrganisationKind")),
+    )
+    title: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+    position: Position | None = attrs.field(
+        default=attrs.Factory(_matched_position, takes_self=True),
+        converter=as_position,
+        validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
+    )
+    in_position_since: dt.date | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.date)
+    )
+    reports_to: tuple[PoliticalBody, ...] | None = attrs.field(
+        default=None,
+        converter=lambda v: None if v is None else _checks.to_tuple(v),
+        validator=_checks.optional(
+            _checks.items(_checks.instance_of(PoliticalBody, "a PoliticalBody"))
+        ),
+    )
+    """The political bodies the applicant works directly towards; ``()`` for none."""
+    leads_staff_function: bool | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(bool, "True or False"))
+    )
+    staff_function: StaffFunction | None = attrs.field(
+        default=None,
+        validator=_checks.optional(_checks.instance_of(StaffFunction, "a StaffFunction")),
+    )
+    status: ApplicationStatus = attrs.field(
+        default=ApplicationStatus.SUBMITTED,
+        validator=_checks.instance_of(ApplicationStatus, "an ApplicationStatus"),
+    )
+    appointment_id: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.identifier), repr=False
+    )
+    """The appointment the application is made from, where it is on record."""

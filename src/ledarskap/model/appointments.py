@@ -1,0 +1,205 @@
+"""Appointments (anställningar): who holds which position, where, and from when to when.
+
+As in SS 12000's *Duty* and OneRoster's roles, a position is not an attribute of a person
+but a time-bounded link between a person and an organisation. A person can change
+position or municipality between cohorts, and :meth:`Appointment.holds_on` says what held
+on a given date. The end date is inclusive: the last day in the position.
+
+>>> import datetime as dt
+>>> from ledarskap import Appointment, PoliticalBody, PoliticalBodyKind
+>>> job = Appointment(
+...     id="a-1", person_id="p-anna", municipality="Linköping",
+...     organisation="Socialförvaltningen", title="Förvaltningschef, socialförvaltningen",
+...     start=dt.date(2021, 3, 1),
+...     reports_to=[PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)])
+>>> job.position.slug, job.municipality.code
+('forvaltningschef', '0580')
+>>> job.holds_on(dt.date(2025, 1, 1)), job.holds_on(dt.date(2020, 1, 1))
+(True, False)
+>>> job.years_in_position(dt.date(2025, 2, 28))
+3
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from . import _checks
+from .municipalities import Municipality, as_municipality
+from .positions import Language, Position, as_position, match_title
+
+__all__ = [
+    "Appointment",
+    "OrganisationKind",
+    "PoliticalBody",
+    "PoliticalBodyKind",
+    "StaffFunction",
+]
+
+
+class OrganisationKind(enum.Enum):
+    """What kind of municipal organisation employs someone."""
+
+    CENTRAL_ADMINISTRATION = "central-administration"
+    """Kommunledningen / kommunledningskontoret / stadsledningskontoret."""
+    ADMINISTRATION = "administration"
+    """En förvaltning (socialförvaltningen, utbildningsförvaltningen …) under a nämnd."""
+    MUNICIPAL_COMPANY = "municipal-company"
+    """Ett kommunalt bolag, governed by its styrelse."""
+    FEDERATION = "federation"
+    """Ett kommunalförbund or another joint municipal body."""
+    REGION = "region"
+    """En region (Region Östergötland)."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The kind's name in Swedish or English."""
+        return _ORG_LABELS[self][0 if language == "sv" else 1]
+
+
+_ORG_LABELS = {
+    OrganisationKind.CENTRAL_ADMINISTRATION: ("kommunledningen", "central administration"),
+    OrganisationKind.ADMINISTRATION: ("förvaltning", "administration"),
+    OrganisationKind.MUNICIPAL_COMPANY: ("kommunalt bolag", "municipal company"),
+    OrganisationKind.FEDERATION: ("kommunalförbund", "municipal federation"),
+    OrganisationKind.REGION: ("region", "region"),
+}
+
+
+class PoliticalBodyKind(enum.Enum):
+    """The kinds of political body (politisk ledning) a manager can report to."""
+
+    NAMND = "namnd"
+    """En nämnd: a committee of the council (socialnämnden, barn- och ungdomsnämnden …)."""
+    KOMMUNSTYRELSE = "kommunstyrelse"
+    """Kommunstyrelsen: the municipal executive board."""
+    STYRELSE = "styrelse"
+    """En styrelse: the board of a municipal company or federation."""
+    FULLMAKTIGE = "fullmaktige"
+    """Kommunfullmäktige or regionfullmäktige: the council."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The kind's name in Swedish or English."""
+        return _BODY_LABELS[self][0 if language == "sv" else 1]
+
+
+_BODY_LABELS = {
+    PoliticalBodyKind.NAMND: ("nämnd", "committee"),
+    PoliticalBodyKind.KOMMUNSTYRELSE: ("kommunstyrelse", "municipal executive board"),
+    PoliticalBodyKind.STYRELSE: ("styrelse", "board"),
+    PoliticalBodyKind.FULLMAKTIGE: ("fullmäktige", "council"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class PoliticalBody:
+    """A nämnd or styrelse that a manager works directly towards."""
+
+    name: str = attrs.field(validator=_checks.text)
+    kind: PoliticalBodyKind = attrs.field(
+        validator=_checks.instance_of(PoliticalBodyKind, "a PoliticalBodyKind")
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffFunction(enum.Enum):
+    """A staff function (stabsfunktion) a leader can lead."""
+
+    FINANCE = "finance"
+    HR = "hr"
+    COMMUNICATIONS = "communications"
+    IT = "it"
+    STRATEGY = "strategy"
+    LEGAL = "legal"
+    SECURITY = "security"
+    BUSINESS = "business"
+    OTHER = "other"
+
+    def label(self, language: Language = "sv") -> str:
+        """The function's name in Swedish or English."""
+        return _STAFF_LABELS[self][0 if language == "sv" else 1]
+
+
+_STAFF_LABELS = {
+    StaffFunction.FINANCE: ("ekonomi", "finance"),
+    StaffFunction.HR: ("personal/HR", "human resources"),
+    StaffFunction.COMMUNICATIONS: ("kommunikation", "communications"),
+    StaffFunction.IT: ("IT och digitalisering", "IT and digitalisation"),
+    StaffFunction.STRATEGY: ("strategi och utveckling", "strategy and development"),
+    StaffFunction.LEGAL: ("kansli och juridik", "secretariat and legal"),
+    StaffFunction.SECURITY: ("säkerhet och beredskap", "security and preparedness"),
+    StaffFunction.BUSINESS: ("näringsliv", "business development"),
+    StaffFunction.OTHER: ("annan stabsfunktion", "other staff function"),
+}
+
+
+def _matched_position(self: Appointment) -> Position | None:
+    return match_title(self.title)
+
+
+@attrs.frozen(kw_only=True)
+class Appointment:
+    """An appointment (anställning; SS 12000 *Duty*): a person in a position, for a time.
+
+    ``title`` is the title as written; ``position`` is its catalog entry, matched from the
+    title when not given (``None`` when the title fits no entry). ``reports_to`` lists the
+    political bodies the holder works directly towards; ``staff_function`` is set when the
+    holder leads a staff function. ``end`` is the last day, inclusive; ``None`` if ongoing.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    person_id: str = attrs.field(validator=_checks.identifier)
+    municipality: Municipality = attrs.field(
+        converter=as_municipality,
+        validator=_checks.instance_of(Municipality, "a Municipality"),
+    )
+    """The municipality the organisation belongs to (the employer)."""
+    organisation: str = attrs.field(validator=_checks.text)
+    """The employing unit, e.g. "Socialförvaltningen", "Kommunledningskontoret"."""
+    title: str = attrs.field(validator=_checks.text)
+    start: dt.date = attrs.field(validator=_checks.date)
+    end: dt.date | None = attrs.field(
+        default=None,
+        validator=[_checks.optional(_checks.date), _checks.not_before("start")],
+    )
+    position: Position | None = attrs.field(
+        default=attrs.Factory(_matched_position, takes_self=True),
+        converter=as_position,
+        validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
+    )
+    organisation_kind: OrganisationKind = attrs.field(
+        default=OrganisationKind.ADMINISTRATION,
+        validator=_checks.instance_of(OrganisationKind, "an OrganisationKind"),
+    )
+    reports_to: tuple[PoliticalBody, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(PoliticalBody, "a PoliticalBody")),
+    )
+    staff_function: StaffFunction | None = attrs.field(
+        default=None,
+        validator=_checks.optional(_checks.instance_of(StaffFunction, "a StaffFunction")),
+    )
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether the appointment held on *day* (start and end inclusive)."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def years_in_position(self, as_of: dt.date) -> int:
+        """Whole years from ``start`` to *as_of* (or to ``end``, if earlier); 0 before start."""
+        until = as_of if self.end is None else min(as_of, self.end)
+        if until < self.start:
+            return 0
+        return relativedelta(until, self.start).years
+
+    @property
+    def works_towards_political_leadership(self) -> bool:
+        """Whether the holder reports directly to a nämnd or styrelse."""
+        return bool(self.reports_to)

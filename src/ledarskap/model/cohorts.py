@@ -1,0 +1,286 @@
+"""Cohorts (omgångar), their sessions (träffar), support groups and collaborating municipalities.
+
+A cohort is one run of the program, with its dates, its course venue (kursgård), the
+municipalities that collaborate in it (each with its kommunchef, the mentors), its support
+groups (stödgrupper) and its sessions: residential sessions (internat), ordinary sessions
+(träffar) and follow-up meetings (återträffar). How many sessions a cohort has, and of
+what kind, is data: nothing in the code fixes it.
+
+Invariants checked when a cohort is made: the end is not before the start, every session
+lies within the cohort's dates, and no id repeats among its sessions or support groups.
+
+>>> import datetime as dt
+>>> from ledarskap import Cohort, Session, SessionKind
+>>> kickoff = Session(id="s1", kind=SessionKind.RESIDENTIAL, title="Uppstartsinternat",
+...                   start=dt.date(2025, 9, 10), end=dt.date(2025, 9, 12))
+>>> cohort = Cohort(id="c-2025", program_id="liko", name="Omgång 2025/26", number=9,
+...                 start=dt.date(2025, 9, 1), end=dt.date(2026, 6, 30), sessions=[kickoff])
+>>> cohort.runs_on(dt.date(2026, 1, 1))
+True
+>>> Cohort(id="c-bad", program_id="liko", name="Fel", start=dt.date(2025, 9, 1),
+...        end=dt.date(2025, 9, 30), sessions=[kickoff])
+Traceback (most recent call last):
+...
+ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-30, found 's1: 2025-09-10–2025-09-12'...
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from ledarskap.errors import InvalidValueError
+
+from . import _checks
+from .municipalities import Municipality, as_municipality
+from .positions import Language
+
+__all__ = [
+    "Activity",
+    "Cohort",
+    "Collaboration",
+    "Session",
+    "SessionKind",
+    "SupportGroup",
+    "Venue",
+]
+
+
+class SessionKind(enum.Enum):
+    """What kind of program meeting a session is."""
+
+    RESIDENTIAL = "residential"
+    """Internat: a residential session of one or more days at a course venue."""
+    SESSION = "session"
+    """Träff: an ordinary session of a day or less."""
+    FOLLOW_UP = "follow-up"
+    """Återträff: a follow-up meeting, during or after the cohort."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The kind's name in Swedish or English."""
+        return {
+            SessionKind.RESIDENTIAL: ("internat", "residential session"),
+            SessionKind.SESSION: ("träff", "session"),
+            SessionKind.FOLLOW_UP: ("återträff", "follow-up meeting"),
+        }[self][0 if language == "sv" else 1]
+
+
+class Activity(enum.Enum):
+    """The program's working forms, which sessions alternate between."""
+
+    LECTURE = "lecture"
+    """Föreläsning."""
+    SUPPORT_GROUP = "support-group"
+    """Stödgrupp: work in the cohort's small groups."""
+    REFLECTION = "reflection"
+    """Reflektion: time for individual reflection."""
+    MENTOR_MEETING = "mentor-meeting"
+    """Mentorsträff held during the session."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The activity's name in Swedish or English."""
+        return {
+            Activity.LECTURE: ("föreläsning", "lecture"),
+            Activity.SUPPORT_GROUP: ("stödgrupp", "support group"),
+            Activity.REFLECTION: ("reflektion", "reflection"),
+            Activity.MENTOR_MEETING: ("mentorsträff", "mentor meeting"),
+        }[self][0 if language == "sv" else 1]
+
+
+@attrs.frozen(kw_only=True)
+class Venue:
+    """A course venue (kursgård) or other meeting place."""
+
+    name: str = attrs.field(validator=_checks.text)
+    municipality: Municipality | None = attrs.field(
+        default=None,
+        converter=lambda v: None if v is None else as_municipality(v),
+        validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
+    )
+    address: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+
+    def __str__(self) -> str:
+        return self.name if self.municipality is None else f"{self.name}, {self.municipality}"
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """A session of a cohort: internat, träff or återträff, from ``start`` to ``end`` inclusive.
+
+    ``online`` marks a session held at a distance (the venue is then usually ``None``).
+    ``theme_ids`` name the program's themes the session takes up.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    kind: SessionKind = attrs.field(validator=_checks.instance_of(SessionKind, "a SessionKind"))
+    title: str = attrs.field(validator=_checks.text)
+    start: dt.date = attrs.field(validator=_checks.date)
+    end: dt.date = attrs.field(
+        default=attrs.Factory(lambda self: self.start, takes_self=True),
+        validator=[_checks.date, _checks.not_before("start")],
+    )
+    venue: Venue | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(Venue, "a Venue"))
+    )
+    online: bool = attrs.field(default=False, validator=_checks.instance_of(bool, "True or False"))
+    theme_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.identifier, unique=True),
+    )
+    activities: frozenset[Activity] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Activity, "Activity"),
+    )
+
+    @property
+    def days(self) -> int:
+        """How many calendar days the session spans."""
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.start.isoformat()}–{self.end.isoformat()}"
+
+
+@attrs.frozen(kw_only=True)
+class SupportGroup:
+    """A support group (stödgrupp): a small group of a cohort's participants."""
+
+    id: str = attrs.field(validator=_checks.identifier)
+    name: str = attrs.field(validator=_checks.text)
+    participant_ids: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.identifier, unique=True),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Collaboration:
+    """A municipality collaborating in a cohort (samverkande kommun), with its kommunchef.
+
+    ``chief_executive_id`` is the person id of the municipality's kommunchef, who mentors
+    participants from other municipalities; ``mentor_capacity`` is how many adepts they
+    take on in this cohort.
+    """
+
+    municipality: Municipality = attrs.field(
+        converter=as_municipality, validator=_checks.instance_of(Municipality, "a Municipality")
+    )
+    chief_executive_id: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.identifier)
+    )
+    mentor_capacity: int = attrs.field(default=1, validator=_checks.non_negative_int)
+
+
+@attrs.frozen(kw_only=True)
+class Cohort:
+    """A cohort (omgång): one run of the program, ``start`` to ``end`` inclusive.
+
+    ``application_deadline`` is the last day to apply; ``capacity`` the number of places.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    program_id: str = attrs.field(validator=_checks.identifier)
+    name: str = attrs.field(validator=_checks.text)
+    number: int | None = attrs.field(default=None, validator=_checks.optional(_checks.positive_int))
+    """The round's ordinal ("sjätte omgången" is 6)."""
+    start: dt.date = attrs.field(validator=_checks.date)
+    end: dt.date = attrs.field(validator=[_checks.date, _checks.not_before("start")])
+    application_deadline: dt.date | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.date), repr=False
+    )
+    capacity: int | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.positive_int), repr=False
+    )
+    venue: Venue | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(Venue, "a Venue")), repr=False
+    )
+    collaborations: tuple[Collaboration, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Collaboration, "a Collaboration")),
+        repr=False,
+    )
+    support_groups: tuple[SupportGroup, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(SupportGroup, "a SupportGroup")),
+        repr=False,
+    )
+    sessions: tuple[Session, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Session, "a Session")),
+        repr=False,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        for index, session in enumerate(self.sessions):
+            if session.start < self.start or session.end > self.end:
+                problems.append(
+                    InvalidValueError(
+                        location=f"Cohort.sessions[{index}]",
+                        expected=(
+                            "a session within the cohort's dates "
+                            f"{self.start.isoformat()}–{self.end.isoformat()}"
+                        ),
+                        found=str(session),
+                    )
+                )
+        _unique(problems, "sessions", [s.id for s in self.sessions])
+        _unique(problems, "support_groups", [g.id for g in self.support_groups])
+        _unique(problems, "collaborations", [c.municipality.code for c in self.collaborations])
+        if problems:
+            first = problems[0]
+            if len(problems) > 1:
+                first.add_note(f"and {len(problems) - 1} more: " + "; ".join(map(str, problems[1:])))
+            raise first
+
+    @property
+    def municipalities(self) -> tuple[Municipality, ...]:
+        """The collaborating municipalities."""
+        return tuple(c.municipality for c in self.collaborations)
+
+    def collaboration(self, municipality: Municipality | str) -> Collaboration | None:
+        """The collaboration of this municipality (code, name or value), or ``None``."""
+        wanted = as_municipality(municipality)
+        return next((c for c in self.collaborations if c.municipality == wanted), None)
+
+    def runs_on(self, day: dt.date) -> bool:
+        """Whether *day* lies within the cohort (start and end inclusive)."""
+        return self.start <= day <= self.end
+
+    def is_open_for_applications(self, day: dt.date) -> bool:
+        """Whether an application made on *day* is in time (on or before the deadline)."""
+        deadline = self.start if self.application_deadline is None else self.application_deadline
+        return day <= deadline
+
+    def session(self, session_id: str) -> Session:
+        """The session with this id."""
+        for session in self.sessions:
+            if session.id == session_id:
+                return session
+        raise InvalidValueError(
+            location="Cohort.sessions",
+            expected=f"one of the session ids {[s.id for s in self.sessions]}",
+            found=session_id,
+        )
+
+
+def _unique(problems: list[InvalidValueError], field: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            problems.append(
+                InvalidValueError(
+                    location=f"Cohort.{field}[{index}]", expected="an id not used before", found=item
+                )
+            )
+        seen.add(item)

@@ -1,0 +1,235 @@
+"""Sweden's 290 municipalities (kommuner) and 21 counties (län), with their SCB codes.
+
+The table ships with the library (``ledarskap/data/kommuner.csv``, cross-checked against
+Statistics Sweden) and is read the first time it is needed. Look-ups accept a code or a
+name, tolerant of case, accents and a trailing "kommun" or "län":
+
+>>> from ledarskap import municipality, county
+>>> municipality("linkoping")
+Municipality(code='0580', name='Linköping', county='05')
+>>> municipality("0980").display_name
+'Region Gotland'
+>>> municipality("0580").county.name
+'Östergötlands län'
+>>> len(county("Östergötland").municipalities)
+13
+>>> municipality("Linkopping")
+Traceback (most recent call last):
+...
+ledarskap.errors.UnknownMunicipalityError: municipality: expected one of Sweden's 290 municipality codes or names (did you mean 0580 Linköping?), found 'Linkopping'
+
+The program's region, "Östergötland med omnejd", is Östergötland (05) and its
+neighbouring counties Södermanland (04), Jönköping (06), Kalmar (08) and Örebro (18):
+
+>>> sorted(c.code for c in program_region_counties())
+['04', '05', '06', '08', '18']
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+import attrs
+
+from ledarskap.errors import InvalidValueError, UnknownMunicipalityError
+
+__all__ = [
+    "NEIGHBOURING_COUNTY_CODES",
+    "OSTERGOTLAND",
+    "County",
+    "Municipality",
+    "all_counties",
+    "all_municipalities",
+    "as_municipality",
+    "county",
+    "municipality",
+    "program_region_counties",
+]
+
+OSTERGOTLAND = "05"
+"""The county code of Östergötlands län."""
+
+NEIGHBOURING_COUNTY_CODES = ("04", "06", "08", "18")
+"""Counties bordering Östergötland: Södermanland, Jönköping, Kalmar, Örebro ("med omnejd")."""
+
+# Names the municipalities use of themselves where they differ from SCB's short name.
+_DISPLAY_NAMES = {"0980": "Region Gotland", "2583": "Haparanda stad"}
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class County:
+    """A county (län) by its two-digit SCB code (länskod)."""
+
+    code: str
+    """Two digits, e.g. ``"05"`` for Östergötland."""
+    name: str
+    """The full name, e.g. ``"Östergötlands län"``."""
+
+    @property
+    def municipalities(self) -> tuple[Municipality, ...]:
+        """The county's municipalities, by code."""
+        return _table().by_county[self.code]
+
+    def __repr__(self) -> str:
+        return f"County(code={self.code!r}, name={self.name!r})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Municipality:
+    """A municipality (kommun) by its four-digit SCB code (kommunkod).
+
+    Get one with :func:`municipality`; the class checks that code, name and county agree
+    with the reference table, so an instance is always one of the 290.
+    """
+
+    code: str
+    """Four digits; the first two are the county code, e.g. ``"0580"`` for Linköping."""
+    name: str
+    """The short name as SCB writes it, e.g. ``"Linköping"``, ``"Gotland"``."""
+    county: County
+    """The county the municipality lies in."""
+    seat: tuple[float, float] | None = attrs.field(default=None, eq=False)
+    """Latitude and longitude of the seat (centralort), to about 1 km; for travel distances."""
+
+    def __attrs_post_init__(self) -> None:
+        known = _table().by_code.get(self.code)
+        if known is None or known.name != self.name or known.county != self.county:
+            raise UnknownMunicipalityError(
+                location="Municipality.code", found=self.code, suggestion=_suggest(self.code)
+            )
+
+    @property
+    def display_name(self) -> str:
+        """The name the municipality uses of itself ("Region Gotland" for 0980)."""
+        return _DISPLAY_NAMES.get(self.code, self.name)
+
+    def __repr__(self) -> str:
+        return f"Municipality(code={self.code!r}, name={self.name!r}, county={self.county.code!r})"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+@attrs.frozen
+class _Table:
+    by_code: dict[str, Municipality]
+    by_name: dict[str, Municipality]
+    counties: dict[str, County]
+    county_names: dict[str, County]
+    by_county: dict[str, tuple[Municipality, ...]]
+
+
+def _fold(name: str) -> str:
+    """Case-, accent- and spacing-free form used for look-ups by name."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(r"\b(kommun|stad|region|lan|s lan)\b", " ", plain)
+    return re.sub(r"[^a-z0-9]", "", plain)
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("ledarskap.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split(",") for line in text.splitlines()[1:] if line]
+
+
+@functools.cache
+def _table() -> _Table:
+    counties = {code: County(code=code, name=name) for code, name in _read("lan.csv")}
+    seats = {row[0]: (float(row[1]), float(row[2])) for row in _read("kommuner_coords.csv")}
+    by_code: dict[str, Municipality] = {}
+    for code, name, county_code, _ in _read("kommuner.csv"):
+        # Built without __init__: the table is what __init__ checks against.
+        item = object.__new__(Municipality)
+        object.__setattr__(item, "code", code)
+        object.__setattr__(item, "name", name)
+        object.__setattr__(item, "county", counties[county_code])
+        object.__setattr__(item, "seat", seats.get(code))
+        by_code[code] = item
+    by_name = {_fold(m.name): m for m in by_code.values()}
+    by_name.update({_fold(m.display_name): m for m in by_code.values()})
+    county_names = {_fold(c.name): c for c in counties.values()}
+    county_names.update({_fold(c.name.removesuffix(" län").removesuffix("s")): c for c in counties.values()})
+    by_county = {
+        code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
+    }
+    return _Table(by_code, by_name, counties, county_names, by_county)
+
+
+def _suggest(text: str) -> str | None:
+    table = _table()
+    folded = _fold(text)
+    if folded.isdigit():
+        near = difflib.get_close_matches(folded, list(table.by_code), n=1, cutoff=0.5)
+        return f"{near[0]} {table.by_code[near[0]].display_name}" if near else None
+    near = difflib.get_close_matches(folded, list(table.by_name), n=1, cutoff=0.6)
+    if not near:
+        return None
+    found = table.by_name[near[0]]
+    return f"{found.code} {found.display_name}"
+
+
+def municipality(code_or_name: str | Municipality, *, location: str = "municipality") -> Municipality:
+    """The municipality with this SCB code or name.
+
+    Names are matched ignoring case, accents, spacing and a trailing "kommun" or "stad".
+    An unknown one raises :class:`~ledarskap.errors.UnknownMunicipalityError`, naming the
+    closest match; *location* says where the value came from in that message.
+    """
+    if isinstance(code_or_name, Municipality):
+        return code_or_name
+    if not isinstance(code_or_name, str):
+        raise UnknownMunicipalityError(location=location, found=code_or_name)
+    table = _table()
+    key = code_or_name.strip()
+    found = table.by_code.get(key) or table.by_name.get(_fold(key))
+    if found is None:
+        raise UnknownMunicipalityError(location=location, found=code_or_name, suggestion=_suggest(key))
+    return found
+
+
+def as_municipality(value: str | Municipality) -> Municipality:
+    """Converter for model fields: a code or name becomes its :class:`Municipality`."""
+    return municipality(value)
+
+
+def county(code_or_name: str | County) -> County:
+    """The county with this two-digit code or name ("05", "Östergötland", "Östergötlands län")."""
+    if isinstance(code_or_name, County):
+        return code_or_name
+    table = _table()
+    if isinstance(code_or_name, str):
+        key = code_or_name.strip()
+        found = table.counties.get(key) or table.county_names.get(_fold(key))
+        if found is not None:
+            return found
+    near = difflib.get_close_matches(
+        _fold(str(code_or_name)), list(table.county_names), n=1, cutoff=0.6
+    )
+    hint = f" (did you mean {table.county_names[near[0]].name}?)" if near else ""
+    raise InvalidValueError(
+        location="county", expected=f"one of Sweden's 21 county codes or names{hint}", found=code_or_name
+    )
+
+
+def all_municipalities() -> tuple[Municipality, ...]:
+    """All 290 municipalities, by code."""
+    return tuple(_table().by_code.values())
+
+
+def all_counties() -> tuple[County, ...]:
+    """All 21 counties, by code."""
+    return tuple(_table().counties.values())
+
+
+def program_region_counties() -> tuple[County, ...]:
+    """Östergötland and its neighbouring counties: the program's region ("med omnejd")."""
+    return tuple(county(code) for code in (OSTERGOTLAND, *NEIGHBOURING_COUNTY_CODES))

@@ -1,0 +1,67 @@
+"""Participants (deltagare): a person, in an appointment, taking part in a cohort.
+
+The participant record says *who* (``person_id``), *in which cohort* and *as what*
+(``appointment_id``: the position and municipality they held when admitted, which says
+how they work towards the political leadership or which staff function they lead).
+
+>>> from ledarskap import Participant, ParticipantStatus
+>>> Participant(id="d-1", person_id="p-anna", cohort_id="c-2025", appointment_id="a-1")
+Participant(id='d-1', person_id='p-anna', cohort_id='c-2025', appointment_id='a-1', status=<ParticipantStatus.ADMITTED: 'admitted'>)
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from . import _checks
+from .positions import Language
+
+__all__ = ["Participant", "ParticipantStatus"]
+
+
+class ParticipantStatus(enum.Enum):
+    """Where a participant is in the program."""
+
+    ADMITTED = "admitted"
+    """Antagen: admitted, the cohort has not started for them yet."""
+    ACTIVE = "active"
+    """Pågående: taking part."""
+    COMPLETED = "completed"
+    """Fullföljd: completed the program."""
+    WITHDRAWN = "withdrawn"
+    """Avbruten: left before the end."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The status's name in Swedish or English."""
+        return {
+            ParticipantStatus.ADMITTED: ("antagen", "admitted"),
+            ParticipantStatus.ACTIVE: ("pågående", "active"),
+            ParticipantStatus.COMPLETED: ("fullföljd", "completed"),
+            ParticipantStatus.WITHDRAWN: ("avbruten", "withdrawn"),
+        }[self][0 if language == "sv" else 1]
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A participant (deltagare) of a cohort.
+
+    ``appointment_id`` names the :class:`~ledarskap.model.appointments.Appointment` the
+    participant takes part as. ``application_id`` links back to the application that
+    admitted them, where there was one.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    person_id: str = attrs.field(validator=_checks.identifier)
+    cohort_id: str = attrs.field(validator=_checks.identifier)
+    appointment_id: str = attrs.field(validator=_checks.identifier)
+    status: ParticipantStatus = attrs.field(
+        default=ParticipantStatus.ADMITTED,
+        validator=_checks.instance_of(ParticipantStatus, "a ParticipantStatus"),
+    )
+    application_id: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.identifier), repr=False
+    )

@@ -1,0 +1,164 @@
+"""People (personer) and their personnummer, which is never shown in full.
+
+A :class:`Person` is who someone is: name and contact. What they do, and where, is an
+:class:`~ledarskap.model.appointments.Appointment`: a time-bounded link to an organisation.
+
+A :class:`Personnummer` is validated with python-stdnum (format, date, check digit) and
+shows itself only masked, in ``repr``, ``str``, f-strings and error messages alike:
+
+>>> from ledarskap import Personnummer, Person
+>>> pnr = Personnummer("198503122395")
+>>> pnr
+Personnummer('19XXXXXX-XX95')
+>>> f"{pnr}"
+'19XXXXXX-XX95'
+>>> Personnummer("198503122396")
+Traceback (most recent call last):
+...
+ledarskap.errors.InvalidPersonnummerError: personnummer: expected a valid personnummer (YYYYMMDD-NNNN with a correct check digit), found '19XXXXXX-XX96'
+>>> anna = Person(id="p-anna", given_name="Anna", family_name="Berg",
+...               email="anna.berg@example.se", personnummer=pnr)
+>>> anna
+Person(id='p-anna', given_name='Anna', family_name='Berg', email='a…@example.se', phone=None, personnummer=Personnummer('19XXXXXX-XX95'))
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from stdnum.exceptions import ValidationError
+from stdnum.se import personnummer as _stdnum_pnr
+
+from ledarskap.errors import InvalidPersonnummerError, mask_personal_data
+
+from . import _checks
+
+__all__ = ["Person", "Personnummer", "as_personnummer"]
+
+
+class Personnummer:
+    """A Swedish personal identity number (or samordningsnummer), kept out of sight.
+
+    Stored in the 12-digit form ``YYYYMMDDNNNN``; only :meth:`reveal` gives it back whole,
+    for the file formats that must keep it. Equal numbers compare and hash equal, whichever
+    way they were written (``850312-2395``, ``19850312-2395``, ``198503122395``).
+    """
+
+    __slots__ = ("_digits",)
+    _digits: str
+
+    def __init__(self, number: str) -> None:
+        if not isinstance(number, str):
+            raise InvalidPersonnummerError(
+                location="personnummer", expected="a personnummer as text", found=type(number).__name__
+            )
+        try:
+            compact = _stdnum_pnr.validate(number)
+        except ValidationError:
+            raise InvalidPersonnummerError(
+                location="personnummer",
+                expected="a valid personnummer (YYYYMMDD-NNNN with a correct check digit)",
+                found=mask_personal_data(number.strip()) if len(number) < 20 else "…",
+            ) from None
+        digits = compact.replace("-", "").replace("+", "")
+        if len(digits) == 10:
+            birth = _stdnum_pnr.get_birth_date(compact)
+            digits = f"{birth.year // 100:02d}{digits}"
+        object.__setattr__(self, "_digits", digits)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Personnummer is immutable")
+
+    def reveal(self) -> str:
+        """The whole number, ``YYYYMMDD-NNNN``: for storage only, never for display or logs."""
+        return f"{self._digits[:8]}-{self._digits[8:]}"
+
+    @property
+    def masked(self) -> str:
+        """The masked form, ``19XXXXXX-XX95``: century and the last two digits."""
+        return f"{self._digits[:2]}XXXXXX-XX{self._digits[-2:]}"
+
+    @property
+    def birth_date(self) -> dt.date:
+        """The date of birth (for a samordningsnummer, the day less 60)."""
+        return _stdnum_pnr.get_birth_date(self._digits)
+
+    @property
+    def is_coordination_number(self) -> bool:
+        """Whether this is a samordningsnummer (day of birth plus 60)."""
+        return int(self._digits[6:8]) > 60
+
+    def __repr__(self) -> str:
+        return f"Personnummer({self.masked!r})"
+
+    def __str__(self) -> str:
+        return self.masked
+
+    def __format__(self, spec: str) -> str:
+        return format(self.masked, spec)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Personnummer):
+            return NotImplemented
+        return self._digits == other._digits
+
+    def __hash__(self) -> int:
+        return hash(("Personnummer", self._digits))
+
+    def __reduce__(self) -> tuple[type[Personnummer], tuple[str]]:
+        return (Personnummer, (self._digits,))
+
+
+def as_personnummer(value: str | Personnummer | None) -> Personnummer | None:
+    """Converter for model fields: text becomes a validated :class:`Personnummer`."""
+    if value is None or isinstance(value, Personnummer):
+        return value
+    return Personnummer(value)
+
+
+def _mask_contact(value: str | None) -> str:
+    return repr(None if value is None else mask_personal_data(value))
+
+
+def _mask_phone(value: str | None) -> str:
+    return repr(None if value is None else f"…{value[-2:]}")
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person (person): name and contact, with a stable id.
+
+    Positions are not attributes of a person: see
+    :class:`~ledarskap.model.appointments.Appointment`. E-mail and phone are masked in
+    ``repr``; the personnummer is optional and always masked.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    given_name: str = attrs.field(validator=_checks.text)
+    """Förnamn."""
+    family_name: str = attrs.field(validator=_checks.text)
+    """Efternamn."""
+    email: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.email), repr=_mask_contact
+    )
+    """E-post."""
+    phone: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.text), repr=_mask_phone
+    )
+    """Telefon."""
+    personnummer: Personnummer | None = attrs.field(
+        default=None,
+        converter=as_personnummer,
+        validator=_checks.optional(_checks.instance_of(Personnummer, "a Personnummer")),
+    )
+
+    @property
+    def name(self) -> str:
+        """Given and family name, as a person would be addressed."""
+        return f"{self.given_name} {self.family_name}"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,250 @@
+"""The program (utbildning), its organiser, purposes and themes.
+
+*Ledarskap i kommuner* is built on science and proven experience (vetenskap och beprövad
+erfarenhet); its themes start mainly from social- and behavioural-science research, work
+from perspectives that connect feeling, intellect and the surrounding world (känsla,
+intellekt och omvärld), and raise awareness of the interplay between individual, group,
+organisation and society (individ, grupp, organisation och samhälle). Each of those words
+is a value here, so themes and purposes can be described, filtered and reported on.
+
+>>> from ledarskap import Theme, Grounding, Perspective, Level
+>>> theme = Theme(id="t-personal", sv="Personligt ledarskap i kommunal kontext",
+...               en="Personal leadership in a municipal context",
+...               grounding={Grounding.SCIENCE, Grounding.PROVEN_EXPERIENCE},
+...               perspectives={Perspective.FEELING}, levels={Level.INDIVIDUAL, Level.GROUP})
+>>> sorted(level.label("sv") for level in theme.levels)
+['grupp', 'individ']
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+from ledarskap.errors import UnknownReferenceError
+
+from . import _checks
+from .municipalities import Municipality, as_municipality
+from .positions import Language
+
+__all__ = [
+    "Aim",
+    "Discipline",
+    "Grounding",
+    "Level",
+    "Organiser",
+    "Perspective",
+    "Program",
+    "Purpose",
+    "PurposeKind",
+    "Stakeholder",
+    "Theme",
+]
+
+
+class _Labelled(enum.Enum):
+    """An enum whose members carry a Swedish and an English label."""
+
+    def label(self, language: Language = "sv") -> str:
+        """The member's name in Swedish or English."""
+        return _LABELS[self][0 if language == "sv" else 1]
+
+
+class Grounding(_Labelled):
+    """What the program's content rests on (grund)."""
+
+    SCIENCE = "science"
+    PROVEN_EXPERIENCE = "proven-experience"
+
+
+class Discipline(_Labelled):
+    """The research a theme mainly starts from."""
+
+    SOCIAL_SCIENCE = "social-science"
+    BEHAVIOURAL_SCIENCE = "behavioural-science"
+
+
+class Perspective(_Labelled):
+    """The perspectives the program's work connects: känsla, intellekt och omvärld."""
+
+    FEELING = "feeling"
+    INTELLECT = "intellect"
+    SURROUNDING_WORLD = "surrounding-world"
+
+
+class Level(_Labelled):
+    """The levels whose interplay the program makes participants aware of."""
+
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+    SOCIETY = "society"
+
+
+class PurposeKind(_Labelled):
+    """Övergripande (overall) or specifikt (specific) syfte."""
+
+    OVERALL = "overall"
+    SPECIFIC = "specific"
+
+
+class Aim(_Labelled):
+    """What participants develop, by the program's specific purpose."""
+
+    PERSONAL_LEADERSHIP = "personal-leadership"
+    ENVIRONMENTAL_SCANNING = "environmental-scanning"
+    SOCIETY_SCOUT = "society-scout"
+    COMMUNITY_DEVELOPER = "community-developer"
+    SELF_KNOWLEDGE = "self-knowledge"
+    SUSTAINABLE_DEVELOPMENT = "sustainable-development"
+
+
+class Stakeholder(_Labelled):
+    """Those a leader interacts with: the municipality's surrounding world."""
+
+    CITIZENS = "citizens"
+    OFFICIALS = "officials"
+    POLITICIANS = "politicians"
+    SOCIETY = "society"
+
+
+_LABELS: dict[enum.Enum, tuple[str, str]] = {
+    Grounding.SCIENCE: ("vetenskap", "science"),
+    Grounding.PROVEN_EXPERIENCE: ("beprövad erfarenhet", "proven experience"),
+    Discipline.SOCIAL_SCIENCE: ("samhällsvetenskap", "social science"),
+    Discipline.BEHAVIOURAL_SCIENCE: ("beteendevetenskap", "behavioural science"),
+    Perspective.FEELING: ("känsla", "feeling"),
+    Perspective.INTELLECT: ("intellekt", "intellect"),
+    Perspective.SURROUNDING_WORLD: ("omvärld", "surrounding world"),
+    Level.INDIVIDUAL: ("individ", "individual"),
+    Level.GROUP: ("grupp", "group"),
+    Level.ORGANISATION: ("organisation", "organisation"),
+    Level.SOCIETY: ("samhälle", "society"),
+    PurposeKind.OVERALL: ("övergripande syfte", "overall purpose"),
+    PurposeKind.SPECIFIC: ("specifikt syfte", "specific purpose"),
+    Aim.PERSONAL_LEADERSHIP: ("personligt ledarskap", "personal leadership"),
+    Aim.ENVIRONMENTAL_SCANNING: ("omvärldsanalys", "environmental scanning"),
+    Aim.SOCIETY_SCOUT: ("samhällsspanare", "society scout"),
+    Aim.COMMUNITY_DEVELOPER: ("samhällsutvecklare", "community developer"),
+    Aim.SELF_KNOWLEDGE: ("självkännedom", "self-knowledge"),
+    Aim.SUSTAINABLE_DEVELOPMENT: ("långsiktigt hållbar utveckling", "long-term sustainable development"),
+    Stakeholder.CITIZENS: ("medborgare", "citizens"),
+    Stakeholder.OFFICIALS: ("tjänstemän", "officials"),
+    Stakeholder.POLITICIANS: ("politiker", "politicians"),
+    Stakeholder.SOCIETY: ("det omgivande samhället", "the surrounding society"),
+}
+
+
+def _set_of(kind: type[enum.Enum], description: str, *, non_empty: bool = False) -> Any:
+    return attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(kind, description, non_empty=non_empty),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Purpose:
+    """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
+
+    kind: PurposeKind = attrs.field(validator=_checks.instance_of(PurposeKind, "a PurposeKind"))
+    sv: str = attrs.field(validator=_checks.text)
+    en: str = attrs.field(validator=_checks.text)
+    aims: frozenset[Aim] = _set_of(Aim, "Aim")
+    levels: frozenset[Level] = _set_of(Level, "Level")
+    stakeholders: frozenset[Stakeholder] = _set_of(Stakeholder, "Stakeholder")
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """A theme (tema) of the program, with its grounding, perspectives and levels.
+
+    ``topics`` are the subjects the theme takes up (feedback, conflicts, group processes …).
+    The number of themes is data of the program, never fixed in code.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    sv: str = attrs.field(validator=_checks.text)
+    en: str = attrs.field(validator=_checks.text)
+    grounding: frozenset[Grounding] = _set_of(Grounding, "Grounding")
+    disciplines: frozenset[Discipline] = _set_of(Discipline, "Discipline")
+    perspectives: frozenset[Perspective] = _set_of(Perspective, "Perspective")
+    levels: frozenset[Level] = _set_of(Level, "Level")
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.items(_checks.text), repr=False
+    )
+
+    def label(self, language: Language = "sv") -> str:
+        """The theme's name in Swedish or English."""
+        return self.sv if language == "sv" else self.en
+
+
+@attrs.frozen(kw_only=True)
+class Organiser:
+    """The organiser (anordnare) of the program: CKS at Linköping University.
+
+    ``partner_municipalities`` are CKS's member municipalities; ``partner_regions`` names
+    regions that are partners too (Region Östergötland since 2017).
+    """
+
+    name: str = attrs.field(validator=_checks.text)
+    full_name: str = attrs.field(validator=_checks.text)
+    university: str = attrs.field(validator=_checks.text)
+    site: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+    partner_municipalities: tuple[Municipality, ...] = attrs.field(
+        default=(),
+        converter=lambda values: tuple(as_municipality(v) for v in _checks.to_tuple(values)),
+        validator=_checks.items(_checks.instance_of(Municipality, "a Municipality"), unique=True),
+        repr=False,
+    )
+    partner_regions: tuple[str, ...] = attrs.field(
+        default=(), converter=_checks.to_tuple, validator=_checks.items(_checks.text), repr=False
+    )
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.full_name}, {self.university})"
+
+
+@attrs.frozen(kw_only=True)
+class Program:
+    """The program (utbildning): *Ledarskap i kommuner* (LiKO), with purposes and themes.
+
+    Cohorts (omgångar) are kept apart, in :class:`~ledarskap.model.programdata.ProgramData`,
+    and refer to the program by ``id``.
+    """
+
+    id: str = attrs.field(validator=_checks.identifier)
+    name: str = attrs.field(validator=_checks.text)
+    short_name: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
+    organiser: Organiser = attrs.field(validator=_checks.instance_of(Organiser, "an Organiser"))
+    description_sv: str = attrs.field(default="", validator=_checks.any_text, repr=False)
+    description_en: str = attrs.field(default="", validator=_checks.any_text, repr=False)
+    grounding: frozenset[Grounding] = _set_of(Grounding, "Grounding")
+    perspectives: frozenset[Perspective] = _set_of(Perspective, "Perspective")
+    purposes: tuple[Purpose, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Purpose, "a Purpose")),
+        repr=False,
+    )
+    themes: tuple[Theme, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Theme, "a Theme")),
+        repr=False,
+    )
+
+    def theme(self, theme_id: str) -> Theme:
+        """The theme with this id."""
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise UnknownReferenceError(
+            location="Program.themes",
+            expected=f"one of the theme ids {[t.id for t in self.themes]}",
+            found=theme_id,
+        )
