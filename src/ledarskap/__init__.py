@@ -9,6 +9,7 @@ groups, participants, mentors and mentor meetings, and applications.
 Importing ``ledarskap`` is light: file formats and optional parts load on first use.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from ledarskap._version import __version__
@@ -89,8 +90,6 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ledarskap' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

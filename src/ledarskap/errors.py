@@ -83,8 +83,7 @@ class MissingDependencyError(LedarskapError, ImportError):
         self.extra = extra
         self.feature = feature
         super().__init__(
-            f"{feature} needs the optional package {package!r}: "
-            f"pip install 'ledarskap[{extra}]'"
+            f"{feature} needs the optional package {package!r}: pip install 'ledarskap[{extra}]'"
         )
 
 

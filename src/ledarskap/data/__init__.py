@@ -1,0 +1,1 @@
+"""Data files shipped with ledarskap, read with importlib.resources on first use."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -111,7 +111,7 @@ def items(validator: Validator, *, non_empty: bool = False, unique: bool = False
         if non_empty and not value:
             fail(instance, attribute, "at least one item", value)
         for index, item in enumerate(value):
-            validator(instance, _Indexed(attribute, index), item)
+            validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
         if unique and len(set(value)) != len(value):
             fail(instance, attribute, "no item twice", _first_repeat(value))
 
@@ -163,7 +163,7 @@ def not_before(other: str, *, description: str = "") -> Validator:
     return check
 
 
-def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Converter: any iterable (but a string) to a tuple, so lists are accepted."""
     if isinstance(value, tuple):
         return value
@@ -172,10 +172,15 @@ def to_tuple(value: Iterable[T]) -> tuple[T, ...]:
     return tuple(value)
 
 
-def to_frozenset(value: Iterable[T]) -> frozenset[T]:
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """Converter: any iterable (but a string) to a frozenset."""
     if isinstance(value, frozenset):
         return value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]  # rejected by the field's validator
     return frozenset(value)
+
+
+def optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
+    """Converter: like :func:`to_tuple`, keeping ``None`` (not known)."""
+    return None if value is None else to_tuple(value)

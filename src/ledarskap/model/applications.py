@@ -25,7 +25,7 @@ import attrs
 
 from . import _checks
 from .appointments import OrganisationKind, PoliticalBody, StaffFunction
-from .municipalities import Municipality, as_municipality
+from .municipalities import Municipality, as_optional_municipality
 from .positions import Language, Position, as_position, match_title
 
 __all__ = ["Application", "ApplicationStatus"]
@@ -68,7 +68,7 @@ class Application:
     submitted: dt.date = attrs.field(validator=_checks.date)
     municipality: Municipality | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else as_municipality(v),
+        converter=as_optional_municipality,
         validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
     )
     """The employing municipality."""
@@ -88,7 +88,7 @@ class Application:
     )
     reports_to: tuple[PoliticalBody, ...] | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else _checks.to_tuple(v),
+        converter=_checks.optional_tuple,
         validator=_checks.optional(
             _checks.items(_checks.instance_of(PoliticalBody, "a PoliticalBody"))
         ),

@@ -18,10 +18,10 @@ lies within the cohort's dates, and no id repeats among its sessions or support 
 >>> cohort.runs_on(dt.date(2026, 1, 1))
 True
 >>> Cohort(id="c-bad", program_id="liko", name="Fel", start=dt.date(2025, 9, 1),
-...        end=dt.date(2025, 9, 30), sessions=[kickoff])
+...        end=dt.date(2025, 9, 5), sessions=[kickoff])
 Traceback (most recent call last):
 ...
-ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-30, found 's1: 2025-09-10–2025-09-12'...
+ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-05, found 's1: 2025-09-10–2025-09-12'...
 
 .. versionadded:: 0.1
 """
@@ -36,7 +36,7 @@ import attrs
 from ledarskap.errors import InvalidValueError
 
 from . import _checks
-from .municipalities import Municipality, as_municipality
+from .municipalities import Municipality, as_municipality, as_optional_municipality
 from .positions import Language
 
 __all__ = [
@@ -98,7 +98,7 @@ class Venue:
     name: str = attrs.field(validator=_checks.text)
     municipality: Municipality | None = attrs.field(
         default=None,
-        converter=lambda v: None if v is None else as_municipality(v),
+        converter=as_optional_municipality,
         validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
     )
     address: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
@@ -240,7 +240,9 @@ class Cohort:
         if problems:
             first = problems[0]
             if len(problems) > 1:
-                first.add_note(f"and {len(problems) - 1} more: " + "; ".join(map(str, problems[1:])))
+                first.add_note(
+                    f"and {len(problems) - 1} more: " + "; ".join(map(str, problems[1:]))
+                )
             raise first
 
     @property
@@ -280,7 +282,9 @@ def _unique(problems: list[InvalidValueError], field: str, ids: list[str]) -> No
         if item in seen:
             problems.append(
                 InvalidValueError(
-                    location=f"Cohort.{field}[{index}]", expected="an id not used before", found=item
+                    location=f"Cohort.{field}[{index}]",
+                    expected="an id not used before",
+                    found=item,
                 )
             )
         seen.add(item)

@@ -33,6 +33,7 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from importlib import resources
 
 import attrs
@@ -46,7 +47,9 @@ __all__ = [
     "Municipality",
     "all_counties",
     "all_municipalities",
+    "as_municipalities",
     "as_municipality",
+    "as_optional_municipality",
     "county",
     "municipality",
     "program_region_counties",
@@ -157,7 +160,9 @@ def _table() -> _Table:
     by_name = {_fold(m.name): m for m in by_code.values()}
     by_name.update({_fold(m.display_name): m for m in by_code.values()})
     county_names = {_fold(c.name): c for c in counties.values()}
-    county_names.update({_fold(c.name.removesuffix(" län").removesuffix("s")): c for c in counties.values()})
+    county_names.update(
+        {_fold(c.name.removesuffix(" län").removesuffix("s")): c for c in counties.values()}
+    )
     by_county = {
         code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
     }
@@ -177,7 +182,9 @@ def _suggest(text: str) -> str | None:
     return f"{found.code} {found.display_name}"
 
 
-def municipality(code_or_name: str | Municipality, *, location: str = "municipality") -> Municipality:
+def municipality(
+    code_or_name: str | Municipality, *, location: str = "municipality"
+) -> Municipality:
     """The municipality with this SCB code or name.
 
     Names are matched ignoring case, accents, spacing and a trailing "kommun" or "stad".
@@ -192,13 +199,27 @@ def municipality(code_or_name: str | Municipality, *, location: str = "municipal
     key = code_or_name.strip()
     found = table.by_code.get(key) or table.by_name.get(_fold(key))
     if found is None:
-        raise UnknownMunicipalityError(location=location, found=code_or_name, suggestion=_suggest(key))
+        raise UnknownMunicipalityError(
+            location=location, found=code_or_name, suggestion=_suggest(key)
+        )
     return found
 
 
 def as_municipality(value: str | Municipality) -> Municipality:
     """Converter for model fields: a code or name becomes its :class:`Municipality`."""
     return municipality(value)
+
+
+def as_optional_municipality(value: str | Municipality | None) -> Municipality | None:
+    """Converter for optional model fields: like :func:`as_municipality`, keeping ``None``."""
+    return None if value is None else municipality(value)
+
+
+def as_municipalities(values: Iterable[str | Municipality]) -> tuple[Municipality, ...]:
+    """Converter for model fields holding several municipalities."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value]  # rejected by the field's validator
+    return tuple(municipality(value) for value in values)
 
 
 def county(code_or_name: str | County) -> County:
@@ -216,7 +237,9 @@ def county(code_or_name: str | County) -> County:
     )
     hint = f" (did you mean {table.county_names[near[0]].name}?)" if near else ""
     raise InvalidValueError(
-        location="county", expected=f"one of Sweden's 21 county codes or names{hint}", found=code_or_name
+        location="county",
+        expected=f"one of Sweden's 21 county codes or names{hint}",
+        found=code_or_name,
     )
 
 

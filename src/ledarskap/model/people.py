@@ -53,7 +53,9 @@ class Personnummer:
     def __init__(self, number: str) -> None:
         if not isinstance(number, str):
             raise InvalidPersonnummerError(
-                location="personnummer", expected="a personnummer as text", found=type(number).__name__
+                location="personnummer",
+                expected="a personnummer as text",
+                found=type(number).__name__,
             )
         try:
             compact = _stdnum_pnr.validate(number)

@@ -98,9 +98,7 @@ class Position:
     slug: str = attrs.field(validator=_checks.identifier)
     sv: str = attrs.field(validator=_checks.text)
     en: str = attrs.field(validator=_checks.text)
-    kind: PositionKind = attrs.field(
-        validator=_checks.instance_of(PositionKind, "a PositionKind")
-    )
+    kind: PositionKind = attrs.field(validator=_checks.instance_of(PositionKind, "a PositionKind"))
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
@@ -117,50 +115,170 @@ class Position:
         return self.sv
 
 
-def _p(slug: str, sv: str, en: str, kind: PositionKind, *aliases: str, seed: bool = False) -> Position:
+def _p(
+    slug: str, sv: str, en: str, kind: PositionKind, *aliases: str, seed: bool = False
+) -> Position:
     return Position(slug=slug, sv=sv, en=en, kind=kind, aliases=aliases, named_in_program_text=seed)
 
 
 _K = PositionKind
 _CATALOG = (
-    _p("kommunchef", "kommunchef", "Municipal chief executive", _K.CHIEF_EXECUTIVE,
-       "kommundirektör", "stadsdirektör", "regiondirektör", "kommunchef/kommundirektör"),
-    _p("bitradande-kommunchef", "biträdande kommunchef", "Deputy municipal chief executive",
-       _K.STAFF, "biträdande kommundirektör", "biträdande stadsdirektör", "bitr. kommunchef"),
-    _p("forvaltningschef", "förvaltningschef", "Head of administration", _K.POLITICAL_LINE,
-       "förvaltningsdirektör", "socialchef", "socialdirektör", "skolchef", "skoldirektör",
-       "utbildningschef", "utbildningsdirektör", "samhällsbyggnadschef",
-       "samhällsbyggnadsdirektör", "miljöchef", "kultur- och fritidschef", "kulturchef",
-       "fritidschef", "teknisk chef", "omsorgschef", "äldreomsorgschef", "stadsbyggnadsdirektör",
-       seed=True),
-    _p("kontorschef", "kontorschef", "Head of office", _K.POLITICAL_LINE, "kontorsdirektör",
-       seed=True),
-    _p("sektorchef", "sektorchef", "Head of sector", _K.POLITICAL_LINE, "sektorsdirektör",
-       "sektorschef"),
-    _p("avdelningschef", "avdelningschef", "Head of division", _K.LINE, "avdelningsdirektör",
-       seed=True),
+    _p(
+        "kommunchef",
+        "kommunchef",
+        "Municipal chief executive",
+        _K.CHIEF_EXECUTIVE,
+        "kommundirektör",
+        "stadsdirektör",
+        "regiondirektör",
+        "kommunchef/kommundirektör",
+    ),
+    _p(
+        "bitradande-kommunchef",
+        "biträdande kommunchef",
+        "Deputy municipal chief executive",
+        _K.STAFF,
+        "biträdande kommundirektör",
+        "biträdande stadsdirektör",
+        "bitr. kommunchef",
+    ),
+    _p(
+        "forvaltningschef",
+        "förvaltningschef",
+        "Head of administration",
+        _K.POLITICAL_LINE,
+        "förvaltningsdirektör",
+        "socialchef",
+        "socialdirektör",
+        "skolchef",
+        "skoldirektör",
+        "utbildningschef",
+        "utbildningsdirektör",
+        "samhällsbyggnadschef",
+        "samhällsbyggnadsdirektör",
+        "miljöchef",
+        "kultur- och fritidschef",
+        "kulturchef",
+        "fritidschef",
+        "teknisk chef",
+        "omsorgschef",
+        "äldreomsorgschef",
+        "stadsbyggnadsdirektör",
+        seed=True,
+    ),
+    _p(
+        "kontorschef",
+        "kontorschef",
+        "Head of office",
+        _K.POLITICAL_LINE,
+        "kontorsdirektör",
+        seed=True,
+    ),
+    _p(
+        "sektorchef",
+        "sektorchef",
+        "Head of sector",
+        _K.POLITICAL_LINE,
+        "sektorsdirektör",
+        "sektorschef",
+    ),
+    _p(
+        "avdelningschef",
+        "avdelningschef",
+        "Head of division",
+        _K.LINE,
+        "avdelningsdirektör",
+        seed=True,
+    ),
     _p("omradeschef", "områdeschef", "Area manager", _K.LINE, "områdesdirektör", seed=True),
     _p("verksamhetschef", "verksamhetschef", "Head of operations", _K.LINE),
     _p("enhetschef", "enhetschef", "Unit manager", _K.FIRST_LINE),
     _p("rektor", "rektor", "Head teacher", _K.FIRST_LINE, "förskolechef"),
-    _p("ekonomidirektor", "ekonomidirektör", "Finance director", _K.STAFF, "ekonomichef",
-       "finansdirektör", "cfo", seed=True),
-    _p("personaldirektor", "personaldirektör", "HR director", _K.STAFF, "hr-direktör",
-       "hr-chef", "personalchef", "hr direktör", seed=True),
-    _p("kommunikationsdirektor", "kommunikationsdirektör", "Communications director", _K.STAFF,
-       "kommunikationschef", "informationschef"),
-    _p("it-chef", "IT-chef", "Head of IT", _K.STAFF, "it-direktör", "digitaliseringschef",
-       "digitaliseringsdirektör", "cio"),
-    _p("kanslichef", "kanslichef", "Head of the secretariat", _K.STAFF, "kommunsekreterare",
-       "chefsjurist"),
-    _p("sakerhetschef", "säkerhetschef", "Head of security", _K.STAFF, "säkerhets- och beredskapschef"),
-    _p("utvecklingschef", "utvecklingschef", "Head of development", _K.STAFF,
-       "utvecklingsdirektör", "planeringschef", "näringslivschef"),
-    _p("strateg", "strateg i kommunledningen", "Strategist in the central administration",
-       _K.STAFF, "strateg", "kommunstrateg", "utvecklingsstrateg", "samhällsstrateg",
-       "verksamhetsstrateg", "planeringsstrateg", seed=True),
-    _p("bolags-vd", "bolags-vd", "CEO of a municipal company", _K.COMPANY_CEO, "vd",
-       "verkställande direktör", "bolagsdirektör"),
+    _p(
+        "ekonomidirektor",
+        "ekonomidirektör",
+        "Finance director",
+        _K.STAFF,
+        "ekonomichef",
+        "finansdirektör",
+        "cfo",
+        seed=True,
+    ),
+    _p(
+        "personaldirektor",
+        "personaldirektör",
+        "HR director",
+        _K.STAFF,
+        "hr-direktör",
+        "hr-chef",
+        "personalchef",
+        "hr direktör",
+        seed=True,
+    ),
+    _p(
+        "kommunikationsdirektor",
+        "kommunikationsdirektör",
+        "Communications director",
+        _K.STAFF,
+        "kommunikationschef",
+        "informationschef",
+    ),
+    _p(
+        "it-chef",
+        "IT-chef",
+        "Head of IT",
+        _K.STAFF,
+        "it-direktör",
+        "digitaliseringschef",
+        "digitaliseringsdirektör",
+        "cio",
+    ),
+    _p(
+        "kanslichef",
+        "kanslichef",
+        "Head of the secretariat",
+        _K.STAFF,
+        "kommunsekreterare",
+        "chefsjurist",
+    ),
+    _p(
+        "sakerhetschef",
+        "säkerhetschef",
+        "Head of security",
+        _K.STAFF,
+        "säkerhets- och beredskapschef",
+    ),
+    _p(
+        "utvecklingschef",
+        "utvecklingschef",
+        "Head of development",
+        _K.STAFF,
+        "utvecklingsdirektör",
+        "planeringschef",
+        "näringslivschef",
+    ),
+    _p(
+        "strateg",
+        "strateg i kommunledningen",
+        "Strategist in the central administration",
+        _K.STAFF,
+        "strateg",
+        "kommunstrateg",
+        "utvecklingsstrateg",
+        "samhällsstrateg",
+        "verksamhetsstrateg",
+        "planeringsstrateg",
+        seed=True,
+    ),
+    _p(
+        "bolags-vd",
+        "bolags-vd",
+        "CEO of a municipal company",
+        _K.COMPANY_CEO,
+        "vd",
+        "verkställande direktör",
+        "bolagsdirektör",
+    ),
 )
 
 
@@ -184,7 +302,7 @@ def _index() -> tuple[dict[str, Position], dict[str, Position]]:
 _QUALIFIER = re.compile(r"\s*(?:,|;|\(|\s-\s|\bi\b|\bpa\b|\bfor\b|\bvid\b|\binom\b)\s*")
 
 
-def match_title(title: str) -> Position | None:
+def match_title(title: object) -> Position | None:
     """The catalog position a free-text title names, or ``None`` if none fits.
 
     The whole title is tried first, then the part before a qualifier (a comma, "i", "på",
@@ -205,14 +323,14 @@ def match_title(title: str) -> Position | None:
     return found
 
 
-def position(slug: str | Position) -> Position:
+def position(slug: object) -> Position:
     """The catalog position with this slug (or Swedish or English title, or alias)."""
     if isinstance(slug, Position):
         return slug
     by_slug, by_alias = _index()
-    found = by_slug.get(slug) if isinstance(slug, str) else None
-    if found is None and isinstance(slug, str):
-        found = by_alias.get(_fold(slug))
+    found = None
+    if isinstance(slug, str):
+        found = by_slug.get(slug) or by_alias.get(_fold(slug))
     if found is None:
         near = difflib.get_close_matches(str(slug), list(by_slug), n=1, cutoff=0.6)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
@@ -222,7 +340,7 @@ def position(slug: str | Position) -> Position:
     return found
 
 
-def as_position(value: str | Position | None) -> Position | None:
+def as_position(value: object) -> Position | None:
     """Converter for model fields: a slug or title becomes its :class:`Position`."""
     return None if value is None else position(value)
 

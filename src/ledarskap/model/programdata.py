@@ -143,13 +143,17 @@ class ProgramData:
     def meetings_of(self, mentorship_id: str) -> tuple[MentorMeeting, ...]:
         """The meetings of a mentorship, by date."""
         return tuple(
-            sorted((m for m in self.meetings if m.mentorship_id == mentorship_id), key=lambda m: m.on)
+            sorted(
+                (m for m in self.meetings if m.mentorship_id == mentorship_id), key=lambda m: m.on
+            )
         )
 
     def appointments_of(self, person_id: str) -> tuple[Appointment, ...]:
         """A person's appointments, earliest first."""
         return tuple(
-            sorted((a for a in self.appointments if a.person_id == person_id), key=lambda a: a.start)
+            sorted(
+                (a for a in self.appointments if a.person_id == person_id), key=lambda a: a.start
+            )
         )
 
     def appointment_on(self, person_id: str, day: dt.date) -> Appointment | None:
@@ -169,8 +173,7 @@ class ProgramData:
         return tuple(
             p
             for p in self.participants
-            if (cohort_id is None or p.cohort_id == cohort_id)
-            and self.municipality_of(p) == wanted
+            if (cohort_id is None or p.cohort_id == cohort_id) and self.municipality_of(p) == wanted
         )
 
     def participants_in_county(

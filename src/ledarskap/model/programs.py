@@ -28,7 +28,7 @@ import attrs
 from ledarskap.errors import UnknownReferenceError
 
 from . import _checks
-from .municipalities import Municipality, as_municipality
+from .municipalities import Municipality, as_municipalities
 from .positions import Language
 
 __all__ = [
@@ -131,7 +131,10 @@ _LABELS: dict[enum.Enum, tuple[str, str]] = {
     Aim.SOCIETY_SCOUT: ("samhällsspanare", "society scout"),
     Aim.COMMUNITY_DEVELOPER: ("samhällsutvecklare", "community developer"),
     Aim.SELF_KNOWLEDGE: ("självkännedom", "self-knowledge"),
-    Aim.SUSTAINABLE_DEVELOPMENT: ("långsiktigt hållbar utveckling", "long-term sustainable development"),
+    Aim.SUSTAINABLE_DEVELOPMENT: (
+        "långsiktigt hållbar utveckling",
+        "long-term sustainable development",
+    ),
     Stakeholder.CITIZENS: ("medborgare", "citizens"),
     Stakeholder.OFFICIALS: ("tjänstemän", "officials"),
     Stakeholder.POLITICIANS: ("politiker", "politicians"),
@@ -197,7 +200,7 @@ class Organiser:
     site: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     partner_municipalities: tuple[Municipality, ...] = attrs.field(
         default=(),
-        converter=lambda values: tuple(as_municipality(v) for v in _checks.to_tuple(values)),
+        converter=as_municipalities,
         validator=_checks.items(_checks.instance_of(Municipality, "a Municipality"), unique=True),
         repr=False,
     )
