@@ -28,15 +28,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+import functools
+from types import ModuleType
+
 import attrs
-from stdnum.exceptions import ValidationError
-from stdnum.se import personnummer as _stdnum_pnr
 
 from ledarskap.errors import InvalidPersonnummerError, mask_personal_data
 
 from . import _checks
 
 __all__ = ["Person", "Personnummer", "as_personnummer"]
+
+
+@functools.cache
+def _stdnum() -> ModuleType:
+    # python-stdnum's utilities import ssl and pydoc (about 13 ms): load on first use.
+    from stdnum.se import personnummer
+
+    return personnummer
 
 
 class Personnummer:
@@ -57,8 +66,10 @@ class Personnummer:
                 expected="a personnummer as text",
                 found=type(number).__name__,
             )
+        from stdnum.exceptions import ValidationError
+
         try:
-            compact = _stdnum_pnr.validate(number)
+            compact = _stdnum().validate(number)
         except ValidationError:
             raise InvalidPersonnummerError(
                 location="personnummer",
@@ -67,7 +78,7 @@ class Personnummer:
             ) from None
         digits = compact.replace("-", "").replace("+", "")
         if len(digits) == 10:
-            birth = _stdnum_pnr.get_birth_date(compact)
+            birth = _stdnum().get_birth_date(compact)
             digits = f"{birth.year // 100:02d}{digits}"
         object.__setattr__(self, "_digits", digits)
 
@@ -86,7 +97,8 @@ class Personnummer:
     @property
     def birth_date(self) -> dt.date:
         """The date of birth (for a samordningsnummer, the day less 60)."""
-        return _stdnum_pnr.get_birth_date(self._digits)
+        birth: dt.date = _stdnum().get_birth_date(self._digits)
+        return birth
 
     @property
     def is_coordination_number(self) -> bool:
