@@ -27,7 +27,6 @@ Person(id='p-anna', given_name='Anna', family_name='Berg', email='a…@example.s
 from __future__ import annotations
 
 import datetime as dt
-
 import functools
 from types import ModuleType
 
