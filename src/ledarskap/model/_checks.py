@@ -73,13 +73,13 @@ def any_text(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         fail(instance, attribute, "an id of letters, digits and ._:- (at most 64)", value)
 
 
 def email(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
-    if not isinstance(value, str) or not _EMAIL.match(value):
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         fail(instance, attribute, "an e-mail address such as name@kommun.se", value)
 
 
@@ -110,8 +110,15 @@ def items(validator: Validator, *, non_empty: bool = False, unique: bool = False
         assert isinstance(value, tuple)
         if non_empty and not value:
             fail(instance, attribute, "at least one item", value)
-        for index, item in enumerate(value):
-            validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
+        try:
+            for item in value:
+                validator(instance, attribute, item)
+        except InvalidValueError:
+            # Check again, naming the item (``Class.field[3]``): only on failure, as
+            # making a name for each item of a long tuple would cost more than checking it.
+            for index, item in enumerate(value):
+                validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
+            raise  # pragma: no cover - the second pass has raised already
         if unique and len(set(value)) != len(value):
             fail(instance, attribute, "no item twice", _first_repeat(value))
 
