@@ -79,11 +79,19 @@ from ledarskap.model import (
 )
 
 if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
-    pass
+    from ledarskap.io.documents import dump, dumps, example_program, load, loads
+    from ledarskap.io.schema import document_schema
 
 # Names that live in heavier modules (file formats, rules, optional extras), imported on
 # first use so that `import ledarskap` stays light. Each maps to the module holding it.
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "document_schema": "ledarskap.io.schema",
+    "dump": "ledarskap.io.documents",
+    "dumps": "ledarskap.io.documents",
+    "example_program": "ledarskap.io.documents",
+    "load": "ledarskap.io.documents",
+    "loads": "ledarskap.io.documents",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -157,6 +165,12 @@ __all__ = [
     "all_municipalities",
     "all_positions",
     "county",
+    "document_schema",
+    "dump",
+    "dumps",
+    "example_program",
+    "load",
+    "loads",
     "match_title",
     "municipality",
     "position",

@@ -1,0 +1,469 @@
+"""Converters between the model and plain JSON-compatible data, built by a factory.
+
+:func:`make_converter` returns a fresh :class:`cattrs.Converter` configured for every
+class of the model; nothing is registered on a global converter. The mapping:
+
+- attrs classes become objects (dicts) with one key per field, in field order; every
+  field is written, ``None`` as ``null``; unknown keys are an error that names them;
+- dates are ISO 8601 text (``"2025-09-01"``); enums their stable slug values;
+- a :class:`~ledarskap.model.Municipality` is its four-digit code (its name is accepted
+  when reading), a :class:`~ledarskap.model.County` its two-digit code, a
+  :class:`~ledarskap.model.Position` its catalog slug;
+- a :class:`~ledarskap.model.Personnummer` is written whole (``YYYYMMDD-NNNN``, via
+  :meth:`~ledarskap.model.Personnummer.reveal`): the only place it is;
+- tuples are lists; frozensets are lists sorted by value, with no item twice.
+
+Reading is strict about types: text is not a number, a number is not text, ``true`` is
+not ``1``; a whole-valued float (``3.0``) is read as the integer it equals.
+
+Errors raised while structuring are cattrs' validation exception groups whose leaves are
+:class:`FieldError` (what was expected, what was found) or the model's own
+:class:`~ledarskap.errors.InvalidValueError`; :func:`ledarskap.io._problems.problems_of`
+turns them into :class:`~ledarskap.errors.Problem` values with JSON paths.
+
+This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
+:func:`make_converter`, :class:`FieldError` and :func:`structure_municipality`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
+from cattrs.errors import IterableValidationNote as _Note
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ledarskap import model
+from ledarskap.errors import InvalidValueError, safe_repr
+from ledarskap.model import County, Municipality, Personnummer, Position
+
+__all__ = [
+    "MODEL_CLASSES",
+    "FieldError",
+    "Flavour",
+    "make_converter",
+    "structure_municipality",
+]
+
+T = TypeVar("T")
+
+Flavour = Literal["json", "toml"]
+"""``"json"``: dates are text. ``"toml"``: dates are :class:`datetime.date` values (TOML
+has a date type), ``None`` values are left out when writing and an absent optional key
+reads as ``None`` (TOML has no null)."""
+
+MODEL_CLASSES: tuple[type, ...] = tuple(
+    cls
+    for name in model.__all__
+    if isinstance(cls := getattr(model, name), type)
+    and attrs.has(cls)
+    and cls not in (Municipality, County, Position)
+)
+"""The attrs classes of the model that become objects in files (the others are codes)."""
+
+_MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class FieldError(ValueError):
+    """A value of the wrong type or form: what was expected, what was found (masked).
+
+    ``code`` is the stable problem code: ``"type"`` (wrong JSON type), ``"invalid"``
+    (right type, wrong value), ``"missing"``, ``"unknown-field"``.
+    """
+
+    def __init__(self, expected: str, found: object, *, code: str = "invalid") -> None:
+        self.expected = expected
+        self.found = _describe(found)
+        self.code = code
+        super().__init__(f"expected {expected}, found {self.found}")
+
+
+def _describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
+    """A short, masked description of a found value, naming its JSON type."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return f"an object with keys {safe_repr(sorted(map(str, value))[:6])}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} items"
+    if isinstance(value, str):
+        return f"text {safe_repr(value, limit=60)}"
+    if isinstance(value, int | float):
+        return f"the number {safe_repr(value, limit=40)}"
+    if isinstance(value, dt.datetime):
+        return f"the date-time {safe_repr(value.isoformat())}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__}"
+
+
+# Leaf hooks ----------------------------------------------------------------------------
+
+
+def _structure_str(value: object, _: object = None) -> str:
+    if value.__class__ is str:
+        return value
+    raise FieldError("text", value, code="type")
+
+
+def _structure_int(value: object, _: object = None) -> int:
+    if value.__class__ is int:
+        return value
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    raise FieldError("a whole number", value, code="type")
+
+
+def _structure_bool(value: object, _: object = None) -> bool:
+    if value is True or value is False:
+        return value
+    raise FieldError("true or false", value, code="type")
+
+
+def _structure_date(value: object, _: object = None) -> dt.date:
+    if value.__class__ is str:
+        text: str = value
+        if len(text) == 10 and _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise FieldError("a date YYYY-MM-DD", value)
+    if value.__class__ is dt.date:
+        return value
+    raise FieldError("a date YYYY-MM-DD", value, code="type")
+
+
+def _enum_structurer(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    by_value = {member.value: member for member in kind}
+    expected = "one of " + ", ".join(repr(v) for v in by_value)
+
+    def structure(value: object, _: object = None) -> enum.Enum:
+        if value.__class__ is str:
+            member = by_value.get(value)
+            if member is not None:
+                return member
+            raise FieldError(expected, value)
+        raise FieldError(expected, value, code="type")
+
+    return structure
+
+
+def structure_municipality(value: object, _: object = None) -> Municipality:
+    """A municipality from its four-digit code or its name; :class:`FieldError` if unknown."""
+    if value.__class__ is str:
+        found = _municipalities().get(value)
+        if found is not None:
+            return found
+        try:
+            return model.municipality(value)
+        except InvalidValueError as exc:
+            raise FieldError(exc.expected, value) from None
+    raise FieldError("a municipality code such as '0580'", value, code="type")
+
+
+@functools.cache
+def _municipalities() -> dict[str, Municipality]:
+    return {m.code: m for m in model.all_municipalities()}
+
+
+@functools.cache
+def _positions() -> dict[str, Position]:
+    return {p.slug: p for p in model.all_positions()}
+
+
+def _structure_position(value: object, _: object = None) -> Position:
+    if value.__class__ is str:
+        found = _positions().get(value)
+        if found is not None:
+            return found
+        raise FieldError("the slug of a catalog position such as 'forvaltningschef'", value)
+    raise FieldError("the slug of a catalog position", value, code="type")
+
+
+def _structure_county(value: object, _: object = None) -> County:
+    if value.__class__ is str:
+        try:
+            return model.county(value)
+        except InvalidValueError as exc:
+            raise FieldError(exc.expected, value) from None
+    raise FieldError("a county code such as '05'", value, code="type")
+
+
+def _structure_personnummer(value: object, _: object = None) -> Personnummer:
+    if value.__class__ is str:
+        try:
+            return Personnummer(value)
+        except InvalidValueError as exc:
+            raise FieldError(exc.expected, value) from None
+    raise FieldError("a personnummer as text YYYYMMDD-NNNN", value, code="type")
+
+
+# Collections ---------------------------------------------------------------------------
+
+
+def _item_type(kind: Any) -> Any:
+    return typing.get_args(kind)[0]
+
+
+def _is_tuple(kind: Any) -> bool:
+    return typing.get_origin(kind) is tuple
+
+
+def _is_frozenset(kind: Any) -> bool:
+    return typing.get_origin(kind) is frozenset
+
+
+def _sequence_structurer(
+    converter: Converter, kind: Any, *, unique: bool
+) -> Callable[[object, object], Any]:
+    item_type = _item_type(kind)
+    item = converter.get_structure_hook(item_type)
+    build: Callable[[Any], Any] = frozenset if unique else tuple
+    detailed = converter.detailed_validation
+
+    def structure(value: object, _: object = None) -> Any:
+        if value.__class__ is not list and value.__class__ is not tuple:
+            raise FieldError("a list", value, code="type")
+        items: list[Any] = value  # type: ignore[assignment]
+        if not detailed:
+            result = build([item(v, item_type) for v in items])
+            if unique and len(result) != len(items):
+                raise FieldError("a list with no item twice", value)
+            return result
+        errors: list[Exception] = []
+        out = []
+        for index, v in enumerate(items):
+            try:
+                out.append(item(v, item_type))
+            except Exception as exc:
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _note(index, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("While structuring a list", errors, kind)
+        result = build(out)
+        if unique and len(result) != len(out):
+            raise FieldError("a list with no item twice", value)
+        return result
+
+    return structure
+
+
+def _note(index: int, kind: Any) -> _Note:
+    return _Note(f"Structuring item @ index {index}", index, kind)
+
+
+def _sort_key(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _set_unstructurer(converter: Converter, kind: Any) -> Callable[[Any], list[Any]]:
+    item = converter.get_unstructure_hook(_item_type(kind))
+    return lambda values: [item(v) for v in sorted(values, key=_sort_key)]
+
+
+def _tuple_unstructurer(converter: Converter, kind: Any) -> Callable[[Any], list[Any]]:
+    item_type = _item_type(kind)
+    if item_type in (str, int, bool):
+        return list
+    item = converter.get_unstructure_hook(item_type)
+    return lambda values: [item(v) for v in values]
+
+
+# Classes -------------------------------------------------------------------------------
+
+
+def _nullable(kind: Any) -> bool:
+    return isinstance(kind, types.UnionType) and type(None) in typing.get_args(kind)
+
+
+def _class_structurer(
+    converter: Converter, cls: type[Any], *, absent_is_null: bool
+) -> Callable[[object, object], Any]:
+    attrs.resolve_types(cls)
+    generated = make_dict_structure_fn(cls, converter)
+    fields = attrs.fields(cls)
+    nullable = tuple(a.name for a in fields if _nullable(a.type))
+    detailed = converter.detailed_validation
+    expected = f"an object ({cls.__name__})"
+
+    def structure(value: object, _: object = None) -> Any:
+        if value.__class__ is not dict:
+            raise FieldError(expected, value, code="type")
+        data: dict[str, Any] = value
+        if absent_is_null:
+            missing = [name for name in nullable if name not in data]
+            if missing:
+                data = {**data, **dict.fromkeys(missing)}
+        if not detailed:
+            return generated(data, cls)
+        try:
+            return generated(data, cls)
+        except ClassValidationError as exc:
+            raise _with_invariant_errors(converter, cls, data, exc) from None
+
+    return structure
+
+
+def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is filled
+    converter: Converter, cls: type[Any], data: dict[str, Any], exc: ClassValidationError
+) -> ClassValidationError:
+    """*exc*, with every invariant the record breaks at its field, not only the first one.
+
+    The constructor stops at the first broken invariant, and is not reached at all when
+    a field has the wrong type; so each field validator is run on its own, on a shell
+    instance holding the fields that could be read.
+    """
+    failed = {
+        note.name
+        for inner in exc.exceptions
+        for note in getattr(inner, "__notes__", ())
+        if isinstance(note, AttributeValidationNote)
+    }
+    fields = attrs.fields(cls)
+    shell = object.__new__(cls)
+    for a in fields:
+        if a.name in failed:
+            continue
+        try:
+            if a.name in data:
+                value = converter.structure(data[a.name], a.type)
+                if a.converter is not None:
+                    value = a.converter(value)
+            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                factory = a.default.factory
+                value = factory(shell) if a.default.takes_self else factory()
+            elif a.default is attrs.NOTHING:
+                failed.add(a.name)
+                continue
+            else:
+                value = a.default
+        except Exception:
+            failed.add(a.name)
+            continue
+        object.__setattr__(shell, a.name, value)
+    found: list[Exception] = []
+    for a in fields:
+        if a.validator is None or a.name in failed:
+            continue
+        try:
+            a.validator(shell, a, getattr(shell, a.name))
+        except InvalidValueError as error:
+            found.append(_at_field(cls, error))
+        except Exception:
+            pass
+    if not failed and not found:
+        post_init = getattr(cls, "__attrs_post_init__", None)
+        try:
+            if post_init is not None:
+                post_init(shell)
+        except InvalidValueError as error:
+            found.append(_at_field(cls, error))
+    # Drop the constructor's own (first) invariant error: it is among those found again.
+    kept = [e for e in exc.exceptions if failed or not isinstance(e, InvalidValueError)]
+    if not found and len(kept) < len(exc.exceptions):
+        return exc
+    return ClassValidationError(f"While structuring {cls.__name__}", [*kept, *found], cls)
+
+
+def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
+    prefix = f"{cls.__name__}."
+    if exc.location.startswith(prefix):
+        name = exc.location.removeprefix(prefix)
+        exc.__notes__ = [
+            *getattr(exc, "__notes__", []),
+            AttributeValidationNote(f"Structuring class {cls.__name__} @ {name}", name, None),
+        ]
+    return exc
+
+
+def _class_unstructurer(converter: Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    attrs.resolve_types(cls)
+    return make_dict_unstructure_fn(cls, converter)
+
+
+# The factory ---------------------------------------------------------------------------
+
+
+def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = True) -> Converter:
+    """A new converter for every class of the model, to and from plain data.
+
+    *flavour* ``"toml"`` keeps dates as :class:`datetime.date` and reads an absent optional
+    key as ``None``. *detailed_validation* collects every problem of a structure (slower
+    on errors only by a little); without it the first problem is raised.
+
+    >>> import datetime as dt
+    >>> from ledarskap import Mentorship
+    >>> converter = make_converter()
+    >>> pair = Mentorship(id="m-1", mentor_id="k-1", participant_id="d-1",
+    ...                   start=dt.date(2025, 9, 12))
+    >>> converter.unstructure(pair)
+    {'id': 'm-1', 'mentor_id': 'k-1', 'participant_id': 'd-1', 'start': '2025-09-12', 'end': None}
+    >>> converter.structure(converter.unstructure(pair), Mentorship) == pair
+    True
+
+    .. versionadded:: 0.1
+    """
+    converter = Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
+    native_dates = flavour == "toml"
+    hooks: dict[type, Callable[[object, object], Any]] = {
+        str: _structure_str,
+        int: _structure_int,
+        bool: _structure_bool,
+        dt.date: _structure_date,
+        Municipality: structure_municipality,
+        County: _structure_county,
+        Position: _structure_position,
+        Personnummer: _structure_personnummer,
+    }
+    for kind, hook in hooks.items():
+        converter.register_structure_hook(kind, hook)
+    converter.register_unstructure_hook(
+        dt.date, (lambda d: d) if native_dates else dt.date.isoformat
+    )
+    converter.register_unstructure_hook(Municipality, lambda m: m.code)
+    converter.register_unstructure_hook(County, lambda c: c.code)
+    converter.register_unstructure_hook(Position, lambda p: p.slug)
+    converter.register_unstructure_hook(Personnummer, Personnummer.reveal)
+
+    def is_enum(kind: Any) -> bool:
+        return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+    converter.register_structure_hook_factory(is_enum, _enum_structurer)
+    converter.register_unstructure_hook_func(is_enum, lambda member: member.value)
+    converter.register_structure_hook_factory(
+        _is_tuple, lambda kind: _sequence_structurer(converter, kind, unique=False)
+    )
+    converter.register_structure_hook_factory(
+        _is_frozenset, lambda kind: _sequence_structurer(converter, kind, unique=True)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_tuple, lambda kind: _tuple_unstructurer(converter, kind)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_frozenset, lambda kind: _set_unstructurer(converter, kind)
+    )
+
+    def is_model_class(kind: Any) -> bool:
+        return kind in _MODEL_CLASS_SET
+
+    converter.register_structure_hook_factory(
+        is_model_class,
+        lambda cls: _class_structurer(converter, cls, absent_is_null=native_dates),
+    )
+    converter.register_unstructure_hook_factory(
+        is_model_class, lambda cls: _class_unstructurer(converter, cls)
+    )
+    return converter

@@ -1,0 +1,88 @@
+"""Turn the exceptions of a failed structure into :class:`~ledarskap.errors.Problem` values.
+
+A cattrs converter with detailed validation raises nested exception groups whose notes
+name the attribute or index each failure happened at. :func:`problems_of` walks them,
+building the JSON path (``$.participants[12].municipality``), and renders each leaf as
+"expected …, found …" with personal data masked. No cattrs internals, ``KeyError`` or
+``TypeError`` reach the user: each becomes a problem with a stable code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ledarskap.errors import InvalidValueError, Problem, safe_repr
+
+from ._convert import FieldError
+
+__all__ = ["json_path_to_key_path", "problems_of"]
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Every problem in *exc*, each located by its JSON path below *path*."""
+    return list(_walk(exc, path))
+
+
+def _walk(exc: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for inner in exc.exceptions:
+            yield from _walk(inner, _step(inner, path))
+        return
+    yield _leaf(exc, path)
+
+
+def _step(exc: BaseException, path: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f"{path}.{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return (
+                f"{path}[{note.index}]" if isinstance(note.index, int) else f"{path}.{note.index}"
+            )
+    return path
+
+
+def _leaf(exc: BaseException, path: str) -> Problem:
+    if isinstance(exc, FieldError):
+        return Problem(path, str(exc), code=exc.code)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = ", ".join(repr(name) for name in sorted(exc.extra_fields))
+        allowed = _allowed_keys(exc.cl)
+        many = len(exc.extra_fields) > 1
+        return Problem(
+            path,
+            f"unknown field{'s' if many else ''} {names}: expected only {allowed}",
+            code="unknown-field",
+        )
+    if isinstance(exc, KeyError):
+        return Problem(path, "expected a value, found none: the field is required", "missing")
+    if isinstance(exc, InvalidValueError):
+        extra = "".join(f"; {note}" for note in getattr(exc, "__notes__", ()) if _plain(note))
+        return Problem(path, f"expected {exc.expected}, found {safe_repr(exc.found)}{extra}")
+    return Problem(path, f"invalid value ({type(exc).__name__}: {safe_repr(str(exc), 120)})")
+
+
+def _plain(note: object) -> bool:
+    return not isinstance(note, AttributeValidationNote | IterableValidationNote)
+
+
+def _allowed_keys(cls: Any) -> str:
+    import attrs
+
+    if attrs.has(cls):
+        return "the fields " + ", ".join(a.name for a in attrs.fields(cls))
+    return "known fields"  # pragma: no cover - every class with extra keys is an attrs class
+
+
+def json_path_to_key_path(path: str) -> str:
+    """A TOML key path from a JSON path: ``$.participants[3].id`` → ``participants[3].id``."""
+    return path.removeprefix("$").removeprefix(".") or "(top level)"

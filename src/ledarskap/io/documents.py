@@ -1,0 +1,334 @@
+"""The program document: a whole :class:`~ledarskap.model.ProgramData` in one JSON or TOML file.
+
+A document is an object with the key ``format`` (always ``"ledarskap.program"``), the key
+``format_version`` (see :mod:`ledarskap.io.migrations`) and one key per field of
+:class:`~ledarskap.model.ProgramData`. :func:`dump` and :func:`load` choose JSON or TOML
+from the file's suffix (``.json``, ``.toml``); :func:`dumps` and :func:`loads` work on text.
+
+>>> import datetime as dt
+>>> import ledarskap
+>>> from ledarskap import Organiser, Program, ProgramData, Person
+>>> cks = Organiser(name="CKS", full_name="Centrum för kommunstrategiska studier",
+...                 university="Linköpings universitet", partner_municipalities=["0580"])
+>>> data = ProgramData(program=Program(id="liko", name="Ledarskap i kommuner", organiser=cks),
+...                    people=[Person(id="p-1", given_name="Anna", family_name="Berg")])
+>>> text = ledarskap.dumps(data)
+>>> print(text[:60])
+{
+  "format": "ledarskap.program",
+  "format_version": 1,
+>>> ledarskap.loads(text) == data
+True
+>>> print(ledarskap.dumps(data, syntax="toml"))
+format = "ledarskap.program"
+format_version = 1
+people = [
+    { id = "p-1", given_name = "Anna", family_name = "Berg" },
+]
+...
+>>> ledarskap.loads(ledarskap.dumps(data, syntax="toml"), syntax="toml") == data
+True
+
+Loading reports every problem at once, each at its JSON path (in TOML, its key path):
+
+>>> ledarskap.loads('{"format": "ledarskap.program", "format_version": 1, "program": 3}')
+Traceback (most recent call last):
+...
+ledarskap.errors.DocumentError: the document does not match the format (1 problem)
+  - $.program: expected an object (Program), found the number 3
+
+Writing is atomic: the file is written to a temporary file in the same directory, flushed
+to disk and renamed over the old one, so a crash leaves the old file whole.
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+
+from ledarskap.errors import DocumentError, FormatVersionError, InvalidValueError, Problem
+from ledarskap.model import ProgramData
+
+from ._atomic import write_atomic
+from ._convert import Flavour, make_converter
+from ._problems import json_path_to_key_path, problems_of
+from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+
+__all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
+
+Syntax = Literal["json", "toml"]
+"""The two syntaxes a program document is written in."""
+
+_SUFFIXES: dict[str, Syntax] = {".json": "json", ".toml": "toml"}
+
+
+# Text ----------------------------------------------------------------------------------
+
+
+def dumps(data: ProgramData, *, syntax: Syntax = "json") -> str:
+    """The program document of *data*, as JSON (indented by two spaces) or TOML text.
+
+    .. versionadded:: 0.1
+    """
+    return _encode(data, syntax).decode("utf-8")
+
+
+def loads(
+    text: str | bytes,
+    *,
+    syntax: Syntax = "json",
+    migrations: Sequence[Migration] = MIGRATIONS,
+    source: str | None = None,
+) -> ProgramData:
+    """The :class:`~ledarskap.model.ProgramData` of a program document given as text.
+
+    An older document is migrated along *migrations* first. Raises
+    :class:`~ledarskap.errors.DocumentError` listing every problem (each with its path),
+    :class:`~ledarskap.errors.FormatVersionError` for a document of another format or
+    a newer version. *source* names the file in messages.
+
+    .. versionadded:: 0.1
+    """
+    document = _parse(text, syntax, source)
+    return _read(document, syntax, migrations, source)
+
+
+# Files ---------------------------------------------------------------------------------
+
+
+def dump(data: ProgramData, path: str | os.PathLike[str]) -> None:
+    """Write *data* to *path* as a program document, atomically; the suffix picks the syntax.
+
+    .. versionadded:: 0.1
+    """
+    syntax = _syntax_of(path)
+    write_atomic(path, _encode(data, syntax))
+
+
+def load(
+    path: str | os.PathLike[str], *, migrations: Sequence[Migration] = MIGRATIONS
+) -> ProgramData:
+    """Read the program document at *path*; the suffix (``.json``, ``.toml``) picks the syntax.
+
+    Errors are those of :func:`loads`, naming the file; a file that cannot be opened
+    raises :class:`OSError` as usual.
+
+    .. versionadded:: 0.1
+    """
+    syntax = _syntax_of(path)
+    content = Path(path).read_bytes()
+    return loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
+
+
+@functools.cache
+def example_program() -> ProgramData:
+    """The example program that ships with the library: one cohort, mentors, applications.
+
+    .. versionadded:: 0.1
+    """
+    resource = resources.files("ledarskap.data").joinpath("example-program.json")
+    return loads(resource.read_bytes(), source="ledarskap/data/example-program.json")
+
+
+def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
+    suffix = Path(path).suffix.lower()
+    syntax = _SUFFIXES.get(suffix)
+    if syntax is None:
+        raise DocumentError(
+            "unknown kind of file",
+            [Problem("(file name)", f"expected a name ending .json or .toml, found {suffix!r}")],
+            source=os.fspath(path),
+        )
+    return syntax
+
+
+# Writing -------------------------------------------------------------------------------
+
+
+@functools.cache
+def _converter(flavour: Flavour, detailed: bool) -> Any:
+    return make_converter(flavour=flavour, detailed_validation=detailed)
+
+
+def _header() -> dict[str, Any]:
+    return {"format": FORMAT, "format_version": FORMAT_VERSION}
+
+
+def _encode(data: ProgramData, syntax: Syntax) -> bytes:
+    if not isinstance(data, ProgramData):
+        raise InvalidValueError(location="data", expected="a ProgramData", found=type(data))
+    if syntax == "toml":
+        body = _converter("toml", False).unstructure(data)
+        return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
+    if syntax != "json":
+        raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
+    document = {**_header(), **_converter("json", False).unstructure(data)}
+    return _json_encode(document)
+
+
+def _json_encode(document: dict[str, Any]) -> bytes:
+    try:
+        import msgspec
+    except ImportError:
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+
+
+def _without_none(value: Any) -> Any:
+    """TOML has no null: keys whose value is ``None`` are left out (and read back as ``None``)."""
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+# Reading -------------------------------------------------------------------------------
+
+
+def _parse(text: str | bytes, syntax: Syntax, source: str | None) -> Any:
+    if syntax == "json":
+        return _parse_json(text, source)
+    if syntax == "toml":
+        return _parse_toml(text, source)
+    raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
+
+
+def _decode_text(text: str | bytes, source: str | None) -> str:
+    if isinstance(text, str):
+        return text
+    if not isinstance(text, bytes | bytearray | memoryview):
+        raise InvalidValueError(location="text", expected="str or bytes", found=type(text))
+    try:
+        return bytes(text).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            "not UTF-8 text",
+            [
+                Problem(
+                    f"byte {exc.start}",
+                    f"expected UTF-8, found byte {text[exc.start]:#04x}",
+                    "syntax",
+                )
+            ],
+            source=source,
+        ) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _parse_json(text: str | bytes, source: str | None) -> Any:
+    if isinstance(text, bytes) and not text.startswith(b"\xef\xbb\xbf"):
+        try:
+            import msgspec
+        except ImportError:
+            pass
+        else:
+            try:
+                return msgspec.json.decode(text)
+            except (msgspec.DecodeError, RecursionError):
+                pass  # json, below, says where the problem is (line and column)
+    decoded = _decode_text(text, source)
+    try:
+        return json.loads(decoded, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise DocumentError(
+            "not valid JSON", [Problem(where, f"{exc.msg}", code="syntax")], source=source
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise DocumentError(
+            "not valid JSON",
+            [Problem("$", f"{type(exc).__name__}: {exc}", "syntax")],
+            source=source,
+        ) from None
+
+
+def _parse_toml(text: str | bytes, source: str | None) -> Any:
+    decoded = _decode_text(text, source)
+    try:
+        return tomllib.loads(decoded)
+    except tomllib.TOMLDecodeError as exc:
+        raise DocumentError(
+            "not valid TOML", [Problem("(toml)", str(exc), code="syntax")], source=source
+        ) from None
+    except RecursionError:
+        raise DocumentError(
+            "not valid TOML", [Problem("(toml)", "nested too deeply", code="syntax")], source=source
+        ) from None
+
+
+def _read(
+    document: Any, syntax: Syntax, migrations: Sequence[Migration], source: str | None
+) -> ProgramData:
+    if not isinstance(document, dict):
+        raise DocumentError(
+            "not a program document",
+            [Problem("$", f"expected an object, found {_kind(document)}", code="type")],
+            source=source,
+        )
+    tag = document.get("format")
+    if tag != FORMAT:
+        found = "none" if "format" not in document else f"{_kind(tag)} {_short(tag)}"
+        raise FormatVersionError(
+            "not a program document",
+            [Problem(_where("$.format", syntax), f"expected {FORMAT!r}, found {found}", "format")],
+            source=source,
+        )
+    try:
+        document = migrate(document, migrations=migrations)
+    except FormatVersionError as exc:
+        raise FormatVersionError(
+            exc.summary,
+            [Problem(_where(p.location, syntax), p.message, p.code) for p in exc.problems],
+            source=source,
+        ) from None
+    body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
+    flavour: Flavour = "toml" if syntax == "toml" else "json"
+    try:
+        return _converter(flavour, False).structure(body, ProgramData)  # type: ignore[no-any-return]
+    except Exception as fast:
+        first = fast
+    try:
+        _converter(flavour, True).structure(body, ProgramData)
+    except Exception as exc:
+        problems = problems_of(exc)
+    else:  # pragma: no cover - the detailed converter finds what the fast one found
+        problems = problems_of(first)
+    if syntax == "toml":
+        problems = [Problem(json_path_to_key_path(p.location), p.message, p.code) for p in problems]
+    raise DocumentError("the document does not match the format", problems, source=source)
+
+
+def _where(path: str, syntax: Syntax) -> str:
+    return json_path_to_key_path(path) if syntax == "toml" else path
+
+
+def _kind(value: object) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _short(value: object) -> str:
+    from ledarskap.errors import safe_repr
+
+    return safe_repr(value, limit=40)
