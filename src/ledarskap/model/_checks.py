@@ -37,12 +37,21 @@ def fail(instance: object, attribute: attrs.Attribute[Any], expected: str, found
 
 def instance_of(kind: type | tuple[type, ...], description: str) -> Validator:
     """Check ``isinstance`` (bools are not ints here), with a readable expectation."""
+    types = _types(kind)
+    if bool in types or not any(issubclass(bool, t) for t in types):
+        # Nothing to single out (the common case: a model class or an enum).
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _types(kind)):
+        def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if not isinstance(value, kind):
+                fail(instance, attribute, description, value)
+
+        return check
+
+    def check_not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or isinstance(value, bool):
             fail(instance, attribute, description, value)
 
-    return check
+    return check_not_bool
 
 
 def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -61,7 +70,7 @@ def optional(validator: Validator) -> Validator:
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string that is not only white space."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value or value.isspace():
         fail(instance, attribute, "a non-empty text", value)
 
 
