@@ -299,6 +299,8 @@ class Application(_Model):
 class Document(_Model):
     """The whole program document: the program and every record of it."""
 
+    format: Literal["ledarskap.program"]
+    format_version: Literal[1]
     program: Program
     people: tuple[Person, ...] = ()
     appointments: tuple[Appointment, ...] = ()
