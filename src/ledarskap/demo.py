@@ -1,0 +1,148 @@
+"""The demo behind ``make demo``: a readable summary of a program's data.
+
+``python -m ledarskap [PATH]`` reads a program document (by default, the example program
+that ships with the library) and prints the program and its organiser, then for each
+cohort (omgång) its dates, sessions (träffar) and support groups (stödgrupper), its
+participants (deltagare) by municipality and by position, and its mentor pairs. Each part
+is a small function returning lines, so later parts (eligibility, validation) slot in.
+
+>>> from ledarskap import example_program
+>>> from ledarskap.demo import program_lines
+>>> for line in program_lines(example_program()):
+...     print(line)
+Ledarskap i kommuner (LiKO)
+  Organiser (anordnare): CKS (Centrum för kommunstrategiska studier, Linköpings universitet), Campus Norrköping
+  Partners: 13 municipalities, Region Östergötland
+  Themes (teman): Personligt ledarskap i kommunal kontext; Omvärlden, samhället och kommunen
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from ledarskap.errors import LedarskapError
+from ledarskap.model import Cohort, MeetingStatus, ProgramData
+
+__all__ = [
+    "cohort_lines",
+    "main",
+    "mentor_pair_lines",
+    "participant_lines",
+    "program_lines",
+    "summary",
+]
+
+K = TypeVar("K")
+
+
+def program_lines(data: ProgramData) -> list[str]:
+    """The program, its organiser, partners and themes."""
+    program = data.program
+    organiser = program.organiser
+    name = f"{program.name} ({program.short_name})" if program.short_name else program.name
+    where = f", {organiser.site}" if organiser.site else ""
+    partners = [f"{len(organiser.partner_municipalities)} municipalities"]
+    partners += organiser.partner_regions
+    return [
+        name,
+        f"  Organiser (anordnare): {organiser}{where}",
+        f"  Partners: {', '.join(partners)}",
+        f"  Themes (teman): {'; '.join(t.sv for t in program.themes) or '-'}",
+    ]
+
+
+def cohort_lines(data: ProgramData, cohort: Cohort) -> list[str]:
+    """A cohort's dates, collaborating municipalities, sessions and support groups."""
+    lines = [f"{cohort.name} ({cohort.id}): {cohort.start} – {cohort.end}"]
+    if cohort.application_deadline:
+        lines.append(f"  Application deadline: {cohort.application_deadline}")
+    names = ", ".join(m.display_name for m in cohort.municipalities) or "-"
+    lines.append(f"  Collaborating municipalities ({len(cohort.collaborations)}): {names}")
+    lines.append(f"  Sessions (träffar, {len(cohort.sessions)}):")
+    for session in sorted(cohort.sessions, key=lambda s: s.start):
+        dates = str(session.start) if session.days == 1 else f"{session.start} – {session.end}"
+        place = "online" if session.online else str(session.venue or "-")
+        lines.append(f"    {dates:<25} {session.kind.label():<10} {session.title} ({place})")
+    lines.append(f"  Support groups (stödgrupper, {len(cohort.support_groups)}):")
+    lines += [f"    {g.name}: {len(g.participant_ids)} participants" for g in cohort.support_groups]
+    return lines
+
+
+def participant_lines(data: ProgramData, cohort: Cohort) -> list[str]:
+    """A cohort's participants counted by municipality and by position."""
+    adepts = data.participants_of(cohort.id)
+    appointments = [data.appointment(p.appointment_id) for p in adepts]
+    by_municipality = Counter(a.municipality.display_name for a in appointments)
+    by_position = Counter(
+        (a.position.sv, a.position.kind.label()) if a.position else (a.title, "unknown kind")
+        for a in appointments
+    )
+    lines = [f"  Participants (deltagare, {len(adepts)}) by municipality:"]
+    lines += [f"    {name:<28} {count:>3}" for name, count in _ordered(by_municipality)]
+    lines.append("  by position (befattning):")
+    lines += [
+        f"    {f'{title} ({kind})':<58} {count:>3}"
+        for (title, kind), count in _ordered(by_position)
+    ]
+    return lines
+
+
+def mentor_pair_lines(data: ProgramData, cohort: Cohort) -> list[str]:
+    """A cohort's mentor pairs: mentor's municipality → adept's, and meetings held."""
+    lines = ["  Mentor pairs (mentor → adept, meetings held):"]
+    adepts = {p.id: p for p in data.participants_of(cohort.id)}
+    for pair in data.mentorships:
+        if pair.participant_id not in adepts:
+            continue
+        mentor = data.mentor(pair.mentor_id).municipality.display_name
+        adept = data.municipality_of(adepts[pair.participant_id]).display_name
+        held = sum(m.status is MeetingStatus.HELD for m in data.meetings_of(pair.id))
+        lines.append(f"    {mentor:<16} → {adept:<16} {held:>2}")
+    return lines
+
+
+def summary(data: ProgramData) -> str:
+    """The whole summary: the program, then every cohort with its people and pairs."""
+    lines = program_lines(data)
+    for cohort in data.cohorts:
+        lines.append("")
+        lines += cohort_lines(data, cohort)
+        lines += participant_lines(data, cohort)
+        lines += mentor_pair_lines(data, cohort)
+    return "\n".join(lines)
+
+
+def _ordered(counts: Counter[K]) -> list[tuple[K, int]]:
+    """Most common first, ties by name."""
+    return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Print the summary of the program document at ``argv[0]`` (or the example program).
+
+    Returns the exit status: 0, or 1 when the file cannot be read, with the reason on
+    standard error instead of a traceback.
+    """
+    from ledarskap.io.documents import example_program, load
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = sys.stdout if out is None else out
+    if len(args) > 1 or (args and args[0] in ("-h", "--help")):
+        print("usage: python -m ledarskap [PATH]", file=sys.stderr)
+        return 0 if args and args[0] in ("-h", "--help") else 2
+    try:
+        data = load(args[0]) if args else example_program()
+    except LedarskapError as error:
+        print(f"ledarskap: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"ledarskap: cannot read {Path(args[0])}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(summary(data), file=out)
+    return 0
