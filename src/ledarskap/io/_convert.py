@@ -47,10 +47,13 @@ from ledarskap.errors import InvalidValueError, safe_repr
 from ledarskap.model import County, Municipality, Personnummer, Position
 
 __all__ = [
+    "DATE_PATTERN",
     "MODEL_CLASSES",
+    "PERSONNUMMER_PATTERN",
     "FieldError",
     "Flavour",
     "make_converter",
+    "municipality_names",
     "structure_municipality",
 ]
 
@@ -71,7 +74,12 @@ MODEL_CLASSES: tuple[type, ...] = tuple(
 """The attrs classes of the model that become objects in files (the others are codes)."""
 
 _MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""How a date is written: ISO 8601's calendar date, ``YYYY-MM-DD``."""
+PERSONNUMMER_PATTERN = r"^([0-9]{2})?[0-9]{6}[-+]?[0-9]{4}$"
+"""The forms of a personnummer read from files; it is written ``YYYYMMDD-NNNN``."""
+_DATE = re.compile(DATE_PATTERN)
+_PERSONNUMMER = re.compile(PERSONNUMMER_PATTERN)
 
 
 class FieldError(ValueError):
@@ -162,21 +170,39 @@ def _enum_structurer(kind: type[enum.Enum]) -> Callable[[object, object], enum.E
 
 
 def structure_municipality(value: object, _: object = None) -> Municipality:
-    """A municipality from its four-digit code or its name; :class:`FieldError` if unknown."""
+    """A municipality from its code, or its name as SCB writes it; :class:`FieldError` if not.
+
+    Only exact names are read (``"Linköping"``, ``"Region Gotland"``); for anything else
+    the message suggests the closest municipality (``"linkoping"``: did you mean 0580
+    Linköping?).
+    """
     if value.__class__ is str:
         found = _municipalities().get(value)
         if found is not None:
             return found
         try:
-            return model.municipality(value)
+            near = model.municipality(value)
         except InvalidValueError as exc:
             raise FieldError(exc.expected, value) from None
+        raise FieldError(
+            f"a municipality code or name as SCB writes it (did you mean {near.code} "
+            f"{near.display_name}?)",
+            value,
+        )
     raise FieldError("a municipality code such as '0580'", value, code="type")
 
 
 @functools.cache
 def _municipalities() -> dict[str, Municipality]:
-    return {m.code: m for m in model.all_municipalities()}
+    table = {m.name: m for m in model.all_municipalities()}
+    table.update({m.display_name: m for m in model.all_municipalities()})
+    table.update({m.code: m for m in model.all_municipalities()})
+    return table
+
+
+def municipality_names() -> frozenset[str]:
+    """Every text read as a municipality: the 290 codes, SCB's names and display names."""
+    return frozenset(_municipalities())
 
 
 @functools.cache
@@ -204,10 +230,12 @@ def _structure_county(value: object, _: object = None) -> County:
 
 def _structure_personnummer(value: object, _: object = None) -> Personnummer:
     if value.__class__ is str:
-        try:
-            return Personnummer(value)
-        except InvalidValueError as exc:
-            raise FieldError(exc.expected, value) from None
+        if _PERSONNUMMER.fullmatch(value):
+            try:
+                return Personnummer(value)
+            except InvalidValueError as exc:
+                raise FieldError(exc.expected, value) from None
+        raise FieldError("a personnummer YYYYMMDD-NNNN", value)
     raise FieldError("a personnummer as text YYYYMMDD-NNNN", value, code="type")
 
 

@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
@@ -69,6 +70,7 @@ __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
 Syntax = Literal["json", "toml"]
 """The two syntaxes a program document is written in."""
 
+_TOML_WHERE = re.compile(r" \(at line (\d+), column (\d+)\)")
 _SUFFIXES: dict[str, Syntax] = {".json": "json", ".toml": "toml"}
 
 
@@ -261,8 +263,12 @@ def _parse_toml(text: str | bytes, source: str | None) -> Any:
     try:
         return tomllib.loads(decoded)
     except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_WHERE.search(message)
+        location = f"line {where[1]}, column {where[2]}" if where else "(end of document)"
+        message = _TOML_WHERE.sub("", message).removesuffix(" (at end of document)")
         raise DocumentError(
-            "not valid TOML", [Problem("(toml)", str(exc), code="syntax")], source=source
+            "not valid TOML", [Problem(location, message, code="syntax")], source=source
         ) from None
     except RecursionError:
         raise DocumentError(

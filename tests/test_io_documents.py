@@ -1,0 +1,441 @@
+"""The program document: JSON and TOML, files, atomic writes and errors with locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ledarskap
+from ledarskap import (
+    Activity,
+    Application,
+    Appointment,
+    Cohort,
+    Collaboration,
+    DocumentError,
+    FormatVersionError,
+    Grounding,
+    LedarskapError,
+    MeetingKind,
+    Mentor,
+    MentorMeeting,
+    Mentorship,
+    Organiser,
+    Participant,
+    Person,
+    PoliticalBody,
+    PoliticalBodyKind,
+    Program,
+    ProgramData,
+    Purpose,
+    PurposeKind,
+    Session,
+    SessionKind,
+    SupportGroup,
+    Theme,
+    Venue,
+)
+from ledarskap.io import documents
+
+PNR = "19850312-2395"
+D = dt.date
+
+
+def sample() -> ProgramData:
+    """A small program touching every class, with optional fields both set and not set."""
+    cks = Organiser(
+        name="CKS",
+        full_name="Centrum för kommunstrategiska studier",
+        university="Linköpings universitet",
+        site="https://liu.se/cks",
+        partner_municipalities=["0580", "0581"],
+        partner_regions=["Region Östergötland"],
+    )
+    program = Program(
+        id="liko",
+        name="Ledarskap i kommuner",
+        short_name="LiKO",
+        organiser=cks,
+        grounding=frozenset({Grounding.SCIENCE, Grounding.PROVEN_EXPERIENCE}),
+        purposes=[Purpose(kind=PurposeKind.OVERALL, sv="Syfte", en="Purpose")],
+        themes=[Theme(id="t-1", sv="Tema", en="Theme", topics=["feedback"])],
+    )
+    cohort = Cohort(
+        id="c-2025",
+        program_id="liko",
+        name="Omgång 2025/26",
+        number=9,
+        start=D(2025, 9, 1),
+        end=D(2026, 6, 30),
+        application_deadline=D(2025, 5, 1),
+        capacity=24,
+        venue=Venue(name="Vadstena Klosterhotell", municipality="0584"),
+        collaborations=[Collaboration(municipality="0581", chief_executive_id="p-kc")],
+        support_groups=[SupportGroup(id="g-1", name="Grupp 1", participant_ids=["d-1"])],
+        sessions=[
+            Session(
+                id="s-1",
+                kind=SessionKind.RESIDENTIAL,
+                title="Uppstart",
+                start=D(2025, 9, 10),
+                end=D(2025, 9, 12),
+                theme_ids=["t-1"],
+                activities={Activity.LECTURE, Activity.REFLECTION},
+            ),
+            Session(id="s-2", kind=SessionKind.SESSION, title="Träff", start=D(2025, 11, 5)),
+        ],
+    )
+    records: dict[str, Any] = {
+        "program": program,
+        "people": [
+            Person(
+                id="p-anna",
+                given_name="Anna",
+                family_name="Berg",
+                email="anna.berg@linkoping.se",
+                phone="013-20 00 00",
+                personnummer=PNR,
+            ),
+            Person(id="p-kc", given_name="Karl", family_name="Chef"),
+        ],
+        "appointments": [
+            Appointment(
+                id="a-1",
+                person_id="p-anna",
+                municipality="Linköping",
+                organisation="Socialförvaltningen",
+                title="Förvaltningschef, socialförvaltningen",
+                start=D(2021, 3, 1),
+                reports_to=[PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)],
+            ),
+            # A title the catalog knows, but no position on record: must stay None.
+            Appointment(
+                id="a-2",
+                person_id="p-kc",
+                municipality="0581",
+                organisation="Kommunledningskontoret",
+                title="Kommunchef",
+                start=D(2019, 1, 1),
+                end=D(2030, 12, 31),
+                position=None,
+            ),
+        ],
+        "cohorts": [cohort],
+        "participants": [
+            Participant(id="d-1", person_id="p-anna", cohort_id="c-2025", appointment_id="a-1")
+        ],
+        "mentors": [Mentor(id="k-1", person_id="p-kc", cohort_id="c-2025", municipality="0581")],
+        "mentorships": [
+            Mentorship(id="m-1", mentor_id="k-1", participant_id="d-1", start=D(2025, 9, 12))
+        ],
+        "meetings": [
+            MentorMeeting(
+                id="mm-1", mentorship_id="m-1", on=D(2025, 10, 3), kind=MeetingKind.ONLINE
+            )
+        ],
+        "applications": [
+            Application(
+                id="ans-1",
+                person_id="p-anna",
+                cohort_id="c-2025",
+                submitted=D(2025, 4, 2),
+                title="Förvaltningschef",
+                reports_to=[],
+            ),
+            Application(id="ans-2", person_id="p-kc", cohort_id="c-2025", submitted=D(2025, 4, 3)),
+        ],
+    }
+    return ProgramData(**records)
+
+
+def document() -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(ledarskap.dumps(sample()))
+    return result
+
+
+def problems(exc: pytest.ExceptionInfo[DocumentError]) -> dict[str, str]:
+    return {p.location: p.message for p in exc.value.problems}
+
+
+# Round trips -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+def test_text_round_trip_is_lossless(syntax: documents.Syntax) -> None:
+    data = sample()
+    assert ledarskap.loads(ledarskap.dumps(data, syntax=syntax), syntax=syntax) == data
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".JSON"])
+def test_file_round_trip_chooses_the_syntax_from_the_suffix(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"program{suffix}"
+    ledarskap.dump(sample(), path)
+    content = path.read_bytes()
+    if suffix.lower() == ".toml":
+        assert tomllib.loads(content.decode())["format"] == "ledarskap.program"
+    else:
+        assert json.loads(content)["format"] == "ledarskap.program"
+    assert ledarskap.load(path) == sample()
+    assert ledarskap.load(str(path)) == sample()
+
+
+def test_json_document_is_readable_plain_data() -> None:
+    doc = document()
+    assert list(doc)[:3] == ["format", "format_version", "program"]
+    anna = doc["people"][0]
+    assert anna["personnummer"] == PNR
+    assert doc["appointments"][0]["municipality"] == "0580"
+    assert doc["appointments"][0]["position"] == "forvaltningschef"
+    assert doc["appointments"][1]["position"] is None
+    assert doc["cohorts"][0]["sessions"][0]["activities"] == ["lecture", "reflection"]
+    assert doc["program"]["grounding"] == ["proven-experience", "science"]
+    assert doc["cohorts"][0]["start"] == "2025-09-01"
+
+
+def test_toml_leaves_out_none_and_reads_it_back() -> None:
+    text = ledarskap.dumps(sample(), syntax="toml")
+    doc = tomllib.loads(text)
+    kc = doc["appointments"][1]
+    assert "position" not in kc
+    assert "end" not in doc["appointments"][0]
+    assert doc["cohorts"][0]["start"] == D(2025, 9, 1)  # a TOML date, not text
+    back = ledarskap.loads(text, syntax="toml")
+    assert back.appointments[1].position is None
+
+
+def test_toml_accepts_dates_written_as_text() -> None:
+    text = ledarskap.dumps(sample(), syntax="toml").replace(
+        "start = 2025-09-01", 'start = "2025-09-01"'
+    )
+    assert ledarskap.loads(text, syntax="toml") == sample()
+
+
+def test_json_reads_bytes_with_a_byte_order_mark() -> None:
+    raw = "\ufeff".encode() + ledarskap.dumps(sample()).encode()
+    assert ledarskap.loads(raw) == sample()
+
+
+def test_municipality_is_read_by_code_or_exact_name() -> None:
+    doc = document()
+    doc["appointments"][0]["municipality"] = "Linköping"
+    doc["mentors"][0]["municipality"] = "Region Gotland"
+    data = ledarskap.loads(json.dumps(doc))
+    assert data.appointments[0].municipality.code == "0580"
+    assert data.mentors[0].municipality.code == "0980"
+
+
+# Files and atomic writes ----------------------------------------------------------------
+
+
+def test_unknown_suffix_is_a_document_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match=r"\.json or \.toml"):
+        ledarskap.dump(sample(), tmp_path / "program.yaml")
+    with pytest.raises(DocumentError):
+        ledarskap.load(tmp_path / "program.txt")
+
+
+def test_load_names_the_file_in_errors(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"broken\.json: not valid JSON"):
+        ledarskap.load(path)
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "program.json"
+    ledarskap.dump(sample(), path)
+    before = path.read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    smaller = ProgramData(program=sample().program)
+    with pytest.raises(OSError, match="disk full"):
+        ledarskap.dump(smaller, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["program.json"]
+
+
+def test_a_crash_while_writing_removes_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "program.toml"
+    ledarskap.dump(sample(), path)
+    before = path.read_bytes()
+
+    def crash(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        ledarskap.dump(sample(), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["program.toml"]
+
+
+def test_writing_keeps_the_permissions_of_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "program.json"
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0o600)
+    ledarskap.dump(sample(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_dump_refuses_what_is_not_program_data(tmp_path: Path) -> None:
+    with pytest.raises(LedarskapError, match="a ProgramData"):
+        ledarskap.dump({"program": None}, tmp_path / "x.json")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_example_program_reads_the_packaged_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "example-program.json").write_text(ledarskap.dumps(sample()), encoding="utf-8")
+    monkeypatch.setattr("importlib.resources.files", lambda package: tmp_path)
+    assert documents.example_program.__wrapped__() == sample()
+
+
+# Errors with locations ----------------------------------------------------------------
+
+
+def test_every_problem_is_reported_at_once_with_its_json_path() -> None:
+    doc = document()
+    doc["participants"][0]["municipality"] = "0580"  # unknown field
+    doc["appointments"][0]["municipality"] = "Linkopping"
+    doc["appointments"][1]["start"] = "2019-02-30"
+    del doc["mentors"][0]["person_id"]
+    doc["meetings"][0]["kind"] = "video"
+    doc["cohorts"][0]["capacity"] = "24"
+    doc["people"][1]["id"] = "p kc"
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    found = problems(exc)
+    assert set(found) == {
+        "$.participants[0]",
+        "$.appointments[0].municipality",
+        "$.appointments[1].start",
+        "$.mentors[0].person_id",
+        "$.meetings[0].kind",
+        "$.cohorts[0].capacity",
+        "$.people[1].id",
+    }
+    assert "unknown field 'municipality'" in found["$.participants[0]"]
+    assert "did you mean 0580 Linköping?" in found["$.appointments[0].municipality"]
+    assert found["$.cohorts[0].capacity"] == "expected a whole number, found text '24'"
+    assert "'in-person'" in found["$.meetings[0].kind"]
+    assert "required" in found["$.mentors[0].person_id"]
+    codes = {p.location: p.code for p in exc.value.problems}
+    assert codes["$.participants[0]"] == "unknown-field"
+    assert codes["$.mentors[0].person_id"] == "missing"
+    assert codes["$.cohorts[0].capacity"] == "type"
+    assert "7 problems" in str(exc.value)
+
+
+def test_model_invariants_become_problems_at_their_path() -> None:
+    doc = document()
+    doc["cohorts"][0]["sessions"][1]["start"] = "2027-01-01"
+    doc["cohorts"][0]["sessions"][1]["end"] = "2027-01-02"
+    doc["mentorships"][0]["end"] = "2020-01-01"
+    doc["people"][0]["email"] = "anna.berg@"
+    doc["people"][0]["given_name"] = "  "
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    found = problems(exc)
+    assert set(found) == {
+        "$.cohorts[0].sessions[1]",
+        "$.mentorships[0].end",
+        "$.people[0].email",
+        "$.people[0].given_name",
+    }
+    assert "within the cohort's dates" in found["$.cohorts[0].sessions[1]"]
+    assert "on or after start (2025-09-12)" in found["$.mentorships[0].end"]
+
+
+def test_toml_problems_carry_the_key_path() -> None:
+    text = ledarskap.dumps(sample(), syntax="toml").replace('\nid = "d-1"', '\nid = "d 1"')
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(text, syntax="toml")
+    assert list(problems(exc)) == ["participants[0].id"]
+
+
+def test_invalid_json_says_where() -> None:
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads('{\n  "format": "ledarskap.program",\n  "format_version": 1,\n}')
+    (problem,) = exc.value.problems
+    assert problem.location == "line 4, column 1"
+    assert problem.code == "syntax"
+
+
+def test_invalid_toml_says_where() -> None:
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads('format = "ledarskap.program"\nformat_version = \nx = 1', syntax="toml")
+    (problem,) = exc.value.problems
+    assert problem.location == "line 2, column 18"
+    assert problem.message == "Invalid value"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [b"\xff\xfe{}", "NaN", '{"format": "ledarskap.program", "format_version": 1, "x": NaN}'],
+)
+def test_what_is_not_json_is_a_document_error(text: str | bytes) -> None:
+    with pytest.raises(DocumentError):
+        ledarskap.loads(text)
+
+
+@pytest.mark.parametrize(
+    ("doc", "where"),
+    [
+        ([], "$"),
+        ({}, "$.format"),
+        ({"format": "other", "format_version": 1}, "$.format"),
+        ({"format": "ledarskap.program"}, "$.format_version"),
+        ({"format": "ledarskap.program", "format_version": "1"}, "$.format_version"),
+        ({"format": "ledarskap.program", "format_version": True}, "$.format_version"),
+    ],
+)
+def test_a_missing_or_malformed_header_is_a_clear_error(doc: object, where: str) -> None:
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    assert [p.location for p in exc.value.problems] == [where]
+
+
+def test_a_newer_document_is_refused_naming_both_versions() -> None:
+    doc = document()
+    doc["format_version"] = 7
+    doc["participants"] = "not even read"
+    with pytest.raises(FormatVersionError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    message = str(exc.value)
+    assert "version 7" in message
+    assert "version 1 or older" in message
+
+
+def test_the_program_is_required() -> None:
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads('{"format": "ledarskap.program", "format_version": 1}')
+    assert list(problems(exc)) == ["$.program"]
+
+
+def test_personal_data_never_appears_in_messages() -> None:
+    doc = document()
+    doc["people"][0]["personnummer"] = "19850312-2396"  # wrong check digit
+    doc["people"][1]["email"] = "karl chef@norrkoping.se"
+    doc["people"][1]["phone"] = 198503122395
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    message = str(exc.value)
+    assert "19850312-2396" not in message
+    assert "198503122395" not in message
+    assert "karl chef@" not in message
+    assert "19XXXXXX-XX96" in message
