@@ -40,6 +40,7 @@ import attrs
 from cattrs import Converter
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.errors import IterableValidationNote as _Note
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarskap import model
@@ -289,6 +290,30 @@ def _sequence_structurer(
     return structure
 
 
+def _is_optional(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    return isinstance(kind, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_structurer(converter: Converter, kind: Any) -> Callable[[object, object], Any]:
+    """``X | None``: ``None``, or what the hook of ``X`` gives (looked up once, not per value)."""
+    inner_type = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: object, _: object = None) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
+def _optional_unstructurer(converter: Converter, kind: Any) -> Callable[[Any], Any]:
+    inner_type = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+    inner = converter.get_unstructure_hook(inner_type)
+    if inner is identity:  # written as it is: cattrs then reads the attribute inline
+        return identity
+    return lambda value: None if value is None else inner(value)
+
+
 def _note(index: int, kind: Any) -> _Note:
     return _Note(f"Structuring item @ index {index}", index, kind)
 
@@ -482,6 +507,13 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     )
     converter.register_unstructure_hook_factory(
         _is_frozenset, lambda kind: _set_unstructurer(converter, kind)
+    )
+
+    converter.register_structure_hook_factory(
+        _is_optional, lambda kind: _optional_structurer(converter, kind)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_optional, lambda kind: _optional_unstructurer(converter, kind)
     )
 
     def is_model_class(kind: Any) -> bool:

@@ -169,6 +169,17 @@ def _header() -> dict[str, Any]:
 def _encode(data: ProgramData, syntax: Syntax) -> bytes:
     if not isinstance(data, ProgramData):
         raise InvalidValueError(location="data", expected="a ProgramData", found=type(data))
+    try:
+        return _encode_unchecked(data, syntax)
+    except UnicodeEncodeError:
+        raise InvalidValueError(
+            location="data",
+            expected="text that can be written as UTF-8",
+            found="text with a lone surrogate code point",
+        ) from None
+
+
+def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
     if syntax == "toml":
         body = _converter("toml", False).unstructure(data)
         return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
