@@ -79,18 +79,44 @@ from ledarskap.model import (
 )
 
 if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
+    from ledarskap.eligibility import (
+        Decision,
+        Outcome,
+        RuleSet,
+        default_ruleset,
+        parse_rule,
+        parse_ruleset,
+    )
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
     from ledarskap.io.schema import document_schema
+    from ledarskap.validation import (
+        Finding,
+        Severity,
+        ValidationError,
+        ValidationReport,
+        validate,
+    )
 
 # Names that live in heavier modules (file formats, rules, optional extras), imported on
 # first use so that `import ledarskap` stays light. Each maps to the module holding it.
 _LAZY: dict[str, str] = {
+    "Decision": "ledarskap.eligibility",
+    "Outcome": "ledarskap.eligibility",
+    "RuleSet": "ledarskap.eligibility",
+    "default_ruleset": "ledarskap.eligibility",
+    "parse_rule": "ledarskap.eligibility",
+    "parse_ruleset": "ledarskap.eligibility",
     "document_schema": "ledarskap.io.schema",
     "dump": "ledarskap.io.documents",
     "dumps": "ledarskap.io.documents",
     "example_program": "ledarskap.io.documents",
     "load": "ledarskap.io.documents",
     "loads": "ledarskap.io.documents",
+    "Finding": "ledarskap.validation",
+    "Severity": "ledarskap.validation",
+    "ValidationError": "ledarskap.validation",
+    "ValidationReport": "ledarskap.validation",
+    "validate": "ledarskap.validation",
 }
 
 
@@ -118,8 +144,10 @@ __all__ = [
     "Cohort",
     "Collaboration",
     "County",
+    "Decision",
     "Discipline",
     "DocumentError",
+    "Finding",
     "FormatVersionError",
     "Grounding",
     "InvalidPersonnummerError",
@@ -136,6 +164,7 @@ __all__ = [
     "Municipality",
     "OrganisationKind",
     "Organiser",
+    "Outcome",
     "Participant",
     "ParticipantStatus",
     "Person",
@@ -151,20 +180,25 @@ __all__ = [
     "Purpose",
     "PurposeKind",
     "RuleError",
+    "RuleSet",
     "Session",
     "SessionKind",
+    "Severity",
     "StaffFunction",
     "Stakeholder",
     "SupportGroup",
     "Theme",
     "UnknownMunicipalityError",
     "UnknownReferenceError",
+    "ValidationError",
+    "ValidationReport",
     "Venue",
     "__version__",
     "all_counties",
     "all_municipalities",
     "all_positions",
     "county",
+    "default_ruleset",
     "document_schema",
     "dump",
     "dumps",
@@ -173,6 +207,9 @@ __all__ = [
     "loads",
     "match_title",
     "municipality",
+    "parse_rule",
+    "parse_ruleset",
     "position",
     "program_region_counties",
+    "validate",
 ]

@@ -1,0 +1,131 @@
+"""Eligibility: the target group of *Ledarskap i kommuner* as rules, decisions that explain themselves.
+
+This layer is pure: it reads the model and its own package data, never files or the clock.
+Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
+
+**The API in one screen** (stable; every name below is exported here):
+
+- Rules are values (:mod:`.rules`): :class:`Rule` and its kinds :class:`AllOf`,
+  :class:`AnyOf`, :class:`Not`, :class:`Predicate`, :class:`Comparison`; build them with
+  :func:`all_of`, :func:`any_of`, :func:`not_` (or ``&``, ``|``, ``~``), :func:`predicate`,
+  :func:`compare`, :func:`param`, or read them with :func:`parse_rule`. ``str(rule)`` is
+  the source; ``parse_rule(str(rule)) == rule``.
+- The vocabulary (:mod:`.predicates`): :class:`PredicateRegistry` of fields and predicates,
+  :func:`default_registry` (a fresh copy of the built-ins), the
+  :meth:`PredicateRegistry.predicate` decorator and :meth:`PredicateRegistry.register`;
+  a predicate returns a :class:`Check` and has :class:`Texts` in Swedish and English.
+  Value types are in :mod:`.valuetypes`.
+- Three-valued logic (:mod:`.truth`): :class:`Truth` (TRUE, FALSE, UNKNOWN; Kleene ``&``
+  ``|`` ``~``) and :class:`Outcome` (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED).
+- Rule sets (:mod:`.rulesets`): :class:`RuleSet` of :class:`RuleEntry` (id, :class:`Level`
+  required or advisory, half-open window ``[valid_from, valid_to)``, version) and date-keyed
+  :class:`Parameter` values; :func:`parse_ruleset` (TOML or JSON *text*, every problem at
+  once as a :class:`~ledarskap.errors.RuleError` of :class:`RuleProblem`),
+  :func:`default_ruleset` (package data ``default-rules.toml``), ``RULESET_FORMAT``.
+- Evaluation: ``RuleSet.evaluate(application, *, as_of=None, cohort=None, program=None,
+  strict=False, explain=True) -> Decision``; the facts are the
+  :class:`~ledarskap.model.Application` (``None`` = unknown), completed from its appointment
+  when a :class:`~ledarskap.model.ProgramData` is given; :class:`EvaluationContext` holds
+  ``as_of``, the cohort (collaborating municipalities) and the parameters in force.
+- Decisions (:mod:`.decisions`): :class:`Decision` (outcome, as_of, rules with versions and
+  trees of :class:`DecisionNode`, reasons, warnings, missing facts; ``render("sv"|"en")``,
+  ``to_data()`` tagged ``DECISION_FORMAT``, ``Decision.from_data``); texts come from
+  :mod:`.messages`.
+- Bulk (:mod:`.compiled`): ``RuleSet.compile()`` / :func:`compile_ruleset` gives a
+  :class:`CompiledRuleSet`; ``evaluate_many(applications, …, explain=True) ->
+  BulkResult`` (decisions and a :class:`Summary`); ``outcomes(...)`` is the fastest path.
+
+>>> import datetime as dt
+>>> from ledarskap import Application, Cohort, Collaboration
+>>> from ledarskap.eligibility import default_ruleset
+>>> cohort = Cohort(id="c-2025", program_id="liko", name="Omgång 2025/26",
+...                 start=dt.date(2025, 9, 1), end=dt.date(2026, 6, 30),
+...                 collaborations=[Collaboration(municipality="Linköping")])
+>>> it_chief = Application(id="ans-1", person_id="p-1", cohort_id="c-2025",
+...                        submitted=dt.date(2025, 4, 1), municipality="Linköping",
+...                        organisation="Kommunledningskontoret", title="IT-chef",
+...                        leads_staff_function=True)
+>>> decision = default_ruleset().evaluate(it_chief, cohort=cohort)
+>>> print(decision.render("en"))
+Eligible
+Warning: Head of IT is not Head of division, Finance director, Head of administration, Head of office, Area manager, HR director or Strategist in the central administration
+
+.. versionadded:: 0.2
+"""
+
+from .compiled import BulkResult, CompiledRuleSet, Summary, compile_ruleset
+from .context import EvaluationContext, facts_of
+from .decisions import DECISION_FORMAT, Decision, DecisionNode, RuleResult
+from .parameters import Parameter
+from .predicates import (
+    Argument,
+    Check,
+    FieldSpec,
+    PredicateRegistry,
+    PredicateSpec,
+    Texts,
+    default_registry,
+)
+from .problems import RuleProblem
+from .rules import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    Not,
+    ParameterRef,
+    Predicate,
+    Rule,
+    all_of,
+    any_of,
+    compare,
+    not_,
+    param,
+    parse_rule,
+    predicate,
+)
+from .rulesets import RULESET_FORMAT, Level, RuleEntry, RuleSet, default_ruleset, parse_ruleset
+from .truth import Outcome, Truth
+
+__all__ = [
+    "DECISION_FORMAT",
+    "RULESET_FORMAT",
+    "AllOf",
+    "AnyOf",
+    "Argument",
+    "BulkResult",
+    "Check",
+    "Comparison",
+    "CompiledRuleSet",
+    "Decision",
+    "DecisionNode",
+    "EvaluationContext",
+    "FieldSpec",
+    "Level",
+    "Not",
+    "Outcome",
+    "Parameter",
+    "ParameterRef",
+    "Predicate",
+    "PredicateRegistry",
+    "PredicateSpec",
+    "Rule",
+    "RuleEntry",
+    "RuleProblem",
+    "RuleResult",
+    "RuleSet",
+    "Summary",
+    "Texts",
+    "Truth",
+    "all_of",
+    "any_of",
+    "compare",
+    "compile_ruleset",
+    "default_registry",
+    "default_ruleset",
+    "facts_of",
+    "not_",
+    "param",
+    "parse_rule",
+    "parse_ruleset",
+    "predicate",
+]

@@ -1,0 +1,471 @@
+"""Reading a rule-set document (TOML or JSON text): check everything, report all at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from typing import Any
+
+from ledarskap.errors import RuleError
+
+from ._syntax import SpanProblem, parse
+from .parameters import Parameter
+from .predicates import PredicateRegistry, value_type
+from .problems import RuleProblem
+from .rules import Comparison, ParameterRef, Predicate, Rule
+from .rulesets import RULESET_FORMAT, Level, RuleEntry, RuleSet
+from .valuetypes import ValueType, list_of
+
+_TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
+_RULE_KEYS = (
+    "id",
+    "level",
+    "when",
+    "valid_from",
+    "valid_to",
+    "version",
+    "title_sv",
+    "title_en",
+    "description",
+)
+_PARAM_KEYS = ("values", "type", "description")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+
+
+class _Lines:
+    """Finds the line of a key in TOML text by scanning (cheap, good enough for messages)."""
+
+    def __init__(self, text: str, syntax: str) -> None:
+        self.lines = text.splitlines() if syntax == "toml" else []
+        self.rule_headers = [
+            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*rules\s*\]\]", line)
+        ]
+
+    def _find(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
+        compiled = re.compile(pattern)
+        for i in range(start, len(self.lines) if end is None else min(end, len(self.lines))):
+            if compiled.match(self.lines[i]):
+                return i + 1
+        return None
+
+    def top(self, key: str) -> int | None:
+        first_table = next(
+            (i for i, line in enumerate(self.lines) if line.lstrip().startswith("[")), None
+        )
+        return self._find(rf"\s*{re.escape(key)}\s*=", 0, first_table)
+
+    def rule(self, index: int, key: str | None = None) -> int | None:
+        if index >= len(self.rule_headers):
+            return None
+        start = self.rule_headers[index]
+        if key is None:
+            return start + 1
+        end = self.rule_headers[index + 1] if index + 1 < len(self.rule_headers) else None
+        end = self._next_table(start + 1, end)
+        return self._find(rf"\s*{re.escape(key)}\s*=", start + 1, end) or start + 1
+
+    def _next_table(self, start: int, end: int | None) -> int | None:
+        for i in range(start, len(self.lines) if end is None else end):
+            if re.match(r"\s*\[", self.lines[i]):
+                return i
+        return end
+
+    def expression_start(self, line: int | None) -> int | None:
+        """The line an expression value starts on, given the line of its key."""
+        if line is None:
+            return None
+        text = self.lines[line - 1].rstrip()
+        return line + 1 if text.endswith(('"""', "'''")) else line
+
+    def parameter(self, name: str) -> int | None:
+        return self._find(rf"\s*\[\s*parameters\.{re.escape(name)}\s*\]") or self._find(
+            rf"\s*\"?{re.escape(name)}\"?\s*="
+        )
+
+
+class _Checker:
+    def __init__(self, text: str, syntax: str, source: str | None, registry: PredicateRegistry):
+        self.source = source
+        self.lines = _Lines(text, syntax)
+        self.registry = registry
+        self.problems: list[RuleProblem] = []
+
+    def add(
+        self, path: str, message: str, code: str, line: int | None = None, hint: str | None = None
+    ) -> None:
+        self.problems.append(
+            RuleProblem(message, code=code, source=self.source, line=line, path=path, hint=hint)
+        )
+
+    def unknown_keys(
+        self, data: Mapping[str, Any], known: tuple[str, ...], path: str, line: Any
+    ) -> None:
+        for key in data:
+            if key not in known:
+                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                self.add(
+                    f"{path}{key}" if path else str(key),
+                    f"unknown key {key!r}; expected one of {', '.join(known)}",
+                    "unknown-key",
+                    line(key),
+                    hint=f"did you mean {near[0]!r}?" if near else None,
+                )
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, line: int | None) -> str | None:
+        value = data.get(key)
+        if value is None:
+            self.add(path, f"{key} is required", "missing", line)
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.add(path, f"expected text, found {value!r}", "type", line)
+            return None
+        return value
+
+    def date(self, value: Any, path: str, line: int | None) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(path, f"expected a date (YYYY-MM-DD), found {value!r}", "date", line)
+        return None
+
+    # The document ----------------------------------------------------------------------
+
+    def document(self, data: Any) -> RuleSet | None:
+        if not isinstance(data, Mapping):
+            self.add("", f"expected a table of rules, found {type(data).__name__}", "type")
+            return None
+        tag = data.get("format")
+        if tag != RULESET_FORMAT:
+            self.add(
+                "format",
+                f"expected format = {RULESET_FORMAT!r}, found {tag!r}",
+                "format",
+                self.lines.top("format"),
+            )
+        self.unknown_keys(data, _TOP_KEYS, "", self.lines.top)
+        ruleset_id = self.text(data, "id", "id", self.lines.top("id"))
+        version = data.get("version")
+        if isinstance(version, int | float) and not isinstance(version, bool):
+            version = str(version)
+        if not isinstance(version, str) or not version.strip():
+            self.add(
+                "version",
+                f"expected a version as text, found {version!r}",
+                "missing",
+                self.lines.top("version"),
+            )
+        title = data.get("title", "")
+        raw_rules = data.get("rules")
+        entries: list[RuleEntry] = []
+        if not isinstance(raw_rules, list) or not raw_rules:
+            self.add("rules", "expected at least one [[rules]] table", "missing")
+        else:
+            for index, item in enumerate(raw_rules):
+                entry = self.rule(index, item)
+                if entry is not None:
+                    entries.append(entry)
+        self.windows(entries, raw_rules if isinstance(raw_rules, list) else [])
+        parameters = self.parameters(data.get("parameters", {}), entries)
+        if self.problems:
+            return None
+        assert ruleset_id is not None
+        assert isinstance(version, str)
+        return RuleSet(
+            id=ruleset_id,
+            version=version,
+            entries=entries,
+            parameters=parameters,
+            title=title if isinstance(title, str) else "",
+            source=self.source,
+            registry=self.registry,
+        )
+
+    def rule(self, index: int, item: Any) -> RuleEntry | None:
+        path = f"rules[{index}]"
+        where = self.lines.rule(index)
+        if not isinstance(item, Mapping):
+            self.add(path, f"expected a table, found {item!r}", "type", where)
+            return None
+        before = len(self.problems)
+        self.unknown_keys(item, _RULE_KEYS, f"{path}.", lambda k: self.lines.rule(index, k))
+        rule_id = self.text(item, "id", f"{path}.id", self.lines.rule(index, "id") or where)
+        if rule_id is not None and not _ID.match(rule_id):
+            self.add(
+                f"{path}.id",
+                f"expected an id (letters, digits, - _ . :), found {rule_id!r}",
+                "id",
+                self.lines.rule(index, "id"),
+            )
+        level_text = item.get("level", "required")
+        level = None
+        try:
+            level = Level(level_text)
+        except ValueError:
+            self.add(
+                f"{path}.level",
+                f"expected 'required' or 'advisory', found {level_text!r}",
+                "level",
+                self.lines.rule(index, "level"),
+            )
+        valid_from = self.date(
+            item.get("valid_from"), f"{path}.valid_from", self.lines.rule(index, "valid_from")
+        )
+        valid_to = self.date(
+            item.get("valid_to"), f"{path}.valid_to", self.lines.rule(index, "valid_to")
+        )
+        if valid_from and valid_to and valid_to <= valid_from:
+            self.add(
+                f"{path}.valid_to",
+                f"the window [valid_from, valid_to) is empty: {valid_to} is not after {valid_from}",
+                "window",
+                self.lines.rule(index, "valid_to"),
+            )
+        rule = self.expression(index, item.get("when"))
+        version = item.get("version")
+        if version is not None and not isinstance(version, str):
+            version = str(version)
+        for key in ("title_sv", "title_en"):
+            if key in item and not isinstance(item[key], str):
+                self.add(
+                    f"{path}.{key}",
+                    f"expected text, found {item[key]!r}",
+                    "type",
+                    self.lines.rule(index, key),
+                )
+        if len(self.problems) > before or rule is None or level is None or rule_id is None:
+            return None
+        extra: dict[str, Any] = {} if version is None else {"version": version}
+        return RuleEntry(
+            id=rule_id,
+            rule=rule,
+            level=level,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            title_sv=item.get("title_sv"),
+            title_en=item.get("title_en"),
+            **extra,
+        )
+
+    def expression(self, index: int, when: Any) -> Rule | None:
+        path = f"rules[{index}].when"
+        line = self.lines.rule(index, "when")
+        if when is None:
+            self.add(
+                path, "when is required: the rule's condition", "missing", self.lines.rule(index)
+            )
+            return None
+        if not isinstance(when, str):
+            self.add(path, f"expected the condition as text, found {when!r}", "type", line)
+            return None
+        rule, problems = parse(when, self.registry)
+        first = self.lines.expression_start(line)
+        for problem in problems:
+            self.problems.append(self._located(problem, path, when, first))
+        return rule if not problems else None
+
+    def _located(
+        self, problem: SpanProblem, path: str, text: str, first: int | None
+    ) -> RuleProblem:
+        made = problem.as_problem(path, text, source=self.source, first_line=first, path=path)
+        if first is None:
+            made = problem.as_problem(path, text, source=self.source, path=path)
+        return made
+
+    def windows(self, entries: list[RuleEntry], raw: list[Any]) -> None:
+        seen: list[RuleEntry] = []
+        for index, entry in enumerate(entries):
+            raw_index = _index_of(raw, entry, index)
+            line = self.lines.rule(raw_index)
+            for other in seen:
+                if other.id != entry.id:
+                    continue
+                if (other.valid_from, other.valid_to) == (entry.valid_from, entry.valid_to):
+                    self.add(
+                        f"rules[{raw_index}].id",
+                        f"duplicate rule id {entry.id!r} with the same validity window",
+                        "duplicate-id",
+                        line,
+                        hint="give each rule its own id, or give versions of one rule disjoint windows",
+                    )
+                elif entry.overlaps(other):
+                    self.add(
+                        f"rules[{raw_index}].valid_from",
+                        f"the versions of rule {entry.id!r} overlap: "
+                        f"[{_day(entry.valid_from)}, {_day(entry.valid_to)}) and "
+                        f"[{_day(other.valid_from)}, {_day(other.valid_to)})",
+                        "overlapping-windows",
+                        line,
+                        hint="windows are half-open [valid_from, valid_to): end one where the next begins",
+                    )
+            seen.append(entry)
+
+    def parameters(  # noqa: PLR0912  # one pass over every parameter, each check a branch
+        self, raw: Any, entries: list[RuleEntry]
+    ) -> dict[str, Parameter]:
+        uses: dict[str, list[ValueType]] = {}
+        for entry in entries:
+            for node in entry.rule.walk():
+                for ref, use in _parameter_uses(node, self.registry):
+                    uses.setdefault(ref, []).append(use)
+        if not isinstance(raw, Mapping):
+            self.add(
+                "parameters",
+                f"expected a table of parameters, found {raw!r}",
+                "type",
+                self.lines.top("parameters"),
+            )
+            return {}
+        result: dict[str, Parameter] = {}
+        for name, spec in raw.items():
+            path = f"parameters.{name}"
+            line = self.lines.parameter(name)
+            declared: ValueType | None = None
+            values: Any = spec
+            description = ""
+            if isinstance(spec, Mapping) and "values" in spec:
+                self.unknown_keys(spec, _PARAM_KEYS, f"{path}.", lambda _k, line=line: line)
+                values = spec["values"]
+                description = spec.get("description", "")
+                if "type" in spec:
+                    try:
+                        declared = value_type(spec["type"])
+                    except (ValueError, TypeError, AttributeError) as error:
+                        self.add(f"{path}.type", str(error), "type", line)
+            kinds = uses.get(name, [])
+            kind = declared or (kinds[0] if kinds else None)
+            for other in kinds:
+                if kind is not None and other.name != kind.name:
+                    self.add(path, f"used as {kind} and as {other}", "parameter-type", line)
+            dated = self.parameter_values(values, path, line, kind)
+            if dated is not None:
+                result[name] = Parameter(
+                    name,
+                    dated,
+                    description=str(description),
+                    type_name=None if kind is None else kind.name,
+                )
+        for name in uses:
+            if name not in result and name not in raw:
+                near = difflib.get_close_matches(name, list(raw), n=1, cutoff=0.6)
+                where = next((i for i, e in enumerate(entries) if name in e.rule.parameters()), 0)
+                self.add(
+                    f"rules[{where}].when",
+                    f"unknown parameter {name!r} (a bare name as a value is a parameter)",
+                    "unknown-parameter",
+                    self.lines.rule(where, "when"),
+                    hint=f"did you mean {near[0]!r}?" if near else 'quote text values: "…"',
+                )
+        return result
+
+    def parameter_values(
+        self, values: Any, path: str, line: int | None, kind: ValueType | None
+    ) -> dict[dt.date | None, Any] | None:
+        dated: dict[dt.date | None, Any] = {}
+        items = list(values.items()) if isinstance(values, Mapping) else [(None, values)]
+        ok = True
+        for key, raw in items:
+            value = raw
+            day: dt.date | None = None
+            if key is not None and key != "always":
+                day = self.date(
+                    key if not isinstance(key, str) else key.strip(), f"{path}.values", line
+                )
+                if day is None:
+                    ok = False
+                    continue
+            if kind is not None:
+                try:
+                    value = kind.convert(value)
+                except (ValueError, TypeError) as error:
+                    self.add(f"{path}.values", str(error), "parameter-type", line)
+                    ok = False
+                    continue
+            dated[day] = value
+        return dated if ok else None
+
+
+def _day(day: dt.date | None) -> str:
+    return "…" if day is None else day.isoformat()
+
+
+def _index_of(raw: list[Any], entry: RuleEntry, fallback: int) -> int:
+    matches = [
+        i for i, item in enumerate(raw) if isinstance(item, Mapping) and item.get("id") == entry.id
+    ]
+    for i in matches:
+        start = raw[i].get("valid_from")
+        if str(start) == str(entry.valid_from) or (start is None and entry.valid_from is None):
+            return i
+    return matches[0] if matches else fallback
+
+
+def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
+    found: list[tuple[str, ValueType]] = []
+    if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
+        field = registry.get_field(node.field)
+        if field is not None:
+            kind = list_of(field.type) if node.op in ("in", "not in") else field.type
+            found.append((node.value.name, kind))
+    elif isinstance(node, Predicate):
+        spec = registry.get_predicate(node.name)
+        for name, value in node.args:
+            argument = None if spec is None else spec.argument(name)
+            if isinstance(value, ParameterRef) and argument is not None:
+                found.append((value.name, argument.type))
+    return found
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load(
+    text: str, *, syntax: str, source: str | None, registry: PredicateRegistry | None
+) -> RuleSet:
+    """Parse and check a whole rule-set document; raise one RuleError with every problem."""
+    if registry is None:
+        from ._builtin import builtin_registry
+
+        registry = builtin_registry()
+    if syntax not in ("toml", "json"):
+        raise ValueError(f"syntax must be 'toml' or 'json', not {syntax!r}")
+    if not isinstance(text, str):
+        raise RuleError(
+            "invalid rule set",
+            [
+                RuleProblem(
+                    f"expected text, found {type(text).__name__}", code="type", source=source
+                )
+            ],
+            source=source,
+        )
+    try:
+        data = tomllib.loads(text) if syntax == "toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        at = _TOML_AT.search(str(error))
+        problem = RuleProblem(
+            f"not valid TOML: {_TOML_AT.sub('', str(error)).strip()}",
+            code="syntax",
+            source=source,
+            line=int(at.group(1)) if at else None,
+        )
+        raise RuleError("invalid rule set", [problem], source=source) from None
+    except (json.JSONDecodeError, RecursionError) as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", str(error))
+        problem = RuleProblem(f"not valid JSON: {message}", code="syntax", source=source, line=line)
+        raise RuleError("invalid rule set", [problem], source=source) from None
+    checker = _Checker(text, syntax, source, registry)
+    ruleset = checker.document(data)
+    if checker.problems or ruleset is None:
+        raise RuleError("invalid rule set", checker.problems, source=source)
+    return ruleset

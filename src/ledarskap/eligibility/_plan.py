@@ -1,0 +1,271 @@
+"""Rules compiled to closures: a fast test (no explanation) and an exhaustive explainer.
+
+Each rule node is compiled once into two functions of ``(application, context)``:
+``fast`` returns ``True``, ``False`` or ``None`` (unknown), short-circuiting; ``explain``
+evaluates every condition (no short-circuit) and returns a :class:`DecisionNode` tree.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ledarskap.errors import Problem, RuleError
+from ledarskap.model import Application
+
+from ._syntax import source_value, unparse
+from .context import EvaluationContext
+from .decisions import DecisionNode
+from .predicates import FastTest, PredicateRegistry
+from .rules import AllOf, AnyOf, Comparison, Not, ParameterRef, Predicate, Rule
+from .truth import Truth
+
+Explain = Callable[[Application, EvaluationContext, str], DecisionNode]
+
+_OP_CODES = {
+    "==": "eq",
+    "!=": "ne",
+    "in": "in",
+    "not in": "not_in",
+    "<": "lt",
+    "<=": "le",
+    ">": "gt",
+    ">=": "ge",
+}
+_OP_FUNCS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "in": lambda seen, expected: seen in expected,
+    "not in": lambda seen, expected: seen not in expected,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+_TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
+
+
+@attrs.frozen
+class Plan:
+    """A compiled rule: ``fast`` (truth only) and ``explain`` (the full tree)."""
+
+    rule: Rule
+    fast: FastTest
+    explain: Explain
+
+
+def _registry(registry: PredicateRegistry | None) -> PredicateRegistry:
+    if registry is not None:
+        return registry
+    from ._builtin import builtin_registry
+
+    return builtin_registry()
+
+
+def plan_for(rule: Rule, registry: PredicateRegistry | None = None) -> Plan:
+    """Compile *rule* against *registry* (the built-ins if ``None``)."""
+    return _compile(rule, _registry(registry))
+
+
+def _fail(message: str) -> RuleError:
+    return RuleError("rule cannot be evaluated", [Problem("rule", message, "unknown-name")])
+
+
+def _compile(rule: Rule, registry: PredicateRegistry) -> Plan:
+    if isinstance(rule, AllOf | AnyOf):
+        return _compile_junction(rule, [_compile(r, registry) for r in rule.rules])
+    if isinstance(rule, Not):
+        return _compile_not(rule, _compile(rule.rule, registry))
+    if isinstance(rule, Predicate):
+        return _compile_predicate(rule, registry)
+    if isinstance(rule, Comparison):
+        return _compile_comparison(rule, registry)
+    raise TypeError(f"not a rule: {rule!r}")
+
+
+def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
+    tests = tuple(p.fast for p in plans)
+    explainers = tuple(p.explain for p in plans)
+    source = unparse(rule)
+    is_all = isinstance(rule, AllOf)
+    # The value that decides the junction at once: False for all_of, True for any_of.
+    decisive = not is_all
+    code = "all_of" if is_all else "any_of"
+
+    def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+        unknown = False
+        for test in tests:
+            result = test(app, ctx)
+            if result is None:
+                unknown = True
+            elif result is decisive:
+                return decisive
+        return None if unknown else not decisive
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        children = [e(app, ctx, f"{path}[{i}]") for i, e in enumerate(explainers)]
+        results = {c.result for c in children}
+        if _TRUTH[decisive] in results:
+            result = _TRUTH[decisive]
+        elif Truth.UNKNOWN in results:
+            result = Truth.UNKNOWN
+        else:
+            result = _TRUTH[not decisive]
+        return DecisionNode(path=path, code=code, result=result, rule=source, children=children)
+
+    return Plan(rule, fast, explain)
+
+
+def _compile_not(rule: Not, inner: Plan) -> Plan:
+    test = inner.fast
+    explain_inner = inner.explain
+    source = unparse(rule)
+
+    def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+        result = test(app, ctx)
+        return None if result is None else not result
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        child = explain_inner(app, ctx, f"{path}[0]")
+        return DecisionNode(
+            path=path, code="not", result=~child.result, rule=source, children=[child]
+        )
+
+    return Plan(rule, fast, explain)
+
+
+def _resolve(args: dict[str, Any], ctx: EvaluationContext) -> dict[str, Any]:
+    return {
+        k: ctx.parameters.get(v.name) if isinstance(v, ParameterRef) else v for k, v in args.items()
+    }
+
+
+def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
+    spec = registry.get_predicate(rule.name)
+    if spec is None:
+        raise _fail(f"unknown predicate {rule.name!r}")
+    args = {a.name: a.default for a in spec.arguments if not a.required}
+    args.update(rule.args)
+    dynamic = any(isinstance(v, ParameterRef) for v in args.values())
+    function = spec.function
+    source = unparse(rule)
+    name = rule.name
+
+    fast: FastTest
+    if spec.fast is not None and not dynamic:
+        fast = spec.fast(**args)
+    elif dynamic:
+
+        def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+            resolved = _resolve(args, ctx)
+            if any(v is None for v in resolved.values()):
+                return None
+            return function(app, ctx, **resolved).value
+
+    else:
+
+        def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+            return function(app, ctx, **args).value
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        resolved = _resolve(args, ctx) if dynamic else args
+        absent = [
+            f"parameter:{v.name}"
+            for k, v in args.items()
+            if isinstance(v, ParameterRef) and resolved[k] is None
+        ]
+        if absent:
+            return DecisionNode(
+                path=path, code=name, result=Truth.UNKNOWN, rule=source, missing=absent
+            )
+        check = function(app, ctx, **resolved)
+        return DecisionNode(
+            path=path,
+            code=name,
+            result=_TRUTH[check.value],
+            rule=source,
+            seen=source_value(check.seen),
+            expected=source_value(check.expected),
+            missing=check.missing if check.value is None else (),
+        )
+
+    return Plan(rule, fast, explain)
+
+
+def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
+    field = registry.get_field(rule.field)
+    if field is None:
+        raise _fail(f"unknown field {rule.field!r}")
+    get = field.get
+    compare = _OP_FUNCS[rule.op]
+    code = f"{rule.field}.{_OP_CODES[rule.op]}"
+    source = unparse(rule)
+    missing_fact = field.missing_fact
+    value = rule.value
+    membership = rule.op in ("in", "not in")
+
+    def expected_of(ctx: EvaluationContext) -> Any:
+        if isinstance(value, ParameterRef):
+            found = ctx.parameters.get(value.name)
+            return frozenset(found) if membership and found is not None else found
+        return value
+
+    fast: FastTest
+    if isinstance(value, ParameterRef):
+
+        def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+            seen = get(app, ctx)
+            expected = expected_of(ctx)
+            if seen is None or expected is None:
+                return None
+            return compare(seen, expected)
+
+    else:
+        static = frozenset(value) if membership else value
+        negate = rule.op == "not in"
+        if rule.op in ("in", "not in"):
+
+            def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+                seen = get(app, ctx)
+                if seen is None:
+                    return None
+                return (seen in static) is not negate
+
+        elif rule.op == "==":
+
+            def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+                seen = get(app, ctx)
+                return None if seen is None else seen == static
+
+        else:
+
+            def fast(app: Application, ctx: EvaluationContext) -> bool | None:
+                seen = get(app, ctx)
+                return None if seen is None else compare(seen, static)
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        seen = get(app, ctx)
+        expected = expected_of(ctx)
+        missing: tuple[str, ...] = ()
+        if seen is None:
+            missing += (missing_fact,)
+        if expected is None:
+            missing += (f"parameter:{value.name}",)
+        result = None if missing else compare(seen, expected)
+        shown = value if not isinstance(value, ParameterRef) else expected
+        if membership and isinstance(shown, frozenset):
+            shown = sorted(shown, key=lambda v: str(source_value(v)))
+        return DecisionNode(
+            path=path,
+            code=code,
+            result=_TRUTH[result],
+            rule=source,
+            seen=source_value(seen),
+            expected=source_value(shown),
+            missing=missing,
+        )
+
+    return Plan(rule, fast, explain)

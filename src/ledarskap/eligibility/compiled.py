@@ -1,0 +1,471 @@
+"""Compiled rule sets: compile once, evaluate many applications fast.
+
+:meth:`RuleSet.compile <ledarskap.eligibility.RuleSet.compile>` turns every rule into
+closures once (CEL-style). A :class:`CompiledRuleSet` then decides one application
+(:meth:`~CompiledRuleSet.evaluate`) or a whole applicant list
+(:meth:`~CompiledRuleSet.evaluate_many`), which returns a :class:`BulkResult`: the
+decisions and a :class:`Summary` (how many eligible, the most common reasons).
+With ``explain=False`` only outcomes are computed, short-circuiting, which is the fast
+path; decisions are then explained on first access.
+
+>>> import datetime as dt
+>>> from ledarskap import Application, Cohort, Collaboration
+>>> from ledarskap.eligibility import default_ruleset
+>>> cohort = Cohort(id="c-2025", program_id="liko", name="Omgång 2025/26",
+...                 start=dt.date(2025, 9, 1), end=dt.date(2026, 6, 30),
+...                 collaborations=[Collaboration(municipality="Linköping"),
+...                                 Collaboration(municipality="Motala")])
+>>> apps = [
+...     Application(id=f"a{i}", person_id=f"p{i}", cohort_id="c-2025",
+...                 submitted=dt.date(2025, 4, 1), municipality=town, title=title,
+...                 reports_to=[], leads_staff_function=staff)
+...     for i, (town, title, staff) in enumerate([
+...         ("Linköping", "IT-chef", True), ("Motala", "Avdelningschef", False),
+...         ("Kinda", "Ekonomidirektör", True)])]
+>>> result = default_ruleset().compile().evaluate_many(apps, cohort=cohort)
+>>> [o.value for o in result.outcomes]
+['eligible', 'not-eligible', 'not-eligible']
+>>> print(result.summary.render("en"))
+Applications: 3
+  Eligible: 1
+  Not eligible: 2
+  Undetermined: 0
+Most common reasons:
+  1 × reports_to_political_body=false
+  1 × leads_staff_function=false
+  1 × position.eq=false
+  1 × employed_by_collaborating_municipality=false
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ledarskap.errors import RuleError
+from ledarskap.model import Application, Cohort, Language, ProgramData
+
+from ._plan import Plan, plan_for
+from .context import EvaluationContext, facts_of
+from .decisions import Decision, DecisionNode, RuleResult
+from .problems import RuleProblem
+from .rulesets import Level, RuleEntry, RuleSet
+from .truth import Outcome, Truth
+
+__all__ = ["BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
+
+_TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
+_OUTCOME = {True: Outcome.ELIGIBLE, False: Outcome.NOT_ELIGIBLE, None: Outcome.UNDETERMINED}
+
+
+@attrs.frozen
+class _Frame:
+    """What is fixed for one date and cohort: the context and the entries in force."""
+
+    ctx: EvaluationContext
+    required: tuple[tuple[RuleEntry, Plan], ...]
+    advisory: tuple[tuple[RuleEntry, Plan], ...]
+    decide: Callable[[Application, EvaluationContext], bool | None]
+
+
+def _all(
+    tests: Sequence[Callable[[Application, EvaluationContext], bool | None]],
+) -> Callable[[Application, EvaluationContext], bool | None]:
+    if len(tests) == 1:
+        return tests[0]
+
+    def decide(app: Application, ctx: EvaluationContext) -> bool | None:
+        unknown = False
+        for test in tests:
+            result = test(app, ctx)
+            if result is False:
+                return False
+            if result is None:
+                unknown = True
+        return None if unknown else True
+
+    return decide
+
+
+def _why(node: DecisionNode, result: Truth) -> Iterator[DecisionNode]:
+    """The leaves that explain why *node* has *result* (every one, not only the first)."""
+    if not node.children:
+        yield node
+    elif node.code == "not":
+        yield from _why(node.children[0], ~result)
+    else:
+        for child in node.children:
+            if child.result is result:
+                yield from _why(child, result)
+
+
+def _facts(app: Application) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    if app.position is not None:
+        facts["position"] = app.position.slug
+    if app.title is not None:
+        facts["title"] = app.title
+    if app.municipality is not None:
+        facts["municipality"] = app.municipality.code
+    if app.organisation is not None:
+        facts["organisation"] = app.organisation
+    if app.organisation_kind is not None:
+        facts["organisation_kind"] = app.organisation_kind.value
+    return facts
+
+
+class CompiledRuleSet:
+    """A :class:`~ledarskap.eligibility.RuleSet` compiled to closures, ready to evaluate."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self._plans = {entry: plan_for(entry.rule, ruleset.registry) for entry in ruleset.entries}
+        self._frames: dict[tuple[dt.date, str | None, int], _Frame] = {}
+
+    def _frame(self, as_of: dt.date, cohort: Cohort | None, strict: bool) -> _Frame:
+        key = (as_of, None if cohort is None else cohort.id, id(cohort))
+        frame = self._frames.get(key)
+        if frame is None:
+            entries = self.ruleset.in_force(as_of)
+            required = tuple((e, self._plans[e]) for e in entries if e.level is Level.REQUIRED)
+            advisory = tuple((e, self._plans[e]) for e in entries if e.level is Level.ADVISORY)
+            ctx = EvaluationContext.for_cohort(
+                as_of=as_of, cohort=cohort, parameters=self.ruleset.parameters_at(as_of)
+            )
+            decide = _all([p.fast for _, p in required]) if required else (lambda a, c: None)
+            frame = _Frame(ctx, required, advisory, decide)
+            if len(self._frames) > 256:
+                self._frames.clear()
+            self._frames[key] = frame
+        if strict and not frame.required:
+            raise RuleError(
+                f"no rule in force on {as_of.isoformat()}",
+                [
+                    RuleProblem(
+                        f"no required rule of {self.ruleset.id} {self.ruleset.version} is in force "
+                        f"on {as_of.isoformat()} (windows are [valid_from, valid_to))",
+                        code="no-rule-in-force",
+                        source=self.ruleset.source,
+                        path="as_of",
+                    )
+                ],
+                source=self.ruleset.source,
+            )
+        return frame
+
+    @staticmethod
+    def _as_of(
+        application: Application,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+    ) -> tuple[dt.date, Cohort | None]:
+        if cohort is None and program is not None:
+            try:
+                cohort = program.cohort(application.cohort_id)
+            except LookupError:
+                cohort = None
+        if as_of is None:
+            if cohort is None:
+                raise TypeError(
+                    "evaluation needs an explicit as_of date or the cohort (never today's date)"
+                )
+            as_of = cohort.start
+        return as_of, cohort
+
+    def evaluate(
+        self,
+        application: Application,
+        *,
+        as_of: dt.date | None = None,
+        cohort: Cohort | None = None,
+        program: ProgramData | None = None,
+        strict: bool = False,
+        explain: bool = True,
+    ) -> Decision:
+        """Decide whether *application* is in the target group, on *as_of*.
+
+        *as_of* defaults to the *cohort*'s start (or the start of the application's cohort
+        in *program*); one of them is required, the clock is never read. The cohort gives
+        the collaborating municipalities; *program* fills facts the application leaves
+        open from its appointment on record. On a date when no required rule is in force
+        the outcome is undetermined ("no rule in force"), or a RuleError if *strict*.
+        With ``explain=False`` the decision has each rule's result but no trees, reasons
+        or missing facts (faster).
+        """
+        day, cohort = self._as_of(application, as_of, cohort, program)
+        frame = self._frame(day, cohort, strict)
+        app = facts_of(application, program)
+        if explain:
+            return self._explain(app, frame, application.id)
+        results = [
+            RuleResult(
+                id=e.id,
+                version=e.version,
+                level=e.level.value,
+                result=_TRUTH[p.fast(app, frame.ctx)],
+                valid_from=e.valid_from,
+                valid_to=e.valid_to,
+            )
+            for e, p in (*frame.required, *frame.advisory)
+        ]
+        outcome = _OUTCOME[frame.decide(app, frame.ctx)]
+        return self._decision(frame, application.id, outcome, results, (), (), (), {})
+
+    def _decision(  # noqa: PLR0917  # private, called twice
+        self,
+        frame: _Frame,
+        application_id: str,
+        outcome: Outcome,
+        results: Sequence[RuleResult],
+        reasons: Sequence[DecisionNode],
+        warnings: Sequence[DecisionNode],
+        missing: Sequence[str],
+        facts: Mapping[str, Any],
+    ) -> Decision:
+        return Decision(
+            outcome=outcome,
+            as_of=frame.ctx.as_of,
+            ruleset=self.ruleset.id,
+            ruleset_version=self.ruleset.version,
+            application_id=application_id,
+            rules=results,
+            reasons=reasons,
+            warnings=warnings,
+            missing_facts=missing,
+            facts=facts,
+        )
+
+    def _explain(self, app: Application, frame: _Frame, application_id: str) -> Decision:
+        ctx = frame.ctx
+        results: list[RuleResult] = []
+        combined = Truth.TRUE
+        required_trees: list[DecisionNode] = []
+        for entry, plan in frame.required:
+            tree = plan.explain(app, ctx, entry.id)
+            combined = combined & tree.result
+            required_trees.append(tree)
+            results.append(_result(entry, tree))
+        warnings: list[DecisionNode] = []
+        for entry, plan in frame.advisory:
+            tree = plan.explain(app, ctx, entry.id)
+            results.append(_result(entry, tree))
+            if tree.result is not Truth.TRUE:
+                warnings.extend(_why(tree, tree.result))
+        reasons: list[DecisionNode] = []
+        if not frame.required:
+            outcome = Outcome.UNDETERMINED
+            reasons.append(
+                DecisionNode(
+                    path="as_of",
+                    code="no_rule_in_force",
+                    result=Truth.UNKNOWN,
+                    seen=ctx.as_of.isoformat(),
+                )
+            )
+        else:
+            outcome = Outcome.of(combined)
+            if outcome is not Outcome.ELIGIBLE:
+                for tree in required_trees:
+                    if tree.result is combined:
+                        reasons.extend(_why(tree, combined))
+        missing: dict[str, None] = {}
+        for result in results:
+            assert result.tree is not None
+            if result.tree.result is Truth.UNKNOWN:
+                for node in _why(result.tree, Truth.UNKNOWN):
+                    missing.update(dict.fromkeys(node.missing))
+        return self._decision(
+            frame, application_id, outcome, results, reasons, warnings, list(missing), _facts(app)
+        )
+
+    def outcomes(
+        self,
+        applications: Iterable[Application],
+        *,
+        as_of: dt.date | None = None,
+        cohort: Cohort | None = None,
+        program: ProgramData | None = None,
+        strict: bool = False,
+    ) -> list[Outcome]:
+        """Only the outcomes, as fast as the rules allow (short-circuit, no explanation)."""
+        outcomes: list[Outcome] = []
+        append = outcomes.append
+        fixed = None
+        if program is None and (as_of is not None or cohort is not None):
+            day = as_of if as_of is not None else cohort.start  # type: ignore[union-attr]
+            fixed = self._frame(day, cohort, strict)
+        if fixed is not None:
+            decide, ctx = fixed.decide, fixed.ctx
+            for app in applications:
+                append(_OUTCOME[decide(app, ctx)])
+            return outcomes
+        for application in applications:
+            day, found = self._as_of(application, as_of, cohort, program)
+            frame = self._frame(day, found, strict)
+            append(_OUTCOME[frame.decide(facts_of(application, program), frame.ctx)])
+        return outcomes
+
+    def evaluate_many(
+        self,
+        applications: Iterable[Application],
+        *,
+        as_of: dt.date | None = None,
+        cohort: Cohort | None = None,
+        program: ProgramData | None = None,
+        strict: bool = False,
+        explain: bool = True,
+    ) -> BulkResult:
+        """Decide every application; return the decisions and a summary.
+
+        Arguments as for :meth:`evaluate`; with a *program* and no *cohort*, each
+        application is decided for its own cohort. With ``explain=False`` the outcomes
+        are computed on the fast path and each decision is explained when first read.
+        """
+        apps = list(applications)
+        options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
+        if explain:
+            decisions: list[Decision] | None = [self.evaluate(a, **options) for a in apps]  # type: ignore[arg-type]
+            outcomes = [d.outcome for d in decisions]  # type: ignore[union-attr]
+        else:
+            decisions = None
+            outcomes = self.outcomes(apps, **options)  # type: ignore[arg-type]
+        return BulkResult(self, apps, outcomes, decisions, options)
+
+
+def _result(entry: RuleEntry, tree: DecisionNode) -> RuleResult:
+    return RuleResult(
+        id=entry.id,
+        version=entry.version,
+        level=entry.level.value,
+        result=tree.result,
+        valid_from=entry.valid_from,
+        valid_to=entry.valid_to,
+        tree=tree,
+    )
+
+
+def compile_ruleset(ruleset: RuleSet) -> CompiledRuleSet:
+    """The rule set compiled (the same as ``ruleset.compile()``)."""
+    return ruleset.compile()
+
+
+@attrs.frozen
+class Summary:
+    """Counts over a bulk evaluation: outcomes, and the most common reasons and warnings.
+
+    ``reasons``, ``warnings`` and ``missing_facts`` are ``(key, count)`` pairs, most
+    common first; a reason's key is ``"<code>=<result>"`` (see
+    :attr:`DecisionNode.key <ledarskap.eligibility.DecisionNode.key>`).
+    """
+
+    total: int
+    counts: Mapping[Outcome, int]
+    reasons: tuple[tuple[str, int], ...] = ()
+    warnings: tuple[tuple[str, int], ...] = ()
+    missing_facts: tuple[tuple[str, int], ...] = ()
+
+    def render(self, language: Language = "sv") -> str:
+        """The summary in a few lines."""
+        from .messages import FACT_LABELS
+
+        i = 0 if language == "sv" else 1
+        lines = [
+            ("Ansökningar", "Applications")[i] + f": {self.total}",
+            *(f"  {o.label(language)}: {self.counts.get(o, 0)}" for o in Outcome),
+        ]
+        if self.reasons:
+            lines.append(("Vanligaste skäl", "Most common reasons")[i] + ":")
+            lines.extend(f"  {count} × {key}" for key, count in self.reasons[:5])
+        if self.missing_facts:
+            lines.append(("Saknade uppgifter", "Missing facts")[i] + ":")
+            lines.extend(
+                f"  {count} × {FACT_LABELS.get(fact, (fact, fact))[i]}"
+                for fact, count in self.missing_facts[:5]
+            )
+        return "\n".join(lines)
+
+
+class BulkResult(Sequence[Decision]):
+    """The decisions of a bulk evaluation, in application order, with a :class:`Summary`.
+
+    ``outcomes`` is always computed; the decisions (a sequence: ``result[i]``, iteration)
+    are computed up front with ``explain=True`` and on first access otherwise.
+    """
+
+    def __init__(
+        self,
+        compiled: CompiledRuleSet,
+        applications: list[Application],
+        outcomes: list[Outcome],
+        decisions: list[Decision] | None,
+        options: dict[str, Any],
+    ) -> None:
+        self.applications = tuple(applications)
+        self.outcomes = tuple(outcomes)
+        self._compiled = compiled
+        self._decisions = decisions
+        self._options = options
+        self._summary: Summary | None = None
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """Every decision, explained."""
+        if self._decisions is None:
+            self._decisions = [
+                self._compiled.evaluate(a, **self._options) for a in self.applications
+            ]
+        return tuple(self._decisions)
+
+    @property
+    def explained(self) -> bool:
+        """Whether the decisions are already computed (explain=True, or read once)."""
+        return self._decisions is not None
+
+    @property
+    def summary(self) -> Summary:
+        """The counts of outcomes; reasons, warnings and missing facts when explained."""
+        if self._summary is None:
+            counts = Counter(self.outcomes)
+            reasons: Counter[str] = Counter()
+            warnings: Counter[str] = Counter()
+            missing: Counter[str] = Counter()
+            for decision in self._decisions or ():
+                reasons.update(list(dict.fromkeys(n.key for n in decision.reasons)))
+                warnings.update(list(dict.fromkeys(n.key for n in decision.warnings)))
+                missing.update(decision.missing_facts)
+            self._summary = Summary(
+                total=len(self.outcomes),
+                counts={o: counts.get(o, 0) for o in Outcome},
+                reasons=tuple(reasons.most_common()),
+                warnings=tuple(warnings.most_common()),
+                missing_facts=tuple(missing.most_common()),
+            )
+        return self._summary
+
+    def eligible(self) -> tuple[Application, ...]:
+        """The applications decided eligible."""
+        return tuple(
+            a
+            for a, o in zip(self.applications, self.outcomes, strict=True)
+            if o is Outcome.ELIGIBLE
+        )
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.decisions[index]
+
+    def __iter__(self) -> Iterator[Decision]:
+        return iter(self.decisions)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{o.value}={n}" for o, n in self.summary.counts.items())
+        return f"<BulkResult: {len(self)} applications, {counts}>"

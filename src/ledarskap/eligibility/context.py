@@ -1,0 +1,113 @@
+"""What a rule is evaluated against: an application's facts, the date, the cohort, parameters.
+
+The facts are the :class:`~ledarskap.model.Application` itself (``None`` fields are
+unknown facts). :func:`facts_of` fills facts the application leaves open from the
+appointment it was made from, when the program's data is at hand. The
+:class:`EvaluationContext` holds everything else a rule may read: the reference date
+``as_of`` (always explicit: nothing here reads the clock), the cohort (its collaborating
+municipalities), and the parameters in force on ``as_of``.
+
+>>> import datetime as dt
+>>> from ledarskap.eligibility import EvaluationContext
+>>> ctx = EvaluationContext(as_of=dt.date(2025, 9, 1), collaborating=frozenset({"0580"}))
+>>> ctx.collaborating
+frozenset({'0580'})
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ledarskap.model import Application, Cohort, ProgramData
+
+__all__ = ["EvaluationContext", "facts_of"]
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return dict(value)
+
+
+@attrs.frozen(kw_only=True)
+class EvaluationContext:
+    """Everything but the applicant's own facts that a rule can read.
+
+    ``collaborating`` is the set of municipality codes collaborating in the cohort, or
+    ``None`` if not known (then "employed by a collaborating municipality" is unknown).
+    ``parameters`` are the rule set's parameters as in force on ``as_of``.
+    """
+
+    as_of: dt.date
+    cohort: Cohort | None = None
+    collaborating: frozenset[str] | None = None
+    parameters: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    program: ProgramData | None = None
+
+    @classmethod
+    def for_cohort(
+        cls,
+        *,
+        as_of: dt.date | None = None,
+        cohort: Cohort | None = None,
+        parameters: Mapping[str, Any] | None = None,
+        program: ProgramData | None = None,
+    ) -> EvaluationContext:
+        """The context of an evaluation: ``as_of`` defaults to the cohort's start.
+
+        The collaborating municipalities are the cohort's collaborations when it has any,
+        otherwise the parameter ``collaborating_municipalities`` when the rule set has one.
+        """
+        if as_of is None:
+            if cohort is None:
+                raise TypeError("evaluation needs an explicit as_of date or a cohort")
+            as_of = cohort.start
+        parameters = dict(parameters or {})
+        collaborating: frozenset[str] | None = None
+        if cohort is not None and cohort.collaborations:
+            collaborating = frozenset(m.code for m in cohort.municipalities)
+        elif parameters.get("collaborating_municipalities") is not None:
+            collaborating = frozenset(parameters["collaborating_municipalities"])
+        return cls(
+            as_of=as_of,
+            cohort=cohort,
+            collaborating=collaborating,
+            parameters=parameters,
+            program=program,
+        )
+
+
+def facts_of(application: Application, program: ProgramData | None) -> Application:
+    """The application, with facts it leaves unknown filled from its appointment on record.
+
+    Only ``None`` facts are filled, and only when *program* holds the appointment named by
+    ``application.appointment_id``: what the applicant stated always wins.
+    """
+    if program is None or application.appointment_id is None:
+        return application
+    try:
+        job = program.appointment(application.appointment_id)
+    except LookupError:
+        return application
+    changes: dict[str, Any] = {}
+    if application.municipality is None:
+        changes["municipality"] = job.municipality
+    if application.organisation is None:
+        changes["organisation"] = job.organisation
+    if application.organisation_kind is None:
+        changes["organisation_kind"] = job.organisation_kind
+    if application.position is None and job.position is not None:
+        changes["position"] = job.position
+    if application.in_position_since is None:
+        changes["in_position_since"] = job.start
+    if application.reports_to is None:
+        changes["reports_to"] = job.reports_to
+    if application.staff_function is None and job.staff_function is not None:
+        changes["staff_function"] = job.staff_function
+    if application.leads_staff_function is None:
+        changes["leads_staff_function"] = job.staff_function is not None
+    return attrs.evolve(application, **changes) if changes else application

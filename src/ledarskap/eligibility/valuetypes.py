@@ -1,0 +1,250 @@
+"""The types of rule values: what a field holds and what a predicate's arguments accept.
+
+A :class:`ValueType` converts a value as written in a rule (text, a number, a list) to its
+normalised form, checks it at load time, prints it back as source, and shows it in Swedish
+or English. Positions are checked against the catalog and municipalities against SCB's
+table, so a rule naming an unknown one fails when it is loaded, never when it runs.
+
+>>> from ledarskap.eligibility.valuetypes import POSITION, MUNICIPALITY, list_of
+>>> POSITION.convert("HR-direktör")
+'personaldirektor'
+>>> MUNICIPALITY.convert("Linköping")
+'0580'
+>>> list_of(POSITION).convert(["strateg", "IT-chef", "strateg"])
+('it-chef', 'strateg')
+>>> POSITION.show("avdelningschef", "en")
+'Head of division'
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ledarskap.errors import InvalidValueError
+from ledarskap.model import (
+    Language,
+    OrganisationKind,
+    PoliticalBodyKind,
+    PositionKind,
+    StaffFunction,
+    county,
+    municipality,
+    position,
+)
+
+__all__ = [
+    "BOOLEAN",
+    "COUNTY",
+    "DATE",
+    "INTEGER",
+    "MUNICIPALITY",
+    "ORGANISATION_KIND",
+    "POLITICAL_BODY_KIND",
+    "POSITION",
+    "POSITION_KIND",
+    "STAFF_FUNCTION",
+    "TEXT",
+    "ValueType",
+    "list_of",
+]
+
+
+class ValueTypeError(ValueError):
+    """A value that does not fit a :class:`ValueType`; the message says what was expected."""
+
+
+@attrs.frozen(kw_only=True)
+class ValueType:
+    """A type of rule value.
+
+    ``convert`` takes a value as written (in a rule, a parameter, a case file) and returns
+    its normalised form or raises :class:`ValueError` with a hint; ``source`` gives the
+    normalised form back as plain data (text, number, bool, list), as rules print it;
+    ``show`` renders that plain form for a reader in Swedish or English. ``ordered`` types
+    compare with ``<``, ``<=``, ``>``, ``>=``; ``item`` is the item type of a list type.
+    """
+
+    name: str
+    convert: Callable[[object], Any] = attrs.field(repr=False)
+    source: Callable[[Any], object] = attrs.field(repr=False)
+    show: Callable[[Any, Language], str] = attrs.field(repr=False)
+    ordered: bool = False
+    item: ValueType | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _plain(value: object, language: Language) -> str:
+    if isinstance(value, bool):
+        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+    return str(value)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueTypeError(f"expected text, found {value!r}")
+    return value
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueTypeError(f"expected a whole number, found {value!r}")
+    return value
+
+
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueTypeError(f"expected true or false, found {value!r}")
+    return value
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueTypeError(f"expected a date (YYYY-MM-DD), found {value!r}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueTypeError(f"expected a date (YYYY-MM-DD), found {value!r}")
+
+
+def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
+    members = {m.value: m for m in kind}
+
+    def convert(value: object) -> enum.Enum:
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str) and value in members:
+            return members[value]
+        near = difflib.get_close_matches(str(value), list(members), n=1, cutoff=0.5)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise ValueTypeError(
+            f"expected {what}, one of {', '.join(map(repr, members))}, found {value!r}{hint}"
+        )
+
+    def show(value: Any, language: Language) -> str:
+        member = members.get(value) if isinstance(value, str) else value
+        label = getattr(member, "label", None)
+        return str(label(language)) if callable(label) else str(value)
+
+    return ValueType(name=name, convert=convert, source=lambda v: v.value, show=show)
+
+
+def _position(value: object) -> str:
+    try:
+        return position(value).slug
+    except InvalidValueError as error:
+        raise ValueTypeError(
+            f"expected a position of the catalog, found {value!r}"
+            + (error.expected.removeprefix("a position of the catalog"))
+        ) from None
+
+
+def _show_position(value: Any, language: Language) -> str:
+    try:
+        return position(value).label(language)
+    except InvalidValueError:
+        return str(value)
+
+
+def _municipality(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueTypeError(f"expected a municipality code or name, found {value!r}")
+    try:
+        return municipality(value).code
+    except InvalidValueError as error:
+        raise ValueTypeError(
+            f"{error.expected.replace('one of', 'expected one of')}, found {value!r}"
+        ) from None
+
+
+def _show_municipality(value: Any, language: Language) -> str:
+    try:
+        return municipality(value).display_name
+    except InvalidValueError:
+        return str(value)
+
+
+def _county(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueTypeError(f"expected a county code or name, found {value!r}")
+    try:
+        return county(value).code
+    except InvalidValueError as error:
+        raise ValueTypeError(f"expected {error.expected}, found {value!r}") from None
+
+
+def _show_county(value: Any, language: Language) -> str:
+    try:
+        return county(value).name
+    except InvalidValueError:
+        return str(value)
+
+
+TEXT = ValueType(name="text", convert=_text, source=lambda v: v, show=_plain)
+INTEGER = ValueType(name="integer", convert=_integer, source=lambda v: v, show=_plain, ordered=True)
+BOOLEAN = ValueType(name="boolean", convert=_boolean, source=lambda v: v, show=_plain)
+DATE = ValueType(
+    name="date",
+    convert=_date,
+    source=lambda v: v.isoformat(),
+    show=lambda v, _: str(v),
+    ordered=True,
+)
+POSITION = ValueType(name="position", convert=_position, source=lambda v: v, show=_show_position)
+"""A catalog position, by slug (titles and aliases are accepted and normalised to the slug)."""
+POSITION_KIND = _enum_type("position-kind", PositionKind, "a kind of position")
+ORGANISATION_KIND = _enum_type("organisation-kind", OrganisationKind, "a kind of organisation")
+POLITICAL_BODY_KIND = _enum_type(
+    "political-body-kind", PoliticalBodyKind, "a kind of political body"
+)
+STAFF_FUNCTION = _enum_type("staff-function", StaffFunction, "a staff function")
+MUNICIPALITY = ValueType(
+    name="municipality", convert=_municipality, source=lambda v: v, show=_show_municipality
+)
+"""A municipality, by its SCB code (names are accepted and normalised to the code)."""
+COUNTY = ValueType(name="county", convert=_county, source=lambda v: v, show=_show_county)
+"""A county, by its two-digit SCB code (names are accepted and normalised to the code)."""
+
+
+def list_of(item: ValueType) -> ValueType:
+    """A list of values of *item*'s type, normalised to a sorted tuple without repeats.
+
+    Order and repeats carry no meaning in a rule (``position in [...]`` is membership), so
+    two lists with the same members are the same value.
+    """
+
+    def convert(value: object) -> tuple[Any, ...]:
+        if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+            raise ValueTypeError(f"expected a list of {item.name} values, found {value!r}")
+        if not value:
+            raise ValueTypeError(f"expected a non-empty list of {item.name} values, found []")
+        converted = {item.convert(v) for v in value}
+        return tuple(sorted(converted, key=lambda v: str(item.source(v))))
+
+    def show(value: Any, language: Language) -> str:
+        shown = [item.show(v, language) for v in value]
+        if len(shown) < 2:
+            return "".join(shown)
+        word = " eller " if language == "sv" else " or "
+        return ", ".join(shown[:-1]) + word + shown[-1]
+
+    return ValueType(
+        name=f"list[{item.name}]",
+        convert=convert,
+        source=lambda v: [item.source(x) for x in v],
+        show=show,
+        item=item,
+    )
