@@ -1,0 +1,155 @@
+"""The pytest plugin: rule test-case files run as tests, one pytest item per case.
+
+Installing ``ledarskap`` registers this plugin (entry point ``pytest11``, name
+``ledarskap``). It collects files named ``test_*.rules.toml`` and ``test_*.rules.json``
+(see :mod:`ledarskap.io.rulecases` for their format): each case becomes an item whose node
+id ends in the case's name, and a failing case prints what was expected, what was decided
+and the decision tree in Swedish and English. A case file that cannot be read is a
+collection error that names the file, the case and the key.
+
+Options:
+
+``--rule-coverage``
+    After the run, list per rule set the clauses that no case saw both true and false
+    (decision coverage), and the rules no case evaluated.
+``--rule-language {sv,en,both}``
+    The language(s) of the decision printed for a failing case (default ``both``).
+``rule_case_files`` (ini)
+    The file name patterns collected (default ``test_*.rules.toml test_*.rules.json``).
+
+Disable the plugin with ``-p no:ledarskap``. Loading it costs nothing beyond
+``import ledarskap``: the rules and file formats are imported when a case file is found.
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from ledarskap.io.rulecases import CaseFile, CaseResult, DecisionCoverage, RuleCase
+    from ledarskap.model import Language
+
+__all__ = ["RuleCaseError", "RuleCaseFile", "RuleCaseItem"]
+
+_PATTERNS = ("test_*.rules.toml", "test_*.rules.json")
+_COVERAGE: pytest.StashKey[DecisionCoverage] = pytest.StashKey()
+_RULESETS: pytest.StashKey[dict[Any, Any]] = pytest.StashKey()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--rule-coverage``, ``--rule-language`` and the ini key ``rule_case_files``."""
+    group = parser.getgroup("ledarskap", "ledarskap rule test cases")
+    group.addoption(
+        "--rule-coverage",
+        action="store_true",
+        default=False,
+        help="report rule clauses no case saw both true and false (decision coverage)",
+    )
+    group.addoption(
+        "--rule-language",
+        choices=("sv", "en", "both"),
+        default="both",
+        help="language of the decision printed for a failing rule case (default: both)",
+    )
+    parser.addini(
+        "rule_case_files",
+        type="args",
+        default=list(_PATTERNS),
+        help="file name patterns of rule test-case files (default: test_*.rules.toml "
+        "test_*.rules.json)",
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> RuleCaseFile | None:
+    """Collect rule test-case files; leave every other file alone."""
+    patterns = parent.config.getini("rule_case_files")
+    if any(fnmatch.fnmatchcase(file_path.name, pattern) for pattern in patterns):
+        return RuleCaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
+) -> None:
+    """With ``--rule-coverage``, report the decision coverage of every rule set tested."""
+    coverage = config.stash.get(_COVERAGE, None)
+    if not config.getoption("rule_coverage") or coverage is None:
+        return
+    terminalreporter.write_sep("=", "rule decision coverage")
+    for line in coverage.report().splitlines():
+        terminalreporter.write_line(line)
+
+
+class RuleCaseError(AssertionError):
+    """A rule case whose decision differs from what the case expects."""
+
+    def __init__(self, result: CaseResult) -> None:
+        self.result = result
+        super().__init__("; ".join(result.failures))
+
+
+class RuleCaseFile(pytest.File):
+    """A rule test-case file: its cases, read and checked whole before any runs."""
+
+    def collect(self) -> Iterator[RuleCaseItem]:
+        """One item per case; a file that cannot be read is one clear collection error."""
+        from ledarskap.errors import ProblemsError
+        from ledarskap.io.rulecases import load_cases
+
+        cache = self.config.stash.setdefault(_RULESETS, {})
+        try:
+            case_file = load_cases(self.path, ruleset_cache=cache)
+        except ProblemsError as exc:
+            raise self.CollectError(str(exc)) from None
+        for case in case_file.cases:
+            yield RuleCaseItem.from_parent(self, name=case.name, case_file=case_file, case=case)
+
+
+class RuleCaseItem(pytest.Item):
+    """One rule case: evaluate the applicant, compare the decision with the expectation."""
+
+    def __init__(self, *, case_file: CaseFile, case: RuleCase, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case_file = case_file
+        self.case = case
+        if case.skip is not None:
+            self.add_marker(pytest.mark.skip(reason=case.skip))
+        if case.xfail is not None:
+            self.add_marker(pytest.mark.xfail(reason=case.xfail, raises=RuleCaseError, strict=True))
+
+    def runtest(self) -> None:
+        """Decide the case; record the decision for coverage; fail on any difference."""
+        result = self.case_file.run(self.case)
+        if self.config.getoption("rule_coverage"):
+            from ledarskap.io.rulecases import DecisionCoverage
+
+            coverage = self.config.stash.setdefault(_COVERAGE, DecisionCoverage())
+            coverage.add(self.case_file, result.decision)
+        if not result.passed:
+            raise RuleCaseError(result)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str | Any:
+        """The case's differences and its decision tree, not a Python traceback."""
+        if isinstance(excinfo.value, RuleCaseError):
+            option = self.config.getoption("rule_language")
+            languages: tuple[Language, ...] = ("sv", "en")
+            if option in languages:
+                languages = (option,)
+            return excinfo.value.result.explain(languages=languages)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Where the case is: the file, its line (0-based), and "rule case: <name>"."""
+        line = None if self.case.line is None else self.case.line - 1
+        return self.path, line, f"rule case: {self.case.name}"
