@@ -1,0 +1,486 @@
+"""Strategies for the program and its cohorts: themes, sessions, participants, mentoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from ledarskap.model import (
+    Activity,
+    Aim,
+    Cohort,
+    Collaboration,
+    Discipline,
+    Grounding,
+    Level,
+    MeetingKind,
+    MeetingStatus,
+    Mentor,
+    MentorMeeting,
+    Mentorship,
+    Municipality,
+    Organiser,
+    Participant,
+    ParticipantStatus,
+    Perspective,
+    Program,
+    Purpose,
+    PurposeKind,
+    Session,
+    SessionKind,
+    Stakeholder,
+    SupportGroup,
+    Theme,
+    Venue,
+    county,
+)
+
+from . import _args
+from ._people import dates, fixed_or, identifiers
+
+__all__ = [
+    "cohorts",
+    "collaborations",
+    "mentor_meetings",
+    "mentors",
+    "mentorships",
+    "organisers",
+    "participants",
+    "programs",
+    "purposes",
+    "sessions",
+    "support_groups",
+    "themes",
+    "venues",
+]
+
+_TOPICS = (
+    "feedback", "konflikter", "grupprocesser", "kontakt- och försvarsmekanismer",
+    "organisationskultur", "värderingar", "genus", "politiskt styrda organisationer",
+    "samhällsförändring", "omvärldsanalys",
+)  # fmt: skip
+_THEME_NAMES = (
+    ("Personligt ledarskap i kommunal kontext", "Personal leadership in a municipal context"),
+    ("Omvärlden, samhället och kommunen", "The surrounding world, society and the municipality"),
+)
+_PURPOSE_TEXTS = (
+    (
+        "Att stödja och utveckla ledarskapet i kommunerna",
+        "To support and develop leadership in the municipalities",
+    ),
+    ("Att utveckla det personliga ledarskapet", "To develop personal leadership"),
+)
+_VENUE_NAMES = ("Kursgården", "Konferenshotellet", "Campus Norrköping", "Herrgården")
+_SESSION_DAYS = {
+    SessionKind.RESIDENTIAL: (2, 3),
+    SessionKind.SESSION: (1, 1),
+    SessionKind.FOLLOW_UP: (1, 1),
+}
+_SESSION_TITLES = {
+    SessionKind.RESIDENTIAL: "Internat",
+    SessionKind.SESSION: "Träff",
+    SessionKind.FOLLOW_UP: "Återträff",
+}
+_NOTES = ("", "Om att leda chefer", "Budgetarbete och prioriteringar")
+
+
+@st.composite
+def theme(draw: st.DrawFn, theme_id: str | None) -> Theme:
+    """A theme with *theme_id* (or a drawn one)."""
+    sv, en = draw(st.sampled_from(_THEME_NAMES))
+    return Theme(
+        id=draw(fixed_or(theme_id, "t-")),
+        sv=sv,
+        en=en,
+        grounding=draw(st.frozensets(st.sampled_from(Grounding))),
+        disciplines=draw(st.frozensets(st.sampled_from(Discipline))),
+        perspectives=draw(st.frozensets(st.sampled_from(Perspective))),
+        levels=draw(st.frozensets(st.sampled_from(Level))),
+        topics=tuple(draw(st.lists(st.sampled_from(_TOPICS), max_size=5, unique=True))),
+    )
+
+
+def themes(*, theme_id: str | None = None) -> st.SearchStrategy[Theme]:
+    """A theme (tema) with its grounding, disciplines, perspectives, levels and topics."""
+    _args.check_id("theme_id", theme_id)
+    return theme(theme_id)
+
+
+@st.composite
+def _purpose(draw: st.DrawFn, kinds: Sequence[PurposeKind]) -> Purpose:
+    sv, en = draw(st.sampled_from(_PURPOSE_TEXTS))
+    return Purpose(
+        kind=draw(st.sampled_from(kinds)),
+        sv=sv,
+        en=en,
+        aims=draw(st.frozensets(st.sampled_from(Aim))),
+        levels=draw(st.frozensets(st.sampled_from(Level))),
+        stakeholders=draw(st.frozensets(st.sampled_from(Stakeholder))),
+    )
+
+
+def purposes(*, kinds: Iterable[PurposeKind] | None = None) -> st.SearchStrategy[Purpose]:
+    """A purpose (syfte) of the program, overall or specific, with its aims."""
+    return _purpose(_args.enum_pool("kinds", kinds, PurposeKind, PurposeKind))
+
+
+def organisers(
+    *, municipalities: Iterable[str | Municipality] | None = None
+) -> st.SearchStrategy[Organiser]:
+    """An organiser (anordnare) with partner municipalities drawn from *municipalities*."""
+    pool = _args.municipality_pool(municipalities)
+    return st.builds(
+        Organiser,
+        name=st.just("CKS"),
+        full_name=st.just("Centrum för kommunstrategiska studier"),
+        university=st.just("Linköpings universitet"),
+        site=st.none() | st.just("Campus Norrköping"),
+        partner_municipalities=st.lists(st.sampled_from(pool), max_size=13, unique=True).map(tuple),
+        partner_regions=st.lists(st.just("Region Östergötland"), max_size=1).map(tuple),
+    )
+
+
+@st.composite
+def program(draw: st.DrawFn, program_id: str | None, min_themes: int, max_themes: int) -> Program:
+    """A program with *program_id* (or a drawn one) and themes ``t-1``, ``t-2`` …."""
+    count = draw(st.integers(min_themes, max_themes))
+    return Program(
+        id=draw(fixed_or(program_id, "prog-")),
+        name="Ledarskap i kommuner",
+        short_name=draw(st.none() | st.just("LiKO")),
+        organiser=draw(organisers(municipalities=county("05").municipalities)),
+        description_sv=draw(st.sampled_from(("", "En utbildning för högre kommunala chefer."))),
+        grounding=draw(st.frozensets(st.sampled_from(Grounding))),
+        perspectives=draw(st.frozensets(st.sampled_from(Perspective))),
+        purposes=tuple(draw(st.lists(purposes(), max_size=3))),
+        themes=tuple(draw(theme(f"t-{number}")) for number in range(1, count + 1)),
+    )
+
+
+def programs(
+    *, program_id: str | None = None, min_themes: int = 1, max_themes: int = 3
+) -> st.SearchStrategy[Program]:
+    """A program (utbildning) with purposes and between *min_themes* and *max_themes* themes.
+
+    Theme ids (``t-1``, ``t-2`` …) are unique within the program, so sessions can refer
+    to them.
+    """
+    _args.check_id("program_id", program_id)
+    _args.check_range("min_themes", min_themes, "max_themes", max_themes)
+    return program(program_id, min_themes, max_themes)
+
+
+def venues(
+    *, municipalities: Iterable[str | Municipality] | None = None
+) -> st.SearchStrategy[Venue]:
+    """A course venue (kursgård) or meeting place, optionally in one of *municipalities*."""
+    pool = _args.municipality_pool(municipalities)
+    return st.builds(
+        Venue,
+        name=st.sampled_from(_VENUE_NAMES),
+        municipality=st.none() | st.sampled_from(pool),
+        address=st.none() | st.sampled_from(("Storgatan 1", "Kursgårdsvägen 12")),
+    )
+
+
+@st.composite
+def session(
+    draw: st.DrawFn,
+    session_id: str | None,
+    min_date: dt.date,
+    max_date: dt.date,
+    theme_ids: Sequence[str],
+) -> Session:
+    """A session from *min_date* to *max_date*, taking up some of *theme_ids*."""
+    kind = draw(st.sampled_from(SessionKind))
+    low, high = _SESSION_DAYS[kind]
+    span = (max_date - min_date).days + 1
+    days = draw(st.integers(min(low, span), min(high, span)))
+    start = draw(dates(min_date, max_date - dt.timedelta(days=days - 1)))
+    online = kind is SessionKind.FOLLOW_UP and draw(st.booleans())
+    chosen = draw(st.lists(st.sampled_from(theme_ids), unique=True)) if theme_ids else []
+    return Session(
+        id=draw(fixed_or(session_id, "s-")),
+        kind=kind,
+        title=_SESSION_TITLES[kind],
+        start=start,
+        end=start + dt.timedelta(days=days - 1),
+        venue=None if online else draw(st.none() | venues()),
+        online=online,
+        theme_ids=tuple(chosen),
+        activities=draw(st.frozensets(st.sampled_from(Activity))),
+    )
+
+
+def _ids(name: str, values: object) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise InvalidArgument(f"{name}={values!r} must be a sequence of ids")
+    for value in values:
+        _args.check_id(name, value)
+    return list(dict.fromkeys(values))
+
+
+def sessions(
+    *,
+    session_id: str | None = None,
+    min_date: dt.date = _args.DEFAULT_MIN_DATE,
+    max_date: dt.date = _args.DEFAULT_MAX_DATE,
+    theme_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[Session]:
+    """A session (träff, internat or återträff) lying wholly between *min_date* and *max_date*.
+
+    *theme_ids* are the theme ids the session may take up (by default, none).
+    """
+    _args.check_id("session_id", session_id)
+    _args.check_dates(min_date, max_date)
+    return session(session_id, min_date, max_date, _ids("theme_ids", theme_ids))
+
+
+def support_groups(
+    *, group_id: str | None = None, participant_ids: Sequence[str] | None = None
+) -> st.SearchStrategy[SupportGroup]:
+    """A support group (stödgrupp) of up to six participants, from *participant_ids* if given."""
+    _args.check_id("group_id", group_id)
+    pool = _ids("participant_ids", participant_ids)
+    members = st.sampled_from(pool) if pool else identifiers(prefix="d-")
+    return st.builds(
+        SupportGroup,
+        id=fixed_or(group_id, "g-"),
+        name=st.sampled_from(("Stödgrupp 1", "Stödgrupp 2", "Stödgrupp 3", "Gruppen i öst")),
+        participant_ids=st.lists(members, max_size=6, unique=True).map(tuple),
+    )
+
+
+def collaborations(
+    *, municipalities: Iterable[str | Municipality] | None = None
+) -> st.SearchStrategy[Collaboration]:
+    """A collaborating municipality (samverkande kommun) of a cohort, with its kommunchef's id."""
+    pool = _args.municipality_pool(municipalities)
+    return st.builds(
+        Collaboration,
+        municipality=st.sampled_from(pool),
+        chief_executive_id=st.none() | identifiers(prefix="p-"),
+        mentor_capacity=st.integers(0, 3),
+    )
+
+
+@st.composite
+def _cohort(
+    draw: st.DrawFn,
+    *,
+    cohort_id: str | None,
+    program_id: str | None,
+    min_date: dt.date,
+    max_date: dt.date,
+    pool: Sequence[Municipality],
+    theme_ids: Sequence[str],
+) -> Cohort:
+    start = draw(dates(min_date, max_date))
+    end = start + dt.timedelta(days=draw(st.integers(0, min(450, (max_date - start).days))))
+    count = draw(st.integers(0, 4))
+    earliest = max(_args.EARLIEST, start - dt.timedelta(days=180))
+    return Cohort(
+        id=draw(fixed_or(cohort_id, "c-")),
+        program_id=draw(fixed_or(program_id, "prog-")),
+        name=f"Omgång {start.year}",
+        number=draw(st.none() | st.integers(1, 20)),
+        start=start,
+        end=end,
+        application_deadline=draw(st.none() | dates(earliest, start)),
+        capacity=draw(st.none() | st.integers(1, 40)),
+        venue=draw(st.none() | venues()),
+        collaborations=tuple(
+            draw(
+                st.lists(
+                    collaborations(municipalities=pool),
+                    max_size=6,
+                    unique_by=lambda c: c.municipality,
+                )
+            )
+        ),
+        sessions=tuple(
+            draw(session(f"s-{number}", start, end, theme_ids)) for number in range(1, count + 1)
+        ),
+    )
+
+
+def cohorts(
+    *,
+    cohort_id: str | None = None,
+    program_id: str | None = None,
+    min_date: dt.date = _args.DEFAULT_MIN_DATE,
+    max_date: dt.date = _args.DEFAULT_MAX_DATE,
+    municipalities: Iterable[str | Municipality] | None = None,
+    theme_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[Cohort]:
+    """A cohort (omgång) lying between *min_date* and *max_date*, with sessions inside it.
+
+    Collaborating municipalities are drawn from *municipalities*; sessions take up themes
+    from *theme_ids*. Support groups are left empty: :func:`program_data` fills them with
+    the cohort's participants.
+    """
+    _args.check_id("cohort_id", cohort_id)
+    _args.check_id("program_id", program_id)
+    _args.check_dates(min_date, max_date)
+    return _cohort(
+        cohort_id=cohort_id,
+        program_id=program_id,
+        min_date=min_date,
+        max_date=max_date,
+        pool=_args.municipality_pool(municipalities),
+        theme_ids=_ids("theme_ids", theme_ids),
+    )
+
+
+def participants(
+    *,
+    cohort: Cohort | str | None = None,
+    person_id: str | None = None,
+    appointment_id: str | None = None,
+) -> st.SearchStrategy[Participant]:
+    """A participant (deltagare), of *cohort* (a :class:`~ledarskap.model.Cohort` or its id)."""
+    cohort_id = _args.id_of("cohort", cohort, Cohort)
+    _args.check_id("person_id", person_id)
+    _args.check_id("appointment_id", appointment_id)
+    return st.builds(
+        Participant,
+        id=identifiers(prefix="d-"),
+        person_id=fixed_or(person_id, "p-"),
+        cohort_id=fixed_or(cohort_id, "c-"),
+        appointment_id=fixed_or(appointment_id, "a-"),
+        status=st.sampled_from(ParticipantStatus),
+        application_id=st.none() | identifiers(prefix="ans-"),
+    )
+
+
+def mentors(
+    *,
+    cohort: Cohort | str | None = None,
+    person_id: str | None = None,
+    municipalities: Iterable[str | Municipality] | None = None,
+) -> st.SearchStrategy[Mentor]:
+    """A mentor (mentor), of *cohort* if given.
+
+    With a :class:`~ledarskap.model.Cohort`, the mentor is the kommunchef of one of its
+    collaborating municipalities that has one, with the collaboration's capacity.
+    """
+    _args.check_id("person_id", person_id)
+    if not isinstance(cohort, Cohort):
+        return st.builds(
+            Mentor,
+            id=identifiers(prefix="mentor-"),
+            person_id=fixed_or(person_id, "p-"),
+            cohort_id=fixed_or(_args.id_of("cohort", cohort, Cohort), "c-"),
+            municipality=st.sampled_from(_args.municipality_pool(municipalities)),
+            capacity=st.integers(1, 3),
+        )
+    pool = _args.municipality_pool(municipalities)
+    chosen = [
+        c
+        for c in cohort.collaborations
+        if c.chief_executive_id and c.mentor_capacity > 0 and c.municipality in pool
+    ]
+    if not chosen:
+        raise InvalidArgument(
+            f"cohort {cohort.id!r} has no collaborating municipality (of municipalities=) "
+            "with a kommunchef and a mentor capacity"
+        )
+    return st.sampled_from(chosen).map(
+        lambda c: Mentor(
+            id=f"mentor-{cohort.id}-{c.municipality.code}",
+            person_id=person_id or c.chief_executive_id or "",
+            cohort_id=cohort.id,
+            municipality=c.municipality,
+            capacity=c.mentor_capacity,
+        )
+    )
+
+
+@st.composite
+def mentorship(
+    draw: st.DrawFn,
+    *,
+    mentorship_id: str | None,
+    mentor_id: str | None,
+    participant_id: str | None,
+    min_date: dt.date,
+    max_date: dt.date,
+    ongoing: bool | None,
+) -> Mentorship:
+    """A mentorship starting and (unless ongoing) ending between *min_date* and *max_date*."""
+    start = draw(dates(min_date, max_date))
+    ends = dates(start, max_date)
+    return Mentorship(
+        id=draw(fixed_or(mentorship_id, "ms-")),
+        mentor_id=draw(fixed_or(mentor_id, "mentor-")),
+        participant_id=draw(fixed_or(participant_id, "d-")),
+        start=start,
+        end=None if ongoing else draw(ends) if ongoing is False else draw(st.none() | ends),
+    )
+
+
+def mentorships(
+    *,
+    mentor: Mentor | str | None = None,
+    participant: Participant | str | None = None,
+    min_date: dt.date = _args.DEFAULT_MIN_DATE,
+    max_date: dt.date = _args.DEFAULT_MAX_DATE,
+    ongoing: bool | None = None,
+) -> st.SearchStrategy[Mentorship]:
+    """A mentorship (mentor and adept) lying between *min_date* and *max_date*.
+
+    Pass a cohort's dates as the bounds to keep the mentorship inside the cohort.
+    *ongoing* forces whether ``end`` is ``None``.
+    """
+    mentor_id = _args.id_of("mentor", mentor, Mentor)
+    participant_id = _args.id_of("participant", participant, Participant)
+    _args.check_dates(min_date, max_date)
+    _args.check_flag("ongoing", ongoing)
+    return mentorship(
+        mentorship_id=None,
+        mentor_id=mentor_id,
+        participant_id=participant_id,
+        min_date=min_date,
+        max_date=max_date,
+        ongoing=ongoing,
+    )
+
+
+def meeting(
+    meeting_id: str | None, mentorship_id: str | None, min_date: dt.date, max_date: dt.date
+) -> st.SearchStrategy[MentorMeeting]:
+    """Mentor meetings of *mentorship_id* on a day from *min_date* to *max_date*."""
+    return st.builds(
+        MentorMeeting,
+        id=fixed_or(meeting_id, "mm-"),
+        mentorship_id=fixed_or(mentorship_id, "ms-"),
+        on=dates(min_date, max_date),
+        kind=st.sampled_from(MeetingKind),
+        status=st.sampled_from(MeetingStatus),
+        duration_minutes=st.none() | st.integers(15, 240),
+        notes=st.sampled_from(_NOTES),
+    )
+
+
+def mentor_meetings(
+    *,
+    mentorship: Mentorship | str | None = None,
+    min_date: dt.date = _args.DEFAULT_MIN_DATE,
+    max_date: dt.date = _args.DEFAULT_MAX_DATE,
+) -> st.SearchStrategy[MentorMeeting]:
+    """A mentor meeting (mentorsträff), inside *mentorship*'s dates when it is given."""
+    _args.check_dates(min_date, max_date)
+    mentorship_id = _args.id_of("mentorship", mentorship, Mentorship)
+    if isinstance(mentorship, Mentorship):
+        min_date = max(min_date, mentorship.start)
+        max_date = min(max_date, mentorship.end or max_date)
+        if min_date > max_date:
+            raise InvalidArgument(
+                f"mentorship {mentorship.id!r} has no day between min_date and max_date"
+            )
+    return meeting(None, mentorship_id, min_date, max_date)
