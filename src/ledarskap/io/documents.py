@@ -62,6 +62,7 @@ from ledarskap.model import ProgramData
 
 from ._atomic import write_atomic
 from ._convert import Flavour, make_converter
+from ._gc import paused_gc
 from ._problems import json_path_to_key_path, problems_of
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
@@ -82,7 +83,8 @@ def dumps(data: ProgramData, *, syntax: Syntax = "json") -> str:
 
     .. versionadded:: 0.1
     """
-    return _encode(data, syntax).decode("utf-8")
+    with paused_gc():
+        return _encode(data, syntax).decode("utf-8")
 
 
 def loads(
@@ -101,8 +103,9 @@ def loads(
 
     .. versionadded:: 0.1
     """
-    document = _parse(text, syntax, source)
-    return _read(document, syntax, migrations, source)
+    with paused_gc():
+        document = _parse(text, syntax, source)
+        return _read(document, syntax, migrations, source)
 
 
 # Files ---------------------------------------------------------------------------------
@@ -114,7 +117,9 @@ def dump(data: ProgramData, path: str | os.PathLike[str]) -> None:
     .. versionadded:: 0.1
     """
     syntax = _syntax_of(path)
-    write_atomic(path, _encode(data, syntax))
+    with paused_gc():
+        encoded = _encode(data, syntax)
+    write_atomic(path, encoded)
 
 
 def load(
