@@ -11,6 +11,7 @@ that read or write single records.
 from ._convert import make_converter
 from .documents import Syntax, dump, dumps, example_program, load, loads
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+from .rulesets import load_ruleset
 from .schema import document_schema
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "dumps",
     "example_program",
     "load",
+    "load_ruleset",
     "loads",
     "make_converter",
     "migrate",

@@ -20,7 +20,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ledarskap.eligibility.problems import RuleProblem
 from ledarskap.errors import RuleError
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def load_ruleset(
     Every problem of the file is reported at once as a :class:`~ledarskap.errors.RuleError`
     naming the file (and the line, for TOML). A file that cannot be read is a RuleError too.
     """
-    from ledarskap.eligibility import parse_ruleset
+    from ledarskap.eligibility import RuleProblem, parse_ruleset
 
     file = Path(path)
     chosen = syntax or ("json" if file.suffix.lower() == ".json" else "toml")
