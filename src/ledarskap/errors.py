@@ -97,8 +97,9 @@ class InvalidValueError(LedarskapError, ValueError):
     def __init__(self, *, location: str, expected: str, found: object) -> None:
         self.location = location
         self.expected = expected
-        self.found = found if isinstance(found, str) else safe_repr(found)
-        super().__init__(f"{location}: expected {expected}, found {safe_repr(self.found)}")
+        shown = safe_repr(found)  # text quoted, other values as their repr; masked
+        self.found = mask_personal_data(found) if isinstance(found, str) else shown
+        super().__init__(f"{location}: expected {expected}, found {shown}")
 
 
 class InvalidPersonnummerError(InvalidValueError):

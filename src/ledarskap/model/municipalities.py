@@ -187,7 +187,8 @@ def municipality(
 ) -> Municipality:
     """The municipality with this SCB code or name.
 
-    Names are matched ignoring case, accents, spacing and a trailing "kommun" or "stad".
+    Names are matched ignoring case, accents, spacing and a trailing "kommun" or "stad"
+    (with or without the genitive: "Linköpings kommun").
     An unknown one raises :class:`~ledarskap.errors.UnknownMunicipalityError`, naming the
     closest match; *location* says where the value came from in that message.
     """
@@ -197,7 +198,13 @@ def municipality(
         raise UnknownMunicipalityError(location=location, found=code_or_name)
     table = _table()
     key = code_or_name.strip()
-    found = table.by_code.get(key) or table.by_name.get(_fold(key))
+    folded = _fold(key)
+    # "Linköpings kommun": the genitive s of the full name is not part of the name.
+    found = (
+        table.by_code.get(key)
+        or table.by_name.get(folded)
+        or (table.by_name.get(folded[:-1]) if folded.endswith("s") else None)
+    )
     if found is None:
         raise UnknownMunicipalityError(
             location=location, found=code_or_name, suggestion=_suggest(key)
