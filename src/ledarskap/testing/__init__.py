@@ -58,6 +58,7 @@ from ._program import (
     venues,
 )
 from ._programdata import program_data
+from ._rules import eligibility_rules, forgetting, rule_applications
 
 __all__ = [
     "DEFAULT_MAX_DATE",
@@ -67,6 +68,8 @@ __all__ = [
     "cohorts",
     "collaborations",
     "counties",
+    "eligibility_rules",
+    "forgetting",
     "identifiers",
     "mentor_meetings",
     "mentors",
@@ -81,6 +84,7 @@ __all__ = [
     "program_data",
     "programs",
     "purposes",
+    "rule_applications",
     "sessions",
     "support_groups",
     "themes",

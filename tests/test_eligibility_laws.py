@@ -1,0 +1,127 @@
+"""Laws of the eligibility rules, checked with hypothesis over generated rules and applications."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledarskap.eligibility import (
+    EvaluationContext,
+    Outcome,
+    Rule,
+    Truth,
+    all_of,
+    default_ruleset,
+    not_,
+    parse_rule,
+)
+from ledarskap.eligibility._plan import plan_for
+from ledarskap.model import Application, county
+from ledarskap.testing import eligibility_rules, forgetting, rule_applications
+
+AS_OF = dt.date(2025, 9, 1)
+COLLABORATING = frozenset(m.code for m in county("05").municipalities[:6])
+CTX = EvaluationContext(as_of=AS_OF, collaborating=COLLABORATING)
+
+LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def truth(rule: Rule, app: Application) -> Truth:
+    return Truth.of(plan_for(rule).fast(app, CTX))
+
+
+def explained(rule: Rule, app: Application) -> Truth:
+    return plan_for(rule).explain(app, CTX, "r").result
+
+
+def outcome(rule: Rule, app: Application) -> Outcome:
+    return Outcome.of(truth(rule, app))
+
+
+@LAWS
+@given(eligibility_rules(), eligibility_rules(), rule_applications())
+def test_adding_a_condition_to_all_of_never_makes_more_applicants_eligible(
+    rule: Rule, extra: Rule, app: Application
+) -> None:
+    """If ``all_of(rule, extra)`` holds for an applicant, ``rule`` alone holds too."""
+    if outcome(all_of(rule, extra), app) is Outcome.ELIGIBLE:
+        assert outcome(rule, app) is Outcome.ELIGIBLE
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_not_swaps_eligible_and_not_eligible_and_keeps_undetermined(
+    rule: Rule, app: Application
+) -> None:
+    """``not_`` turns eligible into not eligible and back; undetermined stays undetermined."""
+    swapped = {
+        Outcome.ELIGIBLE: Outcome.NOT_ELIGIBLE,
+        Outcome.NOT_ELIGIBLE: Outcome.ELIGIBLE,
+        Outcome.UNDETERMINED: Outcome.UNDETERMINED,
+    }
+    assert outcome(not_(rule), app) is swapped[outcome(rule, app)]
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications(complete=True), st.data())
+def test_learning_a_missing_fact_never_flips_a_definite_outcome(
+    rule: Rule, whole: Application, data: st.DataObject
+) -> None:
+    """A definite outcome on partial facts is the outcome once every fact is known."""
+    partial = data.draw(forgetting(whole))
+    before = outcome(rule, partial)
+    if before is not Outcome.UNDETERMINED:
+        assert outcome(rule, whole) is before
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_a_rule_printed_and_parsed_again_is_equal_and_decides_the_same(
+    rule: Rule, app: Application
+) -> None:
+    """``parse_rule(str(rule)) == rule``, with the same hash and the same decision."""
+    again = parse_rule(str(rule))
+    assert again == rule
+    assert hash(again) == hash(rule)
+    assert str(again) == str(rule)
+    assert truth(again, app) is truth(rule, app)
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_the_fast_path_and_the_explanation_agree(rule: Rule, app: Application) -> None:
+    """Short-circuit evaluation and exhaustive explanation give the same truth."""
+    assert truth(rule, app) is explained(rule, app)
+
+
+@LAWS
+@given(eligibility_rules(), eligibility_rules(), rule_applications())
+def test_operators_are_the_factory_functions(a: Rule, b: Rule, app: Application) -> None:
+    """``&``, ``|``, ``~`` decide as Kleene's AND, OR, NOT of the parts."""
+    assert truth(a & b, app) is truth(a, app) & truth(b, app)
+    assert truth(a | b, app) is truth(a, app) | truth(b, app)
+    assert truth(~a, app) is ~truth(a, app)
+
+
+@LAWS
+@given(rule_applications(), st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)))
+def test_evaluation_never_raises_on_a_valid_application(app: Application, day: dt.date) -> None:
+    """The default rule set decides every valid application on every date, and explains it."""
+    decision = default_ruleset().evaluate(app, as_of=day)
+    assert decision.outcome in Outcome
+    assert decision.render("sv")
+    assert decision.render("en", tree=True)
+    assert type(decision).from_data(decision.to_data()) == decision
+
+
+@LAWS
+@given(rule_applications())
+def test_a_not_eligible_decision_always_has_a_reason(app: Application) -> None:
+    """Every "no" and every "undetermined" says why; an unknown never hides a definite no."""
+    decision = default_ruleset().evaluate(app, as_of=AS_OF)
+    if decision.outcome is not Outcome.ELIGIBLE:
+        assert decision.reasons
+    if decision.outcome is Outcome.NOT_ELIGIBLE:
+        assert all(r.result is not Truth.UNKNOWN for r in decision.reasons)
