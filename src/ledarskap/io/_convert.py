@@ -141,14 +141,27 @@ def _structure_bool(value: object, _: object = None) -> bool:
     raise FieldError("true or false", value, code="type")
 
 
+# Dates read so far: a program's records share few distinct dates (the sessions', the
+# deadlines'), so a look-up here saves parsing the same text again. Bounded, values immutable.
+_DATES: dict[str, dt.date] = {}
+_DATES_MAX = 50_000
+
+
 def _structure_date(value: object, _: object = None) -> dt.date:
     if value.__class__ is str:
         text: str = value
+        known = _DATES.get(text)
+        if known is not None:
+            return known
         if len(text) == 10 and _DATE.fullmatch(text):
             try:
-                return dt.date.fromisoformat(text)
+                day = dt.date.fromisoformat(text)
             except ValueError:
                 pass
+            else:
+                if len(_DATES) < _DATES_MAX:
+                    _DATES[text] = day
+                return day
         raise FieldError("a date YYYY-MM-DD", value)
     if value.__class__ is dt.date:
         return value
