@@ -88,6 +88,7 @@ if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
         parse_ruleset,
     )
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
+    from ledarskap.io.rulecases import CaseReport, load_cases, run_cases
     from ledarskap.io.schema import document_schema
     from ledarskap.validation import (
         Finding,
@@ -112,6 +113,9 @@ _LAZY: dict[str, str] = {
     "example_program": "ledarskap.io.documents",
     "load": "ledarskap.io.documents",
     "loads": "ledarskap.io.documents",
+    "CaseReport": "ledarskap.io.rulecases",
+    "load_cases": "ledarskap.io.rulecases",
+    "run_cases": "ledarskap.io.rulecases",
     "Finding": "ledarskap.validation",
     "Severity": "ledarskap.validation",
     "ValidationError": "ledarskap.validation",
@@ -141,6 +145,7 @@ __all__ = [
     "Application",
     "ApplicationStatus",
     "Appointment",
+    "CaseReport",
     "Cohort",
     "Collaboration",
     "County",
@@ -204,6 +209,7 @@ __all__ = [
     "dumps",
     "example_program",
     "load",
+    "load_cases",
     "loads",
     "match_title",
     "municipality",
@@ -211,5 +217,6 @@ __all__ = [
     "parse_ruleset",
     "position",
     "program_region_counties",
+    "run_cases",
     "validate",
 ]

@@ -184,19 +184,17 @@ class CaseResult:
         return not self.failures
 
     def explain(self, languages: Sequence[Language] = ("sv", "en")) -> str:
-        """What was expected, what was decided, and the decision tree in each language."""
+        """The differences (one a line), the case, and the decision tree in each language."""
         case, decision = self.case, self.decision
         where = self.source + (f":{case.line}" if case.line is not None else "")
-        lines = [f"rule case {case.name!r} ({where})"]
+        lines = list(self.failures) or ["as expected"]
+        lines += ["", f"rule case {case.name!r} ({where})"]
         if case.description:
             lines.append(f"  {case.description}")
         lines.append(
             f"rule set {decision.ruleset} version {decision.ruleset_version}, "
             f"as of {decision.as_of.isoformat()}"
         )
-        if self.failures:
-            lines.append("")
-            lines += [f"  {failure}" for failure in self.failures]
         for language in languages:
             heading = "Beslutet (sv)" if language == "sv" else "The decision (en)"
             lines += ["", f"{heading}:"]
@@ -369,7 +367,8 @@ class DecisionCoverage:
             )
             for clause in clauses:
                 if not clause.covered:
-                    never = " and ".join(v for v in ("true", "false") if v not in clause.seen)
+                    never = " nor ".join(v for v in ("true", "false") if v not in clause.seen)
+                    never += " (only unknown)" if " nor " in never else ""
                     lines.append(f"  {clause.rule} {clause.path}: never {never}  ({clause.text})")
             lines += [
                 f"  {rule}: not evaluated by any case (not in force on any case's date)"
