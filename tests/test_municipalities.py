@@ -107,7 +107,7 @@ def test_nothing_close_gives_no_suggestion() -> None:
 
 
 def test_a_value_that_is_not_text_is_refused() -> None:
-    with pytest.raises(UnknownMunicipalityError, match="found 580$"):
+    with pytest.raises(UnknownMunicipalityError, match=r"found 580$"):
         municipality(580)  # type: ignore[arg-type]
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from types import ModuleType
 
 import attrs
@@ -106,7 +107,7 @@ class Personnummer:
             raise InvalidPersonnummerError(
                 location="personnummer",
                 expected="a valid personnummer (YYYYMMDD-NNNN with a correct check digit)",
-                found=mask_personal_data(number.strip()) if len(number) < 20 else "…",
+                found=_mask_invalid(number),
             ) from None
         digits = compact.replace("-", "").replace("+", "")
         if len(digits) == 10:
@@ -156,6 +157,19 @@ class Personnummer:
 
     def __reduce__(self) -> tuple[type[Personnummer], tuple[str]]:
         return (Personnummer, (self._digits,))
+
+
+def _mask_invalid(number: str) -> str:
+    """An invalid number as shown in errors: masked, and digits left over hidden but two."""
+    text = mask_personal_data(number.strip())
+    if len(text) >= 20:
+        return "…"
+    # A near-miss ("19850312-239X") escapes the pattern above: keep only its last two digits.
+    return _DIGIT_BUT_LAST_TWO.sub("X", text) if _DIGIT_RUN.search(text) else text
+
+
+_DIGIT_RUN = re.compile(r"\d{4}")
+_DIGIT_BUT_LAST_TWO = re.compile(r"\d(?=(?:\D*\d){2})")
 
 
 def as_personnummer(value: str | Personnummer | None) -> Personnummer | None:

@@ -1,0 +1,201 @@
+"""People (personer) and personnummer: validated, and never shown in full."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from stdnum.se import personnummer as stdnum_personnummer
+
+from ledarskap import InvalidPersonnummerError, InvalidValueError, Person, Personnummer
+from ledarskap import testing as lt
+from ledarskap.model.people import as_personnummer
+
+LAWS = settings(max_examples=60, deadline=None)
+
+# Fictional: a valid check digit, a date and serial nobody was given on purpose.
+NUMBER = "198503122395"
+
+
+def test_every_spelling_gives_the_same_number() -> None:
+    spellings = ["198503122395", "19850312-2395", "850312-2395", "8503122395", " 19850312-2395 "]
+    numbers = {Personnummer(text) for text in spellings}
+    assert len(numbers) == 1
+    assert Personnummer("850312-2395").reveal() == "19850312-2395"
+
+
+def test_a_person_over_100_is_written_with_a_plus() -> None:
+    centenarian = Personnummer("191212121212")
+    assert centenarian == Personnummer("121212+1212")
+    assert centenarian.birth_date == dt.date(1912, 12, 12)
+
+
+def test_the_number_is_masked_everywhere() -> None:
+    number = Personnummer(NUMBER)
+    assert repr(number) == "Personnummer('19XXXXXX-XX95')"
+    assert str(number) == "19XXXXXX-XX95"
+    assert f"{number}" == "19XXXXXX-XX95"
+    assert f"{number:>15}" == "  19XXXXXX-XX95"
+    assert number.masked == "19XXXXXX-XX95"
+    assert number.reveal() == "19850312-2395"
+
+
+def test_birth_date_and_kind() -> None:
+    number = Personnummer(NUMBER)
+    assert number.birth_date == dt.date(1985, 3, 12)
+    assert not number.is_coordination_number
+
+
+@pytest.mark.parametrize(
+    "text", ["198503122396", "19850332-2395", "1985031", "abc", "19850312-239X", ""]
+)
+def test_an_invalid_number_is_refused_without_showing_it(text: str) -> None:
+    with pytest.raises(InvalidPersonnummerError) as caught:
+        Personnummer(text)
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert error.location == "personnummer"
+    if len(text) >= 10:
+        assert text not in str(error)
+        assert text[2:8] not in str(error)
+
+
+def test_a_long_junk_number_is_not_echoed() -> None:
+    with pytest.raises(InvalidPersonnummerError, match="found '…'"):
+        Personnummer("1" * 40)
+
+
+def test_a_number_that_is_not_text_is_refused() -> None:
+    with pytest.raises(InvalidPersonnummerError, match="found 'int'"):
+        Personnummer(198503122395)  # type: ignore[arg-type]
+
+
+def test_a_personnummer_is_immutable_and_pickles() -> None:
+    number = Personnummer(NUMBER)
+    with pytest.raises(AttributeError):
+        number._digits = "000000000000"
+    assert pickle.loads(pickle.dumps(number)) == number
+    assert copy.deepcopy(number) == number
+
+
+def test_a_personnummer_is_not_equal_to_its_text() -> None:
+    assert Personnummer(NUMBER) != NUMBER
+    assert as_personnummer(None) is None
+    number = Personnummer(NUMBER)
+    assert as_personnummer(number) is number
+    assert as_personnummer(NUMBER) == number
+
+
+def test_a_person() -> None:
+    anna = Person(
+        id="p-anna",
+        given_name="Anna",
+        family_name="Berg",
+        email="anna.berg@linkoping.example",
+        phone="013-20 60 00",
+        personnummer=NUMBER,
+    )
+    assert anna.name == "Anna Berg"
+    assert str(anna) == "Anna Berg"
+    text = repr(anna)
+    assert "anna.berg@" not in text
+    assert "a…@linkoping.example" in text
+    assert "'…00'" in text
+    assert NUMBER not in text
+    assert "19850312" not in text
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("id", "", "an id of letters"),
+        ("id", "p anna", "an id of letters"),
+        ("id", "p-anna\n", "an id of letters"),
+        ("given_name", "  ", "a non-empty text"),
+        ("family_name", None, "a non-empty text"),
+        ("email", "anna.berg", "an e-mail address"),
+        ("email", "anna@berg.example\n", "an e-mail address"),
+        ("phone", "", "a non-empty text"),
+    ],
+)
+def test_bad_fields_are_named(field: str, value: object, expected: str) -> None:
+    fields: dict[str, object] = {"id": "p-1", "given_name": "Anna", "family_name": "Berg"}
+    fields[field] = value
+    with pytest.raises(InvalidValueError, match=rf"Person\.{field}: expected {expected}"):
+        Person(**fields)  # type: ignore[arg-type]
+
+
+def test_an_invalid_personnummer_on_a_person_is_masked() -> None:
+    with pytest.raises(InvalidPersonnummerError) as caught:
+        Person(id="p-1", given_name="Anna", family_name="Berg", personnummer="198503122396")
+    assert "198503122396" not in str(caught.value)
+    assert "19850312" not in str(caught.value)
+
+
+@LAWS
+@given(lt.personnummer())
+def test_generated_numbers_are_valid_for_stdnum(number: Personnummer) -> None:
+    """Every generated personnummer is one python-stdnum accepts, and reads back equal."""
+    assert stdnum_personnummer.is_valid(number.reveal())
+    assert Personnummer(number.reveal()) == number
+    assert Personnummer(number.reveal().replace("-", "")[2:]) == number
+
+
+@LAWS
+@given(st.text(alphabet="0123456789-+ ", min_size=10, max_size=13))
+def test_the_model_accepts_what_stdnum_accepts(text: str) -> None:
+    """Personnummer accepts a text exactly when python-stdnum does (the fast path agrees)."""
+    try:
+        Personnummer(text)
+    except InvalidPersonnummerError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted == stdnum_personnummer.is_valid(text)
+
+
+@LAWS
+@given(lt.people(with_personnummer=True))
+def test_no_personal_number_or_email_shows_in_repr_or_str(person: Person) -> None:
+    """Neither a person's personnummer nor e-mail address appears unmasked in repr or str."""
+    assert person.personnummer is not None
+    shown = repr(person) + str(person) + repr(person.personnummer) + str(person.personnummer)
+    digits = person.personnummer.reveal()
+    assert digits not in shown
+    assert digits.replace("-", "") not in shown
+    assert digits[2:8] not in shown
+    if person.email:
+        assert person.email not in shown
+
+
+@LAWS
+@given(lt.people(), lt.people())
+def test_equal_people_hash_equal(first: Person, second: Person) -> None:
+    """People equal field by field hash equal; a copy equals its original."""
+    assert attrs.evolve(first) == first
+    assert hash(attrs.evolve(first)) == hash(first)
+    if first == second:
+        assert hash(first) == hash(second)
+
+
+@LAWS
+@given(lt.people(), st.sampled_from(["id", "given_name", "family_name", "email"]))
+def test_evolving_a_person_with_a_bad_value_names_the_field(person: Person, field: str) -> None:
+    """Changing a field of a valid person to an invalid value raises an error naming it."""
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(person, **{field: " "})
+    assert caught.value.location == f"Person.{field}"
+    assert isinstance(caught.value, ValueError)
+
+
+@LAWS
+@given(lt.people(person_id="p-fixed", with_personnummer=False))
+def test_the_strategy_options_are_kept(person: Person) -> None:
+    """people(person_id=…, with_personnummer=False) fixes the id and leaves the number out."""
+    assert person.id == "p-fixed"
+    assert person.personnummer is None
