@@ -167,6 +167,7 @@ class _Checker:
         title = data.get("title", "")
         raw_rules = data.get("rules")
         entries: list[RuleEntry] = []
+        positions: list[int] = []
         if not isinstance(raw_rules, list) or not raw_rules:
             self.add("rules", "expected at least one [[rules]] table", "missing")
         else:
@@ -174,7 +175,8 @@ class _Checker:
                 entry = self.rule(index, item)
                 if entry is not None:
                     entries.append(entry)
-        self.windows(entries, raw_rules if isinstance(raw_rules, list) else [])
+                    positions.append(index)
+        self.windows(entries, positions)
         parameters = self.parameters(data.get("parameters", {}), entries)
         if self.problems:
             return None
@@ -230,7 +232,10 @@ class _Checker:
                 "window",
                 self.lines.rule(index, "valid_to"),
             )
-        rule = self.expression(index, item.get("when"))
+        misspelt = any(
+            difflib.get_close_matches(str(k), ["when"], cutoff=0.6) for k in item if k != "when"
+        )
+        rule = None if misspelt and "when" not in item else self.expression(index, item.get("when"))
         version = item.get("version")
         if version is not None and not isinstance(version, str):
             version = str(version)
@@ -281,10 +286,9 @@ class _Checker:
             made = problem.as_problem(path, text, source=self.source, path=path)
         return made
 
-    def windows(self, entries: list[RuleEntry], raw: list[Any]) -> None:
+    def windows(self, entries: list[RuleEntry], positions: list[int]) -> None:
         seen: list[RuleEntry] = []
-        for index, entry in enumerate(entries):
-            raw_index = _index_of(raw, entry, index)
+        for raw_index, entry in zip(positions, entries, strict=True):
             line = self.lines.rule(raw_index)
             for other in seen:
                 if other.id != entry.id:
@@ -398,17 +402,6 @@ def _day(day: dt.date | None) -> str:
     return "…" if day is None else day.isoformat()
 
 
-def _index_of(raw: list[Any], entry: RuleEntry, fallback: int) -> int:
-    matches = [
-        i for i, item in enumerate(raw) if isinstance(item, Mapping) and item.get("id") == entry.id
-    ]
-    for i in matches:
-        start = raw[i].get("valid_from")
-        if str(start) == str(entry.valid_from) or (start is None and entry.valid_from is None):
-            return i
-    return matches[0] if matches else fallback
-
-
 def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
     found: list[tuple[str, ValueType]] = []
     if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
@@ -467,5 +460,7 @@ def load(
     checker = _Checker(text, syntax, source, registry)
     ruleset = checker.document(data)
     if checker.problems or ruleset is None:
-        raise RuleError("invalid rule set", checker.problems, source=source)
+        # In file order; problems without a line (a missing key) come last.
+        ordered = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
+        raise RuleError("invalid rule set", ordered, source=source)
     return ruleset

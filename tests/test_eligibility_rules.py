@@ -1,0 +1,180 @@
+"""Rules as values: construction, normal form, printing and parsing, the registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledarskap.eligibility import (
+    AllOf,
+    Check,
+    Comparison,
+    Not,
+    ParameterRef,
+    Predicate,
+    Texts,
+    Truth,
+    all_of,
+    any_of,
+    compare,
+    default_registry,
+    not_,
+    param,
+    parse_rule,
+    predicate,
+)
+from ledarskap.errors import RuleError
+from ledarskap.model import Application, PositionKind
+
+A = predicate("reports_to_political_body")
+B = predicate("leads_staff_function")
+C = predicate("works_in_central_administration")
+
+
+def test_operators_build_the_same_values_as_the_functions() -> None:
+    assert all_of(A, B) == (A & B)
+    assert any_of(A, B) == (A | B)
+    assert ~A == not_(A) == Not(A)
+
+
+def test_normal_form_flattens_and_cancels_double_negation() -> None:
+    assert all_of(all_of(A, B), C) == AllOf((A, B, C))
+    assert all_of(A) == A
+    assert not_(not_(A)) == A
+    assert hash(all_of(all_of(A, B), C)) == hash(AllOf((A, B, C)))
+    assert all_of(A, B) != all_of(B, A)  # order is kept: it is the order of explanations
+
+
+def test_values_are_normalised() -> None:
+    assert compare("position", "in", ["HR-direktör", "ekonomichef", "personaldirektor"]) == (
+        Comparison("position", "in", ("ekonomidirektor", "personaldirektor"))
+    )
+    assert compare("position_kind", "==", "staff") == Comparison(
+        "position_kind", "==", PositionKind.STAFF
+    )
+    assert compare("municipality", "==", "Linköping") == Comparison("municipality", "==", "0580")
+    # A default argument is left out, so both spellings are one value.
+    assert (
+        predicate("reports_to_political_body", kinds=["namnd", "kommunstyrelse", "styrelse"]) == A
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reports_to_political_body",
+        "not is_chief_executive",
+        "reports_to_political_body or leads_staff_function",
+        "(reports_to_political_body or leads_staff_function) and not is_chief_executive",
+        'position == "strateg" and works_in_central_administration',
+        'position_kind in ["political-line", "staff"]',
+        'position not in ["kommunchef"]',
+        "years_in_position >= 2",
+        "years_in_position >= min_years",
+        'municipality_in_county(county="05")',
+        'reports_to_political_body(kinds=["namnd"])',
+        "not (reports_to_political_body and leads_staff_function)",
+        'county in ["05", "06"] or not municipality == "0580"',
+    ],
+)
+def test_printing_gives_back_the_source(text: str) -> None:
+    rule = parse_rule(text)
+    assert str(rule) == text
+    assert parse_rule(str(rule)) == rule
+    assert repr(rule) == f"<Rule({text!r})>"
+
+
+def test_parameters_are_bare_names() -> None:
+    rule = parse_rule("years_in_position >= min_years and municipality in towns")
+    assert rule.parameters() == {"min_years", "towns"}
+    assert compare("years_in_position", ">=", param("min_years")) == Comparison(
+        "years_in_position", ">=", ParameterRef("min_years")
+    )
+
+
+def test_evaluate_a_single_rule() -> None:
+    app = Application(
+        id="a",
+        person_id="p",
+        cohort_id="c",
+        submitted=dt.date(2025, 1, 1),
+        title="IT-chef",
+        in_position_since=dt.date(2020, 9, 2),
+    )
+    rule = parse_rule("years_in_position >= min_years")
+    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 4}) is Truth.TRUE
+    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 5}) is Truth.FALSE
+    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
+    assert A.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "expected a rule"),
+        ("reports_to_political_body or", "expected a predicate"),
+        ("(leads_staff_function", "expected ')'"),
+        ("leads_staff_function leads_staff_function", "expected 'and', 'or'"),
+        ("position == ", "expected a value"),
+        ("position == [1, [2]]", "plain value"),
+        ("position @ 1", "unexpected character"),
+        ("reprts_to_political_body", "did you mean 'reports_to_political_body'?"),
+        ("position_knd == 'staff'", "did you mean 'position_kind'?"),
+        ("position == 'avdelningschefen'", "did you mean 'avdelningschef'?"),
+        ("position_kind == 'stab'", "expected a kind of position"),
+        ("municipality == 'Linkopping'", "did you mean 0580 Linköping?"),
+        ("position in []", "non-empty list"),
+        ("position > 'strateg'", "cannot be compared with >"),
+        ("years_in_position == 'two'", "whole number"),
+        ("municipality_in_county", "needs the argument 'county'"),
+        ("municipality_in_county(contry='05')", "did you mean 'county'?"),
+        ("municipality_in_county(county='05', county='06')", "given twice"),
+        ("position", "is a field"),
+        ("leads_staff_function == true", "is a predicate, not a field"),
+    ],
+)
+def test_parse_errors_say_where_and_what(text: str, message: str) -> None:
+    with pytest.raises(RuleError) as info:
+        parse_rule(text)
+    assert message in str(info.value)
+    assert all(p.code for p in info.value.problems)
+
+
+def test_every_problem_is_reported_at_once_with_a_caret() -> None:
+    with pytest.raises(RuleError) as info:
+        parse_rule("reprts_to or position == 'x' or leeds_staff_function")
+    assert len(info.value.problems) == 3
+    first = str(info.value.problems[0])
+    assert first.splitlines()[1:] == [
+        "    reprts_to or position == 'x' or leeds_staff_function",
+        "    ^^^^^^^^^",
+    ]
+
+
+def test_the_registry_is_open() -> None:
+    registry = default_registry()
+
+    @registry.predicate(
+        "applied_before",
+        description="The application came in before a date.",
+        sv=Texts(true="sökte före {expected}", false="sökte {seen}", unknown="okänt"),
+        en=Texts(true="applied before {expected}", false="applied {seen}", unknown="unknown"),
+        arguments={"day": "date"},
+    )
+    def applied_before(app: Application, ctx: object, *, day: dt.date) -> Check:
+        return Check(app.submitted < day, seen=app.submitted, expected=day)
+
+    rule = parse_rule(
+        'applied_before(day="2025-05-01") and leads_staff_function', registry=registry
+    )
+    assert str(rule) == 'applied_before(day="2025-05-01") and leads_staff_function'
+    with pytest.raises(RuleError, match="unknown predicate or field 'applied_before'"):
+        parse_rule("applied_before(day='2025-05-01')")  # the default registry is untouched
+    with pytest.raises(RuleError, match="expected a date"):
+        parse_rule("applied_before(day=3)", registry=registry)
+    with pytest.raises(ValueError, match="already registered"):
+        registry.predicate(
+            "leads_staff_function", description="", sv=Texts("", "", ""), en=Texts("", "", "")
+        )(applied_before)
+    assert isinstance(parse_rule("leads_staff_function"), Predicate)

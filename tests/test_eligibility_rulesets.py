@@ -1,0 +1,261 @@
+"""Rule-set files: checked whole, every problem reported with file, line, path and hint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledarskap.eligibility import (
+    Level,
+    Outcome,
+    RuleProblem,
+    default_ruleset,
+    parse_ruleset,
+)
+from ledarskap.errors import RuleError
+from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind
+
+HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
+
+VERSIONED = (
+    HEAD
+    + """
+[parameters.min_years]
+values = { 2010-01-01 = 0, 2026-01-01 = 2 }
+
+[parameters.towns]
+values = { 2010-01-01 = ["Linköping", "Motala"], 2026-01-01 = ["Linköping"] }
+
+[[rules]]
+id = "role"
+valid_to = 2026-01-01
+when = "reports_to_political_body"
+
+[[rules]]
+id = "role"
+valid_from = 2026-01-01
+when = "reports_to_political_body and years_in_position >= min_years"
+
+[[rules]]
+id = "town"
+when = "municipality in towns"
+"""
+)
+
+
+def app(**facts: object) -> Application:
+    return Application(
+        id="a",
+        person_id="p",
+        cohort_id="c",
+        submitted=dt.date(2025, 1, 1),
+        municipality="Motala",
+        title="Socialchef",
+        reports_to=[PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)],
+        in_position_since=dt.date(2025, 1, 1),
+        **facts,  # type: ignore[arg-type]
+    )
+
+
+def problems(text: str, **options: object) -> list[RuleProblem]:
+    with pytest.raises(RuleError) as info:
+        parse_ruleset(text, source="demo.toml", **options)  # type: ignore[arg-type]
+    found = list(info.value.problems)
+    assert all(isinstance(p, RuleProblem) for p in found)
+    return found  # type: ignore[return-value]
+
+
+def test_versions_and_parameters_by_date_half_open() -> None:
+    rules = parse_ruleset(VERSIONED)
+    assert [e.version for e in rules.in_force(dt.date(2025, 12, 31))] == ["initial", "initial"]
+    last_day = rules.evaluate(app(), as_of=dt.date(2025, 12, 31))
+    first_day = rules.evaluate(app(), as_of=dt.date(2026, 1, 1))
+    assert last_day.outcome is Outcome.ELIGIBLE
+    # From 2026 the rule asks for two years, and Motala is no longer a parameter value.
+    assert first_day.outcome is Outcome.NOT_ELIGIBLE
+    assert first_day.rule_versions == {"role": "2026-01-01", "town": "initial"}
+    assert {r.code for r in first_day.reasons} == {"years_in_position.ge", "municipality.in"}
+
+
+def test_json_is_the_same_document() -> None:
+    rules = parse_ruleset(VERSIONED)
+    again = parse_ruleset(json.dumps(rules.to_data()), syntax="json")
+    assert again == rules
+    assert again.parameters == rules.parameters
+
+
+def test_the_default_rule_set_round_trips_through_its_data_form() -> None:
+    rules = default_ruleset()
+    assert parse_ruleset(json.dumps(rules.to_data()), syntax="json") == rules
+    assert [e.level for e in rules.entries] == [Level.REQUIRED] * 3 + [Level.ADVISORY]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "line", "fragment"),
+    [
+        (
+            '[[rules]]\nid = "r"\nwhen = "leads_staff_functio"',
+            "unknown-name",
+            6,
+            "did you mean 'leads_staff_function'?",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = "municipality_in_county(county=5)"',
+            "argument-type",
+            6,
+            "county",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = "position == \'ekonomidirektören\'"',
+            "value-type",
+            6,
+            "did you mean 'ekonomidirektor'?",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = "municipality == \'Lidköpping\'"',
+            "value-type",
+            6,
+            "did you mean",
+        ),
+        (
+            '[[rules]]\nid = "r"\nlevel = "mandatory"\nwhen = "leads_staff_function"',
+            "level",
+            6,
+            "'required' or 'advisory'",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhenn = "leads_staff_function"',
+            "unknown-key",
+            6,
+            "did you mean 'when'?",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\nvalid_from = 2026-01-01\nvalid_to = 2025-01-01',
+            "window",
+            8,
+            "is empty",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = "municipality in towns"',
+            "unknown-parameter",
+            6,
+            "unknown parameter 'towns'",
+        ),
+        (
+            '[[rules]]\nid = "r"\nwhen = """\nleads_staff_function\nor reports_to_politcal_body\n"""',
+            "unknown-name",
+            8,
+            "reports_to_political_body",
+        ),
+        (
+            '[parameters.towns]\nvalues = { 2025-01-01 = ["Nowhere"] }\n[[rules]]\nid = "r"\nwhen = "municipality in towns"',
+            "parameter-type",
+            4,
+            "Nowhere",
+        ),
+    ],
+)
+def test_each_problem_has_its_line_path_and_hint(
+    body: str, code: str, line: int, fragment: str
+) -> None:
+    problem = problems(HEAD + body)[0]
+    assert problem.code == code
+    assert problem.line == line
+    assert problem.source == "demo.toml"
+    assert fragment in str(problem)
+    assert str(problem).startswith(f"demo.toml:{line}: ")
+
+
+def test_every_problem_at_once() -> None:
+    found = problems(
+        'format = "ledarskap.rule/1"\nid = "demo"\n'
+        '[[rules]]\nid = "r"\nwhen = "any_of"\n'
+        '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\nvalid_from = 2025-01-01\n'
+        '[[rules]]\nid = "s"\nwhen = "leads_staff_function or"\n'
+    )
+    assert [(p.code, p.line) for p in found] == [
+        ("format", 1),
+        ("unknown-name", 5),
+        ("overlapping-windows", 9),
+        ("syntax", 15),
+        ("missing", None),  # no version
+    ]
+    assert "half-open" in str(found[2])
+
+
+def test_duplicate_ids() -> None:
+    (problem,) = problems(
+        HEAD + '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nwhen = "reports_to_political_body"\n'
+    )
+    assert problem.code == "duplicate-id"
+    assert problem.line == 7
+
+
+def test_adjacent_windows_do_not_overlap() -> None:
+    rules = parse_ruleset(
+        HEAD + '[[rules]]\nid = "r"\nvalid_to = 2025-01-01\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nvalid_from = 2025-01-01\nwhen = "reports_to_political_body"\n'
+    )
+    assert len(rules.entries) == 2
+
+
+def test_syntax_errors_of_the_file_itself() -> None:
+    (problem,) = problems(HEAD + "[[rules]\n")
+    assert problem.code == "syntax"
+    assert problem.line == 4
+    (problem,) = problems('{"format": ', syntax="json")
+    assert problem.code == "syntax"
+    assert problem.line == 1
+
+
+def test_no_rules_and_no_format() -> None:
+    found = problems("")
+    assert {p.code for p in found} == {"format", "missing"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.lists(
+            st.sampled_from(
+                [
+                    HEAD,
+                    "[[rules]]\n",
+                    'id = "r"\n',
+                    'when = "',
+                    "leads_staff_function",
+                    '"\n',
+                    "valid_from = 2025-01-01\n",
+                    "level = 3\n",
+                    "[parameters.x]\n",
+                    "values = 1\n",
+                    "when = 1\n",
+                    "(",
+                    ")",
+                    " or ",
+                    " and not ",
+                    "position in [",
+                    "]",
+                    "'strateg'",
+                    "years_in_position >= x",
+                    "\n",
+                ]
+            ),
+            max_size=25,
+        ).map("".join),
+    ),
+    st.sampled_from(["toml", "json"]),
+)
+def test_junk_rule_files_raise_only_rule_errors(text: str, syntax: str) -> None:
+    """Whatever the text, loading either gives a rule set or raises RuleError."""
+    try:
+        parse_ruleset(text, syntax=syntax)  # type: ignore[arg-type]
+    except RuleError as error:
+        assert error.problems  # noqa: PT017  # the law is about what any junk raises  # the law is about what any junk raises
