@@ -1,0 +1,481 @@
+"""Rule case files: read and checked whole, every problem named by case and key; run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import ledarskap
+from ledarskap.errors import DocumentError
+from ledarskap.io.rulecases import (
+    CASES_FORMAT,
+    CaseFile,
+    DecisionCoverage,
+    load_cases,
+    load_cases_text,
+    run_cases,
+    run_cases_text,
+)
+
+ROOT = Path(__file__).parent.parent
+DEFAULT_CASES = ROOT / "tests" / "rules" / "test_default.rules.toml"
+EXAMPLE_CASES = ROOT / "examples" / "rules" / "test_strategnatverket.rules.toml"
+
+HEAD = """
+ruleset = "default"
+[defaults]
+as_of = 2025-09-01
+collaborating = ["Linköping", "Motala"]
+"""
+
+
+def problems_of(text: str, **options: object) -> list[str]:
+    with pytest.raises(DocumentError) as caught:
+        load_cases_text(text, **options)  # type: ignore[arg-type]
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_default_cases_pass_and_cover_every_clause() -> None:
+    report = ledarskap.run_cases(DEFAULT_CASES)
+    assert report, str(report)
+    assert len(report.results) >= 12
+    assert report.coverage.uncovered() == ()
+    assert report.coverage.unevaluated() == {}
+
+
+def test_the_example_cases_pass_and_cover_every_clause() -> None:
+    report = run_cases(EXAMPLE_CASES)
+    assert report, str(report)
+    assert report.coverage.uncovered() == ()
+    assert "6 of 6 clauses" in report.coverage.report()
+
+
+def test_a_case_file_names_its_cases_and_their_lines() -> None:
+    cases = ledarskap.load_cases(DEFAULT_CASES)
+    assert isinstance(cases, CaseFile)
+    assert cases.ruleset_name == "default"
+    assert cases.ruleset.id == "ledarskap-i-kommuner"
+    first = cases.cases[0]
+    assert first.name.startswith("IT-chef")
+    assert first.line is not None
+    assert DEFAULT_CASES.read_text("utf-8").splitlines()[first.line - 1] == "[[case]]"
+    assert cases.case(first.name) is first
+    with pytest.raises(KeyError):
+        cases.case("no such case")
+
+
+def test_the_applicant_reads_as_in_a_program_document() -> None:
+    cases = load_cases_text(
+        HEAD
+        + """
+[[case]]
+name = "förvaltningschef"
+outcome = "eligible"
+[case.applicant]
+municipality = "0580"
+position = "Socialdirektör"
+organisation_kind = "administration"
+in_position_since = 2020-01-01
+reports_to = ["Socialnämnden", "Kommunstyrelsen", "Styrelsen för Tekniska verken AB",
+              { name = "Kommunfullmäktige", kind = "fullmaktige" }]
+"""
+    )
+    app = cases.cases[0].application
+    assert app.municipality is not None
+    assert app.municipality.name == "Linköping"
+    assert app.position is not None
+    assert app.position.slug == "forvaltningschef"
+    assert app.submitted == dt.date(2025, 9, 1)
+    assert app.reports_to is not None
+    assert [b.kind.value for b in app.reports_to] == [
+        "namnd",
+        "kommunstyrelse",
+        "styrelse",
+        "fullmaktige",
+    ]
+    assert app.leads_staff_function is None  # left out: unknown, never "no"
+
+
+def test_defaults_apply_and_a_case_overrides_them() -> None:
+    cases = load_cases_text(
+        """
+ruleset = "default"
+[defaults]
+as_of = 2025-09-01
+collaborating = ["Linköping"]
+applicant = { municipality = "Linköping", title = "Ekonomichef" }
+
+[[case]]
+name = "from the defaults"
+outcome = "undetermined"
+
+[[case]]
+name = "own"
+as_of = 2026-01-10
+collaborating = ["Motala"]
+outcome = "undetermined"
+applicant = { municipality = "Motala" }
+"""
+    )
+    first, second = cases.cases
+    assert first.as_of == dt.date(2025, 9, 1)
+    assert second.as_of == dt.date(2026, 1, 10)
+    assert second.application.municipality is not None
+    assert second.application.municipality.name == "Motala"
+    assert second.application.title == "Ekonomichef"
+    assert second.cohort is not None
+    assert [m.name for m in second.cohort.municipalities] == ["Motala"]
+
+
+def test_every_problem_is_reported_at_once_with_case_and_key() -> None:
+    found = problems_of(
+        """format = "ledarskap.rule-cases/9"
+ruleset = "default"
+colour = "blue"
+
+[[case]]
+name = "first"
+as_of = "2025-02-30"
+outcome = "eligable"
+reasons = "is_chief_executive"
+applicant = { municipality = "Linkopingg", leads_staff_function = "yes" }
+
+[[case]]
+outcome = "eligible"
+as_of = 2025-09-01
+collaborating = ["Motala", "Atlantis"]
+
+[[case]]
+name = "first"
+as_of = 2025-09-01
+outcome = "eligible"
+applicant = { position = "avdelningschefen", reports_to = ["Tekniska verken"] }
+"""
+    )
+    assert found == [
+        "colour: unknown key 'colour': expected one of format, ruleset, description, "
+        "defaults, case",
+        "format: expected 'ledarskap.rule-cases/1', found text 'ledarskap.rule-cases/9'",
+        "line 5, case 'first', key as_of: expected a date YYYY-MM-DD, found text '2025-02-30'",
+        "line 5, case 'first', key outcome: expected one of eligible, not-eligible, "
+        "undetermined (did you mean 'eligible'?), found text 'eligable'",
+        "line 5, case 'first', key reasons: expected a list of codes (text), found text "
+        "'is_chief_executive'",
+        "line 5, case 'first', key applicant.municipality: expected one of Sweden's 290 "
+        "municipality codes or names (did you mean 0580 Linköping?), found text 'Linkopingg'",
+        "line 5, case 'first', key applicant.leads_staff_function: expected true or false, "
+        "found text 'yes'",
+        "line 12, case[1], key name: expected the case's name as text, found null",
+        "line 12, case[1], key collaborating[1]: expected one of Sweden's 290 municipality "
+        "codes or names, found text 'Atlantis'",
+        "line 17, case 'first', key applicant.position: expected a position of the catalog "
+        "(did you mean 'avdelningschef'?), found text 'avdelningschefen'",
+        "line 17, case 'first', key applicant.reports_to[0]: cannot tell the kind of political "
+        "body from the name 'Tekniska verken': write "
+        '{name = "Tekniska verken", kind = "namnd"} (kinds: namnd, kommunstyrelse, styrelse, '
+        "fullmaktige)",
+    ]
+
+
+def test_names_are_unique_and_fit_a_node_id() -> None:
+    case = '[[case]]\nname = "{}"\nas_of = 2025-09-01\noutcome = "eligible"\n'
+    found = problems_of(
+        'ruleset = "default"\n' + case.format("twice") + case.format("twice") + case.format("a::b")
+    )
+    assert found == [
+        "line 6, case 'twice', key name: the name is taken by case[0]: names must be unique",
+        "line 10, case 'a::b', key name: expected a name without '::' or a line break",
+    ]
+
+
+def test_as_of_is_required() -> None:
+    found = problems_of('ruleset = "default"\n[[case]]\nname = "x"\noutcome = "eligible"\n')
+    assert found == [
+        "line 2, case 'x', key as_of: expected the date the case is decided on "
+        "(as_of = 2025-09-01), found none: every case needs one, nothing is decided for "
+        "today's date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[case]]\n", 'ruleset: expected the rule set under test: "default" or a rule-set file'),
+        ("ruleset = 3\n[[case]]\n", "ruleset: expected the rule set under test"),
+        ('ruleset = "default"\n', "case: expected a list of cases ([[case]] tables), found none"),
+        ('ruleset = "default"\ncase = 3\n', "case: expected a list of cases"),
+        ('ruleset = "default"\ncase = [3]\n', "case[0]: expected a table, found the number 3"),
+        ('ruleset = "default"\ndefaults = 3\ncase = []\n', "defaults: expected a table"),
+        (
+            'ruleset = "default"\n[defaults]\nas_if = 2025-09-01\n[[case]]\n',
+            "defaults.as_if: unknown key 'as_if' (did you mean 'as_of'?)",
+        ),
+    ],
+)
+def test_problems_with_the_file_itself(text: str, expected: str) -> None:
+    assert any(problem.startswith(expected) for problem in problems_of(text)), problems_of(text)
+
+
+def test_a_case_names_either_collaborating_or_a_cohort() -> None:
+    found = problems_of(
+        HEAD
+        + """
+[[case]]
+name = "both"
+outcome = "eligible"
+collaborating = ["Motala"]
+cohort = { program = "example", id = "liko-2025" }
+"""
+    )
+    assert found == [
+        "line 7, case 'both', key cohort: expected either collaborating or cohort, found both"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cohort", "expected"),
+    [
+        ('"liko-2025"', 'key cohort: expected a table {program = "program.toml", id = '),
+        ('{ program = "example" }', "key cohort: expected the keys program"),
+        (
+            '{ program = "example", id = "liko-2024" }',
+            "key cohort.id: expected the id of a cohort in 'example' (did you mean 'liko-2025'?)",
+        ),
+        (
+            '{ program = "nowhere.toml", id = "c" }',
+            "key cohort.program: cannot read the program document",
+        ),
+        (
+            '{ program = "example", id = "liko-2025", year = 2025 }',
+            "key cohort.year: unknown key 'year'",
+        ),
+    ],
+)
+def test_cohort_references_are_checked(cohort: str, expected: str) -> None:
+    text = f'ruleset = "default"\n[[case]]\nname = "c"\nas_of = 2025-09-01\noutcome = "eligible"\ncohort = {cohort}\n'
+    found = problems_of(text)
+    assert any(expected in problem for problem in found), found
+
+
+def test_a_cohort_of_a_program_document_beside_the_case_file(tmp_path: Path) -> None:
+    ledarskap.dump(ledarskap.example_program(), tmp_path / "program.toml")
+    (tmp_path / "cases.rules.toml").write_text(
+        """
+ruleset = "default"
+[[case]]
+name = "hr"
+as_of = 2025-09-15
+cohort = { program = "program.toml", id = "liko-2025" }
+outcome = "eligible"
+applicant = { municipality = "Ydre", title = "HR-chef", reports_to = [], leads_staff_function = true }
+""",
+        encoding="utf-8",
+    )
+    report = run_cases(tmp_path / "cases.rules.toml")
+    assert report, str(report)
+
+
+def test_a_broken_program_document_is_reported_under_the_case(tmp_path: Path) -> None:
+    (tmp_path / "program.json").write_text('{"format": "ledarskap.program"}', encoding="utf-8")
+    found = problems_of(
+        'ruleset = "default"\n[[case]]\nname = "c"\nas_of = 2025-09-01\noutcome = "eligible"\n'
+        'cohort = { program = "program.json", id = "c" }\n',
+        base=tmp_path,
+    )
+    assert found[0].endswith(
+        "key cohort.program: the program document 'program.json' cannot be read:"
+    )
+    assert len(found) > 1
+
+
+def test_a_rule_set_beside_the_case_file(tmp_path: Path) -> None:
+    (tmp_path / "mine.rules.toml").write_text(
+        'format = "ledarskap.rules/1"\nid = "mine"\nversion = "1"\n'
+        '[[rules]]\nid = "ceo"\nwhen = \'position == "bolags-vd"\'\n',
+        encoding="utf-8",
+    )
+    text = (
+        'ruleset = "mine.rules.toml"\n[[case]]\nname = "vd"\nas_of = 2025-09-01\n'
+        'outcome = "eligible"\napplicant = { title = "VD" }\n'
+    )
+    report = run_cases_text(text, base=tmp_path)
+    assert report, str(report)
+    cache: dict[object, object] = {}
+    (tmp_path / "test_mine.rules.toml").write_text(text, encoding="utf-8")
+    first = load_cases(tmp_path / "test_mine.rules.toml", ruleset_cache=cache)
+    second = load_cases(tmp_path / "test_mine.rules.toml", ruleset_cache=cache)
+    assert first.ruleset is second.ruleset
+    assert len(cache) == 1
+
+
+def test_a_broken_rule_set_is_reported_with_its_own_problems(tmp_path: Path) -> None:
+    (tmp_path / "bad.rules.toml").write_text(
+        'format = "ledarskap.rules/1"\nid = "bad"\nversion = "1"\n'
+        '[[rules]]\nid = "x"\nwhen = "reports_to_politcal_body"\n',
+        encoding="utf-8",
+    )
+    found = problems_of('ruleset = "bad.rules.toml"\n[[case]]\n', base=tmp_path)
+    assert found[0] == "ruleset: the rule set 'bad.rules.toml' cannot be loaded:"
+    assert any("did you mean 'reports_to_political_body'?" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("cases.yaml", b"", "expected a name ending .toml or .json"),
+        ("cases.toml", b"ruleset = ", "the rule cases are not valid TOML"),
+        ("cases.json", b'{"ruleset": ', "the rule cases are not valid JSON"),
+        ("cases.json", b"[]", "the rule cases are not an object"),
+        ("cases.toml", b"\xff\xfe", "the rule cases are not UTF-8 text"),
+    ],
+)
+def test_files_that_cannot_be_read(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError, match=expected) as caught:
+        load_cases(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_missing_file() -> None:
+    with pytest.raises(DocumentError, match="cannot read the rule cases"):
+        load_cases("no/such/test_cases.rules.toml")
+
+
+def test_json_case_files_with_text_dates() -> None:
+    document = {
+        "format": CASES_FORMAT,
+        "ruleset": "default",
+        "case": [
+            {
+                "name": "kommunchef",
+                "as_of": "2025-09-01",
+                "outcome": "not-eligible",
+                "applicant": {"title": "Kommunchef"},
+            }
+        ],
+    }
+    cases = load_cases_text(
+        json.dumps(document, indent=2),
+        syntax="json",
+    )
+    assert cases.cases[0].as_of == dt.date(2025, 9, 1)
+    assert cases.cases[0].line == 6
+    assert cases.run_all()
+
+
+def test_a_report_lists_failures_with_the_decision() -> None:
+    report = run_cases_text(
+        HEAD
+        + """
+[[case]]
+name = "wrong"
+outcome = "eligible"
+warnings = ["position.in"]
+missing = []
+applicant = { municipality = "Motala", title = "Kommunchef", reports_to = [] }
+
+[[case]]
+name = "known wrong"
+outcome = "eligible"
+xfail = "kommunchefer are mentors"
+applicant = { municipality = "Motala", title = "Kommunchef", reports_to = [] }
+
+[[case]]
+name = "later"
+outcome = "eligible"
+skip = "not yet"
+"""
+    )
+    assert not report
+    assert [r.case.name for r in report.failed] == ["wrong"]
+    assert [r.case.name for r in report.passed] == ["known wrong"]
+    wrong = report.failed[0]
+    assert wrong.failures == (
+        "outcome: expected eligible, decided not-eligible",
+        "missing: expected [], decided ['leads_staff_function'] "
+        "(not expected: leads_staff_function)",
+    )
+    assert str(report).splitlines()[:3] == [
+        "2 cases, 1 passed, 1 failed",
+        "  FAILED  wrong: Inte behörig: kommunchef är kommunens högsta tjänsteman och mentor, "
+        "inte deltagare",
+        "            outcome: expected eligible, decided not-eligible",
+    ]
+    english = wrong.explain(languages=["en"])
+    assert "The decision (en):" in english
+    assert "Beslutet (sv):" not in english
+    assert "rule case 'wrong' (<text>:7)" in english
+
+
+def test_coverage_reports_rules_no_case_reached(tmp_path: Path) -> None:
+    (tmp_path / "old.rules.toml").write_text(
+        'format = "ledarskap.rules/1"\nid = "old"\nversion = "2"\n'
+        '[[rules]]\nid = "role"\nvalid_to = 2020-01-01\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "role"\nvalid_from = 2020-01-01\nwhen = "reports_to_political_body"\n',
+        encoding="utf-8",
+    )
+    report = run_cases_text(
+        'ruleset = "old.rules.toml"\n[[case]]\nname = "x"\nas_of = 2025-09-01\n'
+        'outcome = "not-eligible"\napplicant = { reports_to = [] }\n',
+        base=tmp_path,
+    )
+    coverage = report.coverage
+    assert coverage.unevaluated() == {"old.rules.toml": ("role@initial",)}
+    assert [(c.path, c.covered, sorted(c.seen)) for c in coverage.clauses()] == [
+        ("role", False, ["false"])
+    ]
+    assert coverage.report().splitlines() == [
+        "rule set old.rules.toml (old 2): 0 of 1 clauses seen both true and false (0%)",
+        "  role@2020-01-01 role: never true  (reports_to_political_body)",
+        "  role@initial: not evaluated by any case (not in force on any case's date)",
+    ]
+    assert repr(coverage) == "<DecisionCoverage: 0 of 1 clauses covered>"
+
+
+def test_an_empty_coverage() -> None:
+    assert DecisionCoverage().report() == "no rule cases ran"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('as_of = "2025/09/01"', "key as_of: expected a date YYYY-MM-DD, found text '2025/09/01'"),
+        (
+            "as_of = 2025-09-01T10:00:00",
+            "key as_of: expected a date YYYY-MM-DD, found the date-time",
+        ),
+        ("description = 3", "key description: expected text, found the number 3"),
+        ('collaborating = "Linköping"', "key collaborating: expected a list of municipality names"),
+        ("applicant = 3", "key applicant: expected a table, found the number 3"),
+    ],
+)
+def test_values_of_the_wrong_kind(line: str, expected: str) -> None:
+    text = f'ruleset = "default"\n[[case]]\nname = "c"\noutcome = "eligible"\n{line}\n'
+    if "as_of" not in line:
+        text += "as_of = 2025-09-01\n"
+    found = problems_of(text)
+    assert any(expected in problem for problem in found), found
+
+
+def test_a_passing_case_explains_itself_too() -> None:
+    report = run_cases(DEFAULT_CASES)
+    explained = report.results[0].explain()
+    assert explained.splitlines()[0] == "as expected"
+    assert '  "samt ledare i stabsfunktion"' in explained
+
+
+def test_coverage_skips_decisions_without_a_tree() -> None:
+    cases = load_cases(DEFAULT_CASES)
+    case = cases.cases[0]
+    decision = cases.ruleset.evaluate(
+        case.application, as_of=case.as_of, cohort=case.cohort, explain=False
+    )
+    coverage = DecisionCoverage()
+    coverage.add(cases, decision)
+    assert coverage.clauses() == ()
