@@ -223,3 +223,65 @@ def test_light(pytestconfig):
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+REGISTRY_MODULE = """
+from ledarskap.eligibility import Check, Texts, default_registry
+
+registry = default_registry()
+
+
+@registry.predicate(
+    "applied_early",
+    description="The application came in before the given date.",
+    sv=Texts(true="sökte i god tid", false="sökte sent", unknown="okänt när ansökan kom in"),
+    en=Texts(true="applied early", false="applied late", unknown="unknown when applied"),
+    arguments={"before": "date"},
+)
+def applied_early(application, context, *, before):
+    return Check(application.submitted < before, seen=str(application.submitted),
+                 expected=str(before))
+"""
+
+
+def test_rule_sets_with_predicates_of_their_own(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(my_predicates=REGISTRY_MODULE)
+    pytester.syspathinsert()
+    pytester.makeini("[pytest]\nrule_registry = my_predicates:registry\n")
+    pytester.makefile(
+        ".rules.toml",
+        early=(
+            'format = "ledarskap.rules/1"\nid = "early"\nversion = "1"\n'
+            '[[rules]]\nid = "early"\nwhen = \'applied_early(before="2025-05-01")\'\n'
+        ),
+    )
+    pytester.makefile(
+        ".rules.toml",
+        test_early="""
+ruleset = "early.rules.toml"
+[[case]]
+name = "late"
+as_of = 2025-09-01
+outcome = "not-eligible"
+reasons = ["applied_early"]
+applicant = { submitted = 2025-06-01 }
+""",
+    )
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("no_such_module:registry", "*rule_registry = 'no_such_module:registry': cannot import*"),
+        ("os:sep", "*rule_registry = 'os:sep': expected a PredicateRegistry, found str*"),
+    ],
+)
+def test_a_bad_registry_setting_is_a_collection_error(
+    demo: pytest.Pytester, setting: str, expected: str
+) -> None:
+    demo.makeini(f"[pytest]\nrule_registry = {setting}\n")
+    result = demo.runpytest()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([expected])

@@ -16,6 +16,9 @@ Options:
     The language(s) of the decision printed for a failing case (default ``both``).
 ``rule_case_files`` (ini)
     The file name patterns collected (default ``test_*.rules.toml test_*.rules.json``).
+``rule_registry`` (ini)
+    ``module:name`` of a :class:`~ledarskap.eligibility.PredicateRegistry` (or a function
+    returning one) that rule sets with predicates of their own are checked against.
 
 Disable the plugin with ``-p no:ledarskap``. Loading it costs nothing beyond
 ``import ledarskap``: the rules and file formats are imported when a case file is found.
@@ -33,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from ledarskap.eligibility import PredicateRegistry
     from ledarskap.io.rulecases import CaseFile, CaseResult, DecisionCoverage, RuleCase
     from ledarskap.model import Language
 
@@ -41,6 +45,7 @@ __all__ = ["RuleCaseError", "RuleCaseFile", "RuleCaseItem"]
 _PATTERNS = ("test_*.rules.toml", "test_*.rules.json")
 _COVERAGE: pytest.StashKey[DecisionCoverage] = pytest.StashKey()
 _RULESETS: pytest.StashKey[dict[Any, Any]] = pytest.StashKey()
+_REGISTRY: pytest.StashKey[PredicateRegistry | None] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -64,6 +69,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=list(_PATTERNS),
         help="file name patterns of rule test-case files (default: test_*.rules.toml "
         "test_*.rules.json)",
+    )
+    parser.addini(
+        "rule_registry",
+        type="string",
+        default="",
+        help="module:name of the PredicateRegistry (or a function returning one) that rule "
+        "sets are checked against (default: the built-in predicates)",
     )
 
 
@@ -104,12 +116,41 @@ class RuleCaseFile(pytest.File):
         from ledarskap.io.rulecases import load_cases
 
         cache = self.config.stash.setdefault(_RULESETS, {})
+        registry = self._registry()
         try:
-            case_file = load_cases(self.path, ruleset_cache=cache)
+            case_file = load_cases(self.path, registry=registry, ruleset_cache=cache)
         except ProblemsError as exc:
             raise self.CollectError(str(exc)) from None
         for case in case_file.cases:
             yield RuleCaseItem.from_parent(self, name=case.name, case_file=case_file, case=case)
+
+    def _registry(self) -> PredicateRegistry | None:
+        """The registry named by the ini setting ``rule_registry``, imported once."""
+        if _REGISTRY in self.config.stash:
+            return self.config.stash[_REGISTRY]
+        spec = self.config.getini("rule_registry")
+        registry = None
+        if spec:
+            import importlib
+
+            from ledarskap.eligibility import PredicateRegistry
+
+            module, _, name = spec.partition(":")
+            try:
+                found = getattr(importlib.import_module(module), name)
+                registry = found() if callable(found) else found
+            except Exception as error:
+                raise self.CollectError(
+                    f"rule_registry = {spec!r}: cannot import it ({type(error).__name__}: "
+                    f"{error}); expected module:name of a PredicateRegistry"
+                ) from None
+            if not isinstance(registry, PredicateRegistry):
+                raise self.CollectError(
+                    f"rule_registry = {spec!r}: expected a PredicateRegistry, found "
+                    f"{type(registry).__name__}"
+                )
+        self.config.stash[_REGISTRY] = registry
+        return registry
 
 
 class RuleCaseItem(pytest.Item):

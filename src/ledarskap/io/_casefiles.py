@@ -29,7 +29,7 @@ from ledarskap.model import (
 )
 
 if TYPE_CHECKING:
-    from ledarskap.eligibility import Outcome, RuleSet
+    from ledarskap.eligibility import Outcome, PredicateRegistry, RuleSet
 
     from .rulecases import RuleCase
 
@@ -121,11 +121,17 @@ class Reader:
     """Reads the parts of one case file, collecting every problem on the way."""
 
     def __init__(
-        self, *, base: Path, source: str, ruleset_cache: MutableMapping[Any, Any] | None
+        self,
+        *,
+        base: Path,
+        source: str,
+        registry: PredicateRegistry | None,
+        ruleset_cache: MutableMapping[Any, Any] | None,
     ) -> None:
         self.base = base
         self.source = source
         self.ruleset_cache = ruleset_cache
+        self.registry = registry
         self.problems: list[Problem] = []
         self.defaults: Mapping[str, Any] = {}
 
@@ -176,7 +182,7 @@ class Reader:
         cache = self.ruleset_cache if self.ruleset_cache is not None else {}
         if key not in cache:
             try:
-                cache[key] = _read_ruleset(key)
+                cache[key] = _read_ruleset(key, self.registry)
             except ProblemsError as error:
                 self.add("ruleset", f"the rule set {value!r} cannot be loaded:", "ruleset")
                 self.problems += [
@@ -509,14 +515,14 @@ def _hint(value: object, known: Sequence[str]) -> str:
     return f" (did you mean {near[0]!r}?)" if near else ""
 
 
-def _read_ruleset(key: Any) -> RuleSet:
+def _read_ruleset(key: Any, registry: PredicateRegistry | None) -> RuleSet:
     if key == "default":
         from ledarskap.eligibility import default_ruleset
 
         return default_ruleset()
     from .rulesets import load_ruleset
 
-    return load_ruleset(key[0])
+    return load_ruleset(key[0], registry=registry)
 
 
 def _program(reference: str, base: Path) -> ProgramData:

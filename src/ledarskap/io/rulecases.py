@@ -78,7 +78,7 @@ from ledarskap.model import (
 )
 
 if TYPE_CHECKING:
-    from ledarskap.eligibility import Decision, Outcome, RuleSet
+    from ledarskap.eligibility import Decision, Outcome, PredicateRegistry, RuleSet
 
 __all__ = [
     "CASES_FORMAT",
@@ -393,14 +393,16 @@ def _rule_keys(ruleset: RuleSet) -> Iterator[str]:
 def load_cases(
     path: str | os.PathLike[str],
     *,
+    registry: PredicateRegistry | None = None,
     ruleset_cache: MutableMapping[Any, Any] | None = None,
 ) -> CaseFile:
     """Read and check the case file at *path* (``.toml`` or ``.json``).
 
     Every problem is reported at once in one :class:`~ledarskap.errors.DocumentError`,
     each naming the case (by its line and name) and the key. A rule set named by path is
-    read relative to the case file; *ruleset_cache* (a dict) keeps rule sets read once for
-    the next file (the pytest plugin passes one per session).
+    read relative to the case file and checked against *registry* (for rule sets that use
+    predicates of their own; the built-ins by default). *ruleset_cache* (a dict) keeps rule
+    sets read once for the next file (the pytest plugin passes one per session).
 
     .. versionadded:: 0.2
     """
@@ -415,7 +417,7 @@ def load_cases(
         raise DocumentError(
             "cannot read the rule cases", [Problem("(file)", str(error), "io")], source=source
         ) from None
-    return _load(content, syntax, source, file.parent, ruleset_cache)
+    return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
 
 
 def load_cases_text(
@@ -424,18 +426,21 @@ def load_cases_text(
     syntax: Syntax = "toml",
     base: str | os.PathLike[str] | None = None,
     source: str = "<text>",
+    registry: PredicateRegistry | None = None,
 ) -> CaseFile:
     """Read and check case-file text; a rule set named by path is relative to *base*.
 
     .. versionadded:: 0.2
     """
     content = text.encode("utf-8") if isinstance(text, str) else text
-    return _load(content, syntax, source, Path(base) if base is not None else Path.cwd(), None)
+    folder = Path(base) if base is not None else Path.cwd()
+    return _load(content, syntax, source, base=folder, registry=registry, cache=None)
 
 
 def run_cases(
     path: str | os.PathLike[str] | CaseFile,
     *,
+    registry: PredicateRegistry | None = None,
     ruleset_cache: MutableMapping[Any, Any] | None = None,
 ) -> CaseReport:
     """Read the case file at *path* (or take a :class:`CaseFile`) and decide every case.
@@ -447,33 +452,39 @@ def run_cases(
 
     .. versionadded:: 0.2
     """
-    case_file = (
-        path if isinstance(path, CaseFile) else load_cases(path, ruleset_cache=ruleset_cache)
-    )
+    if isinstance(path, CaseFile):
+        return path.run_all()
+    case_file = load_cases(path, registry=registry, ruleset_cache=ruleset_cache)
     return case_file.run_all()
 
 
 def run_cases_text(
-    text: str | bytes, *, syntax: Syntax = "toml", base: str | os.PathLike[str] | None = None
+    text: str | bytes,
+    *,
+    syntax: Syntax = "toml",
+    base: str | os.PathLike[str] | None = None,
+    registry: PredicateRegistry | None = None,
 ) -> CaseReport:
     """Read case-file text (see :func:`load_cases_text`) and decide every case.
 
     .. versionadded:: 0.2
     """
-    return load_cases_text(text, syntax=syntax, base=base).run_all()
+    return load_cases_text(text, syntax=syntax, base=base, registry=registry).run_all()
 
 
 def _load(
     content: bytes,
     syntax: Syntax,
     source: str,
+    *,
     base: Path,
-    ruleset_cache: MutableMapping[Any, Any] | None,
+    registry: PredicateRegistry | None,
+    cache: MutableMapping[Any, Any] | None,
 ) -> CaseFile:
     from ._casefiles import Reader, parse
 
     data, text = parse(content, syntax, source)
-    reader = Reader(base=base, source=source, ruleset_cache=ruleset_cache)
+    reader = Reader(base=base, source=source, registry=registry, ruleset_cache=cache)
     reader.header(data)
     ruleset_name, ruleset = reader.ruleset(data.get("ruleset"))
     cases = reader.cases(data, text, syntax)
