@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import pickle
+from typing import Any
 
 import attrs
 import pytest
@@ -188,7 +189,7 @@ def test_equal_people_hash_equal(first: Person, second: Person) -> None:
 def test_evolving_a_person_with_a_bad_value_names_the_field(person: Person, field: str) -> None:
     """Changing a field of a valid person to an invalid value raises an error naming it."""
     with pytest.raises(InvalidValueError) as caught:
-        attrs.evolve(person, **{field: " "})
+        attrs.evolve(person, **dict[str, Any]({field: " "}))
     assert caught.value.location == f"Person.{field}"
     assert isinstance(caught.value, ValueError)
 

@@ -1,0 +1,172 @@
+"""Mentoring: mentors (kommunchefer), mentorships (mentor and adept) and mentor meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledarskap import (
+    Cohort,
+    Collaboration,
+    InvalidValueError,
+    MeetingKind,
+    MeetingStatus,
+    Mentor,
+    MentorMeeting,
+    Mentorship,
+    municipality,
+)
+from ledarskap import testing as lt
+
+LAWS = settings(max_examples=40, deadline=None)
+D = dt.date
+
+
+def test_a_mentor_is_a_kommunchef_of_a_collaborating_municipality() -> None:
+    mentor = Mentor(
+        id="mentor-0581", person_id="p-kc-0581", cohort_id="liko-2025", municipality="Norrköping"
+    )
+    assert mentor.municipality is municipality("0581")
+    assert mentor.capacity == 1
+    with pytest.raises(
+        InvalidValueError, match=r"Mentor\.capacity: expected a whole number of at least 1"
+    ):
+        attrs.evolve(mentor, capacity=0)
+
+
+def test_a_mentorship_is_active_between_its_dates() -> None:
+    pair = Mentorship(
+        id="ms-1",
+        mentor_id="mentor-0581",
+        participant_id="d-1",
+        start=D(2025, 9, 17),
+        end=D(2026, 9, 30),
+    )
+    assert pair.active_on(D(2025, 9, 17))
+    assert pair.active_on(D(2026, 9, 30))
+    assert not pair.active_on(D(2025, 9, 16))
+    assert not pair.active_on(D(2026, 10, 1))
+    assert attrs.evolve(pair, end=None).active_on(D(2030, 1, 1))
+    with pytest.raises(
+        InvalidValueError, match=r"Mentorship\.end: expected a date on or after start"
+    ):
+        attrs.evolve(pair, end=D(2025, 9, 1))
+
+
+def test_a_mentor_meeting_keeps_its_notes_out_of_repr() -> None:
+    meeting = MentorMeeting(
+        id="mm-1",
+        mentorship_id="ms-1",
+        on=D(2025, 10, 8),
+        kind=MeetingKind.WORKPLACE_VISIT,
+        duration_minutes=90,
+        notes="Samspelet med den politiska ledningen",
+    )
+    assert meeting.status is MeetingStatus.HELD
+    assert "politiska" not in repr(meeting)
+    with pytest.raises(InvalidValueError, match=r"MentorMeeting\.duration_minutes"):
+        attrs.evolve(meeting, duration_minutes=0)
+    with pytest.raises(InvalidValueError, match=r"MentorMeeting\.on: expected a date"):
+        attrs.evolve(meeting, on="2025-10-08")  # type: ignore[arg-type]
+
+
+def test_meeting_kind_labels() -> None:
+    assert MeetingKind.WORKPLACE_VISIT.label() == "arbetsplatsbesök"
+    assert MeetingKind.AT_SESSION.label("en") == "at a session"
+    assert all(kind.label("sv") and kind.label("en") for kind in MeetingKind)
+
+
+COHORT = Cohort(
+    id="liko-2025",
+    program_id="liko",
+    name="Omgång 2025/26",
+    start=D(2025, 9, 15),
+    end=D(2026, 9, 30),
+    collaborations=[
+        Collaboration(municipality="0580", chief_executive_id="p-kc-0580", mentor_capacity=2),
+        Collaboration(municipality="0581", chief_executive_id=None),
+        Collaboration(municipality="0583", chief_executive_id="p-kc-0583", mentor_capacity=0),
+    ],
+)
+
+
+@LAWS
+@given(lt.mentors(cohort=COHORT))
+def test_a_cohorts_mentor_is_one_of_its_kommunchefer(mentor: Mentor) -> None:
+    """mentors(cohort=…) gives the kommunchef of a collaborating municipality with capacity."""
+    assert mentor.cohort_id == COHORT.id
+    assert mentor.person_id == "p-kc-0580"
+    assert mentor.capacity == 2
+
+
+def test_a_cohort_without_kommunchefer_has_no_mentors() -> None:
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument, match="no collaborating municipality"):
+        lt.mentors(cohort=COHORT, municipalities=["0581", "0583"])
+
+
+@LAWS
+@given(lt.mentorships(min_date=COHORT.start, max_date=COHORT.end))
+def test_every_generated_mentorship_lies_between_its_bounds(pair: Mentorship) -> None:
+    """A mentorship generated between two dates starts, and ends, between them."""
+    assert COHORT.start <= pair.start <= COHORT.end
+    assert pair.end is None or pair.start <= pair.end <= COHORT.end
+    assert pair.active_on(pair.start)
+
+
+@LAWS
+@given(
+    lt.mentorships(ongoing=False).flatmap(
+        lambda pair: st.tuples(st.just(pair), lt.mentor_meetings(mentorship=pair))
+    )
+)
+def test_meetings_of_a_mentorship_lie_inside_it(
+    pair_and_meeting: tuple[Mentorship, MentorMeeting],
+) -> None:
+    """mentor_meetings(mentorship=…) gives meetings of that mentorship, on a day it is active."""
+    pair, meeting = pair_and_meeting
+    assert meeting.mentorship_id == pair.id
+    assert pair.active_on(meeting.on)
+
+
+@LAWS
+@given(lt.mentors(), lt.mentors())
+def test_equal_mentors_hash_equal(first: Mentor, second: Mentor) -> None:
+    """Mentors equal field by field hash equal; a copy equals its original."""
+    assert hash(attrs.evolve(first)) == hash(first)
+    if first == second:
+        assert hash(first) == hash(second)
+
+
+@LAWS
+@given(
+    lt.mentor_meetings(), st.sampled_from(["id", "mentorship_id", "on", "kind", "status", "notes"])
+)
+def test_evolving_a_meeting_with_a_bad_value_names_the_field(
+    meeting: MentorMeeting, field: str
+) -> None:
+    """Changing a field of a valid meeting to an invalid value raises an error naming it."""
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(meeting, **dict[str, Any]({field: None}))
+    assert caught.value.location == f"MentorMeeting.{field}"
+
+
+@LAWS
+@given(
+    lt.mentorships(mentor="mentor-1", participant="d-1"),
+    st.sampled_from(["id", "mentor_id", "participant_id", "start"]),
+)
+def test_evolving_a_mentorship_with_a_bad_value_names_the_field(
+    pair: Mentorship, field: str
+) -> None:
+    """A mentorship keeps the given ids; changing a field to a bad value names the field."""
+    assert (pair.mentor_id, pair.participant_id) == ("mentor-1", "d-1")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(pair, **dict[str, Any]({field: 1.5}))
+    assert caught.value.location == f"Mentorship.{field}"
