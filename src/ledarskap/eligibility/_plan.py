@@ -8,7 +8,7 @@ evaluates every condition (no short-circuit) and returns a :class:`DecisionNode`
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -86,14 +86,41 @@ def _compile(rule: Rule, registry: PredicateRegistry) -> Plan:
     raise TypeError(f"not a rule: {rule!r}")
 
 
-def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
-    tests = tuple(p.fast for p in plans)
-    explainers = tuple(p.explain for p in plans)
-    source = unparse(rule)
-    is_all = isinstance(rule, AllOf)
-    # The value that decides the junction at once: False for all_of, True for any_of.
+def cost(rule: Rule) -> int:
+    """A rough cost of testing *rule*: how many leaves it has."""
+    return sum(1 for node in rule.walk() if not node.children)
+
+
+def _child_paths(count: int) -> Callable[[str], tuple[str, ...]]:
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def paths(path: str) -> tuple[str, ...]:
+        found = cache.get(path)
+        if found is None:
+            found = cache[path] = tuple(f"{path}[{i}]" for i in range(count))
+        return found
+
+    return paths
+
+
+def junction(tests: Sequence[FastTest], *, is_all: bool) -> FastTest:
+    """The Kleene AND (or OR) of *tests*, short-circuiting on the first decisive value."""
     decisive = not is_all
-    code = "all_of" if is_all else "any_of"
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:  # the common case, without a loop
+        first, second = tests
+
+        def fast2(app: Application, ctx: EvaluationContext) -> bool | None:
+            x = first(app, ctx)
+            if x is decisive:
+                return decisive
+            y = second(app, ctx)
+            if y is decisive:
+                return decisive
+            return None if x is None or y is None else not decisive
+
+        return fast2
 
     def fast(app: Application, ctx: EvaluationContext) -> bool | None:
         unknown = False
@@ -105,15 +132,31 @@ def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
                 return decisive
         return None if unknown else not decisive
 
+    return fast
+
+
+def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
+    is_all = isinstance(rule, AllOf)
+    # Kleene AND and OR do not depend on order: the fast path tests cheap conditions first.
+    by_cost = sorted(plans, key=lambda p: cost(p.rule))
+    fast = junction([p.fast for p in by_cost], is_all=is_all)
+    explainers = tuple(p.explain for p in plans)
+    paths = _child_paths(len(plans))
+    source = unparse(rule)
+    decisive = _TRUTH[not is_all]
+    other = _TRUTH[is_all]
+    code = "all_of" if is_all else "any_of"
+    unknown = Truth.UNKNOWN
+
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        children = [e(app, ctx, f"{path}[{i}]") for i, e in enumerate(explainers)]
-        results = {c.result for c in children}
-        if _TRUTH[decisive] in results:
-            result = _TRUTH[decisive]
-        elif Truth.UNKNOWN in results:
-            result = Truth.UNKNOWN
-        else:
-            result = _TRUTH[not decisive]
+        children = tuple(e(app, ctx, p) for e, p in zip(explainers, paths(path), strict=True))
+        result = other
+        for child in children:
+            if child.result is decisive:
+                result = decisive
+                break
+            if child.result is unknown:
+                result = unknown
         return DecisionNode(path=path, code=code, result=result, rule=source, children=children)
 
     return Plan(rule, fast, explain)
@@ -123,15 +166,16 @@ def _compile_not(rule: Not, inner: Plan) -> Plan:
     test = inner.fast
     explain_inner = inner.explain
     source = unparse(rule)
+    paths = _child_paths(1)
 
     def fast(app: Application, ctx: EvaluationContext) -> bool | None:
         result = test(app, ctx)
         return None if result is None else not result
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        child = explain_inner(app, ctx, f"{path}[0]")
+        child = explain_inner(app, ctx, paths(path)[0])
         return DecisionNode(
-            path=path, code="not", result=~child.result, rule=source, children=[child]
+            path=path, code="not", result=~child.result, rule=source, children=(child,)
         )
 
     return Plan(rule, fast, explain)
@@ -171,16 +215,18 @@ def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
             return function(app, ctx, **args).value
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        resolved = _resolve(args, ctx) if dynamic else args
-        absent = [
-            f"parameter:{v.name}"
-            for k, v in args.items()
-            if isinstance(v, ParameterRef) and resolved[k] is None
-        ]
-        if absent:
-            return DecisionNode(
-                path=path, code=name, result=Truth.UNKNOWN, rule=source, missing=absent
+        resolved = args
+        if dynamic:
+            resolved = _resolve(args, ctx)
+            absent = tuple(
+                f"parameter:{v.name}"
+                for k, v in args.items()
+                if isinstance(v, ParameterRef) and resolved[k] is None
             )
+            if absent:
+                return DecisionNode(
+                    path=path, code=name, result=Truth.UNKNOWN, rule=source, missing=absent
+                )
         check = function(app, ctx, **resolved)
         return DecisionNode(
             path=path,
@@ -195,24 +241,14 @@ def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
     return Plan(rule, fast, explain)
 
 
-def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
-    field = registry.get_field(rule.field)
-    if field is None:
-        raise _fail(f"unknown field {rule.field!r}")
-    get = field.get
-    compare = _OP_FUNCS[rule.op]
-    code = f"{rule.field}.{_OP_CODES[rule.op]}"
-    source = unparse(rule)
-    missing_fact = field.missing_fact
+def _comparison_test(
+    rule: Comparison,
+    get: Callable[[Application, EvaluationContext], Any],
+    expected_of: Callable[[EvaluationContext], Any],
+) -> FastTest:
     value = rule.value
+    compare = _OP_FUNCS[rule.op]
     membership = rule.op in ("in", "not in")
-
-    def expected_of(ctx: EvaluationContext) -> Any:
-        if isinstance(value, ParameterRef):
-            found = ctx.parameters.get(value.name)
-            return frozenset(found) if membership and found is not None else found
-        return value
-
     fast: FastTest
     if isinstance(value, ParameterRef):
 
@@ -246,26 +282,76 @@ def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
                 seen = get(app, ctx)
                 return None if seen is None else compare(seen, static)
 
-    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        seen = get(app, ctx)
-        expected = expected_of(ctx)
-        missing: tuple[str, ...] = ()
-        if seen is None:
-            missing += (missing_fact,)
-        if expected is None:
-            missing += (f"parameter:{value.name}",)
-        result = None if missing else compare(seen, expected)
-        shown = value if not isinstance(value, ParameterRef) else expected
-        if membership and isinstance(shown, frozenset):
-            shown = sorted(shown, key=lambda v: str(source_value(v)))
-        return DecisionNode(
-            path=path,
-            code=code,
-            result=_TRUTH[result],
-            rule=source,
-            seen=source_value(seen),
-            expected=source_value(shown),
-            missing=missing,
-        )
+    return fast
+
+
+def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
+    field = registry.get_field(rule.field)
+    if field is None:
+        raise _fail(f"unknown field {rule.field!r}")
+    get = field.get
+    compare = _OP_FUNCS[rule.op]
+    code = f"{rule.field}.{_OP_CODES[rule.op]}"
+    source = unparse(rule)
+    missing_fact = field.missing_fact
+    value = rule.value
+    membership = rule.op in ("in", "not in")
+
+    def expected_of(ctx: EvaluationContext) -> Any:
+        if isinstance(value, ParameterRef):
+            found = ctx.parameters.get(value.name)
+            return frozenset(found) if membership and found is not None else found
+        return value
+
+    fast = _comparison_test(rule, get, expected_of)
+    explain: Explain
+    if isinstance(value, ParameterRef):
+        name = value.name
+
+        def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+            seen = get(app, ctx)
+            expected = expected_of(ctx)
+            missing: tuple[str, ...] = ()
+            if seen is None:
+                missing += (missing_fact,)
+            if expected is None:
+                missing += (f"parameter:{name}",)
+            result = None if missing else compare(seen, expected)
+            if membership and isinstance(expected, frozenset):
+                expected = sorted(expected, key=lambda v: str(source_value(v)))
+            return DecisionNode(
+                path=path,
+                code=code,
+                result=_TRUTH[result],
+                rule=source,
+                seen=source_value(seen),
+                expected=source_value(expected),
+                missing=missing,
+            )
+
+    else:
+        shown = source_value(value)
+        unknown_missing = (missing_fact,)
+        test = fast
+
+        def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+            seen = get(app, ctx)
+            if seen is None:
+                return DecisionNode(
+                    path=path,
+                    code=code,
+                    result=Truth.UNKNOWN,
+                    rule=source,
+                    expected=shown,
+                    missing=unknown_missing,
+                )
+            return DecisionNode(
+                path=path,
+                code=code,
+                result=_TRUTH[test(app, ctx)],
+                rule=source,
+                seen=source_value(seen),
+                expected=shown,
+            )
 
     return Plan(rule, fast, explain)

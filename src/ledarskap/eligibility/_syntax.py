@@ -470,6 +470,15 @@ def parse(
 
 def source_value(value: Any) -> Any:
     """A normalised value as plain data: enums by value, dates as text, tuples as lists."""
+    kind = type(value)
+    if (
+        kind is str
+        or kind is int
+        or kind is bool
+        or value is None
+        or (kind is list and all(type(v) is str for v in value))
+    ):
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):

@@ -42,6 +42,7 @@ Most common reasons:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -51,7 +52,7 @@ import attrs
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Language, ProgramData
 
-from ._plan import Plan, plan_for
+from ._plan import Plan, cost, junction, plan_for
 from .context import EvaluationContext, facts_of
 from .decisions import Decision, DecisionNode, RuleResult
 from .problems import RuleProblem
@@ -74,23 +75,8 @@ class _Frame:
     decide: Callable[[Application, EvaluationContext], bool | None]
 
 
-def _all(
-    tests: Sequence[Callable[[Application, EvaluationContext], bool | None]],
-) -> Callable[[Application, EvaluationContext], bool | None]:
-    if len(tests) == 1:
-        return tests[0]
-
-    def decide(app: Application, ctx: EvaluationContext) -> bool | None:
-        unknown = False
-        for test in tests:
-            result = test(app, ctx)
-            if result is False:
-                return False
-            if result is None:
-                unknown = True
-        return None if unknown else True
-
-    return decide
+def _unknown(app: Application, ctx: EvaluationContext) -> bool | None:
+    return None
 
 
 def _why(node: DecisionNode, result: Truth) -> Iterator[DecisionNode]:
@@ -138,7 +124,8 @@ class CompiledRuleSet:
             ctx = EvaluationContext.for_cohort(
                 as_of=as_of, cohort=cohort, parameters=self.ruleset.parameters_at(as_of)
             )
-            decide = _all([p.fast for _, p in required]) if required else (lambda a, c: None)
+            by_cost = sorted((p for _, p in required), key=lambda p: cost(p.rule))
+            decide = junction([p.fast for p in by_cost], is_all=True) if required else _unknown
             frame = _Frame(ctx, required, advisory, decide)
             if len(self._frames) > 256:
                 self._frames.clear()
@@ -329,14 +316,27 @@ class CompiledRuleSet:
         are computed on the fast path and each decision is explained when first read.
         """
         apps = list(applications)
-        options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
-        if explain:
-            decisions: list[Decision] | None = [self.evaluate(a, **options) for a in apps]  # type: ignore[arg-type]
-            outcomes = [d.outcome for d in decisions]  # type: ignore[union-attr]
-        else:
-            decisions = None
-            outcomes = self.outcomes(apps, **options)  # type: ignore[arg-type]
-        return BulkResult(self, apps, outcomes, decisions, options)
+        options: dict[str, Any] = {
+            "as_of": as_of,
+            "cohort": cohort,
+            "program": program,
+            "strict": strict,
+        }
+        if not explain:
+            return BulkResult(self, apps, self.outcomes(apps, **options), None, options)
+        # Many small objects are made and kept: the cyclic collector would only rescan them.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            if program is None and (as_of is not None or cohort is not None):
+                frame = self._frame(as_of or cohort.start, cohort, strict)  # type: ignore[union-attr]
+                decisions = [self._explain(a, frame, a.id) for a in apps]
+            else:
+                decisions = [self.evaluate(a, **options) for a in apps]
+        finally:
+            if paused:
+                gc.enable()
+        return BulkResult(self, apps, [d.outcome for d in decisions], decisions, options)
 
 
 def _result(entry: RuleEntry, tree: DecisionNode) -> RuleResult:

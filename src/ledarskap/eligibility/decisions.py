@@ -71,8 +71,8 @@ class DecisionNode:
     rule: str = ""
     seen: Any = None
     expected: Any = None
-    missing: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    children: tuple[DecisionNode, ...] = attrs.field(default=(), converter=_tuple)
+    missing: tuple[str, ...] = ()
+    children: tuple[DecisionNode, ...] = ()
 
     def walk(self) -> Iterator[DecisionNode]:
         """This node and every node below it, depth first."""
@@ -110,8 +110,8 @@ class DecisionNode:
             rule=data.get("rule", ""),
             seen=data.get("seen"),
             expected=data.get("expected"),
-            missing=data.get("missing", ()),
-            children=[cls.from_data(c) for c in data.get("children", ())],
+            missing=tuple(data.get("missing", ())),
+            children=tuple(cls.from_data(c) for c in data.get("children", ())),
         )
 
 
@@ -202,7 +202,7 @@ class Decision:
             path=self.ruleset,
             code="decision",
             result=Truth.of(None if self.outcome is Outcome.UNDETERMINED else self.eligible),
-            children=[r.tree for r in self.rules if r.tree is not None],
+            children=tuple(r.tree for r in self.rules if r.tree is not None),
         )
 
     @property
