@@ -71,6 +71,13 @@ def test_lookup_by_code_or_name(text: str) -> None:
     assert municipality(text).code == "0580"
 
 
+def test_accents_tell_habo_from_habo() -> None:
+    assert municipality("Håbo").code == "0305"
+    assert municipality("HÅBO").code == "0305"
+    assert municipality("Habo").code == "0643"
+    assert municipality("Håbo kommun").code == "0305"
+
+
 def test_gotland_calls_itself_region_gotland() -> None:
     gotland = municipality("0980")
     assert gotland.name == "Gotland"

@@ -125,18 +125,26 @@ class Municipality:
 @attrs.frozen
 class _Table:
     by_code: dict[str, Municipality]
+    by_exact_name: dict[str, Municipality]
     by_name: dict[str, Municipality]
     counties: dict[str, County]
     county_names: dict[str, County]
     by_county: dict[str, tuple[Municipality, ...]]
 
 
-def _fold(name: str) -> str:
-    """Case-, accent- and spacing-free form used for look-ups by name."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = re.sub(r"\b(kommun|stad|region|lan|s lan)\b", " ", plain)
-    return re.sub(r"[^a-z0-9]", "", plain)
+def _fold(name: str, *, accents: bool = False) -> str:
+    """Case- and spacing-free form used for look-ups by name; accent-free unless *accents*."""
+    text = unicodedata.normalize("NFC", name.casefold())
+    if not accents:
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = re.sub(r"\b(kommun|stad|region|lan|län|s lan|s län)\b", " ", text)
+    return re.sub(r"[\W_]", "", text)
+
+
+def _lookup(index: dict[str, Municipality], key: str) -> Municipality | None:
+    # "Linköpings kommun": the genitive s of the full name is not part of the name.
+    return index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
 
 
 def _read(name: str) -> list[list[str]]:
@@ -157,6 +165,10 @@ def _table() -> _Table:
         object.__setattr__(item, "county", counties[county_code])
         object.__setattr__(item, "seat", seats.get(code))
         by_code[code] = item
+    # Accents tell Håbo (0305) from Habo (0643): the exact name wins over the folded one.
+    by_exact_name = {
+        _fold(n, accents=True): m for m in by_code.values() for n in (m.name, m.display_name)
+    }
     by_name = {_fold(m.name): m for m in by_code.values()}
     by_name.update({_fold(m.display_name): m for m in by_code.values()})
     county_names = {_fold(c.name): c for c in counties.values()}
@@ -166,7 +178,7 @@ def _table() -> _Table:
     by_county = {
         code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
     }
-    return _Table(by_code, by_name, counties, county_names, by_county)
+    return _Table(by_code, by_exact_name, by_name, counties, county_names, by_county)
 
 
 def _suggest(text: str) -> str | None:
@@ -198,12 +210,10 @@ def municipality(
         raise UnknownMunicipalityError(location=location, found=code_or_name)
     table = _table()
     key = code_or_name.strip()
-    folded = _fold(key)
-    # "Linköpings kommun": the genitive s of the full name is not part of the name.
     found = (
         table.by_code.get(key)
-        or table.by_name.get(folded)
-        or (table.by_name.get(folded[:-1]) if folded.endswith("s") else None)
+        or _lookup(table.by_exact_name, _fold(key, accents=True))
+        or _lookup(table.by_name, _fold(key))
     )
     if found is None:
         raise UnknownMunicipalityError(
