@@ -87,16 +87,19 @@ class _Checker:
         """Id to position of the first record with it; repeats are reported."""
         positions: dict[str, int] = {}
         for i, record in enumerate(records):
-            first = positions.setdefault(record.id, i)
-            if first != i:
-                self.add(
-                    "id.repeated",
-                    f"{collection}[{i}].id",
-                    record.id,
-                    id=record.id,
-                    first=f"{collection}[{first}]",
-                )
+            if positions.setdefault(record.id, i) != i:
+                self.repeated(positions, collection, i, record.id)
         return positions
+
+    def repeated(self, positions: dict[str, int], collection: str, i: int, record_id: str) -> None:
+        first = positions[record_id]
+        self.add(
+            "id.repeated",
+            f"{collection}[{i}].id",
+            record_id,
+            id=record_id,
+            first=f"{collection}[{first}]",
+        )
 
     def ref(self, target: str, owner: str, record_id: str, field: str, ref: str) -> int | None:
         """The position of the record *ref* names in *target*, or ``None`` (reported)."""
@@ -110,46 +113,39 @@ class _Checker:
     # The run ---------------------------------------------------------------------------
 
     def run(self) -> list[Finding]:
+        # Collections nothing else refers back to into (people, appointments, applications,
+        # meetings) are indexed and checked in one pass: on a large program every pass over
+        # the records costs a trip through memory.
         data = self.data
-        self.people = self.index(data.people, "people")
-        self.appointments = self.index(data.appointments, "appointments")
-        self.cohorts = self.index(data.cohorts, "cohorts")
-        self.participants = self.index(data.participants, "participants")
-        self.mentors = self.index(data.mentors, "mentors")
-        self.mentorships = self.index(data.mentorships, "mentorships")
-        self.meetings = self.index(data.meetings, "meetings")
-        self.applications = self.index(data.applications, "applications")
-        self.themes = self.index(data.program.themes, "program.themes")
-        self.known = {
-            "people": self.people,
-            "appointments": self.appointments,
-            "cohorts": self.cohorts,
-            "participants": self.participants,
-            "mentors": self.mentors,
-            "mentorships": self.mentorships,
-            "applications": self.applications,
-            "program.themes": self.themes,
-            "program": {data.program.id: 0},
-        }
+        self.known: dict[str, dict[str, int]] = {"program": {data.program.id: 0}}
+        known = self.known
+        self.people = known["people"] = self.check_people()
+        self.cohorts = known["cohorts"] = self.index(data.cohorts, "cohorts")
+        self.themes = known["program.themes"] = self.index(data.program.themes, "program.themes")
+        self.appointments = known["appointments"] = self.check_appointments()
+        self.applications = known["applications"] = self.check_applications()
+        self.participants = known["participants"] = self.index(data.participants, "participants")
+        self.mentors = known["mentors"] = self.index(data.mentors, "mentors")
+        self.mentorships = known["mentorships"] = self.index(data.mentorships, "mentorships")
         # cohort id -> municipality code -> (position in cohort.collaborations, collaboration)
         self.collaborations: dict[str, dict[str, tuple[int, Collaboration]]] = {}
-
-        self.check_people()
-        self.check_appointments()
         self.check_cohorts()
         self.check_participants()
         self.check_mentors()
         self.check_mentorships()
         self.check_meetings()
-        self.check_applications()
         return self.found
 
     # People and appointments -------------------------------------------------------------
 
-    def check_people(self) -> None:
+    def check_people(self) -> dict[str, int]:
+        positions: dict[str, int] = {}
         seen: dict[object, str] = {}
         for i, person in enumerate(self.data.people):
-            if person.personnummer is None or self.people[person.id] != i:
+            if positions.setdefault(person.id, i) != i:
+                self.repeated(positions, "people", i, person.id)
+                continue
+            if person.personnummer is None:
                 continue
             other = seen.setdefault(person.personnummer, person.id)
             if other != person.id:
@@ -160,21 +156,25 @@ class _Checker:
                     person=person.id,
                     other=other,
                 )
+        return positions
 
-    def check_appointments(self) -> None:
+    def check_appointments(self) -> dict[str, int]:
         people = self.people
+        positions: dict[str, int] = {}
         # The mentors' appointments, to find their kommunchef appointments. Only theirs:
         # a container per record would make the garbage collector's full passes, which
         # scan the whole heap, come often enough to cost more than the checks.
         mentor_people = {mentor.person_id for mentor in self.data.mentors}
         self.appointments_of: defaultdict[str, list[Appointment]] = defaultdict(list)
         for i, job in enumerate(self.data.appointments):
-            if self.appointments[job.id] != i:
+            if positions.setdefault(job.id, i) != i:
+                self.repeated(positions, "appointments", i, job.id)
                 continue
             if job.person_id in mentor_people:
                 self.appointments_of[job.person_id].append(job)
             if job.person_id not in people:
                 self.ref("people", f"appointments[{i}]", job.id, "person_id", job.person_id)
+        return positions
 
     # Cohorts, sessions, collaborations, support groups -----------------------------------
 
@@ -685,9 +685,11 @@ class _Checker:
     def check_meetings(self) -> None:
         pairs = self.data.mentorships
         meetings = self.data.meetings
-        first, known = self.meetings, self.mentorships
+        positions: dict[str, int] = {}
+        known = self.mentorships
         for i, meeting in enumerate(meetings):
-            if first[meeting.id] != i:
+            if positions.setdefault(meeting.id, i) != i:
+                self.repeated(positions, "meetings", i, meeting.id)
                 continue
             where = f"meetings[{i}]"
             k = known.get(meeting.mentorship_id)
@@ -707,11 +709,13 @@ class _Checker:
                     end=_iso(pair.end),
                 )
 
-    def check_applications(self) -> None:
+    def check_applications(self) -> dict[str, int]:
         data = self.data
         cohorts, appointments = data.cohorts, data.appointments
+        positions: dict[str, int] = {}
         for i, application in enumerate(data.applications):
-            if self.applications[application.id] != i:
+            if positions.setdefault(application.id, i) != i:
+                self.repeated(positions, "applications", i, application.id)
                 continue
             where = f"applications[{i}]"
             aid = application.id
@@ -749,3 +753,4 @@ class _Checker:
                         appointment=application.appointment_id,
                         holder=appointments[a].person_id,
                     )
+        return positions

@@ -255,7 +255,11 @@ class ValidationReport(Sequence[Finding]):
     # Output ----------------------------------------------------------------------------
 
     def render(self, language: Language = "sv") -> str:
-        """The report as text, grouped by code (errors first), in Swedish or English."""
+        """The report as text, grouped by code, in Swedish or English.
+
+        Errors come first, then warnings, each in the catalogue's order; within a group,
+        findings keep the order the checks found them in.
+        """
         errors, warnings = len(self.errors), len(self.warnings)
         if language == "sv":
             head = f"Validering: {errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
@@ -270,7 +274,7 @@ class ValidationReport(Sequence[Finding]):
         groups: dict[str, list[Finding]] = {}
         for finding in self._findings:
             groups.setdefault(finding.code, []).append(finding)
-        order = sorted(groups, key=lambda c: MESSAGES[c].severity is not Severity.ERROR)
+        order = sorted(groups, key=lambda c: (MESSAGES[c].severity is not Severity.ERROR, _RANK[c]))
         for code in order:
             entry = MESSAGES[code]
             members = groups[code]
@@ -290,6 +294,9 @@ class ValidationReport(Sequence[Finding]):
         if not self.ok:
             raise ValidationError(self, language=language)
         return self
+
+
+_RANK = {code: rank for rank, code in enumerate(MESSAGES)}
 
 
 def _code_matches(code: str, wanted: str) -> bool:
