@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,8 +18,10 @@ from ledarskap.eligibility import (
     default_ruleset,
     not_,
     parse_rule,
+    rule_from_data,
 )
 from ledarskap.eligibility._plan import plan_for
+from ledarskap.errors import RuleError
 from ledarskap.model import Application, county
 from ledarskap.testing import eligibility_rules, forgetting, rule_applications
 
@@ -125,3 +129,55 @@ def test_a_not_eligible_decision_always_has_a_reason(app: Application) -> None:
         assert decision.reasons
     if decision.outcome is Outcome.NOT_ELIGIBLE:
         assert all(r.result is not Truth.UNKNOWN for r in decision.reasons)
+
+
+@LAWS
+@given(eligibility_rules())
+def test_a_rule_as_data_and_back_is_equal(rule: Rule) -> None:
+    """``rule_from_data(rule.to_data()) == rule``: the table form loses nothing."""
+    assert rule_from_data(rule.to_data()) == rule
+
+
+JUNK_DATA = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=30)
+    | st.sampled_from(["all_of", "any_of", "not", "predicate", "field", "op", "value", "in"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "all_of",
+                    "any_of",
+                    "not",
+                    "predicate",
+                    "args",
+                    "field",
+                    "op",
+                    "value",
+                    "param",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), JUNK_DATA))
+def test_junk_rules_raise_only_rule_errors(junk: object) -> None:
+    """Any text or data either is a rule or raises RuleError with at least one problem."""
+    readers: tuple[Callable[[Any], Rule], ...] = (parse_rule, rule_from_data)
+    for read in readers:
+        try:
+            rule = read(junk)
+        except RuleError as error:
+            assert error.problems  # noqa: PT017  # the law is about what any junk raises
+        else:
+            assert parse_rule(str(rule)) == rule

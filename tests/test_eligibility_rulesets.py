@@ -259,3 +259,35 @@ def test_junk_rule_files_raise_only_rule_errors(text: str, syntax: str) -> None:
         parse_ruleset(text, syntax=syntax)  # type: ignore[arg-type]
     except RuleError as error:
         assert error.problems  # noqa: PT017  # the law is about what any junk raises  # the law is about what any junk raises
+
+
+def test_a_rule_may_be_written_as_a_table() -> None:
+    rules = parse_ruleset(
+        HEAD
+        + """
+[[rules]]
+id = "role"
+when = { any_of = ["reports_to_political_body", { predicate = "leads_staff_function" }] }
+"""
+    )
+    assert str(rules.entries[0].rule) == "reports_to_political_body or leads_staff_function"
+
+
+def test_an_empty_any_of_is_a_problem() -> None:
+    found = problems(
+        HEAD
+        + """
+[[rules]]
+id = "role"
+when = { any_of = [] }
+
+[[rules]]
+id = "other"
+when = { all_of = ["leads_staff_functio", { field = "position", op = "==", value = "x" }] }
+"""
+    )
+    assert [(p.code, p.line, p.path) for p in found] == [
+        ("empty", 7, "rules[0].when.any_of"),
+        ("unknown-name", 11, "rules[1].when.all_of[0]"),
+        ("value-type", 11, "rules[1].when.all_of[1]"),
+    ]

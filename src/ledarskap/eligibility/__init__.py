@@ -8,8 +8,9 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
 - Rules are values (:mod:`.rules`): :class:`Rule` and its kinds :class:`AllOf`,
   :class:`AnyOf`, :class:`Not`, :class:`Predicate`, :class:`Comparison`; build them with
   :func:`all_of`, :func:`any_of`, :func:`not_` (or ``&``, ``|``, ``~``), :func:`predicate`,
-  :func:`compare`, :func:`param`, or read them with :func:`parse_rule`. ``str(rule)`` is
-  the source; ``parse_rule(str(rule)) == rule``.
+  :func:`compare`, :func:`param`, or read them with :func:`parse_rule` (text) or
+  :func:`rule_from_data` (the table form, ``rule.to_data()``). ``str(rule)`` is the source;
+  ``parse_rule(str(rule)) == rule`` and ``rule_from_data(rule.to_data()) == rule``.
 - The vocabulary (:mod:`.predicates`): :class:`PredicateRegistry` of fields and predicates,
   :func:`default_registry` (a fresh copy of the built-ins), the
   :meth:`PredicateRegistry.predicate` decorator and :meth:`PredicateRegistry.register`;
@@ -82,6 +83,7 @@ from .rules import (
     param,
     parse_rule,
     predicate,
+    rule_from_data,
 )
 from .rulesets import RULESET_FORMAT, Level, RuleEntry, RuleSet, default_ruleset, parse_ruleset
 from .truth import Outcome, Truth
@@ -128,4 +130,5 @@ __all__ = [
     "parse_rule",
     "parse_ruleset",
     "predicate",
+    "rule_from_data",
 ]

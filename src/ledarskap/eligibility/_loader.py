@@ -12,6 +12,7 @@ from typing import Any
 
 from ledarskap.errors import RuleError
 
+from ._dataform import Located, as_rule_problem, from_data
 from ._syntax import SpanProblem, parse
 from .parameters import Parameter
 from .predicates import PredicateRegistry, value_type
@@ -269,8 +270,15 @@ class _Checker:
                 path, "when is required: the rule's condition", "missing", self.lines.rule(index)
             )
             return None
+        if isinstance(when, Mapping):
+            located: list[Located] = []
+            made = from_data(when, self.registry, path, located)
+            self.problems.extend(as_rule_problem(p, self.source, line) for p in located)
+            return made if not located else None
         if not isinstance(when, str):
-            self.add(path, f"expected the condition as text, found {when!r}", "type", line)
+            self.add(
+                path, f"expected the condition as text or a table, found {when!r}", "type", line
+            )
             return None
         rule, problems = parse(when, self.registry)
         first = self.lines.expression_start(line)

@@ -58,6 +58,7 @@ __all__ = [
     "param",
     "parse_rule",
     "predicate",
+    "rule_from_data",
 ]
 
 Operator: TypeAlias = Literal["==", "!=", "in", "not in", "<", "<=", ">", ">="]
@@ -116,6 +117,16 @@ class Rule:
             elif isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
                 names.add(node.value.name)
         return frozenset(names)
+
+    def to_data(self) -> Any:
+        """The rule in the table form (plain data): ``{"any_of": [...]}`` and so on.
+
+        >>> parse_rule("leads_staff_function or not position == 'kommunchef'").to_data()
+        {'any_of': [{'predicate': 'leads_staff_function'}, {'not': {'field': 'position', 'op': '==', 'value': 'kommunchef'}}]}
+        """
+        from ._dataform import to_data
+
+        return to_data(self)
 
     def evaluate(
         self,
@@ -309,4 +320,30 @@ def parse_rule(text: str, *, registry: PredicateRegistry | None = None) -> Rule:
     rule, problems = parse(text, registry)
     if problems or rule is None:
         raise RuleError("invalid rule", [p.as_problem("rule", text) for p in problems])
+    return rule
+
+
+def rule_from_data(data: object, *, registry: PredicateRegistry | None = None) -> Rule:
+    """The rule written in the table form (see :meth:`Rule.to_data`), checked like text.
+
+    Tables nest; a text anywhere in them is an expression. Every problem at once:
+
+    >>> rule_from_data({"any_of": ["leads_staff_function", {"all_of": []}]})
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.RuleError: invalid rule (1 problem)
+      - rule.any_of[1].all_of: empty all_of: it is no condition
+    >>> rule_from_data({"not": {"field": "position", "op": "==", "value": "kommunchef"}})
+    <Rule('not position == "kommunchef"')>
+    """
+    from ._dataform import from_data
+    from ._syntax import _registry
+
+    located: list[Any] = []
+    rule = from_data(data, _registry(registry), "rule", located)
+    if located or rule is None:
+        raise RuleError(
+            "invalid rule",
+            [p.problem.as_problem(p.path, p.text or "", path=p.path) for p in located],
+        )
     return rule
