@@ -117,11 +117,21 @@ _FIELDS = (
 _POLITICAL = (PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE)
 
 
+@functools.lru_cache(maxsize=64)
+def _values(kinds: tuple[PoliticalBodyKind, ...]) -> list[str]:
+    return [k.value for k in kinds]
+
+
+@functools.lru_cache(maxsize=64)
+def _sorted(codes: frozenset[str]) -> list[str]:
+    return sorted(codes)
+
+
 def _reports_to(
     app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL
 ) -> Check:
     bodies = app.reports_to
-    expected = [k.value for k in kinds]
+    expected = _values(kinds)
     if bodies is None:
         return Check(None, expected=expected, missing=("reports_to",))
     hits = [b.name for b in bodies if b.kind in kinds]
@@ -162,7 +172,7 @@ def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
     if known is None:
         missing += ("collaborating_municipalities",)
     seen = None if home is None else home.code
-    expected = None if known is None else sorted(known)
+    expected = None if known is None else _sorted(known)
     if home is None or known is None:
         return Check(None, seen=seen, expected=expected, missing=missing)
     return Check(home.code in known, seen=seen, expected=expected)

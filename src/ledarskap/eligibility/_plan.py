@@ -227,7 +227,7 @@ def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
                 return DecisionNode(
                     path=path, code=name, result=Truth.UNKNOWN, rule=source, missing=absent
                 )
-        check = function(app, ctx, **resolved)
+        check = function(app, ctx, **resolved) if resolved else function(app, ctx)
         return DecisionNode(
             path=path,
             code=name,

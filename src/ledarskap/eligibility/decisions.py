@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -54,8 +54,7 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
-class DecisionNode:
+class DecisionNode(NamedTuple):
     """One node of a decision tree, mirroring one node of the rule.
 
     ``path`` locates it (``"role[1]"``: the second condition of the rule ``role``);
@@ -63,6 +62,9 @@ class DecisionNode:
     of ``eq ne in not_in lt le gt ge``), ``"all_of"``, ``"any_of"`` or ``"not"``, or a
     decision-level code such as ``"no_rule_in_force"``. ``seen`` and ``expected`` are plain
     data; ``missing`` names the facts that were unknown at this node.
+
+    A node is a named tuple (immutable, cheap to make: a decision has a dozen of them);
+    build it with keywords.
     """
 
     path: str
