@@ -285,3 +285,48 @@ def test_a_bad_registry_setting_is_a_collection_error(
     result = demo.runpytest()
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([expected])
+
+
+def test_an_error_inside_a_predicate_is_shown_as_an_error(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        broken_predicates=REGISTRY_MODULE.replace(
+            "    return Check(", "    raise RuntimeError('the predicate broke')\n    return Check("
+        )
+    )
+    pytester.syspathinsert()
+    pytester.makeini("[pytest]\nrule_registry = broken_predicates:registry\n")
+    pytester.makefile(
+        ".rules.toml",
+        early=(
+            'format = "ledarskap.rules/1"\nid = "early"\nversion = "1"\n'
+            '[[rules]]\nid = "early"\nwhen = \'applied_early(before="2025-05-01")\'\n'
+        ),
+    )
+    pytester.makefile(
+        ".rules.toml",
+        test_early=(
+            'ruleset = "early.rules.toml"\n[[case]]\nname = "late"\nas_of = 2025-09-01\n'
+            'outcome = "not-eligible"\n'
+        ),
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*RuntimeError: the predicate broke*"])
+
+
+def test_coverage_adds_up_over_files_of_one_rule_set(demo: pytest.Pytester) -> None:
+    demo.makefile(
+        ".rules.toml",
+        test_more="""
+ruleset = "demo.rules.toml"
+[[case]]
+name = "neither"
+as_of = 2025-09-01
+outcome = "not-eligible"
+applicant = { municipality = "Motala", reports_to = [], leads_staff_function = false }
+""",
+    )
+    result = demo.runpytest("--rule-coverage")
+    result.stdout.fnmatch_lines(
+        ["rule set demo.rules.toml (demo 1): 3 of 4 clauses seen both true and false (75%)"]
+    )

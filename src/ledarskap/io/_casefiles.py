@@ -134,6 +134,7 @@ class Reader:
         self.registry = registry
         self.problems: list[Problem] = []
         self.defaults: Mapping[str, Any] = {}
+        self.ruleset_path: Path | None = None
 
     def add(self, where: str, message: str, code: str = "invalid") -> None:
         """Note a problem at *where*."""
@@ -168,7 +169,7 @@ class Reader:
             return "", None
         key: Any = "default"
         if value != "default":
-            target = (self.base / value).resolve()
+            target = self.ruleset_path = (self.base / value).resolve()
             try:
                 key = (target, target.stat().st_mtime_ns)
             except OSError:

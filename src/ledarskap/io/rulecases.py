@@ -135,6 +135,8 @@ class CaseFile:
 
     source: str
     ruleset_name: str
+    ruleset_path: Path | None = attrs.field(default=None, eq=False)
+    """The rule-set file, resolved (``None`` for the default rule set)."""
     ruleset: RuleSet = attrs.field(repr=False)
     cases: tuple[RuleCase, ...]
     description: str | None = None
@@ -159,7 +161,7 @@ class CaseFile:
         """Decide every case that is not skipped; the report has their results and coverage."""
         results = tuple(self.run(case) for case in self.cases if case.skip is None)
         coverage = DecisionCoverage()
-        coverage.add_ruleset(self.ruleset_name, self.ruleset)
+        coverage.add_ruleset(self)
         for result in results:
             coverage.add(self, result.decision)
         return CaseReport(source=self.source, results=results, coverage=coverage)
@@ -307,20 +309,27 @@ class DecisionCoverage:
         self._seen: dict[str, dict[str, dict[str, tuple[str, set[str]]]]] = {}
         self._rules: dict[str, dict[str, None]] = {}
         self._labels: dict[str, str] = {}
+        self._names: dict[str, str] = {}
 
-    def add_ruleset(self, name: str, ruleset: RuleSet) -> None:
-        """Know every rule of *ruleset*, so that those no case reaches are reported."""
-        self._labels.setdefault(name, f"{name} ({ruleset.id} {ruleset.version})")
-        rules = self._rules.setdefault(name, {})
-        for key in _rule_keys(ruleset):
-            rules.setdefault(key)
+    def add_ruleset(self, case_file: CaseFile) -> str:
+        """Know every rule of *case_file*'s rule set, to report those no case reaches.
+
+        Returns the rule set's key: its file, resolved, or ``"default"``.
+        """
+        key = case_file.ruleset_name
+        if case_file.ruleset_path is not None:
+            key = os.fspath(case_file.ruleset_path)
+        if key not in self._rules:
+            name = _display_name(case_file)
+            ruleset = case_file.ruleset
+            self._names[key] = name
+            self._labels[key] = f"{name} ({ruleset.id} {ruleset.version})"
+            self._rules[key] = dict.fromkeys(_rule_keys(ruleset))
+        return key
 
     def add(self, case_file: CaseFile, decision: Decision) -> None:
         """Count the results of every clause in *decision* (made with *case_file*'s rule set)."""
-        name = case_file.ruleset_name
-        if name not in self._rules:
-            self.add_ruleset(name, case_file.ruleset)
-        by_rule = self._seen.setdefault(name, {})
+        by_rule = self._seen.setdefault(self.add_ruleset(case_file), {})
         for result in decision.rules:
             if result.tree is None:
                 continue
@@ -331,39 +340,38 @@ class DecisionCoverage:
 
     def clauses(self) -> tuple[ClauseCoverage, ...]:
         """Every clause evaluated at least once, with the results seen."""
-        return tuple(
-            ClauseCoverage(ruleset=ruleset, rule=rule, path=path, text=text, seen=frozenset(seen))
-            for ruleset, by_rule in self._seen.items()
-            for rule, clauses in by_rule.items()
-            for path, (text, seen) in clauses.items()
-        )
+        return tuple(clause for key in self._seen for clause in self._clauses_of(key))
+
+    def _clauses_of(self, key: str) -> Iterator[ClauseCoverage]:
+        for rule, clauses in self._seen.get(key, {}).items():
+            for path, (text, seen) in clauses.items():
+                yield ClauseCoverage(
+                    ruleset=self._names[key], rule=rule, path=path, text=text, seen=frozenset(seen)
+                )
 
     def uncovered(self) -> tuple[ClauseCoverage, ...]:
         """The clauses no case saw both true and false."""
         return tuple(c for c in self.clauses() if not c.covered)
 
     def unevaluated(self) -> dict[str, tuple[str, ...]]:
-        """Per rule set, the rules (``"id@version"``) that no case evaluated."""
+        """Per rule set (by name), the rules (``"id@version"``) that no case evaluated."""
         found: dict[str, tuple[str, ...]] = {}
-        for ruleset, rules in self._rules.items():
-            seen = self._seen.get(ruleset, {})
-            missed = tuple(rule for rule in rules if rule not in seen)
+        for key, rules in self._rules.items():
+            missed = tuple(rule for rule in rules if rule not in self._seen.get(key, {}))
             if missed:
-                found[ruleset] = missed
+                found[self._names[key]] = missed
         return found
 
     def report(self) -> str:
         """Per rule set: clauses covered of all, then each clause not covered and why."""
         lines: list[str] = []
-        unevaluated = self.unevaluated()
-        names = list(dict.fromkeys([*self._rules, *self._seen]))
-        for ruleset in names:
-            clauses = [c for c in self.clauses() if c.ruleset == ruleset]
+        for key, rules in self._rules.items():
+            clauses = list(self._clauses_of(key))
             covered = sum(c.covered for c in clauses)
             percent = f" ({100 * covered / len(clauses):.0f}%)" if clauses else ""
             lines.append(
-                f"rule set {self._labels.get(ruleset, ruleset)}: {covered} of {len(clauses)} clauses seen both true "
-                f"and false{percent}"
+                f"rule set {self._labels[key]}: {covered} of {len(clauses)} clauses seen both "
+                f"true and false{percent}"
             )
             for clause in clauses:
                 if not clause.covered:
@@ -372,7 +380,8 @@ class DecisionCoverage:
                     lines.append(f"  {clause.rule} {clause.path}: never {never}  ({clause.text})")
             lines += [
                 f"  {rule}: not evaluated by any case (not in force on any case's date)"
-                for rule in unevaluated.get(ruleset, ())
+                for rule in rules
+                if rule not in self._seen.get(key, {})
             ]
         return "\n".join(lines) if lines else "no rule cases ran"
 
@@ -385,6 +394,17 @@ class DecisionCoverage:
 def _rule_keys(ruleset: RuleSet) -> Iterator[str]:
     for entry in ruleset.entries:
         yield f"{entry.id}@{entry.version}"
+
+
+def _display_name(case_file: CaseFile) -> str:
+    """The rule set's file relative to the working directory, or as the case file names it."""
+    if case_file.ruleset_path is None:
+        return case_file.ruleset_name
+    try:
+        relative = os.path.relpath(case_file.ruleset_path)
+    except ValueError:  # pragma: no cover - another drive, on Windows
+        return case_file.ruleset_name
+    return case_file.ruleset_name if relative.startswith("..") else relative
 
 
 # Loading ------------------------------------------------------------------------------
@@ -494,6 +514,7 @@ def _load(
     return CaseFile(
         source=source,
         ruleset_name=ruleset_name,
+        ruleset_path=reader.ruleset_path,
         ruleset=ruleset,
         cases=tuple(cases),
         description=description if isinstance(description, str) else None,
