@@ -178,6 +178,7 @@ def test_file_round_trip_chooses_the_syntax_from_the_suffix(tmp_path: Path, suff
     path = tmp_path / f"program{suffix}"
     ledarskap.dump(sample(), path)
     content = path.read_bytes()
+    assert content.endswith(b"\n")
     if suffix.lower() == ".toml":
         assert tomllib.loads(content.decode())["format"] == "ledarskap.program"
     else:

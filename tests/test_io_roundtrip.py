@@ -89,5 +89,5 @@ def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
     from ledarskap.io import documents
 
     document = {**documents._header(), **JSON.unstructure(data)}
-    plain = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+    plain = json.dumps(document, ensure_ascii=False, indent=2).encode()
     assert documents._json_encode(document) == plain

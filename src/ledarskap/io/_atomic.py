@@ -11,8 +11,8 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
-    """Write *content* to *path* through a temporary file in the same directory.
+def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
+    """Write *chunks*, one after the other, to *path* through a temporary file in its directory.
 
     The temporary file is flushed and fsynced, then renamed over *path* with
     :func:`os.replace` (atomic on POSIX and Windows), and the directory is fsynced where
@@ -24,7 +24,8 @@ def write_atomic(path: str | os.PathLike[str], content: bytes) -> None:
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(content)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         try:

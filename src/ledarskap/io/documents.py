@@ -81,6 +81,8 @@ _SUFFIXES: dict[str, Syntax] = {".json": "json", ".toml": "toml"}
 def dumps(data: ProgramData, *, syntax: Syntax = "json") -> str:
     """The program document of *data*, as JSON (indented by two spaces) or TOML text.
 
+    JSON text ends without a line feed, as :func:`json.dumps` does; files get one.
+
     .. versionadded:: 0.1
     """
     with paused_gc():
@@ -119,7 +121,7 @@ def dump(data: ProgramData, path: str | os.PathLike[str]) -> None:
     syntax = _syntax_of(path)
     with paused_gc():
         encoded = _encode(data, syntax)
-    write_atomic(path, encoded)
+    write_atomic(path, encoded, b"\n" if syntax == "json" else b"")
 
 
 def load(
@@ -198,8 +200,8 @@ def _json_encode(document: dict[str, Any]) -> bytes:
     try:
         import msgspec
     except ImportError:
-        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    return msgspec.json.format(msgspec.json.encode(document), indent=2)
 
 
 def _without_none(value: Any) -> Any:
