@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap.errors import DocumentError
@@ -479,3 +481,74 @@ def test_coverage_skips_decisions_without_a_tree() -> None:
     coverage = DecisionCoverage()
     coverage.add(cases, decision)
     assert coverage.clauses() == ()
+
+
+_CASE_KEYS = [
+    "name",
+    "as_of",
+    "outcome",
+    "applicant",
+    "collaborating",
+    "cohort",
+    "reasons",
+    "warnings",
+    "missing",
+    "skip",
+    "xfail",
+    "nonsense",
+]
+_APPLICANT_KEYS = [
+    "municipality",
+    "title",
+    "position",
+    "reports_to",
+    "leads_staff_function",
+    "organisation_kind",
+    "in_position_since",
+    "submitted",
+    "id",
+]
+_junk = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from(["2025-09-01", "eligible", "Linköping", "Kommunchef", "namnd", "example"])
+    | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from([*_APPLICANT_KEYS, "name", "kind", "program", "id"]), inner, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
+_cases = st.lists(
+    st.dictionaries(
+        st.sampled_from(_CASE_KEYS),
+        _junk | st.dictionaries(st.sampled_from(_APPLICANT_KEYS), _junk, max_size=5),
+        max_size=8,
+    )
+    | _junk,
+    max_size=3,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    ruleset=st.sampled_from(["default", None, 3, "", "missing.rules.toml"]),
+    cases=_cases,
+    defaults=st.none() | st.dictionaries(st.sampled_from(_CASE_KEYS), _junk, max_size=3),
+)
+def test_junk_never_escapes_as_anything_but_a_document_error(
+    ruleset: object, cases: object, defaults: object
+) -> None:
+    """Reading a case file either gives cases or raises DocumentError: never another error."""
+    document: dict[str, object] = {"ruleset": ruleset, "case": cases}
+    if defaults is not None:
+        document["defaults"] = defaults
+    try:
+        case_file = load_cases_text(json.dumps(document), syntax="json")
+    except DocumentError:
+        return
+    for case in case_file.cases:
+        case_file.run(case)
