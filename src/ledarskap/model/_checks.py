@@ -20,6 +20,7 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 _ID = re.compile(ID_PATTERN)
+_ID_FULLMATCH = _ID.fullmatch
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -60,6 +61,29 @@ def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 def optional(validator: Validator) -> Validator:
     """Accept ``None`` or whatever *validator* accepts."""
+    # The commonest checks, inlined for the usual values (a whole document has hundreds
+    # of thousands of optional fields); anything else goes to the validator itself.
+    if validator is identifier:
+
+        def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and (value.__class__ is not str or not _ID_FULLMATCH(value)):
+                identifier(instance, attribute, value)
+
+        return check_id
+    if validator is date:
+
+        def check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and value.__class__ is not dt.date:
+                date(instance, attribute, value)
+
+        return check_date
+    if validator is text:
+
+        def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and (value.__class__ is not str or not value or value.isspace()):
+                text(instance, attribute, value)
+
+        return check_text
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
@@ -82,7 +106,9 @@ def any_text(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if (value.__class__ is not str or not _ID_FULLMATCH(value)) and (
+        not isinstance(value, str) or not _ID_FULLMATCH(value)
+    ):
         fail(instance, attribute, "an id of letters, digits and ._:- (at most 64)", value)
 
 
@@ -94,7 +120,9 @@ def email(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 def date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+    if value.__class__ is not dt.date and (
+        not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+    ):
         fail(instance, attribute, "a date (datetime.date)", value)
 
 
