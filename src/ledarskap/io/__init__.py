@@ -13,12 +13,23 @@ from .documents import Syntax, dump, dumps, example_program, load, loads
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 from .rulesets import load_ruleset
 from .schema import document_schema
+from .spreadsheets import (
+    RowProblem,
+    SheetImport,
+    SheetKind,
+    read_sheet,
+    sheet_bytes,
+    write_sheet,
+)
 
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "MIGRATIONS",
     "Migration",
+    "RowProblem",
+    "SheetImport",
+    "SheetKind",
     "Syntax",
     "document_schema",
     "dump",
@@ -29,4 +40,7 @@ __all__ = [
     "loads",
     "make_converter",
     "migrate",
+    "read_sheet",
+    "sheet_bytes",
+    "write_sheet",
 ]
