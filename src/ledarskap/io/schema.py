@@ -31,18 +31,19 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from ledarskap import model
+from ledarskap.errors import InvalidValueError
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData, _checks
 
 from ._convert import DATE_PATTERN, MODEL_CLASSES, PERSONNUMMER_PATTERN, municipality_names
 from .migrations import FORMAT, FORMAT_VERSION
 
-__all__ = ["SCHEMA_ID", "document_schema"]
+__all__ = ["SCHEMA_ID", "document_schema", "field_table"]
 
 SCHEMA_ID = f"urn:ledarskap:{FORMAT}:{FORMAT_VERSION}"
 """The ``$id`` of the schema of the current format version."""
@@ -57,79 +58,89 @@ def _anchored(pattern: str) -> str:
     return pattern.removesuffix("$") + _END
 
 
+_ID = {"type": "string", "pattern": _anchored(_checks.ID_PATTERN)}
 _TEXT = {"type": "string", "pattern": r"\S"}
-_STRING_CHECKS: dict[Callable[..., None], dict[str, Any]] = {
-    _checks.identifier: {
-        "type": "string",
-        "pattern": _anchored(_checks.ID_PATTERN),
-    },
-    _checks.text: _TEXT,
-    _checks.any_text: {"type": "string"},
-    _checks.email: {"type": "string", "pattern": _anchored(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")},
-}
-_INT_CHECKS: dict[Callable[..., None], dict[str, Any]] = {
-    _checks.positive_int: {"type": "integer", "minimum": 1},
-    _checks.non_negative_int: {"type": "integer", "minimum": 0},
-}
+_EMAIL = {"type": "string", "pattern": _anchored(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")}
 
 
-def _leaves(validator: object) -> Iterator[object]:
-    """The validators inside *validator*: through attrs' ``and_`` and the closures of _checks."""
-    if validator is None:
-        return
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        for v in inner:
-            yield from _leaves(v)
-        return
-    yield validator
-    code = getattr(validator, "__code__", None)
-    cells = getattr(validator, "__closure__", None) or ()
-    if code is not None:
-        for name, cell in zip(code.co_freevars, cells, strict=True):
-            if name == "validator":
-                yield from _leaves(cell.cell_contents)
+class _Probe:
+    """Asks a field's validator which values it accepts, to learn its constraint.
+
+    Reading the validators' code would break whenever :mod:`ledarskap.model._checks`
+    changes how it checks; asking them cannot. *wrap* turns a probe value into what the
+    field holds (the value itself, or a one-item tuple for a tuple field).
+    """
+
+    def __init__(self, cls: type, attribute: attrs.Attribute[Any]) -> None:
+        self.shell: object = object.__new__(cls)
+        self.attribute = attribute
+
+    def accepts(self, value: object) -> bool:
+        validator = self.attribute.validator
+        if validator is None:
+            return True
+        try:
+            validator(self.shell, self.attribute, value)
+        except InvalidValueError:
+            return False
+        except Exception:
+            return True
+        return True
 
 
-def _flag(validator: object, name: str) -> bool:
-    """The value of a flag (``unique``, ``non_empty``) a _checks closure was made with."""
-    for leaf in _leaves(validator):
-        code = getattr(leaf, "__code__", None)
-        cells = getattr(leaf, "__closure__", None) or ()
-        if code is not None and name in code.co_freevars:
-            return bool(cells[code.co_freevars.index(name)].cell_contents)
-    return False
+# A valid item of each type a tuple field can hold, to ask whether repeats are allowed.
+_SAMPLES: dict[Any, object] = {str: "a", Municipality: model.municipality("0580")}
+
+
+def _string_schema(probe: _Probe, wrap: Callable[[object], object]) -> dict[str, Any]:
+    if probe.accepts(wrap("")):
+        return {"type": "string"}
+    if probe.accepts(wrap("abc")) and not probe.accepts(wrap("a b")):
+        return dict(_ID)
+    if probe.accepts(wrap("a@b.se")) and not probe.accepts(wrap("abc")):
+        return dict(_EMAIL)
+    return dict(_TEXT)
+
+
+def _int_schema(probe: _Probe, wrap: Callable[[object], object]) -> dict[str, Any]:
+    for least in (1, 0):
+        if probe.accepts(wrap(least)) and not probe.accepts(wrap(least - 1)):
+            return {"type": "integer", "minimum": least}
+    return {"type": "integer"}
 
 
 def _ref(cls: type) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
-def _schema_of(kind: Any, validator: object) -> dict[str, Any]:  # noqa: PLR0911, PLR0912 - one per type
-    """The schema of a value of type *kind*, checked by the field's *validator*."""
+def _schema_of(  # noqa: PLR0911 - one return per kind of type
+    kind: Any, probe: _Probe, wrap: Callable[[object], object] = lambda v: v
+) -> dict[str, Any]:
+    """The schema of a value of type *kind*, with the constraints *probe* finds."""
     if isinstance(kind, types.UnionType):
         options = [k for k in typing.get_args(kind) if k is not type(None)]
-        inner = _schema_of(options[0], validator)
-        return {"anyOf": [inner, {"type": "null"}]}
+        return {"anyOf": [_schema_of(options[0], probe, wrap), {"type": "null"}]}
     origin = typing.get_origin(kind)
     if origin in (tuple, frozenset):
         item = typing.get_args(kind)[0]
-        schema: dict[str, Any] = {"type": "array", "items": _schema_of(item, validator)}
-        if origin is frozenset or _flag(validator, "unique"):
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": _schema_of(item, probe, lambda v: wrap((v,))),
+        }
+        sample = _SAMPLES.get(item)
+        if origin is frozenset or (
+            sample is not None
+            and probe.accepts(wrap((sample,)))
+            and not probe.accepts(wrap((sample, sample)))
+        ):
             schema["uniqueItems"] = True
-        if _flag(validator, "non_empty"):
+        if not probe.accepts(wrap(())) and not probe.accepts(wrap(frozenset())):
             schema["minItems"] = 1
         return schema
     if kind is str:
-        for leaf in _leaves(validator):
-            if leaf in _STRING_CHECKS:
-                return dict(_STRING_CHECKS[leaf])
-        return {"type": "string"}
+        return _string_schema(probe, wrap)
     if kind is int:
-        for leaf in _leaves(validator):
-            if leaf in _INT_CHECKS:
-                return dict(_INT_CHECKS[leaf])
-        return {"type": "integer"}
+        return _int_schema(probe, wrap)
     if kind is bool:
         return {"type": "boolean"}
     if kind is dt.date:
@@ -156,7 +167,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for a in attrs.fields(cls):
-        properties[a.name] = _schema_of(a.type, a.validator)
+        properties[a.name] = _schema_of(a.type, _Probe(cls, a))
         if a.default is attrs.NOTHING:
             required.append(a.name)
     schema: dict[str, Any] = {
@@ -222,3 +233,66 @@ def document_schema() -> dict[str, Any]:
     import copy
 
     return copy.deepcopy(_cached_schema())
+
+
+def field_table(name: str) -> str:
+    """The fields of a record type of the document, one a line, read from the schema.
+
+    *name* is a definition of the schema (``"Participant"``) or ``"document"`` for the
+    top level. Each line gives the field, whether it is required, and what it holds.
+
+    >>> print(field_table("Mentorship"))
+    Mentorship: A mentorship (mentorskap): a mentor and an adept (a participant), ``start`` to ``end``.
+      id              required  an id
+      mentor_id       required  an id
+      participant_id  required  an id
+      start           required  a date YYYY-MM-DD
+      end             optional  a date YYYY-MM-DD, or null
+
+    .. versionadded:: 0.1
+    """
+    schema = _cached_schema()
+    definition = schema if name == "document" else schema["$defs"][name]
+    required = set(definition.get("required", ()))
+    width = max(map(len, definition["properties"])) + 2
+    lines = [f"{name}: {definition['description']}"]
+    for field, value in definition["properties"].items():
+        need = "required" if field in required else "optional"
+        lines.append(f"  {field:<{width}}{need}  {_describe(value)}")
+    return "\n".join(lines)
+
+
+def _describe(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind of schema
+    if "anyOf" in schema:
+        return f"{_describe(schema['anyOf'][0])}, or null"
+    if "$ref" in schema:
+        target = schema["$ref"].rsplit("/", 1)[-1]
+        return {
+            "Municipality": "a municipality code ('0580') or name",
+            "Position": "a position slug ('forvaltningschef')",
+            "Personnummer": "a personnummer YYYYMMDD-NNNN",
+        }.get(target, f"{'an' if target[0] in 'AEIOU' else 'a'} {target}")
+    if "const" in schema:
+        return repr(schema["const"])
+    if "enum" in schema:
+        return "one of " + ", ".join(schema["enum"])
+    if schema.get("type") == "array":
+        unique = ", no item twice" if schema.get("uniqueItems") else ""
+        return f"a list of {_plural(_describe(schema['items']))}{unique}"
+    if schema.get("format") == "date":
+        return "a date YYYY-MM-DD"
+    if schema.get("type") == "integer":
+        least = schema.get("minimum")
+        return "a whole number" + ("" if least is None else f" (at least {least})")
+    if schema.get("type") == "boolean":
+        return "true or false"
+    pattern = schema.get("pattern", "")
+    if pattern.startswith("^[A-Za-z0-9]"):
+        return "an id"
+    if "@" in pattern:
+        return "an e-mail address"
+    return "a non-empty text" if pattern == r"\S" else "a text"
+
+
+def _plural(description: str) -> str:
+    return description.removeprefix("a ").removeprefix("an ").removeprefix("one of ")
