@@ -107,9 +107,9 @@ applicant = { municipality = "Linkopingg" }
         [
             "*ERROR collecting test_bad.rules.toml*",
             "*test_bad.rules.toml: the rule cases cannot be read (3 problems)",
-            "  - line 2, case 'typo', key outcom: unknown key 'outcom' (did you mean 'outcome'?)*",
+            "  - line 5, case 'typo', key outcom: unknown key 'outcom' (did you mean 'outcome'?)*",
             "  - line 2, case 'typo', key outcome: expected the outcome*found none",
-            "  - line 2, case 'typo', key applicant.municipality: expected*Linköping*",
+            "  - line 6, case 'typo', key applicant.municipality: expected*Linköping*",
         ]
     )
     assert "Traceback" not in result.stdout.str()

@@ -161,21 +161,21 @@ applicant = { position = "avdelningschefen", reports_to = ["Tekniska verken"] }
         "colour: unknown key 'colour': expected one of format, ruleset, description, "
         "defaults, case",
         "format: expected 'ledarskap.rule-cases/1', found text 'ledarskap.rule-cases/9'",
-        "line 5, case 'first', key as_of: expected a date YYYY-MM-DD, found text '2025-02-30'",
-        "line 5, case 'first', key outcome: expected one of eligible, not-eligible, "
+        "line 7, case 'first', key as_of: expected a date YYYY-MM-DD, found text '2025-02-30'",
+        "line 8, case 'first', key outcome: expected one of eligible, not-eligible, "
         "undetermined (did you mean 'eligible'?), found text 'eligable'",
-        "line 5, case 'first', key reasons: expected a list of codes (text), found text "
+        "line 9, case 'first', key reasons: expected a list of codes (text), found text "
         "'is_chief_executive'",
-        "line 5, case 'first', key applicant.municipality: expected one of Sweden's 290 "
+        "line 10, case 'first', key applicant.municipality: expected one of Sweden's 290 "
         "municipality codes or names (did you mean 0580 Linköping?), found text 'Linkopingg'",
-        "line 5, case 'first', key applicant.leads_staff_function: expected true or false, "
+        "line 10, case 'first', key applicant.leads_staff_function: expected true or false, "
         "found text 'yes'",
         "line 12, case[1], key name: expected the case's name as text, found null",
-        "line 12, case[1], key collaborating[1]: expected one of Sweden's 290 municipality "
+        "line 15, case[1], key collaborating[1]: expected one of Sweden's 290 municipality "
         "codes or names, found text 'Atlantis'",
-        "line 17, case 'first', key applicant.position: expected a position of the catalog "
+        "line 21, case 'first', key applicant.position: expected a position of the catalog "
         "(did you mean 'avdelningschef'?), found text 'avdelningschefen'",
-        "line 17, case 'first', key applicant.reports_to[0]: cannot tell the kind of political "
+        "line 21, case 'first', key applicant.reports_to[0]: cannot tell the kind of political "
         "body from the name 'Tekniska verken': write "
         '{name = "Tekniska verken", kind = "namnd"} (kinds: namnd, kommunstyrelse, styrelse, '
         "fullmaktige)",
@@ -188,8 +188,8 @@ def test_names_are_unique_and_fit_a_node_id() -> None:
         'ruleset = "default"\n' + case.format("twice") + case.format("twice") + case.format("a::b")
     )
     assert found == [
-        "line 6, case 'twice', key name: the name is taken by case[0]: names must be unique",
-        "line 10, case 'a::b', key name: expected a name without '::' or a line break",
+        "line 7, case 'twice', key name: the name is taken by case[0]: names must be unique",
+        "line 11, case 'a::b', key name: expected a name without '::' or a line break",
     ]
 
 
@@ -233,7 +233,7 @@ cohort = { program = "example", id = "liko-2025" }
 """
     )
     assert found == [
-        "line 7, case 'both', key cohort: expected either collaborating or cohort, found both"
+        "line 11, case 'both', key cohort: expected either collaborating or cohort, found both"
     ]
 
 

@@ -134,6 +134,7 @@ class Reader:
         self.registry = registry
         self.problems: list[Problem] = []
         self.defaults: Mapping[str, Any] = {}
+        self.text_lines: list[str] = []
         self.ruleset_path: Path | None = None
 
     def add(self, where: str, message: str, code: str = "invalid") -> None:
@@ -202,15 +203,17 @@ class Reader:
             )
             return []
         lines = case_lines(text, syntax, raw_cases)
+        self.text_lines = text.splitlines()
         cases: list[RuleCase] = []
         names: dict[str, int] = {}
         for index, raw in enumerate(raw_cases):
-            case = self.case(index, raw, lines[index])
+            end = next((n for n in lines[index + 1 :] if n is not None), None)
+            case = self.case(index, raw, lines[index], end)
             if case is None:
                 continue
             if case.name in names:
                 self.add(
-                    where(index, lines[index], case.name, "name"),
+                    where(index, self.key_line("name", lines[index], end), case.name, "name"),
                     f"the name is taken by case[{names[case.name]}]: names must be unique",
                     "duplicate",
                 )
@@ -220,8 +223,22 @@ class Reader:
 
     # One case ------------------------------------------------------------------------
 
-    def case(self, index: int, raw: object, line: int | None) -> RuleCase | None:
-        """The case *raw* (the *index*-th, at *line*), or ``None`` after noting its problems."""
+    def key_line(self, key: str, start: int | None, end: int | None) -> int | None:
+        """The line of *key* in the case on lines ``[start, end)``; else the case's first line."""
+        if start is None:
+            return None
+        leaf = re.escape(key.rsplit(".", 1)[-1].split("[", 1)[0])
+        pattern = re.compile(rf"(^|[\s{{,]){leaf}\s*=")
+        stop = len(self.text_lines) if end is None else end - 1
+        for number in range(start - 1, stop):
+            if pattern.search(self.text_lines[number]):
+                return number + 1
+        return start
+
+    def case(
+        self, index: int, raw: object, line: int | None, end: int | None = None
+    ) -> RuleCase | None:
+        """The case *raw*, the *index*-th, on lines ``[line, end)``; ``None`` if it has problems."""
         from .rulecases import RuleCase
 
         if not isinstance(raw, dict):
@@ -231,7 +248,7 @@ class Reader:
         before = len(self.problems)
 
         def at(key: str = "") -> str:
-            return where(index, line, name, key)
+            return where(index, self.key_line(key, line, end) if key else line, name, key)
 
         self.check_keys(raw, CASE_KEYS, at)
         if not isinstance(name, str) or not name.strip():
