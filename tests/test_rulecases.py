@@ -552,3 +552,20 @@ def test_junk_never_escapes_as_anything_but_a_document_error(
         return
     for case in case_file.cases:
         case_file.run(case)
+
+
+def test_run_cases_takes_a_case_file_already_read() -> None:
+    cases = load_cases(EXAMPLE_CASES)
+    assert run_cases(cases)
+
+
+def test_a_json_case_whose_name_cannot_be_found_has_no_line() -> None:
+    text = json.dumps(
+        {
+            "ruleset": "default",
+            "case": [
+                {"name": 'say "hej"', "as_of": "2025-09-01", "outcome": "undetermined"},
+            ],
+        }
+    )
+    assert load_cases_text(text, syntax="json").cases[0].line is None
