@@ -121,6 +121,22 @@ def junction(tests: Sequence[FastTest], *, is_all: bool) -> FastTest:
             return None if x is None or y is None else not decisive
 
         return fast2
+    if len(tests) == 3:
+        first, second, third = tests
+
+        def fast3(app: Application, ctx: EvaluationContext) -> bool | None:
+            x = first(app, ctx)
+            if x is decisive:
+                return decisive
+            y = second(app, ctx)
+            if y is decisive:
+                return decisive
+            z = third(app, ctx)
+            if z is decisive:
+                return decisive
+            return None if x is None or y is None or z is None else not decisive
+
+        return fast3
 
     def fast(app: Application, ctx: EvaluationContext) -> bool | None:
         unknown = False

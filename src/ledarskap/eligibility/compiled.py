@@ -289,10 +289,8 @@ class CompiledRuleSet:
             day = as_of if as_of is not None else cohort.start  # type: ignore[union-attr]
             fixed = self._frame(day, cohort, strict)
         if fixed is not None:
-            decide, ctx = fixed.decide, fixed.ctx
-            for app in applications:
-                append(_OUTCOME[decide(app, ctx)])
-            return outcomes
+            decide, ctx, table = fixed.decide, fixed.ctx, _OUTCOME
+            return [table[decide(app, ctx)] for app in applications]
         for application in applications:
             day, found = self._as_of(application, as_of, cohort, program)
             frame = self._frame(day, found, strict)

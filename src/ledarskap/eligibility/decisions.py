@@ -117,17 +117,16 @@ class DecisionNode(NamedTuple):
         )
 
 
-@attrs.frozen(kw_only=True)
-class RuleResult:
+class RuleResult(NamedTuple):
     """One rule (entry) of the rule set as it was applied: which version, how binding, result.
 
-    ``tree`` is ``None`` when the decision was made without explanations.
+    ``level`` is ``"required"`` or ``"advisory"``; ``tree`` is ``None`` when the decision
+    was made without explanations. A named tuple, like :class:`DecisionNode`.
     """
 
     id: str
     version: str
     level: str
-    """``"required"`` or ``"advisory"``."""
     result: Truth
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
