@@ -464,10 +464,11 @@ class _Cells:
         self.number = number
         self.before = len(reader.problems)
         self.headers = {column.field: text for column, text in columns.values()}
-        self.values = {
-            column.field: (row[index].strip() if index < len(row) else "")
+        self.raw = {
+            column.field: (row[index] if index < len(row) else "")
             for index, (column, _) in columns.items()
         }
+        self.values = {field: value.strip() for field, value in self.raw.items()}
 
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
@@ -564,7 +565,13 @@ class _Cells:
         )
         return result
 
-    def position(self) -> Position | None:
+    def position(self, title: str | None) -> Position | None:
+        """The position code's position; the title's match without one; none for "-"."""
+        value = self.text("position")
+        if value is None:
+            return match_title(title)
+        if value == _NO_POSITION:
+            return None
         result: Position | None = self.parsed("position", position, "a position code")
         return result
 
@@ -599,6 +606,7 @@ class _Cells:
 
 
 _NONE = {"inga", "ingen", "none", "no", "nej"}
+_NO_POSITION = "-"  # a title that matches a catalog position, recorded as having none
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as the model checks it
 
 
@@ -679,11 +687,6 @@ def _person(cells: _Cells, default_id: str) -> dict[str, Any]:
     }
 
 
-def _position(cells: _Cells, title: str | None) -> Position | None:
-    explicit = cells.position()
-    return explicit if explicit is not None else match_title(title)
-
-
 def _participant_rows(cells: _Cells) -> list[tuple[str, Any]]:
     cohort_id = cells.cohort()
     participant_id = cells.text("id") or f"d-{cohort_id}-{cells.number}"
@@ -697,7 +700,7 @@ def _participant_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "title": title,
         "start": cells.required_date("start"),
         "end": cells.date("end"),
-        "position": _position(cells, title),
+        "position": cells.position(title),
         "organisation_kind": cells.enum("organisation_kind", OrganisationKind, _label)
         or OrganisationKind.ADMINISTRATION,
         "reports_to": cells.reports_to(unknown=False),
@@ -748,7 +751,7 @@ def _application_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "organisation": cells.text("organisation"),
         "organisation_kind": cells.enum("organisation_kind", OrganisationKind, _label),
         "title": title,
-        "position": _position(cells, title),
+        "position": cells.position(title),
         "in_position_since": cells.date("in_position_since"),
         "reports_to": cells.reports_to(unknown=True),
         "leads_staff_function": cells.boolean("leads_staff_function"),
@@ -771,7 +774,7 @@ def _meeting_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "kind": cells.enum("kind", MeetingKind, _label) if cells.required("kind") else None,
         "status": cells.enum("status", MeetingStatus, _meeting_status_label) or MeetingStatus.HELD,
         "duration_minutes": cells.integer("duration_minutes"),
-        "notes": cells.values.get("notes", ""),
+        "notes": cells.raw.get("notes", ""),
     }
     cells.check()
     return [("meetings", _build(cells, MentorMeeting, meeting))]
@@ -877,6 +880,12 @@ def _bodies(bodies: tuple[PoliticalBody, ...] | None, language: Language) -> str
     )
 
 
+def _position_code(found: Position | None, title: str | None) -> str:
+    if found is not None:
+        return found.slug
+    return "" if match_title(title) is None else _NO_POSITION
+
+
 def _person_values(person: Person) -> dict[str, str]:
     return {
         "person_id": person.id,
@@ -905,7 +914,7 @@ def _records_of(
                 "organisation": job.organisation,
                 "organisation_kind": job.organisation_kind.label(language),
                 "title": job.title,
-                "position": "" if job.position is None else job.position.slug,
+                "position": _position_code(job.position, job.title),
                 "reports_to": _bodies(job.reports_to, language),
                 "staff_function": ""
                 if job.staff_function is None
@@ -938,7 +947,7 @@ def _records_of(
                 if a.organisation_kind is None
                 else a.organisation_kind.label(language),
                 "title": _text(a.title),
-                "position": "" if a.position is None else a.position.slug,
+                "position": _position_code(a.position, a.title),
                 "in_position_since": _iso(a.in_position_since),
                 "reports_to": _bodies(a.reports_to, language),
                 "leads_staff_function": ""

@@ -1,0 +1,385 @@
+"""Spreadsheets: the sample sheet, headers, dialects, dates, row problems, round trips, junk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
+from ledarskap.errors import DocumentError, LedarskapError
+from ledarskap.io import RowProblem, SheetImport, read_sheet, sheet_bytes, write_sheet
+from ledarskap.io._sheets import parse_date
+from ledarskap.io.spreadsheets import COLUMNS, SheetKind
+from ledarskap.testing import program_data
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+KINDS: list[SheetKind] = ["participants", "mentors", "applications", "meetings"]
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+HEADER = "Förnamn;Efternamn;Kommun;Förvaltning;Befattning;Startdatum"
+
+
+def _read(text: str, kind: SheetKind = "participants", **options: Any) -> SheetImport:
+    options.setdefault("cohort_id", "c-1")
+    return read_sheet(text.encode("utf-8"), kind, name="t.csv", **options)
+
+
+# The sample sheet ------------------------------------------------------------------------
+
+
+def test_the_sample_sheet_keeps_good_rows_and_reports_the_bad() -> None:
+    sheet = read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025")
+    assert sheet.rows == 8
+    assert len(sheet.participants) == len(sheet.people) == len(sheet.appointments) == 6
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
+        (7, "E-post", "invalid"),
+        (7, "Kommun", "unknown-municipality"),
+        (7, "Startdatum", "invalid-date"),
+        (8, "Efternamn", "missing"),
+    ]
+    assert str(sheet.problems[1]).startswith("deltagare.csv, row 7, column 'Kommun': expected")
+    assert not sheet.ok
+    holm = sheet.appointments[2]
+    assert holm.municipality.name == "Motala"  # by code, 0583
+    assert holm.staff_function is StaffFunction.HR
+    assert sheet.appointments[3].start == dt.date(2018, 1, 15)  # 15/1/2018, day first
+
+
+def test_the_xlsx_twin_reads_the_same() -> None:
+    csv = read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025")
+    xlsx = read_sheet(EXAMPLES / "deltagare.xlsx", "participants", cohort_id="liko-2025")
+    assert (xlsx.people, xlsx.appointments, xlsx.participants) == (
+        csv.people,
+        csv.appointments,
+        csv.participants,
+    )
+    assert [(p.row, p.column) for p in xlsx.problems] == [(p.row, p.column) for p in csv.problems]
+    assert xlsx.problems[0].source == "deltagare.xlsx"
+
+
+def test_strict_mode_raises_listing_every_problem() -> None:
+    with pytest.raises(DocumentError) as info:
+        read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025", strict=True)
+    assert len(info.value.problems) == 4
+    assert "row 8, column 'Efternamn'" in str(info.value)
+    assert isinstance(info.value.problems[0], RowProblem)
+
+
+def test_merge_into_program_data() -> None:
+    from ledarskap import Organiser, Program
+
+    data = ProgramData(
+        program=Program(
+            id="liko",
+            name="Ledarskap i kommuner",
+            organiser=Organiser(name="CKS", full_name="Centrum", university="LiU"),
+        )
+    )
+    sheet = read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025")
+    merged = sheet.merge_into(data)
+    assert len(merged.participants) == 6
+    assert merged.participant("d-liko-2025-2").person_id == "p-d-liko-2025-2"
+
+
+# Headers and dialects --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        HEADER,
+        "Given name;Family name;Municipality;Organisation;Title;Start date",
+        "FORNAMN;efter namn;KOMMUN;forvaltning;befattning;start-datum",
+        "first name;Surname;Kommunkod;Arbetsplats;Titel;Anställd sedan",
+    ],
+)
+def test_headers_in_swedish_or_english_any_case_and_accents(header: str) -> None:
+    sheet = _read(f"{header}\nAnna;Berg;0580;Socialförvaltningen;Socialchef;2021-03-01\n")
+    assert sheet.ok, [str(p) for p in sheet.problems]
+    assert sheet.people[0].given_name == "Anna"
+    assert sheet.appointments[0].position is not None
+    assert sheet.appointments[0].position.slug == "forvaltningschef"
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_csv_dialects(delimiter: str, encoding: str) -> None:
+    text = (
+        f"{HEADER}\nÅsa;Öberg;Linköping;Kultur- och fritidsförvaltningen;Kulturchef;2021-03-01\n"
+    ).replace(";", delimiter)
+    sheet = read_sheet(text.encode(encoding), "participants", cohort_id="c-1")
+    assert sheet.ok, [str(p) for p in sheet.problems]
+    assert sheet.people[0].given_name == "Åsa"
+    assert sheet.appointments[0].organisation == "Kultur- och fritidsförvaltningen"
+
+
+def test_quoted_cells_with_delimiters_and_line_breaks() -> None:
+    text = f'{HEADER};Rapporterar till\nAnna;Berg;Linköping;"Social; förvaltningen";"Chef\nför allt";2021-03-01;"Socialnämnden; Kommunstyrelsen"\n'
+    sheet = _read(text)
+    assert sheet.ok, [str(p) for p in sheet.problems]
+    job = sheet.appointments[0]
+    assert job.organisation == "Social; förvaltningen"
+    assert job.title == "Chef\nför allt"
+    assert [b.kind.value for b in job.reports_to] == ["namnd", "kommunstyrelse"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-09-01", dt.date(2025, 9, 1)),
+        ("2025-09-01 00:00:00", dt.date(2025, 9, 1)),
+        ("20250901", dt.date(2025, 9, 1)),
+        ("2025/9/1", dt.date(2025, 9, 1)),
+        ("1/9/2025", dt.date(2025, 9, 1)),
+        ("1.9.2025", dt.date(2025, 9, 1)),
+        ("1/9 2025", dt.date(2025, 9, 1)),
+        ("1 september 2025", dt.date(2025, 9, 1)),
+        ("1 sep. 2025", dt.date(2025, 9, 1)),
+        ("1 Okt 2025", dt.date(2025, 10, 1)),
+        ("2025-02-30", None),
+        ("första september", None),
+        ("", None),
+    ],
+)
+def test_dates_in_iso_and_swedish_forms(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+# Row problems ---------------------------------------------------------------------------
+
+
+def test_a_missing_required_column_is_one_problem_and_no_records() -> None:
+    sheet = _read("Förnamn;Efternamn;Kommun\nAnna;Berg;Linköping\n")
+    assert sheet.participants == ()
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [(1, None, "missing-column")] * 3
+    assert "'Förvaltning'" in sheet.problems[0].message  # then Befattning, Startdatum
+
+
+def test_unknown_duplicate_and_ignored_columns() -> None:
+    text = f"{HEADER};Kommentar;Kommun\nAnna;Berg;Linköping;Förvaltning;Socialchef;2021-03-01;hej;Motala\n"
+    sheet = _read(text)
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
+        (1, "Kommentar", "unknown-column"),
+        (1, "Kommun", "duplicate-column"),
+    ]
+    assert len(sheet.participants) == 1
+    sheet = _read(text, ignore_columns=["kommentar"])
+    assert [p.code for p in sheet.problems] == ["duplicate-column"]
+
+
+def test_a_value_under_no_header_is_not_lost_silently() -> None:
+    sheet = _read(f"{HEADER}\nAnna;Berg;Linköping;Förvaltning;Socialchef;2021-03-01;extra\n")
+    assert [(p.row, p.code) for p in sheet.problems] == [(2, "stray-cell")]
+    assert sheet.participants == ()
+
+
+def test_every_problem_of_a_row_is_reported() -> None:
+    text = (
+        "Förnamn;Efternamn;E-post;Personnummer;Kommun;Förvaltning;Befattning;Startdatum;Status\n"
+        "Anna;;anna@;198503122396;Atlantis;;Socialchef;igår;på väg\n"
+    )
+    sheet = _read(text)
+    assert [p.column for p in sheet.problems] == [
+        "Efternamn",
+        "E-post",
+        "Personnummer",
+        "Kommun",
+        "Förvaltning",
+        "Startdatum",
+        "Status",
+    ]
+    assert all(p.row == 2 for p in sheet.problems)
+    assert "198503122396" not in " ".join(map(str, sheet.problems))
+
+
+def test_repeated_ids_and_conflicting_people() -> None:
+    text = (
+        f"Id;Person-id;{HEADER}\n"
+        "d-1;p-1;Anna;Berg;Linköping;Förvaltning;Socialchef;2021-03-01\n"
+        "d-1;p-2;Erik;Lund;Linköping;Förvaltning;Socialchef;2021-03-01\n"
+        "d-3;p-1;Anna;Bergh;Linköping;Förvaltning;Socialchef;2021-03-01\n"
+    )
+    sheet = _read(text)
+    assert [(p.row, p.code) for p in sheet.problems] == [
+        (3, "repeated-id"),
+        (4, "conflicting-person"),
+    ]
+    assert [p.id for p in sheet.participants] == ["d-1"]
+
+
+def test_the_cohort_comes_from_a_column_or_the_caller() -> None:
+    text = f"Omgång;{HEADER}\nc-9;Anna;Berg;Linköping;Förvaltning;Socialchef;2021-03-01\n"
+    assert _read(text).participants[0].cohort_id == "c-9"
+    sheet = read_sheet(f"{HEADER}\nAnna;Berg;Linköping;F;Socialchef;2021-03-01\n", "participants")
+    assert [p.code for p in sheet.problems] == ["missing"]
+
+
+def test_political_bodies_whose_kind_the_name_does_not_say() -> None:
+    text = f"{HEADER};Rapporterar till\nAnna;Berg;Linköping;F;Socialchef;2021-03-01;Utskottet\n"
+    assert [p.column for p in _read(text).problems] == ["Rapporterar till"]
+    sheet = _read(text.replace("Utskottet", "Utskottet (nämnd)"))
+    assert sheet.appointments[0].reports_to[0].name == "Utskottet"
+
+
+def test_an_unknown_kind_or_an_empty_sheet_is_an_error() -> None:
+    with pytest.raises(LedarskapError):
+        read_sheet(b"a;b\n1;2\n", "nothing")  # type: ignore[arg-type]
+    sheet = read_sheet(b"", "participants")
+    assert [p.code for p in sheet.problems] == ["empty"]
+    with pytest.raises(DocumentError):
+        read_sheet(Path("/nonexistent/deltagare.csv"), "participants")
+
+
+def test_meetings_and_mentors_sheets() -> None:
+    meetings = _read(
+        "Mentorskap;Datum;Typ;Längd (min);Anteckningar\nms-1;2025-10-01;digitalt möte;60; Om  ledarskap \n",
+        "meetings",
+    )
+    assert meetings.ok
+    (meeting,) = meetings.meetings
+    assert (meeting.kind, meeting.duration_minutes, meeting.notes) == (
+        MeetingKind.ONLINE,
+        60,
+        " Om  ledarskap ",
+    )
+    mentors = _read("Förnamn;Efternamn;Kommun;Kapacitet\nKim;Chef;Norrköping;3\n", "mentors")
+    assert mentors.mentors[0].capacity == 3
+    assert mentors.mentors[0].municipality.code == "0581"
+
+
+# Writing and round trips ---------------------------------------------------------------
+
+
+def test_personnummer_is_written_only_when_asked(tmp_path: Path) -> None:
+    sheet = _read(
+        "Förnamn;Efternamn;Personnummer;Kommun;Förvaltning;Befattning;Startdatum\n"
+        "Anna;Berg;850312-2395;Linköping;F;Socialchef;2021-03-01\n"
+    )
+    data = sheet.merge_into(_empty())
+    default = sheet_bytes(data, "participants").decode("utf-8-sig")
+    assert "Personnummer" not in default
+    assert "2395" not in default
+    full = sheet_bytes(data, "participants", include_personnummer=True).decode("utf-8-sig")
+    assert "19850312-2395" in full
+    path = tmp_path / "ut.xlsx"
+    write_sheet(data, path, "participants", language="en")
+    again = read_sheet(path, "participants")
+    assert again.ok
+    assert again.people[0].personnummer is None
+    assert again.participants == data.participants
+
+
+def _empty() -> ProgramData:
+    from ledarskap import Organiser, Program
+
+    return ProgramData(
+        program=Program(
+            id="liko",
+            name="Ledarskap i kommuner",
+            organiser=Organiser(name="CKS", full_name="Centrum", university="LiU"),
+        )
+    )
+
+
+def _same_records(data: ProgramData, sheet: SheetImport, kind: SheetKind) -> None:
+    assert sheet.ok, [str(p) for p in sheet.problems]
+    assert getattr(sheet, kind) == getattr(data, kind)
+    if kind == "participants":
+        assert sheet.appointments == tuple(
+            data.appointment(p.appointment_id) for p in data.participants
+        )
+    for person in sheet.people:
+        assert person == data.person(person.id)
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=4), st.sampled_from(KINDS))
+def test_csv_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None:
+    """Records written to a sheet (personnummer included) and read back are the same records."""
+    content = sheet_bytes(data, kind, include_personnummer=True)
+    sheet = read_sheet(content, kind)
+    _same_records(data, sheet, kind)
+    # and written again, the same bytes
+    assert sheet_bytes(sheet.merge_into(data), kind, include_personnummer=True) != b""
+    assert sheet_bytes(data, kind, include_personnummer=True, language="en")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(program_data(max_cohorts=1, max_participants=3), st.sampled_from(KINDS))
+def test_xlsx_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None:
+    """The same law through XLSX."""
+    sheet = read_sheet(sheet_bytes(data, kind, syntax="xlsx", include_personnummer=True), kind)
+    _same_records(data, sheet, kind)
+
+
+@SETTINGS
+@given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(KINDS))
+def test_english_headers_round_trip(data: ProgramData, kind: SheetKind) -> None:
+    content = sheet_bytes(data, kind, include_personnummer=True, language="en", delimiter=",")
+    _same_records(data, read_sheet(content, kind), kind)
+
+
+def test_every_column_has_distinct_names() -> None:
+    for kind, columns in COLUMNS.items():
+        names = [name for column in columns for name in set(column.names())]
+        assert len(names) == len(set(names)), kind
+
+
+# Junk ---------------------------------------------------------------------------------
+
+
+def _only_library_errors(content: bytes, kind: SheetKind) -> None:
+    try:
+        sheet = read_sheet(content, kind, cohort_id="c-1")
+    except LedarskapError:
+        return
+    assert isinstance(sheet, SheetImport)
+    for problem in sheet.problems:
+        assert not re.search(r"(?<!\d)\d{6}(\d{2})?[-+]?\d{4}(?!\d)", str(problem))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(KINDS))
+def test_junk_bytes_give_only_library_errors(content: bytes, kind: SheetKind) -> None:
+    _only_library_errors(content, kind)
+
+
+_cell = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "Linköping", "0580", "2025-09-01", "ja", "-", "198503122395", "x@y.se"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(KINDS), st.data())
+def test_junk_rows_give_only_row_problems(kind: SheetKind, draw: st.DataObject) -> None:
+    """Real headers over junk cells: every row is read or reported, never a bare exception."""
+    headers = [c.sv for c in COLUMNS[kind]]
+    picked = draw.draw(st.lists(st.sampled_from(headers), min_size=1, unique=True))
+    rows = draw.draw(
+        st.lists(st.lists(_cell, min_size=len(picked), max_size=len(picked) + 1), max_size=5)
+    )
+    text = "\n".join(
+        ";".join(c.replace(";", "").replace('"', "") for c in row) for row in [picked, *rows]
+    )
+    _only_library_errors(text.encode("utf-8"), kind)
+
+
+def test_junk_xlsx_is_a_document_error() -> None:
+    with pytest.raises(DocumentError):
+        read_sheet(b"PK\x03\x04 not really a zip", "participants")
+
+
+def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingDependencyError, match=r"ledarskap\[xlsx\]"):
+        read_sheet(EXAMPLES / "deltagare.xlsx", "participants", cohort_id="c-1")
+    with pytest.raises(ImportError):
+        sheet_bytes(_empty(), "participants", syntax="xlsx")
