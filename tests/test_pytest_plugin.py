@@ -330,3 +330,17 @@ applicant = { municipality = "Motala", reports_to = [], leads_staff_function = f
     result.stdout.fnmatch_lines(
         ["rule set demo.rules.toml (demo 1): 3 of 4 clauses seen both true and false (75%)"]
     )
+
+
+def test_under_the_projects_strict_settings(demo: pytest.Pytester) -> None:
+    """The settings ledarskap's own suite runs with: warnings are errors, importlib imports."""
+    demo.makeini(
+        "[pytest]\n"
+        "addopts = --strict-markers --strict-config --import-mode=importlib -p no:cacheprovider\n"
+        "xfail_strict = true\n"
+        "filterwarnings = error\n"
+    )
+    demo.makepyfile(test_plain="def test_ok():\n    assert True\n")
+    result = demo.runpytest("--rule-coverage", "-W", "error")
+    result.assert_outcomes(passed=2, failed=1)
+    assert "warnings summary" not in result.stdout.str()
