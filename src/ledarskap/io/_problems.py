@@ -9,9 +9,11 @@ building the JSON path (``$.participants[12].municipality``), and renders each l
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -56,11 +58,18 @@ def _leaf(exc: BaseException, path: str) -> Problem:
         return Problem(path, str(exc), code=exc.code)
     if isinstance(exc, ForbiddenExtraKeysError):
         names = ", ".join(repr(name) for name in sorted(exc.extra_fields))
-        allowed = _allowed_keys(exc.cl)
+        fields = _fields(exc.cl)
         many = len(exc.extra_fields) > 1
+        hints = [
+            f"{near[0]!r} for {name!r}" if many else repr(near[0])
+            for name in sorted(exc.extra_fields)
+            if (near := difflib.get_close_matches(name, fields, n=1, cutoff=0.7))
+        ]
+        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
         return Problem(
             path,
-            f"unknown field{'s' if many else ''} {names}: expected only {allowed}",
+            f"unknown field{'s' if many else ''} {names}{hint}: expected only the fields "
+            + ", ".join(fields),
             code="unknown-field",
         )
     if isinstance(exc, KeyError):
@@ -75,12 +84,8 @@ def _plain(note: object) -> bool:
     return not isinstance(note, AttributeValidationNote | IterableValidationNote)
 
 
-def _allowed_keys(cls: Any) -> str:
-    import attrs
-
-    if attrs.has(cls):
-        return "the fields " + ", ".join(a.name for a in attrs.fields(cls))
-    return "known fields"  # pragma: no cover - every class with extra keys is an attrs class
+def _fields(cls: Any) -> list[str]:
+    return [a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
 
 
 def json_path_to_key_path(path: str) -> str:

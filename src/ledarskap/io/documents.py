@@ -326,11 +326,11 @@ def _read(
     except Exception as fast:
         first = fast
     try:
-        _converter(flavour, True).structure(body, ProgramData)
+        # The detailed converter is the reference: should it read what the fast one did
+        # not, its result stands.
+        return _converter(flavour, True).structure(body, ProgramData)  # type: ignore[no-any-return]
     except Exception as exc:
-        problems = problems_of(exc)
-    else:  # pragma: no cover - the detailed converter finds what the fast one found
-        problems = problems_of(first)
+        problems = problems_of(exc) or problems_of(first)
     if syntax == "toml":
         problems = [Problem(json_path_to_key_path(p.location), p.message, p.code) for p in problems]
     raise DocumentError("the document does not match the format", problems, source=source)
