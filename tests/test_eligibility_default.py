@@ -213,3 +213,24 @@ def test_bulk_evaluation_summarises_outcomes_and_reasons() -> None:
     assert not fast.explained
     assert [d.outcome for d in fast] == list(result.outcomes)
     assert "Applications: 4" in result.summary.render("en")
+
+
+def test_the_program_data_gives_cohorts_and_fills_facts_from_appointments() -> None:
+    from ledarskap.io import example_program
+
+    data = example_program()
+    result = default_ruleset().evaluate_many(data.applications, program=data)
+    assert len(result) == len(data.applications)
+    assert result.summary.counts[Outcome.ELIGIBLE] > 0
+    first = data.applications[0]
+    bare = Application(
+        id="ans-x",
+        person_id=first.person_id,
+        cohort_id=first.cohort_id,
+        submitted=first.submitted,
+        appointment_id=first.appointment_id,
+    )
+    decided = default_ruleset().evaluate(bare, program=data)
+    assert decided.outcome is default_ruleset().evaluate(first, program=data).outcome
+    assert decided.as_of == data.cohort(first.cohort_id).start
+    assert decided.facts["position"] == "forvaltningschef"

@@ -178,3 +178,34 @@ def test_the_registry_is_open() -> None:
             "leads_staff_function", description="", sv=Texts("", "", ""), en=Texts("", "", "")
         )(applied_before)
     assert isinstance(parse_rule("leads_staff_function"), Predicate)
+
+
+def test_a_tool_adds_its_own_field_and_renders_with_it() -> None:
+    from ledarskap.eligibility import FieldSpec, Outcome, parse_ruleset
+    from ledarskap.eligibility.valuetypes import INTEGER
+
+    registry = default_registry()
+    registry.register(
+        FieldSpec(
+            name="days_before_deadline",
+            type=INTEGER,
+            description="Days between the application and 1 May.",
+            label_sv="marginalen i dagar",
+            label_en="the margin in days",
+            get=lambda app, ctx: (dt.date(2025, 5, 1) - app.submitted).days,
+        )
+    )
+    rules = parse_ruleset(
+        'format = "ledarskap.rules/1"\nid = "t"\nversion = "1"\n'
+        '[[rules]]\nid = "early"\nwhen = "days_before_deadline >= 30"\n',
+        registry=registry,
+    )
+    app = Application(id="a", person_id="p", cohort_id="c", submitted=dt.date(2025, 4, 20))
+    decision = rules.evaluate(app, as_of=dt.date(2025, 9, 1))
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.render("sv", registry=registry) == (
+        "Inte behörig: marginalen i dagar är 11, färre än 30"
+    )
+    assert decision.render("en", registry=registry) == (
+        "Not eligible: the margin in days is 11, less than 30"
+    )

@@ -468,6 +468,9 @@ def parse(
 # Printing -------------------------------------------------------------------------------
 
 
+_PLAIN = (str, int, bool, float)
+
+
 def source_value(value: Any) -> Any:
     """A normalised value as plain data: enums by value, dates as text, tuples as lists."""
     kind = type(value)
@@ -476,7 +479,8 @@ def source_value(value: Any) -> Any:
         or kind is int
         or kind is bool
         or value is None
-        or (kind is list and all(type(v) is str for v in value))
+        # Predicates return plain data (Check's contract): a list is checked by its head.
+        or (kind is list and (not value or type(value[0]) in _PLAIN))
     ):
         return value
     if isinstance(value, enum.Enum):
