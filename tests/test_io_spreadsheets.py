@@ -383,3 +383,10 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
         read_sheet(EXAMPLES / "deltagare.xlsx", "participants", cohort_id="c-1")
     with pytest.raises(ImportError):
         sheet_bytes(_empty(), "participants", syntax="xlsx")
+
+
+def test_the_import_guide_lists_every_column() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    for columns in COLUMNS.values():
+        for column in columns:
+            assert f"| {column.sv} | {column.en} |" in page, column
