@@ -291,3 +291,41 @@ when = { all_of = ["leads_staff_functio", { field = "position", op = "==", value
         ("unknown-name", 11, "rules[1].when.all_of[0]"),
         ("value-type", 11, "rules[1].when.all_of[1]"),
     ]
+
+
+def test_a_parameter_as_a_predicate_argument() -> None:
+    rules = parse_ruleset(
+        HEAD
+        + """
+[parameters.home]
+values = { 2010-01-01 = "Östergötland", 2026-01-01 = "06" }
+
+[[rules]]
+id = "region"
+when = "municipality_in_county(county=home)"
+"""
+    )
+    assert rules.parameters["home"].type_name == "county"
+    assert rules.evaluate(app(), as_of=dt.date(2025, 6, 1)).outcome is Outcome.ELIGIBLE
+    decision = rules.evaluate(app(), as_of=dt.date(2026, 6, 1))
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.render("sv") == "Inte behörig: Motala ligger inte i Jönköpings län"
+    before = rules.evaluate(app(), as_of=dt.date(2009, 6, 1))
+    assert before.outcome is Outcome.UNDETERMINED
+    assert before.missing_facts == ("parameter:home",)
+
+
+def test_load_ruleset_reads_files(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from ledarskap.io import load_ruleset
+
+    folder = Path(str(tmp_path))
+    (folder / "rules.json").write_text(json.dumps(default_ruleset().to_data()), "utf-8")
+    assert load_ruleset(folder / "rules.json") == default_ruleset()
+    (folder / "bad.toml").write_text(HEAD + '[[rules]]\nid = "r"\nwhen = "x"\n', "utf-8")
+    with pytest.raises(RuleError) as info:
+        load_ruleset(folder / "bad.toml")
+    assert str(info.value.problems[0]).startswith(f"{folder / 'bad.toml'}:6: rules[0].when")
+    with pytest.raises(RuleError, match="cannot read"):
+        load_ruleset(folder / "missing.toml")
