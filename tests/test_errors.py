@@ -1,0 +1,182 @@
+"""The exception tree, its messages, and the masking of personal data in them."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledarskap import (
+    DocumentError,
+    FormatVersionError,
+    InvalidPersonnummerError,
+    InvalidValueError,
+    LedarskapError,
+    MissingDependencyError,
+    Personnummer,
+    ProblemsError,
+    RuleError,
+    UnknownMunicipalityError,
+    UnknownReferenceError,
+)
+from ledarskap import testing as lt
+from ledarskap.errors import Problem, mask_personal_data, safe_repr
+from ledarskap.model import _checks
+
+LAWS = settings(max_examples=60, deadline=None)
+
+
+def test_the_tree() -> None:
+    for error in (
+        InvalidValueError,
+        InvalidPersonnummerError,
+        UnknownMunicipalityError,
+        UnknownReferenceError,
+    ):
+        assert issubclass(error, LedarskapError)
+        assert issubclass(error, ValueError)
+    assert issubclass(UnknownMunicipalityError, LookupError)
+    assert issubclass(UnknownReferenceError, LookupError)
+    for problems in (ProblemsError, DocumentError, FormatVersionError, RuleError):
+        assert issubclass(problems, LedarskapError)
+        assert issubclass(problems, ValueError)
+    assert issubclass(FormatVersionError, DocumentError)
+    assert issubclass(MissingDependencyError, ImportError)
+
+
+def test_an_invalid_value_says_where_what_and_what_was_found() -> None:
+    error = InvalidValueError(
+        location="Cohort.capacity", expected="a whole number of at least 1", found=0
+    )
+    assert str(error) == "Cohort.capacity: expected a whole number of at least 1, found 0"
+    assert (error.location, error.expected, error.found) == (
+        "Cohort.capacity",
+        "a whole number of at least 1",
+        "0",
+    )
+
+
+def test_personal_data_is_masked_in_messages_and_attributes() -> None:
+    error = InvalidValueError(
+        location="Person.email",
+        expected="an e-mail address",
+        found="anna.berg@linkoping.example 19850312-2395",
+    )
+    assert "anna.berg@" not in str(error)
+    assert "19850312" not in str(error)
+    assert "19850312" not in error.found
+    assert "anna.berg@" not in error.found
+
+
+def test_mask_personal_data() -> None:
+    assert mask_personal_data("850312-2395") == "XXXXXX-XX95"
+    assert mask_personal_data("198503122395 och 19850312+2395") == "19XXXXXX-XX95 och 19XXXXXX-XX95"
+    assert mask_personal_data("kontakt: a.b@kommun.example") == "kontakt: a…@kommun.example"
+    assert mask_personal_data("diarienummer 2025-123") == "diarienummer 2025-123"
+
+
+def test_safe_repr_shortens() -> None:
+    assert safe_repr("x" * 200, limit=10) == "'xxxxxxxx…"
+    assert safe_repr(3) == "3"
+
+
+def test_missing_dependency() -> None:
+    error = MissingDependencyError("openpyxl", "xlsx", "Reading spreadsheets")
+    assert (
+        str(error)
+        == "Reading spreadsheets needs the optional package 'openpyxl': pip install 'ledarskap[xlsx]'"
+    )
+    assert (error.package, error.extra, error.feature) == (
+        "openpyxl",
+        "xlsx",
+        "Reading spreadsheets",
+    )
+
+
+def test_unknown_municipality_with_and_without_a_suggestion() -> None:
+    with_hint = UnknownMunicipalityError(
+        location="kommun", found="Linkopping", suggestion="0580 Linköping"
+    )
+    assert "(did you mean 0580 Linköping?)" in str(with_hint)
+    without = UnknownMunicipalityError(location="kommun", found="X")
+    assert without.suggestion is None
+    assert "did you mean" not in str(without)
+
+
+def test_problems() -> None:
+    message = "expected a text, found 'anna@berg.example'"
+    problem = Problem("$.people[0].email", message, code="type")
+    assert str(problem) == "$.people[0].email: expected a text, found 'a…@berg.example'"
+    assert repr(problem) == (
+        "Problem('$.people[0].email', \"expected a text, found 'a…@berg.example'\", code='type')"
+    )
+    same = Problem("$.people[0].email", message, code="type")
+    assert problem == same
+    assert hash(problem) == hash(same)
+    assert problem != Problem("$.people[0].email", "other")
+    assert problem != "a problem"
+    assert Problem("$", "x").code == "invalid"
+
+
+def test_problems_are_reported_at_once() -> None:
+    problems = [
+        Problem("$.cohorts[0].end", "expected a date"),
+        Problem("$.people[2].id", "expected an id"),
+    ]
+    error = DocumentError("the document does not match the format", problems, source="program.json")
+    assert str(error) == (
+        "program.json: the document does not match the format (2 problems)\n"
+        "  - $.cohorts[0].end: expected a date\n"
+        "  - $.people[2].id: expected an id"
+    )
+    assert error.problems == tuple(problems)
+    assert (error.summary, error.source) == (
+        "the document does not match the format",
+        "program.json",
+    )
+    single = RuleError("a rule cannot be loaded", problems[:1])
+    assert str(single).startswith("a rule cannot be loaded (1 problem)\n")
+
+
+class _Record:
+    """Stands in for a model instance in the validator tests."""
+
+
+def _attribute(name: str) -> attrs.Attribute[object]:
+    return attrs.Attribute(name, attrs.NOTHING, None, None, True, True, False, False, alias=name)  # type: ignore[call-arg]
+
+
+def test_validators_that_require_items() -> None:
+    with pytest.raises(InvalidValueError, match=r"_Record\.themes: expected at least one item"):
+        _checks.items(_checks.text, non_empty=True)(_Record(), _attribute("themes"), ())
+    with pytest.raises(InvalidValueError, match=r"_Record\.levels: expected at least one Level"):
+        _checks.set_of(str, "Level", non_empty=True)(_Record(), _attribute("levels"), frozenset())
+    _checks.items(_checks.text, non_empty=True)(_Record(), _attribute("themes"), ("a",))
+
+
+@LAWS
+@given(lt.personnummer(), st.sampled_from(["{}", "pnr {}!", "{} ", "x{}x"]), st.booleans())
+def test_no_personnummer_survives_in_an_error(
+    number: Personnummer, frame: str, short: bool
+) -> None:
+    """An error about a value holding a personnummer never shows the number, in any spelling."""
+    digits = number.reveal()
+    spelled = digits[2:] if short else digits
+    text = frame.format(spelled)
+    error = InvalidValueError(location="Person.phone", expected="a phone number", found=text)
+    for shown in (str(error), repr(error), error.found):
+        assert digits[2:8] not in shown
+        assert digits.replace("-", "")[2:] not in shown
+
+
+@LAWS
+@given(st.text(alphabet="0123456789-+X ", min_size=8, max_size=16))
+def test_an_invalid_personnummer_is_never_echoed(text: str) -> None:
+    """A number that fails to validate shows no five digits of it in a row in its error."""
+    try:
+        Personnummer(text)
+    except InvalidPersonnummerError as error:
+        found = str(error).partition("found ")[2]
+        runs = {text[i : i + 5] for i in range(len(text) - 4) if text[i : i + 5].isdigit()}
+        assert not any(run in found for run in runs)

@@ -1,0 +1,146 @@
+"""ledarskap.testing: the public hypothesis strategies, their options and argument checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
+
+from ledarskap import Cohort, Mentorship, Person, ProgramData, municipality
+from ledarskap import testing as lt
+from ledarskap.model._checks import ID_PATTERN
+
+LAWS = settings(max_examples=30, deadline=None)
+D = dt.date
+COHORT = Cohort(id="c-1", program_id="liko", name="Omgång", start=D(2025, 9, 1), end=D(2026, 6, 30))
+
+
+def test_import_ledarskap_does_not_import_hypothesis() -> None:
+    code = "import sys, ledarskap; print('hypothesis' in sys.modules, 'ledarskap.testing' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: lt.municipalities(municipalities=["Linkopping"]), "did you mean 0580 Linköping"),
+        (lambda: lt.municipalities(municipalities="0580"), "must be a collection"),
+        (lambda: lt.municipalities(municipalities=[]), "at least 1 different"),
+        (lambda: lt.municipalities(counties="05"), "must be a collection of county codes"),
+        (lambda: lt.municipalities(counties=["Östergötlan"]), "did you mean Östergötlands län"),
+        (lambda: lt.municipalities(municipalities=["0580"], counties=["04"]), "no municipality"),
+        (lambda: lt.positions(kinds=[]), "at least one PositionKind"),
+        (lambda: lt.positions(kinds="staff"), "a collection of PositionKind"),  # type: ignore[arg-type]
+        (
+            lambda: lt.personnummer(min_birth=D(2000, 1, 1), max_birth=D(1999, 1, 1)),
+            "must not be after",
+        ),
+        (lambda: lt.personnummer(min_birth=dt.datetime(2000, 1, 1)), "must be a datetime.date"),
+        (lambda: lt.people(person_id="p 1"), "person_id='p 1' must be an id"),
+        (lambda: lt.people(with_personnummer="yes"), "True, False or None"),  # type: ignore[arg-type]
+        (lambda: lt.identifiers(prefix="x" * 40), "at most 32"),
+        (lambda: lt.identifiers(prefix="p 1"), "must be an id"),
+        (lambda: lt.appointments(positions=["kontorchef"]), "did you mean 'kontorschef'"),
+        (lambda: lt.appointments(positions="kommunchef"), "a collection of positions"),
+        (lambda: lt.appointments(positions=[]), "at least one position"),
+        (lambda: lt.appointments(min_date=D(1800, 1, 1)), "years 1900 to 2100"),
+        (lambda: lt.programs(min_themes=3, max_themes=2), "must not exceed"),
+        (lambda: lt.programs(max_themes=-1), "at least 0"),
+        (lambda: lt.sessions(theme_ids="t-1"), "a sequence of ids"),
+        (lambda: lt.sessions(theme_ids=["t 1"]), "must be an id"),
+        (lambda: lt.cohorts(program_id=""), "must be an id"),
+        (lambda: lt.participants(cohort=3), "a Cohort or its id"),  # type: ignore[arg-type]
+        (lambda: lt.mentorships(ongoing=1), "True, False or None"),  # type: ignore[arg-type]
+        (
+            lambda: lt.mentor_meetings(
+                mentorship=Mentorship(
+                    id="ms", mentor_id="m", participant_id="d", start=D(2030, 1, 1)
+                ),
+                max_date=D(2029, 1, 1),
+            ),
+            "no day between",
+        ),
+        (lambda: lt.program_data(municipalities=["0580"]), "at least 2 different"),
+        (lambda: lt.program_data(min_cohorts=3, max_cohorts=2), "must not exceed"),
+        (lambda: lt.program_data(max_cohorts=0, min_cohorts=0), "at least 1"),
+        (lambda: lt.program_data(max_participants=True), "a whole number"),
+        (lambda: lt.applications(complete="no"), "True, False or None"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_fail_at_once(make: Callable[[], Any], message: str) -> None:
+    with pytest.raises(InvalidArgument, match=re.escape(message)):
+        make()
+
+
+MODEL_STRATEGIES = [
+    "applications", "appointments", "cohorts", "collaborations", "counties", "identifiers",
+    "mentor_meetings", "mentors", "mentorships", "municipalities", "organisers", "participants",
+    "people", "personnummer", "political_bodies", "positions", "program_data", "programs",
+    "purposes", "sessions", "support_groups", "themes", "venues",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", MODEL_STRATEGIES)
+def test_every_strategy_function_returns_a_strategy(name: str) -> None:
+    assert name in lt.__all__
+    assert isinstance(getattr(lt, name)(), SearchStrategy)
+
+
+@LAWS
+@given(lt.identifiers(), lt.identifiers(prefix="p-"))
+def test_identifiers_are_valid_ids(plain: str, prefixed: str) -> None:
+    """Every generated id is one the model accepts; a prefixed one starts with its prefix."""
+    assert re.fullmatch(ID_PATTERN, plain)
+    assert re.fullmatch(ID_PATTERN, prefixed)
+    assert prefixed.startswith("p-")
+
+
+@LAWS
+@given(lt.people(with_personnummer=True))
+def test_generated_people_are_fictional(person: Person) -> None:
+    """Generated e-mail addresses are under the reserved .example domain."""
+    assert person.email is None or person.email.endswith(".example")
+    assert person.personnummer is not None
+
+
+@LAWS
+@given(lt.participants(cohort=COHORT), lt.mentors(cohort="c-1"), lt.applications(cohort=COHORT))
+def test_the_cohort_option_takes_a_cohort_or_its_id(
+    adept: Any, mentor: Any, application: Any
+) -> None:
+    """participants(), mentors() and applications() of a cohort all name that cohort."""
+    assert adept.cohort_id == mentor.cohort_id == application.cohort_id == "c-1"
+
+
+@LAWS
+@given(
+    lt.program_data(
+        municipalities=["Linköping", "Norrköping", "Motala"],
+        min_cohorts=2,
+        max_cohorts=2,
+        max_participants=3,
+        min_date=D(2025, 1, 1),
+        max_date=D(2027, 12, 31),
+    )
+)
+def test_program_data_keeps_its_options(data: ProgramData) -> None:
+    """program_data() keeps to the given municipalities, number of cohorts and dates."""
+    allowed = {municipality(name) for name in ("Linköping", "Norrköping", "Motala")}
+    assert len(data.cohorts) == 2
+    for cohort in data.cohorts:
+        assert set(cohort.municipalities) <= allowed
+        assert D(2025, 1, 1) <= cohort.start <= cohort.end <= D(2027, 12, 31)
+        assert 1 <= len(data.participants_of(cohort.id)) <= 3
+    kommunchefer = {c.chief_executive_id for cohort in data.cohorts for c in cohort.collaborations}
+    assert len(kommunchefer) <= 3  # one kommunchef per municipality, across cohorts
