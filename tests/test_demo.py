@@ -1,0 +1,127 @@
+"""The demo: python -m ledarskap [PATH] summarises a program document."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import ledarskap
+from ledarskap import ProgramData, demo, testing
+
+
+def test_the_summary_of_the_example_program(capsys: pytest.CaptureFixture[str]) -> None:
+    assert demo.main([]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("Ledarskap i kommuner (LiKO)\n")
+    assert "Organiser (anordnare): CKS (Centrum för kommunstrategiska studier" in out
+    assert "Omgång 2025/26 (liko-2025): 2025-09-15 – 2026-09-30" in out
+    assert "Collaborating municipalities (19):" in out
+    assert "2025-09-17 – 2025-09-19   internat   Uppstartsinternat" in out
+    assert "återträff  Digital återträff (online)" in out
+    assert "Stödgrupp Roxen: 5 participants" in out
+    assert "Participants (deltagare, 25) by municipality:" in out
+    assert "förvaltningschef (chef direkt mot politisk ledning)" in out
+    assert "Norrköping       → Linköping" in out
+    assert "@" not in out
+
+
+def test_participants_are_counted_by_municipality() -> None:
+    data = ledarskap.example_program()
+    lines = demo.participant_lines(data, data.cohorts[0])
+    assert lines[1].split() == ["Linköping", "3"]
+    assert sum(int(line.split()[-1]) for line in lines[1:18]) == 25
+
+
+def test_mentor_pairs_count_meetings_held() -> None:
+    data = ledarskap.example_program()
+    lines = demo.mentor_pair_lines(data, data.cohorts[0])
+    assert len(lines) == 1 + 25
+    assert lines[1].split() == ["Norrköping", "→", "Linköping", "6"]
+
+
+def test_a_given_file_is_summarised(tmp_path: Path) -> None:
+    path = tmp_path / "program.json"
+    ledarskap.dump(ledarskap.example_program(), path)
+    out = io.StringIO()
+    assert demo.main([str(path)], out=out) == 0
+    assert out.getvalue() == demo.summary(ledarskap.example_program()) + "\n"
+
+
+def test_a_missing_file_is_an_error_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert demo.main([str(tmp_path / "nowhere.json")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"ledarskap: cannot read {tmp_path / 'nowhere.json'}: No such file or directory\n"
+
+
+def test_a_bad_file_shows_the_librarys_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "program.json"
+    path.write_text('{"format": "something else"}', encoding="utf-8")
+    assert demo.main([str(path)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith(f"ledarskap: {path}: not a program document")
+    assert "Traceback" not in err
+
+
+def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert demo.main(["--help"]) == 0
+    assert demo.main(["a.json", "b.json"]) == 2
+    _, err = capsys.readouterr()
+    assert err.count("usage: python -m ledarskap [PATH]") == 2
+
+
+def test_a_program_without_short_name_or_site() -> None:
+    import attrs
+
+    data = ledarskap.example_program()
+    organiser = attrs.evolve(data.program.organiser, site=None)
+    program = attrs.evolve(data.program, short_name=None, organiser=organiser, themes=())
+    lines = demo.program_lines(attrs.evolve(data, program=program))
+    assert lines[0] == "Ledarskap i kommuner"
+    assert lines[1].endswith("Linköpings universitet)")
+    assert lines[3].endswith(": -")
+
+
+def test_python_dash_m_ledarskap() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ledarskap", "/nonexistent/program.json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("ledarskap: cannot read")
+    assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(testing.program_data(max_cohorts=2, max_participants=4))
+def test_every_cohort_and_pair_is_summarised(data: ProgramData) -> None:
+    """The summary of any valid program names every cohort and lists one line per pair."""
+    text = demo.summary(data)
+    for cohort in data.cohorts:
+        assert f"{cohort.name} ({cohort.id})" in text
+        pairs = demo.mentor_pair_lines(data, cohort)
+        assert len(pairs) == 1 + len(data.participants_of(cohort.id))
+
+
+def test_a_title_outside_the_catalog_is_shown_as_written() -> None:
+    import attrs
+
+    data = ledarskap.example_program()
+    job = attrs.evolve(data.appointments[19], title="Kulturstrateg", position=None)
+    changed = attrs.evolve(
+        data, appointments=(*data.appointments[:19], job, *data.appointments[20:])
+    )
+    lines = demo.participant_lines(changed, changed.cohorts[0])
+    assert any(line.split("(")[0].strip() == "Kulturstrateg" for line in lines)
