@@ -46,6 +46,22 @@ _OP_FUNCS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
 }
 _TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
+_NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
+_new = tuple.__new__
+
+
+def node(  # noqa: PLR0917  # positional on purpose: the hot path of explanations
+    path: str,
+    code: str,
+    result: Truth,
+    rule: str,
+    seen: Any = None,
+    expected: Any = None,
+    missing: tuple[str, ...] = (),
+    children: tuple[DecisionNode, ...] = (),
+) -> DecisionNode:
+    """A :class:`DecisionNode`, made positionally (the hot path of explanations)."""
+    return _new(DecisionNode, (path, code, result, rule, seen, expected, missing, children))
 
 
 @attrs.frozen
@@ -164,16 +180,19 @@ def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     code = "all_of" if is_all else "any_of"
     unknown = Truth.UNKNOWN
 
+    count = len(explainers)
+
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        children = tuple(e(app, ctx, p) for e, p in zip(explainers, paths(path), strict=True))
+        names = paths(path)
+        children = tuple([explainers[i](app, ctx, names[i]) for i in range(count)])
         result = other
         for child in children:
-            if child.result is decisive:
+            if child[2] is decisive:
                 result = decisive
                 break
-            if child.result is unknown:
+            if child[2] is unknown:
                 result = unknown
-        return DecisionNode(path=path, code=code, result=result, rule=source, children=children)
+        return node(path, code, result, source, None, None, (), children)
 
     return Plan(rule, fast, explain)
 
@@ -190,9 +209,7 @@ def _compile_not(rule: Not, inner: Plan) -> Plan:
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         child = explain_inner(app, ctx, paths(path)[0])
-        return DecisionNode(
-            path=path, code="not", result=~child.result, rule=source, children=(child,)
-        )
+        return node(path, "not", _NOT[child[2]], source, None, None, (), (child,))
 
     return Plan(rule, fast, explain)
 
@@ -243,15 +260,17 @@ def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
                 return DecisionNode(
                     path=path, code=name, result=Truth.UNKNOWN, rule=source, missing=absent
                 )
-        check = function(app, ctx, **resolved) if resolved else function(app, ctx)
-        return DecisionNode(
-            path=path,
-            code=name,
-            result=_TRUTH[check.value],
-            rule=source,
-            seen=source_value(check.seen),
-            expected=source_value(check.expected),
-            missing=check.missing if check.value is None else (),
+        value, seen, expected, missing = (
+            function(app, ctx, **resolved) if resolved else function(app, ctx)
+        )
+        return node(
+            path,
+            name,
+            _TRUTH[value],
+            source,
+            source_value(seen),
+            source_value(expected),
+            missing if value is None else (),
         )
 
     return Plan(rule, fast, explain)
@@ -353,21 +372,7 @@ def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
         def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
             seen = get(app, ctx)
             if seen is None:
-                return DecisionNode(
-                    path=path,
-                    code=code,
-                    result=Truth.UNKNOWN,
-                    rule=source,
-                    expected=shown,
-                    missing=unknown_missing,
-                )
-            return DecisionNode(
-                path=path,
-                code=code,
-                result=_TRUTH[test(app, ctx)],
-                rule=source,
-                seen=source_value(seen),
-                expected=shown,
-            )
+                return node(path, code, Truth.UNKNOWN, source, None, shown, unknown_missing)
+            return node(path, code, _TRUTH[test(app, ctx)], source, source_value(seen), shown)
 
     return Plan(rule, fast, explain)

@@ -52,7 +52,7 @@ import attrs
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Language, ProgramData
 
-from ._plan import Plan, cost, junction, plan_for
+from ._plan import Explain, Plan, cost, junction, plan_for
 from .context import EvaluationContext, facts_of
 from .decisions import Decision, DecisionNode, RuleResult
 from .problems import RuleProblem
@@ -62,6 +62,8 @@ from .truth import Outcome, Truth
 __all__ = ["BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
 
 _TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
+_T, _F, _U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+_OUTCOME_OF = {_T: Outcome.ELIGIBLE, _F: Outcome.NOT_ELIGIBLE, _U: Outcome.UNDETERMINED}
 _OUTCOME = {True: Outcome.ELIGIBLE, False: Outcome.NOT_ELIGIBLE, None: Outcome.UNDETERMINED}
 
 
@@ -73,22 +75,48 @@ class _Frame:
     required: tuple[tuple[RuleEntry, Plan], ...]
     advisory: tuple[tuple[RuleEntry, Plan], ...]
     decide: Callable[[Application, EvaluationContext], bool | None]
+    explain_required: tuple[tuple[Explain, str, tuple[Any, ...]], ...] = attrs.field(init=False)
+    explain_advisory: tuple[tuple[Explain, str, tuple[Any, ...]], ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        for name, pairs in (
+            ("explain_required", self.required),
+            ("explain_advisory", self.advisory),
+        ):
+            prepared = tuple(
+                (
+                    plan.explain,
+                    entry.id,
+                    (entry.id, entry.version, entry.level.value, entry.valid_from, entry.valid_to),
+                )
+                for entry, plan in pairs
+            )
+            object.__setattr__(self, name, prepared)
 
 
 def _unknown(app: Application, ctx: EvaluationContext) -> bool | None:
     return None
 
 
-def _why(node: DecisionNode, result: Truth) -> Iterator[DecisionNode]:
+_NOT = {_T: _F, _F: _T, _U: _U}
+
+
+def _why(
+    node: DecisionNode, result: Truth, found: list[DecisionNode] | None = None
+) -> list[DecisionNode]:
     """The leaves that explain why *node* has *result* (every one, not only the first)."""
-    if not node.children:
-        yield node
-    elif node.code == "not":
-        yield from _why(node.children[0], ~result)
+    if found is None:
+        found = []
+    children = node[7]
+    if not children:
+        found.append(node)
+    elif node[1] == "not":
+        _why(children[0], _NOT[result], found)
     else:
-        for child in node.children:
-            if child.result is result:
-                yield from _why(child, result)
+        for child in children:
+            if child[2] is result:
+                _why(child, result, found)
+    return found
 
 
 def _facts(app: Application) -> dict[str, Any]:
@@ -205,7 +233,7 @@ class CompiledRuleSet:
         outcome = _OUTCOME[frame.decide(app, frame.ctx)]
         return self._decision(frame, application.id, outcome, results, (), (), (), {})
 
-    def _decision(  # noqa: PLR0917  # private, called twice
+    def _decision(  # noqa: PLR0917  # private
         self,
         frame: _Frame,
         application_id: str,
@@ -231,45 +259,57 @@ class CompiledRuleSet:
 
     def _explain(self, app: Application, frame: _Frame, application_id: str) -> Decision:
         ctx = frame.ctx
+        new = tuple.__new__
         results: list[RuleResult] = []
-        combined = Truth.TRUE
+        combined = _T
         required_trees: list[DecisionNode] = []
-        for entry, plan in frame.required:
-            tree = plan.explain(app, ctx, entry.id)
-            combined = combined & tree.result
+        for explain, path, head in frame.explain_required:
+            tree = explain(app, ctx, path)
+            result = tree[2]
+            if result is not _T and combined is not _F:
+                combined = result
             required_trees.append(tree)
-            results.append(_result(entry, tree))
+            results.append(new(RuleResult, (*head[:3], result, *head[3:], tree)))
         warnings: list[DecisionNode] = []
-        for entry, plan in frame.advisory:
-            tree = plan.explain(app, ctx, entry.id)
-            results.append(_result(entry, tree))
-            if tree.result is not Truth.TRUE:
-                warnings.extend(_why(tree, tree.result))
+        for explain, path, head in frame.explain_advisory:
+            tree = explain(app, ctx, path)
+            result = tree[2]
+            results.append(new(RuleResult, (*head[:3], result, *head[3:], tree)))
+            if result is not _T:
+                warnings.extend(_why(tree, result))
         reasons: list[DecisionNode] = []
-        if not frame.required:
+        if not required_trees:
             outcome = Outcome.UNDETERMINED
             reasons.append(
                 DecisionNode(
                     path="as_of",
                     code="no_rule_in_force",
-                    result=Truth.UNKNOWN,
+                    result=_U,
                     seen=ctx.as_of.isoformat(),
                 )
             )
         else:
-            outcome = Outcome.of(combined)
-            if outcome is not Outcome.ELIGIBLE:
+            outcome = _OUTCOME_OF[combined]
+            if combined is not _T:
                 for tree in required_trees:
-                    if tree.result is combined:
+                    if tree[2] is combined:
                         reasons.extend(_why(tree, combined))
         missing: dict[str, None] = {}
-        for result in results:
-            assert result.tree is not None
-            if result.tree.result is Truth.UNKNOWN:
-                for node in _why(result.tree, Truth.UNKNOWN):
-                    missing.update(dict.fromkeys(node.missing))
-        return self._decision(
-            frame, application_id, outcome, results, reasons, warnings, list(missing), _facts(app)
+        for rule_result in results:
+            if rule_result.result is _U and rule_result.tree is not None:
+                for leaf in _why(rule_result.tree, _U):
+                    missing.update(dict.fromkeys(leaf.missing))
+        return Decision(
+            outcome=outcome,
+            as_of=ctx.as_of,
+            ruleset=self.ruleset.id,
+            ruleset_version=self.ruleset.version,
+            application_id=application_id,
+            rules=tuple(results),
+            reasons=tuple(reasons),
+            warnings=tuple(warnings),
+            missing_facts=tuple(missing),
+            facts=_facts(app),
         )
 
     def outcomes(
@@ -335,18 +375,6 @@ class CompiledRuleSet:
             if paused:
                 gc.enable()
         return BulkResult(self, apps, [d.outcome for d in decisions], decisions, options)
-
-
-def _result(entry: RuleEntry, tree: DecisionNode) -> RuleResult:
-    return RuleResult(
-        id=entry.id,
-        version=entry.version,
-        level=entry.level.value,
-        result=tree.result,
-        valid_from=entry.valid_from,
-        valid_to=entry.valid_to,
-        tree=tree,
-    )
 
 
 def compile_ruleset(ruleset: RuleSet) -> CompiledRuleSet:
