@@ -18,6 +18,7 @@ from ledarskap.io.rulecases import (
     DecisionCoverage,
     load_cases,
     load_cases_text,
+    record_cases,
     run_cases,
     run_cases_text,
 )
@@ -569,3 +570,60 @@ def test_a_json_case_whose_name_cannot_be_found_has_no_line() -> None:
         }
     )
     assert load_cases_text(text, syntax="json").cases[0].line is None
+
+
+def test_recorded_cases_pass_against_the_rule_set_they_were_recorded_with() -> None:
+    """Law: recording the decisions of a cohort and running them again changes nothing."""
+    program = ledarskap.example_program()
+    cohort = program.cohorts[0]
+    applications = program.applications_to(cohort.id)
+    text = record_cases(
+        applications, as_of=cohort.start, cohort=cohort, program=program, description="baseline"
+    )
+    cases = load_cases_text(text)
+    assert cases.description == "baseline"
+    assert len(cases.cases) == len(applications)
+    report = cases.run_all()
+    assert report, str(report)
+    outcomes = {r.decision.outcome.value for r in report.results}
+    assert outcomes == {"eligible", "not-eligible", "undetermined"}
+
+
+def test_recorded_cases_show_what_a_rule_change_moves(tmp_path: Path) -> None:
+    program = ledarskap.example_program()
+    cohort = program.cohorts[0]
+    stricter = ledarskap.parse_ruleset(
+        'format = "ledarskap.rules/1"\nid = "stricter"\nversion = "2"\n'
+        '[[rules]]\nid = "role"\nwhen = "reports_to_political_body"\n'
+    )
+    (tmp_path / "stricter.rules.toml").write_text(
+        'format = "ledarskap.rules/1"\nid = "stricter"\nversion = "2"\n'
+        '[[rules]]\nid = "role"\nwhen = "reports_to_political_body or leads_staff_function"\n',
+        encoding="utf-8",
+    )
+    text = record_cases(
+        program.applications_to(cohort.id),
+        as_of=cohort.start,
+        ruleset="stricter.rules.toml",
+        rules=stricter,
+        program=program,
+    )
+    report = run_cases_text(text, base=tmp_path)
+    moved = [r for r in report.failed if r.failures[0].startswith("outcome:")]
+    assert moved
+    for result in moved:
+        assert result.failures[0] == "outcome: expected not-eligible, decided eligible"
+        assert result.case.application.leads_staff_function is True
+
+
+def test_recording_needs_the_rule_set_for_a_file() -> None:
+    with pytest.raises(TypeError, match="rules="):
+        record_cases([], as_of=dt.date(2025, 9, 1), ruleset="mine.rules.toml")
+
+
+def test_a_recorded_name_is_unique() -> None:
+    app = ledarskap.Application(
+        id="ans-1", person_id="p-1", cohort_id="c", submitted=dt.date(2025, 1, 1)
+    )
+    text = record_cases([app, app], as_of=dt.date(2025, 9, 1))
+    assert [c.name for c in load_cases_text(text).cases] == ["ans-1", "ans-1 (again)"]

@@ -564,3 +564,33 @@ def _converter() -> Any:
     from ._convert import make_converter
 
     return make_converter(flavour="json")
+
+
+def applicant_data(application: Application) -> dict[str, Any]:
+    """An application's facts as a case file writes them: known facts only, no ids.
+
+    The municipality is written by name, and the position only when the title does not
+    name it.
+    """
+    data: dict[str, Any] = _toml_converter().unstructure(application)
+    written = {
+        key: value
+        for key, value in data.items()
+        if value is not None
+        and key not in ("id", "person_id", "cohort_id", "status", "appointment_id")
+    }
+    if application.municipality is not None:
+        written["municipality"] = application.municipality.name
+    if application.title is not None and application.position is not None:
+        from ledarskap.model import match_title
+
+        if match_title(application.title) == application.position:
+            written.pop("position", None)  # the title says it
+    return written
+
+
+@functools.cache
+def _toml_converter() -> Any:
+    from ._convert import make_converter
+
+    return make_converter(flavour="toml")

@@ -90,6 +90,7 @@ __all__ = [
     "RuleCase",
     "load_cases",
     "load_cases_text",
+    "record_cases",
     "run_cases",
     "run_cases_text",
 ]
@@ -519,3 +520,92 @@ def _load(
         cases=tuple(cases),
         description=description if isinstance(description, str) else None,
     )
+
+
+# Recording --------------------------------------------------------------------------------
+
+
+def record_cases(
+    applications: Iterable[Application],
+    *,
+    as_of: dt.date,
+    ruleset: str = "default",
+    rules: RuleSet | None = None,
+    cohort: Cohort | None = None,
+    program: ProgramData | None = None,
+    description: str | None = None,
+) -> str:
+    """A case file (TOML text) recording the decision each application gets today.
+
+    Record a cohort's applicants before changing a rule set, then run the file after the
+    change: the cases that fail are the applicants whose decision the change moves, each
+    with its decision tree. *ruleset* is written into the file as the rule set under test
+    (``"default"`` or a path relative to where the file will be saved); the decisions are
+    made with *rules* (by default the default rule set, when *ruleset* is ``"default"``).
+    The cohort's collaborating municipalities are written as ``collaborating``, and the
+    facts of each applicant are completed from *program* (its appointment on record), so
+    the file stands on its own.
+
+    >>> import ledarskap
+    >>> from ledarskap.io.rulecases import record_cases, run_cases_text
+    >>> program = ledarskap.example_program()
+    >>> cohort = program.cohorts[0]
+    >>> text = record_cases(program.applications_to(cohort.id)[:2], as_of=cohort.start,
+    ...                     cohort=cohort, program=program)
+    >>> print(text)  # doctest: +ELLIPSIS
+    format = "ledarskap.rule-cases/1"
+    ruleset = "default"
+    ...
+    [[case]]
+    name = "ans-001: Förvaltningschef, socialförvaltningen"
+    outcome = "eligible"
+    reasons = []
+    warnings = []
+    missing = []
+    <BLANKLINE>
+    [case.applicant]
+    ...
+    >>> bool(run_cases_text(text))
+    True
+
+    .. versionadded:: 0.2
+    """
+    import tomli_w
+
+    from ledarskap.eligibility import default_ruleset, facts_of
+
+    from ._casefiles import applicant_data
+
+    if rules is None:
+        if ruleset != "default":
+            raise TypeError("record_cases needs the rule set itself (rules=) for a rule-set file")
+        rules = default_ruleset()
+    defaults: dict[str, Any] = {"as_of": as_of}
+    if cohort is not None and cohort.collaborations:
+        defaults["collaborating"] = [m.name for m in cohort.municipalities]
+    cases: list[dict[str, Any]] = []
+    names: set[str] = set()
+    for application in applications:
+        facts = facts_of(application, program)
+        decision = rules.evaluate(facts, as_of=as_of, cohort=cohort)
+        name = application.id + (f": {facts.title}" if facts.title else "")
+        name = name.replace("::", ":").replace("\n", " ")
+        while name in names:
+            name += " (again)"
+        names.add(name)
+        cases.append(
+            {
+                "name": name,
+                "outcome": decision.outcome.value,
+                "reasons": sorted({n.code for n in decision.reasons}),
+                "warnings": sorted({n.code for n in decision.warnings}),
+                "missing": sorted(decision.missing_facts),
+                "applicant": applicant_data(facts),
+            }
+        )
+    document: dict[str, Any] = {"format": CASES_FORMAT, "ruleset": ruleset}
+    if description:
+        document["description"] = description
+    document["defaults"] = defaults
+    document["case"] = cases
+    return tomli_w.dumps(document)
