@@ -756,3 +756,57 @@ def test_no_personal_data_in_any_report(data: ProgramData, draw: st.DataObject) 
         assert not _PNR_SHAPES.search(text), text
         for email in emails:
             assert email not in text
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=4), st.data())
+def test_validation_never_raises_on_scrambled_references(
+    data: ProgramData, draw: st.DataObject
+) -> None:
+    """However the references between records are scrambled, validation reports, never raises."""
+    ids = [
+        record.id
+        for records in (
+            data.people,
+            data.appointments,
+            data.cohorts,
+            data.participants,
+            data.mentors,
+            data.mentorships,
+            data.applications,
+        )
+        for record in records
+    ]
+    pick = st.sampled_from([*ids, "nowhere"])
+
+    def any_id() -> str:
+        return draw.draw(pick)
+
+    scrambled = evolve(
+        data,
+        appointments=[evolve(a, person_id=any_id()) for a in data.appointments],
+        participants=[
+            evolve(
+                p,
+                person_id=any_id(),
+                cohort_id=any_id(),
+                appointment_id=any_id(),
+                application_id=any_id(),
+            )
+            for p in data.participants
+        ],
+        mentors=[evolve(m, person_id=any_id(), cohort_id=any_id()) for m in data.mentors],
+        mentorships=[
+            evolve(m, mentor_id=any_id(), participant_id=any_id()) for m in data.mentorships
+        ],
+        meetings=[evolve(m, mentorship_id=any_id()) for m in data.meetings],
+        applications=[
+            evolve(a, person_id=any_id(), cohort_id=any_id(), appointment_id=any_id())
+            for a in data.applications
+        ],
+    )
+    report = validate(scrambled)
+    assert validate(scrambled) == report
+    assert json.loads(json.dumps(report.to_data())) == report.to_data()
+    assert report.render("sv")
+    assert report.render("en")
