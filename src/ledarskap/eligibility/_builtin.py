@@ -362,4 +362,4 @@ def builtin_registry() -> PredicateRegistry:
         shows="position",
         fast=_chief_fast,
     )(_chief)
-    return registry
+    return registry.freeze()

@@ -145,7 +145,8 @@ class CompiledRuleSet:
     def _frame(self, as_of: dt.date, cohort: Cohort | None, strict: bool) -> _Frame:
         key = (as_of, None if cohort is None else cohort.id, id(cohort))
         frame = self._frames.get(key)
-        if frame is None:
+        # The same object, not only the same id: ids of freed objects are reused.
+        if frame is None or frame.ctx.cohort is not cohort:
             entries = self.ruleset.in_force(as_of)
             required = tuple((e, self._plans[e]) for e in entries if e.level is Level.REQUIRED)
             advisory = tuple((e, self._plans[e]) for e in entries if e.level is Level.ADVISORY)

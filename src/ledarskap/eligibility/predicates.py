@@ -202,6 +202,12 @@ class PredicateRegistry:
     ) -> None:
         self._predicates: dict[str, PredicateSpec] = {p.name: p for p in predicates}
         self._fields: dict[str, FieldSpec] = {f.name: f for f in fields}
+        self._frozen = False
+
+    def freeze(self) -> PredicateRegistry:
+        """Refuse any further :meth:`register` (the built-ins are frozen); returns self."""
+        self._frozen = True
+        return self
 
     def copy(self) -> PredicateRegistry:
         """A registry with the same entries, to extend without touching this one."""
@@ -211,6 +217,8 @@ class PredicateRegistry:
 
     def register(self, spec: PredicateSpec | FieldSpec) -> None:
         """Add a predicate or field; a name already taken (by either) is an error."""
+        if self._frozen:
+            raise ValueError("this registry is frozen: add to a copy (registry.copy())")
         if spec.name in self._predicates or spec.name in self._fields:
             raise ValueError(f"{spec.name!r} is already registered")
         if not spec.name.isidentifier() or spec.name in _KEYWORDS:
