@@ -342,7 +342,13 @@ def _only_library_errors(content: bytes, kind: SheetKind) -> None:
         return
     assert isinstance(sheet, SheetImport)
     for problem in sheet.problems:
-        assert not re.search(r"(?<!\d)\d{6}(\d{2})?[-+]?\d{4}(?!\d)", str(problem))
+        assert not re.search(r"(?<!\d)\d{6}(\d{2})?[-+ ]?\d{4}(?!\d)", str(problem))
+
+
+def test_personal_data_in_a_header_is_masked_too() -> None:
+    sheet = _read(f"{HEADER};198503122395\nAnna;Berg;Linköping;F;Socialchef;2021-03-01;x\n")
+    assert "198503122395" not in str(sheet.problems[0])
+    assert "19XXXXXX-XX95" in str(sheet.problems[0])
 
 
 @settings(max_examples=150, deadline=None)

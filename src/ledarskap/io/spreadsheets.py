@@ -54,6 +54,7 @@ from ledarskap.errors import (
     DocumentError,
     InvalidValueError,
     Problem,
+    mask_personal_data,
 )
 from ledarskap.model import (
     Application,
@@ -194,7 +195,7 @@ class RowProblem(Problem):
 
     ``row`` counts as a spreadsheet does (the header is row 1); ``column`` is the header as
     written in the file (``None`` for a problem with a whole row or the file). The location
-    reads ``deltagare.csv, row 5, column 'Kommun'``.
+    reads ``deltagare.csv, row 5, column 'Kommun'``, with personal data masked like the message.
     """
 
     __slots__ = ("column", "row", "source")
@@ -206,7 +207,7 @@ class RowProblem(Problem):
         self.row = row
         self.column = column
         where = f"{source}, row {row}" + ("" if column is None else f", column {column!r}")
-        super().__init__(where, message, code)
+        super().__init__(mask_personal_data(where), message, code)
 
 
 @attrs.frozen(kw_only=True)
