@@ -44,7 +44,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from ledarskap import model
-from ledarskap.errors import InvalidValueError, safe_repr
+from ledarskap.errors import InvalidValueError, LedarskapError, safe_repr
 from ledarskap.model import County, Municipality, Personnummer, Position
 
 __all__ = [
@@ -83,7 +83,7 @@ _DATE = re.compile(DATE_PATTERN)
 _PERSONNUMMER = re.compile(PERSONNUMMER_PATTERN)
 
 
-class FieldError(ValueError):
+class FieldError(LedarskapError, ValueError):
     """A value of the wrong type or form: what was expected, what was found (masked).
 
     ``code`` is the stable problem code: ``"type"`` (wrong JSON type), ``"invalid"``

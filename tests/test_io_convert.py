@@ -1,0 +1,132 @@
+"""The converters of ledarskap.io: plain data in and out, strict types, located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from cattrs.errors import ClassValidationError
+
+from ledarskap import (
+    Activity,
+    County,
+    LedarskapError,
+    Level,
+    Mentorship,
+    Municipality,
+    Personnummer,
+    Position,
+    Session,
+    SessionKind,
+    county,
+    municipality,
+    position,
+)
+from ledarskap.io import make_converter
+from ledarskap.io._convert import FieldError, municipality_names
+from ledarskap.io._problems import json_path_to_key_path, problems_of
+
+JSON = make_converter()
+FIRST = make_converter(detailed_validation=False)
+TOML = make_converter(flavour="toml")
+
+
+def test_each_call_makes_a_new_converter() -> None:
+    assert make_converter() is not make_converter()
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "plain"),
+    [
+        (municipality("0580"), Municipality, "0580"),
+        (county("05"), County, "05"),
+        (position("kommunchef"), Position, "kommunchef"),
+        (Personnummer("198503122395"), Personnummer, "19850312-2395"),
+        (dt.date(2025, 9, 1), dt.date, "2025-09-01"),
+        (SessionKind.FOLLOW_UP, SessionKind, "follow-up"),
+        (frozenset({Level.SOCIETY, Level.GROUP}), frozenset[Level], ["group", "society"]),
+        (("a", "b"), tuple[str, ...], ["a", "b"]),
+        ((dt.date(2025, 1, 2),), tuple[dt.date, ...], ["2025-01-02"]),
+        (None, dt.date | None, None),
+        (dt.date(2025, 1, 2), dt.date | None, "2025-01-02"),
+    ],
+)
+def test_single_values_round_trip(value: Any, kind: Any, plain: Any) -> None:
+    assert JSON.unstructure(value, kind) == plain
+    assert JSON.structure(plain, kind) == value
+
+
+def test_toml_keeps_dates_and_reads_absent_optional_keys_as_none() -> None:
+    pair = Mentorship(id="m", mentor_id="k", participant_id="d", start=dt.date(2025, 1, 1))
+    assert TOML.unstructure(pair)["start"] == dt.date(2025, 1, 1)
+    assert (
+        TOML.structure(
+            {"id": "m", "mentor_id": "k", "participant_id": "d", "start": dt.date(2025, 1, 1)},
+            Mentorship,
+        )
+        == pair
+    )
+
+
+@pytest.mark.parametrize(
+    ("plain", "kind", "message"),
+    [
+        (3, str, "expected text, found the number 3"),
+        ("3", int, "expected a whole number, found text '3'"),
+        (2.5, int, "expected a whole number, found the number 2.5"),
+        (1, bool, "expected true or false, found the number 1"),
+        ("2025-9-1", dt.date, "expected a date YYYY-MM-DD, found text '2025-9-1'"),
+        (dt.datetime(2025, 9, 1, 12), dt.date, "found the date-time '2025-09-01T12:00:00'"),
+        ("Östergötland län x", County, "found text 'Östergötland län x'"),
+        (5, County, "expected a county code such as '05', found the number 5"),
+        ("linkoping", Municipality, "did you mean 0580 Linköping?"),
+        ([], Municipality, "found a list of 0 items"),
+        ("Kommunchef", Position, "the slug of a catalog position"),
+        (None, Position, "found null"),
+        ("1985-03-12", Personnummer, "expected a personnummer YYYYMMDD-NNNN"),
+        (198503122395, Personnummer, "as text"),
+        ("bogus", SessionKind, "'residential', 'session', 'follow-up'"),
+        (True, SessionKind, "found true"),
+        ("a", tuple[str, ...], "expected a list, found text 'a'"),
+        (["lecture", "lecture"], frozenset[Activity], "no item twice"),
+        ({"x": 1}, Session, "unknown field"),
+        ({1, 2}, str, "found a set"),
+    ],
+)
+def test_what_cannot_be_read_says_what_was_expected_and_found(
+    plain: object, kind: Any, message: str
+) -> None:
+    with pytest.raises((FieldError, ClassValidationError)) as exc:
+        JSON.structure(plain, kind)
+    text = " ".join(p.message for p in problems_of(exc.value))
+    assert message in text
+
+
+def test_whole_valued_numbers_are_integers() -> None:
+    assert JSON.structure(24.0, int) == 24
+    assert type(JSON.structure(24.0, int)) is int
+
+
+def test_without_detailed_validation_the_first_problem_is_raised() -> None:
+    with pytest.raises(LedarskapError, match="expected a list"):
+        FIRST.structure("a", tuple[str, ...])
+    with pytest.raises(LedarskapError, match="no item twice"):
+        FIRST.structure(["lecture", "lecture"], frozenset[Activity])
+
+
+def test_municipalities_are_read_by_code_and_exact_names() -> None:
+    names = municipality_names()
+    assert {"0580", "Linköping", "Region Gotland", "Gotland"} <= names
+    assert len([n for n in names if n.isdigit()]) == 290
+
+
+def test_key_paths_drop_the_json_root() -> None:
+    assert json_path_to_key_path("$.participants[3].id") == "participants[3].id"
+    assert json_path_to_key_path("$") == "(top level)"
+
+
+def test_problems_of_an_unexpected_exception_name_it() -> None:
+    (problem,) = problems_of(RuntimeError("boom"), "$.x")
+    assert problem.location == "$.x"
+    assert "RuntimeError: 'boom'" in problem.message
