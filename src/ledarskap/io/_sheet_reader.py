@@ -81,6 +81,7 @@ class Reader:
         }
         self.people: dict[str, Person] = {}
         self.ids: dict[str, int] = {}
+        self.named: set[int] = set()  # the cells of the header row that have a header
 
     def problem(self, row: int, column: str | None, message: str, code: str = "invalid") -> None:
         self.problems.append(RowProblem(self.source, row, column, message, code))
@@ -148,12 +149,13 @@ class Reader:
         return None if missing else found
 
     def row(self, number: int, columns: dict[int, tuple[Column, str]], row: Sequence[str]) -> None:
-        stray = [i for i, cell in enumerate(row) if cell.strip() and i not in columns]
-        if any(i not in self.named for i in stray):
+        # A value under an unknown header was reported with the header; under none, here.
+        stray = [i for i, cell in enumerate(row) if cell.strip() and i not in self.named]
+        if stray:
             self.problem(
                 number,
                 None,
-                f"a value in column {max(stray) + 1}, which has no header (it would be lost)",
+                f"a value in column {stray[0] + 1}, which has no header (it would be lost)",
                 "stray-cell",
             )
             return
