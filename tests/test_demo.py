@@ -125,3 +125,13 @@ def test_a_title_outside_the_catalog_is_shown_as_written() -> None:
     )
     lines = demo.participant_lines(changed, changed.cohorts[0])
     assert any(line.split("(")[0].strip() == "Kulturstrateg" for line in lines)
+
+
+def test_a_cohort_without_a_deadline_shows_none() -> None:
+    import attrs
+
+    data = ledarskap.example_program()
+    cohort = attrs.evolve(data.cohorts[0], application_deadline=None)
+    lines = demo.cohort_lines(data, cohort)
+    assert not any("deadline" in line for line in lines)
+    assert lines[1].startswith("  Collaborating municipalities (19)")
