@@ -332,10 +332,18 @@ def _compile_comparison(rule: Comparison, registry: PredicateRegistry) -> Plan:
     value = rule.value
     membership = rule.op in ("in", "not in")
 
+    sets: dict[int, tuple[Any, frozenset[Any]]] = {}
+
     def expected_of(ctx: EvaluationContext) -> Any:
         if isinstance(value, ParameterRef):
             found = ctx.parameters.get(value.name)
-            return frozenset(found) if membership and found is not None else found
+            if not membership or found is None:
+                return found
+            # A list parameter becomes a set once per value, not once per application.
+            cached = sets.get(id(found))
+            if cached is None or cached[0] is not found:
+                cached = sets[id(found)] = (found, frozenset(found))
+            return cached[1]
         return value
 
     fast = _comparison_test(rule, get, expected_of)
