@@ -181,3 +181,20 @@ def test_junk_rules_raise_only_rule_errors(junk: object) -> None:
             assert error.problems  # noqa: PT017  # the law is about what any junk raises
         else:
             assert parse_rule(str(rule)) == rule
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications(), st.sampled_from(["sv", "en"]))
+def test_every_node_renders_to_words(rule: Rule, app: Application, language: str) -> None:
+    """Every node of every tree has a text in both languages, with no placeholder left."""
+    from ledarskap.eligibility.messages import render_node
+
+    tree = plan_for(rule).explain(app, CTX, "r")
+    facts = {"position": app.position.slug} if app.position else {}
+    for node in tree.walk():
+        if node.children:
+            continue
+        text = render_node(node, language, facts=facts)  # type: ignore[arg-type]
+        assert text
+        assert "{" not in text
+        assert "}" not in text
