@@ -344,3 +344,18 @@ def test_under_the_projects_strict_settings(demo: pytest.Pytester) -> None:
     result = demo.runpytest("--rule-coverage", "-W", "error")
     result.assert_outcomes(passed=2, failed=1)
     assert "warnings summary" not in result.stdout.str()
+
+
+@pytest.mark.parametrize(("mark", "code"), [("50", 1), ("0", 0)])
+def test_rule_coverage_fail_under(pytester: pytest.Pytester, mark: str, code: int) -> None:
+    pytester.makefile(".rules.toml", demo=RULES)
+    passing = CASES.format(ruleset="demo.rules.toml").split('[[case]]\nname = "wrong')[0]
+    pytester.makefile(".rules.toml", test_demo=passing)
+    result = pytester.runpytest(f"--rule-coverage-fail-under={mark}")
+    result.assert_outcomes(passed=1)
+    assert result.ret == code
+    result.stdout.fnmatch_lines(["*= rule decision coverage =*"])
+    failure = (
+        "FAIL: the decision coverage of rule set demo.rules.toml is 0%, below the required 50%"
+    )
+    assert (failure in result.stdout.str()) == (code == 1)

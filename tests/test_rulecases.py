@@ -439,6 +439,7 @@ def test_coverage_reports_rules_no_case_reached(tmp_path: Path) -> None:
         "  role@initial: not evaluated by any case (not in force on any case's date)",
     ]
     assert repr(coverage) == "<DecisionCoverage: 0 of 1 clauses covered>"
+    assert coverage.percentages() == {"old.rules.toml": 0.0}
 
 
 def test_an_empty_coverage() -> None:
@@ -627,3 +628,8 @@ def test_a_recorded_name_is_unique() -> None:
     )
     text = record_cases([app, app], as_of=dt.date(2025, 9, 1))
     assert [c.name for c in load_cases_text(text).cases] == ["ans-1", "ans-1 (again)"]
+
+
+def test_coverage_percentages() -> None:
+    assert run_cases(DEFAULT_CASES).coverage.percentages() == {"default": 100.0}
+    assert DecisionCoverage().percentages() == {}

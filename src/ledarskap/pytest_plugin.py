@@ -12,6 +12,9 @@ Options:
 ``--rule-coverage``
     After the run, list per rule set the clauses that no case saw both true and false
     (decision coverage), and the rules no case evaluated.
+``--rule-coverage-fail-under PERCENT``
+    Fail the run when a rule set's decision coverage is below *PERCENT* (implies
+    ``--rule-coverage``); a rule version no case evaluated counts as a clause not covered.
 ``--rule-language {sv,en,both}``
     The language(s) of the decision printed for a failing case (default ``both``).
 ``rule_case_files`` (ini)
@@ -58,6 +61,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="report rule clauses no case saw both true and false (decision coverage)",
     )
     group.addoption(
+        "--rule-coverage-fail-under",
+        type=float,
+        default=None,
+        metavar="PERCENT",
+        help="fail if a rule set's decision coverage is below PERCENT (implies --rule-coverage)",
+    )
+    group.addoption(
         "--rule-language",
         choices=("sv", "en", "both"),
         default="both",
@@ -92,11 +102,42 @@ def pytest_terminal_summary(
 ) -> None:
     """With ``--rule-coverage``, report the decision coverage of every rule set tested."""
     coverage = config.stash.get(_COVERAGE, None)
-    if not config.getoption("rule_coverage") or coverage is None:
+    if not _measures_coverage(config) or coverage is None:
         return
     terminalreporter.write_sep("=", "rule decision coverage")
     for line in coverage.report().splitlines():
         terminalreporter.write_line(line)
+    for name, percent in _below(config, coverage).items():
+        required = config.getoption("rule_coverage_fail_under")
+        terminalreporter.write_line(
+            f"FAIL: the decision coverage of rule set {name} is {percent:.0f}%, "
+            f"below the required {required:g}%",
+            red=True,
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With ``--rule-coverage-fail-under``, a coverage below the mark fails the run."""
+    coverage = session.config.stash.get(_COVERAGE, None)
+    if (
+        coverage is not None
+        and exitstatus == pytest.ExitCode.OK
+        and _below(session.config, coverage)
+    ):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _measures_coverage(config: pytest.Config) -> bool:
+    return bool(config.getoption("rule_coverage")) or (
+        config.getoption("rule_coverage_fail_under") is not None
+    )
+
+
+def _below(config: pytest.Config, coverage: DecisionCoverage) -> dict[str, float]:
+    required = config.getoption("rule_coverage_fail_under")
+    if required is None:
+        return {}
+    return {name: p for name, p in coverage.percentages().items() if p < required}
 
 
 class RuleCaseError(AssertionError):
@@ -168,7 +209,7 @@ class RuleCaseItem(pytest.Item):
     def runtest(self) -> None:
         """Decide the case; record the decision for coverage; fail on any difference."""
         result = self.case_file.run(self.case)
-        if self.config.getoption("rule_coverage"):
+        if _measures_coverage(self.config):
             from ledarskap.io.rulecases import DecisionCoverage
 
             coverage = self.config.stash.setdefault(_COVERAGE, DecisionCoverage())

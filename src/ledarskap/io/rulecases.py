@@ -363,6 +363,20 @@ class DecisionCoverage:
                 found[self._names[key]] = missed
         return found
 
+    def percentages(self) -> dict[str, float]:
+        """Per rule set (by name), the percentage of its clauses covered.
+
+        A rule version no case evaluated counts as one clause not covered.
+        """
+        found: dict[str, float] = {}
+        for key, rules in self._rules.items():
+            clauses = list(self._clauses_of(key))
+            unevaluated = sum(rule not in self._seen.get(key, {}) for rule in rules)
+            total = len(clauses) + unevaluated
+            covered = sum(c.covered for c in clauses)
+            found[self._names[key]] = 100.0 * covered / total if total else 100.0
+        return found
+
     def report(self) -> str:
         """Per rule set: clauses covered of all, then each clause not covered and why."""
         lines: list[str] = []
