@@ -201,10 +201,7 @@ class _Checker:
                     )
             self.collaborations[cohort.id] = by_code
             self.check_sessions(cohort, where)
-        # Support groups need the participants' cohorts: indexed now, checked here.
-        for i, cohort in enumerate(data.cohorts):
-            if self.cohorts[cohort.id] == i:
-                self.check_support_groups(cohort, f"cohorts[{i}]")
+            self.check_support_groups(cohort, where)
 
     def check_sessions(self, cohort: Cohort, where: str) -> None:
         themes = self.themes
