@@ -52,7 +52,7 @@ _REGISTRY: pytest.StashKey[PredicateRegistry | None] = pytest.StashKey()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Add ``--rule-coverage``, ``--rule-language`` and the ini key ``rule_case_files``."""
+    """Add the options and ini keys listed in the module's docstring."""
     group = parser.getgroup("ledarskap", "ledarskap rule test cases")
     group.addoption(
         "--rule-coverage",
@@ -100,7 +100,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> RuleCaseFi
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
 ) -> None:
-    """With ``--rule-coverage``, report the decision coverage of every rule set tested."""
+    """Report the decision coverage of every rule set tested, and each one below the mark."""
     coverage = config.stash.get(_COVERAGE, None)
     if not _measures_coverage(config) or coverage is None:
         return
@@ -212,7 +212,9 @@ class RuleCaseItem(pytest.Item):
         if _measures_coverage(self.config):
             from ledarskap.io.rulecases import DecisionCoverage
 
-            coverage = self.config.stash.setdefault(_COVERAGE, DecisionCoverage())
+            coverage = self.config.stash.get(_COVERAGE, None)
+            if coverage is None:
+                coverage = self.config.stash[_COVERAGE] = DecisionCoverage()
             coverage.add(self.case_file, result.decision)
         if not result.passed:
             raise RuleCaseError(result)
