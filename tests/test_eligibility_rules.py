@@ -119,6 +119,7 @@ def test_evaluate_a_single_rule() -> None:
         ("position == ", "expected a value"),
         ("position == [1, [2]]", "plain value"),
         ("position @ 1", "unexpected character"),
+        ("position == '\\d'", "unknown escape"),
         ("reprts_to_political_body", "did you mean 'reports_to_political_body'?"),
         ("position_knd == 'staff'", "did you mean 'position_kind'?"),
         ("position == 'avdelningschefen'", "did you mean 'avdelningschef'?"),
@@ -209,3 +210,20 @@ def test_a_tool_adds_its_own_field_and_renders_with_it() -> None:
     assert decision.render("en", registry=registry) == (
         "Not eligible: the margin in days is 11, less than 30"
     )
+
+
+def test_text_with_escapes_prints_and_parses_back() -> None:
+    registry = default_registry()
+
+    @registry.predicate(
+        "titled",
+        description="The title is exactly the given text.",
+        sv=Texts(true="titeln är {expected}", false="titeln är {seen}", unknown="titel saknas"),
+        en=Texts(true="the title is {expected}", false="the title is {seen}", unknown="no title"),
+        arguments={"title": "text"},
+    )
+    def titled(app: Application, ctx: object, *, title: str) -> Check:
+        return Check(None if app.title is None else app.title == title, app.title, title)
+
+    rule = predicate("titled", registry=registry, title='Chef "A"\t\\ \u00e5')
+    assert parse_rule(str(rule), registry=registry) == rule

@@ -12,8 +12,8 @@ Grammar (``or`` binds loosest, then ``and``, then ``not``)::
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
+import difflib
 import enum
 import json
 import re
@@ -21,8 +21,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
-
-from ledarskap.errors import Problem
 
 from .predicates import FieldSpec, PredicateRegistry
 from .problems import RuleProblem
@@ -263,7 +261,7 @@ class _Parser:
         token = self.token
         self.pos += 1
         if token.kind == "string":
-            return ast.literal_eval(token.text), token.end
+            return _unquote(token), token.end
         if token.kind == "number":
             return int(token.text), token.end
         if token.kind == "keyword" and token.text in ("true", "false"):
@@ -285,6 +283,46 @@ class _Parser:
         self.pos -= 1
         self.fail("expected a value (text in quotes, a number, true, false, a list or a parameter)")
         raise AssertionError  # pragma: no cover
+
+
+_ESCAPES = {
+    '"': '"',
+    "'": "'",
+    "\\": "\\",
+    "/": "/",
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "b": "\b",
+    "f": "\f",
+}
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+
+
+def _unquote(token: Token) -> str:
+    """The text of a string token, with JSON's escapes (what the printer writes)."""
+    body = token.text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        escape = body[i + 1]
+        if escape in _ESCAPES:
+            out.append(_ESCAPES[escape])
+            i += 2
+        elif escape == "u" and _HEX4.fullmatch(body, i + 2, i + 6):
+            out.append(chr(int(body[i + 2 : i + 6], 16)))
+            i += 6
+        else:
+            at = token.start + 1 + i
+            raise _SyntaxError(
+                SpanProblem(f"unknown escape \\{escape} in text", "syntax", at, at + 2)
+            )
+    return "".join(out)
 
 
 def _combine(make: Any, parts: list[Rule | None]) -> Rule | None:
@@ -350,8 +388,6 @@ def check_predicate(  # noqa: PLR0917  # the parser passes spans positionally
         argument = spec.argument(arg_name)
         if argument is None:
             names = [a.name for a in spec.arguments]
-            import difflib
-
             near = difflib.get_close_matches(arg_name, names, n=1, cutoff=0.5)
             problems.append(
                 SpanProblem(
@@ -530,8 +566,3 @@ def unparse(rule: Rule) -> str:
             f"({unparse(r)})" if isinstance(r, AllOf) else unparse(r) for r in rule.rules
         )
     raise TypeError(f"not a rule: {rule!r}")
-
-
-def problems_of(problems: list[SpanProblem], location: str, text: str) -> list[Problem]:
-    """The span problems as located :class:`Problem` values."""
-    return [p.as_problem(location, text) for p in problems]
