@@ -440,3 +440,11 @@ def test_personal_data_never_appears_in_messages() -> None:
     assert "198503122395" not in message
     assert "karl chef@" not in message
     assert "19XXXXXX-XX96" in message
+
+
+def test_json_text_with_a_byte_order_mark_is_read() -> None:
+    assert ledarskap.loads("\ufeff" + ledarskap.dumps(sample())) == sample()
+
+
+def test_json_in_a_bytearray_is_read() -> None:
+    assert ledarskap.loads(bytearray(ledarskap.dumps(sample()).encode())) == sample()  # type: ignore[arg-type]

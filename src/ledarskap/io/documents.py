@@ -250,7 +250,11 @@ def _reject_constant(name: str) -> Any:
 
 
 def _parse_json(text: str | bytes, source: str | None) -> Any:
-    if isinstance(text, bytes) and not text.startswith(b"\xef\xbb\xbf"):
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
+    elif isinstance(text, bytes):
+        text = text.removeprefix(b"\xef\xbb\xbf")
+    if isinstance(text, str | bytes):
         try:
             import msgspec
         except ImportError:
