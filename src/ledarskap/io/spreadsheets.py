@@ -83,6 +83,7 @@ __all__ = [
     "SheetKind",
     "read_sheet",
     "sheet_bytes",
+    "sheet_rows",
     "write_sheet",
 ]
 
