@@ -52,6 +52,15 @@ def test_birth_date_and_kind() -> None:
     assert not number.is_coordination_number
 
 
+def test_a_samordningsnummer_in_the_12_digit_form() -> None:
+    number = Personnummer("19850372-2392")  # day 72: born on the 12th
+    assert number.is_coordination_number
+    assert number.birth_date == dt.date(1985, 3, 12)
+    assert number.masked == "19XXXXXX-XX92"
+    with pytest.raises(InvalidPersonnummerError):
+        Personnummer("19850392-2398")  # day 32 after taking 60 off: no such date
+
+
 @pytest.mark.parametrize(
     "text", ["198503122396", "19850332-2395", "1985031", "abc", "19850312-239X", ""]
 )
@@ -150,14 +159,13 @@ def test_generated_numbers_are_valid_for_stdnum(number: Personnummer) -> None:
 @LAWS
 @given(st.text(alphabet="0123456789-+ ", min_size=10, max_size=13))
 def test_the_model_accepts_what_stdnum_accepts(text: str) -> None:
-    """Personnummer accepts a text exactly when python-stdnum does (the fast path agrees)."""
+    """Personnummer accepts what python-stdnum accepts, and beyond it only samordningsnummer."""
     try:
-        Personnummer(text)
+        number = Personnummer(text)
     except InvalidPersonnummerError:
-        accepted = False
+        assert not stdnum_personnummer.is_valid(text)
     else:
-        accepted = True
-    assert accepted == stdnum_personnummer.is_valid(text)
+        assert stdnum_personnummer.is_valid(text) or number.is_coordination_number
 
 
 @LAWS

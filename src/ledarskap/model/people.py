@@ -67,9 +67,7 @@ def _fast_digits(number: str) -> str | None:
         return None
     if not (digits.isascii() and digits.isdigit()):
         return None
-    try:
-        dt.date.fromisoformat(digits[:8])  # YYYYMMDD: a real date
-    except ValueError:
+    if _birth_date(digits) is None:
         return None
     tail = digits[2:]
     # Luhn: every other digit from the first doubled (as its digit sum), all added up.
@@ -77,10 +75,21 @@ def _fast_digits(number: str) -> str | None:
     return digits if total % 10 == 0 else None
 
 
+def _birth_date(digits: str) -> dt.date | None:
+    """The date of birth in 12 digits, or ``None``; a samordningsnummer has the day plus 60."""
+    day = int(digits[6:8])
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), day - 60 if day > 60 else day)
+    except ValueError:
+        return None
+
+
 class Personnummer:
     """A Swedish personal identity number (or samordningsnummer), kept out of sight.
 
-    Stored in the 12-digit form ``YYYYMMDDNNNN``; only :meth:`reveal` gives it back whole,
+    A samordningsnummer (day of birth plus 60) is accepted in the 12-digit form, the form
+    python-stdnum does not check. Stored in the 12-digit form ``YYYYMMDDNNNN``; only
+    :meth:`reveal` gives it back whole,
     for the file formats that must keep it. Equal numbers compare and hash equal, whichever
     way they were written (``850312-2395``, ``19850312-2395``, ``198503122395``).
     """
@@ -130,7 +139,8 @@ class Personnummer:
     @property
     def birth_date(self) -> dt.date:
         """The date of birth (for a samordningsnummer, the day less 60)."""
-        birth: dt.date = _stdnum().get_birth_date(self._digits)
+        birth = _birth_date(self._digits)
+        assert birth is not None  # checked when made
         return birth
 
     @property
