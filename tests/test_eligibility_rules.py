@@ -227,3 +227,19 @@ def test_text_with_escapes_prints_and_parses_back() -> None:
 
     rule = predicate("titled", registry=registry, title='Chef "A"\t\\ \u00e5')
     assert parse_rule(str(rule), registry=registry) == rule
+
+
+def test_nesting_is_bounded() -> None:
+    """Text or data nested absurdly deep is a RuleError, never a RecursionError."""
+    from ledarskap.eligibility import rule_from_data
+
+    assert parse_rule("(" * 60 + "leads_staff_function" + ")" * 60) == B
+    with pytest.raises(RuleError, match="nested more than 64 deep"):
+        parse_rule("(" * 5000 + "leads_staff_function" + ")" * 5000)
+    with pytest.raises(RuleError, match="nested more than 64 deep"):
+        parse_rule("not " * 5000 + "leads_staff_function")
+    data: object = "leads_staff_function"
+    for _ in range(5000):
+        data = {"not": data}
+    with pytest.raises(RuleError, match="nested more than 64 deep"):
+        rule_from_data(data)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._syntax import SpanProblem, check_comparison, check_predicate, parse, source_value
+from ._syntax import MAX_DEPTH, SpanProblem, check_comparison, check_predicate, parse, source_value
 from .predicates import PredicateRegistry
 from .rules import (
     OPERATORS,
@@ -71,7 +71,11 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _form(data: Mapping[str, Any], path: str, problems: list[Located]) -> str | None:
+def _form(data: Mapping[str, Any], path: str, problems: list[Located], depth: int) -> str | None:
+    if depth > MAX_DEPTH:
+        message = f"a rule nested more than {MAX_DEPTH} deep"
+        problems.append(Located(path, SpanProblem(message, "syntax")))
+        return None
     forms = [k for k in _FORMS if k in data]
     if len(forms) != 1:
         what = "none" if not forms else " and ".join(forms)
@@ -91,7 +95,7 @@ def _form(data: Mapping[str, Any], path: str, problems: list[Located]) -> str | 
 
 
 def from_data(
-    data: Any, registry: PredicateRegistry, path: str, problems: list[Located]
+    data: Any, registry: PredicateRegistry, path: str, problems: list[Located], depth: int = 0
 ) -> Rule | None:
     """The rule the table form *data* describes, or ``None`` with *problems* appended."""
     if isinstance(data, str):
@@ -103,19 +107,24 @@ def from_data(
             Located(path, SpanProblem(f"expected a rule (text or table), found {data!r}", "type"))
         )
         return None
-    form = _form(data, path, problems)
+    form = _form(data, path, problems, depth)
     if form is None:
         return None
     if form in ("all_of", "any_of"):
-        return _junction(form, data[form], registry, path, problems)
+        return _junction(form, data[form], registry, path, problems, depth)
     if form == "not":
-        inner = from_data(data["not"], registry, f"{path}.not", problems)
+        inner = from_data(data["not"], registry, f"{path}.not", problems, depth + 1)
         return None if inner is None else not_(inner)
     return _leaf(form, data, registry, path, problems)
 
 
-def _junction(
-    form: str, items: Any, registry: PredicateRegistry, path: str, problems: list[Located]
+def _junction(  # noqa: PLR0917  # private, one caller
+    form: str,
+    items: Any,
+    registry: PredicateRegistry,
+    path: str,
+    problems: list[Located],
+    depth: int,
 ) -> Rule | None:
     if not isinstance(items, list):
         problems.append(Located(path, SpanProblem(f"{form} takes a list of rules", "type")))
@@ -126,7 +135,10 @@ def _junction(
             Located(f"{path}.{form}", SpanProblem(f"empty {form}: {emptiness}", "empty"))
         )
         return None
-    parts = [from_data(r, registry, f"{path}.{form}[{i}]", problems) for i, r in enumerate(items)]
+    parts = [
+        from_data(r, registry, f"{path}.{form}[{i}]", problems, depth + 1)
+        for i, r in enumerate(items)
+    ]
     rules = [p for p in parts if p is not None]
     if len(rules) < len(parts):
         return None

@@ -460,7 +460,12 @@ def load(
             line=int(at.group(1)) if at else None,
         )
         raise RuleError("invalid rule set", [problem], source=source) from None
-    except (json.JSONDecodeError, RecursionError) as error:
+    except RecursionError:
+        problem = RuleProblem(
+            f"not valid {syntax.upper()}: nested too deeply", code="syntax", source=source
+        )
+        raise RuleError("invalid rule set", [problem], source=source) from None
+    except json.JSONDecodeError as error:
         line = getattr(error, "lineno", None)
         message = getattr(error, "msg", str(error))
         problem = RuleProblem(f"not valid JSON: {message}", code="syntax", source=source, line=line)

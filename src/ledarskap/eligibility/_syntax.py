@@ -52,6 +52,8 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
+MAX_DEPTH = 64
+"""How deep parentheses and ``not`` may nest in a rule read from text or data."""
 
 
 @attrs.frozen
@@ -149,6 +151,7 @@ class _Parser:
         self.pos = 0
         self.registry = registry
         self.problems: list[SpanProblem] = []
+        self.depth = 0
 
     # Token helpers ---------------------------------------------------------------------
 
@@ -205,13 +208,20 @@ class _Parser:
         return _combine(all_of, parts)
 
     def not_expr(self) -> Rule | None:
-        if self.accept("not"):
-            inner = self.not_expr()
-            return None if inner is None else not_(inner)
-        if self.accept("("):
-            inner = self.expr()
-            self.expect(")", "')'")
-            return inner
+        if self.token.text in ("not", "(") and self.token.kind in ("keyword", "punct"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                self.fail(f"a rule nested more than {MAX_DEPTH} deep")
+            try:
+                if self.accept("not"):
+                    inner = self.not_expr()
+                    return None if inner is None else not_(inner)
+                self.expect("(", "'('")
+                inner = self.expr()
+                self.expect(")", "')'")
+                return inner
+            finally:
+                self.depth -= 1
         token = self.token
         if token.kind != "name":
             self.fail("expected a predicate, a field or '('")

@@ -45,6 +45,7 @@ class RuleProblem(Problem):
             where += f":{line}"
         if path:
             where = f"{where}: {path}" if where else path
+        where = where or "<rules>"
         text = message + (f" ({hint})" if hint else "")
         if excerpt:
             text += "\n" + excerpt
