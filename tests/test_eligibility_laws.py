@@ -198,3 +198,25 @@ def test_every_node_renders_to_words(rule: Rule, app: Application, language: str
         assert text
         assert "{" not in text
         assert "}" not in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(rule_applications(), st.data())
+def test_junk_decision_data_raises_only_rule_errors(app: Application, data: st.DataObject) -> None:
+    """Decision data with any one value replaced by junk reads back or raises RuleError."""
+    from ledarskap.eligibility import Decision
+
+    good = default_ruleset().evaluate(app, as_of=AS_OF).to_data()
+    junk = data.draw(JUNK_DATA)
+    key = data.draw(st.sampled_from(sorted(good)))
+    broken = dict(good) | {key: junk}
+    if data.draw(st.booleans()) and good["rules"]:
+        rules = [dict(r) for r in good["rules"]]
+        tree = dict(rules[0]["tree"])
+        tree[data.draw(st.sampled_from(sorted(tree)))] = junk
+        rules[0]["tree"] = tree
+        broken = dict(good) | {"rules": rules}
+    try:
+        Decision.from_data(broken)
+    except RuleError as error:
+        assert error.problems  # noqa: PT017  # the law is about what any junk raises
