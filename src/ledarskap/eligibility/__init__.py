@@ -15,7 +15,12 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
   :func:`default_registry` (a fresh copy of the built-ins), the
   :meth:`PredicateRegistry.predicate` decorator and :meth:`PredicateRegistry.register`;
   a predicate returns a :class:`Check` and has :class:`Texts` in Swedish and English.
-  Value types are in :mod:`.valuetypes`.
+  Value types are in :mod:`.valuetypes`. Built-in fields: ``position``, ``position_kind``,
+  ``organisation_kind``, ``staff_function``, ``municipality``, ``county``,
+  ``years_in_position``; built-in predicates: ``reports_to_political_body(kinds=[...])``,
+  ``leads_staff_function``, ``employed_by_collaborating_municipality``,
+  ``municipality_in_county(county=...)``, ``works_in_central_administration``,
+  ``is_chief_executive``. A bare name where a value goes is a parameter.
 - Three-valued logic (:mod:`.truth`): :class:`Truth` (TRUE, FALSE, UNKNOWN; Kleene ``&``
   ``|`` ``~``) and :class:`Outcome` (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED).
 - Rule sets (:mod:`.rulesets`): :class:`RuleSet` of :class:`RuleEntry` (id, :class:`Level`
