@@ -189,7 +189,7 @@ def test_a_withdrawn_participant_has_fewer_meetings(example: ProgramData) -> Non
 
 def test_records_must_be_of_their_kind(example: ProgramData) -> None:
     with pytest.raises(InvalidValueError, match=r"ProgramData\.people\[0\]: expected a Person"):
-        attrs.evolve(example, people=(example.cohorts[0],))  # type: ignore[arg-type]
+        attrs.evolve(example, people=(example.cohorts[0],))
     with pytest.raises(InvalidValueError, match=r"ProgramData\.program: expected a Program"):
         attrs.evolve(example, program=None)  # type: ignore[arg-type]
 

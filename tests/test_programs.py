@@ -88,7 +88,7 @@ def test_a_program_with_themes_and_purposes() -> None:
 
 
 def test_sets_are_accepted_from_any_iterable() -> None:
-    theme = attrs.evolve(PERSONAL, levels=[Level.SOCIETY, Level.SOCIETY])  # type: ignore[arg-type]
+    theme = attrs.evolve(PERSONAL, levels=[Level.SOCIETY, Level.SOCIETY])
     assert theme.levels == frozenset({Level.SOCIETY})
 
 

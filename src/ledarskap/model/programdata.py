@@ -46,13 +46,8 @@ __all__ = ["ProgramData"]
 R = TypeVar("R")
 
 
-def _records(kind: type, description: str) -> Any:
-    return attrs.field(
-        default=(),
-        converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(kind, description)),
-        repr=lambda records: f"<{len(records)}>",
-    )
+def _count(records: tuple[object, ...]) -> str:
+    return f"<{len(records)}>"
 
 
 def _by_id(records: Iterable[R]) -> Mapping[str, R]:
@@ -68,14 +63,54 @@ class ProgramData:
     """All data of one program (utbildning): the unit files are read into and written from."""
 
     program: Program = attrs.field(validator=_checks.instance_of(Program, "a Program"))
-    people: tuple[Person, ...] = _records(Person, "a Person")
-    appointments: tuple[Appointment, ...] = _records(Appointment, "an Appointment")
-    cohorts: tuple[Cohort, ...] = _records(Cohort, "a Cohort")
-    participants: tuple[Participant, ...] = _records(Participant, "a Participant")
-    mentors: tuple[Mentor, ...] = _records(Mentor, "a Mentor")
-    mentorships: tuple[Mentorship, ...] = _records(Mentorship, "a Mentorship")
-    meetings: tuple[MentorMeeting, ...] = _records(MentorMeeting, "a MentorMeeting")
-    applications: tuple[Application, ...] = _records(Application, "an Application")
+    people: tuple[Person, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Person, "a Person")),
+        repr=_count,
+    )
+    appointments: tuple[Appointment, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Appointment, "an Appointment")),
+        repr=_count,
+    )
+    cohorts: tuple[Cohort, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Cohort, "a Cohort")),
+        repr=_count,
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Participant, "a Participant")),
+        repr=_count,
+    )
+    mentors: tuple[Mentor, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Mentor, "a Mentor")),
+        repr=_count,
+    )
+    mentorships: tuple[Mentorship, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Mentorship, "a Mentorship")),
+        repr=_count,
+    )
+    meetings: tuple[MentorMeeting, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(MentorMeeting, "a MentorMeeting")),
+        repr=_count,
+    )
+    applications: tuple[Application, ...] = attrs.field(
+        default=(),
+        converter=_checks.to_tuple,
+        validator=_checks.items(_checks.instance_of(Application, "an Application")),
+        repr=_count,
+    )
 
     # Look-ups by id ------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ is a value here, so themes and purposes can be described, filtered and reported 
 from __future__ import annotations
 
 import enum
-from typing import Any
 
 import attrs
 
@@ -142,14 +141,6 @@ _LABELS: dict[enum.Enum, tuple[str, str]] = {
 }
 
 
-def _set_of(kind: type[enum.Enum], description: str, *, non_empty: bool = False) -> Any:
-    return attrs.field(
-        factory=frozenset,
-        converter=_checks.to_frozenset,
-        validator=_checks.set_of(kind, description, non_empty=non_empty),
-    )
-
-
 @attrs.frozen(kw_only=True)
 class Purpose:
     """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
@@ -157,9 +148,21 @@ class Purpose:
     kind: PurposeKind = attrs.field(validator=_checks.instance_of(PurposeKind, "a PurposeKind"))
     sv: str = attrs.field(validator=_checks.text)
     en: str = attrs.field(validator=_checks.text)
-    aims: frozenset[Aim] = _set_of(Aim, "Aim")
-    levels: frozenset[Level] = _set_of(Level, "Level")
-    stakeholders: frozenset[Stakeholder] = _set_of(Stakeholder, "Stakeholder")
+    aims: frozenset[Aim] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Aim, "Aim"),
+    )
+    levels: frozenset[Level] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Level, "Level"),
+    )
+    stakeholders: frozenset[Stakeholder] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Stakeholder, "Stakeholder"),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -173,10 +176,26 @@ class Theme:
     id: str = attrs.field(validator=_checks.identifier)
     sv: str = attrs.field(validator=_checks.text)
     en: str = attrs.field(validator=_checks.text)
-    grounding: frozenset[Grounding] = _set_of(Grounding, "Grounding")
-    disciplines: frozenset[Discipline] = _set_of(Discipline, "Discipline")
-    perspectives: frozenset[Perspective] = _set_of(Perspective, "Perspective")
-    levels: frozenset[Level] = _set_of(Level, "Level")
+    grounding: frozenset[Grounding] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Grounding, "Grounding"),
+    )
+    disciplines: frozenset[Discipline] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Discipline, "Discipline"),
+    )
+    perspectives: frozenset[Perspective] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Perspective, "Perspective"),
+    )
+    levels: frozenset[Level] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Level, "Level"),
+    )
     topics: tuple[str, ...] = attrs.field(
         default=(), converter=_checks.to_tuple, validator=_checks.items(_checks.text), repr=False
     )
@@ -226,8 +245,16 @@ class Program:
     organiser: Organiser = attrs.field(validator=_checks.instance_of(Organiser, "an Organiser"))
     description_sv: str = attrs.field(default="", validator=_checks.any_text, repr=False)
     description_en: str = attrs.field(default="", validator=_checks.any_text, repr=False)
-    grounding: frozenset[Grounding] = _set_of(Grounding, "Grounding")
-    perspectives: frozenset[Perspective] = _set_of(Perspective, "Perspective")
+    grounding: frozenset[Grounding] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Grounding, "Grounding"),
+    )
+    perspectives: frozenset[Perspective] = attrs.field(
+        factory=frozenset,
+        converter=_checks.to_frozenset,
+        validator=_checks.set_of(Perspective, "Perspective"),
+    )
     purposes: tuple[Purpose, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
