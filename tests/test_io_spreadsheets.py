@@ -135,6 +135,7 @@ def test_quoted_cells_with_delimiters_and_line_breaks() -> None:
     [
         ("2025-09-01", dt.date(2025, 9, 1)),
         ("2025-09-01 00:00:00", dt.date(2025, 9, 1)),
+        ("2025-09-01T13:30", dt.date(2025, 9, 1)),
         ("20250901", dt.date(2025, 9, 1)),
         ("2025/9/1", dt.date(2025, 9, 1)),
         ("1/9/2025", dt.date(2025, 9, 1)),
@@ -409,3 +410,70 @@ def test_the_import_guide_lists_every_column() -> None:
     for columns in COLUMNS.values():
         for column in columns:
             assert f"| {column.sv} | {column.en} |" in page, column
+
+
+def test_xlsx_cells_of_every_type(tmp_path: Path) -> None:
+    """Dates, numbers and booleans in XLSX cells read as their text forms would."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(
+        [
+            "Förnamn",
+            "Efternamn",
+            "Inkommen",
+            "Kommun",
+            "I befattningen sedan",
+            "Leder stabsfunktion",
+            "Befattning",
+            "Befattningskod",
+            "Rapporterar till",
+        ]
+    )
+    sheet.append(
+        [
+            "Anna",
+            "Berg",
+            dt.datetime(2025, 4, 1),
+            580,
+            dt.date(2020, 1, 1),
+            True,
+            "Ekonomichef",
+            "-",
+            "Utskottet (committee)",
+        ]
+    )
+    sheet.append(
+        [
+            "Erik",
+            "Lund",
+            dt.datetime(2025, 4, 1, 13, 30),
+            580.0,
+            None,
+            False,
+            "Skolchef",
+            None,
+            "Utskottet (okänd)",
+        ]
+    )
+    path = tmp_path / "ansokningar.xlsx"
+    book.save(path)
+    result = read_sheet(path, "applications", cohort_id="c-1")
+    (application,) = result.applications
+    assert application.submitted == dt.date(2025, 4, 1)
+    assert application.municipality is not None
+    assert application.municipality.code == "0580"
+    assert application.in_position_since == dt.date(2020, 1, 1)
+    assert application.leads_staff_function is True
+    assert application.title == "Ekonomichef"
+    assert application.position is None  # "-": recorded as having no position
+    assert application.reports_to is not None
+    assert application.reports_to[0].kind.value == "namnd"
+    assert [(p.row, p.column) for p in result.problems] == [(3, "Rapporterar till")]
+    with pytest.raises(DocumentError):
+        result.raise_for_problems()
+    good = _read(f"{HEADER}\nAnna;Berg;Linköping;F;Socialchef;2021-03-01 13:30\n")
+    assert good.raise_for_problems() is good
+    assert good.appointments[0].start == dt.date(2021, 3, 1)  # the time of day dropped

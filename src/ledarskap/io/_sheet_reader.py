@@ -334,7 +334,7 @@ class _Cells:
                 self.fail(
                     "reports_to",
                     f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                    f'("{name} (nämnd)"), found {name!r}',
+                    f'("{name.partition("(")[0].strip()} (nämnd)"), found {name!r}',
                 )
                 return None
             bodies.append(body)

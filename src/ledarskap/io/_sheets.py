@@ -50,7 +50,7 @@ _MONTHS = {
     )
     for name in names
 }
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})\s+(\d{4})")  # "1/9 2025"
@@ -67,7 +67,8 @@ def fold(text: str) -> str:
 def parse_date(text: str) -> dt.date | None:
     """A date written in ISO or a common Swedish form, or ``None`` if it is none of them.
 
-    ``2025-09-01``, ``2025-09-01 00:00:00`` (as Excel exports), ``20250901``, ``2025/9/1``,
+    ``2025-09-01``, ``2025-09-01 00:00:00`` (as Excel exports; a time of day is dropped),
+    ``2025-09-01T13:30``, ``20250901``, ``2025/9/1``,
     ``1/9/2025`` and ``1.9.2025`` (day first, as in Sweden), ``1/9 2025``, ``1 september
     2025`` and ``1 sep. 2025``.
     """
