@@ -10,6 +10,7 @@ And no message ever shows a personnummer or an e-mail address unmasked.
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,22 @@ def test_no_personnummer_appears_unmasked_in_any_message(
         assert number not in text
         assert digits not in text
         assert digits[-10:] not in text
+
+
+@SLOW
+@given(doc=mutated_documents(), syntax=st.sampled_from(["json", "toml"]))
+def test_the_fast_reader_never_accepts_what_the_detailed_one_refuses(
+    doc: dict[str, Any], syntax: str
+) -> None:
+    """Law: what the fast first reading returns, the detailed reading returns too, equal."""
+    from ledarskap.io._convert import Flavour, make_converter, make_fast_reader
+
+    flavour: Flavour = "toml" if syntax == "toml" else "json"
+    body = {k: v for k, v in doc.items() if k not in ("format", "format_version")}
+    if flavour == "toml":
+        body = tomllib.loads(_toml(body))
+    try:
+        fast = make_fast_reader(flavour).structure(body, ProgramData)
+    except Exception:
+        return
+    assert make_converter(flavour=flavour).structure(body, ProgramData) == fast

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import linecache
 import re
 import types
 import typing
@@ -38,7 +39,12 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
 from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
@@ -381,6 +387,145 @@ def _class_structurer(
             raise _with_invariant_errors(converter, cls, data, exc) from None
 
     return structure
+
+
+# The fast reader ------------------------------------------------------------------------
+#
+# Reading a document first tries a converter whose record functions are generated with
+# every conversion inline (``__m[o['municipality']]``, ``__d[o['start']]``) and text,
+# numbers and booleans handed to the model as they are: its validators check their types.
+# Any failure, of whatever kind, sends the document to the detailed converter, which is
+# the reference: it reads what it reads and reports every problem. The fast one is never
+# given to users, so its raw KeyError or TypeError never reaches them.
+
+
+class _DateLookup(dict[Any, dt.date]):
+    """ISO text to date, parsed once per distinct text; TOML's own dates pass through."""
+
+    def __missing__(self, value: Any) -> dt.date:
+        day = _structure_date(value)
+        if value.__class__ is str and len(self) < _DATES_MAX:
+            self[value] = day
+        return day
+
+
+_READ_DATES = _DateLookup()
+
+# Values of the wrong type for a field: its validator must refuse each for the field to be
+# handed over unconverted.
+_WRONG_TYPES: dict[Any, tuple[object, ...]] = {
+    str: (3, b"x", ["x"], True),
+    int: ("3", 2.0, True, [1]),
+    bool: (1, "true", None),
+}
+
+
+def _refuses_wrong_types(cls: type[Any], attribute: attrs.Attribute[Any], kind: Any) -> bool:
+    validator = attribute.validator
+    if validator is None:
+        return False
+    shell = object.__new__(cls)
+    for value in _WRONG_TYPES[kind]:
+        if value is None and _nullable(attribute.type):
+            continue
+        try:
+            validator(shell, attribute, value)
+        except InvalidValueError:
+            continue
+        except Exception:
+            return False
+        return False
+    return True
+
+
+def _fast_class_structurer(
+    converter: Converter, cls: type[Any], *, absent_is_null: bool
+) -> Callable[[object, object], Any]:
+    attrs.resolve_types(cls)
+    scope: dict[str, Any] = {
+        "__cl": cls,
+        "__fe": FieldError,
+        "__feke": ForbiddenExtraKeysError,
+        "__allowed": frozenset(a.name for a in attrs.fields(cls)),
+        "__expected": f"an object ({cls.__name__})",
+        "__d": _READ_DATES,
+        "__m": _municipalities(),
+        "__p": _positions(),
+    }
+    required: list[str] = []
+    optional: list[str] = []
+    for a in attrs.fields(cls):
+        if absent_is_null and _nullable(a.type):
+            source = f"o.get({a.name!r})"
+        elif a.default is attrs.NOTHING:
+            source = f"o[{a.name!r}]"
+        else:
+            value = _fast_expr(f"o[{a.name!r}]", a, cls, a.type, converter, scope)
+            optional.append(f"    if {a.name!r} in o: kw[{a.name!r}] = {value}")
+            continue
+        required.append(f"{a.name}={_fast_expr(source, a, cls, a.type, converter, scope)}")
+    lines = [
+        f"def fast_structure_{cls.__name__}(o, _=None):",
+        "    if o.__class__ is not dict: raise __fe(__expected, o, code='type')",
+        "    if not o.keys() <= __allowed: raise __feke('', __cl, set(o) - __allowed)",
+        "    kw = {}",
+        *optional,
+        f"    return __cl({', '.join([*required, '**kw'])})",
+    ]
+    source = "\n".join(lines) + "\n"
+    filename = f"<ledarskap fast structure {cls.__name__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), scope)
+    function: Callable[[object, object], Any] = scope[f"fast_structure_{cls.__name__}"]
+    return function
+
+
+def _fast_expr(  # noqa: PLR0911, PLR0917 - one return per kind of type
+    source: str,
+    attribute: attrs.Attribute[Any],
+    cls: type[Any],
+    kind: Any,
+    converter: Converter,
+    scope: dict[str, Any],
+) -> str:
+    """Python source reading the plain value *source* as a value of type *kind*."""
+    if _is_optional(kind):
+        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+        if inner in _WRONG_TYPES and _refuses_wrong_types(cls, attribute, inner):
+            return source
+        var = f"v_{attribute.name}"
+        read = _fast_expr(var, attribute, cls, inner, converter, scope)
+        return f"(None if ({var} := {source}) is None else {read})"
+    if kind in _WRONG_TYPES and _refuses_wrong_types(cls, attribute, kind):
+        return source
+    if kind is dt.date:
+        return f"__d[{source}]"
+    if kind is Municipality:
+        return f"__m[{source}]"
+    if kind is Position:
+        return f"__p[{source}]"
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        name = f"__e{len(scope)}"
+        scope[name] = {member.value: member for member in kind}
+        return f"{name}[{source}]"
+    name = f"__h{len(scope)}"
+    scope[name] = converter.get_structure_hook(kind)
+    scope[f"{name}_t"] = kind
+    return f"{name}({source}, {name}_t)"
+
+
+def make_fast_reader(flavour: Flavour = "json") -> Converter:
+    """The converter a document is first read with: fast, and raising anything on failure.
+
+    Private to the loaders: its errors are not for users, who get those of the detailed
+    converter instead (see the comment above).
+    """
+    converter = make_converter(flavour=flavour, detailed_validation=False)
+    converter.register_structure_hook_factory(
+        lambda kind: kind in _MODEL_CLASS_SET,
+        lambda cls: _fast_class_structurer(converter, cls, absent_is_null=flavour == "toml"),
+    )
+    return converter
 
 
 def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is filled

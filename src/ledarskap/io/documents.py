@@ -61,7 +61,7 @@ from ledarskap.errors import DocumentError, FormatVersionError, InvalidValueErro
 from ledarskap.model import ProgramData
 
 from ._atomic import write_atomic
-from ._convert import Flavour, make_converter
+from ._convert import Flavour, make_converter, make_fast_reader
 from ._gc import paused_gc
 from ._problems import json_path_to_key_path, problems_of
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
@@ -167,6 +167,11 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
 @functools.cache
 def _converter(flavour: Flavour, detailed: bool) -> Any:
     return make_converter(flavour=flavour, detailed_validation=detailed)
+
+
+@functools.cache
+def _fast_reader(flavour: Flavour) -> Any:
+    return make_fast_reader(flavour)
 
 
 def _header() -> dict[str, Any]:
@@ -326,7 +331,7 @@ def _read(
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
     flavour: Flavour = "toml" if syntax == "toml" else "json"
     try:
-        return _converter(flavour, False).structure(body, ProgramData)  # type: ignore[no-any-return]
+        return _fast_reader(flavour).structure(body, ProgramData)  # type: ignore[no-any-return]
     except Exception as fast:
         first = fast
     try:
