@@ -116,6 +116,11 @@ def test_a_strateg_in_kommunledningen_is_eligible() -> None:
 def test_a_forvaltningschef_reporting_to_a_namnd_is_eligible() -> None:
     decision = decide(application(municipality="Mjölby", title="Socialchef", reports_to=[NAMND]))
     assert decision.outcome is Outcome.ELIGIBLE
+    assert [(g.code, g.result) for g in decision.grounds] == [
+        ("reports_to_political_body", Truth.TRUE),
+        ("employed_by_collaborating_municipality", Truth.TRUE),
+        ("is_chief_executive", Truth.FALSE),
+    ]
 
 
 def test_missing_facts_leave_the_decision_undetermined() -> None:

@@ -55,6 +55,7 @@ from ledarskap.model import Application, Cohort, Language, ProgramData
 from ._plan import Explain, Plan, cost, junction, plan_for
 from .context import EvaluationContext, facts_of
 from .decisions import Decision, DecisionNode, RuleResult
+from .decisions import leaves_explaining as _why
 from .problems import RuleProblem
 from .rulesets import Level, RuleEntry, RuleSet
 from .truth import Outcome, Truth
@@ -96,27 +97,6 @@ class _Frame:
 
 def _unknown(app: Application, ctx: EvaluationContext) -> bool | None:
     return None
-
-
-_NOT = {_T: _F, _F: _T, _U: _U}
-
-
-def _why(
-    node: DecisionNode, result: Truth, found: list[DecisionNode] | None = None
-) -> list[DecisionNode]:
-    """The leaves that explain why *node* has *result* (every one, not only the first)."""
-    if found is None:
-        found = []
-    children = node[7]
-    if not children:
-        found.append(node)
-    elif node[1] == "not":
-        _why(children[0], _NOT[result], found)
-    else:
-        for child in children:
-            if child[2] is result:
-                _why(child, result, found)
-    return found
 
 
 def _facts(app: Application) -> dict[str, Any]:

@@ -44,7 +44,7 @@ from .truth import Outcome, Truth
 if TYPE_CHECKING:
     from .predicates import PredicateRegistry
 
-__all__ = ["DECISION_FORMAT", "Decision", "DecisionNode", "RuleResult"]
+__all__ = ["DECISION_FORMAT", "Decision", "DecisionNode", "RuleResult", "leaves_explaining"]
 
 DECISION_FORMAT = "ledarskap.decision/1"
 """The ``format`` tag of :meth:`Decision.to_data`."""
@@ -168,6 +168,31 @@ def _facts(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return dict(value)
 
 
+_NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
+
+
+def leaves_explaining(
+    node: DecisionNode, result: Truth, found: list[DecisionNode] | None = None
+) -> list[DecisionNode]:
+    """The leaves of *node*'s tree that explain why it has *result* (every one of them).
+
+    Below ``all_of`` and ``any_of`` the children with that result; below ``not`` the
+    child with the opposite one. These are a decision's reasons and warnings.
+    """
+    if found is None:
+        found = []
+    children = node[7]
+    if not children:
+        found.append(node)
+    elif node[1] == "not":
+        leaves_explaining(children[0], _NOT[result], found)
+    else:
+        for child in children:
+            if child[2] is result:
+                leaves_explaining(child, result, found)
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class Decision:
     """Whether an application is in the target group, and why.
@@ -205,6 +230,20 @@ class Decision:
             result=Truth.of(None if self.outcome is Outcome.UNDETERMINED else self.eligible),
             children=tuple(r.tree for r in self.rules if r.tree is not None),
         )
+
+    @property
+    def grounds(self) -> tuple[DecisionNode, ...]:
+        """For an eligible decision, the conditions that made each required rule hold.
+
+        Empty for other outcomes (see :attr:`reasons`) and without explanations.
+        """
+        if self.outcome is not Outcome.ELIGIBLE:
+            return ()
+        found: list[DecisionNode] = []
+        for result in self.rules:
+            if result.level == "required" and result.tree is not None:
+                leaves_explaining(result.tree, Truth.TRUE, found)
+        return tuple(found)
 
     @property
     def rule_versions(self) -> dict[str, str]:
