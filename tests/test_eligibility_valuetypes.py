@@ -1,0 +1,69 @@
+"""Value types: conversion with hints, normal forms, and display in Swedish and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledarskap.eligibility.predicates import value_type
+from ledarskap.eligibility.valuetypes import (
+    BOOLEAN,
+    COUNTY,
+    DATE,
+    INTEGER,
+    MUNICIPALITY,
+    POSITION,
+    POSITION_KIND,
+    TEXT,
+    list_of,
+)
+from ledarskap.model import PositionKind
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "message"),
+    [
+        (TEXT, " ", "expected text"),
+        (INTEGER, True, "whole number"),
+        (INTEGER, "3", "whole number"),
+        (BOOLEAN, 1, "true or false"),
+        (DATE, "2025-13-01", "a date"),
+        (DATE, dt.datetime(2025, 1, 1), "a date"),
+        (POSITION, "avdelningschefen", "did you mean 'avdelningschef'?"),
+        (POSITION_KIND, "staf", "did you mean 'staff'?"),
+        (MUNICIPALITY, 580, "municipality code or name"),
+        (MUNICIPALITY, "Linkopping", "did you mean 0580 Linköping?"),
+        (COUNTY, 5, "county code or name"),
+        (COUNTY, "Östergötlandd", "did you mean Östergötlands län?"),
+        (list_of(POSITION), "strateg", "a list of position values"),
+        (list_of(POSITION), [], "non-empty list"),
+    ],
+)
+def test_conversion_errors_say_what_was_expected(kind: object, value: object, message: str) -> None:
+    with pytest.raises(ValueError, match="expected") as info:
+        kind.convert(value)  # type: ignore[attr-defined]
+    assert message in str(info.value)
+
+
+def test_normal_forms() -> None:
+    assert DATE.convert("2025-09-01") == dt.date(2025, 9, 1)
+    assert POSITION_KIND.convert(PositionKind.STAFF) is PositionKind.STAFF
+    assert COUNTY.convert("Östergötland") == "05"
+    assert list_of(MUNICIPALITY).convert(["Motala", "0580", "Linköping"]) == ("0580", "0583")
+    assert value_type("list[county]").name == "list[county]"
+    with pytest.raises(ValueError, match="unknown value type"):
+        value_type("colour")
+
+
+def test_display() -> None:
+    assert BOOLEAN.show(True, "sv") == "ja"
+    assert BOOLEAN.show(False, "en") == "no"
+    assert POSITION_KIND.show("staff", "sv") == "ledare i stabsfunktion"
+    assert POSITION.show("nobody", "en") == "nobody"
+    assert MUNICIPALITY.show("0980", "sv") == "Region Gotland"
+    assert MUNICIPALITY.show("9999", "sv") == "9999"
+    assert COUNTY.show("05", "en") == "Östergötlands län"
+    assert list_of(POSITION).show(["strateg"], "en") == "Strategist in the central administration"
+    assert list_of(COUNTY).show(["05", "06"], "sv") == "Östergötlands län eller Jönköpings län"
+    assert str(list_of(COUNTY)) == "list[county]"
