@@ -48,6 +48,7 @@ _OP_FUNCS: dict[str, Callable[[Any, Any], bool]] = {
 _TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
 _NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
 _new = tuple.__new__
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def node(  # noqa: PLR0917  # positional on purpose: the hot path of explanations
@@ -180,11 +181,8 @@ def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     code = "all_of" if is_all else "any_of"
     unknown = Truth.UNKNOWN
 
-    count = len(explainers)
-
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        names = paths(path)
-        children = tuple([explainers[i](app, ctx, names[i]) for i in range(count)])
+        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905
         result = other
         for child in children:
             if child[2] is decisive:
@@ -263,14 +261,12 @@ def _compile_predicate(rule: Predicate, registry: PredicateRegistry) -> Plan:
         value, seen, expected, missing = (
             function(app, ctx, **resolved) if resolved else function(app, ctx)
         )
+        if seen.__class__ not in _PLAIN:
+            seen = source_value(seen)
+        if expected.__class__ not in _PLAIN:
+            expected = source_value(expected)
         return node(
-            path,
-            name,
-            _TRUTH[value],
-            source,
-            source_value(seen),
-            source_value(expected),
-            missing if value is None else (),
+            path, name, _TRUTH[value], source, seen, expected, missing if value is None else ()
         )
 
     return Plan(rule, fast, explain)
