@@ -182,7 +182,7 @@ def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     unknown = Truth.UNKNOWN
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905
+        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905  # equal by construction
         result = other
         for child in children:
             if child[2] is decisive:
