@@ -182,7 +182,8 @@ def _compile_junction(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     unknown = Truth.UNKNOWN
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905  # equal by construction
+        # One explainer and one path per child, by construction: zip needs no strict check.
+        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905
         result = other
         for child in children:
             if child[2] is decisive:
