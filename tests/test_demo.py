@@ -135,3 +135,15 @@ def test_a_cohort_without_a_deadline_shows_none() -> None:
     lines = demo.cohort_lines(data, cohort)
     assert not any("deadline" in line for line in lines)
     assert lines[1].startswith("  Collaborating municipalities (19)")
+
+
+def test_the_module_entry_point(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["ledarskap", str(tmp_path / "nowhere.json")])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_path(str(Path(ledarskap.__file__).parent / "__main__.py"), run_name="__main__")
+    assert caught.value.code == 1
+    assert capsys.readouterr().err.startswith("ledarskap: cannot read")
