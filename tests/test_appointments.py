@@ -193,3 +193,16 @@ def test_the_strategy_options_are_kept(appointment: Appointment) -> None:
     assert appointment.municipality.name == "Motala"
     assert appointment.position is position("ekonomidirektor")
     assert appointment.staff_function is StaffFunction.FINANCE
+
+
+@LAWS
+@given(lt.political_bodies(kinds=[PoliticalBodyKind.NAMND]), st.sampled_from(["name", "kind"]))
+def test_evolving_a_political_body_with_a_bad_value_names_the_field(
+    body: PoliticalBody, field: str
+) -> None:
+    """A nämnd keeps its kind; changing a field to an invalid value names the field."""
+    assert body.kind is PoliticalBodyKind.NAMND
+    assert hash(attrs.evolve(body)) == hash(body)
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(body, **dict[str, Any]({field: ""}))
+    assert caught.value.location == f"PoliticalBody.{field}"

@@ -259,3 +259,23 @@ def test_groups_collaborations_and_venues_keep_their_options(
     assert set(group.participant_ids) <= {"d-1", "d-2", "d-3"}
     assert collaboration.municipality.code == "0580"
     assert hash(attrs.evolve(venue)) == hash(venue)
+
+
+@LAWS
+@given(
+    st.one_of(
+        st.tuples(lt.sessions(), st.sampled_from(["id", "kind", "title", "start", "online"])),
+        st.tuples(lt.support_groups(), st.sampled_from(["id", "name", "participant_ids"])),
+        st.tuples(lt.collaborations(), st.sampled_from(["chief_executive_id", "mentor_capacity"])),
+        st.tuples(lt.venues(), st.sampled_from(["name", "address"])),
+    )
+)
+def test_evolving_a_part_of_a_cohort_with_a_bad_value_names_the_field(
+    record_and_field: tuple[Any, str],
+) -> None:
+    """Changing a field of a session, support group, collaboration or venue to an invalid
+    value raises the library's error, naming ``Class.field``."""
+    record, field = record_and_field
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(record, **dict[str, Any]({field: 1.5}))
+    assert caught.value.location == f"{type(record).__name__}.{field}"

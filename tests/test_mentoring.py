@@ -170,3 +170,12 @@ def test_evolving_a_mentorship_with_a_bad_value_names_the_field(
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(pair, **dict[str, Any]({field: 1.5}))
     assert caught.value.location == f"Mentorship.{field}"
+
+
+@LAWS
+@given(lt.mentors(), st.sampled_from(["id", "person_id", "cohort_id", "capacity"]))
+def test_evolving_a_mentor_with_a_bad_value_names_the_field(mentor: Mentor, field: str) -> None:
+    """Changing a field of a valid mentor to an invalid value raises an error naming it."""
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(mentor, **dict[str, Any]({field: -1}))
+    assert caught.value.location == f"Mentor.{field}"

@@ -179,3 +179,23 @@ def test_evolving_an_organiser_with_a_bad_value_names_the_field(
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(organiser, **dict[str, Any]({field: ""}))
     assert caught.value.location == f"Organiser.{field}"
+
+
+@LAWS
+@given(
+    st.one_of(
+        st.tuples(lt.purposes(), st.sampled_from(["kind", "sv", "en", "aims", "stakeholders"])),
+        st.tuples(
+            lt.programs(), st.sampled_from(["id", "name", "organiser", "purposes", "themes"])
+        ),
+    )
+)
+def test_evolving_a_purpose_or_program_with_a_bad_value_names_the_field(
+    record_and_field: tuple[Any, str],
+) -> None:
+    """Changing a field of a purpose or program to an invalid value raises the library's
+    error, naming ``Class.field``."""
+    record, field = record_and_field
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(record, **dict[str, Any]({field: 1.5}))
+    assert caught.value.location == f"{type(record).__name__}.{field}"
