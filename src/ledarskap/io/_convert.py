@@ -21,6 +21,10 @@ Errors raised while structuring are cattrs' validation exception groups whose le
 :class:`~ledarskap.errors.InvalidValueError`; :func:`ledarskap.io._problems.problems_of`
 turns them into :class:`~ledarskap.errors.Problem` values with JSON paths.
 
+Writing uses functions generated for each class with every conversion inline; reading a
+whole document first tries :func:`make_fast_reader`'s generated functions and falls back to
+the detailed converter (see the comment above :func:`make_fast_reader`).
+
 This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
 :func:`make_converter`, :class:`FieldError` and :func:`structure_municipality`.
 """
@@ -35,7 +39,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import attrs
 from cattrs import Converter
@@ -60,11 +64,10 @@ __all__ = [
     "FieldError",
     "Flavour",
     "make_converter",
+    "make_fast_reader",
     "municipality_names",
     "structure_municipality",
 ]
-
-T = TypeVar("T")
 
 Flavour = Literal["json", "toml"]
 """``"json"``: dates are text. ``"toml"``: dates are :class:`datetime.date` values (TOML
