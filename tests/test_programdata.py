@@ -99,6 +99,7 @@ def assert_consistent(data: ProgramData) -> None:
 
 def test_the_example_program_is_consistent(example: ProgramData) -> None:
     assert_consistent(example)
+    assert not ledarskap.validate(example).findings
 
 
 def test_the_example_program(example: ProgramData) -> None:
@@ -211,8 +212,11 @@ def test_repr_counts_records(example: ProgramData) -> None:
 def test_every_generated_program_is_consistent(data: ProgramData) -> None:
     """Generated program data keeps every cross-record rule: ids unique and resolvable,
     mentors from other collaborating municipalities within capacity, sessions and meetings
-    inside their cohort and mentorship, applications in by the deadline."""
+    inside their cohort and mentorship, applications in by the deadline; and the library's
+    validation finds nothing wrong with it."""
     assert_consistent(data)
+    report = ledarskap.validate(data)
+    assert not report.findings, report
 
 
 @LAWS

@@ -20,10 +20,12 @@ from ledarskap.model import (
     Participant,
     ParticipantStatus,
     Person,
+    Personnummer,
     Position,
     PositionKind,
     Program,
     ProgramData,
+    Session,
     SupportGroup,
     all_positions,
     program_region_counties,
@@ -69,11 +71,11 @@ def program_data(
     - each participant has exactly one mentorship, with the kommunchef of a *different*
       collaborating municipality whose capacity is not used up; mentorships and their
       meetings lie inside the cohort;
-    - sessions lie inside the cohort and take up the program's themes; support groups of
-      at most six divide the participants; up to two other applicants (people with an
+    - sessions lie inside the cohort, none overlapping another, and take up the program's
+      themes; support groups of at most six divide the participants; up to two other applicants (people with an
       appointment, possibly in a municipality outside the cohort) were not admitted.
 
-    Ids are unique, numbered by kind (``p-1``, ``a-1``, ``d-1``, ``c-1`` …), and every id
+    No two people share a personnummer. Ids are unique, numbered by kind (``p-1``, ``a-1``, ``d-1``, ``c-1`` …), and every id
     a record holds names a record of the data.
     """
     default = [m for c in program_region_counties() for m in c.municipalities]
@@ -141,12 +143,50 @@ class _Builder:
         self.meetings: list[MentorMeeting] = []
         self.applications: list[Application] = []
         self.chiefs: dict[str, str] = {}  # municipality code -> person id of its kommunchef
+        self.numbers_used: set[Personnummer] = set()
 
     def person(self) -> Person:
-        """A new person, ``p-<n>``."""
+        """A new person, ``p-<n>``, whose personnummer (if any) nobody else has."""
         new = self.draw(person(f"p-{len(self.people) + 1}", self.numbers))
+        if new.personnummer is not None and new.personnummer in self.numbers_used:
+            new = Person(
+                id=new.id,
+                given_name=new.given_name,
+                family_name=new.family_name,
+                email=new.email,
+                phone=new.phone,
+            )
+        if new.personnummer is not None:
+            self.numbers_used.add(new.personnummer)
         self.people.append(new)
         return new
+
+    def sessions(
+        self, number: int, start: dt.date, end: dt.date, theme_ids: Sequence[str]
+    ) -> tuple[Session, ...]:
+        """Up to four sessions ``s-<cohort>-<n>`` inside the cohort, none overlapping another."""
+        drawn = [
+            self.draw(session(None, start, end, theme_ids))
+            for _ in range(self.draw(st.integers(0, 4)))
+        ]
+        kept: list[Session] = []
+        for candidate in sorted(drawn, key=lambda s: s.start):
+            if not kept or candidate.start > kept[-1].end:
+                kept.append(candidate)
+        return tuple(
+            Session(
+                id=f"s-{number}-{index}",
+                kind=kept_session.kind,
+                title=kept_session.title,
+                start=kept_session.start,
+                end=kept_session.end,
+                venue=kept_session.venue,
+                online=kept_session.online,
+                theme_ids=kept_session.theme_ids,
+                activities=kept_session.activities,
+            )
+            for index, kept_session in enumerate(kept, start=1)
+        )
 
     def appointment(
         self, holder: Person, where: Municipality, catalog: Sequence[Position], start: dt.date
@@ -302,10 +342,7 @@ class _Builder:
             venue=draw(st.none() | venues(municipalities=collaborating)),
             collaborations=tuple(collaborations),
             support_groups=tuple(groups),
-            sessions=tuple(
-                draw(session(f"s-{number}-{index}", start, end, theme_ids))
-                for index in range(1, draw(st.integers(0, 4)) + 1)
-            ),
+            sessions=self.sessions(number, start, end, theme_ids),
         )
 
     def mentorship(self, mentor: Mentor, adept: Participant, start: dt.date, end: dt.date) -> None:
