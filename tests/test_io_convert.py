@@ -11,7 +11,6 @@ from cattrs.errors import ClassValidationError
 from ledarskap import (
     Activity,
     County,
-    LedarskapError,
     Level,
     Mentorship,
     Municipality,
@@ -24,7 +23,7 @@ from ledarskap import (
     position,
 )
 from ledarskap.io import make_converter
-from ledarskap.io._convert import FieldError, municipality_names
+from ledarskap.io._convert import municipality_names
 from ledarskap.io._problems import json_path_to_key_path, problems_of
 
 JSON = make_converter()
@@ -97,7 +96,9 @@ def test_toml_keeps_dates_and_reads_absent_optional_keys_as_none() -> None:
 def test_what_cannot_be_read_says_what_was_expected_and_found(
     plain: object, kind: Any, message: str
 ) -> None:
-    with pytest.raises((FieldError, ClassValidationError)) as exc:
+    # FieldError is a ValueError: caught as such, so that this test does not depend on
+    # which copy of the module pytest's doctest collection imported first.
+    with pytest.raises((ValueError, ClassValidationError)) as exc:
         JSON.structure(plain, kind)
     text = " ".join(p.message for p in problems_of(exc.value))
     assert message in text
@@ -109,9 +110,11 @@ def test_whole_valued_numbers_are_integers() -> None:
 
 
 def test_without_detailed_validation_the_first_problem_is_raised() -> None:
-    with pytest.raises(LedarskapError, match="expected a list"):
+    with pytest.raises(ValueError, match="expected a list") as exc:
         FIRST.structure("a", tuple[str, ...])
-    with pytest.raises(LedarskapError, match="no item twice"):
+    assert type(exc.value).__name__ == "FieldError"
+    assert any(cls.__name__ == "LedarskapError" for cls in type(exc.value).__mro__)
+    with pytest.raises(ValueError, match="no item twice"):
         FIRST.structure(["lecture", "lecture"], frozenset[Activity])
 
 
