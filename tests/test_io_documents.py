@@ -322,7 +322,7 @@ def test_every_problem_is_reported_at_once_with_its_json_path() -> None:
         ledarskap.loads(json.dumps(doc))
     found = problems(exc)
     assert set(found) == {
-        "$.participants[0]",
+        "$.participants[0].municipality",
         "$.appointments[0].municipality",
         "$.appointments[1].start",
         "$.mentors[0].person_id",
@@ -330,13 +330,13 @@ def test_every_problem_is_reported_at_once_with_its_json_path() -> None:
         "$.cohorts[0].capacity",
         "$.people[1].id",
     }
-    assert "unknown field 'municipality'" in found["$.participants[0]"]
+    assert "unknown field 'municipality'" in found["$.participants[0].municipality"]
     assert "did you mean 0580 Linköping?" in found["$.appointments[0].municipality"]
     assert found["$.cohorts[0].capacity"] == "expected a whole number, found text '24'"
     assert "'in-person'" in found["$.meetings[0].kind"]
     assert "required" in found["$.mentors[0].person_id"]
     codes = {p.location: p.code for p in exc.value.problems}
-    assert codes["$.participants[0]"] == "unknown-field"
+    assert codes["$.participants[0].municipality"] == "unknown-field"
     assert codes["$.mentors[0].person_id"] == "missing"
     assert codes["$.cohorts[0].capacity"] == "type"
     assert "7 problems" in str(exc.value)
@@ -448,3 +448,13 @@ def test_json_text_with_a_byte_order_mark_is_read() -> None:
 
 def test_json_in_a_bytearray_is_read() -> None:
     assert ledarskap.loads(bytearray(ledarskap.dumps(sample()).encode())) == sample()  # type: ignore[arg-type]
+
+
+def test_an_unknown_key_is_located_at_itself_and_masked() -> None:
+    doc = document()
+    doc["people"][0]["telefon"] = "013-20 00 00"
+    doc["people"][0]["pnr 19850312-2395"] = True
+    with pytest.raises(DocumentError) as exc:
+        ledarskap.loads(json.dumps(doc))
+    assert list(problems(exc)) == ['$.people[0]["pnr 19XXXXXX-XX95"]', "$.people[0].telefon"]
+    assert "19850312-2395" not in str(exc.value)

@@ -10,6 +10,7 @@ building the JSON path (``$.participants[12].municipality``), and renders each l
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +23,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ledarskap.errors import InvalidValueError, Problem, safe_repr
+from ledarskap.errors import InvalidValueError, Problem, mask_personal_data, safe_repr
 
 from ._convert import FieldError
 
@@ -39,7 +40,32 @@ def _walk(exc: BaseException, path: str) -> Iterator[Problem]:
         for inner in exc.exceptions:
             yield from _walk(inner, _step(inner, path))
         return
+    if isinstance(exc, ForbiddenExtraKeysError):
+        yield from _unknown_fields(exc, path)
+        return
     yield _leaf(exc, path)
+
+
+def _unknown_fields(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem]:
+    """One problem per unknown key, located at the key itself."""
+    fields = _fields(exc.cl)
+    for name in sorted(exc.extra_fields, key=str):
+        near = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.7)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        yield Problem(
+            mask_personal_data(_key(path, str(name))),
+            f"unknown field {str(name)!r}{hint}: expected only the fields " + ", ".join(fields),
+            code="unknown-field",
+        )
+
+
+def _key(path: str, name: str) -> str:
+    """The JSON path of key *name* of the object at *path*: dotted, or bracketed if it must be."""
+    return (
+        f"{path}.{name}"
+        if name.isidentifier()
+        else f"{path}[{json.dumps(name, ensure_ascii=False)}]"
+    )
 
 
 def _step(exc: BaseException, path: str) -> str:
@@ -56,22 +82,6 @@ def _step(exc: BaseException, path: str) -> str:
 def _leaf(exc: BaseException, path: str) -> Problem:
     if isinstance(exc, FieldError):
         return Problem(path, str(exc), code=exc.code)
-    if isinstance(exc, ForbiddenExtraKeysError):
-        names = ", ".join(repr(name) for name in sorted(exc.extra_fields))
-        fields = _fields(exc.cl)
-        many = len(exc.extra_fields) > 1
-        hints = [
-            f"{near[0]!r} for {name!r}" if many else repr(near[0])
-            for name in sorted(exc.extra_fields)
-            if (near := difflib.get_close_matches(name, fields, n=1, cutoff=0.7))
-        ]
-        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
-        return Problem(
-            path,
-            f"unknown field{'s' if many else ''} {names}{hint}: expected only the fields "
-            + ", ".join(fields),
-            code="unknown-field",
-        )
     if isinstance(exc, KeyError):
         return Problem(path, "expected a value, found none: the field is required", "missing")
     if isinstance(exc, InvalidValueError):
