@@ -115,7 +115,9 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: object)
 def email(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
     if not isinstance(value, str) or not _EMAIL.fullmatch(value):
-        fail(instance, attribute, "an e-mail address such as name@kommun.se", value)
+        fail(
+            instance, attribute, "an e-mail address (one @, a dot in the domain, no spaces)", value
+        )
 
 
 def date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
