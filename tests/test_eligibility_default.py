@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ledarskap.eligibility import Decision, Outcome, Truth, default_ruleset
+from ledarskap.errors import UsageError
 from ledarskap.model import (
     Application,
     Cohort,
@@ -145,7 +146,7 @@ def test_without_a_cohort_the_collaborating_municipalities_are_unknown() -> None
 
 
 def test_as_of_is_required() -> None:
-    with pytest.raises(TypeError, match="as_of"):
+    with pytest.raises(UsageError, match="as_of"):
         default_ruleset().evaluate(application())
 
 

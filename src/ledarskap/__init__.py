@@ -24,6 +24,7 @@ from ledarskap.errors import (
     RuleError,
     UnknownMunicipalityError,
     UnknownReferenceError,
+    UsageError,
 )
 from ledarskap.model import (
     NEIGHBOURING_COUNTY_CODES,
@@ -195,6 +196,7 @@ __all__ = [
     "Theme",
     "UnknownMunicipalityError",
     "UnknownReferenceError",
+    "UsageError",
     "ValidationError",
     "ValidationReport",
     "Venue",

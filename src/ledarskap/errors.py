@@ -37,6 +37,7 @@ __all__ = [
     "RuleError",
     "UnknownMunicipalityError",
     "UnknownReferenceError",
+    "UsageError",
     "mask_personal_data",
     "safe_repr",
 ]
@@ -85,6 +86,10 @@ class MissingDependencyError(LedarskapError, ImportError):
         super().__init__(
             f"{feature} needs the optional package {package!r}: pip install 'ledarskap[{extra}]'"
         )
+
+
+class UsageError(LedarskapError, TypeError):
+    """A call that lacks what it needs, such as an evaluation with neither ``as_of`` nor a cohort."""
 
 
 class InvalidValueError(LedarskapError, ValueError):

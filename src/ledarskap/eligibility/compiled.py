@@ -49,7 +49,7 @@ from typing import Any
 
 import attrs
 
-from ledarskap.errors import RuleError
+from ledarskap.errors import RuleError, UsageError
 from ledarskap.model import Application, Cohort, Language, ProgramData
 
 from ._plan import Explain, Plan, cost, junction, plan_for
@@ -169,7 +169,7 @@ class CompiledRuleSet:
                 cohort = None
         if as_of is None:
             if cohort is None:
-                raise TypeError(
+                raise UsageError(
                     "evaluation needs an explicit as_of date or the cohort (never today's date)"
                 )
             as_of = cohort.start

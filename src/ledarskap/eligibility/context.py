@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ledarskap.errors import UsageError
 from ledarskap.model import Application, Cohort, ProgramData
 
 __all__ = ["EvaluationContext", "facts_of"]
@@ -64,7 +65,9 @@ class EvaluationContext:
         """
         if as_of is None:
             if cohort is None:
-                raise TypeError("evaluation needs an explicit as_of date or a cohort")
+                raise UsageError(
+                    "evaluation needs an explicit as_of date or a cohort (never today's date)"
+                )
             as_of = cohort.start
         parameters = dict(parameters or {})
         collaborating: frozenset[str] | None = None
