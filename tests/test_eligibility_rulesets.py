@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledarskap.eligibility import (
-    Level,
     Outcome,
+    RuleLevel,
     RuleProblem,
     default_ruleset,
     parse_ruleset,
@@ -91,7 +91,7 @@ def test_json_is_the_same_document() -> None:
 def test_the_default_rule_set_round_trips_through_its_data_form() -> None:
     rules = default_ruleset()
     assert parse_ruleset(json.dumps(rules.to_data()), syntax="json") == rules
-    assert [e.level for e in rules.entries] == [Level.REQUIRED] * 3 + [Level.ADVISORY]
+    assert [e.level for e in rules.entries] == [RuleLevel.REQUIRED] * 3 + [RuleLevel.ADVISORY]
 
 
 @pytest.mark.parametrize(

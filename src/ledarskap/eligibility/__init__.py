@@ -23,7 +23,7 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
   ``is_chief_executive``. A bare name where a value goes is a parameter.
 - Three-valued logic (:mod:`.truth`): :class:`Truth` (TRUE, FALSE, UNKNOWN; Kleene ``&``
   ``|`` ``~``) and :class:`Outcome` (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED).
-- Rule sets (:mod:`.rulesets`): :class:`RuleSet` of :class:`RuleEntry` (id, :class:`Level`
+- Rule sets (:mod:`.rulesets`): :class:`RuleSet` of :class:`RuleEntry` (id, :class:`RuleLevel`
   required or advisory, half-open window ``[valid_from, valid_to)``, version) and date-keyed
   :class:`Parameter` values; :func:`parse_ruleset` (TOML or JSON *text*, every problem at
   once as a :class:`~ledarskap.errors.RuleError` of :class:`RuleProblem`),
@@ -90,7 +90,7 @@ from .rules import (
     predicate,
     rule_from_data,
 )
-from .rulesets import RULESET_FORMAT, Level, RuleEntry, RuleSet, default_ruleset, parse_ruleset
+from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet, default_ruleset, parse_ruleset
 from .truth import Outcome, Truth
 
 __all__ = [
@@ -107,7 +107,6 @@ __all__ = [
     "DecisionNode",
     "EvaluationContext",
     "FieldSpec",
-    "Level",
     "Not",
     "Outcome",
     "Parameter",
@@ -117,6 +116,7 @@ __all__ = [
     "PredicateSpec",
     "Rule",
     "RuleEntry",
+    "RuleLevel",
     "RuleProblem",
     "RuleResult",
     "RuleSet",

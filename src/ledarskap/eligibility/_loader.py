@@ -18,7 +18,7 @@ from .parameters import Parameter
 from .predicates import PredicateRegistry, value_type
 from .problems import RuleProblem
 from .rules import Comparison, ParameterRef, Predicate, Rule
-from .rulesets import RULESET_FORMAT, Level, RuleEntry, RuleSet
+from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet
 from .valuetypes import ValueType, list_of
 
 _TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
@@ -212,7 +212,7 @@ class _Checker:
         level_text = item.get("level", "required")
         level = None
         try:
-            level = Level(level_text)
+            level = RuleLevel(level_text)
         except ValueError:
             self.add(
                 f"{path}.level",

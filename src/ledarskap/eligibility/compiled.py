@@ -57,7 +57,7 @@ from .context import EvaluationContext, facts_of
 from .decisions import Decision, DecisionNode, RuleResult
 from .decisions import leaves_explaining as _why
 from .problems import RuleProblem
-from .rulesets import Level, RuleEntry, RuleSet
+from .rulesets import RuleEntry, RuleLevel, RuleSet
 from .truth import Outcome, Truth
 
 __all__ = ["BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
@@ -128,8 +128,8 @@ class CompiledRuleSet:
         # The same object, not only the same id: ids of freed objects are reused.
         if frame is None or frame.ctx.cohort is not cohort:
             entries = self.ruleset.in_force(as_of)
-            required = tuple((e, self._plans[e]) for e in entries if e.level is Level.REQUIRED)
-            advisory = tuple((e, self._plans[e]) for e in entries if e.level is Level.ADVISORY)
+            required = tuple((e, self._plans[e]) for e in entries if e.level is RuleLevel.REQUIRED)
+            advisory = tuple((e, self._plans[e]) for e in entries if e.level is RuleLevel.ADVISORY)
             ctx = EvaluationContext.for_cohort(
                 as_of=as_of, cohort=cohort, parameters=self.ruleset.parameters_at(as_of)
             )

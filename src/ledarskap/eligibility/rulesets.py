@@ -41,13 +41,20 @@ if TYPE_CHECKING:
     from .compiled import BulkResult, CompiledRuleSet
     from .decisions import Decision
 
-__all__ = ["RULESET_FORMAT", "Level", "RuleEntry", "RuleSet", "default_ruleset", "parse_ruleset"]
+__all__ = [
+    "RULESET_FORMAT",
+    "RuleEntry",
+    "RuleLevel",
+    "RuleSet",
+    "default_ruleset",
+    "parse_ruleset",
+]
 
 RULESET_FORMAT = "ledarskap.rules/1"
 """The ``format`` tag a rule-set file must carry."""
 
 
-class Level(enum.Enum):
+class RuleLevel(enum.Enum):
     """How binding a rule is."""
 
     REQUIRED = "required"
@@ -66,7 +73,7 @@ class RuleEntry:
 
     id: str
     rule: Rule
-    level: Level = Level.REQUIRED
+    level: RuleLevel = RuleLevel.REQUIRED
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     version: str = attrs.field()
