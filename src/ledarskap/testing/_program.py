@@ -380,25 +380,23 @@ def mentors(
             capacity=st.integers(1, 3),
         )
     pool = _args.municipality_pool(municipalities)
-    chosen = [
-        c
-        for c in cohort.collaborations
-        if c.chief_executive_id and c.mentor_capacity > 0 and c.municipality in pool
-    ]
-    if not chosen:
-        raise InvalidArgument(
-            f"cohort {cohort.id!r} has no collaborating municipality (of municipalities=) "
-            "with a kommunchef and a mentor capacity"
-        )
-    return st.sampled_from(chosen).map(
-        lambda c: Mentor(
+    mentors_ = [
+        Mentor(
             id=f"mentor-{cohort.id}-{c.municipality.code}",
-            person_id=person_id or c.chief_executive_id or "",
+            person_id=person_id or c.chief_executive_id,
             cohort_id=cohort.id,
             municipality=c.municipality,
             capacity=c.mentor_capacity,
         )
-    )
+        for c in cohort.collaborations
+        if c.chief_executive_id and c.mentor_capacity > 0 and c.municipality in pool
+    ]
+    if not mentors_:
+        raise InvalidArgument(
+            f"cohort {cohort.id!r} has no collaborating municipality (of municipalities=) "
+            "with a kommunchef and a mentor capacity"
+        )
+    return st.sampled_from(mentors_)
 
 
 @st.composite
