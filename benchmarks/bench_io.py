@@ -51,6 +51,15 @@ def _converter(detailed: bool) -> Any:
     return make_converter(detailed_validation=detailed)
 
 
+def _reader() -> Any:
+    """The converter ``ledarskap.loads`` reads a valid document with."""
+    try:
+        from ledarskap.io._convert import make_fast_reader
+    except ImportError:
+        return _converter(detailed=False)
+    return make_fast_reader()
+
+
 def _time_cases(cases: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """The best of *repeat* runs of each case, the cases taking turns."""
     best = dict.fromkeys(cases, float("inf"))
@@ -103,6 +112,29 @@ def _verdict(label: str, ratio: float, target: float) -> str:
     return f"  {label}: {ratio:.2f}x (target at most {target:.1f}x): {met}"
 
 
+def _by_size(adapter: Any, sizes: tuple[int, ...]) -> None:
+    """Load ÷ pydantic for smaller documents: the garbage collector weighs less there."""
+    print("\nLoad and validate by size (best of 5)")
+    print(
+        f"  {'participants':>12} {'ledarskap':>10} {'pydantic':>10} {'ratio':>7} {'pydantic, GC paused':>20} {'ratio':>7}"
+    )
+    for size in sizes:
+        raw = ledarskap.dumps(program_data(size)).encode("utf-8")
+        times = _time_cases(
+            {
+                "ledarskap": lambda raw=raw: ledarskap.loads(raw),
+                "pydantic": lambda raw=raw: adapter.validate_json(raw),
+                "paused": _gc_paused(lambda raw=raw: adapter.validate_json(raw)),
+            },
+            5,
+        )
+        ours, peer, paused = times["ledarskap"], times["pydantic"], times["paused"]
+        print(
+            f"  {size:>12,} {ours:>9.3f}s {peer:>9.3f}s {ours / peer:>6.2f}x"
+            f" {paused:>19.3f}s {ours / paused:>6.2f}x"
+        )
+
+
 def main() -> None:
     import msgspec
     from pydantic import TypeAdapter
@@ -136,13 +168,14 @@ def main() -> None:
         native = f"not applicable: {type(exc).__name__}: {exc}"
 
     fast = _converter(detailed=False)
+    reader = _reader()
     body = {k: v for k, v in json.loads(raw).items() if k not in ("format", "format_version")}
     load = _time_cases(
         {
             "ledarskap.loads(bytes)  [msgspec decode + cattrs]": lambda: ledarskap.loads(raw),
             "ledarskap.loads(str)  [json.loads + cattrs]": lambda: ledarskap.loads(text),
-            "  of which: cattrs structure of the decoded dict": _gc_paused(
-                lambda: fast.structure(body, ProgramData)
+            "  of which: structure of the decoded dicts": _gc_paused(
+                lambda: reader.structure(body, ProgramData)
             ),
             "pydantic TypeAdapter.validate_json": lambda: adapter.validate_json(raw),
             "  the same, the caller pausing the GC": _gc_paused(lambda: adapter.validate_json(raw)),
@@ -179,6 +212,8 @@ def main() -> None:
         dump,
         {"pydantic": peer_dump, "msgspec": dump["msgspec.json.encode of plain data (compact)"]},
     )
+
+    _by_size(adapter, tuple(size for size in (1_000, 10_000) if size < N))
 
     print("\nTargets")
     print(_verdict("load and validate ÷ pydantic validate_json", ours / peer, LOAD_TARGET))
