@@ -17,11 +17,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(PIP) install --editable ".[xlsx,pandas,schema]" --group dev
+	$(PIP) install --editable ".[xlsx,fast]" --group dev
 	touch $@
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(PIP) install --editable ".[xlsx,pandas,schema]" --group dev --group bench
+	$(PIP) install --editable ".[xlsx,fast]" --group dev --group bench
 	touch $@
 
 demo: $(VENV)/.installed

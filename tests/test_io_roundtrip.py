@@ -91,3 +91,14 @@ def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
     document = {**documents._header(), **JSON.unstructure(data)}
     plain = json.dumps(document, ensure_ascii=False, indent=2).encode()
     assert documents._json_encode(document) == plain
+
+
+def test_json_without_msgspec(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the optional msgspec, documents are written and read by the json module alone."""
+    import sys
+
+    data = ledarskap.example_program()
+    with_msgspec = ledarskap.dumps(data)
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # makes `import msgspec` fail
+    assert ledarskap.dumps(data) == with_msgspec
+    assert ledarskap.loads(with_msgspec) == data

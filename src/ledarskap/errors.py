@@ -77,7 +77,7 @@ class LedarskapError(Exception):
 
 
 class MissingDependencyError(LedarskapError, ImportError):
-    """An optional dependency (an extra such as ``ledarskap[pandas]``) is not installed."""
+    """An optional dependency (an extra such as ``ledarskap[xlsx]``) is not installed."""
 
     def __init__(self, package: str, extra: str, feature: str) -> None:
         self.package = package
