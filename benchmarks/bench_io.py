@@ -211,6 +211,9 @@ def main() -> None:
             "ledarskap.dumps (indented)": lambda: ledarskap.dumps(data),
             "  of which: cattrs unstructure": _gc_paused(lambda: fast.unstructure(data)),
             "pydantic dump_json(indent=2)": lambda: adapter.dump_json(document, indent=2),
+            "pydantic model_dump_json(indent=2), as str": lambda: document.model_dump_json(
+                indent=2
+            ),
             "pydantic dump_json (compact)": lambda: adapter.dump_json(document),
             "msgspec.json.encode of plain data (compact)": lambda: msgspec.json.encode(plain),
         },
