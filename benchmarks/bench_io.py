@@ -178,9 +178,9 @@ def main() -> None:
     gc.freeze()
     load = _time_cases(
         {
-            "ledarskap.loads(bytes)  [msgspec decode + cattrs]": lambda: ledarskap.loads(raw),
-            "ledarskap.loads(str)  [json.loads + cattrs]": lambda: ledarskap.loads(text),
-            "  of which: structure of the decoded dicts": _gc_paused(
+            "ledarskap.loads(bytes)  [msgspec parse]": lambda: ledarskap.loads(raw),
+            "ledarskap.loads(str)  [json parse]": lambda: ledarskap.loads(text),
+            "  of which: records from the parsed dicts": _gc_paused(
                 lambda: reader.structure(body, ProgramData)
             ),
             "pydantic TypeAdapter.validate_json": lambda: adapter.validate_json(raw),
@@ -190,7 +190,7 @@ def main() -> None:
         },
         REPEAT,
     )
-    ours = load["ledarskap.loads(bytes)  [msgspec decode + cattrs]"]
+    ours = load["ledarskap.loads(bytes)  [msgspec parse]"]
     peer = load["pydantic TypeAdapter.validate_json"]
     floor = load["json.loads (no validation: the floor)"]
     _table(
@@ -209,7 +209,7 @@ def main() -> None:
     dump = _time_cases(
         {
             "ledarskap.dumps (indented)": lambda: ledarskap.dumps(data),
-            "  of which: cattrs unstructure": _gc_paused(lambda: fast.unstructure(data)),
+            "  of which: records to plain data": _gc_paused(lambda: fast.unstructure(data)),
             "pydantic dump_json(indent=2)": lambda: adapter.dump_json(document, indent=2),
             "pydantic model_dump_json(indent=2), as str": lambda: document.model_dump_json(
                 indent=2
