@@ -14,6 +14,7 @@ from ledarskap import (
     InvalidValueError,
     LedarskapError,
     MissingDependencyError,
+    Person,
     Personnummer,
     ProblemsError,
     RuleError,
@@ -180,3 +181,31 @@ def test_an_invalid_personnummer_is_never_echoed(text: str) -> None:
         found = str(error).partition("found ")[2]
         runs = {text[i : i + 5] for i in range(len(text) - 4) if text[i : i + 5].isdigit()}
         assert not any(run in found for run in runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("anna.berg@linkoping.se", "a…@linkoping.se"),
+        ("found 'anna.berg@'", "found 'a…@'"),
+        ("found 'lars.nilsson@example'", "found 'l…@example'"),
+        ("<@kommun.se>", "<…@kommun.se>"),
+        ("expected one @, a dot in the domain", "expected one @, a dot in the domain"),
+    ],
+)
+def test_malformed_addresses_are_masked_too(text: str, masked: str) -> None:
+    """An address mistyped in a file is as personal as a correct one; a lone @ is not one."""
+    assert mask_personal_data(text) == masked
+
+
+@given(
+    local=st.from_regex(r"[a-z][a-z.]{2,12}", fullmatch=True),
+    domain=st.sampled_from(["", "x", "kommun.se"]),
+)
+def test_no_address_survives_in_an_email_error(local: str, domain: str) -> None:
+    """Law: whatever was typed as an e-mail address, the error shows at most its first letter."""
+    address = f"{local}@{domain}"
+    with pytest.raises(InvalidValueError) as caught:
+        Person(id="p-1", given_name="Anna", family_name="Berg", email=f"{address} x")
+    assert address not in str(caught.value)
+    assert f"{local[:1]}…@{domain}" in str(caught.value)

@@ -44,13 +44,16 @@ __all__ = [
 
 # A personnummer or samordningsnummer in any of its common spellings.
 _PNR = re.compile(r"(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})([-+ ]?)(\d{2})(\d)(\d)(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# Anything with an @ in it, well-formed or not ("anna.berg@", "lars@example"): an address
+# mistyped in a file is as personal as a correct one.
+_EMAIL = re.compile(r"[^\s'\"<>(),;:@]+@[^\s'\"<>(),;:]*|@[^\s'\"<>(),;:@]+")
 
 
 def mask_personal_data(text: str) -> str:
     """Mask every personnummer-like number and e-mail address in *text*.
 
-    Only the last two digits of a personnummer survive, as in ``19XXXXXX-XX12``.
+    Only the last two digits of a personnummer survive, as in ``19XXXXXX-XX12``; of an
+    e-mail address, well-formed or not, the first letter and the domain.
 
     >>> mask_personal_data("pnr 19850312-2395, mail anna.berg@linkoping.se")
     'pnr 19XXXXXX-XX95, mail a…@linkoping.se'
@@ -61,7 +64,7 @@ def mask_personal_data(text: str) -> str:
 
     def email(match: re.Match[str]) -> str:
         local, _, domain = match.group(0).partition("@")
-        return f"{local[:1]}…@{domain}"
+        return f"{local[:1]}…@{domain.rpartition('@')[2]}"
 
     return _EMAIL.sub(email, _PNR.sub(pnr, text))
 
