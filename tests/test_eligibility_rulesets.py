@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from ledarskap.eligibility import (
     parse_ruleset,
 )
 from ledarskap.errors import RuleError
-from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind
+from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind, municipality
 
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
 
@@ -329,3 +330,39 @@ def test_load_ruleset_reads_files(tmp_path: object) -> None:
     assert str(info.value.problems[0]).startswith(f"{folder / 'bad.toml'}:6: rules[0].when")
     with pytest.raises(RuleError, match="cannot read"):
         load_ruleset(folder / "missing.toml")
+
+
+_BY_NAMES = """
+format = "ledarskap.rules/1"
+id = "by-names"
+version = "1"
+[parameters.collaborating_municipalities]
+values = { 2025-01-01 = ["Linköping", "Norrköping", "Motala"] }
+[[rules]]
+id = "municipality"
+valid_from = 2020-01-01
+when = "employed_by_collaborating_municipality"
+"""
+
+
+def test_collaborating_municipalities_may_be_named() -> None:
+    """The parameter the built-in predicate reads takes names as well as codes."""
+    rules = parse_ruleset(_BY_NAMES)
+    motala = Application(
+        id="a-1",
+        person_id="p-1",
+        cohort_id="c-1",
+        submitted=dt.date(2025, 4, 1),
+        municipality="Motala",
+    )
+    kinda = attrs.evolve(motala, municipality=municipality("Kinda"))
+    assert rules.evaluate(motala, as_of=dt.date(2025, 6, 1)).outcome is Outcome.ELIGIBLE
+    assert rules.evaluate(kinda, as_of=dt.date(2025, 6, 1)).outcome is Outcome.NOT_ELIGIBLE
+
+
+def test_a_misspelt_collaborating_municipality_is_a_problem_with_a_hint() -> None:
+    with pytest.raises(RuleError) as caught:
+        parse_ruleset(_BY_NAMES.replace("Motala", "Linkopng"))
+    (problem,) = caught.value.problems
+    assert "parameters.collaborating_municipalities" in str(problem)
+    assert "did you mean 0580 Linköping?" in str(problem)

@@ -19,7 +19,13 @@ from .predicates import PredicateRegistry, value_type
 from .problems import RuleProblem
 from .rules import Comparison, ParameterRef, Predicate, Rule
 from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet
-from .valuetypes import ValueType, list_of
+from .valuetypes import MUNICIPALITY, ValueType, list_of
+
+# Parameters that built-in predicates read without a rule naming them, with their types:
+# employed_by_collaborating_municipality reads the collaborating municipalities.
+_IMPLICIT_PARAMETERS: dict[str, tuple[ValueType, ...]] = {
+    "collaborating_municipalities": (list_of(MUNICIPALITY),),
+}
 
 _TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
 _RULE_KEYS = (
@@ -353,7 +359,7 @@ class _Checker:
                         declared = value_type(spec["type"])
                     except (ValueError, TypeError, AttributeError) as error:
                         self.add(f"{path}.type", str(error), "type", line)
-            kinds = uses.get(name, [])
+            kinds = [*_IMPLICIT_PARAMETERS.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
             for other in kinds:
                 if kind is not None and other.name != kind.name:
