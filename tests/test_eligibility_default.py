@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
 
 from ledarskap.eligibility import Decision, Outcome, Truth, default_ruleset
-from ledarskap.errors import UsageError
+from ledarskap.errors import RuleError, UsageError
 from ledarskap.model import (
     Application,
     Cohort,
@@ -240,3 +241,40 @@ def test_the_program_data_gives_cohorts_and_fills_facts_from_appointments() -> N
     assert decided.outcome is default_ruleset().evaluate(first, program=data).outcome
     assert decided.as_of == data.cohort(first.cohort_id).start
     assert decided.facts["position"] == "forvaltningschef"
+
+
+@pytest.mark.parametrize(
+    ("call", "where"),
+    [
+        (lambda r, a, c: r.evaluate(a, as_of="2025-09-01"), "as_of"),
+        (lambda r, a, c: r.evaluate(a, as_of=dt.datetime(2025, 9, 1)), "as_of"),
+        (lambda r, a, c: r.evaluate(a, cohort="liko-2025"), "cohort"),
+        (lambda r, a, c: r.evaluate(a, cohort=c, program="x"), "program"),
+        (lambda r, a, c: r.evaluate(None, cohort=c), "applications[0]"),
+        (lambda r, a, c: r.compile().evaluate_many([a, None], cohort=c), "applications[1]"),
+        (lambda r, a, c: r.compile().outcomes([a, 7], cohort=c), "applications[1]"),
+    ],
+)
+def test_arguments_of_the_wrong_kind_are_usage_errors(call: Any, where: str) -> None:
+    """Bad arguments give the library's error naming the argument, never an AttributeError."""
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    cohort = Cohort(
+        id="c-1",
+        program_id="liko",
+        name="Omgång",
+        start=dt.date(2025, 9, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    with pytest.raises(UsageError, match=re.escape(where)):
+        call(default_ruleset(), app, cohort)
+
+
+def test_empty_junctions_are_rule_errors() -> None:
+    from ledarskap.eligibility import all_of, any_of, not_
+
+    with pytest.raises(RuleError, match="at least one rule"):
+        all_of()
+    with pytest.raises(RuleError, match="at least one rule"):
+        any_of()
+    with pytest.raises(UsageError, match="expected a Rule"):
+        not_("reports_to_political_body")  # type: ignore[arg-type]

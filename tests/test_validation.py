@@ -34,6 +34,7 @@ from ledarskap import (
     Session,
     SessionKind,
     SupportGroup,
+    UsageError,
 )
 from ledarskap.errors import LedarskapError, ProblemsError
 from ledarskap.testing import program_data
@@ -810,3 +811,10 @@ def test_validation_never_raises_on_scrambled_references(
     assert json.loads(json.dumps(report.to_data())) == report.to_data()
     assert report.render("sv")
     assert report.render("en")
+
+
+@pytest.mark.parametrize("junk", [None, {}, "program.json", 3])
+def test_validate_takes_program_data_only(junk: object) -> None:
+    """Anything but a ProgramData is a usage error naming what was given, never an AttributeError."""
+    with pytest.raises(UsageError, match="validate\\(\\) takes a ProgramData"):
+        ledarskap.validate(junk)  # type: ignore[arg-type]

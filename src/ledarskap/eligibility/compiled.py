@@ -162,6 +162,7 @@ class CompiledRuleSet:
         cohort: Cohort | None,
         program: ProgramData | None,
     ) -> tuple[dt.date, Cohort | None]:
+        _check_arguments([application], as_of, cohort, program)
         if cohort is None and program is not None:
             try:
                 cohort = program.cohort(application.cohort_id)
@@ -303,6 +304,8 @@ class CompiledRuleSet:
         strict: bool = False,
     ) -> list[Outcome]:
         """Only the outcomes, as fast as the rules allow (short-circuit, no explanation)."""
+        applications = list(applications)
+        _check_arguments(applications, as_of, cohort, program)
         outcomes: list[Outcome] = []
         append = outcomes.append
         fixed = None
@@ -335,6 +338,7 @@ class CompiledRuleSet:
         are computed on the fast path and each decision is explained when first read.
         """
         apps = list(applications)
+        _check_arguments(apps, as_of, cohort, program)
         options: dict[str, Any] = {
             "as_of": as_of,
             "cohort": cohort,
@@ -356,6 +360,28 @@ class CompiledRuleSet:
             if paused:
                 gc.enable()
         return BulkResult(self, apps, [d.outcome for d in decisions], decisions, options)
+
+
+def _check_arguments(
+    applications: list[Application],
+    as_of: object,
+    cohort: object,
+    program: object,
+) -> None:
+    """Raise :class:`~ledarskap.errors.UsageError` for arguments of the wrong kind."""
+    for name, value, kind, expected in (
+        ("as_of", as_of, dt.date, "a date (datetime.date)"),
+        ("cohort", cohort, Cohort, "a Cohort"),
+        ("program", program, ProgramData, "a ProgramData"),
+    ):
+        if value is not None and (not isinstance(value, kind) or isinstance(value, dt.datetime)):
+            raise UsageError(f"{name}: expected {expected} or None, found {type(value).__name__}")
+    for index, application in enumerate(applications):
+        if not isinstance(application, Application):
+            raise UsageError(
+                f"applications[{index}]: expected an Application, "
+                f"found {type(application).__name__}"
+            )
 
 
 def compile_ruleset(ruleset: RuleSet) -> CompiledRuleSet:

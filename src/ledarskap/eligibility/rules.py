@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from ledarskap.errors import Problem, RuleError
+from ledarskap.errors import Problem, RuleError, UsageError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -230,7 +230,7 @@ def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> tuple[Rule, ..
     flat: list[Rule] = []
     for rule in rules:
         if not isinstance(rule, Rule):
-            raise TypeError(f"expected a Rule, found {rule!r}")
+            raise UsageError(f"expected a Rule, found {type(rule).__name__}")
         flat.extend(rule.rules if isinstance(rule, kind) else (rule,))
     return tuple(flat)
 
@@ -242,7 +242,7 @@ def all_of(*rules: Rule) -> Rule:
     """
     flat = _flatten(AllOf, rules)
     if not flat:
-        raise ValueError("all_of needs at least one rule")
+        raise RuleError("invalid rule", [Problem("all_of", "needs at least one rule", "empty")])
     return flat[0] if len(flat) == 1 else AllOf(flat)
 
 
@@ -250,14 +250,14 @@ def any_of(*rules: Rule) -> Rule:
     """Some rule holds. Nested ``any_of`` flatten; one rule is itself; empty is an error."""
     flat = _flatten(AnyOf, rules)
     if not flat:
-        raise ValueError("any_of needs at least one rule")
+        raise RuleError("invalid rule", [Problem("any_of", "needs at least one rule", "empty")])
     return flat[0] if len(flat) == 1 else AnyOf(flat)
 
 
 def not_(rule: Rule) -> Rule:
     """The rule does not hold; ``not_(not_(x))`` is ``x``."""
     if not isinstance(rule, Rule):
-        raise TypeError(f"expected a Rule, found {rule!r}")
+        raise UsageError(f"not_: expected a Rule, found {type(rule).__name__}")
     return rule.rule if isinstance(rule, Not) else Not(rule)
 
 

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from ledarskap.errors import UsageError
 from ledarskap.model import (
     ApplicationStatus,
     Appointment,
@@ -56,6 +57,8 @@ def validate(data: ProgramData) -> ValidationReport:
 
     .. versionadded:: 0.1
     """
+    if not isinstance(data, ProgramData):
+        raise UsageError(f"validate() takes a ProgramData, found {type(data).__name__}")
     return ValidationReport(_Checker(data).run())
 
 
