@@ -15,6 +15,7 @@ from ledarskap import (
     County,
     LedarskapError,
     Municipality,
+    Theme,
     UnknownMunicipalityError,
     all_counties,
     all_municipalities,
@@ -214,3 +215,32 @@ def test_evolving_a_municipality_to_a_bad_code_raises(item: Municipality, junk: 
 def test_municipalities_pickle() -> None:
     linkoping = municipality("0580")
     assert pickle.loads(pickle.dumps(linkoping)) == linkoping
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [
+        ("580", "did you mean 0580 Linköping?"),
+        ("0589", "did you mean 0586 Mjölby?"),
+        ("0999", None),
+        ("9999", None),
+    ],
+)
+def test_codes_are_suggested_as_numbers(code: str, hint: str | None) -> None:
+    """A mistyped code is suggested its zero-padded form or a code of its county one digit off; nothing far."""
+    with pytest.raises(UnknownMunicipalityError) as caught:
+        municipality(code)
+    assert caught.value.suggestion == (
+        hint and hint.removeprefix("did you mean ").removesuffix("?")
+    )
+    if hint is None:
+        assert "did you mean" not in str(caught.value)
+    else:
+        assert hint in str(caught.value)
+
+
+def test_an_item_error_is_not_chained_to_its_twin() -> None:
+    """The second pass that names the item is not raised during the first one's handling."""
+    with pytest.raises(InvalidValueError, match=r"Theme\.topics\[1\]") as caught:
+        Theme(id="t", sv="Tema", en="Theme", topics=["ok", ""])
+    assert caught.value.__context__ is None

@@ -153,11 +153,15 @@ def items(validator: Validator, *, non_empty: bool = False, unique: bool = False
             for item in value:
                 validator(instance, attribute, item)
         except InvalidValueError:
+            failed = True
+        else:
+            failed = False
+        if failed:
             # Check again, naming the item (``Class.field[3]``): only on failure, as
             # making a name for each item of a long tuple would cost more than checking it.
-            for index, item in enumerate(value):
+            # Outside the except block, so the error shows once, not chained to its twin.
+            for index, item in enumerate(value):  # pragma: no branch - one item fails
                 validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
-            raise  # pragma: no cover - the second pass has raised already
         if unique and len(set(value)) != len(value):
             fail(instance, attribute, "no item twice", _first_repeat(value))
 

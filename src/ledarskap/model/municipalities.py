@@ -185,8 +185,22 @@ def _suggest(text: str) -> str | None:
     table = _table()
     folded = _fold(text)
     if folded.isdigit():
-        near = difflib.get_close_matches(folded, list(table.by_code), n=1, cutoff=0.5)
-        return f"{near[0]} {table.by_code[near[0]].display_name}" if near else None
+        # A code is a number, not a word: suggest the zero-padded code ("580" -> 0580), or
+        # a code of the same county one digit off ("0851" -> 0581); nothing else is "near".
+        padded = folded.zfill(4)
+        if padded in table.by_code and padded != folded:
+            return f"{padded} {table.by_code[padded].display_name}"
+        off_by_one = sorted(
+            (abs(int(code) - int(folded)), code)
+            for code in table.by_code
+            if len(folded) == 4
+            and code[:2] == folded[:2]
+            and sum(x != y for x, y in zip(code, folded, strict=True)) == 1
+        )
+        if not off_by_one:
+            return None
+        code = off_by_one[0][1]
+        return f"{code} {table.by_code[code].display_name}"
     near = difflib.get_close_matches(folded, list(table.by_name), n=1, cutoff=0.6)
     if not near:
         return None
