@@ -59,7 +59,9 @@ def test_a_missing_file_is_an_error_message(
     assert demo.main([str(tmp_path / "nowhere.json")]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == f"ledarskap: cannot read {tmp_path / 'nowhere.json'}: No such file or directory\n"
+    assert (
+        err == f"ledarskap: {tmp_path / 'nowhere.json'}: cannot read: No such file or directory\n"
+    )
 
 
 def test_a_bad_file_shows_the_librarys_message(
@@ -100,7 +102,7 @@ def test_python_dash_m_ledarskap() -> None:
         check=False,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith("ledarskap: cannot read")
+    assert result.stderr.startswith("ledarskap: /nonexistent/program.json: cannot read")
     assert "Traceback" not in result.stderr
 
 
@@ -146,4 +148,6 @@ def test_the_module_entry_point(
     with pytest.raises(SystemExit) as caught:
         runpy.run_path(str(Path(ledarskap.__file__).parent / "__main__.py"), run_name="__main__")
     assert caught.value.code == 1
-    assert capsys.readouterr().err.startswith("ledarskap: cannot read")
+    assert capsys.readouterr().err.startswith(
+        f"ledarskap: {tmp_path / 'nowhere.json'}: cannot read"
+    )

@@ -20,6 +20,7 @@ from ledarskap import (
     Cohort,
     Collaboration,
     DocumentError,
+    FileAccessError,
     FormatVersionError,
     Grounding,
     LedarskapError,
@@ -458,3 +459,29 @@ def test_an_unknown_key_is_located_at_itself_and_masked() -> None:
         ledarskap.loads(json.dumps(doc))
     assert list(problems(exc)) == ['$.people[0]["pnr 19XXXXXX-XX95"]', "$.people[0].telefon"]
     assert "19850312-2395" not in str(exc.value)
+
+
+def test_a_file_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    """A missing folder is the library's error naming the file meant, not the temporary one."""
+    target = tmp_path / "no-such-folder" / "program.json"
+    with pytest.raises(FileAccessError) as caught:
+        ledarskap.dump(sample(), target)
+    assert caught.value.path == str(target)
+    assert ".tmp" not in str(caught.value)
+    assert isinstance(caught.value, OSError)
+
+
+@pytest.mark.parametrize("name", ["missing.json", "nul\x00.json"])
+def test_a_file_that_cannot_be_read_is_named(tmp_path: Path, name: str) -> None:
+    with pytest.raises(FileAccessError, match="cannot read"):
+        ledarskap.load(tmp_path / name)
+
+
+def test_a_new_file_gets_the_permissions_open_would_give(tmp_path: Path) -> None:
+    path = tmp_path / "program.json"
+    old = os.umask(0o027)
+    try:
+        ledarskap.dump(sample(), path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ledarskap._version import __version__
 from ledarskap.errors import (
     DocumentError,
+    FileAccessError,
     FormatVersionError,
     InvalidPersonnummerError,
     InvalidValueError,
@@ -153,6 +154,7 @@ __all__ = [
     "Decision",
     "Discipline",
     "DocumentError",
+    "FileAccessError",
     "Finding",
     "FormatVersionError",
     "Grounding",

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 __all__ = [
     "DocumentError",
+    "FileAccessError",
     "FormatVersionError",
     "InvalidPersonnummerError",
     "InvalidValueError",
@@ -89,6 +90,20 @@ class MissingDependencyError(LedarskapError, ImportError):
         super().__init__(
             f"{feature} needs the optional package {package!r}: pip install 'ledarskap[{extra}]'"
         )
+
+
+class FileAccessError(LedarskapError, OSError):
+    """A file that cannot be read or written: a missing folder, no permission, a full disk.
+
+    ``path`` is the file meant (never a temporary one); when a write fails, the file that
+    was there before is unchanged.
+    """
+
+    def __init__(self, path: str, action: str, reason: str) -> None:
+        self.path = path
+        self.action = action
+        self.reason = reason
+        super().__init__(f"{path}: cannot {action}: {reason}")
 
 
 class UsageError(LedarskapError, TypeError):

@@ -57,7 +57,13 @@ from typing import Any, Literal
 
 import tomli_w
 
-from ledarskap.errors import DocumentError, FormatVersionError, InvalidValueError, Problem
+from ledarskap.errors import (
+    DocumentError,
+    FileAccessError,
+    FormatVersionError,
+    InvalidValueError,
+    Problem,
+)
 from ledarskap.model import ProgramData
 
 from ._atomic import write_atomic
@@ -129,13 +135,18 @@ def load(
 ) -> ProgramData:
     """Read the program document at *path*; the suffix (``.json``, ``.toml``) picks the syntax.
 
-    Errors are those of :func:`loads`, naming the file; a file that cannot be opened
-    raises :class:`OSError` as usual.
+    Errors are those of :func:`loads`, naming the file; a file that cannot be read
+    raises :class:`~ledarskap.errors.FileAccessError` (an :class:`OSError` too).
 
     .. versionadded:: 0.1
     """
     syntax = _syntax_of(path)
-    content = Path(path).read_bytes()
+    try:
+        content = Path(path).read_bytes()
+    except OSError as exc:
+        raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
+    except ValueError as exc:  # a NUL character in the path
+        raise FileAccessError(os.fspath(path), "read", str(exc)) from None
     return loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
 
 

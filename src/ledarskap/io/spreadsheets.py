@@ -296,10 +296,11 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     label = name or path.name
     try:
         content = path.read_bytes()
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the path
+        reason = error.strerror if isinstance(error, OSError) else str(error)
         raise DocumentError(
             "cannot read the file",
-            [Problem("(file)", f"{type(error).__name__}: {error.strerror}", code="io")],
+            [Problem("(file)", f"{type(error).__name__}: {reason}", code="io")],
             source=label,
         ) from None
     return content, label, path.suffix.casefold() in {".xlsx", ".xlsm"}
