@@ -94,3 +94,15 @@ def test_a_failing_migration_is_a_format_version_error() -> None:
 def test_a_migration_goes_one_version_up() -> None:
     with pytest.raises(ValueError, match="one version up"):
         Migration(from_version=1, to_version=3, function=dict, description="skip")
+
+
+@pytest.mark.parametrize(("value", "summary"), [(None, "no format version"), ("1", "not a number")])
+def test_a_format_version_that_is_missing_or_text(value: object, summary: str) -> None:
+    """A version given as text is named as such, not as missing."""
+    document = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    if value is None:
+        del document["format_version"]
+    else:
+        document["format_version"] = value
+    with pytest.raises(FormatVersionError, match=summary):
+        ledarskap.loads(json.dumps(document))

@@ -79,7 +79,7 @@ def migrate(
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise FormatVersionError(
-            "no format version",
+            "no format version" if version is None else "a format version that is not a number",
             [Problem("$.format_version", f"expected a whole number, found {safe_repr(version)}")],
         )
     if version > current:
