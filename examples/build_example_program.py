@@ -249,7 +249,7 @@ PARTICIPANTS: list[
     ("Ingrid", "Tengvall", "0561", "Personalchef", "Kommunledningskontoret", CENTRAL, [], StaffFunction.HR, D(2016, 2, 1), "0513"),
     ("Oskar", "Lindblad", "0513", "Skolchef", "Barn- och utbildningsförvaltningen", ADMIN, [("Barn- och utbildningsnämnden", NAMND)], None, D(2022, 8, 1), "0512"),
     ("Malin", "Eklöf", "0560", "Kanslichef", "Kommunledningskontoret", CENTRAL, [("Kommunstyrelsen", KS)], StaffFunction.LEGAL, D(2019, 3, 1), "0586"),
-    ("Henrik", "Ryd", "0509", "Områdeschef, äldreomsorgen", "Vård- och omsorgsförvaltningen", ADMIN, [], None, D(2020, 11, 1), "0560"),
+    ("Henrik", "Ryd", "0509", "Områdeschef, äldreomsorgen", "Vård- och omsorgsförvaltningen", ADMIN, [("Socialnämnden", NAMND)], None, D(2020, 11, 1), "0560"),
     ("Åsa", "Lundmark", "0480", "Förvaltningschef, vård- och omsorgsförvaltningen", "Vård- och omsorgsförvaltningen", ADMIN, [("Vård- och omsorgsnämnden", NAMND)], None, D(2021, 4, 1), "0483"),
     ("Björn", "Kjellberg", "0480", "Kommunikationsdirektör", "Kommunledningskontoret", CENTRAL, [], StaffFunction.COMMUNICATIONS, D(2018, 1, 15), "0883"),
     ("Sofia", "Rosén", "0483", "Näringslivschef", "Kommunledningsförvaltningen", CENTRAL, [], StaffFunction.BUSINESS, D(2023, 2, 1), "0562"),

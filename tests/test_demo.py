@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -151,3 +152,35 @@ def test_the_module_entry_point(
     assert capsys.readouterr().err.startswith(
         f"ledarskap: {tmp_path / 'nowhere.json'}: cannot read"
     )
+
+
+def test_the_eligibility_section_explains_every_decision_that_is_not_eligible() -> None:
+    data = ledarskap.example_program()
+    lines = demo.eligibility_lines(data, data.cohorts[0])
+    assert lines[1] == "    Eligible 27, Not eligible 3, Undetermined 1"
+    assert "    ans-102 (rejected):" in lines
+    assert "      Inte behörig: Jönköping samverkar inte i omgången" in lines
+    assert "      Not eligible: Jönköping does not collaborate in the cohort" in lines
+    assert not any("ans-001" in line for line in lines)  # eligible: not listed
+
+
+def test_every_admitted_example_applicant_is_in_the_target_group() -> None:
+    """The example program admits only applicants the default rules decide eligible."""
+    data = ledarskap.example_program()
+    rules = ledarskap.default_ruleset()
+    admitted = [a for a in data.applications if a.status is ledarskap.ApplicationStatus.ADMITTED]
+    assert admitted
+    for application in admitted:
+        decision = rules.evaluate(application, program=data)
+        assert decision.outcome is ledarskap.Outcome.ELIGIBLE, decision.render("en")
+
+
+def test_the_validation_section_lists_findings() -> None:
+    data = ledarskap.example_program()
+    assert demo.validation_lines(data) == ["Validation (validering): 0 errors, 0 warnings"]
+    first = data.participants[0]
+    broken = attrs.evolve(data, participants=(*data.participants, first))
+    lines = demo.validation_lines(broken)
+    assert lines[0].startswith("Validation (validering): ")
+    assert lines[0] != "Validation (validering): 0 errors, 0 warnings"
+    assert any(first.id in line for line in lines[1:])

@@ -3,8 +3,10 @@
 ``python -m ledarskap [PATH]`` reads a program document (by default, the example program
 that ships with the library) and prints the program and its organiser, then for each
 cohort (omgång) its dates, sessions (träffar) and support groups (stödgrupper), its
-participants (deltagare) by municipality and by position, and its mentor pairs. Each part
-is a small function returning lines, so later parts (eligibility, validation) slot in.
+participants (deltagare) by municipality and by position, its mentor pairs, and how the
+default target-group rules decide its applications (ansökningar), each decision that is not
+"eligible" with its reasons; last, what cross-record validation finds. Each part is a
+small function returning lines.
 
 >>> from ledarskap import example_program
 >>> from ledarskap.demo import program_lines
@@ -25,16 +27,20 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO, TypeVar
 
+from ledarskap.eligibility import Outcome, default_ruleset
 from ledarskap.errors import LedarskapError
 from ledarskap.model import Cohort, MeetingStatus, ProgramData
+from ledarskap.validation import validate
 
 __all__ = [
     "cohort_lines",
+    "eligibility_lines",
     "main",
     "mentor_pair_lines",
     "participant_lines",
     "program_lines",
     "summary",
+    "validation_lines",
 ]
 
 K = TypeVar("K")
@@ -106,14 +112,54 @@ def mentor_pair_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     return lines
 
 
+def eligibility_lines(data: ProgramData, cohort: Cohort) -> list[str]:
+    """How the default target-group rules decide the cohort's applications, and why not.
+
+    Every decision other than "eligible" is listed with its first line, in Swedish and
+    English: the reasons, or the facts missing.
+    """
+    applications = data.applications_to(cohort.id)
+    lines = [f"  Applications (ansökningar, {len(applications)}), default target-group rules:"]
+    if not applications:
+        return lines
+    result = default_ruleset().compile().evaluate_many(applications, cohort=cohort, program=data)
+    counts = result.summary.counts
+    lines.append("    " + ", ".join(f"{o.label('en')} {counts.get(o, 0)}" for o in Outcome))
+    for application, decision in zip(result.applications, result.decisions, strict=True):
+        if decision.outcome is not Outcome.ELIGIBLE:
+            lines.append(f"    {application.id} ({application.status.label('en')}):")
+            lines += [
+                f"      {decision.render(language).splitlines()[0]}" for language in ("sv", "en")
+            ]
+    return lines
+
+
+def validation_lines(data: ProgramData) -> list[str]:
+    """What cross-record validation finds: the counts, then each finding (in Swedish)."""
+    report = validate(data)
+    lines = [
+        f"Validation (validering): {len(report.errors)} errors, {len(report.warnings)} warnings"
+    ]
+    if not report.ok or report.warnings:
+        lines += [f"  {line}" for line in report.render("sv").splitlines()[1:]]
+    return lines
+
+
 def summary(data: ProgramData) -> str:
-    """The whole summary: the program, then every cohort with its people and pairs."""
+    """The whole summary: the program, its cohorts, and what validation finds.
+
+    For each cohort: dates, sessions, support groups, participants, mentor pairs and how the
+    target-group rules decide its applications.
+    """
     lines = program_lines(data)
     for cohort in data.cohorts:
         lines.append("")
         lines += cohort_lines(data, cohort)
         lines += participant_lines(data, cohort)
         lines += mentor_pair_lines(data, cohort)
+        lines += eligibility_lines(data, cohort)
+    lines.append("")
+    lines += validation_lines(data)
     return "\n".join(lines)
 
 
