@@ -146,15 +146,6 @@ def test_an_incomplete_application_leaves_a_fact_out(application: Application) -
 
 
 @LAWS
-@given(lt.applications(), lt.applications())
-def test_equal_applications_hash_equal(first: Application, second: Application) -> None:
-    """Applications equal field by field hash equal; a copy equals its original."""
-    assert hash(attrs.evolve(first)) == hash(first)
-    if first == second:
-        assert hash(first) == hash(second)
-
-
-@LAWS
 @given(
     lt.applications(),
     st.sampled_from(

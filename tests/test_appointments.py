@@ -155,16 +155,6 @@ def test_an_ongoing_appointment_holds_from_its_start_on(
 
 
 @LAWS
-@given(lt.appointments(), lt.appointments())
-def test_equal_appointments_hash_equal(first: Appointment, second: Appointment) -> None:
-    """Appointments equal field by field hash equal; a copy equals its original."""
-    assert attrs.evolve(first) == first
-    assert hash(attrs.evolve(first)) == hash(first)
-    if first == second:
-        assert hash(first) == hash(second)
-
-
-@LAWS
 @given(
     lt.appointments(ongoing=False),
     st.sampled_from(["id", "person_id", "organisation", "title", "start", "reports_to"]),

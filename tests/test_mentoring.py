@@ -136,15 +136,6 @@ def test_meetings_of_a_mentorship_lie_inside_it(
 
 
 @LAWS
-@given(lt.mentors(), lt.mentors())
-def test_equal_mentors_hash_equal(first: Mentor, second: Mentor) -> None:
-    """Mentors equal field by field hash equal; a copy equals its original."""
-    assert hash(attrs.evolve(first)) == hash(first)
-    if first == second:
-        assert hash(first) == hash(second)
-
-
-@LAWS
 @given(
     lt.mentor_meetings(), st.sampled_from(["id", "mentorship_id", "on", "kind", "status", "notes"])
 )

@@ -58,16 +58,6 @@ def test_the_strategy_options_are_kept(adept: Participant) -> None:
 
 
 @LAWS
-@given(lt.participants(), lt.participants())
-def test_equal_participants_hash_equal(first: Participant, second: Participant) -> None:
-    """Participants equal field by field hash equal; a copy equals its original."""
-    assert attrs.evolve(first) == first
-    assert hash(attrs.evolve(first)) == hash(first)
-    if first == second:
-        assert hash(first) == hash(second)
-
-
-@LAWS
 @given(lt.participants(), st.sampled_from(["id", "person_id", "cohort_id", "status"]))
 def test_evolving_with_a_bad_value_names_the_field(adept: Participant, field: str) -> None:
     """Changing a field of a valid participant to an invalid value raises an error naming it."""

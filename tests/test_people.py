@@ -183,16 +183,6 @@ def test_no_personal_number_or_email_shows_in_repr_or_str(person: Person) -> Non
 
 
 @LAWS
-@given(lt.people(), lt.people())
-def test_equal_people_hash_equal(first: Person, second: Person) -> None:
-    """People equal field by field hash equal; a copy equals its original."""
-    assert attrs.evolve(first) == first
-    assert hash(attrs.evolve(first)) == hash(first)
-    if first == second:
-        assert hash(first) == hash(second)
-
-
-@LAWS
 @given(lt.people(), st.sampled_from(["id", "given_name", "family_name", "email"]))
 def test_evolving_a_person_with_a_bad_value_names_the_field(person: Person, field: str) -> None:
     """Changing a field of a valid person to an invalid value raises an error naming it."""
