@@ -152,3 +152,36 @@ def test_equal_positions_hash_equal(first: Position, second: Position) -> None:
     assert (first == second) == (first.slug == second.slug)
     if first == second:
         assert hash(first) == hash(second)
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("VD Linköpings stadshus AB", "bolags-vd"),
+        ("Vd, energibolaget", "bolags-vd"),
+        ("Enhetschef äldreomsorg", "enhetschef"),
+        ("Förvaltningschef socialförvaltningen", "forvaltningschef"),
+        ("Skolchef, barn- och utbildningsförvaltningen", "forvaltningschef"),
+        ("Samhällsbyggnadschef", "forvaltningschef"),
+        ("Kultur- och fritidschef", "forvaltningschef"),
+        ("Socialchef (tf)", "forvaltningschef"),
+        ("Avdelningschef IFO", "avdelningschef"),
+        ("Avdelningschef – vård och omsorg", "avdelningschef"),
+        ("Rektor Ekängsskolan", "rektor"),
+        ("HR-chef/personalchef", "personaldirektor"),
+        ("Kanslichef/kommunsekreterare", "kanslichef"),
+        ("Ekonomichef i Motala kommun", "ekonomidirektor"),
+        ("IT-chef på kommunledningskontoret", "it-chef"),
+        ("Kommundirektör", "kommunchef"),
+        ("Stadsdirektör", "kommunchef"),
+        ("Utvecklingsstrateg i kommunledningen", "strateg"),
+        ("Biträdande förvaltningschef", None),
+        ("Tf förvaltningschef", None),
+        ("Chef för ekonomiavdelningen", None),
+        ("Controller", None),
+    ],
+)
+def test_real_looking_titles(title: str, slug: str | None) -> None:
+    """Titles as people write them map to the catalog; a deputy or an unknown title stays free text."""
+    found = match_title(title)
+    assert (found.slug if found else None) == slug

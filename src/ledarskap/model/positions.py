@@ -299,16 +299,17 @@ def _index() -> tuple[dict[str, Position], dict[str, Position]]:
 
 
 # Where a title's first part (the position) ends and its qualifier ("socialförvaltningen") begins.
-_QUALIFIER = re.compile(r"\s*(?:,|;|\(|\s-\s|\bi\b|\bpa\b|\bfor\b|\bvid\b|\binom\b)\s*")
+_QUALIFIER = re.compile(r"\s*(?:,|;|/|\(|\s-\s|\bi\b|\bpa\b|\bfor\b|\bvid\b|\binom\b)\s*")
 
 
 def match_title(title: object) -> Position | None:
     """The catalog position a free-text title names, or ``None`` if none fits.
 
     The whole title is tried first, then the part before a qualifier (a comma, "i", "på",
-    "för", "vid", "inom", a dash), so "Förvaltningschef, socialförvaltningen" and
-    "IT-chef på kommunledningskontoret" match while "biträdande rektor" does not become
-    rektor. Unmatched titles stay free text (the caller keeps the title).
+    "för", "vid", "inom", a dash), then the first word ("Enhetschef äldreomsorg", "VD
+    Linköpings stadshus AB"), so "Förvaltningschef, socialförvaltningen" and "IT-chef på
+    kommunledningskontoret" match while "biträdande rektor" does not become rektor: a
+    deputy is not the position. Unmatched titles stay free text (the caller keeps the title).
     """
     if not isinstance(title, str):
         return None
@@ -317,7 +318,7 @@ def match_title(title: object) -> Position | None:
     found = by_alias.get(folded)
     if found is None:
         head = _QUALIFIER.split(folded, maxsplit=1)[0].strip()
-        found = by_alias.get(head)
+        found = by_alias.get(head) or by_alias.get(head.split(" ", 1)[0])
     if found is None and folded.startswith("strateg"):
         found = by_alias["strateg"]
     return found
