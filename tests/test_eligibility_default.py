@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ledarskap.eligibility import Decision, Outcome, Truth, default_ruleset
-from ledarskap.errors import RuleError, UsageError
+from ledarskap.errors import InvalidValueError, RuleError, UsageError
 from ledarskap.model import (
     Application,
     Cohort,
@@ -278,3 +278,13 @@ def test_empty_junctions_are_rule_errors() -> None:
         any_of()
     with pytest.raises(UsageError, match="expected a Rule"):
         not_("reports_to_political_body")  # type: ignore[arg-type]
+
+
+def test_an_unknown_language_is_refused_not_english() -> None:
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    decision = default_ruleset().evaluate(app, as_of=dt.date(2025, 9, 1))
+    with pytest.raises(InvalidValueError, match="language"):
+        decision.render("de")  # type: ignore[arg-type]
+    summary = default_ruleset().compile().evaluate_many([app], as_of=dt.date(2025, 9, 1)).summary
+    with pytest.raises(InvalidValueError, match="language"):
+        summary.render("de")  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from ledarskap import (
     Appointment,
     Cohort,
     Collaboration,
+    InvalidValueError,
     MeetingKind,
     Mentor,
     MentorMeeting,
@@ -818,3 +819,11 @@ def test_validate_takes_program_data_only(junk: object) -> None:
     """Anything but a ProgramData is a usage error naming what was given, never an AttributeError."""
     with pytest.raises(UsageError, match="validate\\(\\) takes a ProgramData"):
         ledarskap.validate(junk)  # type: ignore[arg-type]
+
+
+def test_an_unknown_language_or_severity_is_refused() -> None:
+    report = ledarskap.validate(ledarskap.example_program())
+    with pytest.raises(InvalidValueError, match="language: expected 'sv' or 'en', found 'de'"):
+        report.render("de")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="severity: expected 'error' or 'warning'"):
+        report.filter(severity="fel")

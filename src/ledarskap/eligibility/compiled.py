@@ -51,6 +51,7 @@ import attrs
 
 from ledarskap.errors import RuleError, UsageError
 from ledarskap.model import Application, Cohort, Language, ProgramData
+from ledarskap.model.positions import checked_language
 
 from ._plan import Explain, Plan, cost, junction, plan_for
 from .context import EvaluationContext, facts_of
@@ -408,7 +409,7 @@ class Summary:
         """The summary in a few lines."""
         from .messages import FACT_LABELS
 
-        i = 0 if language == "sv" else 1
+        i = 0 if checked_language(language) == "sv" else 1
         lines = [
             ("Ansökningar", "Applications")[i] + f": {self.total}",
             *(f"  {o.label(language)}: {self.counts.get(o, 0)}" for o in Outcome),

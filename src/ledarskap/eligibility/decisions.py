@@ -38,6 +38,7 @@ import attrs
 
 from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Language
+from ledarskap.model.positions import checked_language
 
 from .truth import Outcome, Truth
 
@@ -263,7 +264,7 @@ class Decision:
         """
         from .messages import render_decision
 
-        return render_decision(self, language, tree=tree, registry=registry)
+        return render_decision(self, checked_language(language), tree=tree, registry=registry)
 
     def to_data(self) -> dict[str, Any]:
         """The decision as plain data (JSON-ready), tagged ``format: "ledarskap.decision/1"``."""

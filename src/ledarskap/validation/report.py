@@ -39,6 +39,7 @@ import attrs
 
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError, mask_personal_data
 from ledarskap.model import Language
+from ledarskap.model.positions import checked_language
 
 from .messages import MESSAGES, Message, Severity
 
@@ -106,7 +107,7 @@ class Finding:
 
     def message(self, language: Language = "sv") -> str:
         """The message in Swedish (``"sv"``) or English (``"en"``)."""
-        return self.entry.render(language, **dict(self.params))
+        return self.entry.render(checked_language(language), **dict(self.params))
 
     def to_data(self) -> dict[str, Any]:
         """The finding as JSON-compatible data, with the message in both languages."""
@@ -243,7 +244,14 @@ class ValidationReport(Sequence[Finding]):
             codes = (code,) if isinstance(code, str) else tuple(code)
             tests.append(lambda f: any(_code_matches(f.code, c) for c in codes))
         if severity is not None:
-            wanted = Severity(severity)
+            try:
+                wanted = Severity(severity)
+            except ValueError:
+                raise InvalidValueError(
+                    location="severity",
+                    expected=" or ".join(repr(s.value) for s in Severity),
+                    found=severity,
+                ) from None
             tests.append(lambda f: f.severity is wanted)
         if record_id is not None:
             masked = mask_personal_data(record_id)
@@ -261,7 +269,7 @@ class ValidationReport(Sequence[Finding]):
         findings keep the order the checks found them in.
         """
         errors, warnings = len(self.errors), len(self.warnings)
-        if language == "sv":
+        if checked_language(language) == "sv":
             head = f"Validering: {errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
         else:
             head = (
