@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import ledarskap
 from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
-from ledarskap.errors import DocumentError, LedarskapError
+from ledarskap.errors import DocumentError, InvalidValueError, LedarskapError, UsageError
 from ledarskap.io import RowProblem, SheetImport, read_sheet, sheet_bytes, write_sheet
 from ledarskap.io._sheets import parse_date
 from ledarskap.io.spreadsheets import COLUMNS, SheetKind
@@ -477,3 +478,30 @@ def test_xlsx_cells_of_every_type(tmp_path: Path) -> None:
     good = _read(f"{HEADER}\nAnna;Berg;Linköping;F;Socialchef;2021-03-01 13:30\n")
     assert good.raise_for_problems() is good
     assert good.appointments[0].start == dt.date(2021, 3, 1)  # the time of day dropped
+
+
+def test_sheet_kinds_by_swedish_name() -> None:
+    data = ledarskap.example_program()
+    assert sheet_bytes(data, "deltagare") == sheet_bytes(data, "participants")  # type: ignore[arg-type]
+    assert sheet_bytes(data, "Mentorsträffar") == sheet_bytes(data, "meetings")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "where"),
+    [
+        (lambda d, p: write_sheet(d, "participants", p), "write_sheet(kind)"),
+        (lambda d, p: sheet_bytes(d, "participants", delimiter="||"), "delimiter"),
+        (lambda d, p: sheet_bytes(d, "participants", syntax="ods"), "syntax"),  # type: ignore[arg-type]
+        (lambda d, p: sheet_bytes(d, "participants", language="de"), "language"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet("Förnamn\n", "people"), "read_sheet(kind)"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_are_named(call: Any, where: str, tmp_path: Path) -> None:
+    """Arguments in the wrong place or of the wrong kind give the library's error naming them."""
+    with pytest.raises(InvalidValueError, match=re.escape(where)):
+        call(ledarskap.example_program(), tmp_path / "out.csv")
+
+
+def test_data_that_is_not_a_program_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="expected a ProgramData"):
+        sheet_bytes("program.json", "participants")  # type: ignore[arg-type]

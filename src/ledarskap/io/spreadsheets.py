@@ -54,6 +54,7 @@ from ledarskap.errors import (
     DocumentError,
     InvalidValueError,
     Problem,
+    UsageError,
     mask_personal_data,
 )
 from ledarskap.model import (
@@ -71,6 +72,7 @@ from ledarskap.model import (
     ProgramData,
     match_title,
 )
+from ledarskap.model.positions import checked_language
 
 from ._atomic import write_atomic
 from ._sheets import fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
@@ -275,10 +277,7 @@ def read_sheet(
     skipped; any other unknown column is a problem, since its data would be lost.
     With *strict*, any problem raises :class:`~ledarskap.errors.DocumentError`.
     """
-    if kind not in COLUMNS:
-        raise InvalidValueError(
-            location="read_sheet(kind)", expected=f"one of {sorted(COLUMNS)}", found=kind
-        )
+    kind = _checked_kind(kind, "read_sheet")
     content, label, xlsx = _content(source, name)
     rows = read_xlsx_rows(content, label) if xlsx else read_csv_rows(content, label)
     from ._sheet_reader import Reader
@@ -366,6 +365,10 @@ def sheet_rows(
     language: Language = "sv",
 ) -> list[list[str]]:
     """The rows of a sheet of *kind* (header first) for the records of *data*."""
+    if not isinstance(data, ProgramData):
+        raise UsageError(f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}")
+    kind = _checked_kind(kind, "sheet_rows")
+    language = checked_language(language)
     columns = [c for c in COLUMNS[kind] if include_personnummer or c.field != "personnummer"]
     rows = [[c.header(language) for c in columns]]
     for values in _records_of(data, kind, cohort_id, language):
@@ -386,6 +389,11 @@ def sheet_bytes(
     delimiter: str = ";",
 ) -> bytes:
     """A sheet of *kind* as CSV (UTF-8 with BOM, ``;`` by default) or XLSX bytes."""
+    kind = _checked_kind(kind, "sheet_bytes")
+    if syntax not in ("csv", "xlsx"):
+        raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
+    if len(str(delimiter)) != 1:
+        raise InvalidValueError(location="delimiter", expected="one character", found=delimiter)
     rows = sheet_rows(
         data,
         kind,
@@ -412,6 +420,7 @@ def write_sheet(
 
     The personnummer column is written only with ``include_personnummer=True``.
     """
+    kind = _checked_kind(kind, "write_sheet")
     syntax: Literal["csv", "xlsx"] = "xlsx" if Path(path).suffix.casefold() == ".xlsx" else "csv"
     content = sheet_bytes(
         data,
@@ -423,6 +432,33 @@ def write_sheet(
         delimiter=delimiter,
     )
     write_atomic(path, content)
+
+
+# Swedish names of the sheet kinds, as a CKS user might write them.
+_KIND_NAMES: dict[str, SheetKind] = {
+    "deltagare": "participants",
+    "mentorer": "mentors",
+    "ansokningar": "applications",
+    "ansökningar": "applications",
+    "moten": "meetings",
+    "möten": "meetings",
+    "mentorstraffar": "meetings",
+    "mentorsträffar": "meetings",
+}
+
+
+def _checked_kind(kind: object, function: str) -> SheetKind:
+    """*kind* as one of the four sheet kinds (English or Swedish name), or the library's error."""
+    if isinstance(kind, str):
+        if kind in COLUMNS:
+            return kind
+        if kind.casefold() in _KIND_NAMES:
+            return _KIND_NAMES[kind.casefold()]
+    raise InvalidValueError(
+        location=f"{function}(kind)",
+        expected=f"one of {sorted(COLUMNS)} (or deltagare, mentorer, ansökningar, möten)",
+        found=kind,
+    )
 
 
 def _iso(value: Any) -> str:
