@@ -288,3 +288,35 @@ def test_an_unknown_language_is_refused_not_english() -> None:
     summary = default_ruleset().compile().evaluate_many([app], as_of=dt.date(2025, 9, 1)).summary
     with pytest.raises(InvalidValueError, match="language"):
         summary.render("de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ([1], "$: expected a table, found list"),
+        ({"format": "ledarskap.decision/1", "outcome": "maybe"}, "$.outcome: expected one of"),
+        ({"format": "ledarskap.decision/1", "as_of": "2025-13-01"}, "$.as_of: expected a date"),
+        (
+            {"format": "ledarskap.decision/1", "rules": [{"id": "x"}]},
+            "$.rules[0]: expected the key",
+        ),
+        ({"format": "ledarskap.decision/9"}, "format: expected 'ledarskap.decision/1'"),
+    ],
+)
+def test_unreadable_decision_data_is_located(data: object, problem: str) -> None:
+    """Each problem of decision data names its path and what was expected, no Python internals."""
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert any(str(p).startswith(problem) for p in caught.value.problems), caught.value
+    assert "Error(" not in str(caught.value)
+
+
+def test_predicate_problems_read_as_text() -> None:
+    from ledarskap.eligibility import predicate
+
+    with pytest.raises(RuleError) as caught:
+        predicate("reports_to_politcal_body")
+    assert str(caught.value.problems[0]) == (
+        "predicate 'reports_to_politcal_body': unknown predicate or field "
+        "'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)"
+    )

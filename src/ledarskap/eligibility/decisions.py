@@ -194,6 +194,25 @@ def leaves_explaining(
     return found
 
 
+_REQUIRED = object()
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _unreadable(key: str, value: object, error: Exception) -> str:
+    """Why a value of a decision's data cannot be read, without Python's internals."""
+    if key == "outcome":
+        choices = ", ".join(repr(o.value) for o in Outcome)
+        return f"expected one of {choices}, found {value!r}"
+    if key == "as_of":
+        return f"expected a date as YYYY-MM-DD, found {value!r}"
+    if isinstance(error, KeyError):
+        return f"expected the key {error.args[0]!r}, as to_data() writes it"
+    return f"expected the data to_data() writes, found {value!r}"
+
+
 @attrs.frozen(kw_only=True)
 class Decision:
     """Whether an application is in the target group, and why.
@@ -285,26 +304,56 @@ class Decision:
     @classmethod
     def from_data(cls, data: object) -> Decision:
         """The decision :meth:`to_data` wrote; a wrong ``format`` tag is a RuleError."""
-        tag = data.get("format") if isinstance(data, Mapping) else None
-        if tag != DECISION_FORMAT or not isinstance(data, Mapping):
+        if not isinstance(data, Mapping):
+            raise RuleError(
+                "not a decision",
+                [Problem("$", f"expected a table, found {type(data).__name__}", "type")],
+            )
+        tag = data.get("format")
+        if tag != DECISION_FORMAT:
             raise RuleError(
                 "not a decision",
                 [Problem("format", f"expected {DECISION_FORMAT!r}, found {tag!r}", "format")],
             )
-        try:
-            return cls(
-                outcome=Outcome(data["outcome"]),
-                as_of=dt.date.fromisoformat(data["as_of"]),
-                ruleset=data["ruleset"],
-                ruleset_version=data["ruleset_version"],
-                application_id=data.get("application_id"),
-                rules=[RuleResult.from_data(r) for r in data.get("rules", ())],
-                reasons=[DecisionNode.from_data(r) for r in data.get("reasons", ())],
-                warnings=[DecisionNode.from_data(w) for w in data.get("warnings", ())],
-                missing_facts=data.get("missing_facts", ()),
-                facts=data.get("facts", {}),
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise RuleError(
-                "not a decision", [Problem("decision", f"unreadable: {error!r}", "invalid")]
-            ) from None
+        problems: list[Problem] = []
+
+        def read(key: str, convert: Any, default: Any = _REQUIRED) -> Any:
+            if key not in data:
+                if default is _REQUIRED:
+                    problems.append(Problem(f"$.{key}", "missing", "missing"))
+                return default
+            try:
+                return convert(data[key])
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                problems.append(Problem(f"$.{key}", _unreadable(key, data[key], error), "invalid"))
+                return default
+
+        def items(key: str, convert: Any) -> list[Any]:
+            values = data.get(key, ())
+            if not isinstance(values, list | tuple):
+                problems.append(Problem(f"$.{key}", f"expected a list, found {values!r}", "type"))
+                return []
+            read_items = []
+            for index, value in enumerate(values):
+                try:
+                    read_items.append(convert(value))
+                except (KeyError, TypeError, ValueError, AttributeError) as error:
+                    where = f"$.{key}[{index}]"
+                    problems.append(Problem(where, _unreadable(key, value, error), "invalid"))
+            return read_items
+
+        fields = {
+            "outcome": read("outcome", Outcome),
+            "as_of": read("as_of", dt.date.fromisoformat),
+            "ruleset": read("ruleset", str),
+            "ruleset_version": read("ruleset_version", str),
+            "application_id": read("application_id", _optional_text, None),
+            "rules": items("rules", RuleResult.from_data),
+            "reasons": items("reasons", DecisionNode.from_data),
+            "warnings": items("warnings", DecisionNode.from_data),
+            "missing_facts": read("missing_facts", tuple, ()),
+            "facts": read("facts", dict, {}),
+        }
+        if problems:
+            raise RuleError("not a decision", problems)
+        return cls(**fields)

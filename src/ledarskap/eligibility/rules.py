@@ -263,7 +263,17 @@ def not_(rule: Rule) -> Rule:
 
 def _raise(problems: list[Problem], what: str) -> None:
     if problems:
-        raise RuleError(f"invalid {what}", problems)
+        raise RuleError(f"invalid {what}", [_located(p, what) for p in problems])
+
+
+def _located(problem: object, what: str) -> Problem:
+    """A problem of the checks (a span in a text, when there is one) as a plain Problem."""
+    if isinstance(problem, Problem):
+        return problem
+    message = str(getattr(problem, "message", problem))
+    hint = getattr(problem, "hint", None)
+    code = str(getattr(problem, "code", "invalid"))
+    return Problem(what, f"{message} ({hint})" if hint else message, code)
 
 
 def predicate(name: str, /, *, registry: PredicateRegistry | None = None, **args: Any) -> Rule:
