@@ -243,3 +243,8 @@ def test_nesting_is_bounded() -> None:
         data = {"not": data}
     with pytest.raises(RuleError, match="nested more than 64 deep"):
         rule_from_data(data)
+
+
+def test_a_number_that_is_not_whole_says_so() -> None:
+    with pytest.raises(RuleError, match=r"expected a whole number, found '2\.5'"):
+        parse_rule("years_in_position >= 2.5")

@@ -51,6 +51,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_NOT_WHOLE = re.compile(r"-?\d+[.eE]\d*")
 _KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 MAX_DEPTH = 64
 """How deep parentheses and ``not`` may nest in a rule read from text or data."""
@@ -131,6 +132,16 @@ def tokenize(text: str) -> list[Token]:
     while pos < len(text):
         match = _TOKEN.match(text, pos)
         if match is None:
+            number = _NOT_WHOLE.match(text, pos)
+            if number is not None:  # 2.5, 3,5, 2e3: numbers in rules are whole
+                raise _SyntaxError(
+                    SpanProblem(
+                        f"expected a whole number, found {number.group()!r}",
+                        "syntax",
+                        pos,
+                        number.end(),
+                    )
+                )
             raise _SyntaxError(
                 SpanProblem(f"unexpected character {text[pos]!r}", "syntax", pos, pos + 1)
             )
