@@ -371,7 +371,7 @@ def build() -> ProgramData:
             reports_to=[PoliticalBody(name=name, kind=body) for name, body in bodies],
             staff_function=function,
         )
-        application = _application(f"ans-{ref}", person.id, job, D(2025, 3, 3 + number))
+        application = _application(f"ans-{ref}", job, D(2025, 3, 3 + number))
         left = WITHDRAWN.get(number)
         participants.append(
             Participant(
@@ -452,26 +452,12 @@ def build() -> ProgramData:
 
 def _application(
     application_id: str,
-    person_id: str,
     job: Appointment,
     submitted: dt.date,
     status: ApplicationStatus = ApplicationStatus.ADMITTED,
 ) -> Application:
-    return Application(
-        id=application_id,
-        person_id=person_id,
-        cohort_id=COHORT_ID,
-        submitted=submitted,
-        municipality=job.municipality,
-        organisation=job.organisation,
-        organisation_kind=job.organisation_kind,
-        title=job.title,
-        in_position_since=job.start,
-        reports_to=job.reports_to,
-        leads_staff_function=job.staff_function is not None,
-        staff_function=job.staff_function,
-        status=status,
-        appointment_id=job.id,
+    return Application.from_appointment(
+        job, application_id=application_id, cohort_id=COHORT_ID, submitted=submitted, status=status
     )
 
 
@@ -527,9 +513,7 @@ def _other_applicants(
         title="Enhetschef, hemtjänsten",
         start=D(2020, 2, 1),
     )
-    applications.append(
-        _application("ans-101", people[-1].id, job, D(2025, 4, 2), ApplicationStatus.REJECTED)
-    )
+    applications.append(_application("ans-101", job, D(2025, 4, 2), ApplicationStatus.REJECTED))
     # A förvaltningschef from Jönköping, which does not collaborate in the cohort.
     job = applicant(
         "102",
@@ -541,9 +525,7 @@ def _other_applicants(
         start=D(2019, 9, 1),
         reports_to=[PoliticalBody(name="Socialnämnden", kind=NAMND)],
     )
-    applications.append(
-        _application("ans-102", people[-1].id, job, D(2025, 4, 14), ApplicationStatus.REJECTED)
-    )
+    applications.append(_application("ans-102", job, D(2025, 4, 14), ApplicationStatus.REJECTED))
     # An avdelningschef in Norrköping: eligible, on the waiting list.
     job = applicant(
         "103",
@@ -555,9 +537,7 @@ def _other_applicants(
         start=D(2021, 1, 1),
         reports_to=[PoliticalBody(name="Kultur- och fritidsnämnden", kind=NAMND)],
     )
-    applications.append(
-        _application("ans-103", people[-1].id, job, D(2025, 5, 20), ApplicationStatus.WAITLISTED)
-    )
+    applications.append(_application("ans-103", job, D(2025, 5, 20), ApplicationStatus.WAITLISTED))
     # A kontorschef in Mjölby who withdrew the application.
     job = applicant(
         "104",
@@ -570,13 +550,9 @@ def _other_applicants(
         organisation_kind=CENTRAL,
         staff_function=StaffFunction.LEGAL,
     )
-    applications.append(
-        _application("ans-104", people[-1].id, job, D(2025, 5, 5), ApplicationStatus.WITHDRAWN)
-    )
+    applications.append(_application("ans-104", job, D(2025, 5, 5), ApplicationStatus.WITHDRAWN))
     # Askersund's kommunchef: a mentor of the program, not a participant.
-    applications.append(
-        _application("ans-105", chief.person_id, chief, D(2025, 3, 28), ApplicationStatus.REJECTED)
-    )
+    applications.append(_application("ans-105", chief, D(2025, 3, 28), ApplicationStatus.REJECTED))
     # An application from Motala with the position and political bodies left out.
     people.append(
         Person(

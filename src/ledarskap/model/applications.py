@@ -24,7 +24,7 @@ import enum
 import attrs
 
 from . import _checks
-from .appointments import OrganisationKind, PoliticalBody, StaffFunction
+from .appointments import Appointment, OrganisationKind, PoliticalBody, StaffFunction
 from .municipalities import Municipality, as_optional_municipality
 from .positions import Language, Position, as_position, match_title
 
@@ -109,3 +109,47 @@ class Application:
         default=None, validator=_checks.optional(_checks.identifier), repr=False
     )
     """The appointment the application is made from, where it is on record."""
+
+    @classmethod
+    def from_appointment(
+        cls,
+        appointment: Appointment,
+        *,
+        application_id: str,
+        cohort_id: str,
+        submitted: dt.date,
+        status: ApplicationStatus = ApplicationStatus.SUBMITTED,
+    ) -> Application:
+        """An application that states the facts of an appointment on record, and links to it.
+
+        Every fact is known: municipality, organisation and its kind, title and position,
+        the start as ``in_position_since``, the political bodies reported to, and whether
+        (and which) staff function the holder leads.
+
+        >>> import datetime as dt
+        >>> from ledarskap import Appointment, Application, StaffFunction
+        >>> job = Appointment(id="a-1", person_id="p-1", municipality="Motala",
+        ...                   organisation="Kommunledningskontoret", title="Ekonomichef",
+        ...                   start=dt.date(2021, 8, 16), staff_function=StaffFunction.FINANCE)
+        >>> app = Application.from_appointment(job, application_id="ans-1", cohort_id="c-1",
+        ...                                    submitted=dt.date(2025, 4, 2))
+        >>> app.position.slug, app.leads_staff_function, app.appointment_id
+        ('ekonomidirektor', True, 'a-1')
+        """
+        return cls(
+            id=application_id,
+            person_id=appointment.person_id,
+            cohort_id=cohort_id,
+            submitted=submitted,
+            municipality=appointment.municipality,
+            organisation=appointment.organisation,
+            organisation_kind=appointment.organisation_kind,
+            title=appointment.title,
+            position=appointment.position,
+            in_position_since=appointment.start,
+            reports_to=appointment.reports_to,
+            leads_staff_function=appointment.staff_function is not None,
+            staff_function=appointment.staff_function,
+            status=status,
+            appointment_id=appointment.id,
+        )

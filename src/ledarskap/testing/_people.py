@@ -361,21 +361,15 @@ def _application(
             ongoing=True,
         )
     )
-    stated = Application(
-        id=draw(identifiers(prefix="ans-")),
-        person_id=job.person_id,
-        cohort_id=draw(fixed_or(cohort_id, "c-")),
-        submitted=on,
-        municipality=job.municipality,
-        organisation=job.organisation,
-        organisation_kind=job.organisation_kind,
-        title=job.title,
-        position=job.position,
-        in_position_since=job.start,
-        reports_to=job.reports_to,
-        leads_staff_function=job.staff_function is not None,
-        staff_function=job.staff_function,
-        status=draw(st.sampled_from(ApplicationStatus)),
+    stated = attrs.evolve(
+        Application.from_appointment(
+            job,
+            application_id=draw(identifiers(prefix="ans-")),
+            cohort_id=draw(fixed_or(cohort_id, "c-")),
+            submitted=on,
+            status=draw(st.sampled_from(ApplicationStatus)),
+        ),
+        appointment_id=None,  # the appointment is not on record anywhere
     )
     if complete:
         return stated

@@ -231,22 +231,12 @@ class _Builder:
     ) -> Application:
         """An application ``ans-<n>`` stating *job*'s facts, submitted by *deadline*."""
         earliest = max(job.start, deadline - dt.timedelta(days=90))
-        application = Application(
-            id=f"ans-{len(self.applications) + 1}",
-            person_id=job.person_id,
+        application = Application.from_appointment(
+            job,
+            application_id=f"ans-{len(self.applications) + 1}",
             cohort_id=cohort_id,
             submitted=self.draw(dates(earliest, deadline)),
-            municipality=job.municipality,
-            organisation=job.organisation,
-            organisation_kind=job.organisation_kind,
-            title=job.title,
-            position=job.position,
-            in_position_since=job.start,
-            reports_to=job.reports_to,
-            leads_staff_function=job.staff_function is not None,
-            staff_function=job.staff_function,
             status=status,
-            appointment_id=job.id,
         )
         self.applications.append(application)
         return application
