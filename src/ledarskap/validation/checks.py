@@ -34,6 +34,7 @@ from ledarskap.model import (
     ParticipantStatus,
     PositionKind,
     ProgramData,
+    Session,
 )
 
 from .report import Finding, Param, ValidationReport
@@ -210,18 +211,9 @@ class _Checker:
         themes = self.themes
         for k, session in enumerate(cohort.sessions):
             at = f"{where}.sessions[{k}]"
+            # Defensive: Cohort refuses such sessions; data built past its checks may not.
             if session.start < cohort.start or session.end > cohort.end:
-                self.add(
-                    "session.outside-cohort",
-                    at,
-                    session.id,
-                    session=session.id,
-                    start=_iso(session.start),
-                    end=_iso(session.end),
-                    cohort=cohort.id,
-                    cohort_start=_iso(cohort.start),
-                    cohort_end=_iso(cohort.end),
-                )
+                self.outside_cohort("session", at, session, cohort)
             for t, theme_id in enumerate(session.theme_ids):
                 if theme_id not in themes:
                     self.ref("program.themes", at, session.id, f"theme_ids[{t}]", theme_id)
@@ -577,17 +569,27 @@ class _Checker:
             or pair.start > cohort.end
             or (pair.end is not None and pair.end > cohort.end)
         ):
-            self.add(
-                "mentorship.outside-cohort",
-                where,
-                pair.id,
-                mentorship=pair.id,
-                start=_iso(pair.start),
-                end=_iso(pair.end),
-                cohort=cohort.id,
-                cohort_start=_iso(cohort.start),
-                cohort_end=_iso(cohort.end),
-            )
+            self.outside_cohort("mentorship", where, pair, cohort)
+
+    def outside_cohort(
+        self,
+        kind: str,
+        where: str,
+        record: Session | Mentorship,
+        cohort: Cohort,
+    ) -> None:
+        """Report a session or mentorship (*kind*) that lies outside its cohort's dates."""
+        self.add(
+            f"{kind}.outside-cohort",
+            where,
+            record.id,
+            **{kind: record.id},
+            start=_iso(record.start),
+            end=_iso(record.end),
+            cohort=cohort.id,
+            cohort_start=_iso(cohort.start),
+            cohort_end=_iso(cohort.end),
+        )
 
     def check_adepts(self, first_of: dict[int, int], more_of: dict[int, list[int]]) -> None:
         """Every adept has a mentor, and never two at once."""
