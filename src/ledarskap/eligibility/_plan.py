@@ -19,7 +19,7 @@ from ledarskap.model import Application
 from ._syntax import source_value, unparse
 from .context import EvaluationContext
 from .decisions import DecisionNode
-from .predicates import FastTest, PredicateRegistry
+from .predicates import FastTest, PredicateRegistry, registry_or_builtin
 from .rules import AllOf, AnyOf, Comparison, Not, ParameterRef, Predicate, Rule
 from .truth import Truth
 
@@ -74,17 +74,9 @@ class Plan:
     explain: Explain
 
 
-def _registry(registry: PredicateRegistry | None) -> PredicateRegistry:
-    if registry is not None:
-        return registry
-    from ._builtin import builtin_registry
-
-    return builtin_registry()
-
-
 def plan_for(rule: Rule, registry: PredicateRegistry | None = None) -> Plan:
     """Compile *rule* against *registry* (the built-ins if ``None``)."""
-    return _compile(rule, _registry(registry))
+    return _compile(rule, registry_or_builtin(registry))
 
 
 def _fail(message: str) -> RuleError:

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from .predicates import FieldSpec, PredicateRegistry
+from .predicates import FieldSpec, PredicateRegistry, registry_or_builtin
 from .problems import RuleProblem
 from .rules import (
     OPERATORS,
@@ -352,14 +352,6 @@ def _combine(make: Any, parts: list[Rule | None]) -> Rule | None:
     return make(*parts)  # type: ignore[no-any-return]
 
 
-def _registry(registry: PredicateRegistry | None) -> PredicateRegistry:
-    if registry is not None:
-        return registry
-    from ._builtin import builtin_registry
-
-    return builtin_registry()
-
-
 def _unknown_name(
     name: str, registry: PredicateRegistry, span: tuple[int, int] | None, what: str
 ) -> SpanProblem:
@@ -386,7 +378,7 @@ def check_predicate(  # noqa: PLR0917  # the parser passes spans positionally
 
     Problems are appended to *problems*.
     """
-    registry = _registry(registry)
+    registry = registry_or_builtin(registry)
     spec = registry.get_predicate(name)
     start = None if span is None else span[0]
     whole_end = end if end is not None else (None if span is None else span[1])
@@ -459,7 +451,7 @@ def check_comparison(  # noqa: PLR0917  # the parser passes spans positionally
     span: tuple[int, int] | None = None,
 ) -> Rule | None:
     """The :class:`Comparison` checked and normalised, or ``None`` with problems appended."""
-    registry = _registry(registry)
+    registry = registry_or_builtin(registry)
     spec: FieldSpec | None = registry.get_field(field)
     start, end = span or (None, None)
     if spec is None:
@@ -515,7 +507,7 @@ def parse(
             SpanProblem(f"expected the rule as text, found {type(text).__name__}", "syntax")
         ]
     try:
-        parser = _Parser(text, _registry(registry))
+        parser = _Parser(text, registry_or_builtin(registry))
         rule = parser.parse()
     except _SyntaxError as error:
         return None, [error.problem]

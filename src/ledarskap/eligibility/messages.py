@@ -137,14 +137,6 @@ def _show(value: Any, kind: ValueType | None, language: Language) -> str:
     return kind.show(value, language)
 
 
-def _registry(registry: PredicateRegistry | None) -> PredicateRegistry:
-    if registry is not None:
-        return registry
-    from ._builtin import builtin_registry
-
-    return builtin_registry()
-
-
 def render_node(
     node: DecisionNode,
     language: Language = "sv",
@@ -153,7 +145,9 @@ def render_node(
     registry: PredicateRegistry | None = None,
 ) -> str:
     """One node in words, from its code, its result and the applicant's *facts*."""
-    registry = _registry(registry)
+    from .predicates import registry_or_builtin
+
+    registry = registry_or_builtin(registry)
     facts = facts or {}
     i = _index(language)
     position = facts.get("position")

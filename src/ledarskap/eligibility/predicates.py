@@ -308,6 +308,15 @@ class PredicateRegistry:
 _KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 
 
+def registry_or_builtin(registry: PredicateRegistry | None) -> PredicateRegistry:
+    """*registry*, or the built-in one (shared, frozen) when ``None``."""
+    if registry is not None:
+        return registry
+    from ._builtin import builtin_registry
+
+    return builtin_registry()
+
+
 def default_registry() -> PredicateRegistry:
     """A new registry holding the built-in fields and predicates (see :mod:`._builtin`)."""
     from ._builtin import builtin_registry

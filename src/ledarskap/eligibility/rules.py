@@ -347,10 +347,10 @@ def rule_from_data(data: object, *, registry: PredicateRegistry | None = None) -
     <Rule('not position == "kommunchef"')>
     """
     from ._dataform import from_data
-    from ._syntax import _registry
+    from .predicates import registry_or_builtin
 
     located: list[Any] = []
-    rule = from_data(data, _registry(registry), "rule", located)
+    rule = from_data(data, registry_or_builtin(registry), "rule", located)
     if located or rule is None:
         raise RuleError(
             "invalid rule",
