@@ -54,7 +54,7 @@ from ledarskap.model import Application, Cohort, Language, ProgramData
 from ledarskap.model.positions import checked_language
 
 from ._plan import Explain, Plan, cost, junction, plan_for
-from .context import EvaluationContext, facts_of
+from .context import EvaluationContext, facts_of, resolve_as_of
 from .decisions import Decision, DecisionNode, RuleResult
 from .decisions import leaves_explaining as _why
 from .problems import RuleProblem
@@ -169,13 +169,7 @@ class CompiledRuleSet:
                 cohort = program.cohort(application.cohort_id)
             except LookupError:
                 cohort = None
-        if as_of is None:
-            if cohort is None:
-                raise UsageError(
-                    "evaluation needs an explicit as_of date or the cohort (never today's date)"
-                )
-            as_of = cohort.start
-        return as_of, cohort
+        return resolve_as_of(as_of, cohort), cohort
 
     def evaluate(
         self,

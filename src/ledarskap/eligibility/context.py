@@ -63,12 +63,7 @@ class EvaluationContext:
         The collaborating municipalities are the cohort's collaborations when it has any,
         otherwise the parameter ``collaborating_municipalities`` when the rule set has one.
         """
-        if as_of is None:
-            if cohort is None:
-                raise UsageError(
-                    "evaluation needs an explicit as_of date or a cohort (never today's date)"
-                )
-            as_of = cohort.start
+        as_of = resolve_as_of(as_of, cohort)
         parameters = dict(parameters or {})
         collaborating: frozenset[str] | None = None
         if cohort is not None and cohort.collaborations:
@@ -82,6 +77,15 @@ class EvaluationContext:
             parameters=parameters,
             program=program,
         )
+
+
+def resolve_as_of(as_of: dt.date | None, cohort: Cohort | None) -> dt.date:
+    """The date of an evaluation: *as_of*, else the cohort's start; never today's date."""
+    if as_of is not None:
+        return as_of
+    if cohort is None:
+        raise UsageError("evaluation needs an explicit as_of date or a cohort (never today's date)")
+    return cohort.start
 
 
 def facts_of(application: Application, program: ProgramData | None) -> Application:
