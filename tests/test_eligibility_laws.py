@@ -22,7 +22,7 @@ from ledarskap.eligibility import (
 )
 from ledarskap.eligibility._plan import plan_for
 from ledarskap.errors import RuleError
-from ledarskap.model import Application, county
+from ledarskap.model import Application, Cohort, Collaboration, county
 from ledarskap.testing import eligibility_rules, forgetting, rule_applications
 
 AS_OF = dt.date(2025, 9, 1)
@@ -220,3 +220,28 @@ def test_junk_decision_data_raises_only_rule_errors(app: Application, data: st.D
         Decision.from_data(broken)
     except RuleError as error:
         assert error.problems  # noqa: PT017  # the law is about what any junk raises
+
+
+_DEFAULT = default_ruleset()
+_COHORT = Cohort(
+    id="c-1",
+    program_id="liko",
+    name="Omgång",
+    start=AS_OF,
+    end=AS_OF + dt.timedelta(days=300),
+    collaborations=[Collaboration(municipality=code) for code in sorted(COLLABORATING)],
+)
+
+
+@LAWS
+@given(rule_applications(complete=True), st.data(), st.booleans())
+def test_learning_a_missing_fact_never_flips_a_whole_decision(
+    whole: Application, data: st.DataObject, with_cohort: bool
+) -> None:
+    """The law above for the default rule set, required and advisory rules together, with
+    and without the cohort (the collaborating municipalities unknown without it)."""
+    partial = data.draw(forgetting(whole))
+    options: dict[str, Any] = {"cohort": _COHORT} if with_cohort else {"as_of": AS_OF}
+    before = _DEFAULT.evaluate(partial, **options).outcome
+    if before is not Outcome.UNDETERMINED:
+        assert _DEFAULT.evaluate(whole, **options).outcome is before
