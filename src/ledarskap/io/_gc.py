@@ -8,13 +8,17 @@ on a document of 100,000 participants that is a third of the time of
 everything as usual; only the search for cycles waits until the document is done.
 
 The collector is process-wide: while a document is read, other threads' cycles wait
-too (they are collected afterwards). A collector that the caller had turned off stays off.
+too (they are collected afterwards). Pauses nest and overlap safely: the collector comes
+back on when the last of several documents read at once (in one thread or several) is
+done, and only if it was on when the first began. A collector the caller had turned off
+stays off.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 __all__ = ["paused_gc"]
@@ -31,11 +35,30 @@ def paused_gc() -> Iterator[None]:
     >>> gc.isenabled()
     True
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    _enter()
     try:
         yield
     finally:
-        gc.enable()
+        _leave()
+
+
+_lock = threading.Lock()
+_depth = 0  # pauses in progress, in any thread
+_resume = False  # whether the first pause turned the collector off
+
+
+def _enter() -> None:
+    global _depth, _resume  # noqa: PLW0603  # the collector itself is process-wide state
+    with _lock:
+        if _depth == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _depth += 1
+
+
+def _leave() -> None:
+    global _depth  # noqa: PLW0603  # see _enter
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _resume:
+            gc.enable()
