@@ -320,3 +320,16 @@ def test_predicate_problems_read_as_text() -> None:
         "predicate 'reports_to_politcal_body': unknown predicate or field "
         "'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)"
     )
+
+
+def test_a_summary_as_data_is_json_ready() -> None:
+    apps = [
+        Application(id=f"a-{n}", person_id=f"p-{n}", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+        for n in range(3)
+    ]
+    summary = default_ruleset().compile().evaluate_many(apps, as_of=dt.date(2025, 9, 1)).summary
+    data = json.loads(json.dumps(summary.to_data()))
+    assert data["format"] == "ledarskap.summary/1"
+    assert data["total"] == 3
+    assert data["counts"] == {"eligible": 0, "not-eligible": 0, "undetermined": 3}
+    assert all(set(item) == {"key", "count"} for item in data["missing_facts"])

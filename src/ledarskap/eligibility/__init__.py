@@ -59,7 +59,7 @@ Warning: Head of IT is not Head of division, Finance director, Head of administr
 .. versionadded:: 0.2
 """
 
-from .compiled import BulkResult, CompiledRuleSet, Summary, compile_ruleset
+from .compiled import SUMMARY_FORMAT, BulkResult, CompiledRuleSet, Summary, compile_ruleset
 from .context import EvaluationContext, facts_of
 from .decisions import DECISION_FORMAT, Decision, DecisionNode, RuleResult
 from .parameters import Parameter
@@ -96,6 +96,7 @@ from .truth import Outcome, Truth
 __all__ = [
     "DECISION_FORMAT",
     "RULESET_FORMAT",
+    "SUMMARY_FORMAT",
     "AllOf",
     "AnyOf",
     "Argument",

@@ -61,7 +61,7 @@ from .problems import RuleProblem
 from .rulesets import RuleEntry, RuleLevel, RuleSet
 from .truth import Outcome, Truth
 
-__all__ = ["BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
+__all__ = ["SUMMARY_FORMAT", "BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
 
 _TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
 _T, _F, _U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
@@ -384,6 +384,10 @@ def compile_ruleset(ruleset: RuleSet) -> CompiledRuleSet:
     return ruleset.compile()
 
 
+SUMMARY_FORMAT = "ledarskap.summary/1"
+"""The ``format`` tag of :meth:`Summary.to_data`."""
+
+
 @attrs.frozen
 class Summary:
     """Counts over a bulk evaluation: outcomes, and the most common reasons and warnings.
@@ -398,6 +402,21 @@ class Summary:
     reasons: tuple[tuple[str, int], ...] = ()
     warnings: tuple[tuple[str, int], ...] = ()
     missing_facts: tuple[tuple[str, int], ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        """The summary as plain data (JSON-ready), tagged ``format: "ledarskap.summary/1"``."""
+
+        def pairs(items: tuple[tuple[str, int], ...]) -> list[dict[str, Any]]:
+            return [{"key": key, "count": count} for key, count in items]
+
+        return {
+            "format": SUMMARY_FORMAT,
+            "total": self.total,
+            "counts": {o.value: self.counts.get(o, 0) for o in Outcome},
+            "reasons": pairs(self.reasons),
+            "warnings": pairs(self.warnings),
+            "missing_facts": pairs(self.missing_facts),
+        }
 
     def render(self, language: Language = "sv") -> str:
         """The summary in a few lines."""
