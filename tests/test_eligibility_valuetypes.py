@@ -64,6 +64,7 @@ def test_display() -> None:
     assert MUNICIPALITY.show("0980", "sv") == "Region Gotland"
     assert MUNICIPALITY.show("9999", "sv") == "9999"
     assert COUNTY.show("05", "en") == "Östergötlands län"
-    assert list_of(POSITION).show(["strateg"], "en") == "Strategist in the central administration"
+    assert list_of(POSITION).show(["strateg"], "en") == "strategist in the central administration"
+    assert POSITION.show("personaldirektor", "en") == "HR director"
     assert list_of(COUNTY).show(["05", "06"], "sv") == "Östergötlands län eller Jönköpings län"
     assert str(list_of(COUNTY)) == "list[county]"

@@ -54,7 +54,7 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
 >>> decision = default_ruleset().evaluate(it_chief, cohort=cohort)
 >>> print(decision.render("en"))
 Eligible
-Warning: Head of IT is not Head of division, Finance director, Head of administration, Head of office, Area manager, HR director or Strategist in the central administration
+Warning: head of IT is not head of division, finance director, head of administration, head of office, area manager, HR director or strategist in the central administration
 
 .. versionadded:: 0.2
 """

@@ -21,7 +21,7 @@ tag) that :meth:`Decision.from_data` reads back.
 >>> print(decision.render("sv"))
 Inte behörig: rapporterar inte till någon nämnd eller styrelse, avdelningschef är ingen stabsfunktion, och avdelningschef är inte strateg i kommunledningen
 >>> print(decision.render("en"))
-Not eligible: does not report to any committee or board, Head of division is not a staff function, and Head of division is not Strategist in the central administration
+Not eligible: does not report to any committee or board, head of division is not a staff function, and head of division is not strategist in the central administration
 >>> type(decision).from_data(decision.to_data()) == decision
 True
 

@@ -13,7 +13,7 @@ table, so a rule naming an unknown one fails when it is loaded, never when it ru
 >>> list_of(POSITION).convert(["strateg", "IT-chef", "strateg"])
 ('it-chef', 'strateg')
 >>> POSITION.show("avdelningschef", "en")
-'Head of division'
+'head of division'
 
 .. versionadded:: 0.2
 """
@@ -154,9 +154,14 @@ def _position(value: object) -> str:
 
 def _show_position(value: Any, language: Language) -> str:
     try:
-        return position(value).label(language)
+        label = position(value).label(language)
     except InvalidValueError:
         return str(value)
+    # Mid-sentence, a title is written in lower case ("head of IT is not …"), but an
+    # acronym keeps its capitals ("HR director", "CEO of a municipal company").
+    if label[1:2].islower():
+        return label[:1].lower() + label[1:]
+    return label
 
 
 def _municipality(value: object) -> str:
