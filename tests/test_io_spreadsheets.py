@@ -265,13 +265,13 @@ def test_personnummer_is_written_only_when_asked(tmp_path: Path) -> None:
         "Anna;Berg;850312-2395;Linköping;F;Socialchef;2021-03-01\n"
     )
     data = sheet.merge_into(_empty())
-    default = sheet_bytes(data, "participants").decode("utf-8-sig")
+    default = sheet_bytes(data, kind="participants").decode("utf-8-sig")
     assert "Personnummer" not in default
     assert "2395" not in default
-    full = sheet_bytes(data, "participants", include_personnummer=True).decode("utf-8-sig")
+    full = sheet_bytes(data, kind="participants", include_personnummer=True).decode("utf-8-sig")
     assert "19850312-2395" in full
     path = tmp_path / "ut.xlsx"
-    write_sheet(data, path, "participants", language="en")
+    write_sheet(data, path, kind="participants", language="en")
     again = read_sheet(path, "participants")
     assert again.ok
     assert again.people[0].personnummer is None
@@ -305,18 +305,18 @@ def _same_records(data: ProgramData, sheet: SheetImport, kind: SheetKind) -> Non
 @given(program_data(max_cohorts=2, max_participants=4), st.sampled_from(KINDS))
 def test_csv_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None:
     """Records written to a sheet (personnummer included) and read back are the same records."""
-    content = sheet_bytes(data, kind, include_personnummer=True)
+    content = sheet_bytes(data, kind=kind, include_personnummer=True)
     sheet = read_sheet(content, kind)
     _same_records(data, sheet, kind)
     # and the records read, written again, give the same bytes
     again = sheet.merge_into(ProgramData(program=data.program))
-    assert sheet_bytes(again, kind, include_personnummer=True) == content
+    assert sheet_bytes(again, kind=kind, include_personnummer=True) == content
 
 
 def test_the_sample_sheet_round_trips() -> None:
     """CSV → records → CSV → records: the good rows of the sample read to the same records."""
     first = read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025")
-    content = sheet_bytes(first.merge_into(_empty()), "participants")
+    content = sheet_bytes(first.merge_into(_empty()), kind="participants")
     second = read_sheet(content, "participants")
     assert second.ok
     assert (second.people, second.appointments, second.participants) == (
@@ -330,14 +330,14 @@ def test_the_sample_sheet_round_trips() -> None:
 @given(program_data(max_cohorts=1, max_participants=3), st.sampled_from(KINDS))
 def test_xlsx_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None:
     """The same law through XLSX."""
-    sheet = read_sheet(sheet_bytes(data, kind, syntax="xlsx", include_personnummer=True), kind)
+    sheet = read_sheet(sheet_bytes(data, kind=kind, syntax="xlsx", include_personnummer=True), kind)
     _same_records(data, sheet, kind)
 
 
 @SETTINGS
 @given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(KINDS))
 def test_english_headers_round_trip(data: ProgramData, kind: SheetKind) -> None:
-    content = sheet_bytes(data, kind, include_personnummer=True, language="en", delimiter=",")
+    content = sheet_bytes(data, kind=kind, include_personnummer=True, language="en", delimiter=",")
     _same_records(data, read_sheet(content, kind), kind)
 
 
@@ -403,7 +403,7 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(MissingDependencyError, match=r"ledarskap\[xlsx\]"):
         read_sheet(EXAMPLES / "deltagare.xlsx", "participants", cohort_id="c-1")
     with pytest.raises(ImportError):
-        sheet_bytes(_empty(), "participants", syntax="xlsx")
+        sheet_bytes(_empty(), kind="participants", syntax="xlsx")
 
 
 def test_the_import_guide_lists_every_column() -> None:
@@ -482,17 +482,21 @@ def test_xlsx_cells_of_every_type(tmp_path: Path) -> None:
 
 def test_sheet_kinds_by_swedish_name() -> None:
     data = ledarskap.example_program()
-    assert sheet_bytes(data, "deltagare") == sheet_bytes(data, "participants")  # type: ignore[arg-type]
-    assert sheet_bytes(data, "Mentorsträffar") == sheet_bytes(data, "meetings")  # type: ignore[arg-type]
+    assert sheet_bytes(data, kind="deltagare") == sheet_bytes(data, kind="participants")  # type: ignore[arg-type]
+    assert sheet_bytes(data, kind="Mentorsträffar") == sheet_bytes(data, kind="meetings")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
     ("call", "where"),
     [
-        (lambda d, p: write_sheet(d, "participants", p), "write_sheet(kind)"),
-        (lambda d, p: sheet_bytes(d, "participants", delimiter="||"), "delimiter"),
-        (lambda d, p: sheet_bytes(d, "participants", syntax="ods"), "syntax"),  # type: ignore[arg-type]
-        (lambda d, p: sheet_bytes(d, "participants", language="de"), "language"),  # type: ignore[arg-type]
+        (lambda d, p: write_sheet(d, p, kind=str(p)), "write_sheet(kind)"),  # type: ignore[arg-type]
+        (lambda d, p: write_sheet(d, "participants", kind="participants"), "write_sheet(path)"),
+        (lambda d, p: write_sheet(d, "deltagare", kind="participants"), "write_sheet(path)"),
+        (lambda d, p: read_sheet("", "participants"), "read_sheet(source)"),
+        (lambda d, p: read_sheet("\x00x", "participants"), "read_sheet(source)"),
+        (lambda d, p: sheet_bytes(d, kind="participants", delimiter="||"), "delimiter"),
+        (lambda d, p: sheet_bytes(d, kind="participants", syntax="ods"), "syntax"),  # type: ignore[arg-type]
+        (lambda d, p: sheet_bytes(d, kind="participants", language="de"), "language"),  # type: ignore[arg-type]
         (lambda d, p: read_sheet("Förnamn\n", "people"), "read_sheet(kind)"),  # type: ignore[arg-type]
     ],
 )
@@ -502,6 +506,17 @@ def test_bad_arguments_are_named(call: Any, where: str, tmp_path: Path) -> None:
         call(ledarskap.example_program(), tmp_path / "out.csv")
 
 
+def test_kind_is_keyword_only_when_writing(tmp_path: Path) -> None:
+    """write_sheet(data, path, *, kind) follows dump(data, path); a positional kind is refused."""
+    data = ledarskap.example_program()
+    with pytest.raises(TypeError):
+        write_sheet(data, tmp_path / "out.csv", "participants")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        sheet_bytes(data, "participants")  # type: ignore[call-arg]
+    write_sheet(data, tmp_path / "out.csv", kind="participants")
+    assert (tmp_path / "out.csv").read_bytes() == sheet_bytes(data, kind="participants")
+
+
 def test_data_that_is_not_a_program_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="expected a ProgramData"):
-        sheet_bytes("program.json", "participants")  # type: ignore[arg-type]
+        sheet_bytes("program.json", kind="participants")  # type: ignore[arg-type]

@@ -291,6 +291,18 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
         return source, name or "(bytes)", source[:2] == b"PK"
     if isinstance(source, str) and ("\n" in source or "\r" in source):
         return source.encode("utf-8"), name or "(text)", False
+    if isinstance(source, str) and not source.strip():
+        raise InvalidValueError(
+            location="read_sheet(source)",
+            expected="a file path, bytes or CSV text",
+            found=source,
+        )
+    if "\0" in os.fspath(source):
+        raise InvalidValueError(
+            location="read_sheet(source)",
+            expected="a file path without NUL characters",
+            found=os.fspath(source),
+        )
     path = Path(source)
     label = name or path.name
     try:
@@ -380,15 +392,18 @@ def sheet_rows(
 
 def sheet_bytes(
     data: ProgramData,
-    kind: SheetKind,
     *,
+    kind: SheetKind,
     syntax: Literal["csv", "xlsx"] = "csv",
     cohort_id: str | None = None,
     include_personnummer: bool = False,
     language: Language = "sv",
     delimiter: str = ";",
 ) -> bytes:
-    """A sheet of *kind* as CSV (UTF-8 with BOM, ``;`` by default) or XLSX bytes."""
+    """A sheet of *kind* as CSV (UTF-8 with BOM, ``;`` by default) or XLSX bytes.
+
+    *kind* is keyword-only, as in :func:`write_sheet`: ``sheet_bytes(data, kind="participants")``.
+    """
     kind = _checked_kind(kind, "sheet_bytes")
     if syntax not in ("csv", "xlsx"):
         raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
@@ -409,8 +424,8 @@ def sheet_bytes(
 def write_sheet(
     data: ProgramData,
     path: str | os.PathLike[str],
-    kind: SheetKind,
     *,
+    kind: SheetKind,
     cohort_id: str | None = None,
     include_personnummer: bool = False,
     language: Language = "sv",
@@ -418,13 +433,22 @@ def write_sheet(
 ) -> None:
     """Write a sheet of *kind* to *path*, CSV or XLSX by its suffix, atomically.
 
-    The personnummer column is written only with ``include_personnummer=True``.
+    The arguments follow :func:`ledarskap.dump` (data, then path); *kind* is keyword-only:
+    ``write_sheet(data, "deltagare.csv", kind="participants")``. A *path* that is the name of
+    a sheet kind (the arguments swapped) is refused. The personnummer column is written only
+    with ``include_personnummer=True``.
     """
     kind = _checked_kind(kind, "write_sheet")
+    if isinstance(path, str) and (path in COLUMNS or path.casefold() in _KIND_NAMES):
+        raise InvalidValueError(
+            location="write_sheet(path)",
+            expected="a file path such as 'deltagare.csv' (the kind goes in kind=)",
+            found=path,
+        )
     syntax: Literal["csv", "xlsx"] = "xlsx" if Path(path).suffix.casefold() == ".xlsx" else "csv"
     content = sheet_bytes(
         data,
-        kind,
+        kind=kind,
         syntax=syntax,
         cohort_id=cohort_id,
         include_personnummer=include_personnummer,
