@@ -104,5 +104,7 @@ def test_a_format_version_that_is_missing_or_text(value: object, summary: str) -
         del document["format_version"]
     else:
         document["format_version"] = value
-    with pytest.raises(FormatVersionError, match=summary):
+    with pytest.raises(FormatVersionError, match=summary) as exc:
         ledarskap.loads(json.dumps(document))
+    if value is not None:
+        assert exc.value.problems[0].message == "expected a whole number, found text '1'"

@@ -78,9 +78,11 @@ def migrate(
     """
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
+        from ._convert import _describe  # the converters load lazily
+
         raise FormatVersionError(
             "no format version" if version is None else "a format version that is not a number",
-            [Problem("$.format_version", f"expected a whole number, found {safe_repr(version)}")],
+            [Problem("$.format_version", f"expected a whole number, found {_describe(version)}")],
         )
     if version > current:
         raise FormatVersionError(
