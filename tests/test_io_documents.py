@@ -485,3 +485,17 @@ def test_a_new_file_gets_the_permissions_open_would_give(tmp_path: Path) -> None
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_writing_never_touches_the_process_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting the umask to read it would race with other threads creating files."""
+
+    def refuse(mask: int) -> int:
+        raise AssertionError("os.umask called")
+
+    monkeypatch.setattr(os, "umask", refuse)
+    ledarskap.dump(sample(), tmp_path / "new.json")
+    ledarskap.dump(sample(), tmp_path / "new.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["new.json"]

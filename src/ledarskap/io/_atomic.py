@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from ledarskap.errors import FileAccessError
@@ -35,18 +35,19 @@ def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
 
 
 def _write(target: Path, directory: Path, chunks: tuple[bytes, ...]) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, temporary = _create_temporary(target, directory, 0o600 if mode is not None else 0o666)
+    try:
+        if mode is not None:
+            os.chmod(temporary, mode)
         with os.fdopen(fd, "wb") as stream:
             for chunk in chunks:
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -54,11 +55,21 @@ def _write(target: Path, directory: Path, chunks: tuple[bytes, ...]) -> None:
         raise
 
 
-def _umask() -> int:
-    # The only portable way to read the umask is to set it and set it back.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _create_temporary(target: Path, directory: Path, mode: int) -> tuple[int, Path]:
+    """A new, exclusively created temporary file beside *target*, opened for writing.
+
+    Created with *mode* through :func:`os.open`, so the kernel applies the umask (and any
+    default ACL) as for a plain ``open()``; the umask is never read or changed, which
+    would be a race with other threads creating files.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temporary = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temporary, flags, mode), temporary
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
 
 
 def _fsync_directory(directory: Path) -> None:
