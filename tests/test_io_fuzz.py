@@ -28,6 +28,8 @@ SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=list(H
 SLOW = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 HEADER = {"format": "ledarskap.program", "format_version": 1}
 PNR = "19850312-2395"
+# E-mail addresses mistyped: as personal as well-formed ones, and masked the same way.
+MALFORMED = ["anna.berg@", "lars.nilsson@example", "@kommun.se", "a b@c.se", "x@y@z.se"]
 KEYS = st.sampled_from(
     ["program", "people", "id", "start", "municipality", "personnummer", "email", "x", "format"]
 )
@@ -37,7 +39,9 @@ JSON_VALUES = st.recursive(
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=10)
-    | st.sampled_from([PNR, "198503122395", "19850312-2396", "anna.berg@linkoping.se", "0580"]),
+    | st.sampled_from(
+        [PNR, "198503122395", "19850312-2396", "anna.berg@linkoping.se", "0580", *MALFORMED]
+    ),
     lambda inner: (
         st.lists(inner, max_size=4) | st.dictionaries(KEYS | st.text(max_size=6), inner, max_size=4)
     ),
@@ -194,3 +198,24 @@ def test_the_fast_reader_never_accepts_what_the_detailed_one_refuses(
     except Exception:
         return
     assert make_converter(flavour=flavour).structure(body, ProgramData) == fast
+
+
+@SLOW
+@given(
+    data=testing.program_data(max_cohorts=1, max_participants=2),
+    address=st.sampled_from(MALFORMED[:2])
+    | st.from_regex(r"[a-z.]{3,12}@[a-z]{0,8}", fullmatch=True),
+)
+def test_no_malformed_address_appears_unmasked_in_any_message(
+    data: ProgramData, address: str
+) -> None:
+    """Law: an e-mail address that is refused is still masked in every problem message."""
+    doc = json.loads(ledarskap.dumps(data))
+    doc["people"][0]["email"] = address
+    doc["people"][0][f"x {address}"] = address  # an unknown field: always one problem
+    error = _outcome(json.dumps(doc))
+    assert error is not None
+    local = address.partition("@")[0]
+    for text in (str(error), *(p.message for p in error.problems)):
+        if len(local) > 1:
+            assert f"{local}@" not in text, text

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
-from ledarskap.errors import DocumentError, InvalidValueError, LedarskapError, UsageError
+from ledarskap.errors import (
+    DocumentError,
+    InvalidValueError,
+    LedarskapError,
+    UsageError,
+    mask_personal_data,
+)
 from ledarskap.io import RowProblem, SheetImport, read_sheet, sheet_bytes, write_sheet
 from ledarskap.io._sheets import parse_date
 from ledarskap.io.spreadsheets import COLUMNS, SheetKind
@@ -358,6 +364,14 @@ def _only_library_errors(content: bytes, kind: SheetKind) -> None:
     assert isinstance(sheet, SheetImport)
     for problem in sheet.problems:
         assert not re.search(r"(?<!\d)\d{6}(\d{2})?[-+ ]?\d{4}(?!\d)", str(problem))
+        assert mask_personal_data(str(problem)) == str(problem)
+
+
+def test_a_malformed_address_is_masked_in_its_problem() -> None:
+    sheet = _read(f"{HEADER};E-post\nAnna;Berg;Linköping;F;Socialchef;2021-03-01;anna.berg@\n")
+    text = " ".join(str(p) for p in sheet.problems)
+    assert "anna.berg" not in text
+    assert "'a…@'" in text
 
 
 def test_personal_data_in_a_header_is_masked_too() -> None:
@@ -374,7 +388,21 @@ def test_junk_bytes_give_only_library_errors(content: bytes, kind: SheetKind) ->
 
 _cell = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "Linköping", "0580", "2025-09-01", "ja", "-", "198503122395", "x@y.se"]),
+    st.sampled_from(
+        [
+            "",
+            "Linköping",
+            "0580",
+            "2025-09-01",
+            "ja",
+            "-",
+            "198503122395",
+            "x@y.se",
+            "anna.berg@",
+            "lars.nilsson@example",
+            "@kommun.se",
+        ]
+    ),
 )
 
 

@@ -58,6 +58,8 @@ def mask_personal_data(text: str) -> str:
 
     >>> mask_personal_data("pnr 19850312-2395, mail anna.berg@linkoping.se")
     'pnr 19XXXXXX-XX95, mail a…@linkoping.se'
+
+    Masking is idempotent: masked text is left as it is.
     """
 
     def pnr(match: re.Match[str]) -> str:
@@ -65,6 +67,8 @@ def mask_personal_data(text: str) -> str:
 
     def email(match: re.Match[str]) -> str:
         local, _, domain = match.group(0).partition("@")
+        if local.endswith("…") and len(local) <= 2:  # already masked
+            return match.group(0)
         return f"{local[:1]}…@{domain.rpartition('@')[2]}"
 
     return _EMAIL.sub(email, _PNR.sub(pnr, text))
