@@ -182,11 +182,12 @@ def test_every_problem_at_once() -> None:
     assert [(p.code, p.line) for p in found] == [
         ("format", 1),
         ("unknown-name", 5),
+        ("duplicate-id", 6),  # rules[0] counts though its condition does not parse
         ("overlapping-windows", 9),
         ("syntax", 15),
         ("missing", None),  # no version
     ]
-    assert "half-open" in str(found[2])
+    assert "half-open" in str(found[3])
 
 
 def test_duplicate_ids() -> None:
@@ -366,3 +367,21 @@ def test_a_misspelt_collaborating_municipality_is_a_problem_with_a_hint() -> Non
     (problem,) = caught.value.problems
     assert "parameters.collaborating_municipalities" in str(problem)
     assert "did you mean 0580 Linköping?" in str(problem)
+
+
+def test_windows_and_ids_are_checked_when_a_condition_does_not_parse() -> None:
+    """A rule whose ``when`` fails still takes part in the id and window checks."""
+    found = problems(
+        HEAD + '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nwhen = "leads_staff_function or"\n'
+        '[[rules]]\nid = "s"\nvalid_from = 2025-01-01\nwhen = "nope"\n'
+        '[[rules]]\nid = "s"\nvalid_from = 2024-01-01\nvalid_to = 2026-01-01\n'
+        'when = "reports_to_political_body and"\n'
+    )
+    assert [(p.code, p.line) for p in found] == [
+        ("duplicate-id", 7),
+        ("syntax", 9),
+        ("unknown-name", 13),
+        ("overlapping-windows", 14),
+        ("syntax", 18),
+    ]

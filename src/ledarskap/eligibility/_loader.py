@@ -100,6 +100,9 @@ class _Checker:
         self.lines = _Lines(text, syntax)
         self.registry = registry
         self.problems: list[RuleProblem] = []
+        # (index, id, valid_from, valid_to) of every rule whose id and window could be
+        # read, whether or not its condition parses: windows and ids are checked on these.
+        self.heads: list[tuple[int, str, dt.date | None, dt.date | None]] = []
 
     def add(
         self, path: str, message: str, code: str, line: int | None = None, hint: str | None = None
@@ -174,7 +177,6 @@ class _Checker:
         title = data.get("title", "")
         raw_rules = data.get("rules")
         entries: list[RuleEntry] = []
-        positions: list[int] = []
         if not isinstance(raw_rules, list) or not raw_rules:
             self.add("rules", "expected at least one [[rules]] table", "missing")
         else:
@@ -182,8 +184,7 @@ class _Checker:
                 entry = self.rule(index, item)
                 if entry is not None:
                     entries.append(entry)
-                    positions.append(index)
-        self.windows(entries, positions)
+        self.windows()
         parameters = self.parameters(data.get("parameters", {}), entries)
         if self.problems:
             return None
@@ -239,6 +240,13 @@ class _Checker:
                 "window",
                 self.lines.rule(index, "valid_to"),
             )
+        elif (
+            rule_id is not None
+            and _ID.match(rule_id)
+            and (valid_from is not None or item.get("valid_from") is None)
+            and (valid_to is not None or item.get("valid_to") is None)
+        ):
+            self.heads.append((index, rule_id, valid_from, valid_to))
         misspelt = any(
             difflib.get_close_matches(str(k), ["when"], cutoff=0.6) for k in item if k != "when"
         )
@@ -300,32 +308,36 @@ class _Checker:
             made = problem.as_problem(path, text, source=self.source, path=path)
         return made
 
-    def windows(self, entries: list[RuleEntry], positions: list[int]) -> None:
-        seen: list[RuleEntry] = []
-        for raw_index, entry in zip(positions, entries, strict=True):
-            line = self.lines.rule(raw_index)
-            for other in seen:
-                if other.id != entry.id:
-                    continue
-                if (other.valid_from, other.valid_to) == (entry.valid_from, entry.valid_to):
+    def windows(self) -> None:
+        """Duplicate ids and overlapping windows, whether or not the conditions parse."""
+        seen: list[tuple[int, str, dt.date | None, dt.date | None]] = []
+        for index, rule_id, valid_from, valid_to in self.heads:
+            line = self.lines.rule(index)
+            clashes = dict.fromkeys(  # each other window once, even if it is duplicated
+                (other_from, other_to)
+                for _, other_id, other_from, other_to in seen
+                if other_id == rule_id
+            )
+            for other_from, other_to in clashes:
+                if (other_from, other_to) == (valid_from, valid_to):
                     self.add(
-                        f"rules[{raw_index}].id",
-                        f"duplicate rule id {entry.id!r} with the same validity window",
+                        f"rules[{index}].id",
+                        f"duplicate rule id {rule_id!r} with the same validity window",
                         "duplicate-id",
                         line,
                         hint="give each rule its own id, or give versions of one rule disjoint windows",
                     )
-                elif entry.overlaps(other):
+                elif _overlap((valid_from, valid_to), (other_from, other_to)):
                     self.add(
-                        f"rules[{raw_index}].valid_from",
-                        f"the versions of rule {entry.id!r} overlap: "
-                        f"[{_day(entry.valid_from)}, {_day(entry.valid_to)}) and "
-                        f"[{_day(other.valid_from)}, {_day(other.valid_to)})",
+                        f"rules[{index}].valid_from",
+                        f"the versions of rule {rule_id!r} overlap: "
+                        f"[{_day(valid_from)}, {_day(valid_to)}) and "
+                        f"[{_day(other_from)}, {_day(other_to)})",
                         "overlapping-windows",
                         line,
                         hint="windows are half-open [valid_from, valid_to): end one where the next begins",
                     )
-            seen.append(entry)
+            seen.append((index, rule_id, valid_from, valid_to))
 
     def parameters(  # noqa: PLR0912  # one pass over every parameter, each check a branch
         self, raw: Any, entries: list[RuleEntry]
@@ -414,6 +426,15 @@ class _Checker:
 
 def _day(day: dt.date | None) -> str:
     return "…" if day is None else day.isoformat()
+
+
+def _overlap(
+    one: tuple[dt.date | None, dt.date | None], other: tuple[dt.date | None, dt.date | None]
+) -> bool:
+    """Whether two half-open windows share a day (as :meth:`RuleEntry.overlaps`)."""
+    start = max(one[0] or dt.date.min, other[0] or dt.date.min)
+    end = min(one[1] or dt.date.max, other[1] or dt.date.max)
+    return start < end or (start == end == dt.date.max)
 
 
 def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
