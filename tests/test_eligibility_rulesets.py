@@ -385,3 +385,62 @@ def test_windows_and_ids_are_checked_when_a_condition_does_not_parse() -> None:
         ("overlapping-windows", 14),
         ("syntax", 18),
     ]
+
+
+def test_the_builtin_predicate_declares_the_parameter_it_reads() -> None:
+    from ledarskap.eligibility import default_registry
+
+    spec = default_registry().get_predicate("employed_by_collaborating_municipality")
+    assert spec is not None
+    assert [(name, kind.name) for name, kind in spec.parameters] == [
+        ("collaborating_municipalities", "list[municipality]")
+    ]
+    parameter = parse_ruleset(_BY_NAMES).parameters["collaborating_municipalities"]
+    assert parameter.type_name == "list[municipality]"
+    assert parameter.at(dt.date(2025, 6, 1)) == ("0580", "0581", "0583")
+
+
+def test_a_parameter_nothing_uses_and_without_a_type_is_a_problem() -> None:
+    with pytest.raises(RuleError) as caught:
+        parse_ruleset(_BY_NAMES.replace("collaborating_municipalities", "collaborating_towns"))
+    (problem,) = caught.value.problems
+    assert problem.code == "unused-parameter"
+    assert "parameters.collaborating_towns" in str(problem)
+    assert "did you mean 'collaborating_municipalities'?" in str(problem)
+    with pytest.raises(RuleError) as caught:
+        parse_ruleset(
+            HEAD
+            + 'parameters = { limit = 3 }\n[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        )
+    (problem,) = caught.value.problems
+    assert problem.code == "unused-parameter"
+    assert 'type = "…"' in str(problem)
+    typed = parse_ruleset(
+        HEAD + '[parameters.limit]\nvalues = 3\ntype = "integer"\n'
+        '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+    )
+    assert typed.parameters["limit"].at(dt.date(2025, 1, 1)) == 3
+
+
+def test_a_registered_predicate_may_declare_a_parameter() -> None:
+    from ledarskap.eligibility import Check, Texts, default_registry
+
+    registry = default_registry()
+    texts = Texts(true="ja", false="nej", unknown="okänt")
+
+    @registry.predicate(
+        "in_pilot_county",
+        description="Employed in a county of the pilot.",
+        sv=texts,
+        en=texts,
+        parameters={"pilot_counties": "list[county]"},
+    )
+    def in_pilot(app: Application, ctx: object) -> Check:
+        return Check(None)
+
+    rules = parse_ruleset(
+        HEAD + '[parameters.pilot_counties]\nvalues = ["Östergötlands län"]\n'
+        '[[rules]]\nid = "r"\nwhen = "in_pilot_county"\n',
+        registry=registry,
+    )
+    assert rules.parameters["pilot_counties"].type_name == "list[county]"

@@ -306,6 +306,7 @@ def builtin_registry() -> PredicateRegistry:
         facts=("municipality", "collaborating_municipalities"),
         shows="municipality",
         fast=_collaborating_fast,
+        parameters={"collaborating_municipalities": "list[municipality]"},
     )(_collaborating)
     registry.predicate(
         "municipality_in_county",

@@ -19,13 +19,7 @@ from .predicates import PredicateRegistry, value_type
 from .problems import RuleProblem
 from .rules import Comparison, ParameterRef, Predicate, Rule
 from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet
-from .valuetypes import MUNICIPALITY, ValueType, list_of
-
-# Parameters that built-in predicates read without a rule naming them, with their types:
-# employed_by_collaborating_municipality reads the collaborating municipalities.
-_IMPLICIT_PARAMETERS: dict[str, tuple[ValueType, ...]] = {
-    "collaborating_municipalities": (list_of(MUNICIPALITY),),
-}
+from .valuetypes import ValueType, list_of
 
 _TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
 _RULE_KEYS = (
@@ -356,6 +350,9 @@ class _Checker:
             )
             return {}
         result: dict[str, Parameter] = {}
+        # Parameters that predicates read without a rule naming them, with their types
+        # (employed_by_collaborating_municipality reads collaborating_municipalities).
+        implicit = self.registry.parameter_types()
         for name, spec in raw.items():
             path = f"parameters.{name}"
             line = self.lines.parameter(name)
@@ -371,8 +368,21 @@ class _Checker:
                         declared = value_type(spec["type"])
                     except (ValueError, TypeError, AttributeError) as error:
                         self.add(f"{path}.type", str(error), "type", line)
-            kinds = [*_IMPLICIT_PARAMETERS.get(name, ()), *uses.get(name, [])]
+            kinds = [*implicit.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
+            if kind is None and "type" not in (spec if isinstance(spec, Mapping) else {}):
+                near = difflib.get_close_matches(str(name), [*implicit, *uses], n=1, cutoff=0.6)
+                self.add(
+                    path,
+                    f"parameter {name!r} is used by no rule or predicate and has no type",
+                    "unused-parameter",
+                    line,
+                    hint=f"did you mean {near[0]!r}?"
+                    if near
+                    else f"name it in a rule's condition, or give it a type: [parameters.{name}] "
+                    'with values = … and type = "…"',
+                )
+                continue
             for other in kinds:
                 if kind is not None and other.name != kind.name:
                     self.add(path, f"used as {kind} and as {other}", "parameter-type", line)

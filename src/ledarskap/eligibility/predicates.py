@@ -131,6 +131,12 @@ class Argument:
     description: str = ""
 
 
+def _pairs(
+    value: Mapping[str, ValueType] | Iterable[tuple[str, ValueType]],
+) -> tuple[tuple[str, ValueType], ...]:
+    return tuple(dict(value).items())
+
+
 @attrs.frozen(kw_only=True)
 class PredicateSpec:
     """A registered predicate.
@@ -138,7 +144,10 @@ class PredicateSpec:
     ``function(application, context, **arguments)`` returns a :class:`Check`; the optional
     ``fast(**arguments)`` returns a :data:`FastTest` for compiled evaluation without
     explanations (when absent, the compiled rule calls ``function`` and keeps the truth).
-    ``facts`` names the facts it reads (reported as missing when unknown).
+    ``facts`` names the facts it reads (reported as missing when unknown);
+    ``parameters`` the rule-set parameters it reads without a rule naming them, each with
+    its type (``collaborating_municipalities``: ``list[municipality]``), so that loading
+    converts and checks their values.
     """
 
     name: str
@@ -151,6 +160,8 @@ class PredicateSpec:
     facts: tuple[str, ...] = ()
     shows: ValueType | None = None
     """The type of ``seen`` and ``expected``, to show them in a language."""
+    parameters: tuple[tuple[str, ValueType], ...] = attrs.field(default=(), converter=_pairs)
+    """The parameters read from the context (see above), as ``(name, type)`` pairs."""
 
     def texts(self, language: Language) -> Texts:
         """The texts in *language*."""
@@ -239,12 +250,14 @@ class PredicateRegistry:
         facts: Iterable[str] = (),
         shows: str | ValueType | None = None,
         fast: Callable[..., FastTest] | None = None,
+        parameters: Mapping[str, str | ValueType] | None = None,
     ) -> Callable[[Callable[..., Check]], Callable[..., Check]]:
         """Decorator: register the decorated function as the predicate *name*.
 
         *arguments* maps each argument's name to its type (a name such as ``"position"``,
         ``"list[municipality]"``, or a :class:`ValueType`), or to a full :class:`Argument`
-        for an optional one with a default.
+        for an optional one with a default. *parameters* maps each rule-set parameter the
+        predicate reads from the context to its type, in the same way.
         """
 
         def decorate(function: Callable[..., Check]) -> Callable[..., Check]:
@@ -264,6 +277,7 @@ class PredicateRegistry:
                     fast=fast,
                     facts=tuple(facts),
                     shows=None if shows is None else value_type(shows),
+                    parameters={k: value_type(v) for k, v in (parameters or {}).items()},
                 )
             )
             return function
@@ -289,6 +303,14 @@ class PredicateRegistry:
     def fields(self) -> Mapping[str, FieldSpec]:
         """Every field, by name."""
         return dict(self._fields)
+
+    def parameter_types(self) -> dict[str, tuple[ValueType, ...]]:
+        """The types of the parameters predicates read without a rule naming them, by name."""
+        found: dict[str, tuple[ValueType, ...]] = {}
+        for spec in self._predicates.values():
+            for name, kind in spec.parameters:
+                found[name] = (*found.get(name, ()), kind)
+        return found
 
     def suggest(self, name: str, *, fields: bool = True, predicates: bool = True) -> str | None:
         """The registered name closest to *name* ("did you mean …?"), or ``None``."""

@@ -256,13 +256,14 @@ def parse_ruleset(
     ... ''', source="demo.toml")
     Traceback (most recent call last):
     ...
-    ledarskap.errors.RuleError: demo.toml: invalid rule set (4 problems)
+    ledarskap.errors.RuleError: demo.toml: invalid rule set (5 problems)
       - demo.toml:7: rules[0].when: unknown predicate or field 'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)
         reports_to_politcal_body or any_of
         ^^^^^^^^^^^^^^^^^^^^^^^^
       - demo.toml:7: rules[0].when: unknown predicate or field 'any_of'
         reports_to_politcal_body or any_of
                                     ^^^^^^
+      - demo.toml:8: rules[1].id: duplicate rule id 'role' with the same validity window (give each rule its own id, or give versions of one rule disjoint windows)
       - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found 'mandatory'
       - demo.toml:11: rules[1].when: position ==: expected a position of the catalog, found 'avdelningschefen' (did you mean 'avdelningschef'?)
         position == 'avdelningschefen'
