@@ -333,3 +333,56 @@ def test_a_summary_as_data_is_json_ready() -> None:
     assert data["total"] == 3
     assert data["counts"] == {"eligible": 0, "not-eligible": 0, "undetermined": 3}
     assert all(set(item) == {"key", "count"} for item in data["missing_facts"])
+
+
+def test_a_summary_words_its_reasons_from_the_message_catalogue() -> None:
+    apps = [
+        application(
+            id="a1",
+            municipality="Motala",
+            title="Avdelningschef",
+            reports_to=[],
+            leads_staff_function=False,
+        ),
+        application(id="a2", municipality="Kinda", title="Socialchef", reports_to=[NAMND]),
+        application(id="a3", municipality="Boxholm", title="Skolchef", reports_to=[NAMND]),
+        application(id="a4", municipality="Linköping", title="IT-chef", leads_staff_function=True),
+    ]
+    summary = default_ruleset().compile().evaluate_many(apps, cohort=COHORT).summary
+    assert summary.reasons[0] == ("employed_by_collaborating_municipality=false", 2)
+    swedish, english = summary.render("sv"), summary.render("en")
+    assert "Vanligaste skäl:\n  2 × kommunen samverkar inte i omgången\n" in swedish
+    assert "  1 × rapporterar inte till någon nämnd eller styrelse\n" in swedish
+    assert "  1 × befattningen är inte strateg i kommunledningen\n" in swedish
+    assert "Most common reasons:\n  2 × the municipality does not collaborate in the cohort\n" in (
+        english
+    )
+    assert "Most common warnings:\n" in english
+    for text in (swedish, english):
+        assert "=false" not in text
+        assert "_" not in text
+    # The data stays in no language: keys and counts.
+    assert summary.to_data()["reasons"][0] == {
+        "key": "employed_by_collaborating_municipality=false",
+        "count": 2,
+    }
+
+
+def test_a_summary_lists_the_values_many_applicants_were_seen_with() -> None:
+    from ledarskap.eligibility import Truth
+    from ledarskap.eligibility.compiled import Summary
+    from ledarskap.eligibility.decisions import DecisionNode
+
+    nodes = tuple(
+        DecisionNode(path="r[0]", code="reports_to_political_body", result=Truth.TRUE, seen=[b])
+        for b in ("Kommunstyrelsen", "Socialnämnden")
+    )
+    summary = Summary(
+        total=2,
+        counts={Outcome.NOT_ELIGIBLE: 2},
+        reasons=(("reports_to_political_body=true", 2), ("custom=false", 1)),
+        examples={"reports_to_political_body=true": nodes},
+    )
+    text = summary.render("en")
+    assert "2 × reports to Kommunstyrelsen or Socialnämnden" in text
+    assert "1 × custom=false" in text  # no node to word it from: the key

@@ -31,10 +31,16 @@ Applications: 3
   Not eligible: 2
   Undetermined: 0
 Most common reasons:
-  1 × reports_to_political_body=false
-  1 × leads_staff_function=false
-  1 × position.eq=false
-  1 × employed_by_collaborating_municipality=false
+  1 × does not report to any committee or board
+  1 × the position is not a staff function
+  1 × the position is not strategist in the central administration
+  1 × the municipality does not collaborate in the cohort
+Most common warnings:
+  1 × the position is not head of division, finance director, head of administration, head of office, area manager, HR director or strategist in the central administration
+>>> result.summary.reasons[0]
+('reports_to_political_body=false', 1)
+>>> result.summary.to_data()["counts"]
+{'eligible': 1, 'not-eligible': 2, 'undetermined': 0}
 
 .. versionadded:: 0.2
 """
@@ -45,7 +51,7 @@ import datetime as dt
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -60,6 +66,9 @@ from .decisions import leaves_explaining as _why
 from .problems import RuleProblem
 from .rulesets import RuleEntry, RuleLevel, RuleSet
 from .truth import Outcome, Truth
+
+if TYPE_CHECKING:
+    from .predicates import PredicateRegistry
 
 __all__ = ["SUMMARY_FORMAT", "BulkResult", "CompiledRuleSet", "Summary", "compile_ruleset"]
 
@@ -402,9 +411,19 @@ class Summary:
     reasons: tuple[tuple[str, int], ...] = ()
     warnings: tuple[tuple[str, int], ...] = ()
     missing_facts: tuple[tuple[str, int], ...] = ()
+    examples: Mapping[str, tuple[DecisionNode, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+    """Nodes counted under each key (a few, with different ``seen``), to word them."""
+    registry: PredicateRegistry | None = attrs.field(default=None, eq=False, repr=False)
+    """The vocabulary of the rule set, for the texts of its predicates."""
 
     def to_data(self) -> dict[str, Any]:
-        """The summary as plain data (JSON-ready), tagged ``format: "ledarskap.summary/1"``."""
+        """The summary as plain data (JSON-ready), tagged ``format: "ledarskap.summary/1"``.
+
+        Counts are by key (``"<code>=<result>"``), as in :attr:`reasons`: data to store or
+        compare, in no language; :meth:`render` words them.
+        """
 
         def pairs(items: tuple[tuple[str, int], ...]) -> list[dict[str, Any]]:
             return [{"key": key, "count": count} for key, count in items]
@@ -419,17 +438,29 @@ class Summary:
         }
 
     def render(self, language: Language = "sv") -> str:
-        """The summary in a few lines."""
-        from .messages import FACT_LABELS
+        """The summary in a few lines, worded from the message catalogue.
+
+        The counts, then the most common reasons, warnings and missing facts (five of each).
+        """
+        from .messages import FACT_LABELS, render_reason
 
         i = 0 if checked_language(language) == "sv" else 1
+
+        def say(key: str) -> str:
+            nodes = self.examples.get(key)
+            return render_reason(nodes, language, registry=self.registry) if nodes else key
+
         lines = [
             ("Ansökningar", "Applications")[i] + f": {self.total}",
             *(f"  {o.label(language)}: {self.counts.get(o, 0)}" for o in Outcome),
         ]
-        if self.reasons:
-            lines.append(("Vanligaste skäl", "Most common reasons")[i] + ":")
-            lines.extend(f"  {count} × {key}" for key, count in self.reasons[:5])
+        for heading, counted in (
+            (("Vanligaste skäl", "Most common reasons"), self.reasons),
+            (("Vanligaste varningar", "Most common warnings"), self.warnings),
+        ):
+            if counted:
+                lines.append(heading[i] + ":")
+                lines.extend(f"  {count} × {say(key)}" for key, count in counted[:5])
         if self.missing_facts:
             lines.append(("Saknade uppgifter", "Missing facts")[i] + ":")
             lines.extend(
@@ -483,16 +514,23 @@ class BulkResult(Sequence[Decision]):
             reasons: Counter[str] = Counter()
             warnings: Counter[str] = Counter()
             missing: Counter[str] = Counter()
+            examples: dict[str, list[DecisionNode]] = {}
             for decision in self._decisions or ():
                 reasons.update(list(dict.fromkeys(n.key for n in decision.reasons)))
                 warnings.update(list(dict.fromkeys(n.key for n in decision.warnings)))
                 missing.update(decision.missing_facts)
+                for node in (*decision.reasons, *decision.warnings):
+                    kept = examples.setdefault(node.key, [])
+                    if len(kept) < 3 and all(k.seen != node.seen for k in kept):
+                        kept.append(node)
             self._summary = Summary(
                 total=len(self.outcomes),
                 counts={o: counts.get(o, 0) for o in Outcome},
                 reasons=tuple(reasons.most_common()),
                 warnings=tuple(warnings.most_common()),
                 missing_facts=tuple(missing.most_common()),
+                examples={key: tuple(nodes) for key, nodes in examples.items()},
+                registry=self._compiled.ruleset.registry,
             )
         return self._summary
 

@@ -9,7 +9,7 @@ either language later (or by another tool). Predicates bring their own texts (se
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ledarskap.model import Language
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .decisions import Decision, DecisionNode
     from .predicates import PredicateRegistry
 
-__all__ = ["FACT_LABELS", "join", "render_decision", "render_node"]
+__all__ = ["FACT_LABELS", "join", "render_decision", "render_node", "render_reason"]
 
 # (op, result) -> (sv, en)
 _COMPARISONS: dict[tuple[str, str], tuple[str, str]] = {
@@ -75,6 +75,25 @@ _SUBJECT: dict[tuple[str, str], tuple[str, str]] = {
     ("not_in", "false"): ("{seen} är {expected}", "{seen} is {expected}"),
 }
 _UNKNOWN_FIELD = ("{field}: uppgift saknas", "{field}: not known")
+# A comparison counted over many applicants: what each one saw is left out.
+_IN_GENERAL: dict[tuple[str, str], tuple[str, str]] = {
+    ("eq", "true"): ("{field} är {expected}", "{field} is {expected}"),
+    ("eq", "false"): ("{field} är inte {expected}", "{field} is not {expected}"),
+    ("ne", "true"): ("{field} är inte {expected}", "{field} is not {expected}"),
+    ("ne", "false"): ("{field} är {expected}", "{field} is {expected}"),
+    ("lt", "true"): ("{field} är mindre än {expected}", "{field} is less than {expected}"),
+    ("lt", "false"): ("{field} är minst {expected}", "{field} is at least {expected}"),
+    ("le", "true"): ("{field} är högst {expected}", "{field} is at most {expected}"),
+    ("le", "false"): ("{field} är mer än {expected}", "{field} is more than {expected}"),
+    ("gt", "true"): ("{field} är mer än {expected}", "{field} is more than {expected}"),
+    ("gt", "false"): ("{field} är högst {expected}", "{field} is at most {expected}"),
+    ("ge", "true"): ("{field} är minst {expected}", "{field} is at least {expected}"),
+    ("ge", "false"): ("{field} är mindre än {expected}", "{field} is less than {expected}"),
+}
+_IN_GENERAL[("in", "true")] = _IN_GENERAL[("eq", "true")]
+_IN_GENERAL[("in", "false")] = _IN_GENERAL[("eq", "false")]
+_IN_GENERAL[("not_in", "true")] = _IN_GENERAL[("ne", "true")]
+_IN_GENERAL[("not_in", "false")] = _IN_GENERAL[("ne", "false")]
 
 _DECISION_CODES: dict[str, tuple[str, str]] = {
     "no_rule_in_force": (
@@ -182,6 +201,55 @@ def render_node(
         context["seen"] = node.seen
         return _format(_DECISION_CODES[node.code][i], context)
     return f"{node.rule or node.code}: {node.result.label(language)}"
+
+
+def render_reason(
+    nodes: Sequence[DecisionNode],
+    language: Language = "sv",
+    *,
+    registry: PredicateRegistry | None = None,
+) -> str:
+    """A reason counted over many decisions, in words, without any one applicant's facts.
+
+    *nodes* are nodes of one key (``"<code>=<result>"``) from different decisions: the
+    sentence is the catalogue's, with "the position" and "the municipality" for the
+    applicant's own, and the values the applicants were seen with listed when a
+    predicate's text names them ("reports to kommunstyrelsen or socialnämnden").
+    """
+    from .predicates import registry_or_builtin
+
+    registry = registry_or_builtin(registry)
+    node = nodes[0]
+    i = _index(language)
+    context: dict[str, Any] = {
+        "position": ("befattningen", "the position")[i],
+        "municipality": ("kommunen", "the municipality")[i],
+        "organisation": ("organisationen", "the organisation")[i],
+    }
+    result = node.result.value
+    spec = registry.get_predicate(node.code)
+    if spec is not None:
+        seen = dict.fromkeys(
+            _show(n.seen, spec.shows, language) for n in nodes if n.seen is not None
+        )
+        context["seen"] = _either(list(seen), language)
+        context["expected"] = _show(node.expected, spec.shows, language)
+        return _format(spec.texts(language).for_result(result), context)
+    field_name, _, op = node.code.partition(".")
+    field = registry.get_field(field_name)
+    if field is not None and op:
+        context["field"] = field.label(language)
+        context["expected"] = _show(node.expected, field.type, language)
+        return _format(_IN_GENERAL.get((op, result), _UNKNOWN_FIELD)[i], context)
+    return render_node(node, language, registry=registry)
+
+
+def _either(texts: list[str], language: Language) -> str:
+    """``"a, b eller c"``: the values many applicants were seen with."""
+    if len(texts) < 2:
+        return "".join(texts)
+    word = "eller" if language == "sv" else "or"
+    return ", ".join(texts[:-1]) + f" {word} " + texts[-1]
 
 
 class _Lenient(dict[str, Any]):
