@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ledarskap.eligibility import Decision, Outcome, Truth, default_ruleset
+from ledarskap.eligibility import Decision, DecisionNode, Outcome, Truth, default_ruleset
 from ledarskap.errors import InvalidValueError, RuleError, UsageError
 from ledarskap.model import (
     Application,
@@ -293,14 +293,14 @@ def test_an_unknown_language_is_refused_not_english() -> None:
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        ([1], "$: expected a table, found list"),
+        ([1], "$: expected a table, found a list"),
         ({"format": "ledarskap.decision/1", "outcome": "maybe"}, "$.outcome: expected one of"),
         ({"format": "ledarskap.decision/1", "as_of": "2025-13-01"}, "$.as_of: expected a date"),
         (
             {"format": "ledarskap.decision/1", "rules": [{"id": "x"}]},
-            "$.rules[0]: expected the key",
+            "$.rules[0].version: expected the key 'version'",
         ),
-        ({"format": "ledarskap.decision/9"}, "format: expected 'ledarskap.decision/1'"),
+        ({"format": "ledarskap.decision/9"}, "$.format: expected 'ledarskap.decision/1'"),
     ],
 )
 def test_unreadable_decision_data_is_located(data: object, problem: str) -> None:
@@ -369,9 +369,7 @@ def test_a_summary_words_its_reasons_from_the_message_catalogue() -> None:
 
 
 def test_a_summary_lists_the_values_many_applicants_were_seen_with() -> None:
-    from ledarskap.eligibility import Truth
-    from ledarskap.eligibility.compiled import Summary
-    from ledarskap.eligibility.decisions import DecisionNode
+    from ledarskap.eligibility import Summary
 
     nodes = tuple(
         DecisionNode(path="r[0]", code="reports_to_political_body", result=Truth.TRUE, seen=[b])
@@ -386,3 +384,24 @@ def test_a_summary_lists_the_values_many_applicants_were_seen_with() -> None:
     text = summary.render("en")
     assert "2 × reports to Kommunstyrelsen or Socialnämnden" in text
     assert "1 × custom=false" in text  # no node to word it from: the key
+
+
+def test_unreadable_decision_data_names_every_path_inside_the_tree() -> None:
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    data = default_ruleset().evaluate(app, cohort=COHORT).to_data()
+    data["outcome"] = "maybe"
+    data["rules"][0]["tree"]["children"][1]["result"] = "yes"
+    data["rules"][1]["valid_from"] = "2010-13-01"
+    data["reasons"] = [3]
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "$.outcome: expected one of eligible, not-eligible, undetermined, found 'maybe'",
+        "$.rules[0].tree.children[1].result: expected one of true, false, unknown, found 'yes'",
+        "$.rules[1].valid_from: expected a date as YYYY-MM-DD, found '2010-13-01'",
+        "$.reasons[0]: expected a table, found 3",
+    ]
+    with pytest.raises(RuleError, match=r"\$: expected a table, found 'a decision'"):
+        Decision.from_data("a decision")
+    with pytest.raises(RuleError, match=r"\$.children\[0\]: expected a table"):
+        DecisionNode.from_data({"path": "r", "code": "all_of", "result": "true", "children": [1]})

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from ledarskap.errors import Problem, RuleError
+from ledarskap.errors import Problem, RuleError, safe_repr
 from ledarskap.model import Language
 from ledarskap.model.positions import checked_language
 
@@ -104,18 +104,13 @@ class DecisionNode(NamedTuple):
         return data
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> DecisionNode:
-        """The node :meth:`to_data` wrote."""
-        return cls(
-            path=data["path"],
-            code=data["code"],
-            result=Truth(data["result"]),
-            rule=data.get("rule", ""),
-            seen=data.get("seen"),
-            expected=data.get("expected"),
-            missing=tuple(data.get("missing", ())),
-            children=tuple(cls.from_data(c) for c in data.get("children", ())),
-        )
+    def from_data(cls, data: object) -> DecisionNode:
+        """The node :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
+        reader = _Reader()
+        node = reader.node(data, "$")
+        reader.raise_for_problems("not a decision node")
+        assert node is not None
+        return node
 
 
 class RuleResult(NamedTuple):
@@ -148,21 +143,13 @@ class RuleResult(NamedTuple):
         return data
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> RuleResult:
-        """The result :meth:`to_data` wrote."""
-        return cls(
-            id=data["id"],
-            version=data["version"],
-            level=data["level"],
-            result=Truth(data["result"]),
-            valid_from=_date(data.get("valid_from")),
-            valid_to=_date(data.get("valid_to")),
-            tree=None if data.get("tree") is None else DecisionNode.from_data(data["tree"]),
-        )
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
+    def from_data(cls, data: object) -> RuleResult:
+        """The result :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
+        reader = _Reader()
+        result = reader.rule_result(data, "$")
+        reader.raise_for_problems("not a rule result")
+        assert result is not None
+        return result
 
 
 def _facts(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -195,22 +182,146 @@ def leaves_explaining(
 
 
 _REQUIRED = object()
+_MAX_DEPTH = 200
 
 
-def _optional_text(value: object) -> str | None:
-    return None if value is None else str(value)
+def _found(value: object) -> str:
+    """A value found in data, for a message: a table or list by its kind, else its repr."""
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return safe_repr(value)
 
 
-def _unreadable(key: str, value: object, error: Exception) -> str:
-    """Why a value of a decision's data cannot be read, without Python's internals."""
-    if key == "outcome":
-        choices = ", ".join(repr(o.value) for o in Outcome)
-        return f"expected one of {choices}, found {value!r}"
-    if key == "as_of":
-        return f"expected a date as YYYY-MM-DD, found {value!r}"
-    if isinstance(error, KeyError):
-        return f"expected the key {error.args[0]!r}, as to_data() writes it"
-    return f"expected the data to_data() writes, found {value!r}"
+class _Reader:
+    """Reads decision data, collecting every problem with its path (``$.rules[0].tree``)."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str, code: str = "invalid") -> None:
+        self.problems.append(Problem(path, message, code))
+
+    def raise_for_problems(self, summary: str) -> None:
+        if self.problems:
+            raise RuleError(summary, self.problems)
+
+    def table(self, value: object, path: str) -> Mapping[str, Any] | None:
+        if isinstance(value, Mapping):
+            return value
+        self.fail(path, f"expected a table, found {_found(value)}", "type")
+        return None
+
+    def field(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: str,
+        read: Any,
+        default: Any = _REQUIRED,
+    ) -> Any:
+        """``read(value, path)`` of ``data[key]``; a missing key is a problem if required."""
+        where = f"{path}.{key}"
+        if key not in data or (data[key] is None and default is not _REQUIRED):
+            if default is _REQUIRED:
+                self.fail(where, f"expected the key {key!r}, as to_data() writes it", "missing")
+            return None if default is _REQUIRED else default
+        return read(data[key], where)
+
+    def text(self, value: object, path: str) -> str | None:
+        if isinstance(value, str):
+            return value
+        self.fail(path, f"expected text, found {_found(value)}", "type")
+        return None
+
+    def choice(self, value: object, path: str, kind: Any) -> Any:
+        choices = [member.value for member in kind]
+        if isinstance(value, str) and value in choices:
+            return kind(value)
+        self.fail(path, f"expected one of {', '.join(choices)}, found {_found(value)}")
+        return None
+
+    def outcome(self, value: object, path: str) -> Outcome | None:
+        return self.choice(value, path, Outcome)  # type: ignore[no-any-return]
+
+    def truth(self, value: object, path: str) -> Truth | None:
+        return self.choice(value, path, Truth)  # type: ignore[no-any-return]
+
+    def level(self, value: object, path: str) -> str | None:
+        if value in ("required", "advisory"):
+            return str(value)
+        self.fail(path, f"expected one of required, advisory, found {_found(value)}")
+        return None
+
+    def date(self, value: object, path: str) -> dt.date | None:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.fail(path, f"expected a date as YYYY-MM-DD, found {_found(value)}")
+        return None
+
+    def texts(self, value: object, path: str) -> tuple[str, ...]:
+        if not isinstance(value, list | tuple):
+            self.fail(path, f"expected a list of texts, found {_found(value)}", "type")
+            return ()
+        read = [self.text(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return tuple(t for t in read if t is not None)
+
+    def items(self, value: object, path: str, read: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            self.fail(path, f"expected a list, found {_found(value)}", "type")
+            return ()
+        return tuple(read(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+    def node(self, value: object, path: str, depth: int = 0) -> DecisionNode | None:
+        data = self.table(value, path)
+        if data is None:
+            return None
+        if depth > _MAX_DEPTH:
+            self.fail(path, f"nested more than {_MAX_DEPTH} deep", "depth")
+            return None
+        before = len(self.problems)
+        children = self.field(
+            data,
+            "children",
+            path,
+            lambda v, p: self.items(v, p, lambda c, q: self.node(c, q, depth + 1)),
+            (),
+        )
+        made = {
+            "path": self.field(data, "path", path, self.text),
+            "code": self.field(data, "code", path, self.text),
+            "result": self.field(data, "result", path, self.truth),
+            "rule": self.field(data, "rule", path, self.text, ""),
+            "seen": data.get("seen"),
+            "expected": data.get("expected"),
+            "missing": self.field(data, "missing", path, self.texts, ()),
+            "children": children,
+        }
+        return None if len(self.problems) > before else DecisionNode(**made)
+
+    def rule_result(self, value: object, path: str) -> RuleResult | None:
+        data = self.table(value, path)
+        if data is None:
+            return None
+        before = len(self.problems)
+        made = {
+            "id": self.field(data, "id", path, self.text),
+            "version": self.field(data, "version", path, self.text),
+            "level": self.field(data, "level", path, self.level),
+            "result": self.field(data, "result", path, self.truth),
+            "valid_from": self.field(data, "valid_from", path, self.date, None),
+            "valid_to": self.field(data, "valid_to", path, self.date, None),
+            "tree": self.field(data, "tree", path, self.node, None),
+        }
+        return None if len(self.problems) > before else RuleResult(**made)
+
+    def facts(self, value: object, path: str) -> dict[str, Any] | None:
+        data = self.table(value, path)
+        return None if data is None else dict(data)
 
 
 @attrs.frozen(kw_only=True)
@@ -303,57 +414,37 @@ class Decision:
 
     @classmethod
     def from_data(cls, data: object) -> Decision:
-        """The decision :meth:`to_data` wrote; a wrong ``format`` tag is a RuleError."""
-        if not isinstance(data, Mapping):
-            raise RuleError(
-                "not a decision",
-                [Problem("$", f"expected a table, found {type(data).__name__}", "type")],
-            )
-        tag = data.get("format")
+        """The decision :meth:`to_data` wrote.
+
+        Data that cannot be read is a :class:`~ledarskap.errors.RuleError` with every
+        problem at once, each with its path (``$.outcome``, ``$.rules[0].tree.result``)
+        and what was expected; a wrong ``format`` tag is the only problem reported.
+        """
+        reader = _Reader()
+        table = reader.table(data, "$")
+        reader.raise_for_problems("not a decision")
+        assert table is not None
+        tag = table.get("format")
         if tag != DECISION_FORMAT:
-            raise RuleError(
-                "not a decision",
-                [Problem("format", f"expected {DECISION_FORMAT!r}, found {tag!r}", "format")],
-            )
-        problems: list[Problem] = []
-
-        def read(key: str, convert: Any, default: Any = _REQUIRED) -> Any:
-            if key not in data:
-                if default is _REQUIRED:
-                    problems.append(Problem(f"$.{key}", "missing", "missing"))
-                return default
-            try:
-                return convert(data[key])
-            except (KeyError, TypeError, ValueError, AttributeError) as error:
-                problems.append(Problem(f"$.{key}", _unreadable(key, data[key], error), "invalid"))
-                return default
-
-        def items(key: str, convert: Any) -> list[Any]:
-            values = data.get(key, ())
-            if not isinstance(values, list | tuple):
-                problems.append(Problem(f"$.{key}", f"expected a list, found {values!r}", "type"))
-                return []
-            read_items = []
-            for index, value in enumerate(values):
-                try:
-                    read_items.append(convert(value))
-                except (KeyError, TypeError, ValueError, AttributeError) as error:
-                    where = f"$.{key}[{index}]"
-                    problems.append(Problem(where, _unreadable(key, value, error), "invalid"))
-            return read_items
-
+            reader.fail("$.format", f"expected {DECISION_FORMAT!r}, found {_found(tag)}", "format")
+            reader.raise_for_problems("not a decision")
         fields = {
-            "outcome": read("outcome", Outcome),
-            "as_of": read("as_of", dt.date.fromisoformat),
-            "ruleset": read("ruleset", str),
-            "ruleset_version": read("ruleset_version", str),
-            "application_id": read("application_id", _optional_text, None),
-            "rules": items("rules", RuleResult.from_data),
-            "reasons": items("reasons", DecisionNode.from_data),
-            "warnings": items("warnings", DecisionNode.from_data),
-            "missing_facts": read("missing_facts", tuple, ()),
-            "facts": read("facts", dict, {}),
+            "outcome": reader.field(table, "outcome", "$", reader.outcome),
+            "as_of": reader.field(table, "as_of", "$", reader.date),
+            "ruleset": reader.field(table, "ruleset", "$", reader.text),
+            "ruleset_version": reader.field(table, "ruleset_version", "$", reader.text),
+            "application_id": reader.field(table, "application_id", "$", reader.text, None),
+            "rules": reader.field(
+                table, "rules", "$", lambda v, p: reader.items(v, p, reader.rule_result), ()
+            ),
+            "reasons": reader.field(
+                table, "reasons", "$", lambda v, p: reader.items(v, p, reader.node), ()
+            ),
+            "warnings": reader.field(
+                table, "warnings", "$", lambda v, p: reader.items(v, p, reader.node), ()
+            ),
+            "missing_facts": reader.field(table, "missing_facts", "$", reader.texts, ()),
+            "facts": reader.field(table, "facts", "$", reader.facts, {}),
         }
-        if problems:
-            raise RuleError("not a decision", problems)
+        reader.raise_for_problems("not a decision")
         return cls(**fields)
