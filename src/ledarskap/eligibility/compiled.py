@@ -55,12 +55,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ledarskap.errors import RuleError, UsageError
+from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Language, ProgramData
 from ledarskap.model.positions import checked_language
 
 from ._plan import Explain, Plan, cost, junction, plan_for
-from .context import EvaluationContext, facts_of, resolve_as_of
+from .context import EvaluationContext, check_applications, facts_of, resolve_as_of
 from .decisions import Decision, DecisionNode, RuleResult
 from .decisions import leaves_explaining as _why
 from .problems import RuleProblem
@@ -172,13 +172,13 @@ class CompiledRuleSet:
         cohort: Cohort | None,
         program: ProgramData | None,
     ) -> tuple[dt.date, Cohort | None]:
-        _check_arguments([application], as_of, cohort, program)
-        if cohort is None and program is not None:
+        check_applications([application], "application")
+        if cohort is None and isinstance(program, ProgramData):
             try:
                 cohort = program.cohort(application.cohort_id)
             except LookupError:
                 cohort = None
-        return resolve_as_of(as_of, cohort), cohort
+        return resolve_as_of(as_of, cohort, program), cohort
 
     def evaluate(
         self,
@@ -309,13 +309,12 @@ class CompiledRuleSet:
     ) -> list[Outcome]:
         """Only the outcomes, as fast as the rules allow (short-circuit, no explanation)."""
         applications = list(applications)
-        _check_arguments(applications, as_of, cohort, program)
+        check_applications(applications)
         outcomes: list[Outcome] = []
         append = outcomes.append
         fixed = None
-        if program is None and (as_of is not None or cohort is not None):
-            day = as_of if as_of is not None else cohort.start  # type: ignore[union-attr]
-            fixed = self._frame(day, cohort, strict)
+        if program is None:
+            fixed = self._frame(resolve_as_of(as_of, cohort), cohort, strict)
         if fixed is not None:
             decide, ctx, table = fixed.decide, fixed.ctx, _OUTCOME
             return [table[decide(app, ctx)] for app in applications]
@@ -342,7 +341,8 @@ class CompiledRuleSet:
         are computed on the fast path and each decision is explained when first read.
         """
         apps = list(applications)
-        _check_arguments(apps, as_of, cohort, program)
+        check_applications(apps)
+        day = resolve_as_of(as_of, cohort, program) if program is None else None
         options: dict[str, Any] = {
             "as_of": as_of,
             "cohort": cohort,
@@ -355,8 +355,8 @@ class CompiledRuleSet:
         paused = gc.isenabled()
         gc.disable()
         try:
-            if program is None and (as_of is not None or cohort is not None):
-                frame = self._frame(as_of or cohort.start, cohort, strict)  # type: ignore[union-attr]
+            if day is not None:
+                frame = self._frame(day, cohort, strict)
                 decisions = [self._explain(a, frame, a.id) for a in apps]
             else:
                 decisions = [self.evaluate(a, **options) for a in apps]
@@ -364,28 +364,6 @@ class CompiledRuleSet:
             if paused:
                 gc.enable()
         return BulkResult(self, apps, [d.outcome for d in decisions], decisions, options)
-
-
-def _check_arguments(
-    applications: list[Application],
-    as_of: object,
-    cohort: object,
-    program: object,
-) -> None:
-    """Raise :class:`~ledarskap.errors.UsageError` for arguments of the wrong kind."""
-    for name, value, kind, expected in (
-        ("as_of", as_of, dt.date, "a date (datetime.date)"),
-        ("cohort", cohort, Cohort, "a Cohort"),
-        ("program", program, ProgramData, "a ProgramData"),
-    ):
-        if value is not None and (not isinstance(value, kind) or isinstance(value, dt.datetime)):
-            raise UsageError(f"{name}: expected {expected} or None, found {type(value).__name__}")
-    for index, application in enumerate(applications):
-        if not isinstance(application, Application):
-            raise UsageError(
-                f"applications[{index}]: expected an Application, "
-                f"found {type(application).__name__}"
-            )
 
 
 def compile_ruleset(ruleset: RuleSet) -> CompiledRuleSet:

@@ -19,12 +19,12 @@ frozenset({'0580'})
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from ledarskap.errors import UsageError
+from ledarskap.errors import UsageError, safe_repr
 from ledarskap.model import Application, Cohort, ProgramData
 
 __all__ = ["EvaluationContext", "facts_of"]
@@ -79,13 +79,48 @@ class EvaluationContext:
         )
 
 
-def resolve_as_of(as_of: dt.date | None, cohort: Cohort | None) -> dt.date:
-    """The date of an evaluation: *as_of*, else the cohort's start; never today's date."""
-    if as_of is not None:
+def resolve_as_of(as_of: object, cohort: object, program: object = None) -> dt.date:
+    """The date of an evaluation: *as_of*, else the cohort's start; never today's date.
+
+    The one place the arguments of an evaluation are checked: an *as_of* that is not a
+    ``datetime.date`` (text, a ``datetime``), a *cohort* that is not a
+    :class:`~ledarskap.model.Cohort` or a *program* that is not a
+    :class:`~ledarskap.model.ProgramData` is a :class:`~ledarskap.errors.UsageError`
+    naming the argument, what was expected and what was found; so is neither a date nor
+    a cohort.
+    """
+    for name, value, kind, expected in (
+        ("as_of", as_of, dt.date, "a date (datetime.date)"),
+        ("cohort", cohort, Cohort, "a Cohort"),
+        ("program", program, ProgramData, "a ProgramData"),
+    ):
+        if value is not None and (not isinstance(value, kind) or isinstance(value, dt.datetime)):
+            raise UsageError(f"{name}: expected {expected} or None, found {_found(value)}")
+    if isinstance(as_of, dt.date):
         return as_of
-    if cohort is None:
-        raise UsageError("evaluation needs an explicit as_of date or a cohort (never today's date)")
+    if not isinstance(cohort, Cohort):
+        raise UsageError(
+            "as_of: expected a date, or a cohort whose start is the date, found neither "
+            "(the clock is never read)"
+        )
     return cohort.start
+
+
+def check_applications(applications: Sequence[object], name: str = "applications") -> None:
+    """Raise :class:`~ledarskap.errors.UsageError` for anything but an Application."""
+    for index, application in enumerate(applications):
+        if not isinstance(application, Application):
+            where = name if name == "application" else f"{name}[{index}]"
+            raise UsageError(f"{where}: expected an Application, found {_found(application)}")
+
+
+def _found(value: object) -> str:
+    """What was passed, for a message: its kind and (shortened, masked) value."""
+    shown = safe_repr(value, 40)
+    if isinstance(value, str):
+        return f"text {shown}"
+    name = type(value).__name__
+    return shown if value is None or name in shown.partition("(")[0] else f"{name} {shown}"
 
 
 def facts_of(application: Application, program: ProgramData | None) -> Application:
