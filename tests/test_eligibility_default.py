@@ -16,6 +16,7 @@ from ledarskap.eligibility import (
     Truth,
     default_ruleset,
 )
+from ledarskap.eligibility.messages import join, render_node, render_reason
 from ledarskap.errors import InvalidValueError, RuleError, UsageError
 from ledarskap.model import (
     Application,
@@ -326,6 +327,30 @@ def test_an_unknown_language_is_refused_not_english() -> None:
     summary = default_ruleset().compile().evaluate_many([app], as_of=dt.date(2025, 9, 1)).summary
     with pytest.raises(InvalidValueError, match="language"):
         summary.render("de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda d, r: d.render("sv ", tree=True),
+        lambda d, r: render_node(d.reasons[0], "de"),  # type: ignore[arg-type]
+        lambda d, r: render_reason(d.reasons, "de"),  # type: ignore[arg-type]
+        lambda d, r: join(["a", "b"], "EN"),  # type: ignore[arg-type]
+        lambda d, r: d.outcome.label("de"),
+        lambda d, r: Truth.TRUE.label("fi"),  # type: ignore[arg-type]
+        lambda d, r: r.entries[0].title("de"),
+        lambda d, r: r.registry.get_predicate("leads_staff_function").texts("de"),
+        lambda d, r: r.registry.get_field("position").label(None),
+    ],
+)
+def test_every_text_of_eligibility_refuses_an_unknown_language(call: Any) -> None:
+    """Nowhere does an unknown language silently give English."""
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    rules = default_ruleset()
+    decision = rules.evaluate(app, cohort=COHORT)
+    with pytest.raises(InvalidValueError) as caught:
+        call(decision, rules)
+    assert str(caught.value).startswith("language: expected 'sv' or 'en', found ")
 
 
 @pytest.mark.parametrize(

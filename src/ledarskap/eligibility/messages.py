@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ledarskap.model import Language
+from ledarskap.model.positions import checked_language
 
 from .truth import Truth
 from .valuetypes import MUNICIPALITY, POSITION, ValueType, list_of
@@ -132,15 +133,16 @@ _HEADINGS = {
 
 
 def _index(language: Language) -> int:
-    return 0 if language == "sv" else 1
+    """0 for Swedish, 1 for English; any other language is an InvalidValueError."""
+    return 0 if checked_language(language) == "sv" else 1
 
 
 def join(texts: Iterable[str], language: Language = "sv") -> str:
     """Texts joined as a sentence: ``"a, och b"``, ``"a, b, and c"``."""
+    word = ("och", "and")[_index(language)]
     items = list(dict.fromkeys(texts))
     if len(items) < 2:
         return "".join(items)
-    word = "och" if language == "sv" else "and"
     return ", ".join(items[:-1]) + f", {word} " + items[-1]
 
 

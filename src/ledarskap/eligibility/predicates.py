@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 import attrs
 
 from ledarskap.model import Application, Language
+from ledarskap.model.positions import checked_language
 
 from . import valuetypes as vt
 from .valuetypes import ValueType
@@ -165,7 +166,7 @@ class PredicateSpec:
 
     def texts(self, language: Language) -> Texts:
         """The texts in *language*."""
-        return self.sv if language == "sv" else self.en
+        return self.sv if checked_language(language) == "sv" else self.en
 
     def argument(self, name: str) -> Argument | None:
         """The argument called *name*, if there is one."""
@@ -191,7 +192,7 @@ class FieldSpec:
 
     def label(self, language: Language) -> str:
         """The fact's name in *language*."""
-        return self.label_sv if language == "sv" else self.label_en
+        return self.label_sv if checked_language(language) == "sv" else self.label_en
 
     @property
     def missing_fact(self) -> str:

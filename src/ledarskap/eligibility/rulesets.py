@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ledarskap.model import Application, Cohort, Language, ProgramData
+from ledarskap.model.positions import checked_language
 
 from .parameters import Parameter
 from .predicates import PredicateRegistry
@@ -98,7 +99,8 @@ class RuleEntry:
 
     def title(self, language: Language = "sv") -> str:
         """The entry's title in *language*, or its id."""
-        return (self.title_sv if language == "sv" else self.title_en) or self.id
+        sv = checked_language(language) == "sv"
+        return (self.title_sv if sv else self.title_en) or self.id
 
 
 def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:

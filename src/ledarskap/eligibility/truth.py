@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 
 from ledarskap.model import Language
+from ledarskap.model.positions import checked_language
 
 __all__ = ["Outcome", "Truth"]
 
@@ -60,7 +61,7 @@ class Truth(enum.Enum):
 
     def label(self, language: Language = "sv") -> str:
         """``"sant"``/``"true"``, ``"falskt"``/``"false"``, ``"okänt"``/``"unknown"``."""
-        return _TRUTH_LABELS[self][0 if language == "sv" else 1]
+        return _TRUTH_LABELS[self][0 if checked_language(language) == "sv" else 1]
 
 
 _AS_BOOL = {Truth.TRUE: True, Truth.FALSE: False, Truth.UNKNOWN: None}
@@ -93,7 +94,7 @@ class Outcome(enum.Enum):
 
     def label(self, language: Language = "sv") -> str:
         """``"Behörig"``/``"Eligible"`` and so on, capitalised as the head of a decision."""
-        return _OUTCOME_LABELS[self][0 if language == "sv" else 1]
+        return _OUTCOME_LABELS[self][0 if checked_language(language) == "sv" else 1]
 
 
 _OUTCOME_LABELS = {
