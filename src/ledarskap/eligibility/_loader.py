@@ -15,7 +15,7 @@ from ledarskap.errors import RuleError
 from ._dataform import Located, as_rule_problem, from_data
 from ._syntax import SpanProblem, parse
 from .parameters import Parameter
-from .predicates import PredicateRegistry, value_type
+from .predicates import PredicateRegistry, registry_or_builtin, value_type
 from .problems import RuleProblem
 from .rules import Comparison, ParameterRef, Predicate, Rule
 from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet
@@ -470,10 +470,7 @@ def load(
     text: str, *, syntax: str, source: str | None, registry: PredicateRegistry | None
 ) -> RuleSet:
     """Parse and check a whole rule-set document; raise one RuleError with every problem."""
-    if registry is None:
-        from ._builtin import builtin_registry
-
-        registry = builtin_registry()
+    registry = registry_or_builtin(registry)
     if syntax not in ("toml", "json"):
         raise ValueError(f"syntax must be 'toml' or 'json', not {syntax!r}")
     if not isinstance(text, str):
