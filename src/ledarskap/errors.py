@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "DocumentError",
@@ -34,6 +34,7 @@ __all__ = [
     "LedarskapError",
     "MissingDependencyError",
     "Problem",
+    "Problems",
     "ProblemsError",
     "RuleError",
     "UnknownMunicipalityError",
@@ -154,33 +155,175 @@ class UnknownReferenceError(InvalidValueError, LookupError):
 class Problem:
     """One problem found while reading or checking data: where, what, and a stable code.
 
-    Problems are collected so that a loader can report all of them at once.
+    This is the library's one problem type, for every input: a program document, a rule
+    or rule-set file, a sheet, a case file. *Where* is kept in parts, so that an editor or a
+    tool can point at it, and rendered one way by ``str()``:
+
+    - ``source``: the file (or another name for the input), when there is one;
+    - ``line``: the 1-based line in the source's text, when the format gives it;
+    - ``row``: the row of a sheet, counted as a spreadsheet does (the header is row 1);
+    - ``path``: where inside the data: a JSON path (``$.participants[2].id``), a key path
+      (``rules[0].when``) or a field (``Cohort.end``);
+    - ``column``: a sheet's column header as written in the file, or the 1-based column
+      within an expression.
+
+    *What* is the ``message``, with an optional ``hint`` ("did you mean …?") and an
+    ``excerpt`` (the source line with a caret under the bad part). ``code`` is stable, for
+    tools and tests. Personal data is masked in every part that holds text.
+
+    >>> print(Problem("rules[1].level", "expected 'required' or 'advisory', found 'mandatory'",
+    ...               code="invalid-level", source="demo.toml", line=10))
+    demo.toml:10: rules[1].level: expected 'required' or 'advisory', found 'mandatory'
+    >>> print(Problem("", "expected a municipality, found 'Linkööping'", source="deltagare.csv",
+    ...               row=5, column="Kommun", hint="did you mean 'Linköping'?"))
+    deltagare.csv, row 5, column 'Kommun': expected a municipality, found 'Linkööping' (did you mean 'Linköping'?)
     """
 
-    __slots__ = ("code", "location", "message")
+    __slots__ = ("code", "column", "excerpt", "hint", "line", "message", "path", "row", "source")
 
-    def __init__(self, location: str, message: str, code: str = "invalid") -> None:
-        self.location = location
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        code: str = "invalid",
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        row: int | None = None,
+        column: str | int | None = None,
+        hint: str | None = None,
+        excerpt: str | None = None,
+    ) -> None:
+        self.path = mask_personal_data(path)
         self.message = mask_personal_data(message)
         self.code = code
+        self.source = None if source is None else mask_personal_data(source)
+        self.line = line
+        self.row = row
+        self.column = mask_personal_data(column) if isinstance(column, str) else column
+        self.hint = None if hint is None else mask_personal_data(hint)
+        self.excerpt = None if excerpt is None else mask_personal_data(excerpt)
+
+    @property
+    def location(self) -> str:
+        """Where, in one line: ``demo.toml:7: rules[0].when``, ``deltagare.csv, row 5, column 'Kommun'``."""
+        where = self.source or ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"line {self.line}"
+        if self.row is not None:
+            where = f"{where}, row {self.row}" if where else f"row {self.row}"
+        if self.path:
+            where = f"{where}: {self.path}" if where else self.path
+        if isinstance(self.column, str):
+            where += f", column {mask_personal_data(repr(self.column))}"
+        elif self.column is not None:
+            where += f", column {self.column}"
+        return where.removeprefix(", ") or "(top level)"
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.excerpt:
+            text += "\n" + self.excerpt
+        return text
 
     def __repr__(self) -> str:
-        return f"Problem({self.location!r}, {self.message!r}, code={self.code!r})"
+        parts = [repr(self.path), repr(self.message), f"code={self.code!r}"]
+        parts += [
+            f"{name}={getattr(self, name)!r}"
+            for name in ("source", "line", "row", "column", "hint")
+            if getattr(self, name) is not None
+        ]
+        return f"Problem({', '.join(parts)})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return (self.location, self.message, self.code) == (
-            other.location,
-            other.message,
-            other.code,
-        )
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.location, self.message, self.code))
+        return hash(self._key())
+
+
+class Problems:
+    """The one collector of problems: add them as they are found, raise them once.
+
+    A loader or checker keeps one collector, adds every problem it finds (with the
+    collector's ``source`` unless a problem names its own), and at the end raises them all
+    at once as one :class:`ProblemsError` of the kind it chooses.
+
+    >>> problems = Problems(source="demo.toml")
+    >>> problems.add("rules[0].id", "expected a text, found 12", line=3)
+    >>> problems.raise_if_any(RuleError, "invalid rule set")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.RuleError: demo.toml: invalid rule set (1 problem)
+      - demo.toml:3: rules[0].id: expected a text, found 12
+    """
+
+    __slots__ = ("_items", "source")
+
+    def __init__(self, *, source: str | None = None) -> None:
+        self.source = source
+        self._items: list[Problem] = []
+
+    def add(
+        self,
+        path: str,
+        message: str,
+        code: str = "invalid",
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        row: int | None = None,
+        column: str | int | None = None,
+        hint: str | None = None,
+        excerpt: str | None = None,
+    ) -> None:
+        """Add a problem (in the collector's source unless *source* is given)."""
+        self._items.append(
+            Problem(
+                path,
+                message,
+                code,
+                source=self.source if source is None else source,
+                line=line,
+                row=row,
+                column=column,
+                hint=hint,
+                excerpt=excerpt,
+            )
+        )
+
+    def append(self, problem: Problem) -> None:
+        """Add a problem already made."""
+        self._items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add problems already made."""
+        self._items.extend(problems)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._items)
+
+    def as_tuple(self) -> tuple[Problem, ...]:
+        """The problems so far, in the order found."""
+        return tuple(self._items)
+
+    def raise_if_any(self, error: type[ProblemsError], summary: str) -> None:
+        """Raise *error* with every problem found, if there is any."""
+        if self._items:
+            raise error(summary, self._items, source=self.source)
 
 
 class ProblemsError(LedarskapError, ValueError):

@@ -9,7 +9,7 @@ every problem of a file and raises one :class:`~ledarskap.errors.RuleError` with
 
 from __future__ import annotations
 
-from ledarskap.errors import Problem
+from ledarskap.errors import Problem, mask_personal_data
 
 __all__ = ["RuleProblem"]
 
@@ -21,7 +21,7 @@ class RuleProblem(Problem):
     (``rules[2].when``), ``column`` within an expression, and ``hint`` ("did you mean …?").
     """
 
-    __slots__ = ("column", "hint", "line", "path", "source")
+    __slots__ = ("_where",)
 
     def __init__(
         self,
@@ -35,18 +35,19 @@ class RuleProblem(Problem):
         hint: str | None = None,
         excerpt: str | None = None,
     ) -> None:
-        self.source = source
-        self.line = line
-        self.path = path
-        self.column = column
-        self.hint = hint
         where = source or ("<rules>" if line is not None else "")
         if line is not None:
             where += f":{line}"
         if path:
             where = f"{where}: {path}" if where else path
         where = where or "<rules>"
-        text = message + (f" ({hint})" if hint else "")
-        if excerpt:
-            text += "\n" + excerpt
-        super().__init__(where, text, code)
+        super().__init__(path, message, code, hint=hint, excerpt=excerpt)
+        self.source = source
+        self.line = line
+        self.column = column
+        self._where = mask_personal_data(where)
+
+    @property
+    def location(self) -> str:
+        """Where, as a rule set's problems have always written it."""
+        return self._where

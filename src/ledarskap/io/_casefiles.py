@@ -188,7 +188,10 @@ class Reader:
             except ProblemsError as error:
                 self.add("ruleset", f"the rule set {value!r} cannot be loaded:", "ruleset")
                 self.problems += [
-                    Problem(f"ruleset: {p.location}", p.message, p.code) for p in error.problems
+                    Problem(
+                        f"ruleset: {p.location}", p.message, p.code, hint=p.hint, excerpt=p.excerpt
+                    )
+                    for p in error.problems
                 ]
                 return value, None
         return value, cache[key]
@@ -423,7 +426,10 @@ class Reader:
         except ProblemsError as error:
             self.add(f"{at}.program", f"the program document {reference!r} cannot be read:")
             self.problems += [
-                Problem(f"{at}.program: {p.location}", p.message, p.code) for p in error.problems
+                Problem(
+                    f"{at}.program: {p.location}", p.message, p.code, hint=p.hint, excerpt=p.excerpt
+                )
+                for p in error.problems
             ]
             return None, None
         known = [c.id for c in program.cohorts]

@@ -55,7 +55,6 @@ from ledarskap.errors import (
     InvalidValueError,
     Problem,
     UsageError,
-    mask_personal_data,
 )
 from ledarskap.model import (
     Application,
@@ -201,16 +200,12 @@ class RowProblem(Problem):
     reads ``deltagare.csv, row 5, column 'Kommun'``, with personal data masked like the message.
     """
 
-    __slots__ = ("column", "row", "source")
+    __slots__ = ()
 
     def __init__(
         self, source: str, row: int, column: str | None, message: str, code: str = "invalid"
     ) -> None:
-        self.source = source
-        self.row = row
-        self.column = column
-        where = f"{source}, row {row}" + ("" if column is None else f", column {column!r}")
-        super().__init__(mask_personal_data(where), message, code)
+        super().__init__("", message, code, source=source, row=row, column=column)
 
 
 @attrs.frozen(kw_only=True)

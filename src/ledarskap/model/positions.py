@@ -29,11 +29,11 @@ import enum
 import functools
 import re
 import unicodedata
-from typing import Literal
 
 import attrs
 
 from ledarskap.errors import InvalidValueError
+from ledarskap.text import LANGUAGES, Language, checked_language
 
 from . import _checks
 
@@ -48,24 +48,6 @@ __all__ = [
     "match_title",
     "position",
 ]
-
-Language = Literal["sv", "en"]
-"""The two languages every label and message of the library comes in."""
-
-LANGUAGES: tuple[Language, ...] = ("sv", "en")
-
-
-def checked_language(language: object) -> Language:
-    """*language* if it is ``"sv"`` or ``"en"``; otherwise the library's error, never English by default.
-
-    >>> checked_language("de")
-    Traceback (most recent call last):
-    ...
-    ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
-    """
-    if language == "sv" or language == "en":  # noqa: PLR1714  # narrows the type for mypy
-        return language
-    raise InvalidValueError(location="language", expected="'sv' or 'en'", found=language)
 
 
 class PositionKind(enum.Enum):

@@ -1,0 +1,110 @@
+"""Bilingual text: every label and message of the library in Swedish and English.
+
+The library speaks Swedish (``"sv"``, the default: the program and its staff are Swedish)
+and English (``"en"``). Anything else is refused with the library's error, never answered
+in English by default. Three pieces carry this everywhere:
+
+- :data:`Language` and :func:`checked_language`, the one check of a language argument;
+- :class:`Text`, one text in both languages, rendered with :meth:`Text.render`;
+- :class:`LabelledEnum`, the one pattern for an enum whose members have a label in both
+  languages, written beside the member: ``STAFF = "staff", "ledare i stabsfunktion",
+  "leader in a staff function"``.
+
+>>> greeting = Text(sv="Välkommen, {name}!", en="Welcome, {name}!")
+>>> greeting.format(name="Anna").render("en")
+'Welcome, Anna!'
+>>> greeting.render("de")
+Traceback (most recent call last):
+...
+ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
+
+.. versionadded:: 0.3
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+import attrs
+
+from ledarskap.errors import InvalidValueError
+
+__all__ = ["LANGUAGES", "LabelledEnum", "Language", "Text", "checked_language"]
+
+Language = Literal["sv", "en"]
+"""The two languages every label and message of the library comes in."""
+
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+"""The languages, Swedish first."""
+
+
+def checked_language(language: object) -> Language:
+    """*language* if it is ``"sv"`` or ``"en"``; otherwise the library's error, never English by default.
+
+    >>> checked_language("de")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
+    """
+    if language == "sv" or language == "en":  # noqa: PLR1714  # narrows the type for mypy
+        return language
+    raise InvalidValueError(location="language", expected="'sv' or 'en'", found=language)
+
+
+@attrs.frozen
+class Text:
+    """One text in Swedish and English.
+
+    >>> Text("nämnd", "committee").render("sv")
+    'nämnd'
+    """
+
+    sv: str
+    en: str
+
+    def render(self, language: Language = "sv") -> str:
+        """The text in *language* (``"sv"`` or ``"en"``; anything else is refused)."""
+        return self.sv if checked_language(language) == "sv" else self.en
+
+    def format(self, **values: Any) -> Text:
+        """Both texts with ``{name}`` fields filled from *values* (``str.format`` rules)."""
+        return Text(self.sv.format(**values), self.en.format(**values))
+
+    def __str__(self) -> str:
+        return self.sv
+
+
+class LabelledEnum(enum.Enum):
+    """An enum whose members carry a label in Swedish and English.
+
+    A member is written ``NAME = "value", "svensk etikett", "English label"``; its value is
+    the first item alone (what files hold), its label :meth:`label`.
+
+    >>> class Colour(LabelledEnum):
+    ...     RED = "red", "röd", "red"
+    >>> Colour("red").label("sv"), Colour.RED.value
+    ('röd', 'red')
+    """
+
+    _value_: str
+    text: Text
+
+    if TYPE_CHECKING:  # type checkers see the lookup by value, ``Kind("staff")``, and a text value
+
+        @property
+        def value(self) -> str:
+            """The member's value, as files hold it."""
+
+    else:
+
+        def __new__(cls, value: str, sv: str, en: str) -> Self:
+            """A member: its value, then its Swedish and English labels."""
+            member = object.__new__(cls)
+            member._value_ = value
+            member.text = Text(sv, en)
+            return member
+
+    def label(self, language: Language = "sv") -> str:
+        """The member's name in Swedish (``"sv"``) or English (``"en"``)."""
+        return self.text.render(language)
