@@ -1,0 +1,132 @@
+"""What stays hand-written in every reader: describe a found value, suggest a name, find a line.
+
+Each reader of the library (program documents, rule-set files, case files, decision data,
+sheets) structures its data with cattrs; these few helpers are what cattrs does not do, in
+one place so that every message reads the same way:
+
+- :func:`describe`: a found value, short and masked, named by its JSON type
+  ("text 'x'", "the number 3", "a list of 2 items");
+- :func:`did_you_mean`: the hint for a mistyped name, or ``None``;
+- :func:`parse_text`: JSON or TOML text parsed, a syntax error raised as the library's
+  error with its line and column;
+- :class:`Lines`: the lines of a text, to say on which line a key or a table is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from ledarskap.errors import Problem, ProblemsError, safe_repr
+
+__all__ = ["Lines", "describe", "did_you_mean", "parse_text"]
+
+Syntax = Literal["json", "toml"]
+
+
+def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
+    """A short, masked description of a found value, naming its JSON type.
+
+    >>> describe("Linkööping"), describe(3), describe([1, 2]), describe(None)
+    ("text 'Linkööping'", 'the number 3', 'a list of 2 items', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return f"an object with keys {safe_repr(sorted(map(str, value))[:6])}"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} items"
+    if isinstance(value, str):
+        return f"text {safe_repr(value, limit=60)}"
+    if isinstance(value, int | float):
+        return f"the number {safe_repr(value, limit=40)}"
+    if isinstance(value, dt.datetime):
+        return f"the date-time {safe_repr(value.isoformat())}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"a {type(value).__name__}"
+
+
+def did_you_mean(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """``"did you mean 'x'?"`` for the candidate closest to *name*, or ``None`` if none is close.
+
+    >>> did_you_mean("leeds_staff_function", ["leads_staff_function", "position"])
+    "did you mean 'leads_staff_function'?"
+    """
+    near = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=cutoff)
+    return f"did you mean {near[0]!r}?" if near else None
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+def parse_text(
+    text: str,
+    syntax: Syntax,
+    *,
+    error: type[ProblemsError],
+    source: str | None = None,
+) -> Any:
+    r"""*text* parsed as JSON or TOML; a syntax error raised as *error* with its line and column.
+
+    >>> parse_text('{"id": "x",\n "version": }', "json", error=ProblemsError, source="r.json")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.ProblemsError: r.json: not valid JSON (1 problem)
+      - r.json:2: Expecting value, column 13
+    """
+    try:
+        return tomllib.loads(text) if syntax == "toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        message = _TOML_AT.sub("", str(exc)).strip()
+        line = int(at.group(1)) if at else None
+        where = f", column {at.group(2)}" if at else ""
+        problem = Problem("", f"{message}{where}", "syntax", source=source, line=line)
+    except json.JSONDecodeError as exc:
+        problem = Problem(
+            "", f"{exc.msg}, column {exc.colno}", "syntax", source=source, line=exc.lineno
+        )
+    except RecursionError:
+        problem = Problem("", "nested too deeply", "syntax", source=source)
+    raise error(f"not valid {syntax.upper()}", [problem], source=source) from None
+
+
+class Lines:
+    r"""The lines of a source text, to find which line a key or a table header is on.
+
+    Lines are numbered from 1, as editors do; a search that finds nothing gives ``None``.
+
+    >>> lines = Lines('id = "x"\n[[rules]]\nid = "role"\n[[rules]]\nid = "age"\n')
+    >>> lines.headers("rules"), lines.key("id", lines.headers("rules")[1])
+    ([2, 4], 5)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def find(self, pattern: str, start: int = 1, end: int | None = None) -> int | None:
+        """The first line in ``[start, end)`` matching the regular expression *pattern*."""
+        compiled = re.compile(pattern)
+        stop = len(self.lines) + 1 if end is None else min(end, len(self.lines) + 1)
+        for number in range(max(start, 1), stop):
+            if compiled.match(self.lines[number - 1]):
+                return number
+        return None
+
+    def headers(self, table: str) -> list[int]:
+        """The lines of the TOML array-of-tables headers ``[[table]]``."""
+        pattern = re.compile(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]")
+        return [n for n, line in enumerate(self.lines, start=1) if pattern.match(line)]
+
+    def key(self, key: str, start: int = 1, end: int | None = None) -> int | None:
+        """The line of ``key = …`` (TOML) or ``"key": …`` (JSON) in ``[start, end)``."""
+        name = re.escape(key)
+        return self.find(rf'\s*(?:{name}|"{name}")\s*[=:]', start, end)
