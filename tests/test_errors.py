@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -218,3 +220,32 @@ def test_masking_is_idempotent(text: str) -> None:
     """Masked text masked again is unchanged (the sweeps rely on it)."""
     once = mask_personal_data(text)
     assert mask_personal_data(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("1985-03-12-2395", "19XXXXXX-XX95"),
+        ("19850312:2395", "19XXXXXX-XX95"),
+        ("85 03 12 23 95", "XXXXXX-XX95"),
+        ("19850312-23951", "19XXXXXX-XX51"),
+        ("1985031223951", "19XXXXXX-XX51"),
+        ("id 19850312 2395 x", "id 19XXXXXX-XX95 x"),
+        ("1" * 40, "…"),
+        ("2025-09-01 och 850312", "2025-09-01 och 850312"),
+    ],
+)
+def test_every_spelling_and_near_miss_of_a_personnummer_is_masked(text: str, masked: str) -> None:
+    """Every spelling the library accepts, and near misses with a digit too many, are masked."""
+    assert mask_personal_data(text) == masked
+
+
+@given(
+    digits=st.from_regex(r"[0-9]{10,13}", fullmatch=True),
+    separators=st.lists(st.sampled_from(["", "-", "+", ":", " "]), min_size=13, max_size=13),
+)
+def test_no_run_of_ten_digits_survives_masking(digits: str, separators: list[str]) -> None:
+    """Law: ten digits or more, with any one separator between any two, never survive masking."""
+    text = "".join(d + s for d, s in zip(digits, separators, strict=False)).strip("-+: ")
+    masked = mask_personal_data(f"found '{text}'")
+    assert not re.search(r"\d(?:[-+: ]?\d){4}", masked)

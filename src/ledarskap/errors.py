@@ -44,35 +44,59 @@ __all__ = [
     "safe_repr",
 ]
 
-# A personnummer or samordningsnummer in any of its common spellings.
-_PNR = re.compile(r"(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})([-+ ]?)(\d{2})(\d)(\d)(?!\d)")
-# Anything with an @ in it, well-formed or not ("anna.berg@", "lars@example"): an address
-# mistyped in a file is as personal as a correct one.
-_EMAIL = re.compile(r"[^\s'\"<>(),;:@]+@[^\s'\"<>(),;:]*|@[^\s'\"<>(),;:@]+")
+# A personnummer in every spelling the library (and python-stdnum) accepts, and every near
+# miss: a run of 10 or more digits, each optionally after one separator ("850312-2395",
+# "19850312:2395", "85 03 12 23 95", "1985-03-12-2395", "19850312-23951"). The lookbehinds
+# keep a match from starting inside a run, so masking is linear in the text's length.
+_PNR = re.compile(r"(?<!\d)(?<!\d[-+: ])\d(?:[-+: ]?\d){9,}(?![-+: ]?\d)")
+# Where an e-mail address may end: white space, quotes, brackets and punctuation.
+_NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
+
+
+def _mask_number(match: re.Match[str]) -> str:
+    digits = [c for c in match.group(0) if c.isdigit()]
+    if len(digits) > 13:  # longer than any spelling of a personnummer: hidden whole
+        return "…"
+    century = "".join(digits[:2]) if len(digits) >= 12 else ""
+    return f"{century}XXXXXX-XX{digits[-2]}{digits[-1]}"
+
+
+def _mask_address(token: str) -> str:
+    """A token (no white space, quotes or brackets) with an ``@`` in it, masked."""
+    if not token.strip("@"):  # a lone "@" is no address
+        return token
+    local, domain = token[: token.find("@")], token.rpartition("@")[2]
+    if local.endswith("…") and len(local) <= 2:  # already masked
+        return token
+    return f"{local[:1]}…@{domain}"
 
 
 def mask_personal_data(text: str) -> str:
     """Mask every personnummer-like number and e-mail address in *text*.
 
     Only the last two digits of a personnummer survive, as in ``19XXXXXX-XX12``; of an
-    e-mail address, well-formed or not, the first letter and the domain.
+    e-mail address, well-formed or not, the first letter and the domain. Every spelling of
+    a personnummer the library accepts is recognised, and every near miss (a digit too
+    many, separators anywhere): any run of ten or more digits is masked, a run longer than
+    any personnummer hidden whole.
 
     >>> mask_personal_data("pnr 19850312-2395, mail anna.berg@linkoping.se")
     'pnr 19XXXXXX-XX95, mail a…@linkoping.se'
+    >>> mask_personal_data("85 03 12 23 95, 1985-03-12-2395, 19850312-23951")
+    'XXXXXX-XX95, 19XXXXXX-XX95, 19XXXXXX-XX51'
 
-    Masking is idempotent: masked text is left as it is.
+    Masking is idempotent (masked text is left as it is) and takes time linear in the
+    length of the text.
     """
-
-    def pnr(match: re.Match[str]) -> str:
-        return f"{match.group(1) or ''}XXXXXX-XX{match.group(7)}{match.group(8)}"
-
-    def email(match: re.Match[str]) -> str:
-        local, _, domain = match.group(0).partition("@")
-        if local.endswith("…") and len(local) <= 2:  # already masked
-            return match.group(0)
-        return f"{local[:1]}…@{domain.rpartition('@')[2]}"
-
-    return _EMAIL.sub(email, _PNR.sub(pnr, text))
+    text = _PNR.sub(_mask_number, text)
+    if "@" not in text:
+        return text
+    parts = _NOT_ADDRESS.split(text)
+    # split() with a group alternates tokens and separators: tokens are the even items.
+    return "".join(
+        _mask_address(part) if i % 2 == 0 and "@" in part else part
+        for i, part in enumerate(parts)
+    )
 
 
 def safe_repr(value: object, limit: int = 80) -> str:
