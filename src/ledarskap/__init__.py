@@ -21,6 +21,8 @@ from ledarskap.errors import (
     InvalidValueError,
     LedarskapError,
     MissingDependencyError,
+    Problem,
+    Problems,
     ProblemsError,
     RuleError,
     UnknownMunicipalityError,
@@ -79,6 +81,7 @@ from ledarskap.model import (
     position,
     program_region_counties,
 )
+from ledarskap.text import Text
 
 if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
     from ledarskap.eligibility import (
@@ -89,6 +92,7 @@ if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
         parse_rule,
         parse_ruleset,
     )
+    from ledarskap.io import load_ruleset, read_sheet
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
     from ledarskap.io.rulecases import CaseReport, load_cases, run_cases
     from ledarskap.io.schema import document_schema
@@ -115,6 +119,8 @@ _LAZY: dict[str, str] = {
     "example_program": "ledarskap.io.documents",
     "load": "ledarskap.io.documents",
     "loads": "ledarskap.io.documents",
+    "load_ruleset": "ledarskap.io",
+    "read_sheet": "ledarskap.io",
     "CaseReport": "ledarskap.io.rulecases",
     "load_cases": "ledarskap.io.rulecases",
     "run_cases": "ledarskap.io.rulecases",
@@ -182,6 +188,8 @@ __all__ = [
     "PoliticalBodyKind",
     "Position",
     "PositionKind",
+    "Problem",
+    "Problems",
     "ProblemsError",
     "Program",
     "ProgramData",
@@ -195,6 +203,7 @@ __all__ = [
     "StaffFunction",
     "Stakeholder",
     "SupportGroup",
+    "Text",
     "Theme",
     "UnknownMunicipalityError",
     "UnknownReferenceError",
@@ -214,6 +223,7 @@ __all__ = [
     "example_program",
     "load",
     "load_cases",
+    "load_ruleset",
     "loads",
     "match_title",
     "municipality",
@@ -221,6 +231,7 @@ __all__ = [
     "parse_ruleset",
     "position",
     "program_region_counties",
+    "read_sheet",
     "run_cases",
     "validate",
 ]
