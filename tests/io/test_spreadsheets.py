@@ -26,7 +26,7 @@ from ledarskap.io._sheets import parse_date
 from ledarskap.io.spreadsheets import COLUMNS, SheetKind
 from ledarskap.testing import program_data
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 KINDS: list[SheetKind] = ["participants", "mentors", "applications", "meetings"]
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -435,7 +435,7 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_import_guide_lists_every_column() -> None:
-    page = (Path(__file__).parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    page = (Path(__file__).parents[2] / "docs" / "import.md").read_text(encoding="utf-8")
     for columns in COLUMNS.values():
         for column in columns:
             assert f"| {column.sv} | {column.en} |" in page, column
