@@ -18,8 +18,8 @@ from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFun
 from ledarskap.errors import (
     DocumentError,
     InvalidValueError,
-    Problem,
     LedarskapError,
+    Problem,
     UsageError,
     mask_personal_data,
 )
@@ -556,7 +556,9 @@ def test_data_that_is_not_a_program_is_a_usage_error() -> None:
 def test_row_problem_is_a_deprecated_alias_of_problem(module: str) -> None:
     """The old name keeps working for one minor version, warning that Problem replaces it."""
     imported = importlib.import_module(module)
-    with pytest.warns(DeprecationWarning, match=r"RowProblem is deprecated .*use ledarskap.errors.Problem"):
+    with pytest.warns(
+        DeprecationWarning, match=r"RowProblem is deprecated .*use ledarskap.errors.Problem"
+    ):
         alias = imported.RowProblem
     assert alias is Problem
 

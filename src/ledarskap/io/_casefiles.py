@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
@@ -113,7 +114,7 @@ class FileShape:
 # The converter ---------------------------------------------------------------------------
 
 
-class _Expected(ValueError):
+class _WrongValueError(ValueError):
     """A value that is not what its key holds: what was expected, the value found, a hint."""
 
     def __init__(self, expected: str, found: object, code: str = "type", hint: str | None = None):
@@ -134,7 +135,7 @@ _REQUIRED = {
 def _text(value: object, _: object) -> str:
     if isinstance(value, str):
         return value
-    raise _Expected("text", value)
+    raise _WrongValueError("text", value)
 
 
 def _date(value: object, _: object) -> dt.date:
@@ -145,31 +146,33 @@ def _date(value: object, _: object) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Expected("a date YYYY-MM-DD", value)
+    raise _WrongValueError("a date YYYY-MM-DD", value)
 
 
 def _outcome(value: object, _: object) -> Outcome:
     if isinstance(value, str) and value in OUTCOMES:
         return Outcome(value)
-    raise _Expected(f"one of {', '.join(OUTCOMES)}", value, "invalid", did_you_mean(value, OUTCOMES))
+    raise _WrongValueError(
+        f"one of {', '.join(OUTCOMES)}", value, "invalid", did_you_mean(value, OUTCOMES)
+    )
 
 
 def _codes(value: object, _: object) -> frozenset[str]:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return frozenset(value)
-    raise _Expected("a list of codes (text)", value)
+    raise _WrongValueError("a list of codes (text)", value)
 
 
 def _municipalities(value: object, _: object) -> tuple[Municipality, ...]:
     if not isinstance(value, list):
-        raise _Expected("a list of municipality names or codes", value)
+        raise _WrongValueError("a list of municipality names or codes", value)
     found: list[Municipality] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
         try:
             found.append(municipality(item))
         except InvalidValueError as error:
-            problem = _Expected(error.expected, item, "invalid")
+            problem = _WrongValueError(error.expected, item, "invalid")
             problem.__notes__ = [IterableValidationNote(f"@ index {index}", index, Municipality)]
             errors.append(problem)
     if errors:
@@ -180,13 +183,13 @@ def _municipalities(value: object, _: object) -> tuple[Municipality, ...]:
 def _table(value: object, _: object) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
-    raise _Expected("a table", value)
+    raise _WrongValueError("a table", value)
 
 
 def _cases(value: object, _: object) -> tuple[object, ...]:
     if isinstance(value, list):
         return tuple(value)
-    raise _Expected("a list of cases ([[case]] tables)", value)
+    raise _WrongValueError("a list of cases ([[case]] tables)", value)
 
 
 @functools.cache
@@ -202,7 +205,7 @@ def _converter() -> Converter:
         tuple[object, ...]: _cases,
     }
     for kind, hook in generic.items():
-        converter.register_structure_hook_func(lambda t, kind=kind: t == kind, hook)
+        converter.register_structure_hook_func(functools.partial(operator.eq, kind), hook)
     for shape in (CohortShape, DefaultsShape, CaseShape, FileShape):
         structure = converter.get_structure_hook(shape)
         converter.register_structure_hook(shape, _tables_only(structure))
@@ -212,7 +215,7 @@ def _converter() -> Converter:
 def _tables_only(structure: Any) -> Any:
     def hook(value: object, shape: type) -> object:
         if not isinstance(value, dict):
-            raise _Expected("a table", value)
+            raise _WrongValueError("a table", value)
         return structure(value, shape)
 
     return hook
@@ -245,12 +248,14 @@ def _failures(exc: BaseException, keys: tuple[str | int, ...] = ()) -> Iterator[
                 "unknown-field",
                 did_you_mean(name, fields),
             )
-    elif isinstance(exc, _Expected):
-        yield Located(keys, f"expected {exc.expected}, found {describe(exc.found)}", exc.code, exc.hint)
+    elif isinstance(exc, _WrongValueError):
+        yield Located(
+            keys, f"expected {exc.expected}, found {describe(exc.found)}", exc.code, exc.hint
+        )
     elif isinstance(exc, KeyError):
         name = str(keys[-1]) if keys else ""
         yield Located(keys, f"expected {_REQUIRED.get(name, 'a value')}, found none", "missing")
-    else:  # pragma: no cover - every hook raises _Expected; a guard for cattrs' own errors
+    else:  # pragma: no cover - every hook raises _WrongValueError; a guard for cattrs' own errors
         yield Located(keys, f"invalid value ({type(exc).__name__}: {exc})", "invalid")
 
 
@@ -303,7 +308,7 @@ def structure_case(
     """
     try:
         return _converter().structure(raw, CaseShape), set()
-    except (ClassValidationError, _Expected) as error:
+    except (ClassValidationError, _WrongValueError) as error:
         failed = _add(problems, error, where)
     if not isinstance(raw, dict):
         return None, failed
@@ -390,7 +395,9 @@ def case_lines(lines: Lines, syntax: Syntax, raw_cases: Sequence[object]) -> lis
     return found
 
 
-def key_line(lines: Lines, keys: Sequence[str | int], start: int | None, end: int | None) -> int | None:
+def key_line(
+    lines: Lines, keys: Sequence[str | int], start: int | None, end: int | None
+) -> int | None:
     """The line of the key *keys* names in the case on lines ``[start, end)``; else ``start``."""
     if start is None:
         return None

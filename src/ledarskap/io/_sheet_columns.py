@@ -16,7 +16,7 @@ import attrs
 
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import MeetingStatus, PoliticalBody, PoliticalBodyKind
-from ledarskap.text import Language, LabelledEnum, Text
+from ledarskap.text import LabelledEnum, Language, Text
 
 from ._sheets import fold
 

@@ -36,7 +36,6 @@ from ledarskap.model import (
     municipality,
     position,
 )
-
 from ledarskap.text import LANGUAGES, Language
 
 from ._sheet_columns import (

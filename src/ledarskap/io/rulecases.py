@@ -657,7 +657,9 @@ class _Checks:
             label = f"case {name!r}" if isinstance(name, str) else f"case[{index}]"
 
             def where(
-                keys: tuple[str | int, ...], label: str = label, start: int | None = start,
+                keys: tuple[str | int, ...],
+                label: str = label,
+                start: int | None = start,
                 end: int | None = end,
             ) -> tuple[str, int | None]:
                 if not keys:
@@ -712,10 +714,14 @@ class _Checks:
             )
         assert isinstance(raw, dict)  # a case that is a table has a shape
         cohort, program = self.cohort(raw, shape, as_of, where)
-        application = self.applicant(shape, failed, index, as_of, cohort, where)
+        application = self.applicant(
+            shape, failed, index=index, as_of=as_of, cohort=cohort, where=where
+        )
         if len(self.problems) > before:
             return None
-        assert name is not None and as_of is not None and shape.outcome is not None
+        assert name is not None
+        assert as_of is not None
+        assert shape.outcome is not None
         assert application is not None
         return RuleCase(
             name=name,
@@ -741,7 +747,10 @@ class _Checks:
         """The case's cohort (a program's, or a stand-in), or ``None`` if it names neither."""
         if "collaborating" in raw and "cohort" in raw:
             self.add(
-                where, ("cohort",), "expected either collaborating or cohort, found both", "conflict"
+                where,
+                ("cohort",),
+                "expected either collaborating or cohort, found both",
+                "conflict",
             )
             return None, None
         own = "collaborating" in raw or "cohort" in raw
@@ -801,6 +810,7 @@ class _Checks:
         self,
         shape: CaseShape,
         failed: set[str | int],
+        *,
         index: int,
         as_of: dt.date | None,
         cohort: Cohort | None,
@@ -817,7 +827,9 @@ class _Checks:
             except InvalidValueError as error:
                 found = describe(facts.pop("position"))
                 self.add(
-                    where, ("applicant", "position"), f"expected {error.expected}, found {found}",
+                    where,
+                    ("applicant", "position"),
+                    f"expected {error.expected}, found {found}",
                     "invalid",
                 )
         if isinstance(facts.get("reports_to"), list):
@@ -832,7 +844,7 @@ class _Checks:
         facts.setdefault("submitted", as_of or dt.date(2000, 1, 1))  # a missing as_of is noted
         try:
             application: Application = _application_converter().structure(facts, Application)
-        except Exception as error:  # noqa: BLE001 - every failure becomes problems
+        except Exception as error:
             for problem in problems_of(error, "$"):
                 keys = _keys_of(problem.path)
                 path, line = where(("applicant", *keys))
@@ -840,9 +852,7 @@ class _Checks:
             return None
         return None if len(self.problems) > before else application
 
-    def political_body(
-        self, value: object, keys: tuple[str | int, ...], where: Where
-    ) -> object:
+    def political_body(self, value: object, keys: tuple[str | int, ...], where: Where) -> object:
         """A body written as its name alone becomes ``{name, kind}``, the kind from the name."""
         if not isinstance(value, str):
             return value
