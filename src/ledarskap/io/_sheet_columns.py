@@ -16,7 +16,7 @@ import attrs
 
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import MeetingStatus, PoliticalBody, PoliticalBodyKind
-from ledarskap.text import LabelledEnum, Language, Text
+from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text
 
 from ._sheets import fold
 
@@ -211,7 +211,7 @@ def political_body(text: str) -> PoliticalBody | None:
     if kind_text:
         wanted = fold(kind_text.rstrip(")"))
         for kind in PoliticalBodyKind:
-            if wanted in {fold(kind.value), fold(kind.label("sv")), fold(kind.label("en"))}:
+            if wanted in {fold(kind.value), *(fold(kind.label(lang)) for lang in LANGUAGES)}:
                 return PoliticalBody(name=name.strip(), kind=kind)
         return None
     kind_of = kind_from_name(text)

@@ -38,7 +38,7 @@ from typing import Any, overload
 import attrs
 
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError, mask_personal_data
-from ledarskap.text import Language, Text, checked_language
+from ledarskap.text import LANGUAGES, Language, Text, checked_language
 
 from .messages import MESSAGES, Message, Severity
 
@@ -120,7 +120,7 @@ class Finding:
             "severity": self.severity.value,
             "location": self.location,
             "record_id": self.record_id,
-            "message": {"sv": self.message("sv"), "en": self.message("en")},
+            "message": {language: self.message(language) for language in LANGUAGES},
             "params": dict(self.params),
         }
 
