@@ -8,9 +8,10 @@ there, and every failure becomes a :class:`~ledarskap.errors.Problem` located by
 path, the case it is in and its line. What a key *means* (a rule set that loads, a cohort
 of a program, an applicant's facts) is checked above, in :mod:`ledarskap.io.rulecases`.
 
-Every field of a shape is optional, so that one bad key never hides the others: a case
-with a problem is structured again without the keys that failed, and the meaning checks
-still run on the rest.
+Every key of a case and of the defaults is optional in its shape (what is required, such as
+a case's name, is said by the checks above, with a message of its own), so that one bad key
+never hides the others: a case with a problem is structured again without the keys that
+failed, and the meaning checks still run on the rest.
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ __all__ = [
     "CohortShape",
     "DefaultsShape",
     "FileShape",
-    "Located",
+    "Where",
     "applicant_data",
     "case_lines",
+    "key_line",
+    "key_path",
     "parse",
     "structure_case",
     "structure_file",
@@ -225,7 +228,7 @@ def _tables_only(structure: Any) -> Any:
 
 
 @attrs.frozen
-class Located:
+class _Failure:
     """A failure of structuring: the key path (``("applicant", "municipality")``) and the problem."""
 
     keys: tuple[str | int, ...]
@@ -234,7 +237,7 @@ class Located:
     hint: str | None = None
 
 
-def _failures(exc: BaseException, keys: tuple[str | int, ...] = ()) -> Iterator[Located]:
+def _failures(exc: BaseException, keys: tuple[str | int, ...] = ()) -> Iterator[_Failure]:
     """Every leaf failure of a structure, with its key path (as cattrs' ``transform_error``)."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for inner in exc.exceptions:
@@ -242,21 +245,21 @@ def _failures(exc: BaseException, keys: tuple[str | int, ...] = ()) -> Iterator[
     elif isinstance(exc, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(exc.cl)]
         for name in sorted(map(str, exc.extra_fields)):
-            yield Located(
+            yield _Failure(
                 (*keys, name),
                 f"unknown key {name!r}: expected one of {', '.join(fields)}",
                 "unknown-field",
                 did_you_mean(name, fields),
             )
     elif isinstance(exc, _WrongValueError):
-        yield Located(
+        yield _Failure(
             keys, f"expected {exc.expected}, found {describe(exc.found)}", exc.code, exc.hint
         )
     elif isinstance(exc, KeyError):
         name = str(keys[-1]) if keys else ""
-        yield Located(keys, f"expected {_REQUIRED.get(name, 'a value')}, found none", "missing")
+        yield _Failure(keys, f"expected {_REQUIRED.get(name, 'a value')}, found none", "missing")
     else:  # pragma: no cover - every hook raises _WrongValueError; a guard for cattrs' own errors
-        yield Located(keys, f"invalid value ({type(exc).__name__}: {exc})", "invalid")
+        yield _Failure(keys, f"invalid value ({type(exc).__name__}: {exc})", "invalid")
 
 
 def _step(exc: BaseException) -> tuple[str | int, ...]:
@@ -320,7 +323,7 @@ def _kept(raw: Mapping[str, Any], shape: type[Any]) -> dict[str, Any]:
     try:
         _converter().structure(raw, shape)
     except ClassValidationError as error:
-        failed = {located.keys[0] for located in _failures(error) if located.keys}
+        failed = {failure.keys[0] for failure in _failures(error) if failure.keys}
         return {key: value for key, value in raw.items() if key not in failed}
     return dict(raw)
 
@@ -328,11 +331,11 @@ def _kept(raw: Mapping[str, Any], shape: type[Any]) -> dict[str, Any]:
 def _add(problems: Problems, error: BaseException, where: Where) -> set[str | int]:
     """Add a problem for each failure in *error*; the first keys of those that failed."""
     failed: set[str | int] = set()
-    for located in _failures(error):
-        path, line = where(located.keys)
-        problems.add(path, located.message, located.code, line=line, hint=located.hint)
-        if located.keys:
-            failed.add(located.keys[0])
+    for failure in _failures(error):
+        path, line = where(failure.keys)
+        problems.add(path, failure.message, failure.code, line=line, hint=failure.hint)
+        if failure.keys:
+            failed.add(failure.keys[0])
     return failed
 
 
