@@ -578,3 +578,11 @@ def test_a_digit_that_is_not_a_decimal_number_is_a_problem_not_a_crash() -> None
     assert [(p.column, p.message) for p in sheet.problems] == [
         ("Kapacitet", "expected a whole number, found '²'")
     ]
+
+
+def test_a_path_given_as_text_is_written(tmp_path: Path) -> None:
+    """A path as a str is a path, unless it names a kind of sheet (the arguments swapped)."""
+    data = ledarskap.example_program()
+    target = str(tmp_path / "mentorer.csv")
+    write_sheet(data, target, kind="mentors")
+    assert read_sheet(target, "mentors").mentors == data.mentors

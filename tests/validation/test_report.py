@@ -172,3 +172,8 @@ def test_the_error_speaks_the_language_asked_for() -> None:
 def test_a_finding_needs_a_known_code() -> None:
     with pytest.raises(InvalidValueError, match=r"Finding\.code: expected a code of MESSAGES"):
         Finding.of("nothing.like-this", "people[0]")
+
+
+def test_a_report_equals_only_a_report() -> None:
+    assert _broken() != list(_broken())
+    assert _broken() != ValidationReport()

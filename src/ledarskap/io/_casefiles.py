@@ -294,11 +294,11 @@ def structure_file(
         return _converter().structure(data, FileShape), set()
     except ClassValidationError as error:
         failed = _add(problems, error, where)
-    kept = {key: value for key, value in data.items() if key not in failed}
-    if "defaults" in failed and isinstance(data.get("defaults"), dict):
-        # Keep the defaults that are right, so the cases are not all reported again.
-        kept["defaults"] = _kept(data["defaults"], DefaultsShape)
-    return _converter().structure(kept, FileShape), failed
+    kept = _without(data, failed)
+    if isinstance(data.get("defaults"), dict):
+        # The defaults that are right are kept, so that the cases are not all reported again.
+        kept["defaults"] = _without(data["defaults"], {k[1:] for k in failed if k[0] == "defaults"})
+    return _converter().structure(kept, FileShape), {k[0] for k in failed}
 
 
 def structure_case(
@@ -314,28 +314,24 @@ def structure_case(
     except (ClassValidationError, _WrongValueError) as error:
         failed = _add(problems, error, where)
     if not isinstance(raw, dict):
-        return None, failed
-    return _converter().structure(_kept(raw, CaseShape), CaseShape), failed
+        return None, set()
+    return _converter().structure(_without(raw, failed), CaseShape), {k[0] for k in failed}
 
 
-def _kept(raw: Mapping[str, Any], shape: type[Any]) -> dict[str, Any]:
-    """*raw* without the keys that fail to structure into *shape*."""
-    try:
-        _converter().structure(raw, shape)
-    except ClassValidationError as error:
-        failed = {failure.keys[0] for failure in _failures(error) if failure.keys}
-        return {key: value for key, value in raw.items() if key not in failed}
-    return dict(raw)
+def _without(raw: Mapping[str, Any], failed: set[tuple[str | int, ...]]) -> dict[str, Any]:
+    """*raw* without the keys the key paths *failed* start with."""
+    first = {keys[0] for keys in failed if keys}
+    return {key: value for key, value in raw.items() if key not in first}
 
 
-def _add(problems: Problems, error: BaseException, where: Where) -> set[str | int]:
-    """Add a problem for each failure in *error*; the first keys of those that failed."""
-    failed: set[str | int] = set()
+def _add(problems: Problems, error: BaseException, where: Where) -> set[tuple[str | int, ...]]:
+    """Add a problem for each failure in *error*; the key paths of those that failed."""
+    failed: set[tuple[str | int, ...]] = set()
     for failure in _failures(error):
         path, line = where(failure.keys)
         problems.add(path, failure.message, failure.code, line=line, hint=failure.hint)
         if failure.keys:
-            failed.add(failure.keys[0])
+            failed.add(failure.keys)
     return failed
 
 
