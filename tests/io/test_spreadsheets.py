@@ -586,3 +586,10 @@ def test_a_path_given_as_text_is_written(tmp_path: Path) -> None:
     target = str(tmp_path / "mentorer.csv")
     write_sheet(data, target, kind="mentors")
     assert read_sheet(target, "mentors").mentors == data.mentors
+
+
+def test_an_unknown_column_suggests_the_column_meant() -> None:
+    sheet = read_sheet("Förnamn;Efternamn;Kommunn\nAnna;Berg;Motala\n", "mentors", cohort_id="c-1")
+    (problem,) = [p for p in sheet.problems if p.code == "unknown-column"]
+    assert problem.column == "Kommunn"
+    assert problem.hint == "did you mean 'Kommun'?"

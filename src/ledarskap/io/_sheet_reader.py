@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ledarskap._found import did_you_mean
 from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems
 from ledarskap.model import (
     Application,
@@ -102,9 +103,16 @@ class Reader:
         self.ids: dict[str, int] = {}
         self.named: set[int] = set()  # the cells of the header row that have a header
 
-    def problem(self, row: int, column: str | None, message: str, code: str = "invalid") -> None:
+    def problem(
+        self,
+        row: int,
+        column: str | None,
+        message: str,
+        code: str = "invalid",
+        hint: str | None = None,
+    ) -> None:
         """Add a problem at *row* (and *column*, the header as written)."""
-        self.problems.add("", message, code, row=row, column=column)
+        self.problems.add("", message, code, row=row, column=column, hint=hint)
 
     def read(self, rows: Sequence[Sequence[str]]) -> Rows:
         """Every row after the header read into records; empty rows skipped."""
@@ -139,12 +147,14 @@ class Reader:
             column = by_name.get(fold(text))
             if column is None:
                 if fold(text) not in self.ignored:
-                    known = ", ".join(c.sv for c in COLUMNS[self.kind])
+                    columns = COLUMNS[self.kind]
                     self.problem(
                         row,
                         text,
-                        f"unknown column (its data would be lost): expected {known}",
+                        "unknown column (its data would be lost): expected "
+                        + ", ".join(c.sv for c in columns),
                         "unknown-column",
+                        did_you_mean(text, [c.header(lang) for c in columns for lang in LANGUAGES]),
                     )
                 continue
             if column.field in seen:
