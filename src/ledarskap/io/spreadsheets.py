@@ -202,7 +202,7 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise DocumentError(
             "cannot read the file",
-            [Problem("(file)", f"{type(error).__name__}: {reason}", code="io")],
+            [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
             source=label,
         ) from None
     return content, label, path.suffix.casefold() in {".xlsx", ".xlsm"}
