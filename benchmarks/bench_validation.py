@@ -1,37 +1,30 @@
-"""Cross-entity validation: ``ledarskap.validate`` on N and 10N participants, to show it is linear.
+"""Cross-record validation: ``ledarskap.validate`` against the least a check of references does.
 
-Both programs (``LEDARSKAP_BENCH_VALIDATION_N`` participants, 10,000 by default, and ten
-times as many) are built with plain constructors (``benchmarks/_data.py``), then each is
-validated ``LEDARSKAP_BENCH_REPEAT`` times (3 by default), the two sizes taking turns so
-that a busy machine slows them alike; the best time of each is kept. The target is a ratio
-of about 10 (linear): at most 12.
+On generated programs of 1,000, 10,000 and 100,000 participants (``benchmarks/_data.py``,
+about nine records a participant), ``ledarskap.validate`` is timed against a floor on the
+same data: one pass over every record indexing its id in a dict, the least any check of
+references between records must do. Both are measured the one way every benchmark
+measures (``benchmarks/_harness.py``): interleaved rounds, medians, the collector on and
+paused for both sides alike.
 
-Memory sets a floor under that ratio: the large program (about 900,000 records) does not fit
-in the processor's caches, the small one nearly does, so every pass over the records costs
-more per record on the large one. The benchmark measures that floor on the same data (one
-pass that indexes every record's id in a dict, the least any check of references must do)
-and prints both ratios: validation is linear when its ratio is close to the floor's.
+The ratio says what validation costs on top of that floor; read down the sizes, it says
+whether validation is linear: a ratio that stays flat as the data grows tenfold grows as
+the floor grows. The floor itself costs more per record on a large program than on a small
+one (the large one does not fit in the processor's caches), so the time per record is
+printed for both.
 
 Run it with ``make bench`` or ``python -m benchmarks bench_validation``.
 """
 
 from __future__ import annotations
 
-import gc
-import os
-import time
+from collections.abc import Callable
 
 import ledarskap
 from ledarskap import ProgramData
 
 from ._data import program_data
-
-N = int(os.environ.get("LEDARSKAP_BENCH_VALIDATION_N", "10000"))
-REPEAT = int(os.environ.get("LEDARSKAP_BENCH_REPEAT", "3"))
-
-RATIO_TARGET = 12.0
-"""Ten times the data in at most about ten times the time."""
-
+from ._harness import Comparison, Result, run
 
 _COLLECTIONS = (
     "people",
@@ -45,11 +38,12 @@ _COLLECTIONS = (
 )
 
 
-def _records(data: ProgramData) -> int:
+def records(data: ProgramData) -> int:
+    """How many records *data* holds, in the collections the floor indexes."""
     return sum(len(getattr(data, name)) for name in _COLLECTIONS)
 
 
-def _floor(data: ProgramData) -> object:
+def floor(data: ProgramData) -> object:
     """One pass over every record, indexing its id: the least a check of references does."""
     indexes = []
     for name in _COLLECTIONS:
@@ -60,47 +54,38 @@ def _floor(data: ProgramData) -> object:
     return indexes
 
 
-def measure(n: int = N, repeat: int = REPEAT) -> dict[tuple[str, int], float]:
-    """The best time of validation and of the floor on *n* and *10n* participants, in seconds."""
-    sizes = (n, 10 * n)
-    programs = {size: program_data(size) for size in sizes}
-    # The programs stay alive for the whole run: let the collector's full passes skip them,
-    # as they would skip a long-lived program in an application.
-    gc.collect()
-    gc.freeze()
-    cases = {"validate": ledarskap.validate, "floor": _floor}
-    best = {(case, size): float("inf") for case in cases for size in sizes}
-    try:
-        for _ in range(repeat):
-            for size in sizes:
-                for case, run in cases.items():
-                    start = time.perf_counter()
-                    result = run(programs[size])
-                    best[case, size] = min(best[case, size], time.perf_counter() - start)
-                    del result
-    finally:
-        gc.unfreeze()
-    for size in sizes:
-        records = _records(programs[size])
-        took = best["validate", size]
-        print(
-            f"validate {size:>7,} participants ({records:>9,} records): "
-            f"{took * 1000:8.1f} ms, {took / records * 1e6:5.2f} µs a record "
-            f"(floor {best['floor', size] * 1000:6.1f} ms)"
-        )
-    return best
+_RECORDS: dict[int, int] = {}
+
+
+def _prepare(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
+    data = program_data(size)
+    _RECORDS[size] = records(data)
+    return (lambda: ledarskap.validate(data)), (lambda: floor(data))
+
+
+VALIDATE = Comparison(
+    name="validate",
+    subject="ledarskap.validate",
+    reference="one pass indexing every record's id (the floor)",
+    prepare=_prepare,
+)
+
+
+def per_record(results: list[Result]) -> list[str]:
+    """Each size's time per record, validation and floor, to read linearity from."""
+    return [
+        f"{r.size:>7,} participants ({_RECORDS[r.size]:>9,} records), collector {r.gc:6}: "
+        f"validate {r.subject_s / _RECORDS[r.size] * 1e6:5.2f} µs a record, "
+        f"floor {r.reference_s / _RECORDS[r.size] * 1e6:5.2f} µs a record"
+        for r in results
+    ]
 
 
 def main() -> None:
-    best = measure()
-    ratio = best["validate", 10 * N] / best["validate", N]
-    floor = best["floor", 10 * N] / best["floor", N]
-    linear = ratio <= max(RATIO_TARGET, 1.2 * floor)
-    print(
-        f"10x data takes {ratio:.1f}x the time; the floor (indexing every id) {floor:.1f}x "
-        f"(target about 10x, at most {RATIO_TARGET:g}x or the floor's): "
-        f"{'linear' if linear else 'NOT LINEAR'}"
-    )
+    results = run([VALIDATE])
+    print()
+    for line in per_record(results):
+        print(line)
 
 
 if __name__ == "__main__":

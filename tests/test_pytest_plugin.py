@@ -107,9 +107,10 @@ applicant = { municipality = "Linkopingg" }
         [
             "*ERROR collecting test_bad.rules.toml*",
             "*test_bad.rules.toml: the rule cases cannot be read (3 problems)",
-            "  - line 5, case 'typo', key outcom: unknown key 'outcom' (did you mean 'outcome'?)*",
-            "  - line 2, case 'typo', key outcome: expected the outcome*found none",
-            "  - line 6, case 'typo', key applicant.municipality: expected*Linköping*",
+            "  - *test_bad.rules.toml:5: case 'typo', key outcom: unknown key 'outcom': "
+            "expected one of name, *(did you mean 'outcome'?)",
+            "  - *test_bad.rules.toml:2: case 'typo', key outcome: expected the outcome*found none",
+            "  - *test_bad.rules.toml:6: case 'typo', key applicant.municipality: expected*Linköping*",
         ]
     )
     assert "Traceback" not in result.stdout.str()

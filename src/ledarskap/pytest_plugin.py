@@ -41,7 +41,6 @@ import pytest
 if TYPE_CHECKING:
     from ledarskap.eligibility import PredicateRegistry
     from ledarskap.io.rulecases import CaseFile, CaseResult, DecisionCoverage, RuleCase
-    from ledarskap.model import Language
 
 __all__ = ["RuleCaseError", "RuleCaseFile", "RuleCaseItem"]
 
@@ -226,10 +225,10 @@ class RuleCaseItem(pytest.Item):
     ) -> str | Any:
         """The case's differences and its decision tree, not a Python traceback."""
         if isinstance(excinfo.value, RuleCaseError):
+            from ledarskap.text import LANGUAGES, checked_language
+
             option = self.config.getoption("rule_language")
-            languages: tuple[Language, ...] = ("sv", "en")
-            if option in languages:
-                languages = (option,)
+            languages = LANGUAGES if option == "both" else (checked_language(option),)
             return excinfo.value.result.explain(languages=languages)
         return super().repr_failure(excinfo, style=style)
 

@@ -1,33 +1,38 @@
-"""Files in and files out: the program document (JSON, TOML), its schema and migrations.
+"""Files in and files out: program documents, rule sets, rule cases and sheets.
 
-The public functions are also exported from :mod:`ledarskap` itself (loaded on first use):
-:func:`load`, :func:`dump`, :func:`loads`, :func:`dumps`, :func:`example_program` and
-:func:`document_schema`. :func:`make_converter` builds the converter they use, for tools
-that read or write single records.
+- program documents (JSON, TOML): :func:`load`, :func:`dump`, :func:`loads`,
+  :func:`dumps`, :func:`example_program`, their schema (:func:`document_schema`) and
+  migrations;
+- rule-set files: :func:`load_ruleset`, beside :func:`ledarskap.parse_ruleset` for text;
+- rule test-case files: :func:`load_cases` and :func:`run_cases`;
+- sheets (CSV, XLSX): :func:`read_sheet`, :func:`write_sheet`, :func:`sheet_bytes`.
+
+The most used are also exported from :mod:`ledarskap` itself (loaded on first use).
+:func:`make_converter` builds the converter documents are read with, for tools that read
+or write single records.
 
 .. versionadded:: 0.1
 """
 
+from typing import Any
+
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import Problem
+
 from ._convert import make_converter
 from .documents import Syntax, dump, dumps, example_program, load, loads
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+from .rulecases import CaseReport, load_cases, run_cases
 from .rulesets import load_ruleset
 from .schema import document_schema
-from .spreadsheets import (
-    RowProblem,
-    SheetImport,
-    SheetKind,
-    read_sheet,
-    sheet_bytes,
-    write_sheet,
-)
+from .spreadsheets import SheetImport, SheetKind, read_sheet, sheet_bytes, write_sheet
 
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "MIGRATIONS",
+    "CaseReport",
     "Migration",
-    "RowProblem",
     "SheetImport",
     "SheetKind",
     "Syntax",
@@ -36,11 +41,21 @@ __all__ = [
     "dumps",
     "example_program",
     "load",
+    "load_cases",
     "load_ruleset",
     "loads",
     "make_converter",
     "migrate",
     "read_sheet",
+    "run_cases",
     "sheet_bytes",
     "write_sheet",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
+    if name == "RowProblem":
+        warn_deprecated("ledarskap.io.RowProblem", "ledarskap.errors.Problem")
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,7 +1,8 @@
 """Reading the rows of a sheet into records, with a problem for every cell that fails.
 
 The machinery behind :func:`ledarskap.io.read_sheet`: each row's cells are read field by
-field, each failure reported at its column; only a row without problems gives records.
+field, each failure added to the sheet's one :class:`~ledarskap.errors.Problems` collector
+at its row and column; only a row without problems gives records.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from ledarskap.errors import InvalidValueError, LedarskapError
+import attrs
+
+from ledarskap._found import did_you_mean
+from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems
 from ledarskap.model import (
     Application,
     ApplicationStatus,
     Appointment,
-    Language,
     MeetingKind,
     MeetingStatus,
     Mentor,
@@ -34,23 +37,22 @@ from ledarskap.model import (
     municipality,
     position,
 )
+from ledarskap.text import LANGUAGES, Language
 
-from ._sheets import fold, parse_date
-from .spreadsheets import (
-    _NO_POSITION,
-    _NONE,
+from ._sheet_columns import (
+    BOOLEANS,
     COLUMNS,
+    MEETING_STATUS,
+    NO_POSITION,
+    NONE_WORDS,
     Column,
-    RowProblem,
-    SheetImport,
     SheetKind,
-    _label,
-    _meeting_status_label,
-    _political_body,
-    _sv_header,
+    header_of,
+    political_body,
 )
+from ._sheets import fold, parse_date
 
-__all__ = ["Reader"]
+__all__ = ["Reader", "Rows"]
 
 E = TypeVar("E", bound=enum.Enum)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as the model checks it
@@ -58,6 +60,24 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as the model checks it
 
 class _RowError(Exception):
     """A row with a problem (already reported): it gives no records."""
+
+
+def _label(member: Any, language: Language) -> str:
+    return str(member.label(language))
+
+
+def _meeting_status_label(status: MeetingStatus, language: Language) -> str:
+    return MEETING_STATUS[status].render(language)
+
+
+@attrs.frozen(kw_only=True)
+class Rows:
+    """What the rows of a sheet read into: the records of each collection, and the problems."""
+
+    rows: int
+    """How many rows of data the sheet has (the header and empty rows not counted)."""
+    records: dict[str, tuple[Any, ...]]
+    problems: tuple[Problem, ...]
 
 
 class Reader:
@@ -70,7 +90,7 @@ class Reader:
         self.source = source
         self.cohort_id = cohort_id
         self.ignored = ignored
-        self.problems: list[RowProblem] = []
+        self.problems = Problems(source=source)
         self.records: dict[str, list[Any]] = {
             "people": [],
             "appointments": [],
@@ -83,10 +103,19 @@ class Reader:
         self.ids: dict[str, int] = {}
         self.named: set[int] = set()  # the cells of the header row that have a header
 
-    def problem(self, row: int, column: str | None, message: str, code: str = "invalid") -> None:
-        self.problems.append(RowProblem(self.source, row, column, message, code))
+    def problem(
+        self,
+        row: int,
+        column: str | None,
+        message: str,
+        code: str = "invalid",
+        hint: str | None = None,
+    ) -> None:
+        """Add a problem at *row* (and *column*, the header as written)."""
+        self.problems.add("", message, code, row=row, column=column, hint=hint)
 
-    def read(self, rows: Sequence[Sequence[str]]) -> SheetImport:
+    def read(self, rows: Sequence[Sequence[str]]) -> Rows:
+        """Every row after the header read into records; empty rows skipped."""
         numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
         if not numbered:
             self.problem(1, None, "expected a header row, found an empty sheet", "empty")
@@ -98,13 +127,11 @@ class Reader:
                 self.row(number, columns, row)
         return self.result(len(data))
 
-    def result(self, rows: int) -> SheetImport:
-        return SheetImport(
-            kind=self.kind,
-            source=self.source,
+    def result(self, rows: int) -> Rows:
+        return Rows(
             rows=rows,
-            problems=tuple(self.problems),
-            **{name: tuple(records) for name, records in self.records.items()},
+            records={name: tuple(records) for name, records in self.records.items()},
+            problems=self.problems.as_tuple(),
         )
 
     def columns(self, row: int, header: Sequence[str]) -> dict[int, tuple[Column, str]] | None:
@@ -120,12 +147,14 @@ class Reader:
             column = by_name.get(fold(text))
             if column is None:
                 if fold(text) not in self.ignored:
-                    known = ", ".join(c.sv for c in COLUMNS[self.kind])
+                    columns = COLUMNS[self.kind]
                     self.problem(
                         row,
                         text,
-                        f"unknown column (its data would be lost): expected {known}",
+                        "unknown column (its data would be lost): expected "
+                        + ", ".join(c.sv for c in columns),
                         "unknown-column",
+                        did_you_mean(text, [c.header(lang) for c in columns for lang in LANGUAGES]),
                     )
                 continue
             if column.field in seen:
@@ -218,7 +247,7 @@ class _Cells:
 
     def fail(self, field: str | None, message: str, code: str = "invalid") -> None:
         column = (
-            None if field is None else self.headers.get(field, _sv_header(self.reader.kind, field))
+            None if field is None else self.headers.get(field, header_of(self.reader.kind, field))
         )
         self.reader.problem(self.number, column, message, code)
 
@@ -273,7 +302,7 @@ class _Cells:
     def enum(self, field: str, kind: type[E], labels: Callable[[E, Language], str]) -> E | None:
         table: dict[str, E] = {}
         for member in kind:
-            for name in (member.value, member.name, labels(member, "sv"), labels(member, "en")):
+            for name in (member.value, member.name, *(labels(member, lang) for lang in LANGUAGES)):
                 table.setdefault(fold(name), member)
             # the first word of the Swedish label too: "strategi" for "strategi och utveckling"
             table.setdefault(fold(labels(member, "sv").split()[0].split("/")[0]), member)
@@ -283,23 +312,12 @@ class _Cells:
 
     def integer(self, field: str) -> int | None:
         result: int | None = self.parsed(
-            field, lambda v: int(v) if v.isdigit() else None, "a whole number"
+            field, lambda v: int(v) if v.isascii() and v.isdigit() else None, "a whole number"
         )
         return result
 
     def boolean(self, field: str) -> bool | None:
-        table = {
-            "ja": True,
-            "yes": True,
-            "true": True,
-            "x": True,
-            "1": True,
-            "nej": False,
-            "no": False,
-            "false": False,
-            "0": False,
-        }
-        result: bool | None = self.parsed(field, lambda v: table.get(fold(v)), "ja or nej")
+        result: bool | None = self.parsed(field, lambda v: BOOLEANS.get(fold(v)), "ja or nej")
         return result
 
     def personnummer(self) -> Personnummer | None:
@@ -313,7 +331,7 @@ class _Cells:
         value = self.text("position")
         if value is None:
             return match_title(title)
-        if value == _NO_POSITION:
+        if value == NO_POSITION:
             return None
         result: Position | None = self.parsed("position", position, "a position code")
         return result
@@ -322,14 +340,14 @@ class _Cells:
         value = self.text("reports_to")
         if value is None:
             return None if unknown else ()
-        if fold(value) in _NONE:
+        if fold(value) in NONE_WORDS:
             return ()
         bodies = []
         for part in value.replace("\n", ";").replace(",", ";").split(";"):
             name = part.strip()
             if not name:
                 continue
-            body = _political_body(name)
+            body = political_body(name)
             if body is None:
                 self.fail(
                     "reports_to",

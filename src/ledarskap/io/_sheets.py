@@ -101,7 +101,7 @@ def _decode(content: bytes, source: str) -> str:
     except UnicodeDecodeError:
         raise DocumentError(
             "cannot read the file as text",
-            [Problem("(file)", "expected text in UTF-8 or Windows-1252", code="encoding")],
+            [Problem("", "expected text in UTF-8 or Windows-1252", "encoding", source=source)],
             source=source,
         ) from None
 
@@ -125,7 +125,14 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
     if "\x00" in text:
         raise DocumentError(
             "cannot read the file as CSV",
-            [Problem("(file)", "expected text, found NUL characters (a binary file?)", "encoding")],
+            [
+                Problem(
+                    "",
+                    "expected text, found NUL characters (a binary file?)",
+                    "encoding",
+                    source=source,
+                )
+            ],
             source=source,
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=False)
@@ -134,7 +141,7 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
     except csv.Error as error:  # pragma: no cover - csv in non-strict mode rarely complains
         raise DocumentError(
             "cannot read the file as CSV",
-            [Problem("(file)", f"malformed CSV: {error}", code="csv")],
+            [Problem("", f"malformed CSV: {error}", "csv", source=source)],
             source=source,
         ) from None
 
@@ -182,7 +189,7 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
     except Exception as error:  # openpyxl raises many kinds on a bad file
         raise DocumentError(
             "cannot read the file as XLSX",
-            [Problem("(file)", f"not an XLSX workbook ({type(error).__name__})", code="xlsx")],
+            [Problem("", f"not an XLSX workbook ({type(error).__name__})", "xlsx", source=source)],
             source=source,
         ) from None
     try:
@@ -191,7 +198,7 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
     except Exception as error:  # a damaged workbook fails while it is read
         raise DocumentError(
             "cannot read the file as XLSX",
-            [Problem("(file)", f"a damaged worksheet ({type(error).__name__})", code="xlsx")],
+            [Problem("", f"a damaged worksheet ({type(error).__name__})", "xlsx", source=source)],
             source=source,
         ) from None
     finally:

@@ -59,26 +59,55 @@ date an application needs are filled in (``submitted`` is ``as_of``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import os
-from collections.abc import Iterable, Iterator, MutableMapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
-from ledarskap.errors import (
-    DocumentError,
-    Problem,
+from ledarskap._found import Lines, describe, did_you_mean
+from ledarskap.eligibility import (
+    Decision,
+    Outcome,
+    PredicateRegistry,
+    RuleSet,
+    default_ruleset,
+    facts_of,
 )
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, ProblemsError
 from ledarskap.model import (
     Application,
     Cohort,
-    Language,
+    Collaboration,
+    PoliticalBodyKind,
     ProgramData,
+    position,
 )
+from ledarskap.text import Language, Text, checked_language
 
-if TYPE_CHECKING:
-    from ledarskap.eligibility import Decision, Outcome, PredicateRegistry, RuleSet
+from ._casefiles import (
+    CASES_FORMAT,
+    CaseShape,
+    CohortShape,
+    DefaultsShape,
+    Where,
+    applicant_data,
+    case_lines,
+    key_line,
+    key_path,
+    parse,
+    structure_case,
+    structure_file,
+    syntax_of,
+)
+from ._convert import make_converter
+from ._problems import problems_of
+from .documents import example_program, load
+from .rulesets import load_ruleset
 
 __all__ = [
     "CASES_FORMAT",
@@ -94,9 +123,6 @@ __all__ = [
     "run_cases",
     "run_cases_text",
 ]
-
-CASES_FORMAT = "ledarskap.rule-cases/1"
-"""The ``format`` tag of a case file (optional in the file; checked when present)."""
 
 Syntax = Literal["json", "toml"]
 
@@ -198,11 +224,13 @@ class CaseResult:
             f"rule set {decision.ruleset} version {decision.ruleset_version}, "
             f"as of {decision.as_of.isoformat()}"
         )
-        for language in languages:
-            heading = "Beslutet (sv)" if language == "sv" else "The decision (en)"
-            lines += ["", f"{heading}:"]
+        for language in map(checked_language, languages):
+            lines += ["", f"{_THE_DECISION.render(language)} ({language}):"]
             lines += [f"  {line}" for line in decision.render(language, tree=True).splitlines()]
         return "\n".join(lines)
+
+
+_THE_DECISION = Text("Beslutet", "The decision")
 
 
 @attrs.frozen(kw_only=True)
@@ -441,16 +469,16 @@ def load_cases(
 
     .. versionadded:: 0.2
     """
-    from ._casefiles import syntax_of
-
     file = Path(path)
     source = os.fspath(path)
-    syntax = syntax_of(file, source)
+    syntax = syntax_of(file.suffix, source)
     try:
         content = file.read_bytes()
     except OSError as error:
         raise DocumentError(
-            "cannot read the rule cases", [Problem("(file)", str(error), "io")], source=source
+            "cannot read the rule cases",
+            [Problem("", f"{type(error).__name__}: {error.strerror}", "io", source=source)],
+            source=source,
         ) from None
     return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
 
@@ -516,24 +544,357 @@ def _load(
     registry: PredicateRegistry | None,
     cache: MutableMapping[Any, Any] | None,
 ) -> CaseFile:
-    from ._casefiles import Reader, parse
-
     data, text = parse(content, syntax, source)
-    reader = Reader(base=base, source=source, registry=registry, ruleset_cache=cache)
-    reader.header(data)
-    ruleset_name, ruleset = reader.ruleset(data.get("ruleset"))
-    cases = reader.cases(data, text, syntax)
-    reader.fail_if_problems()
-    assert ruleset is not None
-    description = data.get("description")
+    lines = Lines(text)
+    problems = Problems(source=source)
+
+    first_case = next(iter(lines.headers("case")), None)
+
+    def at_top(keys: tuple[str | int, ...]) -> tuple[str, int | None]:
+        named = [key for key in keys if isinstance(key, str)]
+        return key_path(keys), lines.key(named[-1], 1, first_case) if named else None
+
+    shape, failed = structure_file(data, problems, at_top)
+    if shape.format not in (None, CASES_FORMAT):
+        problems.add(
+            "format",
+            f"expected {CASES_FORMAT!r}, found {describe(shape.format)}",
+            "format",
+            line=lines.key("format"),
+        )
+    ruleset = None
+    if shape.ruleset is not None and shape.ruleset.strip():
+        ruleset = _Rulesets(base, registry, cache).read(shape.ruleset, problems)
+    elif "ruleset" not in failed:
+        problems.add(
+            "ruleset",
+            'expected the rule set under test: "default" or a rule-set file relative to the '
+            f"case file, found {describe(shape.ruleset) if 'ruleset' in data else 'none'}",
+            "missing" if shape.ruleset is None else "invalid",
+            line=lines.key("ruleset"),
+        )
+    if shape.case is None and "case" not in failed:
+        problems.add("case", "expected a list of cases ([[case]] tables), found none", "missing")
+    checks = _Checks(base, shape.defaults, problems)
+    cases = checks.cases(shape.case or (), lines, syntax)
+    problems.raise_if_any(DocumentError, "the rule cases cannot be read")
+    assert ruleset is not None  # no problem, so the rule set was read
     return CaseFile(
         source=source,
-        ruleset_name=ruleset_name,
-        ruleset_path=reader.ruleset_path,
-        ruleset=ruleset,
+        ruleset_name=ruleset[0],
+        ruleset_path=ruleset[1],
+        ruleset=ruleset[2],
         cases=tuple(cases),
-        description=description if isinstance(description, str) else None,
+        description=shape.description,
     )
+
+
+class _Rulesets:
+    """The rule set a case file names, read once per file and modification time."""
+
+    def __init__(
+        self, base: Path, registry: PredicateRegistry | None, cache: MutableMapping[Any, Any] | None
+    ) -> None:
+        self.base = base
+        self.registry = registry
+        self.cache = cache if cache is not None else {}
+
+    def read(self, name: str, problems: Problems) -> tuple[str, Path | None, RuleSet] | None:
+        """``"default"`` or a file relative to the case file; ``None`` after noting why not."""
+        if name == "default":
+            return name, None, default_ruleset()
+        path = (self.base / name).resolve()
+        try:
+            key = (path, path.stat().st_mtime_ns)
+        except OSError:
+            problems.add(
+                "ruleset",
+                f'expected "default" or an existing rule-set file, found {name!r} '
+                f"(looked for {path})",
+                "missing-file",
+            )
+            return None
+        if key not in self.cache:
+            try:
+                self.cache[key] = load_ruleset(path, registry=self.registry)
+            except ProblemsError as error:
+                problems.add("ruleset", f"the rule set {name!r} cannot be loaded", "ruleset")
+                problems.extend(error.problems)
+                return None
+        return name, path, self.cache[key]
+
+
+_BODY_KINDS = (
+    ("kommunstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
+    ("regionstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
+    ("fullmäktige", PoliticalBodyKind.FULLMAKTIGE),
+    ("nämnd", PoliticalBodyKind.NAMND),
+    ("styrelse", PoliticalBodyKind.STYRELSE),
+)
+
+
+class _Checks:
+    """What the keys of each case mean: its cohort, its applicant, a unique name.
+
+    The types were checked by structuring (:mod:`ledarskap.io._casefiles`); these are
+    the checks no type can say, each problem added to the file's one collector.
+    """
+
+    def __init__(self, base: Path, defaults: DefaultsShape, problems: Problems) -> None:
+        self.base = base
+        self.defaults = defaults
+        self.problems = problems
+
+    def cases(self, raw_cases: Sequence[object], lines: Lines, syntax: Syntax) -> list[RuleCase]:
+        """Every case without a problem; names checked unique."""
+        starts = case_lines(lines, syntax, raw_cases)
+        cases: list[RuleCase] = []
+        names: dict[str, int] = {}
+        for index, raw in enumerate(raw_cases):
+            start = starts[index]
+            end = next((n for n in starts[index + 1 :] if n is not None), None)
+            name = raw.get("name") if isinstance(raw, dict) else None
+            label = f"case {name!r}" if isinstance(name, str) else f"case[{index}]"
+
+            def where(
+                keys: tuple[str | int, ...],
+                label: str = label,
+                start: int | None = start,
+                end: int | None = end,
+            ) -> tuple[str, int | None]:
+                if not keys:
+                    return label, start
+                return f"{label}, key {key_path(keys)}", key_line(lines, keys, start, end)
+
+            case = self.case(index, raw, where, start)
+            if case is None:
+                continue
+            if case.name in names:
+                path, line = where(("name",))
+                self.problems.add(
+                    path,
+                    f"the name is taken by case[{names[case.name]}]: names must be unique",
+                    "duplicate",
+                    line=line,
+                )
+            names.setdefault(case.name, index)
+            cases.append(case)
+        return cases
+
+    def add(self, where: Where, keys: tuple[str | int, ...], message: str, code: str) -> None:
+        path, line = where(keys)
+        self.problems.add(path, message, code, line=line)
+
+    def case(self, index: int, raw: object, where: Where, line: int | None) -> RuleCase | None:
+        """The *index*-th case, or ``None`` if it has a problem (each one added)."""
+        before = len(self.problems)
+        shape, failed = structure_case(raw, self.problems, where)
+        if shape is None:
+            return None
+        name = shape.name
+        if name is None and "name" not in failed:
+            self.add(where, ("name",), "expected the case's name as text, found none", "missing")
+        elif name is not None and (not name.strip() or "::" in name or "\n" in name):
+            self.add(where, ("name",), "expected a name, without '::' or a line break", "invalid")
+        as_of = shape.as_of or self.defaults.as_of
+        if as_of is None and "as_of" not in failed:
+            self.add(
+                where,
+                ("as_of",),
+                "expected the date the case is decided on (as_of = 2025-09-01), found none: "
+                "every case needs one, nothing is decided for today's date",
+                "missing",
+            )
+        if shape.outcome is None and "outcome" not in failed:
+            self.add(
+                where,
+                ("outcome",),
+                f"expected the outcome, one of {', '.join(o.value for o in Outcome)}, found none",
+                "missing",
+            )
+        assert isinstance(raw, dict)  # a case that is a table has a shape
+        cohort, program = self.cohort(raw, shape, as_of, where)
+        application = self.applicant(
+            shape, failed, index=index, as_of=as_of, cohort=cohort, where=where
+        )
+        if len(self.problems) > before:
+            return None
+        assert name is not None
+        assert as_of is not None
+        assert shape.outcome is not None
+        assert application is not None
+        return RuleCase(
+            name=name,
+            as_of=as_of,
+            application=application,
+            outcome=shape.outcome,
+            description=shape.description,
+            cohort=cohort,
+            program=program,
+            reasons=shape.reasons,
+            warnings=shape.warnings,
+            missing=shape.missing,
+            skip=shape.skip,
+            xfail=shape.xfail,
+            line=line,
+        )
+
+    # The cohort ------------------------------------------------------------------------
+
+    def cohort(
+        self, raw: Mapping[str, Any], shape: CaseShape, as_of: dt.date | None, where: Where
+    ) -> tuple[Cohort | None, ProgramData | None]:
+        """The case's cohort (a program's, or a stand-in), or ``None`` if it names neither."""
+        if "collaborating" in raw and "cohort" in raw:
+            self.add(
+                where,
+                ("cohort",),
+                "expected either collaborating or cohort, found both",
+                "conflict",
+            )
+            return None, None
+        own = "collaborating" in raw or "cohort" in raw
+        reference = shape.cohort if own else self.defaults.cohort
+        collaborating = shape.collaborating if own else self.defaults.collaborating
+        if reference is not None:
+            return self.program_cohort(reference, where)
+        if collaborating is not None and as_of is not None:
+            cohort = Cohort(
+                id="rule-case",
+                program_id="rule-case",
+                name="rule case",
+                start=as_of,
+                end=as_of,
+                collaborations=[Collaboration(municipality=m) for m in collaborating],
+            )
+            return cohort, None
+        return None, None
+
+    def program_cohort(
+        self, reference: CohortShape, where: Where
+    ) -> tuple[Cohort | None, ProgramData | None]:
+        """``{program = "program.toml", id = "c-2025"}``: a cohort of a program document."""
+        try:
+            program = _program(reference.program, self.base)
+        except OSError as error:
+            self.add(
+                where, ("cohort", "program"), f"cannot read the program document: {error}", "io"
+            )
+            return None, None
+        except ProblemsError as error:
+            self.add(
+                where,
+                ("cohort", "program"),
+                f"the program document {reference.program!r} cannot be read",
+                "program",
+            )
+            self.problems.extend(error.problems)
+            return None, None
+        known = [c.id for c in program.cohorts]
+        if reference.id not in known:
+            path, line = where(("cohort", "id"))
+            self.problems.add(
+                path,
+                f"expected the id of a cohort in {reference.program!r}: one of "
+                f"{', '.join(known) or '(none)'}, found {reference.id!r}",
+                "unknown-reference",
+                line=line,
+                hint=did_you_mean(reference.id, known),
+            )
+            return None, None
+        return program.cohort(reference.id), program
+
+    # The applicant ---------------------------------------------------------------------
+
+    def applicant(
+        self,
+        shape: CaseShape,
+        failed: set[str | int],
+        *,
+        index: int,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        where: Where,
+    ) -> Application | None:
+        """The applicant's facts (the defaults, then the case's own) as an :class:`Application`."""
+        if "applicant" in failed:
+            return None
+        facts: dict[str, Any] = {**(self.defaults.applicant or {}), **(shape.applicant or {})}
+        before = len(self.problems)
+        if isinstance(facts.get("position"), str):
+            try:
+                facts["position"] = position(facts["position"]).slug
+            except InvalidValueError as error:
+                found = describe(facts.pop("position"))
+                self.add(
+                    where,
+                    ("applicant", "position"),
+                    f"expected {error.expected}, found {found}",
+                    "invalid",
+                )
+        if isinstance(facts.get("reports_to"), list):
+            bodies = [
+                self.political_body(body, ("applicant", "reports_to", n), where)
+                for n, body in enumerate(facts["reports_to"])
+            ]
+            facts["reports_to"] = [body for body in bodies if body is not None]
+        facts.setdefault("id", f"case-{index + 1}")
+        facts.setdefault("person_id", f"p-case-{index + 1}")
+        facts.setdefault("cohort_id", cohort.id if cohort is not None else "rule-case")
+        facts.setdefault("submitted", as_of or dt.date(2000, 1, 1))  # a missing as_of is noted
+        try:
+            application: Application = _application_converter().structure(facts, Application)
+        except Exception as error:
+            for problem in problems_of(error, "$"):
+                keys = _keys_of(problem.path)
+                path, line = where(("applicant", *keys))
+                self.problems.add(path, problem.message, problem.code, line=line, hint=problem.hint)
+            return None
+        return None if len(self.problems) > before else application
+
+    def political_body(self, value: object, keys: tuple[str | int, ...], where: Where) -> object:
+        """A body written as its name alone becomes ``{name, kind}``, the kind from the name."""
+        if not isinstance(value, str):
+            return value
+        folded = value.casefold()
+        for word, kind in _BODY_KINDS:
+            if word in folded:
+                return {"name": value, "kind": kind.value}
+        kinds = ", ".join(k.value for k in PoliticalBodyKind)
+        name = json.dumps(value, ensure_ascii=False)
+        self.add(
+            where,
+            keys,
+            f"cannot tell the kind of political body from the name {value!r}: write "
+            f'{{name = {name}, kind = "namnd"}} (kinds: {kinds})',
+            "invalid",
+        )
+        return None
+
+
+def _keys_of(json_path: str) -> tuple[str | int, ...]:
+    """``("reports_to", 0, "kind")`` from ``$.reports_to[0].kind``."""
+    keys: list[str | int] = []
+    for name, number in re.findall(r"\.([^.\[]+)|\[(\d+)\]", json_path.removeprefix("$")):
+        keys.append(int(number) if number else name)
+    return tuple(keys)
+
+
+def _program(reference: str, base: Path) -> ProgramData:
+    if reference == "example":
+        return example_program()
+    target = (base / reference).resolve()
+    return _load_program(target, target.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_program(target: Path, mtime: int) -> ProgramData:
+    return load(target)
+
+
+@functools.cache
+def _application_converter() -> Any:
+    return make_converter(flavour="json")
 
 
 # Recording --------------------------------------------------------------------------------
@@ -585,10 +946,6 @@ def record_cases(
     .. versionadded:: 0.2
     """
     import tomli_w
-
-    from ledarskap.eligibility import default_ruleset, facts_of
-
-    from ._casefiles import applicant_data
 
     if rules is None:
         if ruleset != "default":

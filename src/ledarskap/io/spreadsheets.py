@@ -7,7 +7,8 @@ writes), delimited by ``;`` (Excel in a Swedish locale), ``,`` or a tab; XLSX ne
 ``xlsx`` extra (``pip install 'ledarskap[xlsx]'``).
 
 Reading never stops at the first bad row: a :class:`SheetImport` holds the records of the
-good rows *and* a :class:`RowProblem` for every problem, with file, row number and column;
+good rows *and* a :class:`~ledarskap.errors.Problem` for every problem, with file, row
+number and column;
 ``strict=True`` raises a :class:`~ledarskap.errors.DocumentError` listing them all instead.
 
 >>> from ledarskap.io import read_sheet
@@ -50,36 +51,40 @@ from typing import Any, Literal
 
 import attrs
 
-from ledarskap.errors import (
-    DocumentError,
-    InvalidValueError,
-    Problem,
-    UsageError,
-)
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError
 from ledarskap.model import (
     Application,
     Appointment,
-    Language,
-    MeetingStatus,
     Mentor,
     MentorMeeting,
     Participant,
     Person,
     PoliticalBody,
-    PoliticalBodyKind,
     Position,
     ProgramData,
     match_title,
 )
-from ledarskap.model.positions import checked_language
+from ledarskap.text import Language, checked_language
 
 from ._atomic import write_atomic
+from ._sheet_columns import (
+    COLUMNS,
+    MEETING_STATUS,
+    NO_POSITION,
+    NONE,
+    YES_NO,
+    Column,
+    SheetKind,
+    checked_kind,
+    kind_from_name,
+)
+from ._sheet_reader import Reader
 from ._sheets import fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
 
 __all__ = [
     "COLUMNS",
     "Column",
-    "RowProblem",
     "SheetImport",
     "SheetKind",
     "read_sheet",
@@ -88,124 +93,13 @@ __all__ = [
     "write_sheet",
 ]
 
-SheetKind = Literal["participants", "mentors", "applications", "meetings"]
-"""The kinds of sheet: what one row of it records."""
 
-
-@attrs.frozen
-class Column:
-    """A column of a sheet: the field it fills, its headers, and other names it may have."""
-
-    field: str
-    sv: str
-    en: str
-    aliases: tuple[str, ...] = ()
-    required: bool = False
-
-    def header(self, language: Language = "sv") -> str:
-        """The header written in *language*."""
-        return self.sv if language == "sv" else self.en
-
-    def names(self) -> Iterator[str]:
-        """Every folded name the column is known by."""
-        for name in (self.field, self.sv, self.en, *self.aliases):
-            yield fold(name)
-
-
-def _person_columns() -> tuple[Column, ...]:
-    return (
-        Column("person_id", "Person-id", "Person id"),
-        Column("given_name", "Förnamn", "Given name", ("first name", "tilltalsnamn"), True),
-        Column("family_name", "Efternamn", "Family name", ("last name", "surname"), True),
-        Column("email", "E-post", "E-mail", ("email", "e-postadress", "mejl", "mail")),
-        Column("phone", "Telefon", "Phone", ("telefonnummer", "mobil", "mobilnummer")),
-        Column("personnummer", "Personnummer", "Personal identity number", ("pnr", "personnr")),
-    )
-
-
-_ID = Column("id", "Id", "Id", ("id-nummer",))
-_COHORT = Column("cohort_id", "Omgång", "Cohort", ("kull", "omgångs-id", "cohort id"))
-_MUNICIPALITY = Column("municipality", "Kommun", "Municipality", ("kommunkod", "kommunnamn"))
-_ORGANISATION = Column(
-    "organisation", "Förvaltning", "Organisation", ("organisation", "arbetsplats", "bolag")
-)
-_ORG_KIND = Column("organisation_kind", "Organisationstyp", "Organisation kind")
-_TITLE = Column("title", "Befattning", "Title", ("titel", "tjänst", "position title"))
-_POSITION = Column("position", "Befattningskod", "Position code", ("befattnings-id",))
-_REPORTS = Column("reports_to", "Rapporterar till", "Reports to", ("politisk ledning",))
-_STAFF = Column("staff_function", "Stabsfunktion", "Staff function")
-_STATUS = Column("status", "Status", "Status")
-_APPOINTMENT = Column("appointment_id", "Anställnings-id", "Appointment id")
-
-COLUMNS: dict[SheetKind, tuple[Column, ...]] = {
-    "participants": (
-        _ID,
-        _COHORT,
-        *_person_columns(),
-        attrs.evolve(_MUNICIPALITY, required=True),
-        attrs.evolve(_ORGANISATION, required=True),
-        _ORG_KIND,
-        attrs.evolve(_TITLE, required=True),
-        _POSITION,
-        _REPORTS,
-        _STAFF,
-        Column("start", "Startdatum", "Start date", ("anställd sedan", "tillträdde"), True),
-        Column("end", "Slutdatum", "End date"),
-        _STATUS,
-        Column("application_id", "Ansökan", "Application", ("ansökans id", "application id")),
-        _APPOINTMENT,
-    ),
-    "mentors": (
-        _ID,
-        _COHORT,
-        *_person_columns(),
-        attrs.evolve(_MUNICIPALITY, required=True),
-        Column("capacity", "Kapacitet", "Capacity", ("antal adepter", "max adepter")),
-    ),
-    "applications": (
-        _ID,
-        _COHORT,
-        *_person_columns(),
-        Column("submitted", "Inkommen", "Submitted", ("ansökningsdatum", "inkom", "datum"), True),
-        _MUNICIPALITY,
-        _ORGANISATION,
-        _ORG_KIND,
-        _TITLE,
-        _POSITION,
-        Column("in_position_since", "I befattningen sedan", "In position since", ("startdatum",)),
-        _REPORTS,
-        Column("leads_staff_function", "Leder stabsfunktion", "Leads a staff function"),
-        _STAFF,
-        _STATUS,
-        _APPOINTMENT,
-    ),
-    "meetings": (
-        _ID,
-        Column("mentorship_id", "Mentorskap", "Mentorship", ("mentorskaps-id",), True),
-        Column("on", "Datum", "Date", ("mötesdatum",), True),
-        Column("kind", "Typ", "Kind", ("mötesform", "form"), True),
-        _STATUS,
-        Column("duration_minutes", "Längd (min)", "Duration (min)", ("längd", "minuter")),
-        Column("notes", "Anteckningar", "Notes", ("kommentar",)),
-    ),
-}
-"""The columns of each kind of sheet, in the order they are written."""
-
-
-class RowProblem(Problem):
-    """A problem with one cell, row or header of a sheet: file, row number and column.
-
-    ``row`` counts as a spreadsheet does (the header is row 1); ``column`` is the header as
-    written in the file (``None`` for a problem with a whole row or the file). The location
-    reads ``deltagare.csv, row 5, column 'Kommun'``, with personal data masked like the message.
-    """
-
-    __slots__ = ()
-
-    def __init__(
-        self, source: str, row: int, column: str | None, message: str, code: str = "invalid"
-    ) -> None:
-        super().__init__("", message, code, source=source, row=row, column=column)
+def __getattr__(name: str) -> Any:
+    """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
+    if name == "RowProblem":
+        warn_deprecated("ledarskap.io.spreadsheets.RowProblem", "ledarskap.errors.Problem")
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -225,7 +119,8 @@ class SheetImport:
     mentors: tuple[Mentor, ...] = ()
     applications: tuple[Application, ...] = ()
     meetings: tuple[MentorMeeting, ...] = ()
-    problems: tuple[RowProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    """Every problem found, each with the sheet's name, its row and its column."""
 
     @property
     def ok(self) -> bool:
@@ -272,12 +167,13 @@ def read_sheet(
     skipped; any other unknown column is a problem, since its data would be lost.
     With *strict*, any problem raises :class:`~ledarskap.errors.DocumentError`.
     """
-    kind = _checked_kind(kind, "read_sheet")
+    kind = checked_kind(kind, "read_sheet")
     content, label, xlsx = _content(source, name)
-    rows = read_xlsx_rows(content, label) if xlsx else read_csv_rows(content, label)
-    from ._sheet_reader import Reader
-
-    result = Reader(kind, label, cohort_id, {fold(c) for c in ignore_columns}).read(rows)
+    cells = read_xlsx_rows(content, label) if xlsx else read_csv_rows(content, label)
+    rows = Reader(kind, label, cohort_id, {fold(c) for c in ignore_columns}).read(cells)
+    result = SheetImport(
+        kind=kind, source=label, rows=rows.rows, problems=rows.problems, **rows.records
+    )
     return result.raise_for_problems() if strict else result
 
 
@@ -306,58 +202,10 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise DocumentError(
             "cannot read the file",
-            [Problem("(file)", f"{type(error).__name__}: {reason}", code="io")],
+            [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
             source=label,
         ) from None
     return content, label, path.suffix.casefold() in {".xlsx", ".xlsm"}
-
-
-_NONE = {"inga", "ingen", "none", "no", "nej"}
-_NO_POSITION = "-"  # a title that matches a catalog position, recorded as having none
-
-
-def _sv_header(kind: SheetKind, field: str) -> str:
-    return next((c.sv for c in COLUMNS[kind] if c.field == field), field)
-
-
-def _political_body(text: str) -> PoliticalBody | None:
-    name, _, kind_text = text.partition("(")
-    if kind_text:
-        wanted = fold(kind_text.rstrip(")"))
-        for kind in PoliticalBodyKind:
-            if wanted in {fold(kind.value), fold(kind.label("sv")), fold(kind.label("en"))}:
-                return PoliticalBody(name=name.strip(), kind=kind)
-        return None
-    kind_of = _kind_from_name(text)
-    return None if kind_of is None else PoliticalBody(name=text, kind=kind_of)
-
-
-def _kind_from_name(name: str) -> PoliticalBodyKind | None:
-    folded = fold(name)
-    if "kommunstyrelse" in folded or "regionstyrelse" in folded:
-        return PoliticalBodyKind.KOMMUNSTYRELSE
-    if "fullmaktige" in folded:
-        return PoliticalBodyKind.FULLMAKTIGE
-    if "namnd" in folded:
-        return PoliticalBodyKind.NAMND
-    if "styrelse" in folded:
-        return PoliticalBodyKind.STYRELSE
-    return None
-
-
-_MEETING_STATUS = {
-    MeetingStatus.PLANNED: ("planerad", "planned"),
-    MeetingStatus.HELD: ("genomförd", "held"),
-    MeetingStatus.CANCELLED: ("inställd", "cancelled"),
-}
-
-
-def _meeting_status_label(status: MeetingStatus, language: Language = "sv") -> str:
-    return _MEETING_STATUS[status][0 if language == "sv" else 1]
-
-
-def _label(member: Any, language: Language) -> str:
-    return str(member.label(language))
 
 
 # Writing ---------------------------------------------------------------------------------
@@ -374,7 +222,7 @@ def sheet_rows(
     """The rows of a sheet of *kind* (header first) for the records of *data*."""
     if not isinstance(data, ProgramData):
         raise UsageError(f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}")
-    kind = _checked_kind(kind, "sheet_rows")
+    kind = checked_kind(kind, "sheet_rows")
     language = checked_language(language)
     columns = [c for c in COLUMNS[kind] if include_personnummer or c.field != "personnummer"]
     rows = [[c.header(language) for c in columns]]
@@ -399,7 +247,7 @@ def sheet_bytes(
 
     *kind* is keyword-only, as in :func:`write_sheet`: ``sheet_bytes(data, kind="participants")``.
     """
-    kind = _checked_kind(kind, "sheet_bytes")
+    kind = checked_kind(kind, "sheet_bytes")
     if syntax not in ("csv", "xlsx"):
         raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
     if len(str(delimiter)) != 1:
@@ -433,8 +281,8 @@ def write_sheet(
     a sheet kind (the arguments swapped) is refused. The personnummer column is written only
     with ``include_personnummer=True``.
     """
-    kind = _checked_kind(kind, "write_sheet")
-    if isinstance(path, str) and (path in COLUMNS or path.casefold() in _KIND_NAMES):
+    kind = checked_kind(kind, "write_sheet")
+    if isinstance(path, str) and _is_kind(path):
         raise InvalidValueError(
             location="write_sheet(path)",
             expected="a file path such as 'deltagare.csv' (the kind goes in kind=)",
@@ -453,31 +301,12 @@ def write_sheet(
     write_atomic(path, content)
 
 
-# Swedish names of the sheet kinds, as a CKS user might write them.
-_KIND_NAMES: dict[str, SheetKind] = {
-    "deltagare": "participants",
-    "mentorer": "mentors",
-    "ansokningar": "applications",
-    "ansökningar": "applications",
-    "moten": "meetings",
-    "möten": "meetings",
-    "mentorstraffar": "meetings",
-    "mentorsträffar": "meetings",
-}
-
-
-def _checked_kind(kind: object, function: str) -> SheetKind:
-    """*kind* as one of the four sheet kinds (English or Swedish name), or the library's error."""
-    if isinstance(kind, str):
-        if kind in COLUMNS:
-            return kind
-        if kind.casefold() in _KIND_NAMES:
-            return _KIND_NAMES[kind.casefold()]
-    raise InvalidValueError(
-        location=f"{function}(kind)",
-        expected=f"one of {sorted(COLUMNS)} (or deltagare, mentorer, ansökningar, möten)",
-        found=kind,
-    )
+def _is_kind(name: str) -> bool:
+    try:
+        checked_kind(name, "write_sheet")
+    except InvalidValueError:
+        return False
+    return True
 
 
 def _iso(value: Any) -> str:
@@ -492,10 +321,10 @@ def _bodies(bodies: tuple[PoliticalBody, ...] | None, language: Language) -> str
     if bodies is None:
         return ""
     if not bodies:
-        return "inga" if language == "sv" else "none"
+        return NONE.render(language)
     return "; ".join(
         body.name
-        if _kind_from_name(body.name) is body.kind and "(" not in body.name
+        if kind_from_name(body.name) is body.kind and "(" not in body.name
         else f"{body.name} ({body.kind.label(language)})"
         for body in bodies
     )
@@ -504,7 +333,7 @@ def _bodies(bodies: tuple[PoliticalBody, ...] | None, language: Language) -> str
 def _position_code(found: Position | None, title: str | None) -> str:
     if found is not None:
         return found.slug
-    return "" if match_title(title) is None else _NO_POSITION
+    return "" if match_title(title) is None else NO_POSITION
 
 
 def _person_values(person: Person) -> dict[str, str]:
@@ -573,9 +402,7 @@ def _records_of(
                 "reports_to": _bodies(a.reports_to, language),
                 "leads_staff_function": ""
                 if a.leads_staff_function is None
-                else ("ja" if a.leads_staff_function else "nej")
-                if language == "sv"
-                else ("yes" if a.leads_staff_function else "no"),
+                else YES_NO[a.leads_staff_function].render(language),
                 "staff_function": ""
                 if a.staff_function is None
                 else a.staff_function.label(language),
@@ -589,7 +416,7 @@ def _records_of(
                 "mentorship_id": meeting.mentorship_id,
                 "on": _iso(meeting.on),
                 "kind": meeting.kind.label(language),
-                "status": _meeting_status_label(meeting.status, language),
+                "status": MEETING_STATUS[meeting.status].render(language),
                 "duration_minutes": _text(meeting.duration_minutes),
                 "notes": meeting.notes,
             }

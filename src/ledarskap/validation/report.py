@@ -38,8 +38,7 @@ from typing import Any, overload
 import attrs
 
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError, mask_personal_data
-from ledarskap.model import Language
-from ledarskap.model.positions import checked_language
+from ledarskap.text import LANGUAGES, Language, Text, checked_language
 
 from .messages import MESSAGES, Message, Severity
 
@@ -57,6 +56,14 @@ def _masked_params(params: Iterable[tuple[str, Param]]) -> tuple[tuple[str, Para
 
 def _masked_id(value: str | None) -> str | None:
     return None if value is None else mask_personal_data(value)
+
+
+def _entry(code: str) -> Message:
+    """The catalogue entry of *code*; the library's error if it has none."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        raise InvalidValueError(location="Finding.code", expected="a code of MESSAGES", found=code)
+    return entry
 
 
 @attrs.frozen(kw_only=True)
@@ -77,10 +84,7 @@ class Finding:
 
     @code.validator
     def _known(self, _: attrs.Attribute[str], value: str) -> None:
-        if value not in MESSAGES:
-            raise InvalidValueError(
-                location="Finding.code", expected="a code of MESSAGES", found=value
-            )
+        _entry(value)
 
     @classmethod
     def of(
@@ -89,7 +93,7 @@ class Finding:
         """A finding of *code*, with the severity the catalogue gives it."""
         return cls(
             code=code,
-            severity=MESSAGES[code].severity,
+            severity=_entry(code).severity,
             location=location,
             record_id=record_id,
             params=tuple(params.items()),
@@ -116,19 +120,22 @@ class Finding:
             "severity": self.severity.value,
             "location": self.location,
             "record_id": self.record_id,
-            "message": {"sv": self.message("sv"), "en": self.message("en")},
+            "message": {language: self.message(language) for language in LANGUAGES},
             "params": dict(self.params),
         }
 
     def to_problem(self, language: Language = "en") -> Problem:
-        """The finding as a :class:`~ledarskap.errors.Problem` (for exceptions)."""
-        return Problem(self._where(), self.message(language), code=self.code)
+        """The finding as a :class:`~ledarskap.errors.Problem`, in *language*.
 
-    def _where(self) -> str:
-        return self.location if self.record_id is None else f"{self.location} ({self.record_id})"
+        This is how a finding is rendered everywhere (in a report, in an exception): the
+        location is the path to the record with the record's id, ``participants[3] (d-4)``.
+        """
+        where = self.location if self.record_id is None else f"{self.location} ({self.record_id})"
+        return Problem(where, self.message(language), code=self.code)
 
     def __str__(self) -> str:
-        return f"{self._where()} [{self.code}]: {self.message()}"
+        problem = self.to_problem("sv")
+        return f"{problem.location} [{self.code}]: {problem.message}"
 
 
 class ValidationError(ProblemsError):
@@ -141,12 +148,19 @@ class ValidationError(ProblemsError):
 
     def __init__(self, report: ValidationReport, *, language: Language = "en") -> None:
         self.report = report
-        summary = (
-            "the program data breaks cross-record rules"
-            if language == "en"
-            else "programmets data bryter mot regler mellan poster"
+        super().__init__(
+            _BREAKS_RULES.render(language), (f.to_problem(language) for f in report.errors)
         )
-        super().__init__(summary, (f.to_problem(language) for f in report.errors))
+
+
+_BREAKS_RULES = Text(
+    "programmets data bryter mot regler mellan poster",
+    "the program data breaks cross-record rules",
+)
+_HEAD = Text("Validering", "Validation")
+_ERRORS = {False: Text("fel", "error"), True: Text("fel", "errors")}
+_WARNINGS = {False: Text("varning", "warning"), True: Text("varningar", "warnings")}
+_NO_PROBLEMS = Text("inga problem", "no problems")
 
 
 class ValidationReport(Sequence[Finding]):
@@ -268,16 +282,14 @@ class ValidationReport(Sequence[Finding]):
         Errors come first, then warnings, each in the catalogue's order; within a group,
         findings keep the order the checks found them in.
         """
+        language = checked_language(language)
         errors, warnings = len(self.errors), len(self.warnings)
-        if checked_language(language) == "sv":
-            head = f"Validering: {errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
-        else:
-            head = (
-                f"Validation: {errors} error{'s' if errors != 1 else ''}, "
-                f"{warnings} warning{'s' if warnings != 1 else ''}"
-            )
+        head = (
+            f"{_HEAD.render(language)}: {errors} {_ERRORS[errors != 1].render(language)}, "
+            f"{warnings} {_WARNINGS[warnings != 1].render(language)}"
+        )
         if not self._findings:
-            return head + (": inga problem." if language == "sv" else ": no problems.")
+            return f"{head}: {_NO_PROBLEMS.render(language)}."
         lines = [head]
         groups: dict[str, list[Finding]] = {}
         for finding in self._findings:
@@ -290,7 +302,7 @@ class ValidationReport(Sequence[Finding]):
             lines.append(
                 f"{entry.severity.label(language)} {code}: {entry.title(language)} ({len(members)})"
             )
-            lines.extend(f"  {f._where()}: {f.message(language)}" for f in members)
+            lines.extend(f"  {f.to_problem(language)}" for f in members)
         return "\n".join(lines)
 
     def to_data(self) -> list[dict[str, Any]]:
@@ -300,7 +312,7 @@ class ValidationReport(Sequence[Finding]):
     def raise_for_errors(self, *, language: Language = "en") -> ValidationReport:
         """Raise :class:`ValidationError` if there is an error; otherwise return the report."""
         if not self.ok:
-            raise ValidationError(self, language=language)
+            raise ValidationError(self, language=checked_language(language))
         return self
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import sys
 from pathlib import Path
@@ -18,15 +19,16 @@ from ledarskap.errors import (
     DocumentError,
     InvalidValueError,
     LedarskapError,
+    Problem,
     UsageError,
     mask_personal_data,
 )
-from ledarskap.io import RowProblem, SheetImport, read_sheet, sheet_bytes, write_sheet
+from ledarskap.io import SheetImport, read_sheet, sheet_bytes, write_sheet
 from ledarskap.io._sheets import parse_date
 from ledarskap.io.spreadsheets import COLUMNS, SheetKind
 from ledarskap.testing import program_data
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 KINDS: list[SheetKind] = ["participants", "mentors", "applications", "meetings"]
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -76,7 +78,7 @@ def test_strict_mode_raises_listing_every_problem() -> None:
         read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025", strict=True)
     assert len(info.value.problems) == 4
     assert "row 8, column 'Efternamn'" in str(info.value)
-    assert isinstance(info.value.problems[0], RowProblem)
+    assert type(info.value.problems[0]) is Problem
 
 
 def test_merge_into_program_data() -> None:
@@ -435,7 +437,7 @@ def test_xlsx_without_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_import_guide_lists_every_column() -> None:
-    page = (Path(__file__).parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    page = (Path(__file__).parents[2] / "docs" / "import.md").read_text(encoding="utf-8")
     for columns in COLUMNS.values():
         for column in columns:
             assert f"| {column.sv} | {column.en} |" in page, column
@@ -548,3 +550,46 @@ def test_kind_is_keyword_only_when_writing(tmp_path: Path) -> None:
 def test_data_that_is_not_a_program_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="expected a ProgramData"):
         sheet_bytes("program.json", kind="participants")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("module", ["ledarskap.io", "ledarskap.io.spreadsheets"])
+def test_row_problem_is_a_deprecated_alias_of_problem(module: str) -> None:
+    """The old name keeps working for one minor version, warning that Problem replaces it."""
+    imported = importlib.import_module(module)
+    with pytest.warns(
+        DeprecationWarning, match=r"RowProblem is deprecated .*use ledarskap.errors.Problem"
+    ):
+        alias = imported.RowProblem
+    assert alias is Problem
+
+
+def test_every_problem_of_a_sheet_is_a_plain_problem() -> None:
+    sheet = read_sheet("Förnamn;Efternamn\nAnna;\n", "mentors", name="mentorer.csv")
+    assert sheet.problems
+    assert {type(problem) for problem in sheet.problems} == {Problem}
+    assert all(problem.source == "mentorer.csv" for problem in sheet.problems)
+
+
+def test_a_digit_that_is_not_a_decimal_number_is_a_problem_not_a_crash() -> None:
+    """'²' is a digit to str.isdigit but no number: the cell is reported, nothing raises."""
+    sheet = read_sheet(
+        "Förnamn;Efternamn;Kommun;Kapacitet\nAnna;Berg;Motala;²\n", "mentors", cohort_id="c-1"
+    )
+    assert [(p.column, p.message) for p in sheet.problems] == [
+        ("Kapacitet", "expected a whole number, found '²'")
+    ]
+
+
+def test_a_path_given_as_text_is_written(tmp_path: Path) -> None:
+    """A path as a str is a path, unless it names a kind of sheet (the arguments swapped)."""
+    data = ledarskap.example_program()
+    target = str(tmp_path / "mentorer.csv")
+    write_sheet(data, target, kind="mentors")
+    assert read_sheet(target, "mentors").mentors == data.mentors
+
+
+def test_an_unknown_column_suggests_the_column_meant() -> None:
+    sheet = read_sheet("Förnamn;Efternamn;Kommunn\nAnna;Berg;Motala\n", "mentors", cohort_id="c-1")
+    (problem,) = [p for p in sheet.problems if p.code == "unknown-column"]
+    assert problem.column == "Kommunn"
+    assert problem.hint == "did you mean 'Kommun'?"
