@@ -94,8 +94,7 @@ def mask_personal_data(text: str) -> str:
     parts = _NOT_ADDRESS.split(text)
     # split() with a group alternates tokens and separators: tokens are the even items.
     return "".join(
-        _mask_address(part) if i % 2 == 0 and "@" in part else part
-        for i, part in enumerate(parts)
+        _mask_address(part) if i % 2 == 0 and "@" in part else part for i, part in enumerate(parts)
     )
 
 
