@@ -112,9 +112,9 @@ def parse(content: bytes, syntax: Syntax, source: str) -> tuple[dict[str, Any], 
 
 def describe(value: object) -> str:
     """A short, masked description of a value as found in a file."""
-    from ._convert import _describe
+    from ledarskap._found import describe as describe_found
 
-    return _describe(value)
+    return describe_found(value)
 
 
 class Reader:

@@ -127,7 +127,7 @@ def _date_structurer() -> Callable[[object, object], dt.date]:
 
     def structure(value: object, _: object = None) -> dt.date:
         if value.__class__ is str:
-            text: str = value  # type: ignore[assignment]
+            text: str = value
             day = known.get(text)
             if day is not None:
                 return day
@@ -142,7 +142,7 @@ def _date_structurer() -> Callable[[object, object], dt.date]:
                     return day
             raise FieldError("a date YYYY-MM-DD", value)
         if value.__class__ is dt.date:
-            return value  # type: ignore[return-value]
+            return value
         raise FieldError("a date YYYY-MM-DD", value, code="type")
 
     return structure
@@ -424,12 +424,12 @@ def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is fil
 
 def _converted(attribute: attrs.Attribute[Any], value: Any, shell: object) -> Any:
     """*value* through the field's converter, as ``__init__`` would (with the instance)."""
-    convert = attribute.converter
+    convert: Any = attribute.converter
     if convert is None:
         return value
     if isinstance(convert, attrs.Converter):
-        return convert.converter(value, shell)  # type: ignore[call-arg]  # takes the instance
-    return convert(value)  # type: ignore[operator]
+        return convert.converter(value, shell)  # type: ignore[attr-defined]  # the instance, too
+    return convert(value)
 
 
 def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:

@@ -62,6 +62,11 @@ class Check:
         return {}
 
     @property
+    def item(self) -> Check | None:
+        """The check of each item, for a check of a tuple's items; else ``None``."""
+        return None
+
+    @property
     def complete(self) -> bool:
         """Whether the field's type and :attr:`schema` say all the validator checks.
 
@@ -229,6 +234,10 @@ class _Optional(Check):
     def complete(self) -> bool:
         return self.validator.complete
 
+    @property
+    def item(self) -> Check | None:
+        return self.validator.item
+
     def __repr__(self) -> str:
         return f"optional({self.validator!r})"
 
@@ -291,6 +300,10 @@ class _Items(Check):
     @property
     def complete(self) -> bool:
         return self.validator.complete and not self.unique and not self.non_empty
+
+    @property
+    def item(self) -> Check | None:
+        return self.validator
 
     def __repr__(self) -> str:
         return f"items({self.validator!r}, non_empty={self.non_empty}, unique={self.unique})"
@@ -467,4 +480,4 @@ def derived(
     def derive(value: Any, instance: Any) -> Any:
         return compute(instance) if value is DERIVED else convert(value)
 
-    return attrs.Converter(derive, takes_self=True)  # type: ignore[misc]
+    return attrs.Converter(derive, takes_self=True)

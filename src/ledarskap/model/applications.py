@@ -72,7 +72,7 @@ class Application:
     title: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     position: Position | None = attrs.field(
         default=_checks.DERIVED,
-        converter=_checks.derived(_matched_position, as_position),
+        converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
         validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
     )
     in_position_since: dt.date | None = attrs.field(

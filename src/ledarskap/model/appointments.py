@@ -130,7 +130,7 @@ class Appointment:
     )
     position: Position | None = attrs.field(
         default=_checks.DERIVED,
-        converter=_checks.derived(_matched_position, as_position),
+        converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
         validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
     )
     organisation_kind: OrganisationKind = attrs.field(

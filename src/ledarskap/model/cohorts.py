@@ -103,7 +103,7 @@ class Session:
     start: dt.date = attrs.field(validator=_checks.date)
     end: dt.date = attrs.field(
         default=_checks.DERIVED,
-        converter=_checks.derived(lambda session: session.start),
+        converter=_checks.derived(lambda session: session.start),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
         validator=_checks.all_of(_checks.date, _checks.not_before("start")),
     )
     venue: Venue | None = attrs.field(

@@ -1,0 +1,225 @@
+"""The fast way a valid JSON program document becomes records: msgspec, then trusted builds.
+
+Reading a large document is building records, and building a record through its
+``__init__`` runs a Python validator per field. msgspec checks the same in C while it
+parses, so a valid document is read in two steps:
+
+1. :func:`mirror` makes, from each model class, a :class:`msgspec.Struct` with the same
+   fields, every constraint taken from the field's validator (its
+   :attr:`~ledarskap.model._checks.Check.schema`: a pattern, a least value, no item
+   twice …), a municipality or position as one of its codes, unknown keys refused;
+   msgspec decodes the whole document into those;
+2. :func:`builder` makes, for each class, a function that turns the struct into the
+   model's record without calling ``__init__``: the values are set as they are, and only
+   the checks msgspec could not make are run (validators whose schema does not say
+   everything, such as an end not before its start, and ``__attrs_post_init__``).
+
+Anything this path does not read (an error of any kind, an older format version, a
+whole number written ``3.0``, a derived field left out) goes to the detailed converter
+of :mod:`ledarskap.io._convert`, which is the reference: it reads what it reads and
+reports every problem with its path. So this path never reports an error to a user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import attrs
+
+from ledarskap import model
+from ledarskap.model import Municipality, Personnummer, Position, ProgramData
+from ledarskap.model._checks import DERIVED, Check
+
+from .migrations import FORMAT, FORMAT_VERSION
+
+__all__ = ["Decoder"]
+
+Builder = Callable[[Any], Any]
+
+
+def _pattern(check: Check | None) -> str | None:
+    """The pattern of a text check, anchored at the very end (``$`` allows a final line feed)."""
+    pattern: str | None = None if check is None else check.schema.get("pattern")
+    if pattern is None:
+        return None
+    return pattern.removesuffix("$") + r"\Z" if pattern.endswith("$") else pattern
+
+
+def _least(check: Check | None) -> int | None:
+    return None if check is None else check.schema.get("minimum")
+
+
+def _complete(check: Check | None) -> bool:
+    """Whether the struct's types and constraints say all that *check* checks."""
+    return check is None or check.complete
+
+
+class _Mirror:
+    """The structs and builders of every model class, made once per decoder."""
+
+    def __init__(self, msgspec: types.ModuleType) -> None:
+        self.msgspec = msgspec
+        self.structs: dict[type, Any] = {}
+        self.builders: dict[type, Builder] = {}
+        self.municipalities = {
+            text: m for m in model.all_municipalities() for text in (m.code, m.name, m.display_name)
+        }
+        self.positions = {p.slug: p for p in model.all_positions()}
+
+    def field_type(self, kind: Any, check: Check | None) -> Any:  # noqa: PLR0911
+        """The struct field type for a model field of type *kind* checked by *check*."""
+        msgspec = self.msgspec
+        if isinstance(kind, types.UnionType):
+            inner = next(k for k in typing.get_args(kind) if k is not type(None))
+            return self.field_type(inner, check) | None
+        origin = typing.get_origin(kind)
+        if origin is tuple:
+            item = self.field_type(typing.get_args(kind)[0], None if check is None else check.item)
+            return types.GenericAlias(tuple, (item, ...))
+        if origin is frozenset:
+            # A list here, made a frozenset when built, where no item may come twice.
+            return types.GenericAlias(tuple, (typing.get_args(kind)[0], ...))
+        if kind is str:
+            pattern = _pattern(check)
+            return str if pattern is None else Annotated[str, msgspec.Meta(pattern=pattern)]
+        if kind is int:
+            least = _least(check)
+            return int if least is None else Annotated[int, msgspec.Meta(ge=least)]
+        if kind in (bool, dt.date) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+            return kind
+        if kind is Municipality:
+            return Literal[tuple(self.municipalities)]
+        if kind is Position:
+            return Literal[tuple(self.positions)]
+        if kind is Personnummer:
+            return str
+        return self.struct(kind)
+
+    def struct(self, cls: type) -> Any:
+        """The struct mirroring the model class *cls*."""
+        found = self.structs.get(cls)
+        if found is not None:
+            return found
+        attrs.resolve_types(cls)
+        fields: list[tuple[Any, ...]] = []
+        for a in attrs.fields(cls):
+            kind = self.field_type(a.type, a.validator)
+            if a.default is attrs.NOTHING or a.default is DERIVED:
+                fields.append((a.name, kind))
+            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                fields.append((a.name, kind, self.msgspec.field(default_factory=tuple)))
+            else:
+                fields.append((a.name, kind, self.msgspec.field(default=a.default)))
+        struct = self.msgspec.defstruct(
+            f"{cls.__name__}Struct",
+            fields,
+            kw_only=True,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        self.structs[cls] = struct
+        return struct
+
+    def value(self, expr: str, kind: Any, scope: dict[str, Any]) -> str:  # noqa: PLR0911
+        """Python source turning the struct value *expr* into the model's value."""
+        if isinstance(kind, types.UnionType):
+            inner = next(k for k in typing.get_args(kind) if k is not type(None))
+            converted = self.value(expr, inner, scope)
+            return expr if converted == expr else f"(None if {expr} is None else {converted})"
+        origin = typing.get_origin(kind)
+        if origin is tuple:
+            item = typing.get_args(kind)[0]
+            var = f"x{len(scope)}"
+            scope[var] = None  # reserves the name
+            converted = self.value(var, item, scope)
+            return expr if converted == var else f"tuple([{converted} for {var} in {expr}])"
+        if origin is frozenset:
+            scope["__unique"] = _unique_set
+            return f"__unique({expr})"
+        if kind is Municipality:
+            scope["__m"] = self.municipalities
+            return f"__m[{expr}]"
+        if kind is Position:
+            scope["__p"] = self.positions
+            return f"__p[{expr}]"
+        if kind is Personnummer:
+            scope["__pnr"] = Personnummer
+            return f"__pnr({expr})"
+        if attrs.has(kind):
+            name = f"__b_{kind.__name__}"
+            scope[name] = self.builder(kind)
+            return f"{name}({expr})"
+        return expr
+
+    def builder(self, cls: type) -> Builder:
+        """The function building a *cls* record from its struct, trusting what msgspec checked."""
+        found = self.builders.get(cls)
+        if found is not None:
+            return found
+        scope: dict[str, Any] = {"__new": object.__new__, "__set": object.__setattr__}
+        scope["__cl"] = cls
+        lines = [f"def build_{cls.__name__}(s):", "    o = __new(__cl)"]
+        checks = []
+        for index, a in enumerate(attrs.fields(cls)):
+            lines.append(f"    __set(o, {a.name!r}, {self.value(f's.{a.name}', a.type, scope)})")
+            if not _complete(a.validator):
+                scope[f"__v{index}"] = a.validator
+                scope[f"__a{index}"] = a
+                checks.append(f"    __v{index}(o, __a{index}, o.{a.name})")
+        lines.extend(checks)
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<ledarskap build {cls.__name__}>", "exec"), scope)
+        function: Builder = scope[f"build_{cls.__name__}"]
+        self.builders[cls] = function
+        return function
+
+
+def _unique_set(values: tuple[Any, ...]) -> frozenset[Any]:
+    result = frozenset(values)
+    if len(result) != len(values):
+        raise ValueError("an item twice")
+    return result
+
+
+class Decoder:
+    """Reads a valid JSON document of the current format version into :class:`ProgramData`.
+
+    :meth:`decode` raises whatever it meets on any other input; the caller then reads
+    the document with the detailed converter instead.
+    """
+
+    def __init__(self) -> None:
+        import msgspec
+
+        mirror = _Mirror(msgspec)
+        body = mirror.struct(ProgramData)
+        document = msgspec.defstruct(
+            "DocumentStruct",
+            [("format", Literal[FORMAT]), ("format_version", Literal[FORMAT_VERSION])],
+            bases=(body,),
+            kw_only=True,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        self._document = document
+        self._decoder = msgspec.json.Decoder(document)
+        self._convert = msgspec.convert
+        self._build = mirror.builder(ProgramData)
+
+    def decode(self, text: bytes | str) -> ProgramData:
+        """The :class:`ProgramData` of a valid document; any error if it is not one."""
+        data: ProgramData = self._build(self._decoder.decode(text))
+        return data
+
+    def convert(self, document: dict[str, Any]) -> ProgramData:
+        """The :class:`ProgramData` of a parsed document (TOML, or migrated); any error if not."""
+        data: ProgramData = self._build(self._convert(document, self._document))
+        return data
