@@ -374,7 +374,10 @@ def test_invalid_json_says_where() -> None:
     with pytest.raises(DocumentError) as exc:
         ledarskap.loads('{\n  "format": "ledarskap.program",\n  "format_version": 1,\n}')
     (problem,) = exc.value.problems
-    assert (problem.line, problem.message) == (4, "Expecting property name enclosed in double quotes, column 1")
+    assert (problem.line, problem.message) == (
+        4,
+        "Expecting property name enclosed in double quotes, column 1",
+    )
     assert problem.code == "syntax"
 
 
