@@ -34,14 +34,15 @@ from ledarskap import (
     all_municipalities,
     all_positions,
 )
+from ledarskap.model._checks import EMAIL_PATTERN, ID_PATTERN
 
 from ._pydantic_model import _valid_personnummer
 
 __all__ = ["Document"]
 
-Id = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+Id = Annotated[str, msgspec.Meta(pattern=ID_PATTERN)]
 Text = Annotated[str, msgspec.Meta(pattern=r"\S")]
-Email = Annotated[str, msgspec.Meta(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[str, msgspec.Meta(pattern=EMAIL_PATTERN)]
 Code = Literal[tuple(m.code for m in all_municipalities())]  # type: ignore[valid-type]
 Pnr = Annotated[str, msgspec.Meta(pattern=r"^\d{8}-\d{4}$")]
 Slug = Literal[tuple(p.slug for p in all_positions())]  # type: ignore[valid-type]

@@ -34,6 +34,7 @@ from ledarskap.model import (
     municipality,
     position,
 )
+from ledarskap.model._checks import EMAIL_PATTERN
 
 from ._sheets import fold, parse_date
 from .spreadsheets import (
@@ -53,7 +54,7 @@ from .spreadsheets import (
 __all__ = ["Reader"]
 
 E = TypeVar("E", bound=enum.Enum)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as the model checks it
+_EMAIL = re.compile(EMAIL_PATTERN)  # as the model checks it
 
 
 class _RowError(Exception):

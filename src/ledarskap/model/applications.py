@@ -25,7 +25,13 @@ import attrs
 from ledarskap.text import LabelledEnum
 
 from . import _checks
-from .appointments import Appointment, OrganisationKind, PoliticalBody, StaffFunction
+from .appointments import (
+    Appointment,
+    OrganisationKind,
+    PoliticalBody,
+    StaffFunction,
+    whole_years,
+)
 from .municipalities import Municipality, as_optional_municipality
 from .positions import Position, as_position, match_title
 
@@ -101,6 +107,21 @@ class Application:
         default=None, validator=_checks.optional(_checks.identifier), repr=False
     )
     """The appointment the application is made from, where it is on record."""
+
+    def years_in_position(self, as_of: dt.date) -> int | None:
+        """Whole years in the position as of *as_of*; ``None`` if ``in_position_since`` is not known.
+
+        >>> import datetime as dt
+        >>> from ledarskap import Application
+        >>> app = Application(id="ans-1", person_id="p-1", cohort_id="c-1",
+        ...                   submitted=dt.date(2025, 4, 2), in_position_since=dt.date(2021, 8, 16))
+        >>> app.years_in_position(dt.date(2025, 8, 15)), app.years_in_position(dt.date(2025, 8, 16))
+        (3, 4)
+
+        .. versionadded:: 0.2
+        """
+        since = self.in_position_since
+        return None if since is None else whole_years(since, as_of)
 
     @classmethod
     def from_appointment(

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from ledarskap.text import LabelledEnum
 
@@ -41,6 +40,7 @@ __all__ = [
     "PoliticalBody",
     "PoliticalBodyKind",
     "StaffFunction",
+    "whole_years",
 ]
 
 
@@ -99,6 +99,23 @@ class StaffFunction(LabelledEnum):
     OTHER = "other", "annan stabsfunktion", "other staff function"
 
 
+def whole_years(since: dt.date, as_of: dt.date) -> int:
+    """Whole years in a position held *since* a date, as of a date; 0 if not after it.
+
+    The one count of tenure: :meth:`Appointment.years_in_position`,
+    :meth:`~ledarskap.model.Application.years_in_position` and the eligibility rules use it.
+    A year is whole on its anniversary (a start on 29 February on 28 February).
+
+    >>> import datetime as dt
+    >>> whole_years(dt.date(2021, 3, 1), dt.date(2025, 2, 28)), whole_years(dt.date(2021, 3, 1), dt.date(2025, 3, 1))
+    (3, 4)
+
+    .. versionadded:: 0.2
+    """
+    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
+    return max(years, 0)
+
+
 def _matched_position(appointment: Appointment) -> Position | None:
     return match_title(appointment.title)
 
@@ -153,10 +170,7 @@ class Appointment:
 
     def years_in_position(self, as_of: dt.date) -> int:
         """Whole years from ``start`` to *as_of* (or to ``end``, if earlier); 0 before start."""
-        until = as_of if self.end is None else min(as_of, self.end)
-        if until < self.start:
-            return 0
-        return relativedelta(until, self.start).years
+        return whole_years(self.start, as_of if self.end is None else min(as_of, self.end))
 
     @property
     def works_towards_political_leadership(self) -> bool:
