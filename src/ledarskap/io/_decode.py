@@ -179,24 +179,22 @@ class _Mirror:
             return f"{name}({expr}, t)"
         return expr
 
-    def batched(self, name: str, kind: Any, check: Check | None) -> str | None:
-        """The statement adding the texts of field *name* to their batch, if they have one."""
+    def batched(self, name: str, kind: Any, check: Check | None) -> tuple[int, str] | None:
+        """The batch the texts of field *name* go to, and the expression giving them."""
         optional = isinstance(kind, types.UnionType)
         if optional:
             kind = next(k for k in typing.get_args(kind) if k is not type(None))
-        add = "append"
-        if typing.get_origin(kind) is tuple:
-            kind, check, add = (
-                typing.get_args(kind)[0],
-                None if check is None else check.item,
-                "extend",
-            )
+        many = typing.get_origin(kind) is tuple
+        if many:
+            kind, check = typing.get_args(kind)[0], None if check is None else check.item
         pattern = _pattern(check) if kind is str else None
         if pattern is None:
             return None
         index = self.batches.setdefault(pattern, len(self.batches))
-        statement = f"t[{index}].{add}(o.{name})"
-        return f"    if o.{name} is not None: {statement}" if optional else f"    {statement}"
+        value = f"o.{name}"
+        if optional:
+            return index, f"*(() if {value} is None else {value if many else f'({value},)'})"
+        return index, f"*{value}" if many else value
 
     def builder(self, cls: type) -> Builder:
         """The function building a *cls* record from its struct, trusting what msgspec checked."""
@@ -208,16 +206,21 @@ class _Mirror:
         # *t* holds a list of texts per pattern, checked together when all are built.
         lines = [f"def build_{cls.__name__}(s, t):", "    o = __new(__cl)"]
         checks = []
+        texts: dict[int, list[str]] = {}
         for index, a in enumerate(attrs.fields(cls)):
             scope[f"__s{index}"] = getattr(cls, a.name).__set__
             lines.append(f"    __s{index}(o, {self.value(f's.{a.name}', a.type, scope)})")
             batched = self.batched(a.name, a.type, a.validator)
             if batched is not None:
-                checks.append(batched)
-            if not _complete(a.validator):
-                scope[f"__v{index}"] = a.validator
-                scope[f"__a{index}"] = a
-                checks.append(f"    __v{index}(o, __a{index}, o.{a.name})")
+                texts.setdefault(batched[0], []).append(batched[1])
+            if _complete(a.validator):
+                continue
+            scope[f"__v{index}"] = a.validator
+            scope[f"__a{index}"] = a
+            call = f"__v{index}(o, __a{index}, o.{a.name})"
+            checks.append(f"    {_guarded(a.validator, f'o.{a.name}', call)}")
+        # The texts of a record go to their batches in one call per batch.
+        lines.extend(f"    t[{i}].extend(({', '.join(v)},))" for i, v in texts.items())
         lines.extend(checks)
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
@@ -227,6 +230,21 @@ class _Mirror:
         function: Builder = scope[f"build_{cls.__name__}"]
         self.builders[cls] = function
         return function
+
+
+def _guarded(check: Check, value: str, call: str) -> str:
+    """*call* running *check* on *value*, behind a cheap test when every part allows one.
+
+    A date not before another field (``not_before``) is compared inline: the validator is
+    called, to fail, only when the comparison does; the other parts are types the struct
+    has checked already.
+    """
+    parts = [part for part in check.parts if not part.complete]
+    fields = [part.after for part in parts]
+    if not fields or None in fields:
+        return call
+    tests = " or ".join(f"o.{field} is not None and {value} < o.{field}" for field in fields)
+    return f"if {value} is not None and ({tests}): {call}"
 
 
 def _unique_set(values: tuple[Any, ...]) -> frozenset[Any]:

@@ -67,6 +67,16 @@ class Check:
         return None
 
     @property
+    def parts(self) -> tuple[Check, ...]:
+        """The checks this one is made of, in order: itself, but for :func:`all_of`."""
+        return (self,)
+
+    @property
+    def after(self) -> str | None:
+        """The field a date must not be before (:func:`not_before`); else ``None``."""
+        return None
+
+    @property
     def complete(self) -> bool:
         """Whether the field's type and :attr:`schema` say all the validator checks.
 
@@ -386,6 +396,10 @@ class _NotBefore(Check):
     def complete(self) -> bool:
         return False
 
+    @property
+    def after(self) -> str | None:
+        return self.other
+
     def __repr__(self) -> str:
         return f"not_before({self.other!r})"
 
@@ -419,6 +433,10 @@ class _All(Check):
     @property
     def complete(self) -> bool:
         return all(v.complete for v in self.validators)
+
+    @property
+    def parts(self) -> tuple[Check, ...]:
+        return self.validators
 
     def __repr__(self) -> str:
         return f"all_of({', '.join(map(repr, self.validators))})"
