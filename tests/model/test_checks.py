@@ -168,3 +168,16 @@ def test_a_derived_default_is_computed_only_when_not_given() -> None:
     assert Session(id="s", kind=SessionKind.SESSION, title="t", start=day).end == day
     later = Session(id="s", kind=SessionKind.SESSION, title="t", start=day, end=dt.date(2025, 9, 2))
     assert later.end == dt.date(2025, 9, 2)
+
+
+def test_a_non_empty_list_is_said_in_the_document_schema() -> None:
+    """The document's schema reads ``non_empty`` as ``minItems``, whichever field uses it."""
+    from ledarskap.io import schema
+
+    check = _checks.items(_checks.text, non_empty=True)
+    assert check.description == "a tuple"
+    assert schema._schema_of(tuple[str, ...], check) == {
+        "type": "array",
+        "items": {"type": "string", "pattern": r"\S"},
+        "minItems": 1,
+    }
