@@ -1,23 +1,26 @@
 """The fast way a valid JSON program document becomes records: msgspec, then trusted builds.
 
 Reading a large document is building records, and building a record through its
-``__init__`` runs a Python validator per field. msgspec checks the same in C while it
-parses, so a valid document is read in two steps:
+``__init__`` runs a Python validator per field. msgspec checks most of the same in C while
+it parses, so a valid document is read in two steps, both made from the model's attrs
+fields and the validators' own account of what they check
+(:class:`~ledarskap.model._checks.Check`: ``schema``, ``complete``):
 
-1. :func:`mirror` makes, from each model class, a :class:`msgspec.Struct` with the same
-   fields, every constraint taken from the field's validator (its
-   :attr:`~ledarskap.model._checks.Check.schema`: a pattern, a least value, no item
-   twice …), a municipality or position as one of its codes, unknown keys refused;
-   msgspec decodes the whole document into those;
-2. :func:`builder` makes, for each class, a function that turns the struct into the
-   model's record without calling ``__init__``: the values are set as they are, and only
-   the checks msgspec could not make are run (validators whose schema does not say
-   everything, such as an end not before its start, and ``__attrs_post_init__``).
+1. :meth:`_Mirror.struct` makes, from each model class, a :class:`msgspec.Struct` with the
+   same fields: the types, enum values, least whole numbers, a municipality or position as
+   one of its codes or names, every unknown key refused, and a field whose default is
+   derived from others (``DERIVED``) required. msgspec decodes the document into those.
+2. :meth:`_Mirror.builder` makes, for each class, a function turning the struct into the
+   model's record without calling ``__init__``: each value is set in its slot, and only
+   what msgspec did not check is run: the texts of each pattern (ids, e-mail addresses,
+   non-blank text) go to a :class:`_Batch` and are matched together once the whole
+   document is built; a validator whose schema does not say everything (a date not before
+   another, no item twice) is run; so is ``__attrs_post_init__``.
 
-Anything this path does not read (an error of any kind, an older format version, a
-whole number written ``3.0``, a derived field left out) goes to the detailed converter
-of :mod:`ledarskap.io._convert`, which is the reference: it reads what it reads and
-reports every problem with its path. So this path never reports an error to a user.
+Anything this path does not read (an error of any kind, an older format version, a whole
+number written ``3.0``, a derived field left out) goes to the detailed converter of
+:mod:`ledarskap.io._convert`, which is the reference: it reads what it reads and reports
+every problem with its path. So this path never reports an error to a user.
 """
 
 from __future__ import annotations

@@ -209,13 +209,13 @@ def field_table(name: str) -> str:
     lines = [f"{name}: {definition['description']}"]
     for field, value in definition["properties"].items():
         need = "required" if field in required else "optional"
-        lines.append(f"  {field:<{width}}{need}  {_describe(value)}")
+        lines.append(f"  {field:<{width}}{need}  {_describe_schema(value)}")
     return "\n".join(lines)
 
 
-def _describe(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind of schema
+def _describe_schema(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind of schema
     if "anyOf" in schema:
-        return f"{_describe(schema['anyOf'][0])}, or null"
+        return f"{_describe_schema(schema['anyOf'][0])}, or null"
     if "$ref" in schema:
         target = schema["$ref"].rsplit("/", 1)[-1]
         return {
@@ -229,7 +229,7 @@ def _describe(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per 
         return "one of " + ", ".join(schema["enum"])
     if schema.get("type") == "array":
         unique = ", no item twice" if schema.get("uniqueItems") else ""
-        return f"a list of {_plural(_describe(schema['items']))}{unique}"
+        return f"a list of {_plural(_describe_schema(schema['items']))}{unique}"
     if schema.get("format") == "date":
         return "a date YYYY-MM-DD"
     if schema.get("type") == "integer":
