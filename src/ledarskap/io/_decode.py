@@ -35,10 +35,10 @@ from typing import Annotated, Any, Literal
 
 import attrs
 
-from ledarskap import model
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData
 from ledarskap.model._checks import DERIVED, Check
 
+from ._convert import _municipalities, _positions
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Decoder"]
@@ -93,10 +93,8 @@ class _Mirror:
         self.structs: dict[type, Any] = {}
         self.builders: dict[type, Builder] = {}
         self.batches: dict[str, int] = {}  # pattern -> its place in the lists of texts
-        self.municipalities = {
-            text: m for m in model.all_municipalities() for text in (m.code, m.name, m.display_name)
-        }
-        self.positions = {p.slug: p for p in model.all_positions()}
+        self.municipalities = _municipalities()  # the texts read as one, as the converter reads
+        self.positions = _positions()
 
     def field_type(self, kind: Any, check: Check | None) -> Any:  # noqa: PLR0911
         """The struct field type for a model field of type *kind* checked by *check*."""
