@@ -194,7 +194,7 @@ def test_the_fast_decoder_never_accepts_what_the_detailed_converter_refuses(
     try:
         if flavour == "toml":
             doc = tomllib.loads(_toml(doc))
-            fast = Decoder().convert(doc)
+            fast = Decoder("toml").convert(doc)
         else:
             fast = Decoder().decode(json.dumps(doc))
     except Exception:

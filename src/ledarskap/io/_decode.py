@@ -38,7 +38,7 @@ import attrs
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData
 from ledarskap.model._checks import DERIVED, Check
 
-from ._convert import _municipalities, _positions
+from ._convert import Flavour, _municipalities, _positions
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Decoder"]
@@ -88,8 +88,9 @@ def _complete(check: Check | None) -> bool:
 class _Mirror:
     """The structs and builders of every model class, made once per decoder."""
 
-    def __init__(self, msgspec: types.ModuleType) -> None:
+    def __init__(self, msgspec: types.ModuleType, *, absent_is_null: bool) -> None:
         self.msgspec = msgspec
+        self.absent_is_null = absent_is_null
         self.structs: dict[type, Any] = {}
         self.builders: dict[type, Builder] = {}
         self.batches: dict[str, int] = {}  # pattern -> its place in the lists of texts
@@ -133,7 +134,9 @@ class _Mirror:
         fields: list[tuple[Any, ...]] = []
         for a in attrs.fields(cls):
             kind = self.field_type(a.type, a.validator)
-            if a.default is attrs.NOTHING or a.default is DERIVED:
+            if self.absent_is_null and isinstance(a.type, types.UnionType):
+                fields.append((a.name, kind, self.msgspec.field(default=None)))
+            elif a.default is attrs.NOTHING or a.default is DERIVED:
                 fields.append((a.name, kind))
             elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
                 fields.append((a.name, kind, self.msgspec.field(default_factory=tuple)))
@@ -256,16 +259,18 @@ def _unique_set(values: tuple[Any, ...]) -> frozenset[Any]:
 
 
 class Decoder:
-    """Reads a valid JSON document of the current format version into :class:`ProgramData`.
+    """Reads a valid document of the current format version into :class:`ProgramData`.
 
-    :meth:`decode` raises whatever it meets on any other input; the caller then reads
-    the document with the detailed converter instead.
+    :meth:`decode` reads JSON text, :meth:`convert` a parsed document; both raise whatever
+    they meet on any other input, and the caller then reads the document with the detailed
+    converter instead. *flavour* ``"toml"`` reads an absent optional key as ``None`` (TOML
+    has no null), as the detailed converter of that flavour does.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, flavour: Flavour = "json") -> None:
         import msgspec
 
-        mirror = _Mirror(msgspec)
+        mirror = _Mirror(msgspec, absent_is_null=flavour == "toml")
         body = mirror.struct(ProgramData)
         document = msgspec.defstruct(
             "DocumentStruct",

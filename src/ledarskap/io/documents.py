@@ -230,17 +230,17 @@ def _without_none(value: Any) -> Any:
 
 
 @functools.cache
-def _decoder() -> Decoder | None:
+def _decoder(flavour: Flavour) -> Decoder | None:
     """The fast decoder (:mod:`ledarskap.io._decode`), or ``None`` without msgspec."""
     try:
-        return Decoder()
+        return Decoder(flavour)
     except ImportError:
         return None
 
 
 def _decode_fast(text: str | bytes) -> ProgramData | None:
     """*text* read by the fast decoder, or ``None`` if it cannot (the detailed path decides)."""
-    decoder = _decoder()
+    decoder = _decoder("json")
     if decoder is None or not isinstance(text, str | bytes):
         return None
     try:
@@ -325,7 +325,7 @@ def _read(
         ) from None
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
     flavour: Flavour = "toml" if syntax == "toml" else "json"
-    decoder = _decoder()
+    decoder = _decoder(flavour)
     if decoder is not None:
         try:
             return decoder.convert(document)
