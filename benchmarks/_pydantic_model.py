@@ -44,6 +44,7 @@ from ledarskap import (
     all_municipalities,
     all_positions,
 )
+from ledarskap.model._checks import EMAIL_PATTERN, ID_PATTERN
 
 __all__ = ["Document"]
 
@@ -72,9 +73,9 @@ def _valid_personnummer(number: str) -> str:
     return number
 
 
-Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(pattern=r"\S")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 Code = Annotated[str, StringConstraints(pattern=r"^\d{4}$"), AfterValidator(_known_municipality)]
 Pnr = Annotated[
     str, StringConstraints(pattern=r"^\d{8}-\d{4}$"), AfterValidator(_valid_personnummer)

@@ -16,14 +16,17 @@ class of the model; nothing is registered on a global converter. The mapping:
 Reading is strict about types: text is not a number, a number is not text, ``true`` is
 not ``1``; a whole-valued float (``3.0``) is read as the integer it equals.
 
-Errors raised while structuring are cattrs' validation exception groups whose leaves are
-:class:`FieldError` (what was expected, what was found) or the model's own
-:class:`~ledarskap.errors.InvalidValueError`; :func:`ledarskap.io._problems.problems_of`
-turns them into :class:`~ledarskap.errors.Problem` values with JSON paths.
+The converter's :meth:`~cattrs.Converter.structure` raises the library's
+:class:`~ledarskap.errors.DocumentError`, listing every problem at its JSON path
+(``$.participants[12].municipality``): inside, the hooks raise :class:`FieldError` (what
+was expected, what was found) or the model's own
+:class:`~ledarskap.errors.InvalidValueError`, gathered by cattrs and turned into
+:class:`~ledarskap.errors.Problem` values by :func:`ledarskap.io._problems.problems_of`.
 
-Writing uses functions generated for each class with every conversion inline; reading a
-whole document first tries :func:`make_fast_reader`'s generated functions and falls back to
-the detailed converter (see the comment above :func:`make_fast_reader`).
+Reading is cattrs' generated functions, with every problem of a record collected; a valid
+JSON document is read faster by :mod:`ledarskap.io._decode`, which falls back on this
+converter for everything else. Writing uses a function generated for each class with every
+conversion inline. The caches (dates read and written) belong to one converter.
 
 This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
 :func:`make_converter`, :class:`FieldError` and :func:`structure_municipality`.
@@ -34,7 +37,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import linecache
 import re
 import types
 import typing
@@ -46,7 +48,6 @@ from cattrs import Converter
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
 )
 from cattrs.errors import IterableValidationNote as _Note
@@ -54,8 +55,10 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from ledarskap import model
-from ledarskap.errors import InvalidValueError, LedarskapError, safe_repr
+from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
+
+from ._problems import FieldError, problems_of
 
 __all__ = [
     "DATE_PATTERN",
@@ -64,7 +67,6 @@ __all__ = [
     "FieldError",
     "Flavour",
     "make_converter",
-    "make_fast_reader",
     "municipality_names",
     "structure_municipality",
 ]
@@ -92,41 +94,6 @@ _DATE = re.compile(DATE_PATTERN)
 _PERSONNUMMER = re.compile(PERSONNUMMER_PATTERN)
 
 
-class FieldError(LedarskapError, ValueError):
-    """A value of the wrong type or form: what was expected, what was found (masked).
-
-    ``code`` is the stable problem code: ``"type"`` (wrong JSON type), ``"invalid"``
-    (right type, wrong value), ``"missing"``, ``"unknown-field"``.
-    """
-
-    def __init__(self, expected: str, found: object, *, code: str = "invalid") -> None:
-        self.expected = expected
-        self.found = _describe(found)
-        self.code = code
-        super().__init__(f"expected {expected}, found {self.found}")
-
-
-def _describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
-    """A short, masked description of a found value, naming its JSON type."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return f"an object with keys {safe_repr(sorted(map(str, value))[:6])}"
-    if isinstance(value, list | tuple):
-        return f"a list of {len(value)} items"
-    if isinstance(value, str):
-        return f"text {safe_repr(value, limit=60)}"
-    if isinstance(value, int | float):
-        return f"the number {safe_repr(value, limit=40)}"
-    if isinstance(value, dt.datetime):
-        return f"the date-time {safe_repr(value.isoformat())}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return f"a {type(value).__name__}"
-
-
 # Leaf hooks ----------------------------------------------------------------------------
 
 
@@ -150,31 +117,35 @@ def _structure_bool(value: object, _: object = None) -> bool:
     raise FieldError("true or false", value, code="type")
 
 
-# Dates read so far: a program's records share few distinct dates (the sessions', the
-# deadlines'), so a look-up here saves parsing the same text again. Bounded, values immutable.
-_DATES: dict[str, dt.date] = {}
 _DATES_MAX = 50_000
+"""How many dates a converter keeps, read or written (a program's records share few)."""
 
 
-def _structure_date(value: object, _: object = None) -> dt.date:
-    if value.__class__ is str:
-        text: str = value
-        known = _DATES.get(text)
-        if known is not None:
-            return known
-        if len(text) == 10 and _DATE.fullmatch(text):
-            try:
-                day = dt.date.fromisoformat(text)
-            except ValueError:
-                pass
-            else:
-                if len(_DATES) < _DATES_MAX:
-                    _DATES[text] = day
+def _date_structurer() -> Callable[[object, object], dt.date]:
+    """A date reader with its own cache: a program's records share few distinct dates."""
+    known: dict[str, dt.date] = {}
+
+    def structure(value: object, _: object = None) -> dt.date:
+        if value.__class__ is str:
+            text: str = value
+            day = known.get(text)
+            if day is not None:
                 return day
-        raise FieldError("a date YYYY-MM-DD", value)
-    if value.__class__ is dt.date:
-        return value
-    raise FieldError("a date YYYY-MM-DD", value, code="type")
+            if len(text) == 10 and _DATE.fullmatch(text):
+                try:
+                    day = dt.date.fromisoformat(text)
+                except ValueError:
+                    pass
+                else:
+                    if len(known) < _DATES_MAX:
+                        known[text] = day
+                    return day
+            raise FieldError("a date YYYY-MM-DD", value)
+        if value.__class__ is dt.date:
+            return value
+        raise FieldError("a date YYYY-MM-DD", value, code="type")
+
+    return structure
 
 
 def _enum_structurer(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -392,145 +363,6 @@ def _class_structurer(
     return structure
 
 
-# The fast reader ------------------------------------------------------------------------
-#
-# Reading a document first tries a converter whose record functions are generated with
-# every conversion inline (``__m[o['municipality']]``, ``__d[o['start']]``) and text,
-# numbers and booleans handed to the model as they are: its validators check their types.
-# Any failure, of whatever kind, sends the document to the detailed converter, which is
-# the reference: it reads what it reads and reports every problem. The fast one is never
-# given to users, so its raw KeyError or TypeError never reaches them.
-
-
-class _DateLookup(dict[Any, dt.date]):
-    """ISO text to date, parsed once per distinct text; TOML's own dates pass through."""
-
-    def __missing__(self, value: Any) -> dt.date:
-        day = _structure_date(value)
-        if value.__class__ is str and len(self) < _DATES_MAX:
-            self[value] = day
-        return day
-
-
-_READ_DATES = _DateLookup()
-
-# Values of the wrong type for a field: its validator must refuse each for the field to be
-# handed over unconverted.
-_WRONG_TYPES: dict[Any, tuple[object, ...]] = {
-    str: (3, b"x", ["x"], True),
-    int: ("3", 2.0, True, [1]),
-    bool: (1, "true", None),
-}
-
-
-def _refuses_wrong_types(cls: type[Any], attribute: attrs.Attribute[Any], kind: Any) -> bool:
-    validator = attribute.validator
-    if validator is None:
-        return False
-    shell = object.__new__(cls)
-    for value in _WRONG_TYPES[kind]:
-        if value is None and _nullable(attribute.type):
-            continue
-        try:
-            validator(shell, attribute, value)
-        except InvalidValueError:
-            continue
-        except Exception:
-            return False
-        return False
-    return True
-
-
-def _fast_class_structurer(
-    converter: Converter, cls: type[Any], *, absent_is_null: bool
-) -> Callable[[object, object], Any]:
-    attrs.resolve_types(cls)
-    scope: dict[str, Any] = {
-        "__cl": cls,
-        "__fe": FieldError,
-        "__feke": ForbiddenExtraKeysError,
-        "__allowed": frozenset(a.name for a in attrs.fields(cls)),
-        "__expected": f"an object ({cls.__name__})",
-        "__d": _READ_DATES,
-        "__m": _municipalities(),
-        "__p": _positions(),
-    }
-    required: list[str] = []
-    optional: list[str] = []
-    for a in attrs.fields(cls):
-        if absent_is_null and _nullable(a.type):
-            source = f"o.get({a.name!r})"
-        elif a.default is attrs.NOTHING:
-            source = f"o[{a.name!r}]"
-        else:
-            value = _fast_expr(f"o[{a.name!r}]", a, cls, a.type, converter, scope)
-            optional.append(f"    if {a.name!r} in o: kw[{a.name!r}] = {value}")
-            continue
-        required.append(f"{a.name}={_fast_expr(source, a, cls, a.type, converter, scope)}")
-    lines = [
-        f"def fast_structure_{cls.__name__}(o, _=None):",
-        "    if o.__class__ is not dict: raise __fe(__expected, o, code='type')",
-        "    if not o.keys() <= __allowed: raise __feke('', __cl, set(o) - __allowed)",
-        "    kw = {}",
-        *optional,
-        f"    return __cl({', '.join([*required, '**kw'])})",
-    ]
-    source = "\n".join(lines) + "\n"
-    filename = f"<ledarskap fast structure {cls.__name__}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), scope)
-    function: Callable[[object, object], Any] = scope[f"fast_structure_{cls.__name__}"]
-    return function
-
-
-def _fast_expr(  # noqa: PLR0911, PLR0917 - one return per kind of type
-    source: str,
-    attribute: attrs.Attribute[Any],
-    cls: type[Any],
-    kind: Any,
-    converter: Converter,
-    scope: dict[str, Any],
-) -> str:
-    """Python source reading the plain value *source* as a value of type *kind*."""
-    if _is_optional(kind):
-        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        if inner in _WRONG_TYPES and _refuses_wrong_types(cls, attribute, inner):
-            return source
-        var = f"v_{attribute.name}"
-        read = _fast_expr(var, attribute, cls, inner, converter, scope)
-        return f"(None if ({var} := {source}) is None else {read})"
-    if kind in _WRONG_TYPES and _refuses_wrong_types(cls, attribute, kind):
-        return source
-    if kind is dt.date:
-        return f"__d[{source}]"
-    if kind is Municipality:
-        return f"__m[{source}]"
-    if kind is Position:
-        return f"__p[{source}]"
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        name = f"__e{len(scope)}"
-        scope[name] = {member.value: member for member in kind}
-        return f"{name}[{source}]"
-    name = f"__h{len(scope)}"
-    scope[name] = converter.get_structure_hook(kind)
-    scope[f"{name}_t"] = kind
-    return f"{name}({source}, {name}_t)"
-
-
-def make_fast_reader(flavour: Flavour = "json") -> Converter:
-    """The converter a document is first read with: fast, and raising anything on failure.
-
-    Private to the loaders: its errors are not for users, who get those of the detailed
-    converter instead (see the comment above).
-    """
-    converter = make_converter(flavour=flavour, detailed_validation=False)
-    converter.register_structure_hook_factory(
-        lambda kind: kind in _MODEL_CLASS_SET,
-        lambda cls: _fast_class_structurer(converter, cls, absent_is_null=flavour == "toml"),
-    )
-    return converter
-
-
 def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is filled
     converter: Converter, cls: type[Any], data: dict[str, Any], exc: ClassValidationError
 ) -> ClassValidationError:
@@ -554,16 +386,14 @@ def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is fil
         try:
             if a.name in data:
                 value = converter.structure(data[a.name], a.type)
-                if a.converter is not None:
-                    value = a.converter(value)
-            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                factory = a.default.factory
-                value = factory(shell) if a.default.takes_self else factory()
             elif a.default is attrs.NOTHING:
                 failed.add(a.name)
                 continue
+            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                value = a.default.factory()
             else:
                 value = a.default
+            value = _converted(a, value, shell)
         except Exception:
             failed.add(a.name)
             continue
@@ -592,6 +422,16 @@ def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is fil
     return ClassValidationError(f"While structuring {cls.__name__}", [*kept, *found], cls)
 
 
+def _converted(attribute: attrs.Attribute[Any], value: Any, shell: object) -> Any:
+    """*value* through the field's converter, as ``__init__`` would (with the instance)."""
+    convert: Any = attribute.converter
+    if convert is None:
+        return value
+    if isinstance(convert, attrs.Converter):
+        return convert.converter(value, shell)  # type: ignore[attr-defined]  # the instance, too
+    return convert(value)
+
+
 def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
     prefix = f"{cls.__name__}."
     if exc.location.startswith(prefix):
@@ -604,7 +444,7 @@ def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
 
 
 def _class_unstructurer(
-    converter: Converter, cls: type[Any], *, native_dates: bool
+    converter: Converter, cls: type[Any], *, native_dates: bool, iso: dict[dt.date, str]
 ) -> Callable[[Any], dict[str, Any]]:
     """A function writing a *cls* record as a dict, generated for the class.
 
@@ -613,7 +453,7 @@ def _class_unstructurer(
     called through a hook: writing a large document spends most of its time here.
     """
     attrs.resolve_types(cls)
-    names: dict[str, Any] = {}
+    names: dict[str, Any] = {"_iso": iso}
     literal = _record_literal("i", cls, converter, names, native_dates)
     source = f"def unstructure_{cls.__name__}(i):\n    return {literal}\n"
     scope: dict[str, Any] = dict(names)
@@ -630,9 +470,6 @@ class _IsoDates(dict[dt.date, str]):
         if len(self) < _DATES_MAX:
             self[day] = text
         return text
-
-
-_ISO = _IsoDates()
 
 
 def _record_literal(
@@ -661,7 +498,6 @@ def _unstructure_expr(  # noqa: PLR0911 - one return per kind of type
     if kind in (str, int, bool, float):
         return expr
     if kind is dt.date:
-        names["_iso"] = _ISO
         return expr if native_dates else f"_iso[{expr}]"
     if kind in _INLINE:
         return _INLINE[kind].format(expr)
@@ -688,6 +524,20 @@ def _unstructure_expr(  # noqa: PLR0911 - one return per kind of type
     return f"{name}({expr})"
 
 
+class _Converter(Converter):
+    """A cattrs converter whose :meth:`structure` raises the library's error, not cattrs'."""
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        """*obj* as a *cl*; :class:`~ledarskap.errors.DocumentError` listing every problem."""
+        try:
+            return super().structure(obj, cl)
+        except DocumentError:
+            raise
+        except Exception as exc:  # cattrs' groups, FieldError, a model invariant …
+            problems = problems_of(exc)
+        raise DocumentError("the data does not match the format", problems)
+
+
 # The factory ---------------------------------------------------------------------------
 
 
@@ -710,13 +560,14 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
 
     .. versionadded:: 0.1
     """
-    converter = Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
+    converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     native_dates = flavour == "toml"
+    iso = _IsoDates()
     hooks: dict[type, Callable[[object, object], Any]] = {
         str: _structure_str,
         int: _structure_int,
         bool: _structure_bool,
-        dt.date: _structure_date,
+        dt.date: _date_structurer(),
         Municipality: structure_municipality,
         County: _structure_county,
         Position: _structure_position,
@@ -766,6 +617,6 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     )
     converter.register_unstructure_hook_factory(
         is_model_class,
-        lambda cls: _class_unstructurer(converter, cls, native_dates=native_dates),
+        lambda cls: _class_unstructurer(converter, cls, native_dates=native_dates, iso=iso),
     )
     return converter

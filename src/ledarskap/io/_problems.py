@@ -5,11 +5,13 @@ name the attribute or index each failure happened at. :func:`problems_of` walks 
 building the JSON path (``$.participants[12].municipality``), and renders each leaf as
 "expected …, found …" with personal data masked. No cattrs internals, ``KeyError`` or
 ``TypeError`` reach the user: each becomes a problem with a stable code.
+
+:class:`FieldError` is what the converter's hooks raise for a value of the wrong type or
+form; it is defined here, below the converter, as the problems are read from it.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -23,16 +25,46 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ledarskap.errors import InvalidValueError, Problem, mask_personal_data, safe_repr
+from ledarskap._found import describe, did_you_mean
+from ledarskap.errors import (
+    InvalidValueError,
+    LedarskapError,
+    Problem,
+    Problems,
+    ProblemsError,
+    mask_personal_data,
+    safe_repr,
+)
 
-from ._convert import FieldError
+__all__ = ["FieldError", "json_path_to_key_path", "problems_of"]
 
-__all__ = ["json_path_to_key_path", "problems_of"]
+
+class FieldError(LedarskapError, ValueError):
+    """A value of the wrong type or form: what was expected, what was found (masked).
+
+    ``code`` is the stable problem code: ``"type"`` (wrong JSON type), ``"invalid"``
+    (right type, wrong value), ``"missing"``, ``"unknown-field"``.
+
+    >>> str(FieldError("a whole number", "3", code="type"))
+    "expected a whole number, found text '3'"
+    """
+
+    def __init__(self, expected: str, found: object, *, code: str = "invalid") -> None:
+        self.expected = expected
+        self.found = describe(found)
+        self.code = code
+        super().__init__(f"expected {expected}, found {self.found}")
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Every problem in *exc*, each located by its JSON path below *path*."""
-    return list(_walk(exc, path))
+    """Every problem in *exc*, each located by its JSON path below *path*.
+
+    >>> problems_of(FieldError("text", 3, code="type"), "$.name")
+    [Problem('$.name', 'expected text, found the number 3', code='type')]
+    """
+    problems = Problems()
+    problems.extend(_walk(exc, path))
+    return list(problems)
 
 
 def _walk(exc: BaseException, path: str) -> Iterator[Problem]:
@@ -43,6 +75,10 @@ def _walk(exc: BaseException, path: str) -> Iterator[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         yield from _unknown_fields(exc, path)
         return
+    if isinstance(exc, ProblemsError):  # the converter's own error, read again below *path*
+        for problem in exc.problems:
+            yield Problem(path + problem.path.removeprefix("$"), problem.message, problem.code)
+        return
     yield _leaf(exc, path)
 
 
@@ -50,11 +86,11 @@ def _unknown_fields(exc: ForbiddenExtraKeysError, path: str) -> Iterator[Problem
     """One problem per unknown key, located at the key itself."""
     fields = _fields(exc.cl)
     for name in sorted(exc.extra_fields, key=str):
-        near = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.7)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        hint = did_you_mean(name, fields, cutoff=0.7)
         yield Problem(
             mask_personal_data(_key(path, str(name))),
-            f"unknown field {str(name)!r}{hint}: expected only the fields " + ", ".join(fields),
+            f"unknown field {str(name)!r}{f' ({hint})' if hint else ''}: "
+            "expected only the fields " + ", ".join(fields),
             code="unknown-field",
         )
 
@@ -99,5 +135,9 @@ def _fields(cls: Any) -> list[str]:
 
 
 def json_path_to_key_path(path: str) -> str:
-    """A TOML key path from a JSON path: ``$.participants[3].id`` → ``participants[3].id``."""
+    """A TOML key path from a JSON path: ``$.participants[3].id`` → ``participants[3].id``.
+
+    >>> json_path_to_key_path("$.participants[3].id"), json_path_to_key_path("$")
+    ('participants[3].id', '(top level)')
+    """
     return path.removeprefix("$").removeprefix(".") or "(top level)"

@@ -37,6 +37,7 @@ from ledarskap.model import (
     municipality,
     position,
 )
+from ledarskap.model._checks import EMAIL_PATTERN
 from ledarskap.text import LANGUAGES, Language
 
 from ._sheet_columns import (
@@ -55,7 +56,7 @@ from ._sheets import fold, parse_date
 __all__ = ["Reader", "Rows"]
 
 E = TypeVar("E", bound=enum.Enum)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # as the model checks it
+_EMAIL = re.compile(EMAIL_PATTERN)  # as the model checks it
 
 
 class _RowError(Exception):

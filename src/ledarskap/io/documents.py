@@ -48,8 +48,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
-import tomllib
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -57,6 +55,7 @@ from typing import Any, Literal
 
 import tomli_w
 
+from ledarskap._found import describe, parse_text
 from ledarskap.errors import (
     DocumentError,
     FileAccessError,
@@ -67,9 +66,10 @@ from ledarskap.errors import (
 from ledarskap.model import ProgramData
 
 from ._atomic import write_atomic
-from ._convert import Flavour, make_converter, make_fast_reader
+from ._convert import Flavour, make_converter
+from ._decode import Decoder
 from ._gc import paused_gc
-from ._problems import json_path_to_key_path, problems_of
+from ._problems import json_path_to_key_path
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
@@ -77,7 +77,6 @@ __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
 Syntax = Literal["json", "toml"]
 """The two syntaxes a program document is written in."""
 
-_TOML_WHERE = re.compile(r" \(at line (\d+), column (\d+)\)")
 _SUFFIXES: dict[str, Syntax] = {".json": "json", ".toml": "toml"}
 
 
@@ -112,6 +111,9 @@ def loads(
     .. versionadded:: 0.1
     """
     with paused_gc():
+        data = _decode_fast(text) if syntax == "json" else None
+        if data is not None:
+            return data
         document = _parse(text, syntax, source)
         return _read(document, syntax, migrations, source)
 
@@ -180,11 +182,6 @@ def _converter(flavour: Flavour, detailed: bool) -> Any:
     return make_converter(flavour=flavour, detailed_validation=detailed)
 
 
-@functools.cache
-def _fast_reader(flavour: Flavour) -> Any:
-    return make_fast_reader(flavour)
-
-
 def _header() -> dict[str, Any]:
     return {"format": FORMAT, "format_version": FORMAT_VERSION}
 
@@ -232,11 +229,31 @@ def _without_none(value: Any) -> Any:
 # Reading -------------------------------------------------------------------------------
 
 
+@functools.cache
+def _decoder(flavour: Flavour) -> Decoder | None:
+    """The fast decoder (:mod:`ledarskap.io._decode`), or ``None`` without msgspec."""
+    try:
+        return Decoder(flavour)
+    except ImportError:
+        return None
+
+
+def _decode_fast(text: str | bytes) -> ProgramData | None:
+    """*text* read by the fast decoder, or ``None`` if it cannot (the detailed path decides)."""
+    decoder = _decoder("json")
+    if decoder is None or not isinstance(text, str | bytes):
+        return None
+    try:
+        return decoder.decode(text)
+    except Exception:  # whatever it is, the detailed converter reads it again and says what
+        return None
+
+
 def _parse(text: str | bytes, syntax: Syntax, source: str | None) -> Any:
     if syntax == "json":
         return _parse_json(text, source)
     if syntax == "toml":
-        return _parse_toml(text, source)
+        return parse_text(_decode_text(text, source), "toml", error=DocumentError, source=source)
     raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
 
 
@@ -266,51 +283,18 @@ def _reject_constant(name: str) -> Any:
 
 
 def _parse_json(text: str | bytes, source: str | None) -> Any:
-    if isinstance(text, str):
-        text = text.removeprefix("\ufeff")
-    elif isinstance(text, bytes):
-        text = text.removeprefix(b"\xef\xbb\xbf")
-    if isinstance(text, str | bytes):
-        try:
-            import msgspec
-        except ImportError:
-            pass
-        else:
-            try:
-                return msgspec.json.decode(text)
-            except (msgspec.DecodeError, RecursionError):
-                pass  # json, below, says where the problem is (line and column)
-    decoded = _decode_text(text, source)
+    decoded = _decode_text(text, source).removeprefix("\ufeff")
     try:
         return json.loads(decoded, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise DocumentError(
-            "not valid JSON", [Problem(where, f"{exc.msg}", code="syntax")], source=source
-        ) from None
+    except json.JSONDecodeError:
+        # Parsed again to say where, the way every reader of the library says it.
+        parse_text(decoded, "json", error=DocumentError, source=source)
+        raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
         raise DocumentError(
             "not valid JSON",
             [Problem("$", f"{type(exc).__name__}: {exc}", "syntax")],
             source=source,
-        ) from None
-
-
-def _parse_toml(text: str | bytes, source: str | None) -> Any:
-    decoded = _decode_text(text, source)
-    try:
-        return tomllib.loads(decoded)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        where = _TOML_WHERE.search(message)
-        location = f"line {where[1]}, column {where[2]}" if where else "(end of document)"
-        message = _TOML_WHERE.sub("", message).removesuffix(" (at end of document)")
-        raise DocumentError(
-            "not valid TOML", [Problem(location, message, code="syntax")], source=source
-        ) from None
-    except RecursionError:
-        raise DocumentError(
-            "not valid TOML", [Problem("(toml)", "nested too deeply", code="syntax")], source=source
         ) from None
 
 
@@ -320,12 +304,12 @@ def _read(
     if not isinstance(document, dict):
         raise DocumentError(
             "not a program document",
-            [Problem("$", f"expected an object, found {_kind(document)}", code="type")],
+            [Problem("$", f"expected an object, found {describe(document)}", code="type")],
             source=source,
         )
     tag = document.get("format")
     if tag != FORMAT:
-        found = "none" if "format" not in document else f"{_kind(tag)} {_short(tag)}"
+        found = "none" if "format" not in document else describe(tag)
         raise FormatVersionError(
             "not a program document",
             [Problem(_where("$.format", syntax), f"expected {FORMAT!r}, found {found}", "format")],
@@ -336,43 +320,27 @@ def _read(
     except FormatVersionError as exc:
         raise FormatVersionError(
             exc.summary,
-            [Problem(_where(p.location, syntax), p.message, p.code) for p in exc.problems],
+            [Problem(_where(p.path, syntax), p.message, p.code) for p in exc.problems],
             source=source,
         ) from None
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
     flavour: Flavour = "toml" if syntax == "toml" else "json"
+    decoder = _decoder(flavour)
+    if decoder is not None:
+        try:
+            return decoder.convert(document)
+        except Exception:
+            pass
     try:
-        return _fast_reader(flavour).structure(body, ProgramData)  # type: ignore[no-any-return]
-    except Exception as fast:
-        first = fast
-    try:
-        # The detailed converter is the reference: should it read what the fast one did
-        # not, its result stands.
         return _converter(flavour, True).structure(body, ProgramData)  # type: ignore[no-any-return]
-    except Exception as exc:
-        problems = problems_of(exc) or problems_of(first)
+    except DocumentError as exc:
+        problems = exc.problems
     if syntax == "toml":
-        problems = [Problem(json_path_to_key_path(p.location), p.message, p.code) for p in problems]
+        problems = tuple(
+            Problem(json_path_to_key_path(p.path), p.message, p.code) for p in problems
+        )
     raise DocumentError("the document does not match the format", problems, source=source)
 
 
 def _where(path: str, syntax: Syntax) -> str:
     return json_path_to_key_path(path) if syntax == "toml" else path
-
-
-def _kind(value: object) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "text",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
-
-
-def _short(value: object) -> str:
-    from ledarskap.errors import safe_repr
-
-    return safe_repr(value, limit=40)

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from ledarskap._found import describe
 from ledarskap.errors import FormatVersionError, Problem, safe_repr
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "MIGRATIONS", "Migration", "migrate"]
@@ -78,11 +79,9 @@ def migrate(
     """
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        from ._convert import _describe  # the converters load lazily
-
         raise FormatVersionError(
             "no format version" if version is None else "a format version that is not a number",
-            [Problem("$.format_version", f"expected a whole number, found {_describe(version)}")],
+            [Problem("$.format_version", f"expected a whole number, found {describe(version)}")],
         )
     if version > current:
         raise FormatVersionError(

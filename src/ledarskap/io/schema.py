@@ -5,7 +5,9 @@ Every model class becomes a definition under ``$defs`` with its fields as proper
 the fields without a default as ``required``, and ``additionalProperties: false``; the
 field constraints (ids, non-empty text, e-mail addresses, dates, whole numbers, enum
 slugs, municipality codes, position slugs, personnummer) come from the model's own
-validators, read from its attrs fields, so schema and library cannot drift apart.
+validators: each says its constraint as a JSON Schema fragment
+(:attr:`~ledarskap.model._checks.Check.schema`), read from the attrs fields, so schema and
+library cannot drift apart.
 
 >>> from ledarskap.io.schema import document_schema
 >>> schema = document_schema()
@@ -31,14 +33,13 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from ledarskap import model
-from ledarskap.errors import InvalidValueError
-from ledarskap.model import Municipality, Personnummer, Position, ProgramData, _checks
+from ledarskap.model import Municipality, Personnummer, Position, ProgramData
+from ledarskap.model._checks import Check
 
 from ._convert import DATE_PATTERN, MODEL_CLASSES, PERSONNUMMER_PATTERN, municipality_names
 from .migrations import FORMAT, FORMAT_VERSION
@@ -58,89 +59,39 @@ def _anchored(pattern: str) -> str:
     return pattern.removesuffix("$") + _END
 
 
-_ID = {"type": "string", "pattern": _anchored(_checks.ID_PATTERN)}
-_TEXT = {"type": "string", "pattern": r"\S"}
-_EMAIL = {"type": "string", "pattern": _anchored(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")}
-
-
-class _Probe:
-    """Asks a field's validator which values it accepts, to learn its constraint.
-
-    Reading the validators' code would break whenever :mod:`ledarskap.model._checks`
-    changes how it checks; asking them cannot. *wrap* turns a probe value into what the
-    field holds (the value itself, or a one-item tuple for a tuple field).
-    """
-
-    def __init__(self, cls: type, attribute: attrs.Attribute[Any]) -> None:
-        self.shell: object = object.__new__(cls)
-        self.attribute = attribute
-
-    def accepts(self, value: object) -> bool:
-        validator = self.attribute.validator
-        if validator is None:
-            return True
-        try:
-            validator(self.shell, self.attribute, value)
-        except InvalidValueError:
-            return False
-        except Exception:
-            return True
-        return True
-
-
-# A valid item of each type a tuple field can hold, to ask whether repeats are allowed.
-_SAMPLES: dict[Any, object] = {str: "a", Municipality: model.municipality("0580")}
-
-
-def _string_schema(probe: _Probe, wrap: Callable[[object], object]) -> dict[str, Any]:
-    if probe.accepts(wrap("")):
-        return {"type": "string"}
-    if probe.accepts(wrap("abc")) and not probe.accepts(wrap("a b")):
-        return dict(_ID)
-    if probe.accepts(wrap("a@b.se")) and not probe.accepts(wrap("abc")):
-        return dict(_EMAIL)
-    return dict(_TEXT)
-
-
-def _int_schema(probe: _Probe, wrap: Callable[[object], object]) -> dict[str, Any]:
-    for least in (1, 0):
-        if probe.accepts(wrap(least)) and not probe.accepts(wrap(least - 1)):
-            return {"type": "integer", "minimum": least}
-    return {"type": "integer"}
+def _constraint(check: Check | None) -> dict[str, Any]:
+    """The JSON Schema fragment of a field's validator, its pattern anchored for ECMA 262."""
+    schema = {} if check is None else check.schema
+    pattern = schema.get("pattern", "")
+    return {**schema, "pattern": _anchored(pattern)} if pattern.endswith("$") else schema
 
 
 def _ref(cls: type) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
-def _schema_of(  # noqa: PLR0911 - one return per kind of type
-    kind: Any, probe: _Probe, wrap: Callable[[object], object] = lambda v: v
-) -> dict[str, Any]:
-    """The schema of a value of type *kind*, with the constraints *probe* finds."""
+def _schema_of(kind: Any, check: Check | None) -> dict[str, Any]:  # noqa: PLR0911
+    """The schema of a value of type *kind*, with the constraints its validator *check* states."""
     if isinstance(kind, types.UnionType):
         options = [k for k in typing.get_args(kind) if k is not type(None)]
-        return {"anyOf": [_schema_of(options[0], probe, wrap), {"type": "null"}]}
+        return {"anyOf": [_schema_of(options[0], check), {"type": "null"}]}
     origin = typing.get_origin(kind)
     if origin in (tuple, frozenset):
         item = typing.get_args(kind)[0]
+        constraint = _constraint(check)
         schema: dict[str, Any] = {
             "type": "array",
-            "items": _schema_of(item, probe, lambda v: wrap((v,))),
+            "items": _schema_of(item, None if check is None else check.item),
         }
-        sample = _SAMPLES.get(item)
-        if origin is frozenset or (
-            sample is not None
-            and probe.accepts(wrap((sample,)))
-            and not probe.accepts(wrap((sample, sample)))
-        ):
+        if origin is frozenset or constraint.get("uniqueItems"):
             schema["uniqueItems"] = True
-        if not probe.accepts(wrap(())) and not probe.accepts(wrap(frozenset())):
-            schema["minItems"] = 1
+        if constraint.get("minItems"):
+            schema["minItems"] = constraint["minItems"]
         return schema
     if kind is str:
-        return _string_schema(probe, wrap)
+        return {"type": "string", **_constraint(check)}
     if kind is int:
-        return _int_schema(probe, wrap)
+        return {"type": "integer", **_constraint(check)}
     if kind is bool:
         return {"type": "boolean"}
     if kind is dt.date:
@@ -167,7 +118,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for a in attrs.fields(cls):
-        properties[a.name] = _schema_of(a.type, _Probe(cls, a))
+        properties[a.name] = _schema_of(a.type, a.validator)
         if a.default is attrs.NOTHING:
             required.append(a.name)
     schema: dict[str, Any] = {
@@ -258,13 +209,13 @@ def field_table(name: str) -> str:
     lines = [f"{name}: {definition['description']}"]
     for field, value in definition["properties"].items():
         need = "required" if field in required else "optional"
-        lines.append(f"  {field:<{width}}{need}  {_describe(value)}")
+        lines.append(f"  {field:<{width}}{need}  {_describe_schema(value)}")
     return "\n".join(lines)
 
 
-def _describe(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind of schema
+def _describe_schema(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind of schema
     if "anyOf" in schema:
-        return f"{_describe(schema['anyOf'][0])}, or null"
+        return f"{_describe_schema(schema['anyOf'][0])}, or null"
     if "$ref" in schema:
         target = schema["$ref"].rsplit("/", 1)[-1]
         return {
@@ -278,7 +229,7 @@ def _describe(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per 
         return "one of " + ", ".join(schema["enum"])
     if schema.get("type") == "array":
         unique = ", no item twice" if schema.get("uniqueItems") else ""
-        return f"a list of {_plural(_describe(schema['items']))}{unique}"
+        return f"a list of {_plural(_describe_schema(schema['items']))}{unique}"
     if schema.get("format") == "date":
         return "a date YYYY-MM-DD"
     if schema.get("type") == "integer":

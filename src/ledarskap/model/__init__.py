@@ -11,6 +11,7 @@ from .appointments import (
     PoliticalBody,
     PoliticalBodyKind,
     StaffFunction,
+    whole_years,
 )
 from .cohorts import Activity, Cohort, Collaboration, Session, SessionKind, SupportGroup, Venue
 from .mentoring import MeetingKind, MeetingStatus, Mentor, MentorMeeting, Mentorship
@@ -94,4 +95,5 @@ __all__ = [
     "municipality",
     "position",
     "program_region_counties",
+    "whole_years",
 ]

@@ -1,8 +1,18 @@
-"""Validators shared by the model classes.
+"""Validators shared by the model classes, in the style of :mod:`attr.validators`.
 
-Small callables in the style of :mod:`attr.validators`: each raises
-:class:`~ledarskap.errors.InvalidValueError` naming ``Class.field``, what was expected and
-what was found.
+Each validator is a small callable object reached through a factory (:func:`instance_of`,
+:func:`optional`, :func:`items` …) or a module constant (:data:`identifier`, :data:`text`
+…). It raises :class:`~ledarskap.errors.InvalidValueError` naming ``Class.field``, what
+was expected and what was found, and it says what it expects without being run:
+
+- ``description``: the expectation in words, as messages give it ("a non-empty text");
+- ``schema``: the JSON Schema fragment of the constraint (``{"type": "string",
+  "pattern": …}``), which :mod:`ledarskap.io.schema` reads into the document's schema.
+
+>>> identifier
+identifier
+>>> optional(items(identifier, unique=True)).schema
+{'type': 'array', 'items': {'type': 'string', 'pattern': '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$'}, 'uniqueItems': True}
 """
 
 from __future__ import annotations
@@ -19,9 +29,11 @@ from ledarskap.errors import InvalidValueError
 T = TypeVar("T")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
-_ID = re.compile(ID_PATTERN)
-_ID_FULLMATCH = _ID.fullmatch
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+"""A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+"""A plausible e-mail address: one ``@``, a dot in the domain, no spaces."""
+_ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
+_EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -36,119 +48,240 @@ def fail(instance: object, attribute: attrs.Attribute[Any], expected: str, found
     raise InvalidValueError(location=where(instance, attribute), expected=expected, found=found)
 
 
-def instance_of(kind: type | tuple[type, ...], description: str) -> Validator:
-    """Check ``isinstance`` (bools are not ints here), with a readable expectation."""
-    types = _types(kind)
-    if bool in types or not any(issubclass(bool, t) for t in types):
-        # Nothing to single out (the common case: a model class or an enum).
+class Check:
+    """A validator that says what it expects: :attr:`description` and :attr:`schema`."""
 
-        def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-            if not isinstance(value, kind):
-                fail(instance, attribute, description, value)
+    __slots__ = ()
 
-        return check
+    description: str
+    """What the validator expects, in the words of its messages."""
 
-    def check_not_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or isinstance(value, bool):
-            fail(instance, attribute, description, value)
+    @property
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema fragment of what the validator accepts (``{}``: nothing to add)."""
+        return {}
 
-    return check_not_bool
+    @property
+    def item(self) -> Check | None:
+        """The check of each item, for a check of a tuple's items; else ``None``."""
+        return None
 
+    @property
+    def parts(self) -> tuple[Check, ...]:
+        """The checks this one is made of, in order: itself, but for :func:`all_of`."""
+        return (self,)
 
-def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
+    @property
+    def after(self) -> str | None:
+        """The field a date must not be before (:func:`not_before`); else ``None``."""
+        return None
 
+    @property
+    def complete(self) -> bool:
+        """Whether the field's type and :attr:`schema` say all the validator checks.
 
-def optional(validator: Validator) -> Validator:
-    """Accept ``None`` or whatever *validator* accepts."""
-    # The commonest checks, inlined for the usual values (a whole document has hundreds
-    # of thousands of optional fields); anything else goes to the validator itself.
-    if validator is identifier:
+        A reader that checks them (:mod:`ledarskap.io._decode`) need not run it again.
+        """
+        return True
 
-        def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-            if value is not None and (value.__class__ is not str or not _ID_FULLMATCH(value)):
-                identifier(instance, attribute, value)
-
-        return check_id
-    if validator is date:
-
-        def check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-            if value is not None and value.__class__ is not dt.date:
-                date(instance, attribute, value)
-
-        return check_date
-    if validator is text:
-
-        def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-            if value is not None and (value.__class__ is not str or not value or value.isspace()):
-                text(instance, attribute, value)
-
-        return check_text
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            validator(instance, attribute, value)
-
-    return check
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        raise NotImplementedError  # pragma: no cover - every check defines it
 
 
-def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-empty string that is not only white space."""
-    if not isinstance(value, str) or not value or value.isspace():
-        fail(instance, attribute, "a non-empty text", value)
+@attrs.frozen(repr=False)
+class _Pattern(Check):
+    """Text matching a regular expression (checked whole)."""
+
+    name: str
+    description: str
+    pattern: str
+    _fullmatch: Callable[[str], object] = attrs.field(eq=False)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not self._fullmatch(value):
+            fail(instance, attribute, self.description, value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.pattern}
+
+    def __repr__(self) -> str:
+        return self.name
 
 
-def any_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A string, possibly empty."""
-    if not isinstance(value, str):
-        fail(instance, attribute, "a text", value)
+@attrs.frozen(repr=False)
+class _Text(Check):
+    """A string; unless *blank_ok*, non-empty and not only white space."""
+
+    blank_ok: bool
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "a text" if self.blank_ok else "a non-empty text"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not (self.blank_ok or (value and not value.isspace())):
+            fail(instance, attribute, self.description, value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string"} if self.blank_ok else {"type": "string", "pattern": r"\S"}
+
+    def __repr__(self) -> str:
+        return "any_text" if self.blank_ok else "text"
 
 
-def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
-    if (value.__class__ is not str or not _ID_FULLMATCH(value)) and (
-        not isinstance(value, str) or not _ID_FULLMATCH(value)
-    ):
-        fail(instance, attribute, "an id of letters, digits and ._:- (at most 64)", value)
-
-
-def email(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
-        fail(
-            instance, attribute, "an e-mail address (one @, a dot in the domain, no spaces)", value
-        )
-
-
-def date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+@attrs.frozen(repr=False)
+class _Date(Check):
     """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
-    if value.__class__ is not dt.date and (
-        not isinstance(value, dt.date) or isinstance(value, dt.datetime)
-    ):
-        fail(instance, attribute, "a date (datetime.date)", value)
+
+    description = "a date (datetime.date)"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value.__class__ is not dt.date and (
+            not isinstance(value, dt.date) or isinstance(value, dt.datetime)
+        ):
+            fail(instance, attribute, self.description, value)
+
+    def __repr__(self) -> str:
+        return "date"
 
 
-def positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A whole number of at least 1."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        fail(instance, attribute, "a whole number of at least 1", value)
+@attrs.frozen(repr=False)
+class _AtLeast(Check):
+    """A whole number (not a bool) of at least *least*."""
+
+    least: int
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"a whole number of at least {self.least}"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
+            fail(instance, attribute, self.description, value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.least}
+
+    def __repr__(self) -> str:
+        return {1: "positive_int", 0: "non_negative_int"}.get(self.least, f"at_least({self.least})")
 
 
-def non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A whole number of at least 0."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        fail(instance, attribute, "a whole number of at least 0", value)
+identifier: Check = _Pattern(
+    "identifier",
+    "an id of letters, digits and ._:- (at most 64)",
+    ID_PATTERN,
+    _ID_FULLMATCH,
+)
+"""A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
+email: Check = _Pattern(
+    "email",
+    "an e-mail address (one @, a dot in the domain, no spaces)",
+    EMAIL_PATTERN,
+    _EMAIL_FULLMATCH,
+)
+"""A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
+text: Check = _Text(blank_ok=False)
+"""A non-empty string that is not only white space."""
+any_text: Check = _Text(blank_ok=True)
+"""A string, possibly empty."""
+date: Check = _Date()
+"""A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+positive_int: Check = _AtLeast(1)
+"""A whole number of at least 1."""
+non_negative_int: Check = _AtLeast(0)
+"""A whole number of at least 0."""
 
 
-def items(validator: Validator, *, non_empty: bool = False, unique: bool = False) -> Validator:
+@attrs.frozen(repr=False)
+class _InstanceOf(Check):
+    """``isinstance`` (a bool is not an int here), with a readable expectation."""
+
+    kind: type | tuple[type, ...]
+    description: str
+    _no_bool: bool = attrs.field(eq=False)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, self.kind) or (self._no_bool and isinstance(value, bool)):
+            fail(instance, attribute, self.description, value)
+
+    def __repr__(self) -> str:
+        return f"instance_of({self.kind!r}, {self.description!r})"
+
+
+def instance_of(kind: type | tuple[type, ...], description: str) -> Check:
+    """Check ``isinstance`` (bools are not ints here), with a readable expectation.
+
+    >>> instance_of(bool, "True or False")
+    instance_of(<class 'bool'>, 'True or False')
+    """
+    types = kind if isinstance(kind, tuple) else (kind,)
+    no_bool = bool not in types and any(issubclass(bool, t) for t in types)
+    return _InstanceOf(kind, description, no_bool)
+
+
+@attrs.frozen(repr=False)
+class _Optional(Check):
+    """``None``, or whatever *validator* accepts."""
+
+    validator: Check
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"{self.validator.description}, or None"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            self.validator(instance, attribute, value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return self.validator.schema
+
+    @property
+    def complete(self) -> bool:
+        return self.validator.complete
+
+    @property
+    def item(self) -> Check | None:
+        return self.validator.item
+
+    def __repr__(self) -> str:
+        return f"optional({self.validator!r})"
+
+
+def optional(validator: Check) -> Check:
+    """Accept ``None`` or whatever *validator* accepts (the schema says null apart)."""
+    return _Optional(validator)
+
+
+class _Indexed:
+    """Stands in for an attribute so that item errors read ``Class.field[3]``."""
+
+    def __init__(self, attribute: attrs.Attribute[Any], index: int) -> None:
+        self.name = f"{attribute.name}[{index}]"
+
+
+@attrs.frozen(repr=False)
+class _Items(Check):
     """A tuple whose every item passes *validator* (named ``field[i]`` when not)."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    validator: Check
+    non_empty: bool
+    unique: bool
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return "a tuple"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
             fail(instance, attribute, "a tuple", value)
-        assert isinstance(value, tuple)
-        if non_empty and not value:
+        if self.non_empty and not value:
             fail(instance, attribute, "at least one item", value)
+        validator = self.validator
         try:
             for item in value:
                 validator(instance, attribute, item)
@@ -162,23 +295,71 @@ def items(validator: Validator, *, non_empty: bool = False, unique: bool = False
             # Outside the except block, so the error shows once, not chained to its twin.
             for index, item in enumerate(value):  # pragma: no branch - one item fails
                 validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
-        if unique and len(set(value)) != len(value):
+        if self.unique and len(set(value)) != len(value):
             fail(instance, attribute, "no item twice", _first_repeat(value))
 
-    return check
+    @property
+    def schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.validator.schema}
+        if self.unique:
+            schema["uniqueItems"] = True
+        if self.non_empty:
+            schema["minItems"] = 1
+        return schema
+
+    @property
+    def complete(self) -> bool:
+        return self.validator.complete and not self.unique and not self.non_empty
+
+    @property
+    def item(self) -> Check | None:
+        return self.validator
+
+    def __repr__(self) -> str:
+        return f"items({self.validator!r}, non_empty={self.non_empty}, unique={self.unique})"
 
 
-def set_of(kind: type, description: str, *, non_empty: bool = False) -> Validator:
+def items(validator: Check, *, non_empty: bool = False, unique: bool = False) -> Check:
+    """A tuple whose every item passes *validator*; *non_empty*, *unique* as named."""
+    return _Items(validator, non_empty, unique)
+
+
+@attrs.frozen(repr=False)
+class _SetOf(Check):
     """A frozenset of *kind* (an enum, usually)."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, frozenset) or not all(isinstance(v, kind) for v in value):
-            fail(instance, attribute, f"a frozenset of {description}", value)
-        assert isinstance(value, frozenset)
-        if non_empty and not value:
-            fail(instance, attribute, f"at least one {description}", value)
+    kind: type
+    name: str
+    non_empty: bool
 
-    return check
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"a frozenset of {self.name}"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, frozenset) or not all(isinstance(v, self.kind) for v in value):
+            fail(instance, attribute, self.description, value)
+        if self.non_empty and not value:
+            fail(instance, attribute, f"at least one {self.name}", value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "uniqueItems": True}
+        if self.non_empty:
+            schema["minItems"] = 1
+        return schema
+
+    @property
+    def complete(self) -> bool:
+        return not self.non_empty
+
+    def __repr__(self) -> str:
+        return f"set_of({self.kind.__name__}, non_empty={self.non_empty})"
+
+
+def set_of(kind: type, description: str, *, non_empty: bool = False) -> Check:
+    """A frozenset of *kind* (an enum, usually), named *description* in messages."""
+    return _SetOf(kind, description, non_empty)
 
 
 def _first_repeat(values: Iterable[T]) -> T | None:
@@ -190,27 +371,84 @@ def _first_repeat(values: Iterable[T]) -> T | None:
     return None  # pragma: no cover - only called when there is a repeat
 
 
-class _Indexed:
-    """Stands in for an attribute so that item errors read ``Class.field[3]``."""
-
-    def __init__(self, attribute: attrs.Attribute[Any], index: int) -> None:
-        self.name = f"{attribute.name}[{index}]"
-
-
-def not_before(other: str, *, description: str = "") -> Validator:
+@attrs.frozen(repr=False)
+class _NotBefore(Check):
     """A date (or ``None``) not earlier than the field *other* of the same instance."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        start = getattr(instance, other)
+    other: str
+    wording: str
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return self.wording or f"a date on or after {self.other}"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        start = getattr(instance, self.other)
         if value is not None and start is not None and value < start:
             fail(
                 instance,
                 attribute,
-                description or f"a date on or after {other} ({start.isoformat()})",
+                self.wording or f"a date on or after {self.other} ({start.isoformat()})",
                 value.isoformat() if isinstance(value, dt.date) else value,
             )
 
-    return check
+    @property
+    def complete(self) -> bool:
+        return False
+
+    @property
+    def after(self) -> str | None:
+        return self.other
+
+    def __repr__(self) -> str:
+        return f"not_before({self.other!r})"
+
+
+def not_before(other: str, *, description: str = "") -> Check:
+    """A date (or ``None``) not earlier than the field *other* of the same instance."""
+    return _NotBefore(other, description)
+
+
+@attrs.frozen(repr=False)
+class _All(Check):
+    """Every one of *validators*, in order (the first to fail raises)."""
+
+    validators: tuple[Check, ...]
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return " and ".join(v.description for v in self.validators)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for validator in self.validators:
+            validator(instance, attribute, value)
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for validator in self.validators:
+            merged.update(validator.schema)
+        return merged
+
+    @property
+    def complete(self) -> bool:
+        return all(v.complete for v in self.validators)
+
+    @property
+    def parts(self) -> tuple[Check, ...]:
+        return self.validators
+
+    def __repr__(self) -> str:
+        return f"all_of({', '.join(map(repr, self.validators))})"
+
+
+def all_of(*validators: Check) -> Check:
+    """Every one of *validators*, in order: their schemas merged.
+
+    >>> all_of(date, not_before("start"))
+    all_of(date, not_before('start'))
+    """
+    return _All(validators)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -234,3 +472,30 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 def optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
     """Converter: like :func:`to_tuple`, keeping ``None`` (not known)."""
     return None if value is None else to_tuple(value)
+
+
+class _Derived:
+    """The default of a field computed from the fields before it (shown as ``DERIVED``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DERIVED"
+
+
+DERIVED: Any = _Derived()
+"""The default of a field derived from others: ``Session.end`` (its start), ``position``
+(matched from the title). A plain default and a converter that sees the instance, not a
+``takes_self`` factory, so that a record is also built field by field (msgspec decodes
+straight into the model), where a given value is never replaced."""
+
+
+def derived(
+    compute: Callable[[Any], Any], convert: Callable[[Any], Any] = lambda value: value
+) -> attrs.Converter:  # type: ignore[type-arg]
+    """A converter: *compute* (of the instance) for :data:`DERIVED`, else *convert* the value."""
+
+    def derive(value: Any, instance: Any) -> Any:
+        return compute(instance) if value is DERIVED else convert(value)
+
+    return attrs.Converter(derive, takes_self=True)

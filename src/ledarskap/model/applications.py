@@ -19,40 +19,38 @@ unknown rather than as "no" (``reports_to=None`` is "not stated"; ``reports_to=(
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
+from ledarskap.text import LabelledEnum
+
 from . import _checks
-from .appointments import Appointment, OrganisationKind, PoliticalBody, StaffFunction
+from .appointments import (
+    Appointment,
+    OrganisationKind,
+    PoliticalBody,
+    StaffFunction,
+    whole_years,
+)
 from .municipalities import Municipality, as_optional_municipality
-from .positions import Language, Position, as_position, match_title
+from .positions import Position, as_position, match_title
 
 __all__ = ["Application", "ApplicationStatus"]
 
 
-class ApplicationStatus(enum.Enum):
+class ApplicationStatus(LabelledEnum):
     """Where an application is in admission."""
 
-    SUBMITTED = "submitted"
-    ADMITTED = "admitted"
-    WAITLISTED = "waitlisted"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    def label(self, language: Language = "sv") -> str:
-        """The status's name in Swedish or English."""
-        return {
-            ApplicationStatus.SUBMITTED: ("inkommen", "submitted"),
-            ApplicationStatus.ADMITTED: ("antagen", "admitted"),
-            ApplicationStatus.WAITLISTED: ("reserv", "waitlisted"),
-            ApplicationStatus.REJECTED: ("ej antagen", "rejected"),
-            ApplicationStatus.WITHDRAWN: ("återtagen", "withdrawn"),
-        }[self][0 if language == "sv" else 1]
+    SUBMITTED = "submitted", "inkommen", "submitted"
+    ADMITTED = "admitted", "antagen", "admitted"
+    WAITLISTED = "waitlisted", "reserv", "waitlisted"
+    REJECTED = "rejected", "ej antagen", "rejected"
+    WITHDRAWN = "withdrawn", "återtagen", "withdrawn"
 
 
-def _matched_position(self: Application) -> Position | None:
-    return None if self.title is None else match_title(self.title)
+def _matched_position(application: Application) -> Position | None:
+    title = application.title
+    return None if title is None else match_title(title)
 
 
 @attrs.frozen(kw_only=True)
@@ -79,8 +77,8 @@ class Application:
     )
     title: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     position: Position | None = attrs.field(
-        default=attrs.Factory(_matched_position, takes_self=True),
-        converter=as_position,
+        default=_checks.DERIVED,
+        converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
         validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
     )
     in_position_since: dt.date | None = attrs.field(
@@ -109,6 +107,21 @@ class Application:
         default=None, validator=_checks.optional(_checks.identifier), repr=False
     )
     """The appointment the application is made from, where it is on record."""
+
+    def years_in_position(self, as_of: dt.date) -> int | None:
+        """Whole years in the position as of *as_of*; ``None`` if ``in_position_since`` is not known.
+
+        >>> import datetime as dt
+        >>> from ledarskap import Application
+        >>> app = Application(id="ans-1", person_id="p-1", cohort_id="c-1",
+        ...                   submitted=dt.date(2025, 4, 2), in_position_since=dt.date(2021, 8, 16))
+        >>> app.years_in_position(dt.date(2025, 8, 15)), app.years_in_position(dt.date(2025, 8, 16))
+        (3, 4)
+
+        .. versionadded:: 0.2
+        """
+        since = self.in_position_since
+        return None if since is None else whole_years(since, as_of)
 
     @classmethod
     def from_appointment(

@@ -25,14 +25,14 @@ on a given date. The end date is inclusive: the last day in the position.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
-from dateutil.relativedelta import relativedelta
+
+from ledarskap.text import LabelledEnum
 
 from . import _checks
 from .municipalities import Municipality, as_municipality
-from .positions import Language, Position, as_position, match_title
+from .positions import Position, as_position, match_title
 
 __all__ = [
     "Appointment",
@@ -40,60 +40,36 @@ __all__ = [
     "PoliticalBody",
     "PoliticalBodyKind",
     "StaffFunction",
+    "whole_years",
 ]
 
 
-class OrganisationKind(enum.Enum):
+class OrganisationKind(LabelledEnum):
     """What kind of municipal organisation employs someone."""
 
-    CENTRAL_ADMINISTRATION = "central-administration"
+    CENTRAL_ADMINISTRATION = "central-administration", "kommunledningen", "central administration"
     """Kommunledningen / kommunledningskontoret / stadsledningskontoret."""
-    ADMINISTRATION = "administration"
+    ADMINISTRATION = "administration", "förvaltning", "administration"
     """En förvaltning (socialförvaltningen, utbildningsförvaltningen …) under a nämnd."""
-    MUNICIPAL_COMPANY = "municipal-company"
+    MUNICIPAL_COMPANY = "municipal-company", "kommunalt bolag", "municipal company"
     """Ett kommunalt bolag, governed by its styrelse."""
-    FEDERATION = "federation"
+    FEDERATION = "federation", "kommunalförbund", "municipal federation"
     """Ett kommunalförbund or another joint municipal body."""
-    REGION = "region"
+    REGION = "region", "region", "region"
     """En region (Region Östergötland)."""
 
-    def label(self, language: Language = "sv") -> str:
-        """The kind's name in Swedish or English."""
-        return _ORG_LABELS[self][0 if language == "sv" else 1]
 
-
-_ORG_LABELS = {
-    OrganisationKind.CENTRAL_ADMINISTRATION: ("kommunledningen", "central administration"),
-    OrganisationKind.ADMINISTRATION: ("förvaltning", "administration"),
-    OrganisationKind.MUNICIPAL_COMPANY: ("kommunalt bolag", "municipal company"),
-    OrganisationKind.FEDERATION: ("kommunalförbund", "municipal federation"),
-    OrganisationKind.REGION: ("region", "region"),
-}
-
-
-class PoliticalBodyKind(enum.Enum):
+class PoliticalBodyKind(LabelledEnum):
     """The kinds of political body (politisk ledning) a manager can report to."""
 
-    NAMND = "namnd"
+    NAMND = "namnd", "nämnd", "committee"
     """En nämnd: a committee of the council (socialnämnden, barn- och ungdomsnämnden …)."""
-    KOMMUNSTYRELSE = "kommunstyrelse"
+    KOMMUNSTYRELSE = "kommunstyrelse", "kommunstyrelse", "municipal executive board"
     """Kommunstyrelsen: the municipal executive board."""
-    STYRELSE = "styrelse"
+    STYRELSE = "styrelse", "styrelse", "board"
     """En styrelse: the board of a municipal company or federation."""
-    FULLMAKTIGE = "fullmaktige"
+    FULLMAKTIGE = "fullmaktige", "fullmäktige", "council"
     """Kommunfullmäktige or regionfullmäktige: the council."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The kind's name in Swedish or English."""
-        return _BODY_LABELS[self][0 if language == "sv" else 1]
-
-
-_BODY_LABELS = {
-    PoliticalBodyKind.NAMND: ("nämnd", "committee"),
-    PoliticalBodyKind.KOMMUNSTYRELSE: ("kommunstyrelse", "municipal executive board"),
-    PoliticalBodyKind.STYRELSE: ("styrelse", "board"),
-    PoliticalBodyKind.FULLMAKTIGE: ("fullmäktige", "council"),
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -109,39 +85,39 @@ class PoliticalBody:
         return self.name
 
 
-class StaffFunction(enum.Enum):
+class StaffFunction(LabelledEnum):
     """A staff function (stabsfunktion) a leader can lead."""
 
-    FINANCE = "finance"
-    HR = "hr"
-    COMMUNICATIONS = "communications"
-    IT = "it"
-    STRATEGY = "strategy"
-    LEGAL = "legal"
-    SECURITY = "security"
-    BUSINESS = "business"
-    OTHER = "other"
-
-    def label(self, language: Language = "sv") -> str:
-        """The function's name in Swedish or English."""
-        return _STAFF_LABELS[self][0 if language == "sv" else 1]
+    FINANCE = "finance", "ekonomi", "finance"
+    HR = "hr", "personal/HR", "human resources"
+    COMMUNICATIONS = "communications", "kommunikation", "communications"
+    IT = "it", "IT och digitalisering", "IT and digitalisation"
+    STRATEGY = "strategy", "strategi och utveckling", "strategy and development"
+    LEGAL = "legal", "kansli och juridik", "secretariat and legal"
+    SECURITY = "security", "säkerhet och beredskap", "security and preparedness"
+    BUSINESS = "business", "näringsliv", "business development"
+    OTHER = "other", "annan stabsfunktion", "other staff function"
 
 
-_STAFF_LABELS = {
-    StaffFunction.FINANCE: ("ekonomi", "finance"),
-    StaffFunction.HR: ("personal/HR", "human resources"),
-    StaffFunction.COMMUNICATIONS: ("kommunikation", "communications"),
-    StaffFunction.IT: ("IT och digitalisering", "IT and digitalisation"),
-    StaffFunction.STRATEGY: ("strategi och utveckling", "strategy and development"),
-    StaffFunction.LEGAL: ("kansli och juridik", "secretariat and legal"),
-    StaffFunction.SECURITY: ("säkerhet och beredskap", "security and preparedness"),
-    StaffFunction.BUSINESS: ("näringsliv", "business development"),
-    StaffFunction.OTHER: ("annan stabsfunktion", "other staff function"),
-}
+def whole_years(since: dt.date, as_of: dt.date) -> int:
+    """Whole years in a position held *since* a date, as of a date; 0 if not after it.
+
+    The one count of tenure: :meth:`Appointment.years_in_position`,
+    :meth:`~ledarskap.model.Application.years_in_position` and the eligibility rules use it.
+    A year is whole on its anniversary (a start on 29 February on 28 February).
+
+    >>> import datetime as dt
+    >>> whole_years(dt.date(2021, 3, 1), dt.date(2025, 2, 28)), whole_years(dt.date(2021, 3, 1), dt.date(2025, 3, 1))
+    (3, 4)
+
+    .. versionadded:: 0.2
+    """
+    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
+    return max(years, 0)
 
 
-def _matched_position(self: Appointment) -> Position | None:
-    return match_title(self.title)
+def _matched_position(appointment: Appointment) -> Position | None:
+    return match_title(appointment.title)
 
 
 @attrs.frozen(kw_only=True)
@@ -167,11 +143,11 @@ class Appointment:
     start: dt.date = attrs.field(validator=_checks.date)
     end: dt.date | None = attrs.field(
         default=None,
-        validator=[_checks.optional(_checks.date), _checks.not_before("start")],
+        validator=_checks.all_of(_checks.optional(_checks.date), _checks.not_before("start")),
     )
     position: Position | None = attrs.field(
-        default=attrs.Factory(_matched_position, takes_self=True),
-        converter=as_position,
+        default=_checks.DERIVED,
+        converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
         validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
     )
     organisation_kind: OrganisationKind = attrs.field(
@@ -194,10 +170,7 @@ class Appointment:
 
     def years_in_position(self, as_of: dt.date) -> int:
         """Whole years from ``start`` to *as_of* (or to ``end``, if earlier); 0 before start."""
-        until = as_of if self.end is None else min(as_of, self.end)
-        if until < self.start:
-            return 0
-        return relativedelta(until, self.start).years
+        return whole_years(self.start, as_of if self.end is None else min(as_of, self.end))
 
     @property
     def works_towards_political_leadership(self) -> bool:

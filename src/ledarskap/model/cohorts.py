@@ -29,15 +29,14 @@ ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session withi
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
 from ledarskap.errors import InvalidValueError
+from ledarskap.text import LabelledEnum
 
 from . import _checks
 from .municipalities import Municipality, as_municipality, as_optional_municipality
-from .positions import Language
 
 __all__ = [
     "Activity",
@@ -50,45 +49,28 @@ __all__ = [
 ]
 
 
-class SessionKind(enum.Enum):
+class SessionKind(LabelledEnum):
     """What kind of program meeting a session is."""
 
-    RESIDENTIAL = "residential"
+    RESIDENTIAL = "residential", "internat", "residential session"
     """Internat: a residential session of one or more days at a course venue."""
-    SESSION = "session"
+    SESSION = "session", "träff", "session"
     """Träff: an ordinary session of a day or less."""
-    FOLLOW_UP = "follow-up"
+    FOLLOW_UP = "follow-up", "återträff", "follow-up meeting"
     """Återträff: a follow-up meeting, during or after the cohort."""
 
-    def label(self, language: Language = "sv") -> str:
-        """The kind's name in Swedish or English."""
-        return {
-            SessionKind.RESIDENTIAL: ("internat", "residential session"),
-            SessionKind.SESSION: ("träff", "session"),
-            SessionKind.FOLLOW_UP: ("återträff", "follow-up meeting"),
-        }[self][0 if language == "sv" else 1]
 
-
-class Activity(enum.Enum):
+class Activity(LabelledEnum):
     """The program's working forms, which sessions alternate between."""
 
-    LECTURE = "lecture"
+    LECTURE = "lecture", "föreläsning", "lecture"
     """Föreläsning."""
-    SUPPORT_GROUP = "support-group"
+    SUPPORT_GROUP = "support-group", "stödgrupp", "support group"
     """Stödgrupp: work in the cohort's small groups."""
-    REFLECTION = "reflection"
+    REFLECTION = "reflection", "reflektion", "reflection"
     """Reflektion: time for individual reflection."""
-    MENTOR_MEETING = "mentor-meeting"
+    MENTOR_MEETING = "mentor-meeting", "mentorsträff", "mentor meeting"
     """Mentorsträff held during the session."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The activity's name in Swedish or English."""
-        return {
-            Activity.LECTURE: ("föreläsning", "lecture"),
-            Activity.SUPPORT_GROUP: ("stödgrupp", "support group"),
-            Activity.REFLECTION: ("reflektion", "reflection"),
-            Activity.MENTOR_MEETING: ("mentorsträff", "mentor meeting"),
-        }[self][0 if language == "sv" else 1]
 
 
 @attrs.frozen(kw_only=True)
@@ -120,8 +102,9 @@ class Session:
     title: str = attrs.field(validator=_checks.text)
     start: dt.date = attrs.field(validator=_checks.date)
     end: dt.date = attrs.field(
-        default=attrs.Factory(lambda self: self.start, takes_self=True),
-        validator=[_checks.date, _checks.not_before("start")],
+        default=_checks.DERIVED,
+        converter=_checks.derived(lambda session: session.start),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
+        validator=_checks.all_of(_checks.date, _checks.not_before("start")),
     )
     venue: Venue | None = attrs.field(
         default=None, validator=_checks.optional(_checks.instance_of(Venue, "a Venue"))
@@ -191,7 +174,7 @@ class Cohort:
     number: int | None = attrs.field(default=None, validator=_checks.optional(_checks.positive_int))
     """The round's ordinal ("sjätte omgången" is 6)."""
     start: dt.date = attrs.field(validator=_checks.date)
-    end: dt.date = attrs.field(validator=[_checks.date, _checks.not_before("start")])
+    end: dt.date = attrs.field(validator=_checks.all_of(_checks.date, _checks.not_before("start")))
     application_deadline: dt.date | None = attrs.field(
         default=None, validator=_checks.optional(_checks.date), repr=False
     )

@@ -25,9 +25,10 @@ import enum
 
 import attrs
 
+from ledarskap.text import LabelledEnum
+
 from . import _checks
 from .municipalities import Municipality, as_municipality
-from .positions import Language
 
 __all__ = ["MeetingKind", "MeetingStatus", "Mentor", "MentorMeeting", "Mentorship"]
 
@@ -62,7 +63,8 @@ class Mentorship:
     """The adept."""
     start: dt.date = attrs.field(validator=_checks.date)
     end: dt.date | None = attrs.field(
-        default=None, validator=[_checks.optional(_checks.date), _checks.not_before("start")]
+        default=None,
+        validator=_checks.all_of(_checks.optional(_checks.date), _checks.not_before("start")),
     )
 
     def active_on(self, day: dt.date) -> bool:
@@ -70,29 +72,19 @@ class Mentorship:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-class MeetingKind(enum.Enum):
+class MeetingKind(LabelledEnum):
     """How a mentor and adept meet."""
 
-    IN_PERSON = "in-person"
+    IN_PERSON = "in-person", "fysiskt möte", "in person"
     """Fysiskt möte."""
-    ONLINE = "online"
+    ONLINE = "online", "digitalt möte", "online"
     """Digitalt möte."""
-    PHONE = "phone"
+    PHONE = "phone", "telefon", "phone"
     """Telefonsamtal."""
-    WORKPLACE_VISIT = "workplace-visit"
+    WORKPLACE_VISIT = "workplace-visit", "arbetsplatsbesök", "workplace visit"
     """Arbetsplatsbesök: the adept visits the mentor's municipality, or the other way round."""
-    AT_SESSION = "at-session"
+    AT_SESSION = "at-session", "under träff", "at a session"
     """In connection with a session of the program."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The kind's name in Swedish or English."""
-        return {
-            MeetingKind.IN_PERSON: ("fysiskt möte", "in person"),
-            MeetingKind.ONLINE: ("digitalt möte", "online"),
-            MeetingKind.PHONE: ("telefon", "phone"),
-            MeetingKind.WORKPLACE_VISIT: ("arbetsplatsbesök", "workplace visit"),
-            MeetingKind.AT_SESSION: ("under träff", "at a session"),
-        }[self][0 if language == "sv" else 1]
 
 
 class MeetingStatus(enum.Enum):

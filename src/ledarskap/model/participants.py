@@ -13,36 +13,26 @@ Participant(id='d-1', person_id='p-anna', cohort_id='c-2025', appointment_id='a-
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from ledarskap.text import LabelledEnum
+
 from . import _checks
-from .positions import Language
 
 __all__ = ["Participant", "ParticipantStatus"]
 
 
-class ParticipantStatus(enum.Enum):
+class ParticipantStatus(LabelledEnum):
     """Where a participant is in the program."""
 
-    ADMITTED = "admitted"
+    ADMITTED = "admitted", "antagen", "admitted"
     """Antagen: admitted, the cohort has not started for them yet."""
-    ACTIVE = "active"
+    ACTIVE = "active", "pågående", "active"
     """Pågående: taking part."""
-    COMPLETED = "completed"
+    COMPLETED = "completed", "fullföljd", "completed"
     """Fullföljd: completed the program."""
-    WITHDRAWN = "withdrawn"
+    WITHDRAWN = "withdrawn", "avbruten", "withdrawn"
     """Avbruten: left before the end."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The status's name in Swedish or English."""
-        return {
-            ParticipantStatus.ADMITTED: ("antagen", "admitted"),
-            ParticipantStatus.ACTIVE: ("pågående", "active"),
-            ParticipantStatus.COMPLETED: ("fullföljd", "completed"),
-            ParticipantStatus.WITHDRAWN: ("avbruten", "withdrawn"),
-        }[self][0 if language == "sv" else 1]
 
 
 @attrs.frozen(kw_only=True)

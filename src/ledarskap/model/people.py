@@ -42,22 +42,26 @@ __all__ = ["Person", "Personnummer", "as_personnummer"]
 
 @functools.cache
 def _stdnum() -> ModuleType:
-    # python-stdnum's utilities import ssl and pydoc (about 13 ms): load on first use.
+    # python-stdnum's utilities import ssl and pydoc (about 30 ms): load on first use.
     from stdnum.se import personnummer
 
     return personnummer
 
 
-# Each digit to the digit sum of its double, for the Luhn check: 7 -> 14 -> 5.
-_DOUBLED = str.maketrans("0123456789", "0246813579")
+@functools.cache
+def _luhn() -> ModuleType:
+    from stdnum import luhn
+
+    return luhn
 
 
 def _fast_digits(number: str) -> str | None:
     """The 12 digits of a valid number written ``YYYYMMDD-NNNN`` or ``YYYYMMDDNNNN``.
 
-    ``None`` for anything else, valid or not: python-stdnum then decides. This is the
-    same check (a real date, the Luhn digit over the last ten), without stdnum's cleaning
-    of other spellings: files hold numbers in this form, and reading one is 5x faster.
+    ``None`` for anything else, valid or not: :func:`stdnum.se.personnummer.validate`
+    then decides. This is its check (a real date, python-stdnum's Luhn checksum over the
+    last ten digits) without its cleaning of other spellings: files hold numbers in this
+    form, and a document of 10,000 people reads 4 times faster so.
     """
     if len(number) == 13 and number[8] == "-":
         digits = number[:8] + number[9:]
@@ -65,14 +69,9 @@ def _fast_digits(number: str) -> str | None:
         digits = number
     else:
         return None
-    if not (digits.isascii() and digits.isdigit()):
+    if not (digits.isascii() and digits.isdigit()) or _birth_date(digits) is None:
         return None
-    if _birth_date(digits) is None:
-        return None
-    tail = digits[2:]
-    # Luhn: every other digit from the first doubled (as its digit sum), all added up.
-    total = sum((tail[1::2] + tail[::2].translate(_DOUBLED)).encode()) - 480
-    return digits if total % 10 == 0 else None
+    return digits if _luhn().checksum(digits[2:]) == 0 else None
 
 
 def _birth_date(digits: str) -> dt.date | None:

@@ -25,7 +25,6 @@ True
 from __future__ import annotations
 
 import difflib
-import enum
 import functools
 import re
 import unicodedata
@@ -33,7 +32,7 @@ import unicodedata
 import attrs
 
 from ledarskap.errors import InvalidValueError
-from ledarskap.text import LANGUAGES, Language, checked_language
+from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text, checked_language
 
 from . import _checks
 
@@ -50,38 +49,25 @@ __all__ = [
 ]
 
 
-class PositionKind(enum.Enum):
+class PositionKind(LabelledEnum):
     """What kind of role a position is: the distinction the target group draws."""
 
-    CHIEF_EXECUTIVE = "chief-executive"
+    CHIEF_EXECUTIVE = "chief-executive", "högsta tjänsteman", "chief executive"
     """Högsta tjänsteman (kommunchef, kommundirektör, stadsdirektör): the program's mentors."""
-    POLITICAL_LINE = "political-line"
-    """Linjechef direkt mot politisk ledning: heads an administration that reports to a nämnd."""
-    LINE = "line"
-    """Linjechef under förvaltningsledningen (avdelningschef, områdeschef, verksamhetschef)."""
-    STAFF = "staff"
-    """Ledare i stabsfunktion (ekonomi, HR, kommunikation, IT, strategi, kansli)."""
-    COMPANY_CEO = "company-ceo"
-    """Bolags-vd: verkställande direktör för ett kommunalt bolag, reports to its styrelse."""
-    FIRST_LINE = "first-line"
-    """Första linjens chef (enhetschef, rektor)."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The kind's name in Swedish or English."""
-        return _KIND_LABELS[self][0 if language == "sv" else 1]
-
-
-_KIND_LABELS = {
-    PositionKind.CHIEF_EXECUTIVE: ("högsta tjänsteman", "chief executive"),
-    PositionKind.POLITICAL_LINE: (
+    POLITICAL_LINE = (
+        "political-line",
         "chef direkt mot politisk ledning",
         "manager reporting to the political leadership",
-    ),
-    PositionKind.LINE: ("linjechef", "line manager"),
-    PositionKind.STAFF: ("ledare i stabsfunktion", "leader in a staff function"),
-    PositionKind.COMPANY_CEO: ("vd för kommunalt bolag", "CEO of a municipal company"),
-    PositionKind.FIRST_LINE: ("första linjens chef", "first-line manager"),
-}
+    )
+    """Linjechef direkt mot politisk ledning: heads an administration that reports to a nämnd."""
+    LINE = "line", "linjechef", "line manager"
+    """Linjechef under förvaltningsledningen (avdelningschef, områdeschef, verksamhetschef)."""
+    STAFF = "staff", "ledare i stabsfunktion", "leader in a staff function"
+    """Ledare i stabsfunktion (ekonomi, HR, kommunikation, IT, strategi, kansli)."""
+    COMPANY_CEO = "company-ceo", "vd för kommunalt bolag", "CEO of a municipal company"
+    """Bolags-vd: verkställande direktör för ett kommunalt bolag, reports to its styrelse."""
+    FIRST_LINE = "first-line", "första linjens chef", "first-line manager"
+    """Första linjens chef (enhetschef, rektor)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +94,12 @@ class Position:
 
     def label(self, language: Language = "sv") -> str:
         """The title in Swedish (``"sv"``) or English (``"en"``)."""
-        return self.sv if language == "sv" else self.en
+        return self.text.render(language)
+
+    @property
+    def text(self) -> Text:
+        """The Swedish and English texts together."""
+        return Text(self.sv, self.en)
 
     def __str__(self) -> str:
         return self.sv

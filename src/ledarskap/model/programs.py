@@ -20,11 +20,10 @@ is a value here, so themes and purposes can be described, filtered and reported 
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from ledarskap.errors import UnknownReferenceError
+from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
 from .municipalities import Municipality, as_municipalities
@@ -45,100 +44,66 @@ __all__ = [
 ]
 
 
-class _Labelled(enum.Enum):
-    """An enum whose members carry a Swedish and an English label."""
-
-    def label(self, language: Language = "sv") -> str:
-        """The member's name in Swedish or English."""
-        return _LABELS[self][0 if language == "sv" else 1]
-
-
-class Grounding(_Labelled):
+class Grounding(LabelledEnum):
     """What the program's content rests on (grund)."""
 
-    SCIENCE = "science"
-    PROVEN_EXPERIENCE = "proven-experience"
+    SCIENCE = "science", "vetenskap", "science"
+    PROVEN_EXPERIENCE = "proven-experience", "beprövad erfarenhet", "proven experience"
 
 
-class Discipline(_Labelled):
+class Discipline(LabelledEnum):
     """The research a theme mainly starts from."""
 
-    SOCIAL_SCIENCE = "social-science"
-    BEHAVIOURAL_SCIENCE = "behavioural-science"
+    SOCIAL_SCIENCE = "social-science", "samhällsvetenskap", "social science"
+    BEHAVIOURAL_SCIENCE = "behavioural-science", "beteendevetenskap", "behavioural science"
 
 
-class Perspective(_Labelled):
+class Perspective(LabelledEnum):
     """The perspectives the program's work connects: känsla, intellekt och omvärld."""
 
-    FEELING = "feeling"
-    INTELLECT = "intellect"
-    SURROUNDING_WORLD = "surrounding-world"
+    FEELING = "feeling", "känsla", "feeling"
+    INTELLECT = "intellect", "intellekt", "intellect"
+    SURROUNDING_WORLD = "surrounding-world", "omvärld", "surrounding world"
 
 
-class Level(_Labelled):
+class Level(LabelledEnum):
     """The levels whose interplay the program makes participants aware of."""
 
-    INDIVIDUAL = "individual"
-    GROUP = "group"
-    ORGANISATION = "organisation"
-    SOCIETY = "society"
+    INDIVIDUAL = "individual", "individ", "individual"
+    GROUP = "group", "grupp", "group"
+    ORGANISATION = "organisation", "organisation", "organisation"
+    SOCIETY = "society", "samhälle", "society"
 
 
-class PurposeKind(_Labelled):
+class PurposeKind(LabelledEnum):
     """Övergripande (overall) or specifikt (specific) syfte."""
 
-    OVERALL = "overall"
-    SPECIFIC = "specific"
+    OVERALL = "overall", "övergripande syfte", "overall purpose"
+    SPECIFIC = "specific", "specifikt syfte", "specific purpose"
 
 
-class Aim(_Labelled):
+class Aim(LabelledEnum):
     """What participants develop, by the program's specific purpose."""
 
-    PERSONAL_LEADERSHIP = "personal-leadership"
-    ENVIRONMENTAL_SCANNING = "environmental-scanning"
-    SOCIETY_SCOUT = "society-scout"
-    COMMUNITY_DEVELOPER = "community-developer"
-    SELF_KNOWLEDGE = "self-knowledge"
-    SUSTAINABLE_DEVELOPMENT = "sustainable-development"
-
-
-class Stakeholder(_Labelled):
-    """Those a leader interacts with: the municipality's surrounding world."""
-
-    CITIZENS = "citizens"
-    OFFICIALS = "officials"
-    POLITICIANS = "politicians"
-    SOCIETY = "society"
-
-
-_LABELS: dict[enum.Enum, tuple[str, str]] = {
-    Grounding.SCIENCE: ("vetenskap", "science"),
-    Grounding.PROVEN_EXPERIENCE: ("beprövad erfarenhet", "proven experience"),
-    Discipline.SOCIAL_SCIENCE: ("samhällsvetenskap", "social science"),
-    Discipline.BEHAVIOURAL_SCIENCE: ("beteendevetenskap", "behavioural science"),
-    Perspective.FEELING: ("känsla", "feeling"),
-    Perspective.INTELLECT: ("intellekt", "intellect"),
-    Perspective.SURROUNDING_WORLD: ("omvärld", "surrounding world"),
-    Level.INDIVIDUAL: ("individ", "individual"),
-    Level.GROUP: ("grupp", "group"),
-    Level.ORGANISATION: ("organisation", "organisation"),
-    Level.SOCIETY: ("samhälle", "society"),
-    PurposeKind.OVERALL: ("övergripande syfte", "overall purpose"),
-    PurposeKind.SPECIFIC: ("specifikt syfte", "specific purpose"),
-    Aim.PERSONAL_LEADERSHIP: ("personligt ledarskap", "personal leadership"),
-    Aim.ENVIRONMENTAL_SCANNING: ("omvärldsanalys", "environmental scanning"),
-    Aim.SOCIETY_SCOUT: ("samhällsspanare", "society scout"),
-    Aim.COMMUNITY_DEVELOPER: ("samhällsutvecklare", "community developer"),
-    Aim.SELF_KNOWLEDGE: ("självkännedom", "self-knowledge"),
-    Aim.SUSTAINABLE_DEVELOPMENT: (
+    PERSONAL_LEADERSHIP = "personal-leadership", "personligt ledarskap", "personal leadership"
+    ENVIRONMENTAL_SCANNING = "environmental-scanning", "omvärldsanalys", "environmental scanning"
+    SOCIETY_SCOUT = "society-scout", "samhällsspanare", "society scout"
+    COMMUNITY_DEVELOPER = "community-developer", "samhällsutvecklare", "community developer"
+    SELF_KNOWLEDGE = "self-knowledge", "självkännedom", "self-knowledge"
+    SUSTAINABLE_DEVELOPMENT = (
+        "sustainable-development",
         "långsiktigt hållbar utveckling",
         "long-term sustainable development",
-    ),
-    Stakeholder.CITIZENS: ("medborgare", "citizens"),
-    Stakeholder.OFFICIALS: ("tjänstemän", "officials"),
-    Stakeholder.POLITICIANS: ("politiker", "politicians"),
-    Stakeholder.SOCIETY: ("det omgivande samhället", "the surrounding society"),
-}
+    )
+
+
+class Stakeholder(LabelledEnum):
+    """Those a leader interacts with: the municipality's surrounding world."""
+
+    CITIZENS = "citizens", "medborgare", "citizens"
+    OFFICIALS = "officials", "tjänstemän", "officials"
+    POLITICIANS = "politicians", "politiker", "politicians"
+    SOCIETY = "society", "det omgivande samhället", "the surrounding society"
 
 
 @attrs.frozen(kw_only=True)
@@ -202,7 +167,12 @@ class Theme:
 
     def label(self, language: Language = "sv") -> str:
         """The theme's name in Swedish or English."""
-        return self.sv if language == "sv" else self.en
+        return self.text.render(language)
+
+    @property
+    def text(self) -> Text:
+        """The Swedish and English texts together."""
+        return Text(self.sv, self.en)
 
 
 @attrs.frozen(kw_only=True)

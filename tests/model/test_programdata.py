@@ -24,7 +24,7 @@ from ledarskap import testing as lt
 
 LAWS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 D = dt.date
-EXAMPLES = Path(__file__).parent.parent / "examples" / "build_example_program.py"
+EXAMPLES = Path(__file__).parent.parent.parent / "examples" / "build_example_program.py"
 
 
 @pytest.fixture(scope="module")

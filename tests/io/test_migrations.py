@@ -19,7 +19,7 @@ import ledarskap
 from ledarskap import FormatVersionError, Person
 from ledarskap.io import FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,302 @@
+"""The fast way a valid JSON program document becomes records: msgspec, then trusted builds.
+
+Reading a large document is building records, and building a record through its
+``__init__`` runs a Python validator per field. msgspec checks most of the same in C while
+it parses, so a valid document is read in two steps, both made from the model's attrs
+fields and the validators' own account of what they check
+(:class:`~ledarskap.model._checks.Check`: ``schema``, ``complete``):
+
+1. :meth:`_Mirror.struct` makes, from each model class, a :class:`msgspec.Struct` with the
+   same fields: the types, enum values, least whole numbers, a municipality or position as
+   one of its codes or names, every unknown key refused, and a field whose default is
+   derived from others (``DERIVED``) required. msgspec decodes the document into those.
+2. :meth:`_Mirror.builder` makes, for each class, a function turning the struct into the
+   model's record without calling ``__init__``: each value is set in its slot, and only
+   what msgspec did not check is run: the texts of each pattern (ids, e-mail addresses,
+   non-blank text) go to a :class:`_Batch` and are matched together once the whole
+   document is built; a validator whose schema does not say everything (a date not before
+   another, no item twice) is run; so is ``__attrs_post_init__``.
+
+Anything this path does not read (an error of any kind, an older format version, a whole
+number written ``3.0``, a derived field left out) goes to the detailed converter of
+:mod:`ledarskap.io._convert`, which is the reference: it reads what it reads and reports
+every problem with its path. So this path never reports an error to a user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+import attrs
+
+from ledarskap.model import Municipality, Personnummer, Position, ProgramData
+from ledarskap.model._checks import DERIVED, Check
+
+from ._convert import Flavour, _municipalities, _positions
+from .migrations import FORMAT, FORMAT_VERSION
+
+__all__ = ["Decoder"]
+
+Builder = Callable[[Any, tuple[list[str], ...]], Any]
+
+
+def _pattern(check: Check | None) -> str | None:
+    """The pattern a text check states in its schema, if it states one."""
+    return None if check is None else check.schema.get("pattern")
+
+
+class _Batch:
+    """Every text of one pattern in a document, checked at once when the document is built.
+
+    Checking each id, name and e-mail address on its own costs a regular-expression call
+    per value, the better part of reading a document; joined one a line, the values are
+    matched by one call instead. It is sound for any pattern: no value may hold a line
+    feed (the count of them says so), and the pattern, anchored at line ends, must match
+    as many times as there are values, each match within one line, so every line matches.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        whole = pattern[1:-1] if pattern.startswith("^") and pattern.endswith("$") else None
+        line = whole if whole is not None else rf"[^\n]*?(?:{pattern})[^\n]*"
+        self.pattern = pattern
+        self._findall = re.compile(rf"^(?:{line})$", re.MULTILINE).findall
+
+    def check(self, values: list[str]) -> None:
+        """Raise :class:`ValueError` unless every one of *values* matches the pattern."""
+        if not values:
+            return
+        text = "\n".join(values)
+        if text.count("\n") != len(values) - 1 or len(self._findall(text)) != len(values):
+            raise ValueError(f"a text that does not match {self.pattern!r}")
+
+
+def _least(check: Check | None) -> int | None:
+    return None if check is None else check.schema.get("minimum")
+
+
+def _complete(check: Check | None) -> bool:
+    """Whether the struct's types and constraints say all that *check* checks."""
+    return check is None or check.complete
+
+
+class _Mirror:
+    """The structs and builders of every model class, made once per decoder."""
+
+    def __init__(self, msgspec: types.ModuleType, *, absent_is_null: bool) -> None:
+        self.msgspec = msgspec
+        self.absent_is_null = absent_is_null
+        self.structs: dict[type, Any] = {}
+        self.builders: dict[type, Builder] = {}
+        self.batches: dict[str, int] = {}  # pattern -> its place in the lists of texts
+        self.municipalities = _municipalities()  # the texts read as one, as the converter reads
+        self.positions = _positions()
+
+    def field_type(self, kind: Any, check: Check | None) -> Any:  # noqa: PLR0911
+        """The struct field type for a model field of type *kind* checked by *check*."""
+        msgspec = self.msgspec
+        if isinstance(kind, types.UnionType):
+            inner = next(k for k in typing.get_args(kind) if k is not type(None))
+            return self.field_type(inner, check) | None
+        origin = typing.get_origin(kind)
+        if origin is tuple:
+            item = self.field_type(typing.get_args(kind)[0], None if check is None else check.item)
+            return types.GenericAlias(tuple, (item, ...))
+        if origin is frozenset:
+            # A list here, made a frozenset when built, where no item may come twice.
+            return types.GenericAlias(tuple, (typing.get_args(kind)[0], ...))
+        if kind is str:
+            return str  # its pattern is checked in a batch (see _Batch)
+        if kind is int:
+            least = _least(check)
+            return int if least is None else Annotated[int, msgspec.Meta(ge=least)]
+        if kind in (bool, dt.date) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+            return kind
+        if kind is Municipality:
+            return Literal[tuple(self.municipalities)]
+        if kind is Position:
+            return Literal[tuple(self.positions)]
+        if kind is Personnummer:
+            return str
+        return self.struct(kind)
+
+    def struct(self, cls: type) -> Any:
+        """The struct mirroring the model class *cls*."""
+        found = self.structs.get(cls)
+        if found is not None:
+            return found
+        attrs.resolve_types(cls)
+        fields: list[tuple[Any, ...]] = []
+        for a in attrs.fields(cls):
+            kind = self.field_type(a.type, a.validator)
+            if self.absent_is_null and isinstance(a.type, types.UnionType):
+                fields.append((a.name, kind, self.msgspec.field(default=None)))
+            elif a.default is attrs.NOTHING or a.default is DERIVED:
+                fields.append((a.name, kind))
+            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                fields.append((a.name, kind, self.msgspec.field(default_factory=tuple)))
+            else:
+                fields.append((a.name, kind, self.msgspec.field(default=a.default)))
+        struct = self.msgspec.defstruct(
+            f"{cls.__name__}Struct",
+            fields,
+            kw_only=True,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        self.structs[cls] = struct
+        return struct
+
+    def value(self, expr: str, kind: Any, scope: dict[str, Any]) -> str:  # noqa: PLR0911
+        """Python source turning the struct value *expr* into the model's value."""
+        if isinstance(kind, types.UnionType):
+            inner = next(k for k in typing.get_args(kind) if k is not type(None))
+            converted = self.value(expr, inner, scope)
+            return expr if converted == expr else f"(None if {expr} is None else {converted})"
+        origin = typing.get_origin(kind)
+        if origin is tuple:
+            item = typing.get_args(kind)[0]
+            var = f"x{len(scope)}"
+            scope[var] = None  # reserves the name
+            converted = self.value(var, item, scope)
+            return expr if converted == var else f"tuple([{converted} for {var} in {expr}])"
+        if origin is frozenset:
+            scope["__unique"] = _unique_set
+            return f"__unique({expr})"
+        if kind is Municipality:
+            scope["__m"] = self.municipalities
+            return f"__m[{expr}]"
+        if kind is Position:
+            scope["__p"] = self.positions
+            return f"__p[{expr}]"
+        if kind is Personnummer:
+            scope["__pnr"] = Personnummer
+            return f"__pnr({expr})"
+        if attrs.has(kind):
+            name = f"__b_{kind.__name__}"
+            scope[name] = self.builder(kind)
+            return f"{name}({expr}, t)"
+        return expr
+
+    def batched(self, name: str, kind: Any, check: Check | None) -> tuple[int, str] | None:
+        """The batch the texts of field *name* go to, and the expression giving them."""
+        optional = isinstance(kind, types.UnionType)
+        if optional:
+            kind = next(k for k in typing.get_args(kind) if k is not type(None))
+        many = typing.get_origin(kind) is tuple
+        if many:
+            kind, check = typing.get_args(kind)[0], None if check is None else check.item
+        pattern = _pattern(check) if kind is str else None
+        if pattern is None:
+            return None
+        index = self.batches.setdefault(pattern, len(self.batches))
+        value = f"o.{name}"
+        if optional:
+            return index, f"*(() if {value} is None else {value if many else f'({value},)'})"
+        return index, f"*{value}" if many else value
+
+    def builder(self, cls: type) -> Builder:
+        """The function building a *cls* record from its struct, trusting what msgspec checked."""
+        found = self.builders.get(cls)
+        if found is not None:
+            return found
+        # Each value is set through its slot (a frozen class refuses ``setattr``).
+        scope: dict[str, Any] = {"__new": object.__new__, "__cl": cls}
+        # *t* holds a list of texts per pattern, checked together when all are built.
+        lines = [f"def build_{cls.__name__}(s, t):", "    o = __new(__cl)"]
+        checks = []
+        texts: dict[int, list[str]] = {}
+        for index, a in enumerate(attrs.fields(cls)):
+            scope[f"__s{index}"] = getattr(cls, a.name).__set__
+            lines.append(f"    __s{index}(o, {self.value(f's.{a.name}', a.type, scope)})")
+            batched = self.batched(a.name, a.type, a.validator)
+            if batched is not None:
+                texts.setdefault(batched[0], []).append(batched[1])
+            if _complete(a.validator):
+                continue
+            scope[f"__v{index}"] = a.validator
+            scope[f"__a{index}"] = a
+            call = f"__v{index}(o, __a{index}, o.{a.name})"
+            checks.append(f"    {_guarded(a.validator, f'o.{a.name}', call)}")
+        # The texts of a record go to their batches in one call per batch.
+        lines.extend(f"    t[{i}].extend(({', '.join(v)},))" for i, v in texts.items())
+        lines.extend(checks)
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
+        source = "\n".join(lines) + "\n"
+        exec(compile(source, f"<ledarskap build {cls.__name__}>", "exec"), scope)
+        function: Builder = scope[f"build_{cls.__name__}"]
+        self.builders[cls] = function
+        return function
+
+
+def _guarded(check: Check, value: str, call: str) -> str:
+    """*call* running *check* on *value*, behind a cheap test when every part allows one.
+
+    A date not before another field (``not_before``) is compared inline: the validator is
+    called, to fail, only when the comparison does; the other parts are types the struct
+    has checked already.
+    """
+    parts = [part for part in check.parts if not part.complete]
+    fields = [part.after for part in parts]
+    if not fields or None in fields:
+        return call
+    tests = " or ".join(f"o.{field} is not None and {value} < o.{field}" for field in fields)
+    return f"if {value} is not None and ({tests}): {call}"
+
+
+def _unique_set(values: tuple[Any, ...]) -> frozenset[Any]:
+    result = frozenset(values)
+    if len(result) != len(values):
+        raise ValueError("an item twice")
+    return result
+
+
+class Decoder:
+    """Reads a valid document of the current format version into :class:`ProgramData`.
+
+    :meth:`decode` reads JSON text, :meth:`convert` a parsed document; both raise whatever
+    they meet on any other input, and the caller then reads the document with the detailed
+    converter instead. *flavour* ``"toml"`` reads an absent optional key as ``None`` (TOML
+    has no null), as the detailed converter of that flavour does.
+    """
+
+    def __init__(self, flavour: Flavour = "json") -> None:
+        import msgspec
+
+        mirror = _Mirror(msgspec, absent_is_null=flavour == "toml")
+        body = mirror.struct(ProgramData)
+        document = msgspec.defstruct(
+            "DocumentStruct",
+            [("format", Literal[FORMAT]), ("format_version", Literal[FORMAT_VERSION])],
+            bases=(body,),
+            kw_only=True,
+            forbid_unknown_fields=True,
+            gc=False,
+        )
+        self._document = document
+        self._decoder = msgspec.json.Decoder(document)
+        self._convert = msgspec.convert
+        self._build = mirror.builder(ProgramData)
+        self._batches = tuple(_Batch(pattern) for pattern in mirror.batches)
+
+    def decode(self, text: bytes | str) -> ProgramData:
+        """The :class:`ProgramData` of a valid document; any error if it is not one."""
+        return self._built(self._decoder.decode(text))
+
+    def convert(self, document: dict[str, Any]) -> ProgramData:
+        """The :class:`ProgramData` of a parsed document (TOML, or migrated); any error if not."""
+        return self._built(self._convert(document, self._document))
+
+    def _built(self, struct: Any) -> ProgramData:
+        texts: tuple[list[str], ...] = tuple([] for _ in self._batches)
+        data: ProgramData = self._build(struct, texts)
+        for batch, values in zip(self._batches, texts, strict=True):
+            batch.check(values)
+        return data

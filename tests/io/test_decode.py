@@ -1,0 +1,120 @@
+"""The fast decoder of program documents (``ledarskap.io._decode``): the same records, or none."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ledarskap
+from ledarskap import ProgramData, testing
+from ledarskap.errors import DocumentError
+from ledarskap.io import documents
+from ledarskap.io._convert import make_converter
+from ledarskap.io._decode import Decoder, _Batch
+from ledarskap.model._checks import EMAIL_PATTERN, ID_PATTERN
+
+DECODER = Decoder()
+DETAILED = make_converter()
+SOME = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+
+TEXTS = st.lists(
+    st.text(alphabet=st.sampled_from("aZ09._:-@ \n\t\u00a0é"), max_size=8)
+    | st.sampled_from(["d-1", "anna@example.se", " ", "x\n", "a b", "a@b@c.se"]),
+    max_size=6,
+)
+
+
+@pytest.mark.parametrize("pattern", [ID_PATTERN, EMAIL_PATTERN, r"\S"])
+@given(values=TEXTS)
+def test_a_batch_accepts_exactly_what_each_value_would_pass(
+    pattern: str, values: list[str]
+) -> None:
+    """Law: checking texts joined in one batch accepts iff every text matches on its own."""
+    one = re.compile(pattern)
+    alone = all(
+        (one.fullmatch(v) if pattern.startswith("^") else one.search(v)) is not None for v in values
+    )
+    try:
+        _Batch(pattern).check(values)
+    except ValueError:
+        together = False
+    else:
+        together = True
+    # A text with a line feed is refused in a batch (the detailed reader then decides).
+    assert together == (alone and not any("\n" in v for v in values))
+
+
+@SOME
+@given(data=testing.program_data(max_cohorts=2, max_participants=4))
+def test_the_decoder_reads_what_the_detailed_converter_reads(data: ProgramData) -> None:
+    """Law: a document ledarskap wrote decodes fast to records equal to the detailed reading."""
+    text = ledarskap.dumps(data)
+    body = {k: v for k, v in json.loads(text).items() if k not in ("format", "format_version")}
+    assert DECODER.decode(text) == DETAILED.structure(body, ProgramData) == data
+
+
+def _document() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(ledarskap.dumps(documents.example_program()))
+    return document
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["people"][0].update(nickname="x"),  # an unknown key
+        lambda d: d["people"][0].update(id="p-1\n"),  # a line feed after an id
+        lambda d: d["appointments"][0].pop("position"),  # derived from the title
+        lambda d: d["cohorts"][0].update(capacity=24.0),  # a whole number as a float
+    ],
+)
+def test_what_the_decoder_does_not_read_goes_to_the_detailed_converter(change: Any) -> None:
+    """The decoder refuses; ``loads`` then reads with the detailed converter, which decides."""
+    document = _document()
+    change(document)
+    text = json.dumps(document)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any error: the caller falls back
+        DECODER.decode(text)
+    try:
+        expected: object = DETAILED.structure(
+            {k: v for k, v in document.items() if k not in ("format", "format_version")},
+            ProgramData,
+        )
+    except DocumentError as exc:
+        expected = type(exc)
+    try:
+        found: object = ledarskap.loads(text)
+    except DocumentError as exc:
+        found = type(exc)
+    assert found == expected
+
+
+def test_toml_documents_are_converted_by_the_decoder_too() -> None:
+    """A parsed TOML document goes through structs of the TOML flavour and the same builders.
+
+    TOML leaves out what is ``None``: there, a position left out is ``None``; in JSON it is
+    derived from the title, so the JSON flavour refuses a document without it (the detailed
+    converter then derives it).
+    """
+    data = documents.example_program()
+    assert any(a.position is None for a in data.applications)
+    parsed = documents._parse(ledarskap.dumps(data, syntax="toml"), "toml", None)
+    assert Decoder("toml").convert(parsed) == data
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any error: the caller falls back
+        DECODER.convert(parsed)
+
+
+def test_without_msgspec_documents_are_read_by_the_detailed_converter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """msgspec is optional: without it there is no fast decoder and loading still works."""
+    monkeypatch.setitem(sys.modules, "msgspec", None)
+    assert documents._decoder.__wrapped__("json") is None
+    monkeypatch.setattr(documents, "_decoder", lambda flavour: None)
+    data = documents.example_program()
+    assert ledarskap.loads(ledarskap.dumps(data)) == data

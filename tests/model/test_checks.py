@@ -1,0 +1,183 @@
+"""The model's validators (``ledarskap.model._checks``): they check, and say what they check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledarskap import Activity, Session, SessionKind
+from ledarskap.errors import InvalidValueError
+from ledarskap.model import _checks
+
+
+@attrs.frozen
+class _Record:
+    """A stand-in record for the validators to name: ``_Record.field``."""
+
+    start: Any = None
+
+
+FIELD = attrs.Attribute(  # type: ignore[call-arg,var-annotated]
+    name="field",
+    default=attrs.NOTHING,
+    validator=None,
+    repr=True,
+    cmp=None,
+    hash=None,
+    init=True,
+    inherited=False,
+)
+RECORD = _Record(start=dt.date(2025, 9, 1))
+
+
+def _accepts(check: _checks.Check, value: object) -> bool:
+    try:
+        check(RECORD, FIELD, value)
+    except InvalidValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        (_checks.identifier, "identifier"),
+        (_checks.optional(_checks.email), "optional(email)"),
+        (_checks.items(_checks.text, unique=True), "items(text, non_empty=False, unique=True)"),
+        (_checks.set_of(Activity, "Activity"), "set_of(Activity, non_empty=False)"),
+        (
+            _checks.all_of(_checks.date, _checks.not_before("start")),
+            "all_of(date, not_before('start'))",
+        ),
+        (_checks.positive_int, "positive_int"),
+        (_checks.non_negative_int, "non_negative_int"),
+        (_checks.any_text, "any_text"),
+        (
+            _checks.instance_of(int, "a whole number"),
+            "instance_of(<class 'int'>, 'a whole number')",
+        ),
+    ],
+)
+def test_every_validator_shows_how_it_was_made(check: _checks.Check, text: str) -> None:
+    """A validator's repr is the factory call that made it, as attrs' validators show theirs."""
+    assert repr(check) == text
+
+
+def test_the_description_is_what_the_message_says_was_expected() -> None:
+    """The words a validator describes itself with are the "expected …" of its error."""
+    for check, bad in [
+        (_checks.identifier, "p 1"),
+        (_checks.email, "anna@"),
+        (_checks.text, " "),
+        (_checks.any_text, 3),
+        (_checks.date, dt.datetime(2025, 1, 1)),
+        (_checks.positive_int, 0),
+        (_checks.non_negative_int, True),
+        (_checks.instance_of(int, "a whole number"), True),
+        (_checks.set_of(Activity, "Activity"), frozenset({"lecture"})),
+    ]:
+        with pytest.raises(InvalidValueError) as exc:
+            check(RECORD, FIELD, bad)
+        assert exc.value.expected == check.description
+        assert exc.value.location == "_Record.field"
+
+
+@pytest.mark.parametrize(
+    "check", [_checks.identifier, _checks.email, _checks.text, _checks.any_text]
+)
+@given(value=st.text(alphabet=st.sampled_from("aZ09._:-@ \t\né"), max_size=10))
+def test_a_text_check_and_its_schema_agree(check: _checks.Check, value: str) -> None:
+    """Law: a text passes the validator iff it is valid under the validator's JSON Schema
+    (its pattern anchored with ECMA 262's end, as the document's schema writes it)."""
+    schema = dict(check.schema)
+    if schema.get("pattern", "").endswith("$"):
+        schema["pattern"] = schema["pattern"][:-1] + r"(?![\s\S])"
+    assert _accepts(check, value) == jsonschema.Draft202012Validator(schema).is_valid(value)
+
+
+@given(value=st.integers(-3, 3))
+def test_a_least_whole_number_and_its_schema_agree(value: int) -> None:
+    """Law: a whole number passes ``positive_int`` iff its schema's minimum allows it."""
+    valid = jsonschema.Draft202012Validator(_checks.positive_int.schema).is_valid(value)
+    assert _accepts(_checks.positive_int, value) == valid
+
+
+def test_schemas_of_the_combinators() -> None:
+    """Optional says null apart (in the field's type); items and sets say their constraints."""
+    assert _checks.optional(_checks.positive_int).schema == {"type": "integer", "minimum": 1}
+    assert _checks.items(_checks.identifier, non_empty=True, unique=True).schema == {
+        "type": "array",
+        "items": _checks.identifier.schema,
+        "uniqueItems": True,
+        "minItems": 1,
+    }
+    assert _checks.set_of(Activity, "Activity", non_empty=True).schema == {
+        "type": "array",
+        "uniqueItems": True,
+        "minItems": 1,
+    }
+    assert _checks.all_of(_checks.date, _checks.not_before("start")).schema == {}
+    assert _checks.date.schema == {}
+    assert _checks.instance_of(int, "x").schema == {}
+
+
+def test_what_a_schema_cannot_say_is_marked_incomplete() -> None:
+    """``complete`` tells a reader that checks the schema whether it must run the validator."""
+    assert _checks.optional(_checks.identifier).complete
+    assert _checks.items(_checks.text).complete
+    assert not _checks.items(_checks.text, unique=True).complete
+    assert not _checks.items(_checks.text, non_empty=True).complete
+    assert not _checks.set_of(Activity, "Activity", non_empty=True).complete
+    assert not _checks.all_of(_checks.date, _checks.not_before("start")).complete
+    assert _checks.optional(_checks.items(_checks.identifier)).item is _checks.identifier
+    assert _checks.all_of(_checks.date).item is None
+
+
+def test_the_combinators_check_what_they_say() -> None:
+    """Items are named by index; repeats, empty tuples and sets of other things are refused."""
+    with pytest.raises(InvalidValueError, match=r"_Record\.field\[1\]"):
+        _checks.items(_checks.identifier)(RECORD, FIELD, ("a", "b c"))
+    with pytest.raises(InvalidValueError, match="no item twice"):
+        _checks.items(_checks.identifier, unique=True)(RECORD, FIELD, ("a", "a"))
+    with pytest.raises(InvalidValueError, match="at least one item"):
+        _checks.items(_checks.identifier, non_empty=True)(RECORD, FIELD, ())
+    with pytest.raises(InvalidValueError, match="a tuple"):
+        _checks.items(_checks.identifier)(RECORD, FIELD, ["a"])
+    with pytest.raises(InvalidValueError, match="at least one Activity"):
+        _checks.set_of(Activity, "Activity", non_empty=True)(RECORD, FIELD, frozenset())
+    with pytest.raises(InvalidValueError, match=re.escape("a date on or after start (2025-09-01)")):
+        _checks.not_before("start")(RECORD, FIELD, dt.date(2025, 8, 31))
+    assert _checks.not_before("start").description == "a date on or after start"
+    assert _checks.all_of(_checks.text, _checks.email).description == (
+        "a non-empty text and " + _checks.email.description
+    )
+    assert _accepts(_checks.optional(_checks.identifier), None)
+
+
+def test_a_derived_default_is_computed_only_when_not_given() -> None:
+    """``DERIVED`` (a session's end: its start) is replaced; a value given is kept as it is."""
+    day = dt.date(2025, 9, 1)
+    assert repr(_checks.DERIVED) == "DERIVED"
+    assert Session(id="s", kind=SessionKind.SESSION, title="t", start=day).end == day
+    later = Session(id="s", kind=SessionKind.SESSION, title="t", start=day, end=dt.date(2025, 9, 2))
+    assert later.end == dt.date(2025, 9, 2)
+
+
+def test_a_non_empty_list_is_said_in_the_document_schema() -> None:
+    """The document's schema reads ``non_empty`` as ``minItems``, whichever field uses it."""
+    from ledarskap.io import schema
+
+    check = _checks.items(_checks.text, non_empty=True)
+    assert check.description == "a tuple"
+    assert schema._schema_of(tuple[str, ...], check) == {
+        "type": "array",
+        "items": {"type": "string", "pattern": r"\S"},
+        "minItems": 1,
+    }
