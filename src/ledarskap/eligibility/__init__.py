@@ -59,7 +59,11 @@ Warning: head of IT is not head of division, finance director, head of administr
 .. versionadded:: 0.2
 """
 
-from .compiled import SUMMARY_FORMAT, BulkResult, CompiledRuleSet, Summary, compile_ruleset
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import Problem
+
+from .bulk import SUMMARY_FORMAT, BulkResult, Summary
+from .compiled import CompiledRuleSet, compile_ruleset
 from .context import EvaluationContext, facts_of
 from .decisions import DECISION_FORMAT, Decision, DecisionNode, RuleResult
 from .parameters import Parameter
@@ -72,7 +76,6 @@ from .predicates import (
     Texts,
     default_registry,
 )
-from .problems import RuleProblem
 from .rules import (
     AllOf,
     AnyOf,
@@ -118,7 +121,6 @@ __all__ = [
     "Rule",
     "RuleEntry",
     "RuleLevel",
-    "RuleProblem",
     "RuleResult",
     "RuleSet",
     "Summary",
@@ -138,3 +140,11 @@ __all__ = [
     "predicate",
     "rule_from_data",
 ]
+
+
+def __getattr__(name: str) -> type[Problem]:
+    """``RuleProblem``: deprecated, the same as :class:`ledarskap.errors.Problem`."""
+    if name == "RuleProblem":
+        warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,16 +1,17 @@
-"""The built-in fields and predicates of the default registry."""
+"""The built-in fields and predicates of the default registry, each defined once."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from ledarskap.model import Application, OrganisationKind, PoliticalBodyKind, PositionKind
 
 from . import valuetypes as vt
+from ._vocabulary import Argument, Check, FieldSpec, PredicateRegistry, Texts
 from .context import EvaluationContext
-from .predicates import Argument, Check, FastTest, FieldSpec, PredicateRegistry, Texts
 
 
 def _position(app: Application, ctx: EvaluationContext) -> str | None:
@@ -41,15 +42,13 @@ def _county(app: Application, ctx: EvaluationContext) -> str | None:
     return None if m is None else m.county.code
 
 
-def whole_years(since: dt.date, as_of: dt.date) -> int:
-    """Whole years from *since* to *as_of*; 0 if *as_of* is not after *since*."""
-    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
-    return max(years, 0)
-
-
 def _years_in_position(app: Application, ctx: EvaluationContext) -> int | None:
+    # The tenure as the model counts it (Appointment.years_in_position): whole years,
+    # 0 before the start. An application has no appointment object, only its start.
     since = app.in_position_since
-    return None if since is None else whole_years(since, ctx.as_of)
+    if since is None:
+        return None
+    return relativedelta(ctx.as_of, since).years if ctx.as_of > since else 0
 
 
 _FIELDS = (
@@ -116,126 +115,79 @@ _FIELDS = (
 
 _POLITICAL = (PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE)
 
+# Each predicate below is its one definition: the explanation keeps the whole Check, the
+# evaluation without explanations only its truth, so a check is made positionally (the
+# hot path) and its expected value is made once, not per application.
+_new = tuple.__new__
+_CENTRAL = OrganisationKind.CENTRAL_ADMINISTRATION
+_CHIEF = PositionKind.CHIEF_EXECUTIVE
+_MISSING_BODIES = ("reports_to",)
+_MISSING_LEADS = ("leads_staff_function",)
+_MISSING_HOME = ("municipality",)
+_MISSING_KIND = ("organisation_kind",)
+_MISSING_POSITION = ("position",)
 
-@functools.lru_cache(maxsize=64)
-def _values(kinds: tuple[PoliticalBodyKind, ...]) -> list[str]:
-    return [k.value for k in kinds]
+
+_KIND_VALUES: dict[tuple[PoliticalBodyKind, ...], tuple[str, ...]] = {}
 
 
-@functools.lru_cache(maxsize=64)
-def _sorted(codes: frozenset[str]) -> list[str]:
-    return sorted(codes)
+def _kind_values(kinds: tuple[PoliticalBodyKind, ...]) -> tuple[str, ...]:
+    found = _KIND_VALUES.get(kinds)
+    if found is None:
+        found = _KIND_VALUES[kinds] = tuple(k.value for k in kinds)
+    return found
 
 
 def _reports_to(
     app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL
 ) -> Check:
     bodies = app.reports_to
-    expected = _values(kinds)
     if bodies is None:
-        return Check(None, expected=expected, missing=("reports_to",))
+        return _new(Check, (None, None, _kind_values(kinds), _MISSING_BODIES))
     hits = [b.name for b in bodies if b.kind in kinds]
-    return Check(bool(hits), seen=hits or [b.name for b in bodies], expected=expected)
-
-
-def _reports_to_fast(*, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL) -> FastTest:
-    wanted = frozenset(kinds)
-
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        bodies = app.reports_to
-        if bodies is None:
-            return None
-        return any(b.kind in wanted for b in bodies)
-
-    return test
+    return _new(Check, (bool(hits), hits or [b.name for b in bodies], _kind_values(kinds), ()))
 
 
 def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
     leads = app.leads_staff_function
-    seen = None if app.staff_function is None else app.staff_function.value
+    function = app.staff_function
+    seen = None if function is None else function.value
     if leads is None:
-        return Check(None, seen=seen, expected=True, missing=("leads_staff_function",))
-    return Check(leads, seen=seen if leads else False, expected=True)
-
-
-def _leads_staff_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        return app.leads_staff_function
-
-    return test
+        return _new(Check, (None, seen, True, _MISSING_LEADS))
+    return _new(Check, (leads, seen if leads else False, True, ()))
 
 
 def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
     home = app.municipality
     known = ctx.collaborating
-    missing: tuple[str, ...] = ("municipality",) if home is None else ()
-    if known is None:
-        missing += ("collaborating_municipalities",)
-    seen = None if home is None else home.code
-    expected = None if known is None else _sorted(known)
     if home is None or known is None:
-        return Check(None, seen=seen, expected=expected, missing=missing)
-    return Check(home.code in known, seen=seen, expected=expected)
-
-
-def _collaborating_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        home = app.municipality
-        known = ctx.collaborating
-        if home is None or known is None:
-            return None
-        return home.code in known
-
-    return test
+        missing = (_MISSING_HOME if home is None else ()) + (
+            ("collaborating_municipalities",) if known is None else ()
+        )
+        return _new(Check, (None, None if home is None else home.code, known, missing))
+    return _new(Check, (home.code in known, home.code, known, ()))
 
 
 def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Check:
     home = app.municipality
     if home is None:
-        return Check(None, expected=county, missing=("municipality",))
-    return Check(home.county.code == county, seen=home.county.code, expected=county)
-
-
-def _in_county_fast(*, county: str) -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        home = app.municipality
-        return None if home is None else home.county.code == county
-
-    return test
+        return _new(Check, (None, None, county, _MISSING_HOME))
+    code = home.county.code
+    return _new(Check, (code == county, code, county, ()))
 
 
 def _central(app: Application, ctx: EvaluationContext) -> Check:
     kind = app.organisation_kind
-    expected = OrganisationKind.CENTRAL_ADMINISTRATION.value
     if kind is None:
-        return Check(None, expected=expected, missing=("organisation_kind",))
-    return Check(
-        kind is OrganisationKind.CENTRAL_ADMINISTRATION, seen=kind.value, expected=expected
-    )
-
-
-def _central_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        kind = app.organisation_kind
-        return None if kind is None else kind is OrganisationKind.CENTRAL_ADMINISTRATION
-
-    return test
+        return _new(Check, (None, None, "central-administration", _MISSING_KIND))
+    return _new(Check, (kind is _CENTRAL, kind.value, "central-administration", ()))
 
 
 def _chief(app: Application, ctx: EvaluationContext) -> Check:
-    p = app.position
-    expected = PositionKind.CHIEF_EXECUTIVE.value
-    if p is None:
-        return Check(None, expected=expected, missing=("position",))
-    return Check(p.kind is PositionKind.CHIEF_EXECUTIVE, seen=p.slug, expected=expected)
-
-
-def _chief_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        p = app.position
-        return None if p is None else p.kind is PositionKind.CHIEF_EXECUTIVE
-
-    return test
+    held = app.position
+    if held is None:
+        return _new(Check, (None, None, "chief-executive", _MISSING_POSITION))
+    return _new(Check, (held.kind is _CHIEF, held.slug, "chief-executive", ()))
 
 
 @functools.cache
@@ -269,7 +221,6 @@ def builtin_registry() -> PredicateRegistry:
         },
         facts=("reports_to",),
         shows="text",
-        fast=_reports_to_fast,
     )(_reports_to)
     registry.predicate(
         "leads_staff_function",
@@ -285,7 +236,6 @@ def builtin_registry() -> PredicateRegistry:
             unknown="it is not known whether {position} leads a staff function",
         ),
         facts=("leads_staff_function",),
-        fast=_leads_staff_fast,
     )(_leads_staff)
     registry.predicate(
         "employed_by_collaborating_municipality",
@@ -305,7 +255,6 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("municipality", "collaborating_municipalities"),
         shows="municipality",
-        fast=_collaborating_fast,
         parameters={"collaborating_municipalities": "list[municipality]"},
     )(_collaborating)
     registry.predicate(
@@ -324,7 +273,6 @@ def builtin_registry() -> PredicateRegistry:
         arguments={"county": "county"},
         facts=("municipality",),
         shows="county",
-        fast=_in_county_fast,
     )(_in_county)
     registry.predicate(
         "works_in_central_administration",
@@ -341,7 +289,6 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("organisation_kind",),
         shows="organisation-kind",
-        fast=_central_fast,
     )(_central)
     registry.predicate(
         "is_chief_executive",
@@ -361,6 +308,10 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("position",),
         shows="position",
-        fast=_chief_fast,
     )(_chief)
     return registry.freeze()
+
+
+def registry_or_builtin(registry: PredicateRegistry | None) -> PredicateRegistry:
+    """*registry*, or the built-in one (shared, frozen) when ``None``."""
+    return builtin_registry() if registry is None else registry

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ledarskap.errors import RuleError
+from ledarskap.errors import Problem, RuleError
 
 if TYPE_CHECKING:
     from ledarskap.eligibility import PredicateRegistry, RuleSet
@@ -39,16 +39,17 @@ def load_ruleset(
     Every problem of the file is reported at once as a :class:`~ledarskap.errors.RuleError`
     naming the file (and the line, for TOML). A file that cannot be read is a RuleError too.
     """
-    from ledarskap.eligibility import RuleProblem, parse_ruleset
+    from ledarskap.eligibility import parse_ruleset
 
     file = Path(path)
     chosen = syntax or ("json" if file.suffix.lower() == ".json" else "toml")
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        problem = RuleProblem(
+        problem = Problem(
+            "",
             f"cannot read the file: {error.__class__.__name__}: {error}",
-            code="unreadable",
+            "unreadable",
             source=str(file),
         )
         raise RuleError("cannot read rule set", [problem], source=str(file)) from None

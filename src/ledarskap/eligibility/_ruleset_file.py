@@ -1,25 +1,47 @@
-"""Reading a rule-set document (TOML or JSON text): check everything, report all at once."""
+"""Reading a rule-set document (TOML or JSON text): check everything, report all at once.
+
+The document's shape (keys, types, dates, levels) and its meaning (each rule's condition,
+read into the neutral tree and built against the registry; duplicate ids and overlapping
+windows; parameters and the types their uses give them) are checked in one pass, and every
+problem is one :class:`~ledarskap.errors.Problem` with the file, the line, the path and a
+hint, raised together as one :class:`~ledarskap.errors.RuleError`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import json
 import re
-import tomllib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
-from ledarskap.errors import RuleError
+import attrs
 
-from ._dataform import Located, as_rule_problem, from_data
-from ._syntax import SpanProblem, parse
+from ledarskap._found import Lines, did_you_mean, parse_text
+from ledarskap.errors import Problem, Problems, RuleError
+
+from ._entries import RuleEntry, RuleLevel, overlap
+from ._meaning import Where, build, problem_at
+from ._rules import Comparison, ParameterRef, Predicate, Rule
+from ._tables import read_table
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin, value_type
-from .problems import RuleProblem
-from .rules import Comparison, ParameterRef, Predicate, Rule
-from .rulesets import RULESET_FORMAT, RuleEntry, RuleLevel, RuleSet
 from .valuetypes import ValueType, list_of
+
+__all__ = ["RULESET_FORMAT", "Document", "load"]
+
+RULESET_FORMAT = "ledarskap.rules/1"
+"""The ``format`` tag a rule-set file must carry."""
+
+
+@attrs.frozen
+class Document:
+    """A rule-set document, checked: what a :class:`~ledarskap.eligibility.RuleSet` is made of."""
+
+    id: str
+    version: str
+    title: str
+    entries: tuple[RuleEntry, ...]
+    parameters: dict[str, Parameter]
 
 _TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
 _RULE_KEYS = (
@@ -37,63 +59,46 @@ _PARAM_KEYS = ("values", "type", "description")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
 
 
-class _Lines:
-    """Finds the line of a key in TOML text by scanning (cheap, good enough for messages)."""
+class _Places:
+    """The lines of the document's keys and tables (TOML only: JSON gives none)."""
 
     def __init__(self, text: str, syntax: str) -> None:
-        self.lines = text.splitlines() if syntax == "toml" else []
-        self.rule_headers = [
-            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*rules\s*\]\]", line)
-        ]
-
-    def _find(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
-        compiled = re.compile(pattern)
-        for i in range(start, len(self.lines) if end is None else min(end, len(self.lines))):
-            if compiled.match(self.lines[i]):
-                return i + 1
-        return None
+        self.lines = Lines(text if syntax == "toml" else "")
+        self.rule_headers = self.lines.headers("rules")
 
     def top(self, key: str) -> int | None:
-        first_table = next(
-            (i for i, line in enumerate(self.lines) if line.lstrip().startswith("[")), None
-        )
-        return self._find(rf"\s*{re.escape(key)}\s*=", 0, first_table)
+        return self.lines.key(key, 1, self.lines.find(r"\s*\["))
 
     def rule(self, index: int, key: str | None = None) -> int | None:
         if index >= len(self.rule_headers):
             return None
         start = self.rule_headers[index]
         if key is None:
-            return start + 1
+            return start
         end = self.rule_headers[index + 1] if index + 1 < len(self.rule_headers) else None
-        end = self._next_table(start + 1, end)
-        return self._find(rf"\s*{re.escape(key)}\s*=", start + 1, end) or start + 1
-
-    def _next_table(self, start: int, end: int | None) -> int | None:
-        for i in range(start, len(self.lines) if end is None else end):
-            if re.match(r"\s*\[", self.lines[i]):
-                return i
-        return end
+        end = self.lines.find(r"\s*\[", start + 1, end) or end
+        return self.lines.key(key, start + 1, end) or start
 
     def expression_start(self, line: int | None) -> int | None:
         """The line an expression value starts on, given the line of its key."""
         if line is None:
             return None
-        text = self.lines[line - 1].rstrip()
+        text = self.lines.lines[line - 1].rstrip()
         return line + 1 if text.endswith(('"""', "'''")) else line
 
     def parameter(self, name: str) -> int | None:
-        return self._find(rf"\s*\[\s*parameters\.{re.escape(name)}\s*\]") or self._find(
-            rf"\s*\"?{re.escape(name)}\"?\s*="
+        escaped = re.escape(name)
+        return self.lines.find(rf"\s*\[\s*parameters\.{escaped}\s*\]") or self.lines.find(
+            rf"\s*\"?{escaped}\"?\s*="
         )
 
 
 class _Checker:
     def __init__(self, text: str, syntax: str, source: str | None, registry: PredicateRegistry):
         self.source = source
-        self.lines = _Lines(text, syntax)
+        self.lines = _Places(text, syntax)
         self.registry = registry
-        self.problems: list[RuleProblem] = []
+        self.problems = Problems(source=source)
         # (index, id, valid_from, valid_to) of every rule whose id and window could be
         # read, whether or not its condition parses: windows and ids are checked on these.
         self.heads: list[tuple[int, str, dt.date | None, dt.date | None]] = []
@@ -101,22 +106,19 @@ class _Checker:
     def add(
         self, path: str, message: str, code: str, line: int | None = None, hint: str | None = None
     ) -> None:
-        self.problems.append(
-            RuleProblem(message, code=code, source=self.source, line=line, path=path, hint=hint)
-        )
+        self.problems.add(path, message, code, line=line, hint=hint)
 
     def unknown_keys(
         self, data: Mapping[str, Any], known: tuple[str, ...], path: str, line: Any
     ) -> None:
         for key in data:
             if key not in known:
-                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 self.add(
                     f"{path}{key}" if path else str(key),
                     f"unknown key {key!r}; expected one of {', '.join(known)}",
                     "unknown-key",
                     line(key),
-                    hint=f"did you mean {near[0]!r}?" if near else None,
+                    hint=did_you_mean(key, known),
                 )
 
     def text(self, data: Mapping[str, Any], key: str, path: str, line: int | None) -> str | None:
@@ -144,7 +146,7 @@ class _Checker:
 
     # The document ----------------------------------------------------------------------
 
-    def document(self, data: Any) -> RuleSet | None:
+    def document(self, data: Any) -> Document | None:
         if not isinstance(data, Mapping):
             self.add("", f"expected a table of rules, found {type(data).__name__}", "type")
             return None
@@ -184,14 +186,12 @@ class _Checker:
             return None
         assert ruleset_id is not None
         assert isinstance(version, str)
-        return RuleSet(
+        return Document(
             id=ruleset_id,
             version=version,
-            entries=entries,
-            parameters=parameters,
             title=title if isinstance(title, str) else "",
-            source=self.source,
-            registry=self.registry,
+            entries=tuple(entries),
+            parameters=parameters,
         )
 
     def rule(self, index: int, item: Any) -> RuleEntry | None:
@@ -242,7 +242,7 @@ class _Checker:
         ):
             self.heads.append((index, rule_id, valid_from, valid_to))
         misspelt = any(
-            difflib.get_close_matches(str(k), ["when"], cutoff=0.6) for k in item if k != "when"
+            did_you_mean(k, ["when"]) is not None for k in item if k != "when"
         )
         rule = None if misspelt and "when" not in item else self.expression(index, item.get("when"))
         version = item.get("version")
@@ -278,29 +278,22 @@ class _Checker:
                 path, "when is required: the rule's condition", "missing", self.lines.rule(index)
             )
             return None
-        if isinstance(when, Mapping):
-            located: list[Located] = []
-            made = from_data(when, self.registry, path, located)
-            self.problems.extend(as_rule_problem(p, self.source, line) for p in located)
-            return made if not located else None
-        if not isinstance(when, str):
+        if not isinstance(when, str | Mapping):
             self.add(
                 path, f"expected the condition as text or a table, found {when!r}", "type", line
             )
             return None
-        rule, problems = parse(when, self.registry)
-        first = self.lines.expression_start(line)
-        for problem in problems:
-            self.problems.append(self._located(problem, path, when, first))
-        return rule if not problems else None
+        # A table's expressions are placed on the line of its key; a text from where it starts.
+        first = line if isinstance(when, Mapping) else self.lines.expression_start(line)
+        before = len(self.problems)
 
-    def _located(
-        self, problem: SpanProblem, path: str, text: str, first: int | None
-    ) -> RuleProblem:
-        made = problem.as_problem(path, text, source=self.source, first_line=first, path=path)
-        if first is None:
-            made = problem.as_problem(path, text, source=self.source, path=path)
-        return made
+        def report(where: Where, message: str, code: str, hint: str | None) -> None:
+            self.problems.append(
+                problem_at(where, message, code, hint, source=self.source, first_line=first)
+            )
+
+        rule = build(read_table(when, Where(path)), self.registry, report)
+        return rule if len(self.problems) == before else None
 
     def windows(self) -> None:
         """Duplicate ids and overlapping windows, whether or not the conditions parse."""
@@ -321,7 +314,7 @@ class _Checker:
                         line,
                         hint="give each rule its own id, or give versions of one rule disjoint windows",
                     )
-                elif _overlap((valid_from, valid_to), (other_from, other_to)):
+                elif overlap((valid_from, valid_to), (other_from, other_to)):
                     self.add(
                         f"rules[{index}].valid_from",
                         f"the versions of rule {rule_id!r} overlap: "
@@ -371,15 +364,13 @@ class _Checker:
             kinds = [*implicit.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
             if kind is None and "type" not in (spec if isinstance(spec, Mapping) else {}):
-                near = difflib.get_close_matches(str(name), [*implicit, *uses], n=1, cutoff=0.6)
                 self.add(
                     path,
                     f"parameter {name!r} is used by no rule or predicate and has no type",
                     "unused-parameter",
                     line,
-                    hint=f"did you mean {near[0]!r}?"
-                    if near
-                    else f"name it in a rule's condition, or give it a type: [parameters.{name}] "
+                    hint=did_you_mean(name, [*implicit, *uses])
+                    or f"name it in a rule's condition, or give it a type: [parameters.{name}] "
                     'with values = … and type = "…"',
                 )
                 continue
@@ -396,14 +387,13 @@ class _Checker:
                 )
         for name in uses:
             if name not in result and name not in raw:
-                near = difflib.get_close_matches(name, list(raw), n=1, cutoff=0.6)
                 where = next((i for i, e in enumerate(entries) if name in e.rule.parameters()), 0)
                 self.add(
                     f"rules[{where}].when",
                     f"unknown parameter {name!r} (a bare name as a value is a parameter)",
                     "unknown-parameter",
                     self.lines.rule(where, "when"),
-                    hint=f"did you mean {near[0]!r}?" if near else 'quote text values: "…"',
+                    hint=did_you_mean(name, list(raw)) or 'quote text values: "…"',
                 )
         return result
 
@@ -438,15 +428,6 @@ def _day(day: dt.date | None) -> str:
     return "…" if day is None else day.isoformat()
 
 
-def _overlap(
-    one: tuple[dt.date | None, dt.date | None], other: tuple[dt.date | None, dt.date | None]
-) -> bool:
-    """Whether two half-open windows share a day (as :meth:`RuleEntry.overlaps`)."""
-    start = max(one[0] or dt.date.min, other[0] or dt.date.min)
-    end = min(one[1] or dt.date.max, other[1] or dt.date.max)
-    return start < end or (start == end == dt.date.max)
-
-
 def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
     found: list[tuple[str, ValueType]] = []
     if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
@@ -463,51 +444,25 @@ def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, 
     return found
 
 
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
 def load(
-    text: str, *, syntax: str, source: str | None, registry: PredicateRegistry | None
-) -> RuleSet:
+    text: str,
+    *,
+    syntax: Literal["toml", "json"],
+    source: str | None,
+    registry: PredicateRegistry | None,
+) -> Document:
     """Parse and check a whole rule-set document; raise one RuleError with every problem."""
     registry = registry_or_builtin(registry)
     if syntax not in ("toml", "json"):
         raise ValueError(f"syntax must be 'toml' or 'json', not {syntax!r}")
     if not isinstance(text, str):
-        raise RuleError(
-            "invalid rule set",
-            [
-                RuleProblem(
-                    f"expected text, found {type(text).__name__}", code="type", source=source
-                )
-            ],
-            source=source,
-        )
-    try:
-        data = tomllib.loads(text) if syntax == "toml" else json.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        at = _TOML_AT.search(str(error))
-        problem = RuleProblem(
-            f"not valid TOML: {_TOML_AT.sub('', str(error)).strip()}",
-            code="syntax",
-            source=source,
-            line=int(at.group(1)) if at else None,
-        )
-        raise RuleError("invalid rule set", [problem], source=source) from None
-    except RecursionError:
-        problem = RuleProblem(
-            f"not valid {syntax.upper()}: nested too deeply", code="syntax", source=source
-        )
-        raise RuleError("invalid rule set", [problem], source=source) from None
-    except json.JSONDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
-        problem = RuleProblem(f"not valid JSON: {message}", code="syntax", source=source, line=line)
-        raise RuleError("invalid rule set", [problem], source=source) from None
+        problem = Problem("", f"expected text, found {type(text).__name__}", "type", source=source)
+        raise RuleError("invalid rule set", [problem], source=source)
+    data = parse_text(text, syntax, error=RuleError, source=source)
     checker = _Checker(text, syntax, source, registry)
-    ruleset = checker.document(data)
-    if checker.problems or ruleset is None:
+    document = checker.document(data)
+    if checker.problems or document is None:
         # In file order; problems without a line (a missing key) come last.
         ordered = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
         raise RuleError("invalid rule set", ordered, source=source)
-    return ruleset
+    return document

@@ -93,7 +93,8 @@ def test_parameters_are_bare_names() -> None:
     )
 
 
-def test_evaluate_a_single_rule() -> None:
+def test_evaluating_a_single_rule_is_deprecated() -> None:
+    """``Rule.evaluate`` still gives the truth, with a DeprecationWarning (gone in 0.4)."""
     app = Application(
         id="a",
         person_id="p",
@@ -103,10 +104,15 @@ def test_evaluate_a_single_rule() -> None:
         in_position_since=dt.date(2020, 9, 2),
     )
     rule = parse_rule("years_in_position >= min_years")
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 4}) is Truth.TRUE
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 5}) is Truth.FALSE
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
-    assert A.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
+    day = dt.date(2025, 9, 1)
+    with pytest.warns(DeprecationWarning, match="Rule.evaluate is deprecated"):
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning):
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning):
+        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning):
+        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

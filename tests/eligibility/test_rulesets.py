@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 from ledarskap.eligibility import (
     Outcome,
     RuleLevel,
-    RuleProblem,
     default_ruleset,
     parse_ruleset,
 )
-from ledarskap.errors import RuleError
+from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind, municipality
 
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
@@ -62,12 +61,12 @@ def app(**facts: object) -> Application:
     )
 
 
-def problems(text: str, **options: object) -> list[RuleProblem]:
+def problems(text: str, **options: object) -> list[Problem]:
     with pytest.raises(RuleError) as info:
         parse_ruleset(text, source="demo.toml", **options)  # type: ignore[arg-type]
     found = list(info.value.problems)
-    assert all(isinstance(p, RuleProblem) for p in found)
-    return found  # type: ignore[return-value]
+    assert all(type(p) is Problem for p in found)
+    return found
 
 
 def test_versions_and_parameters_by_date_half_open() -> None:

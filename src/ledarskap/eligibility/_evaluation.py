@@ -1,0 +1,534 @@
+"""Evaluation: rules compiled once to closures, then applications decided with them.
+
+This is the one place rules are evaluated. Each rule node becomes a :class:`Plan` of two
+functions of ``(application, context)``: ``test`` gives ``True``, ``False`` or ``None``
+(unknown), short-circuiting; ``explain`` evaluates every condition and builds the
+:class:`~._trees.DecisionNode` tree. Both come from the same definitions: a predicate's
+one function (``test`` keeps the truth of its :class:`~.predicates.Check`) and one Kleene
+junction. An :class:`Evaluator` takes what a rule set is made of (its entries, parameters
+and registry) and decides applications: explained, or outcomes alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ledarskap.errors import Problem, RuleError
+from ledarskap.model import Application, Cohort, ProgramData
+
+from ._entries import RuleEntry, RuleLevel
+from ._rules import AllOf, AnyOf, Comparison, Not, ParameterRef, Predicate, Rule, source_value, unparse
+from ._trees import DecisionNode, RuleResult, leaves_explaining
+from .context import EvaluationContext, check_applications, facts_of, resolve_as_of
+from .decisions import Decision
+from .parameters import Parameter
+from .predicates import PredicateRegistry, registry_or_builtin
+from .truth import Outcome, Truth
+
+__all__ = ["Evaluator", "Plan", "plan"]
+
+Test = Callable[[Application, EvaluationContext], "bool | None"]
+Explain = Callable[[Application, EvaluationContext, str], DecisionNode]
+
+_OP_CODES = {
+    "==": "eq",
+    "!=": "ne",
+    "in": "in",
+    "not in": "not_in",
+    "<": "lt",
+    "<=": "le",
+    ">": "gt",
+    ">=": "ge",
+}
+_OP_FUNCS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "in": lambda seen, expected: seen in expected,
+    "not in": lambda seen, expected: seen not in expected,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+_TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
+_NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
+_OUTCOME = {True: Outcome.ELIGIBLE, False: Outcome.NOT_ELIGIBLE, None: Outcome.UNDETERMINED}
+_OUTCOME_OF = {
+    Truth.TRUE: Outcome.ELIGIBLE,
+    Truth.FALSE: Outcome.NOT_ELIGIBLE,
+    Truth.UNKNOWN: Outcome.UNDETERMINED,
+}
+_PLAIN = frozenset({str, int, bool, type(None)})
+_new = tuple.__new__
+
+
+def _node(  # noqa: PLR0913, PLR0917  # positional on purpose: the hot path of explanations
+    path: str,
+    code: str,
+    result: Truth,
+    rule: str,
+    seen: Any = None,
+    expected: Any = None,
+    missing: tuple[str, ...] = (),
+    children: tuple[DecisionNode, ...] = (),
+) -> DecisionNode:
+    return _new(DecisionNode, (path, code, result, rule, seen, expected, missing, children))
+
+
+@attrs.frozen
+class Plan:
+    """A compiled rule: ``test`` (its truth) and ``explain`` (its whole tree); ``cost`` is
+    how many leaves it has, so that the cheap conditions are tested first."""
+
+    rule: Rule
+    test: Test
+    explain: Explain
+    cost: int
+
+
+def plan(rule: Rule, registry: PredicateRegistry | None = None) -> Plan:
+    """*rule* compiled against *registry* (the built-ins if ``None``)."""
+    return _plan(rule, registry_or_builtin(registry))
+
+
+def _plan(rule: Rule, registry: PredicateRegistry) -> Plan:
+    if isinstance(rule, AllOf | AnyOf):
+        return _junction_plan(rule, [_plan(r, registry) for r in rule.rules])
+    if isinstance(rule, Not):
+        return _not_plan(rule, _plan(rule.rule, registry))
+    if isinstance(rule, Predicate):
+        return _predicate_plan(rule, registry)
+    if isinstance(rule, Comparison):
+        return _comparison_plan(rule, registry)
+    raise TypeError(f"not a rule: {rule!r}")
+
+
+def _cannot(message: str) -> RuleError:
+    return RuleError("rule cannot be evaluated", [Problem("rule", message, "unknown-name")])
+
+
+def junction(tests: Sequence[Test], *, is_all: bool) -> Test:
+    """Kleene AND (or OR) of *tests*, stopping at the first decisive one."""
+    if len(tests) == 1:
+        return tests[0]
+    decisive = not is_all
+    otherwise = is_all
+
+    def test(app: Application, ctx: EvaluationContext) -> bool | None:
+        unknown = False
+        for each in tests:
+            result = each(app, ctx)
+            if result is decisive:
+                return decisive
+            if result is None:
+                unknown = True
+        return None if unknown else otherwise
+
+    return test
+
+
+def _child_paths(count: int) -> Callable[[str], tuple[str, ...]]:
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def paths(path: str) -> tuple[str, ...]:
+        found = cache.get(path)
+        if found is None:
+            found = cache[path] = tuple(f"{path}[{i}]" for i in range(count))
+        return found
+
+    return paths
+
+
+def _junction_plan(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
+    is_all = isinstance(rule, AllOf)
+    # Kleene AND and OR do not depend on order: the test tries cheap conditions first.
+    test = junction([p.test for p in sorted(plans, key=lambda p: p.cost)], is_all=is_all)
+    explainers = tuple(p.explain for p in plans)
+    paths = _child_paths(len(plans))
+    source = unparse(rule)
+    decisive = _TRUTH[not is_all]
+    otherwise = _TRUTH[is_all]
+    code = "all_of" if is_all else "any_of"
+    unknown = Truth.UNKNOWN
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        # One explainer and one path per child, by construction: zip needs no strict check.
+        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905
+        result = otherwise
+        for child in children:
+            if child[2] is decisive:
+                result = decisive
+                break
+            if child[2] is unknown:
+                result = unknown
+        return _node(path, code, result, source, None, None, (), children)
+
+    return Plan(rule, test, explain, sum(p.cost for p in plans))
+
+
+def _not_plan(rule: Not, inner: Plan) -> Plan:
+    inner_test = inner.test
+    inner_explain = inner.explain
+    source = unparse(rule)
+    paths = _child_paths(1)
+
+    def test(app: Application, ctx: EvaluationContext) -> bool | None:
+        result = inner_test(app, ctx)
+        return None if result is None else not result
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        child = inner_explain(app, ctx, paths(path)[0])
+        return _node(path, "not", _NOT[child[2]], source, None, None, (), (child,))
+
+    return Plan(rule, test, explain, inner.cost)
+
+
+def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
+    spec = registry.get_predicate(rule.name)
+    if spec is None:
+        raise _cannot(f"unknown predicate {rule.name!r}")
+    args = {a.name: a.default for a in spec.arguments if not a.required}
+    args.update(rule.args)
+    refs = {k: v.name for k, v in args.items() if isinstance(v, ParameterRef)}
+    function = spec.function
+    source = unparse(rule)
+    name = rule.name
+
+    def resolved(ctx: EvaluationContext) -> dict[str, Any] | None:
+        """The arguments with the parameters' values; ``None`` if one has none."""
+        if not refs:
+            return args
+        values = dict(args)
+        for key, parameter in refs.items():
+            values[key] = ctx.parameters.get(parameter)
+            if values[key] is None:
+                return None
+        return values
+
+    # The one definition, twice: the truth of its check, or the whole check.
+    test: Test
+    if not args:
+
+        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+            return function(app, ctx)[0]  # type: ignore[no-any-return]
+
+    else:
+
+        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+            values = resolved(ctx)
+            return None if values is None else function(app, ctx, **values)[0]  # type: ignore[no-any-return]
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        values = resolved(ctx)
+        if values is None:
+            absent = tuple(
+                f"parameter:{p}" for p in refs.values() if ctx.parameters.get(p) is None
+            )
+            return _node(path, name, Truth.UNKNOWN, source, None, None, absent)
+        value, seen, expected, missing = function(app, ctx, **values)
+        if seen.__class__ not in _PLAIN:
+            seen = source_value(seen)
+        if expected.__class__ not in _PLAIN:
+            expected = source_value(expected)
+        return _node(
+            path, name, _TRUTH[value], source, seen, expected, missing if value is None else ()
+        )
+
+    return Plan(rule, test, explain, 1)
+
+
+def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
+    field = registry.get_field(rule.field)
+    if field is None:
+        raise _cannot(f"unknown field {rule.field!r}")
+    get = field.get
+    compare = _OP_FUNCS[rule.op]
+    code = f"{rule.field}.{_OP_CODES[rule.op]}"
+    source = unparse(rule)
+    missing_fact = (field.missing_fact,)
+    value = rule.value
+    membership = rule.op in ("in", "not in")
+    sets: dict[int, tuple[Any, frozenset[Any]]] = {}
+
+    def expected_of(ctx: EvaluationContext) -> Any:
+        if not isinstance(value, ParameterRef):
+            return value
+        found = ctx.parameters.get(value.name)
+        if not membership or found is None:
+            return found
+        # A list parameter becomes a set once per value, not once per application.
+        cached = sets.get(id(found))
+        if cached is None or cached[0] is not found:
+            cached = sets[id(found)] = (found, frozenset(found))
+        return cached[1]
+
+    test: Test
+    if isinstance(value, ParameterRef):
+
+        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+            seen = get(app, ctx)
+            expected = expected_of(ctx)
+            return None if seen is None or expected is None else compare(seen, expected)
+
+    else:
+        static = frozenset(value) if membership else value
+
+        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+            seen = get(app, ctx)
+            return None if seen is None else compare(seen, static)
+
+    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+        seen = get(app, ctx)
+        expected = expected_of(ctx)
+        missing = (missing_fact if seen is None else ()) + (
+            (f"parameter:{value.name}",) if expected is None else ()
+        )
+        result = None if missing else compare(seen, expected)
+        shown = source_value(value) if not isinstance(value, ParameterRef) else source_value(expected)
+        return _node(path, code, _TRUTH[result], source, source_value(seen), shown, missing)
+
+    return Plan(rule, test, explain, 1)
+
+
+def _unknown(app: Application, ctx: EvaluationContext) -> bool | None:
+    return None
+
+
+@attrs.frozen
+class _Frame:
+    """What is fixed for one date and cohort: the context, the entries in force, and the
+    required rules combined (cheapest first) into one test."""
+
+    ctx: EvaluationContext
+    required: tuple[tuple[RuleEntry, Plan], ...]
+    advisory: tuple[tuple[RuleEntry, Plan], ...]
+    decide: Test
+
+
+def _facts(app: Application) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    if app.position is not None:
+        facts["position"] = app.position.slug
+    if app.title is not None:
+        facts["title"] = app.title
+    if app.municipality is not None:
+        facts["municipality"] = app.municipality.code
+    if app.organisation is not None:
+        facts["organisation"] = app.organisation
+    if app.organisation_kind is not None:
+        facts["organisation_kind"] = app.organisation_kind.value
+    return facts
+
+
+class Evaluator:
+    """A rule set's parts compiled once: decides applications on any date.
+
+    It takes what it needs, not a rule set: the *entries*, the *parameters* and the
+    *registry*, and the names that go into decisions (*ruleset_id*, *version*, *source*).
+    """
+
+    def __init__(  # noqa: PLR0913  # the parts of a rule set, by keyword
+        self,
+        entries: Iterable[RuleEntry],
+        parameters: Mapping[str, Parameter],
+        registry: PredicateRegistry | None,
+        *,
+        ruleset_id: str,
+        version: str,
+        source: str | None = None,
+    ) -> None:
+        self.entries = tuple(entries)
+        self.parameters = dict(parameters)
+        self.registry = registry_or_builtin(registry)
+        self.ruleset_id = ruleset_id
+        self.version = version
+        self.source = source
+        self._plans = {entry: plan(entry.rule, self.registry) for entry in self.entries}
+        self._frames: dict[tuple[dt.date, int], _Frame] = {}
+
+    # Frames --------------------------------------------------------------------------
+
+    def frame(self, as_of: dt.date, cohort: Cohort | None, *, strict: bool) -> _Frame:
+        """The frame of *as_of* and *cohort* (made once, then reused)."""
+        key = (as_of, id(cohort))
+        frame = self._frames.get(key)
+        # The same object, not only the same id: ids of freed objects are reused.
+        if frame is None or frame.ctx.cohort is not cohort:
+            entries = [e for e in self.entries if e.in_force(as_of)]
+            required = tuple((e, self._plans[e]) for e in entries if e.level is RuleLevel.REQUIRED)
+            advisory = tuple((e, self._plans[e]) for e in entries if e.level is RuleLevel.ADVISORY)
+            ctx = EvaluationContext.for_cohort(
+                as_of=as_of,
+                cohort=cohort,
+                parameters={name: p.at(as_of) for name, p in self.parameters.items()},
+            )
+            cheap_first = sorted((p for _, p in required), key=lambda p: p.cost)
+            decide = junction([p.test for p in cheap_first], is_all=True) if required else _unknown
+            frame = _Frame(ctx, required, advisory, decide)
+            if len(self._frames) > 256:
+                self._frames.clear()
+            self._frames[key] = frame
+        if strict and not frame.required:
+            day = as_of.isoformat()
+            message = (
+                f"no required rule of {self.ruleset_id} {self.version} is in force on {day} "
+                "(windows are [valid_from, valid_to))"
+            )
+            problem = Problem("as_of", message, "no-rule-in-force", source=self.source)
+            raise RuleError(f"no rule in force on {day}", [problem], source=self.source)
+        return frame
+
+    def _day(
+        self,
+        application: Application,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+    ) -> tuple[dt.date, Cohort | None]:
+        if cohort is None and isinstance(program, ProgramData):
+            try:
+                cohort = program.cohort(application.cohort_id)
+            except LookupError:
+                cohort = None
+        return resolve_as_of(as_of, cohort, program), cohort
+
+    # Deciding ------------------------------------------------------------------------
+
+    def decide(
+        self,
+        application: Application,
+        *,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+        strict: bool,
+    ) -> Decision:
+        """The explained decision on *application* (arguments as for RuleSet.evaluate)."""
+        check_applications([application], "application")
+        day, cohort = self._day(application, as_of, cohort, program)
+        frame = self.frame(day, cohort, strict=strict)
+        return self.explain(facts_of(application, program), frame, application.id)
+
+    def results(
+        self,
+        application: Application,
+        *,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+        strict: bool,
+    ) -> Decision:
+        """The decision with each rule's result but no trees, reasons or missing facts."""
+        check_applications([application], "application")
+        day, cohort = self._day(application, as_of, cohort, program)
+        frame = self.frame(day, cohort, strict=strict)
+        app = facts_of(application, program)
+        ctx = frame.ctx
+        rules = tuple(
+            RuleResult(
+                id=e.id,
+                version=e.version,
+                level=e.level.value,
+                result=_TRUTH[p.test(app, ctx)],
+                valid_from=e.valid_from,
+                valid_to=e.valid_to,
+            )
+            for e, p in (*frame.required, *frame.advisory)
+        )
+        return Decision(
+            outcome=_OUTCOME[frame.decide(app, ctx)],
+            as_of=ctx.as_of,
+            ruleset=self.ruleset_id,
+            ruleset_version=self.version,
+            application_id=application.id,
+            rules=rules,
+        )
+
+    def outcomes(
+        self,
+        applications: Sequence[Application],
+        *,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+        strict: bool,
+    ) -> list[Outcome]:
+        """Only the outcomes, as fast as the rules allow (short-circuit, no explanation)."""
+        check_applications(applications)
+        if program is None:
+            frame = self.frame(resolve_as_of(as_of, cohort), cohort, strict=strict)
+            decide, ctx, table = frame.decide, frame.ctx, _OUTCOME
+            return [table[decide(app, ctx)] for app in applications]
+        outcomes = []
+        for application in applications:
+            day, found = self._day(application, as_of, cohort, program)
+            frame = self.frame(day, found, strict=strict)
+            outcomes.append(_OUTCOME[frame.decide(facts_of(application, program), frame.ctx)])
+        return outcomes
+
+    def explain(self, app: Application, frame: _Frame, application_id: str) -> Decision:
+        """The explained decision on *app* (facts already completed) in *frame*."""
+        ctx = frame.ctx
+        results: list[RuleResult] = []
+        combined = Truth.TRUE
+        required: list[DecisionNode] = []
+        for entry, compiled in frame.required:
+            tree = compiled.explain(app, ctx, entry.id)
+            result = tree[2]
+            if result is not Truth.TRUE and combined is not Truth.FALSE:
+                combined = result
+            required.append(tree)
+            results.append(_result(entry, result, tree))
+        warnings: list[DecisionNode] = []
+        for entry, compiled in frame.advisory:
+            tree = compiled.explain(app, ctx, entry.id)
+            result = tree[2]
+            results.append(_result(entry, result, tree))
+            if result is not Truth.TRUE:
+                leaves_explaining(tree, result, warnings)
+        reasons: list[DecisionNode] = []
+        if not required:
+            outcome = Outcome.UNDETERMINED
+            reasons.append(
+                DecisionNode(
+                    path="as_of",
+                    code="no_rule_in_force",
+                    result=Truth.UNKNOWN,
+                    seen=ctx.as_of.isoformat(),
+                )
+            )
+        else:
+            outcome = _OUTCOME_OF[combined]
+            if combined is not Truth.TRUE:
+                for tree in required:
+                    if tree[2] is combined:
+                        leaves_explaining(tree, combined, reasons)
+        missing: dict[str, None] = {}
+        for rule_result in results:
+            if rule_result[3] is Truth.UNKNOWN and rule_result[6] is not None:
+                for leaf in leaves_explaining(rule_result[6], Truth.UNKNOWN):
+                    missing.update(dict.fromkeys(leaf[6]))
+        return Decision(
+            outcome=outcome,
+            as_of=ctx.as_of,
+            ruleset=self.ruleset_id,
+            ruleset_version=self.version,
+            application_id=application_id,
+            rules=tuple(results),
+            reasons=tuple(reasons),
+            warnings=tuple(warnings),
+            missing_facts=tuple(missing),
+            facts=_facts(app),
+        )
+
+
+def _result(entry: RuleEntry, result: Truth, tree: DecisionNode) -> RuleResult:
+    return _new(
+        RuleResult,
+        (entry.id, entry.version, entry.level.value, result, entry.valid_from, entry.valid_to, tree),
+    )
