@@ -33,7 +33,7 @@ LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def truth(rule: Rule, app: Application) -> Truth:
-    return Truth.of(plan(rule).test(app, CTX))
+    return Truth.of(plan(rule).test(app, CTX)[0])
 
 
 def explained(rule: Rule, app: Application) -> Truth:

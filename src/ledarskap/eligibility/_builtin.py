@@ -113,12 +113,15 @@ _FIELDS = (
     ),
 )
 
-_POLITICAL = (PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE)
+_KINDS = vt.list_of(vt.POLITICAL_BODY_KIND).convert(
+    [PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE]
+)
+"""The kinds of political body that count by default, normalised as a rule's argument."""
 
 # Each predicate below is its one definition: the explanation keeps the whole Check, the
-# evaluation without explanations only its truth, so a check is made positionally (the
-# hot path) and its expected value is made once, not per application.
-_new = tuple.__new__
+# evaluation without explanations only its truth. So a check is made positionally (the
+# hot path), and what it saw and expected is given as found (enums, sets, tuples): the
+# explanation turns it into plain data, the evaluation without explanations never does.
 _CENTRAL = OrganisationKind.CENTRAL_ADMINISTRATION
 _CHIEF = PositionKind.CHIEF_EXECUTIVE
 _MISSING_BODIES = ("reports_to",)
@@ -128,24 +131,16 @@ _MISSING_KIND = ("organisation_kind",)
 _MISSING_POSITION = ("position",)
 
 
-_KIND_VALUES: dict[tuple[PoliticalBodyKind, ...], tuple[str, ...]] = {}
-
-
-def _kind_values(kinds: tuple[PoliticalBodyKind, ...]) -> tuple[str, ...]:
-    found = _KIND_VALUES.get(kinds)
-    if found is None:
-        found = _KIND_VALUES[kinds] = tuple(k.value for k in kinds)
-    return found
-
-
 def _reports_to(
-    app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL
+    app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _KINDS
 ) -> Check:
     bodies = app.reports_to
     if bodies is None:
-        return _new(Check, (None, None, _kind_values(kinds), _MISSING_BODIES))
-    hits = [b.name for b in bodies if b.kind in kinds]
-    return _new(Check, (bool(hits), hits or [b.name for b in bodies], _kind_values(kinds), ()))
+        return (None, None, kinds, _MISSING_BODIES)
+    for body in bodies:
+        if body.kind in kinds:
+            return (True, [b.name for b in bodies if b.kind in kinds], kinds, ())
+    return (False, [b.name for b in bodies] if bodies else [], kinds, ())
 
 
 def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
@@ -153,8 +148,8 @@ def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
     function = app.staff_function
     seen = None if function is None else function.value
     if leads is None:
-        return _new(Check, (None, seen, True, _MISSING_LEADS))
-    return _new(Check, (leads, seen if leads else False, True, ()))
+        return (None, seen, True, _MISSING_LEADS)
+    return (leads, seen if leads else False, True, ())
 
 
 def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
@@ -164,30 +159,30 @@ def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
         missing = (_MISSING_HOME if home is None else ()) + (
             ("collaborating_municipalities",) if known is None else ()
         )
-        return _new(Check, (None, None if home is None else home.code, known, missing))
-    return _new(Check, (home.code in known, home.code, known, ()))
+        return (None, None if home is None else home.code, known, missing)
+    return (home.code in known, home.code, known, ())
 
 
 def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Check:
     home = app.municipality
     if home is None:
-        return _new(Check, (None, None, county, _MISSING_HOME))
+        return (None, None, county, _MISSING_HOME)
     code = home.county.code
-    return _new(Check, (code == county, code, county, ()))
+    return (code == county, code, county, ())
 
 
 def _central(app: Application, ctx: EvaluationContext) -> Check:
     kind = app.organisation_kind
     if kind is None:
-        return _new(Check, (None, None, "central-administration", _MISSING_KIND))
-    return _new(Check, (kind is _CENTRAL, kind.value, "central-administration", ()))
+        return (None, None, "central-administration", _MISSING_KIND)
+    return (kind is _CENTRAL, kind.value, "central-administration", ())
 
 
 def _chief(app: Application, ctx: EvaluationContext) -> Check:
     held = app.position
     if held is None:
-        return _new(Check, (None, None, "chief-executive", _MISSING_POSITION))
-    return _new(Check, (held.kind is _CHIEF, held.slug, "chief-executive", ()))
+        return (None, None, "chief-executive", _MISSING_POSITION)
+    return (held.kind is _CHIEF, held.slug, "chief-executive", ())
 
 
 @functools.cache
@@ -214,7 +209,7 @@ def builtin_registry() -> PredicateRegistry:
             "kinds": Argument(
                 name="kinds",
                 type=vt.list_of(vt.POLITICAL_BODY_KIND),
-                default=vt.list_of(vt.POLITICAL_BODY_KIND).convert(list(_POLITICAL)),
+                default=_KINDS,
                 required=False,
                 description="The kinds of political body that count.",
             )

@@ -12,6 +12,8 @@ and registry) and decides applications: explained, or outcomes alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -32,7 +34,10 @@ from .truth import Outcome, Truth
 
 __all__ = ["Evaluator", "Plan", "plan"]
 
-Test = Callable[[Application, EvaluationContext], "bool | None"]
+Verdict = tuple[Any, ...]
+"""What a test returns: a tuple whose first item is the truth (``True``, ``False`` or
+``None`` for unknown); a predicate's :class:`~.predicates.Check` is one as it is."""
+Test = Callable[[Application, EvaluationContext], Verdict]
 Explain = Callable[[Application, EvaluationContext, str], DecisionNode]
 
 _OP_CODES = {
@@ -65,6 +70,8 @@ _OUTCOME_OF = {
 }
 _PLAIN = frozenset({str, int, bool, type(None)})
 _new = tuple.__new__
+_VERDICT: dict[bool | None, Verdict] = {True: (True,), False: (False,), None: (None,)}
+_NOT_VERDICT: dict[bool | None, Verdict] = {True: (False,), False: (True,), None: (None,)}
 
 
 def _node(  # noqa: PLR0913, PLR0917  # positional on purpose: the hot path of explanations
@@ -117,17 +124,19 @@ def junction(tests: Sequence[Test], *, is_all: bool) -> Test:
     if len(tests) == 1:
         return tests[0]
     decisive = not is_all
-    otherwise = is_all
+    stop = _VERDICT[decisive]
+    otherwise = _VERDICT[is_all]
+    unknown = _VERDICT[None]
 
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        unknown = False
+    def test(app: Application, ctx: EvaluationContext) -> Verdict:
+        seen_unknown = False
         for each in tests:
-            result = each(app, ctx)
+            result = each(app, ctx)[0]
             if result is decisive:
-                return decisive
+                return stop
             if result is None:
-                unknown = True
-        return None if unknown else otherwise
+                seen_unknown = True
+        return unknown if seen_unknown else otherwise
 
     return test
 
@@ -177,9 +186,8 @@ def _not_plan(rule: Not, inner: Plan) -> Plan:
     source = unparse(rule)
     paths = _child_paths(1)
 
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        result = inner_test(app, ctx)
-        return None if result is None else not result
+    def test(app: Application, ctx: EvaluationContext) -> Verdict:
+        return _NOT_VERDICT[inner_test(app, ctx)[0]]
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         child = inner_explain(app, ctx, paths(path)[0])
@@ -192,7 +200,14 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
     spec = registry.get_predicate(rule.name)
     if spec is None:
         raise _cannot(f"unknown predicate {rule.name!r}")
-    args = {a.name: a.default for a in spec.arguments if not a.required}
+    # An optional argument the rule leaves out takes its default; when the function's own
+    # default is that value, it is not passed (a call without keywords is the cheaper).
+    own = _own_defaults(spec.function)
+    args = {
+        a.name: a.default
+        for a in spec.arguments
+        if not a.required and not (a.name in own and own[a.name] == a.default)
+    }
     args.update(rule.args)
     refs = {k: v.name for k, v in args.items() if isinstance(v, ParameterRef)}
     function = spec.function
@@ -210,18 +225,19 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
                 return None
         return values
 
-    # The one definition, twice: the truth of its check, or the whole check.
+    # The one definition, twice: its check is the verdict of the test, as it is; the
+    # explanation below keeps all of it.
     test: Test
     if not args:
-
-        def test(app: Application, ctx: EvaluationContext) -> bool | None:
-            return function(app, ctx)[0]  # type: ignore[no-any-return]
-
+        test = function
+    elif not refs:
+        test = functools.partial(function, **args)
     else:
+        unknown = _VERDICT[None]
 
-        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+        def test(app: Application, ctx: EvaluationContext) -> Verdict:
             values = resolved(ctx)
-            return None if values is None else function(app, ctx, **values)[0]  # type: ignore[no-any-return]
+            return unknown if values is None else function(app, ctx, **values)
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         values = resolved(ctx)
@@ -240,6 +256,15 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
         )
 
     return Plan(rule, test, explain, 1)
+
+
+def _own_defaults(function: Callable[..., Any]) -> dict[str, Any]:
+    """The defaults of *function*'s keyword parameters, by name (none if it has no signature)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    return {p.name: p.default for p in parameters if p.default is not inspect.Parameter.empty}
 
 
 def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
@@ -268,19 +293,23 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
         return cached[1]
 
     test: Test
+    unknown = _VERDICT[None]
+    verdict = _VERDICT
     if isinstance(value, ParameterRef):
 
-        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+        def test(app: Application, ctx: EvaluationContext) -> Verdict:
             seen = get(app, ctx)
             expected = expected_of(ctx)
-            return None if seen is None or expected is None else compare(seen, expected)
+            if seen is None or expected is None:
+                return unknown
+            return verdict[compare(seen, expected)]
 
     else:
         static = frozenset(value) if membership else value
 
-        def test(app: Application, ctx: EvaluationContext) -> bool | None:
+        def test(app: Application, ctx: EvaluationContext) -> Verdict:
             seen = get(app, ctx)
-            return None if seen is None else compare(seen, static)
+            return unknown if seen is None else verdict[compare(seen, static)]
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         seen = get(app, ctx)
@@ -295,8 +324,8 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
     return Plan(rule, test, explain, 1)
 
 
-def _unknown(app: Application, ctx: EvaluationContext) -> bool | None:
-    return None
+def _unknown(app: Application, ctx: EvaluationContext) -> Verdict:
+    return _VERDICT[None]
 
 
 @attrs.frozen
@@ -434,14 +463,14 @@ class Evaluator:
                 id=e.id,
                 version=e.version,
                 level=e.level.value,
-                result=_TRUTH[p.test(app, ctx)],
+                result=_TRUTH[p.test(app, ctx)[0]],
                 valid_from=e.valid_from,
                 valid_to=e.valid_to,
             )
             for e, p in (*frame.required, *frame.advisory)
         )
         return Decision(
-            outcome=_OUTCOME[frame.decide(app, ctx)],
+            outcome=_OUTCOME[frame.decide(app, ctx)[0]],
             as_of=ctx.as_of,
             ruleset=self.ruleset_id,
             ruleset_version=self.version,
@@ -463,12 +492,12 @@ class Evaluator:
         if program is None:
             frame = self.frame(resolve_as_of(as_of, cohort), cohort, strict=strict)
             decide, ctx, table = frame.decide, frame.ctx, _OUTCOME
-            return [table[decide(app, ctx)] for app in applications]
+            return [table[decide(app, ctx)[0]] for app in applications]
         outcomes = []
         for application in applications:
             day, found = self._day(application, as_of, cohort, program)
             frame = self.frame(day, found, strict=strict)
-            outcomes.append(_OUTCOME[frame.decide(facts_of(application, program), frame.ctx)])
+            outcomes.append(_OUTCOME[frame.decide(facts_of(application, program), frame.ctx)[0]])
         return outcomes
 
     def explain(self, app: Application, frame: _Frame, application_id: str) -> Decision:

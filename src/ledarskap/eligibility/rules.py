@@ -164,7 +164,7 @@ def _evaluate(
     """
     warn_deprecated("Rule.evaluate", "RuleSet.evaluate")
     ctx = EvaluationContext.for_cohort(as_of=as_of, cohort=cohort, parameters=parameters)
-    return Truth.of(plan(self, registry).test(application, ctx))
+    return Truth.of(plan(self, registry).test(application, ctx)[0])
 
 
 # The deprecated method lives here, above the evaluation, so that the rule nodes below
