@@ -196,6 +196,26 @@ def _not_plan(rule: Not, inner: Plan) -> Plan:
     return Plan(rule, test, explain, inner.cost)
 
 
+def _plain_cached() -> Callable[[Any], Any]:
+    """:func:`~._rules.source_value`, remembered for the immutable values a predicate gives
+    again and again (its expected kinds, the cohort's municipalities): made plain once."""
+    cache: dict[int, tuple[Any, Any]] = {}
+
+    def plain(value: Any) -> Any:
+        if value.__class__ in _PLAIN:
+            return value
+        if value.__class__ is not tuple and value.__class__ is not frozenset:
+            return source_value(value)
+        hit = cache.get(id(value))
+        if hit is None or hit[0] is not value:
+            if len(cache) > 64:
+                cache.clear()
+            hit = cache[id(value)] = (value, source_value(value))
+        return hit[1]
+
+    return plain
+
+
 def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
     spec = registry.get_predicate(rule.name)
     if spec is None:
@@ -213,6 +233,7 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
     function = spec.function
     source = unparse(rule)
     name = rule.name
+    plain = _plain_cached()
 
     def resolved(ctx: EvaluationContext) -> dict[str, Any] | None:
         """The arguments with the parameters' values; ``None`` if one has none."""
@@ -247,12 +268,14 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
             )
             return _node(path, name, Truth.UNKNOWN, source, None, None, absent)
         value, seen, expected, missing = function(app, ctx, **values)
-        if seen.__class__ not in _PLAIN:
-            seen = source_value(seen)
-        if expected.__class__ not in _PLAIN:
-            expected = source_value(expected)
         return _node(
-            path, name, _TRUTH[value], source, seen, expected, missing if value is None else ()
+            path,
+            name,
+            _TRUTH[value],
+            source,
+            plain(seen),
+            plain(expected),
+            missing if value is None else (),
         )
 
     return Plan(rule, test, explain, 1)
@@ -337,6 +360,93 @@ class _Frame:
     required: tuple[tuple[RuleEntry, Plan], ...]
     advisory: tuple[tuple[RuleEntry, Plan], ...]
     decide: Test
+    rules: tuple[tuple[Plan, tuple[Any, ...], tuple[Any, ...]], ...] = attrs.field(init=False)
+    """Each rule in force, required first: its plan, and what its result repeats around the
+    truth (id, version, level; valid from, valid to), made once."""
+
+    def __attrs_post_init__(self) -> None:
+        rules = tuple(
+            (
+                compiled,
+                (entry.id, entry.version, entry.level.value),
+                (entry.valid_from, entry.valid_to),
+            )
+            for entry, compiled in (*self.required, *self.advisory)
+        )
+        object.__setattr__(self, "rules", rules)
+
+
+_TRUTH_OF_OUTCOME = {
+    Outcome.ELIGIBLE: Truth.TRUE,
+    Outcome.NOT_ELIGIBLE: Truth.FALSE,
+    Outcome.UNDETERMINED: Truth.UNKNOWN,
+}
+
+
+class _Explanation:
+    """The explanation of one decision, made when it is first read: a rule's result from
+    its test, its tree only where the reasons, the warnings or the reader need it, once."""
+
+    __slots__ = ("app", "frame", "outcome", "trees")
+
+    def __init__(self, app: Application, frame: _Frame, outcome: Outcome) -> None:
+        self.app = app
+        self.frame = frame
+        self.outcome = outcome
+        self.trees: dict[int, DecisionNode] = {}
+
+    def tree(self, index: int) -> DecisionNode:
+        tree = self.trees.get(index)
+        if tree is None:
+            compiled = self.frame.rules[index][0]
+            path = self.frame.rules[index][1][0]
+            tree = self.trees[index] = compiled.explain(self.app, self.frame.ctx, path)
+        return tree
+
+    def result(self, index: int) -> Truth:
+        tree = self.trees.get(index)
+        if tree is not None:
+            return tree[2]
+        return _TRUTH[self.frame.rules[index][0].test(self.app, self.frame.ctx)[0]]
+
+    def rules(self) -> tuple[RuleResult, ...]:
+        found = []
+        for index, (_, head, tail) in enumerate(self.frame.rules):
+            tree = self.tree(index)
+            found.append(_new(RuleResult, (*head, tree[2], *tail, tree)))
+        return tuple(found)
+
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        frame = self.frame
+        if not frame.required:
+            seen = frame.ctx.as_of.isoformat()
+            return (_node("as_of", "no_rule_in_force", Truth.UNKNOWN, "", seen),)
+        combined = _TRUTH_OF_OUTCOME[self.outcome]
+        found: list[DecisionNode] = []
+        if combined is not Truth.TRUE:
+            for index in range(len(frame.required)):
+                if self.result(index) is combined:
+                    leaves_explaining(self.tree(index), combined, found)
+        return tuple(found)
+
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        found: list[DecisionNode] = []
+        for index in range(len(self.frame.required), len(self.frame.rules)):
+            result = self.result(index)
+            if result is not Truth.TRUE:
+                leaves_explaining(self.tree(index), result, found)
+        return tuple(found)
+
+    def missing_facts(self) -> tuple[str, ...]:
+        missing: dict[str, None] = {}
+        for index in range(len(self.frame.rules)):
+            if self.result(index) is Truth.UNKNOWN:
+                for leaf in leaves_explaining(self.tree(index), Truth.UNKNOWN):
+                    missing.update(dict.fromkeys(leaf[6]))
+        return tuple(missing)
+
+    def facts(self) -> dict[str, Any]:
+        return _facts(self.app)
 
 
 def _facts(app: Application) -> dict[str, Any]:
@@ -441,7 +551,35 @@ class Evaluator:
         check_applications([application], "application")
         day, cohort = self._day(application, as_of, cohort, program)
         frame = self.frame(day, cohort, strict=strict)
-        return self.explain(facts_of(application, program), frame, application.id)
+        decision = self.explain(facts_of(application, program), frame, application.id)
+        decision.explain()  # one decision is explained at once: a failure shows here
+        return decision
+
+    def decider(
+        self,
+        *,
+        as_of: dt.date | None,
+        cohort: Cohort | None,
+        program: ProgramData | None,
+        strict: bool,
+    ) -> Callable[[Application, Outcome], Decision]:
+        """What makes the decision on one application of a bulk evaluation, its outcome
+        already decided (the arguments are checked)."""
+        if program is None:
+            frame = self.frame(resolve_as_of(as_of, cohort), cohort, strict=strict)
+
+            def decide(application: Application, outcome: Outcome) -> Decision:
+                return self.explain(application, frame, application.id, outcome)
+
+        else:
+
+            def decide(application: Application, outcome: Outcome) -> Decision:
+                day, found = self._day(application, as_of, cohort, program)
+                frame = self.frame(day, found, strict=strict)
+                facts = facts_of(application, program)
+                return self.explain(facts, frame, application.id, outcome)
+
+        return decide
 
     def results(
         self,
@@ -500,64 +638,24 @@ class Evaluator:
             outcomes.append(_OUTCOME[frame.decide(facts_of(application, program), frame.ctx)[0]])
         return outcomes
 
-    def explain(self, app: Application, frame: _Frame, application_id: str) -> Decision:
-        """The explained decision on *app* (facts already completed) in *frame*."""
-        ctx = frame.ctx
-        results: list[RuleResult] = []
-        combined = Truth.TRUE
-        required: list[DecisionNode] = []
-        for entry, compiled in frame.required:
-            tree = compiled.explain(app, ctx, entry.id)
-            result = tree[2]
-            if result is not Truth.TRUE and combined is not Truth.FALSE:
-                combined = result
-            required.append(tree)
-            results.append(_result(entry, result, tree))
-        warnings: list[DecisionNode] = []
-        for entry, compiled in frame.advisory:
-            tree = compiled.explain(app, ctx, entry.id)
-            result = tree[2]
-            results.append(_result(entry, result, tree))
-            if result is not Truth.TRUE:
-                leaves_explaining(tree, result, warnings)
-        reasons: list[DecisionNode] = []
-        if not required:
-            outcome = Outcome.UNDETERMINED
-            reasons.append(
-                DecisionNode(
-                    path="as_of",
-                    code="no_rule_in_force",
-                    result=Truth.UNKNOWN,
-                    seen=ctx.as_of.isoformat(),
-                )
-            )
-        else:
-            outcome = _OUTCOME_OF[combined]
-            if combined is not Truth.TRUE:
-                for tree in required:
-                    if tree[2] is combined:
-                        leaves_explaining(tree, combined, reasons)
-        missing: dict[str, None] = {}
-        for rule_result in results:
-            if rule_result[3] is Truth.UNKNOWN and rule_result[6] is not None:
-                for leaf in leaves_explaining(rule_result[6], Truth.UNKNOWN):
-                    missing.update(dict.fromkeys(leaf[6]))
-        return Decision(
+    def explain(
+        self,
+        app: Application,
+        frame: _Frame,
+        application_id: str,
+        outcome: Outcome | None = None,
+    ) -> Decision:
+        """The decision on *app* (facts already completed) in *frame*, explained when read.
+
+        *outcome* is given when it is already decided (in bulk); otherwise it is decided here.
+        """
+        if outcome is None:
+            outcome = _OUTCOME[frame.decide(app, frame.ctx)[0]]
+        return Decision.explained_by(
+            _Explanation(app, frame, outcome),
             outcome=outcome,
-            as_of=ctx.as_of,
+            as_of=frame.ctx.as_of,
             ruleset=self.ruleset_id,
             ruleset_version=self.version,
             application_id=application_id,
-            rules=tuple(results),
-            reasons=tuple(reasons),
-            warnings=tuple(warnings),
-            missing_facts=tuple(missing),
-            facts=_facts(app),
         )
-
-
-def _result(entry: RuleEntry, result: Truth, tree: DecisionNode) -> RuleResult:
-    return _new(
-        RuleResult,
-        (entry.id, entry.version, entry.level.value, result, entry.valid_from, entry.valid_to, tree),
-    )

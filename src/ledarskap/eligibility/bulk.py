@@ -45,6 +45,7 @@ Most common warnings:
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -153,7 +154,7 @@ class BulkResult(Sequence[Decision]):
         self,
         applications: Sequence[Application],
         outcomes: Sequence[Outcome],
-        decide: Callable[[Application], Decision],
+        decide: Callable[[Application, Outcome], Decision],
         *,
         explain: bool,
         registry: PredicateRegistry | None = None,
@@ -169,17 +170,25 @@ class BulkResult(Sequence[Decision]):
     def _decision(self, index: int) -> Decision:
         decision = self._decisions[index]
         if decision is None:
-            decision = self._decisions[index] = self._decide(self.applications[index])
+            made = self._decide(self.applications[index], self.outcomes[index])
+            decision = self._decisions[index] = made
         return decision
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
-        """Every decision, explained."""
-        return tuple(self._decision(i) for i in range(len(self.outcomes)))
+        """Every decision (each explained when its reasons or trees are first read)."""
+        # Many small objects are made and kept: the cyclic collector would only rescan them.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return tuple(self._decision(i) for i in range(len(self.outcomes)))
+        finally:
+            if paused:
+                gc.enable()
 
     @property
     def explained(self) -> bool:
-        """Whether every decision is already explained (read once, or summarised)."""
+        """Whether every decision is already made (read once, or summarised)."""
         return all(d is not None for d in self._decisions)
 
     @property
@@ -191,14 +200,20 @@ class BulkResult(Sequence[Decision]):
             warnings: Counter[str] = Counter()
             missing: Counter[str] = Counter()
             examples: dict[str, list[DecisionNode]] = {}
-            for decision in self.decisions if self._explain else ():
-                reasons.update(list(dict.fromkeys(n.key for n in decision.reasons)))
-                warnings.update(list(dict.fromkeys(n.key for n in decision.warnings)))
-                missing.update(decision.missing_facts)
-                for node in (*decision.reasons, *decision.warnings):
-                    kept = examples.setdefault(node.key, [])
-                    if len(kept) < 3 and all(k.seen != node.seen for k in kept):
-                        kept.append(node)
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                for decision in self.decisions if self._explain else ():
+                    reasons.update(list(dict.fromkeys(n.key for n in decision.reasons)))
+                    warnings.update(list(dict.fromkeys(n.key for n in decision.warnings)))
+                    missing.update(decision.missing_facts)
+                    for node in (*decision.reasons, *decision.warnings):
+                        kept = examples.setdefault(node.key, [])
+                        if len(kept) < 3 and all(k.seen != node.seen for k in kept):
+                            kept.append(node)
+            finally:
+                if paused:
+                    gc.enable()
             self._summary = Summary(
                 total=len(self.outcomes),
                 counts={o: counts.get(o, 0) for o in Outcome},
@@ -227,7 +242,7 @@ class BulkResult(Sequence[Decision]):
         return self._decision(range(len(self.outcomes))[index])
 
     def __iter__(self) -> Iterator[Decision]:
-        return (self._decision(i) for i in range(len(self.outcomes)))
+        return iter(self.decisions)
 
     def __repr__(self) -> str:
         counts = Counter(self.outcomes)

@@ -31,8 +31,8 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 import attrs
 
@@ -46,18 +46,38 @@ from .messages import render_decision
 from .predicates import PredicateRegistry
 from .truth import Outcome, Truth
 
-__all__ = ["DECISION_FORMAT", "Decision", "DecisionNode", "RuleResult", "leaves_explaining"]
+__all__ = [
+    "DECISION_FORMAT",
+    "Decision",
+    "DecisionNode",
+    "Explanation",
+    "RuleResult",
+    "leaves_explaining",
+]
 
 
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
+class Explanation(Protocol):
+    """What explains a decision when it is first read (see :meth:`Decision.explained_by`)."""
+
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule version applied, with its tree."""
+
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The conditions that decided a "no" or left the answer open."""
+
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
+
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts that left a rule undecided."""
+
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to."""
 
 
-def _facts(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return dict(value)
+_EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
 
 
-@attrs.frozen(kw_only=True)
 class Decision:
     """Whether an application is in the target group, and why.
 
@@ -67,18 +87,159 @@ class Decision:
     undecided (facts whose absence changed nothing are not listed);
     ``rules`` each rule version applied, with its tree; ``facts`` the applicant's facts
     the texts refer to (position, municipality, organisation kind), as plain data.
+
+    A decision is immutable and compares by everything but ``facts``. One made by an
+    evaluation knows its outcome at once and builds its explanation (the trees, the
+    reasons) when one of those is first read, each part once.
     """
+
+    __slots__ = (
+        "_explanation",
+        "_facts",
+        "_missing_facts",
+        "_reasons",
+        "_rules",
+        "_warnings",
+        "application_id",
+        "as_of",
+        "outcome",
+        "ruleset",
+        "ruleset_version",
+    )
 
     outcome: Outcome
     as_of: dt.date
     ruleset: str
     ruleset_version: str
-    application_id: str | None = None
-    rules: tuple[RuleResult, ...] = attrs.field(default=(), converter=_tuple)
-    reasons: tuple[DecisionNode, ...] = attrs.field(default=(), converter=_tuple)
-    warnings: tuple[DecisionNode, ...] = attrs.field(default=(), converter=_tuple)
-    missing_facts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_facts, eq=False)
+    application_id: str | None
+
+    def __init__(  # noqa: PLR0913  # a decision's parts, by keyword
+        self,
+        *,
+        outcome: Outcome,
+        as_of: dt.date,
+        ruleset: str,
+        ruleset_version: str,
+        application_id: str | None = None,
+        rules: Iterable[RuleResult] = (),
+        reasons: Iterable[DecisionNode] = (),
+        warnings: Iterable[DecisionNode] = (),
+        missing_facts: Iterable[str] = (),
+        facts: Mapping[str, Any] | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "outcome", outcome)
+        put(self, "as_of", as_of)
+        put(self, "ruleset", ruleset)
+        put(self, "ruleset_version", ruleset_version)
+        put(self, "application_id", application_id)
+        put(self, "_rules", tuple(rules))
+        put(self, "_reasons", tuple(reasons))
+        put(self, "_warnings", tuple(warnings))
+        put(self, "_missing_facts", tuple(missing_facts))
+        put(self, "_facts", dict(facts or {}))
+        put(self, "_explanation", None)
+
+    @classmethod
+    def explained_by(  # noqa: PLR0913  # a decision's parts, by keyword
+        cls,
+        explanation: Explanation,
+        *,
+        outcome: Outcome,
+        as_of: dt.date,
+        ruleset: str,
+        ruleset_version: str,
+        application_id: str | None = None,
+    ) -> Decision:
+        """A decision whose rules, reasons, warnings, missing facts and facts come from
+        *explanation*, each when first read."""
+        decision = cls.__new__(cls)
+        put = object.__setattr__
+        put(decision, "outcome", outcome)
+        put(decision, "as_of", as_of)
+        put(decision, "ruleset", ruleset)
+        put(decision, "ruleset_version", ruleset_version)
+        put(decision, "application_id", application_id)
+        for name in _EXPLAINED:
+            put(decision, f"_{name}", None)
+        put(decision, "_explanation", explanation)
+        return decision
+
+    def _explained(self, name: str) -> Any:
+        value = object.__getattribute__(self, f"_{name}")
+        if value is None:
+            value = getattr(self._explanation, name)()
+            object.__setattr__(self, f"_{name}", value)
+        return value
+
+    def explain(self) -> Decision:
+        """Every part of the explanation made now (if not yet), not when first read; self."""
+        if self._explanation is not None:
+            for name in _EXPLAINED:
+                self._explained(name)
+            object.__setattr__(self, "_explanation", None)
+        return self
+
+    @property
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule version applied, with its result and its tree."""
+        return self._explained("rules")  # type: ignore[no-any-return]
+
+    @property
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The conditions that decided a "no" or left the answer open."""
+        return self._explained("reasons")  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
+        return self._explained("warnings")  # type: ignore[no-any-return]
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts that left a rule undecided."""
+        return self._explained("missing_facts")  # type: ignore[no-any-return]
+
+    @property
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to, as plain data."""
+        return self._explained("facts")  # type: ignore[no-any-return]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.outcome,
+            self.as_of,
+            self.ruleset,
+            self.ruleset_version,
+            self.application_id,
+            self.rules,
+            self.reasons,
+            self.warnings,
+            self.missing_facts,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined, no-any-return]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Decision(outcome={self.outcome!r}, as_of={self.as_of!r}, "
+            f"ruleset={self.ruleset!r}, ruleset_version={self.ruleset_version!r}, "
+            f"application_id={self.application_id!r}, rules={self.rules!r}, "
+            f"reasons={self.reasons!r}, warnings={self.warnings!r}, "
+            f"missing_facts={self.missing_facts!r}, facts={self.facts!r})"
+        )
 
     @property
     def eligible(self) -> bool:

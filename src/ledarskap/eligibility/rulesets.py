@@ -155,10 +155,7 @@ class RuleSet:
         evaluator = self._evaluator
         options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
         outcomes = evaluator.outcomes(apps, **options)
-
-        def decide(application: Application) -> Decision:
-            return evaluator.decide(application, **options)
-
+        decide = evaluator.decider(**options)
         return BulkResult(apps, outcomes, decide, explain=explain, registry=self.registry)
 
     def compile(self) -> CompiledRuleSet:
