@@ -261,21 +261,27 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
             return unknown if values is None else function(app, ctx, **values)
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        values = resolved(ctx)
+        values = resolved(ctx) if refs else args
         if values is None:
             absent = tuple(
                 f"parameter:{p}" for p in refs.values() if ctx.parameters.get(p) is None
             )
             return _node(path, name, Truth.UNKNOWN, source, None, None, absent)
-        value, seen, expected, missing = function(app, ctx, **values)
-        return _node(
-            path,
-            name,
-            _TRUTH[value],
-            source,
-            plain(seen),
-            plain(expected),
-            missing if value is None else (),
+        value, seen, expected, missing = (
+            function(app, ctx, **values) if values else function(app, ctx)
+        )
+        return _new(
+            DecisionNode,
+            (
+                path,
+                name,
+                _TRUTH[value],
+                source,
+                plain(seen),
+                plain(expected),
+                missing if value is None else (),
+                (),
+            ),
         )
 
     return Plan(rule, test, explain, 1)
@@ -334,15 +340,34 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
             seen = get(app, ctx)
             return unknown if seen is None else verdict[compare(seen, static)]
 
-    def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        seen = get(app, ctx)
-        expected = expected_of(ctx)
-        missing = (missing_fact if seen is None else ()) + (
-            (f"parameter:{value.name}",) if expected is None else ()
-        )
-        result = None if missing else compare(seen, expected)
-        shown = source_value(value) if not isinstance(value, ParameterRef) else source_value(expected)
-        return _node(path, code, _TRUTH[result], source, source_value(seen), shown, missing)
+    explain: Explain
+    if isinstance(value, ParameterRef):
+        absent = (f"parameter:{value.name}",)
+
+        def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+            seen = get(app, ctx)
+            expected = expected_of(ctx)
+            missing = (missing_fact if seen is None else ()) + (() if expected is not None else absent)
+            result = None if missing else compare(seen, expected)
+            shown = source_value(expected)
+            return _node(path, code, _TRUTH[result], source, source_value(seen), shown, missing)
+
+    else:
+        shown = source_value(value)
+
+        def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
+            seen = get(app, ctx)
+            if seen is None:
+                return _new(
+                    DecisionNode,
+                    (path, code, Truth.UNKNOWN, source, None, shown, missing_fact, ()),
+                )
+            if seen.__class__ not in _PLAIN:
+                seen_shown = source_value(seen)
+            else:
+                seen_shown = seen
+            result = _TRUTH[compare(seen, static)]
+            return _new(DecisionNode, (path, code, result, source, seen_shown, shown, (), ()))
 
     return Plan(rule, test, explain, 1)
 
@@ -407,7 +432,11 @@ class _Explanation:
         tree = self.trees.get(index)
         if tree is not None:
             return tree[2]
-        return _TRUTH[self.frame.rules[index][0].test(self.app, self.frame.ctx)[0]]
+        frame = self.frame
+        compiled = frame.rules[index][0]
+        if compiled.cost == 1:  # one condition: its tree costs no more than its test
+            return self.tree(index)[2]
+        return _TRUTH[compiled.test(self.app, frame.ctx)[0]]
 
     def rules(self) -> tuple[RuleResult, ...]:
         found = []

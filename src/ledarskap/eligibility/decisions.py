@@ -76,6 +76,8 @@ class Explanation(Protocol):
 
 
 _EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
+_new = object.__new__
+_put = object.__setattr__
 
 
 class Decision:
@@ -93,25 +95,7 @@ class Decision:
     reasons) when one of those is first read, each part once.
     """
 
-    __slots__ = (
-        "_explanation",
-        "_facts",
-        "_missing_facts",
-        "_reasons",
-        "_rules",
-        "_warnings",
-        "application_id",
-        "as_of",
-        "outcome",
-        "ruleset",
-        "ruleset_version",
-    )
-
-    outcome: Outcome
-    as_of: dt.date
-    ruleset: str
-    ruleset_version: str
-    application_id: str | None
+    __slots__ = ("_explanation", "_head", "_parts")
 
     def __init__(  # noqa: PLR0913  # a decision's parts, by keyword
         self,
@@ -128,16 +112,9 @@ class Decision:
         facts: Mapping[str, Any] | None = None,
     ) -> None:
         put = object.__setattr__
-        put(self, "outcome", outcome)
-        put(self, "as_of", as_of)
-        put(self, "ruleset", ruleset)
-        put(self, "ruleset_version", ruleset_version)
-        put(self, "application_id", application_id)
-        put(self, "_rules", tuple(rules))
-        put(self, "_reasons", tuple(reasons))
-        put(self, "_warnings", tuple(warnings))
-        put(self, "_missing_facts", tuple(missing_facts))
-        put(self, "_facts", dict(facts or {}))
+        put(self, "_head", (outcome, as_of, ruleset, ruleset_version, application_id))
+        parts = [tuple(rules), tuple(reasons), tuple(warnings), tuple(missing_facts)]
+        put(self, "_parts", [*parts, dict(facts or {})])
         put(self, "_explanation", None)
 
     @classmethod
@@ -153,57 +130,76 @@ class Decision:
     ) -> Decision:
         """A decision whose rules, reasons, warnings, missing facts and facts come from
         *explanation*, each when first read."""
-        decision = cls.__new__(cls)
-        put = object.__setattr__
-        put(decision, "outcome", outcome)
-        put(decision, "as_of", as_of)
-        put(decision, "ruleset", ruleset)
-        put(decision, "ruleset_version", ruleset_version)
-        put(decision, "application_id", application_id)
-        for name in _EXPLAINED:
-            put(decision, f"_{name}", None)
-        put(decision, "_explanation", explanation)
+        decision = _new(cls)
+        _put(decision, "_head", (outcome, as_of, ruleset, ruleset_version, application_id))
+        _put(decision, "_parts", [None, None, None, None, None])
+        _put(decision, "_explanation", explanation)
         return decision
 
-    def _explained(self, name: str) -> Any:
-        value = object.__getattribute__(self, f"_{name}")
+    @property
+    def outcome(self) -> Outcome:
+        """Eligible, not eligible or undetermined."""
+        return self._head[0]  # type: ignore[no-any-return]
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the decision was made for."""
+        return self._head[1]  # type: ignore[no-any-return]
+
+    @property
+    def ruleset(self) -> str:
+        """The id of the rule set."""
+        return self._head[2]  # type: ignore[no-any-return]
+
+    @property
+    def ruleset_version(self) -> str:
+        """The version of the rule set."""
+        return self._head[3]  # type: ignore[no-any-return]
+
+    @property
+    def application_id(self) -> str | None:
+        """The id of the application decided, if known."""
+        return self._head[4]  # type: ignore[no-any-return]
+
+    def _explained(self, index: int) -> Any:
+        parts = self._parts
+        value = parts[index]
         if value is None:
-            value = getattr(self._explanation, name)()
-            object.__setattr__(self, f"_{name}", value)
+            value = parts[index] = getattr(self._explanation, _EXPLAINED[index])()
         return value
 
     def explain(self) -> Decision:
         """Every part of the explanation made now (if not yet), not when first read; self."""
         if self._explanation is not None:
-            for name in _EXPLAINED:
-                self._explained(name)
-            object.__setattr__(self, "_explanation", None)
+            for index in range(len(_EXPLAINED)):
+                self._explained(index)
+            _put(self, "_explanation", None)
         return self
 
     @property
     def rules(self) -> tuple[RuleResult, ...]:
         """Each rule version applied, with its result and its tree."""
-        return self._explained("rules")  # type: ignore[no-any-return]
+        return self._explained(0)  # type: ignore[no-any-return]
 
     @property
     def reasons(self) -> tuple[DecisionNode, ...]:
         """The conditions that decided a "no" or left the answer open."""
-        return self._explained("reasons")  # type: ignore[no-any-return]
+        return self._explained(1)  # type: ignore[no-any-return]
 
     @property
     def warnings(self) -> tuple[DecisionNode, ...]:
         """The conditions of advisory rules that did not hold."""
-        return self._explained("warnings")  # type: ignore[no-any-return]
+        return self._explained(2)  # type: ignore[no-any-return]
 
     @property
     def missing_facts(self) -> tuple[str, ...]:
         """The unknown facts that left a rule undecided."""
-        return self._explained("missing_facts")  # type: ignore[no-any-return]
+        return self._explained(3)  # type: ignore[no-any-return]
 
     @property
     def facts(self) -> Mapping[str, Any]:
         """The applicant's facts the texts refer to, as plain data."""
-        return self._explained("facts")  # type: ignore[no-any-return]
+        return self._explained(4)  # type: ignore[no-any-return]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
