@@ -477,7 +477,7 @@ def test_a_passing_case_explains_itself_too() -> None:
 def test_coverage_skips_decisions_without_a_tree() -> None:
     cases = load_cases(DEFAULT_CASES)
     case = cases.cases[0]
-    with pytest.warns(DeprecationWarning):  # explain=False goes in 0.4
+    with pytest.warns(DeprecationWarning, match="explain"):  # explain=False goes in 0.4
         decision = cases.ruleset.evaluate(
             case.application, as_of=case.as_of, cohort=case.cohort, explain=False
         )

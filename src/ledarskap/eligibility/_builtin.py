@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from ledarskap.model import Application, OrganisationKind, PoliticalBodyKind, PositionKind
 
 from . import valuetypes as vt
-from ._vocabulary import Argument, Check, FieldSpec, PredicateRegistry, Texts
+from ._vocabulary import Argument, Checked, FieldSpec, PredicateRegistry, Texts
 from .context import EvaluationContext
 
 
@@ -133,7 +133,7 @@ _MISSING_POSITION = ("position",)
 
 def _reports_to(
     app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _KINDS
-) -> Check:
+) -> Checked:
     bodies = app.reports_to
     if bodies is None:
         return (None, None, kinds, _MISSING_BODIES)
@@ -143,7 +143,7 @@ def _reports_to(
     return (False, [b.name for b in bodies] if bodies else [], kinds, ())
 
 
-def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
+def _leads_staff(app: Application, ctx: EvaluationContext) -> Checked:
     leads = app.leads_staff_function
     function = app.staff_function
     seen = None if function is None else function.value
@@ -152,7 +152,7 @@ def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
     return (leads, seen if leads else False, True, ())
 
 
-def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
+def _collaborating(app: Application, ctx: EvaluationContext) -> Checked:
     home = app.municipality
     known = ctx.collaborating
     if home is None or known is None:
@@ -163,7 +163,7 @@ def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
     return (home.code in known, home.code, known, ())
 
 
-def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Check:
+def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Checked:
     home = app.municipality
     if home is None:
         return (None, None, county, _MISSING_HOME)
@@ -171,14 +171,14 @@ def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Chec
     return (code == county, code, county, ())
 
 
-def _central(app: Application, ctx: EvaluationContext) -> Check:
+def _central(app: Application, ctx: EvaluationContext) -> Checked:
     kind = app.organisation_kind
     if kind is None:
         return (None, None, "central-administration", _MISSING_KIND)
     return (kind is _CENTRAL, kind.value, "central-administration", ())
 
 
-def _chief(app: Application, ctx: EvaluationContext) -> Check:
+def _chief(app: Application, ctx: EvaluationContext) -> Checked:
     held = app.position
     if held is None:
         return (None, None, "chief-executive", _MISSING_POSITION)

@@ -117,7 +117,6 @@ def _table(value: object, _: type) -> dict[str, Any]:
     raise ValueError(f"expected a table, found {describe(value)}")
 
 
-
 def make_converter() -> cattrs.Converter:
     """The converter of decision data: its own hooks, on no shared converter."""
     converter = cattrs.Converter(detailed_validation=True)
@@ -140,13 +139,13 @@ def _tabled(converter: cattrs.Converter, shape: type[T]) -> Callable[[object, ty
             raise ValueError(f"expected a table, found {describe(value)}")
         for key in ("children", "rules", "reasons", "warnings", "missing", "missing_facts"):
             if value.get(key) is not None and not isinstance(value[key], list | tuple):
-                raise _Located(key, f"expected a list, found {describe(value[key])}")
+                raise _KeyProblem(key, f"expected a list, found {describe(value[key])}")
         return inner(value, kind)
 
     return structure
 
 
-class _Located(ValueError):
+class _KeyProblem(ValueError):  # noqa: N818  # a problem to report, not an error to raise
     """A problem of one key of a table, raised before cattrs reads the table."""
 
     def __init__(self, key: str, message: str) -> None:
@@ -174,7 +173,7 @@ def read(data: object, shape: type[T], summary: str) -> T:
         problems.raise_if_any(RuleError, summary)
     try:
         return _CONVERTER.structure(data, shape)
-    except Exception as error:  # noqa: BLE001  # every failure becomes a located problem
+    except Exception as error:  # every failure becomes a located problem
         for path, message, code in _flatten(error, "$"):
             problems.add(path, message, code)
     problems.raise_if_any(RuleError, summary)
@@ -183,7 +182,7 @@ def read(data: object, shape: type[T], summary: str) -> T:
 
 def _flatten(error: BaseException, path: str) -> list[tuple[str, str, str]]:
     """``(path, message, code)`` for every leaf failure of a cattrs error group."""
-    if isinstance(error, _Located):
+    if isinstance(error, _KeyProblem):
         return [(f"{path}.{error.key}", str(error), "type")]
     if isinstance(error, BaseExceptionGroup):
         found: list[tuple[str, str, str]] = []

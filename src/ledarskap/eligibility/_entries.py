@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.text import Language, LabelledEnum, Text
+from ledarskap.text import LabelledEnum, Language, Text
 
 from ._rules import Rule
 

@@ -24,7 +24,17 @@ from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application, Cohort, ProgramData
 
 from ._entries import RuleEntry, RuleLevel
-from ._rules import AllOf, AnyOf, Comparison, Not, ParameterRef, Predicate, Rule, source_value, unparse
+from ._rules import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    Not,
+    ParameterRef,
+    Predicate,
+    Rule,
+    source_value,
+    unparse,
+)
 from ._trees import DecisionNode, RuleResult, leaves_explaining
 from .context import EvaluationContext, check_applications, facts_of, resolve_as_of
 from .decisions import Decision
@@ -74,7 +84,7 @@ _VERDICT: dict[bool | None, Verdict] = {True: (True,), False: (False,), None: (N
 _NOT_VERDICT: dict[bool | None, Verdict] = {True: (False,), False: (True,), None: (None,)}
 
 
-def _node(  # noqa: PLR0913, PLR0917  # positional on purpose: the hot path of explanations
+def _node(  # noqa: PLR0917  # positional on purpose: the hot path of explanations
     path: str,
     code: str,
     result: Truth,
@@ -89,8 +99,10 @@ def _node(  # noqa: PLR0913, PLR0917  # positional on purpose: the hot path of e
 
 @attrs.frozen
 class Plan:
-    """A compiled rule: ``test`` (its truth) and ``explain`` (its whole tree); ``cost`` is
-    how many leaves it has, so that the cheap conditions are tested first."""
+    """A compiled rule: ``test`` (its truth) and ``explain`` (its whole tree).
+
+    ``cost`` is how many leaves it has, so that the cheap conditions are tested first.
+    """
 
     rule: Rule
     test: Test
@@ -197,8 +209,10 @@ def _not_plan(rule: Not, inner: Plan) -> Plan:
 
 
 def _plain_cached() -> Callable[[Any], Any]:
-    """:func:`~._rules.source_value`, remembered for the immutable values a predicate gives
-    again and again (its expected kinds, the cohort's municipalities): made plain once."""
+    """:func:`~._rules.source_value`, remembered for values a predicate gives again and again.
+
+    Its expected kinds, the cohort's municipalities: immutable, made plain once.
+    """
     cache: dict[int, tuple[Any, Any]] = {}
 
     def plain(value: Any) -> Any:
@@ -263,9 +277,7 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         values = resolved(ctx) if refs else args
         if values is None:
-            absent = tuple(
-                f"parameter:{p}" for p in refs.values() if ctx.parameters.get(p) is None
-            )
+            absent = tuple(f"parameter:{p}" for p in refs.values() if ctx.parameters.get(p) is None)
             return _node(path, name, Truth.UNKNOWN, source, None, None, absent)
         value, seen, expected, missing = (
             function(app, ctx, **values) if values else function(app, ctx)
@@ -347,7 +359,9 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
         def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
             seen = get(app, ctx)
             expected = expected_of(ctx)
-            missing = (missing_fact if seen is None else ()) + (() if expected is not None else absent)
+            missing = (missing_fact if seen is None else ()) + (
+                () if expected is not None else absent
+            )
             result = None if missing else compare(seen, expected)
             shown = source_value(expected)
             return _node(path, code, _TRUTH[result], source, source_value(seen), shown, missing)
@@ -362,10 +376,7 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
                     DecisionNode,
                     (path, code, Truth.UNKNOWN, source, None, shown, missing_fact, ()),
                 )
-            if seen.__class__ not in _PLAIN:
-                seen_shown = source_value(seen)
-            else:
-                seen_shown = seen
+            seen_shown = seen if seen.__class__ in _PLAIN else source_value(seen)
             result = _TRUTH[compare(seen, static)]
             return _new(DecisionNode, (path, code, result, source, seen_shown, shown, (), ()))
 
@@ -378,8 +389,11 @@ def _unknown(app: Application, ctx: EvaluationContext) -> Verdict:
 
 @attrs.frozen
 class _Frame:
-    """What is fixed for one date and cohort: the context, the entries in force, and the
-    required rules combined (cheapest first) into one test."""
+    """What is fixed for one date and cohort.
+
+    The context, the entries in force, and the required rules combined (cheapest first)
+    into one test.
+    """
 
     ctx: EvaluationContext
     required: tuple[tuple[RuleEntry, Plan], ...]
@@ -409,8 +423,11 @@ _TRUTH_OF_OUTCOME = {
 
 
 class _Explanation:
-    """The explanation of one decision, made when it is first read: a rule's result from
-    its test, its tree only where the reasons, the warnings or the reader need it, once."""
+    """The explanation of one decision, made when it is first read.
+
+    A rule's result comes from its test; its tree is built only where the reasons, the
+    warnings or the reader need it, and once.
+    """
 
     __slots__ = ("app", "frame", "outcome", "trees")
 
@@ -500,7 +517,7 @@ class Evaluator:
     *registry*, and the names that go into decisions (*ruleset_id*, *version*, *source*).
     """
 
-    def __init__(  # noqa: PLR0913  # the parts of a rule set, by keyword
+    def __init__(  # the parts of a rule set, by keyword
         self,
         entries: Iterable[RuleEntry],
         parameters: Mapping[str, Parameter],
@@ -592,8 +609,10 @@ class Evaluator:
         program: ProgramData | None,
         strict: bool,
     ) -> Callable[[Application, Outcome], Decision]:
-        """What makes the decision on one application of a bulk evaluation, its outcome
-        already decided (the arguments are checked)."""
+        """What makes the decision on one application of a bulk evaluation.
+
+        Its outcome is already decided, and the arguments are checked.
+        """
         if program is None:
             frame = self.frame(resolve_as_of(as_of, cohort), cohort, strict=strict)
 

@@ -22,7 +22,6 @@ from ledarskap.errors import Problem
 from ._rules import (
     OPERATORS,
     Comparison,
-    Operator,
     ParameterRef,
     Predicate,
     Rule,
@@ -51,8 +50,11 @@ __all__ = [
 
 @attrs.frozen
 class Where:
-    """Where a draft was read: a *path* (``rule``, ``rules[0].when.any_of[1]``) and, in an
-    expression, its *text* and the span ``start:end`` within it."""
+    """Where a draft was read.
+
+    A *path* (``rule``, ``rules[0].when.any_of[1]``) and, in an expression, its *text*
+    and the span ``start:end`` within it.
+    """
 
     path: str
     text: str | None = None
@@ -87,8 +89,10 @@ class Negation:
 
 @attrs.frozen
 class Call:
-    """A predicate by name with its arguments as written; *where* spans the whole call,
-    *name_where* the name alone."""
+    """A predicate by name with its arguments as written.
+
+    *where* spans the whole call, *name_where* the name alone.
+    """
 
     name: str
     args: tuple[tuple[str, Any, Where], ...]
@@ -123,7 +127,7 @@ Report: TypeAlias = Callable[[Where, str, str, "str | None"], None]
 """How :func:`build` reports: ``report(where, message, code, hint)``."""
 
 
-def problem_at(  # noqa: PLR0913  # the parts of a Problem, by keyword
+def problem_at(  # the parts of a Problem, by keyword
     where: Where,
     message: str,
     code: str,
@@ -165,8 +169,10 @@ def problem_at(  # noqa: PLR0913  # the parts of a Problem, by keyword
 
 
 def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | None:
-    """The rule *draft* describes, checked against *registry*; ``None`` if anything was
-    reported (every problem of the draft is, not only the first)."""
+    """The rule *draft* describes, checked against *registry*.
+
+    ``None`` if anything was reported (every problem of the draft is, not only the first).
+    """
     if isinstance(draft, Broken):
         report(draft.where, draft.message, draft.code, None)
         return None
@@ -215,7 +221,12 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
             names = [a.name for a in spec.arguments]
             takes = f"; it takes {', '.join(names)}" if names else "; it takes none"
             hint = did_you_mean(arg_name, names, cutoff=0.5)
-            report(call.where, f"{name} takes no argument {arg_name!r}{takes}", "unknown-argument", hint)
+            report(
+                call.where,
+                f"{name} takes no argument {arg_name!r}{takes}",
+                "unknown-argument",
+                hint,
+            )
             ok = False
             continue
         if isinstance(value, ParameterRef):
@@ -252,20 +263,19 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
     if op not in OPERATORS:
         report(draft.where, f"unknown operator {op!r}", "operator", None)
         return None
-    operator: Operator = op  # type: ignore[assignment]  # checked just above
     if op in ("<", "<=", ">", ">=") and not spec.type.ordered:
         message = f"{field} ({spec.type}) cannot be compared with {op}; use == , != , in or not in"
         report(draft.where, message, "operator", None)
         return None
     if isinstance(draft.value, ParameterRef):
-        return Comparison(field, operator, draft.value)
+        return Comparison(field, op, draft.value)
     wanted = list_of(spec.type) if op in ("in", "not in") else spec.type
     try:
         converted = wanted.convert(draft.value)
     except (ValueError, TypeError) as error:
         report(draft.where, f"{field} {op}: {error}", "value-type", None)
         return None
-    return Comparison(field, operator, converted)
+    return Comparison(field, op, converted)
 
 
 def arguments(values: Mapping[str, Any], where: Where) -> tuple[tuple[str, Any, Where], ...]:

@@ -227,7 +227,7 @@ def not_(rule: Rule) -> Rule:
 _PLAIN = (str, int, bool, float)
 
 
-def source_value(value: Any) -> Any:
+def source_value(value: Any) -> Any:  # noqa: PLR0911  # one return per kind of value
     """A normalised value as plain data: enums by value, dates as text, tuples as lists.
 
     Sets become sorted lists, so that what a decision shows does not depend on hashing.

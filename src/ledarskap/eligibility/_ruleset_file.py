@@ -43,6 +43,7 @@ class Document:
     entries: tuple[RuleEntry, ...]
     parameters: dict[str, Parameter]
 
+
 _TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
 _RULE_KEYS = (
     "id",
@@ -241,9 +242,7 @@ class _Checker:
             and (valid_to is not None or item.get("valid_to") is None)
         ):
             self.heads.append((index, rule_id, valid_from, valid_to))
-        misspelt = any(
-            did_you_mean(k, ["when"]) is not None for k in item if k != "when"
-        )
+        misspelt = any(did_you_mean(k, ["when"]) is not None for k in item if k != "when")
         rule = None if misspelt and "when" not in item else self.expression(index, item.get("when"))
         version = item.get("version")
         if version is not None and not isinstance(version, str):
@@ -445,7 +444,7 @@ def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, 
 
 
 def load(
-    text: str,
+    text: object,
     *,
     syntax: Literal["toml", "json"],
     source: str | None,

@@ -37,7 +37,7 @@ def _value(value: Any) -> Any:
     return value
 
 
-def read_table(data: object, where: Where, depth: int = 0) -> Draft:
+def read_table(data: object, where: Where, depth: int = 0) -> Draft:  # noqa: PLR0911  # one return per form
     """The draft of the rule the table form *data* describes, found at *where*."""
     if isinstance(data, str):
         return parse(data, where)
@@ -78,4 +78,4 @@ def read_table(data: object, where: Where, depth: int = 0) -> Draft:
         read_table(item, where.at(f"{where.path}.{form}[{i}]"), depth + 1)
         for i, item in enumerate(items)
     )
-    return Junction(form, parts, where)
+    return Junction("all_of" if form == "all_of" else "any_of", parts, where)

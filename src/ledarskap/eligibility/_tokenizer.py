@@ -40,8 +40,10 @@ class ReadError(Exception):
 
 @attrs.frozen
 class Token:
-    """One token: its kind (``name``, ``keyword``, ``string``, ``number``, ``op``,
-    ``punct``, ``end``), its text and where it is."""
+    """One token: its kind, its text and where it is.
+
+    The kinds: ``name``, ``keyword``, ``string``, ``number``, ``op``, ``punct``, ``end``.
+    """
 
     kind: str
     text: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
@@ -24,6 +24,7 @@ __all__ = [
     "KEYWORDS",
     "Argument",
     "Check",
+    "Checked",
     "FieldSpec",
     "PredicateRegistry",
     "PredicateSpec",
@@ -38,14 +39,20 @@ KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 class Check(NamedTuple):
     """What a predicate found: its truth (``None`` for unknown) and what it saw and expected.
 
-    ``seen`` and ``expected`` are plain data (text, numbers, lists) as they appear in a
-    decision; ``missing`` names the facts that were unknown.
+    ``seen`` and ``expected`` are data as they appear in a decision (text, numbers,
+    lists; enums, dates, tuples and sets are made plain there); ``missing`` names the
+    facts that were unknown. A predicate may return the same four values as a plain
+    tuple (:data:`Checked`), as the built-ins do: it is cheaper to make.
     """
 
     value: bool | None
     seen: object = None
     expected: object = None
     missing: tuple[str, ...] = ()
+
+
+Checked: TypeAlias = tuple[bool | None, object, object, tuple[str, ...]]
+"""What a predicate returns: a :class:`Check`, or its four values as a plain tuple."""
 
 
 @attrs.frozen
@@ -133,7 +140,7 @@ class PredicateSpec:
     sv: Texts
     en: Texts
     arguments: tuple[Argument, ...]
-    function: Callable[..., Check] = attrs.field(repr=False)
+    function: Callable[..., Checked] = attrs.field(repr=False)
     facts: tuple[str, ...] = ()
     shows: ValueType | None = None
     """The type of ``seen`` and ``expected``, to show them in a language."""
@@ -238,7 +245,7 @@ class PredicateRegistry:
         shows: str | ValueType | None = None,
         parameters: Mapping[str, str | ValueType] | None = None,
         fast: object = None,
-    ) -> Callable[[Callable[..., Check]], Callable[..., Check]]:
+    ) -> Callable[[Callable[..., Checked]], Callable[..., Checked]]:
         """Decorator: register the decorated function as the predicate *name*.
 
         *arguments* maps each argument's name to its type (a name such as ``"position"``,
@@ -253,7 +260,7 @@ class PredicateRegistry:
         if fast is not None:
             warn_deprecated("PredicateRegistry.predicate(fast=...)", "the predicate function alone")
 
-        def decorate(function: Callable[..., Check]) -> Callable[..., Check]:
+        def decorate(function: Callable[..., Checked]) -> Callable[..., Checked]:
             self.register(
                 PredicateSpec(
                     name=name,

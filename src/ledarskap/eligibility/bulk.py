@@ -120,6 +120,7 @@ class Summary:
 
         The counts, then the most common reasons, warnings and missing facts (five of each).
         """
+
         def say(key: str) -> str:
             nodes = self.examples.get(key)
             return render_reason(nodes, language, registry=self.registry) if nodes else key
@@ -150,7 +151,7 @@ class BulkResult(Sequence[Decision]):
     decision; without, it counts the outcomes alone.
     """
 
-    def __init__(  # noqa: PLR0913  # made by RuleSet.evaluate_many only
+    def __init__(  # made by RuleSet.evaluate_many only
         self,
         applications: Sequence[Application],
         outcomes: Sequence[Outcome],

@@ -53,8 +53,8 @@ class CompiledRuleSet:
         warn_deprecated("CompiledRuleSet.evaluate", "RuleSet.evaluate")
         options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
         if not explain:
-            return self.ruleset._evaluator.results(application, **options)  # type: ignore[no-any-return]  # noqa: SLF001
-        return self.ruleset._evaluator.decide(application, **options)  # type: ignore[no-any-return]  # noqa: SLF001
+            return self.ruleset._evaluator.results(application, **options)  # type: ignore[no-any-return]
+        return self.ruleset._evaluator.decide(application, **options)  # type: ignore[no-any-return]
 
     def outcomes(
         self,
@@ -87,7 +87,12 @@ class CompiledRuleSet:
         """Deprecated: :meth:`RuleSet.evaluate_many <ledarskap.eligibility.RuleSet.evaluate_many>`."""
         warn_deprecated("CompiledRuleSet.evaluate_many", "RuleSet.evaluate_many")
         return self.ruleset.evaluate_many(  # type: ignore[no-any-return]
-            applications, as_of=as_of, cohort=cohort, program=program, strict=strict, explain=explain
+            applications,
+            as_of=as_of,
+            cohort=cohort,
+            program=program,
+            strict=strict,
+            explain=explain,
         )
 
 

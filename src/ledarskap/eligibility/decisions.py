@@ -97,7 +97,13 @@ class Decision:
 
     __slots__ = ("_explanation", "_head", "_parts")
 
-    def __init__(  # noqa: PLR0913  # a decision's parts, by keyword
+    _head: tuple[Any, ...]
+    """outcome, as_of, ruleset, ruleset_version, application_id"""
+    _parts: list[Any]
+    """rules, reasons, warnings, missing_facts, facts: ``None`` until explained"""
+    _explanation: Explanation | None
+
+    def __init__(  # a decision's parts, by keyword
         self,
         *,
         outcome: Outcome,
@@ -118,7 +124,7 @@ class Decision:
         put(self, "_explanation", None)
 
     @classmethod
-    def explained_by(  # noqa: PLR0913  # a decision's parts, by keyword
+    def explained_by(  # a decision's parts, by keyword
         cls,
         explanation: Explanation,
         *,
@@ -128,8 +134,10 @@ class Decision:
         ruleset_version: str,
         application_id: str | None = None,
     ) -> Decision:
-        """A decision whose rules, reasons, warnings, missing facts and facts come from
-        *explanation*, each when first read."""
+        """A decision whose explanation comes from *explanation* when first read.
+
+        Its rules, reasons, warnings, missing facts and facts are each made once.
+        """
         decision = _new(cls)
         _put(decision, "_head", (outcome, as_of, ruleset, ruleset_version, application_id))
         _put(decision, "_parts", [None, None, None, None, None])
@@ -223,7 +231,7 @@ class Decision:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._key() == other._key()  # type: ignore[attr-defined, no-any-return]
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash(self._key())

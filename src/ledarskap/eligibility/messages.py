@@ -34,11 +34,15 @@ __all__ = [
 # (op, result) -> the sentence
 _COMPARISONS: dict[tuple[str, str], Text] = {
     ("eq", "true"): Text("{field} är {seen}", "{field} is {seen}"),
-    ("eq", "false"): Text("{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"),
+    ("eq", "false"): Text(
+        "{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"
+    ),
     ("ne", "true"): Text("{field} är inte {expected}", "{field} is not {expected}"),
     ("ne", "false"): Text("{field} är {seen}", "{field} is {seen}"),
     ("in", "true"): Text("{field} är {seen}", "{field} is {seen}"),
-    ("in", "false"): Text("{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"),
+    ("in", "false"): Text(
+        "{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"
+    ),
     ("not_in", "true"): Text("{field} är inte {expected}", "{field} is not {expected}"),
     ("not_in", "false"): Text("{field} är {seen}", "{field} is {seen}"),
     ("lt", "true"): Text(
@@ -153,19 +157,32 @@ class Decided(Protocol):
     """What rendering reads of a decision (see :class:`~ledarskap.eligibility.Decision`)."""
 
     @property
-    def outcome(self) -> Outcome: ...  # pragma: no cover
+    def outcome(self) -> Outcome:
+        """Eligible, not eligible or undetermined."""
+
     @property
-    def as_of(self) -> dt.date: ...  # pragma: no cover
+    def as_of(self) -> dt.date:
+        """The date decided for."""
+
     @property
-    def rules(self) -> tuple[RuleResult, ...]: ...  # pragma: no cover
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule applied, with its tree."""
+
     @property
-    def reasons(self) -> tuple[DecisionNode, ...]: ...  # pragma: no cover
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The reasons of a "no" or an open answer."""
+
     @property
-    def warnings(self) -> tuple[DecisionNode, ...]: ...  # pragma: no cover
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
+
     @property
-    def missing_facts(self) -> tuple[str, ...]: ...  # pragma: no cover
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts."""
+
     @property
-    def facts(self) -> Mapping[str, Any]: ...  # pragma: no cover
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to."""
 
 
 def join(texts: Iterable[str], language: Language = "sv") -> str:

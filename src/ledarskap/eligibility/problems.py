@@ -9,7 +9,7 @@ from __future__ import annotations
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem
 
-__all__ = ["RuleProblem"]
+__all__ = ["RuleProblem"]  # noqa: F822  # given by __getattr__, with a warning
 
 
 def __getattr__(name: str) -> type[Problem]:

@@ -52,6 +52,7 @@ __all__ = [
     "parse_ruleset",
 ]
 
+
 def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
     return tuple(value)
 
@@ -125,14 +126,14 @@ class RuleSet:
            *explain*: a single decision is always explained; for outcomes alone, use
            ``evaluate_many(..., explain=False)``.
         """
-        options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
+        evaluate = self._evaluator.decide
         if explain is not None:
             warn_deprecated(
                 "RuleSet.evaluate(explain=...)", "evaluate_many(..., explain=False) for outcomes"
             )
             if not explain:
-                return self._evaluator.results(application, **options)
-        return self._evaluator.decide(application, **options)
+                evaluate = self._evaluator.results
+        return evaluate(application, as_of=as_of, cohort=cohort, program=program, strict=strict)
 
     def evaluate_many(
         self,
@@ -153,9 +154,10 @@ class RuleSet:
         """
         apps = list(applications)
         evaluator = self._evaluator
-        options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
-        outcomes = evaluator.outcomes(apps, **options)
-        decide = evaluator.decider(**options)
+        outcomes = evaluator.outcomes(
+            apps, as_of=as_of, cohort=cohort, program=program, strict=strict
+        )
+        decide = evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
         return BulkResult(apps, outcomes, decide, explain=explain, registry=self.registry)
 
     def compile(self) -> CompiledRuleSet:
