@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, NewType
 
 import attrs
+import cattrs
+from attrs import Factory
 
-from ledarskap._found import Lines, did_you_mean, parse_text
+from ledarskap._found import Lines, describe, did_you_mean, parse_text
 from ledarskap.errors import Problem, Problems, RuleError
 
 from ._entries import RuleEntry, RuleLevel, overlap
@@ -27,7 +29,15 @@ from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin, value_type
 from .valuetypes import ValueType, list_of
 
-__all__ = ["RULESET_FORMAT", "Document", "load"]
+__all__ = [
+    "RULESET_FORMAT",
+    "Document",
+    "Head",
+    "ParameterData",
+    "RuleData",
+    "load",
+    "make_converter",
+]
 
 RULESET_FORMAT = "ledarskap.rules/1"
 """The ``format`` tag a rule-set file must carry."""
@@ -44,20 +54,124 @@ class Document:
     parameters: dict[str, Parameter]
 
 
-_TOP_KEYS = ("format", "id", "version", "title", "description", "parameters", "rules")
-_RULE_KEYS = (
-    "id",
-    "level",
-    "when",
-    "valid_from",
-    "valid_to",
-    "version",
-    "title_sv",
-    "title_en",
-    "description",
-)
-_PARAM_KEYS = ("values", "type", "description")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+
+RuleId = NewType("RuleId", str)
+"""A rule's id: letters, digits, ``- _ . :``, at most 64."""
+Version = NewType("Version", str)
+"""A version, as text (a number is taken as its text)."""
+FormatTag = NewType("FormatTag", str)
+"""The format tag, which must be :data:`RULESET_FORMAT`."""
+
+
+@attrs.frozen
+class Head:
+    """The document's own keys; its rules and parameters are read one by one."""
+
+    format: FormatTag
+    id: str
+    version: Version
+    title: str = ""
+    description: Any = None
+    parameters: Any = attrs.field(factory=dict)
+    rules: Any = None
+
+
+@attrs.frozen
+class RuleData:
+    """One ``[[rules]]`` table: its condition (``when``) is read into a rule after."""
+
+    id: RuleId
+    when: Any
+    level: RuleLevel = RuleLevel.REQUIRED
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    version: Version | None = None
+    title_sv: str | None = None
+    title_en: str | None = None
+    description: Any = None
+
+
+@attrs.frozen
+class ParameterData:
+    """A parameter written as a table: its values by date, a type, a description."""
+
+    values: Any
+    type: str | None = None
+    description: Any = ""
+
+
+class Invalid(ValueError):
+    """A value that does not fit the shape: the message, and the problem's code."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _text(value: object, _: type) -> str:
+    if isinstance(value, str) and value.strip():
+        return value
+    raise Invalid(f"expected text, found {describe(value)}", "type")
+
+
+def _rule_id(value: object, _: type) -> str:
+    text = _text(value, str)
+    if _ID.match(text):
+        return text
+    raise Invalid(f"expected an id (letters, digits, - _ . :), found {describe(value)}", "id")
+
+
+def _version(value: object, _: type) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise Invalid(f"expected a version as text, found {describe(value)}", "missing")
+
+
+def _format(value: object, _: type) -> str:
+    if value == RULESET_FORMAT:
+        return RULESET_FORMAT
+    raise Invalid(f"expected format = {RULESET_FORMAT!r}, found {describe(value)}", "format")
+
+
+def _date(value: object, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise Invalid(f"expected a date (YYYY-MM-DD), found {describe(value)}", "date")
+
+
+def _level(value: object, _: type) -> RuleLevel:
+    if isinstance(value, str) and value in ("required", "advisory"):
+        return RuleLevel(value)
+    raise Invalid(f"expected 'required' or 'advisory', found {describe(value)}", "level")
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter of rule-set files: its own hooks, unknown keys refused, every problem."""
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(RuleId, _rule_id)
+    converter.register_structure_hook(Version, _version)
+    converter.register_structure_hook(FormatTag, _format)
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook(RuleLevel, _level)
+    return converter
+
+
+_CONVERTER = make_converter()
+# What a missing key is said to be, where "<key> is required" would say less.
+_REQUIRED = {
+    "when": ("when is required: the rule's condition", "missing"),
+    "version": (f"expected a version as text, found {describe(None)}", "missing"),
+    "format": (f"expected format = {RULESET_FORMAT!r}, found {describe(None)}", "format"),
+}
 
 
 class _Places:
@@ -95,6 +209,8 @@ class _Places:
 
 
 class _Checker:
+    """Reads a document: its shape with the converter, then what its rules mean."""
+
     def __init__(self, text: str, syntax: str, source: str | None, registry: PredicateRegistry):
         self.source = source
         self.lines = _Places(text, syntax)
@@ -109,69 +225,73 @@ class _Checker:
     ) -> None:
         self.problems.add(path, message, code, line=line, hint=hint)
 
-    def unknown_keys(
-        self, data: Mapping[str, Any], known: tuple[str, ...], path: str, line: Any
-    ) -> None:
-        for key in data:
-            if key not in known:
-                self.add(
-                    f"{path}{key}" if path else str(key),
-                    f"unknown key {key!r}; expected one of {', '.join(known)}",
-                    "unknown-key",
-                    line(key),
-                    hint=did_you_mean(key, known),
-                )
+    def shape(
+        self, raw: Mapping[str, Any], shape: type[Any], path: str, line: Callable[[str], int | None]
+    ) -> dict[str, Any]:
+        """The keys of *raw* that fit *shape*, structured; a problem for each that does not.
 
-    def text(self, data: Mapping[str, Any], key: str, path: str, line: int | None) -> str | None:
-        value = data.get(key)
-        if value is None:
-            self.add(path, f"{key} is required", "missing", line)
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.add(path, f"expected text, found {value!r}", "type", line)
-            return None
-        return value
+        Every problem of the table is found at once (cattrs' detailed validation); the keys
+        that fit are kept, so that what they mean is checked too.
+        """
+        fields = attrs.fields(shape)
+        try:
+            made = _CONVERTER.structure(raw, shape)
+        except cattrs.ClassValidationError as error:
+            failed = self.shape_problems(error, raw, shape, path, line)
+        else:
+            return {field.name: getattr(made, field.name) for field in fields}
+        kept: dict[str, Any] = {}
+        for field in fields:
+            if field.name in failed:
+                continue
+            if field.name in raw:
+                kept[field.name] = _CONVERTER.structure(raw[field.name], field.type)
+            elif field.default is not attrs.NOTHING:
+                default = field.default
+                kept[field.name] = default.factory() if isinstance(default, Factory) else default
+        return kept
 
-    def date(self, value: Any, path: str, line: int | None) -> dt.date | None:
-        if value is None:
-            return None
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.add(path, f"expected a date (YYYY-MM-DD), found {value!r}", "date", line)
-        return None
+    def shape_problems(
+        self,
+        error: cattrs.ClassValidationError,
+        raw: Mapping[str, Any],
+        shape: type[Any],
+        path: str,
+        line: Callable[[str], int | None],
+    ) -> set[str]:
+        """Add the problems of a table that does not fit; the names of the keys that fail."""
+        known = [field.name for field in attrs.fields(shape)]
+        failed: set[str] = set()
+        for inner in error.exceptions:
+            if isinstance(inner, cattrs.ForbiddenExtraKeysError):
+                for key in sorted(inner.extra_fields, key=list(raw).index):
+                    self.add(
+                        f"{path}{key}",
+                        f"unknown key {key!r}; expected one of {', '.join(known)}",
+                        "unknown-key",
+                        line(key),
+                        hint=did_you_mean(key, known),
+                    )
+                continue
+            name = next((n.name for n in getattr(inner, "__notes__", ()) if hasattr(n, "name")), "")
+            failed.add(name)
+            if isinstance(inner, KeyError):
+                if name == "when" and any(did_you_mean(k, ["when"]) for k in raw):
+                    continue  # a misspelt key says it already: "did you mean 'when'?"
+                message, code = _REQUIRED.get(name, (f"{name} is required", "missing"))
+                self.add(f"{path}{name}", message, code, line(name) if path else None)
+            else:
+                code = inner.code if isinstance(inner, Invalid) else "type"
+                self.add(f"{path}{name}", str(inner), code, line(name))
+        return failed
 
     # The document ----------------------------------------------------------------------
 
     def document(self, data: Any) -> Document | None:
         if not isinstance(data, Mapping):
-            self.add("", f"expected a table of rules, found {type(data).__name__}", "type")
+            self.add("", f"expected a table of rules, found {describe(data)}", "type")
             return None
-        tag = data.get("format")
-        if tag != RULESET_FORMAT:
-            self.add(
-                "format",
-                f"expected format = {RULESET_FORMAT!r}, found {tag!r}",
-                "format",
-                self.lines.top("format"),
-            )
-        self.unknown_keys(data, _TOP_KEYS, "", self.lines.top)
-        ruleset_id = self.text(data, "id", "id", self.lines.top("id"))
-        version = data.get("version")
-        if isinstance(version, int | float) and not isinstance(version, bool):
-            version = str(version)
-        if not isinstance(version, str) or not version.strip():
-            self.add(
-                "version",
-                f"expected a version as text, found {version!r}",
-                "missing",
-                self.lines.top("version"),
-            )
-        title = data.get("title", "")
+        head = self.shape(data, Head, "", self.lines.top)
         raw_rules = data.get("rules")
         entries: list[RuleEntry] = []
         if not isinstance(raw_rules, list) or not raw_rules:
@@ -185,49 +305,24 @@ class _Checker:
         parameters = self.parameters(data.get("parameters", {}), entries)
         if self.problems:
             return None
-        assert ruleset_id is not None
-        assert isinstance(version, str)
         return Document(
-            id=ruleset_id,
-            version=version,
-            title=title if isinstance(title, str) else "",
+            id=head["id"],
+            version=head["version"],
+            title=head["title"],
             entries=tuple(entries),
             parameters=parameters,
         )
 
     def rule(self, index: int, item: Any) -> RuleEntry | None:
         path = f"rules[{index}]"
-        where = self.lines.rule(index)
         if not isinstance(item, Mapping):
-            self.add(path, f"expected a table, found {item!r}", "type", where)
+            self.add(
+                path, f"expected a table, found {describe(item)}", "type", self.lines.rule(index)
+            )
             return None
         before = len(self.problems)
-        self.unknown_keys(item, _RULE_KEYS, f"{path}.", lambda k: self.lines.rule(index, k))
-        rule_id = self.text(item, "id", f"{path}.id", self.lines.rule(index, "id") or where)
-        if rule_id is not None and not _ID.match(rule_id):
-            self.add(
-                f"{path}.id",
-                f"expected an id (letters, digits, - _ . :), found {rule_id!r}",
-                "id",
-                self.lines.rule(index, "id"),
-            )
-        level_text = item.get("level", "required")
-        level = None
-        try:
-            level = RuleLevel(level_text)
-        except ValueError:
-            self.add(
-                f"{path}.level",
-                f"expected 'required' or 'advisory', found {level_text!r}",
-                "level",
-                self.lines.rule(index, "level"),
-            )
-        valid_from = self.date(
-            item.get("valid_from"), f"{path}.valid_from", self.lines.rule(index, "valid_from")
-        )
-        valid_to = self.date(
-            item.get("valid_to"), f"{path}.valid_to", self.lines.rule(index, "valid_to")
-        )
+        read = self.shape(item, RuleData, f"{path}.", lambda key: self.lines.rule(index, key))
+        rule_id, valid_from, valid_to = read.get("id"), read.get("valid_from"), read.get("valid_to")
         if valid_from and valid_to and valid_to <= valid_from:
             self.add(
                 f"{path}.valid_to",
@@ -235,52 +330,29 @@ class _Checker:
                 "window",
                 self.lines.rule(index, "valid_to"),
             )
-        elif (
-            rule_id is not None
-            and _ID.match(rule_id)
-            and (valid_from is not None or item.get("valid_from") is None)
-            and (valid_to is not None or item.get("valid_to") is None)
-        ):
+        elif rule_id is not None and {"valid_from", "valid_to"} <= read.keys():
             self.heads.append((index, rule_id, valid_from, valid_to))
-        misspelt = any(did_you_mean(k, ["when"]) is not None for k in item if k != "when")
-        rule = None if misspelt and "when" not in item else self.expression(index, item.get("when"))
-        version = item.get("version")
-        if version is not None and not isinstance(version, str):
-            version = str(version)
-        for key in ("title_sv", "title_en"):
-            if key in item and not isinstance(item[key], str):
-                self.add(
-                    f"{path}.{key}",
-                    f"expected text, found {item[key]!r}",
-                    "type",
-                    self.lines.rule(index, key),
-                )
-        if len(self.problems) > before or rule is None or level is None or rule_id is None:
+        rule = self.expression(index, read["when"]) if "when" in read else None
+        if len(self.problems) > before or rule is None:
             return None
-        extra: dict[str, Any] = {} if version is None else {"version": version}
+        version = {} if read["version"] is None else {"version": read["version"]}
         return RuleEntry(
-            id=rule_id,
+            id=read["id"],
             rule=rule,
-            level=level,
+            level=read["level"],
             valid_from=valid_from,
             valid_to=valid_to,
-            title_sv=item.get("title_sv"),
-            title_en=item.get("title_en"),
-            **extra,
+            title_sv=read["title_sv"],
+            title_en=read["title_en"],
+            **version,
         )
 
     def expression(self, index: int, when: Any) -> Rule | None:
         path = f"rules[{index}].when"
         line = self.lines.rule(index, "when")
-        if when is None:
-            self.add(
-                path, "when is required: the rule's condition", "missing", self.lines.rule(index)
-            )
-            return None
         if not isinstance(when, str | Mapping):
-            self.add(
-                path, f"expected the condition as text or a table, found {when!r}", "type", line
-            )
+            message = f"expected the condition as text or a table, found {describe(when)}"
+            self.add(path, message, "type", line)
             return None
         # A table's expressions are placed on the line of its key; a text from where it starts.
         first = line if isinstance(when, Mapping) else self.lines.expression_start(line)
@@ -336,7 +408,7 @@ class _Checker:
         if not isinstance(raw, Mapping):
             self.add(
                 "parameters",
-                f"expected a table of parameters, found {raw!r}",
+                f"expected a table of parameters, found {describe(raw)}",
                 "type",
                 self.lines.top("parameters"),
             )
@@ -352,13 +424,13 @@ class _Checker:
             values: Any = spec
             description = ""
             if isinstance(spec, Mapping) and "values" in spec:
-                self.unknown_keys(spec, _PARAM_KEYS, f"{path}.", lambda _k, line=line: line)
+                read = self.shape(spec, ParameterData, f"{path}.", lambda _key, at=line: at)
                 values = spec["values"]
-                description = spec.get("description", "")
-                if "type" in spec:
+                description = read.get("description", "")
+                if read.get("type") is not None:
                     try:
-                        declared = value_type(spec["type"])
-                    except (ValueError, TypeError, AttributeError) as error:
+                        declared = value_type(read["type"])
+                    except ValueError as error:
                         self.add(f"{path}.type", str(error), "type", line)
             kinds = [*implicit.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
@@ -406,10 +478,10 @@ class _Checker:
             value = raw
             day: dt.date | None = None
             if key is not None and key != "always":
-                day = self.date(
-                    key if not isinstance(key, str) else key.strip(), f"{path}.values", line
-                )
-                if day is None:
+                try:
+                    day = _date(key, dt.date)
+                except Invalid as error:
+                    self.add(f"{path}.values", str(error), error.code, line)
                     ok = False
                     continue
             if kind is not None:

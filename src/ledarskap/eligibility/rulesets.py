@@ -239,7 +239,7 @@ def parse_ruleset(
         reports_to_politcal_body or any_of
                                     ^^^^^^
       - demo.toml:8: rules[1].id: duplicate rule id 'role' with the same validity window (give each rule its own id, or give versions of one rule disjoint windows)
-      - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found 'mandatory'
+      - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found text 'mandatory'
       - demo.toml:11: rules[1].when, column 1: position ==: expected a position of the catalog, found 'avdelningschefen' (did you mean 'avdelningschef'?)
         position == 'avdelningschefen'
         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
