@@ -16,7 +16,6 @@ from typing import Any, Literal, NewType
 
 import attrs
 import cattrs
-from attrs import Factory
 
 from ledarskap._found import Lines, describe, did_you_mean, parse_text
 from ledarskap.errors import Problem, Problems, RuleError
@@ -73,7 +72,7 @@ class Head:
     version: Version
     title: str = ""
     description: Any = None
-    parameters: Any = attrs.field(factory=dict)
+    parameters: Any = None
     rules: Any = None
 
 
@@ -101,7 +100,7 @@ class ParameterData:
     description: Any = ""
 
 
-class Invalid(ValueError):
+class ShapeError(ValueError):
     """A value that does not fit the shape: the message, and the problem's code."""
 
     def __init__(self, message: str, code: str) -> None:
@@ -112,14 +111,14 @@ class Invalid(ValueError):
 def _text(value: object, _: type) -> str:
     if isinstance(value, str) and value.strip():
         return value
-    raise Invalid(f"expected text, found {describe(value)}", "type")
+    raise ShapeError(f"expected text, found {describe(value)}", "type")
 
 
 def _rule_id(value: object, _: type) -> str:
     text = _text(value, str)
     if _ID.match(text):
         return text
-    raise Invalid(f"expected an id (letters, digits, - _ . :), found {describe(value)}", "id")
+    raise ShapeError(f"expected an id (letters, digits, - _ . :), found {describe(value)}", "id")
 
 
 def _version(value: object, _: type) -> str:
@@ -127,13 +126,13 @@ def _version(value: object, _: type) -> str:
         return str(value)
     if isinstance(value, str) and value.strip():
         return value
-    raise Invalid(f"expected a version as text, found {describe(value)}", "missing")
+    raise ShapeError(f"expected a version as text, found {describe(value)}", "missing")
 
 
 def _format(value: object, _: type) -> str:
     if value == RULESET_FORMAT:
         return RULESET_FORMAT
-    raise Invalid(f"expected format = {RULESET_FORMAT!r}, found {describe(value)}", "format")
+    raise ShapeError(f"expected format = {RULESET_FORMAT!r}, found {describe(value)}", "format")
 
 
 def _date(value: object, _: type) -> dt.date:
@@ -144,13 +143,13 @@ def _date(value: object, _: type) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise Invalid(f"expected a date (YYYY-MM-DD), found {describe(value)}", "date")
+    raise ShapeError(f"expected a date (YYYY-MM-DD), found {describe(value)}", "date")
 
 
 def _level(value: object, _: type) -> RuleLevel:
     if isinstance(value, str) and value in ("required", "advisory"):
         return RuleLevel(value)
-    raise Invalid(f"expected 'required' or 'advisory', found {describe(value)}", "level")
+    raise ShapeError(f"expected 'required' or 'advisory', found {describe(value)}", "level")
 
 
 def make_converter() -> cattrs.Converter:
@@ -246,9 +245,8 @@ class _Checker:
                 continue
             if field.name in raw:
                 kept[field.name] = _CONVERTER.structure(raw[field.name], field.type)
-            elif field.default is not attrs.NOTHING:
-                default = field.default
-                kept[field.name] = default.factory() if isinstance(default, Factory) else default
+            elif field.default is not attrs.NOTHING:  # no shape has a factory default
+                kept[field.name] = field.default
         return kept
 
     def shape_problems(
@@ -281,7 +279,7 @@ class _Checker:
                 message, code = _REQUIRED.get(name, (f"{name} is required", "missing"))
                 self.add(f"{path}{name}", message, code, line(name) if path else None)
             else:
-                code = inner.code if isinstance(inner, Invalid) else "type"
+                code = inner.code if isinstance(inner, ShapeError) else "type"
                 self.add(f"{path}{name}", str(inner), code, line(name))
         return failed
 
@@ -424,7 +422,7 @@ class _Checker:
             values: Any = spec
             description = ""
             if isinstance(spec, Mapping) and "values" in spec:
-                read = self.shape(spec, ParameterData, f"{path}.", lambda _key, at=line: at)
+                read = self.shape(spec, ParameterData, f"{path}.", _at(line))
                 values = spec["values"]
                 description = read.get("description", "")
                 if read.get("type") is not None:
@@ -480,7 +478,7 @@ class _Checker:
             if key is not None and key != "always":
                 try:
                     day = _date(key, dt.date)
-                except Invalid as error:
+                except ShapeError as error:
                     self.add(f"{path}.values", str(error), error.code, line)
                     ok = False
                     continue
@@ -493,6 +491,11 @@ class _Checker:
                     continue
             dated[day] = value
         return dated if ok else None
+
+
+def _at(line: int | None) -> Callable[[str], int | None]:
+    """Every key on *line* (a parameter's table is found, not its keys)."""
+    return lambda _key: line
 
 
 def _day(day: dt.date | None) -> str:
