@@ -251,8 +251,6 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
 
     def resolved(ctx: EvaluationContext) -> dict[str, Any] | None:
         """The arguments with the parameters' values; ``None`` if one has none."""
-        if not refs:
-            return args
         values = dict(args)
         for key, parameter in refs.items():
             values[key] = ctx.parameters.get(parameter)
@@ -322,8 +320,7 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
     sets: dict[int, tuple[Any, frozenset[Any]]] = {}
 
     def expected_of(ctx: EvaluationContext) -> Any:
-        if not isinstance(value, ParameterRef):
-            return value
+        """The value of the parameter compared with, in force on the context's day."""
         found = ctx.parameters.get(value.name)
         if not membership or found is None:
             return found
