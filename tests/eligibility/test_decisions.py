@@ -190,3 +190,16 @@ def test_the_leaves_that_explain_a_result() -> None:
     from ledarskap.eligibility.decisions import leaves_explaining
 
     assert leaves_explaining(negated, Truth.FALSE) == [leaf]
+
+
+def test_a_decision_pickles_and_copies_explained() -> None:
+    """A decision travels to another process, or is copied, with its explanation made."""
+    import copy
+    import pickle
+
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    (lazy,) = default_ruleset().evaluate_many([app], cohort=COHORT)
+    again = pickle.loads(pickle.dumps(lazy))  # our own data
+    assert again == lazy
+    assert again.facts == lazy.facts
+    assert copy.deepcopy(lazy) == lazy

@@ -209,6 +209,15 @@ class Decision:
         """The applicant's facts the texts refer to, as plain data."""
         return self._explained(4)  # type: ignore[no-any-return]
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        self.explain()  # what explains it is made of closures: the parts travel, made
+        return (self._head, self._parts)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        _put(self, "_head", state[0])
+        _put(self, "_parts", state[1])
+        _put(self, "_explanation", None)
+
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
