@@ -150,7 +150,7 @@ def test_a_decision_is_a_frozen_value() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.outcome = Outcome.ELIGIBLE  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        del made.as_of  # type: ignore[misc]
+        del made.as_of
     plain = Decision(
         outcome=Outcome.ELIGIBLE, as_of=dt.date(2025, 9, 1), ruleset="r", ruleset_version="1"
     )
