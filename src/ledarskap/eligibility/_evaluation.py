@@ -465,11 +465,13 @@ class _Explanation:
             seen = frame.ctx.as_of.isoformat()
             return (_node("as_of", "no_rule_in_force", Truth.UNKNOWN, "", seen),)
         combined = _TRUTH_OF_OUTCOME[self.outcome]
+        if combined is Truth.TRUE:
+            return ()
         found: list[DecisionNode] = []
-        if combined is not Truth.TRUE:
-            for index in range(len(frame.required)):
-                if self.result(index) is combined:
-                    leaves_explaining(self.tree(index), combined, found)
+        result, tree = self.result, self.tree
+        for index in range(len(frame.required)):
+            if result(index) is combined:
+                leaves_explaining(tree(index), combined, found)
         return tuple(found)
 
     def warnings(self) -> tuple[DecisionNode, ...]:
@@ -612,9 +614,18 @@ class Evaluator:
         """
         if program is None:
             frame = self.frame(resolve_as_of(as_of, cohort), cohort, strict=strict)
+            later = Decision.explained_by
+            day, ruleset, version = frame.ctx.as_of, self.ruleset_id, self.version
 
             def decide(application: Application, outcome: Outcome) -> Decision:
-                return self.explain(application, frame, application.id, outcome)
+                return later(
+                    _Explanation(application, frame, outcome),
+                    outcome=outcome,
+                    as_of=day,
+                    ruleset=ruleset,
+                    ruleset_version=version,
+                    application_id=application.id,
+                )
 
         else:
 

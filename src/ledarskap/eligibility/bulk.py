@@ -145,10 +145,12 @@ class Summary:
 class BulkResult(Sequence[Decision]):
     """The decisions of a bulk evaluation, in application order, with a :class:`Summary`.
 
-    ``outcomes`` are decided at once; each decision (``result[i]``, iteration,
-    ``decisions``) is explained when first read. With ``explain=True`` the
-    :attr:`summary` counts the reasons, warnings and missing facts too, explaining every
-    decision; without, it counts the outcomes alone.
+    ``outcomes`` are decided at once; the decisions (``result[i]``, iteration,
+    ``decisions``) are made when first read, and explained as far as they are read: with
+    ``explain=True`` the reasons and warnings of all of them when they are all read, the
+    trees of a decision's rules when its ``rules`` are. With ``explain=True`` the
+    :attr:`summary` counts the reasons, warnings and missing facts too; without, it counts
+    the outcomes alone.
     """
 
     def __init__(  # made by RuleSet.evaluate_many only
@@ -177,12 +179,26 @@ class BulkResult(Sequence[Decision]):
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
-        """Every decision (each explained when its reasons or trees are first read)."""
+        """Every decision; with explanations, each one's reasons and warnings made.
+
+        The rest of an explanation (the trees of the rules that hold) is made when read.
+        """
         # Many small objects are made and kept: the cyclic collector would only rescan them.
         paused = gc.isenabled()
         gc.disable()
         try:
-            return tuple(self._decision(i) for i in range(len(self.outcomes)))
+            made = self._decisions
+            if None in made:
+                decide = self._decide
+                made[:] = [
+                    decide(a, o) if d is None else d
+                    for a, o, d in zip(self.applications, self.outcomes, made, strict=True)
+                ]
+                if self._explain:
+                    for decision in made:
+                        decision.reasons  # noqa: B018  # made now, with the collector paused
+                        decision.warnings  # noqa: B018
+            return tuple(made)  # type: ignore[arg-type]  # every one made just above
         finally:
             if paused:
                 gc.enable()
