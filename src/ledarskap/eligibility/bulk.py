@@ -165,10 +165,16 @@ class BulkResult(Sequence[Decision]):
         self.applications = tuple(applications)
         self.outcomes = tuple(outcomes)
         self._decide = decide
-        self._decisions: list[Decision | None] = [None] * len(self.outcomes)
+        self._made: list[Decision | None] | None = None  # until a decision is read
         self._explain = explain
         self._registry = registry
         self._summary: Summary | None = None
+
+    @property
+    def _decisions(self) -> list[Decision | None]:
+        if self._made is None:
+            self._made = [None] * len(self.outcomes)
+        return self._made
 
     def _decision(self, index: int) -> Decision:
         decision = self._decisions[index]
@@ -187,18 +193,18 @@ class BulkResult(Sequence[Decision]):
         paused = gc.isenabled()
         gc.disable()
         try:
-            made = self._decisions
-            if None in made:
-                decide = self._decide
-                made[:] = [
+            if self._made is None or None in self._made:
+                decide, known = self._decide, self._decisions
+                made = [
                     decide(a, o) if d is None else d
-                    for a, o, d in zip(self.applications, self.outcomes, made, strict=True)
+                    for a, o, d in zip(self.applications, self.outcomes, known, strict=True)
                 ]
                 if self._explain:
                     for decision in made:
                         decision.reasons  # noqa: B018  # made now, with the collector paused
                         decision.warnings  # noqa: B018
-            return tuple(made)  # type: ignore[arg-type]  # every one made just above
+                self._made = list(made)
+            return tuple(self._made)  # type: ignore[arg-type]  # every one made above
         finally:
             if paused:
                 gc.enable()
@@ -206,7 +212,7 @@ class BulkResult(Sequence[Decision]):
     @property
     def explained(self) -> bool:
         """Whether every decision is already made (read once, or summarised)."""
-        return all(d is not None for d in self._decisions)
+        return self._made is not None and None not in self._made
 
     @property
     def summary(self) -> Summary:

@@ -152,7 +152,7 @@ class RuleSet:
         short-circuiting path; a decision is explained when first read. With
         ``explain=True`` the summary counts reasons, warnings and missing facts too.
         """
-        apps = list(applications)
+        apps = tuple(applications)
         evaluator = self._evaluator
         outcomes = evaluator.outcomes(
             apps, as_of=as_of, cohort=cohort, program=program, strict=strict
