@@ -70,14 +70,9 @@ _OP_FUNCS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
-_TRUTH = {True: Truth.TRUE, False: Truth.FALSE, None: Truth.UNKNOWN}
-_NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
+TRUE, FALSE, UNKNOWN = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+_TRUTH = {True: TRUE, False: FALSE, None: UNKNOWN}
 _OUTCOME = {True: Outcome.ELIGIBLE, False: Outcome.NOT_ELIGIBLE, None: Outcome.UNDETERMINED}
-_OUTCOME_OF = {
-    Truth.TRUE: Outcome.ELIGIBLE,
-    Truth.FALSE: Outcome.NOT_ELIGIBLE,
-    Truth.UNKNOWN: Outcome.UNDETERMINED,
-}
 _PLAIN = frozenset({str, int, bool, type(None)})
 _new = tuple.__new__
 _VERDICT: dict[bool | None, Verdict] = {True: (True,), False: (False,), None: (None,)}
@@ -203,7 +198,10 @@ def _not_plan(rule: Not, inner: Plan) -> Plan:
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
         child = inner_explain(app, ctx, paths(path)[0])
-        return _node(path, "not", _NOT[child[2]], source, None, None, (), (child,))
+        inner = child[2]
+        # Enum members hash in Python: the negation is found by identity, not looked up.
+        result = FALSE if inner is TRUE else TRUE if inner is FALSE else UNKNOWN
+        return _new(DecisionNode, (path, "not", result, source, None, None, (), (child,)))
 
     return Plan(rule, test, explain, inner.cost)
 
@@ -412,13 +410,6 @@ class _Frame:
         object.__setattr__(self, "rules", rules)
 
 
-_TRUTH_OF_OUTCOME = {
-    Outcome.ELIGIBLE: Truth.TRUE,
-    Outcome.NOT_ELIGIBLE: Truth.FALSE,
-    Outcome.UNDETERMINED: Truth.UNKNOWN,
-}
-
-
 class _Explanation:
     """The explanation of one decision, made when it is first read.
 
@@ -464,7 +455,14 @@ class _Explanation:
         if not frame.required:
             seen = frame.ctx.as_of.isoformat()
             return (_node("as_of", "no_rule_in_force", Truth.UNKNOWN, "", seen),)
-        combined = _TRUTH_OF_OUTCOME[self.outcome]
+        outcome = self.outcome
+        combined = (
+            TRUE
+            if outcome is Outcome.ELIGIBLE
+            else FALSE
+            if outcome is Outcome.NOT_ELIGIBLE
+            else UNKNOWN
+        )
         if combined is Truth.TRUE:
             return ()
         found: list[DecisionNode] = []

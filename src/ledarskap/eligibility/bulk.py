@@ -147,8 +147,8 @@ class BulkResult(Sequence[Decision]):
 
     ``outcomes`` are decided at once; the decisions (``result[i]``, iteration,
     ``decisions``) are made when first read, and explained as far as they are read: with
-    ``explain=True`` the reasons and warnings of all of them when they are all read, the
-    trees of a decision's rules when its ``rules`` are. With ``explain=True`` the
+    ``explain=True`` the reasons of all of them when they are all read, the rest of a
+    decision (its warnings, the trees of its rules) when that is. With ``explain=True`` the
     :attr:`summary` counts the reasons, warnings and missing facts too; without, it counts
     the outcomes alone.
     """
@@ -185,7 +185,7 @@ class BulkResult(Sequence[Decision]):
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
-        """Every decision; with explanations, each one's reasons and warnings made.
+        """Every decision; with explanations, each one's reasons made.
 
         The rest of an explanation (the trees of the rules that hold) is made when read.
         """
@@ -202,7 +202,6 @@ class BulkResult(Sequence[Decision]):
                 if self._explain:
                     for decision in made:
                         decision.reasons  # noqa: B018  # made now, with the collector paused
-                        decision.warnings  # noqa: B018
                 self._made = list(made)
             return tuple(self._made)  # type: ignore[arg-type]  # every one made above
         finally:
