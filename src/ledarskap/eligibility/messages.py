@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from ledarskap.text import Language, Text, checked_language
 
+from ._entries import RuleLevel
 from ._trees import DecisionNode, RuleResult
 from .predicates import PredicateRegistry, registry_or_builtin
 from .truth import Outcome, Truth
@@ -139,7 +140,7 @@ FACT_LABELS: Mapping[str, tuple[str, str]] = {k: (t.sv, t.en) for k, t in FACT_T
 """:data:`FACT_TEXTS` as ``(sv, en)`` pairs, as earlier versions gave them."""
 
 _SYMBOL = {Truth.TRUE: "✓", Truth.FALSE: "✗", Truth.UNKNOWN: "?"}
-_LEVEL = {"required": Text("krav", "required"), "advisory": Text("råd", "advisory")}
+_LEVELS = {level.value: level for level in RuleLevel}
 _WARNING = Text("Varning", "Warning")
 _MISSING = Text("Uppgifter som saknas", "Missing facts")
 _AND = Text("och", "and")
@@ -328,8 +329,8 @@ def render_decision(
             missing = ", ".join(fact_label(f, language) for f in decision.missing_facts)
             lines.append(f"{_MISSING.render(language)}: {missing}")
         for result in decision.rules:
-            level = _LEVEL.get(result.level)
-            shown = result.level if level is None else level.render(language)
+            level = _LEVELS.get(result.level)
+            shown = result.level if level is None else level.label(language)
             lines.append(
                 f"{_SYMBOL[result.result]} [{shown}] {result.id} ({result.version}): "
                 f"{result.result.label(language)}"
