@@ -148,16 +148,9 @@ def junction(tests: Sequence[Test], *, is_all: bool) -> Test:
     return test
 
 
-def _child_paths(count: int) -> Callable[[str], tuple[str, ...]]:
-    cache: dict[str, tuple[str, ...]] = {}
-
-    def paths(path: str) -> tuple[str, ...]:
-        found = cache.get(path)
-        if found is None:
-            found = cache[path] = tuple(f"{path}[{i}]" for i in range(count))
-        return found
-
-    return paths
+def _child_paths(path: str, count: int) -> tuple[str, ...]:
+    """The paths of a node's *count* children: ``role[0]``, ``role[1]`` …"""
+    return tuple(f"{path}[{i}]" for i in range(count))
 
 
 def _junction_plan(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
@@ -165,7 +158,8 @@ def _junction_plan(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     # Kleene AND and OR do not depend on order: the test tries cheap conditions first.
     test = junction([p.test for p in sorted(plans, key=lambda p: p.cost)], is_all=is_all)
     explainers = tuple(p.explain for p in plans)
-    paths = _child_paths(len(plans))
+    count = len(plans)
+    paths: dict[str, tuple[str, ...]] = {}  # the children's paths, by the node's own
     source = unparse(rule)
     decisive = _TRUTH[not is_all]
     otherwise = _TRUTH[is_all]
@@ -173,16 +167,20 @@ def _junction_plan(rule: AllOf | AnyOf, plans: list[Plan]) -> Plan:
     unknown = Truth.UNKNOWN
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        # One explainer and one path per child, by construction: zip needs no strict check.
-        children = tuple([e(app, ctx, p) for e, p in zip(explainers, paths(path))])  # noqa: B905
+        child_paths = paths.get(path) or paths.setdefault(path, _child_paths(path, count))
+        children = []
         result = otherwise
-        for child in children:
-            if child[2] is decisive:
+        # Every child is explained (no short-circuit): a tree shows every condition.
+        # One explainer and one path per child, by construction: zip needs no strict check.
+        for each, child_path in zip(explainers, child_paths):  # noqa: B905
+            child = each(app, ctx, child_path)
+            children.append(child)
+            found = child[2]
+            if found is decisive:
                 result = decisive
-                break
-            if child[2] is unknown:
+            elif found is unknown and result is not decisive:
                 result = unknown
-        return _node(path, code, result, source, None, None, (), children)
+        return _new(DecisionNode, (path, code, result, source, None, None, (), tuple(children)))
 
     return Plan(rule, test, explain, sum(p.cost for p in plans))
 
@@ -191,13 +189,14 @@ def _not_plan(rule: Not, inner: Plan) -> Plan:
     inner_test = inner.test
     inner_explain = inner.explain
     source = unparse(rule)
-    paths = _child_paths(1)
+    paths: dict[str, str] = {}  # the child's path, by the node's own
 
     def test(app: Application, ctx: EvaluationContext) -> Verdict:
         return _NOT_VERDICT[inner_test(app, ctx)[0]]
 
     def explain(app: Application, ctx: EvaluationContext, path: str) -> DecisionNode:
-        child = inner_explain(app, ctx, paths(path)[0])
+        child_path = paths.get(path) or paths.setdefault(path, f"{path}[0]")
+        child = inner_explain(app, ctx, child_path)
         inner = child[2]
         # Enum members hash in Python: the negation is found by identity, not looked up.
         result = FALSE if inner is TRUE else TRUE if inner is FALSE else UNKNOWN
@@ -278,19 +277,14 @@ def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
         value, seen, expected, missing = (
             function(app, ctx, **values) if values else function(app, ctx)
         )
-        return _new(
-            DecisionNode,
-            (
-                path,
-                name,
-                _TRUTH[value],
-                source,
-                plain(seen),
-                plain(expected),
-                missing if value is None else (),
-                (),
-            ),
-        )
+        if seen.__class__ not in _PLAIN:
+            seen = plain(seen)
+        if expected.__class__ not in _PLAIN:
+            expected = plain(expected)
+        result = _TRUTH[value]
+        if value is not None:
+            missing = ()
+        return _new(DecisionNode, (path, name, result, source, seen, expected, missing, ()))
 
     return Plan(rule, test, explain, 1)
 
@@ -465,11 +459,22 @@ class _Explanation:
         )
         if combined is Truth.TRUE:
             return ()
+        # result() and tree() by hand: the one place every decision of a bulk result passes.
         found: list[DecisionNode] = []
-        result, tree = self.result, self.tree
+        app, ctx, trees = self.app, frame.ctx, self.trees
         for index in range(len(frame.required)):
-            if result(index) is combined:
-                leaves_explaining(tree(index), combined, found)
+            compiled, head, _ = frame.rules[index]
+            tree = trees.get(index)
+            if tree is None and compiled.cost == 1:
+                tree = trees[index] = compiled.explain(app, ctx, head[0])
+            if tree is not None:
+                result = tree[2]
+            else:
+                result = _TRUTH[compiled.test(app, ctx)[0]]
+            if result is combined:
+                if tree is None:
+                    tree = trees[index] = compiled.explain(app, ctx, head[0])
+                leaves_explaining(tree, combined, found)
         return tuple(found)
 
     def warnings(self) -> tuple[DecisionNode, ...]:
