@@ -149,7 +149,7 @@ def junction(tests: Sequence[Test], *, is_all: bool) -> Test:
 
 
 def _child_paths(path: str, count: int) -> tuple[str, ...]:
-    """The paths of a node's *count* children: ``role[0]``, ``role[1]`` …"""
+    """The paths of a node's *count* children: ``role[0]``, ``role[1]`` and so on."""
     return tuple(f"{path}[{i}]" for i in range(count))
 
 
@@ -467,10 +467,7 @@ class _Explanation:
             tree = trees.get(index)
             if tree is None and compiled.cost == 1:
                 tree = trees[index] = compiled.explain(app, ctx, head[0])
-            if tree is not None:
-                result = tree[2]
-            else:
-                result = _TRUTH[compiled.test(app, ctx)[0]]
+            result = tree[2] if tree is not None else _TRUTH[compiled.test(app, ctx)[0]]
             if result is combined:
                 if tree is None:
                     tree = trees[index] = compiled.explain(app, ctx, head[0])
