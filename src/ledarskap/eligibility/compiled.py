@@ -20,6 +20,7 @@ from typing import Any
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.model import Application, Cohort, ProgramData
 
+from ._evaluation import Evaluator
 from .bulk import SUMMARY_FORMAT, BulkResult, Summary
 from .decisions import Decision
 from .truth import Outcome
@@ -38,6 +39,14 @@ class CompiledRuleSet:
         if _warn:
             warn_deprecated("CompiledRuleSet", "RuleSet.evaluate and RuleSet.evaluate_many")
         self.ruleset = ruleset
+        self._evaluator = Evaluator(
+            ruleset.entries,
+            ruleset.parameters,
+            ruleset.registry,
+            ruleset_id=ruleset.id,
+            version=ruleset.version,
+            source=ruleset.source,
+        )
 
     def evaluate(
         self,
@@ -51,10 +60,8 @@ class CompiledRuleSet:
     ) -> Decision:
         """Deprecated: :meth:`RuleSet.evaluate <ledarskap.eligibility.RuleSet.evaluate>`."""
         warn_deprecated("CompiledRuleSet.evaluate", "RuleSet.evaluate")
-        options = {"as_of": as_of, "cohort": cohort, "program": program, "strict": strict}
-        if not explain:
-            return self.ruleset._evaluator.results(application, **options)  # type: ignore[no-any-return]
-        return self.ruleset._evaluator.decide(application, **options)  # type: ignore[no-any-return]
+        evaluate = self._evaluator.decide if explain else self._evaluator.results
+        return evaluate(application, as_of=as_of, cohort=cohort, program=program, strict=strict)
 
     def outcomes(
         self,
