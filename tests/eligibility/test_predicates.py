@@ -107,7 +107,10 @@ def test_a_predicate_is_defined_once_and_its_fast_twin_is_deprecated() -> None:
             fast=lambda: None,
         )
     decorate(lambda app, ctx: Check(True))
-    assert registry.get_predicate("always") is not None
+    spec = registry.get_predicate("always")
+    assert spec is not None
+    with pytest.warns(DeprecationWarning, match=r"PredicateSpec\(fast=...\) is deprecated"):
+        attrs.evolve(spec, fast=lambda: None)
 
 
 def test_an_optional_argument_takes_its_default_whether_the_function_has_one_or_not() -> None:

@@ -146,6 +146,12 @@ class PredicateSpec:
     """The type of ``seen`` and ``expected``, to show them in a language."""
     parameters: tuple[tuple[str, ValueType], ...] = attrs.field(default=(), converter=_pairs)
     """The parameters read from the context (see above), as ``(name, type)`` pairs."""
+    fast: object = attrs.field(default=None, repr=False, eq=False)
+    """Deprecated since 0.3, ignored: the function is the predicate's one definition."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.fast is not None:
+            warn_deprecated("PredicateSpec(fast=...)", "the predicate function alone")
 
     def texts(self, language: Language) -> Texts:
         """The texts in *language* (``"sv"`` or ``"en"``; anything else is refused)."""
