@@ -122,7 +122,7 @@ def eligibility_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     lines = [f"  Applications (ansökningar, {len(applications)}), default target-group rules:"]
     if not applications:
         return lines
-    result = default_ruleset().compile().evaluate_many(applications, cohort=cohort, program=data)
+    result = default_ruleset().evaluate_many(applications, cohort=cohort, program=data)
     counts = result.summary.counts
     lines.append("    " + ", ".join(f"{o.label('en')} {counts.get(o, 0)}" for o in Outcome))
     for application, decision in zip(result.applications, result.decisions, strict=True):

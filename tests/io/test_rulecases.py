@@ -488,9 +488,10 @@ def test_a_passing_case_explains_itself_too() -> None:
 def test_coverage_skips_decisions_without_a_tree() -> None:
     cases = load_cases(DEFAULT_CASES)
     case = cases.cases[0]
-    decision = cases.ruleset.evaluate(
-        case.application, as_of=case.as_of, cohort=case.cohort, explain=False
-    )
+    with pytest.warns(DeprecationWarning, match="explain"):  # explain=False goes in 0.4
+        decision = cases.ruleset.evaluate(
+            case.application, as_of=case.as_of, cohort=case.cohort, explain=False
+        )
     coverage = DecisionCoverage()
     coverage.add(cases, decision)
     assert coverage.clauses() == ()

@@ -26,10 +26,14 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
 - Rule sets (:mod:`.rulesets`): :class:`RuleSet` of :class:`RuleEntry` (id, :class:`RuleLevel`
   required or advisory, half-open window ``[valid_from, valid_to)``, version) and date-keyed
   :class:`Parameter` values; :func:`parse_ruleset` (TOML or JSON *text*, every problem at
-  once as a :class:`~ledarskap.errors.RuleError` of :class:`RuleProblem`),
+  once as a :class:`~ledarskap.errors.RuleError` of :class:`~ledarskap.errors.Problem`),
   :func:`default_ruleset` (package data ``default-rules.toml``), ``RULESET_FORMAT``.
-- Evaluation: ``RuleSet.evaluate(application, *, as_of=None, cohort=None, program=None,
-  strict=False, explain=True) -> Decision``; the facts are the
+- Evaluation, one way for one application and one for many:
+  ``RuleSet.evaluate(application, *, as_of=None, cohort=None, program=None, strict=False)
+  -> Decision`` and ``RuleSet.evaluate_many(applications, …, explain=True) -> BulkResult``
+  (:mod:`.bulk`: the outcomes decided at once, each decision explained when read, and a
+  :class:`Summary`; ``explain=False`` for outcomes alone). A rule set compiles its rules
+  once, when it is made (the evaluation is in one private module). The facts are the
   :class:`~ledarskap.model.Application` (``None`` = unknown), completed from its appointment
   when a :class:`~ledarskap.model.ProgramData` is given; :class:`EvaluationContext` holds
   ``as_of``, the cohort (collaborating municipalities) and the parameters in force.
@@ -37,9 +41,15 @@ Reading rule-set files is :func:`ledarskap.io.load_ruleset`.
   trees of :class:`DecisionNode`, reasons, warnings, missing facts; ``render("sv"|"en")``,
   ``to_data()`` tagged ``DECISION_FORMAT``, ``Decision.from_data``); texts come from
   :mod:`.messages`.
-- Bulk (:mod:`.compiled`): ``RuleSet.compile()`` / :func:`compile_ruleset` gives a
-  :class:`CompiledRuleSet`; ``evaluate_many(applications, …, explain=True) ->
-  BulkResult`` (decisions and a :class:`Summary`); ``outcomes(...)`` is the fastest path.
+- Deprecated since 0.3, removed in 0.4 (each warns): ``Rule.evaluate``,
+  ``RuleSet.compile()``, :func:`compile_ruleset`, :class:`CompiledRuleSet`,
+  ``RuleSet.evaluate(explain=...)``, ``PredicateRegistry.predicate(fast=...)`` and
+  ``RuleProblem`` (now :class:`~ledarskap.errors.Problem`).
+
+The modules read one way, downward (an import-linter contract keeps them so): the public
+modules over :mod:`.bulk` and the rule-set file reader, over the one evaluation, over the
+text and table readers of rules (one neutral tree, checked in one place against the
+registry), over the rule nodes, the vocabulary and the values.
 
 >>> import datetime as dt
 >>> from ledarskap import Application, Cohort, Collaboration
@@ -59,7 +69,11 @@ Warning: head of IT is not head of division, finance director, head of administr
 .. versionadded:: 0.2
 """
 
-from .compiled import SUMMARY_FORMAT, BulkResult, CompiledRuleSet, Summary, compile_ruleset
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import Problem
+
+from .bulk import SUMMARY_FORMAT, BulkResult, Summary
+from .compiled import CompiledRuleSet, compile_ruleset
 from .context import EvaluationContext, facts_of
 from .decisions import DECISION_FORMAT, Decision, DecisionNode, RuleResult
 from .parameters import Parameter
@@ -72,7 +86,6 @@ from .predicates import (
     Texts,
     default_registry,
 )
-from .problems import RuleProblem
 from .rules import (
     AllOf,
     AnyOf,
@@ -118,7 +131,6 @@ __all__ = [
     "Rule",
     "RuleEntry",
     "RuleLevel",
-    "RuleProblem",
     "RuleResult",
     "RuleSet",
     "Summary",
@@ -138,3 +150,11 @@ __all__ = [
     "predicate",
     "rule_from_data",
 ]
+
+
+def __getattr__(name: str) -> type[Problem]:
+    """``RuleProblem``: deprecated, the same as :class:`ledarskap.errors.Problem`."""
+    if name == "RuleProblem":
+        warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

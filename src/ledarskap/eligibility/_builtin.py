@@ -1,16 +1,17 @@
-"""The built-in fields and predicates of the default registry."""
+"""The built-in fields and predicates of the default registry, each defined once."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 from ledarskap.model import Application, OrganisationKind, PoliticalBodyKind, PositionKind
 
 from . import valuetypes as vt
+from ._vocabulary import Argument, Checked, FieldSpec, PredicateRegistry, Texts
 from .context import EvaluationContext
-from .predicates import Argument, Check, FastTest, FieldSpec, PredicateRegistry, Texts
 
 
 def _position(app: Application, ctx: EvaluationContext) -> str | None:
@@ -41,15 +42,13 @@ def _county(app: Application, ctx: EvaluationContext) -> str | None:
     return None if m is None else m.county.code
 
 
-def whole_years(since: dt.date, as_of: dt.date) -> int:
-    """Whole years from *since* to *as_of*; 0 if *as_of* is not after *since*."""
-    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
-    return max(years, 0)
-
-
 def _years_in_position(app: Application, ctx: EvaluationContext) -> int | None:
+    # The tenure as the model counts it (Appointment.years_in_position): whole years,
+    # 0 before the start. An application has no appointment object, only its start.
     since = app.in_position_since
-    return None if since is None else whole_years(since, ctx.as_of)
+    if since is None:
+        return None
+    return relativedelta(ctx.as_of, since).years if ctx.as_of > since else 0
 
 
 _FIELDS = (
@@ -114,128 +113,76 @@ _FIELDS = (
     ),
 )
 
-_POLITICAL = (PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE)
+_KINDS = vt.list_of(vt.POLITICAL_BODY_KIND).convert(
+    [PoliticalBodyKind.NAMND, PoliticalBodyKind.KOMMUNSTYRELSE, PoliticalBodyKind.STYRELSE]
+)
+"""The kinds of political body that count by default, normalised as a rule's argument."""
 
-
-@functools.lru_cache(maxsize=64)
-def _values(kinds: tuple[PoliticalBodyKind, ...]) -> list[str]:
-    return [k.value for k in kinds]
-
-
-@functools.lru_cache(maxsize=64)
-def _sorted(codes: frozenset[str]) -> list[str]:
-    return sorted(codes)
+# Each predicate below is its one definition: the explanation keeps the whole Check, the
+# evaluation without explanations only its truth. So a check is made positionally (the
+# hot path), and what it saw and expected is given as found (enums, sets, tuples): the
+# explanation turns it into plain data, the evaluation without explanations never does.
+_CENTRAL = OrganisationKind.CENTRAL_ADMINISTRATION
+_CHIEF = PositionKind.CHIEF_EXECUTIVE
+_MISSING_BODIES = ("reports_to",)
+_MISSING_LEADS = ("leads_staff_function",)
+_MISSING_HOME = ("municipality",)
+_MISSING_KIND = ("organisation_kind",)
+_MISSING_POSITION = ("position",)
 
 
 def _reports_to(
-    app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL
-) -> Check:
+    app: Application, ctx: EvaluationContext, *, kinds: tuple[PoliticalBodyKind, ...] = _KINDS
+) -> Checked:
     bodies = app.reports_to
-    expected = _values(kinds)
     if bodies is None:
-        return Check(None, expected=expected, missing=("reports_to",))
-    hits = [b.name for b in bodies if b.kind in kinds]
-    return Check(bool(hits), seen=hits or [b.name for b in bodies], expected=expected)
+        return (None, None, kinds, _MISSING_BODIES)
+    for body in bodies:
+        if body.kind in kinds:
+            return (True, [b.name for b in bodies if b.kind in kinds], kinds, ())
+    return (False, [b.name for b in bodies] if bodies else [], kinds, ())
 
 
-def _reports_to_fast(*, kinds: tuple[PoliticalBodyKind, ...] = _POLITICAL) -> FastTest:
-    wanted = frozenset(kinds)
-
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        bodies = app.reports_to
-        if bodies is None:
-            return None
-        return any(b.kind in wanted for b in bodies)
-
-    return test
-
-
-def _leads_staff(app: Application, ctx: EvaluationContext) -> Check:
+def _leads_staff(app: Application, ctx: EvaluationContext) -> Checked:
     leads = app.leads_staff_function
-    seen = None if app.staff_function is None else app.staff_function.value
+    function = app.staff_function
+    seen = None if function is None else function.value
     if leads is None:
-        return Check(None, seen=seen, expected=True, missing=("leads_staff_function",))
-    return Check(leads, seen=seen if leads else False, expected=True)
+        return (None, seen, True, _MISSING_LEADS)
+    return (leads, seen if leads else False, True, ())
 
 
-def _leads_staff_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        return app.leads_staff_function
-
-    return test
-
-
-def _collaborating(app: Application, ctx: EvaluationContext) -> Check:
+def _collaborating(app: Application, ctx: EvaluationContext) -> Checked:
     home = app.municipality
     known = ctx.collaborating
-    missing: tuple[str, ...] = ("municipality",) if home is None else ()
-    if known is None:
-        missing += ("collaborating_municipalities",)
-    seen = None if home is None else home.code
-    expected = None if known is None else _sorted(known)
     if home is None or known is None:
-        return Check(None, seen=seen, expected=expected, missing=missing)
-    return Check(home.code in known, seen=seen, expected=expected)
+        missing = (_MISSING_HOME if home is None else ()) + (
+            ("collaborating_municipalities",) if known is None else ()
+        )
+        return (None, None if home is None else home.code, known, missing)
+    return (home.code in known, home.code, known, ())
 
 
-def _collaborating_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        home = app.municipality
-        known = ctx.collaborating
-        if home is None or known is None:
-            return None
-        return home.code in known
-
-    return test
-
-
-def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Check:
+def _in_county(app: Application, ctx: EvaluationContext, *, county: str) -> Checked:
     home = app.municipality
     if home is None:
-        return Check(None, expected=county, missing=("municipality",))
-    return Check(home.county.code == county, seen=home.county.code, expected=county)
+        return (None, None, county, _MISSING_HOME)
+    code = home.county.code
+    return (code == county, code, county, ())
 
 
-def _in_county_fast(*, county: str) -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        home = app.municipality
-        return None if home is None else home.county.code == county
-
-    return test
-
-
-def _central(app: Application, ctx: EvaluationContext) -> Check:
+def _central(app: Application, ctx: EvaluationContext) -> Checked:
     kind = app.organisation_kind
-    expected = OrganisationKind.CENTRAL_ADMINISTRATION.value
     if kind is None:
-        return Check(None, expected=expected, missing=("organisation_kind",))
-    return Check(
-        kind is OrganisationKind.CENTRAL_ADMINISTRATION, seen=kind.value, expected=expected
-    )
+        return (None, None, "central-administration", _MISSING_KIND)
+    return (kind is _CENTRAL, kind.value, "central-administration", ())
 
 
-def _central_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        kind = app.organisation_kind
-        return None if kind is None else kind is OrganisationKind.CENTRAL_ADMINISTRATION
-
-    return test
-
-
-def _chief(app: Application, ctx: EvaluationContext) -> Check:
-    p = app.position
-    expected = PositionKind.CHIEF_EXECUTIVE.value
-    if p is None:
-        return Check(None, expected=expected, missing=("position",))
-    return Check(p.kind is PositionKind.CHIEF_EXECUTIVE, seen=p.slug, expected=expected)
-
-
-def _chief_fast() -> FastTest:
-    def test(app: Application, ctx: EvaluationContext) -> bool | None:
-        p = app.position
-        return None if p is None else p.kind is PositionKind.CHIEF_EXECUTIVE
-
-    return test
+def _chief(app: Application, ctx: EvaluationContext) -> Checked:
+    held = app.position
+    if held is None:
+        return (None, None, "chief-executive", _MISSING_POSITION)
+    return (held.kind is _CHIEF, held.slug, "chief-executive", ())
 
 
 @functools.cache
@@ -262,14 +209,13 @@ def builtin_registry() -> PredicateRegistry:
             "kinds": Argument(
                 name="kinds",
                 type=vt.list_of(vt.POLITICAL_BODY_KIND),
-                default=vt.list_of(vt.POLITICAL_BODY_KIND).convert(list(_POLITICAL)),
+                default=_KINDS,
                 required=False,
                 description="The kinds of political body that count.",
             )
         },
         facts=("reports_to",),
         shows="text",
-        fast=_reports_to_fast,
     )(_reports_to)
     registry.predicate(
         "leads_staff_function",
@@ -285,7 +231,6 @@ def builtin_registry() -> PredicateRegistry:
             unknown="it is not known whether {position} leads a staff function",
         ),
         facts=("leads_staff_function",),
-        fast=_leads_staff_fast,
     )(_leads_staff)
     registry.predicate(
         "employed_by_collaborating_municipality",
@@ -305,7 +250,6 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("municipality", "collaborating_municipalities"),
         shows="municipality",
-        fast=_collaborating_fast,
         parameters={"collaborating_municipalities": "list[municipality]"},
     )(_collaborating)
     registry.predicate(
@@ -324,7 +268,6 @@ def builtin_registry() -> PredicateRegistry:
         arguments={"county": "county"},
         facts=("municipality",),
         shows="county",
-        fast=_in_county_fast,
     )(_in_county)
     registry.predicate(
         "works_in_central_administration",
@@ -341,7 +284,6 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("organisation_kind",),
         shows="organisation-kind",
-        fast=_central_fast,
     )(_central)
     registry.predicate(
         "is_chief_executive",
@@ -361,6 +303,10 @@ def builtin_registry() -> PredicateRegistry:
         ),
         facts=("position",),
         shows="position",
-        fast=_chief_fast,
     )(_chief)
     return registry.freeze()
+
+
+def registry_or_builtin(registry: PredicateRegistry | None) -> PredicateRegistry:
+    """*registry*, or the built-in one (shared, frozen) when ``None``."""
+    return builtin_registry() if registry is None else registry

@@ -5,7 +5,8 @@ unknown facts). :func:`facts_of` fills facts the application leaves open from th
 appointment it was made from, when the program's data is at hand. The
 :class:`EvaluationContext` holds everything else a rule may read: the reference date
 ``as_of`` (always explicit: nothing here reads the clock), the cohort (its collaborating
-municipalities), and the parameters in force on ``as_of``.
+municipalities), and the parameters in force on ``as_of``. :func:`resolve_as_of` and
+:func:`check_applications` are the one check of an evaluation's arguments.
 
 >>> import datetime as dt
 >>> from ledarskap.eligibility import EvaluationContext
@@ -24,10 +25,11 @@ from typing import Any
 
 import attrs
 
-from ledarskap.errors import UsageError, safe_repr
+from ledarskap._found import describe
+from ledarskap.errors import UsageError
 from ledarskap.model import Application, Cohort, ProgramData
 
-__all__ = ["EvaluationContext", "facts_of"]
+__all__ = ["EvaluationContext", "check_applications", "facts_of", "resolve_as_of"]
 
 
 def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -47,7 +49,6 @@ class EvaluationContext:
     cohort: Cohort | None = None
     collaborating: frozenset[str] | None = None
     parameters: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
-    program: ProgramData | None = None
 
     @classmethod
     def for_cohort(
@@ -56,7 +57,6 @@ class EvaluationContext:
         as_of: dt.date | None = None,
         cohort: Cohort | None = None,
         parameters: Mapping[str, Any] | None = None,
-        program: ProgramData | None = None,
     ) -> EvaluationContext:
         """The context of an evaluation: ``as_of`` defaults to the cohort's start.
 
@@ -75,7 +75,6 @@ class EvaluationContext:
             cohort=cohort,
             collaborating=collaborating,
             parameters=parameters,
-            program=program,
         )
 
 
@@ -95,7 +94,7 @@ def resolve_as_of(as_of: object, cohort: object, program: object = None) -> dt.d
         ("program", program, ProgramData, "a ProgramData"),
     ):
         if value is not None and (not isinstance(value, kind) or isinstance(value, dt.datetime)):
-            raise UsageError(f"{name}: expected {expected} or None, found {_found(value)}")
+            raise UsageError(f"{name}: expected {expected} or None, found {describe(value)}")
     if isinstance(as_of, dt.date):
         return as_of
     if not isinstance(cohort, Cohort):
@@ -108,19 +107,12 @@ def resolve_as_of(as_of: object, cohort: object, program: object = None) -> dt.d
 
 def check_applications(applications: Sequence[object], name: str = "applications") -> None:
     """Raise :class:`~ledarskap.errors.UsageError` for anything but an Application."""
+    if set(map(type, applications)) <= {Application}:  # the common case, checked in C
+        return
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             where = name if name == "application" else f"{name}[{index}]"
-            raise UsageError(f"{where}: expected an Application, found {_found(application)}")
-
-
-def _found(value: object) -> str:
-    """What was passed, for a message: its kind and (shortened, masked) value."""
-    shown = safe_repr(value, 40)
-    if isinstance(value, str):
-        return f"text {shown}"
-    name = type(value).__name__
-    return shown if value is None or name in shown.partition("(")[0] else f"{name} {shown}"
+            raise UsageError(f"{where}: expected an Application, found {describe(application)}")
 
 
 def facts_of(application: Application, program: ProgramData | None) -> Application:

@@ -31,300 +31,55 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 import attrs
 
-from ledarskap.errors import Problem, RuleError, safe_repr
-from ledarskap.model import Language
-from ledarskap.model.positions import checked_language
+from ledarskap._found import describe
+from ledarskap.errors import Problem, RuleError
+from ledarskap.text import Language
 
+from ._decision_data import DECISION_FORMAT, DecisionData, read
+from ._trees import DecisionNode, RuleResult, leaves_explaining, node_of, result_of
+from .messages import render_decision
+from .predicates import PredicateRegistry
 from .truth import Outcome, Truth
 
-if TYPE_CHECKING:
-    from .predicates import PredicateRegistry
-
-__all__ = ["DECISION_FORMAT", "Decision", "DecisionNode", "RuleResult", "leaves_explaining"]
-
-DECISION_FORMAT = "ledarskap.decision/1"
-"""The ``format`` tag of :meth:`Decision.to_data`."""
-
-
-def _tuple(value: Any) -> tuple[Any, ...]:
-    return tuple(value)
+__all__ = [
+    "DECISION_FORMAT",
+    "Decision",
+    "DecisionNode",
+    "Explanation",
+    "RuleResult",
+    "leaves_explaining",
+]
 
 
-class DecisionNode(NamedTuple):
-    """One node of a decision tree, mirroring one node of the rule.
+class Explanation(Protocol):
+    """What explains a decision when it is first read (see :meth:`Decision.explained_by`)."""
 
-    ``path`` locates it (``"role[1]"``: the second condition of the rule ``role``);
-    ``code`` is stable: a predicate's name, ``"<field>.<op>"`` for a comparison (``op`` one
-    of ``eq ne in not_in lt le gt ge``), ``"all_of"``, ``"any_of"`` or ``"not"``, or a
-    decision-level code such as ``"no_rule_in_force"``. ``seen`` and ``expected`` are plain
-    data; ``missing`` names the facts that were unknown at this node.
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule version applied, with its tree."""
 
-    A node is a named tuple (immutable, cheap to make: a decision has a dozen of them);
-    build it with keywords.
-    """
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The conditions that decided a "no" or left the answer open."""
 
-    path: str
-    code: str
-    result: Truth
-    rule: str = ""
-    seen: Any = None
-    expected: Any = None
-    missing: tuple[str, ...] = ()
-    children: tuple[DecisionNode, ...] = ()
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
 
-    def walk(self) -> Iterator[DecisionNode]:
-        """This node and every node below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts that left a rule undecided."""
 
-    @property
-    def key(self) -> str:
-        """``"<code>=<result>"``: what bulk summaries count reasons by."""
-        return f"{self.code}={self.result.value}"
-
-    def to_data(self) -> dict[str, Any]:
-        """This node as plain data."""
-        data: dict[str, Any] = {"path": self.path, "code": self.code, "result": self.result.value}
-        if self.rule:
-            data["rule"] = self.rule
-        if self.seen is not None:
-            data["seen"] = self.seen
-        if self.expected is not None:
-            data["expected"] = self.expected
-        if self.missing:
-            data["missing"] = list(self.missing)
-        if self.children:
-            data["children"] = [c.to_data() for c in self.children]
-        return data
-
-    @classmethod
-    def from_data(cls, data: object) -> DecisionNode:
-        """The node :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
-        reader = _Reader()
-        node = reader.node(data, "$")
-        reader.raise_for_problems("not a decision node")
-        assert node is not None
-        return node
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to."""
 
 
-class RuleResult(NamedTuple):
-    """One rule (entry) of the rule set as it was applied: which version, how binding, result.
-
-    ``level`` is ``"required"`` or ``"advisory"``; ``tree`` is ``None`` when the decision
-    was made without explanations. A named tuple, like :class:`DecisionNode`.
-    """
-
-    id: str
-    version: str
-    level: str
-    result: Truth
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    tree: DecisionNode | None = None
-
-    def to_data(self) -> dict[str, Any]:
-        """This result as plain data."""
-        data: dict[str, Any] = {
-            "id": self.id,
-            "version": self.version,
-            "level": self.level,
-            "result": self.result.value,
-            "valid_from": None if self.valid_from is None else self.valid_from.isoformat(),
-            "valid_to": None if self.valid_to is None else self.valid_to.isoformat(),
-        }
-        if self.tree is not None:
-            data["tree"] = self.tree.to_data()
-        return data
-
-    @classmethod
-    def from_data(cls, data: object) -> RuleResult:
-        """The result :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
-        reader = _Reader()
-        result = reader.rule_result(data, "$")
-        reader.raise_for_problems("not a rule result")
-        assert result is not None
-        return result
+_EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
+_new = object.__new__
+_put = object.__setattr__
 
 
-def _facts(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return dict(value)
-
-
-_NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
-
-
-def leaves_explaining(
-    node: DecisionNode, result: Truth, found: list[DecisionNode] | None = None
-) -> list[DecisionNode]:
-    """The leaves of *node*'s tree that explain why it has *result* (every one of them).
-
-    Below ``all_of`` and ``any_of`` the children with that result; below ``not`` the
-    child with the opposite one. These are a decision's reasons and warnings.
-    """
-    if found is None:
-        found = []
-    children = node[7]
-    if not children:
-        found.append(node)
-    elif node[1] == "not":
-        leaves_explaining(children[0], _NOT[result], found)
-    else:
-        for child in children:
-            if child[2] is result:
-                leaves_explaining(child, result, found)
-    return found
-
-
-_REQUIRED = object()
-_MAX_DEPTH = 200
-
-
-def _found(value: object) -> str:
-    """A value found in data, for a message: a table or list by its kind, else its repr."""
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return safe_repr(value)
-
-
-class _Reader:
-    """Reads decision data, collecting every problem with its path (``$.rules[0].tree``)."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, message: str, code: str = "invalid") -> None:
-        self.problems.append(Problem(path, message, code))
-
-    def raise_for_problems(self, summary: str) -> None:
-        if self.problems:
-            raise RuleError(summary, self.problems)
-
-    def table(self, value: object, path: str) -> Mapping[str, Any] | None:
-        if isinstance(value, Mapping):
-            return value
-        self.fail(path, f"expected a table, found {_found(value)}", "type")
-        return None
-
-    def field(
-        self,
-        data: Mapping[str, Any],
-        key: str,
-        path: str,
-        read: Any,
-        default: Any = _REQUIRED,
-    ) -> Any:
-        """``read(value, path)`` of ``data[key]``; a missing key is a problem if required."""
-        where = f"{path}.{key}"
-        if key not in data or (data[key] is None and default is not _REQUIRED):
-            if default is _REQUIRED:
-                self.fail(where, f"expected the key {key!r}, as to_data() writes it", "missing")
-            return None if default is _REQUIRED else default
-        return read(data[key], where)
-
-    def text(self, value: object, path: str) -> str | None:
-        if isinstance(value, str):
-            return value
-        self.fail(path, f"expected text, found {_found(value)}", "type")
-        return None
-
-    def choice(self, value: object, path: str, kind: Any) -> Any:
-        choices = [member.value for member in kind]
-        if isinstance(value, str) and value in choices:
-            return kind(value)
-        self.fail(path, f"expected one of {', '.join(choices)}, found {_found(value)}")
-        return None
-
-    def outcome(self, value: object, path: str) -> Outcome | None:
-        return self.choice(value, path, Outcome)  # type: ignore[no-any-return]
-
-    def truth(self, value: object, path: str) -> Truth | None:
-        return self.choice(value, path, Truth)  # type: ignore[no-any-return]
-
-    def level(self, value: object, path: str) -> str | None:
-        if value in ("required", "advisory"):
-            return str(value)
-        self.fail(path, f"expected one of required, advisory, found {_found(value)}")
-        return None
-
-    def date(self, value: object, path: str) -> dt.date | None:
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.fail(path, f"expected a date as YYYY-MM-DD, found {_found(value)}")
-        return None
-
-    def texts(self, value: object, path: str) -> tuple[str, ...]:
-        if not isinstance(value, list | tuple):
-            self.fail(path, f"expected a list of texts, found {_found(value)}", "type")
-            return ()
-        read = [self.text(v, f"{path}[{i}]") for i, v in enumerate(value)]
-        return tuple(t for t in read if t is not None)
-
-    def items(self, value: object, path: str, read: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple):
-            self.fail(path, f"expected a list, found {_found(value)}", "type")
-            return ()
-        return tuple(read(v, f"{path}[{i}]") for i, v in enumerate(value))
-
-    def node(self, value: object, path: str, depth: int = 0) -> DecisionNode | None:
-        data = self.table(value, path)
-        if data is None:
-            return None
-        if depth > _MAX_DEPTH:
-            self.fail(path, f"nested more than {_MAX_DEPTH} deep", "depth")
-            return None
-        before = len(self.problems)
-        children = self.field(
-            data,
-            "children",
-            path,
-            lambda v, p: self.items(v, p, lambda c, q: self.node(c, q, depth + 1)),
-            (),
-        )
-        made = {
-            "path": self.field(data, "path", path, self.text),
-            "code": self.field(data, "code", path, self.text),
-            "result": self.field(data, "result", path, self.truth),
-            "rule": self.field(data, "rule", path, self.text, ""),
-            "seen": data.get("seen"),
-            "expected": data.get("expected"),
-            "missing": self.field(data, "missing", path, self.texts, ()),
-            "children": children,
-        }
-        return None if len(self.problems) > before else DecisionNode(**made)
-
-    def rule_result(self, value: object, path: str) -> RuleResult | None:
-        data = self.table(value, path)
-        if data is None:
-            return None
-        before = len(self.problems)
-        made = {
-            "id": self.field(data, "id", path, self.text),
-            "version": self.field(data, "version", path, self.text),
-            "level": self.field(data, "level", path, self.level),
-            "result": self.field(data, "result", path, self.truth),
-            "valid_from": self.field(data, "valid_from", path, self.date, None),
-            "valid_to": self.field(data, "valid_to", path, self.date, None),
-            "tree": self.field(data, "tree", path, self.node, None),
-        }
-        return None if len(self.problems) > before else RuleResult(**made)
-
-    def facts(self, value: object, path: str) -> dict[str, Any] | None:
-        data = self.table(value, path)
-        return None if data is None else dict(data)
-
-
-@attrs.frozen(kw_only=True)
 class Decision:
     """Whether an application is in the target group, and why.
 
@@ -334,18 +89,170 @@ class Decision:
     undecided (facts whose absence changed nothing are not listed);
     ``rules`` each rule version applied, with its tree; ``facts`` the applicant's facts
     the texts refer to (position, municipality, organisation kind), as plain data.
+
+    A decision is immutable and compares by everything but ``facts``. One made by an
+    evaluation knows its outcome at once and builds its explanation (the trees, the
+    reasons) when one of those is first read, each part once.
     """
 
-    outcome: Outcome
-    as_of: dt.date
-    ruleset: str
-    ruleset_version: str
-    application_id: str | None = None
-    rules: tuple[RuleResult, ...] = attrs.field(default=(), converter=_tuple)
-    reasons: tuple[DecisionNode, ...] = attrs.field(default=(), converter=_tuple)
-    warnings: tuple[DecisionNode, ...] = attrs.field(default=(), converter=_tuple)
-    missing_facts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    facts: Mapping[str, Any] = attrs.field(factory=dict, converter=_facts, eq=False)
+    __slots__ = ("_explanation", "_head", "_parts")
+
+    _head: tuple[Any, ...]
+    """outcome, as_of, ruleset, ruleset_version, application_id"""
+    _parts: list[Any]
+    """rules, reasons, warnings, missing_facts, facts: ``None`` until explained"""
+    _explanation: Explanation | None
+
+    def __init__(  # a decision's parts, by keyword
+        self,
+        *,
+        outcome: Outcome,
+        as_of: dt.date,
+        ruleset: str,
+        ruleset_version: str,
+        application_id: str | None = None,
+        rules: Iterable[RuleResult] = (),
+        reasons: Iterable[DecisionNode] = (),
+        warnings: Iterable[DecisionNode] = (),
+        missing_facts: Iterable[str] = (),
+        facts: Mapping[str, Any] | None = None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "_head", (outcome, as_of, ruleset, ruleset_version, application_id))
+        parts = [tuple(rules), tuple(reasons), tuple(warnings), tuple(missing_facts)]
+        put(self, "_parts", [*parts, dict(facts or {})])
+        put(self, "_explanation", None)
+
+    @classmethod
+    def explained_by(  # a decision's parts, by keyword
+        cls,
+        explanation: Explanation,
+        *,
+        outcome: Outcome,
+        as_of: dt.date,
+        ruleset: str,
+        ruleset_version: str,
+        application_id: str | None = None,
+    ) -> Decision:
+        """A decision whose explanation comes from *explanation* when first read.
+
+        Its rules, reasons, warnings, missing facts and facts are each made once.
+        """
+        decision = _new(cls)
+        _put(decision, "_head", (outcome, as_of, ruleset, ruleset_version, application_id))
+        _put(decision, "_parts", [None, None, None, None, None])
+        _put(decision, "_explanation", explanation)
+        return decision
+
+    @property
+    def outcome(self) -> Outcome:
+        """Eligible, not eligible or undetermined."""
+        return self._head[0]  # type: ignore[no-any-return]
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the decision was made for."""
+        return self._head[1]  # type: ignore[no-any-return]
+
+    @property
+    def ruleset(self) -> str:
+        """The id of the rule set."""
+        return self._head[2]  # type: ignore[no-any-return]
+
+    @property
+    def ruleset_version(self) -> str:
+        """The version of the rule set."""
+        return self._head[3]  # type: ignore[no-any-return]
+
+    @property
+    def application_id(self) -> str | None:
+        """The id of the application decided, if known."""
+        return self._head[4]  # type: ignore[no-any-return]
+
+    def _explained(self, index: int) -> Any:
+        parts = self._parts
+        value = parts[index]
+        if value is None:
+            value = parts[index] = getattr(self._explanation, _EXPLAINED[index])()
+        return value
+
+    def explain(self) -> Decision:
+        """Every part of the explanation made now (if not yet), not when first read; self."""
+        if self._explanation is not None:
+            for index in range(len(_EXPLAINED)):
+                self._explained(index)
+            _put(self, "_explanation", None)
+        return self
+
+    @property
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule version applied, with its result and its tree."""
+        return self._explained(0)  # type: ignore[no-any-return]
+
+    @property
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The conditions that decided a "no" or left the answer open."""
+        return self._explained(1)  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
+        return self._explained(2)  # type: ignore[no-any-return]
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts that left a rule undecided."""
+        return self._explained(3)  # type: ignore[no-any-return]
+
+    @property
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to, as plain data."""
+        return self._explained(4)  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        self.explain()  # what explains it is made of closures: the parts travel, made
+        return (self._head, self._parts)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        _put(self, "_head", state[0])
+        _put(self, "_parts", state[1])
+        _put(self, "_explanation", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            self.outcome,
+            self.as_of,
+            self.ruleset,
+            self.ruleset_version,
+            self.application_id,
+            self.rules,
+            self.reasons,
+            self.warnings,
+            self.missing_facts,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Decision(outcome={self.outcome!r}, as_of={self.as_of!r}, "
+            f"ruleset={self.ruleset!r}, ruleset_version={self.ruleset_version!r}, "
+            f"application_id={self.application_id!r}, rules={self.rules!r}, "
+            f"reasons={self.reasons!r}, warnings={self.warnings!r}, "
+            f"missing_facts={self.missing_facts!r}, facts={self.facts!r})"
+        )
 
     @property
     def eligible(self) -> bool:
@@ -392,9 +299,7 @@ class Decision:
 
         With ``tree=True`` the whole decision tree follows, one node a line.
         """
-        from .messages import render_decision
-
-        return render_decision(self, checked_language(language), tree=tree, registry=registry)
+        return render_decision(self, language, tree=tree, registry=registry)
 
     def to_data(self) -> dict[str, Any]:
         """The decision as plain data (JSON-ready), tagged ``format: "ledarskap.decision/1"``."""
@@ -420,31 +325,19 @@ class Decision:
         problem at once, each with its path (``$.outcome``, ``$.rules[0].tree.result``)
         and what was expected; a wrong ``format`` tag is the only problem reported.
         """
-        reader = _Reader()
-        table = reader.table(data, "$")
-        reader.raise_for_problems("not a decision")
-        assert table is not None
-        tag = table.get("format")
-        if tag != DECISION_FORMAT:
-            reader.fail("$.format", f"expected {DECISION_FORMAT!r}, found {_found(tag)}", "format")
-            reader.raise_for_problems("not a decision")
-        fields = {
-            "outcome": reader.field(table, "outcome", "$", reader.outcome),
-            "as_of": reader.field(table, "as_of", "$", reader.date),
-            "ruleset": reader.field(table, "ruleset", "$", reader.text),
-            "ruleset_version": reader.field(table, "ruleset_version", "$", reader.text),
-            "application_id": reader.field(table, "application_id", "$", reader.text, None),
-            "rules": reader.field(
-                table, "rules", "$", lambda v, p: reader.items(v, p, reader.rule_result), ()
-            ),
-            "reasons": reader.field(
-                table, "reasons", "$", lambda v, p: reader.items(v, p, reader.node), ()
-            ),
-            "warnings": reader.field(
-                table, "warnings", "$", lambda v, p: reader.items(v, p, reader.node), ()
-            ),
-            "missing_facts": reader.field(table, "missing_facts", "$", reader.texts, ()),
-            "facts": reader.field(table, "facts", "$", reader.facts, {}),
-        }
-        reader.raise_for_problems("not a decision")
-        return cls(**fields)
+        if isinstance(data, Mapping) and data.get("format") != DECISION_FORMAT:
+            message = f"expected {DECISION_FORMAT!r}, found {describe(data.get('format'))}"
+            raise RuleError("not a decision", [Problem("$.format", message, "format")])
+        shape = read(data, DecisionData, "not a decision")
+        return cls(
+            outcome=shape.outcome,
+            as_of=shape.as_of,
+            ruleset=shape.ruleset,
+            ruleset_version=shape.ruleset_version,
+            application_id=shape.application_id,
+            rules=tuple(result_of(r) for r in shape.rules or ()),
+            reasons=tuple(node_of(n) for n in shape.reasons or ()),
+            warnings=tuple(node_of(n) for n in shape.warnings or ()),
+            missing_facts=shape.missing_facts or (),
+            facts=shape.facts or {},
+        )

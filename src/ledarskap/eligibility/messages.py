@@ -9,137 +9,186 @@ either language later (or by another tool). Predicates bring their own texts (se
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ledarskap.model import Language
-from ledarskap.model.positions import checked_language
+from ledarskap.text import Language, Text, checked_language
 
-from .truth import Truth
-from .valuetypes import MUNICIPALITY, POSITION, ValueType, list_of
+from ._entries import RuleLevel
+from ._trees import DecisionNode, RuleResult
+from .predicates import PredicateRegistry, registry_or_builtin
+from .truth import Outcome, Truth
+from .valuetypes import MUNICIPALITY, POSITION, ValueType, either, list_of
 
-if TYPE_CHECKING:
-    from .decisions import Decision, DecisionNode
-    from .predicates import PredicateRegistry
+__all__ = [
+    "FACT_LABELS",
+    "FACT_TEXTS",
+    "Decided",
+    "fact_label",
+    "join",
+    "render_decision",
+    "render_node",
+    "render_reason",
+]
 
-__all__ = ["FACT_LABELS", "join", "render_decision", "render_node", "render_reason"]
-
-# (op, result) -> (sv, en)
-_COMPARISONS: dict[tuple[str, str], tuple[str, str]] = {
-    ("eq", "true"): ("{field} är {seen}", "{field} is {seen}"),
-    ("eq", "false"): ("{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"),
-    ("ne", "true"): ("{field} är inte {expected}", "{field} is not {expected}"),
-    ("ne", "false"): ("{field} är {seen}", "{field} is {seen}"),
-    ("in", "true"): ("{field} är {seen}", "{field} is {seen}"),
-    ("in", "false"): ("{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"),
-    ("not_in", "true"): ("{field} är inte {expected}", "{field} is not {expected}"),
-    ("not_in", "false"): ("{field} är {seen}", "{field} is {seen}"),
-    ("lt", "true"): (
+# (op, result) -> the sentence
+_COMPARISONS: dict[tuple[str, str], Text] = {
+    ("eq", "true"): Text("{field} är {seen}", "{field} is {seen}"),
+    ("eq", "false"): Text(
+        "{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"
+    ),
+    ("ne", "true"): Text("{field} är inte {expected}", "{field} is not {expected}"),
+    ("ne", "false"): Text("{field} är {seen}", "{field} is {seen}"),
+    ("in", "true"): Text("{field} är {seen}", "{field} is {seen}"),
+    ("in", "false"): Text(
+        "{field} är {seen}, inte {expected}", "{field} is {seen}, not {expected}"
+    ),
+    ("not_in", "true"): Text("{field} är inte {expected}", "{field} is not {expected}"),
+    ("not_in", "false"): Text("{field} är {seen}", "{field} is {seen}"),
+    ("lt", "true"): Text(
         "{field} är {seen}, mindre än {expected}",
         "{field} is {seen}, less than {expected}",
     ),
-    ("lt", "false"): (
+    ("lt", "false"): Text(
         "{field} är {seen}, inte mindre än {expected}",
         "{field} is {seen}, not less than {expected}",
     ),
-    ("le", "true"): (
+    ("le", "true"): Text(
         "{field} är {seen}, högst {expected}",
         "{field} is {seen}, at most {expected}",
     ),
-    ("le", "false"): (
+    ("le", "false"): Text(
         "{field} är {seen}, mer än {expected}",
         "{field} is {seen}, more than {expected}",
     ),
-    ("gt", "true"): (
+    ("gt", "true"): Text(
         "{field} är {seen}, mer än {expected}",
         "{field} is {seen}, more than {expected}",
     ),
-    ("gt", "false"): (
+    ("gt", "false"): Text(
         "{field} är {seen}, inte mer än {expected}",
         "{field} is {seen}, not more than {expected}",
     ),
-    ("ge", "true"): (
+    ("ge", "true"): Text(
         "{field} är {seen}, minst {expected}",
         "{field} is {seen}, at least {expected}",
     ),
-    ("ge", "false"): (
+    ("ge", "false"): Text(
         "{field} är {seen}, färre än {expected}",
         "{field} is {seen}, less than {expected}",
     ),
 }
 # Where the value itself reads as the subject: "avdelningschef är inte strateg i kommunledningen".
 _SUBJECT_FIELDS = frozenset({"position"})
-_SUBJECT: dict[tuple[str, str], tuple[str, str]] = {
-    ("eq", "false"): ("{seen} är inte {expected}", "{seen} is not {expected}"),
-    ("in", "false"): ("{seen} är inte {expected}", "{seen} is not {expected}"),
-    ("ne", "false"): ("{seen} är {expected}", "{seen} is {expected}"),
-    ("not_in", "false"): ("{seen} är {expected}", "{seen} is {expected}"),
+_SUBJECT: dict[tuple[str, str], Text] = {
+    ("eq", "false"): Text("{seen} är inte {expected}", "{seen} is not {expected}"),
+    ("in", "false"): Text("{seen} är inte {expected}", "{seen} is not {expected}"),
+    ("ne", "false"): Text("{seen} är {expected}", "{seen} is {expected}"),
+    ("not_in", "false"): Text("{seen} är {expected}", "{seen} is {expected}"),
 }
-_UNKNOWN_FIELD = ("{field}: uppgift saknas", "{field}: not known")
+_UNKNOWN_FIELD = Text("{field}: uppgift saknas", "{field}: not known")
 # A comparison counted over many applicants: what each one saw is left out.
-_IN_GENERAL: dict[tuple[str, str], tuple[str, str]] = {
-    ("eq", "true"): ("{field} är {expected}", "{field} is {expected}"),
-    ("eq", "false"): ("{field} är inte {expected}", "{field} is not {expected}"),
-    ("ne", "true"): ("{field} är inte {expected}", "{field} is not {expected}"),
-    ("ne", "false"): ("{field} är {expected}", "{field} is {expected}"),
-    ("lt", "true"): ("{field} är mindre än {expected}", "{field} is less than {expected}"),
-    ("lt", "false"): ("{field} är minst {expected}", "{field} is at least {expected}"),
-    ("le", "true"): ("{field} är högst {expected}", "{field} is at most {expected}"),
-    ("le", "false"): ("{field} är mer än {expected}", "{field} is more than {expected}"),
-    ("gt", "true"): ("{field} är mer än {expected}", "{field} is more than {expected}"),
-    ("gt", "false"): ("{field} är högst {expected}", "{field} is at most {expected}"),
-    ("ge", "true"): ("{field} är minst {expected}", "{field} is at least {expected}"),
-    ("ge", "false"): ("{field} är mindre än {expected}", "{field} is less than {expected}"),
+_IN_GENERAL: dict[tuple[str, str], Text] = {
+    ("eq", "true"): Text("{field} är {expected}", "{field} is {expected}"),
+    ("eq", "false"): Text("{field} är inte {expected}", "{field} is not {expected}"),
+    ("ne", "true"): Text("{field} är inte {expected}", "{field} is not {expected}"),
+    ("ne", "false"): Text("{field} är {expected}", "{field} is {expected}"),
+    ("lt", "true"): Text("{field} är mindre än {expected}", "{field} is less than {expected}"),
+    ("lt", "false"): Text("{field} är minst {expected}", "{field} is at least {expected}"),
+    ("le", "true"): Text("{field} är högst {expected}", "{field} is at most {expected}"),
+    ("le", "false"): Text("{field} är mer än {expected}", "{field} is more than {expected}"),
+    ("gt", "true"): Text("{field} är mer än {expected}", "{field} is more than {expected}"),
+    ("gt", "false"): Text("{field} är högst {expected}", "{field} is at most {expected}"),
+    ("ge", "true"): Text("{field} är minst {expected}", "{field} is at least {expected}"),
+    ("ge", "false"): Text("{field} är mindre än {expected}", "{field} is less than {expected}"),
 }
 _IN_GENERAL[("in", "true")] = _IN_GENERAL[("eq", "true")]
 _IN_GENERAL[("in", "false")] = _IN_GENERAL[("eq", "false")]
 _IN_GENERAL[("not_in", "true")] = _IN_GENERAL[("ne", "true")]
 _IN_GENERAL[("not_in", "false")] = _IN_GENERAL[("ne", "false")]
 
-_DECISION_CODES: dict[str, tuple[str, str]] = {
-    "no_rule_in_force": (
+_DECISION_CODES: dict[str, Text] = {
+    "no_rule_in_force": Text(
         "ingen regel i regeluppsättningen gäller {seen}",
         "no rule of the rule set is in force on {seen}",
     ),
 }
 
-FACT_LABELS: Mapping[str, tuple[str, str]] = {
-    "position": ("befattning", "position"),
-    "reports_to": (
+FACT_TEXTS: Mapping[str, Text] = {
+    "position": Text("befattning", "position"),
+    "reports_to": Text(
         "nämnder och styrelser som den sökande rapporterar till",
         "political bodies reported to",
     ),
-    "leads_staff_function": (
+    "leads_staff_function": Text(
         "om den sökande leder en stabsfunktion",
         "whether the applicant leads a staff function",
     ),
-    "staff_function": ("stabsfunktion", "staff function"),
-    "municipality": ("arbetsgivande kommun", "employing municipality"),
-    "organisation_kind": ("typ av organisation", "kind of organisation"),
-    "in_position_since": ("tillträdesdatum", "date of taking up the position"),
-    "collaborating_municipalities": (
+    "staff_function": Text("stabsfunktion", "staff function"),
+    "municipality": Text("arbetsgivande kommun", "employing municipality"),
+    "organisation_kind": Text("typ av organisation", "kind of organisation"),
+    "in_position_since": Text("tillträdesdatum", "date of taking up the position"),
+    "collaborating_municipalities": Text(
         "omgångens samverkande kommuner",
         "the cohort's collaborating municipalities",
     ),
 }
 """The names of facts in missing-fact lists, in Swedish and English."""
 
+FACT_LABELS: Mapping[str, tuple[str, str]] = {k: (t.sv, t.en) for k, t in FACT_TEXTS.items()}
+""":data:`FACT_TEXTS` as ``(sv, en)`` pairs, as earlier versions gave them."""
+
 _SYMBOL = {Truth.TRUE: "✓", Truth.FALSE: "✗", Truth.UNKNOWN: "?"}
-_LEVEL = {"required": ("krav", "required"), "advisory": ("råd", "advisory")}
-_HEADINGS = {
-    "warning": ("Varning", "Warning"),
-    "missing": ("Uppgifter som saknas", "Missing facts"),
+_LEVELS = {level.value: level for level in RuleLevel}
+_WARNING = Text("Varning", "Warning")
+_MISSING = Text("Uppgifter som saknas", "Missing facts")
+_AND = Text("och", "and")
+_YES_NO = {True: Text("ja", "yes"), False: Text("nej", "no")}
+# The applicant's own facts, when a text names them and they are not known (or counted
+# over many applicants).
+_GENERIC = {
+    "position": Text("befattningen", "the position"),
+    "municipality": Text("kommunen", "the municipality"),
+    "organisation": Text("organisationen", "the organisation"),
 }
 
 
-def _index(language: Language) -> int:
-    """0 for Swedish, 1 for English; any other language is an InvalidValueError."""
-    return 0 if checked_language(language) == "sv" else 1
+class Decided(Protocol):
+    """What rendering reads of a decision (see :class:`~ledarskap.eligibility.Decision`)."""
+
+    @property
+    def outcome(self) -> Outcome:
+        """Eligible, not eligible or undetermined."""
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date decided for."""
+
+    @property
+    def rules(self) -> tuple[RuleResult, ...]:
+        """Each rule applied, with its tree."""
+
+    @property
+    def reasons(self) -> tuple[DecisionNode, ...]:
+        """The reasons of a "no" or an open answer."""
+
+    @property
+    def warnings(self) -> tuple[DecisionNode, ...]:
+        """The conditions of advisory rules that did not hold."""
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        """The unknown facts."""
+
+    @property
+    def facts(self) -> Mapping[str, Any]:
+        """The applicant's facts the texts refer to."""
 
 
 def join(texts: Iterable[str], language: Language = "sv") -> str:
     """Texts joined as a sentence: ``"a, och b"``, ``"a, b, and c"``."""
-    word = ("och", "and")[_index(language)]
+    word = _AND.render(language)
     items = list(dict.fromkeys(texts))
     if len(items) < 2:
         return "".join(items)
@@ -151,11 +200,25 @@ def _show(value: Any, kind: ValueType | None, language: Language) -> str:
         if isinstance(value, list):
             return join((str(v) for v in value), language)
         if isinstance(value, bool):
-            return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+            return _YES_NO[value].render(language)
         return str(value)
     if isinstance(value, list) and kind.item is None:
         return list_of(kind).show(value, language)
     return kind.show(value, language)
+
+
+def _context(language: Language, facts: Mapping[str, Any]) -> dict[str, Any]:
+    position = facts.get("position")
+    home = facts.get("municipality")
+    return {
+        "position": POSITION.show(position, language)
+        if position
+        else _GENERIC["position"].render(language),
+        "municipality": MUNICIPALITY.show(home, language)
+        if home
+        else _GENERIC["municipality"].render(language),
+        "organisation": facts.get("organisation") or _GENERIC["organisation"].render(language),
+    }
 
 
 def render_node(
@@ -166,42 +229,27 @@ def render_node(
     registry: PredicateRegistry | None = None,
 ) -> str:
     """One node in words, from its code, its result and the applicant's *facts*."""
-    from .predicates import registry_or_builtin
-
     registry = registry_or_builtin(registry)
-    facts = facts or {}
-    i = _index(language)
-    position = facts.get("position")
-    home = facts.get("municipality")
-    context: dict[str, Any] = {
-        "position": POSITION.show(position, language)
-        if position
-        else ("befattningen", "the position")[i],
-        "municipality": MUNICIPALITY.show(home, language)
-        if home
-        else ("kommunen", "the municipality")[i],
-        "organisation": facts.get("organisation") or ("organisationen", "the organisation")[i],
-    }
+    context = _context(checked_language(language), facts or {})
     result = node.result.value
     spec = registry.get_predicate(node.code)
     if spec is not None:
         context["seen"] = _show(node.seen, spec.shows, language)
         context["expected"] = _show(node.expected, spec.shows, language)
-        template = spec.texts(language).for_result(result)
-        return _format(template, context)
+        return _format(spec.text(result).render(language), context)
     field_name, _, op = node.code.partition(".")
     field = registry.get_field(field_name)
     if field is not None and op:
         context["field"] = field.label(language)
         context["seen"] = _show(node.seen, field.type, language)
         context["expected"] = _show(node.expected, field.type, language)
-        pair = _COMPARISONS.get((op, result), _UNKNOWN_FIELD)
+        text = _COMPARISONS.get((op, result), _UNKNOWN_FIELD)
         if field_name in _SUBJECT_FIELDS:
-            pair = _SUBJECT.get((op, result), pair)
-        return _format(pair[i], context)
+            text = _SUBJECT.get((op, result), text)
+        return _format(text.render(language), context)
     if node.code in _DECISION_CODES:
         context["seen"] = node.seen
-        return _format(_DECISION_CODES[node.code][i], context)
+        return _format(_DECISION_CODES[node.code].render(language), context)
     return f"{node.rule or node.code}: {node.result.label(language)}"
 
 
@@ -218,40 +266,25 @@ def render_reason(
     applicant's own, and the values the applicants were seen with listed when a
     predicate's text names them ("reports to kommunstyrelsen or socialnämnden").
     """
-    from .predicates import registry_or_builtin
-
     registry = registry_or_builtin(registry)
     node = nodes[0]
-    i = _index(language)
-    context: dict[str, Any] = {
-        "position": ("befattningen", "the position")[i],
-        "municipality": ("kommunen", "the municipality")[i],
-        "organisation": ("organisationen", "the organisation")[i],
-    }
+    context: dict[str, Any] = {k: t.render(language) for k, t in _GENERIC.items()}
     result = node.result.value
     spec = registry.get_predicate(node.code)
     if spec is not None:
         seen = dict.fromkeys(
             _show(n.seen, spec.shows, language) for n in nodes if n.seen is not None
         )
-        context["seen"] = _either(list(seen), language)
+        context["seen"] = either(list(seen), language)
         context["expected"] = _show(node.expected, spec.shows, language)
-        return _format(spec.texts(language).for_result(result), context)
+        return _format(spec.text(result).render(language), context)
     field_name, _, op = node.code.partition(".")
     field = registry.get_field(field_name)
     if field is not None and op:
         context["field"] = field.label(language)
         context["expected"] = _show(node.expected, field.type, language)
-        return _format(_IN_GENERAL.get((op, result), _UNKNOWN_FIELD)[i], context)
+        return _format(_IN_GENERAL.get((op, result), _UNKNOWN_FIELD).render(language), context)
     return render_node(node, language, registry=registry)
-
-
-def _either(texts: list[str], language: Language) -> str:
-    """``"a, b eller c"``: the values many applicants were seen with."""
-    if len(texts) < 2:
-        return "".join(texts)
-    word = "eller" if language == "sv" else "or"
-    return ", ".join(texts[:-1]) + f" {word} " + texts[-1]
 
 
 class _Lenient(dict[str, Any]):
@@ -263,19 +296,21 @@ def _format(template: str, context: dict[str, Any]) -> str:
     return template.format_map(_Lenient(context))
 
 
-def _fact_label(fact: str, language: Language) -> str:
-    return FACT_LABELS.get(fact, (fact, fact))[_index(language)]
+def fact_label(fact: str, language: Language) -> str:
+    """The name of a fact in *language* (the fact's own name when it has none)."""
+    text = FACT_TEXTS.get(fact)
+    return fact if text is None else text.render(language)
 
 
 def render_decision(
-    decision: Decision,
+    decision: Decided,
     language: Language = "sv",
     *,
     tree: bool = False,
     registry: PredicateRegistry | None = None,
 ) -> str:
-    """The decision in words; see :meth:`Decision.render`."""
-    i = _index(language)
+    """The decision in words; see :meth:`Decision.render <ledarskap.eligibility.Decision.render>`."""
+    language = checked_language(language)
 
     def say(nodes: Iterable[DecisionNode]) -> str:
         return join(
@@ -288,15 +323,16 @@ def render_decision(
         head += ": " + say(decision.reasons)
     lines = [head]
     if decision.warnings:
-        lines.append(f"{_HEADINGS['warning'][i]}: {say(decision.warnings)}")
+        lines.append(f"{_WARNING.render(language)}: {say(decision.warnings)}")
     if tree:
         if decision.missing_facts:
-            missing = ", ".join(_fact_label(f, language) for f in decision.missing_facts)
-            lines.append(f"{_HEADINGS['missing'][i]}: {missing}")
+            missing = ", ".join(fact_label(f, language) for f in decision.missing_facts)
+            lines.append(f"{_MISSING.render(language)}: {missing}")
         for result in decision.rules:
-            level = _LEVEL.get(result.level, (result.level, result.level))[i]
+            level = _LEVELS.get(result.level)
+            shown = result.level if level is None else level.label(language)
             lines.append(
-                f"{_SYMBOL[result.result]} [{level}] {result.id} ({result.version}): "
+                f"{_SYMBOL[result.result]} [{shown}] {result.id} ({result.version}): "
                 f"{result.result.label(language)}"
             )
             if result.tree is not None:
@@ -307,7 +343,7 @@ def render_decision(
 def _tree_lines(
     node: DecisionNode,
     language: Language,
-    decision: Decision,
+    decision: Decided,
     registry: PredicateRegistry | None,
     depth: int,
 ) -> list[str]:

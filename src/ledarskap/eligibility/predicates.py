@@ -5,6 +5,8 @@ A *field* is one fact of an applicant, compared in a rule with ``==``, ``!=``, `
 A *predicate* is a named test with typed arguments: ``reports_to_political_body`` or
 ``municipality_in_county(county="05")``. Each has a description and texts in Swedish and
 English for when it holds, fails or cannot be decided; decisions are rendered from them.
+A predicate is one function returning a :class:`Check`: explanations keep the whole check,
+evaluation without explanations keeps its truth.
 
 :func:`default_registry` gives a fresh registry with the built-in fields and predicates;
 another tool adds its own with :meth:`PredicateRegistry.predicate` (a decorator) or
@@ -32,20 +34,16 @@ another tool adds its own with :meth:`PredicateRegistry.predicate` (a decorator)
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
-
-import attrs
-
-from ledarskap.model import Application, Language
-from ledarskap.model.positions import checked_language
-
-from . import valuetypes as vt
-from .valuetypes import ValueType
-
-if TYPE_CHECKING:
-    from .context import EvaluationContext
+from ._builtin import builtin_registry, registry_or_builtin
+from ._vocabulary import (
+    Argument,
+    Check,
+    FieldSpec,
+    PredicateRegistry,
+    PredicateSpec,
+    Texts,
+    value_type,
+)
 
 __all__ = [
     "Argument",
@@ -55,293 +53,11 @@ __all__ = [
     "PredicateSpec",
     "Texts",
     "default_registry",
+    "registry_or_builtin",
+    "value_type",
 ]
-
-FastTest: TypeAlias = Callable[[Application, "EvaluationContext"], bool | None]
-"""A compiled test: the truth of a predicate for one application, ``None`` for unknown."""
-
-
-class Check(NamedTuple):
-    """What a predicate found: its truth (``None`` for unknown) and what it saw and expected.
-
-    ``seen`` and ``expected`` are plain data (text, numbers, lists) as they appear in a
-    decision; ``missing`` names the facts that were unknown.
-    """
-
-    value: bool | None
-    seen: object = None
-    expected: object = None
-    missing: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class Texts:
-    """A predicate's text in one language, for each result.
-
-    Templates may use ``{seen}``, ``{expected}``, any argument by name, and the applicant's
-    facts ``{position}``, ``{municipality}``, ``{organisation}``.
-    """
-
-    true: str
-    false: str
-    unknown: str
-
-    def for_result(self, result: str) -> str:
-        """The template for ``"true"``, ``"false"`` or ``"unknown"``."""
-        return {"true": self.true, "false": self.false}.get(result, self.unknown)
-
-
-_TYPES: dict[str, ValueType] = {
-    t.name: t
-    for t in (
-        vt.TEXT,
-        vt.INTEGER,
-        vt.BOOLEAN,
-        vt.DATE,
-        vt.POSITION,
-        vt.POSITION_KIND,
-        vt.ORGANISATION_KIND,
-        vt.POLITICAL_BODY_KIND,
-        vt.STAFF_FUNCTION,
-        vt.MUNICIPALITY,
-        vt.COUNTY,
-    )
-}
-
-
-def value_type(name: str | ValueType) -> ValueType:
-    """A :class:`ValueType` by name: ``"position"``, ``"list[municipality]"``, ``"integer"``."""
-    if isinstance(name, ValueType):
-        return name
-    if name.startswith("list[") and name.endswith("]"):
-        return vt.list_of(value_type(name[5:-1]))
-    try:
-        return _TYPES[name]
-    except KeyError:
-        raise ValueError(f"unknown value type {name!r}; known: {', '.join(_TYPES)}") from None
-
-
-@attrs.frozen(kw_only=True)
-class Argument:
-    """An argument of a predicate: its type and, if optional, its default (normalised)."""
-
-    name: str
-    type: ValueType
-    default: object = None
-    required: bool = True
-    description: str = ""
-
-
-def _pairs(
-    value: Mapping[str, ValueType] | Iterable[tuple[str, ValueType]],
-) -> tuple[tuple[str, ValueType], ...]:
-    return tuple(dict(value).items())
-
-
-@attrs.frozen(kw_only=True)
-class PredicateSpec:
-    """A registered predicate.
-
-    ``function(application, context, **arguments)`` returns a :class:`Check`; the optional
-    ``fast(**arguments)`` returns a :data:`FastTest` for compiled evaluation without
-    explanations (when absent, the compiled rule calls ``function`` and keeps the truth).
-    ``facts`` names the facts it reads (reported as missing when unknown);
-    ``parameters`` the rule-set parameters it reads without a rule naming them, each with
-    its type (``collaborating_municipalities``: ``list[municipality]``), so that loading
-    converts and checks their values.
-    """
-
-    name: str
-    description: str
-    sv: Texts
-    en: Texts
-    arguments: tuple[Argument, ...]
-    function: Callable[..., Check] = attrs.field(repr=False)
-    fast: Callable[..., FastTest] | None = attrs.field(default=None, repr=False)
-    facts: tuple[str, ...] = ()
-    shows: ValueType | None = None
-    """The type of ``seen`` and ``expected``, to show them in a language."""
-    parameters: tuple[tuple[str, ValueType], ...] = attrs.field(default=(), converter=_pairs)
-    """The parameters read from the context (see above), as ``(name, type)`` pairs."""
-
-    def texts(self, language: Language) -> Texts:
-        """The texts in *language*."""
-        return self.sv if checked_language(language) == "sv" else self.en
-
-    def argument(self, name: str) -> Argument | None:
-        """The argument called *name*, if there is one."""
-        return next((a for a in self.arguments if a.name == name), None)
-
-
-@attrs.frozen(kw_only=True)
-class FieldSpec:
-    """A registered field: one fact of an applicant, read by ``get(application, context)``.
-
-    ``get`` returns the normalised value (see :class:`ValueType`) or ``None`` when unknown.
-    ``label_sv``/``label_en`` name the fact in messages ("befattningen", "the position").
-    """
-
-    name: str
-    type: ValueType
-    description: str
-    label_sv: str
-    label_en: str
-    get: Callable[[Application, EvaluationContext], Any] = attrs.field(repr=False)
-    fact: str = ""
-    """The fact reported missing when ``get`` returns ``None`` (the field's name if empty)."""
-
-    def label(self, language: Language) -> str:
-        """The fact's name in *language*."""
-        return self.label_sv if checked_language(language) == "sv" else self.label_en
-
-    @property
-    def missing_fact(self) -> str:
-        """The fact reported as missing when this field is unknown."""
-        return self.fact or self.name
-
-
-class PredicateRegistry:
-    """Fields and predicates by name: the vocabulary a rule set is checked against.
-
-    Registries are plain objects: make one with :func:`default_registry` (the built-ins)
-    or ``PredicateRegistry()`` (empty), add to it, and pass it where rules are parsed.
-    """
-
-    def __init__(
-        self,
-        predicates: Iterable[PredicateSpec] = (),
-        fields: Iterable[FieldSpec] = (),
-    ) -> None:
-        self._predicates: dict[str, PredicateSpec] = {p.name: p for p in predicates}
-        self._fields: dict[str, FieldSpec] = {f.name: f for f in fields}
-        self._frozen = False
-
-    def freeze(self) -> PredicateRegistry:
-        """Refuse any further :meth:`register` (the built-ins are frozen); returns self."""
-        self._frozen = True
-        return self
-
-    def copy(self) -> PredicateRegistry:
-        """A registry with the same entries, to extend without touching this one."""
-        return PredicateRegistry(self._predicates.values(), self._fields.values())
-
-    # Adding ----------------------------------------------------------------------------
-
-    def register(self, spec: PredicateSpec | FieldSpec) -> None:
-        """Add a predicate or field; a name already taken (by either) is an error."""
-        if self._frozen:
-            raise ValueError("this registry is frozen: add to a copy (registry.copy())")
-        if spec.name in self._predicates or spec.name in self._fields:
-            raise ValueError(f"{spec.name!r} is already registered")
-        if not spec.name.isidentifier() or spec.name in _KEYWORDS:
-            raise ValueError(f"{spec.name!r} is not a valid rule name")
-        if isinstance(spec, FieldSpec):
-            self._fields[spec.name] = spec
-        else:
-            self._predicates[spec.name] = spec
-
-    def predicate(
-        self,
-        name: str,
-        *,
-        description: str,
-        sv: Texts,
-        en: Texts,
-        arguments: Mapping[str, str | ValueType | Argument] | None = None,
-        facts: Iterable[str] = (),
-        shows: str | ValueType | None = None,
-        fast: Callable[..., FastTest] | None = None,
-        parameters: Mapping[str, str | ValueType] | None = None,
-    ) -> Callable[[Callable[..., Check]], Callable[..., Check]]:
-        """Decorator: register the decorated function as the predicate *name*.
-
-        *arguments* maps each argument's name to its type (a name such as ``"position"``,
-        ``"list[municipality]"``, or a :class:`ValueType`), or to a full :class:`Argument`
-        for an optional one with a default. *parameters* maps each rule-set parameter the
-        predicate reads from the context to its type, in the same way.
-        """
-
-        def decorate(function: Callable[..., Check]) -> Callable[..., Check]:
-            self.register(
-                PredicateSpec(
-                    name=name,
-                    description=description,
-                    sv=sv,
-                    en=en,
-                    arguments=tuple(
-                        a
-                        if isinstance(a, Argument)
-                        else Argument(name=arg_name, type=value_type(a))
-                        for arg_name, a in (arguments or {}).items()
-                    ),
-                    function=function,
-                    fast=fast,
-                    facts=tuple(facts),
-                    shows=None if shows is None else value_type(shows),
-                    parameters={k: value_type(v) for k, v in (parameters or {}).items()},
-                )
-            )
-            return function
-
-        return decorate
-
-    # Looking up ------------------------------------------------------------------------
-
-    def get_predicate(self, name: str) -> PredicateSpec | None:
-        """The predicate called *name*, or ``None``."""
-        return self._predicates.get(name)
-
-    def get_field(self, name: str) -> FieldSpec | None:
-        """The field called *name*, or ``None``."""
-        return self._fields.get(name)
-
-    @property
-    def predicates(self) -> Mapping[str, PredicateSpec]:
-        """Every predicate, by name."""
-        return dict(self._predicates)
-
-    @property
-    def fields(self) -> Mapping[str, FieldSpec]:
-        """Every field, by name."""
-        return dict(self._fields)
-
-    def parameter_types(self) -> dict[str, tuple[ValueType, ...]]:
-        """The types of the parameters predicates read without a rule naming them, by name."""
-        found: dict[str, tuple[ValueType, ...]] = {}
-        for spec in self._predicates.values():
-            for name, kind in spec.parameters:
-                found[name] = (*found.get(name, ()), kind)
-        return found
-
-    def suggest(self, name: str, *, fields: bool = True, predicates: bool = True) -> str | None:
-        """The registered name closest to *name* ("did you mean …?"), or ``None``."""
-        names = [*(self._fields if fields else ()), *(self._predicates if predicates else ())]
-        near = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        return near[0] if near else None
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._predicates or name in self._fields
-
-    def __repr__(self) -> str:
-        return (
-            f"<PredicateRegistry: {len(self._fields)} fields, {len(self._predicates)} predicates>"
-        )
-
-
-_KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
-
-
-def registry_or_builtin(registry: PredicateRegistry | None) -> PredicateRegistry:
-    """*registry*, or the built-in one (shared, frozen) when ``None``."""
-    if registry is not None:
-        return registry
-    from ._builtin import builtin_registry
-
-    return builtin_registry()
 
 
 def default_registry() -> PredicateRegistry:
-    """A new registry holding the built-in fields and predicates (see :mod:`._builtin`)."""
-    from ._builtin import builtin_registry
-
+    """A new registry holding the built-in fields and predicates, to extend."""
     return builtin_registry().copy()

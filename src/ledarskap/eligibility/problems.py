@@ -1,53 +1,19 @@
-"""Problems found in a rule or a rule-set file: where (file, line, path), what, and a hint.
+"""Deprecated: a rule set's problems are :class:`ledarskap.errors.Problem`, as every other.
 
-A :class:`RuleProblem` is a :class:`~ledarskap.errors.Problem` with the parts of its
-location kept apart, so that an editor or a test can point at the line. Loading collects
-every problem of a file and raises one :class:`~ledarskap.errors.RuleError` with all of them.
-
-.. versionadded:: 0.2
+.. deprecated:: 0.3
+   ``RuleProblem`` is :class:`~ledarskap.errors.Problem`; removed in 0.4.
 """
 
 from __future__ import annotations
 
-from ledarskap.errors import Problem, mask_personal_data
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import Problem
 
-__all__ = ["RuleProblem"]
+__all__ = ["RuleProblem"]  # noqa: F822  # given by __getattr__, with a warning
 
 
-class RuleProblem(Problem):
-    """A problem in a rule set, with the parts of its location apart.
-
-    ``source`` (file), ``line`` (1-based, when the format gives it), ``path``
-    (``rules[2].when``), ``column`` within an expression, and ``hint`` ("did you mean …?").
-    """
-
-    __slots__ = ("_where",)
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: str,
-        source: str | None = None,
-        line: int | None = None,
-        path: str = "",
-        column: int | None = None,
-        hint: str | None = None,
-        excerpt: str | None = None,
-    ) -> None:
-        where = source or ("<rules>" if line is not None else "")
-        if line is not None:
-            where += f":{line}"
-        if path:
-            where = f"{where}: {path}" if where else path
-        where = where or "<rules>"
-        super().__init__(path, message, code, hint=hint, excerpt=excerpt)
-        self.source = source
-        self.line = line
-        self.column = column
-        self._where = mask_personal_data(where)
-
-    @property
-    def location(self) -> str:
-        """Where, as a rule set's problems have always written it."""
-        return self._where
+def __getattr__(name: str) -> type[Problem]:
+    if name == "RuleProblem":
+        warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
+        return Problem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

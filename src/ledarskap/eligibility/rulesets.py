@@ -23,24 +23,25 @@ decision carries a warning.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
-from ledarskap.model import Application, Cohort, Language, ProgramData
-from ledarskap.model.positions import checked_language
+from ledarskap._deprecation import warn_deprecated
+from ledarskap.model import Application, Cohort, ProgramData
 
+from ._entries import RuleEntry, RuleLevel
+from ._evaluation import Evaluator
+from ._rules import source_value
+from ._ruleset_file import RULESET_FORMAT, load
+from .bulk import BulkResult
+from .compiled import CompiledRuleSet
+from .decisions import Decision
 from .parameters import Parameter
-from .predicates import PredicateRegistry
-from .rules import Rule
-
-if TYPE_CHECKING:
-    from .compiled import BulkResult, CompiledRuleSet
-    from .decisions import Decision
+from .predicates import PredicateRegistry, registry_or_builtin
 
 __all__ = [
     "RULESET_FORMAT",
@@ -50,57 +51,6 @@ __all__ = [
     "default_ruleset",
     "parse_ruleset",
 ]
-
-RULESET_FORMAT = "ledarskap.rules/1"
-"""The ``format`` tag a rule-set file must carry."""
-
-
-class RuleLevel(enum.Enum):
-    """How binding a rule is."""
-
-    REQUIRED = "required"
-    """Part of the decision: failing it makes the applicant not eligible."""
-    ADVISORY = "advisory"
-    """A recommendation: failing it is a warning on the decision, never a rejection."""
-
-
-@attrs.frozen(kw_only=True)
-class RuleEntry:
-    """One version of one rule of a rule set, in force on ``[valid_from, valid_to)``.
-
-    ``None`` for ``valid_from`` means from the beginning, for ``valid_to`` until further
-    notice. ``version`` names this version in decisions (by default its start date).
-    """
-
-    id: str
-    rule: Rule
-    level: RuleLevel = RuleLevel.REQUIRED
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    version: str = attrs.field()
-    title_sv: str | None = attrs.field(default=None, eq=False)
-    title_en: str | None = attrs.field(default=None, eq=False)
-
-    @version.default
-    def _version(self) -> str:
-        return "initial" if self.valid_from is None else self.valid_from.isoformat()
-
-    def in_force(self, day: dt.date) -> bool:
-        """Whether the entry is in force on *day*: ``valid_from <= day < valid_to``."""
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day < self.valid_to
-        )
-
-    def overlaps(self, other: RuleEntry) -> bool:
-        """Whether the two windows share a day."""
-        start = max(self.valid_from or dt.date.min, other.valid_from or dt.date.min)
-        end = min(self.valid_to or dt.date.max, other.valid_to or dt.date.max)
-        return start < end or (start == end == dt.date.max)
-
-    def title(self, language: Language = "sv") -> str:
-        """The entry's title in *language*, or its id."""
-        sv = checked_language(language) == "sv"
-        return (self.title_sv if sv else self.title_en) or self.id
 
 
 def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
@@ -117,9 +67,9 @@ def _parameters(value: Mapping[str, Parameter] | Iterable[Parameter]) -> Mapping
 class RuleSet:
     """A versioned set of rules with parameters, as loaded from a rule-set file.
 
-    Evaluate one application with :meth:`evaluate`; many with :meth:`compile` and
-    :meth:`~ledarskap.eligibility.CompiledRuleSet.evaluate_many`. ``registry`` is the
-    vocabulary the rules were checked against, and evaluated with.
+    Evaluate one application with :meth:`evaluate`; many with :meth:`evaluate_many`.
+    ``registry`` is the vocabulary the rules were checked against, and evaluated with. A
+    rule set compiles its rules once, when it is made.
     """
 
     id: str
@@ -129,9 +79,19 @@ class RuleSet:
     title: str = attrs.field(default="", eq=False)
     source: str | None = attrs.field(default=None, eq=False)
     registry: PredicateRegistry | None = attrs.field(default=None, eq=False, repr=False)
-    _compiled: list[CompiledRuleSet] = attrs.field(
-        factory=list, init=False, eq=False, repr=False, hash=False
-    )
+    _evaluator: Evaluator = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Compiled once, when the rule set is made: it is immutable.
+        evaluator = Evaluator(
+            self.entries,
+            self.parameters,
+            self.registry,
+            ruleset_id=self.id,
+            version=self.version,
+            source=self.source,
+        )
+        object.__setattr__(self, "_evaluator", evaluator)
 
     def __hash__(self) -> int:
         return hash((self.id, self.version, self.entries))
@@ -144,14 +104,6 @@ class RuleSet:
         """Every parameter's value in force on *day* (``None`` where none is)."""
         return {name: p.at(day) for name, p in self.parameters.items()}
 
-    def compile(self) -> CompiledRuleSet:
-        """The rule set compiled for fast evaluation (compiled once, then reused)."""
-        if not self._compiled:
-            from .compiled import CompiledRuleSet
-
-            self._compiled.append(CompiledRuleSet(self))
-        return self._compiled[0]
-
     def evaluate(
         self,
         application: Application,
@@ -160,15 +112,28 @@ class RuleSet:
         cohort: Cohort | None = None,
         program: ProgramData | None = None,
         strict: bool = False,
-        explain: bool = True,
+        explain: bool | None = None,
     ) -> Decision:
-        """Decide whether *application* is in the target group.
+        """Decide whether *application* is in the target group, on *as_of*, and explain why.
 
-        See :meth:`CompiledRuleSet.evaluate <ledarskap.eligibility.CompiledRuleSet.evaluate>`.
+        *as_of* defaults to the *cohort*'s start (or the start of the application's cohort
+        in *program*); one of them is required, the clock is never read. The cohort gives
+        the collaborating municipalities; *program* fills facts the application leaves
+        open from its appointment on record. On a date when no required rule is in force
+        the outcome is undetermined ("no rule in force"), or a RuleError if *strict*.
+
+        .. deprecated:: 0.3
+           *explain*: a single decision is always explained; for outcomes alone, use
+           ``evaluate_many(..., explain=False)``.
         """
-        return self.compile().evaluate(
-            application, as_of=as_of, cohort=cohort, program=program, strict=strict, explain=explain
-        )
+        evaluate = self._evaluator.decide
+        if explain is not None:
+            warn_deprecated(
+                "RuleSet.evaluate(explain=...)", "evaluate_many(..., explain=False) for outcomes"
+            )
+            if not explain:
+                evaluate = self._evaluator.results
+        return evaluate(application, as_of=as_of, cohort=cohort, program=program, strict=strict)
 
     def evaluate_many(
         self,
@@ -180,24 +145,32 @@ class RuleSet:
         strict: bool = False,
         explain: bool = True,
     ) -> BulkResult:
-        """Decide many applications.
+        """Decide many applications: their outcomes at once, each decision when read.
 
-        See :meth:`CompiledRuleSet.evaluate_many
-        <ledarskap.eligibility.CompiledRuleSet.evaluate_many>`.
+        Arguments as for :meth:`evaluate`; with a *program* and no *cohort*, each
+        application is decided for its own cohort. The outcomes are decided on the
+        short-circuiting path; a decision is explained when first read. With
+        ``explain=True`` the summary counts reasons, warnings and missing facts too.
         """
-        return self.compile().evaluate_many(
-            applications,
-            as_of=as_of,
-            cohort=cohort,
-            program=program,
-            strict=strict,
-            explain=explain,
+        apps = tuple(applications)
+        evaluator = self._evaluator
+        outcomes = evaluator.outcomes(
+            apps, as_of=as_of, cohort=cohort, program=program, strict=strict
         )
+        decide = evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
+        return BulkResult(apps, outcomes, decide, explain=explain, registry=self.registry)
+
+    def compile(self) -> CompiledRuleSet:
+        """Deprecated: the rule set is compiled when it is made; evaluate with it directly.
+
+        .. deprecated:: 0.3
+           Use :meth:`evaluate` and :meth:`evaluate_many`.
+        """
+        warn_deprecated("RuleSet.compile()", "RuleSet.evaluate and RuleSet.evaluate_many")
+        return CompiledRuleSet(self, _warn=False)
 
     def to_data(self) -> dict[str, Any]:
         """The rule set as plain data in the file layout (``format``, ``rules``, ``parameters``)."""
-        from ._syntax import source_value
-
         rules = []
         for e in self.entries:
             item: dict[str, Any] = {"id": e.id, "level": e.level.value, "when": str(e.rule)}
@@ -240,8 +213,8 @@ def parse_ruleset(
     """The rule set written in *text* (TOML or JSON), checked whole before anything runs.
 
     Every problem is collected and raised at once as one
-    :class:`~ledarskap.errors.RuleError`, each problem a
-    :class:`~ledarskap.eligibility.RuleProblem` with the *source* (a file name, for
+    :class:`~ledarskap.errors.RuleError`, each a :class:`~ledarskap.errors.Problem` with
+    the *source* (a file name, for
     messages only: nothing is read), the line (TOML), the path and a hint.
 
     >>> parse_ruleset('''
@@ -259,21 +232,28 @@ def parse_ruleset(
     Traceback (most recent call last):
     ...
     ledarskap.errors.RuleError: demo.toml: invalid rule set (5 problems)
-      - demo.toml:7: rules[0].when: unknown predicate or field 'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)
+      - demo.toml:7: rules[0].when, column 1: unknown predicate or field 'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)
         reports_to_politcal_body or any_of
         ^^^^^^^^^^^^^^^^^^^^^^^^
-      - demo.toml:7: rules[0].when: unknown predicate or field 'any_of'
+      - demo.toml:7: rules[0].when, column 29: unknown predicate or field 'any_of'
         reports_to_politcal_body or any_of
                                     ^^^^^^
       - demo.toml:8: rules[1].id: duplicate rule id 'role' with the same validity window (give each rule its own id, or give versions of one rule disjoint windows)
-      - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found 'mandatory'
-      - demo.toml:11: rules[1].when: position ==: expected a position of the catalog, found 'avdelningschefen' (did you mean 'avdelningschef'?)
+      - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found text 'mandatory'
+      - demo.toml:11: rules[1].when, column 1: position ==: expected a position of the catalog, found 'avdelningschefen' (did you mean 'avdelningschef'?)
         position == 'avdelningschefen'
         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
     """
-    from ._loader import load
-
-    return load(text, syntax=syntax, source=source, registry=registry)
+    document = load(text, syntax=syntax, source=source, registry=registry)
+    return RuleSet(
+        id=document.id,
+        version=document.version,
+        entries=document.entries,
+        parameters=document.parameters,
+        title=document.title,
+        source=source,
+        registry=registry_or_builtin(registry),
+    )
 
 
 @functools.cache

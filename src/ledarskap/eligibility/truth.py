@@ -16,20 +16,20 @@ others as in Kleene's strong logic, so an unknown fact never hides a definite an
 
 from __future__ import annotations
 
-import enum
-
-from ledarskap.model import Language
-from ledarskap.model.positions import checked_language
+from ledarskap.text import LabelledEnum
 
 __all__ = ["Outcome", "Truth"]
 
 
-class Truth(enum.Enum):
-    """True, false or unknown, combined with ``&``, ``|`` and ``~`` as in Kleene's logic."""
+class Truth(LabelledEnum):
+    """True, false or unknown, combined with ``&``, ``|`` and ``~`` as in Kleene's logic.
 
-    TRUE = "true"
-    FALSE = "false"
-    UNKNOWN = "unknown"
+    Labelled in Swedish and English: ``Truth.UNKNOWN.label("sv") == "okänt"``.
+    """
+
+    TRUE = "true", "sant", "true"
+    FALSE = "false", "falskt", "false"
+    UNKNOWN = "unknown", "okänt", "unknown"
 
     @classmethod
     def of(cls, value: bool | None) -> Truth:
@@ -59,28 +59,22 @@ class Truth(enum.Enum):
     def __invert__(self) -> Truth:
         return _NOT[self]
 
-    def label(self, language: Language = "sv") -> str:
-        """``"sant"``/``"true"``, ``"falskt"``/``"false"``, ``"okänt"``/``"unknown"``."""
-        return _TRUTH_LABELS[self][0 if checked_language(language) == "sv" else 1]
-
 
 _AS_BOOL = {Truth.TRUE: True, Truth.FALSE: False, Truth.UNKNOWN: None}
 _NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}
-_TRUTH_LABELS = {
-    Truth.TRUE: ("sant", "true"),
-    Truth.FALSE: ("falskt", "false"),
-    Truth.UNKNOWN: ("okänt", "unknown"),
-}
 
 
-class Outcome(enum.Enum):
-    """The outcome of an eligibility decision: the required rules, combined with AND."""
+class Outcome(LabelledEnum):
+    """The outcome of an eligibility decision: the required rules, combined with AND.
 
-    ELIGIBLE = "eligible"
+    Labelled as the head of a decision: ``Outcome.ELIGIBLE.label("sv") == "Behörig"``.
+    """
+
+    ELIGIBLE = "eligible", "Behörig", "Eligible"
     """Every required rule in force holds: the applicant is in the target group."""
-    NOT_ELIGIBLE = "not-eligible"
+    NOT_ELIGIBLE = "not-eligible", "Inte behörig", "Not eligible"
     """A required rule fails on known facts (whatever the unknown facts turn out to be)."""
-    UNDETERMINED = "undetermined"
+    UNDETERMINED = "undetermined", "Obestämd", "Undetermined"
     """Missing facts (or no rule in force on the date) leave the answer open."""
 
     @classmethod
@@ -91,14 +85,3 @@ class Outcome(enum.Enum):
         if truth is None:
             return cls.UNDETERMINED
         return cls.ELIGIBLE if truth else cls.NOT_ELIGIBLE
-
-    def label(self, language: Language = "sv") -> str:
-        """``"Behörig"``/``"Eligible"`` and so on, capitalised as the head of a decision."""
-        return _OUTCOME_LABELS[self][0 if checked_language(language) == "sv" else 1]
-
-
-_OUTCOME_LABELS = {
-    Outcome.ELIGIBLE: ("Behörig", "Eligible"),
-    Outcome.NOT_ELIGIBLE: ("Inte behörig", "Not eligible"),
-    Outcome.UNDETERMINED: ("Obestämd", "Undetermined"),
-}

@@ -21,16 +21,15 @@ table, so a rule naming an unknown one fails when it is loaded, never when it ru
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
+from ledarskap._found import did_you_mean
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import (
-    Language,
     OrganisationKind,
     PoliticalBodyKind,
     PositionKind,
@@ -39,6 +38,7 @@ from ledarskap.model import (
     municipality,
     position,
 )
+from ledarskap.text import Language, Text
 
 __all__ = [
     "BOOLEAN",
@@ -83,10 +83,21 @@ class ValueType:
         return self.name
 
 
+_YES_NO = {True: Text("ja", "yes"), False: Text("nej", "no")}
+_OR = Text("eller", "or")
+
+
 def _plain(value: object, language: Language) -> str:
     if isinstance(value, bool):
-        return ("ja" if value else "nej") if language == "sv" else ("yes" if value else "no")
+        return _YES_NO[value].render(language)
     return str(value)
+
+
+def either(shown: list[str], language: Language) -> str:
+    """``"a, b eller c"`` (``"a, b or c"``): values of which one is meant."""
+    if len(shown) < 2:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + f" {_OR.render(language)} " + shown[-1]
 
 
 def _text(value: object) -> str:
@@ -128,8 +139,8 @@ def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
             return value
         if isinstance(value, str) and value in members:
             return members[value]
-        near = difflib.get_close_matches(str(value), list(members), n=1, cutoff=0.5)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        near = did_you_mean(value, members, cutoff=0.5)
+        hint = f" ({near})" if near else ""
         raise ValueTypeError(
             f"expected {what}, one of {', '.join(map(repr, members))}, found {value!r}{hint}"
         )
@@ -240,11 +251,7 @@ def list_of(item: ValueType) -> ValueType:
         return tuple(sorted(converted, key=lambda v: str(item.source(v))))
 
     def show(value: Any, language: Language) -> str:
-        shown = [item.show(v, language) for v in value]
-        if len(shown) < 2:
-            return "".join(shown)
-        word = " eller " if language == "sv" else " or "
-        return ", ".join(shown[:-1]) + word + shown[-1]
+        return either([item.show(v, language) for v in value], language)
 
     return ValueType(
         name=f"list[{item.name}]",

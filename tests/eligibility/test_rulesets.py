@@ -13,11 +13,10 @@ from hypothesis import strategies as st
 from ledarskap.eligibility import (
     Outcome,
     RuleLevel,
-    RuleProblem,
     default_ruleset,
     parse_ruleset,
 )
-from ledarskap.errors import RuleError
+from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind, municipality
 
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
@@ -62,12 +61,12 @@ def app(**facts: object) -> Application:
     )
 
 
-def problems(text: str, **options: object) -> list[RuleProblem]:
+def problems(text: str, **options: object) -> list[Problem]:
     with pytest.raises(RuleError) as info:
         parse_ruleset(text, source="demo.toml", **options)  # type: ignore[arg-type]
     found = list(info.value.problems)
-    assert all(isinstance(p, RuleProblem) for p in found)
-    return found  # type: ignore[return-value]
+    assert all(type(p) is Problem for p in found)
+    return found
 
 
 def test_versions_and_parameters_by_date_half_open() -> None:
@@ -444,3 +443,98 @@ def test_a_registered_predicate_may_declare_a_parameter() -> None:
         registry=registry,
     )
     assert rules.parameters["pilot_counties"].type_name == "list[county]"
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "code", "fragment"),
+    [
+        (
+            'title = 3\n[[rules]]\nid = "r"\nwhen = "leads_staff_function"',
+            "title",
+            "type",
+            "found the number 3",
+        ),
+        (
+            'colour = "blue"\n[[rules]]\nid = "r"\nwhen = "leads_staff_function"',
+            "colour",
+            "unknown-key",
+            "unknown key 'colour'",
+        ),
+        (
+            '[[rules]]\nid = "a b"\nwhen = "leads_staff_function"',
+            "rules[0].id",
+            "id",
+            "expected an id",
+        ),
+        ('[[rules]]\nwhen = "leads_staff_function"', "rules[0].id", "missing", "id is required"),
+        ('[[rules]]\nid = "r"\nwhen = 3', "rules[0].when", "type", "text or a table"),
+        (
+            '[[rules]]\nid = "r"\ntitle_sv = 3\nwhen = "leads_staff_function"',
+            "rules[0].title_sv",
+            "type",
+            "expected text",
+        ),
+        (
+            '[[rules]]\nid = "r"\nvalid_from = "2025-13-01"\nwhen = "leads_staff_function"',
+            "rules[0].valid_from",
+            "date",
+            "YYYY-MM-DD",
+        ),
+        (
+            'parameters = 3\n[[rules]]\nid = "r"\nwhen = "leads_staff_function"',
+            "parameters",
+            "type",
+            "table of parameters",
+        ),
+        (
+            '[parameters.towns]\nvalues = { 2025-13-01 = ["Motala"] }\n[[rules]]\nid = "r"\nwhen = "municipality in towns"',
+            "parameters.towns.values",
+            "date",
+            "YYYY-MM-DD",
+        ),
+        (
+            '[parameters.towns]\nvalues = ["Motala"]\ntype = "list[town]"\nunit = "x"\n[[rules]]\nid = "r"\nwhen = "leads_staff_function"',
+            "parameters.towns.type",
+            "type",
+            "unknown value type",
+        ),
+        (
+            '[parameters.towns]\nvalues = ["Motala"]\nunit = "x"\n[[rules]]\nid = "r"\nwhen = "municipality in towns"',
+            "parameters.towns.unit",
+            "unknown-key",
+            "unknown key 'unit'",
+        ),
+        (
+            '[parameters.towns]\nvalues = ["Motala"]\n[[rules]]\nid = "r"\nwhen = "municipality in towns and county in towns"',
+            "parameters.towns",
+            "parameter-type",
+            "used as",
+        ),
+    ],
+)
+def test_the_shape_of_the_file_is_checked_key_by_key(
+    body: str, path: str, code: str, fragment: str
+) -> None:
+    """Each key that does not fit is one problem, at its path, with its code."""
+    found = problems(HEAD + body)
+    assert any(p.path == path and p.code == code and fragment in str(p) for p in found), found
+
+
+def test_a_json_document_is_checked_alike() -> None:
+    """The same checks, without lines; a version may be a number; anything else is refused."""
+    document = {
+        "format": "ledarskap.rules/1",
+        "id": "demo",
+        "version": 2,
+        "rules": [{"id": "r", "when": "leads_staff_function"}, "not a table"],
+    }
+    (problem,) = problems(json.dumps(document), syntax="json")
+    assert (problem.path, problem.line) == ("rules[1]", None)
+    del document["rules"][1]  # type: ignore[attr-defined]
+    assert parse_ruleset(json.dumps(document), syntax="json").version == "2"
+    (problem,) = problems("[1, 2]", syntax="json")
+    assert "expected a table of rules, found a list of 2 items" in str(problem)
+    with pytest.raises(ValueError, match="syntax must be 'toml' or 'json'"):
+        parse_ruleset("", syntax="yaml")  # type: ignore[arg-type]
+    (problem,) = problems(b"format = 1")  # type: ignore[arg-type]
+    assert problem.message == "expected text, found bytes"

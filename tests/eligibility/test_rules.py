@@ -8,23 +8,19 @@ import pytest
 
 from ledarskap.eligibility import (
     AllOf,
-    Check,
     Comparison,
     Not,
     ParameterRef,
-    Predicate,
-    Texts,
     Truth,
     all_of,
     any_of,
     compare,
-    default_registry,
     not_,
     param,
     parse_rule,
     predicate,
 )
-from ledarskap.errors import RuleError
+from ledarskap.errors import RuleError, UsageError
 from ledarskap.model import Application, PositionKind
 
 A = predicate("reports_to_political_body")
@@ -93,7 +89,8 @@ def test_parameters_are_bare_names() -> None:
     )
 
 
-def test_evaluate_a_single_rule() -> None:
+def test_evaluating_a_single_rule_is_deprecated() -> None:
+    """``Rule.evaluate`` still gives the truth, with a DeprecationWarning (gone in 0.4)."""
     app = Application(
         id="a",
         person_id="p",
@@ -103,10 +100,15 @@ def test_evaluate_a_single_rule() -> None:
         in_position_since=dt.date(2020, 9, 2),
     )
     rule = parse_rule("years_in_position >= min_years")
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 4}) is Truth.TRUE
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1), parameters={"min_years": 5}) is Truth.FALSE
-    assert rule.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
-    assert A.evaluate(app, as_of=dt.date(2025, 9, 1)) is Truth.UNKNOWN
+    day = dt.date(2025, 9, 1)
+    with pytest.warns(DeprecationWarning, match="Rule.evaluate is deprecated"):
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
+        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+    with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
+        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -153,82 +155,6 @@ def test_every_problem_is_reported_at_once_with_a_caret() -> None:
     ]
 
 
-def test_the_registry_is_open() -> None:
-    registry = default_registry()
-
-    @registry.predicate(
-        "applied_before",
-        description="The application came in before a date.",
-        sv=Texts(true="sökte före {expected}", false="sökte {seen}", unknown="okänt"),
-        en=Texts(true="applied before {expected}", false="applied {seen}", unknown="unknown"),
-        arguments={"day": "date"},
-    )
-    def applied_before(app: Application, ctx: object, *, day: dt.date) -> Check:
-        return Check(app.submitted < day, seen=app.submitted, expected=day)
-
-    rule = parse_rule(
-        'applied_before(day="2025-05-01") and leads_staff_function', registry=registry
-    )
-    assert str(rule) == 'applied_before(day="2025-05-01") and leads_staff_function'
-    with pytest.raises(RuleError, match="unknown predicate or field 'applied_before'"):
-        parse_rule("applied_before(day='2025-05-01')")  # the default registry is untouched
-    with pytest.raises(RuleError, match="expected a date"):
-        parse_rule("applied_before(day=3)", registry=registry)
-    with pytest.raises(ValueError, match="already registered"):
-        registry.predicate(
-            "leads_staff_function", description="", sv=Texts("", "", ""), en=Texts("", "", "")
-        )(applied_before)
-    assert isinstance(parse_rule("leads_staff_function"), Predicate)
-
-
-def test_a_tool_adds_its_own_field_and_renders_with_it() -> None:
-    from ledarskap.eligibility import FieldSpec, Outcome, parse_ruleset
-    from ledarskap.eligibility.valuetypes import INTEGER
-
-    registry = default_registry()
-    registry.register(
-        FieldSpec(
-            name="days_before_deadline",
-            type=INTEGER,
-            description="Days between the application and 1 May.",
-            label_sv="marginalen i dagar",
-            label_en="the margin in days",
-            get=lambda app, ctx: (dt.date(2025, 5, 1) - app.submitted).days,
-        )
-    )
-    rules = parse_ruleset(
-        'format = "ledarskap.rules/1"\nid = "t"\nversion = "1"\n'
-        '[[rules]]\nid = "early"\nwhen = "days_before_deadline >= 30"\n',
-        registry=registry,
-    )
-    app = Application(id="a", person_id="p", cohort_id="c", submitted=dt.date(2025, 4, 20))
-    decision = rules.evaluate(app, as_of=dt.date(2025, 9, 1))
-    assert decision.outcome is Outcome.NOT_ELIGIBLE
-    assert decision.render("sv", registry=registry) == (
-        "Inte behörig: marginalen i dagar är 11, färre än 30"
-    )
-    assert decision.render("en", registry=registry) == (
-        "Not eligible: the margin in days is 11, less than 30"
-    )
-
-
-def test_text_with_escapes_prints_and_parses_back() -> None:
-    registry = default_registry()
-
-    @registry.predicate(
-        "titled",
-        description="The title is exactly the given text.",
-        sv=Texts(true="titeln är {expected}", false="titeln är {seen}", unknown="titel saknas"),
-        en=Texts(true="the title is {expected}", false="the title is {seen}", unknown="no title"),
-        arguments={"title": "text"},
-    )
-    def titled(app: Application, ctx: object, *, title: str) -> Check:
-        return Check(None if app.title is None else app.title == title, app.title, title)
-
-    rule = predicate("titled", registry=registry, title='Chef "A"\t\\ \u00e5')
-    assert parse_rule(str(rule), registry=registry) == rule
-
-
 def test_nesting_is_bounded() -> None:
     """Text or data nested absurdly deep is a RuleError, never a RecursionError."""
     from ledarskap.eligibility import rule_from_data
@@ -248,3 +174,25 @@ def test_nesting_is_bounded() -> None:
 def test_a_number_that_is_not_whole_says_so() -> None:
     with pytest.raises(RuleError, match=r"expected a whole number, found '2\.5'"):
         parse_rule("years_in_position >= 2.5")
+
+
+def test_empty_junctions_are_rule_errors() -> None:
+    from ledarskap.eligibility import all_of, any_of, not_
+
+    with pytest.raises(RuleError, match="at least one rule"):
+        all_of()
+    with pytest.raises(RuleError, match="at least one rule"):
+        any_of()
+    with pytest.raises(UsageError, match="expected a Rule"):
+        not_("reports_to_political_body")  # type: ignore[arg-type]
+
+
+def test_predicate_problems_read_as_text() -> None:
+    from ledarskap.eligibility import predicate
+
+    with pytest.raises(RuleError) as caught:
+        predicate("reports_to_politcal_body")
+    assert str(caught.value.problems[0]) == (
+        "predicate 'reports_to_politcal_body': unknown predicate or field "
+        "'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)"
+    )

@@ -20,7 +20,7 @@ from ledarskap.eligibility import (
     parse_rule,
     rule_from_data,
 )
-from ledarskap.eligibility._plan import plan_for
+from ledarskap.eligibility._evaluation import plan
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Collaboration, county
 from ledarskap.testing import eligibility_rules, forgetting, rule_applications
@@ -33,11 +33,11 @@ LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def truth(rule: Rule, app: Application) -> Truth:
-    return Truth.of(plan_for(rule).fast(app, CTX))
+    return Truth.of(plan(rule).test(app, CTX)[0])
 
 
 def explained(rule: Rule, app: Application) -> Truth:
-    return plan_for(rule).explain(app, CTX, "r").result
+    return plan(rule).explain(app, CTX, "r").result
 
 
 def outcome(rule: Rule, app: Application) -> Outcome:
@@ -189,7 +189,7 @@ def test_every_node_renders_to_words(rule: Rule, app: Application, language: str
     """Every node of every tree has a text in both languages, with no placeholder left."""
     from ledarskap.eligibility.messages import render_node
 
-    tree = plan_for(rule).explain(app, CTX, "r")
+    tree = plan(rule).explain(app, CTX, "r")
     facts = {"position": app.position.slug} if app.position else {}
     for node in tree.walk():
         if node.children:

@@ -1,0 +1,283 @@
+"""The one neutral tree both readers of rules produce, and its one check against a registry.
+
+The text reader (:mod:`._parser`) and the table reader (:mod:`._tables`) write what they
+read as a *draft*: :class:`Junction`, :class:`Negation`, :class:`Call`, :class:`Compare`,
+or :class:`Broken` for what could not be read, each with :class:`Where` it was found.
+:func:`build` checks a draft against the registry (names, arguments, value types,
+operators) and gives the :class:`~._rules.Rule`, or adds a
+:class:`~ledarskap.errors.Problem` for each thing wrong, at its place: the path, and in an
+expression the column with the text and a caret under the bad part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from ledarskap._found import did_you_mean
+from ledarskap.errors import Problem
+
+from ._rules import (
+    OPERATORS,
+    Comparison,
+    ParameterRef,
+    Predicate,
+    Rule,
+    all_of,
+    any_of,
+    not_,
+)
+from ._vocabulary import PredicateRegistry
+from .valuetypes import list_of
+
+__all__ = [
+    "Broken",
+    "Call",
+    "Compare",
+    "Draft",
+    "Junction",
+    "Negation",
+    "Where",
+    "arguments",
+    "build",
+    "check_comparison",
+    "check_predicate",
+    "problem_at",
+]
+
+
+@attrs.frozen
+class Where:
+    """Where a draft was read.
+
+    A *path* (``rule``, ``rules[0].when.any_of[1]``) and, in an expression, its *text*
+    and the span ``start:end`` within it.
+    """
+
+    path: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def span(self, start: int, end: int) -> Where:
+        """The same place, narrowed to characters ``start:end`` of the text."""
+        return Where(self.path, self.text, start, end)
+
+    def at(self, path: str) -> Where:
+        """Another path, in no expression."""
+        return Where(path)
+
+
+@attrs.frozen
+class Junction:
+    """``all_of`` or ``any_of`` of the parts (as written: flattening happens in building)."""
+
+    kind: Literal["all_of", "any_of"]
+    parts: tuple[Draft, ...]
+    where: Where
+
+
+@attrs.frozen
+class Negation:
+    """``not`` of the part."""
+
+    part: Draft
+    where: Where
+
+
+@attrs.frozen
+class Call:
+    """A predicate by name with its arguments as written.
+
+    *where* spans the whole call, *name_where* the name alone.
+    """
+
+    name: str
+    args: tuple[tuple[str, Any, Where], ...]
+    where: Where
+    name_where: Where
+
+
+@attrs.frozen
+class Compare:
+    """A field compared with a value; *field_where* spans the field's name."""
+
+    field: str
+    op: str
+    value: Any
+    where: Where
+    field_where: Where
+
+
+@attrs.frozen
+class Broken:
+    """What could not be read (a syntax error, a malformed table): the problem itself."""
+
+    message: str
+    code: str
+    where: Where
+
+
+Draft: TypeAlias = Junction | Negation | Call | Compare | Broken
+"""The neutral tree of a rule, as read and not yet checked."""
+
+Report: TypeAlias = Callable[[Where, str, str, "str | None"], None]
+"""How :func:`build` reports: ``report(where, message, code, hint)``."""
+
+
+def problem_at(  # the parts of a Problem, by keyword
+    where: Where,
+    message: str,
+    code: str,
+    hint: str | None = None,
+    *,
+    source: str | None = None,
+    first_line: int | None = None,
+) -> Problem:
+    """The problem at *where*: in an expression, its column and the line with a caret.
+
+    *first_line* is the line of the file the expression starts on (its line is then the
+    file's); without it, an expression of several lines gives its own line number.
+    """
+    text = where.text
+    if where.start is None or text is None:
+        return Problem(where.path, message, code, source=source, line=first_line, hint=hint)
+    start = min(where.start, len(text))
+    line_index = text.count("\n", 0, start)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_text = text[line_start : None if line_end < 0 else line_end]
+    column = start - line_start + 1
+    width = max(1, min(where.end or start + 1, len(line_text) + line_start) - start)
+    excerpt = f"    {line_text}\n    {' ' * (column - 1)}{'^' * width}"
+    if first_line is not None:
+        line: int | None = first_line + line_index
+    else:
+        line = line_index + 1 if "\n" in text.strip() else None
+    return Problem(
+        where.path,
+        message,
+        code,
+        source=source,
+        line=line,
+        column=column,
+        hint=hint,
+        excerpt=excerpt,
+    )
+
+
+def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | None:
+    """The rule *draft* describes, checked against *registry*.
+
+    ``None`` if anything was reported (every problem of the draft is, not only the first).
+    """
+    if isinstance(draft, Broken):
+        report(draft.where, draft.message, draft.code, None)
+        return None
+    if isinstance(draft, Junction):
+        parts = [build(part, registry, report) for part in draft.parts]
+        if any(part is None for part in parts):
+            return None
+        made = [part for part in parts if part is not None]
+        return all_of(*made) if draft.kind == "all_of" else any_of(*made)
+    if isinstance(draft, Negation):
+        inner = build(draft.part, registry, report)
+        return None if inner is None else not_(inner)
+    if isinstance(draft, Call):
+        return check_predicate(draft, registry, report)
+    return check_comparison(draft, registry, report)
+
+
+def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, str | None]:
+    near = registry.suggest(name)
+    return f"unknown {what} {name!r}", (f"did you mean {near!r}?" if near else None)
+
+
+def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> Rule | None:
+    """The :class:`Predicate` *call* names, its arguments checked and normalised."""
+    name = call.name
+    spec = registry.get_predicate(name)
+    if spec is None:
+        if registry.get_field(name) is not None:
+            message = f"{name!r} is a field: compare it with a value (e.g. {name} == …)"
+            report(call.where, message, "field-as-predicate", None)
+        else:
+            message, hint = _unknown_name(name, registry, "predicate or field")
+            report(call.name_where, message, "unknown-name", hint)
+        return None
+    ok = True
+    normal: dict[str, Any] = {}
+    given: set[str] = set()
+    for arg_name, value, where in call.args:
+        if arg_name in given:
+            report(where, f"argument {arg_name!r} given twice", "argument", None)
+            ok = False
+            continue
+        given.add(arg_name)
+        argument = spec.argument(arg_name)
+        if argument is None:
+            names = [a.name for a in spec.arguments]
+            takes = f"; it takes {', '.join(names)}" if names else "; it takes none"
+            hint = did_you_mean(arg_name, names, cutoff=0.5)
+            report(
+                call.where,
+                f"{name} takes no argument {arg_name!r}{takes}",
+                "unknown-argument",
+                hint,
+            )
+            ok = False
+            continue
+        if isinstance(value, ParameterRef):
+            normal[arg_name] = value
+            continue
+        try:
+            converted = argument.type.convert(value)
+        except (ValueError, TypeError) as error:
+            report(call.where, f"argument {arg_name!r} of {name}: {error}", "argument-type", None)
+            ok = False
+            continue
+        if argument.required or converted != argument.default:
+            normal[arg_name] = converted
+    for argument in spec.arguments:
+        if argument.required and argument.name not in given:
+            message = f"{name} needs the argument {argument.name!r} ({argument.type})"
+            report(call.where, message, "missing-argument", None)
+            ok = False
+    return Predicate(name, tuple(sorted(normal.items()))) if ok else None
+
+
+def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report) -> Rule | None:
+    """The :class:`Comparison` *draft* writes, its field, operator and value checked."""
+    field, op = draft.field, draft.op
+    spec = registry.get_field(field)
+    if spec is None:
+        if registry.get_predicate(field) is not None:
+            message = f"{field!r} is a predicate, not a field: it cannot be compared"
+            report(draft.where, message, "predicate-as-field", None)
+        else:
+            message, hint = _unknown_name(field, registry, "field")
+            report(draft.field_where, message, "unknown-name", hint)
+        return None
+    if op not in OPERATORS:
+        report(draft.where, f"unknown operator {op!r}", "operator", None)
+        return None
+    if op in ("<", "<=", ">", ">=") and not spec.type.ordered:
+        message = f"{field} ({spec.type}) cannot be compared with {op}; use == , != , in or not in"
+        report(draft.where, message, "operator", None)
+        return None
+    if isinstance(draft.value, ParameterRef):
+        return Comparison(field, op, draft.value)
+    wanted = list_of(spec.type) if op in ("in", "not in") else spec.type
+    try:
+        converted = wanted.convert(draft.value)
+    except (ValueError, TypeError) as error:
+        report(draft.where, f"{field} {op}: {error}", "value-type", None)
+        return None
+    return Comparison(field, op, converted)
+
+
+def arguments(values: Mapping[str, Any], where: Where) -> tuple[tuple[str, Any, Where], ...]:
+    """Keyword arguments given in Python (or a table), as a call's arguments at *where*."""
+    return tuple((str(name), value, where) for name, value in values.items())

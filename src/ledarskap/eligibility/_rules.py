@@ -1,0 +1,320 @@
+"""Rule nodes: the values rules are made of, with their printing and their table form.
+
+This is the bottom of the rules: the node classes (:class:`AllOf`, :class:`AnyOf`,
+:class:`Not`, :class:`Predicate`, :class:`Comparison`), the combinators that keep them in
+normal form (:func:`all_of`, :func:`any_of`, :func:`not_`), ``str(rule)`` in the
+expression syntax and :func:`to_data` in the table form. Reading (text or tables) and the
+checks against a registry are above, in :mod:`._meaning`, :mod:`._parser` and
+:mod:`._tables`; :mod:`.rules` shows it all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from ledarskap.errors import Problem, RuleError, UsageError
+
+__all__ = [
+    "MAX_DEPTH",
+    "OPERATORS",
+    "AllOf",
+    "AnyOf",
+    "Comparison",
+    "Not",
+    "Operator",
+    "ParameterRef",
+    "Predicate",
+    "Rule",
+    "all_of",
+    "any_of",
+    "not_",
+    "param",
+    "source_value",
+    "to_data",
+    "unparse",
+]
+
+Operator: TypeAlias = Literal["==", "!=", "in", "not in", "<", "<=", ">", ">="]
+"""The comparison operators of the rule syntax."""
+
+OPERATORS: tuple[Operator, ...] = ("==", "!=", "in", "not in", "<", "<=", ">", ">=")
+
+MAX_DEPTH = 64
+"""How deep parentheses, ``not`` and tables may nest in a rule read from text or data."""
+
+
+class Rule:
+    """A rule: the base of every kind of rule node.
+
+    The kinds are :class:`AllOf`, :class:`AnyOf`, :class:`Not`, :class:`Predicate` and
+    :class:`Comparison`. Build rules with the factory functions or
+    :func:`~ledarskap.eligibility.parse_rule`; evaluate them in a
+    :class:`~ledarskap.eligibility.RuleSet`.
+    """
+
+    __slots__ = ()
+
+    def __and__(self, other: Rule) -> Rule:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return all_of(self, other)
+
+    def __or__(self, other: Rule) -> Rule:
+        if not isinstance(other, Rule):
+            return NotImplemented
+        return any_of(self, other)
+
+    def __invert__(self) -> Rule:
+        return not_(self)
+
+    def __str__(self) -> str:
+        return unparse(self)
+
+    def __repr__(self) -> str:
+        return f"<Rule({str(self)!r})>"
+
+    @property
+    def children(self) -> tuple[Rule, ...]:
+        """The rule's direct sub-rules (none for a leaf)."""
+        return ()
+
+    def walk(self) -> Iterator[Rule]:
+        """This rule and every sub-rule, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def parameters(self) -> frozenset[str]:
+        """The names of the parameters the rule refers to."""
+        names: set[str] = set()
+        for node in self.walk():
+            if isinstance(node, Predicate):
+                names.update(v.name for _, v in node.args if isinstance(v, ParameterRef))
+            elif isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
+                names.add(node.value.name)
+        return frozenset(names)
+
+    def to_data(self) -> Any:
+        """The rule in the table form (plain data): ``{"any_of": [...]}`` and so on.
+
+        >>> from ledarskap.eligibility import parse_rule
+        >>> parse_rule("leads_staff_function or not position == 'kommunchef'").to_data()
+        {'any_of': [{'predicate': 'leads_staff_function'}, {'not': {'field': 'position', 'op': '==', 'value': 'kommunchef'}}]}
+        """
+        return to_data(self)
+
+
+@attrs.frozen(cache_hash=True, repr=False)
+class ParameterRef:
+    """A reference to a rule set's parameter by name (written as a bare name in a rule)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"param({self.name!r})"
+
+
+def param(name: str) -> ParameterRef:
+    """A reference to the parameter *name*, as a value in :func:`compare` or :func:`predicate`."""
+    return ParameterRef(name)
+
+
+@attrs.frozen(cache_hash=True, repr=False, str=False)
+class AllOf(Rule):
+    """Every sub-rule holds (Kleene AND: any false makes it false, else any unknown unknown)."""
+
+    rules: tuple[Rule, ...]
+
+    @property
+    def children(self) -> tuple[Rule, ...]:
+        """The sub-rules."""
+        return self.rules
+
+
+@attrs.frozen(cache_hash=True, repr=False, str=False)
+class AnyOf(Rule):
+    """Some sub-rule holds (Kleene OR: any true makes it true, else any unknown unknown)."""
+
+    rules: tuple[Rule, ...]
+
+    @property
+    def children(self) -> tuple[Rule, ...]:
+        """The sub-rules."""
+        return self.rules
+
+
+@attrs.frozen(cache_hash=True, repr=False, str=False)
+class Not(Rule):
+    """The sub-rule does not hold (unknown stays unknown)."""
+
+    rule: Rule
+
+    @property
+    def children(self) -> tuple[Rule, ...]:
+        """The negated rule."""
+        return (self.rule,)
+
+
+@attrs.frozen(cache_hash=True, repr=False, str=False)
+class Predicate(Rule):
+    """A registered predicate with its arguments (normalised; defaults left out), by name."""
+
+    name: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        """The arguments as a dict."""
+        return dict(self.args)
+
+
+@attrs.frozen(cache_hash=True, repr=False, str=False)
+class Comparison(Rule):
+    """A field compared with a value (normalised) or a :class:`ParameterRef`."""
+
+    field: str
+    op: Operator
+    value: Any
+
+
+def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    flat: list[Rule] = []
+    for rule in rules:
+        if not isinstance(rule, Rule):
+            raise UsageError(f"expected a Rule, found {type(rule).__name__}")
+        flat.extend(rule.rules if isinstance(rule, kind) else (rule,))
+    return tuple(flat)
+
+
+def all_of(*rules: Rule) -> Rule:
+    """Every rule holds. Nested ``all_of`` flatten; one rule is itself.
+
+    An empty ``all_of`` is an error: a condition that always holds is no condition.
+    """
+    flat = _flatten(AllOf, rules)
+    if not flat:
+        raise RuleError("invalid rule", [Problem("all_of", "needs at least one rule", "empty")])
+    return flat[0] if len(flat) == 1 else AllOf(flat)
+
+
+def any_of(*rules: Rule) -> Rule:
+    """Some rule holds. Nested ``any_of`` flatten; one rule is itself; empty is an error."""
+    flat = _flatten(AnyOf, rules)
+    if not flat:
+        raise RuleError("invalid rule", [Problem("any_of", "needs at least one rule", "empty")])
+    return flat[0] if len(flat) == 1 else AnyOf(flat)
+
+
+def not_(rule: Rule) -> Rule:
+    """The rule does not hold; ``not_(not_(x))`` is ``x``."""
+    if not isinstance(rule, Rule):
+        raise UsageError(f"not_: expected a Rule, found {type(rule).__name__}")
+    return rule.rule if isinstance(rule, Not) else Not(rule)
+
+
+# Printing -------------------------------------------------------------------------------
+
+
+_PLAIN = (str, int, bool, float)
+
+
+def source_value(value: Any) -> Any:  # noqa: PLR0911  # one return per kind of value
+    """A normalised value as plain data: enums by value, dates as text, tuples as lists.
+
+    Sets become sorted lists, so that what a decision shows does not depend on hashing.
+    """
+    kind = type(value)
+    if (
+        kind is str
+        or kind is int
+        or kind is bool
+        or value is None
+        # Predicates return plain data (Check's contract): a list is checked by its head.
+        or (kind is list and (not value or type(value[0]) in _PLAIN))
+    ):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted((source_value(v) for v in value), key=str)
+    if isinstance(value, tuple | list):
+        return [source_value(v) for v in value]
+    if isinstance(value, ParameterRef):
+        return value.name
+    return value
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, ParameterRef):
+        return value.name
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple | list | frozenset):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    return json.dumps(source_value(value), ensure_ascii=False)
+
+
+def unparse(rule: Rule) -> str:
+    """The source text of *rule* in the expression syntax."""
+    if isinstance(rule, Predicate):
+        if not rule.args:
+            return rule.name
+        return f"{rule.name}({', '.join(f'{k}={_literal(v)}' for k, v in rule.args)})"
+    if isinstance(rule, Comparison):
+        return f"{rule.field} {rule.op} {_literal(rule.value)}"
+    if isinstance(rule, Not):
+        inner = unparse(rule.rule)
+        return (
+            f"not {inner}"
+            if isinstance(rule.rule, Predicate | Comparison | Not)
+            else f"not ({inner})"
+        )
+    if isinstance(rule, AllOf):
+        return " and ".join(
+            f"({unparse(r)})" if isinstance(r, AnyOf) else unparse(r) for r in rule.rules
+        )
+    if isinstance(rule, AnyOf):
+        return " or ".join(
+            f"({unparse(r)})" if isinstance(r, AllOf) else unparse(r) for r in rule.rules
+        )
+    raise TypeError(f"not a rule: {rule!r}")
+
+
+# The table form ---------------------------------------------------------------------------
+
+
+def _value_data(value: Any) -> Any:
+    if isinstance(value, ParameterRef):
+        return {"param": value.name}
+    return source_value(value)
+
+
+def to_data(rule: Rule) -> Any:
+    """The rule in the table form (see :mod:`._tables` for reading it back)."""
+    if isinstance(rule, AllOf):
+        return {"all_of": [to_data(r) for r in rule.rules]}
+    if isinstance(rule, AnyOf):
+        return {"any_of": [to_data(r) for r in rule.rules]}
+    if isinstance(rule, Not):
+        return {"not": to_data(rule.rule)}
+    if isinstance(rule, Predicate):
+        data: dict[str, Any] = {"predicate": rule.name}
+        if rule.args:
+            data["args"] = {k: _value_data(v) for k, v in rule.args}
+        return data
+    if isinstance(rule, Comparison):
+        return {"field": rule.field, "op": rule.op, "value": _value_data(rule.value)}
+    raise TypeError(f"not a rule: {rule!r}")

@@ -1,0 +1,111 @@
+"""The tokens of the rule expression syntax, and the text of a quoted string.
+
+The bottom of the text reader: :func:`tokenize` cuts a rule's text into :class:`Token`
+spans; a character no token starts with is a :class:`ReadError` at that span.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ._vocabulary import KEYWORDS
+
+__all__ = ["ReadError", "Token", "tokenize", "unquote"]
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+   |(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+   |(?P<number>-?\d+(?![\w.-]))
+   |(?P<op>==|!=|<=|>=|<|>)
+   |(?P<punct>[()\[\],=])
+   |(?P<name>[A-Za-z_][A-Za-z0-9_]*)
+    """,
+    re.VERBOSE,
+)
+_NOT_WHOLE = re.compile(r"-?\d+[.eE]\d*")
+
+
+class ReadError(Exception):
+    """A rule's text cannot be read: *message* about characters ``start:end``."""
+
+    def __init__(self, message: str, start: int, end: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.start = start
+        self.end = end
+
+
+@attrs.frozen
+class Token:
+    """One token: its kind, its text and where it is.
+
+    The kinds: ``name``, ``keyword``, ``string``, ``number``, ``op``, ``punct``, ``end``.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of *text*, ending with an ``end`` token."""
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            number = _NOT_WHOLE.match(text, pos)
+            if number is not None:  # 2.5, 3,5, 2e3: numbers in rules are whole
+                message = f"expected a whole number, found {number.group()!r}"
+                raise ReadError(message, pos, number.end())
+            raise ReadError(f"unexpected character {text[pos]!r}", pos, pos + 1)
+        kind = match.lastgroup or "ws"
+        if kind != "ws":
+            if kind == "name" and match.group() in KEYWORDS:
+                kind = "keyword"
+            tokens.append(Token(kind, match.group(), match.start(), match.end()))
+        pos = match.end()
+    tokens.append(Token("end", "", len(text), len(text)))
+    return tokens
+
+
+_ESCAPES = {
+    '"': '"',
+    "'": "'",
+    "\\": "\\",
+    "/": "/",
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "b": "\b",
+    "f": "\f",
+}
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+
+
+def unquote(token: Token) -> str:
+    """The text of a string token, with JSON's escapes (what the printer writes)."""
+    body = token.text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        escape = body[i + 1]
+        if escape in _ESCAPES:
+            out.append(_ESCAPES[escape])
+            i += 2
+        elif escape == "u" and _HEX4.fullmatch(body, i + 2, i + 6):
+            out.append(chr(int(body[i + 2 : i + 6], 16)))
+            i += 6
+        else:
+            at = token.start + 1 + i
+            raise ReadError(f"unknown escape \\{escape} in text", at, at + 2)
+    return "".join(out)

@@ -1,0 +1,77 @@
+"""The arguments of an evaluation: checked in one place, the library's error naming each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from ledarskap.eligibility import EvaluationContext, default_ruleset
+from ledarskap.errors import UsageError
+from ledarskap.model import Application, Cohort
+
+
+def test_as_of_is_required() -> None:
+    with pytest.raises(UsageError, match="as_of"):
+        default_ruleset().evaluate(
+            Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+        )
+
+
+@pytest.mark.parametrize(
+    ("call", "where"),
+    [
+        (
+            lambda r, a, c: r.evaluate(a, as_of="2025-09-01"),
+            "as_of: expected a date (datetime.date) or None, found text '2025-09-01'",
+        ),
+        (
+            lambda r, a, c: r.evaluate(a, as_of=dt.datetime(2025, 9, 1)),
+            "as_of: expected a date (datetime.date) or None, found the date-time '2025-09-01T00:00:00'",
+        ),
+        (
+            lambda r, a, c: r.evaluate(a, cohort="liko-2025"),
+            "cohort: expected a Cohort or None, found text 'liko-2025'",
+        ),
+        (
+            lambda r, a, c: r.evaluate(a, cohort=c, program="x"),
+            "program: expected a ProgramData or None, found text 'x'",
+        ),
+        (
+            lambda r, a, c: r.evaluate_many([a], program="x"),
+            "program: expected a ProgramData or None, found text 'x'",
+        ),
+        (lambda r, a, c: r.evaluate(a), "as_of: expected a date, or a cohort"),
+        (
+            lambda r, a, c: r.evaluate(None, cohort=c),
+            "application: expected an Application, found null",
+        ),
+        (
+            lambda r, a, c: r.evaluate_many([a, None], as_of=c.start),
+            "applications[1]: expected an Application, found null",
+        ),
+        (
+            lambda r, a, c: r.evaluate_many([a, 7], cohort=c, explain=False),
+            "applications[1]: expected an Application, found the number 7",
+        ),
+        (
+            lambda r, a, c: EvaluationContext.for_cohort(as_of="2025-09-01"),  # type: ignore[arg-type]
+            "as_of: expected a date (datetime.date) or None, found text '2025-09-01'",
+        ),
+    ],
+)
+def test_arguments_of_the_wrong_kind_are_usage_errors(call: Any, where: str) -> None:
+    """Bad arguments give the library's error naming the argument, never an AttributeError."""
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    cohort = Cohort(
+        id="c-1",
+        program_id="liko",
+        name="Omgång",
+        start=dt.date(2025, 9, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    with pytest.raises(UsageError) as caught:
+        call(default_ruleset(), app, cohort)
+    assert str(caught.value).startswith(where)
+    assert isinstance(caught.value, TypeError)

@@ -1,0 +1,205 @@
+"""Decisions: explained when read, compared, frozen, and read back from their data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import attrs
+import pytest
+
+from ledarskap.eligibility import (
+    Decision,
+    DecisionNode,
+    Outcome,
+    RuleResult,
+    Truth,
+    default_ruleset,
+)
+from ledarskap.errors import RuleError
+from ledarskap.model import Application, Cohort, Collaboration
+
+COHORT = Cohort(
+    id="c-2025",
+    program_id="liko",
+    name="Omgång 2025/26",
+    start=dt.date(2025, 9, 1),
+    end=dt.date(2026, 6, 30),
+    collaborations=[
+        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
+    ],
+)
+
+
+def application(**facts: Any) -> Application:
+    base: dict[str, Any] = {
+        "id": "ans-1",
+        "person_id": "p-1",
+        "cohort_id": "c-2025",
+        "submitted": dt.date(2025, 4, 1),
+    }
+    return Application(**(base | facts))
+
+
+def decide(app: Application) -> Decision:
+    return default_ruleset().evaluate(app, cohort=COHORT)
+
+
+def test_a_decision_records_versions_and_round_trips_as_json() -> None:
+    decision = decide(application(municipality="Motala", title="Avdelningschef", reports_to=[]))
+    assert decision.as_of == COHORT.start
+    assert decision.rule_versions == {
+        "role": "2010-01-01",
+        "collaborating-municipality": "2010-01-01",
+        "not-chief-executive": "2010-01-01",
+        "suggested-positions": "2010-01-01",
+    }
+    data = json.loads(json.dumps(decision.to_data()))
+    assert data["format"] == "ledarskap.decision/1"
+    again = Decision.from_data(data)
+    assert again == decision
+    assert again.render("sv", tree=True) == decision.render("sv", tree=True)
+
+
+def test_the_tree_mirrors_the_rule() -> None:
+    decision = decide(application(municipality="Motala", title="Avdelningschef", reports_to=[]))
+    role = decision.rules[0].tree
+    assert role is not None
+    assert role.code == "any_of"
+    assert [c.path for c in role.children] == ["role[0]", "role[1]", "role[2]"]
+    strateg = role.children[2]
+    assert [c.code for c in strateg.children] == ["position.eq", "works_in_central_administration"]
+    assert strateg.children[0].seen == "avdelningschef"
+    assert strateg.children[0].expected == "strateg"
+    assert decision.tree.children[0] is role
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ([1], "$: expected a table, found a list of 1 items"),
+        ({"format": "ledarskap.decision/1", "outcome": "maybe"}, "$.outcome: expected one of"),
+        ({"format": "ledarskap.decision/1", "as_of": "2025-13-01"}, "$.as_of: expected a date"),
+        (
+            {"format": "ledarskap.decision/1", "rules": [{"id": "x"}]},
+            "$.rules[0].version: expected the key 'version'",
+        ),
+        ({"format": "ledarskap.decision/9"}, "$.format: expected 'ledarskap.decision/1'"),
+    ],
+)
+def test_unreadable_decision_data_is_located(data: object, problem: str) -> None:
+    """Each problem of decision data names its path and what was expected, no Python internals."""
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert any(str(p).startswith(problem) for p in caught.value.problems), caught.value
+    assert "Error(" not in str(caught.value)
+
+
+def test_unreadable_decision_data_names_every_path_inside_the_tree() -> None:
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    data = default_ruleset().evaluate(app, cohort=COHORT).to_data()
+    data["outcome"] = "maybe"
+    data["rules"][0]["tree"]["children"][1]["result"] = "yes"
+    data["rules"][1]["valid_from"] = "2010-13-01"
+    data["reasons"] = [3]
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "$.outcome: expected one of eligible, not-eligible, undetermined, found text 'maybe'",
+        "$.rules[0].tree.children[1].result: expected one of true, false, unknown, found text 'yes'",
+        "$.rules[1].valid_from: expected a date as YYYY-MM-DD, found text '2010-13-01'",
+        "$.reasons[0]: expected a table, found the number 3",
+    ]
+    with pytest.raises(RuleError, match=r"\$: expected a table, found text 'a decision'"):
+        Decision.from_data("a decision")
+    with pytest.raises(RuleError, match=r"\$.children\[0\]: expected a table"):
+        DecisionNode.from_data({"path": "r", "code": "all_of", "result": "true", "children": [1]})
+
+
+def test_a_decision_from_a_bulk_evaluation_is_explained_when_first_read() -> None:
+    """The outcome is there at once; the rest is made on first reading, then kept."""
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    (lazy,) = default_ruleset().evaluate_many([app], cohort=COHORT)
+    assert lazy.outcome is Outcome.UNDETERMINED  # whether a staff function is led is not known
+    assert lazy.reasons is lazy.reasons  # made once
+    assert lazy == decide(app)
+    assert lazy.explain() is lazy
+    assert lazy.explain().rules == decide(app).rules
+
+
+def test_a_decision_is_a_frozen_value() -> None:
+    """Decisions compare by everything but their facts, and cannot be changed."""
+    made = decide(application(municipality="Motala", title="Strateg"))
+    same = Decision(
+        outcome=made.outcome,
+        as_of=made.as_of,
+        ruleset=made.ruleset,
+        ruleset_version=made.ruleset_version,
+        application_id=made.application_id,
+        rules=made.rules,
+        reasons=made.reasons,
+        warnings=made.warnings,
+        missing_facts=made.missing_facts,
+    )
+    assert same == made
+    assert same.facts == {}
+    assert made != "a decision"
+    assert made.eligible is (made.outcome is Outcome.ELIGIBLE)
+    assert repr(made).startswith("Decision(outcome=<Outcome.")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.outcome = Outcome.ELIGIBLE  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del made.as_of
+    plain = Decision(
+        outcome=Outcome.ELIGIBLE, as_of=dt.date(2025, 9, 1), ruleset="r", ruleset_version="1"
+    )
+    assert hash(plain) == hash(
+        Decision(
+            outcome=Outcome.ELIGIBLE, as_of=dt.date(2025, 9, 1), ruleset="r", ruleset_version="1"
+        )
+    )
+
+
+def test_nodes_and_results_read_back_from_their_data() -> None:
+    """A node and a rule's result are read back from what they write, alone too."""
+    made = decide(application(municipality="Motala", title="Avdelningschef", reports_to=[]))
+    result = made.rules[0]
+    assert RuleResult.from_data(json.loads(json.dumps(result.to_data()))) == result
+    assert result.tree is not None
+    assert DecisionNode.from_data(result.tree.to_data()) == result.tree
+    with pytest.raises(RuleError, match=r"\$.level: expected one of required, advisory"):
+        RuleResult.from_data(result.to_data() | {"level": "mandatory"})
+
+
+def test_decision_data_nested_too_deep_is_refused() -> None:
+    """A tree nested absurdly deep is a RuleError, never a RecursionError."""
+    node: dict[str, Any] = {"path": "r", "code": "not", "result": "true"}
+    for _ in range(300):
+        node = {"path": "r", "code": "not", "result": "true", "children": [node]}
+    with pytest.raises(RuleError, match="nested more than 200 deep"):
+        DecisionNode.from_data(node)
+    with pytest.raises(RuleError, match=r"\$.children: expected a list, found text 'x'"):
+        DecisionNode.from_data({"path": "r", "code": "not", "result": "true", "children": "x"})
+
+
+def test_the_leaves_that_explain_a_result() -> None:
+    """Below ``not`` the leaf with the opposite result explains it; below junctions, alike."""
+    leaf = DecisionNode(path="r[0]", code="leads_staff_function", result=Truth.TRUE)
+    negated = DecisionNode(path="r", code="not", result=Truth.FALSE, children=(leaf,))
+    from ledarskap.eligibility.decisions import leaves_explaining
+
+    assert leaves_explaining(negated, Truth.FALSE) == [leaf]
+
+
+def test_a_decision_pickles_and_copies_explained() -> None:
+    """A decision travels to another process, or is copied, with its explanation made."""
+    import copy
+    import pickle
+
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    (lazy,) = default_ruleset().evaluate_many([app], cohort=COHORT)
+    again = pickle.loads(pickle.dumps(lazy))  # our own data
+    assert again == lazy
+    assert again.facts == lazy.facts
+    assert copy.deepcopy(lazy) == lazy

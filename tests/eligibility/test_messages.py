@@ -1,0 +1,68 @@
+"""The message catalogue: decisions in Swedish and English, and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from ledarskap.eligibility import Truth, default_ruleset
+from ledarskap.eligibility.messages import join, render_node, render_reason
+from ledarskap.errors import InvalidValueError
+from ledarskap.model import Application, Cohort, Collaboration
+
+COHORT = Cohort(
+    id="c-2025",
+    program_id="liko",
+    name="Omgång 2025/26",
+    start=dt.date(2025, 9, 1),
+    end=dt.date(2026, 6, 30),
+    collaborations=[
+        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
+    ],
+)
+
+
+def application(**facts: Any) -> Application:
+    base: dict[str, Any] = {
+        "id": "ans-1",
+        "person_id": "p-1",
+        "cohort_id": "c-2025",
+        "submitted": dt.date(2025, 4, 1),
+    }
+    return Application(**(base | facts))
+
+
+def test_an_unknown_language_is_refused_not_english() -> None:
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    decision = default_ruleset().evaluate(app, as_of=dt.date(2025, 9, 1))
+    with pytest.raises(InvalidValueError, match="language"):
+        decision.render("de")  # type: ignore[arg-type]
+    summary = default_ruleset().evaluate_many([app], as_of=dt.date(2025, 9, 1)).summary
+    with pytest.raises(InvalidValueError, match="language"):
+        summary.render("de")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda d, r: d.render("sv ", tree=True),
+        lambda d, r: render_node(d.reasons[0], "de"),  # type: ignore[arg-type]
+        lambda d, r: render_reason(d.reasons, "de"),  # type: ignore[arg-type]
+        lambda d, r: join(["a", "b"], "EN"),  # type: ignore[arg-type]
+        lambda d, r: d.outcome.label("de"),
+        lambda d, r: Truth.TRUE.label("fi"),  # type: ignore[arg-type]
+        lambda d, r: r.entries[0].title("de"),
+        lambda d, r: r.registry.get_predicate("leads_staff_function").texts("de"),
+        lambda d, r: r.registry.get_field("position").label(None),
+    ],
+)
+def test_every_text_of_eligibility_refuses_an_unknown_language(call: Any) -> None:
+    """Nowhere does an unknown language silently give English."""
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    rules = default_ruleset()
+    decision = rules.evaluate(app, cohort=COHORT)
+    with pytest.raises(InvalidValueError) as caught:
+        call(decision, rules)
+    assert str(caught.value).startswith("language: expected 'sv' or 'en', found ")

@@ -1,0 +1,177 @@
+"""The registry: fields and predicates, open to another tool's, each defined once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from ledarskap.eligibility import (
+    Check,
+    Predicate,
+    Texts,
+    default_registry,
+    parse_rule,
+    predicate,
+)
+from ledarskap.errors import RuleError
+from ledarskap.model import Application
+
+
+def test_the_registry_is_open() -> None:
+    registry = default_registry()
+
+    @registry.predicate(
+        "applied_before",
+        description="The application came in before a date.",
+        sv=Texts(true="sökte före {expected}", false="sökte {seen}", unknown="okänt"),
+        en=Texts(true="applied before {expected}", false="applied {seen}", unknown="unknown"),
+        arguments={"day": "date"},
+    )
+    def applied_before(app: Application, ctx: object, *, day: dt.date) -> Check:
+        return Check(app.submitted < day, seen=app.submitted, expected=day)
+
+    rule = parse_rule(
+        'applied_before(day="2025-05-01") and leads_staff_function', registry=registry
+    )
+    assert str(rule) == 'applied_before(day="2025-05-01") and leads_staff_function'
+    with pytest.raises(RuleError, match="unknown predicate or field 'applied_before'"):
+        parse_rule("applied_before(day='2025-05-01')")  # the default registry is untouched
+    with pytest.raises(RuleError, match="expected a date"):
+        parse_rule("applied_before(day=3)", registry=registry)
+    with pytest.raises(ValueError, match="already registered"):
+        registry.predicate(
+            "leads_staff_function", description="", sv=Texts("", "", ""), en=Texts("", "", "")
+        )(applied_before)
+    assert isinstance(parse_rule("leads_staff_function"), Predicate)
+
+
+def test_a_tool_adds_its_own_field_and_renders_with_it() -> None:
+    from ledarskap.eligibility import FieldSpec, Outcome, parse_ruleset
+    from ledarskap.eligibility.valuetypes import INTEGER
+
+    registry = default_registry()
+    registry.register(
+        FieldSpec(
+            name="days_before_deadline",
+            type=INTEGER,
+            description="Days between the application and 1 May.",
+            label_sv="marginalen i dagar",
+            label_en="the margin in days",
+            get=lambda app, ctx: (dt.date(2025, 5, 1) - app.submitted).days,
+        )
+    )
+    rules = parse_ruleset(
+        'format = "ledarskap.rules/1"\nid = "t"\nversion = "1"\n'
+        '[[rules]]\nid = "early"\nwhen = "days_before_deadline >= 30"\n',
+        registry=registry,
+    )
+    app = Application(id="a", person_id="p", cohort_id="c", submitted=dt.date(2025, 4, 20))
+    decision = rules.evaluate(app, as_of=dt.date(2025, 9, 1))
+    assert decision.outcome is Outcome.NOT_ELIGIBLE
+    assert decision.render("sv", registry=registry) == (
+        "Inte behörig: marginalen i dagar är 11, färre än 30"
+    )
+    assert decision.render("en", registry=registry) == (
+        "Not eligible: the margin in days is 11, less than 30"
+    )
+
+
+def test_text_with_escapes_prints_and_parses_back() -> None:
+    registry = default_registry()
+
+    @registry.predicate(
+        "titled",
+        description="The title is exactly the given text.",
+        sv=Texts(true="titeln är {expected}", false="titeln är {seen}", unknown="titel saknas"),
+        en=Texts(true="the title is {expected}", false="the title is {seen}", unknown="no title"),
+        arguments={"title": "text"},
+    )
+    def titled(app: Application, ctx: object, *, title: str) -> Check:
+        return Check(None if app.title is None else app.title == title, app.title, title)
+
+    rule = predicate("titled", registry=registry, title='Chef "A"\t\\ \u00e5')
+    assert parse_rule(str(rule), registry=registry) == rule
+
+
+def test_a_predicate_is_defined_once_and_its_fast_twin_is_deprecated() -> None:
+    """A ``fast=`` twin is refused with a warning: the function is the one definition."""
+    registry = default_registry()
+    with pytest.warns(DeprecationWarning, match=r"PredicateRegistry.predicate\(fast=...\)"):
+        decorate = registry.predicate(
+            "always",
+            description="Always holds.",
+            sv=Texts("ja", "nej", "okänt"),
+            en=Texts("yes", "no", "unknown"),
+            fast=lambda: None,
+        )
+    decorate(lambda app, ctx: Check(True))
+    spec = registry.get_predicate("always")
+    assert spec is not None
+    with pytest.warns(DeprecationWarning, match=r"PredicateSpec\(fast=...\) is deprecated"):
+        attrs.evolve(spec, fast=lambda: None)
+
+
+def test_an_optional_argument_takes_its_default_whether_the_function_has_one_or_not() -> None:
+    """The registry's default is passed unless the function's own default is the same."""
+    from ledarskap.eligibility import Argument, RuleSet
+    from ledarskap.eligibility._entries import RuleEntry
+    from ledarskap.eligibility.valuetypes import INTEGER
+
+    registry = default_registry()
+    seen: list[int] = []
+
+    def at_least(app: Application, ctx: object, *, years: int) -> Check:
+        seen.append(years)
+        return Check(True, seen=years, expected=years)
+
+    registry.predicate(
+        "at_least",
+        description="A test of the default.",
+        sv=Texts("ja", "nej", "okänt"),
+        en=Texts("yes", "no", "unknown"),
+        arguments={"years": Argument(name="years", type=INTEGER, default=2, required=False)},
+    )(at_least)
+    rules = RuleSet(
+        id="t",
+        version="1",
+        entries=[RuleEntry(id="r", rule=parse_rule("at_least", registry=registry))],
+        registry=registry,
+    )
+    app = Application(id="a", person_id="p", cohort_id="c", submitted=dt.date(2025, 1, 1))
+    assert rules.evaluate(app, as_of=dt.date(2025, 9, 1)).eligible
+    assert set(seen) == {2}
+
+
+def test_the_registry_refuses_what_it_cannot_hold() -> None:
+    """A frozen registry takes nothing; a name must be a word the syntax does not use."""
+    from ledarskap.eligibility.predicates import registry_or_builtin
+
+    builtin = registry_or_builtin(None)
+    spec = builtin.get_predicate("leads_staff_function")
+    assert spec is not None
+    with pytest.raises(ValueError, match="frozen"):
+        builtin.register(spec)
+    registry = default_registry()
+    assert "leads_staff_function" in registry
+    assert "nothing" not in registry
+    assert repr(registry) == "<PredicateRegistry: 7 fields, 6 predicates>"
+    with pytest.raises(ValueError, match="not a valid rule name"):
+        registry.register(attrs.evolve(spec, name="and"))
+
+
+def test_texts_come_in_both_languages() -> None:
+    """A predicate's and a field's texts are one bilingual Text each."""
+    registry = default_registry()
+    spec = registry.get_predicate("leads_staff_function")
+    field = registry.get_field("position")
+    assert spec is not None
+    assert field is not None
+    assert spec.text("true").render("en") == "leads a staff function"
+    assert spec.texts("sv").true == "leder en stabsfunktion"
+    assert field.label_text.render("sv") == "befattningen"
+    from ledarskap.eligibility.predicates import value_type
+    from ledarskap.eligibility.valuetypes import POSITION
+
+    assert value_type(POSITION) is POSITION
