@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledarskap import (
+    Application,
     Appointment,
     InvalidValueError,
     OrganisationKind,
@@ -196,3 +197,46 @@ def test_evolving_a_political_body_with_a_bad_value_names_the_field(
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(body, **dict[str, Any]({field: ""}))
     assert caught.value.location == f"PoliticalBody.{field}"
+
+
+@given(since=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), later=st.integers(-400, 9000))
+def test_one_count_of_whole_years(since: dt.date, later: int) -> None:
+    """Law: the appointment, the application and whole_years count tenure the same way.
+
+    A year is whole on its anniversary as dateutil counts it (a start on 29 February has
+    its anniversary on 28 February), and nothing is counted before the start.
+    """
+    from dateutil.relativedelta import relativedelta
+
+    from ledarskap.model import whole_years
+
+    as_of = since + dt.timedelta(days=later)
+    expected = relativedelta(as_of, since).years if as_of > since else 0
+    appointment = Appointment(
+        id="a-1",
+        person_id="p-1",
+        municipality="Linköping",
+        organisation="Kommunledningskontoret",
+        title="Ekonomidirektör",
+        start=since,
+    )
+    application = Application(
+        id="ans-1", person_id="p-1", cohort_id="c-1", submitted=since, in_position_since=since
+    )
+    assert whole_years(since, as_of) == expected
+    assert appointment.years_in_position(as_of) == expected
+    assert application.years_in_position(as_of) == expected
+
+
+def test_a_leap_day_start_has_its_anniversary_on_28_february() -> None:
+    assert (
+        Appointment(
+            id="a-1",
+            person_id="p-1",
+            municipality="Linköping",
+            organisation="Kommunledningskontoret",
+            title="Ekonomidirektör",
+            start=dt.date(2020, 2, 29),
+        ).years_in_position(dt.date(2021, 2, 28))
+        == 1
+    )

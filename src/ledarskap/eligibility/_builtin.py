@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from ledarskap.model import Application, OrganisationKind, PoliticalBodyKind, PositionKind
 
 from . import valuetypes as vt
@@ -43,12 +41,7 @@ def _county(app: Application, ctx: EvaluationContext) -> str | None:
 
 
 def _years_in_position(app: Application, ctx: EvaluationContext) -> int | None:
-    # The tenure as the model counts it (Appointment.years_in_position): whole years,
-    # 0 before the start. An application has no appointment object, only its start.
-    since = app.in_position_since
-    if since is None:
-        return None
-    return relativedelta(ctx.as_of, since).years if ctx.as_of > since else 0
+    return app.years_in_position(ctx.as_of)
 
 
 _FIELDS = (

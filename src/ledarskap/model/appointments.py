@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from ledarskap.text import LabelledEnum
 
@@ -112,8 +113,7 @@ def whole_years(since: dt.date, as_of: dt.date) -> int:
 
     .. versionadded:: 0.2
     """
-    years = as_of.year - since.year - ((as_of.month, as_of.day) < (since.month, since.day))
-    return max(years, 0)
+    return relativedelta(as_of, since).years if as_of > since else 0
 
 
 def _matched_position(appointment: Appointment) -> Position | None:
