@@ -5,6 +5,21 @@ encoding (UTF-8 with or without BOM, else Windows-1252 as older Excel writes) an
 delimiter (``;`` as Excel writes in Swedish locales, ``,``, or a tab) found out; XLSX
 through openpyxl, loaded only when needed; header names folded for matching; dates in ISO
 and the common Swedish forms.
+
+Two promises hold for every sheet, whoever made it:
+
+- **Bounded work.** A sheet may claim no more than :data:`MAX_ROWS` rows,
+  :data:`MAX_COLUMNS` columns and :data:`MAX_CELL` characters a cell (Excel's own limit),
+  and an XLSX file no more than :data:`MAX_UNPACKED` bytes unpacked; beyond them it is
+  refused with a :class:`~ledarskap.errors.DocumentError` naming the limit. An XLSX is
+  read streaming (openpyxl's read-only mode) and its ``<dimension>`` tag is not believed:
+  a tiny file with one cell at ``XFD1048576`` costs what its cells cost, not a grid of 17
+  billion.
+- **No formula injection.** A cell written that begins with ``=``, ``+``, ``-``, ``@``, a
+  tab or a carriage return (as the OWASP guidance on CSV injection lists) is written with
+  a ``'`` in front, so that a spreadsheet program shows it as text rather than running it;
+  the reader removes exactly that ``'`` again (:func:`escape_cell`,
+  :func:`unescape_cell`), so every text reads back as it was written.
 """
 
 from __future__ import annotations
@@ -14,20 +29,40 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
+from typing import Any
 
 from ledarskap.errors import DocumentError, MissingDependencyError, Problem
 
 __all__ = [
+    "MAX_CELL",
+    "MAX_COLUMNS",
+    "MAX_ROWS",
+    "MAX_UNPACKED",
+    "escape_cell",
     "fold",
     "parse_date",
     "read_csv_rows",
     "read_xlsx_rows",
+    "unescape_cell",
     "write_csv",
     "write_xlsx",
 ]
 
 Row = list[str]
+
+MAX_ROWS = 100_000
+"""The most rows a sheet may have (blank rows and the header counted)."""
+MAX_COLUMNS = 200
+"""The most columns a sheet may use (a sheet of any kind has fewer than 30)."""
+MAX_CELL = 32_767
+"""The most characters a cell may hold: Excel's own limit."""
+MAX_UNPACKED = 128 * 1024 * 1024
+"""The most bytes the parts of an XLSX file may unpack to (a zip bomb is refused)."""
+
+_FORMULA_START = frozenset("=+-@\t\r")
+"""How a cell that a spreadsheet program may run as a formula begins (OWASP)."""
 
 _MONTHS = {
     name: number
@@ -88,6 +123,68 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+# Formula injection -----------------------------------------------------------------------
+
+
+def escape_cell(text: str) -> str:
+    """*text* as written to a sheet: with a ``'`` in front if a program could run it.
+
+    A text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return after
+    any number of ``'`` gets one more ``'`` in front; every other text is written as it is.
+    (The ``'`` that are there already are counted so that :func:`unescape_cell` can tell
+    the ``'`` it must remove from one that belongs to the text.)
+
+    >>> escape_cell("=HYPERLINK(1)"), escape_cell("'=1"), escape_cell("Anna"), escape_cell("'a")
+    ("'=HYPERLINK(1)", "''=1", 'Anna', "'a")
+    """
+    return "'" + text if text.lstrip("'")[:1] in _FORMULA_START else text
+
+
+def unescape_cell(text: str) -> str:
+    """*text* as read from a sheet: the ``'`` that :func:`escape_cell` put in front removed.
+
+    One ``'`` is removed from a text that begins with one or more ``'`` followed by ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return; every other text is read as it is. So
+    ``unescape_cell(escape_cell(text)) == text`` for every text.
+
+    >>> unescape_cell("'=HYPERLINK(1)"), unescape_cell("''=1"), unescape_cell("'a")
+    ('=HYPERLINK(1)', "'=1", "'a")
+    """
+    if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_START:
+        return text[1:]
+    return text
+
+
+def _too_large(source: str, message: str, *, row: int | None = None) -> DocumentError:
+    return DocumentError(
+        "the sheet is too large to read",
+        [Problem("", message, "too-large", source=source, row=row)],
+        source=source,
+    )
+
+
+def _bounded(row: Sequence[str], number: int, source: str) -> Row:
+    """*row* (the *number*-th of the sheet) as a list, or the error of the limit it breaks."""
+    if number > MAX_ROWS:
+        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+    beyond = [i for i, cell in enumerate(row[MAX_COLUMNS:], start=MAX_COLUMNS + 1) if cell]
+    if beyond:
+        raise _too_large(
+            source,
+            f"a value in column {beyond[0]:,}: a sheet may use at most {MAX_COLUMNS} columns",
+            row=number,
+        )
+    for index, cell in enumerate(row[:MAX_COLUMNS]):
+        if len(cell) > MAX_CELL:
+            raise _too_large(
+                source,
+                f"{len(cell):,} characters in column {index + 1}: "
+                f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+                row=number,
+            )
+    return [unescape_cell(cell) for cell in row[:MAX_COLUMNS]]
+
+
 # CSV ------------------------------------------------------------------------------------
 
 
@@ -136,21 +233,28 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
             source=source,
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=False)
+    rows: list[Row] = []
     try:
-        return [list(row) for row in reader]
-    except csv.Error as error:  # pragma: no cover - csv in non-strict mode rarely complains
-        raise DocumentError(
-            "cannot read the file as CSV",
-            [Problem("", f"malformed CSV: {error}", "csv", source=source)],
-            source=source,
+        for row in reader:
+            rows.append(_bounded(row, len(rows) + 1, source))
+    except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
+        raise _too_large(
+            source,
+            f"a cell of more than {csv.field_size_limit():,} characters: "
+            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            row=len(rows) + 1,
         ) from None
+    return rows
 
 
 def write_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ";") -> bytes:
-    """CSV bytes in UTF-8 with a BOM (so that Excel reads the å, ä and ö right)."""
+    """CSV bytes in UTF-8 with a BOM (so that Excel reads the å, ä and ö right).
+
+    Every cell is escaped by :func:`escape_cell`, so no cell is run as a formula.
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([escape_cell(cell) for cell in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -180,8 +284,19 @@ def _cell_text(value: object) -> str:
 
 
 def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
-    """Every row of the first worksheet of an XLSX file, as lists of text cells."""
+    """Every row of the first worksheet of an XLSX file, as lists of text cells.
+
+    Read streaming, within the limits of this module; each row is as long as its last
+    cell with a value.
+    """
     openpyxl = _openpyxl("Reading XLSX spreadsheets")
+    unpacked = _unpacked_size(content)
+    if unpacked > MAX_UNPACKED:
+        raise _too_large(
+            source,
+            f"the file unpacks to {unpacked:,} bytes: "
+            f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
+        )
     try:
         book = openpyxl.load_workbook(  # type: ignore[attr-defined]
             io.BytesIO(content), read_only=True, data_only=True
@@ -193,8 +308,9 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
             source=source,
         ) from None
     try:
-        sheet = book.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return _worksheet_rows(book, book.worksheets[0], source)
+    except DocumentError:
+        raise
     except Exception as error:  # a damaged workbook fails while it is read
         raise DocumentError(
             "cannot read the file as XLSX",
@@ -205,8 +321,60 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
         book.close()
 
 
+def _unpacked_size(content: bytes) -> int:
+    """What the parts of a zip file say they unpack to (what zipfile will read at most)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return 0  # not a zip file: openpyxl says so
+
+
+def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
+    """The rows of *sheet*, each as long as its last cell with a value, gaps kept as empty rows.
+
+    openpyxl's own row iterator pads every row to its last cell, or to the range the
+    ``<dimension>`` tag claims, which a hostile file sets to the whole grid; so the cells
+    are taken from openpyxl's worksheet parser as they stand in the file, and bounded.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    rows: list[Row] = []
+    with sheet._get_source() as xml:
+        parser = WorkSheetParser(
+            xml,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            values = {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
+            if not values:
+                continue
+            if number > MAX_ROWS:
+                raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+            last = max(values)
+            if last > MAX_COLUMNS:
+                raise _too_large(
+                    source,
+                    f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
+                    row=number,
+                )
+            rows.extend([] for _ in range(len(rows) + 1, number))
+            row = [_cell_text(values.get(column)) for column in range(1, last + 1)]
+            rows.append(_bounded(row, number, source))
+    return rows
+
+
 def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
-    """XLSX bytes of one worksheet, every cell as text (so that ids and codes keep zeros)."""
+    """XLSX bytes of one worksheet, every cell as text (so that ids and codes keep zeros).
+
+    Every cell is escaped by :func:`escape_cell` too: a text cell is never a formula in the
+    file, but one that begins with ``=`` becomes one when a user edits it, or when the
+    sheet is saved again as CSV.
+    """
     openpyxl = _openpyxl("Writing XLSX spreadsheets")
     book = openpyxl.Workbook(write_only=True)  # type: ignore[attr-defined]
     sheet = book.create_sheet(title=title)
@@ -214,7 +382,7 @@ def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     for row in rows:
         cells = []
         for value in row:
-            cell = cell_class(sheet, value=value)
+            cell = cell_class(sheet, value=escape_cell(value))
             cell.data_type = "s"  # text, never a formula: a leading "=" stays text
             cells.append(cell)
         sheet.append(cells)
