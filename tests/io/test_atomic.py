@@ -78,7 +78,8 @@ def test_a_symlink_is_written_through_to_its_target(tmp_path: Path) -> None:
     chain = tmp_path / "chain.json"
     chain.symlink_to(link)
     write_atomic(chain, b"new")
-    assert link.is_symlink() and chain.is_symlink()
+    assert link.is_symlink()
+    assert chain.is_symlink()
     assert real.read_bytes() == b"new"
     assert temporaries(tmp_path) == temporaries(tmp_path / "data") == []
 
@@ -149,7 +150,7 @@ def test_a_read_only_file_is_refused(tmp_path: Path, mode: int) -> None:
     target = tmp_path / "frozen.json"
     target.write_bytes(b"old")
     target.chmod(mode)
-    with pytest.raises(FileAccessError, match="frozen.json: cannot write: the file is read-only"):
+    with pytest.raises(FileAccessError, match=r"frozen\.json: cannot write: the file is read-only"):
         write_atomic(target, b"new")
     target.chmod(0o600)
     assert target.read_bytes() == b"old"
@@ -174,7 +175,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(FileAccessError, match="program.json: cannot write: No space left"):
+    with pytest.raises(FileAccessError, match=r"program\.json: cannot write: No space left"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert temporaries(tmp_path) == []
@@ -207,7 +208,8 @@ def test_the_next_write_removes_stale_temporaries_of_its_target(tmp_path: Path) 
     lookalike.write_bytes(b"")
     write_atomic(target, b"{}")
     assert not stale.exists()
-    assert other.exists() and lookalike.exists()  # another target's, and not of our naming
+    assert other.exists()  # another target's
+    assert lookalike.exists()  # not of our naming
 
 
 def test_a_temporary_that_a_live_writer_holds_is_kept(tmp_path: Path) -> None:
@@ -240,7 +242,9 @@ def test_a_symlink_or_folder_of_temporary_naming_is_never_removed(tmp_path: Path
     folder = target.parent / f"{_atomic._prefix(target)}22222222.tmp"
     folder.mkdir()
     remove_stale_temporaries(target)
-    assert link.is_symlink() and folder.is_dir() and elsewhere.read_bytes() == b"keep"
+    assert link.is_symlink()
+    assert folder.is_dir()
+    assert elsewhere.read_bytes() == b"keep"
 
 
 @pytest.mark.parametrize("path", [None, "", "a\0b", "/no/such/folder/x.json"])

@@ -30,16 +30,15 @@ import hashlib
 import os
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ledarskap.errors import FileAccessError, UsageError
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["TEMPORARY_PREFIX", "remove_stale_temporaries", "write_atomic"]
 
@@ -160,7 +159,7 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
 
 def _lock(fd: int) -> None:
     """Mark the temporary file in use until it is closed (or its process dies)."""
-    if fcntl is not None:
+    if sys.platform != "win32":
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
@@ -215,10 +214,11 @@ def _remove_if_abandoned(candidate: Path) -> None:
             hasattr(os, "geteuid") and info.st_uid != os.geteuid()
         ):
             return
-        if fcntl is not None:
+        if sys.platform == "win32":  # pragma: no cover - no flock: old enough is stale
+            if time.time() - info.st_mtime < _STALE_AFTER:
+                return
+        else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
-        elif time.time() - info.st_mtime < _STALE_AFTER:  # pragma: no cover - Windows
-            return
         now = os.lstat(candidate)  # still the same file under that name?
         if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
             os.unlink(candidate)

@@ -16,7 +16,8 @@ Two promises hold for every sheet, whoever made it:
   a tiny file with one cell at ``XFD1048576`` costs what its cells cost, not a grid of 17
   billion.
 - **No formula injection.** A cell written that begins with ``=``, ``+``, ``-``, ``@``, a
-  tab or a carriage return (as the OWASP guidance on CSV injection lists) is written with
+  tab or a carriage return (as the OWASP guidance on CSV injection lists; and a line feed)
+  is written with
   a ``'`` in front, so that a spreadsheet program shows it as text rather than running it;
   the reader removes exactly that ``'`` again (:func:`escape_cell`,
   :func:`unescape_cell`), so every text reads back as it was written.
@@ -33,7 +34,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from ledarskap.errors import DocumentError, MissingDependencyError, Problem
+from ledarskap.errors import DocumentError, InvalidValueError, MissingDependencyError, Problem
 
 __all__ = [
     "MAX_CELL",
@@ -61,8 +62,12 @@ MAX_CELL = 32_767
 MAX_UNPACKED = 128 * 1024 * 1024
 """The most bytes the parts of an XLSX file may unpack to (a zip bomb is refused)."""
 
-_FORMULA_START = frozenset("=+-@\t\r")
-"""How a cell that a spreadsheet program may run as a formula begins (OWASP)."""
+_FORMULA_START = frozenset("=+-@\t\r\n")
+"""How a cell that a spreadsheet program may run as a formula begins.
+
+The characters of the OWASP guidance, and a line feed: XLSX (being XML) reads a carriage
+return back as one, so it must be escaped alike for the escape to read back.
+"""
 
 _MONTHS = {
     name: number
@@ -129,8 +134,8 @@ def parse_date(text: str) -> dt.date | None:
 def escape_cell(text: str) -> str:
     """*text* as written to a sheet: with a ``'`` in front if a program could run it.
 
-    A text that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return after
-    any number of ``'`` gets one more ``'`` in front; every other text is written as it is.
+    A text that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line
+    feed after any number of ``'`` gets one more ``'`` in front; every other text is written as it is.
     (The ``'`` that are there already are counted so that :func:`unescape_cell` can tell
     the ``'`` it must remove from one that belongs to the text.)
 
@@ -144,7 +149,7 @@ def unescape_cell(text: str) -> str:
     """*text* as read from a sheet: the ``'`` that :func:`escape_cell` put in front removed.
 
     One ``'`` is removed from a text that begins with one or more ``'`` followed by ``=``,
-    ``+``, ``-``, ``@``, a tab or a carriage return; every other text is read as it is. So
+    ``+``, ``-``, ``@``, a tab, a carriage return or a line feed; every other text is read as it is. So
     ``unescape_cell(escape_cell(text)) == text`` for every text.
 
     >>> unescape_cell("'=HYPERLINK(1)"), unescape_cell("''=1"), unescape_cell("'a")
@@ -376,6 +381,17 @@ def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     sheet is saved again as CSV.
     """
     openpyxl = _openpyxl("Writing XLSX spreadsheets")
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for number, row in enumerate(rows, start=1):  # before the workbook is begun
+        for column, value in enumerate(row, start=1):
+            if ILLEGAL_CHARACTERS_RE.search(value):
+                raise InvalidValueError(
+                    location=f"the {title} sheet, row {number}, column {column}",
+                    expected="text without control characters (an XLSX cell cannot hold "
+                    "them; CSV can)",
+                    found=value,
+                )
     book = openpyxl.Workbook(write_only=True)  # type: ignore[attr-defined]
     sheet = book.create_sheet(title=title)
     cell_class = openpyxl.cell.WriteOnlyCell  # type: ignore[attr-defined]
