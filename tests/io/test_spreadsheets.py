@@ -682,12 +682,12 @@ def test_a_lone_surrogate_is_the_librarys_error(source: str) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda d, p: read_sheet("participants", str(p)), "the arguments are swapped"),
-        (lambda d, p: read_sheet(3, "participants"), r"read_sheet\(source\): expected a file path"),
-        (lambda d, p: read_sheet(p, 3), r"read_sheet\(kind\): expected the name of a sheet kind"),
+        (lambda d, p: read_sheet("participants", str(p)), "the arguments are swapped"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet(3, "participants"), r"read_sheet\(source\): expected a file path"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet(p, 3), r"read_sheet\(kind\): expected the name of a sheet kind"),  # type: ignore[arg-type]
         (lambda d, p: write_sheet(p, d, kind="participants"), "expected a ProgramData first"),
-        (lambda d, p: write_sheet(d, 3, kind="participants"), "expected a file path, found int"),
-        (lambda d, p: write_sheet(d, p, kind=None), r"write_sheet\(kind\)"),
+        (lambda d, p: write_sheet(d, 3, kind="participants"), "expected a file path, found int"),  # type: ignore[arg-type]
+        (lambda d, p: write_sheet(d, p, kind=None), r"write_sheet\(kind\)"),  # type: ignore[arg-type]
     ],
 )
 def test_swapped_or_wrong_typed_arguments_are_usage_errors(
