@@ -701,3 +701,10 @@ def test_a_recorded_name_is_unique() -> None:
 def test_coverage_percentages() -> None:
     assert run_cases(DEFAULT_CASES).coverage.percentages() == {"default": 100.0}
     assert DecisionCoverage().percentages() == {}
+
+
+@pytest.mark.parametrize("syntax", ["toml", "json"])
+def test_a_number_too_long_to_read_is_a_syntax_problem(syntax: str) -> None:
+    text = "x = " + "9" * 5000 if syntax == "toml" else '{"x": ' + "9" * 5000 + "}"
+    with pytest.raises(DocumentError, match="a number too long to read"):
+        load_cases_text(text, syntax=syntax)  # type: ignore[arg-type]

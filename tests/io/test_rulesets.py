@@ -81,3 +81,15 @@ def test_a_call_with_arguments_of_the_wrong_type_is_a_usage_error(
 ) -> None:
     with pytest.raises(UsageError, match=message):
         call()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="parse_ruleset parses TOML itself, not through _found.parse_text (eligibility)",
+)
+def test_a_number_too_long_to_read_is_a_rule_error(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES + "x = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_ruleset(path)

@@ -204,6 +204,47 @@ def test_an_xlsx_that_unpacks_to_more_than_the_limit_is_refused(
         read_xlsx_rows(content, "s")
 
 
+def test_a_row_with_more_cells_than_a_worksheet_has_columns_is_refused_as_it_is_read() -> None:
+    """16,385 empty cells in one row: refused without holding the row in memory."""
+    content = patched_xlsx(
+        lambda xml: xml.replace(
+            "</sheetData>", '<row r="2">' + '<c s="0"/>' * 16_385 + "</row></sheetData>"
+        )
+    )
+    with pytest.raises(DocumentError, match="row 2: more than 16,384 cells in one row"):
+        read_xlsx_rows(content, "s")
+
+
+def test_cells_without_coordinates_are_placed_one_after_the_other() -> None:
+    cells = '<c t="inlineStr"><is><t>a</t></is></c><c/><c t="inlineStr"><is><t>b</t></is></c>'
+    content = patched_xlsx(
+        lambda xml: xml.replace("</sheetData>", f"<row>{cells}</row></sheetData>")
+    )
+    assert read_xlsx_rows(content, "s") == [HEADER, ["a", "", "b"]]
+
+
+def test_a_part_that_unpacks_more_than_a_hundredfold_is_refused() -> None:
+    """Apache POI's zip-bomb check: a part over 1 MiB may unpack at most 100-fold."""
+    bomb = '<row><c s="0"/></row>' * 100_000
+    content = patched_xlsx(lambda xml: xml.replace("</sheetData>", bomb + "</sheetData>"))
+    with pytest.raises(
+        DocumentError, match=r"sheet1\.xml unpacks [\d,]+-fold: .* at most 100-fold"
+    ):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_damaged_worksheet_is_a_document_error() -> None:
+    content = patched_xlsx(lambda xml: xml.replace("</sheetData>", "<row r='x'></row></sheetData>"))
+    with pytest.raises(DocumentError, match=r"a damaged worksheet \(ValueError\)"):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_csv_file_larger_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sheets, "MAX_UNPACKED", 9)
+    with pytest.raises(DocumentError, match="a CSV file may hold at most 9 bytes"):
+        read_csv_rows(b"a;b\r\n1;2\r\n", "s")
+
+
 def test_csv_rows_up_to_the_limit_are_read_and_beyond_it_refused() -> None:
     lines = "a;b\r\n" + "1;2\r\n" * (MAX_ROWS - 1)
     assert len(read_csv_rows(lines.encode(), "s")) == MAX_ROWS

@@ -683,6 +683,7 @@ def test_a_lone_surrogate_is_the_librarys_error(source: str) -> None:
     ("call", "message"),
     [
         (lambda d, p: read_sheet("participants", str(p)), "the arguments are swapped"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet("participants", 3), "the arguments are swapped"),  # type: ignore[arg-type]
         (lambda d, p: read_sheet(3, "participants"), r"read_sheet\(source\): expected a file path"),  # type: ignore[arg-type]
         (lambda d, p: read_sheet(p, 3), r"read_sheet\(kind\): expected the name of a sheet kind"),  # type: ignore[arg-type]
         (lambda d, p: write_sheet(p, d, kind="participants"), "expected a ProgramData first"),

@@ -9,12 +9,13 @@ and the common Swedish forms.
 Two promises hold for every sheet, whoever made it:
 
 - **Bounded work.** A sheet may claim no more than :data:`MAX_ROWS` rows,
-  :data:`MAX_COLUMNS` columns and :data:`MAX_CELL` characters a cell (Excel's own limit),
-  and an XLSX file no more than :data:`MAX_UNPACKED` bytes unpacked; beyond them it is
-  refused with a :class:`~ledarskap.errors.DocumentError` naming the limit. An XLSX is
-  read streaming (openpyxl's read-only mode) and its ``<dimension>`` tag is not believed:
-  a tiny file with one cell at ``XFD1048576`` costs what its cells cost, not a grid of 17
-  billion.
+  :data:`MAX_COLUMNS` columns and :data:`MAX_CELL` characters a cell (Excel's own limit);
+  a CSV file may be no larger than :data:`MAX_UNPACKED` bytes, and an XLSX file may
+  unpack to no more (no part of it to more than :data:`MAX_RATIO` times its packed size).
+  Beyond them a sheet is refused with a :class:`~ledarskap.errors.DocumentError` naming
+  the limit. An XLSX is read streaming, one cell at a time, and its ``<dimension>`` tag
+  is not believed: a tiny file with one cell at ``XFD1048576`` costs what its cells cost,
+  not a grid of 17 billion.
 - **No formula injection.** A cell written that begins with ``=``, ``+``, ``-``, ``@``, a
   tab or a carriage return (as the OWASP guidance on CSV injection lists; and a line feed)
   is written with
@@ -39,6 +40,7 @@ from ledarskap.errors import DocumentError, InvalidValueError, MissingDependency
 __all__ = [
     "MAX_CELL",
     "MAX_COLUMNS",
+    "MAX_RATIO",
     "MAX_ROWS",
     "MAX_UNPACKED",
     "escape_cell",
@@ -60,7 +62,15 @@ MAX_COLUMNS = 200
 MAX_CELL = 32_767
 """The most characters a cell may hold: Excel's own limit."""
 MAX_UNPACKED = 128 * 1024 * 1024
-"""The most bytes the parts of an XLSX file may unpack to (a zip bomb is refused)."""
+"""The most bytes of a CSV file, and that the parts of an XLSX file may unpack to."""
+MAX_RATIO = 100
+"""The most a part of an XLSX file over 1 MiB may unpack to, as a multiple of its packed size.
+
+As Apache POI's zip-bomb check (its minimum inflate ratio of 1 %): a worksheet's XML packs
+to a tenth or a twentieth, a bomb's to a thousandth.
+"""
+_GRID_COLUMNS = 16_384  # the columns of a worksheet, A to XFD
+_MIB = 1024 * 1024
 
 _FORMULA_START = frozenset("=+-@\t\r\n")
 """How a cell that a spreadsheet program may run as a formula begins.
@@ -168,26 +178,31 @@ def _too_large(source: str, message: str, *, row: int | None = None) -> Document
     )
 
 
-def _bounded(row: Sequence[str], number: int, source: str) -> Row:
-    """*row* (the *number*-th of the sheet) as a list, or the error of the limit it breaks."""
+def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -> Row:
+    """*row* (the *number*-th of the sheet), unescaped, or the error of the limit it breaks.
+
+    *quoted* false says that no cell of the sheet holds a ``'``, so none is unescaped.
+    """
     if number > MAX_ROWS:
         raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
-    beyond = [i for i, cell in enumerate(row[MAX_COLUMNS:], start=MAX_COLUMNS + 1) if cell]
-    if beyond:
-        raise _too_large(
-            source,
-            f"a value in column {beyond[0]:,}: a sheet may use at most {MAX_COLUMNS} columns",
-            row=number,
-        )
-    for index, cell in enumerate(row[:MAX_COLUMNS]):
-        if len(cell) > MAX_CELL:
+    if len(row) > MAX_COLUMNS:
+        beyond = [i for i, cell in enumerate(row[MAX_COLUMNS:], start=MAX_COLUMNS + 1) if cell]
+        if beyond:
             raise _too_large(
                 source,
-                f"{len(cell):,} characters in column {index + 1}: "
-                f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+                f"a value in column {beyond[0]:,}: a sheet may use at most {MAX_COLUMNS} columns",
                 row=number,
             )
-    return [unescape_cell(cell) for cell in row[:MAX_COLUMNS]]
+        del row[MAX_COLUMNS:]
+    if row and max(map(len, row)) > MAX_CELL:
+        index, cell = next((i, c) for i, c in enumerate(row) if len(c) > MAX_CELL)
+        raise _too_large(
+            source,
+            f"{len(cell):,} characters in column {index + 1}: "
+            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            row=number,
+        )
+    return [unescape_cell(cell) for cell in row] if quoted else row
 
 
 # CSV ------------------------------------------------------------------------------------
@@ -223,6 +238,8 @@ def _sniff(text: str) -> str:
 
 def read_csv_rows(content: bytes, source: str) -> list[Row]:
     """Every row of a CSV file, as lists of text cells."""
+    if len(content) > MAX_UNPACKED:
+        raise _too_large(source, f"a CSV file may hold at most {MAX_UNPACKED:,} bytes")
     text = _decode(content, source)
     if "\x00" in text:
         raise DocumentError(
@@ -239,9 +256,10 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=False)
     rows: list[Row] = []
+    quoted = "'" in text
     try:
         for row in reader:
-            rows.append(_bounded(row, len(rows) + 1, source))
+            rows.append(_bounded(row, len(rows) + 1, source, quoted=quoted))
     except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
         raise _too_large(
             source,
@@ -295,13 +313,7 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
     cell with a value.
     """
     openpyxl = _openpyxl("Reading XLSX spreadsheets")
-    unpacked = _unpacked_size(content)
-    if unpacked > MAX_UNPACKED:
-        raise _too_large(
-            source,
-            f"the file unpacks to {unpacked:,} bytes: "
-            f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
-        )
+    _check_archive(content, source)
     try:
         book = openpyxl.load_workbook(  # type: ignore[attr-defined]
             io.BytesIO(content), read_only=True, data_only=True
@@ -326,23 +338,44 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
         book.close()
 
 
-def _unpacked_size(content: bytes) -> int:
-    """What the parts of a zip file say they unpack to (what zipfile will read at most)."""
+def _check_archive(content: bytes, source: str) -> None:
+    """Refuse a zip file whose parts unpack to too much, in all or for their packed size.
+
+    What each part says it unpacks to is what :mod:`zipfile` reads of it at most. Content
+    that is no zip file is left for openpyxl to refuse.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return sum(item.file_size for item in archive.infolist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        return 0  # not a zip file: openpyxl says so
+        return
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED:
+        raise _too_large(
+            source,
+            f"the file unpacks to {unpacked:,} bytes: "
+            f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
+        )
+    for part in parts:
+        if part.file_size > _MIB and part.file_size > MAX_RATIO * part.compress_size:
+            raise _too_large(
+                source,
+                f"{part.filename} unpacks {part.file_size // max(part.compress_size, 1):,}-fold: "
+                f"a part may unpack at most {MAX_RATIO}-fold (a zip bomb?)",
+            )
 
 
 def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
     """The rows of *sheet*, each as long as its last cell with a value, gaps kept as empty rows.
 
     openpyxl's own row iterator pads every row to its last cell, or to the range the
-    ``<dimension>`` tag claims, which a hostile file sets to the whole grid; so the cells
-    are taken from openpyxl's worksheet parser as they stand in the file, and bounded.
+    ``<dimension>`` tag claims, which a hostile file sets to the whole grid; and it holds a
+    whole ``<row>`` in memory, however many cells it has. So the XML is walked here, one
+    cell at a time (each read by openpyxl's worksheet parser, then dropped), and bounded:
+    a row with more cells than a worksheet has columns is refused as it is read.
     """
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, WorkSheetParser
+    from openpyxl.xml.functions import iterparse
 
     rows: list[Row] = []
     with sheet._get_source() as xml:
@@ -354,23 +387,52 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
-        for number, cells in parser.parse():
-            values = {cell["column"]: cell["value"] for cell in cells if cell["value"] is not None}
-            if not values:
-                continue
-            if number > MAX_ROWS:
-                raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
-            last = max(values)
-            if last > MAX_COLUMNS:
-                raise _too_large(
-                    source,
-                    f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
-                    row=number,
-                )
-            rows.extend([] for _ in range(len(rows) + 1, number))
-            row = [_cell_text(values.get(column)) for column in range(1, last + 1)]
-            rows.append(_bounded(row, number, source))
+        row: Any = None
+        values: dict[int, object] = {}
+        cells = 0
+        for event, element in iterparse(xml, events=("start", "end")):
+            if element.tag == ROW_TAG and event == "start":
+                row, values, cells = element, {}, 0
+                number = element.get("r")
+                parser.row_counter = int(number) if number else parser.row_counter + 1
+                parser.col_counter = 0
+            elif element.tag == CELL_TAG and event == "end":
+                cells += 1
+                if cells > _GRID_COLUMNS:
+                    raise _too_large(
+                        source,
+                        f"more than {_GRID_COLUMNS:,} cells in one row "
+                        "(more than a worksheet has columns)",
+                        row=parser.row_counter,
+                    )
+                cell = parser.parse_cell(element)
+                if cell["value"] is not None:
+                    values[cell["column"]] = cell["value"]
+                if row is not None:
+                    del row[:]  # the cell read, nothing of it is kept
+            elif element.tag == ROW_TAG:
+                _add_row(rows, parser.row_counter, values, source)
+                row = None
+                element.clear()
     return rows
+
+
+def _add_row(rows: list[Row], number: int, values: dict[int, object], source: str) -> None:
+    """Row *number* (with its *values* by column) added to *rows*, gaps filled, bounded."""
+    if not values:
+        return
+    if number > MAX_ROWS:
+        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+    last = max(values)
+    if last > MAX_COLUMNS:
+        raise _too_large(
+            source,
+            f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
+            row=number,
+        )
+    rows.extend([] for _ in range(len(rows) + 1, number))
+    cells = [_cell_text(values.get(column)) for column in range(1, last + 1)]
+    rows.append(_bounded(cells, number, source))
 
 
 def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:

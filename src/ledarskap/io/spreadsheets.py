@@ -80,7 +80,7 @@ from ._sheet_columns import (
     kind_from_name,
 )
 from ._sheet_reader import Reader
-from ._sheets import fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
+from ._sheets import MAX_UNPACKED, fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
 
 __all__ = [
     "COLUMNS",
@@ -224,7 +224,8 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     path = Path(source)
     label = name or path.name
     try:
-        content = path.read_bytes()
+        with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
+            content = stream.read(MAX_UNPACKED + 1)
     except OSError as error:
         raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None
     except (UnicodeError, ValueError):  # a lone surrogate in the path
