@@ -169,6 +169,16 @@ def read_sheet(
     source in problems (the file name by default). Columns named in *ignore_columns* are
     skipped; any other unknown column is a problem, since its data would be lost.
     With *strict*, any problem raises :class:`~ledarskap.errors.DocumentError`.
+
+    A sheet larger than the limits (100,000 rows, 200 columns, 32,767 characters a cell,
+    128 MiB; see :doc:`/security`) is refused with a
+    :class:`~ledarskap.errors.DocumentError` naming the limit, as is text that no file can
+    hold (a lone surrogate). Arguments of the wrong type, or swapped, raise
+    :class:`~ledarskap.errors.UsageError`.
+
+    .. versionchanged:: 0.3
+       Sheets are bounded as above; a cell the writer escaped (``'=…``) reads as written
+       (``=…``); white space is not trimmed where that would make a formula.
     """
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise UsageError(
@@ -311,8 +321,13 @@ def write_sheet(
     file whose name says it is something else. The file is written as every file of the
     library is (see :doc:`/security`): atomically, through a symlink to its target, never
     over a folder, a device, a FIFO or a read-only file
-    (:class:`~ledarskap.errors.FileAccessError`). Cells that a spreadsheet program would
-    run as a formula are escaped (see :func:`ledarskap.io._sheets.escape_cell`).
+    (:class:`~ledarskap.errors.FileAccessError`). A cell that a spreadsheet program would
+    run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is written with a ``'`` in front,
+    which :func:`read_sheet` removes again (see :doc:`/security`).
+
+    .. versionchanged:: 0.3
+       A suffix other than ``.csv`` or ``.xlsx`` is refused (it was written as CSV);
+       formula cells are escaped; symlinks are written through.
     """
     if not isinstance(data, ProgramData):
         raise UsageError(
