@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -250,3 +252,43 @@ def test_a_symlink_or_folder_of_temporary_naming_is_never_removed(tmp_path: Path
 @pytest.mark.parametrize("path", [None, "", "a\0b", "/no/such/folder/x.json"])
 def test_removing_stale_temporaries_never_raises(path: object) -> None:
     remove_stale_temporaries(path)  # type: ignore[arg-type]
+
+
+def test_an_empty_temporary_is_kept_for_a_moment_as_its_writer_may_not_have_locked_it(
+    tmp_path: Path,
+) -> None:
+    """A writer creates its temporary file, then locks it: a fresh empty one may be in use."""
+    target = tmp_path / "program.json"
+    fresh = target.parent / f"{_atomic._prefix(target)}33333333.tmp"
+    fresh.write_bytes(b"")
+    remove_stale_temporaries(target)
+    assert fresh.exists()
+    an_hour_ago = time.time() - 3600
+    os.utime(fresh, (an_hour_ago, an_hour_ago))
+    remove_stale_temporaries(target)
+    assert not fresh.exists()
+
+
+def test_writers_of_one_target_at_once_never_remove_each_others_temporary(
+    tmp_path: Path,
+) -> None:
+    """Each write removes stale temporaries first; a live writer's is never one of them."""
+    target = tmp_path / "program.json"
+    contents = [bytes([65 + n]) * 100_000 for n in range(8)]
+    errors: list[BaseException] = []
+
+    def write(content: bytes) -> None:
+        try:
+            for _ in range(20):
+                write_atomic(target, content)
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(content,)) for content in contents]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert target.read_bytes() in contents
+    assert temporaries(tmp_path) == []

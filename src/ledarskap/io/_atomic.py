@@ -50,6 +50,8 @@ _NEW_FILE = 0o666
 # Without fcntl (Windows) a temporary file cannot be told in use by its lock; one older than
 # this is taken for stale.
 _STALE_AFTER = 3600.0
+# How long a writer's new, empty temporary file may stand before the writer locks it.
+_UNLOCKED_AT_MOST = 60.0
 
 
 def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
@@ -207,6 +209,11 @@ def _remove_stale(target: Path) -> None:
 
 
 def _remove_if_abandoned(candidate: Path) -> None:
+    """Remove *candidate* if no writer holds it, or will: the lock is taken before a byte.
+
+    A writer creates its temporary file and locks it a moment later; an empty file is
+    only taken for abandoned once it is older than that moment could be.
+    """
     fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         info = os.fstat(fd)
@@ -214,11 +221,14 @@ def _remove_if_abandoned(candidate: Path) -> None:
             hasattr(os, "geteuid") and info.st_uid != os.geteuid()
         ):
             return
+        age = time.time() - info.st_mtime
         if sys.platform == "win32":  # pragma: no cover - no flock: old enough is stale
-            if time.time() - info.st_mtime < _STALE_AFTER:
+            if age < _STALE_AFTER:
                 return
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
+            if os.fstat(fd).st_size == 0 and age < _UNLOCKED_AT_MOST:
+                return
         now = os.lstat(candidate)  # still the same file under that name?
         if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
             os.unlink(candidate)
