@@ -274,12 +274,12 @@ def test_writers_of_one_target_at_once_never_remove_each_others_temporary(
 ) -> None:
     """Each write removes stale temporaries first; a live writer's is never one of them."""
     target = tmp_path / "program.json"
-    contents = [bytes([65 + n]) * 100_000 for n in range(8)]
+    contents = [bytes([65 + n]) * 20_000 for n in range(12)]
     errors: list[BaseException] = []
 
     def write(content: bytes) -> None:
         try:
-            for _ in range(20):
+            for _ in range(60):
                 write_atomic(target, content)
         except BaseException as error:  # reported below
             errors.append(error)

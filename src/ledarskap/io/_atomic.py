@@ -161,8 +161,8 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
 
 def _lock(fd: int) -> None:
     """Mark the temporary file in use until it is closed (or its process dies)."""
-    if sys.platform != "win32":
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    if sys.platform != "win32":  # waits if a cleaner is looking at it this instant
+        fcntl.flock(fd, fcntl.LOCK_EX)
 
 
 def _chmod(fd: int, temporary: Path, mode: int) -> None:
