@@ -233,6 +233,8 @@ def test_masking_is_idempotent(text: str) -> None:
         ("id 19850312 2395 x", "id 19XXXXXX-XX95 x"),
         ("1" * 40, "…"),
         ("2025-09-01 och 850312", "2025-09-01 och 850312"),
+        ("19850312 - 2395", "19XXXXXX-XX95"),
+        ("2025-09-01 - 2026-06-30", "2025-09-01 - 2026-06-30"),
     ],
 )
 def test_every_spelling_and_near_miss_of_a_personnummer_is_masked(text: str, masked: str) -> None:

@@ -96,6 +96,8 @@ def parse_text(
         )
     except RecursionError:
         problem = Problem("", "nested too deeply", "syntax", source=source)
+    except ValueError:  # a whole number of more digits than int() takes (4,300)
+        problem = Problem("", "a number too long to read", "syntax", source=source)
     raise error(f"not valid {syntax.upper()}", [problem], source=source) from None
 
 

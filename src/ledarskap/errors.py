@@ -45,10 +45,15 @@ __all__ = [
 ]
 
 # A personnummer in every spelling the library (and python-stdnum) accepts, and every near
-# miss: a run of 10 or more digits, each optionally after one separator ("850312-2395",
-# "19850312:2395", "85 03 12 23 95", "1985-03-12-2395", "19850312-23951"). The lookbehinds
+# miss: a run of 10 or more digits, each optionally after up to three separators
+# ("850312-2395", "19850312:2395", "85 03 12 23 95", "19850312 - 2395", "19850312-23951"). The lookbehinds
 # keep a match from starting inside a run, so masking is linear in the text's length.
-_PNR = re.compile(r"(?<!\d)(?<!\d[-+: ])\d(?:[-+: ]?\d){9,}(?![-+: ]?\d)")
+_PNR = re.compile(
+    r"(?<!\d)(?<!\d[-+: ])(?<!\d[-+: ]{2})(?<!\d[-+: ]{3})"
+    r"\d(?:[-+: ]{0,3}\d){9,}(?![-+: ]{0,3}\d)"
+)
+# Two dates or more in a row ("2025-09-01 - 2026-06-30"): a period, never a personnummer.
+_DATES = re.compile(r"\d{4}-\d{2}-\d{2}(?:[-+: ]{1,3}\d{4}-\d{2}-\d{2})+")
 # Where an e-mail address may end: white space, quotes, brackets and punctuation.
 _NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
 
@@ -56,7 +61,7 @@ _NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
 def _mask_number(match: re.Match[str]) -> str:
     digits = [c for c in match.group(0) if c.isdigit()]
     if len(digits) > 13:  # longer than any spelling of a personnummer: hidden whole
-        return "…"
+        return match.group(0) if _DATES.fullmatch(match.group(0)) else "…"
     century = "".join(digits[:2]) if len(digits) >= 12 else ""
     return f"{century}XXXXXX-XX{digits[-2]}{digits[-1]}"
 
@@ -360,7 +365,7 @@ class ProblemsError(LedarskapError, ValueError):
         self.problems: Sequence[Problem] = tuple(problems)
         self.source = source
         self.summary = summary
-        head = f"{source}: {summary}" if source else summary
+        head = mask_personal_data(f"{source}: {summary}" if source else summary)
         count = len(self.problems)
         lines = [f"{head} ({count} problem{'s' if count != 1 else ''})"]
         lines += [f"  - {problem}" for problem in self.problems]

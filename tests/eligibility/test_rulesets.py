@@ -16,7 +16,7 @@ from ledarskap.eligibility import (
     default_ruleset,
     parse_ruleset,
 )
-from ledarskap.errors import Problem, RuleError
+from ledarskap.errors import FileAccessError, Problem, RuleError
 from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind, municipality
 
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
@@ -328,7 +328,7 @@ def test_load_ruleset_reads_files(tmp_path: object) -> None:
     with pytest.raises(RuleError) as info:
         load_ruleset(folder / "bad.toml")
     assert str(info.value.problems[0]).startswith(f"{folder / 'bad.toml'}:6: rules[0].when")
-    with pytest.raises(RuleError, match="cannot read"):
+    with pytest.raises(FileAccessError, match="cannot read"):
         load_ruleset(folder / "missing.toml")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap.errors import DocumentError
+from ledarskap.errors import DocumentError, UsageError
 from ledarskap.io.rulecases import (
     CASES_FORMAT,
     CaseFile,
@@ -356,9 +357,65 @@ def test_files_that_cannot_be_read(
     assert str(path) in str(caught.value)
 
 
-def test_a_missing_file() -> None:
+@pytest.mark.parametrize(
+    "path", ["no/such/test_cases.rules.toml", "nul\0.rules.toml", "lone\ud800.rules.toml"]
+)
+def test_a_file_that_cannot_be_read(path: str) -> None:
     with pytest.raises(DocumentError, match="cannot read the rule cases"):
-        load_cases("no/such/test_cases.rules.toml")
+        load_cases(path)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: load_cases(3), r"load_cases\(path\): expected a file path, found int"),  # type: ignore[arg-type]
+        (lambda: load_cases(b"cases.toml"), "expected a file path, found bytes"),  # type: ignore[arg-type]
+        (lambda: load_cases("x.toml", registry={}), "expected a PredicateRegistry, found dict"),  # type: ignore[arg-type]
+        (lambda: load_cases_text(None), "expected text, found NoneType"),  # type: ignore[arg-type]
+        (lambda: load_cases_text("", registry=1), "expected a PredicateRegistry, found int"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_call_with_arguments_of_the_wrong_type_is_a_usage_error(
+    call: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        call()
+
+
+def test_text_with_a_lone_surrogate_is_a_document_error() -> None:
+    with pytest.raises(DocumentError, match="not UTF-8 text"):
+        load_cases_text('format = "ledarskap.rule-cases/1"\nruleset = "\ud800"\n')
+
+
+@pytest.mark.parametrize("name", ["nul\0.toml", "x" * 5000 + ".toml"])
+def test_a_rule_set_name_that_is_no_file_name_is_a_problem(name: str) -> None:
+    text = CASES_TEXT_WITH_RULESET.replace("RULESET", json.dumps(name))
+    with pytest.raises(DocumentError) as caught:
+        load_cases_text(text)
+    (problem,) = [p for p in caught.value.problems if p.path == "ruleset"]
+    assert problem.code == "missing-file"
+    assert len(str(problem)) < 500
+
+
+def test_a_rule_set_that_cannot_be_read_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").mkdir()
+    text = CASES_TEXT_WITH_RULESET.replace("RULESET", '"rules.toml"')
+    with pytest.raises(DocumentError) as caught:
+        load_cases_text(text, base=tmp_path)
+    (problem,) = [p for p in caught.value.problems if p.path == "ruleset"]
+    assert problem.code == "unreadable"
+    assert "the rule set 'rules.toml' cannot be read: Is a directory" in problem.message
+
+
+CASES_TEXT_WITH_RULESET = """format = "ledarskap.rule-cases/1"
+ruleset = RULESET
+
+[[case]]
+name = "one"
+outcome = "eligible"
+as_of = 2025-09-01
+applicant = {}
+"""
 
 
 def test_json_case_files_with_text_dates() -> None:
@@ -645,3 +702,10 @@ def test_a_recorded_name_is_unique() -> None:
 def test_coverage_percentages() -> None:
     assert run_cases(DEFAULT_CASES).coverage.percentages() == {"default": 100.0}
     assert DecisionCoverage().percentages() == {}
+
+
+@pytest.mark.parametrize("syntax", ["toml", "json"])
+def test_a_number_too_long_to_read_is_a_syntax_problem(syntax: str) -> None:
+    text = "x = " + "9" * 5000 if syntax == "toml" else '{"x": ' + "9" * 5000 + "}"
+    with pytest.raises(DocumentError, match="a number too long to read"):
+        load_cases_text(text, syntax=syntax)  # type: ignore[arg-type]

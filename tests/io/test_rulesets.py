@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ledarskap.errors import Problem, RuleError
+import ledarskap
+from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
 from ledarskap.io import load_ruleset
 
 RULES = 'format = "ledarskap.rules/1"\nid = "mine"\nversion = "1"\n[[rules]]\nid = "role"\nwhen = "leads_staff_function"\n'
@@ -39,19 +41,50 @@ def test_a_problem_names_the_file_and_the_line(tmp_path: Path) -> None:
     assert problem.line == 6
 
 
-@pytest.mark.parametrize(
-    ("content", "reason"), [(None, "FileNotFoundError"), (b"\xff\xfe", "UnicodeDecodeError")]
-)
-def test_a_file_that_cannot_be_read_is_a_rule_error(
-    tmp_path: Path, content: bytes | None, reason: str
-) -> None:
+def test_a_file_that_is_not_utf8_is_a_rule_error(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
-    if content is not None:
-        path.write_bytes(content)
+    path.write_bytes(b"\xff\xfe")
     with pytest.raises(RuleError, match="cannot read rule set") as caught:
         load_ruleset(path)
     (problem,) = caught.value.problems
     assert type(problem) is Problem
     assert problem.code == "unreadable"
-    assert problem.message.startswith(f"cannot read the file: {reason}")
+    assert problem.message.startswith("cannot read the file: UnicodeDecodeError")
     assert str(problem).startswith(f"{path}: cannot read the file")
+
+
+@pytest.mark.parametrize("name", ["missing.toml", "folder.toml", "nul\0.toml", "lone\ud800.toml"])
+def test_a_file_that_cannot_be_read_is_a_file_access_error_as_for_load(
+    tmp_path: Path, name: str
+) -> None:
+    """As :func:`ledarskap.load`: FileAccessError (an OSError) naming the file, nothing else."""
+    (tmp_path / "folder.toml").mkdir()
+    path = str(tmp_path / name)
+    with pytest.raises(FileAccessError, match="cannot read") as caught:
+        load_ruleset(path)
+    assert caught.value.path == path
+    with pytest.raises(FileAccessError):
+        ledarskap.load(str(tmp_path / name.replace(".toml", ".json")))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: load_ruleset(3), "load_ruleset\\(path\\): expected a file path, found int"),  # type: ignore[arg-type]
+        (lambda: load_ruleset(None), "expected a file path, found NoneType"),  # type: ignore[arg-type]
+        (lambda: load_ruleset(RULES.encode()), "expected a file path, found bytes"),  # type: ignore[arg-type]
+        (lambda: load_ruleset("x.toml", registry="default"), "expected a PredicateRegistry"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_call_with_arguments_of_the_wrong_type_is_a_usage_error(
+    call: Callable[[], object], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        call()
+
+
+def test_a_number_too_long_to_read_is_a_rule_error(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES + "x = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_ruleset(path)

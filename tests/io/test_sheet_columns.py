@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ledarskap import MeetingStatus, PoliticalBody, PoliticalBodyKind
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.io._sheet_columns import (
     BOOLEANS,
     COLUMNS,
@@ -37,9 +37,15 @@ def test_a_kind_is_named_in_english_or_swedish(name: str, kind: str) -> None:
     assert checked_kind(name, "read_sheet") == kind
 
 
-@pytest.mark.parametrize("name", ["people", "", 3, None])
+@pytest.mark.parametrize("name", ["people", ""])
 def test_any_other_kind_is_refused(name: object) -> None:
     with pytest.raises(InvalidValueError, match=r"read_sheet\(kind\): expected one of"):
+        checked_kind(name, "read_sheet")
+
+
+@pytest.mark.parametrize("name", [3, None, b"participants"])
+def test_a_kind_that_is_not_text_is_a_usage_error(name: object) -> None:
+    with pytest.raises(UsageError, match=r"read_sheet\(kind\): expected the name of a sheet kind"):
         checked_kind(name, "read_sheet")
 
 

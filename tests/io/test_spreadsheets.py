@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import importlib
+import io
+import os
 import re
+import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,6 +23,7 @@ import ledarskap
 from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
 from ledarskap.errors import (
     DocumentError,
+    FileAccessError,
     InvalidValueError,
     LedarskapError,
     Problem,
@@ -576,7 +583,7 @@ def test_a_digit_that_is_not_a_decimal_number_is_a_problem_not_a_crash() -> None
         "Förnamn;Efternamn;Kommun;Kapacitet\nAnna;Berg;Motala;²\n", "mentors", cohort_id="c-1"
     )
     assert [(p.column, p.message) for p in sheet.problems] == [
-        ("Kapacitet", "expected a whole number, found '²'")
+        ("Kapacitet", "expected a whole number (of at most 9 digits), found '²'")
     ]
 
 
@@ -593,3 +600,115 @@ def test_an_unknown_column_suggests_the_column_meant() -> None:
     (problem,) = [p for p in sheet.problems if p.code == "unknown-column"]
     assert problem.column == "Kommunn"
     assert problem.hint == "did you mean 'Kommun'?"
+
+
+# Trust at the edges ------------------------------------------------------------------------
+
+
+def _with_name(given_name: str) -> tuple[ProgramData, str]:
+    """The example program with the first participant's given name changed, and their id."""
+    data = ledarskap.example_program()
+    person_id = data.participants[0].person_id
+    people = tuple(
+        attrs.evolve(p, given_name=given_name) if p.id == person_id else p for p in data.people
+    )
+    return attrs.evolve(data, people=people), person_id
+
+
+@pytest.mark.parametrize("syntax", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    "payload",
+    ['=HYPERLINK("http://evil.example","x")', "@SUM(1+1)", "+cmd|' /C calc'!A0", "-1+1", "\t=1+1"],
+)
+def test_a_formula_in_a_name_is_written_as_text_and_read_back_as_it_was(
+    tmp_path: Path, syntax: str, payload: str
+) -> None:
+    """OWASP CSV injection: the exported cell begins with ', the imported text is the original."""
+    if syntax == "xlsx":
+        pytest.importorskip("openpyxl")
+    data, person_id = _with_name(payload)
+    target = tmp_path / f"deltagare.{syntax}"
+    write_sheet(data, target, kind="participants")
+    if syntax == "csv":
+        cells = list(
+            csv.reader(io.StringIO(target.read_text("utf-8-sig"), newline=""), delimiter=";")
+        )
+        assert "'" + payload in cells[1]
+    people = {p.id: p for p in read_sheet(target, "participants").people}
+    assert people[person_id].given_name == payload
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"), [(" Anna ", "Anna"), ("\t=1+1", "\t=1+1"), (" =1+1 ", " =1+1"), ("=1", "=1")]
+)
+def test_white_space_is_trimmed_unless_that_would_make_a_formula(cell: str, read: str) -> None:
+    sheet = read_sheet(
+        f'{HEADER}\n"{cell}";Berg;Motala;F;Chef;2021-03-01\n', "participants", cohort_id="c"
+    )
+    assert sheet.people[0].given_name == read
+
+
+@pytest.mark.parametrize("name", ["deltagare.json", "deltagare.txt", "deltagare", "d.xlsm"])
+def test_a_suffix_the_writer_does_not_write_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(DocumentError, match=r"expected a name ending \.csv or \.xlsx, found") as e:
+        write_sheet(ledarskap.example_program(), tmp_path / name, kind="participants")
+    assert "a name without one" in str(e.value) or "'." in str(e.value)
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("name", ["Deltagare.CSV", "Deltagare.Xlsx"])
+def test_the_suffix_is_matched_ignoring_case(tmp_path: Path, name: str) -> None:
+    pytest.importorskip("openpyxl")
+    write_sheet(ledarskap.example_program(), tmp_path / name, kind="participants")
+    assert read_sheet(tmp_path / name, "participants").ok
+
+
+def test_a_device_or_fifo_is_never_replaced_by_a_sheet(tmp_path: Path) -> None:
+    fifo = tmp_path / "deltagare.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(FileAccessError, match="not a regular file"):
+        write_sheet(ledarskap.example_program(), fifo, kind="participants")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.parametrize(
+    "source", ["Förnamn;Efternamn\n\ud800;x\n", "deltagare\ud800.csv", "dir\udcff/x.csv"]
+)
+def test_a_lone_surrogate_is_the_librarys_error(source: str) -> None:
+    with pytest.raises(DocumentError):
+        read_sheet(source, "participants")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda d, p: read_sheet("participants", str(p)), "the arguments are swapped"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet("participants", 3), "the arguments are swapped"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet(3, "participants"), r"read_sheet\(source\): expected a file path"),  # type: ignore[arg-type]
+        (lambda d, p: read_sheet(p, 3), r"read_sheet\(kind\): expected the name of a sheet kind"),  # type: ignore[arg-type]
+        (lambda d, p: write_sheet(p, d, kind="participants"), "expected a ProgramData first"),
+        (lambda d, p: write_sheet(d, 3, kind="participants"), "expected a file path, found int"),  # type: ignore[arg-type]
+        (lambda d, p: write_sheet(d, p, kind=None), r"write_sheet\(kind\)"),  # type: ignore[arg-type]
+    ],
+)
+def test_swapped_or_wrong_typed_arguments_are_usage_errors(
+    call: Any, message: str, tmp_path: Path
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        call(ledarskap.example_program(), tmp_path / "out.csv")
+
+
+@pytest.mark.parametrize("fill", ["x", "1", "1 ", "=", "a;"])
+@pytest.mark.parametrize("kind", ["participants", "mentors", "applications", "meetings"])
+def test_a_long_bad_cell_is_read_fast_and_quoted_short(kind: SheetKind, fill: str) -> None:
+    """Every column of every kind, with a cell as long as Excel allows: bounded problems."""
+    columns = COLUMNS[kind]
+    value = (fill * (32_000 // len(fill))).replace('"', '""')
+    header = ";".join(c.sv for c in columns)
+    rows = "".join(
+        ";".join(f'"{value}"' if c is column else "" for c in columns) + "\n" for column in columns
+    )
+    start = time.perf_counter()
+    sheet = read_sheet(f"{header}\n{rows}", kind, cohort_id="c")
+    assert time.perf_counter() - start < 5
+    assert all(len(str(problem)) < 600 for problem in sheet.problems)

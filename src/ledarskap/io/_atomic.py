@@ -1,75 +1,239 @@
-"""Atomic file writes: a reader sees the old file whole or the new file whole, never a part."""
+"""The one way the library writes a file: atomically, privately, and only over a regular file.
+
+Every writer (documents as JSON or TOML, sheets as CSV or XLSX) goes through
+:func:`write_atomic`, so they share one policy:
+
+- A reader sees the old file whole or the new file whole, never a part: the bytes go to a
+  temporary file in the target's folder, are flushed and fsynced, and the temporary file
+  is renamed over the target (:func:`os.replace`, atomic on POSIX and Windows).
+- A symlink is written *through*: its target is replaced (the temporary file is made in
+  the target's folder, so that the rename stays within one file system) and the link stays
+  a link.
+- Only a regular file is replaced: a folder, a device node, a FIFO or a socket is refused,
+  and so is a read-only file (no write permission bit set, or not writable by this
+  process), with :class:`~ledarskap.errors.FileAccessError`.
+- The temporary file is created readable by the owner only (``0600``): a process killed
+  while writing leaves no copy that others can read. It gets its final permissions just
+  before the rename: the old file's when one is replaced, otherwise those a plain
+  ``open()`` gives a new file (``0666`` less the umask).
+- Temporary names are short and fixed in length (``.ledarskap-<8 hex>-<8 hex>.tmp``, the
+  first part from the target's name), so a target whose name is as long as the file
+  system allows can still be written, and a temporary file left by a killed process is
+  recognised: every write of a target first removes the stale temporary files of that
+  target (see :func:`remove_stale_temporaries`, which a reader may call too).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 import stat
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from ledarskap.errors import FileAccessError
+from ledarskap.errors import FileAccessError, UsageError
 
-__all__ = ["write_atomic"]
+if sys.platform != "win32":
+    import fcntl
+
+__all__ = ["TEMPORARY_PREFIX", "remove_stale_temporaries", "write_atomic"]
+
+TEMPORARY_PREFIX = ".ledarskap-"
+"""How the name of every temporary file the library writes begins."""
+_SUFFIX = ".tmp"
+_PRIVATE = 0o600
+_NEW_FILE = 0o666
+# Without fcntl (Windows) a temporary file cannot be told in use by its lock; one older than
+# this is taken for stale.
+_STALE_AFTER = 3600.0
+# How long a writer's new, empty temporary file may stand before the writer locks it.
+_UNLOCKED_AT_MOST = 60.0
 
 
 def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
-    """Write *chunks*, one after the other, to *path* through a temporary file in its directory.
+    """Write *chunks*, one after the other, to *path* by the policy of this module.
 
-    The temporary file is flushed and fsynced, then renamed over *path* with
-    :func:`os.replace` (atomic on POSIX and Windows), and the directory is fsynced where
-    the platform allows. If anything fails, the old file stays as it was and the
-    temporary file is removed. An existing file's permission bits are kept; a new file gets
-    those a plain ``open()`` would give it (0666 less the umask). Failures raise
-    :class:`~ledarskap.errors.FileAccessError` naming *path*.
+    If anything fails, the old file stays as it was and the temporary file is removed.
+    Failures, and a target that is not a writable regular file, raise
+    :class:`~ledarskap.errors.FileAccessError` naming *path* as given.
     """
-    target = Path(path)
-    directory = target.parent
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
     try:
-        _write(target, directory, chunks)
+        target = _target(path)
+        mode = _existing_mode(path, target)
+        _remove_stale(target)
+        _write(target, mode, chunks)
+    except FileAccessError:
+        raise
     except OSError as exc:
-        raise FileAccessError(os.fspath(path), "write", exc.strerror or str(exc)) from None
+        raise FileAccessError(_shown(path), "write", exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL character in the path
-        raise FileAccessError(os.fspath(path), "write", str(exc)) from None
-    _fsync_directory(directory)
+        raise FileAccessError(_shown(path), "write", str(exc)) from None
+    _fsync_directory(target.parent)
 
 
-def _write(target: Path, directory: Path, chunks: tuple[bytes, ...]) -> None:
+def remove_stale_temporaries(path: str | os.PathLike[str]) -> None:
+    """Remove the temporary files a killed writer of *path* left beside it.
+
+    Only files of this module's naming for *path* are touched, and of those only regular
+    files owned by this user that no live writer holds (a writer keeps a lock on its
+    temporary file until it is renamed). Nothing is raised: a file that cannot be removed
+    is left for the next time.
+    """
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        _remove_stale(_target(path))
+
+
+def _shown(path: str | os.PathLike[str]) -> str:
+    return os.fsdecode(path)
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    """The file a write of *path* replaces: *path*, or the file its symlinks lead to."""
+    return Path(os.path.realpath(os.fspath(path)))
+
+
+def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
+    """The permission bits of the file to be replaced, or ``None`` for a new file.
+
+    Raises :class:`~ledarskap.errors.FileAccessError` for what must not be replaced.
+    """
     try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.lstat(target)
     except FileNotFoundError:
-        mode = None
-    fd, temporary = _create_temporary(target, directory, 0o600 if mode is not None else 0o666)
+        return None
+    shown = _shown(path)
+    if stat.S_ISLNK(info.st_mode):  # realpath left a link: a loop of links
+        raise FileAccessError(shown, "write", "a loop of symbolic links")
+    if stat.S_ISDIR(info.st_mode):
+        raise FileAccessError(shown, "write", "it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise FileAccessError(
+            shown, "write", "not a regular file (a device, FIFO or socket is never replaced)"
+        )
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise FileAccessError(shown, "write", "the file is read-only")
+    return mode
+
+
+def _write(target: Path, mode: int | None, chunks: tuple[bytes, ...]) -> None:
+    fd, temporary = _create_temporary(target)
     try:
-        if mode is not None:
-            os.chmod(temporary, mode)
         with os.fdopen(fd, "wb") as stream:
+            _lock(stream.fileno())
             for chunk in chunks:
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+            _chmod(stream.fileno(), temporary, _NEW_FILE & ~_umask() if mode is None else mode)
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
 
 
-def _create_temporary(target: Path, directory: Path, mode: int) -> tuple[int, Path]:
-    """A new, exclusively created temporary file beside *target*, opened for writing.
+def _prefix(target: Path) -> str:
+    """The start of the temporary names for *target*: fixed in length, whatever its name."""
+    digest = hashlib.blake2b(os.fsencode(target.name), digest_size=4).hexdigest()
+    return f"{TEMPORARY_PREFIX}{digest}-"
 
-    Created with *mode* through :func:`os.open`, so the kernel applies the umask (and any
-    default ACL) as for a plain ``open()``; the umask is never read or changed, which
-    would be a race with other threads creating files.
-    """
+
+def _create_temporary(target: Path) -> tuple[int, Path]:
+    """A new, exclusively created temporary file beside *target*, private to its owner."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0)
+    prefix = _prefix(target)
     for _ in range(100):
-        temporary = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        temporary = target.parent / f"{prefix}{secrets.token_hex(4)}{_SUFFIX}"
         try:
-            return os.open(temporary, flags, mode), temporary
+            return os.open(temporary, flags, _PRIVATE), temporary
         except FileExistsError:  # pragma: no cover - 32 random bits taken
             continue
     raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
+
+
+def _lock(fd: int) -> None:
+    """Mark the temporary file in use until it is closed (or its process dies)."""
+    if sys.platform != "win32":  # waits if a cleaner is looking at it this instant
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _chmod(fd: int, temporary: Path, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # pragma: no cover - Windows
+        os.chmod(temporary, mode)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the platform allows.
+
+    Setting and restoring it (the only portable way) would race with other threads
+    creating files, so Linux's ``/proc/self/status`` is read first.
+    """
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", "rb") as status:
+        for line in status:
+            if line.startswith(b"Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)  # pragma: no cover - no /proc
+    os.umask(mask)  # pragma: no cover - no /proc
+    return mask  # pragma: no cover - no /proc
+
+
+def _stale(folder: Path, prefix: str) -> Iterator[Path]:
+    for entry in os.scandir(folder):
+        if (
+            entry.name.startswith(prefix)
+            and entry.name.endswith(_SUFFIX)
+            and len(entry.name) == len(prefix) + 8 + len(_SUFFIX)
+        ):
+            yield Path(entry.path)
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove the temporary files of *target* that no live writer holds."""
+    try:
+        candidates = list(_stale(target.parent, _prefix(target)))
+    except OSError:
+        return
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            _remove_if_abandoned(candidate)
+
+
+def _remove_if_abandoned(candidate: Path) -> None:
+    """Remove *candidate* if no writer holds it, or will: the lock is taken before a byte.
+
+    A writer creates its temporary file and locks it a moment later; an empty file is
+    only taken for abandoned once it is older than that moment could be.
+    """
+    fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (
+            hasattr(os, "geteuid") and info.st_uid != os.geteuid()
+        ):
+            return
+        age = time.time() - info.st_mtime
+        if sys.platform == "win32":  # pragma: no cover - no flock: old enough is stale
+            if age < _STALE_AFTER:
+                return
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
+            if os.fstat(fd).st_size == 0 and age < _UNLOCKED_AT_MOST:
+                return
+        now = os.lstat(candidate)  # still the same file under that name?
+        if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
+            os.unlink(candidate)
+    finally:
+        os.close(fd)
 
 
 def _fsync_directory(directory: Path) -> None:

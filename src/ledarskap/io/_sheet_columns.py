@@ -14,7 +14,7 @@ from typing import Literal, cast
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.model import MeetingStatus, PoliticalBody, PoliticalBodyKind
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text
 
@@ -54,14 +54,21 @@ _KIND_ALIASES = {"moten": Sheet.MEETINGS}  # "möten", as a CKS user might write
 
 
 def checked_kind(kind: object, function: str) -> SheetKind:
-    """*kind* as one of the four sheet kinds (by its English or Swedish name), or the library's error."""
-    if isinstance(kind, str):
-        folded = fold(kind)
-        for sheet in Sheet:
-            if folded in (fold(sheet.value), fold(sheet.label("sv"))):
-                return cast("SheetKind", sheet.value)
-        if folded in _KIND_ALIASES:
-            return cast("SheetKind", _KIND_ALIASES[folded].value)
+    """*kind* as one of the four sheet kinds (by its English or Swedish name), or the library's error.
+
+    A *kind* that is not text at all raises :class:`~ledarskap.errors.UsageError` (the
+    arguments of *function* mixed up); unknown text, :class:`~ledarskap.errors.InvalidValueError`.
+    """
+    if not isinstance(kind, str):
+        raise UsageError(
+            f"{function}(kind): expected the name of a sheet kind, found {type(kind).__name__}"
+        )
+    folded = fold(kind)
+    for sheet in Sheet:
+        if folded in (fold(sheet.value), fold(sheet.label("sv"))):
+            return cast("SheetKind", sheet.value)
+    if folded in _KIND_ALIASES:
+        return cast("SheetKind", _KIND_ALIASES[folded].value)
     names = ", ".join(sheet.label("sv") for sheet in Sheet)
     raise InvalidValueError(
         location=f"{function}(kind)",

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ledarskap._found import did_you_mean
-from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems
+from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems, safe_repr
 from ledarskap.model import (
     Application,
     ApplicationStatus,
@@ -57,6 +57,26 @@ __all__ = ["Reader", "Rows"]
 
 E = TypeVar("E", bound=enum.Enum)
 _EMAIL = re.compile(EMAIL_PATTERN)  # as the model checks it
+_SHOWN = 60  # the most characters of a header or a name quoted in a problem
+_DIGITS = 9  # the most digits of a whole number (a capacity, a duration)
+_FORMULA_START = frozenset("=+-@")
+
+
+def _short(text: str) -> str:
+    """*text*, cut to a bounded length to be quoted in a problem."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _trimmed(cell: str) -> str:
+    r"""*cell* without the white space around it, unless that would make it a formula.
+
+    ``" Anna "`` reads as ``"Anna"``, but ``"\t=1+1"`` stays as it is: removing the tab
+    would turn a text that no spreadsheet program runs into one that it does.
+    """
+    value = cell.strip()
+    if value[:1] in _FORMULA_START and cell[:1] not in _FORMULA_START:
+        return cell.rstrip()
+    return value
 
 
 class _RowError(Exception):
@@ -142,7 +162,7 @@ class Reader:
         self.named = {i for i, cell in enumerate(header) if cell.strip()}
         seen: dict[str, str] = {}
         for index, cell in enumerate(header):
-            text = cell.strip()
+            text = _short(cell.strip())
             if not text:
                 continue
             column = by_name.get(fold(text))
@@ -241,7 +261,7 @@ class _Cells:
             column.field: (row[index] if index < len(row) else "")
             for index, (column, _) in columns.items()
         }
-        self.values = {field: value.strip() for field, value in self.raw.items()}
+        self.values = {field: _trimmed(value) for field, value in self.raw.items()}
 
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
@@ -280,10 +300,10 @@ class _Cells:
             result = parse(value)
         except LedarskapError as error:
             message = error.expected if isinstance(error, InvalidValueError) else str(error)
-            self.fail(field, f"expected {message}, found {value!r}", code)
+            self.fail(field, f"expected {message}, found {safe_repr(value)}", code)
             return None
         if result is None:
-            self.fail(field, f"expected {expected}, found {value!r}", code)
+            self.fail(field, f"expected {expected}, found {safe_repr(value)}", code)
         return result
 
     def date(self, field: str) -> Any:
@@ -313,7 +333,9 @@ class _Cells:
 
     def integer(self, field: str) -> int | None:
         result: int | None = self.parsed(
-            field, lambda v: int(v) if v.isascii() and v.isdigit() else None, "a whole number"
+            field,
+            lambda v: int(v) if v.isascii() and v.isdigit() and len(v) <= _DIGITS else None,
+            f"a whole number (of at most {_DIGITS} digits)",
         )
         return result
 
@@ -350,10 +372,11 @@ class _Cells:
                 continue
             body = political_body(name)
             if body is None:
+                example = _short(name.partition("(")[0].strip())
                 self.fail(
                     "reports_to",
                     f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                    f'("{name.partition("(")[0].strip()} (nämnd)"), found {name!r}',
+                    f'("{example} (nämnd)"), found {safe_repr(name)}',
                 )
                 return None
             bodies.append(body)

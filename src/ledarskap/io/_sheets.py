@@ -5,6 +5,23 @@ encoding (UTF-8 with or without BOM, else Windows-1252 as older Excel writes) an
 delimiter (``;`` as Excel writes in Swedish locales, ``,``, or a tab) found out; XLSX
 through openpyxl, loaded only when needed; header names folded for matching; dates in ISO
 and the common Swedish forms.
+
+Two promises hold for every sheet, whoever made it:
+
+- **Bounded work.** A sheet may claim no more than :data:`MAX_ROWS` rows,
+  :data:`MAX_COLUMNS` columns and :data:`MAX_CELL` characters a cell (Excel's own limit);
+  a CSV file may be no larger than :data:`MAX_UNPACKED` bytes, and an XLSX file may
+  unpack to no more (no part of it to more than :data:`MAX_RATIO` times its packed size).
+  Beyond them a sheet is refused with a :class:`~ledarskap.errors.DocumentError` naming
+  the limit. An XLSX is read streaming, one cell at a time, and its ``<dimension>`` tag
+  is not believed: a tiny file with one cell at ``XFD1048576`` costs what its cells cost,
+  not a grid of 17 billion.
+- **No formula injection.** A cell written that begins with ``=``, ``+``, ``-``, ``@``, a
+  tab or a carriage return (as the OWASP guidance on CSV injection lists; and a line feed)
+  is written with
+  a ``'`` in front, so that a spreadsheet program shows it as text rather than running it;
+  the reader removes exactly that ``'`` again (:func:`escape_cell`,
+  :func:`unescape_cell`), so every text reads back as it was written.
 """
 
 from __future__ import annotations
@@ -14,20 +31,53 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
+from typing import Any
 
-from ledarskap.errors import DocumentError, MissingDependencyError, Problem
+from ledarskap.errors import DocumentError, InvalidValueError, MissingDependencyError, Problem
 
 __all__ = [
+    "MAX_CELL",
+    "MAX_COLUMNS",
+    "MAX_RATIO",
+    "MAX_ROWS",
+    "MAX_UNPACKED",
+    "escape_cell",
     "fold",
     "parse_date",
     "read_csv_rows",
     "read_xlsx_rows",
+    "unescape_cell",
     "write_csv",
     "write_xlsx",
 ]
 
 Row = list[str]
+
+MAX_ROWS = 100_000
+"""The most rows a sheet may have (blank rows and the header counted)."""
+MAX_COLUMNS = 200
+"""The most columns a sheet may use (a sheet of any kind has fewer than 30)."""
+MAX_CELL = 32_767
+"""The most characters a cell may hold: Excel's own limit."""
+MAX_UNPACKED = 128 * 1024 * 1024
+"""The most bytes of a CSV file, and that the parts of an XLSX file may unpack to."""
+MAX_RATIO = 100
+"""The most a part of an XLSX file over 1 MiB may unpack to, as a multiple of its packed size.
+
+As Apache POI's zip-bomb check (its minimum inflate ratio of 1 %): a worksheet's XML packs
+to a tenth or a twentieth, a bomb's to a thousandth.
+"""
+_GRID_COLUMNS = 16_384  # the columns of a worksheet, A to XFD
+_MIB = 1024 * 1024
+
+_FORMULA_START = frozenset("=+-@\t\r\n")
+"""How a cell that a spreadsheet program may run as a formula begins.
+
+The characters of the OWASP guidance, and a line feed: XLSX (being XML) reads a carriage
+return back as one, so it must be escaped alike for the escape to read back.
+"""
 
 _MONTHS = {
     name: number
@@ -88,6 +138,73 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+# Formula injection -----------------------------------------------------------------------
+
+
+def escape_cell(text: str) -> str:
+    """*text* as written to a sheet: with a ``'`` in front if a program could run it.
+
+    A text that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line
+    feed after any number of ``'`` gets one more ``'`` in front; every other text is written as it is.
+    (The ``'`` that are there already are counted so that :func:`unescape_cell` can tell
+    the ``'`` it must remove from one that belongs to the text.)
+
+    >>> escape_cell("=HYPERLINK(1)"), escape_cell("'=1"), escape_cell("Anna"), escape_cell("'a")
+    ("'=HYPERLINK(1)", "''=1", 'Anna', "'a")
+    """
+    return "'" + text if text.lstrip("'")[:1] in _FORMULA_START else text
+
+
+def unescape_cell(text: str) -> str:
+    """*text* as read from a sheet: the ``'`` that :func:`escape_cell` put in front removed.
+
+    One ``'`` is removed from a text that begins with one or more ``'`` followed by ``=``,
+    ``+``, ``-``, ``@``, a tab, a carriage return or a line feed; every other text is read as it is. So
+    ``unescape_cell(escape_cell(text)) == text`` for every text.
+
+    >>> unescape_cell("'=HYPERLINK(1)"), unescape_cell("''=1"), unescape_cell("'a")
+    ('=HYPERLINK(1)', "'=1", "'a")
+    """
+    if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_START:
+        return text[1:]
+    return text
+
+
+def _too_large(source: str, message: str, *, row: int | None = None) -> DocumentError:
+    return DocumentError(
+        "the sheet is too large to read",
+        [Problem("", message, "too-large", source=source, row=row)],
+        source=source,
+    )
+
+
+def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -> Row:
+    """*row* (the *number*-th of the sheet), unescaped, or the error of the limit it breaks.
+
+    *quoted* false says that no cell of the sheet holds a ``'``, so none is unescaped.
+    """
+    if number > MAX_ROWS:
+        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+    if len(row) > MAX_COLUMNS:
+        beyond = [i for i, cell in enumerate(row[MAX_COLUMNS:], start=MAX_COLUMNS + 1) if cell]
+        if beyond:
+            raise _too_large(
+                source,
+                f"a value in column {beyond[0]:,}: a sheet may use at most {MAX_COLUMNS} columns",
+                row=number,
+            )
+        del row[MAX_COLUMNS:]
+    if row and max(map(len, row)) > MAX_CELL:
+        index, cell = next((i, c) for i, c in enumerate(row) if len(c) > MAX_CELL)
+        raise _too_large(
+            source,
+            f"{len(cell):,} characters in column {index + 1}: "
+            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            row=number,
+        )
+    return [unescape_cell(cell) for cell in row] if quoted else row
+
+
 # CSV ------------------------------------------------------------------------------------
 
 
@@ -121,6 +238,8 @@ def _sniff(text: str) -> str:
 
 def read_csv_rows(content: bytes, source: str) -> list[Row]:
     """Every row of a CSV file, as lists of text cells."""
+    if len(content) > MAX_UNPACKED:
+        raise _too_large(source, f"a CSV file may hold at most {MAX_UNPACKED:,} bytes")
     text = _decode(content, source)
     if "\x00" in text:
         raise DocumentError(
@@ -136,21 +255,29 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
             source=source,
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=False)
+    rows: list[Row] = []
+    quoted = "'" in text
     try:
-        return [list(row) for row in reader]
-    except csv.Error as error:  # pragma: no cover - csv in non-strict mode rarely complains
-        raise DocumentError(
-            "cannot read the file as CSV",
-            [Problem("", f"malformed CSV: {error}", "csv", source=source)],
-            source=source,
+        for row in reader:
+            rows.append(_bounded(row, len(rows) + 1, source, quoted=quoted))
+    except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
+        raise _too_large(
+            source,
+            f"a cell of more than {csv.field_size_limit():,} characters: "
+            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            row=len(rows) + 1,
         ) from None
+    return rows
 
 
 def write_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ";") -> bytes:
-    """CSV bytes in UTF-8 with a BOM (so that Excel reads the å, ä and ö right)."""
+    """CSV bytes in UTF-8 with a BOM (so that Excel reads the å, ä and ö right).
+
+    Every cell is escaped by :func:`escape_cell`, so no cell is run as a formula.
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([escape_cell(cell) for cell in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -180,8 +307,13 @@ def _cell_text(value: object) -> str:
 
 
 def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
-    """Every row of the first worksheet of an XLSX file, as lists of text cells."""
+    """Every row of the first worksheet of an XLSX file, as lists of text cells.
+
+    Read streaming, within the limits of this module; each row is as long as its last
+    cell with a value.
+    """
     openpyxl = _openpyxl("Reading XLSX spreadsheets")
+    _check_archive(content, source)
     try:
         book = openpyxl.load_workbook(  # type: ignore[attr-defined]
             io.BytesIO(content), read_only=True, data_only=True
@@ -193,8 +325,9 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
             source=source,
         ) from None
     try:
-        sheet = book.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return _worksheet_rows(book, book.worksheets[0], source)
+    except DocumentError:
+        raise
     except Exception as error:  # a damaged workbook fails while it is read
         raise DocumentError(
             "cannot read the file as XLSX",
@@ -205,16 +338,129 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
         book.close()
 
 
+def _check_archive(content: bytes, source: str) -> None:
+    """Refuse a zip file whose parts unpack to too much, in all or for their packed size.
+
+    What each part says it unpacks to is what :mod:`zipfile` reads of it at most. Content
+    that is no zip file is left for openpyxl to refuse.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED:
+        raise _too_large(
+            source,
+            f"the file unpacks to {unpacked:,} bytes: "
+            f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
+        )
+    for part in parts:
+        if part.file_size > _MIB and part.file_size > MAX_RATIO * part.compress_size:
+            raise _too_large(
+                source,
+                f"{part.filename} unpacks {part.file_size // max(part.compress_size, 1):,}-fold: "
+                f"a part may unpack at most {MAX_RATIO}-fold (a zip bomb?)",
+            )
+
+
+def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
+    """The rows of *sheet*, each as long as its last cell with a value, gaps kept as empty rows.
+
+    openpyxl's own row iterator pads every row to its last cell, or to the range the
+    ``<dimension>`` tag claims, which a hostile file sets to the whole grid; and it holds a
+    whole ``<row>`` in memory, however many cells it has. So the XML is walked here, one
+    cell at a time (each read by openpyxl's worksheet parser, then dropped), and bounded:
+    a row with more cells than a worksheet has columns is refused as it is read.
+    """
+    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, WorkSheetParser
+    from openpyxl.xml.functions import iterparse
+
+    rows: list[Row] = []
+    with sheet._get_source() as xml:
+        parser = WorkSheetParser(
+            xml,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        row: Any = None
+        values: dict[int, object] = {}
+        cells = 0
+        for event, element in iterparse(xml, events=("start", "end")):
+            if element.tag == ROW_TAG and event == "start":
+                row, values, cells = element, {}, 0
+                number = element.get("r")
+                parser.row_counter = int(number) if number else parser.row_counter + 1
+                parser.col_counter = 0
+            elif element.tag == CELL_TAG and event == "end":
+                cells += 1
+                if cells > _GRID_COLUMNS:
+                    raise _too_large(
+                        source,
+                        f"more than {_GRID_COLUMNS:,} cells in one row "
+                        "(more than a worksheet has columns)",
+                        row=parser.row_counter,
+                    )
+                cell = parser.parse_cell(element)
+                if cell["value"] is not None:
+                    values[cell["column"]] = cell["value"]
+                if row is not None:
+                    del row[:]  # the cell read, nothing of it is kept
+            elif element.tag == ROW_TAG:
+                _add_row(rows, parser.row_counter, values, source)
+                row = None
+                element.clear()
+    return rows
+
+
+def _add_row(rows: list[Row], number: int, values: dict[int, object], source: str) -> None:
+    """Row *number* (with its *values* by column) added to *rows*, gaps filled, bounded."""
+    if not values:
+        return
+    if number > MAX_ROWS:
+        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+    last = max(values)
+    if last > MAX_COLUMNS:
+        raise _too_large(
+            source,
+            f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
+            row=number,
+        )
+    rows.extend([] for _ in range(len(rows) + 1, number))
+    cells = [_cell_text(values.get(column)) for column in range(1, last + 1)]
+    rows.append(_bounded(cells, number, source))
+
+
 def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
-    """XLSX bytes of one worksheet, every cell as text (so that ids and codes keep zeros)."""
+    """XLSX bytes of one worksheet, every cell as text (so that ids and codes keep zeros).
+
+    Every cell is escaped by :func:`escape_cell` too: a text cell is never a formula in the
+    file, but one that begins with ``=`` becomes one when a user edits it, or when the
+    sheet is saved again as CSV.
+    """
     openpyxl = _openpyxl("Writing XLSX spreadsheets")
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for number, row in enumerate(rows, start=1):  # before the workbook is begun
+        for column, value in enumerate(row, start=1):
+            if ILLEGAL_CHARACTERS_RE.search(value):
+                raise InvalidValueError(
+                    location=f"the {title} sheet, row {number}, column {column}",
+                    expected="text without control characters (an XLSX cell cannot hold "
+                    "them; CSV can)",
+                    found=value,
+                )
     book = openpyxl.Workbook(write_only=True)  # type: ignore[attr-defined]
     sheet = book.create_sheet(title=title)
     cell_class = openpyxl.cell.WriteOnlyCell  # type: ignore[attr-defined]
     for row in rows:
         cells = []
         for value in row:
-            cell = cell_class(sheet, value=value)
+            cell = cell_class(sheet, value=escape_cell(value))
             cell.data_type = "s"  # text, never a formula: a leading "=" stays text
             cells.append(cell)
         sheet.append(cells)

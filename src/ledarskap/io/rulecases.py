@@ -78,7 +78,16 @@ from ledarskap.eligibility import (
     default_ruleset,
     facts_of,
 )
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, ProblemsError
+from ledarskap.errors import (
+    DocumentError,
+    FileAccessError,
+    InvalidValueError,
+    Problem,
+    Problems,
+    ProblemsError,
+    UsageError,
+    safe_repr,
+)
 from ledarskap.model import (
     Application,
     Cohort,
@@ -467,20 +476,34 @@ def load_cases(
     predicates of their own; the built-ins by default). *ruleset_cache* (a dict) keeps rule
     sets read once for the next file (the pytest plugin passes one per session).
 
+    A *path* that is no path, or a *registry* that is none, raises
+    :class:`~ledarskap.errors.UsageError`.
+
     .. versionadded:: 0.2
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"load_cases(path): expected a file path, found {type(path).__name__}")
+    _check_registry(registry, "load_cases")
     file = Path(path)
     source = os.fspath(path)
     syntax = syntax_of(file.suffix, source)
     try:
         content = file.read_bytes()
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL or a lone surrogate in the path
+        reason = error.strerror if isinstance(error, OSError) else "a name that cannot be encoded"
         raise DocumentError(
             "cannot read the rule cases",
-            [Problem("", f"{type(error).__name__}: {error.strerror}", "io", source=source)],
+            [Problem("", f"{type(error).__name__}: {reason}", "io", source=source)],
             source=source,
         ) from None
     return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
+
+
+def _check_registry(registry: object, function: str) -> None:
+    if registry is not None and not isinstance(registry, PredicateRegistry):
+        raise UsageError(
+            f"{function}(registry=): expected a PredicateRegistry, found {type(registry).__name__}"
+        )
 
 
 def load_cases_text(
@@ -495,7 +518,11 @@ def load_cases_text(
 
     .. versionadded:: 0.2
     """
-    content = text.encode("utf-8") if isinstance(text, str) else text
+    if not isinstance(text, (str, bytes)):
+        raise UsageError(f"load_cases_text(text): expected text, found {type(text).__name__}")
+    _check_registry(registry, "load_cases_text")
+    # A lone surrogate is kept as bytes that are no UTF-8, for the reader to report.
+    content = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     folder = Path(base) if base is not None else Path.cwd()
     return _load(content, syntax, source, base=folder, registry=registry, cache=None)
 
@@ -603,22 +630,31 @@ class _Rulesets:
         """``"default"`` or a file relative to the case file; ``None`` after noting why not."""
         if name == "default":
             return name, None, default_ruleset()
-        path = (self.base / name).resolve()
         try:
+            path = (self.base / name).resolve()
             key = (path, path.stat().st_mtime_ns)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL or a lone surrogate in the name
             problems.add(
                 "ruleset",
-                f'expected "default" or an existing rule-set file, found {name!r} '
-                f"(looked for {path})",
+                f'expected "default" or an existing rule-set file, found {safe_repr(name)} '
+                f"(looked in {self.base})",
                 "missing-file",
             )
             return None
         if key not in self.cache:
             try:
                 self.cache[key] = load_ruleset(path, registry=self.registry)
+            except FileAccessError as error:
+                problems.add(
+                    "ruleset",
+                    f"the rule set {safe_repr(name)} cannot be read: {error.reason}",
+                    "unreadable",
+                )
+                return None
             except ProblemsError as error:
-                problems.add("ruleset", f"the rule set {name!r} cannot be loaded", "ruleset")
+                problems.add(
+                    "ruleset", f"the rule set {safe_repr(name)} cannot be loaded", "ruleset"
+                )
                 problems.extend(error.problems)
                 return None
         return name, path, self.cache[key]

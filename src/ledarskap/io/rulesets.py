@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from ledarskap.eligibility import PredicateRegistry, RuleSet, parse_ruleset
-from ledarskap.errors import Problem, RuleError
+from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
 
 __all__ = ["load_ruleset"]
 
@@ -35,18 +35,38 @@ def load_ruleset(
     """The rule set in the file at *path* (``.toml`` or ``.json``; or say which by *syntax*).
 
     Every problem of the file is reported at once as a :class:`~ledarskap.errors.RuleError`
-    naming the file (and the line, for TOML). A file that cannot be read is a RuleError too.
+    naming the file (and the line, for TOML); so is a file that is not UTF-8 text. A file
+    that cannot be read at all (missing, a folder, no permission) raises
+    :class:`~ledarskap.errors.FileAccessError`, as :func:`ledarskap.load` does; a *path*
+    that is no path, :class:`~ledarskap.errors.UsageError`.
+
+    .. versionchanged:: 0.3
+       A file that cannot be read raises FileAccessError, no longer RuleError.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"load_ruleset(path): expected a file path, found {type(path).__name__}")
+    if registry is not None and not isinstance(registry, PredicateRegistry):
+        raise UsageError(
+            "load_ruleset(registry=): expected a PredicateRegistry, "
+            f"found {type(registry).__name__}"
+        )
     file = Path(path)
+    source = os.fspath(path)
     chosen = syntax or ("json" if file.suffix.lower() == ".json" else "toml")
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        content = file.read_bytes()
+    except OSError as error:
+        raise FileAccessError(source, "read", error.strerror or str(error)) from None
+    except ValueError as error:  # a NUL character, or a lone surrogate, in the path
+        raise FileAccessError(source, "read", str(error)) from None
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
         problem = Problem(
             "",
             f"cannot read the file: {error.__class__.__name__}: {error}",
             "unreadable",
-            source=str(file),
+            source=source,
         )
-        raise RuleError("cannot read rule set", [problem], source=str(file)) from None
-    return parse_ruleset(text, syntax=chosen, source=str(file), registry=registry)
+        raise RuleError("cannot read rule set", [problem], source=source) from None
+    return parse_ruleset(text, syntax=chosen, source=source, registry=registry)

