@@ -8,6 +8,9 @@ in the same process and the same run:
   a machine that gets busier or quieter during the run slows both alike;
 - each is timed ``rounds`` times per size; the figure is the **median** of the per-round
   ratios (and the median times beside it), never a best-of-runs;
+- the prepared input and everything alive before the first round are frozen out of the
+  collector's reach (``gc.freeze()``), so that neither side pays for walking the other's
+  input or the benchmark's own data;
 - every comparison runs twice: with the garbage collector **on**, as a user's program
   runs, and **paused** for both sides alike (``gc.disable()`` around each timed call, with
   a full collection before it); a figure that only holds with the collector paused is
@@ -105,6 +108,22 @@ def _timed(run: Runner, paused: bool) -> float:
 def _measure(comparison: Comparison, size: int, paused: bool, count: int) -> Result:
     subject, reference = comparison.prepare(size)
     subject(), reference()  # warm caches and lazy imports for both alike
+    gc.collect()
+    gc.freeze()
+    try:
+        return _rounds(comparison, size, paused, count, subject, reference)
+    finally:
+        gc.unfreeze()
+
+
+def _rounds(  # noqa: PLR0917  # private
+    comparison: Comparison,
+    size: int,
+    paused: bool,
+    count: int,
+    subject: Runner,
+    reference: Runner,
+) -> Result:
     ratios: list[float] = []
     subject_times: list[float] = []
     reference_times: list[float] = []

@@ -13,7 +13,7 @@ for both sides alike (see :mod:`benchmarks._harness`):
   both indented as ledarskap writes its files.
 
 ``ledarskap.loads`` and ``ledarskap.dumps`` pause the collector themselves while they run
-(:mod:`ledarskap.io._gc`); the references do not. The rows "on" therefore compare a
+(:mod:`ledarskap._gc`); the references do not. The rows "on" therefore compare a
 caller who leaves the collector on; the rows "paused" compare both with it paused, the
 speed of the code itself.
 

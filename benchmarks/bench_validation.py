@@ -24,7 +24,7 @@ import ledarskap
 from ledarskap import ProgramData
 
 from ._data import program_data
-from ._harness import Comparison, Result, run
+from ._harness import Comparison, Result, machine, run
 
 _COLLECTIONS = (
     "people",
@@ -82,6 +82,7 @@ def per_record(results: list[Result]) -> list[str]:
 
 
 def main() -> None:
+    print(machine(), flush=True)
     results = run([VALIDATE])
     print()
     for line in per_record(results):

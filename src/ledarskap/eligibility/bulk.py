@@ -45,13 +45,13 @@ Most common warnings:
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from ledarskap._gc import paused_gc
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -190,9 +190,7 @@ class BulkResult(Sequence[Decision]):
         The rest of an explanation (the trees of the rules that hold) is made when read.
         """
         # Many small objects are made and kept: the cyclic collector would only rescan them.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             if self._made is None or None in self._made:
                 decide, known = self._decide, self._decisions
                 made = [
@@ -204,9 +202,6 @@ class BulkResult(Sequence[Decision]):
                         decision.reasons  # noqa: B018  # made now, with the collector paused
                 self._made = list(made)
             return tuple(self._made)  # type: ignore[arg-type]  # every one made above
-        finally:
-            if paused:
-                gc.enable()
 
     @property
     def explained(self) -> bool:
@@ -222,9 +217,7 @@ class BulkResult(Sequence[Decision]):
             warnings: Counter[str] = Counter()
             missing: Counter[str] = Counter()
             examples: dict[str, list[DecisionNode]] = {}
-            paused = gc.isenabled()
-            gc.disable()
-            try:
+            with paused_gc():
                 for decision in self.decisions if self._explain else ():
                     reasons.update(list(dict.fromkeys(n.key for n in decision.reasons)))
                     warnings.update(list(dict.fromkeys(n.key for n in decision.warnings)))
@@ -233,9 +226,6 @@ class BulkResult(Sequence[Decision]):
                         kept = examples.setdefault(node.key, [])
                         if len(kept) < 3 and all(k.seen != node.seen for k in kept):
                             kept.append(node)
-            finally:
-                if paused:
-                    gc.enable()
             self._summary = Summary(
                 total=len(self.outcomes),
                 counts={o: counts.get(o, 0) for o in Outcome},

@@ -56,6 +56,7 @@ from typing import Any, Literal
 import tomli_w
 
 from ledarskap._found import describe, parse_text
+from ledarskap._gc import paused_gc
 from ledarskap.errors import (
     DocumentError,
     FileAccessError,
@@ -68,7 +69,6 @@ from ledarskap.model import ProgramData
 from ._atomic import write_atomic
 from ._convert import Flavour, make_converter
 from ._decode import Decoder
-from ._gc import paused_gc
 from ._problems import json_path_to_key_path
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 

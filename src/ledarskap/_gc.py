@@ -1,7 +1,7 @@
-"""The cyclic garbage collector paused while a whole document is read or written.
+"""The cyclic garbage collector paused while many objects without cycles are made.
 
 Reading a document makes millions of objects, first the parsed JSON and then the
-records, and no reference cycles. CPython's cyclic collector nevertheless runs every few
+records, and no reference cycles; so do the decisions of a bulk evaluation. CPython's cyclic collector nevertheless runs every few
 hundred allocations and, as the heap grows, walks every live object again and again:
 on a document of 100,000 participants that is a third of the time of
 :func:`ledarskap.loads` and :func:`ledarskap.dumps`. Reference counting still frees
@@ -11,7 +11,7 @@ Why the library does this, though a peer it is measured against does not: a docu
 holds no reference cycles, so the pause costs nothing and saves what would otherwise be
 spent walking objects that cannot be garbage. It is a real gain for the caller, not a
 trick of the benchmark; but it is not a gain of the reading code itself, so
-``benchmarks/bench_io.py`` reports every comparison twice: with the collector on (as a
+the benchmarks report every comparison twice: with the collector on (as a
 caller runs: ledarskap pauses it, the peer does not) and paused for both sides alike (the
 speed of the code). The targets are met in both.
 

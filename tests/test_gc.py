@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from ledarskap.io._gc import paused_gc
+from ledarskap._gc import paused_gc
 
 
 def test_pauses_nest_and_restore_the_collector() -> None:
