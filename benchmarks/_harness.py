@@ -116,7 +116,7 @@ def _measure(comparison: Comparison, size: int, paused: bool, count: int) -> Res
         gc.unfreeze()
 
 
-def _rounds(  # noqa: PLR0917  # private
+def _rounds(
     comparison: Comparison,
     size: int,
     paused: bool,
