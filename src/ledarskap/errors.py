@@ -128,15 +128,16 @@ class MissingDependencyError(LedarskapError, ImportError):
 class FileAccessError(LedarskapError, OSError):
     """A file that cannot be read or written: a missing folder, no permission, a full disk.
 
-    ``path`` is the file meant (never a temporary one); when a write fails, the file that
-    was there before is unchanged.
+    ``path`` is the file meant (never a temporary one), as given, for the tool to act on;
+    the message masks personal data in it, as everywhere. When a write fails, the file
+    that was there before is unchanged.
     """
 
     def __init__(self, path: str, action: str, reason: str) -> None:
         self.path = path
         self.action = action
         self.reason = reason
-        super().__init__(f"{path}: cannot {action}: {reason}")
+        super().__init__(mask_personal_data(f"{path}: cannot {action}: {reason}"))
 
 
 class UsageError(LedarskapError, TypeError):

@@ -127,6 +127,19 @@ Report: TypeAlias = Callable[[Where, str, str, "str | None"], None]
 """How :func:`build` reports: ``report(where, message, code, hint)``."""
 
 
+_BEFORE, _AFTER = 60, 100
+"""How much of an expression's line an excerpt shows before and from the bad part."""
+
+
+def _excerpt(text: str, line_start: int, line_end: int, start: int, end: int) -> str:
+    """The line of *text* around ``[start, end)``, cut to a bounded window, with carets."""
+    low, high = max(line_start, start - _BEFORE), min(line_end, start + _AFTER)
+    lead = "…" if low > line_start else ""
+    shown = lead + text[low:high] + ("…" if high < line_end else "")
+    width = max(1, min(end, high) - start)
+    return f"    {shown}\n    {' ' * (len(lead) + start - low)}{'^' * width}"
+
+
 def problem_at(  # the parts of a Problem, by keyword
     where: Where,
     message: str,
@@ -148,10 +161,9 @@ def problem_at(  # the parts of a Problem, by keyword
     line_index = text.count("\n", 0, start)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line_text = text[line_start : None if line_end < 0 else line_end]
+    line_end = len(text) if line_end < 0 else line_end
     column = start - line_start + 1
-    width = max(1, min(where.end or start + 1, len(line_text) + line_start) - start)
-    excerpt = f"    {line_text}\n    {' ' * (column - 1)}{'^' * width}"
+    excerpt = _excerpt(text, line_start, line_end, start, where.end or start + 1)
     if first_line is not None:
         line: int | None = first_line + line_index
     else:
