@@ -538,3 +538,20 @@ def test_a_json_document_is_checked_alike() -> None:
         parse_ruleset("", syntax="yaml")  # type: ignore[arg-type]
     (problem,) = problems(b"format = 1")  # type: ignore[arg-type]
     assert problem.message == "expected text, found bytes"
+
+
+def test_the_parameters_in_force_on_a_day_are_those_the_rules_are_evaluated_with() -> None:
+    """``parameters_at`` gives each parameter's value on the day, ``None`` before any."""
+    rules = parse_ruleset(VERSIONED)
+    assert rules.parameters_at(dt.date(2025, 12, 31))["min_years"] == 0
+    assert rules.parameters_at(dt.date(2026, 1, 1))["min_years"] == 2
+    assert rules.parameters_at(dt.date(2009, 1, 1)) == {"min_years": None, "towns": None}
+    assert set(rules.parameters_at(dt.date(2026, 1, 1))) == set(rules.parameters)
+
+
+def test_the_parameters_of_a_rule_set_cannot_change_under_its_evaluation() -> None:
+    """The parameters are read-only: what is evaluated is what the rule set shows."""
+    rules = parse_ruleset(VERSIONED)
+    with pytest.raises(TypeError):
+        rules.parameters["min_years"] = rules.parameters["towns"]  # type: ignore[index]
+    assert attrs.evolve(rules, title="again") == rules

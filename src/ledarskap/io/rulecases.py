@@ -660,15 +660,6 @@ class _Rulesets:
         return name, path, self.cache[key]
 
 
-_BODY_KINDS = (
-    ("kommunstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
-    ("regionstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
-    ("fullmäktige", PoliticalBodyKind.FULLMAKTIGE),
-    ("nämnd", PoliticalBodyKind.NAMND),
-    ("styrelse", PoliticalBodyKind.STYRELSE),
-)
-
-
 class _Checks:
     """What the keys of each case mean: its cohort, its applicant, a unique name.
 
@@ -892,10 +883,9 @@ class _Checks:
         """A body written as its name alone becomes ``{name, kind}``, the kind from the name."""
         if not isinstance(value, str):
             return value
-        folded = value.casefold()
-        for word, kind in _BODY_KINDS:
-            if word in folded:
-                return {"name": value, "kind": kind.value}
+        kind = PoliticalBodyKind.from_name(value)
+        if kind is not None:
+            return {"name": value, "kind": kind.value}
         kinds = ", ".join(k.value for k in PoliticalBodyKind)
         name = json.dumps(value, ensure_ascii=False)
         self.add(
