@@ -125,7 +125,7 @@ def test_report_is_a_sequence() -> None:
     assert hash(report) == hash(_broken())
     assert repr(report) == "<ValidationReport: 2 errors, 2 warnings>"
     assert str(report.filter(code="id.dangling")[0]).startswith(
-        "participants[0].appointment_id (d-1) [id.dangling]: "
+        "participants[0].appointment_id (d-1): "
     )
     assert report.findings == tuple(report)
 
