@@ -102,13 +102,13 @@ def test_evaluating_a_single_rule_is_deprecated() -> None:
     rule = parse_rule("years_in_position >= min_years")
     day = dt.date(2025, 9, 1)
     with pytest.warns(DeprecationWarning, match="Rule.evaluate is deprecated"):
-        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN
 
 
 @pytest.mark.parametrize(

@@ -155,9 +155,13 @@ def test_a_finding_renders_as_a_problem() -> None:
         "in appointments."
     )
     assert problem.code == "id.dangling"
-    assert str(finding) == str(finding.to_problem("sv")) == (
-        "participants[0].appointment_id (d-1): appointment_id hänvisar till "
-        "a-missing, som inte finns i appointments."
+    assert (
+        str(finding)
+        == str(finding.to_problem("sv"))
+        == (
+            "participants[0].appointment_id (d-1): appointment_id hänvisar till "
+            "a-missing, som inte finns i appointments."
+        )
     )
     assert f"  {problem}" in _broken().render("en").splitlines()
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
