@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import pickle
 from typing import Any
 
 import attrs
@@ -17,6 +19,7 @@ from ledarskap.eligibility import (
     Truth,
     default_ruleset,
 )
+from ledarskap.eligibility.decisions import leaves_explaining
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Collaboration
 
@@ -187,15 +190,12 @@ def test_the_leaves_that_explain_a_result() -> None:
     """Below ``not`` the leaf with the opposite result explains it; below junctions, alike."""
     leaf = DecisionNode(path="r[0]", code="leads_staff_function", result=Truth.TRUE)
     negated = DecisionNode(path="r", code="not", result=Truth.FALSE, children=(leaf,))
-    from ledarskap.eligibility.decisions import leaves_explaining
 
     assert leaves_explaining(negated, Truth.FALSE) == [leaf]
 
 
 def test_a_decision_pickles_and_copies_explained() -> None:
     """A decision travels to another process, or is copied, with its explanation made."""
-    import copy
-    import pickle
 
     app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
     (lazy,) = default_ruleset().evaluate_many([app], cohort=COHORT)

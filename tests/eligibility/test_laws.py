@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledarskap.eligibility import (
+    Decision,
     EvaluationContext,
     Outcome,
     Rule,
@@ -21,6 +22,7 @@ from ledarskap.eligibility import (
     rule_from_data,
 )
 from ledarskap.eligibility._evaluation import plan
+from ledarskap.eligibility.messages import render_node
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Collaboration, county
 from ledarskap.testing import eligibility_rules, forgetting, rule_applications
@@ -187,7 +189,6 @@ def test_junk_rules_raise_only_rule_errors(junk: object) -> None:
 @given(eligibility_rules(), rule_applications(), st.sampled_from(["sv", "en"]))
 def test_every_node_renders_to_words(rule: Rule, app: Application, language: str) -> None:
     """Every node of every tree has a text in both languages, with no placeholder left."""
-    from ledarskap.eligibility.messages import render_node
 
     tree = plan(rule).explain(app, CTX, "r")
     facts = {"position": app.position.slug} if app.position else {}
@@ -204,7 +205,6 @@ def test_every_node_renders_to_words(rule: Rule, app: Application, language: str
 @given(rule_applications(), st.data())
 def test_junk_decision_data_raises_only_rule_errors(app: Application, data: st.DataObject) -> None:
     """Decision data with any one value replaced by junk reads back or raises RuleError."""
-    from ledarskap.eligibility import Decision
 
     good = default_ruleset().evaluate(app, as_of=AS_OF).to_data()
     junk = data.draw(JUNK_DATA)

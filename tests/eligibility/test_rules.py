@@ -19,6 +19,7 @@ from ledarskap.eligibility import (
     param,
     parse_rule,
     predicate,
+    rule_from_data,
 )
 from ledarskap.errors import RuleError, UsageError
 from ledarskap.model import Application, PositionKind
@@ -157,7 +158,6 @@ def test_every_problem_is_reported_at_once_with_a_caret() -> None:
 
 def test_nesting_is_bounded() -> None:
     """Text or data nested absurdly deep is a RuleError, never a RecursionError."""
-    from ledarskap.eligibility import rule_from_data
 
     assert parse_rule("(" * 60 + "leads_staff_function" + ")" * 60) == B
     with pytest.raises(RuleError, match="nested more than 64 deep"):
@@ -177,7 +177,6 @@ def test_a_number_that_is_not_whole_says_so() -> None:
 
 
 def test_empty_junctions_are_rule_errors() -> None:
-    from ledarskap.eligibility import all_of, any_of, not_
 
     with pytest.raises(RuleError, match="at least one rule"):
         all_of()
@@ -188,7 +187,6 @@ def test_empty_junctions_are_rule_errors() -> None:
 
 
 def test_predicate_problems_read_as_text() -> None:
-    from ledarskap.eligibility import predicate
 
     with pytest.raises(RuleError) as caught:
         predicate("reports_to_politcal_body")

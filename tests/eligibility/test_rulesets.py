@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import attrs
 import pytest
@@ -11,12 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledarskap.eligibility import (
+    Check,
     Outcome,
     RuleLevel,
+    Texts,
+    default_registry,
     default_ruleset,
     parse_ruleset,
 )
 from ledarskap.errors import FileAccessError, Problem, RuleError
+from ledarskap.io import load_ruleset
 from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind, municipality
 
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
@@ -317,9 +322,6 @@ when = "municipality_in_county(county=home)"
 
 
 def test_load_ruleset_reads_files(tmp_path: object) -> None:
-    from pathlib import Path
-
-    from ledarskap.io import load_ruleset
 
     folder = Path(str(tmp_path))
     (folder / "rules.json").write_text(json.dumps(default_ruleset().to_data()), "utf-8")
@@ -387,7 +389,6 @@ def test_windows_and_ids_are_checked_when_a_condition_does_not_parse() -> None:
 
 
 def test_the_builtin_predicate_declares_the_parameter_it_reads() -> None:
-    from ledarskap.eligibility import default_registry
 
     spec = default_registry().get_predicate("employed_by_collaborating_municipality")
     assert spec is not None
@@ -422,7 +423,6 @@ def test_a_parameter_nothing_uses_and_without_a_type_is_a_problem() -> None:
 
 
 def test_a_registered_predicate_may_declare_a_parameter() -> None:
-    from ledarskap.eligibility import Check, Texts, default_registry
 
     registry = default_registry()
     texts = Texts(true="ja", false="nej", unknown="okänt")

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 import ledarskap
 from ledarskap import DocumentError, ProgramData, testing
 from ledarskap.errors import mask_personal_data
+from ledarskap.io._convert import Flavour, make_converter
+from ledarskap.io._decode import Decoder
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 # Examples that start from a generated program cost more: fewer of them.
@@ -187,8 +189,6 @@ def test_the_fast_decoder_never_accepts_what_the_detailed_converter_refuses(
     doc: dict[str, Any], syntax: str
 ) -> None:
     """Law: what the fast decoder (msgspec) returns, the detailed converter returns too, equal."""
-    from ledarskap.io._convert import Flavour, make_converter
-    from ledarskap.io._decode import Decoder
 
     flavour: Flavour = "toml" if syntax == "toml" else "json"
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Any
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import ProgramData, testing
-from ledarskap.io import make_converter
+from ledarskap.io import documents, make_converter
 from ledarskap.io._convert import MODEL_CLASSES
 
 STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
@@ -84,9 +86,6 @@ def test_documents_round_trip_losslessly(syntax: ledarskap.io.Syntax, data: Prog
 @given(data=testing.program_data(max_cohorts=1, max_participants=3))
 def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
     """Law: the optional msgspec speed-up writes byte for byte what the json module writes."""
-    import json
-
-    from ledarskap.io import documents
 
     document = {**documents._header(), **JSON.unstructure(data)}
     plain = json.dumps(document, ensure_ascii=False, indent=2).encode()
@@ -95,7 +94,6 @@ def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
 
 def test_json_without_msgspec(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the optional msgspec, documents are written and read by the json module alone."""
-    import sys
 
     data = ledarskap.example_program()
     with_msgspec = ledarskap.dumps(data)

@@ -15,12 +15,20 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
+from ledarskap import (
+    MeetingKind,
+    MissingDependencyError,
+    Organiser,
+    Program,
+    ProgramData,
+    StaffFunction,
+)
 from ledarskap.errors import (
     DocumentError,
     FileAccessError,
@@ -89,7 +97,6 @@ def test_strict_mode_raises_listing_every_problem() -> None:
 
 
 def test_merge_into_program_data() -> None:
-    from ledarskap import Organiser, Program
 
     data = ProgramData(
         program=Program(
@@ -294,7 +301,6 @@ def test_personnummer_is_written_only_when_asked(tmp_path: Path) -> None:
 
 
 def _empty() -> ProgramData:
-    from ledarskap import Organiser, Program
 
     return ProgramData(
         program=Program(
@@ -452,7 +458,6 @@ def test_the_import_guide_lists_every_column() -> None:
 
 def test_xlsx_cells_of_every_type(tmp_path: Path) -> None:
     """Dates, numbers and booleans in XLSX cells read as their text forms would."""
-    import openpyxl
 
     book = openpyxl.Workbook()
     sheet = book.active

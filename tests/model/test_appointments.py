@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from ledarskap import (
     position,
 )
 from ledarskap import testing as lt
+from ledarskap.model import whole_years
 
 LAWS = settings(max_examples=50, deadline=None)
 SOCIALNAMNDEN = PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)
@@ -206,9 +208,6 @@ def test_one_count_of_whole_years(since: dt.date, later: int) -> None:
     A year is whole on its anniversary as dateutil counts it (a start on 29 February has
     its anniversary on 28 February), and nothing is counted before the start.
     """
-    from dateutil.relativedelta import relativedelta
-
-    from ledarskap.model import whole_years
 
     as_of = since + dt.timedelta(days=later)
     expected = relativedelta(as_of, since).years if as_of > since else 0
