@@ -766,6 +766,7 @@ def _program(reference: str, base: Path) -> ProgramData:
 
 @functools.lru_cache(maxsize=8)
 def _load_program(target: Path, mtime: int) -> ProgramData:
+    """The program document at *target*, read once per modification time (*mtime*: the key)."""
     return load(target)
 
 
