@@ -148,6 +148,7 @@ def test_evaluating_a_single_rule_is_deprecated() -> None:
     ],
 )
 def test_parse_errors_say_where_and_what(text: str, message: str) -> None:
+    """Each kind of mistake in a rule's text is a RuleError saying what, each problem with a code."""
     with pytest.raises(RuleError) as info:
         parse_rule(text)
     assert message in str(info.value)

@@ -358,6 +358,7 @@ def test_xlsx_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None
 @SETTINGS
 @given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(KINDS))
 def test_english_headers_round_trip(data: ProgramData, kind: SheetKind) -> None:
+    """Law: a sheet written with English headers and a comma reads back the same records."""
     content = sheet_bytes(data, kind=kind, include_personnummer=True, language="en", delimiter=",")
     _same_records(data, read_sheet(content, kind), kind)
 
@@ -398,6 +399,7 @@ def test_personal_data_in_a_header_is_masked_too() -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(KINDS))
 def test_junk_bytes_give_only_library_errors(content: bytes, kind: SheetKind) -> None:
+    """Law: any bytes read as a sheet give records or the library's error, no problem showing a personnummer."""
     _only_library_errors(content, kind)
 
 

@@ -35,6 +35,7 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
 _EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
 
+
 def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     """``Class.field``: the location an invariant error names."""
     return f"{type(instance).__name__}.{attribute.name}"
