@@ -570,6 +570,7 @@ def test_the_parameters_of_a_rule_set_cannot_change_under_its_evaluation() -> No
     with pytest.raises(TypeError):
         rules.parameters["min_years"] = rules.parameters["towns"]  # type: ignore[index]
     assert attrs.evolve(rules, title="again") == rules
+    assert attrs.evolve(rules, parameters=list(rules.parameters.values())) == rules
 
 
 AS_OF = dt.date(2025, 9, 1)

@@ -239,3 +239,24 @@ def test_a_leap_day_start_has_its_anniversary_on_28_february() -> None:
         ).years_in_position(dt.date(2021, 2, 28))
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Socialnämnden", PoliticalBodyKind.NAMND),
+        ("SOCIALNAMNDEN", PoliticalBodyKind.NAMND),
+        ("Kommunstyrelsen", PoliticalBodyKind.KOMMUNSTYRELSE),
+        ("Regionstyrelsen", PoliticalBodyKind.KOMMUNSTYRELSE),
+        ("kommunfullmaktige", PoliticalBodyKind.FULLMAKTIGE),
+        ("Regionfullmäktige", PoliticalBodyKind.FULLMAKTIGE),
+        ("Styrelsen för Tekniska verken AB", PoliticalBodyKind.STYRELSE),
+        ("Lars", None),
+        ("", None),
+    ],
+)
+def test_the_kind_of_a_body_is_read_from_its_name_in_any_case_with_or_without_accents(
+    name: str, kind: PoliticalBodyKind | None
+) -> None:
+    """The one reading of a kind from a name: case and accents do not matter."""
+    assert PoliticalBodyKind.from_name(name) is kind
