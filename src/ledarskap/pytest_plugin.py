@@ -181,7 +181,7 @@ class RuleCaseFile(pytest.File):
             try:
                 found = getattr(importlib.import_module(module), name)
                 registry = found() if callable(found) else found
-            except Exception as error:
+            except Exception as error:  # importing the module runs its code: anything may fail
                 raise self.CollectError(
                     f"rule_registry = {spec!r}: cannot import it ({type(error).__name__}: "
                     f"{error}); expected module:name of a PredicateRegistry"
