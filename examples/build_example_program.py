@@ -23,6 +23,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import ledarskap
 from ledarskap import (
     Activity,
     Aim,
@@ -577,8 +578,6 @@ def _other_applicants(
 
 def main(argv: list[str]) -> int:
     """Write the example program as JSON (to *argv[0]*, or the package's data file)."""
-    import ledarskap
-
     default = Path(__file__).parent.parent / "src" / "ledarskap" / "data" / "example-program.json"
     path = Path(argv[0]) if argv else default
     ledarskap.dump(build(), path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -84,7 +85,6 @@ def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_program_without_short_name_or_site() -> None:
-    import attrs
 
     data = ledarskap.example_program()
     organiser = attrs.evolve(data.program.organiser, site=None)
@@ -119,7 +119,6 @@ def test_every_cohort_and_pair_is_summarised(data: ProgramData) -> None:
 
 
 def test_a_title_outside_the_catalog_is_shown_as_written() -> None:
-    import attrs
 
     data = ledarskap.example_program()
     job = attrs.evolve(data.appointments[19], title="Kulturstrateg", position=None)
@@ -131,7 +130,6 @@ def test_a_title_outside_the_catalog_is_shown_as_written() -> None:
 
 
 def test_a_cohort_without_a_deadline_shows_none() -> None:
-    import attrs
 
     data = ledarskap.example_program()
     cohort = attrs.evolve(data.cohorts[0], application_deadline=None)
@@ -143,7 +141,6 @@ def test_a_cohort_without_a_deadline_shows_none() -> None:
 def test_the_module_entry_point(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    import runpy
 
     monkeypatch.setattr(sys, "argv", ["ledarskap", str(tmp_path / "nowhere.json")])
     with pytest.raises(SystemExit) as caught:

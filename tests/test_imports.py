@@ -128,3 +128,16 @@ def test_the_graph_sees_lazy_imports() -> None:
     assert "ledarskap.io.documents" in graph["ledarskap"] or any(
         "ledarskap.io" in target for target in graph["ledarskap.demo"]
     )
+
+
+def test_the_eligibility_package_imports_its_own_modules_at_the_top() -> None:
+    """Every import between modules of ``ledarskap.eligibility`` is at the top, where it shows.
+
+    The package reads downward (rule nodes, readers, evaluation, public modules); an import
+    inside a function would hide a dependency the layers contract is there to order.
+    """
+    for path in (PACKAGE / "eligibility").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+                assert not inner, f"{path.name}: {node.name} imports inside a function"

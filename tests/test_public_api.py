@@ -85,3 +85,25 @@ def test_import_ledarskap_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(
+        f"{package}.{path.stem}"
+        for package in ("eligibility", "io", "model", "validation")
+        for path in (Path(ledarskap.__file__).parent / package).glob("*.py")
+        if not path.stem.startswith("_")
+    ),
+)
+def test_every_public_module_of_a_package_has_a_sorted_all(name: str) -> None:
+    """Each public module says what it exports, sorted, and exports only what it has.
+
+    The names a module gives with a deprecation warning (module ``__getattr__``) are the
+    exception: they are there, but only on request.
+    """
+    module = importlib.import_module(f"ledarskap.{name}")
+    exported = list(module.__all__)
+    assert exported == sorted(exported, key=_isort_style)
+    deprecated = {"RuleProblem", "RowProblem"}
+    assert all(hasattr(module, n) for n in exported if n not in deprecated)

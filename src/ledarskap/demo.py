@@ -29,6 +29,7 @@ from typing import TextIO, TypeVar
 
 from ledarskap.eligibility import Outcome, default_ruleset
 from ledarskap.errors import LedarskapError
+from ledarskap.io.documents import example_program, load
 from ledarskap.model import Cohort, MeetingStatus, ProgramData
 from ledarskap.validation import validate
 
@@ -174,8 +175,6 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     Returns the exit status: 0, or 1 when the file cannot be read, with the reason on
     standard error instead of a traceback.
     """
-    from ledarskap.io.documents import example_program, load
-
     args = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout if out is None else out
     if len(args) > 1 or (args and args[0] in ("-h", "--help")):

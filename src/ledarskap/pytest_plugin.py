@@ -32,15 +32,20 @@ Disable the plugin with ``-p no:ledarskap``. Loading it costs nothing beyond
 from __future__ import annotations
 
 import fnmatch
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ledarskap.errors import ProblemsError
+from ledarskap.text import LANGUAGES, checked_language
+
 if TYPE_CHECKING:
     from ledarskap.eligibility import PredicateRegistry
-    from ledarskap.io.rulecases import CaseFile, CaseResult, DecisionCoverage, RuleCase
+    from ledarskap.io.rulecases import CaseFile, CaseResult, RuleCase
+    from ledarskap.io.rulecoverage import DecisionCoverage
 
 __all__ = ["RuleCaseError", "RuleCaseFile", "RuleCaseItem"]
 
@@ -152,7 +157,6 @@ class RuleCaseFile(pytest.File):
 
     def collect(self) -> Iterator[RuleCaseItem]:
         """One item per case; a file that cannot be read is one clear collection error."""
-        from ledarskap.errors import ProblemsError
         from ledarskap.io.rulecases import load_cases
 
         cache = self.config.stash.setdefault(_RULESETS, {})
@@ -171,15 +175,13 @@ class RuleCaseFile(pytest.File):
         spec = self.config.getini("rule_registry")
         registry = None
         if spec:
-            import importlib
-
             from ledarskap.eligibility import PredicateRegistry
 
             module, _, name = spec.partition(":")
             try:
                 found = getattr(importlib.import_module(module), name)
                 registry = found() if callable(found) else found
-            except Exception as error:
+            except Exception as error:  # importing the module runs its code: anything may fail
                 raise self.CollectError(
                     f"rule_registry = {spec!r}: cannot import it ({type(error).__name__}: "
                     f"{error}); expected module:name of a PredicateRegistry"
@@ -209,7 +211,7 @@ class RuleCaseItem(pytest.Item):
         """Decide the case; record the decision for coverage; fail on any difference."""
         result = self.case_file.run(self.case)
         if _measures_coverage(self.config):
-            from ledarskap.io.rulecases import DecisionCoverage
+            from ledarskap.io.rulecoverage import DecisionCoverage
 
             coverage = self.config.stash.get(_COVERAGE, None)
             if coverage is None:
@@ -225,8 +227,6 @@ class RuleCaseItem(pytest.Item):
     ) -> str | Any:
         """The case's differences and its decision tree, not a Python traceback."""
         if isinstance(excinfo.value, RuleCaseError):
-            from ledarskap.text import LANGUAGES, checked_language
-
             option = self.config.getoption("rule_language")
             languages = LANGUAGES if option == "both" else (checked_language(option),)
             return excinfo.value.result.explain(languages=languages)

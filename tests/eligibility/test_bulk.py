@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ledarskap.eligibility import DecisionNode, Outcome, Summary, Truth, default_ruleset
+from ledarskap.io import example_program
 from ledarskap.model import Application, Cohort, Collaboration, PoliticalBody, PoliticalBodyKind
 
 COHORT = Cohort(
@@ -65,7 +66,6 @@ def test_bulk_evaluation_summarises_outcomes_and_reasons() -> None:
 
 
 def test_the_program_data_gives_cohorts_and_fills_facts_from_appointments() -> None:
-    from ledarskap.io import example_program
 
     data = example_program()
     result = default_ruleset().evaluate_many(data.applications, program=data)
@@ -171,7 +171,6 @@ def test_a_bulk_result_is_a_sequence_of_decisions_made_when_read() -> None:
 
 def test_with_a_program_each_application_is_decided_for_its_own_cohort() -> None:
     """Without a cohort, the program gives each application's cohort, and its facts."""
-    from ledarskap.io import example_program
 
     data = example_program()
     result = default_ruleset().evaluate_many(data.applications[:5], program=data)

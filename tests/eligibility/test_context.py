@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from ledarskap import example_program
 from ledarskap.eligibility import EvaluationContext, default_ruleset
 from ledarskap.errors import UsageError
 from ledarskap.model import Application, Cohort
@@ -75,3 +76,12 @@ def test_arguments_of_the_wrong_kind_are_usage_errors(call: Any, where: str) -> 
         call(default_ruleset(), app, cohort)
     assert str(caught.value).startswith(where)
     assert isinstance(caught.value, TypeError)
+
+
+def test_the_program_keyword_of_for_cohort_is_deprecated_and_ignored() -> None:
+    """``for_cohort(program=)`` still works for 0.3, with a warning; it never changed the context."""
+    program = example_program()
+    cohort = program.cohorts[0]
+    with pytest.warns(DeprecationWarning, match=r"for_cohort\(program=...\) is deprecated"):
+        old = EvaluationContext.for_cohort(cohort=cohort, program=program)
+    assert old == EvaluationContext.for_cohort(cohort=cohort)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
+import pickle
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledarskap.eligibility import (
     Decision,
@@ -17,8 +21,10 @@ from ledarskap.eligibility import (
     Truth,
     default_ruleset,
 )
+from ledarskap.eligibility.decisions import leaves_explaining
 from ledarskap.errors import RuleError
 from ledarskap.model import Application, Cohort, Collaboration
+from ledarskap.testing import rule_applications
 
 COHORT = Cohort(
     id="c-2025",
@@ -187,15 +193,12 @@ def test_the_leaves_that_explain_a_result() -> None:
     """Below ``not`` the leaf with the opposite result explains it; below junctions, alike."""
     leaf = DecisionNode(path="r[0]", code="leads_staff_function", result=Truth.TRUE)
     negated = DecisionNode(path="r", code="not", result=Truth.FALSE, children=(leaf,))
-    from ledarskap.eligibility.decisions import leaves_explaining
 
     assert leaves_explaining(negated, Truth.FALSE) == [leaf]
 
 
 def test_a_decision_pickles_and_copies_explained() -> None:
     """A decision travels to another process, or is copied, with its explanation made."""
-    import copy
-    import pickle
 
     app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
     (lazy,) = default_ruleset().evaluate_many([app], cohort=COHORT)
@@ -203,3 +206,60 @@ def test_a_decision_pickles_and_copies_explained() -> None:
     assert again == lazy
     assert again.facts == lazy.facts
     assert copy.deepcopy(lazy) == lazy
+
+
+AS_OF = dt.date(2025, 9, 1)
+
+
+LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAWS
+@given(rule_applications())
+def test_a_not_eligible_decision_always_has_a_reason(app: Application) -> None:
+    """Every "no" and every "undetermined" says why; an unknown never hides a definite no."""
+    decision = default_ruleset().evaluate(app, as_of=AS_OF)
+    if decision.outcome is not Outcome.ELIGIBLE:
+        assert decision.reasons
+    if decision.outcome is Outcome.NOT_ELIGIBLE:
+        assert all(r.result is not Truth.UNKNOWN for r in decision.reasons)
+
+
+JUNK_DATA = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=30)
+    | st.sampled_from(["true", "false", "unknown", "eligible", "required", "r[0]"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["path", "code", "result", "rule", "children", "tree", "x"]),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=12,
+)
+"""Junk in the shapes of decision data: its words, its keys, nested."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(rule_applications(), st.data())
+def test_junk_decision_data_raises_only_rule_errors(app: Application, data: st.DataObject) -> None:
+    """Decision data with any one value replaced by junk reads back or raises RuleError."""
+
+    good = default_ruleset().evaluate(app, as_of=AS_OF).to_data()
+    junk = data.draw(JUNK_DATA)
+    key = data.draw(st.sampled_from(sorted(good)))
+    broken = dict(good) | {key: junk}
+    if data.draw(st.booleans()) and good["rules"]:
+        rules = [dict(r) for r in good["rules"]]
+        tree = dict(rules[0]["tree"])
+        tree[data.draw(st.sampled_from(sorted(tree)))] = junk
+        rules[0]["tree"] = tree
+        broken = dict(good) | {"rules": rules}
+    try:
+        Decision.from_data(broken)
+    except RuleError as error:
+        assert error.problems  # noqa: PT017  # the law is about what any junk raises

@@ -6,11 +6,20 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ledarskap.eligibility import Truth, default_ruleset
+from ledarskap.eligibility import (
+    EvaluationContext,
+    Rule,
+    Truth,
+    default_ruleset,
+)
+from ledarskap.eligibility._evaluation import plan
 from ledarskap.eligibility.messages import join, render_node, render_reason
 from ledarskap.errors import InvalidValueError
-from ledarskap.model import Application, Cohort, Collaboration
+from ledarskap.model import Application, Cohort, Collaboration, county
+from ledarskap.testing import eligibility_rules, rule_applications
 
 COHORT = Cohort(
     id="c-2025",
@@ -66,3 +75,31 @@ def test_every_text_of_eligibility_refuses_an_unknown_language(call: Any) -> Non
     with pytest.raises(InvalidValueError) as caught:
         call(decision, rules)
     assert str(caught.value).startswith("language: expected 'sv' or 'en', found ")
+
+
+AS_OF = dt.date(2025, 9, 1)
+
+
+COLLABORATING = frozenset(m.code for m in county("05").municipalities[:6])
+
+
+CTX = EvaluationContext(as_of=AS_OF, collaborating=COLLABORATING)
+
+
+LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications(), st.sampled_from(["sv", "en"]))
+def test_every_node_renders_to_words(rule: Rule, app: Application, language: str) -> None:
+    """Every node of every tree has a text in both languages, with no placeholder left."""
+
+    tree = plan(rule).explain(app, CTX, "r")
+    facts = {"position": app.position.slug} if app.position else {}
+    for node in tree.walk():
+        if node.children:
+            continue
+        text = render_node(node, language, facts=facts)  # type: ignore[arg-type]
+        assert text
+        assert "{" not in text
+        assert "}" not in text

@@ -8,13 +8,21 @@ import attrs
 import pytest
 
 from ledarskap.eligibility import (
+    Argument,
     Check,
+    FieldSpec,
+    Outcome,
     Predicate,
+    RuleSet,
     Texts,
     default_registry,
     parse_rule,
+    parse_ruleset,
     predicate,
 )
+from ledarskap.eligibility._entries import RuleEntry
+from ledarskap.eligibility.predicates import registry_or_builtin, value_type
+from ledarskap.eligibility.valuetypes import INTEGER, POSITION
 from ledarskap.errors import RuleError
 from ledarskap.model import Application
 
@@ -48,8 +56,6 @@ def test_the_registry_is_open() -> None:
 
 
 def test_a_tool_adds_its_own_field_and_renders_with_it() -> None:
-    from ledarskap.eligibility import FieldSpec, Outcome, parse_ruleset
-    from ledarskap.eligibility.valuetypes import INTEGER
 
     registry = default_registry()
     registry.register(
@@ -115,9 +121,6 @@ def test_a_predicate_is_defined_once_and_its_fast_twin_is_deprecated() -> None:
 
 def test_an_optional_argument_takes_its_default_whether_the_function_has_one_or_not() -> None:
     """The registry's default is passed unless the function's own default is the same."""
-    from ledarskap.eligibility import Argument, RuleSet
-    from ledarskap.eligibility._entries import RuleEntry
-    from ledarskap.eligibility.valuetypes import INTEGER
 
     registry = default_registry()
     seen: list[int] = []
@@ -146,7 +149,6 @@ def test_an_optional_argument_takes_its_default_whether_the_function_has_one_or_
 
 def test_the_registry_refuses_what_it_cannot_hold() -> None:
     """A frozen registry takes nothing; a name must be a word the syntax does not use."""
-    from ledarskap.eligibility.predicates import registry_or_builtin
 
     builtin = registry_or_builtin(None)
     spec = builtin.get_predicate("leads_staff_function")
@@ -171,7 +173,5 @@ def test_texts_come_in_both_languages() -> None:
     assert spec.text("true").render("en") == "leads a staff function"
     assert spec.texts("sv").true == "leder en stabsfunktion"
     assert field.label_text.render("sv") == "befattningen"
-    from ledarskap.eligibility.predicates import value_type
-    from ledarskap.eligibility.valuetypes import POSITION
 
     assert value_type(POSITION) is POSITION

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledarskap.eligibility import (
     AllOf,
     Comparison,
+    EvaluationContext,
     Not,
+    Outcome,
     ParameterRef,
+    Rule,
     Truth,
     all_of,
     any_of,
@@ -19,9 +26,12 @@ from ledarskap.eligibility import (
     param,
     parse_rule,
     predicate,
+    rule_from_data,
 )
+from ledarskap.eligibility._evaluation import plan
 from ledarskap.errors import RuleError, UsageError
-from ledarskap.model import Application, PositionKind
+from ledarskap.model import Application, PositionKind, county
+from ledarskap.testing import eligibility_rules, forgetting, rule_applications
 
 A = predicate("reports_to_political_body")
 B = predicate("leads_staff_function")
@@ -102,13 +112,13 @@ def test_evaluating_a_single_rule_is_deprecated() -> None:
     rule = parse_rule("years_in_position >= min_years")
     day = dt.date(2025, 9, 1)
     with pytest.warns(DeprecationWarning, match="Rule.evaluate is deprecated"):
-        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 4}) is Truth.TRUE
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day, parameters={"min_years": 5}) is Truth.FALSE
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+        assert rule.evaluate(app, as_of=day) is Truth.UNKNOWN
     with pytest.warns(DeprecationWarning, match="Rule.evaluate"):
-        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN  # type: ignore[attr-defined]
+        assert A.evaluate(app, as_of=day) is Truth.UNKNOWN
 
 
 @pytest.mark.parametrize(
@@ -138,6 +148,7 @@ def test_evaluating_a_single_rule_is_deprecated() -> None:
     ],
 )
 def test_parse_errors_say_where_and_what(text: str, message: str) -> None:
+    """Each kind of mistake in a rule's text is a RuleError saying what, each problem with a code."""
     with pytest.raises(RuleError) as info:
         parse_rule(text)
     assert message in str(info.value)
@@ -157,7 +168,6 @@ def test_every_problem_is_reported_at_once_with_a_caret() -> None:
 
 def test_nesting_is_bounded() -> None:
     """Text or data nested absurdly deep is a RuleError, never a RecursionError."""
-    from ledarskap.eligibility import rule_from_data
 
     assert parse_rule("(" * 60 + "leads_staff_function" + ")" * 60) == B
     with pytest.raises(RuleError, match="nested more than 64 deep"):
@@ -177,7 +187,6 @@ def test_a_number_that_is_not_whole_says_so() -> None:
 
 
 def test_empty_junctions_are_rule_errors() -> None:
-    from ledarskap.eligibility import all_of, any_of, not_
 
     with pytest.raises(RuleError, match="at least one rule"):
         all_of()
@@ -188,7 +197,6 @@ def test_empty_junctions_are_rule_errors() -> None:
 
 
 def test_predicate_problems_read_as_text() -> None:
-    from ledarskap.eligibility import predicate
 
     with pytest.raises(RuleError) as caught:
         predicate("reports_to_politcal_body")
@@ -196,3 +204,144 @@ def test_predicate_problems_read_as_text() -> None:
         "predicate 'reports_to_politcal_body': unknown predicate or field "
         "'reports_to_politcal_body' (did you mean 'reports_to_political_body'?)"
     )
+
+
+AS_OF = dt.date(2025, 9, 1)
+
+
+COLLABORATING = frozenset(m.code for m in county("05").municipalities[:6])
+
+
+CTX = EvaluationContext(as_of=AS_OF, collaborating=COLLABORATING)
+
+
+LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def truth(rule: Rule, app: Application) -> Truth:
+    return Truth.of(plan(rule).test(app, CTX)[0])
+
+
+def explained(rule: Rule, app: Application) -> Truth:
+    return plan(rule).explain(app, CTX, "r").result
+
+
+def outcome(rule: Rule, app: Application) -> Outcome:
+    return Outcome.of(truth(rule, app))
+
+
+@LAWS
+@given(eligibility_rules(), eligibility_rules(), rule_applications())
+def test_adding_a_condition_to_all_of_never_makes_more_applicants_eligible(
+    rule: Rule, extra: Rule, app: Application
+) -> None:
+    """If ``all_of(rule, extra)`` holds for an applicant, ``rule`` alone holds too."""
+    if outcome(all_of(rule, extra), app) is Outcome.ELIGIBLE:
+        assert outcome(rule, app) is Outcome.ELIGIBLE
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_not_swaps_eligible_and_not_eligible_and_keeps_undetermined(
+    rule: Rule, app: Application
+) -> None:
+    """``not_`` turns eligible into not eligible and back; undetermined stays undetermined."""
+    swapped = {
+        Outcome.ELIGIBLE: Outcome.NOT_ELIGIBLE,
+        Outcome.NOT_ELIGIBLE: Outcome.ELIGIBLE,
+        Outcome.UNDETERMINED: Outcome.UNDETERMINED,
+    }
+    assert outcome(not_(rule), app) is swapped[outcome(rule, app)]
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications(complete=True), st.data())
+def test_learning_a_missing_fact_never_flips_a_definite_outcome(
+    rule: Rule, whole: Application, data: st.DataObject
+) -> None:
+    """A definite outcome on partial facts is the outcome once every fact is known."""
+    partial = data.draw(forgetting(whole))
+    before = outcome(rule, partial)
+    if before is not Outcome.UNDETERMINED:
+        assert outcome(rule, whole) is before
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_a_rule_printed_and_parsed_again_is_equal_and_decides_the_same(
+    rule: Rule, app: Application
+) -> None:
+    """``parse_rule(str(rule)) == rule``, with the same hash and the same decision."""
+    again = parse_rule(str(rule))
+    assert again == rule
+    assert hash(again) == hash(rule)
+    assert str(again) == str(rule)
+    assert truth(again, app) is truth(rule, app)
+
+
+@LAWS
+@given(eligibility_rules(), rule_applications())
+def test_the_fast_path_and_the_explanation_agree(rule: Rule, app: Application) -> None:
+    """Short-circuit evaluation and exhaustive explanation give the same truth."""
+    assert truth(rule, app) is explained(rule, app)
+
+
+@LAWS
+@given(eligibility_rules(), eligibility_rules(), rule_applications())
+def test_operators_are_the_factory_functions(a: Rule, b: Rule, app: Application) -> None:
+    """``&``, ``|``, ``~`` decide as Kleene's AND, OR, NOT of the parts."""
+    assert truth(a & b, app) is truth(a, app) & truth(b, app)
+    assert truth(a | b, app) is truth(a, app) | truth(b, app)
+    assert truth(~a, app) is ~truth(a, app)
+
+
+@LAWS
+@given(eligibility_rules())
+def test_a_rule_as_data_and_back_is_equal(rule: Rule) -> None:
+    """``rule_from_data(rule.to_data()) == rule``: the table form loses nothing."""
+    assert rule_from_data(rule.to_data()) == rule
+
+
+JUNK_DATA = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=30)
+    | st.sampled_from(["all_of", "any_of", "not", "predicate", "field", "op", "value", "in"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "all_of",
+                    "any_of",
+                    "not",
+                    "predicate",
+                    "args",
+                    "field",
+                    "op",
+                    "value",
+                    "param",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), JUNK_DATA))
+def test_junk_rules_raise_only_rule_errors(junk: object) -> None:
+    """Any text or data either is a rule or raises RuleError with at least one problem."""
+    readers: tuple[Callable[[Any], Rule], ...] = (parse_rule, rule_from_data)
+    for read in readers:
+        try:
+            rule = read(junk)
+        except RuleError as error:
+            assert error.problems  # noqa: PT017  # the law is about what any junk raises
+        else:
+            assert parse_rule(str(rule)) == rule

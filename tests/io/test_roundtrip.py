@@ -1,16 +1,26 @@
-"""Round-trip laws of the converters and the program document, for every model class."""
+"""Laws over every model class: round trips through the converters and documents, equality.
+
+A deliberate sweep across modules, kept in one file with one strategy per model class so
+that no class is left out (``test_every_model_class_has_a_strategy``). Two objects drawn
+independently are almost never equal, so the equality laws build the equal twin on
+purpose: a fresh object of the same value, read back from its plain-data form (new
+tuples, sets, personnummer and nested records, no object shared with the original).
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import ProgramData, testing
-from ledarskap.io import make_converter
+from ledarskap.io import documents, make_converter
 from ledarskap.io._convert import MODEL_CLASSES
 
 STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
@@ -84,9 +94,6 @@ def test_documents_round_trip_losslessly(syntax: ledarskap.io.Syntax, data: Prog
 @given(data=testing.program_data(max_cohorts=1, max_participants=3))
 def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
     """Law: the optional msgspec speed-up writes byte for byte what the json module writes."""
-    import json
-
-    from ledarskap.io import documents
 
     document = {**documents._header(), **JSON.unstructure(data)}
     plain = json.dumps(document, ensure_ascii=False, indent=2).encode()
@@ -95,10 +102,31 @@ def test_json_output_does_not_depend_on_msgspec(data: ProgramData) -> None:
 
 def test_json_without_msgspec(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the optional msgspec, documents are written and read by the json module alone."""
-    import sys
 
     data = ledarskap.example_program()
     with_msgspec = ledarskap.dumps(data)
     monkeypatch.setitem(sys.modules, "msgspec", None)  # makes `import msgspec` fail
     assert ledarskap.dumps(data) == with_msgspec
     assert ledarskap.loads(with_msgspec) == data
+
+
+# Equality -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+@FAST
+@given(data=st.data())
+def test_equal_values_compare_and_hash_equal(cls: type, data: st.DataObject) -> None:
+    """Law: an object and its twin rebuilt from plain data are equal and hash equal."""
+    value = data.draw(STRATEGIES[cls.__name__])
+    twin: Any = JSON.structure(JSON.unstructure(value), cls)
+    assert twin is not value
+    assert twin == value
+    assert hash(twin) == hash(value)
+
+
+@settings(max_examples=15, deadline=None)
+@given(value=testing.cohorts())
+def test_a_field_that_differs_makes_values_differ(value: Any) -> None:
+    """Law: equality looks at the fields: changing one makes the values unequal."""
+    assert attrs.evolve(value, name=value.name + " (ny)") != value

@@ -16,7 +16,6 @@ from ledarskap.errors import DocumentError, UsageError
 from ledarskap.io.rulecases import (
     CASES_FORMAT,
     CaseFile,
-    DecisionCoverage,
     load_cases,
     load_cases_text,
     record_cases,
@@ -484,36 +483,6 @@ skip = "not yet"
     assert "rule case 'wrong' (<text>:7)" in english
 
 
-def test_coverage_reports_rules_no_case_reached(tmp_path: Path) -> None:
-    (tmp_path / "old.rules.toml").write_text(
-        'format = "ledarskap.rules/1"\nid = "old"\nversion = "2"\n'
-        '[[rules]]\nid = "role"\nvalid_to = 2020-01-01\nwhen = "leads_staff_function"\n'
-        '[[rules]]\nid = "role"\nvalid_from = 2020-01-01\nwhen = "reports_to_political_body"\n',
-        encoding="utf-8",
-    )
-    report = run_cases_text(
-        'ruleset = "old.rules.toml"\n[[case]]\nname = "x"\nas_of = 2025-09-01\n'
-        'outcome = "not-eligible"\napplicant = { reports_to = [] }\n',
-        base=tmp_path,
-    )
-    coverage = report.coverage
-    assert coverage.unevaluated() == {"old.rules.toml": ("role@initial",)}
-    assert [(c.path, c.covered, sorted(c.seen)) for c in coverage.clauses()] == [
-        ("role", False, ["false"])
-    ]
-    assert coverage.report().splitlines() == [
-        "rule set old.rules.toml (old 2): 0 of 1 clauses seen both true and false (0%)",
-        "  role@2020-01-01 role: never true  (reports_to_political_body)",
-        "  role@initial: not evaluated by any case (not in force on any case's date)",
-    ]
-    assert repr(coverage) == "<DecisionCoverage: 0 of 1 clauses covered>"
-    assert coverage.percentages() == {"old.rules.toml": 0.0}
-
-
-def test_an_empty_coverage() -> None:
-    assert DecisionCoverage().report() == "no rule cases ran"
-
-
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -540,18 +509,6 @@ def test_a_passing_case_explains_itself_too() -> None:
     explained = report.results[0].explain()
     assert explained.splitlines()[0] == "as expected"
     assert '  "samt ledare i stabsfunktion"' in explained
-
-
-def test_coverage_skips_decisions_without_a_tree() -> None:
-    cases = load_cases(DEFAULT_CASES)
-    case = cases.cases[0]
-    with pytest.warns(DeprecationWarning, match="explain"):  # explain=False goes in 0.4
-        decision = cases.ruleset.evaluate(
-            case.application, as_of=case.as_of, cohort=case.cohort, explain=False
-        )
-    coverage = DecisionCoverage()
-    coverage.add(cases, decision)
-    assert coverage.clauses() == ()
 
 
 _CASE_KEYS = [
@@ -697,11 +654,6 @@ def test_a_recorded_name_is_unique() -> None:
     )
     text = record_cases([app, app], as_of=dt.date(2025, 9, 1))
     assert [c.name for c in load_cases_text(text).cases] == ["ans-1", "ans-1 (again)"]
-
-
-def test_coverage_percentages() -> None:
-    assert run_cases(DEFAULT_CASES).coverage.percentages() == {"default": 100.0}
-    assert DecisionCoverage().percentages() == {}
 
 
 @pytest.mark.parametrize("syntax", ["toml", "json"])

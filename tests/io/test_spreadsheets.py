@@ -15,12 +15,20 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap import MeetingKind, MissingDependencyError, ProgramData, StaffFunction
+from ledarskap import (
+    MeetingKind,
+    MissingDependencyError,
+    Organiser,
+    Program,
+    ProgramData,
+    StaffFunction,
+)
 from ledarskap.errors import (
     DocumentError,
     FileAccessError,
@@ -89,7 +97,6 @@ def test_strict_mode_raises_listing_every_problem() -> None:
 
 
 def test_merge_into_program_data() -> None:
-    from ledarskap import Organiser, Program
 
     data = ProgramData(
         program=Program(
@@ -294,7 +301,6 @@ def test_personnummer_is_written_only_when_asked(tmp_path: Path) -> None:
 
 
 def _empty() -> ProgramData:
-    from ledarskap import Organiser, Program
 
     return ProgramData(
         program=Program(
@@ -352,6 +358,7 @@ def test_xlsx_round_trip_is_lossless(data: ProgramData, kind: SheetKind) -> None
 @SETTINGS
 @given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(KINDS))
 def test_english_headers_round_trip(data: ProgramData, kind: SheetKind) -> None:
+    """Law: a sheet written with English headers and a comma reads back the same records."""
     content = sheet_bytes(data, kind=kind, include_personnummer=True, language="en", delimiter=",")
     _same_records(data, read_sheet(content, kind), kind)
 
@@ -392,6 +399,7 @@ def test_personal_data_in_a_header_is_masked_too() -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(KINDS))
 def test_junk_bytes_give_only_library_errors(content: bytes, kind: SheetKind) -> None:
+    """Law: any bytes read as a sheet give records or the library's error, no problem showing a personnummer."""
     _only_library_errors(content, kind)
 
 
@@ -452,7 +460,6 @@ def test_the_import_guide_lists_every_column() -> None:
 
 def test_xlsx_cells_of_every_type(tmp_path: Path) -> None:
     """Dates, numbers and booleans in XLSX cells read as their text forms would."""
-    import openpyxl
 
     book = openpyxl.Workbook()
     sheet = book.active

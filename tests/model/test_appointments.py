@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ from ledarskap import (
     position,
 )
 from ledarskap import testing as lt
+from ledarskap.model import whole_years
 
 LAWS = settings(max_examples=50, deadline=None)
 SOCIALNAMNDEN = PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)
@@ -206,9 +208,6 @@ def test_one_count_of_whole_years(since: dt.date, later: int) -> None:
     A year is whole on its anniversary as dateutil counts it (a start on 29 February has
     its anniversary on 28 February), and nothing is counted before the start.
     """
-    from dateutil.relativedelta import relativedelta
-
-    from ledarskap.model import whole_years
 
     as_of = since + dt.timedelta(days=later)
     expected = relativedelta(as_of, since).years if as_of > since else 0
@@ -240,3 +239,24 @@ def test_a_leap_day_start_has_its_anniversary_on_28_february() -> None:
         ).years_in_position(dt.date(2021, 2, 28))
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Socialnämnden", PoliticalBodyKind.NAMND),
+        ("SOCIALNAMNDEN", PoliticalBodyKind.NAMND),
+        ("Kommunstyrelsen", PoliticalBodyKind.KOMMUNSTYRELSE),
+        ("Regionstyrelsen", PoliticalBodyKind.KOMMUNSTYRELSE),
+        ("kommunfullmaktige", PoliticalBodyKind.FULLMAKTIGE),
+        ("Regionfullmäktige", PoliticalBodyKind.FULLMAKTIGE),
+        ("Styrelsen för Tekniska verken AB", PoliticalBodyKind.STYRELSE),
+        ("Lars", None),
+        ("", None),
+    ],
+)
+def test_the_kind_of_a_body_is_read_from_its_name_in_any_case_with_or_without_accents(
+    name: str, kind: PoliticalBodyKind | None
+) -> None:
+    """The one reading of a kind from a name: case and accents do not matter."""
+    assert PoliticalBodyKind.from_name(name) is kind

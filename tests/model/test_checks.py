@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from ledarskap import Activity, Session, SessionKind
 from ledarskap.errors import InvalidValueError
+from ledarskap.io import schema
 from ledarskap.model import _checks
 
 
@@ -172,7 +173,6 @@ def test_a_derived_default_is_computed_only_when_not_given() -> None:
 
 def test_a_non_empty_list_is_said_in_the_document_schema() -> None:
     """The document's schema reads ``non_empty`` as ``minItems``, whichever field uses it."""
-    from ledarskap.io import schema
 
     check = _checks.items(_checks.text, non_empty=True)
     assert check.description == "a tuple"

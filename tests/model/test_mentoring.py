@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from ledarskap import (
     Cohort,
@@ -105,7 +106,6 @@ def test_a_cohorts_mentor_is_one_of_its_kommunchefer(mentor: Mentor) -> None:
 
 
 def test_a_cohort_without_kommunchefer_has_no_mentors() -> None:
-    from hypothesis.errors import InvalidArgument
 
     with pytest.raises(InvalidArgument, match="no collaborating municipality"):
         lt.mentors(cohort=COHORT, municipalities=["0581", "0583"])

@@ -125,7 +125,7 @@ def test_report_is_a_sequence() -> None:
     assert hash(report) == hash(_broken())
     assert repr(report) == "<ValidationReport: 2 errors, 2 warnings>"
     assert str(report.filter(code="id.dangling")[0]).startswith(
-        "participants[0].appointment_id (d-1) [id.dangling]: "
+        "participants[0].appointment_id (d-1): "
     )
     assert report.findings == tuple(report)
 
@@ -155,9 +155,13 @@ def test_a_finding_renders_as_a_problem() -> None:
         "in appointments."
     )
     assert problem.code == "id.dangling"
-    assert str(finding) == (
-        "participants[0].appointment_id (d-1) [id.dangling]: appointment_id hänvisar till "
-        "a-missing, som inte finns i appointments."
+    assert (
+        str(finding)
+        == str(finding.to_problem("sv"))
+        == (
+            "participants[0].appointment_id (d-1): appointment_id hänvisar till "
+            "a-missing, som inte finns i appointments."
+        )
     )
     assert f"  {problem}" in _broken().render("en").splitlines()
 

@@ -13,12 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem, RuleError, UsageError
+from ledarskap.model import Application, Cohort
+
+from .context import EvaluationContext
+from .truth import Truth
 
 __all__ = [
     "MAX_DEPTH",
@@ -47,6 +52,16 @@ OPERATORS: tuple[Operator, ...] = ("==", "!=", "in", "not in", "<", "<=", ">", "
 
 MAX_DEPTH = 64
 """How deep parentheses, ``not`` and tables may nest in a rule read from text or data."""
+
+OneRuleTest: TypeAlias = Callable[["Rule", Any, Application, EvaluationContext], "bool | None"]
+"""Tests one rule (with a registry, or ``None`` for the built-in one) against one application."""
+
+one_rule_test: OneRuleTest | None = None
+"""How the deprecated :meth:`Rule.evaluate` tests a rule, set by :mod:`.rules` on import.
+
+The evaluation sits above the rule nodes, which import nothing that evaluates them; the
+public module that shows both hands it down here. It goes in 0.4, with the method.
+"""
 
 
 class Rule:
@@ -99,6 +114,29 @@ class Rule:
             elif isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
                 names.add(node.value.name)
         return frozenset(names)
+
+    def evaluate(
+        self,
+        application: Application,
+        *,
+        as_of: dt.date | None = None,
+        cohort: Cohort | None = None,
+        parameters: Mapping[str, Any] | None = None,
+        registry: Any = None,
+    ) -> Truth:
+        """Deprecated: the rule's truth for one application.
+
+        *parameters* are the values the rule's parameters take; *registry* is a
+        :class:`~ledarskap.eligibility.PredicateRegistry` (the built-in one by default).
+
+        .. deprecated:: 0.3
+           Evaluate rules in a :class:`~ledarskap.eligibility.RuleSet`
+           (:meth:`~ledarskap.eligibility.RuleSet.evaluate`), which explains its decision.
+        """
+        warn_deprecated("Rule.evaluate", "RuleSet.evaluate")
+        ctx = EvaluationContext.for_cohort(as_of=as_of, cohort=cohort, parameters=parameters)
+        assert one_rule_test is not None, "ledarskap.eligibility.rules is imported with the package"
+        return Truth.of(one_rule_test(self, registry, application, ctx))
 
     def to_data(self) -> Any:
         """The rule in the table form (plain data): ``{"any_of": [...]}`` and so on.

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import describe
 from ledarskap.errors import UsageError
 from ledarskap.model import Application, Cohort, ProgramData
@@ -57,12 +58,21 @@ class EvaluationContext:
         as_of: dt.date | None = None,
         cohort: Cohort | None = None,
         parameters: Mapping[str, Any] | None = None,
+        program: ProgramData | None = None,
     ) -> EvaluationContext:
         """The context of an evaluation: ``as_of`` defaults to the cohort's start.
 
         The collaborating municipalities are the cohort's collaborations when it has any,
         otherwise the parameter ``collaborating_municipalities`` when the rule set has one.
+
+        .. deprecated:: 0.3
+           *program* was never read; it is ignored, and goes in 0.4. Pass the program to
+           :meth:`~ledarskap.eligibility.RuleSet.evaluate`, which fills the facts from it.
         """
+        if program is not None:
+            warn_deprecated(
+                "EvaluationContext.for_cohort(program=...)", "RuleSet.evaluate(program=...)"
+            )
         as_of = resolve_as_of(as_of, cohort)
         parameters = dict(parameters or {})
         collaborating: frozenset[str] | None = None

@@ -27,13 +27,12 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem, RuleError
-from ledarskap.model import Application, Cohort
+from ledarskap.model import Application
 
+from . import _rules
 from ._evaluation import plan
 from ._meaning import Call, Compare, Where, arguments, build, problem_at
 from ._parser import parse
@@ -54,7 +53,6 @@ from ._rules import (
 from ._tables import read_table
 from .context import EvaluationContext
 from .predicates import PredicateRegistry, registry_or_builtin
-from .truth import Truth
 
 __all__ = [
     "AllOf",
@@ -147,26 +145,14 @@ def rule_from_data(data: object, *, registry: PredicateRegistry | None = None) -
     return _checked(read_table(data, Where("rule")), registry, "rule")
 
 
-def _evaluate(
-    self: Rule,
-    application: Application,
-    *,
-    as_of: dt.date | None = None,
-    cohort: Cohort | None = None,
-    parameters: dict[str, Any] | None = None,
-    registry: PredicateRegistry | None = None,
-) -> Truth:
-    """Deprecated: the rule's truth for one application.
-
-    .. deprecated:: 0.3
-       Evaluate rules in a :class:`~ledarskap.eligibility.RuleSet`
-       (:meth:`~ledarskap.eligibility.RuleSet.evaluate`), which explains its decision.
-    """
-    warn_deprecated("Rule.evaluate", "RuleSet.evaluate")
-    ctx = EvaluationContext.for_cohort(as_of=as_of, cohort=cohort, parameters=parameters)
-    return Truth.of(plan(self, registry).test(application, ctx)[0])
+def _one_rule_test(
+    rule: Rule, registry: PredicateRegistry | None, application: Application, ctx: EvaluationContext
+) -> bool | None:
+    """One rule's truth (``None``: unknown), for the deprecated :meth:`Rule.evaluate`."""
+    truth: bool | None = plan(rule, registry).test(application, ctx)[0]
+    return truth
 
 
-# The deprecated method lives here, above the evaluation, so that the rule nodes below
-# import nothing that evaluates them. It goes in 0.4.
-Rule.evaluate = _evaluate  # type: ignore[attr-defined]
+# The deprecated Rule.evaluate is defined on Rule; the evaluation it needs sits above the
+# rule nodes, so this module, which shows both, hands it down. It goes in 0.4.
+_rules.one_rule_test = _one_rule_test

@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -58,9 +59,10 @@ def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
 
 
 def _parameters(value: Mapping[str, Parameter] | Iterable[Parameter]) -> Mapping[str, Parameter]:
+    """A read-only copy: the rule set is compiled with it, so it cannot change afterwards."""
     if isinstance(value, Mapping):
-        return dict(value)
-    return {p.name: p for p in value}
+        return MappingProxyType(dict(value))
+    return MappingProxyType({p.name: p for p in value})
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +71,8 @@ class RuleSet:
 
     Evaluate one application with :meth:`evaluate`; many with :meth:`evaluate_many`.
     ``registry`` is the vocabulary the rules were checked against, and evaluated with. A
-    rule set compiles its rules once, when it is made.
+    rule set compiles its rules once, when it is made; ``parameters`` is a read-only
+    mapping, so what is evaluated is always what the rule set shows.
     """
 
     id: str

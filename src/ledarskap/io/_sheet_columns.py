@@ -3,8 +3,9 @@
 The vocabulary shared by reading and writing sheets (:mod:`ledarskap.io.spreadsheets` over
 :mod:`ledarskap.io._sheet_reader`): the kinds of sheet with their Swedish and English
 names, the columns of each kind with their headers in both languages, and the words a
-cell may hold (``ja``/``nej``, ``inga``, a meeting's status, a political body written as
-its name). Everything here is data and small lookups; nothing reads or writes a file.
+cell may hold (``ja``/``nej``, ``inga``, a political body written as its name; a
+meeting's status is written as :class:`~ledarskap.model.MeetingStatus` labels it).
+Everything here is data and small lookups; nothing reads or writes a file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Literal, cast
 import attrs
 
 from ledarskap.errors import InvalidValueError, UsageError
-from ledarskap.model import MeetingStatus, PoliticalBody, PoliticalBodyKind
+from ledarskap.model import PoliticalBody, PoliticalBodyKind
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text
 
 from ._sheets import fold
@@ -23,7 +24,6 @@ from ._sheets import fold
 __all__ = [
     "BOOLEANS",
     "COLUMNS",
-    "MEETING_STATUS",
     "NONE",
     "NONE_WORDS",
     "NO_POSITION",
@@ -33,7 +33,6 @@ __all__ = [
     "SheetKind",
     "checked_kind",
     "header_of",
-    "kind_from_name",
     "political_body",
 ]
 
@@ -204,13 +203,6 @@ BOOLEANS = {
 }
 """Every word read as yes or no (folded)."""
 
-MEETING_STATUS = {
-    MeetingStatus.PLANNED: Text("planerad", "planned"),
-    MeetingStatus.HELD: Text("genomförd", "held"),
-    MeetingStatus.CANCELLED: Text("inställd", "cancelled"),
-}
-"""A meeting's status, as a sheet writes it."""
-
 
 def political_body(text: str) -> PoliticalBody | None:
     """A body written ``Name (kind)``, or as a name that tells its kind; else ``None``."""
@@ -221,19 +213,5 @@ def political_body(text: str) -> PoliticalBody | None:
             if wanted in {fold(kind.value), *(fold(kind.label(lang)) for lang in LANGUAGES)}:
                 return PoliticalBody(name=name.strip(), kind=kind)
         return None
-    kind_of = kind_from_name(text)
+    kind_of = PoliticalBodyKind.from_name(text)
     return None if kind_of is None else PoliticalBody(name=text, kind=kind_of)
-
-
-def kind_from_name(name: str) -> PoliticalBodyKind | None:
-    """The kind of political body its name says ("Socialnämnden": a nämnd), if it says one."""
-    folded = fold(name)
-    if "kommunstyrelse" in folded or "regionstyrelse" in folded:
-        return PoliticalBodyKind.KOMMUNSTYRELSE
-    if "fullmaktige" in folded:
-        return PoliticalBodyKind.FULLMAKTIGE
-    if "namnd" in folded:
-        return PoliticalBodyKind.NAMND
-    if "styrelse" in folded:
-        return PoliticalBodyKind.STYRELSE
-    return None

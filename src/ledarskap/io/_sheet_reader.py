@@ -43,7 +43,6 @@ from ledarskap.text import LANGUAGES, Language
 from ._sheet_columns import (
     BOOLEANS,
     COLUMNS,
-    MEETING_STATUS,
     NO_POSITION,
     NONE_WORDS,
     Column,
@@ -85,10 +84,6 @@ class _RowError(Exception):
 
 def _label(member: Any, language: Language) -> str:
     return str(member.label(language))
-
-
-def _meeting_status_label(status: MeetingStatus, language: Language) -> str:
-    return MEETING_STATUS[status].render(language)
 
 
 @attrs.frozen(kw_only=True)
@@ -508,7 +503,7 @@ def _meeting_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "mentorship_id": cells.required("mentorship_id"),
         "on": cells.required_date("on"),
         "kind": cells.enum("kind", MeetingKind, _label) if cells.required("kind") else None,
-        "status": cells.enum("status", MeetingStatus, _meeting_status_label) or MeetingStatus.HELD,
+        "status": cells.enum("status", MeetingStatus, _label) or MeetingStatus.HELD,
         "duration_minutes": cells.integer("duration_minutes"),
         "notes": cells.raw.get("notes", ""),
     }

@@ -63,11 +63,12 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import attrs
+import tomli_w
 
 from ledarskap._found import Lines, describe, did_you_mean
 from ledarskap.eligibility import (
@@ -114,8 +115,8 @@ from ._casefiles import (
     syntax_of,
 )
 from ._convert import make_converter
-from ._problems import problems_of
 from .documents import example_program, load
+from .rulecoverage import ClauseCoverage, DecisionCoverage
 from .rulesets import load_ruleset
 
 __all__ = [
@@ -307,156 +308,6 @@ def _differences(case: RuleCase, decision: Decision) -> tuple[str, ...]:
             )
             found.append(f"{key}: expected {sorted(expected)}, decided {sorted(got)} ({detail})")
     return tuple(found)
-
-
-# Decision coverage ----------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class ClauseCoverage:
-    """One clause of a rule and the results the cases gave it.
-
-    ``rule`` is the rule's id and version (``"role@2025"``), ``path`` the clause's path in
-    the decision tree, ``text`` its source. A clause is *covered* when some case saw it
-    true and some case saw it false.
-    """
-
-    ruleset: str
-    rule: str
-    path: str
-    text: str
-    seen: frozenset[str]
-
-    @property
-    def covered(self) -> bool:
-        """Whether some case saw the clause true and some case saw it false."""
-        return {"true", "false"} <= self.seen
-
-
-class DecisionCoverage:
-    """Which results each clause of each rule set got, over a run of cases.
-
-    Add decisions with :meth:`add`; :meth:`clauses` lists every clause seen with its
-    results, :meth:`uncovered` those not seen both true and false, and :meth:`report`
-    writes the summary the pytest plugin prints for ``--rule-coverage``. The rules of a
-    rule set that no case evaluated (not in force on any case's date) are listed as such.
-    """
-
-    def __init__(self) -> None:
-        # ruleset name -> rule "id@version" -> path -> (text, results seen)
-        self._seen: dict[str, dict[str, dict[str, tuple[str, set[str]]]]] = {}
-        self._rules: dict[str, dict[str, None]] = {}
-        self._labels: dict[str, str] = {}
-        self._names: dict[str, str] = {}
-
-    def add_ruleset(self, case_file: CaseFile) -> str:
-        """Know every rule of *case_file*'s rule set, to report those no case reaches.
-
-        Returns the rule set's key: its file, resolved, or ``"default"``.
-        """
-        key = case_file.ruleset_name
-        if case_file.ruleset_path is not None:
-            key = os.fspath(case_file.ruleset_path)
-        if key not in self._rules:
-            name = _display_name(case_file)
-            ruleset = case_file.ruleset
-            self._names[key] = name
-            self._labels[key] = f"{name} ({ruleset.id} {ruleset.version})"
-            self._rules[key] = dict.fromkeys(_rule_keys(ruleset))
-        return key
-
-    def add(self, case_file: CaseFile, decision: Decision) -> None:
-        """Count the results of every clause in *decision* (made with *case_file*'s rule set)."""
-        by_rule = self._seen.setdefault(self.add_ruleset(case_file), {})
-        for result in decision.rules:
-            if result.tree is None:
-                continue
-            clauses = by_rule.setdefault(f"{result.id}@{result.version}", {})
-            for node in result.tree.walk():
-                _, seen = clauses.setdefault(node.path, (node.rule or node.code, set()))
-                seen.add(node.result.value)
-
-    def clauses(self) -> tuple[ClauseCoverage, ...]:
-        """Every clause evaluated at least once, with the results seen."""
-        return tuple(clause for key in self._seen for clause in self._clauses_of(key))
-
-    def _clauses_of(self, key: str) -> Iterator[ClauseCoverage]:
-        for rule, clauses in self._seen.get(key, {}).items():
-            for path, (text, seen) in clauses.items():
-                yield ClauseCoverage(
-                    ruleset=self._names[key], rule=rule, path=path, text=text, seen=frozenset(seen)
-                )
-
-    def uncovered(self) -> tuple[ClauseCoverage, ...]:
-        """The clauses no case saw both true and false."""
-        return tuple(c for c in self.clauses() if not c.covered)
-
-    def unevaluated(self) -> dict[str, tuple[str, ...]]:
-        """Per rule set (by name), the rules (``"id@version"``) that no case evaluated."""
-        found: dict[str, tuple[str, ...]] = {}
-        for key, rules in self._rules.items():
-            missed = tuple(rule for rule in rules if rule not in self._seen.get(key, {}))
-            if missed:
-                found[self._names[key]] = missed
-        return found
-
-    def percentages(self) -> dict[str, float]:
-        """Per rule set (by name), the percentage of its clauses covered.
-
-        A rule version no case evaluated counts as one clause not covered.
-        """
-        found: dict[str, float] = {}
-        for key, rules in self._rules.items():
-            clauses = list(self._clauses_of(key))
-            unevaluated = sum(rule not in self._seen.get(key, {}) for rule in rules)
-            total = len(clauses) + unevaluated
-            covered = sum(c.covered for c in clauses)
-            found[self._names[key]] = 100.0 * covered / total if total else 100.0
-        return found
-
-    def report(self) -> str:
-        """Per rule set: clauses covered of all, then each clause not covered and why."""
-        lines: list[str] = []
-        for key, rules in self._rules.items():
-            clauses = list(self._clauses_of(key))
-            covered = sum(c.covered for c in clauses)
-            percent = f" ({100 * covered / len(clauses):.0f}%)" if clauses else ""
-            lines.append(
-                f"rule set {self._labels[key]}: {covered} of {len(clauses)} clauses seen both "
-                f"true and false{percent}"
-            )
-            for clause in clauses:
-                if not clause.covered:
-                    never = " nor ".join(v for v in ("true", "false") if v not in clause.seen)
-                    never += " (only unknown)" if " nor " in never else ""
-                    lines.append(f"  {clause.rule} {clause.path}: never {never}  ({clause.text})")
-            lines += [
-                f"  {rule}: not evaluated by any case (not in force on any case's date)"
-                for rule in rules
-                if rule not in self._seen.get(key, {})
-            ]
-        return "\n".join(lines) if lines else "no rule cases ran"
-
-    def __repr__(self) -> str:
-        clauses = self.clauses()
-        covered = sum(c.covered for c in clauses)
-        return f"<DecisionCoverage: {covered} of {len(clauses)} clauses covered>"
-
-
-def _rule_keys(ruleset: RuleSet) -> Iterator[str]:
-    for entry in ruleset.entries:
-        yield f"{entry.id}@{entry.version}"
-
-
-def _display_name(case_file: CaseFile) -> str:
-    """The rule set's file relative to the working directory, or as the case file names it."""
-    if case_file.ruleset_path is None:
-        return case_file.ruleset_name
-    try:
-        relative = os.path.relpath(case_file.ruleset_path)
-    except ValueError:  # pragma: no cover - another drive, on Windows
-        return case_file.ruleset_name
-    return case_file.ruleset_name if relative.startswith("..") else relative
 
 
 # Loading ------------------------------------------------------------------------------
@@ -658,15 +509,6 @@ class _Rulesets:
                 problems.extend(error.problems)
                 return None
         return name, path, self.cache[key]
-
-
-_BODY_KINDS = (
-    ("kommunstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
-    ("regionstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
-    ("fullmäktige", PoliticalBodyKind.FULLMAKTIGE),
-    ("nämnd", PoliticalBodyKind.NAMND),
-    ("styrelse", PoliticalBodyKind.STYRELSE),
-)
 
 
 class _Checks:
@@ -880,8 +722,8 @@ class _Checks:
         facts.setdefault("submitted", as_of or dt.date(2000, 1, 1))  # a missing as_of is noted
         try:
             application: Application = _application_converter().structure(facts, Application)
-        except Exception as error:
-            for problem in problems_of(error, "$"):
+        except DocumentError as error:  # the converter's one error, every problem in it
+            for problem in error.problems:
                 keys = _keys_of(problem.path)
                 path, line = where(("applicant", *keys))
                 self.problems.add(path, problem.message, problem.code, line=line, hint=problem.hint)
@@ -892,10 +734,9 @@ class _Checks:
         """A body written as its name alone becomes ``{name, kind}``, the kind from the name."""
         if not isinstance(value, str):
             return value
-        folded = value.casefold()
-        for word, kind in _BODY_KINDS:
-            if word in folded:
-                return {"name": value, "kind": kind.value}
+        kind = PoliticalBodyKind.from_name(value)
+        if kind is not None:
+            return {"name": value, "kind": kind.value}
         kinds = ", ".join(k.value for k in PoliticalBodyKind)
         name = json.dumps(value, ensure_ascii=False)
         self.add(
@@ -925,6 +766,7 @@ def _program(reference: str, base: Path) -> ProgramData:
 
 @functools.lru_cache(maxsize=8)
 def _load_program(target: Path, mtime: int) -> ProgramData:
+    """The program document at *target*, read once per modification time (*mtime*: the key)."""
     return load(target)
 
 
@@ -981,8 +823,6 @@ def record_cases(
 
     .. versionadded:: 0.2
     """
-    import tomli_w
-
     if rules is None:
         if ruleset != "default":
             raise TypeError("record_cases needs the rule set itself (rules=) for a rule-set file")

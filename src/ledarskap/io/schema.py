@@ -28,6 +28,7 @@ that a cohort's sessions lie within its dates and its ids do not repeat, and eve
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import functools
@@ -181,8 +182,6 @@ def document_schema() -> dict[str, Any]:
 
     .. versionadded:: 0.1
     """
-    import copy
-
     return copy.deepcopy(_cached_schema())
 
 

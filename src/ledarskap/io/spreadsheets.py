@@ -61,6 +61,7 @@ from ledarskap.model import (
     Participant,
     Person,
     PoliticalBody,
+    PoliticalBodyKind,
     Position,
     ProgramData,
     match_title,
@@ -70,14 +71,12 @@ from ledarskap.text import Language, checked_language
 from ._atomic import write_atomic
 from ._sheet_columns import (
     COLUMNS,
-    MEETING_STATUS,
     NO_POSITION,
     NONE,
     YES_NO,
     Column,
     SheetKind,
     checked_kind,
-    kind_from_name,
 )
 from ._sheet_reader import Reader
 from ._sheets import MAX_UNPACKED, fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
@@ -396,7 +395,7 @@ def _bodies(bodies: tuple[PoliticalBody, ...] | None, language: Language) -> str
         return NONE.render(language)
     return "; ".join(
         body.name
-        if kind_from_name(body.name) is body.kind and "(" not in body.name
+        if PoliticalBodyKind.from_name(body.name) is body.kind and "(" not in body.name
         else f"{body.name} ({body.kind.label(language)})"
         for body in bodies
     )
@@ -488,7 +487,7 @@ def _records_of(
                 "mentorship_id": meeting.mentorship_id,
                 "on": _iso(meeting.on),
                 "kind": meeting.kind.label(language),
-                "status": MEETING_STATUS[meeting.status].render(language),
+                "status": meeting.status.label(language),
                 "duration_minutes": _text(meeting.duration_minutes),
                 "notes": meeting.notes,
             }

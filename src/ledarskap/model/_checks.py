@@ -35,8 +35,6 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
 _EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
 
 def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     """``Class.field``: the location an invariant error names."""

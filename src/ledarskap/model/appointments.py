@@ -25,6 +25,7 @@ on a given date. The end date is inclusive: the last day in the position.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -72,6 +73,35 @@ class PoliticalBodyKind(LabelledEnum):
     FULLMAKTIGE = "fullmaktige", "fullmäktige", "council"
     """Kommunfullmäktige or regionfullmäktige: the council."""
 
+    @classmethod
+    def from_name(cls, name: str) -> PoliticalBodyKind | None:
+        """The kind a body's name tells ("Socialnämnden": a nämnd), or ``None`` if it tells none.
+
+        The one reading of a kind from a name, in any case and with or without accents:
+        a kommunstyrelse or regionstyrelse, a fullmäktige, a nämnd, then any other
+        styrelse (a company's board).
+
+        >>> PoliticalBodyKind.from_name("Barn- och ungdomsnamnden")
+        <PoliticalBodyKind.NAMND: 'namnd'>
+        >>> PoliticalBodyKind.from_name("KOMMUNFULLMÄKTIGE"), PoliticalBodyKind.from_name("Lars")
+        (<PoliticalBodyKind.FULLMAKTIGE: 'fullmaktige'>, None)
+
+        .. versionadded:: 0.3
+        """
+        decomposed = unicodedata.normalize("NFKD", name.casefold())
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return next((kind for word, kind in _KIND_WORDS if word in plain), None)
+
+
+_KIND_WORDS = (
+    ("kommunstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
+    ("regionstyrelse", PoliticalBodyKind.KOMMUNSTYRELSE),
+    ("fullmaktige", PoliticalBodyKind.FULLMAKTIGE),
+    ("namnd", PoliticalBodyKind.NAMND),
+    ("styrelse", PoliticalBodyKind.STYRELSE),
+)
+"""The words of a body's name that tell its kind (folded), the first found winning."""
+
 
 @attrs.frozen(kw_only=True)
 class PoliticalBody:
@@ -111,7 +141,7 @@ def whole_years(since: dt.date, as_of: dt.date) -> int:
     >>> whole_years(dt.date(2021, 3, 1), dt.date(2025, 2, 28)), whole_years(dt.date(2021, 3, 1), dt.date(2025, 3, 1))
     (3, 4)
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.3
     """
     return relativedelta(as_of, since).years if as_of > since else 0
 

@@ -21,7 +21,6 @@ MentorMeeting(id='mm-1', mentorship_id='m-1', on=datetime.date(2025, 10, 3), kin
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
@@ -87,12 +86,16 @@ class MeetingKind(LabelledEnum):
     """In connection with a session of the program."""
 
 
-class MeetingStatus(enum.Enum):
-    """Whether a mentor meeting is planned, was held or was cancelled (iCalendar STATUS)."""
+class MeetingStatus(LabelledEnum):
+    """Whether a mentor meeting is planned, was held or was cancelled (iCalendar STATUS).
 
-    PLANNED = "planned"
-    HELD = "held"
-    CANCELLED = "cancelled"
+    >>> MeetingStatus.HELD.label("sv"), MeetingStatus("cancelled").label("en")
+    ('genomförd', 'cancelled')
+    """
+
+    PLANNED = "planned", "planerad", "planned"
+    HELD = "held", "genomförd", "held"
+    CANCELLED = "cancelled", "inställd", "cancelled"
 
 
 @attrs.frozen(kw_only=True)

@@ -127,15 +127,15 @@ class Finding:
     def to_problem(self, language: Language = "en") -> Problem:
         """The finding as a :class:`~ledarskap.errors.Problem`, in *language*.
 
-        This is how a finding is rendered everywhere (in a report, in an exception): the
-        location is the path to the record with the record's id, ``participants[3] (d-4)``.
+        This is how a finding is rendered everywhere (``str()``, a report, an exception):
+        the location is the path to the record with the record's id,
+        ``participants[3] (d-4)``; the finding's code is the problem's ``code``.
         """
         where = self.location if self.record_id is None else f"{self.location} ({self.record_id})"
         return Problem(where, self.message(language), code=self.code)
 
     def __str__(self) -> str:
-        problem = self.to_problem("sv")
-        return f"{problem.location} [{self.code}]: {problem.message}"
+        return str(self.to_problem("sv"))
 
 
 class ValidationError(ProblemsError):
