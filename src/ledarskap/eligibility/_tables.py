@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ledarskap._found import describe
+from ledarskap.errors import safe_repr
+
 from ._meaning import Broken, Call, Compare, Draft, Junction, Negation, Where, arguments
 from ._parser import parse
 from ._rules import MAX_DEPTH, OPERATORS, ParameterRef
@@ -42,7 +45,7 @@ def read_table(data: object, where: Where, depth: int = 0) -> Draft:  # noqa: PL
     if isinstance(data, str):
         return parse(data, where)
     if not isinstance(data, Mapping):
-        return Broken(f"expected a rule (text or table), found {data!r}", "type", where)
+        return Broken(f"expected a rule (text or table), found {describe(data)}", "type", where)
     if depth > MAX_DEPTH:
         return Broken(f"a rule nested more than {MAX_DEPTH} deep", "syntax", where)
     forms = [k for k in _FORMS if k in data]
@@ -53,7 +56,8 @@ def read_table(data: object, where: Where, depth: int = 0) -> Draft:  # noqa: PL
     form = forms[0]
     extra = sorted(set(map(str, data)) - _KEYS[form])
     if extra:
-        return Broken(f"unknown keys {extra} in a {form} table", "unknown-key", where)
+        shown = ", ".join(safe_repr(key, 40) for key in extra[:5]) + (", …" if extra[5:] else "")
+        return Broken(f"unknown keys {shown} in a {form} table", "unknown-key", where)
     if form == "not":
         return Negation(read_table(data["not"], where.at(f"{where.path}.not"), depth + 1), where)
     if form == "predicate":
