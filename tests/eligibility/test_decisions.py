@@ -83,7 +83,7 @@ def test_the_tree_mirrors_the_rule() -> None:
         ({"format": "ledarskap.decision/1", "as_of": "2025-13-01"}, "$.as_of: expected a date"),
         (
             {"format": "ledarskap.decision/1", "rules": [{"id": "x"}]},
-            "$.rules[0].version: expected the key 'version'",
+            "$.rules[0].version: expected a value, found none",
         ),
         ({"format": "ledarskap.decision/9"}, "$.format: expected 'ledarskap.decision/1'"),
     ],
@@ -108,7 +108,7 @@ def test_unreadable_decision_data_names_every_path_inside_the_tree() -> None:
     assert [str(p) for p in caught.value.problems] == [
         "$.outcome: expected one of eligible, not-eligible, undetermined, found text 'maybe'",
         "$.rules[0].tree.children[1].result: expected one of true, false, unknown, found text 'yes'",
-        "$.rules[1].valid_from: expected a date as YYYY-MM-DD, found text '2010-13-01'",
+        "$.rules[1].valid_from: expected a date YYYY-MM-DD, found text '2010-13-01'",
         "$.reasons[0]: expected a table, found the number 3",
     ]
     with pytest.raises(RuleError, match=r"\$: expected a table, found text 'a decision'"):
