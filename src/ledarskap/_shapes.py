@@ -10,15 +10,25 @@ with the path written the way the caller's format writes it: :func:`json_path`
 (``$.participants[3].id``) or :func:`key_path` (``rules[0].when``).
 
 No cattrs internals, ``KeyError`` or ``TypeError`` reach the user: each is a problem.
+
+:func:`make_converter` makes the converter each reader starts from. A reader makes its own
+for each read (no converter is shared, none is built at import), so making one must cost
+little: it is cattrs' :class:`~cattrs.BaseConverter` (some 30 µs to make, where a
+:class:`~cattrs.Converter` takes 200 µs and 400 µs more to generate each shape's code),
+with the attrs shapes structured field by field with cattrs' detailed validation: every
+failure of a table at once, as the same :class:`~cattrs.ClassValidationError` and notes
+that cattrs' generated code raises.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import attrs
+import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -30,7 +40,15 @@ from cattrs.errors import (
 from ledarskap._found import FieldError, describe, did_you_mean
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError, safe_repr
 
-__all__ = ["Failure", "Keys", "failures", "json_path", "key_path", "problems_of"]
+__all__ = [
+    "Failure",
+    "Keys",
+    "failures",
+    "json_path",
+    "key_path",
+    "make_converter",
+    "problems_of",
+]
 
 Keys = tuple[str | int, ...]
 """Where a value is in a structure: the keys and indexes from its top (``("rules", 0)``)."""
@@ -151,3 +169,124 @@ def problems_of(
         Problem(path(f.keys) + f.below, f.message, f.code, hint=f.hint)
         for f in failures(error, required=required, unknown=unknown)
     ]
+
+
+def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.BaseConverter:
+    """A converter of file shapes, cheap to make: attrs shapes structured with every failure.
+
+    A key that no field names is a :class:`~cattrs.ForbiddenExtraKeysError` if
+    *forbid_extra_keys*, else left aside. A shape is read from a table only, and a
+    collection (``tuple[X, ...]``, ``frozenset[X]``) from a list only: anything else is
+    "expected a table" or "expected a list". The caller registers its own hooks on it.
+
+    >>> @attrs.frozen
+    ... class Cohort:
+    ...     id: str
+    ...     size: int = 0
+    >>> converter = make_converter()
+    >>> converter.structure({"id": "c", "size": 3}, Cohort)
+    Cohort(id='c', size=3)
+    >>> try:
+    ...     converter.structure({"size": True, "sise": 1}, Cohort)
+    ... except cattrs.ClassValidationError as error:
+    ...     for problem in problems_of(error):
+    ...         print(problem)
+    $.sise: unknown key 'sise': expected one of id, size (did you mean 'size'?)
+    $.id: expected a value, found none
+    """
+    converter = cattrs.BaseConverter(detailed_validation=True)
+    converter.register_structure_hook_factory(
+        attrs.has, lambda shape: _shape_hook(converter, shape, forbid_extra_keys=forbid_extra_keys)
+    )
+    converter.register_structure_hook_factory(_listed, lambda kind: _items_hook(converter, kind))
+    return converter
+
+
+def _hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, Any], Any]:
+    """The hook of *kind*; of ``X | None``, one that keeps ``None`` and reads the rest as X."""
+    args = get_args(kind)
+    if get_origin(kind) in (Union, UnionType) and len(args) == 2 and type(None) in args:
+        inner = args[0] if args[1] is type(None) else args[1]
+        read = converter.get_structure_hook(inner)
+        return lambda value, _: None if value is None else read(value, inner)
+    return converter.get_structure_hook(kind)
+
+
+def _listed(kind: Any) -> bool:
+    """Whether *kind* is a homogeneous collection: ``tuple[X, ...]``, ``frozenset[X]``."""
+    args = get_args(kind)
+    origin = get_origin(kind)
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin in (list, frozenset, set)
+
+
+def _items_hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, type], Any]:
+    """Structure a collection from a list (never from a text), noting each failing item."""
+    made = get_origin(kind)
+    item = get_args(kind)[0]
+
+    def structure(value: Any, _: type) -> Any:
+        if not isinstance(value, list | tuple):
+            raise FieldError("a list", value, code="type")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        hook = converter.get_structure_hook(item)
+        for index, raw in enumerate(value):
+            try:
+                items.append(hook(raw, item))
+            except Exception as error:
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return made(items)
+
+    return structure
+
+
+def _shape_hook(
+    converter: cattrs.BaseConverter, shape: type[Any], *, forbid_extra_keys: bool
+) -> Callable[[Any, type], Any]:
+    """Structure *shape* from a mapping, field by field; every failure in one error group."""
+    fields = attrs.fields(attrs.resolve_types(shape))
+    names = frozenset(field.name for field in fields)
+    # Each field's hook, found when the shape is first read (a shape may hold itself).
+    hooks: list[tuple[str, str, Any, Any, Callable[[Any, Any], Any]]] = []
+
+    def found() -> list[tuple[str, str, Any, Any, Callable[[Any, Any], Any]]]:
+        if not hooks:
+            hooks.extend(
+                (f.name, f.alias, f.type, f.default, _hook(converter, f.type)) for f in fields
+            )
+        return hooks
+
+    def structure(value: Any, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise FieldError("a table", value, code="type")
+        errors: list[Exception] = []
+        if forbid_extra_keys and not names.issuperset(value):
+            extra = {key for key in value if key not in names}
+            errors.append(
+                ForbiddenExtraKeysError(f"extra fields: {sorted(map(str, extra))}", shape, extra)
+            )
+        made: dict[str, Any] = {}
+        for name, alias, kind, default, hook in found():
+            try:
+                if name in value:
+                    made[alias] = hook(value[name], kind)
+                elif default is attrs.NOTHING:
+                    raise KeyError(name)
+            except Exception as error:
+                note = f"Structuring class {shape.__qualname__} @ attribute {name}"
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    AttributeValidationNote(note, name, kind),
+                ]
+                errors.append(error)
+        if errors:
+            raise ClassValidationError(f"While structuring {shape.__name__}", errors, shape)
+        return shape(**made)
+
+    return structure

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
-import operator
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -22,6 +20,7 @@ import cattrs
 
 from ledarskap._found import FieldError, read_iso_date
 from ledarskap._shapes import json_path, problems_of
+from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problems, RuleError
 
 from ._levels import RuleLevel
@@ -108,45 +107,18 @@ def _table(value: object, _: type) -> dict[str, Any]:
     raise FieldError("a table", value, code="type")
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter() -> cattrs.BaseConverter:
     """A converter of decision data, made for each read: its own hooks, on no shared converter.
 
     Making one costs a few microseconds: cattrs makes a shape's hook when it is first needed.
     """
-    converter = cattrs.Converter(detailed_validation=True)
+    converter = base_converter(forbid_extra_keys=False)
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(dt.date, _date)
     for kind in (Outcome, Truth, RuleLevel):
         converter.register_structure_hook(kind, _choice(kind))
     converter.register_structure_hook_func(lambda kind: kind == dict[str, Any], _table)
-    for listed in (tuple[NodeData, ...], tuple[ResultData, ...], tuple[str, ...]):
-        hook = _listed(converter.get_structure_hook(listed))
-        converter.register_structure_hook_func(functools.partial(operator.eq, listed), hook)
-    for shape in (NodeData, ResultData, DecisionData):
-        converter.register_structure_hook(shape, _tabled(converter.get_structure_hook(shape)))
     return converter
-
-
-def _tabled(structure: Callable[[Any, type], T]) -> Callable[[object, type], T]:
-    """Structure a shape from a table; anything else is "expected a table"."""
-
-    def hook(value: object, kind: type) -> T:
-        if not isinstance(value, Mapping):
-            raise FieldError("a table", value, code="type")
-        return structure(value, kind)
-
-    return hook
-
-
-def _listed(structure: Callable[[Any, type], T]) -> Callable[[object, type], T]:
-    """Structure a tuple from a list; anything else (a text too) is "expected a list"."""
-
-    def hook(value: object, kind: type) -> T:
-        if not isinstance(value, list | tuple):
-            raise FieldError("a list", value, code="type")
-        return structure(value, kind)
-
-    return hook
 
 
 def _depth(value: object, depth: int = 0) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal, NewType
 
 import attrs
@@ -19,6 +19,7 @@ import cattrs
 
 from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_iso_date
 from ledarskap._shapes import Keys, failures, key_path
+from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problem, Problems, RuleError
 
 from ._entries import RuleEntry, RuleLevel, overlap
@@ -158,13 +159,13 @@ def _condition(value: object, _: type) -> object:
     raise FieldError("the condition as text or a table", value, code="type")
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter() -> cattrs.BaseConverter:
     """A converter of rule-set files: its own hooks, unknown keys refused, every problem.
 
     Made for each file read (no converter is shared): making it costs microseconds, as its
     hooks are made for a shape only when a file first needs them.
     """
-    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter = base_converter()
     converter.register_structure_hook(str, _text)
     converter.register_structure_hook(RuleId, _rule_id)
     converter.register_structure_hook(Version, _version)
@@ -191,18 +192,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Rules, rules)
     converter.register_structure_hook(ParameterSpec, parameter)
     converter.register_structure_hook(Parameters, parameters)
-    for shape in (RuleData, ParameterData, FileData):
-        converter.register_structure_hook(shape, _only_tables(converter.get_structure_hook(shape)))
     return converter
-
-
-def _only_tables(structure: Callable[[Any, type], Any]) -> Callable[[object, type], Any]:
-    def hook(value: object, kind: type) -> Any:
-        if isinstance(value, Mapping):
-            return structure(value, kind)
-        raise FieldError("a table", value, code="type")
-
-    return hook
 
 
 # What a missing key is said to hold, where "a value" would say less.
