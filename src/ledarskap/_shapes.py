@@ -23,6 +23,7 @@ that cattrs' generated code raises.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
@@ -69,6 +70,10 @@ class Failure:
     below: str = ""
 
 
+_PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\]|\.[^\W\d]\w*)*")
+"""A key written as a path (``sessions[1]``: a field a model error names), kept as it is."""
+
+
 def json_path(keys: Sequence[str | int], root: str = "$") -> str:
     """``$.participants[3].id`` from ``("participants", 3, "id")``; odd keys in brackets.
 
@@ -79,7 +84,7 @@ def json_path(keys: Sequence[str | int], root: str = "$") -> str:
     for key in keys:
         if isinstance(key, int):
             text += f"[{key}]"
-        elif key.isidentifier():
+        elif _PATH.fullmatch(key):
             text += f".{key}"
         else:
             text += f"[{json.dumps(key, ensure_ascii=False)}]"

@@ -177,11 +177,11 @@ def structure_municipality(value: object, _: object = None) -> Municipality:
         try:
             near = model.municipality(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value) from None
+            raise FieldError(exc.expected, value, hint=exc.hint) from None
         raise FieldError(
-            f"a municipality code or name as SCB writes it (did you mean {near.code} "
-            f"{near.display_name}?)",
+            "a municipality code or name as SCB writes it",
             value,
+            hint=f"did you mean {near.code} {near.display_name}?",
         )
     raise FieldError("a municipality code such as '0580'", value, code="type")
 
@@ -218,7 +218,7 @@ def _structure_county(value: object, _: object = None) -> County:
         try:
             return model.county(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value) from None
+            raise FieldError(exc.expected, value, hint=exc.hint) from None
     raise FieldError("a county code such as '05'", value, code="type")
 
 
