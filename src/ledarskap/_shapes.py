@@ -141,8 +141,14 @@ def failures(
         for problem in error.problems:
             below = problem.path.removeprefix("$")
             yield Failure(keys, problem.message, problem.code, problem.hint, below)
-    elif isinstance(error, InvalidValueError):
-        yield Failure(keys, f"expected {error.expected}, found {describe(error.found)}", "invalid")
+    elif isinstance(error, InvalidValueError):  # a model's invariant, its notes said after
+        notes = "".join(
+            f"; {note}"
+            for note in getattr(error, "__notes__", ())
+            if not isinstance(note, AttributeValidationNote | IterableValidationNote)
+        )
+        message = f"expected {error.expected}, found {describe(error.found)}{notes}"
+        yield Failure(keys, message, "invalid", error.hint)
     else:
         message = f"invalid value ({type(error).__name__}: {safe_repr(str(error), 120)})"
         yield Failure(keys, message, "invalid")
@@ -196,8 +202,8 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.BaseConverter:
     ... except cattrs.ClassValidationError as error:
     ...     for problem in problems_of(error):
     ...         print(problem)
-    $.sise: unknown key 'sise': expected one of id, size (did you mean 'size'?)
     $.id: expected a value, found none
+    $.sise: unknown key 'sise': expected one of id, size (did you mean 'size'?)
     """
     converter = cattrs.BaseConverter(detailed_validation=True)
     converter.register_structure_hook_factory(
@@ -271,11 +277,6 @@ def _shape_hook(
         if not isinstance(value, Mapping):
             raise FieldError("a table", value, code="type")
         errors: list[Exception] = []
-        if forbid_extra_keys and not names.issuperset(value):
-            extra = {key for key in value if key not in names}
-            errors.append(
-                ForbiddenExtraKeysError(f"extra fields: {sorted(map(str, extra))}", shape, extra)
-            )
         made: dict[str, Any] = {}
         for name, alias, kind, default, hook in found():
             try:
@@ -290,6 +291,11 @@ def _shape_hook(
                     AttributeValidationNote(note, name, kind),
                 ]
                 errors.append(error)
+        if forbid_extra_keys and not names.issuperset(value):
+            extra = {key for key in value if key not in names}
+            errors.append(
+                ForbiddenExtraKeysError(f"extra fields: {sorted(map(str, extra))}", shape, extra)
+            )
         if errors:
             raise ClassValidationError(f"While structuring {shape.__name__}", errors, shape)
         return shape(**made)

@@ -24,6 +24,7 @@ from ledarskap.io._casefiles import (
     structure_case,
     syntax_of,
 )
+from ledarskap.io._convert import make_converter
 
 
 def _where(keys: tuple[str | int, ...]) -> tuple[str, int | None]:
@@ -174,7 +175,7 @@ def test_an_applicant_is_written_with_its_known_facts_only() -> None:
         title="Socialchef",
         position="forvaltningschef",
     )
-    assert applicant_data(app) == {
+    assert applicant_data(app, make_converter(flavour="toml")) == {
         "submitted": dt.date(2025, 1, 1),
         "municipality": "Linköping",
         "title": "Socialchef",

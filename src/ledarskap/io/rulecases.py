@@ -68,6 +68,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
+from cattrs import Converter
 
 from ledarskap._found import Lines, describe, did_you_mean
 from ledarskap.eligibility import (
@@ -681,6 +682,11 @@ class _Checks:
         self.defaults = defaults
         self.problems = problems
 
+    @functools.cached_property
+    def applications(self) -> Converter:
+        """The documents' converter, made for this file's applicants when first needed."""
+        return make_converter(flavour="json")
+
     def cases(self, raw_cases: Sequence[object], lines: Lines, syntax: Syntax) -> list[RuleCase]:
         """Every case without a problem; names checked unique."""
         starts = case_lines(lines, syntax, raw_cases)
@@ -862,12 +868,9 @@ class _Checks:
                 facts["position"] = position(facts["position"]).slug
             except InvalidValueError as error:
                 found = describe(facts.pop("position"))
-                self.add(
-                    where,
-                    ("applicant", "position"),
-                    f"expected {error.expected}, found {found}",
-                    "invalid",
-                )
+                path, line = where(("applicant", "position"))
+                message = f"expected {error.expected}, found {found}"
+                self.problems.add(path, message, "invalid", line=line, hint=error.hint)
         if isinstance(facts.get("reports_to"), list):
             bodies = [
                 self.political_body(body, ("applicant", "reports_to", n), where)
@@ -879,7 +882,7 @@ class _Checks:
         facts.setdefault("cohort_id", cohort.id if cohort is not None else "rule-case")
         facts.setdefault("submitted", as_of or dt.date(2000, 1, 1))  # a missing as_of is noted
         try:
-            application: Application = _application_converter().structure(facts, Application)
+            application: Application = self.applications.structure(facts, Application)
         except Exception as error:
             for problem in problems_of(error, "$"):
                 keys = _keys_of(problem.path)
@@ -926,11 +929,6 @@ def _program(reference: str, base: Path) -> ProgramData:
 @functools.lru_cache(maxsize=8)
 def _load_program(target: Path, mtime: int) -> ProgramData:
     return load(target)
-
-
-@functools.cache
-def _application_converter() -> Any:
-    return make_converter(flavour="json")
 
 
 # Recording --------------------------------------------------------------------------------
@@ -992,6 +990,7 @@ def record_cases(
         defaults["collaborating"] = [m.name for m in cohort.municipalities]
     cases: list[dict[str, Any]] = []
     names: set[str] = set()
+    writer = make_converter(flavour="toml")
     for application in applications:
         facts = facts_of(application, program)
         decision = rules.evaluate(facts, as_of=as_of, cohort=cohort)
@@ -1007,7 +1006,7 @@ def record_cases(
                 "reasons": sorted({n.code for n in decision.reasons}),
                 "warnings": sorted({n.code for n in decision.warnings}),
                 "missing": sorted(decision.missing_facts),
-                "applicant": applicant_data(facts),
+                "applicant": applicant_data(facts, writer),
             }
         )
     document: dict[str, Any] = {"format": CASES_FORMAT, "ruleset": ruleset}
