@@ -16,7 +16,7 @@ Municipality(code='0580', name='Linköping', county='05')
 >>> municipality("Linkopping")
 Traceback (most recent call last):
 ...
-ledarskap.errors.UnknownMunicipalityError: municipality: expected one of Sweden's 290 municipality codes or names (did you mean 0580 Linköping?), found 'Linkopping'
+ledarskap.errors.UnknownMunicipalityError: municipality: expected one of Sweden's 290 municipality codes or names, found 'Linkopping' (did you mean 0580 Linköping?)
 
 The program's region, "Östergötland med omnejd", is Östergötland (05) and its
 neighbouring counties Södermanland (04), Jönköping (06), Kalmar (08) and Örebro (18):
