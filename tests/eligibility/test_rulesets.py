@@ -466,7 +466,12 @@ def test_a_registered_predicate_may_declare_a_parameter() -> None:
             "id",
             "expected an id",
         ),
-        ('[[rules]]\nwhen = "leads_staff_function"', "rules[0].id", "missing", "expected an id, found none"),
+        (
+            '[[rules]]\nwhen = "leads_staff_function"',
+            "rules[0].id",
+            "missing",
+            "expected an id, found none",
+        ),
         ('[[rules]]\nid = "r"\nwhen = 3', "rules[0].when", "type", "text or a table"),
         (
             '[[rules]]\nid = "r"\ntitle_sv = 3\nwhen = "leads_staff_function"',

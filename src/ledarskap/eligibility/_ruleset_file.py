@@ -103,7 +103,7 @@ class FileData:
     rules: Rules
     title: str = ""
     description: Any = None
-    parameters: Parameters = attrs.field(factory=dict)
+    parameters: Parameters = attrs.field(factory=lambda: Parameters({}))
 
 
 Rules = NewType("Rules", tuple[RuleData, ...])
@@ -187,7 +187,7 @@ def make_converter() -> cattrs.BaseConverter:
     def parameters(value: object, _: type) -> dict[str, object]:
         if not isinstance(value, Mapping):
             raise FieldError("a table of parameters", value, code="type")
-        return converter.structure(value, dict[str, ParameterSpec])
+        return converter.structure(value, dict[str, ParameterSpec])  # type: ignore[arg-type]
 
     converter.register_structure_hook(Rules, rules)
     converter.register_structure_hook(ParameterSpec, parameter)

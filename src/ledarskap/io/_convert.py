@@ -127,11 +127,11 @@ def _date_structurer() -> Callable[[object, object], dt.date]:
 
     def structure(value: object, _: object = None) -> dt.date:
         if value.__class__ is str:
-            day = known.get(value)  # type: ignore[call-overload]  # a str, checked above
+            day = known.get(value)
             if day is None:
                 day = read_iso_date(value)
                 if len(known) < _DATES_MAX:
-                    known[value] = day  # type: ignore[index]  # a str, checked above
+                    known[value] = day
             return day
         return read_iso_date(value)
 

@@ -82,10 +82,10 @@ return back as one, so it must be escaped alike for the escape to read back.
 """
 
 
-class _SwedishDates(parserinfo):  # type: ignore[misc]  # dateutil has no types
+class _SwedishDates(parserinfo):
     """dateutil's words for dates, with the Swedish month names beside the English."""
 
-    MONTHS = [  # noqa: RUF012 - dateutil reads the class attribute
+    MONTHS = [  # noqa: RUF012  # dateutil reads the class's list
         ("jan", "januari", "january"),
         ("feb", "februari", "february"),
         ("mar", "mars", "march"),
@@ -95,7 +95,7 @@ class _SwedishDates(parserinfo):  # type: ignore[misc]  # dateutil has no types
         ("jul", "juli", "july"),
         ("aug", "augusti", "august"),
         ("sep", "sept", "september"),
-        ("okt", "oct", "oktober", "october"),
+        ("okt", "oct", "oktober", "october"),  # type: ignore[list-item]  # four names
         ("nov", "november"),
         ("dec", "december"),
     ]
