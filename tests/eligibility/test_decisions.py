@@ -203,3 +203,16 @@ def test_a_decision_pickles_and_copies_explained() -> None:
     assert again == lazy
     assert again.facts == lazy.facts
     assert copy.deepcopy(lazy) == lazy
+
+
+@pytest.mark.parametrize("written", ["20250901", " 2025-09-01", "2025-W36-1", "2025-09-01T00:00"])
+def test_decision_data_reads_dates_as_documents_do(written: str) -> None:
+    """One date form for every file: YYYY-MM-DD, nothing else."""
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    data = default_ruleset().evaluate(app, cohort=COHORT).to_data()
+    data["as_of"] = written
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"$.as_of: expected a date YYYY-MM-DD, found text {written!r}"
+    ]

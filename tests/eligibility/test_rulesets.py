@@ -543,3 +543,24 @@ def test_a_json_document_is_checked_alike() -> None:
         parse_ruleset("", syntax="yaml")  # type: ignore[arg-type]
     (problem,) = problems(b"format = 1")  # type: ignore[arg-type]
     assert problem.message == "expected text, found bytes"
+
+
+@pytest.mark.parametrize("written", ['"20250901"', '" 2025-09-01"', '"2025-W36-1"', '"2025-9-1"'])
+def test_a_rule_set_reads_dates_as_documents_do(written: str) -> None:
+    """One date form for every file: YYYY-MM-DD (or a bare TOML date), nothing else."""
+    text = HEAD + f'[[rules]]\nid = "r"\nwhen = "leads_staff_function"\nvalid_from = {written}\n'
+    (problem,) = problems(text)
+    assert (problem.path, problem.code) == ("rules[0].valid_from", "date")
+    assert problem.message.startswith("expected a date YYYY-MM-DD, found text ")
+    parameter = HEAD + '[parameters.min_years]\nvalues = { "20250901" = 2 }\n[[rules]]\nid = "r"\n'
+    parameter += 'when = "years_in_position >= min_years"\n'
+    (problem,) = problems(parameter)
+    assert (problem.path, problem.code) == ("parameters.min_years.values", "date")
+
+
+def test_a_rule_set_file_that_is_no_table_or_has_no_rules_says_so() -> None:
+    (problem,) = problems(HEAD + "rules = []\n")
+    assert (problem.path, problem.code) == ("rules", "missing")
+    assert problem.message == "expected at least one [[rules]] table, found a list of 0 items"
+    found = problems(HEAD + 'parameters = 3\n[[rules]]\nid = "r"\nwhen = 3\n')
+    assert {(p.path, p.code) for p in found} == {("parameters", "type"), ("rules[0].when", "type")}
