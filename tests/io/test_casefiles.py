@@ -24,6 +24,7 @@ from ledarskap.io._casefiles import (
     structure_case,
     syntax_of,
 )
+from ledarskap.io._casefiles import make_converter as make_case_converter
 from ledarskap.io._convert import make_converter
 
 
@@ -33,7 +34,7 @@ def _where(keys: tuple[str | int, ...]) -> tuple[str, int | None]:
 
 def _structure(raw: object) -> tuple[CaseShape | None, set[str | int], list[str]]:
     problems = Problems()
-    shape, failed = structure_case(raw, problems, _where)
+    shape, failed = structure_case(raw, problems, _where, make_case_converter())
     return shape, failed, [str(problem) for problem in problems]
 
 

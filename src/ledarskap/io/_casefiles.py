@@ -209,14 +209,14 @@ def structure_file(
 
 
 def structure_case(
-    raw: object, problems: Problems, where: Where
+    raw: object, problems: Problems, where: Where, converter: BaseConverter
 ) -> tuple[CaseShape | None, set[str | int]]:
     """A case structured, and the keys that failed (each problem added where *where* says).
 
-    A case with problems is structured again from the keys that did not fail, so that what
-    they mean can still be checked; one that is not a table gives ``None``.
+    *converter* is the file's (:func:`make_converter`, one for all its cases). A case with
+    problems is structured again from the keys that did not fail, so that what they mean
+    can still be checked; one that is not a table gives ``None``.
     """
-    converter = make_converter()
     try:
         return converter.structure(raw, CaseShape), set()
     except (ClassValidationError, FieldError) as error:

@@ -68,7 +68,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import attrs
-from cattrs import Converter
+from cattrs import BaseConverter, Converter
 
 from ledarskap._found import Lines, describe, did_you_mean
 from ledarskap.eligibility import (
@@ -114,6 +114,7 @@ from ._casefiles import (
     structure_file,
     syntax_of,
 )
+from ._casefiles import make_converter as case_converter
 from ._convert import make_converter
 from ._problems import problems_of
 from .documents import example_program, load
@@ -683,6 +684,11 @@ class _Checks:
         self.problems = problems
 
     @functools.cached_property
+    def shapes(self) -> BaseConverter:
+        """The converter of this file's cases (:mod:`ledarskap.io._casefiles`)."""
+        return case_converter()
+
+    @functools.cached_property
     def applications(self) -> Converter:
         """The documents' converter, made for this file's applicants when first needed."""
         return make_converter(flavour="json")
@@ -730,7 +736,7 @@ class _Checks:
     def case(self, index: int, raw: object, where: Where, line: int | None) -> RuleCase | None:
         """The *index*-th case, or ``None`` if it has a problem (each one added)."""
         before = len(self.problems)
-        shape, failed = structure_case(raw, self.problems, where)
+        shape, failed = structure_case(raw, self.problems, where, self.shapes)
         if shape is None:
             return None
         name = shape.name
