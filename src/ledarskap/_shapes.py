@@ -182,13 +182,21 @@ def problems_of(
     ]
 
 
-def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.BaseConverter:
+Hook = Callable[[Any, Any], Any]
+"""A structure hook: the value, and the type it is read as."""
+
+
+def make_converter(
+    *, forbid_extra_keys: bool = True, hooks: Mapping[Any, Hook] | None = None
+) -> cattrs.BaseConverter:
     """A converter of file shapes, cheap to make: attrs shapes structured with every failure.
 
     A key that no field names is a :class:`~cattrs.ForbiddenExtraKeysError` if
     *forbid_extra_keys*, else left aside. A shape is read from a table only, and a
     collection (``tuple[X, ...]``, ``frozenset[X]``) from a list only: anything else is
-    "expected a table" or "expected a list". The caller registers its own hooks on it.
+    "expected a table" or "expected a list". *hooks* are the caller's own, by type (a
+    shape's fields find them first, without cattrs' dispatch, which a new converter makes
+    slowly for each type); the caller may register more on the converter.
 
     >>> @attrs.frozen
     ... class Cohort:
@@ -206,20 +214,41 @@ def make_converter(*, forbid_extra_keys: bool = True) -> cattrs.BaseConverter:
     $.sise: unknown key 'sise': expected one of id, size (did you mean 'size'?)
     """
     converter = cattrs.BaseConverter(detailed_validation=True)
-    converter.register_structure_hook_factory(
-        attrs.has, lambda shape: _shape_hook(converter, shape, forbid_extra_keys=forbid_extra_keys)
-    )
-    converter.register_structure_hook_factory(_listed, lambda kind: _items_hook(converter, kind))
+    table: Mapping[Any, Hook] = hooks or {}
+    known: dict[Any, Hook] = dict(table)
+
+    def find(kind: Any) -> Hook:
+        """The hook of *kind*, made once for this converter."""
+        hook = known.get(kind)
+        if hook is None:
+            hook = known[kind] = _hook(converter, find, kind, forbid_extra_keys)
+        return hook
+
+    # cattrs' own dispatch (for what the caller structures itself) finds the same hooks.
+    converter.register_structure_hook_factory(lambda kind: kind in table, lambda kind: table[kind])
+    converter.register_structure_hook_factory(attrs.has, find)
+    converter.register_structure_hook_factory(_listed, find)
     return converter
 
 
-def _hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, Any], Any]:
-    """The hook of *kind*; of ``X | None``, one that keeps ``None`` and reads the rest as X."""
+def _hook(
+    converter: cattrs.BaseConverter,
+    find: Callable[[Any], Hook],
+    kind: Any,
+    forbid_extra_keys: bool,
+) -> Hook:
+    """A new hook for *kind*: a shape's, a collection's, ``X | None``'s, else cattrs'."""
+    if attrs.has(kind):
+        return _shape_hook(find, kind, forbid_extra_keys=forbid_extra_keys)
+    if _listed(kind):
+        return _items_hook(find, kind)
     args = get_args(kind)
     if get_origin(kind) in (Union, UnionType) and len(args) == 2 and type(None) in args:
         inner = args[0] if args[1] is type(None) else args[1]
-        read = converter.get_structure_hook(inner)
+        read = find(inner)
         return lambda value, _: None if value is None else read(value, inner)
+    if kind is Any or kind is object:
+        return lambda value, _: value
     return converter.get_structure_hook(kind)
 
 
@@ -232,7 +261,7 @@ def _listed(kind: Any) -> bool:
     return origin in (list, frozenset, set)
 
 
-def _items_hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, type], Any]:
+def _items_hook(find: Callable[[Any], Hook], kind: Any) -> Hook:
     """Structure a collection from a list (never from a text), noting each failing item."""
     made = get_origin(kind)
     item = get_args(kind)[0]
@@ -242,7 +271,7 @@ def _items_hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, ty
             raise FieldError("a list", value, code="type")
         items: list[Any] = []
         errors: list[Exception] = []
-        hook = converter.get_structure_hook(item)
+        hook = find(item)
         for index, raw in enumerate(value):
             try:
                 items.append(hook(raw, item))
@@ -257,9 +286,7 @@ def _items_hook(converter: cattrs.BaseConverter, kind: Any) -> Callable[[Any, ty
     return structure
 
 
-def _shape_hook(
-    converter: cattrs.BaseConverter, shape: type[Any], *, forbid_extra_keys: bool
-) -> Callable[[Any, type], Any]:
+def _shape_hook(find: Callable[[Any], Hook], shape: type[Any], *, forbid_extra_keys: bool) -> Hook:
     """Structure *shape* from a mapping, field by field; every failure in one error group."""
     fields = attrs.fields(attrs.resolve_types(shape))
     names = frozenset(field.name for field in fields)
@@ -268,9 +295,7 @@ def _shape_hook(
 
     def found() -> list[tuple[str, str, Any, Any, Callable[[Any, Any], Any]]]:
         if not hooks:
-            hooks.extend(
-                (f.name, f.alias, f.type, f.default, _hook(converter, f.type)) for f in fields
-            )
+            hooks.extend((f.name, f.alias, f.type, f.default, find(f.type)) for f in fields)
         return hooks
 
     def structure(value: Any, _: type) -> Any:

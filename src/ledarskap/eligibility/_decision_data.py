@@ -112,13 +112,13 @@ def make_converter() -> cattrs.BaseConverter:
 
     Making one costs a few microseconds: cattrs makes a shape's hook when it is first needed.
     """
-    converter = base_converter(forbid_extra_keys=False)
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(dt.date, _date)
-    for kind in (Outcome, Truth, RuleLevel):
-        converter.register_structure_hook(kind, _choice(kind))
-    converter.register_structure_hook_func(lambda kind: kind == dict[str, Any], _table)
-    return converter
+    hooks: dict[Any, Callable[[Any, Any], Any]] = {
+        str: _text,
+        dt.date: _date,
+        dict[str, Any]: _table,
+        **{kind: _choice(kind) for kind in (Outcome, Truth, RuleLevel)},
+    }
+    return base_converter(forbid_extra_keys=False, hooks=hooks)
 
 
 def _depth(value: object, depth: int = 0) -> int:

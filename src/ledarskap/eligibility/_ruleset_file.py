@@ -165,14 +165,6 @@ def make_converter() -> cattrs.BaseConverter:
     Made for each file read (no converter is shared): making it costs microseconds, as its
     hooks are made for a shape only when a file first needs them.
     """
-    converter = base_converter()
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(RuleId, _rule_id)
-    converter.register_structure_hook(Version, _version)
-    converter.register_structure_hook(FormatTag, _format)
-    converter.register_structure_hook(dt.date, _date)
-    converter.register_structure_hook(RuleLevel, _level)
-    converter.register_structure_hook(Condition, _condition)
 
     def rules(value: object, _: type) -> tuple[RuleData, ...]:
         if not isinstance(value, list) or not value:
@@ -189,9 +181,20 @@ def make_converter() -> cattrs.BaseConverter:
             raise FieldError("a table of parameters", value, code="type")
         return converter.structure(value, dict[str, ParameterSpec])  # type: ignore[arg-type]
 
-    converter.register_structure_hook(Rules, rules)
-    converter.register_structure_hook(ParameterSpec, parameter)
-    converter.register_structure_hook(Parameters, parameters)
+    converter = base_converter(
+        hooks={
+            str: _text,
+            RuleId: _rule_id,
+            Version: _version,
+            FormatTag: _format,
+            dt.date: _date,
+            RuleLevel: _level,
+            Condition: _condition,
+            Rules: rules,
+            ParameterSpec: parameter,
+            Parameters: parameters,
+        }
+    )
     return converter
 
 

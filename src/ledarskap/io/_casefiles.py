@@ -17,9 +17,7 @@ failed, and the meaning checks still run on the rest.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
@@ -162,11 +160,6 @@ def _cases(value: object, _: object) -> tuple[object, ...]:
 
 def make_converter() -> BaseConverter:
     """A converter of case files, made for each file read: unknown keys refused."""
-    converter = base_converter()
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(dt.date, _date)
-    converter.register_structure_hook(Outcome, _outcome)
-    converter.register_structure_hook(Municipality, _municipality)
 
     def municipalities(value: object, _: object) -> tuple[Municipality, ...]:
         if not isinstance(value, list):
@@ -174,14 +167,18 @@ def make_converter() -> BaseConverter:
         found = converter.structure(value, list[Municipality])
         return tuple(dict.fromkeys(found))  # each once, in the order written
 
-    generic: dict[object, Any] = {
-        tuple[Municipality, ...]: municipalities,
-        frozenset[str]: _codes,
-        dict[str, Any]: _table,
-        tuple[object, ...]: _cases,
-    }
-    for kind, hook in generic.items():
-        converter.register_structure_hook_func(functools.partial(operator.eq, kind), hook)
+    converter = base_converter(
+        hooks={
+            str: _text,
+            dt.date: _date,
+            Outcome: _outcome,
+            Municipality: _municipality,
+            tuple[Municipality, ...]: municipalities,
+            frozenset[str]: _codes,
+            dict[str, Any]: _table,
+            tuple[object, ...]: _cases,
+        }
+    )
     return converter
 
 
