@@ -6,7 +6,10 @@ one place so that every message reads the same way:
 
 - :func:`describe`: a found value, short and masked, named by its JSON type
   ("text 'x'", "the number 3", "a list of 2 items");
-- :func:`did_you_mean`: the hint for a mistyped name, or ``None``;
+- :func:`did_you_mean`: the hint for a mistyped name, or ``None`` (:func:`closest`: the name);
+- :func:`read_iso_date`: a date as every file of the library writes it, ``YYYY-MM-DD``;
+- :class:`FieldError`: a value of the wrong type or form, saying what was expected and
+  what was found;
 - :func:`parse_text`: JSON or TOML text parsed, a syntax error raised as the library's
   error with its line and column;
 - :class:`Lines`: the lines of a text, to say on which line a key or a table is.
@@ -22,9 +25,18 @@ import tomllib
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from ledarskap.errors import Problem, ProblemsError, safe_repr
+from ledarskap.errors import LedarskapError, Problem, ProblemsError, safe_repr
 
-__all__ = ["Lines", "describe", "did_you_mean", "parse_text"]
+__all__ = [
+    "DATE_FORM",
+    "FieldError",
+    "Lines",
+    "closest",
+    "describe",
+    "did_you_mean",
+    "parse_text",
+    "read_iso_date",
+]
 
 Syntax = Literal["json", "toml"]
 
@@ -54,14 +66,81 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
     return f"a {type(value).__name__}"
 
 
+class FieldError(LedarskapError, ValueError):
+    """A value of the wrong type or form: what was expected, what was found (described).
+
+    What every reader's structure hooks raise; ``code`` is the stable problem code:
+    ``"type"`` (wrong JSON type), ``"invalid"`` (right type, wrong value) or the reader's
+    own (``"date"``, ``"level"`` …). ``hint`` says what was perhaps meant.
+
+    >>> str(FieldError("a whole number", "3", code="type"))
+    "expected a whole number, found text '3'"
+    """
+
+    def __init__(
+        self, expected: str, found: object, *, code: str = "invalid", hint: str | None = None
+    ) -> None:
+        self.expected = expected
+        self.found = describe(found)
+        self.code = code
+        self.hint = hint
+        super().__init__(f"expected {expected}, found {self.found}")
+
+
+def closest(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The candidate closest to *name*, or ``None`` if none is close enough.
+
+    >>> closest("Linkoping", ["Linköping", "Lund"]), closest("x", ["Linköping"])
+    ('Linköping', None)
+    """
+    near = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=cutoff)
+    return near[0] if near else None
+
+
 def did_you_mean(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """``"did you mean 'x'?"`` for the candidate closest to *name*, or ``None`` if none is close.
 
     >>> did_you_mean("leeds_staff_function", ["leads_staff_function", "position"])
     "did you mean 'leads_staff_function'?"
     """
-    near = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=cutoff)
-    return f"did you mean {near[0]!r}?" if near else None
+    near = closest(name, candidates, cutoff=cutoff)
+    return None if near is None else f"did you mean {near!r}?"
+
+
+DATE_FORM = "a date YYYY-MM-DD"
+"""What every file of the library holds as a date: ISO 8601's calendar date, and only it.
+
+Four digits of year, two of month, two of day, with hyphens (``2025-09-01``): no spaces
+around it, no ``20250901``, no week dates (``2025-W36-1``), no time of day. A TOML file
+may also write the date bare (``as_of = 2025-09-01``), which TOML reads as a date.
+"""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def read_iso_date(value: object, *, code: str = "invalid") -> dt.date:
+    """*value* as a date, if it is one or is text ``YYYY-MM-DD``; else :class:`FieldError`.
+
+    The one date reader of the library's files (see :data:`DATE_FORM`). A value that is
+    not text is refused with the code ``"type"``, a text of another form with *code*.
+
+    >>> read_iso_date("2025-09-01"), read_iso_date(dt.date(2025, 9, 1))
+    (datetime.date(2025, 9, 1), datetime.date(2025, 9, 1))
+    >>> read_iso_date("20250901")
+    Traceback (most recent call last):
+    ...
+    ledarskap._found.FieldError: expected a date YYYY-MM-DD, found text '20250901'
+    """
+    if value.__class__ is dt.date:
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:  # 2025-02-30
+                pass
+        raise FieldError(DATE_FORM, value, code=code)
+    raise FieldError(DATE_FORM, value, code="type")
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")

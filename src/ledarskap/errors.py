@@ -148,15 +148,20 @@ class InvalidValueError(LedarskapError, ValueError):
     """A value broke an invariant of the model.
 
     ``location`` names the field (``Cohort.end``) or path; ``expected`` says what would
-    have been valid; ``found`` is a masked rendering of what was given.
+    have been valid; ``found`` is a masked rendering of what was given; ``hint``, if any,
+    what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
     """
 
-    def __init__(self, *, location: str, expected: str, found: object) -> None:
+    def __init__(
+        self, *, location: str, expected: str, found: object, hint: str | None = None
+    ) -> None:
         self.location = location
         self.expected = expected
+        self.hint = hint
         shown = safe_repr(found)  # text quoted, other values as their repr; masked
         self.found = mask_personal_data(found) if isinstance(found, str) else shown
-        super().__init__(f"{location}: expected {expected}, found {shown}")
+        after = f" ({hint})" if hint else ""
+        super().__init__(f"{location}: expected {expected}, found {shown}{after}")
 
 
 class InvalidPersonnummerError(InvalidValueError):
@@ -170,11 +175,13 @@ class UnknownMunicipalityError(InvalidValueError, LookupError):
     """A municipality code or name that is not one of Sweden's 290 municipalities."""
 
     def __init__(self, *, location: str, found: object, suggestion: str | None = None) -> None:
-        expected = "one of Sweden's 290 municipality codes or names"
-        if suggestion:
-            expected += f" (did you mean {suggestion}?)"
         self.suggestion = suggestion
-        super().__init__(location=location, expected=expected, found=found)
+        super().__init__(
+            location=location,
+            expected="one of Sweden's 290 municipality codes or names",
+            found=found,
+            hint=f"did you mean {suggestion}?" if suggestion else None,
+        )
 
 
 class UnknownReferenceError(InvalidValueError, LookupError):

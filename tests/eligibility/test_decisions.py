@@ -89,7 +89,7 @@ def test_the_tree_mirrors_the_rule() -> None:
         ({"format": "ledarskap.decision/1", "as_of": "2025-13-01"}, "$.as_of: expected a date"),
         (
             {"format": "ledarskap.decision/1", "rules": [{"id": "x"}]},
-            "$.rules[0].version: expected the key 'version'",
+            "$.rules[0].version: expected a value, found none",
         ),
         ({"format": "ledarskap.decision/9"}, "$.format: expected 'ledarskap.decision/1'"),
     ],
@@ -114,7 +114,7 @@ def test_unreadable_decision_data_names_every_path_inside_the_tree() -> None:
     assert [str(p) for p in caught.value.problems] == [
         "$.outcome: expected one of eligible, not-eligible, undetermined, found text 'maybe'",
         "$.rules[0].tree.children[1].result: expected one of true, false, unknown, found text 'yes'",
-        "$.rules[1].valid_from: expected a date as YYYY-MM-DD, found text '2010-13-01'",
+        "$.rules[1].valid_from: expected a date YYYY-MM-DD, found text '2010-13-01'",
         "$.reasons[0]: expected a table, found the number 3",
     ]
     with pytest.raises(RuleError, match=r"\$: expected a table, found text 'a decision'"):
@@ -263,3 +263,16 @@ def test_junk_decision_data_raises_only_rule_errors(app: Application, data: st.D
         Decision.from_data(broken)
     except RuleError as error:
         assert error.problems  # noqa: PT017  # the law is about what any junk raises
+
+
+@pytest.mark.parametrize("written", ["20250901", " 2025-09-01", "2025-W36-1", "2025-09-01T00:00"])
+def test_decision_data_reads_dates_as_documents_do(written: str) -> None:
+    """One date form for every file: YYYY-MM-DD, nothing else."""
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    data = default_ruleset().evaluate(app, cohort=COHORT).to_data()
+    data["as_of"] = written
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"$.as_of: expected a date YYYY-MM-DD, found text {written!r}"
+    ]

@@ -237,7 +237,7 @@ def test_syntax_errors_of_the_file_itself() -> None:
 
 def test_no_rules_and_no_format() -> None:
     found = problems("")
-    assert {p.code for p in found} == {"format", "missing"}
+    assert {p.code for p in found} == {"missing"}  # the format tag too: a key left out
 
 
 @settings(max_examples=150, deadline=None)
@@ -481,7 +481,12 @@ def test_a_registered_predicate_may_declare_a_parameter() -> None:
             "id",
             "expected an id",
         ),
-        ('[[rules]]\nwhen = "leads_staff_function"', "rules[0].id", "missing", "id is required"),
+        (
+            '[[rules]]\nwhen = "leads_staff_function"',
+            "rules[0].id",
+            "missing",
+            "expected an id, found none",
+        ),
         ('[[rules]]\nid = "r"\nwhen = 3', "rules[0].when", "type", "text or a table"),
         (
             '[[rules]]\nid = "r"\ntitle_sv = 3\nwhen = "leads_staff_function"',
@@ -548,7 +553,7 @@ def test_a_json_document_is_checked_alike() -> None:
     del document["rules"][1]  # type: ignore[attr-defined]
     assert parse_ruleset(json.dumps(document), syntax="json").version == "2"
     (problem,) = problems("[1, 2]", syntax="json")
-    assert "expected a table of rules, found a list of 2 items" in str(problem)
+    assert "expected a table, found a list of 2 items" in str(problem)
     with pytest.raises(ValueError, match="syntax must be 'toml' or 'json'"):
         parse_ruleset("", syntax="yaml")  # type: ignore[arg-type]
     (problem,) = problems(b"format = 1")  # type: ignore[arg-type]
@@ -769,3 +774,24 @@ def test_explain_false_is_deprecated_and_gives_the_same_outcome_without_trees() 
     with pytest.warns(DeprecationWarning, match="explain"):
         explained = default_ruleset().evaluate(app, cohort=COHORT, explain=True)
     assert explained == decide(app)
+
+
+@pytest.mark.parametrize("written", ['"20250901"', '" 2025-09-01"', '"2025-W36-1"', '"2025-9-1"'])
+def test_a_rule_set_reads_dates_as_documents_do(written: str) -> None:
+    """One date form for every file: YYYY-MM-DD (or a bare TOML date), nothing else."""
+    text = HEAD + f'[[rules]]\nid = "r"\nwhen = "leads_staff_function"\nvalid_from = {written}\n'
+    (problem,) = problems(text)
+    assert (problem.path, problem.code) == ("rules[0].valid_from", "date")
+    assert problem.message.startswith("expected a date YYYY-MM-DD, found text ")
+    parameter = HEAD + '[parameters.min_years]\nvalues = { "20250901" = 2 }\n[[rules]]\nid = "r"\n'
+    parameter += 'when = "years_in_position >= min_years"\n'
+    (problem,) = problems(parameter)
+    assert (problem.path, problem.code) == ("parameters.min_years.values", "date")
+
+
+def test_a_rule_set_file_that_is_no_table_or_has_no_rules_says_so() -> None:
+    (problem,) = problems(HEAD + "rules = []\n")
+    assert (problem.path, problem.code) == ("rules", "missing")
+    assert problem.message == "expected at least one [[rules]] table, found a list of 0 items"
+    found = problems(HEAD + 'parameters = 3\n[[rules]]\nid = "r"\nwhen = 3\n')
+    assert {(p.path, p.code) for p in found} == {("parameters", "type"), ("rules[0].when", "type")}

@@ -43,7 +43,7 @@ from ledarskap.model import PositionKind
 def test_conversion_errors_say_what_was_expected(kind: object, value: object, message: str) -> None:
     with pytest.raises(ValueError, match="expected") as info:
         kind.convert(value)  # type: ignore[attr-defined]
-    assert message in str(info.value)
+    assert message in f"{info.value} ({info.value.hint})"  # type: ignore[attr-defined]
 
 
 def test_normal_forms() -> None:

@@ -24,6 +24,8 @@ from ledarskap.io._casefiles import (
     structure_case,
     syntax_of,
 )
+from ledarskap.io._casefiles import make_converter as make_case_converter
+from ledarskap.io._convert import make_converter
 
 
 def _where(keys: tuple[str | int, ...]) -> tuple[str, int | None]:
@@ -32,7 +34,7 @@ def _where(keys: tuple[str | int, ...]) -> tuple[str, int | None]:
 
 def _structure(raw: object) -> tuple[CaseShape | None, set[str | int], list[str]]:
     problems = Problems()
-    shape, failed = structure_case(raw, problems, _where)
+    shape, failed = structure_case(raw, problems, _where, make_case_converter())
     return shape, failed, [str(problem) for problem in problems]
 
 
@@ -174,7 +176,7 @@ def test_an_applicant_is_written_with_its_known_facts_only() -> None:
         title="Socialchef",
         position="forvaltningschef",
     )
-    assert applicant_data(app) == {
+    assert applicant_data(app, make_converter(flavour="toml")) == {
         "submitted": dt.date(2025, 1, 1),
         "municipality": "Linköping",
         "title": "Socialchef",

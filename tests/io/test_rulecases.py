@@ -168,14 +168,14 @@ applicant = { position = "avdelningschefen", reports_to = ["Tekniska verken"] }
         "<text>:9: case 'first', key reasons: expected a list of codes (text), found text "
         "'is_chief_executive'",
         "<text>:10: case 'first', key applicant.municipality: expected one of Sweden's 290 "
-        "municipality codes or names (did you mean 0580 Linköping?), found text 'Linkopingg'",
+        "municipality codes or names, found text 'Linkopingg' (did you mean 0580 Linköping?)",
         "<text>:10: case 'first', key applicant.leads_staff_function: expected true or false, "
         "found text 'yes'",
         "<text>:15: case[1], key collaborating[1]: expected one of Sweden's 290 municipality "
         "codes or names, found text 'Atlantis'",
         "<text>:12: case[1], key name: expected the case's name as text, found none",
-        "<text>:21: case 'first', key applicant.position: expected a position of the catalog "
-        "(did you mean 'avdelningschef'?), found text 'avdelningschefen'",
+        "<text>:21: case 'first', key applicant.position: expected a position of the catalog, "
+        "found text 'avdelningschefen' (did you mean 'avdelningschef'?)",
         "<text>:21: case 'first', key applicant.reports_to[0]: cannot tell the kind of political "
         "body from the name 'Tekniska verken': write "
         '{name = "Tekniska verken", kind = "namnd"} (kinds: namnd, kommunstyrelse, styrelse, '

@@ -590,7 +590,7 @@ def test_a_digit_that_is_not_a_decimal_number_is_a_problem_not_a_crash() -> None
         "Förnamn;Efternamn;Kommun;Kapacitet\nAnna;Berg;Motala;²\n", "mentors", cohort_id="c-1"
     )
     assert [(p.column, p.message) for p in sheet.problems] == [
-        ("Kapacitet", "expected a whole number (of at most 9 digits), found '²'")
+        ("Kapacitet", "expected a whole number (of at most 9 digits), found text '²'")
     ]
 
 

@@ -17,14 +17,16 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn
 
-from ledarskap._found import describe
+from ledarskap._found import FieldError, read_iso_date
+from ledarskap._shapes import json_path, problems_of
+from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problems, RuleError
 
+from ._levels import RuleLevel
 from .truth import Outcome, Truth
 
-__all__ = ["DECISION_FORMAT", "DecisionData", "NodeData", "ResultData", "read"]
+__all__ = ["DECISION_FORMAT", "DecisionData", "NodeData", "ResultData", "make_converter", "read"]
 
 DECISION_FORMAT = "ledarskap.decision/1"
 """The ``format`` tag of decision data."""
@@ -33,13 +35,6 @@ MAX_DEPTH = 200
 """How deep decision trees may nest in data read back."""
 
 T = TypeVar("T")
-
-
-class Level(enum.Enum):
-    """How binding a rule was, as decision data writes it."""
-
-    REQUIRED = "required"
-    ADVISORY = "advisory"
 
 
 @attrs.frozen
@@ -62,7 +57,7 @@ class ResultData:
 
     id: str
     version: str
-    level: Level
+    level: RuleLevel
     result: Truth
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
@@ -88,16 +83,11 @@ class DecisionData:
 def _text(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
-    raise ValueError(f"expected text, found {describe(value)}")
+    raise FieldError("text", value, code="type")
 
 
 def _date(value: object, _: type) -> dt.date:
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date as YYYY-MM-DD, found {describe(value)}")
+    return read_iso_date(value)
 
 
 def _choice(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -106,7 +96,7 @@ def _choice(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     def structure(value: object, _: type) -> enum.Enum:
         if isinstance(value, str) and value in values:
             return kind(value)
-        raise ValueError(f"expected one of {', '.join(values)}, found {describe(value)}")
+        raise FieldError(f"one of {', '.join(values)}", value)
 
     return structure
 
@@ -114,46 +104,21 @@ def _choice(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
 def _table(value: object, _: type) -> dict[str, Any]:
     if isinstance(value, Mapping):
         return dict(value)
-    raise ValueError(f"expected a table, found {describe(value)}")
+    raise FieldError("a table", value, code="type")
 
 
-def make_converter() -> cattrs.Converter:
-    """The converter of decision data: its own hooks, on no shared converter."""
-    converter = cattrs.Converter(detailed_validation=True)
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(dt.date, _date)
-    for kind in (Outcome, Truth, Level):
-        converter.register_structure_hook(kind, _choice(kind))
-    converter.register_structure_hook_func(lambda kind: kind == dict[str, Any], _table)
-    for shape in (NodeData, ResultData, DecisionData):
-        converter.register_structure_hook(shape, _tabled(converter, shape))
-    return converter
+def make_converter() -> cattrs.BaseConverter:
+    """A converter of decision data, made for each read: its own hooks, on no shared converter.
 
-
-def _tabled(converter: cattrs.Converter, shape: type[T]) -> Callable[[object, type], T]:
-    """Structure *shape* from a table; anything else is "expected a table"."""
-    inner = make_dict_structure_fn(shape, converter)
-
-    def structure(value: object, kind: type) -> T:
-        if not isinstance(value, Mapping):
-            raise ValueError(f"expected a table, found {describe(value)}")
-        for key in ("children", "rules", "reasons", "warnings", "missing", "missing_facts"):
-            if value.get(key) is not None and not isinstance(value[key], list | tuple):
-                raise _KeyProblem(key, f"expected a list, found {describe(value[key])}")
-        return inner(value, kind)
-
-    return structure
-
-
-class _KeyProblem(ValueError):  # noqa: N818  # a problem to report, not an error to raise
-    """A problem of one key of a table, raised before cattrs reads the table."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-_CONVERTER = make_converter()
+    Making one costs tens of microseconds (:func:`ledarskap._shapes.make_converter`).
+    """
+    hooks: dict[Any, Callable[[Any, Any], Any]] = {
+        str: _text,
+        dt.date: _date,
+        dict[str, Any]: _table,
+        **{kind: _choice(kind) for kind in (Outcome, Truth, RuleLevel)},
+    }
+    return base_converter(forbid_extra_keys=False, hooks=hooks)
 
 
 def _depth(value: object, depth: int = 0) -> int:
@@ -172,34 +137,8 @@ def read(data: object, shape: type[T], summary: str) -> T:
         problems.add("$", f"nested more than {MAX_DEPTH} deep", "depth")
         problems.raise_if_any(RuleError, summary)
     try:
-        return _CONVERTER.structure(data, shape)
+        return make_converter().structure(data, shape)
     except Exception as error:  # every failure becomes a located problem
-        for path, message, code in _flatten(error, "$"):
-            problems.add(path, message, code)
+        problems.extend(problems_of(error, json_path))
     problems.raise_if_any(RuleError, summary)
     raise AssertionError  # pragma: no cover  # a failed structure has a problem
-
-
-def _flatten(error: BaseException, path: str) -> list[tuple[str, str, str]]:
-    """``(path, message, code)`` for every leaf failure of a cattrs error group."""
-    if isinstance(error, _KeyProblem):
-        return [(f"{path}.{error.key}", str(error), "type")]
-    if isinstance(error, BaseExceptionGroup):
-        found: list[tuple[str, str, str]] = []
-        for inner in error.exceptions:
-            found.extend(_flatten(inner, _note_path(inner, path)))
-        return found
-    if isinstance(error, KeyError):
-        key = path.rpartition(".")[2]
-        return [(path, f"expected the key {key!r}, as to_data() writes it", "missing")]
-    message = str(error)
-    return [(path, message, "type" if message.startswith("expected a") else "invalid")]
-
-
-def _note_path(error: BaseException, path: str) -> str:
-    for note in getattr(error, "__notes__", ()):
-        if isinstance(note, cattrs.AttributeValidationNote):
-            return f"{path}.{note.name}"
-        if isinstance(note, cattrs.IterableValidationNote):
-            return f"{path}[{note.index}]"
-    return path

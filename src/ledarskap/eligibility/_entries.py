@@ -6,20 +6,12 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.text import LabelledEnum, Language, Text
+from ledarskap.text import Language, Text
 
+from ._levels import RuleLevel
 from ._rules import Rule
 
 __all__ = ["RuleEntry", "RuleLevel", "overlap"]
-
-
-class RuleLevel(LabelledEnum):
-    """How binding a rule is."""
-
-    REQUIRED = "required", "krav", "required"
-    """Part of the decision: failing it makes the applicant not eligible."""
-    ADVISORY = "advisory", "råd", "advisory"
-    """A recommendation: failing it is a warning on the decision, never a rejection."""
 
 
 def overlap(

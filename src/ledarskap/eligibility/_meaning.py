@@ -203,8 +203,7 @@ def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | N
 
 
 def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, str | None]:
-    near = registry.suggest(name)
-    return f"unknown {what} {name!r}", (f"did you mean {near!r}?" if near else None)
+    return f"unknown {what} {name!r}", did_you_mean(name, [*registry.fields, *registry.predicates])
 
 
 def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> Rule | None:
@@ -247,7 +246,8 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
         try:
             converted = argument.type.convert(value)
         except (ValueError, TypeError) as error:
-            report(call.where, f"argument {arg_name!r} of {name}: {error}", "argument-type", None)
+            message = f"argument {arg_name!r} of {name}: {error}"
+            report(call.where, message, "argument-type", getattr(error, "hint", None))
             ok = False
             continue
         if argument.required or converted != argument.default:
@@ -285,7 +285,7 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
     try:
         converted = wanted.convert(draft.value)
     except (ValueError, TypeError) as error:
-        report(draft.where, f"{field} {op}: {error}", "value-type", None)
+        report(draft.where, f"{field} {op}: {error}", "value-type", getattr(error, "hint", None))
         return None
     return Comparison(field, op, converted)
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal, NewType
 
 import attrs
 import cattrs
 
-from ledarskap._found import Lines, describe, did_you_mean, parse_text
+from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_iso_date
+from ledarskap._shapes import Keys, failures, key_path
+from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problem, Problems, RuleError
 
 from ._entries import RuleEntry, RuleLevel, overlap
@@ -31,7 +33,7 @@ from .valuetypes import ValueType, list_of
 __all__ = [
     "RULESET_FORMAT",
     "Document",
-    "Head",
+    "FileData",
     "ParameterData",
     "RuleData",
     "load",
@@ -64,24 +66,11 @@ FormatTag = NewType("FormatTag", str)
 
 
 @attrs.frozen
-class Head:
-    """The document's own keys; its rules and parameters are read one by one."""
-
-    format: FormatTag
-    id: str
-    version: Version
-    title: str = ""
-    description: Any = None
-    parameters: Any = None
-    rules: Any = None
-
-
-@attrs.frozen
 class RuleData:
     """One ``[[rules]]`` table: its condition (``when``) is read into a rule after."""
 
     id: RuleId
-    when: Any
+    when: Condition
     level: RuleLevel = RuleLevel.REQUIRED
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
@@ -100,25 +89,44 @@ class ParameterData:
     description: Any = ""
 
 
-class ShapeError(ValueError):
-    """A value that does not fit the shape: the message, and the problem's code."""
+@attrs.frozen
+class FileData:
+    """A whole rule-set file: its own keys, its rules and its parameters.
 
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
+    A parameter is a :class:`ParameterData` when written as a table with ``values``,
+    else its value (or values by date) as written.
+    """
+
+    format: FormatTag
+    id: str
+    version: Version
+    rules: Rules
+    title: str = ""
+    description: Any = None
+    parameters: Parameters = attrs.field(factory=lambda: Parameters({}))
+
+
+Rules = NewType("Rules", tuple[RuleData, ...])
+"""The ``[[rules]]`` tables: at least one."""
+Condition = NewType("Condition", object)
+"""A rule's condition: its text, or a table."""
+ParameterSpec = NewType("ParameterSpec", object)
+"""A parameter: a :class:`ParameterData` table, or its value (or values by date)."""
+Parameters = NewType("Parameters", dict[str, ParameterSpec])
+"""The ``[parameters]`` table, by name."""
 
 
 def _text(value: object, _: type) -> str:
     if isinstance(value, str) and value.strip():
         return value
-    raise ShapeError(f"expected text, found {describe(value)}", "type")
+    raise FieldError("text", value, code="type")
 
 
 def _rule_id(value: object, _: type) -> str:
     text = _text(value, str)
     if _ID.match(text):
         return text
-    raise ShapeError(f"expected an id (letters, digits, - _ . :), found {describe(value)}", "id")
+    raise FieldError("an id (letters, digits, - _ . :)", value, code="id")
 
 
 def _version(value: object, _: type) -> str:
@@ -126,50 +134,77 @@ def _version(value: object, _: type) -> str:
         return str(value)
     if isinstance(value, str) and value.strip():
         return value
-    raise ShapeError(f"expected a version as text, found {describe(value)}", "missing")
+    raise FieldError("a version as text", value, code="missing")
 
 
 def _format(value: object, _: type) -> str:
     if value == RULESET_FORMAT:
         return RULESET_FORMAT
-    raise ShapeError(f"expected format = {RULESET_FORMAT!r}, found {describe(value)}", "format")
+    raise FieldError(f"format = {RULESET_FORMAT!r}", value, code="format")
 
 
 def _date(value: object, _: type) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ShapeError(f"expected a date (YYYY-MM-DD), found {describe(value)}", "date")
+    return read_iso_date(value, code="date")
 
 
 def _level(value: object, _: type) -> RuleLevel:
     if isinstance(value, str) and value in ("required", "advisory"):
         return RuleLevel(value)
-    raise ShapeError(f"expected 'required' or 'advisory', found {describe(value)}", "level")
+    raise FieldError("'required' or 'advisory'", value, code="level")
 
 
-def make_converter() -> cattrs.Converter:
-    """The converter of rule-set files: its own hooks, unknown keys refused, every problem."""
-    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(RuleId, _rule_id)
-    converter.register_structure_hook(Version, _version)
-    converter.register_structure_hook(FormatTag, _format)
-    converter.register_structure_hook(dt.date, _date)
-    converter.register_structure_hook(RuleLevel, _level)
+def _condition(value: object, _: type) -> object:
+    if isinstance(value, str | Mapping):
+        return value
+    raise FieldError("the condition as text or a table", value, code="type")
+
+
+def make_converter() -> cattrs.BaseConverter:
+    """A converter of rule-set files: its own hooks, unknown keys refused, every problem.
+
+    Made for each file read (no converter is shared): making it costs tens of microseconds
+    (:func:`ledarskap._shapes.make_converter`), its hooks made when a file first needs them.
+    """
+
+    def rules(value: object, _: type) -> tuple[RuleData, ...]:
+        if not isinstance(value, list) or not value:
+            raise FieldError("at least one [[rules]] table", value, code="missing")
+        return converter.structure(value, tuple[RuleData, ...])
+
+    def parameter(value: object, _: type) -> object:
+        if isinstance(value, Mapping) and "values" in value:
+            return converter.structure(value, ParameterData)
+        return value
+
+    def parameters(value: object, _: type) -> dict[str, object]:
+        if not isinstance(value, Mapping):
+            raise FieldError("a table of parameters", value, code="type")
+        return converter.structure(value, dict[str, ParameterSpec])  # type: ignore[arg-type]
+
+    converter = base_converter(
+        hooks={
+            str: _text,
+            RuleId: _rule_id,
+            Version: _version,
+            FormatTag: _format,
+            dt.date: _date,
+            RuleLevel: _level,
+            Condition: _condition,
+            Rules: rules,
+            ParameterSpec: parameter,
+            Parameters: parameters,
+        }
+    )
     return converter
 
 
-_CONVERTER = make_converter()
-# What a missing key is said to be, where "<key> is required" would say less.
+# What a missing key is said to hold, where "a value" would say less.
 _REQUIRED = {
-    "when": ("when is required: the rule's condition", "missing"),
-    "version": (f"expected a version as text, found {describe(None)}", "missing"),
-    "format": (f"expected format = {RULESET_FORMAT!r}, found {describe(None)}", "format"),
+    "id": "an id",
+    "when": "the rule's condition (when)",
+    "version": "a version as text",
+    "format": f"format = {RULESET_FORMAT!r}",
+    "rules": "at least one [[rules]] table",
 }
 
 
@@ -206,6 +241,19 @@ class _Places:
             rf"\s*\"?{escaped}\"?\s*="
         )
 
+    def at(self, keys: Keys) -> int | None:
+        """The line of the key at *keys* (``("rules", 2, "when")``)."""
+        match keys:
+            case ("rules", int(index), str(key), *_):
+                return self.rule(index, key)
+            case ("rules", int(index), *_):
+                return self.rule(index)
+            case ("parameters", str(name), *_):
+                return self.parameter(name)
+            case (str(key), *_):
+                return self.top(key)
+        return None
+
 
 class _Checker:
     """Reads a document: its shape with the converter, then what its rules mean."""
@@ -215,6 +263,8 @@ class _Checker:
         self.lines = _Places(text, syntax)
         self.registry = registry
         self.problems = Problems(source=source)
+        self.converter = make_converter()
+        self.broken: set[int] = set()  # the rules with a failure of their shape
         # (index, id, valid_from, valid_to) of every rule whose id and window could be
         # read, whether or not its condition parses: windows and ids are checked on these.
         self.heads: list[tuple[int, str, dt.date | None, dt.date | None]] = []
@@ -224,102 +274,101 @@ class _Checker:
     ) -> None:
         self.problems.add(path, message, code, line=line, hint=hint)
 
-    def shape(
-        self, raw: Mapping[str, Any], shape: type[Any], path: str, line: Callable[[str], int | None]
-    ) -> dict[str, Any]:
-        """The keys of *raw* that fit *shape*, structured; a problem for each that does not.
+    def read(self, data: object) -> dict[str, Any]:
+        """The file structured as :class:`FileData`, as a dict; what fails is left out.
 
-        Every problem of the table is found at once (cattrs' detailed validation); the keys
-        that fit are kept, so that what they mean is checked too.
+        The file is structured once; if it does not fit, a problem is added for each
+        failure (cattrs' detailed validation finds them all), and what fits is structured
+        again key by key, so that what the rules mean is checked too. The rules are read
+        as dicts (a rule with a failure may lack its id or condition), or ``None`` for an
+        item that is not a table.
         """
-        fields = attrs.fields(shape)
         try:
-            made = _CONVERTER.structure(raw, shape)
-        except cattrs.ClassValidationError as error:
-            failed = self.shape_problems(error, raw, shape, path, line)
+            made = self.converter.structure(data, FileData)
+        except (cattrs.ClassValidationError, FieldError) as error:
+            failed = self.failed(error, data)
         else:
-            return {field.name: getattr(made, field.name) for field in fields}
-        kept: dict[str, Any] = {}
-        for field in fields:
-            if field.name in failed:
-                continue
-            if field.name in raw:
-                kept[field.name] = _CONVERTER.structure(raw[field.name], field.type)
-            elif field.default is not attrs.NOTHING:  # no shape has a factory default
-                kept[field.name] = field.default
-        return kept
+            read = attrs.asdict(made, recurse=False)
+            read["rules"] = [attrs.asdict(rule, recurse=False) for rule in made.rules]
+            return read
+        return self.kept(data, FileData, failed) if isinstance(data, Mapping) else {}
 
-    def shape_problems(
-        self,
-        error: cattrs.ClassValidationError,
-        raw: Mapping[str, Any],
-        shape: type[Any],
-        path: str,
-        line: Callable[[str], int | None],
-    ) -> set[str]:
-        """Add the problems of a table that does not fit; the names of the keys that fail."""
-        known = [field.name for field in attrs.fields(shape)]
-        failed: set[str] = set()
-        for inner in error.exceptions:
-            if isinstance(inner, cattrs.ForbiddenExtraKeysError):
-                for key in sorted(inner.extra_fields, key=list(raw).index):
-                    self.add(
-                        f"{path}{key}",
-                        f"unknown key {key!r}; expected one of {', '.join(known)}",
-                        "unknown-key",
-                        line(key),
-                        hint=did_you_mean(key, known),
-                    )
-                continue
-            name = next((n.name for n in getattr(inner, "__notes__", ()) if hasattr(n, "name")), "")
-            failed.add(name)
-            if isinstance(inner, KeyError):
-                if name == "when" and any(did_you_mean(k, ["when"]) for k in raw):
-                    continue  # a misspelt key says it already: "did you mean 'when'?"
-                message, code = _REQUIRED.get(name, (f"{name} is required", "missing"))
-                self.add(f"{path}{name}", message, code, line(name) if path else None)
-            else:
-                code = inner.code if isinstance(inner, ShapeError) else "type"
-                self.add(f"{path}{name}", str(inner), code, line(name))
+    def failed(self, error: BaseException, data: object) -> set[Keys]:
+        """Add the problems of *error*; the key paths that failed."""
+        rules = data.get("rules") if isinstance(data, Mapping) else None
+        misspelt_when = {
+            index
+            for index, item in enumerate(rules if isinstance(rules, list) else ())
+            if isinstance(item, Mapping) and any(did_you_mean(k, ["when"]) for k in item)
+        }
+        failed: set[Keys] = set()
+        for failure in failures(error, required=_REQUIRED, unknown="unknown-key"):
+            keys = failure.keys
+            failed.add(keys)
+            if keys[:1] == ("rules",) and len(keys) > 1:
+                self.broken.add(int(keys[1]))
+            if failure.code == "missing" and keys[-1:] == ("when",) and keys[1] in misspelt_when:
+                continue  # a misspelt key says it already: "did you mean 'when'?"
+            top_missing = len(keys) == 1 and isinstance(data, Mapping) and keys[0] not in data
+            line = None if top_missing else self.lines.at(keys)
+            self.add(key_path(keys), failure.message, failure.code, line, failure.hint)
         return failed
+
+    def kept(self, raw: Mapping[str, Any], shape: type[Any], failed: set[Keys]) -> dict[str, Any]:
+        """The keys of *raw* that fit *shape* and have no failure in *failed*, structured."""
+        kept: dict[str, Any] = {}
+        for field in attrs.fields(shape):
+            under = {keys[1:] for keys in failed if keys[:1] == (field.name,)}
+            value = raw.get(field.name, attrs.NOTHING)
+            if () in under:
+                continue
+            if field.name == "rules" and value is not attrs.NOTHING:
+                kept["rules"] = [
+                    None
+                    if (index,) in under
+                    else self.kept(item, RuleData, {k[1:] for k in under if k[:1] == (index,)})
+                    for index, item in enumerate(value)
+                ]
+            elif field.name == "parameters" and under:
+                kept["parameters"] = {
+                    name: ParameterData(
+                        **self.kept(spec, ParameterData, {k[1:] for k in under if k[:1] == (name,)})
+                    )
+                    if any(k[:1] == (name,) for k in under)
+                    else self.converter.structure(spec, ParameterSpec)
+                    for name, spec in value.items()
+                }
+            elif value is not attrs.NOTHING:
+                kept[field.name] = self.converter.structure(value, field.type)
+            elif field.default is not attrs.NOTHING:
+                default = field.default
+                kept[field.name] = default.factory() if hasattr(default, "factory") else default
+        return kept
 
     # The document ----------------------------------------------------------------------
 
     def document(self, data: Any) -> Document | None:
-        if not isinstance(data, Mapping):
-            self.add("", f"expected a table of rules, found {describe(data)}", "type")
-            return None
-        head = self.shape(data, Head, "", self.lines.top)
-        raw_rules = data.get("rules")
+        read = self.read(data)
         entries: list[RuleEntry] = []
-        if not isinstance(raw_rules, list) or not raw_rules:
-            self.add("rules", "expected at least one [[rules]] table", "missing")
-        else:
-            for index, item in enumerate(raw_rules):
-                entry = self.rule(index, item)
-                if entry is not None:
-                    entries.append(entry)
+        for index, rule in enumerate(read.get("rules") or ()):
+            entry = None if rule is None else self.rule(index, rule)
+            if entry is not None:
+                entries.append(entry)
         self.windows()
-        parameters = self.parameters(data.get("parameters", {}), entries)
+        parameters = self.parameters(read.get("parameters", {}), entries)
         if self.problems:
             return None
         return Document(
-            id=head["id"],
-            version=head["version"],
-            title=head["title"],
+            id=read["id"],
+            version=read["version"],
+            title=read["title"],
             entries=tuple(entries),
             parameters=parameters,
         )
 
-    def rule(self, index: int, item: Any) -> RuleEntry | None:
+    def rule(self, index: int, read: Mapping[str, Any]) -> RuleEntry | None:
         path = f"rules[{index}]"
-        if not isinstance(item, Mapping):
-            self.add(
-                path, f"expected a table, found {describe(item)}", "type", self.lines.rule(index)
-            )
-            return None
         before = len(self.problems)
-        read = self.shape(item, RuleData, f"{path}.", lambda key: self.lines.rule(index, key))
         rule_id, valid_from, valid_to = read.get("id"), read.get("valid_from"), read.get("valid_to")
         if valid_from and valid_to and valid_to <= valid_from:
             self.add(
@@ -331,7 +380,7 @@ class _Checker:
         elif rule_id is not None and {"valid_from", "valid_to"} <= read.keys():
             self.heads.append((index, rule_id, valid_from, valid_to))
         rule = self.expression(index, read["when"]) if "when" in read else None
-        if len(self.problems) > before or rule is None:
+        if len(self.problems) > before or rule is None or index in self.broken:
             return None
         version = {} if read["version"] is None else {"version": read["version"]}
         return RuleEntry(
@@ -348,10 +397,6 @@ class _Checker:
     def expression(self, index: int, when: Any) -> Rule | None:
         path = f"rules[{index}].when"
         line = self.lines.rule(index, "when")
-        if not isinstance(when, str | Mapping):
-            message = f"expected the condition as text or a table, found {describe(when)}"
-            self.add(path, message, "type", line)
-            return None
         # A table's expressions are placed on the line of its key; a text from where it starts.
         first = line if isinstance(when, Mapping) else self.lines.expression_start(line)
         before = len(self.problems)
@@ -403,14 +448,6 @@ class _Checker:
             for node in entry.rule.walk():
                 for ref, use in _parameter_uses(node, self.registry):
                     uses.setdefault(ref, []).append(use)
-        if not isinstance(raw, Mapping):
-            self.add(
-                "parameters",
-                f"expected a table of parameters, found {describe(raw)}",
-                "type",
-                self.lines.top("parameters"),
-            )
-            return {}
         result: dict[str, Parameter] = {}
         # Parameters that predicates read without a rule naming them, with their types
         # (employed_by_collaborating_municipality reads collaborating_municipalities).
@@ -421,18 +458,16 @@ class _Checker:
             declared: ValueType | None = None
             values: Any = spec
             description = ""
-            if isinstance(spec, Mapping) and "values" in spec:
-                read = self.shape(spec, ParameterData, f"{path}.", _at(line))
-                values = spec["values"]
-                description = read.get("description", "")
-                if read.get("type") is not None:
+            if isinstance(spec, ParameterData):
+                values, description = spec.values, spec.description
+                if spec.type is not None:
                     try:
-                        declared = value_type(read["type"])
+                        declared = value_type(spec.type)
                     except ValueError as error:
                         self.add(f"{path}.type", str(error), "type", line)
             kinds = [*implicit.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
-            if kind is None and "type" not in (spec if isinstance(spec, Mapping) else {}):
+            if kind is None and not (isinstance(spec, ParameterData) and spec.type is not None):
                 self.add(
                     path,
                     f"parameter {name!r} is used by no rule or predicate and has no type",
@@ -477,8 +512,8 @@ class _Checker:
             day: dt.date | None = None
             if key is not None and key != "always":
                 try:
-                    day = _date(key, dt.date)
-                except ShapeError as error:
+                    day = read_iso_date(key, code="date")
+                except FieldError as error:
                     self.add(f"{path}.values", str(error), error.code, line)
                     ok = False
                     continue
@@ -486,16 +521,12 @@ class _Checker:
                 try:
                     value = kind.convert(value)
                 except (ValueError, TypeError) as error:
-                    self.add(f"{path}.values", str(error), "parameter-type", line)
+                    hint = getattr(error, "hint", None)
+                    self.add(f"{path}.values", str(error), "parameter-type", line, hint)
                     ok = False
                     continue
             dated[day] = value
         return dated if ok else None
-
-
-def _at(line: int | None) -> Callable[[str], int | None]:
-    """Every key on *line* (a parameter's table is found, not its keys)."""
-    return lambda _key: line
 
 
 def _day(day: dt.date | None) -> str:

@@ -6,13 +6,13 @@ fields and predicates are in :mod:`._builtin`, above this module.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap._found import closest
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -320,8 +320,7 @@ class PredicateRegistry:
     def suggest(self, name: str, *, fields: bool = True, predicates: bool = True) -> str | None:
         """The registered name closest to *name* ("did you mean …?"), or ``None``."""
         names = [*(self._fields if fields else ()), *(self._predicates if predicates else ())]
-        near = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        return near[0] if near else None
+        return closest(name, names)
 
     def __contains__(self, name: object) -> bool:
         return name in self._predicates or name in self._fields

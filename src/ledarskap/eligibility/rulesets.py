@@ -243,7 +243,7 @@ def parse_ruleset(
                                     ^^^^^^
       - demo.toml:8: rules[1].id: duplicate rule id 'role' with the same validity window (give each rule its own id, or give versions of one rule disjoint windows)
       - demo.toml:10: rules[1].level: expected 'required' or 'advisory', found text 'mandatory'
-      - demo.toml:11: rules[1].when, column 1: position ==: expected a position of the catalog, found 'avdelningschefen' (did you mean 'avdelningschef'?)
+      - demo.toml:11: rules[1].when, column 1: position ==: expected a position of the catalog, found text 'avdelningschefen' (did you mean 'avdelningschef'?)
         position == 'avdelningschefen'
         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
     """

@@ -20,14 +20,13 @@ table, so a rule naming an unknown one fails when it is loaded, never when it ru
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from ledarskap._found import did_you_mean
+from ledarskap._found import FieldError, did_you_mean, read_iso_date
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import (
     OrganisationKind,
@@ -55,10 +54,6 @@ __all__ = [
     "ValueType",
     "list_of",
 ]
-
-
-class ValueTypeError(ValueError):
-    """A value that does not fit a :class:`ValueType`; the message says what was expected."""
 
 
 @attrs.frozen(kw_only=True)
@@ -102,33 +97,20 @@ def either(shown: list[str], language: Language) -> str:
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueTypeError(f"expected text, found {value!r}")
+        raise FieldError("text", value, code="type")
     return value
 
 
 def _integer(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueTypeError(f"expected a whole number, found {value!r}")
+        raise FieldError("a whole number", value, code="type")
     return value
 
 
 def _boolean(value: object) -> bool:
     if not isinstance(value, bool):
-        raise ValueTypeError(f"expected true or false, found {value!r}")
+        raise FieldError("true or false", value, code="type")
     return value
-
-
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueTypeError(f"expected a date (YYYY-MM-DD), found {value!r}")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueTypeError(f"expected a date (YYYY-MM-DD), found {value!r}")
 
 
 def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
@@ -139,10 +121,10 @@ def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
             return value
         if isinstance(value, str) and value in members:
             return members[value]
-        near = did_you_mean(value, members, cutoff=0.5)
-        hint = f" ({near})" if near else ""
-        raise ValueTypeError(
-            f"expected {what}, one of {', '.join(map(repr, members))}, found {value!r}{hint}"
+        raise FieldError(
+            f"{what}, one of {', '.join(map(repr, members))}",
+            value,
+            hint=did_you_mean(value, members, cutoff=0.5),
         )
 
     def show(value: Any, language: Language) -> str:
@@ -153,14 +135,18 @@ def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
     return ValueType(name=name, convert=convert, source=lambda v: v.value, show=show)
 
 
-def _position(value: object) -> str:
-    try:
-        return position(value).slug
-    except InvalidValueError as error:
-        raise ValueTypeError(
-            f"expected a position of the catalog, found {value!r}"
-            + (error.expected.removeprefix("a position of the catalog"))
-        ) from None
+def _catalog(lookup: Callable[[Any], Any], expected: str) -> Callable[[object], Any]:
+    """A value of a catalog (*lookup*'s), its error said as *expected* with the model's hint."""
+
+    def convert(value: object) -> Any:
+        if not isinstance(value, str):
+            raise FieldError(expected, value, code="type")
+        try:
+            return lookup(value)
+        except InvalidValueError as error:
+            raise FieldError(error.expected, value, hint=error.hint) from None
+
+    return convert
 
 
 def _show_position(value: Any, language: Language) -> str:
@@ -175,31 +161,11 @@ def _show_position(value: Any, language: Language) -> str:
     return label
 
 
-def _municipality(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValueTypeError(f"expected a municipality code or name, found {value!r}")
-    try:
-        return municipality(value).code
-    except InvalidValueError as error:
-        raise ValueTypeError(
-            f"{error.expected.replace('one of', 'expected one of')}, found {value!r}"
-        ) from None
-
-
 def _show_municipality(value: Any, language: Language) -> str:
     try:
         return municipality(value).display_name
     except InvalidValueError:
         return str(value)
-
-
-def _county(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValueTypeError(f"expected a county code or name, found {value!r}")
-    try:
-        return county(value).code
-    except InvalidValueError as error:
-        raise ValueTypeError(f"expected {error.expected}, found {value!r}") from None
 
 
 def _show_county(value: Any, language: Language) -> str:
@@ -214,12 +180,17 @@ INTEGER = ValueType(name="integer", convert=_integer, source=lambda v: v, show=_
 BOOLEAN = ValueType(name="boolean", convert=_boolean, source=lambda v: v, show=_plain)
 DATE = ValueType(
     name="date",
-    convert=_date,
+    convert=read_iso_date,
     source=lambda v: v.isoformat(),
     show=lambda v, _: str(v),
     ordered=True,
 )
-POSITION = ValueType(name="position", convert=_position, source=lambda v: v, show=_show_position)
+POSITION = ValueType(
+    name="position",
+    convert=_catalog(lambda v: position(v).slug, "a position of the catalog"),
+    source=lambda v: v,
+    show=_show_position,
+)
 """A catalog position, by slug (titles and aliases are accepted and normalised to the slug)."""
 POSITION_KIND = _enum_type("position-kind", PositionKind, "a kind of position")
 ORGANISATION_KIND = _enum_type("organisation-kind", OrganisationKind, "a kind of organisation")
@@ -228,10 +199,18 @@ POLITICAL_BODY_KIND = _enum_type(
 )
 STAFF_FUNCTION = _enum_type("staff-function", StaffFunction, "a staff function")
 MUNICIPALITY = ValueType(
-    name="municipality", convert=_municipality, source=lambda v: v, show=_show_municipality
+    name="municipality",
+    convert=_catalog(lambda v: municipality(v).code, "a municipality code or name"),
+    source=lambda v: v,
+    show=_show_municipality,
 )
 """A municipality, by its SCB code (names are accepted and normalised to the code)."""
-COUNTY = ValueType(name="county", convert=_county, source=lambda v: v, show=_show_county)
+COUNTY = ValueType(
+    name="county",
+    convert=_catalog(lambda v: county(v).code, "a county code or name"),
+    source=lambda v: v,
+    show=_show_county,
+)
 """A county, by its two-digit SCB code (names are accepted and normalised to the code)."""
 
 
@@ -244,9 +223,9 @@ def list_of(item: ValueType) -> ValueType:
 
     def convert(value: object) -> tuple[Any, ...]:
         if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-            raise ValueTypeError(f"expected a list of {item.name} values, found {value!r}")
+            raise FieldError(f"a list of {item.name} values", value, code="type")
         if not value:
-            raise ValueTypeError(f"expected a non-empty list of {item.name} values, found []")
+            raise FieldError(f"a non-empty list of {item.name} values", value)
         converted = {item.convert(v) for v in value}
         return tuple(sorted(converted, key=lambda v: str(item.source(v))))
 

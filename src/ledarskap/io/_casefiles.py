@@ -17,29 +17,21 @@ failed, and the meaning checks still run on the rest.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import operator
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
-from cattrs import Converter
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs import BaseConverter, Converter
+from cattrs.errors import ClassValidationError
 
-from ledarskap._found import Lines, describe, did_you_mean, parse_text
+from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_iso_date
+from ledarskap._shapes import failures, key_path
+from ledarskap._shapes import make_converter as base_converter
 from ledarskap.eligibility import Outcome
 from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems
 from ledarskap.model import Application, Municipality, match_title, municipality
-
-from ._convert import make_converter
 
 __all__ = [
     "CASES_FORMAT",
@@ -52,6 +44,7 @@ __all__ = [
     "case_lines",
     "key_line",
     "key_path",
+    "make_converter",
     "parse",
     "structure_case",
     "structure_file",
@@ -117,17 +110,6 @@ class FileShape:
 # The converter ---------------------------------------------------------------------------
 
 
-class _WrongValueError(ValueError):
-    """A value that is not what its key holds: what was expected, the value found, a hint."""
-
-    def __init__(self, expected: str, found: object, code: str = "type", hint: str | None = None):
-        self.expected = expected
-        self.found = found
-        self.code = code
-        self.hint = hint
-        super().__init__(f"expected {expected}, found {describe(found)}")
-
-
 _REQUIRED = {
     "program": 'the program document (a file relative to this one, or "example")',
     "id": "the id of a cohort of that program",
@@ -138,145 +120,66 @@ _REQUIRED = {
 def _text(value: object, _: object) -> str:
     if isinstance(value, str):
         return value
-    raise _WrongValueError("text", value)
+    raise FieldError("text", value, code="type")
 
 
 def _date(value: object, _: object) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _WrongValueError("a date YYYY-MM-DD", value)
+    return read_iso_date(value, code="type")
 
 
 def _outcome(value: object, _: object) -> Outcome:
     if isinstance(value, str) and value in OUTCOMES:
         return Outcome(value)
-    raise _WrongValueError(
-        f"one of {', '.join(OUTCOMES)}", value, "invalid", did_you_mean(value, OUTCOMES)
-    )
+    raise FieldError(f"one of {', '.join(OUTCOMES)}", value, hint=did_you_mean(value, OUTCOMES))
 
 
 def _codes(value: object, _: object) -> frozenset[str]:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return frozenset(value)
-    raise _WrongValueError("a list of codes (text)", value)
+    raise FieldError("a list of codes (text)", value, code="type")
 
 
-def _municipalities(value: object, _: object) -> tuple[Municipality, ...]:
-    if not isinstance(value, list):
-        raise _WrongValueError("a list of municipality names or codes", value)
-    found: list[Municipality] = []
-    errors: list[Exception] = []
-    for index, item in enumerate(value):
-        try:
-            found.append(municipality(item))
-        except InvalidValueError as error:
-            problem = _WrongValueError(error.expected, item, "invalid")
-            problem.__notes__ = [IterableValidationNote(f"@ index {index}", index, Municipality)]
-            errors.append(problem)
-    if errors:
-        raise IterableValidationError("invalid municipalities", errors, tuple)
-    return tuple(dict.fromkeys(found))  # each once, in the order written
+def _municipality(value: object, _: object) -> Municipality:
+    try:
+        return municipality(value)  # type: ignore[arg-type]  # any other is refused
+    except InvalidValueError as error:
+        raise FieldError(error.expected, value, hint=error.hint) from None
 
 
 def _table(value: object, _: object) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
-    raise _WrongValueError("a table", value)
+    raise FieldError("a table", value, code="type")
 
 
 def _cases(value: object, _: object) -> tuple[object, ...]:
     if isinstance(value, list):
         return tuple(value)
-    raise _WrongValueError("a list of cases ([[case]] tables)", value)
+    raise FieldError("a list of cases ([[case]] tables)", value, code="type")
 
 
-@functools.cache
-def _converter() -> Converter:
-    converter = Converter(detailed_validation=True, forbid_extra_keys=True)
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(dt.date, _date)
-    converter.register_structure_hook(Outcome, _outcome)
-    generic: dict[object, Any] = {
-        frozenset[str]: _codes,
-        tuple[Municipality, ...]: _municipalities,
-        dict[str, Any]: _table,
-        tuple[object, ...]: _cases,
-    }
-    for kind, hook in generic.items():
-        converter.register_structure_hook_func(functools.partial(operator.eq, kind), hook)
-    for shape in (CohortShape, DefaultsShape, CaseShape, FileShape):
-        structure = converter.get_structure_hook(shape)
-        converter.register_structure_hook(shape, _tables_only(structure))
+def make_converter() -> BaseConverter:
+    """A converter of case files, made for each file read: unknown keys refused."""
+
+    def municipalities(value: object, _: object) -> tuple[Municipality, ...]:
+        if not isinstance(value, list):
+            raise FieldError("a list of municipality names or codes", value, code="type")
+        found = converter.structure(value, list[Municipality])
+        return tuple(dict.fromkeys(found))  # each once, in the order written
+
+    converter = base_converter(
+        hooks={
+            str: _text,
+            dt.date: _date,
+            Outcome: _outcome,
+            Municipality: _municipality,
+            tuple[Municipality, ...]: municipalities,
+            frozenset[str]: _codes,
+            dict[str, Any]: _table,
+            tuple[object, ...]: _cases,
+        }
+    )
     return converter
-
-
-def _tables_only(structure: Any) -> Any:
-    def hook(value: object, shape: type) -> object:
-        if not isinstance(value, dict):
-            raise _WrongValueError("a table", value)
-        return structure(value, shape)
-
-    return hook
-
-
-# From cattrs' exceptions to problems -----------------------------------------------------
-
-
-@attrs.frozen
-class _Failure:
-    """A failure of structuring: the key path (``("applicant", "municipality")``) and the problem."""
-
-    keys: tuple[str | int, ...]
-    message: str
-    code: str
-    hint: str | None = None
-
-
-def _failures(exc: BaseException, keys: tuple[str | int, ...] = ()) -> Iterator[_Failure]:
-    """Every leaf failure of a structure, with its key path (as cattrs' ``transform_error``)."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        for inner in exc.exceptions:
-            yield from _failures(inner, keys + _step(inner))
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        fields = [field.name for field in attrs.fields(exc.cl)]
-        for name in sorted(map(str, exc.extra_fields)):
-            yield _Failure(
-                (*keys, name),
-                f"unknown key {name!r}: expected one of {', '.join(fields)}",
-                "unknown-field",
-                did_you_mean(name, fields),
-            )
-    elif isinstance(exc, _WrongValueError):
-        yield _Failure(
-            keys, f"expected {exc.expected}, found {describe(exc.found)}", exc.code, exc.hint
-        )
-    elif isinstance(exc, KeyError):
-        name = str(keys[-1]) if keys else ""
-        yield _Failure(keys, f"expected {_REQUIRED.get(name, 'a value')}, found none", "missing")
-    else:  # pragma: no cover - every hook raises _WrongValueError; a guard for cattrs' own errors
-        yield _Failure(keys, f"invalid value ({type(exc).__name__}: {exc})", "invalid")
-
-
-def _step(exc: BaseException) -> tuple[str | int, ...]:
-    for note in getattr(exc, "__notes__", ()):
-        if isinstance(note, AttributeValidationNote):
-            return (note.name,)
-        if isinstance(note, IterableValidationNote):
-            return (note.index,)
-    return ()
-
-
-def key_path(keys: Sequence[str | int]) -> str:
-    """``applicant.reports_to[0]`` from ``("applicant", "reports_to", 0)``."""
-    text = ""
-    for key in keys:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else key)
-    return text
 
 
 Where = Callable[[tuple[str | int, ...]], tuple[str, int | None]]
@@ -290,32 +193,34 @@ def structure_file(
 
     The cases are kept as found, to be structured one by one with :func:`structure_case`.
     """
+    converter = make_converter()
     try:
-        return _converter().structure(data, FileShape), set()
+        return converter.structure(data, FileShape), set()
     except ClassValidationError as error:
         failed = _add(problems, error, where)
     kept = _without(data, failed)
     if isinstance(data.get("defaults"), dict):
         # The defaults that are right are kept, so that the cases are not all reported again.
         kept["defaults"] = _without(data["defaults"], {k[1:] for k in failed if k[0] == "defaults"})
-    return _converter().structure(kept, FileShape), {k[0] for k in failed}
+    return converter.structure(kept, FileShape), {k[0] for k in failed}
 
 
 def structure_case(
-    raw: object, problems: Problems, where: Where
+    raw: object, problems: Problems, where: Where, converter: BaseConverter
 ) -> tuple[CaseShape | None, set[str | int]]:
     """A case structured, and the keys that failed (each problem added where *where* says).
 
-    A case with problems is structured again from the keys that did not fail, so that what
-    they mean can still be checked; one that is not a table gives ``None``.
+    *converter* is the file's (:func:`make_converter`, one for all its cases). A case with
+    problems is structured again from the keys that did not fail, so that what they mean
+    can still be checked; one that is not a table gives ``None``.
     """
     try:
-        return _converter().structure(raw, CaseShape), set()
-    except (ClassValidationError, _WrongValueError) as error:
+        return converter.structure(raw, CaseShape), set()
+    except (ClassValidationError, FieldError) as error:
         failed = _add(problems, error, where)
     if not isinstance(raw, dict):
         return None, set()
-    return _converter().structure(_without(raw, failed), CaseShape), {k[0] for k in failed}
+    return converter.structure(_without(raw, failed), CaseShape), {k[0] for k in failed}
 
 
 def _without(raw: Mapping[str, Any], failed: set[tuple[str | int, ...]]) -> dict[str, Any]:
@@ -327,7 +232,7 @@ def _without(raw: Mapping[str, Any], failed: set[tuple[str | int, ...]]) -> dict
 def _add(problems: Problems, error: BaseException, where: Where) -> set[tuple[str | int, ...]]:
     """Add a problem for each failure in *error*; the key paths of those that failed."""
     failed: set[tuple[str | int, ...]] = set()
-    for failure in _failures(error):
+    for failure in failures(error, required=_REQUIRED):
         path, line = where(failure.keys)
         problems.add(path, failure.message, failure.code, line=line, hint=failure.hint)
         if failure.keys:
@@ -411,18 +316,14 @@ def key_line(
 # Writing an applicant --------------------------------------------------------------------
 
 
-@functools.cache
-def _toml_converter() -> Converter:
-    return make_converter(flavour="toml")
-
-
-def applicant_data(application: Application) -> dict[str, Any]:
+def applicant_data(application: Application, converter: Converter) -> dict[str, Any]:
     """An application's facts as a case file writes them: known facts only, no ids.
 
-    The municipality is written by name, and the position only when the title does not
-    name it.
+    *converter* is the documents' converter of TOML (one made for the whole file written,
+    by :func:`ledarskap.io._convert.make_converter`). The municipality is written by
+    name, and the position only when the title does not name it.
     """
-    data: dict[str, Any] = _toml_converter().unstructure(application)
+    data: dict[str, Any] = converter.unstructure(application)
     written = {
         key: value
         for key, value in data.items()

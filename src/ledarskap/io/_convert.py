@@ -40,7 +40,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -55,6 +55,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from ledarskap import model
+from ledarskap._found import read_iso_date
 from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
 
@@ -90,7 +91,6 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 """How a date is written: ISO 8601's calendar date, ``YYYY-MM-DD``."""
 PERSONNUMMER_PATTERN = r"^([0-9]{2})?[0-9]{6}[-+]?[0-9]{4}$"
 """The forms of a personnummer read from files; it is written ``YYYYMMDD-NNNN``."""
-_DATE = re.compile(DATE_PATTERN)
 _PERSONNUMMER = re.compile(PERSONNUMMER_PATTERN)
 
 
@@ -127,23 +127,13 @@ def _date_structurer() -> Callable[[object, object], dt.date]:
 
     def structure(value: object, _: object = None) -> dt.date:
         if value.__class__ is str:
-            text: str = value
-            day = known.get(text)
-            if day is not None:
-                return day
-            if len(text) == 10 and _DATE.fullmatch(text):
-                try:
-                    day = dt.date.fromisoformat(text)
-                except ValueError:
-                    pass
-                else:
-                    if len(known) < _DATES_MAX:
-                        known[text] = day
-                    return day
-            raise FieldError("a date YYYY-MM-DD", value)
-        if value.__class__ is dt.date:
-            return value
-        raise FieldError("a date YYYY-MM-DD", value, code="type")
+            day = known.get(value)
+            if day is None:
+                day = read_iso_date(value)
+                if len(known) < _DATES_MAX:
+                    known[value] = day
+            return day
+        return read_iso_date(value)
 
     return structure
 
@@ -177,21 +167,22 @@ def structure_municipality(value: object, _: object = None) -> Municipality:
         try:
             near = model.municipality(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value) from None
+            raise FieldError(exc.expected, value, hint=exc.hint) from None
         raise FieldError(
-            f"a municipality code or name as SCB writes it (did you mean {near.code} "
-            f"{near.display_name}?)",
+            "a municipality code or name as SCB writes it",
             value,
+            hint=f"did you mean {near.code} {near.display_name}?",
         )
     raise FieldError("a municipality code such as '0580'", value, code="type")
 
 
 @functools.cache
-def _municipalities() -> dict[str, Municipality]:
+def _municipalities() -> Mapping[str, Municipality]:
+    """The texts read as a municipality: an immutable table of the catalog, made once."""
     table = {m.name: m for m in model.all_municipalities()}
     table.update({m.display_name: m for m in model.all_municipalities()})
     table.update({m.code: m for m in model.all_municipalities()})
-    return table
+    return types.MappingProxyType(table)
 
 
 def municipality_names() -> frozenset[str]:
@@ -200,8 +191,9 @@ def municipality_names() -> frozenset[str]:
 
 
 @functools.cache
-def _positions() -> dict[str, Position]:
-    return {p.slug: p for p in model.all_positions()}
+def _positions() -> Mapping[str, Position]:
+    """The catalog's positions by slug: an immutable table, made once."""
+    return types.MappingProxyType({p.slug: p for p in model.all_positions()})
 
 
 def _structure_position(value: object, _: object = None) -> Position:
@@ -218,7 +210,7 @@ def _structure_county(value: object, _: object = None) -> County:
         try:
             return model.county(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value) from None
+            raise FieldError(exc.expected, value, hint=exc.hint) from None
     raise FieldError("a county code such as '05'", value, code="type")
 
 

@@ -8,14 +8,13 @@ at its row and column; only a row without problems gives records.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
-from ledarskap._found import did_you_mean
-from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems, safe_repr
+from ledarskap._found import describe, did_you_mean
+from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems
 from ledarskap.model import (
     Application,
     ApplicationStatus,
@@ -37,7 +36,7 @@ from ledarskap.model import (
     municipality,
     position,
 )
-from ledarskap.model._checks import EMAIL_PATTERN
+from ledarskap.model._checks import email
 from ledarskap.text import LANGUAGES, Language
 
 from ._sheet_columns import (
@@ -55,7 +54,6 @@ from ._sheets import fold, parse_date
 __all__ = ["Reader", "Rows"]
 
 E = TypeVar("E", bound=enum.Enum)
-_EMAIL = re.compile(EMAIL_PATTERN)  # as the model checks it
 _SHOWN = 60  # the most characters of a header or a name quoted in a problem
 _DIGITS = 9  # the most digits of a whole number (a capacity, a duration)
 _FORMULA_START = frozenset("=+-@")
@@ -261,11 +259,13 @@ class _Cells:
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
 
-    def fail(self, field: str | None, message: str, code: str = "invalid") -> None:
+    def fail(
+        self, field: str | None, message: str, code: str = "invalid", hint: str | None = None
+    ) -> None:
         column = (
             None if field is None else self.headers.get(field, header_of(self.reader.kind, field))
         )
-        self.reader.problem(self.number, column, message, code)
+        self.reader.problem(self.number, column, message, code, hint)
 
     def text(self, field: str) -> str | None:
         value = self.values.get(field, "")
@@ -295,10 +295,11 @@ class _Cells:
             result = parse(value)
         except LedarskapError as error:
             message = error.expected if isinstance(error, InvalidValueError) else str(error)
-            self.fail(field, f"expected {message}, found {safe_repr(value)}", code)
+            hint = error.hint if isinstance(error, InvalidValueError) else None
+            self.fail(field, f"expected {message}, found {describe(value)}", code, hint)
             return None
         if result is None:
-            self.fail(field, f"expected {expected}, found {safe_repr(value)}", code)
+            self.fail(field, f"expected {expected}, found {describe(value)}", code)
         return result
 
     def date(self, field: str) -> Any:
@@ -371,7 +372,7 @@ class _Cells:
                 self.fail(
                     "reports_to",
                     f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                    f'("{example} (nämnd)"), found {safe_repr(name)}',
+                    f'("{example} (nämnd)"), found {describe(name)}',
                 )
                 return None
             bodies.append(body)
@@ -400,7 +401,8 @@ def _build(cells: _Cells, make: Callable[..., Any], fields: dict[str, Any]) -> A
             )
         cells.fail(
             field if field in cells.headers else None,
-            f"expected {error.expected}, found {error.found}",
+            f"expected {error.expected}, found {describe(error.found)}",
+            hint=error.hint,
         )
         raise _RowError from None
 
@@ -411,7 +413,7 @@ def _person(cells: _Cells, default_id: str) -> dict[str, Any]:
         "given_name": cells.required("given_name"),
         "family_name": cells.required("family_name"),
         "email": cells.parsed(
-            "email", lambda v: v if _EMAIL.fullmatch(v) else None, "an e-mail address"
+            "email", lambda v: v if email.accepts(v) else None, "an e-mail address"
         ),
         "phone": cells.text("phone"),
         "personnummer": cells.personnummer(),

@@ -35,6 +35,8 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from dateutil.parser import parse, parserinfo
+
 from ledarskap.errors import DocumentError, InvalidValueError, MissingDependencyError, Problem
 
 __all__ = [
@@ -79,32 +81,32 @@ The characters of the OWASP guidance, and a line feed: XLSX (being XML) reads a 
 return back as one, so it must be escaped alike for the escape to read back.
 """
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari", "jan", "january"),
-            ("februari", "feb", "february"),
-            ("mars", "mar", "march"),
-            ("april", "apr"),
-            ("maj", "may"),
-            ("juni", "jun", "june"),
-            ("juli", "jul", "july"),
-            ("augusti", "aug", "august"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct", "october"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})\s+(\d{4})")  # "1/9 2025"
-_WORDS = re.compile(r"(\d{1,2})\s*\.?\s+([a-zåäö]+)\.?\s+(\d{4})")  # "1 september 2025"
+
+class _SwedishDates(parserinfo):
+    """dateutil's words for dates, with the Swedish month names beside the English."""
+
+    MONTHS = [  # noqa: RUF012  # dateutil reads the class's list
+        ("jan", "januari", "january"),
+        ("feb", "februari", "february"),
+        ("mar", "mars", "march"),
+        ("apr", "april"),
+        ("maj", "may"),
+        ("jun", "juni", "june"),
+        ("jul", "juli", "july"),
+        ("aug", "augusti", "august"),
+        ("sep", "sept", "september"),
+        ("okt", "oct", "oktober", "october"),  # type: ignore[list-item]  # four names
+        ("nov", "november"),
+        ("dec", "december"),
+    ]
+
+
+_WORDS_OF_DATES = _SwedishDates(dayfirst=True)
+"""The words dateutil reads (made once: a table, no state)."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_FULL_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|^\d{8}$", re.ASCII)
+# Two days no date in a sheet is: a date read the same against both says all its parts.
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
 def fold(text: str) -> str:
@@ -120,22 +122,36 @@ def parse_date(text: str) -> dt.date | None:
     ``2025-09-01``, ``2025-09-01 00:00:00`` (as Excel exports; a time of day is dropped),
     ``2025-09-01T13:30``, ``20250901``, ``2025/9/1``,
     ``1/9/2025`` and ``1.9.2025`` (day first, as in Sweden), ``1/9 2025``, ``1 september
-    2025`` and ``1 sep. 2025``.
+    2025`` and ``1 sep. 2025``. Read by dateutil, with Swedish month names, day first
+    unless the year is; a date without its year, month or day (``september 2025``), or
+    with a year of two digits (``1.9.25``), is none.
+
+    >>> parse_date("1 okt. 2025"), parse_date("2025/9/1"), parse_date("september 2025")
+    (datetime.date(2025, 10, 1), datetime.date(2025, 9, 1), None)
     """
-    value = text.strip().casefold()
-    parts: tuple[int, int, int] | None = None
-    if (match := _ISO.fullmatch(value)) or (match := _COMPACT.fullmatch(value)):
-        parts = (int(match[1]), int(match[2]), int(match[3]))
-    elif (match := _DAY_FIRST.fullmatch(value)) or (match := _DAY_MONTH.fullmatch(value)):
-        parts = (int(match[3]), int(match[2]), int(match[1]))
-    elif (match := _WORDS.fullmatch(value)) and match[2] in _MONTHS:
-        parts = (int(match[3]), _MONTHS[match[2]], int(match[1]))
-    if parts is None:
+    value = text.strip()
+    if _ISO_DAY.fullmatch(value):  # the usual form, read fast
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    if not _FULL_YEAR.search(value):  # "1.9.25": 1925 or 2025? A year is written whole.
         return None
+    year_first = value[:4].isdigit()
     try:
-        return dt.date(*parts)
-    except ValueError:
+        one, other = (
+            parse(
+                value,
+                parserinfo=_WORDS_OF_DATES,
+                default=default,
+                dayfirst=not year_first,
+                yearfirst=year_first,
+            ).date()
+            for default in _DEFAULTS
+        )
+    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
         return None
+    return one if one == other else None
 
 
 # Formula injection -----------------------------------------------------------------------

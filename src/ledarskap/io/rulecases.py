@@ -69,6 +69,7 @@ from typing import Any, Literal
 
 import attrs
 import tomli_w
+from cattrs import BaseConverter, Converter
 
 from ledarskap._found import Lines, describe, did_you_mean
 from ledarskap.eligibility import (
@@ -114,6 +115,7 @@ from ._casefiles import (
     structure_file,
     syntax_of,
 )
+from ._casefiles import make_converter as case_converter
 from ._convert import make_converter
 from .documents import example_program, load
 from .rulecoverage import ClauseCoverage, DecisionCoverage
@@ -523,6 +525,16 @@ class _Checks:
         self.defaults = defaults
         self.problems = problems
 
+    @functools.cached_property
+    def shapes(self) -> BaseConverter:
+        """The converter of this file's cases (:mod:`ledarskap.io._casefiles`)."""
+        return case_converter()
+
+    @functools.cached_property
+    def applications(self) -> Converter:
+        """The documents' converter, made for this file's applicants when first needed."""
+        return make_converter(flavour="json")
+
     def cases(self, raw_cases: Sequence[object], lines: Lines, syntax: Syntax) -> list[RuleCase]:
         """Every case without a problem; names checked unique."""
         starts = case_lines(lines, syntax, raw_cases)
@@ -566,7 +578,7 @@ class _Checks:
     def case(self, index: int, raw: object, where: Where, line: int | None) -> RuleCase | None:
         """The *index*-th case, or ``None`` if it has a problem (each one added)."""
         before = len(self.problems)
-        shape, failed = structure_case(raw, self.problems, where)
+        shape, failed = structure_case(raw, self.problems, where, self.shapes)
         if shape is None:
             return None
         name = shape.name
@@ -704,12 +716,9 @@ class _Checks:
                 facts["position"] = position(facts["position"]).slug
             except InvalidValueError as error:
                 found = describe(facts.pop("position"))
-                self.add(
-                    where,
-                    ("applicant", "position"),
-                    f"expected {error.expected}, found {found}",
-                    "invalid",
-                )
+                path, line = where(("applicant", "position"))
+                message = f"expected {error.expected}, found {found}"
+                self.problems.add(path, message, "invalid", line=line, hint=error.hint)
         if isinstance(facts.get("reports_to"), list):
             bodies = [
                 self.political_body(body, ("applicant", "reports_to", n), where)
@@ -721,7 +730,7 @@ class _Checks:
         facts.setdefault("cohort_id", cohort.id if cohort is not None else "rule-case")
         facts.setdefault("submitted", as_of or dt.date(2000, 1, 1))  # a missing as_of is noted
         try:
-            application: Application = _application_converter().structure(facts, Application)
+            application: Application = self.applications.structure(facts, Application)
         except DocumentError as error:  # the converter's one error, every problem in it
             for problem in error.problems:
                 keys = _keys_of(problem.path)
@@ -768,11 +777,6 @@ def _program(reference: str, base: Path) -> ProgramData:
 def _load_program(target: Path, mtime: int) -> ProgramData:
     """The program document at *target*, read once per modification time (*mtime*: the key)."""
     return load(target)
-
-
-@functools.cache
-def _application_converter() -> Any:
-    return make_converter(flavour="json")
 
 
 # Recording --------------------------------------------------------------------------------
@@ -832,6 +836,7 @@ def record_cases(
         defaults["collaborating"] = [m.name for m in cohort.municipalities]
     cases: list[dict[str, Any]] = []
     names: set[str] = set()
+    writer = make_converter(flavour="toml")
     for application in applications:
         facts = facts_of(application, program)
         decision = rules.evaluate(facts, as_of=as_of, cohort=cohort)
@@ -847,7 +852,7 @@ def record_cases(
                 "reasons": sorted({n.code for n in decision.reasons}),
                 "warnings": sorted({n.code for n in decision.warnings}),
                 "missing": sorted(decision.missing_facts),
-                "applicant": applicant_data(facts),
+                "applicant": applicant_data(facts, writer),
             }
         )
     document: dict[str, Any] = {"format": CASES_FORMAT, "ruleset": ruleset}

@@ -21,7 +21,7 @@ number and column;
 (['d-c-2025-2'], 'forvaltningschef')
 >>> for problem in sheet.problems:
 ...     print(problem)
-deltagare.csv, row 3, column 'Kommun': expected one of Sweden's 290 municipality codes or names (did you mean 0580 Linköping?), found 'Linkopping'
+deltagare.csv, row 3, column 'Kommun': expected one of Sweden's 290 municipality codes or names, found text 'Linkopping' (did you mean 0580 Linköping?)
 
 How a sheet becomes records (ids are taken from the id columns when given, otherwise made
 from the cohort and the row number, so that reading the same sheet again gives the same ids):

@@ -96,8 +96,16 @@ class _Pattern(Check):
     _fullmatch: Callable[[str], object] = attrs.field(eq=False)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str) or not self._fullmatch(value):
+        if not self.accepts(value):
             fail(instance, attribute, self.description, value)
+
+    def accepts(self, value: object) -> bool:
+        """Whether *value* is text matching the pattern (for a reader checking a cell).
+
+        >>> email.accepts("anna@example.se"), email.accepts("anna@example")
+        (True, False)
+        """
+        return isinstance(value, str) and bool(self._fullmatch(value))
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -174,7 +182,7 @@ identifier: Check = _Pattern(
     _ID_FULLMATCH,
 )
 """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
-email: Check = _Pattern(
+email = _Pattern(
     "email",
     "an e-mail address (one @, a dot in the domain, no spaces)",
     EMAIL_PATTERN,

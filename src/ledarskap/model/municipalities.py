@@ -16,7 +16,7 @@ Municipality(code='0580', name='Linköping', county='05')
 >>> municipality("Linkopping")
 Traceback (most recent call last):
 ...
-ledarskap.errors.UnknownMunicipalityError: municipality: expected one of Sweden's 290 municipality codes or names (did you mean 0580 Linköping?), found 'Linkopping'
+ledarskap.errors.UnknownMunicipalityError: municipality: expected one of Sweden's 290 municipality codes or names, found 'Linkopping' (did you mean 0580 Linköping?)
 
 The program's region, "Östergötland med omnejd", is Östergötland (05) and its
 neighbouring counties Södermanland (04), Jönköping (06), Kalmar (08) and Örebro (18):
@@ -29,7 +29,6 @@ neighbouring counties Södermanland (04), Jönköping (06), Kalmar (08) and Öre
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -38,6 +37,7 @@ from importlib import resources
 
 import attrs
 
+from ledarskap._found import closest
 from ledarskap.errors import InvalidValueError, UnknownMunicipalityError
 
 __all__ = [
@@ -201,10 +201,10 @@ def _suggest(text: str) -> str | None:
             return None
         code = off_by_one[0][1]
         return f"{code} {table.by_code[code].display_name}"
-    near = difflib.get_close_matches(folded, list(table.by_name), n=1, cutoff=0.6)
-    if not near:
+    near = closest(folded, table.by_name)
+    if near is None:
         return None
-    found = table.by_name[near[0]]
+    found = table.by_name[near]
     return f"{found.code} {found.display_name}"
 
 
@@ -263,14 +263,12 @@ def county(code_or_name: str | County) -> County:
         found = table.counties.get(key) or table.county_names.get(_fold(key))
         if found is not None:
             return found
-    near = difflib.get_close_matches(
-        _fold(str(code_or_name)), list(table.county_names), n=1, cutoff=0.6
-    )
-    hint = f" (did you mean {table.county_names[near[0]].name}?)" if near else ""
+    near = closest(_fold(str(code_or_name)), table.county_names)
     raise InvalidValueError(
         location="county",
-        expected=f"one of Sweden's 21 county codes or names{hint}",
+        expected="one of Sweden's 21 county codes or names",
         found=code_or_name,
+        hint=None if near is None else f"did you mean {table.county_names[near].name}?",
     )
 
 

@@ -24,13 +24,13 @@ True
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
 
 import attrs
 
+from ledarskap._found import did_you_mean
 from ledarskap.errors import InvalidValueError
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text, checked_language
 
@@ -323,10 +323,11 @@ def position(slug: object) -> Position:
     if isinstance(slug, str):
         found = by_slug.get(slug) or by_alias.get(_fold(slug))
     if found is None:
-        near = difflib.get_close_matches(str(slug), list(by_slug), n=1, cutoff=0.6)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
         raise InvalidValueError(
-            location="position", expected=f"a position of the catalog{hint}", found=slug
+            location="position",
+            expected="a position of the catalog",
+            found=slug,
+            hint=did_you_mean(slug, by_slug),
         )
     return found
 

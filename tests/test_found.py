@@ -1,0 +1,90 @@
+"""What every reader writes by hand, in one place: dates, found values, suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledarskap._found import DATE_FORM, FieldError, closest, describe, did_you_mean, read_iso_date
+from ledarskap.errors import InvalidValueError, LedarskapError, UnknownMunicipalityError
+
+
+@given(st.dates())
+def test_an_iso_date_reads_back_as_written(day: dt.date) -> None:
+    """Law: every date written as ``isoformat()`` (four-digit years) reads back as itself."""
+    if day.year >= 1000:
+        assert read_iso_date(day.isoformat()) == day
+    assert read_iso_date(day) == day
+
+
+@pytest.mark.parametrize(
+    "text", ["20250901", " 2025-09-01", "2025-09-01 ", "2025-W36-1", "2025-9-1", "2025-02-30", ""]
+)
+def test_only_the_one_iso_form_is_a_date(text: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        read_iso_date(text)
+    assert caught.value.code == "invalid"
+    assert str(caught.value).startswith(f"expected {DATE_FORM}, found text ")
+
+
+@pytest.mark.parametrize("value", [20250901, None, dt.datetime(2025, 9, 1), ["2025-09-01"]])
+def test_a_value_that_is_not_text_is_a_type_problem(value: object) -> None:
+    with pytest.raises(FieldError) as caught:
+        read_iso_date(value)
+    assert caught.value.code == "type"
+
+
+def test_the_caller_names_the_code_of_a_text_that_is_no_date() -> None:
+    with pytest.raises(FieldError) as caught:
+        read_iso_date("1 september 2025", code="date")
+    assert caught.value.code == "date"
+
+
+def test_a_field_error_keeps_what_was_expected_found_and_hinted() -> None:
+    error = FieldError("one of eligible, not-eligible", "eligable", hint="did you mean 'eligible'?")
+    assert isinstance(error, LedarskapError | ValueError)
+    assert (error.expected, error.found, error.code) == (
+        "one of eligible, not-eligible",
+        "text 'eligable'",
+        "invalid",
+    )
+    assert error.hint == "did you mean 'eligible'?"
+    assert str(error) == "expected one of eligible, not-eligible, found text 'eligable'"
+
+
+def test_the_closest_name_and_the_hint_agree() -> None:
+    names = ["leads_staff_function", "position"]
+    assert closest("leeds_staff_function", names) == "leads_staff_function"
+    assert did_you_mean("leeds_staff_function", names) == "did you mean 'leads_staff_function'?"
+    assert closest("zzz", names) is None
+    assert did_you_mean("zzz", names) is None
+    assert closest(3, ["3a"], cutoff=0.5) == "3a"  # any value, by its text
+
+
+def test_found_values_are_described_by_their_json_type() -> None:
+    assert describe(dt.date(2025, 9, 1)) == "the date 2025-09-01"
+    assert describe(True) == "true"
+    assert describe({"b": 1, "a": 2}) == "an object with keys ['a', 'b']"
+    assert describe(object()).startswith("a object")
+
+
+def test_a_model_error_says_its_hint_at_the_end() -> None:
+    error = InvalidValueError(
+        location="position",
+        expected="a position of the catalog",
+        found="x",
+        hint="did you mean 'y'?",
+    )
+    assert (
+        str(error) == "position: expected a position of the catalog, found 'x' (did you mean 'y'?)"
+    )
+    unknown = UnknownMunicipalityError(
+        location="m", found="Linkopping", suggestion="0580 Linköping"
+    )
+    assert unknown.suggestion == "0580 Linköping"
+    assert unknown.hint == "did you mean 0580 Linköping?"
+    assert str(unknown).endswith("found 'Linkopping' (did you mean 0580 Linköping?)")
+    assert InvalidValueError(location="a", expected="b", found=1).hint is None

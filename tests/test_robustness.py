@@ -1,0 +1,277 @@
+"""Hostile input to every public entry point that takes text, data or a path.
+
+In the manner of python-stdnum's ``test_robustness``: program documents (``loads``,
+``load``), rules and rule sets (``parse_rule``, ``rule_from_data``, ``parse_ruleset``),
+decision data (``Decision.from_data``), the look-ups (``municipality``, ``county``,
+``position``, ``match_title``) and ``Personnummer`` are fed long strings, lone
+surrogates, NUL and other control characters, deep nesting, huge numbers and every
+spelling of a personnummer the library accepts with its near misses. The file readers of
+:mod:`ledarskap.io` (sheets, case files, rule-set files) have their own sweep in
+``tests/io/test_robustness.py``. The laws:
+
+- only the library's own errors (:class:`~ledarskap.errors.LedarskapError`) are raised;
+- every text the library produces (the error, each problem, the repr of what it returns)
+  shows no personnummer in full, and a message quotes a bad value only in part;
+- time grows linearly with the length of the input (checked by the ratio of two sizes,
+  eight times apart, with room for noise: a quadratic reader grows sixty-four times).
+
+``make test`` runs a fast subset; ``LEDARSKAP_SWEEP_EXAMPLES=100000`` runs more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ledarskap
+from ledarskap import Decision, Personnummer
+from ledarskap.eligibility import parse_rule, parse_ruleset, rule_from_data
+from ledarskap.errors import LedarskapError, mask_personal_data
+
+EXAMPLES = int(os.environ.get("LEDARSKAP_SWEEP_EXAMPLES", "60"))
+SWEEP = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+LONGEST_PROBLEM = 2_000
+"""The most characters one problem may take: a bad value is quoted in part, never whole."""
+
+PERSONNUMMER = [
+    "19850312-2395",
+    "850312-2395",
+    "850312+2395",
+    "198503122395",
+    "8503122395",
+    "19850312:2395",
+    "1985-03-12-2395",
+    "85 03 12 23 95",
+    "19850312 - 2395",
+    "19850312-23951",
+    "1985031223951",
+]
+PIECES = [
+    *PERSONNUMMER,
+    "",
+    " ",
+    "\x00",
+    "\ud800",
+    "\udcff",
+    "\x01\x1f\x7f",
+    "'",
+    '"',
+    "\\",
+    "\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "==",
+    " and ",
+    " or ",
+    "not ",
+    "in",
+    "\ufeff",
+    "(" * 500,
+    "[" * 500,
+    "9" * 5000,
+    "x" * 5000,
+    "1 " * 3000,
+    "anna.berg@linkoping.se",
+    "Linköping",
+    "0580",
+    "2025-09-01",
+    "position",
+    "leads_staff_function",
+    "Förvaltningschef",
+]
+HOSTILE = st.lists(st.sampled_from(PIECES) | st.text(max_size=12), max_size=8).map("".join)
+NUMBER = re.compile(r"\d(?:[-+: ]{0,3}\d){9,}")  # what mask_personal_data takes for one
+
+
+def _shown(text: str) -> None:
+    """No personnummer in full, nothing left to mask, in *text*."""
+    assert NUMBER.search(text) is None, text[:300]
+    assert mask_personal_data(text) == text, text[:300]
+
+
+def only_library_errors(call: Callable[[], object]) -> object:
+    """*call*'s result or the library's error it raised; anything else fails the test."""
+    try:
+        result = call()
+    except LedarskapError as error:
+        _shown(str(error))
+        for problem in getattr(error, "problems", ()):
+            _shown(str(problem))
+            assert len(str(problem)) <= LONGEST_PROBLEM, str(problem)[:300]
+        return error
+    if result is not None:
+        # repr() escapes characters, so only the spellings given are looked for in it.
+        assert not any(number in repr(result) for number in PERSONNUMMER)
+    return result
+
+
+# Documents ------------------------------------------------------------------------------
+
+HEADER = {"format": "ledarskap.program", "format_version": 1}
+FIELDS = ["id", "given_name", "family_name", "email", "personnummer", "municipality"]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """A document whose people hold hostile values, or hostile text outright."""
+    if draw(st.booleans()):
+        return draw(HOSTILE)
+    person = {field: draw(HOSTILE) for field in draw(st.lists(st.sampled_from(FIELDS)))}
+    document = {**HEADER, "program": {"id": draw(HOSTILE), "name": "LiKO"}, "people": [person]}
+    return json.dumps(document, ensure_ascii=draw(st.booleans()))
+
+
+@SWEEP
+@given(documents(), st.sampled_from(["json", "toml"]), st.booleans())
+def test_a_hostile_document_gives_data_or_the_librarys_error(
+    text: str, syntax: str, as_bytes: bool
+) -> None:
+    """Law: loads() of anything gives a ProgramData or a masked LedarskapError."""
+    source: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
+    only_library_errors(lambda: ledarskap.loads(source, syntax=syntax))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "name", ["19850312-2395.json", "x\x00.json", "\ud800.json", "a" * 300 + ".json", ""]
+)
+def test_a_hostile_path_gives_the_librarys_error(tmp_path: Path, name: str) -> None:
+    """Law: load() of a path that cannot be a file is the library's error, its name masked."""
+    only_library_errors(lambda: ledarskap.load(tmp_path / name if name else name))
+
+
+# Rules ----------------------------------------------------------------------------------
+
+
+@SWEEP
+@given(HOSTILE)
+def test_a_hostile_rule_gives_a_rule_or_the_librarys_error(text: str) -> None:
+    """Law: parse_rule() of any text gives a Rule or a masked RuleError, quoting in part."""
+    only_library_errors(lambda: parse_rule(text))
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | HOSTILE,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE, inner, max_size=3),
+    max_leaves=10,
+)
+RULE_KEYS = st.sampled_from(["all_of", "any_of", "not", "predicate", "field", "op", "value"])
+
+
+@SWEEP
+@given(st.dictionaries(RULE_KEYS | HOSTILE, JSON, max_size=4))
+def test_a_hostile_rule_table_gives_a_rule_or_the_librarys_error(data: dict[str, Any]) -> None:
+    """Law: rule_from_data() of any table gives a Rule or a masked RuleError."""
+    only_library_errors(lambda: rule_from_data(data))
+
+
+@SWEEP
+@given(HOSTILE, st.lists(HOSTILE, max_size=3), st.sampled_from(["toml", "json"]))
+def test_a_hostile_rule_set_gives_a_rule_set_or_the_librarys_error(
+    head: str, conditions: list[str], syntax: str
+) -> None:
+    """Law: parse_ruleset() of any text gives a RuleSet or a masked RuleError."""
+    rules = [{"id": f"r{i}", "when": when} for i, when in enumerate(conditions)]
+    document = {"format": "ledarskap.rules/1", "id": head, "version": "1", "rules": rules}
+    text = json.dumps(document) if syntax == "json" else head
+    only_library_errors(lambda: parse_ruleset(text, syntax=syntax))  # type: ignore[arg-type]
+
+
+@SWEEP
+@given(st.dictionaries(HOSTILE, JSON, max_size=5), st.booleans())
+def test_hostile_decision_data_gives_a_decision_or_the_librarys_error(
+    data: dict[str, Any], tagged: bool
+) -> None:
+    """Law: Decision.from_data() of any data gives a Decision or a masked error."""
+    if tagged:
+        data = {**data, "format": "ledarskap.decision/1"}
+    only_library_errors(lambda: Decision.from_data(data))
+
+
+# Look-ups and the personnummer ----------------------------------------------------------
+
+LOOKUPS: dict[str, Callable[[str], object]] = {
+    "municipality": ledarskap.municipality,
+    "county": ledarskap.county,
+    "position": ledarskap.position,
+    "match_title": ledarskap.match_title,
+    "Personnummer": Personnummer,
+}
+
+
+@SWEEP
+@given(st.sampled_from(sorted(LOOKUPS)), HOSTILE)
+def test_a_hostile_name_gives_a_value_or_the_librarys_error(lookup: str, text: str) -> None:
+    """Law: every look-up of any text gives a value, None or a masked error."""
+    only_library_errors(lambda: LOOKUPS[lookup](text))
+
+
+@pytest.mark.parametrize("number", PERSONNUMMER)
+@pytest.mark.parametrize("lookup", sorted(LOOKUPS))
+def test_no_spelling_of_a_personnummer_is_shown(lookup: str, number: str) -> None:
+    """Every spelling of a personnummer and its near misses, given where a name goes."""
+    result = only_library_errors(lambda: LOOKUPS[lookup](number))
+    if isinstance(result, LedarskapError):
+        assert number not in str(result)
+
+
+# Time -----------------------------------------------------------------------------------
+
+
+def _document_with_a_long_id(n: int) -> str:
+    document = {**HEADER, "program": {"id": "x y" * (n // 3), "name": "LiKO"}}
+    return json.dumps(document)
+
+
+GROWING: dict[str, Callable[[int], Callable[[], object]]] = {
+    "loads, a long bad id": lambda n: lambda: ledarskap.loads(_document_with_a_long_id(n)),
+    "loads, deep nesting": lambda n: lambda: ledarskap.loads("[" * n),
+    "parse_rule, junk": lambda n: lambda: parse_rule("x " * (n // 2)),
+    "parse_rule, nesting": lambda n: lambda: parse_rule("(" * n + "leads_staff_function"),
+    "parse_rule, a long text": lambda n: lambda: parse_rule("position == '" + "a" * n),
+    "parse_ruleset, a long condition": lambda n: (
+        lambda: parse_ruleset(
+            'format = "ledarskap.rules/1"\nid = "x"\nversion = "1"\n[[rules]]\nid = "r"\n'
+            f'when = "{"y" * n}"\n'
+        )
+    ),
+    "municipality": lambda n: lambda: ledarskap.municipality("Linköping" * (n // 9)),
+    "position": lambda n: lambda: ledarskap.position("a" * n),
+    "match_title": lambda n: lambda: ledarskap.match_title("chef " * (n // 5)),
+    "Personnummer": lambda n: lambda: Personnummer("1 " * (n // 2)),
+    "mask_personal_data": lambda n: lambda: mask_personal_data("1 x@" * (n // 4)),
+}
+
+
+def _seconds(call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):  # the least of three: the check is of growth, not of speed
+        start = time.perf_counter()
+        with contextlib.suppress(LedarskapError):
+            call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(GROWING))
+def test_time_grows_linearly_with_the_input(name: str) -> None:
+    """Law: eight times the input takes at most about eight times as long (not 64)."""
+    small, large = GROWING[name](10_000), GROWING[name](80_000)
+    ratio = _seconds(large) / max(_seconds(small), 1e-4)
+    assert ratio < 24, f"{name}: {ratio:.1f}x the time for 8x the input"
