@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from ledarskap._found import did_you_mean
-from ledarskap.errors import Problem
+from ledarskap.errors import Problem, safe_repr
 
 from ._rules import (
     OPERATORS,
@@ -203,7 +203,9 @@ def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | N
 
 
 def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, str | None]:
-    return f"unknown {what} {name!r}", did_you_mean(name, [*registry.fields, *registry.predicates])
+    return f"unknown {what} {safe_repr(name, 60)}", did_you_mean(
+        name, [*registry.fields, *registry.predicates]
+    )
 
 
 def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> Rule | None:
@@ -212,7 +214,9 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
     spec = registry.get_predicate(name)
     if spec is None:
         if registry.get_field(name) is not None:
-            message = f"{name!r} is a field: compare it with a value (e.g. {name} == …)"
+            message = (
+                f"{safe_repr(name, 60)} is a field: compare it with a value (e.g. {name} == …)"
+            )
             report(call.where, message, "field-as-predicate", None)
         else:
             message, hint = _unknown_name(name, registry, "predicate or field")
@@ -223,7 +227,7 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
     given: set[str] = set()
     for arg_name, value, where in call.args:
         if arg_name in given:
-            report(where, f"argument {arg_name!r} given twice", "argument", None)
+            report(where, f"argument {safe_repr(arg_name, 60)} given twice", "argument", None)
             ok = False
             continue
         given.add(arg_name)
@@ -234,7 +238,7 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
             hint = did_you_mean(arg_name, names, cutoff=0.5)
             report(
                 call.where,
-                f"{name} takes no argument {arg_name!r}{takes}",
+                f"{name} takes no argument {safe_repr(arg_name, 60)}{takes}",
                 "unknown-argument",
                 hint,
             )
@@ -246,7 +250,7 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
         try:
             converted = argument.type.convert(value)
         except (ValueError, TypeError) as error:
-            message = f"argument {arg_name!r} of {name}: {error}"
+            message = f"argument {safe_repr(arg_name, 60)} of {name}: {error}"
             report(call.where, message, "argument-type", getattr(error, "hint", None))
             ok = False
             continue
@@ -266,14 +270,14 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
     spec = registry.get_field(field)
     if spec is None:
         if registry.get_predicate(field) is not None:
-            message = f"{field!r} is a predicate, not a field: it cannot be compared"
+            message = f"{safe_repr(field, 60)} is a predicate, not a field: it cannot be compared"
             report(draft.where, message, "predicate-as-field", None)
         else:
             message, hint = _unknown_name(field, registry, "field")
             report(draft.field_where, message, "unknown-name", hint)
         return None
     if op not in OPERATORS:
-        report(draft.where, f"unknown operator {op!r}", "operator", None)
+        report(draft.where, f"unknown operator {safe_repr(op, 60)}", "operator", None)
         return None
     if op in ("<", "<=", ">", ">=") and not spec.type.ordered:
         message = f"{field} ({spec.type}) cannot be compared with {op}; use == , != , in or not in"

@@ -20,7 +20,7 @@ import cattrs
 from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_iso_date
 from ledarskap._shapes import Keys, failures, key_path
 from ledarskap._shapes import make_converter as base_converter
-from ledarskap.errors import Problem, Problems, RuleError
+from ledarskap.errors import Problem, Problems, RuleError, safe_repr
 
 from ._entries import RuleEntry, RuleLevel, overlap
 from ._meaning import Where, build, problem_at
@@ -423,7 +423,7 @@ class _Checker:
                 if (other_from, other_to) == (valid_from, valid_to):
                     self.add(
                         f"rules[{index}].id",
-                        f"duplicate rule id {rule_id!r} with the same validity window",
+                        f"duplicate rule id {safe_repr(rule_id, 60)} with the same validity window",
                         "duplicate-id",
                         line,
                         hint="give each rule its own id, or give versions of one rule disjoint windows",
@@ -431,7 +431,7 @@ class _Checker:
                 elif overlap((valid_from, valid_to), (other_from, other_to)):
                     self.add(
                         f"rules[{index}].valid_from",
-                        f"the versions of rule {rule_id!r} overlap: "
+                        f"the versions of rule {safe_repr(rule_id, 60)} overlap: "
                         f"[{_day(valid_from)}, {_day(valid_to)}) and "
                         f"[{_day(other_from)}, {_day(other_to)})",
                         "overlapping-windows",
@@ -470,7 +470,7 @@ class _Checker:
             if kind is None and not (isinstance(spec, ParameterData) and spec.type is not None):
                 self.add(
                     path,
-                    f"parameter {name!r} is used by no rule or predicate and has no type",
+                    f"parameter {safe_repr(name, 60)} is used by no rule or predicate and has no type",
                     "unused-parameter",
                     line,
                     hint=did_you_mean(name, [*implicit, *uses])
@@ -494,7 +494,7 @@ class _Checker:
                 where = next((i for i, e in enumerate(entries) if name in e.rule.parameters()), 0)
                 self.add(
                     f"rules[{where}].when",
-                    f"unknown parameter {name!r} (a bare name as a value is a parameter)",
+                    f"unknown parameter {safe_repr(name, 60)} (a bare name as a value is a parameter)",
                     "unknown-parameter",
                     self.lines.rule(where, "when"),
                     hint=did_you_mean(name, list(raw)) or 'quote text values: "…"',

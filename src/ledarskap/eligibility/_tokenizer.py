@@ -10,6 +10,8 @@ import re
 
 import attrs
 
+from ledarskap.errors import safe_repr
+
 from ._vocabulary import KEYWORDS
 
 __all__ = ["ReadError", "Token", "tokenize", "unquote"]
@@ -60,7 +62,7 @@ def tokenize(text: str) -> list[Token]:
         if match is None:
             number = _NOT_WHOLE.match(text, pos)
             if number is not None:  # 2.5, 3,5, 2e3: numbers in rules are whole
-                message = f"expected a whole number, found {number.group()!r}"
+                message = f"expected a whole number, found {safe_repr(number.group(), 40)}"
                 raise ReadError(message, pos, number.end())
             raise ReadError(f"unexpected character {text[pos]!r}", pos, pos + 1)
         kind = match.lastgroup or "ws"
