@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from ledarskap.errors import safe_repr
+
 from ._meaning import Broken, Call, Compare, Draft, Junction, Negation, Where
 from ._rules import MAX_DEPTH, ParameterRef
 from ._tokenizer import ReadError, Token, tokenize, unquote
@@ -69,7 +71,7 @@ class _Parser:
 
     def fail(self, message: str) -> None:
         token = self.token
-        found = "the end of the rule" if token.kind == "end" else repr(token.text)
+        found = "the end of the rule" if token.kind == "end" else safe_repr(token.text, 60)
         raise ReadError(f"{message}, found {found}", token.start, max(token.end, token.start + 1))
 
     def span(self, start: int, end: int) -> Where:
