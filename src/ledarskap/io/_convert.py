@@ -344,6 +344,8 @@ def _class_structurer(
     nullable = tuple(a.name for a in fields if _nullable(a.type))
     detailed = converter.detailed_validation
     expected = f"an object ({cls.__name__})"
+    # The record under construction its checks see, named as the class (see _Draft).
+    draft = type(cls.__name__, (_Draft,), {"__slots__": ()})
 
     def structure(value: object, _: object = None) -> Any:
         if value.__class__ is not dict:
@@ -358,19 +360,52 @@ def _class_structurer(
         try:
             return generated(data, cls)
         except ClassValidationError as exc:
-            raise _with_invariant_errors(converter, cls, data, exc) from None
+            raise _with_invariant_errors(converter, cls, draft, data, exc) from None
 
     return structure
 
 
-def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is filled
-    converter: Converter, cls: type[Any], data: dict[str, Any], exc: ClassValidationError
+class _UnreadError(Exception):
+    """A check needs a field that could not be read: that field's problem is reported."""
+
+
+class _Draft:
+    """A record under construction: the fields read so far, as its attributes.
+
+    The constructor stops at the first broken invariant, and is not reached at all when a
+    field cannot be read; so each field's converter and validator (the model's checks,
+    :mod:`ledarskap.model._checks`) is called on its own with the value read and this
+    draft as the record: it gives them what they read of a record, its class's name (in
+    ``Class.field``, through a subclass per model class named after it) and the other
+    fields (a date not before ``start``, a position matched from ``title``). A field that
+    could not be read raises :class:`_UnreadError`, so a check that needs it is left out.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise _UnreadError(name) from None
+
+
+def _with_invariant_errors(
+    converter: Converter,
+    cls: type[Any],
+    draft: type[_Draft],
+    data: dict[str, Any],
+    exc: ClassValidationError,
 ) -> ClassValidationError:
     """*exc*, with every invariant the record breaks at its field, not only the first one.
 
-    The constructor stops at the first broken invariant, and is not reached at all when
-    a field has the wrong type; so each field validator is run on its own, on a shell
-    instance holding the fields that could be read.
+    The fields cattrs read are read again (each read before without a problem), converted
+    and checked on a :class:`_Draft`, in the constructor's order: converters first, field
+    by field, then validators. ``__attrs_post_init__`` runs only once every field passed,
+    so its error, if the constructor raised one, is kept as it is, at its field.
     """
     failed = {
         note.name
@@ -378,57 +413,68 @@ def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is fil
         for note in getattr(inner, "__notes__", ())
         if isinstance(note, AttributeValidationNote)
     }
+    values: dict[str, Any] = {}
+    record = draft(values)
+    found: list[InvalidValueError] = []
     fields = attrs.fields(cls)
-    shell = object.__new__(cls)
     for a in fields:
         if a.name in failed:
             continue
         try:
-            if a.name in data:
-                value = converter.structure(data[a.name], a.type)
-            elif a.default is attrs.NOTHING:
-                failed.add(a.name)
-                continue
-            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                value = a.default.factory()
-            else:
-                value = a.default
-            value = _converted(a, value, shell)
-        except Exception:
+            values[a.name] = _converted(a, _read(converter, a, data, record), record)
+        except InvalidValueError as error:
+            found.append(_at_field(cls, error))
             failed.add(a.name)
-            continue
-        object.__setattr__(shell, a.name, value)
-    found: list[Exception] = []
+        except _UnreadError:  # derived from a field that could not be read
+            failed.add(a.name)
     for a in fields:
         if a.validator is None or a.name in failed:
             continue
         try:
-            a.validator(shell, a, getattr(shell, a.name))
+            a.validator(record, a, values[a.name])
         except InvalidValueError as error:
             found.append(_at_field(cls, error))
-        except Exception:
+        except _UnreadError:  # compared with a field that could not be read
             pass
-    if not failed and not found:
-        post_init = getattr(cls, "__attrs_post_init__", None)
-        try:
-            if post_init is not None:
-                post_init(shell)
-        except InvalidValueError as error:
-            found.append(_at_field(cls, error))
-    # Drop the constructor's own (first) invariant error: it is among those found again.
-    kept = [e for e in exc.exceptions if failed or not isinstance(e, InvalidValueError)]
-    if not found and len(kept) < len(exc.exceptions):
-        return exc
+    # What the constructor raised (it stops at the first) is among those found again;
+    # if none is found, it raised after its validators: kept, at its field.
+    raised = [
+        e for e in exc.exceptions if isinstance(e, InvalidValueError) and not _at_attribute(e)
+    ]
+    if not found:
+        if not raised:
+            return exc
+        found = [_at_field(cls, error) for error in raised]
+    kept = [e for e in exc.exceptions if not any(e is r for r in raised)]
     return ClassValidationError(f"While structuring {cls.__name__}", [*kept, *found], cls)
 
 
-def _converted(attribute: attrs.Attribute[Any], value: Any, shell: object) -> Any:
-    """*value* through the field's converter, as ``__init__`` would (with the instance)."""
+def _at_attribute(exc: BaseException) -> bool:
+    return any(isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", ()))
+
+
+def _read(
+    converter: Converter, a: attrs.Attribute[Any], data: dict[str, Any], record: _Draft
+) -> Any:
+    """The value of field *a*: read from *data* by its hook, else its default."""
+    if a.name in data:
+        return converter.get_structure_hook(a.type)(data[a.name], a.type)
+    default: Any = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory(record) if default.takes_self else default.factory()
+    return default  # a field without a default was reported missing by cattrs
+
+
+def _converted(attribute: attrs.Attribute[Any], value: Any, record: _Draft) -> Any:
+    """*value* through the field's converter, as ``__init__`` would (with the record)."""
     convert: Any = attribute.converter
     if convert is None:
         return value
     if isinstance(convert, attrs.Converter):
-        return convert.converter(value, shell)  # type: ignore[attr-defined]  # the instance, too
+        extra = (record,) if convert.takes_self else ()  # type: ignore[attr-defined]
+        if convert.takes_field:  # type: ignore[attr-defined]
+            extra = (*extra, attribute)
+        return convert.converter(value, *extra)  # type: ignore[attr-defined]
     return convert(value)
 
 
