@@ -88,11 +88,12 @@ def _birth_date(day: str) -> dt.date | None:
 
     number = int(day[6:8])
     try:
-        return _stdnum().get_birth_date(
+        birth: dt.date = _stdnum().get_birth_date(
             f"{day[:6]}{number - 60 if number > 60 else number:02d}-0000"
         )
     except ValidationError:
         return None
+    return birth
 
 
 class Personnummer:
