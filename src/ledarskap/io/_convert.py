@@ -23,9 +23,11 @@ was expected, what was found) or the model's own
 :class:`~ledarskap.errors.InvalidValueError`, gathered by cattrs and turned into
 :class:`~ledarskap.errors.Problem` values by :func:`ledarskap.io._problems.problems_of`.
 
-Reading is cattrs' generated functions, with every problem of a record collected; a valid
-JSON document is read faster by :mod:`ledarskap.io._decode`, which falls back on this
-converter for everything else. Writing uses a function generated for each class with every
+Reading is cattrs' generated functions, with every problem of a record collected (each
+field's check called on a draft of the record, see :class:`_Draft`); a valid JSON document
+is read faster by :mod:`ledarskap.io._decode`, which falls back on this converter for
+everything else. Writing uses a function made for each class by
+:mod:`ledarskap.io._generate` (the one code generator, shared with the fast reader), every
 conversion inline. The caches (dates read and written) belong to one converter.
 
 This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
@@ -58,6 +60,7 @@ from ledarskap import model
 from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
 
+from ._generate import Generator, converted
 from ._problems import FieldError, problems_of
 
 __all__ = [
@@ -492,20 +495,17 @@ def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
 def _class_unstructurer(
     converter: Converter, cls: type[Any], *, native_dates: bool, iso: dict[dt.date, str]
 ) -> Callable[[Any], dict[str, Any]]:
-    """A function writing a *cls* record as a dict, generated for the class.
+    """A function writing a *cls* record as a dict, made by :mod:`ledarskap.io._generate`.
 
-    Like cattrs' generated functions, but each field's conversion is written inline
-    (``i.start.isoformat()``, ``i.status.value``, ``i.municipality.code``) rather than
-    called through a hook: writing a large document spends most of its time here.
+    Each field's conversion is written inline (``i.start`` as ``_iso[i.start]``,
+    ``i.status._value_``, ``i.municipality.code``), a record inside another as its own dict
+    display: writing a large document spends most of its time here.
     """
-    attrs.resolve_types(cls)
-    names: dict[str, Any] = {"_iso": iso}
-    literal = _record_literal("i", cls, converter, names, native_dates)
-    source = f"def unstructure_{cls.__name__}(i):\n    return {literal}\n"
-    scope: dict[str, Any] = dict(names)
-    exec(compile(source, f"<ledarskap unstructure {cls.__name__}>", "exec"), scope)
-    function: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
-    return function
+    generator = Generator()
+    rules = _Writing(converter, generator.bind(iso, "_iso"), native_dates=native_dates)
+    name = f"unstructure_{cls.__name__}"
+    literal = rules.record("i", cls, generator)
+    return generator.compile(name, [f"def {name}(i):", f"    return {literal}"], name)
 
 
 class _IsoDates(dict[dt.date, str]):
@@ -518,17 +518,6 @@ class _IsoDates(dict[dt.date, str]):
         return text
 
 
-def _record_literal(
-    var: str, cls: type[Any], converter: Converter, names: dict[str, Any], native_dates: bool
-) -> str:
-    """A dict display writing the record *var* of class *cls*, one key per field, in order."""
-    items = [
-        f"{a.name!r}: {_unstructure_expr(f'{var}.{a.name}', a.type, converter, names, native_dates)}"
-        for a in attrs.fields(cls)
-    ]
-    return "{" + ", ".join(items) + "}"
-
-
 _INLINE: dict[Any, str] = {
     Municipality: "{}.code",
     County: "{}.code",
@@ -537,37 +526,39 @@ _INLINE: dict[Any, str] = {
 }
 
 
-def _unstructure_expr(  # noqa: PLR0911 - one return per kind of type
-    expr: str, kind: Any, converter: Converter, names: dict[str, Any], native_dates: bool
-) -> str:
-    """Python source that writes the value of *expr*, of type *kind*, as plain data."""
-    if kind in (str, int, bool, float):
-        return expr
-    if kind is dt.date:
-        return expr if native_dates else f"_iso[{expr}]"
-    if kind in _INLINE:
-        return _INLINE[kind].format(expr)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return f"{expr}._value_"  # what .value gives, without the property's cost
-    if _is_optional(kind):
-        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        written = _unstructure_expr(expr, inner, converter, names, native_dates)
-        return expr if written == expr else f"(None if {expr} is None else {written})"
-    origin = typing.get_origin(kind)
-    if origin in (tuple, frozenset):
-        item = typing.get_args(kind)[0]
-        var = f"x{len(names)}"
-        names[var] = None  # reserves the name
-        if item in _MODEL_CLASS_SET:  # the record written inline: no call per item
-            attrs.resolve_types(item)
-            written = _record_literal(var, item, converter, names, native_dates)
-        else:
-            written = _unstructure_expr(var, item, converter, names, native_dates)
-        listed = f"list({expr})" if written == var else f"[{written} for {var} in {expr}]"
+class _Writing:
+    """The writer's :class:`~ledarskap.io._generate.Rules`: a record to plain data."""
+
+    def __init__(self, converter: Converter, iso: str, *, native_dates: bool) -> None:
+        self.converter = converter
+        self.iso = iso
+        self.native_dates = native_dates
+
+    def record(self, var: str, cls: type[Any], generator: Generator) -> str:
+        """A dict display writing the record *var* of *cls*, one key per field, in order."""
+        attrs.resolve_types(cls)
+        items = [
+            f"{a.name!r}: {converted(f'{var}.{a.name}', a.type, self, generator)}"
+            for a in attrs.fields(cls)
+        ]
+        return "{" + ", ".join(items) + "}"
+
+    def leaf(self, expr: str, kind: Any, generator: Generator) -> str:
+        if kind in (str, int, bool, float):
+            return expr
+        if kind is dt.date:
+            return expr if self.native_dates else f"{self.iso}[{expr}]"
+        if kind in _INLINE:
+            return _INLINE[kind].format(expr)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return f"{expr}._value_"  # what .value gives, without the property's cost
+        if kind in _MODEL_CLASS_SET:  # written inline: no call per record
+            return self.record(expr, kind, generator)
+        return f"{generator.bind(self.converter.get_unstructure_hook(kind), '_u')}({expr})"
+
+    def collection(self, origin: Any, expr: str, items: str | None) -> str:
+        listed = f"list({expr})" if items is None else items
         return f"sorted({listed})" if origin is frozenset else listed
-    name = f"_u{len(names)}"
-    names[name] = converter.get_unstructure_hook(kind)
-    return f"{name}({expr})"
 
 
 class _Converter(Converter):
