@@ -424,7 +424,7 @@ def _with_invariant_errors(
         if a.name in failed:
             continue
         try:
-            values[a.name] = _converted(a, _read(converter, a, data, record), record)
+            values[a.name] = _converted(a, _read(converter, a, data), record)
         except InvalidValueError as error:
             found.append(_at_field(cls, error))
             failed.add(a.name)
@@ -456,28 +456,23 @@ def _at_attribute(exc: BaseException) -> bool:
     return any(isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", ()))
 
 
-def _read(
-    converter: Converter, a: attrs.Attribute[Any], data: dict[str, Any], record: _Draft
-) -> Any:
+def _read(converter: Converter, a: attrs.Attribute[Any], data: dict[str, Any]) -> Any:
     """The value of field *a*: read from *data* by its hook, else its default."""
     if a.name in data:
         return converter.get_structure_hook(a.type)(data[a.name], a.type)
     default: Any = a.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return default.factory(record) if default.takes_self else default.factory()
+        return default.factory()  # the model has no takes_self factory (see DERIVED)
     return default  # a field without a default was reported missing by cattrs
 
 
 def _converted(attribute: attrs.Attribute[Any], value: Any, record: _Draft) -> Any:
-    """*value* through the field's converter, as ``__init__`` would (with the record)."""
+    """*value* through the field's converter, as ``__init__`` would (a derived one, with the record)."""
     convert: Any = attribute.converter
     if convert is None:
         return value
-    if isinstance(convert, attrs.Converter):
-        extra = (record,) if convert.takes_self else ()  # type: ignore[attr-defined]
-        if convert.takes_field:  # type: ignore[attr-defined]
-            extra = (*extra, attribute)
-        return convert.converter(value, *extra)  # type: ignore[attr-defined]
+    if isinstance(convert, attrs.Converter):  # the model's are _checks.derived: takes_self
+        return convert.converter(value, record)  # type: ignore[attr-defined]
     return convert(value)
 
 
