@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import re
 import types
 import typing
@@ -54,16 +55,16 @@ from cattrs.errors import (
 )
 from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarskap import model
 from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
 
-from ._generate import Generator, converted
 from ._problems import FieldError, problems_of
 
 __all__ = [
+    "CODES",
     "DATE_PATTERN",
     "MODEL_CLASSES",
     "PERSONNUMMER_PATTERN",
@@ -487,73 +488,18 @@ def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
     return exc
 
 
-def _class_unstructurer(
-    converter: Converter, cls: type[Any], *, native_dates: bool, iso: dict[dt.date, str]
-) -> Callable[[Any], dict[str, Any]]:
-    """A function writing a *cls* record as a dict, made by :mod:`ledarskap.io._generate`.
+CODES: dict[type, str] = {Municipality: "code", County: "code", Position: "slug"}
+"""The catalog values written as a code: the attribute holding it."""
 
-    Each field's conversion is written inline (``i.start`` as ``_iso[i.start]``,
-    ``i.status._value_``, ``i.municipality.code``), a record inside another as its own dict
-    display: writing a large document spends most of its time here.
+
+def _class_unstructurer(converter: Converter, cls: type[Any]) -> Callable[[Any], Any]:
+    """The function cattrs generates writing a *cls* record as a dict, every field in order.
+
+    A JSON document is written faster by :mod:`ledarskap.io._encode`; this one writes
+    TOML and what :meth:`~cattrs.Converter.unstructure` is asked for.
     """
-    generator = Generator()
-    rules = _Writing(converter, generator.bind(iso, "_iso"), native_dates=native_dates)
-    name = f"unstructure_{cls.__name__}"
-    literal = rules.record("i", cls, generator)
-    return generator.compile(name, [f"def {name}(i):", f"    return {literal}"], name)
-
-
-class _IsoDates(dict[dt.date, str]):
-    """Dates written so far, as ISO text: a look-up costs less than ``isoformat()``."""
-
-    def __missing__(self, day: dt.date) -> str:
-        text = day.isoformat()
-        if len(self) < _DATES_MAX:
-            self[day] = text
-        return text
-
-
-_INLINE: dict[Any, str] = {
-    Municipality: "{}.code",
-    County: "{}.code",
-    Position: "{}.slug",
-    Personnummer: "{}.reveal()",
-}
-
-
-class _Writing:
-    """The writer's :class:`~ledarskap.io._generate.Rules`: a record to plain data."""
-
-    def __init__(self, converter: Converter, iso: str, *, native_dates: bool) -> None:
-        self.converter = converter
-        self.iso = iso
-        self.native_dates = native_dates
-
-    def record(self, var: str, cls: type[Any], generator: Generator) -> str:
-        """A dict display writing the record *var* of *cls*, one key per field, in order."""
-        attrs.resolve_types(cls)
-        items = [
-            f"{a.name!r}: {converted(f'{var}.{a.name}', a.type, self, generator)}"
-            for a in attrs.fields(cls)
-        ]
-        return "{" + ", ".join(items) + "}"
-
-    def leaf(self, expr: str, kind: Any, generator: Generator) -> str:
-        if kind in (str, int, bool, float):
-            return expr
-        if kind is dt.date:
-            return expr if self.native_dates else f"{self.iso}[{expr}]"
-        if kind in _INLINE:
-            return _INLINE[kind].format(expr)
-        if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return f"{expr}._value_"  # what .value gives, without the property's cost
-        if kind in _MODEL_CLASS_SET:  # written inline: no call per record
-            return self.record(expr, kind, generator)
-        return f"{generator.bind(self.converter.get_unstructure_hook(kind), '_u')}({expr})"
-
-    def collection(self, origin: Any, expr: str, items: str | None) -> str:
-        listed = f"list({expr})" if items is None else items
-        return f"sorted({listed})" if origin is frozenset else listed
+    attrs.resolve_types(cls)
+    return make_dict_unstructure_fn(cls, converter)
 
 
 class _Converter(Converter):
@@ -594,7 +540,6 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     """
     converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     native_dates = flavour == "toml"
-    iso = _IsoDates()
     hooks: dict[type, Callable[[object, object], Any]] = {
         str: _structure_str,
         int: _structure_int,
@@ -607,12 +552,9 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     }
     for kind, hook in hooks.items():
         converter.register_structure_hook(kind, hook)
-    converter.register_unstructure_hook(
-        dt.date, (lambda d: d) if native_dates else dt.date.isoformat
-    )
-    converter.register_unstructure_hook(Municipality, lambda m: m.code)
-    converter.register_unstructure_hook(County, lambda c: c.code)
-    converter.register_unstructure_hook(Position, lambda p: p.slug)
+    converter.register_unstructure_hook(dt.date, identity if native_dates else dt.date.isoformat)
+    for kind, code in CODES.items():
+        converter.register_unstructure_hook(kind, operator.attrgetter(code))
     converter.register_unstructure_hook(Personnummer, Personnummer.reveal)
 
     def is_enum(kind: Any) -> bool:
@@ -648,7 +590,6 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
         lambda cls: _class_structurer(converter, cls, absent_is_null=native_dates),
     )
     converter.register_unstructure_hook_factory(
-        is_model_class,
-        lambda cls: _class_unstructurer(converter, cls, native_dates=native_dates, iso=iso),
+        is_model_class, lambda cls: _class_unstructurer(converter, cls)
     )
     return converter
