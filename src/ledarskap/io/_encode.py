@@ -12,9 +12,8 @@ value, and the records inside, one by one. The document's header is the first tw
 fields of the top struct.
 
 The text is that of the detailed converter's plain data written by :mod:`json` (a test
-checks it byte for byte), indented by :func:`msgspec.json.format` in one pass in C. It
-takes about three quarters of the time of encoding those dicts (``benchmarks/bench_io.py``;
-the figures are in ``docs/format.md``).
+checks it byte for byte), indented by :func:`msgspec.json.format` in one pass in C. Writing cattrs'
+dicts with msgspec instead takes 1.7-1.8x the time (see :mod:`ledarskap.io._generate`).
 """
 
 from __future__ import annotations

@@ -1,21 +1,22 @@
 """The one code generator of :mod:`ledarskap.io`: per-class functions written as Python source.
 
-Two hot paths move every field of every record of a large document: writing
-(:mod:`ledarskap.io._convert`: a record to the plain dict msgspec encodes) and the fast
-reader (:mod:`ledarskap.io._decode`: msgspec's structs to the model's records). Both are
-functions generated here, once per class and per converter or decoder, from the classes'
-attrs fields: each field's conversion written inline (``i.start`` as ``_iso[i.start]``,
-``i.status._value_``, a tuple of records as one comprehension holding the record's dict
-display) instead of called through a hook per value.
+Two hot paths visit every field of every record of a large document, both only with
+msgspec installed: writing JSON (:mod:`ledarskap.io._encode`: a record to the
+:class:`msgspec.Struct` msgspec encodes) and the fast reader (:mod:`ledarskap.io._decode`:
+msgspec's structs to the model's records). Both are functions generated here, once per
+class and per encoder or decoder, from the classes' attrs fields, each field's
+conversion written inline (``i.municipality.code``, a tuple of records as one
+comprehension building each record's struct) instead of called through a hook per
+value. Everything else (TOML, :meth:`~cattrs.Converter.unstructure`, the detailed
+reader) is cattrs' own generated functions, in :mod:`ledarskap.io._convert`.
 
-Why generated, measured (``benchmarks/bench_io.py``, collector paused, 10,000
-participants, AMD EPYC, 2 cores shared): cattrs' own generated unstructure functions
-(``make_dict_unstructure_fn``, a hook call per date, enum, code and record) take
-1.15-1.35x the time of these to write a document, a tenth to a sixth of a whole
-``dumps`` that is already at pydantic's speed; reading, building each record through
-``__init__`` (cattrs' structure functions, or msgspec decoding into the attrs classes)
-runs every validator again in Python, which is what made loading 2-2.7x pydantic before
-this reader (now 0.75-0.9x).
+Why a generator of our own for these two, measured on one machine (AMD EPYC, 2 cores
+shared; collector paused; interleaved runs, medians, as :mod:`benchmarks._harness`
+measures): writing a document of 1,000 / 10,000 participants as cattrs' generated
+dicts encoded by msgspec takes 1.8x / 1.7x the time of the generated structs; reading
+one with msgspec into dicts and cattrs' structure functions (every record through its
+``__init__``, every validator in Python) takes 2.5x / 2.1x the time of the generated
+builders. ``benchmarks/bench_io.py`` compares the result with pydantic and msgspec.
 
 A :class:`Generator` holds the names a generated module sees; :func:`converted` walks a
 field's type (optional, tuple, frozenset) and asks the :class:`Rules` of its user for
