@@ -26,9 +26,9 @@ was expected, what was found) or the model's own
 Reading is cattrs' generated functions, with every problem of a record collected (each
 field's check called on a draft of the record, see :class:`_Draft`); a valid JSON document
 is read faster by :mod:`ledarskap.io._decode`, which falls back on this converter for
-everything else. Writing uses a function made for each class by
-:mod:`ledarskap.io._generate` (the one code generator, shared with the fast reader), every
-conversion inline. The caches (dates read and written) belong to one converter.
+everything else. Writing is cattrs' generated functions too (TOML, and what
+:meth:`~cattrs.Converter.unstructure` is asked for); a JSON document is written faster by
+:mod:`ledarskap.io._encode`. The caches (dates read) belong to one converter.
 
 This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
 :func:`make_converter`, :class:`FieldError` and :func:`structure_municipality`.
