@@ -146,3 +146,44 @@ def test_problems_of_an_unexpected_exception_name_it() -> None:
     (problem,) = problems_of(RuntimeError("boom"), "$.x")
     assert problem.location == "$.x"
     assert "RuntimeError: 'boom'" in problem.message
+
+
+def test_every_broken_invariant_of_a_record_is_reported_with_its_path() -> None:
+    """Each field's check runs on its own: a record breaking two reports both, not the first."""
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure(
+            {"id": "s 1", "kind": "session", "title": " ", "start": "2025-09-12"}, Session
+        )
+    assert [p.path for p in exc.value.problems] == ["$.id", "$.title"]
+
+
+def test_a_check_needing_a_field_that_could_not_be_read_is_left_out() -> None:
+    """'end not before start' is not guessed when start is unreadable: start alone is reported."""
+    plain = {"id": "m", "mentor_id": "k", "participant_id": "d", "start": "2025-02-30"}
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure({**plain, "end": "2025-01-01"}, Mentorship)
+    assert [p.path for p in exc.value.problems] == ["$.start"]
+
+
+def test_a_date_before_another_is_reported_with_the_other_date() -> None:
+    plain = {"id": "m 1", "mentor_id": "k", "participant_id": "d", "start": "2025-09-12"}
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure({**plain, "end": "2025-01-01"}, Mentorship)
+    found = {p.path: p.message for p in exc.value.problems}
+    assert list(found) == ["$.id", "$.end"]
+    assert "on or after start (2025-09-12)" in found["$.end"]
+
+
+def test_a_derived_default_is_derived_from_the_draft() -> None:
+    """Session.end defaults to its start: derived on the draft, so an id problem stands alone."""
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure(
+            {"id": "s 1", "kind": "session", "title": "Dag", "start": "2025-09-12"}, Session
+        )
+    assert [p.path for p in exc.value.problems] == ["$.id"]
+
+
+def test_a_derived_default_of_an_unreadable_field_is_left_out() -> None:
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure({"id": "s-1", "kind": "session", "title": "Dag", "start": 3}, Session)
+    assert [p.path for p in exc.value.problems] == ["$.start"]

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import ledarskap
@@ -502,3 +503,13 @@ def test_writing_never_touches_the_process_umask(
     ledarskap.dump(sample(), tmp_path / "new.json")
     ledarskap.dump(sample(), tmp_path / "new.json")
     assert [p.name for p in tmp_path.iterdir()] == ["new.json"]
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+def test_a_lone_surrogate_cannot_be_written(syntax: ledarskap.io.Syntax) -> None:
+    """Text that is not Unicode is refused as the library's error, in both syntaxes."""
+    data = sample()
+    person = attrs.evolve(data.people[0], given_name="A\ud800")
+    broken = attrs.evolve(data, people=(person, *data.people[1:]))
+    with pytest.raises(LedarskapError, match="lone surrogate"):
+        ledarskap.dumps(broken, syntax=syntax)

@@ -23,10 +23,12 @@ was expected, what was found) or the model's own
 :class:`~ledarskap.errors.InvalidValueError`, gathered by cattrs and turned into
 :class:`~ledarskap.errors.Problem` values by :func:`ledarskap.io._problems.problems_of`.
 
-Reading is cattrs' generated functions, with every problem of a record collected; a valid
-JSON document is read faster by :mod:`ledarskap.io._decode`, which falls back on this
-converter for everything else. Writing uses a function generated for each class with every
-conversion inline. The caches (dates read and written) belong to one converter.
+Reading is cattrs' generated functions, with every problem of a record collected (each
+field's check called on a draft of the record, see :class:`_Draft`); a valid JSON document
+is read faster by :mod:`ledarskap.io._decode`, which falls back on this converter for
+everything else. Writing is cattrs' generated functions too (TOML, and what
+:meth:`~cattrs.Converter.unstructure` is asked for); a JSON document is written faster by
+:mod:`ledarskap.io._encode`. The caches (dates read) belong to one converter.
 
 This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
 :func:`make_converter`, :class:`FieldError` and :func:`structure_municipality`.
@@ -37,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import re
 import types
 import typing
@@ -52,7 +55,7 @@ from cattrs.errors import (
 )
 from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarskap import model
 from ledarskap._found import read_iso_date
@@ -62,6 +65,7 @@ from ledarskap.model import County, Municipality, Personnummer, Position
 from ._problems import FieldError, problems_of
 
 __all__ = [
+    "CODES",
     "DATE_PATTERN",
     "MODEL_CLASSES",
     "PERSONNUMMER_PATTERN",
@@ -336,6 +340,8 @@ def _class_structurer(
     nullable = tuple(a.name for a in fields if _nullable(a.type))
     detailed = converter.detailed_validation
     expected = f"an object ({cls.__name__})"
+    # The record under construction its checks see, named as the class (see _Draft).
+    draft = type(cls.__name__, (_Draft,), {"__slots__": ()})
 
     def structure(value: object, _: object = None) -> Any:
         if value.__class__ is not dict:
@@ -350,19 +356,52 @@ def _class_structurer(
         try:
             return generated(data, cls)
         except ClassValidationError as exc:
-            raise _with_invariant_errors(converter, cls, data, exc) from None
+            raise _with_invariant_errors(converter, cls, draft, data, exc) from None
 
     return structure
 
 
-def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is filled
-    converter: Converter, cls: type[Any], data: dict[str, Any], exc: ClassValidationError
+class _UnreadError(Exception):
+    """A check needs a field that could not be read: that field's problem is reported."""
+
+
+class _Draft:
+    """A record under construction: the fields read so far, as its attributes.
+
+    The constructor stops at the first broken invariant, and is not reached at all when a
+    field cannot be read; so each field's converter and validator (the model's checks,
+    :mod:`ledarskap.model._checks`) is called on its own with the value read and this
+    draft as the record: it gives them what they read of a record, its class's name (in
+    ``Class.field``, through a subclass per model class named after it) and the other
+    fields (a date not before ``start``, a position matched from ``title``). A field that
+    could not be read raises :class:`_UnreadError`, so a check that needs it is left out.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise _UnreadError(name) from None
+
+
+def _with_invariant_errors(
+    converter: Converter,
+    cls: type[Any],
+    draft: type[_Draft],
+    data: dict[str, Any],
+    exc: ClassValidationError,
 ) -> ClassValidationError:
     """*exc*, with every invariant the record breaks at its field, not only the first one.
 
-    The constructor stops at the first broken invariant, and is not reached at all when
-    a field has the wrong type; so each field validator is run on its own, on a shell
-    instance holding the fields that could be read.
+    The fields cattrs read are read again (each read before without a problem), converted
+    and checked on a :class:`_Draft`, in the constructor's order: converters first, field
+    by field, then validators. ``__attrs_post_init__`` runs only once every field passed,
+    so its error, if the constructor raised one, is kept as it is, at its field.
     """
     failed = {
         note.name
@@ -370,57 +409,63 @@ def _with_invariant_errors(  # noqa: PLR0912 - one branch per way a field is fil
         for note in getattr(inner, "__notes__", ())
         if isinstance(note, AttributeValidationNote)
     }
+    values: dict[str, Any] = {}
+    record = draft(values)
+    found: list[InvalidValueError] = []
     fields = attrs.fields(cls)
-    shell = object.__new__(cls)
     for a in fields:
         if a.name in failed:
             continue
         try:
-            if a.name in data:
-                value = converter.structure(data[a.name], a.type)
-            elif a.default is attrs.NOTHING:
-                failed.add(a.name)
-                continue
-            elif isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
-                value = a.default.factory()
-            else:
-                value = a.default
-            value = _converted(a, value, shell)
-        except Exception:
+            values[a.name] = _converted(a, _read(converter, a, data), record)
+        except InvalidValueError as error:
+            found.append(_at_field(cls, error))
             failed.add(a.name)
-            continue
-        object.__setattr__(shell, a.name, value)
-    found: list[Exception] = []
+        except _UnreadError:  # derived from a field that could not be read
+            failed.add(a.name)
     for a in fields:
         if a.validator is None or a.name in failed:
             continue
         try:
-            a.validator(shell, a, getattr(shell, a.name))
+            a.validator(record, a, values[a.name])
         except InvalidValueError as error:
             found.append(_at_field(cls, error))
-        except Exception:
+        except _UnreadError:  # compared with a field that could not be read
             pass
-    if not failed and not found:
-        post_init = getattr(cls, "__attrs_post_init__", None)
-        try:
-            if post_init is not None:
-                post_init(shell)
-        except InvalidValueError as error:
-            found.append(_at_field(cls, error))
-    # Drop the constructor's own (first) invariant error: it is among those found again.
-    kept = [e for e in exc.exceptions if failed or not isinstance(e, InvalidValueError)]
-    if not found and len(kept) < len(exc.exceptions):
-        return exc
+    # What the constructor raised (it stops at the first) is among those found again;
+    # if none is found, it raised after its validators: kept, at its field.
+    raised = [
+        e for e in exc.exceptions if isinstance(e, InvalidValueError) and not _at_attribute(e)
+    ]
+    if not found:
+        if not raised:
+            return exc
+        found = [_at_field(cls, error) for error in raised]
+    kept = [e for e in exc.exceptions if not any(e is r for r in raised)]
     return ClassValidationError(f"While structuring {cls.__name__}", [*kept, *found], cls)
 
 
-def _converted(attribute: attrs.Attribute[Any], value: Any, shell: object) -> Any:
-    """*value* through the field's converter, as ``__init__`` would (with the instance)."""
+def _at_attribute(exc: BaseException) -> bool:
+    return any(isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", ()))
+
+
+def _read(converter: Converter, a: attrs.Attribute[Any], data: dict[str, Any]) -> Any:
+    """The value of field *a*: read from *data* by its hook, else its default."""
+    if a.name in data:
+        return converter.get_structure_hook(a.type)(data[a.name], a.type)
+    default: Any = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()  # the model has no takes_self factory (see DERIVED)
+    return default  # a field without a default was reported missing by cattrs
+
+
+def _converted(attribute: attrs.Attribute[Any], value: Any, record: _Draft) -> Any:
+    """*value* through the field's converter, as ``__init__`` would (a derived one, with the record)."""
     convert: Any = attribute.converter
     if convert is None:
         return value
-    if isinstance(convert, attrs.Converter):
-        return convert.converter(value, shell)  # type: ignore[attr-defined]  # the instance, too
+    if isinstance(convert, attrs.Converter):  # the model's are _checks.derived: takes_self
+        return convert.converter(value, record)  # type: ignore[attr-defined]
     return convert(value)
 
 
@@ -435,85 +480,18 @@ def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
     return exc
 
 
-def _class_unstructurer(
-    converter: Converter, cls: type[Any], *, native_dates: bool, iso: dict[dt.date, str]
-) -> Callable[[Any], dict[str, Any]]:
-    """A function writing a *cls* record as a dict, generated for the class.
+CODES: dict[type, str] = {Municipality: "code", County: "code", Position: "slug"}
+"""The catalog values written as a code: the attribute holding it."""
 
-    Like cattrs' generated functions, but each field's conversion is written inline
-    (``i.start.isoformat()``, ``i.status.value``, ``i.municipality.code``) rather than
-    called through a hook: writing a large document spends most of its time here.
+
+def _class_unstructurer(converter: Converter, cls: type[Any]) -> Callable[[Any], Any]:
+    """The function cattrs generates writing a *cls* record as a dict, every field in order.
+
+    A JSON document is written faster by :mod:`ledarskap.io._encode`; this one writes
+    TOML and what :meth:`~cattrs.Converter.unstructure` is asked for.
     """
     attrs.resolve_types(cls)
-    names: dict[str, Any] = {"_iso": iso}
-    literal = _record_literal("i", cls, converter, names, native_dates)
-    source = f"def unstructure_{cls.__name__}(i):\n    return {literal}\n"
-    scope: dict[str, Any] = dict(names)
-    exec(compile(source, f"<ledarskap unstructure {cls.__name__}>", "exec"), scope)
-    function: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
-    return function
-
-
-class _IsoDates(dict[dt.date, str]):
-    """Dates written so far, as ISO text: a look-up costs less than ``isoformat()``."""
-
-    def __missing__(self, day: dt.date) -> str:
-        text = day.isoformat()
-        if len(self) < _DATES_MAX:
-            self[day] = text
-        return text
-
-
-def _record_literal(
-    var: str, cls: type[Any], converter: Converter, names: dict[str, Any], native_dates: bool
-) -> str:
-    """A dict display writing the record *var* of class *cls*, one key per field, in order."""
-    items = [
-        f"{a.name!r}: {_unstructure_expr(f'{var}.{a.name}', a.type, converter, names, native_dates)}"
-        for a in attrs.fields(cls)
-    ]
-    return "{" + ", ".join(items) + "}"
-
-
-_INLINE: dict[Any, str] = {
-    Municipality: "{}.code",
-    County: "{}.code",
-    Position: "{}.slug",
-    Personnummer: "{}.reveal()",
-}
-
-
-def _unstructure_expr(  # noqa: PLR0911 - one return per kind of type
-    expr: str, kind: Any, converter: Converter, names: dict[str, Any], native_dates: bool
-) -> str:
-    """Python source that writes the value of *expr*, of type *kind*, as plain data."""
-    if kind in (str, int, bool, float):
-        return expr
-    if kind is dt.date:
-        return expr if native_dates else f"_iso[{expr}]"
-    if kind in _INLINE:
-        return _INLINE[kind].format(expr)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return f"{expr}._value_"  # what .value gives, without the property's cost
-    if _is_optional(kind):
-        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None))
-        written = _unstructure_expr(expr, inner, converter, names, native_dates)
-        return expr if written == expr else f"(None if {expr} is None else {written})"
-    origin = typing.get_origin(kind)
-    if origin in (tuple, frozenset):
-        item = typing.get_args(kind)[0]
-        var = f"x{len(names)}"
-        names[var] = None  # reserves the name
-        if item in _MODEL_CLASS_SET:  # the record written inline: no call per item
-            attrs.resolve_types(item)
-            written = _record_literal(var, item, converter, names, native_dates)
-        else:
-            written = _unstructure_expr(var, item, converter, names, native_dates)
-        listed = f"list({expr})" if written == var else f"[{written} for {var} in {expr}]"
-        return f"sorted({listed})" if origin is frozenset else listed
-    name = f"_u{len(names)}"
-    names[name] = converter.get_unstructure_hook(kind)
-    return f"{name}({expr})"
+    return make_dict_unstructure_fn(cls, converter)
 
 
 class _Converter(Converter):
@@ -554,7 +532,6 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     """
     converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     native_dates = flavour == "toml"
-    iso = _IsoDates()
     hooks: dict[type, Callable[[object, object], Any]] = {
         str: _structure_str,
         int: _structure_int,
@@ -567,12 +544,9 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     }
     for kind, hook in hooks.items():
         converter.register_structure_hook(kind, hook)
-    converter.register_unstructure_hook(
-        dt.date, (lambda d: d) if native_dates else dt.date.isoformat
-    )
-    converter.register_unstructure_hook(Municipality, lambda m: m.code)
-    converter.register_unstructure_hook(County, lambda c: c.code)
-    converter.register_unstructure_hook(Position, lambda p: p.slug)
+    converter.register_unstructure_hook(dt.date, identity if native_dates else dt.date.isoformat)
+    for kind, code in CODES.items():
+        converter.register_unstructure_hook(kind, operator.attrgetter(code))
     converter.register_unstructure_hook(Personnummer, Personnummer.reveal)
 
     def is_enum(kind: Any) -> bool:
@@ -608,7 +582,6 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
         lambda cls: _class_structurer(converter, cls, absent_is_null=native_dates),
     )
     converter.register_unstructure_hook_factory(
-        is_model_class,
-        lambda cls: _class_unstructurer(converter, cls, native_dates=native_dates, iso=iso),
+        is_model_class, lambda cls: _class_unstructurer(converter, cls)
     )
     return converter

@@ -10,7 +10,8 @@ fields and the validators' own account of what they check
    same fields: the types, enum values, least whole numbers, a municipality or position as
    one of its codes or names, every unknown key refused, and a field whose default is
    derived from others (``DERIVED``) required. msgspec decodes the document into those.
-2. :meth:`_Mirror.builder` makes, for each class, a function turning the struct into the
+2. :meth:`_Mirror.builder` makes (with :mod:`ledarskap.io._generate`, the one code
+   generator, shared with the writer), for each class, a function turning the struct into the
    model's record without calling ``__init__``: each value is set in its slot, and only
    what msgspec did not check is run: the texts of each pattern (ids, e-mail addresses,
    non-blank text) go to a :class:`_Batch` and are matched together once the whole
@@ -39,6 +40,7 @@ from ledarskap.model import Municipality, Personnummer, Position, ProgramData
 from ledarskap.model._checks import DERIVED, Check
 
 from ._convert import Flavour, _municipalities, _positions
+from ._generate import Generator, converted
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Decoder"]
@@ -152,36 +154,23 @@ class _Mirror:
         self.structs[cls] = struct
         return struct
 
-    def value(self, expr: str, kind: Any, scope: dict[str, Any]) -> str:  # noqa: PLR0911
-        """Python source turning the struct value *expr* into the model's value."""
-        if isinstance(kind, types.UnionType):
-            inner = next(k for k in typing.get_args(kind) if k is not type(None))
-            converted = self.value(expr, inner, scope)
-            return expr if converted == expr else f"(None if {expr} is None else {converted})"
-        origin = typing.get_origin(kind)
-        if origin is tuple:
-            item = typing.get_args(kind)[0]
-            var = f"x{len(scope)}"
-            scope[var] = None  # reserves the name
-            converted = self.value(var, item, scope)
-            return expr if converted == var else f"tuple([{converted} for {var} in {expr}])"
-        if origin is frozenset:
-            scope["__unique"] = _unique_set
-            return f"__unique({expr})"
+    def leaf(self, expr: str, kind: Any, generator: Generator) -> str:
+        """Source turning the struct value *expr* into the model's value (the builder's rules)."""
         if kind is Municipality:
-            scope["__m"] = self.municipalities
-            return f"__m[{expr}]"
+            return f"{generator.bind(self.municipalities, '_m')}[{expr}]"
         if kind is Position:
-            scope["__p"] = self.positions
-            return f"__p[{expr}]"
+            return f"{generator.bind(self.positions, '_p')}[{expr}]"
         if kind is Personnummer:
-            scope["__pnr"] = Personnummer
-            return f"__pnr({expr})"
+            return f"{generator.bind(Personnummer, '_pnr')}({expr})"
         if attrs.has(kind):
-            name = f"__b_{kind.__name__}"
-            scope[name] = self.builder(kind)
-            return f"{name}({expr}, t)"
+            return f"{generator.bind(self.builder(kind), '_b')}({expr}, t)"
         return expr
+
+    def collection(self, origin: Any, expr: str, items: str | None) -> str:
+        """A tuple as msgspec gives it (items converted if they must be); a set, checked."""
+        if origin is frozenset:
+            return f"_unique({expr if items is None else items})"
+        return expr if items is None else f"tuple({items})"
 
     def batched(self, name: str, kind: Any, check: Check | None) -> tuple[int, str] | None:
         """The batch the texts of field *name* go to, and the expression giving them."""
@@ -206,22 +195,22 @@ class _Mirror:
         if found is not None:
             return found
         # Each value is set through its slot (a frozen class refuses ``setattr``).
-        scope: dict[str, Any] = {"__new": object.__new__, "__cl": cls}
+        generator = Generator()
+        generator.scope.update(_new=object.__new__, _cl=cls, _unique=_unique_set)
         # *t* holds a list of texts per pattern, checked together when all are built.
-        lines = [f"def build_{cls.__name__}(s, t):", "    o = __new(__cl)"]
+        name = f"build_{cls.__name__}"
+        lines = [f"def {name}(s, t):", "    o = _new(_cl)"]
         checks = []
         texts: dict[int, list[str]] = {}
-        for index, a in enumerate(attrs.fields(cls)):
-            scope[f"__s{index}"] = getattr(cls, a.name).__set__
-            lines.append(f"    __s{index}(o, {self.value(f's.{a.name}', a.type, scope)})")
+        for a in attrs.fields(cls):
+            slot = generator.bind(getattr(cls, a.name).__set__, "_s")
+            lines.append(f"    {slot}(o, {converted(f's.{a.name}', a.type, self, generator)})")
             batched = self.batched(a.name, a.type, a.validator)
             if batched is not None:
                 texts.setdefault(batched[0], []).append(batched[1])
             if _complete(a.validator):
                 continue
-            scope[f"__v{index}"] = a.validator
-            scope[f"__a{index}"] = a
-            call = f"__v{index}(o, __a{index}, o.{a.name})"
+            call = f"{generator.bind(a.validator, '_v')}(o, {generator.bind(a, '_a')}, o.{a.name})"
             checks.append(f"    {_guarded(a.validator, f'o.{a.name}', call)}")
         # The texts of a record go to their batches in one call per batch.
         lines.extend(f"    t[{i}].extend(({', '.join(v)},))" for i, v in texts.items())
@@ -229,9 +218,7 @@ class _Mirror:
         if hasattr(cls, "__attrs_post_init__"):
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
-        source = "\n".join(lines) + "\n"
-        exec(compile(source, f"<ledarskap build {cls.__name__}>", "exec"), scope)
-        function: Builder = scope[f"build_{cls.__name__}"]
+        function: Builder = generator.compile(name, lines, name)
         self.builders[cls] = function
         return function
 

@@ -69,6 +69,7 @@ from ledarskap.model import ProgramData
 from ._atomic import write_atomic
 from ._convert import Flavour, make_converter
 from ._decode import Decoder
+from ._encode import Encoder
 from ._problems import json_path_to_key_path
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
@@ -205,16 +206,20 @@ def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
         return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
     if syntax != "json":
         raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
+    encoder = _encoder()
+    if encoder is not None:
+        return encoder.encode(data)
     document = {**_header(), **_converter("json", False).unstructure(data)}
-    return _json_encode(document)
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _json_encode(document: dict[str, Any]) -> bytes:
+@functools.cache
+def _encoder() -> Encoder | None:
+    """The fast encoder (:mod:`ledarskap.io._encode`), or ``None`` without msgspec."""
     try:
-        import msgspec
+        return Encoder()
     except ImportError:
-        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-    return msgspec.json.format(msgspec.json.encode(document), indent=2)
+        return None
 
 
 def _without_none(value: Any) -> Any:
