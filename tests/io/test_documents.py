@@ -44,7 +44,7 @@ from ledarskap import (
     Theme,
     Venue,
 )
-from ledarskap.io import documents
+from ledarskap.io import _atomic, documents
 
 PNR = "19850312-2395"
 D = dt.date
@@ -513,3 +513,49 @@ def test_a_lone_surrogate_cannot_be_written(syntax: ledarskap.io.Syntax) -> None
     broken = attrs.evolve(data, people=(person, *data.people[1:]))
     with pytest.raises(LedarskapError, match="lone surrogate"):
         ledarskap.dumps(broken, syntax=syntax)
+
+
+def test_swapped_or_wrong_arguments_are_usage_errors(tmp_path: Path) -> None:
+    """dump(path, data), dumps(a dict) and load(data) say what is wrong, as UsageError."""
+    data = ledarskap.example_program()
+    with pytest.raises(ledarskap.UsageError, match="swapped"):
+        ledarskap.dump(tmp_path / "x.json", data)  # type: ignore[arg-type]
+    with pytest.raises(ledarskap.UsageError, match="expected a ProgramData, found dict"):
+        ledarskap.dumps({})  # type: ignore[arg-type]
+    with pytest.raises(ledarskap.UsageError, match="did you mean dump"):
+        ledarskap.load(data)  # type: ignore[arg-type]
+    assert not list(tmp_path.iterdir())
+
+
+def test_toml_given_as_json_says_so() -> None:
+    """TOML text read as JSON (the default) gets a hint to give the syntax."""
+    with pytest.raises(ledarskap.DocumentError) as caught:
+        ledarskap.loads('format = "ledarskap.program"\nformat_version = 1\n')
+    assert caught.value.problems[0].hint is not None
+    assert "syntax='toml'" in caught.value.problems[0].hint
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_an_escaped_lone_surrogate_is_refused_when_read(as_bytes: bool) -> None:
+    """A document whose text escapes half a surrogate pair is refused on reading, at its path,
+    so that nothing is loaded that could not be saved again; a whole pair escaped is text."""
+    document = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    document["people"][0]["given_name"] = "A\ud800"
+    text = json.dumps(document)
+    with pytest.raises(ledarskap.DocumentError) as caught:
+        ledarskap.loads(text.encode() if as_bytes else text)
+    assert [p.path for p in caught.value.problems] == ["$.people[0].given_name"]
+    document["people"][0]["given_name"] = "A\U0001f600"
+    assert ledarskap.loads(json.dumps(document)).people[0].given_name == "A\U0001f600"
+
+
+def test_loading_removes_what_a_killed_writer_left(tmp_path: Path) -> None:
+    """Reading a file removes the stale temporary copy of it a killed writer left beside it."""
+    path = tmp_path / "program.json"
+    ledarskap.dump(ledarskap.example_program(), path)
+    stale = tmp_path / f"{_atomic._prefix(path.resolve())}abcd1234.tmp"
+    stale.write_text("a complete copy, personnummer and all", encoding="utf-8")
+    other = tmp_path / "notes.tmp"
+    other.write_text("not the library's", encoding="utf-8")
+    ledarskap.load(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.tmp", "program.json"]

@@ -17,7 +17,7 @@ import pytest
 
 import ledarskap
 from ledarskap import FormatVersionError, Person
-from ledarskap.io import FORMAT_VERSION, MIGRATIONS, Migration, migrate
+from ledarskap.io import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -108,3 +108,15 @@ def test_a_format_version_that_is_missing_or_text(value: object, summary: str) -
         ledarskap.loads(json.dumps(document))
     if value is not None:
         assert exc.value.problems[0].message == "expected a whole number, found text '1'"
+
+
+@pytest.mark.parametrize(("written", "read"), [(1.0, True), (1.5, False), (True, False)])
+def test_a_whole_valued_version_reads_as_the_whole_number(written: object, read: bool) -> None:
+    """``format_version = 1.0`` is version 1, as whole-valued numbers read elsewhere; 1.5 and
+    true are not versions."""
+    document = {"format": FORMAT, "format_version": written}
+    if read:
+        assert migrate(document)["format_version"] == 1
+    else:
+        with pytest.raises(FormatVersionError, match="whole number"):
+            migrate(document)

@@ -48,7 +48,8 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -63,10 +64,11 @@ from ledarskap.errors import (
     FormatVersionError,
     InvalidValueError,
     Problem,
+    UsageError,
 )
 from ledarskap.model import ProgramData
 
-from ._atomic import write_atomic
+from ._atomic import remove_stale_temporaries, write_atomic
 from ._convert import Flavour, make_converter
 from ._decode import Decoder
 from ._encode import Encoder
@@ -91,6 +93,7 @@ def dumps(data: ProgramData, *, syntax: Syntax = "json") -> str:
 
     .. versionadded:: 0.1
     """
+    _check_data("dumps", data)
     with paused_gc():
         return _encode(data, syntax).decode("utf-8")
 
@@ -112,7 +115,8 @@ def loads(
     .. versionadded:: 0.1
     """
     with paused_gc():
-        data = _decode_fast(text) if syntax == "json" else None
+        fast = syntax == "json" and not _may_hold_surrogates(text)
+        data = _decode_fast(text) if fast else None
         if data is not None:
             return data
         document = _parse(text, syntax, source)
@@ -127,6 +131,7 @@ def dump(data: ProgramData, path: str | os.PathLike[str]) -> None:
 
     .. versionadded:: 0.1
     """
+    _check_data("dump", data, path)
     syntax = _syntax_of(path)
     with paused_gc():
         encoded = _encode(data, syntax)
@@ -143,7 +148,10 @@ def load(
 
     .. versionadded:: 0.1
     """
+    if isinstance(path, ProgramData):
+        raise UsageError("load: expected a path, found a ProgramData (did you mean dump?)")
     syntax = _syntax_of(path)
+    remove_stale_temporaries(path)  # what a killed writer of this file left beside it
     try:
         content = Path(path).read_bytes()
     except OSError as exc:
@@ -161,6 +169,15 @@ def example_program() -> ProgramData:
     """
     resource = resources.files("ledarskap.data").joinpath("example-program.json")
     return loads(resource.read_bytes(), source="ledarskap/data/example-program.json")
+
+
+def _check_data(function: str, data: object, path: object = None) -> None:
+    """Refuse what is not a ProgramData, naming swapped arguments as such."""
+    if isinstance(data, ProgramData):
+        return
+    if isinstance(path, ProgramData):
+        raise UsageError(f"{function}(data, path): the arguments are swapped")
+    raise UsageError(f"{function}: expected a ProgramData, found {type(data).__name__}")
 
 
 def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
@@ -290,10 +307,19 @@ def _reject_constant(name: str) -> Any:
 def _parse_json(text: str | bytes, source: str | None) -> Any:
     decoded = _decode_text(text, source).removeprefix("\ufeff")
     try:
-        return json.loads(decoded, parse_constant=_reject_constant)
+        document = json.loads(decoded, parse_constant=_reject_constant)
     except json.JSONDecodeError:
         # Parsed again to say where, the way every reader of the library says it.
-        parse_text(decoded, "json", error=DocumentError, source=source)
+        try:
+            parse_text(decoded, "json", error=DocumentError, source=source)
+        except DocumentError as exc:
+            if not _TOML_LIKE.match(decoded):
+                raise
+            hint = "it looks like TOML: give syntax='toml', or a file name ending .toml"
+            problems = [
+                Problem(p.path, p.message, p.code, line=p.line, hint=hint) for p in exc.problems
+            ]
+            raise DocumentError(exc.summary, problems, source=source) from None
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
         raise DocumentError(
@@ -301,6 +327,40 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
             [Problem("$", f"{type(exc).__name__}: {exc}", "syntax")],
             source=source,
         ) from None
+    if _SURROGATE.search(decoded):  # only then is the document walked for lone surrogates
+        problems = list(_lone_surrogates(document, "$"))
+        if problems:
+            raise DocumentError("text that is not Unicode", problems, source=source)
+    return document
+
+
+_TOML_LIKE = re.compile(r"\s*(#.*\n\s*)*(\[|[A-Za-z0-9_.\"-]+\s*=)")
+"""The start of a TOML document: a table header or a key and its value."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+"""A lone surrogate, written as it is or escaped (a pair escaped is one character)."""
+
+
+def _may_hold_surrogates(text: object) -> bool:
+    """Whether *text* may hold an escaped surrogate: then the detailed reader looks."""
+    if isinstance(text, str):
+        return "\\ud" in text or "\\uD" in text
+    if isinstance(text, bytes | bytearray):
+        return b"\\ud" in text or b"\\uD" in text
+    return False
+
+
+def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
+    """A problem for every text in *value* holding half of a surrogate pair."""
+    if isinstance(value, str):
+        if any("\ud800" <= c <= "\udfff" for c in value):
+            yield Problem(path, "expected Unicode text, found text with a lone surrogate")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lone_surrogates(key, f"{path} (a key)")
+            yield from _lone_surrogates(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, f"{path}[{index}]")
 
 
 def _read(

@@ -78,6 +78,8 @@ def migrate(
     *current*, or older with no path of migrations up to it.
     """
     version = document.get("format_version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 1.0 is the whole number 1, as numbers read elsewhere
     if not isinstance(version, int) or isinstance(version, bool):
         raise FormatVersionError(
             "no format version" if version is None else "a format version that is not a number",
