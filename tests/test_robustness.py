@@ -21,6 +21,7 @@ spelling of a personnummer the library accepts with its near misses. The file re
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -34,8 +35,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap import Decision, Personnummer
-from ledarskap.eligibility import parse_rule, parse_ruleset, rule_from_data
+from ledarskap import (
+    Application,
+    Decision,
+    Person,
+    Personnummer,
+    PoliticalBody,
+    PoliticalBodyKind,
+)
+from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, rule_from_data
 from ledarskap.errors import LedarskapError, mask_personal_data
 
 EXAMPLES = int(os.environ.get("LEDARSKAP_SWEEP_EXAMPLES", "60"))
@@ -275,3 +283,30 @@ def test_time_grows_linearly_with_the_input(name: str) -> None:
     small, large = GROWING[name](10_000), GROWING[name](80_000)
     ratio = _seconds(large) / max(_seconds(small), 1e-4)
     assert ratio < 24, f"{name}: {ratio:.1f}x the time for 8x the input"
+
+
+# Every surface --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [n for n in PERSONNUMMER if re.fullmatch(r"[\w.:-]+", n)])
+def test_an_id_that_is_a_personnummer_is_masked_on_every_surface(number: str) -> None:
+    """Where an id (or a body's name) is a personnummer, it is treated as one: the repr of
+    a record, and a decision's repr, render and data, never show it whole."""
+    person = Person(id=number, given_name="Anna", family_name="Berg")
+    body = PoliticalBody(kind=PoliticalBodyKind.NAMND, name=f"nämnd {number}")
+    app = Application(
+        id=number,
+        person_id=number,
+        cohort_id="c-1",
+        submitted=dt.date(2025, 4, 1),
+        municipality="Linköping",
+        title="Förvaltningschef",
+        reports_to=[body],
+    )
+    decision = default_ruleset().evaluate(app, as_of=dt.date(2025, 9, 1))
+    surfaces = [repr(person), repr(app), repr(body), repr(decision), json.dumps(decision.to_data())]
+    surfaces += [decision.render(language, tree=True) for language in ("sv", "en")]
+    surfaces += [repr(node) for node in decision.tree.children]
+    for text in surfaces:
+        _shown(text)
+        assert number not in text

@@ -12,10 +12,18 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ledarskap.errors import mask_personal_data
+
 from ._decision_data import NodeData, ResultData, read
 from .truth import Truth
 
 __all__ = ["DecisionNode", "RuleResult", "leaves_explaining", "node_of", "result_of"]
+
+
+def _masked_repr(value: tuple[Any, ...]) -> str:
+    """A named tuple's repr with personal data masked (a seen value may hold some)."""
+    fields = ", ".join(f"{name}={item!r}" for name, item in zip(value._fields, value, strict=True))  # type: ignore[attr-defined]
+    return mask_personal_data(f"{type(value).__name__}({fields})")
 
 
 class DecisionNode(NamedTuple):
@@ -38,6 +46,10 @@ class DecisionNode(NamedTuple):
     seen: Any = None
     expected: Any = None
     missing: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return _masked_repr(self)
+
     children: tuple[DecisionNode, ...] = ()
 
     def walk(self) -> Iterator[DecisionNode]:
@@ -86,6 +98,9 @@ class RuleResult(NamedTuple):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     tree: DecisionNode | None = None
+
+    def __repr__(self) -> str:
+        return _masked_repr(self)
 
     def to_data(self) -> dict[str, Any]:
         """This result as plain data."""

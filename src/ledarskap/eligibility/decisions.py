@@ -37,7 +37,7 @@ from typing import Any, Protocol
 import attrs
 
 from ledarskap._found import describe
-from ledarskap.errors import Problem, RuleError
+from ledarskap.errors import Problem, RuleError, mask_personal_data
 from ledarskap.text import Language
 
 from ._decision_data import DECISION_FORMAT, DecisionData, read
@@ -78,6 +78,17 @@ class Explanation(Protocol):
 _EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
 _new = object.__new__
 _put = object.__setattr__
+
+
+def _masked(value: Any) -> Any:
+    """*value* with personal data masked in every text in it, keys included."""
+    if isinstance(value, str):
+        return mask_personal_data(value)
+    if isinstance(value, dict):
+        return {_masked(k): _masked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    return value
 
 
 class Decision:
@@ -246,7 +257,7 @@ class Decision:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        return (
+        return mask_personal_data(
             f"Decision(outcome={self.outcome!r}, as_of={self.as_of!r}, "
             f"ruleset={self.ruleset!r}, ruleset_version={self.ruleset_version!r}, "
             f"application_id={self.application_id!r}, rules={self.rules!r}, "
@@ -297,25 +308,33 @@ class Decision:
     ) -> str:
         """The decision in words: the outcome and its reasons, then warnings and missing facts.
 
-        With ``tree=True`` the whole decision tree follows, one node a line.
+        With ``tree=True`` the whole decision tree follows, one node a line. Personal data
+        (an application id or a body's name that holds a personnummer) is masked.
         """
-        return render_decision(self, language, tree=tree, registry=registry)
+        return mask_personal_data(render_decision(self, language, tree=tree, registry=registry))
 
     def to_data(self) -> dict[str, Any]:
-        """The decision as plain data (JSON-ready), tagged ``format: "ledarskap.decision/1"``."""
-        return {
-            "format": DECISION_FORMAT,
-            "outcome": self.outcome.value,
-            "as_of": self.as_of.isoformat(),
-            "ruleset": self.ruleset,
-            "ruleset_version": self.ruleset_version,
-            "application_id": self.application_id,
-            "rules": [r.to_data() for r in self.rules],
-            "reasons": [r.to_data() for r in self.reasons],
-            "warnings": [w.to_data() for w in self.warnings],
-            "missing_facts": list(self.missing_facts),
-            "facts": dict(self.facts),
-        }
+        """The decision as plain data (JSON-ready), tagged ``format: "ledarskap.decision/1"``.
+
+        Decision data is for display and exchange: every text in it is masked, so an
+        application id that is a personnummer is written as one, masked.
+        """
+        data: dict[str, Any] = _masked(
+            {
+                "format": DECISION_FORMAT,
+                "outcome": self.outcome.value,
+                "as_of": self.as_of.isoformat(),
+                "ruleset": self.ruleset,
+                "ruleset_version": self.ruleset_version,
+                "application_id": self.application_id,
+                "rules": [r.to_data() for r in self.rules],
+                "reasons": [r.to_data() for r in self.reasons],
+                "warnings": [w.to_data() for w in self.warnings],
+                "missing_facts": list(self.missing_facts),
+                "facts": dict(self.facts),
+            }
+        )
+        return data
 
     @classmethod
     def from_data(cls, data: object) -> Decision:

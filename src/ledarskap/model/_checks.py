@@ -24,7 +24,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, mask_personal_data
 
 T = TypeVar("T")
 
@@ -505,3 +505,19 @@ def derived(
         return compute(instance) if value is DERIVED else convert(value)
 
     return attrs.Converter(derive, takes_self=True)
+
+
+def masked_repr(cls: type[T]) -> type[T]:
+    """*cls* with its ``repr`` masked: any text field may hold a personnummer or an address.
+
+    An id is text a file chose, and a file may choose a personnummer; the record's repr
+    masks it as every message does.
+    """
+    plain = cls.__repr__
+
+    def masked(self: object) -> str:
+        return mask_personal_data(plain(self))
+
+    masked.__name__, masked.__qualname__ = "__repr__", f"{cls.__qualname__}.__repr__"
+    cls.__repr__ = masked  # type: ignore[method-assign]
+    return cls

@@ -35,6 +35,7 @@ class ParticipantStatus(LabelledEnum):
     """Avbruten: left before the end."""
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Participant:
     """A participant (deltagare) of a cohort.

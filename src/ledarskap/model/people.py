@@ -209,6 +209,7 @@ def _mask_phone(value: str | None) -> str:
     return repr(None if value is None else f"…{value[-2:]}")
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Person:
     """A person (person): name and contact, with a stable id.

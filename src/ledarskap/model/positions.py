@@ -70,6 +70,7 @@ class PositionKind(LabelledEnum):
     """Första linjens chef (enhetschef, rektor)."""
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Position:
     """A position (befattning) in the catalog.

@@ -58,6 +58,7 @@ def _by_id(records: Iterable[R]) -> Mapping[str, R]:
     return index
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class ProgramData:
     """All data of one program (utbildning): the unit files are read into and written from."""

@@ -106,6 +106,7 @@ class Stakeholder(LabelledEnum):
     SOCIETY = "society", "det omgivande samhället", "the surrounding society"
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Purpose:
     """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
@@ -130,6 +131,7 @@ class Purpose:
     )
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Theme:
     """A theme (tema) of the program, with its grounding, perspectives and levels.
@@ -175,6 +177,7 @@ class Theme:
         return Text(self.sv, self.en)
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Organiser:
     """The organiser (anordnare) of the program: CKS at Linköping University.
@@ -201,6 +204,7 @@ class Organiser:
         return f"{self.name} ({self.full_name}, {self.university})"
 
 
+@_checks.masked_repr
 @attrs.frozen(kw_only=True)
 class Program:
     """The program (utbildning): *Ledarskap i kommuner* (LiKO), with purposes and themes.
