@@ -57,6 +57,8 @@ def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
         return f"a list of {len(value)} items"
     if isinstance(value, str):
         return f"text {safe_repr(value, limit=60)}"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return safe_repr(value)  # too long to write out: named by its length
     if isinstance(value, int | float):
         return f"the number {safe_repr(value, limit=40)}"
     if isinstance(value, dt.datetime):

@@ -74,6 +74,14 @@ _PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\]|\.[^\W\d]\w*)*")
 """A key written as a path (``sessions[1]``: a field a model error names), kept as it is."""
 
 
+_LONGEST_KEY = 60
+"""The most characters of a key a path or a message quotes: a file's keys may be any length."""
+
+
+def _short(key: str) -> str:
+    return key if len(key) <= _LONGEST_KEY else key[: _LONGEST_KEY - 1] + "…"
+
+
 def json_path(keys: Sequence[str | int], root: str = "$") -> str:
     """``$.participants[3].id`` from ``("participants", 3, "id")``; odd keys in brackets.
 
@@ -84,10 +92,10 @@ def json_path(keys: Sequence[str | int], root: str = "$") -> str:
     for key in keys:
         if isinstance(key, int):
             text += f"[{key}]"
-        elif _PATH.fullmatch(key):
+        elif len(key) <= _LONGEST_KEY and _PATH.fullmatch(key):
             text += f".{key}"
         else:
-            text += f"[{json.dumps(key, ensure_ascii=False)}]"
+            text += f"[{json.dumps(_short(key), ensure_ascii=False)}]"
     return text
 
 
@@ -99,7 +107,10 @@ def key_path(keys: Sequence[str | int], root: str = "") -> str:
     """
     text = root
     for key in keys:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+        if isinstance(key, int):
+            text += f"[{key}]"
+        else:
+            text += f".{_short(key)}" if text else _short(key)
     return text
 
 
@@ -127,7 +138,7 @@ def failures(
         for name in sorted(map(str, error.extra_fields)):
             yield Failure(
                 (*keys, name),
-                f"unknown key {name!r}: expected one of {', '.join(fields)}",
+                f"unknown key {safe_repr(name, _LONGEST_KEY)}: expected one of {', '.join(fields)}",
                 unknown,
                 did_you_mean(name, fields),
             )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 __all__ = [
     "DocumentError",
@@ -41,27 +42,74 @@ __all__ = [
     "UnknownReferenceError",
     "UsageError",
     "mask_personal_data",
+    "masked_repr",
     "safe_repr",
 ]
 
-# A personnummer in every spelling the library (and python-stdnum) accepts, and every near
-# miss: a run of 10 or more digits, each optionally after up to three separators
-# ("850312-2395", "19850312:2395", "85 03 12 23 95", "19850312 - 2395", "19850312-23951"). The lookbehinds
-# keep a match from starting inside a run, so masking is linear in the text's length.
-_PNR = re.compile(
-    r"(?<!\d)(?<!\d[-+: ])(?<!\d[-+: ]{2})(?<!\d[-+: ]{3})"
-    r"\d(?:[-+: ]{0,3}\d){9,}(?![-+: ]{0,3}\d)"
+T = TypeVar("T")
+
+# What python-stdnum reads between the digits of a personnummer: "-", "+", ":" and a space,
+# and every character it takes for one of them (dashes, minus signs, colons and spaces of
+# other scripts and widths: its `stdnum.util` character map). Tabs and line breaks it does
+# not take.
+_SEPARATORS = "".join(
+    [
+        "-+: ",
+        "\u00a0\u1680\u202f\u205f\u3000",  # spaces
+        *map(chr, range(0x2000, 0x200B)),
+        "\u00ad\u00af\u02d7\u058a\u05be\u180a\u203e\u2043\u207b\u208b\u2212",  # dashes
+        *map(chr, range(0x2010, 0x2016)),
+        "\u23af\u23ba\u23bb\u23bc\u23bd\u23e4\ufe63\uff0d\uffe3",  # and minus signs
+        "\u1361\u16ec\u1804\ufe13\ufe30\ufe55\uff1a",  # colons
+    ]
 )
-# Two dates or more in a row ("2025-09-01 - 2026-06-30"): a period, never a personnummer.
-_DATES = re.compile(r"\d{4}-\d{2}-\d{2}(?:[-+: ]{1,3}\d{4}-\d{2}-\d{2})+")
+_SEPARATOR = re.escape(_SEPARATORS)
+_RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
+_DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# Two dates or more in a row ("2025-09-01–2026-06-30"): a period, never a personnummer.
+_PERIOD = re.compile(f"{_DATE}(?:[{_SEPARATOR}]+{_DATE})+")
 # Where an e-mail address may end: white space, quotes, brackets and punctuation.
 _NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
 
 
 def _mask_number(match: re.Match[str]) -> str:
-    digits = [c for c in match.group(0) if c.isdigit()]
+    return _masked_run(match.group(0))
+
+
+def _masked_run(run: str) -> str:
+    """A run of digits: shown if it is too short to be a personnummer, masked if not.
+
+    A run longer than any personnummer is hidden whole, but for the periods of dates in it
+    (``2025-09-01–2026-06-30``), which are shown; what stands between them is masked as a
+    run of its own, the separators around it kept.
+    """
+    if sum(c.isdigit() for c in run) <= 13:
+        return _masked_number(run)
+    pieces: list[str] = []
+    start = 0
+    for period in _PERIOD.finditer(run):
+        pieces += [_masked_between(run[start : period.start()]), period.group(0)]
+        start = period.end()
+    pieces.append(_masked_between(run[start:]))
+    return "".join(pieces)
+
+
+def _masked_between(text: str) -> str:
+    """*text* between periods of dates: separators at its ends kept, the digits masked."""
+    core = text.strip(_SEPARATORS)
+    if not core:
+        return text
+    lead = text[: len(text) - len(text.lstrip(_SEPARATORS))]
+    trail = text[len(text.rstrip(_SEPARATORS)) :]
+    return lead + _masked_number(core) + trail
+
+
+def _masked_number(run: str) -> str:
+    digits = [c for c in run if c.isdigit()]
+    if len(digits) < 10:
+        return run
     if len(digits) > 13:  # longer than any spelling of a personnummer: hidden whole
-        return match.group(0) if _DATES.fullmatch(match.group(0)) else "…"
+        return "…"
     century = "".join(digits[:2]) if len(digits) >= 12 else ""
     return f"{century}XXXXXX-XX{digits[-2]}{digits[-1]}"
 
@@ -82,18 +130,19 @@ def mask_personal_data(text: str) -> str:
     Only the last two digits of a personnummer survive, as in ``19XXXXXX-XX12``; of an
     e-mail address, well-formed or not, the first letter and the domain. Every spelling of
     a personnummer the library accepts is recognised, and every near miss (a digit too
-    many, separators anywhere): any run of ten or more digits is masked, a run longer than
-    any personnummer hidden whole.
+    many, separators anywhere): any run of ten or more digits, with any of the separators
+    python-stdnum reads between them (dashes, colons, spaces of every kind), is masked; a
+    run longer than any personnummer is hidden whole, unless it is a period of dates.
 
     >>> mask_personal_data("pnr 19850312-2395, mail anna.berg@linkoping.se")
     'pnr 19XXXXXX-XX95, mail a…@linkoping.se'
-    >>> mask_personal_data("85 03 12 23 95, 1985-03-12-2395, 19850312-23951")
-    'XXXXXX-XX95, 19XXXXXX-XX95, 19XXXXXX-XX51'
+    >>> mask_personal_data("85 03 12 23 95, 1985-03-12-2395, 19850312-23951, 850312–2395")
+    'XXXXXX-XX95, 19XXXXXX-XX95, 19XXXXXX-XX51, XXXXXX-XX95'
 
     Masking is idempotent (masked text is left as it is) and takes time linear in the
     length of the text.
     """
-    text = _PNR.sub(_mask_number, text)
+    text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
     parts = _NOT_ADDRESS.split(text)
@@ -103,8 +152,33 @@ def mask_personal_data(text: str) -> str:
     )
 
 
+def masked_repr(cls: type[T]) -> type[T]:
+    """*cls* with its ``repr`` masked: a record's text may hold a personnummer or an address.
+
+    An id is text a file chose, and a file may choose a personnummer; every record the
+    library shows masks it, as every message does. A class decorator, over attrs'.
+    """
+    plain = cls.__repr__
+
+    def masked(self: object) -> str:
+        return mask_personal_data(plain(self))
+
+    masked.__name__, masked.__qualname__ = "__repr__", f"{cls.__qualname__}.__repr__"
+    cls.__repr__ = masked  # type: ignore[method-assign]
+    return cls
+
+
 def safe_repr(value: object, limit: int = 80) -> str:
-    """``repr(value)``, shortened to *limit* characters, with personal data masked."""
+    r"""``repr(value)``, shortened to *limit* characters, with personal data masked.
+
+    Text is masked before its repr is taken too: ``repr`` writes some separators as
+    escapes (a no-break space as ``\xa0``), which would hide a personnummer from masking.
+    A number too long to write out is named by its length.
+    """
+    if isinstance(value, str):
+        value = mask_personal_data(value)
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     text = mask_personal_data(repr(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -183,8 +183,11 @@ def test_decision_data_nested_too_deep_is_refused() -> None:
     node: dict[str, Any] = {"path": "r", "code": "not", "result": "true"}
     for _ in range(300):
         node = {"path": "r", "code": "not", "result": "true", "children": [node]}
-    with pytest.raises(RuleError, match="nested more than 200 deep"):
+    with pytest.raises(RuleError, match="nested more than 408 deep"):
         DecisionNode.from_data(node)
+    rule = {"id": "r", "version": "1", "level": "required", "result": "true", "tree": node}
+    with pytest.raises(RuleError, match="nested more than 408 deep"):
+        Decision.from_data({"format": "ledarskap.decision/1", "rules": [rule]})
     with pytest.raises(RuleError, match=r"\$.children: expected a list, found text 'x'"):
         DecisionNode.from_data({"path": "r", "code": "not", "result": "true", "children": "x"})
 

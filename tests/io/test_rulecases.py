@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap.errors import DocumentError, UsageError
+from ledarskap.errors import DocumentError, FileAccessError, UsageError
 from ledarskap.io.rulecases import (
     CASES_FORMAT,
     CaseFile,
@@ -360,7 +360,8 @@ def test_files_that_cannot_be_read(
     "path", ["no/such/test_cases.rules.toml", "nul\0.rules.toml", "lone\ud800.rules.toml"]
 )
 def test_a_file_that_cannot_be_read(path: str) -> None:
-    with pytest.raises(DocumentError, match="cannot read the rule cases"):
+    """A case file that cannot be read is a FileAccessError, as for load and load_ruleset."""
+    with pytest.raises(FileAccessError, match="cannot read"):
         load_cases(path)
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.errors import BaseValidationError
 
 from ledarskap._found import FieldError, read_iso_date
 from ledarskap._shapes import json_path, problems_of
@@ -121,24 +122,34 @@ def make_converter() -> cattrs.BaseConverter:
     return base_converter(forbid_extra_keys=False, hooks=hooks)
 
 
-def _depth(value: object, depth: int = 0) -> int:
-    if depth > MAX_DEPTH or not isinstance(value, Mapping):
-        return depth
-    children = value.get("children")
-    if not isinstance(children, list | tuple):
-        return depth
-    return max((_depth(child, depth + 1) for child in children), default=depth)
+_NESTING = 2 * MAX_DEPTH + 8
+"""How deep tables and lists may nest in decision data: a node and its list of children
+are two levels, and a rule nests at most ``MAX_DEPTH`` deep."""
+
+
+def _too_deep(value: object) -> bool:
+    """Whether tables and lists nest deeper than :data:`_NESTING` anywhere in *value*."""
+    pending: list[tuple[object, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > _NESTING:
+            return True
+        if isinstance(item, Mapping):
+            pending.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend((child, depth + 1) for child in item)
+    return False
 
 
 def read(data: object, shape: type[T], summary: str) -> T:
     """*data* structured as *shape*; every problem at once as a :class:`RuleError`."""
     problems = Problems()
-    if isinstance(data, Mapping) and _depth(data) > MAX_DEPTH:
-        problems.add("$", f"nested more than {MAX_DEPTH} deep", "depth")
+    if _too_deep(data):
+        problems.add("$", f"tables and lists nested more than {_NESTING} deep", "depth")
         problems.raise_if_any(RuleError, summary)
     try:
         return make_converter().structure(data, shape)
-    except Exception as error:  # every failure becomes a located problem
-        problems.extend(problems_of(error, json_path))
+    except (BaseValidationError, ValueError, TypeError, KeyError) as error:
+        problems.extend(problems_of(error, json_path))  # every failure a located problem
     problems.raise_if_any(RuleError, summary)
     raise AssertionError  # pragma: no cover  # a failed structure has a problem

@@ -6,6 +6,7 @@ import datetime as dt
 
 import attrs
 
+from ledarskap.errors import masked_repr
 from ledarskap.text import Language, Text
 
 from ._levels import RuleLevel
@@ -23,6 +24,7 @@ def overlap(
     return start < end or (start == end == dt.date.max)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RuleEntry:
     """One version of one rule of a rule set, in force on ``[valid_from, valid_to)``.

@@ -13,6 +13,7 @@ import attrs
 from ledarskap.errors import safe_repr
 
 from ._vocabulary import KEYWORDS
+from .valuetypes import MAX_DIGITS
 
 __all__ = ["ReadError", "Token", "tokenize", "unquote"]
 
@@ -66,6 +67,9 @@ def tokenize(text: str) -> list[Token]:
                 raise ReadError(message, pos, number.end())
             raise ReadError(f"unexpected character {text[pos]!r}", pos, pos + 1)
         kind = match.lastgroup or "ws"
+        if kind == "number" and len(match.group().lstrip("-")) > MAX_DIGITS:
+            message = f"expected a whole number of at most {MAX_DIGITS} digits"
+            raise ReadError(f"{message}, found {safe_repr(match.group(), 40)}", pos, match.end())
         if kind != "ws":
             if kind == "name" and match.group() in KEYWORDS:
                 kind = "keyword"

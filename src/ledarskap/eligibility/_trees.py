@@ -17,7 +17,25 @@ from ledarskap.errors import mask_personal_data
 from ._decision_data import NodeData, ResultData, read
 from .truth import Truth
 
-__all__ = ["DecisionNode", "RuleResult", "leaves_explaining", "node_of", "result_of"]
+__all__ = [
+    "DecisionNode",
+    "RuleResult",
+    "leaves_explaining",
+    "masked",
+    "node_of",
+    "result_of",
+]
+
+
+def masked(value: Any) -> Any:
+    """*value* (plain data) with personal data masked in every text in it."""
+    if isinstance(value, str):
+        return mask_personal_data(value)
+    if isinstance(value, dict):
+        return {masked(k): masked(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [masked(item) for item in value]
+    return value
 
 
 def _masked_repr(value: tuple[Any, ...]) -> str:
@@ -64,14 +82,14 @@ class DecisionNode(NamedTuple):
         return f"{self.code}={self.result.value}"
 
     def to_data(self) -> dict[str, Any]:
-        """This node as plain data."""
+        """This node as plain data; the values seen and expected with personal data masked."""
         data: dict[str, Any] = {"path": self.path, "code": self.code, "result": self.result.value}
         if self.rule:
             data["rule"] = self.rule
         if self.seen is not None:
-            data["seen"] = self.seen
+            data["seen"] = masked(self.seen)
         if self.expected is not None:
-            data["expected"] = self.expected
+            data["expected"] = masked(self.expected)
         if self.missing:
             data["missing"] = list(self.missing)
         if self.children:

@@ -52,6 +52,7 @@ from typing import Any
 import attrs
 
 from ledarskap._gc import paused_gc
+from ledarskap.errors import masked_repr
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -75,6 +76,7 @@ SUMMARY_FORMAT = "ledarskap.summary/1"
 """The ``format`` tag of :meth:`Summary.to_data`."""
 
 
+@masked_repr
 @attrs.frozen
 class Summary:
     """Counts over a bulk evaluation: outcomes, and the most common reasons and warnings.

@@ -27,7 +27,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import describe
-from ledarskap.errors import UsageError
+from ledarskap.errors import UsageError, masked_repr
 from ledarskap.model import Application, Cohort, ProgramData
 
 __all__ = ["EvaluationContext", "check_applications", "facts_of", "resolve_as_of"]
@@ -37,6 +37,7 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return dict(value)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class EvaluationContext:
     """Everything but the applicant's own facts that a rule can read.

@@ -41,7 +41,7 @@ from ledarskap.errors import Problem, RuleError, mask_personal_data
 from ledarskap.text import Language
 
 from ._decision_data import DECISION_FORMAT, DecisionData, read
-from ._trees import DecisionNode, RuleResult, leaves_explaining, node_of, result_of
+from ._trees import DecisionNode, RuleResult, leaves_explaining, masked, node_of, result_of
 from .messages import render_decision
 from .predicates import PredicateRegistry
 from .truth import Outcome, Truth
@@ -78,17 +78,6 @@ class Explanation(Protocol):
 _EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
 _new = object.__new__
 _put = object.__setattr__
-
-
-def _masked(value: Any) -> Any:
-    """*value* with personal data masked in every text in it, keys included."""
-    if isinstance(value, str):
-        return mask_personal_data(value)
-    if isinstance(value, dict):
-        return {_masked(k): _masked(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_masked(item) for item in value]
-    return value
 
 
 class Decision:
@@ -316,24 +305,23 @@ class Decision:
     def to_data(self) -> dict[str, Any]:
         """The decision as plain data (JSON-ready), tagged ``format: "ledarskap.decision/1"``.
 
-        Decision data is for display and exchange: every text in it is masked, so an
-        application id that is a personnummer is written as one, masked.
+        Decision data is for display and exchange: personal data in what came from the
+        application (its id, the facts, the values seen) is masked, so an application id
+        that is a personnummer is written as one, masked.
         """
-        data: dict[str, Any] = _masked(
-            {
-                "format": DECISION_FORMAT,
-                "outcome": self.outcome.value,
-                "as_of": self.as_of.isoformat(),
-                "ruleset": self.ruleset,
-                "ruleset_version": self.ruleset_version,
-                "application_id": self.application_id,
-                "rules": [r.to_data() for r in self.rules],
-                "reasons": [r.to_data() for r in self.reasons],
-                "warnings": [w.to_data() for w in self.warnings],
-                "missing_facts": list(self.missing_facts),
-                "facts": dict(self.facts),
-            }
-        )
+        data: dict[str, Any] = {
+            "format": DECISION_FORMAT,
+            "outcome": self.outcome.value,
+            "as_of": self.as_of.isoformat(),
+            "ruleset": self.ruleset,
+            "ruleset_version": self.ruleset_version,
+            "application_id": masked(self.application_id),
+            "rules": [r.to_data() for r in self.rules],
+            "reasons": [r.to_data() for r in self.reasons],
+            "warnings": [w.to_data() for w in self.warnings],
+            "missing_facts": list(self.missing_facts),
+            "facts": masked(dict(self.facts)),
+        }
         return data
 
     @classmethod

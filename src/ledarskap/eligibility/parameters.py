@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from ledarskap.errors import masked_repr
+
 __all__ = ["Parameter"]
 
 
@@ -36,6 +38,7 @@ def _values(value: Mapping[dt.date | None, Any]) -> tuple[tuple[dt.date | None, 
     return tuple([(None, undated[0])] if undated else []) + tuple(dated)
 
 
+@masked_repr
 @attrs.frozen
 class Parameter:
     """A named value that changes over time.

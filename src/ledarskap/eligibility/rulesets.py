@@ -32,6 +32,7 @@ from typing import Any, Literal
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import masked_repr
 from ledarskap.model import Application, Cohort, ProgramData
 
 from ._entries import RuleEntry, RuleLevel
@@ -65,6 +66,7 @@ def _parameters(value: Mapping[str, Parameter] | Iterable[Parameter]) -> Mapping
     return MappingProxyType({p.name: p for p in value})
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RuleSet:
     """A versioned set of rules with parameters, as loaded from a rule-set file.

@@ -101,9 +101,15 @@ def _text(value: object) -> str:
     return value
 
 
+MAX_DIGITS = 9
+"""The most digits of a whole number in a rule (a count of years, a capacity), as in sheets."""
+
+
 def _integer(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError("a whole number", value, code="type")
+    if abs(value) >= 10**MAX_DIGITS:
+        raise FieldError(f"a whole number of at most {MAX_DIGITS} digits", value, code="type")
     return value
 
 

@@ -270,6 +270,15 @@ class Decoder:
         self._document = document
         self._decoder = msgspec.json.Decoder(document)
         self._convert = msgspec.convert
+        self.refusals: tuple[type[BaseException], ...] = (
+            msgspec.MsgspecError,
+            ValueError,  # the model's InvalidValueError among them
+            TypeError,
+            KeyError,
+            RecursionError,
+        )
+        """What the decoder raises on a document it will not read: the detailed reader then
+        reads it and says what is wrong. Anything else is a bug, and is not hidden."""
         self._build = mirror.builder(ProgramData)
         self._batches = tuple(_Batch(pattern) for pattern in mirror.batches)
 

@@ -45,6 +45,7 @@ to disk and renamed over the old one, so a crash leaves the old file whole.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -267,7 +268,7 @@ def _decode_fast(text: str | bytes) -> ProgramData | None:
         return None
     try:
         return decoder.decode(text)
-    except Exception:  # whatever it is, the detailed converter reads it again and says what
+    except decoder.refusals:  # the detailed converter reads it again and says what is wrong
         return None
 
 
@@ -392,10 +393,8 @@ def _read(
     flavour: Flavour = "toml" if syntax == "toml" else "json"
     decoder = _decoder(flavour)
     if decoder is not None:
-        try:
+        with contextlib.suppress(*decoder.refusals):  # the detailed reader says why, below
             return decoder.convert(document)
-        except Exception:
-            pass
     try:
         return _converter(flavour, True).structure(body, ProgramData)  # type: ignore[no-any-return]
     except DocumentError as exc:

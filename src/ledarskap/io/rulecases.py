@@ -84,7 +84,6 @@ from ledarskap.errors import (
     DocumentError,
     FileAccessError,
     InvalidValueError,
-    Problem,
     Problems,
     ProblemsError,
     UsageError,
@@ -344,11 +343,7 @@ def load_cases(
         content = file.read_bytes()
     except (OSError, ValueError) as error:  # ValueError: a NUL or a lone surrogate in the path
         reason = error.strerror if isinstance(error, OSError) else "a name that cannot be encoded"
-        raise DocumentError(
-            "cannot read the rule cases",
-            [Problem("", f"{type(error).__name__}: {reason}", "io", source=source)],
-            source=source,
-        ) from None
+        raise FileAccessError(source, "read", reason or "unknown reason") from None
     return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
 
 
@@ -666,19 +661,25 @@ class _Checks:
         """``{program = "program.toml", id = "c-2025"}``: a cohort of a program document."""
         try:
             program = _program(reference.program, self.base)
-        except OSError as error:
-            self.add(
-                where, ("cohort", "program"), f"cannot read the program document: {error}", "io"
-            )
-            return None, None
         except ProblemsError as error:
             self.add(
                 where,
                 ("cohort", "program"),
-                f"the program document {reference.program!r} cannot be read",
+                f"the program document {safe_repr(reference.program, 60)} cannot be read",
                 "program",
             )
             self.problems.extend(error.problems)
+            return None, None
+        except (OSError, ValueError, RuntimeError) as error:
+            # ValueError: a NUL or a lone surrogate in the name; RuntimeError: a loop of links.
+            named = isinstance(error, OSError) and error.strerror
+            reason = named or (
+                "a name that cannot be a file" if not isinstance(error, OSError) else str(error)
+            )
+            message = (
+                f"cannot read the program document {safe_repr(reference.program, 60)}: {reason}"
+            )
+            self.add(where, ("cohort", "program"), message, "io")
             return None, None
         known = [c.id for c in program.cohorts]
         if reference.id not in known:

@@ -22,6 +22,7 @@ import datetime as dt
 
 import attrs
 
+from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -53,7 +54,7 @@ def _matched_position(application: Application) -> Position | None:
     return None if title is None else match_title(title)
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Application:
     """An application (ansökan) to a cohort, with the applicant's facts as stated.

@@ -30,6 +30,7 @@ import unicodedata
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -103,7 +104,7 @@ _KIND_WORDS = (
 """The words of a body's name that tell its kind (folded), the first found winning."""
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class PoliticalBody:
     """A nämnd or styrelse that a manager works directly towards."""
@@ -151,7 +152,7 @@ def _matched_position(appointment: Appointment) -> Position | None:
     return match_title(appointment.title)
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Appointment:
     """An appointment (anställning; SS 12000 *Duty*): a person in a position, for a time.

@@ -32,7 +32,7 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -73,7 +73,7 @@ class Activity(LabelledEnum):
     """Mentorsträff held during the session."""
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Venue:
     """A course venue (kursgård) or other meeting place."""
@@ -90,7 +90,7 @@ class Venue:
         return self.name if self.municipality is None else f"{self.name}, {self.municipality}"
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Session:
     """A session of a cohort: internat, träff or återträff, from ``start`` to ``end`` inclusive.
@@ -132,7 +132,7 @@ class Session:
         return f"{self.id}: {self.start.isoformat()}–{self.end.isoformat()}"
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SupportGroup:
     """A support group (stödgrupp): a small group of a cohort's participants."""
@@ -146,7 +146,7 @@ class SupportGroup:
     )
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Collaboration:
     """A municipality collaborating in a cohort (samverkande kommun), with its kommunchef.
@@ -165,7 +165,7 @@ class Collaboration:
     mentor_capacity: int = attrs.field(default=1, validator=_checks.non_negative_int)
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Cohort:
     """A cohort (omgång): one run of the program, ``start`` to ``end`` inclusive.

@@ -24,6 +24,7 @@ import datetime as dt
 
 import attrs
 
+from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -32,7 +33,7 @@ from .municipalities import Municipality, as_municipality
 __all__ = ["MeetingKind", "MeetingStatus", "Mentor", "MentorMeeting", "Mentorship"]
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Mentor:
     """A mentor (mentor) in a cohort: the kommunchef of a collaborating municipality.
@@ -50,7 +51,7 @@ class Mentor:
     capacity: int = attrs.field(default=1, validator=_checks.positive_int)
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Mentorship:
     """A mentorship (mentorskap): a mentor and an adept (a participant), ``start`` to ``end``.
@@ -100,7 +101,7 @@ class MeetingStatus(LabelledEnum):
     CANCELLED = "cancelled", "inställd", "cancelled"
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class MentorMeeting:
     """A mentor meeting (mentorsträff) of a mentorship, on a date.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import attrs
 
+from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -35,7 +36,7 @@ class ParticipantStatus(LabelledEnum):
     """Avbruten: left before the end."""
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Participant:
     """A participant (deltagare) of a cohort.

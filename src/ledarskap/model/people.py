@@ -33,7 +33,7 @@ from types import ModuleType
 
 import attrs
 
-from ledarskap.errors import InvalidPersonnummerError, mask_personal_data
+from ledarskap.errors import InvalidPersonnummerError, mask_personal_data, masked_repr
 
 from . import _checks
 
@@ -209,7 +209,7 @@ def _mask_phone(value: str | None) -> str:
     return repr(None if value is None else f"…{value[-2:]}")
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Person:
     """A person (person): name and contact, with a stable id.

@@ -31,7 +31,7 @@ import unicodedata
 import attrs
 
 from ledarskap._found import did_you_mean
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text, checked_language
 
 from . import _checks
@@ -70,7 +70,7 @@ class PositionKind(LabelledEnum):
     """Första linjens chef (enhetschef, rektor)."""
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Position:
     """A position (befattning) in the catalog.

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ledarskap.errors import UnknownReferenceError
+from ledarskap.errors import UnknownReferenceError, masked_repr
 
 from . import _checks
 from .applications import Application
@@ -58,7 +58,7 @@ def _by_id(records: Iterable[R]) -> Mapping[str, R]:
     return index
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class ProgramData:
     """All data of one program (utbildning): the unit files are read into and written from."""

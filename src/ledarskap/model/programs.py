@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from ledarskap.errors import UnknownReferenceError
+from ledarskap.errors import UnknownReferenceError, masked_repr
 from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
@@ -106,7 +106,7 @@ class Stakeholder(LabelledEnum):
     SOCIETY = "society", "det omgivande samhället", "the surrounding society"
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Purpose:
     """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
@@ -131,7 +131,7 @@ class Purpose:
     )
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Theme:
     """A theme (tema) of the program, with its grounding, perspectives and levels.
@@ -177,7 +177,7 @@ class Theme:
         return Text(self.sv, self.en)
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Organiser:
     """The organiser (anordnare) of the program: CKS at Linköping University.
@@ -204,7 +204,7 @@ class Organiser:
         return f"{self.name} ({self.full_name}, {self.university})"
 
 
-@_checks.masked_repr
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Program:
     """The program (utbildning): *Ledarskap i kommuner* (LiKO), with purposes and themes.

@@ -37,7 +37,13 @@ from typing import Any, overload
 
 import attrs
 
-from ledarskap.errors import InvalidValueError, Problem, ProblemsError, mask_personal_data
+from ledarskap.errors import (
+    InvalidValueError,
+    Problem,
+    ProblemsError,
+    mask_personal_data,
+    masked_repr,
+)
 from ledarskap.text import LANGUAGES, Language, Text, checked_language
 
 from .messages import MESSAGES, Message, Severity
@@ -66,6 +72,7 @@ def _entry(code: str) -> Message:
     return entry
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Finding:
     """One problem found by :func:`ledarskap.validate`.
