@@ -116,7 +116,7 @@ def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
         raise FileAccessError(
             shown, "write", "not a regular file (a device, FIFO or socket is never replaced)"
         )
-    mode = stat.S_IMODE(info.st_mode)
+    mode = stat.S_IMODE(info.st_mode) & 0o777  # never set-id or sticky bits on a new file
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise FileAccessError(shown, "write", "the file is read-only")
     return mode

@@ -323,11 +323,7 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
             raise DocumentError(exc.summary, problems, source=source) from None
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
-        raise DocumentError(
-            "not valid JSON",
-            [Problem("$", f"{type(exc).__name__}: {exc}", "syntax")],
-            source=source,
-        ) from None
+        raise DocumentError("not valid JSON", [_unreadable(exc)], source=source) from None
     if _SURROGATE.search(decoded):  # only then is the document walked for lone surrogates
         problems = list(_lone_surrogates(document, "$"))
         if problems:
@@ -339,6 +335,17 @@ _TOML_LIKE = re.compile(r"\s*(#.*\n\s*)*(\[|[A-Za-z0-9_.\"-]+\s*=)")
 """The start of a TOML document: a table header or a key and its value."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
 """A lone surrogate, written as it is or escaped (a pair escaped is one character)."""
+
+
+def _unreadable(exc: BaseException) -> Problem:
+    """What JSON the parser read but Python cannot hold was, in the library's words."""
+    if isinstance(exc, RecursionError):
+        message = "expected a document, found arrays or objects nested too deeply to read"
+    elif "JSON number" in str(exc):  # NaN, Infinity: refused by _reject_constant
+        message = f"expected a number, found {str(exc).split()[0]}, which JSON does not have"
+    else:  # Python's limit on the digits of a whole number
+        message = "expected a number, found one with too many digits to read"
+    return Problem("$", message, "syntax")
 
 
 def _may_hold_surrogates(text: object) -> bool:
