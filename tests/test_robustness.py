@@ -23,16 +23,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import ledarskap
@@ -46,48 +44,14 @@ from ledarskap import (
 )
 from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, rule_from_data
 from ledarskap.errors import LedarskapError, mask_personal_data
+from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked
 
-EXAMPLES = int(os.environ.get("LEDARSKAP_SWEEP_EXAMPLES", "60"))
-SWEEP = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 LONGEST_PROBLEM = 2_000
 """The most characters one problem may take: a bad value is quoted in part, never whole."""
 
-PERSONNUMMER = [
-    "19850312-2395",
-    "850312-2395",
-    "850312+2395",
-    "198503122395",
-    "8503122395",
-    "19850312:2395",
-    "1985-03-12-2395",
-    "85 03 12 23 95",
-    "19850312 - 2395",
-    "850312  -  2395",
-    "850312–2395",
-    "19850312—2395",
-    "850312\u2212 2395",
-    "850312\xa02395",
-    "850312\u30002395",
-    "１９８５０３１２-２３９５",
-    "19850312-23951",
-    "1985031223951",
-]
 PIECES = [
-    *PERSONNUMMER,
-    "",
-    " ",
-    "\x00",
-    "\ud800",
-    "\udcff",
-    "\x01\x1f\x7f",
-    "'",
-    '"',
+    *COMMON_PIECES,
     "\\",
-    "\n",
     "(",
     ")",
     "[",
@@ -98,33 +62,19 @@ PIECES = [
     " or ",
     "not ",
     "in",
-    "\ufeff",
     "(" * 500,
     "[" * 500,
-    "9" * 5000,
     "x" * 5000,
-    "1 " * 3000,
-    "anna.berg@linkoping.se",
-    "Linköping",
     "0580",
-    "2025-09-01",
     "position",
     "leads_staff_function",
-    "Förvaltningschef",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES) | st.text(max_size=12), max_size=8).map("".join)
-SEPARATORS = re.compile(r"[\W_]", re.UNICODE)
 
 
 def _shown(text: str) -> None:
-    """No personnummer in full, nothing left to mask, in *text*.
-
-    The number planted in every input is 19850312-2395: with every character that is not a
-    letter or a digit taken out, and digits of every script read as digits, its last ten
-    digits must not be left in the text (a check independent of the masking's own pattern).
-    """
-    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
-    assert "8503122395" not in SEPARATORS.sub("", plain), text[:300]
+    """No personnummer in full, nothing left to mask, in *text*."""
+    assert_masked(text)
     assert mask_personal_data(text) == text, text[:300]
 
 

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 import pytest
 
 from ledarskap.eligibility import DecisionNode, Outcome, Summary, Truth, default_ruleset
 from ledarskap.io import example_program
-from ledarskap.model import Application, Cohort, Collaboration, PoliticalBody, PoliticalBodyKind
+from ledarskap.model import Application
 
-COHORT = Cohort(
-    id="c-2025",
-    program_id="liko",
-    name="Omgång 2025/26",
-    start=dt.date(2025, 9, 1),
-    end=dt.date(2026, 6, 30),
-    collaborations=[
-        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
-    ],
-)
-NAMND = PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)
-
-
-def application(**facts: Any) -> Application:
-    base: dict[str, Any] = {
-        "id": "ans-1",
-        "person_id": "p-1",
-        "cohort_id": "c-2025",
-        "submitted": dt.date(2025, 4, 1),
-    }
-    return Application(**(base | facts))
+from ._cases import COHORT, NAMND, application
 
 
 def test_bulk_evaluation_summarises_outcomes_and_reasons() -> None:

@@ -23,29 +23,10 @@ from ledarskap.eligibility import (
 )
 from ledarskap.eligibility.decisions import leaves_explaining
 from ledarskap.errors import RuleError
-from ledarskap.model import Application, Cohort, Collaboration
+from ledarskap.model import Application
 from ledarskap.testing import rule_applications
 
-COHORT = Cohort(
-    id="c-2025",
-    program_id="liko",
-    name="Omgång 2025/26",
-    start=dt.date(2025, 9, 1),
-    end=dt.date(2026, 6, 30),
-    collaborations=[
-        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
-    ],
-)
-
-
-def application(**facts: Any) -> Application:
-    base: dict[str, Any] = {
-        "id": "ans-1",
-        "person_id": "p-1",
-        "cohort_id": "c-2025",
-        "submitted": dt.date(2025, 4, 1),
-    }
-    return Application(**(base | facts))
+from ._cases import AS_OF, COHORT, application
 
 
 def decide(app: Application) -> Decision:
@@ -209,9 +190,6 @@ def test_a_decision_pickles_and_copies_explained() -> None:
     assert again == lazy
     assert again.facts == lazy.facts
     assert copy.deepcopy(lazy) == lazy
-
-
-AS_OF = dt.date(2025, 9, 1)
 
 
 LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

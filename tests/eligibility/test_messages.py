@@ -18,29 +18,10 @@ from ledarskap.eligibility import (
 from ledarskap.eligibility._evaluation import plan
 from ledarskap.eligibility.messages import join, render_node, render_reason
 from ledarskap.errors import InvalidValueError
-from ledarskap.model import Application, Cohort, Collaboration, county
+from ledarskap.model import Application, county
 from ledarskap.testing import eligibility_rules, rule_applications
 
-COHORT = Cohort(
-    id="c-2025",
-    program_id="liko",
-    name="Omgång 2025/26",
-    start=dt.date(2025, 9, 1),
-    end=dt.date(2026, 6, 30),
-    collaborations=[
-        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
-    ],
-)
-
-
-def application(**facts: Any) -> Application:
-    base: dict[str, Any] = {
-        "id": "ans-1",
-        "person_id": "p-1",
-        "cohort_id": "c-2025",
-        "submitted": dt.date(2025, 4, 1),
-    }
-    return Application(**(base | facts))
+from ._cases import AS_OF, COHORT, application
 
 
 def test_an_unknown_language_is_refused_not_english() -> None:
@@ -75,9 +56,6 @@ def test_every_text_of_eligibility_refuses_an_unknown_language(call: Any) -> Non
     with pytest.raises(InvalidValueError) as caught:
         call(decision, rules)
     assert str(caught.value).startswith("language: expected 'sv' or 'en', found ")
-
-
-AS_OF = dt.date(2025, 9, 1)
 
 
 COLLABORATING = frozenset(m.code for m in county("05").municipalities[:6])

@@ -39,6 +39,8 @@ from ledarskap.model import (
 )
 from ledarskap.testing import forgetting, rule_applications
 
+from ._cases import AS_OF, COHORT, KS, NAMND, application
+
 HEAD = 'format = "ledarskap.rules/1"\nid = "demo"\nversion = "1"\n'
 
 VERSIONED = (
@@ -578,9 +580,6 @@ def test_the_parameters_of_a_rule_set_cannot_change_under_its_evaluation() -> No
     assert attrs.evolve(rules, parameters=list(rules.parameters.values())) == rules
 
 
-AS_OF = dt.date(2025, 9, 1)
-
-
 COLLABORATING = frozenset(m.code for m in county("05").municipalities[:6])
 
 
@@ -623,34 +622,6 @@ def test_learning_a_missing_fact_never_flips_a_whole_decision(
     before = _DEFAULT.evaluate(partial, **options).outcome
     if before is not Outcome.UNDETERMINED:
         assert _DEFAULT.evaluate(whole, **options).outcome is before
-
-
-COHORT = Cohort(
-    id="c-2025",
-    program_id="liko",
-    name="Omgång 2025/26",
-    start=dt.date(2025, 9, 1),
-    end=dt.date(2026, 6, 30),
-    collaborations=[
-        Collaboration(municipality=m) for m in ("Linköping", "Norrköping", "Motala", "Mjölby")
-    ],
-)
-
-
-NAMND = PoliticalBody(name="Socialnämnden", kind=PoliticalBodyKind.NAMND)
-
-
-KS = PoliticalBody(name="Kommunstyrelsen", kind=PoliticalBodyKind.KOMMUNSTYRELSE)
-
-
-def application(**facts: Any) -> Application:
-    base: dict[str, Any] = {
-        "id": "ans-1",
-        "person_id": "p-1",
-        "cohort_id": "c-2025",
-        "submitted": dt.date(2025, 4, 1),
-    }
-    return Application(**(base | facts))
 
 
 def decide(app: Application) -> Decision:

@@ -20,11 +20,8 @@ group, and the fast decoder never accepts what the detailed converter refuses. T
 from __future__ import annotations
 
 import json
-import os
-import re
 import time
 import tomllib
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,77 +39,25 @@ from ledarskap.io._convert import Flavour, make_converter
 from ledarskap.io._decode import Decoder
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io.rulecases import load_cases_text
+from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked
 
-EXAMPLES = int(os.environ.get("LEDARSKAP_SWEEP_EXAMPLES", "60"))
-SWEEP = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 SECONDS = 5.0
 
-PERSONNUMMER = [
-    "19850312-2395",
-    "850312-2395",
-    "850312+2395",
-    "198503122395",
-    "8503122395",
-    "19850312:2395",
-    "1985-03-12-2395",
-    "85 03 12 23 95",
-    "850312  -  2395",
-    "850312–2395",
-    "850312\xa02395",
-    "１９８５０３１２-２３９５",
-    "19850312-23951",
-    "1985031223951",
-]
 PIECES = [
-    *PERSONNUMMER,
-    "",
-    " ",
-    "\x00",
-    "\ud800",
-    "\udcff",
-    "\x01\x1f\x7f",
+    *COMMON_PIECES,
     "\t=1+1",
     '=HYPERLINK("http://x")',
     "@SUM(1)",
-    "'",
-    '"',
     ";",
     ",",
-    "\n",
     "\r",
-    "\ufeff",
     "PK",
     "[" * 2000,
     "{" * 2000,
-    "9" * 5000,
     "x" * 20_000,
-    "1 " * 6000,
-    "anna.berg@linkoping.se",
-    "Linköping",
-    "2025-09-01",
-    "Förvaltningschef",
     "ja",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=8).map("".join)
-
-
-NOT_ALPHANUMERIC = re.compile(r"[\W_]")
-
-
-def assert_masked(text: str) -> None:
-    """No personnummer in *text* in full.
-
-    Every number planted in the inputs is 19850312-2395, in one spelling or another: with
-    every character that is not a letter or a digit taken out, and digits of every script
-    read as digits, its last ten digits must not be left in the text. The check does not
-    use the masking's own pattern, so it can catch what that pattern misses.
-    """
-    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
-    assert "8503122395" not in NOT_ALPHANUMERIC.sub("", plain), text[:300]
 
 
 def only_library_errors(call: Callable[[], object], *, summary: bool = True) -> object:
@@ -157,7 +102,9 @@ def test_a_hostile_sheet_gives_records_or_the_librarys_error(
     if form == "bytes":
         source = text.encode("utf-8", "surrogatepass")
     elif form == "cp1252":
-        source = text.encode("cp1252", "replace")
+        source = text.encode(
+            "cp1252", "ignore"
+        )  # a "?" for what it lacks would make a new spelling
     result = only_library_errors(lambda: read_sheet(source, kind, cohort_id="c"))  # type: ignore[arg-type]
     for problem in getattr(result, "problems", ()):
         assert_masked(str(problem))
