@@ -1,0 +1,25 @@
+"""Figures of a cohort: composition, the meeting timeline and eligibility outcomes.
+
+Each function takes the program's data (and a cohort, when it has several), draws one
+:class:`matplotlib.figure.Figure` and returns it, with its labels in Swedish (``"sv"``,
+the default) or English (``language="en"``); :func:`save` writes it as PNG or SVG. No
+figure holds personal data: people are counted, or shown as numbered pairs or by
+municipality, never by name. matplotlib is the optional extra ``plot``
+(``pip install 'ledarskap[plot]'``), imported when the first figure is drawn; the figures
+are made without pyplot, so nothing is kept or shown behind the caller's back.
+
+>>> from ledarskap import example_program
+>>> from ledarskap import plots
+>>> figure = plots.meeting_timeline(example_program())
+>>> type(figure).__name__
+'Figure'
+
+.. versionadded:: 0.4
+"""
+
+from __future__ import annotations
+
+from .files import FORMATS, save
+from .timeline import PairLabels, meeting_timeline
+
+__all__ = ["FORMATS", "PairLabels", "meeting_timeline", "save"]
