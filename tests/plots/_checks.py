@@ -1,4 +1,4 @@
-"""What every figure test checks: the figure as SVG text, and no personal data in it."""
+"""What the figure tests read: the bars drawn, the figure as SVG text, no personal data in it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,14 @@ from matplotlib.figure import Figure
 
 from ledarskap.model import ProgramData
 from ledarskap.plots._matplotlib import render
+
+
+def bars(figure: Figure, index: int = 0) -> dict[str, int]:
+    """Each bar of the figure's *index*-th axes: its label (lines joined) and its length."""
+    axes = figure.axes[index]
+    labels = [t.get_text().replace("\n", " ") for t in axes.get_yticklabels()]
+    widths = [round(p.get_width()) for p in axes.patches]  # type: ignore[attr-defined]
+    return dict(zip(labels, widths, strict=True))
 
 
 def svg_text(figure: Figure) -> str:

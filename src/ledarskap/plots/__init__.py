@@ -19,7 +19,22 @@ are made without pyplot, so nothing is kept or shown behind the caller's back.
 
 from __future__ import annotations
 
+from .composition import (
+    composition_by_position_kind,
+    participants_by_county,
+    participants_by_municipality,
+)
 from .files import FORMATS, save
+from .outcomes import eligibility_outcomes
 from .timeline import PairLabels, meeting_timeline
 
-__all__ = ["FORMATS", "PairLabels", "meeting_timeline", "save"]
+__all__ = [
+    "FORMATS",
+    "PairLabels",
+    "composition_by_position_kind",
+    "eligibility_outcomes",
+    "meeting_timeline",
+    "participants_by_county",
+    "participants_by_municipality",
+    "save",
+]
