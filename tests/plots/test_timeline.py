@@ -12,7 +12,7 @@ from matplotlib.patches import Rectangle
 
 from ledarskap import example_program
 from ledarskap.errors import InvalidValueError, UnknownReferenceError, UsageError
-from ledarskap.model import MeetingStatus, ProgramData
+from ledarskap.model import MeetingStatus, MentorshipStatus, ProgramData
 from ledarskap.plots import meeting_timeline
 from ledarskap.plots._matplotlib import new_figure
 from ledarskap.plots.timeline import _month_ticks
@@ -48,7 +48,8 @@ def test_every_meeting_is_drawn_once_by_its_status() -> None:
         status.label("en"): sum(m.status is status for m in DATA.meetings)
         for status in MeetingStatus
     }
-    assert _markers(axes) == expected
+    ended = sum(m.status is MentorshipStatus.ENDED_EARLY for m in DATA.mentorships)
+    assert _markers(axes) == {**expected, "ended early": ended}
     assert expected["cancelled"] == 1  # the example has one, so the cross is drawn
 
 
@@ -61,6 +62,41 @@ def test_the_legend_names_every_status_with_its_count_zero_included() -> None:
     assert "cancelled (1)" in legend
     assert "residential session (3)" in legend
     assert "follow-up meeting (1)" in legend
+
+
+def test_a_pair_ended_early_ends_in_a_bar_and_its_reason_is_never_drawn() -> None:
+    ended = [m for m in DATA.mentorships if m.status is MentorshipStatus.ENDED_EARLY]
+    assert ended
+    assert all(m.end_reason for m in ended)
+    figure = meeting_timeline(DATA, language="en")
+    assert _markers(figure.axes[0])["ended early"] == len(ended)
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert f"ended early ({len(ended)})" in legend
+    assert not any(text.startswith("proposed mentorship") for text in legend)
+    for m in ended:
+        assert m.end_reason not in " ".join(shown_text(figure))
+
+
+def test_proposed_pairs_are_dashed_and_counted_in_the_legend() -> None:
+    proposed = tuple(
+        attrs.evolve(m, status=MentorshipStatus.PROPOSED, end=None, ended_by=None, end_reason="")
+        if index >= 22
+        else m
+        for index, m in enumerate(DATA.mentorships)
+    )
+    gone = {m.id for m in proposed if m.status is MentorshipStatus.PROPOSED}
+    data = attrs.evolve(
+        DATA,
+        mentorships=proposed,
+        meetings=tuple(m for m in DATA.meetings if m.mentorship_id not in gone),
+    )
+    figure = meeting_timeline(data, language="en")
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "proposed mentorship (3)" in legend
+    dashed = [c for c in figure.axes[0].collections if c.get_label() == "proposed mentorship (3)"]
+    assert len(dashed) == 1
+    assert np.asarray(dashed[0].get_segments()).shape[0] == 3  # type: ignore[attr-defined]
+    assert "ended early (1)" in legend  # ms-013, the 13th pair, as before
 
 
 def test_each_session_is_shaded_over_its_days() -> None:

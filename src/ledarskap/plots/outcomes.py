@@ -67,8 +67,7 @@ def eligibility_outcomes(
     decisions already. A reason counts the applications it decided.
     """
     language = checked_language(language)
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise InvalidValueError(location="top", expected="a whole number of 1 or more", found=top)
+    top = _checked_top(top)
     chosen = counted(
         source, cohort, "Drawing the eligibility outcomes", ruleset=ruleset, as_of=as_of
     )
@@ -99,3 +98,9 @@ def eligibility_outcomes(
         below.axis("off")
         below.text(0.0, 0.5, _NO_REASONS.render(language), fontsize=_style.LABEL_SIZE)
     return figure
+
+
+def _checked_top(top: object) -> int:
+    if isinstance(top, int) and not isinstance(top, bool) and top >= 1:
+        return top
+    raise InvalidValueError(location="top", expected="a whole number of 1 or more", found=top)

@@ -1,15 +1,15 @@
 """The mentoring meeting timeline of a cohort: each mentor pair's meetings over the year.
 
 One row per mentorship (mentor and adept) of the cohort: a thin line for the time the
-mentorship lasts, a dot for each meeting held, a ring for each one planned and a cross for
-each one cancelled; the cohort's sessions (internat, träffar, återträffar) are shaded
+mentorship lasts (dashed while it is proposed, ending in a bar if it ended early), a dot for
+each meeting held, a ring for each one planned and a cross for each one cancelled; the cohort's sessions (internat, träffar, återträffar) are shaded
 behind all rows, so a reader sees at a glance which pairs meet at the sessions, which
 meet between them, and which have gone quiet.
 
 Pairs are labelled without personal data: numbered (``"Par 1"``, in the order the
 mentorships start) or by municipality (``"Linköping → Motala"``, the mentor's, a
-kommunchef's, then the adept's). Names, personnummer, e-mail addresses and the notes of a
-meeting never reach a figure.
+kommunchef's, then the adept's). Names, personnummer, e-mail addresses, the notes of a
+meeting and the reason a mentorship ended never reach a figure.
 
 >>> from ledarskap import example_program
 >>> from ledarskap.plots import meeting_timeline
@@ -35,6 +35,7 @@ from ledarskap.model import (
     MeetingStatus,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     ProgramData,
     SessionKind,
 )
@@ -55,7 +56,8 @@ PairLabels = Literal["number", "municipality"]
 
 _TITLE = Text("Mentorsträffar", "Mentor meetings")
 _PAIR = Text("Par {number}", "Pair {number}")
-_MENTORSHIP = Text("mentorskapet pågår", "mentorship lasts")
+_MENTORSHIP = Text("mentorskapets löptid", "mentorship's duration")
+_PROPOSED = Text("föreslaget mentorskap ({count})", "proposed mentorship ({count})")
 _NONE = Text("Inga mentorskap i omgången", "No mentorships in the cohort")
 _MONTHS = (
     Text("jan", "Jan"),
@@ -206,20 +208,48 @@ def _pairs(
     last: dt.date,
     language: Language,
 ) -> None:
-    """Each pair's line and meetings; every status in the legend with its count, 0 too.
+    """Each pair's line and meetings; every meeting status in the legend with its count, 0 too.
 
-    The line of a mentorship without an end runs to *last*, the last day drawn.
+    The line of a mentorship without an end runs to *last*, the last day drawn; a proposed
+    mentorship's line is dashed (and in the legend only when there is one); a mentorship
+    ended early ends in a bar (in the legend always, with its count). Who ended it and why
+    are the pair's own and never drawn.
     """
-    positions = list(range(len(rows)))
-    starts = [pair.start.toordinal() for _, pair in rows]
-    ends = [(pair.end or last).toordinal() + 1 for _, pair in rows]
-    axes.hlines(
-        positions,
-        starts,
-        ends,
-        color=_style.GREY,
-        linewidth=1.2,
-        label=_MENTORSHIP.render(language),
+    lines: dict[bool, tuple[list[int], list[int], list[int]]] = {
+        False: ([], [], []),
+        True: ([], [], []),
+    }
+    early: tuple[list[int], list[int]] = ([], [])
+    for row, (_, pair) in enumerate(rows):
+        ys, starts, ends = lines[pair.status is MentorshipStatus.PROPOSED]
+        end = (pair.end or last).toordinal() + 1
+        ys.append(row)
+        starts.append(pair.start.toordinal())
+        ends.append(end)
+        if pair.status is MentorshipStatus.ENDED_EARLY:
+            early[0].append(end)
+            early[1].append(row)
+    for proposed, (ys, starts, ends) in lines.items():
+        if ys or not proposed:
+            label = _PROPOSED if proposed else _MENTORSHIP
+            axes.hlines(
+                ys,
+                starts,
+                ends,
+                color=_style.GREY,
+                linewidth=1.2,
+                linestyles="--" if proposed else "-",
+                label=label.format(count=len(ys)).render(language),
+            )
+    ended = MentorshipStatus.ENDED_EARLY.label(language)
+    axes.scatter(
+        *early,
+        s=90,
+        marker="|",
+        c=_style.VERMILION,
+        linewidths=2,
+        zorder=3,
+        label=f"{ended} ({len(early[0])})",
     )
     by_status: dict[MeetingStatus, tuple[list[float], list[int]]] = {
         status: ([], []) for status in MeetingStatus
@@ -243,7 +273,7 @@ def _pairs(
             zorder=3,
             label=f"{status.label(language)} ({len(days)})",
         )
-    axes.set_yticks(positions, [label for label, _ in rows])
+    axes.set_yticks(range(len(rows)), [label for label, _ in rows])
     axes.set_ylim(len(rows) - 0.5, -0.5)
 
 
