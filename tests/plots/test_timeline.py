@@ -221,7 +221,7 @@ def test_wrong_arguments_are_refused_with_the_library_s_error() -> None:
         meeting_timeline(DATA, pair_labels="name")  # type: ignore[arg-type]
 
 
-@settings(max_examples=60)
+@settings(max_examples=30)
 @given(
     first=st.dates(dt.date(2000, 1, 1), dt.date(2040, 1, 1)),
     days=st.integers(0, 6 * 365),
