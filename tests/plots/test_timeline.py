@@ -189,6 +189,8 @@ def test_a_cohort_without_mentorships_says_so() -> None:
     figure = meeting_timeline(data, language="en")
     assert "No mentorships in the cohort" in shown_text(figure)
     assert figure.axes[0].get_yticks().size == 0
+    bare = attrs.evolve(data, cohorts=(attrs.evolve(COHORT, sessions=()),))
+    assert meeting_timeline(bare).legends == []  # nothing to explain, and no warning
 
 
 def test_the_cohort_is_chosen_by_id_or_by_itself_and_must_be_named_among_several() -> None:

@@ -125,14 +125,18 @@ def meeting_timeline(
     _month_ticks(axes, first, last, language)
     _style.tidy(axes, grid="x")
     axes.tick_params(axis="y", length=0)
-    figure.legend(
-        loc="outside lower center",
-        ncols=4,
-        fontsize=_style.TICK_SIZE,
-        frameon=False,
-        handletextpad=0.4,
-        columnspacing=1.6,
-    )
+    handles, labels = axes.get_legend_handles_labels()
+    if handles:  # nothing to explain in a cohort without sessions and pairs
+        figure.legend(
+            handles,
+            labels,
+            loc="outside lower center",
+            ncols=4,
+            fontsize=_style.TICK_SIZE,
+            frameon=False,
+            handletextpad=0.4,
+            columnspacing=1.6,
+        )
     return figure
 
 
