@@ -118,12 +118,15 @@ def test_without_matplotlib_the_message_names_the_extra(
         save(figure, tmp_path / "x.png")
 
 
-def test_importing_the_plots_imports_no_matplotlib_and_drawing_no_pyplot() -> None:
+def test_importing_the_plots_imports_no_matplotlib_and_drawing_no_pyplot_nor_pandas() -> None:
     code = (
         "import sys, ledarskap.plots\n"
         "print('matplotlib' in sys.modules)\n"
-        "ledarskap.plots.meeting_timeline(ledarskap.example_program())\n"
+        "data = ledarskap.example_program()\n"
+        "ledarskap.plots.meeting_timeline(data)\n"
+        "ledarskap.plots.participants_by_county(data)\n"
         "print('matplotlib' in sys.modules, 'matplotlib.pyplot' in sys.modules)\n"
+        "print('pandas' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True", "False"]
+    assert out.stdout.split() == ["False", "True", "False", "False"]
