@@ -79,7 +79,14 @@ from ledarskap.text import Language, Text, checked_language
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
-__all__ = ["UID_DOMAIN", "CalendarUpdate", "cohort_calendar", "write_cohort_calendar"]
+__all__ = [
+    "UID_DOMAIN",
+    "CalendarUpdate",
+    "cohort_calendar",
+    "meeting_uid",
+    "session_uid",
+    "write_cohort_calendar",
+]
 
 UID_DOMAIN = "ledarskap.cks.liu.se"
 """The domain every UID the library makes ends in (after ``@``)."""
@@ -126,8 +133,21 @@ class CalendarUpdate:
     kept: tuple[str, ...] = ()
 
 
-def uid(kind: str, *ids: str) -> str:
-    """The UID of an event of *kind* (``session``, ``meeting``) named by *ids*: a hash."""
+def meeting_uid(meeting_id: str) -> str:
+    """The UID of the event of the mentor meeting with this id (a hash of it).
+
+    >>> meeting_uid("mm-001-1")
+    'meeting-...@ledarskap.cks.liu.se'
+    """
+    return _uid("meeting", meeting_id)
+
+
+def session_uid(cohort_id: str, session_id: str) -> str:
+    """The UID of the event of a cohort's session (a hash of the two ids)."""
+    return _uid("session", cohort_id, session_id)
+
+
+def _uid(kind: str, *ids: str) -> str:
     digest = hashlib.blake2b("\0".join((kind, *ids)).encode(), digest_size=16).hexdigest()
     return f"{kind}-{digest}@{UID_DOMAIN}"
 
@@ -230,11 +250,11 @@ def _make(
     events: dict[str, Event] = {}
     if options.sessions:
         for session in cohort.sessions:
-            events[uid("session", cohort.id, session.id)] = _session_event(
+            events[session_uid(cohort.id, session.id)] = _session_event(
                 ical, cohort, session, language
             )
     for meeting in _meetings(data, cohort_id, options.plans, options.meetings):
-        events[uid("meeting", meeting.id)] = _meeting_event(
+        events[meeting_uid(meeting.id)] = _meeting_event(
             ical, data=data, meeting=meeting, language=language, at=options.at, zone=zone
         )
     return _merge(ical, cohort=cohort, language=language, events=events, old=old, stamp=stamp)
