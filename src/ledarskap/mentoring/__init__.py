@@ -3,6 +3,7 @@
 .. versionadded:: 0.4
 """
 
+from .health import EndedEarly, HealthReport, MentorLoad, PairHealth, health_report
 from .plans import (
     DEFAULT_SUMMER_WEEKS,
     Cadence,
@@ -21,7 +22,11 @@ from .plans import (
 __all__ = [
     "DEFAULT_SUMMER_WEEKS",
     "Cadence",
+    "EndedEarly",
+    "HealthReport",
     "MeetingPlan",
+    "MentorLoad",
+    "PairHealth",
     "PlanComparison",
     "PlanOutcome",
     "PlanStatus",
@@ -30,5 +35,6 @@ __all__ = [
     "SkippedMeeting",
     "cohort_mentorships",
     "cohort_plans",
+    "health_report",
     "plan_meetings",
 ]
