@@ -38,11 +38,12 @@ from typing import Any
 
 import attrs
 
-from ledarskap.errors import masked_repr
+from ledarskap.errors import mask_personal_data, masked_repr
 from ledarskap.model import MeetingStatus, MentorMeeting, Mentorship, ProgramData
 from ledarskap.text import Language, checked_language
 
-from . import _health_text, _lifecycle
+from . import _health_text as words
+from . import _lifecycle
 from ._arguments import Checked
 from .plans import Cadence, MeetingPlan, PlanComparison, PlanStatus, plan_meetings
 
@@ -167,7 +168,7 @@ class HealthReport:
 
     def render(self, language: Language = "sv") -> str:
         """The report as text in Swedish (``"sv"``) or English (``"en"``)."""
-        return _health_text.render(self, checked_language(language))
+        return _render(self, checked_language(language))
 
     def __str__(self) -> str:
         return self.render("sv")
@@ -365,3 +366,79 @@ def _names(
         if name is not None:
             names[record_id] = name
     return names
+
+
+def _render(report: HealthReport, language: Language) -> str:
+    """*report* as text in *language*; personal data (personnummer, e-mail) masked."""
+    lines = [
+        words.TITLE.format(cohort=report.cohort_name, day=report.as_of.isoformat()).render(
+            language
+        ),
+        words.SUMMARY.format(
+            pairs=len(report.pairs),
+            running=sum(pair.running for pair in report.pairs),
+            held=report.held,
+            due=report.due,
+            missed=report.missed,
+        ).render(language),
+        "",
+        words.NOT_MET.format(weeks=report.not_met_weeks, count=len(report.not_met)).render(
+            language
+        ),
+    ]
+    lines += [
+        f"  - {_pair_name(report, pair, language)}: {_quiet(pair, language)}"
+        for pair in report.not_met
+    ]
+    if not report.not_met:
+        lines.append(f"  {words.NONE.render(language)}")
+    lines += ["", words.LOADS.render(language)]
+    for load in report.loads:
+        if load.capacity is None:
+            text = words.UNKNOWN_CAPACITY.format(adepts=load.adepts).render(language)
+        else:
+            text = words.LOAD.format(adepts=load.adepts, capacity=load.capacity).render(language)
+            text += words.OVER.render(language) if load.over else ""
+        lines.append(f"  - {_name(report, load.mentor_id)}: {text}")
+    lines += ["", words.PLAN.format(weeks=report.cadence.every_weeks).render(language)]
+    lines += [
+        f"  - {_pair_name(report, pair, language)}: "
+        + words.PAIR.format(
+            held=pair.held, due=pair.due, missed=pair.missed, cancelled=pair.cancelled
+        ).render(language)
+        for pair in report.pairs
+    ]
+    lines += ["", words.ENDED.format(count=len(report.ended_early)).render(language)]
+    for ended in report.ended_early:
+        parts = [
+            words.WITH.format(
+                adept=_name(report, ended.participant_id), mentor=_name(report, ended.mentor_id)
+            ).render(language)
+        ]
+        if ended.end is not None:
+            parts.append(words.ENDED_ON.format(day=ended.end.isoformat()).render(language))
+        if ended.ended_by in words.ENDED_BY:
+            parts.append(words.ENDED_BY[ended.ended_by].render(language))
+        text = ", ".join(parts)
+        lines.append(f"  - {text}: {ended.reason}" if ended.reason else f"  - {text}")
+    if not report.ended_early:
+        lines.append(f"  {words.NONE.render(language)}")
+    return mask_personal_data("\n".join(lines))
+
+
+def _name(report: HealthReport, record_id: str) -> str:
+    name = report.names.get(record_id)
+    return record_id if name is None else f"{name} ({record_id})"
+
+
+def _pair_name(report: HealthReport, pair: PairHealth, language: Language) -> str:
+    return words.WITH.format(
+        adept=_name(report, pair.participant_id), mentor=_name(report, pair.mentor_id)
+    ).render(language)
+
+
+def _quiet(pair: PairHealth, language: Language) -> str:
+    days = pair.quiet_days or 0
+    if pair.last_met is None:
+        return words.NEVER_MET.format(day=pair.start.isoformat(), days=days).render(language)
+    return words.LAST_MET.format(day=pair.last_met.isoformat(), days=days).render(language)
