@@ -15,11 +15,13 @@ from ledarskap import example_program
 from ledarskap.errors import InvalidValueError, UnknownReferenceError
 from ledarskap.mentoring import Cadence, HealthReport, health_report
 from ledarskap.model import (
+    EndedBy,
     MeetingKind,
     MeetingStatus,
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     ProgramData,
 )
 from ledarskap.testing import program_data
@@ -88,7 +90,7 @@ def test_the_report_as_data() -> None:
     assert data["not_met"] == [p.mentorship_id for p in report.not_met]
     first = data["pairs"][0]
     assert first["mentorship_id"] == "ms-001"
-    assert first["status"] == "active"
+    assert first["status"] == "completed"  # the example program is a finished cohort's
     assert first["plan"]["mentorship_id"] == "ms-001"
     assert first["held"] == first["plan"]["held"]
     assert data["loads"][0] == {
@@ -150,6 +152,74 @@ def test_a_pair_outside_the_cohort_has_no_plan_but_its_meetings_count() -> None:
     assert pair.held == 1
     assert not pair.running
     assert pair.quiet_days is None
+
+
+def test_a_relationship_ended_early_is_reported_once_it_has_ended() -> None:
+    before = health_report(DATA, COHORT, as_of=dt.date(2026, 4, 29))
+    assert before.ended_early == ()
+    report = health_report(DATA, COHORT, as_of=dt.date(2026, 4, 30))
+    [ended] = report.ended_early
+    assert (ended.mentorship_id, ended.end, ended.ended_by) == (
+        "ms-013",
+        dt.date(2026, 4, 30),
+        EndedBy.ADEPT,
+    )
+    assert ended.reason == "Adepten lämnade programmet."
+    assert (
+        "Ended early (1):\n  - Linnea Sjödin (d-013) with Camilla Ståhl (mentor-0509), "
+        "ended 2026-04-30, by the adept: Adepten lämnade programmet."
+    ) in report.render("en")
+    assert (
+        "Avbrutna i förtid (1):\n  - Linnea Sjödin (d-013) med Camilla Ståhl (mentor-0509), "
+        "slutade 2026-04-30, av adepten: Adepten lämnade programmet."
+    ) in report.render("sv")
+    assert report.to_data()["ended_early"] == [
+        {
+            "mentorship_id": "ms-013",
+            "mentor_id": "mentor-0509",
+            "participant_id": "d-013",
+            "end": "2026-04-30",
+            "ended_by": "adept",
+            "reason": "Adepten lämnade programmet.",
+        }
+    ]
+    pair = next(p for p in report.pairs if p.mentorship_id == "ms-013")
+    assert pair.status is MentorshipStatus.ENDED_EARLY
+    assert pair.running  # its last day
+
+
+def test_an_unrecorded_ender_and_no_reason() -> None:
+    pairs = tuple(
+        attrs.evolve(m, ended_by=None, end_reason="") if m.id == "ms-013" else m
+        for m in DATA.mentorships
+    )
+    report = health_report(with_records(mentorships=pairs), COHORT, as_of=dt.date(2026, 6, 1))
+    assert (
+        "  - Linnea Sjödin (d-013) with Camilla Ståhl (mentor-0509), ended 2026-04-30\n"
+        in report.render("en") + "\n"
+    )
+    assert report.to_data()["ended_early"][0]["ended_by"] is None
+
+
+def test_a_proposed_pair_has_no_plan_and_is_not_running() -> None:
+    pairs = tuple(
+        Mentorship(
+            id=m.id,
+            mentor_id=m.mentor_id,
+            participant_id=m.participant_id,
+            start=m.start,
+            status=MentorshipStatus.PROPOSED,
+        )
+        if m.id == "ms-001"
+        else m
+        for m in DATA.mentorships
+    )
+    report = health_report(with_records(mentorships=pairs), COHORT, as_of=DAY)
+    pair = next(p for p in report.pairs if p.mentorship_id == "ms-001")
+    assert pair.comparison.outcomes == ()
+    assert not pair.running
+    assert not pair.not_met
+    assert pair.held == 3  # its recorded meetings still count
 
 
 def test_an_ended_pair_is_not_running_and_not_flagged() -> None:

@@ -56,10 +56,6 @@ PAIR = Text(
 )
 ENDED = Text("Avbrutna i förtid ({count}):", "Ended early ({count}):")
 ENDED_ON = Text("slutade {day}", "ended {day}")
-ENDED_BY = {
-    "adept": Text("av adepten", "by the adept"),
-    "mentor": Text("av mentorn", "by the mentor"),
-    "program": Text("av programmet", "by the program"),
-}
+ENDED_BY = Text("av {who}", "by {who}")
 NONE = Text("inga", "none")
 WITH = Text("{adept} med {mentor}", "{adept} with {mentor}")

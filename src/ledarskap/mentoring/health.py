@@ -3,14 +3,14 @@
 :func:`health_report` reads a cohort's mentorships and their recorded meetings as of a day
 the caller gives (the library never reads the clock for it) and reports:
 
-- **pairs that have not met** in *N* weeks: running pairs (active, and within their dates
-  on the day) whose last held meeting, or their start if they have not met, lies *N* weeks
-  or more back;
+- **pairs that have not met** in *N* weeks: running pairs (that hold on the day: not
+  proposed, and the day within their start and end) whose last held meeting, or their
+  start if they have not met, lies *N* weeks or more back;
 - **mentors' loads**: each mentor's running adepts against their capacity;
 - **meetings per pair against plan**: the pair's meeting plan (:func:`plan_meetings` by
   the report's cadence) compared with what was recorded (:meth:`MeetingPlan.compare`):
   held, due, missed, cancelled;
-- **relationships ended early**: when, by whom and why.
+- **relationships ended early** by the day: when, by whom and why.
 
 Every recorded meeting of the cohort's mentorships is counted once: in one pair's
 comparison, matched to a planned meeting, unplanned, or kept apart as after the day.
@@ -39,11 +39,17 @@ from typing import Any
 import attrs
 
 from ledarskap.errors import mask_personal_data, masked_repr
-from ledarskap.model import MeetingStatus, MentorMeeting, Mentorship, ProgramData
+from ledarskap.model import (
+    EndedBy,
+    MeetingStatus,
+    MentorMeeting,
+    Mentorship,
+    MentorshipStatus,
+    ProgramData,
+)
 from ledarskap.text import Language, checked_language
 
 from . import _health_text as words
-from . import _lifecycle
 from ._arguments import Checked
 from .plans import Cadence, MeetingPlan, PlanComparison, PlanStatus, plan_meetings
 
@@ -55,7 +61,8 @@ __all__ = ["EndedEarly", "HealthReport", "MentorLoad", "PairHealth", "health_rep
 class PairHealth:
     """One mentorship in the report: its state on the day and its meetings against plan.
 
-    ``running`` says whether the pair is active and within its dates on the day;
+    ``running`` says whether the pair holds on the day
+    (:meth:`~ledarskap.model.Mentorship.active_on`: not proposed, the day within its dates);
     ``last_met`` is its last held meeting on or before the day; ``quiet_days`` the days
     since then (or since its start, if it has not met), for a running pair; ``not_met``
     whether that reaches the report's *N* weeks.
@@ -66,8 +73,8 @@ class PairHealth:
     participant_id: str
     start: dt.date
     """The mentorship's first day."""
-    status: str
-    """The lifecycle status's value (``"active"``, ``"ended-early"`` …)."""
+    status: MentorshipStatus
+    """Where the mentorship is in its life."""
     running: bool
     last_met: dt.date | None
     quiet_days: int | None
@@ -119,8 +126,8 @@ class EndedEarly:
     mentorship_id: str
     mentor_id: str
     participant_id: str
-    end: dt.date | None
-    ended_by: str | None
+    end: dt.date
+    ended_by: EndedBy | None
     reason: str = attrs.field(repr=False)
 
 
@@ -199,8 +206,8 @@ class HealthReport:
                     "mentorship_id": ended.mentorship_id,
                     "mentor_id": ended.mentor_id,
                     "participant_id": ended.participant_id,
-                    "end": None if ended.end is None else ended.end.isoformat(),
-                    "ended_by": ended.ended_by,
+                    "end": ended.end.isoformat(),
+                    "ended_by": None if ended.ended_by is None else ended.ended_by.value,
                     "reason": ended.reason,
                 }
                 for ended in self.ended_early
@@ -214,7 +221,7 @@ def _pair_data(pair: PairHealth) -> dict[str, Any]:
         "mentor_id": pair.mentor_id,
         "participant_id": pair.participant_id,
         "start": pair.start.isoformat(),
-        "status": pair.status,
+        "status": pair.status.value,
         "running": pair.running,
         "last_met": None if pair.last_met is None else pair.last_met.isoformat(),
         "quiet_days": pair.quiet_days,
@@ -273,7 +280,7 @@ def health_report(
         overlaps = mentorship.start <= cohort.end and (
             mentorship.end is None or mentorship.end >= cohort.start
         )
-        if overlaps and not _lifecycle.is_proposed(mentorship):
+        if overlaps and mentorship.status is not MentorshipStatus.PROPOSED:
             plan = plan_meetings(mentorship, cadence, cohort=cohort)
         else:
             plan = MeetingPlan(
@@ -298,12 +305,12 @@ def health_report(
                 mentorship_id=m.id,
                 mentor_id=m.mentor_id,
                 participant_id=m.participant_id,
-                end=m.end,
-                ended_by=_lifecycle.ended_by(m),
-                reason=_lifecycle.end_reason(m),
+                end=end,
+                ended_by=m.ended_by,
+                reason=m.end_reason,
             )
             for m in mentorships
-            if _lifecycle.is_ended_early(m)
+            if m.status is MentorshipStatus.ENDED_EARLY and (end := m.end) and end <= as_of
         ),
         names=_names(data, mentorships, loads),
     )
@@ -315,14 +322,14 @@ def _pair(
     held = [o.meeting.on for o in comparison.outcomes if o.status is PlanStatus.HELD and o.meeting]
     held += [m.on for m in comparison.unplanned if m.status is MeetingStatus.HELD]
     last_met = max(held, default=None)
-    running = _lifecycle.runs_on(mentorship, as_of)
+    running = mentorship.active_on(as_of)
     quiet = (as_of - (last_met or mentorship.start)).days if running else None
     return PairHealth(
         mentorship_id=mentorship.id,
         mentor_id=mentorship.mentor_id,
         participant_id=mentorship.participant_id,
         start=mentorship.start,
-        status=_lifecycle.status(mentorship),
+        status=mentorship.status,
         running=running,
         last_met=last_met,
         quiet_days=quiet,
@@ -337,7 +344,7 @@ def _loads(
     """Each mentor of the cohort (and each mentor its pairs name) with their running adepts."""
     running: defaultdict[str, set[str]] = defaultdict(set)
     for mentorship in mentorships:
-        if _lifecycle.runs_on(mentorship, as_of):
+        if mentorship.active_on(as_of):
             running[mentorship.mentor_id].add(mentorship.participant_id)
     capacities = {mentor.id: mentor.capacity for mentor in data.mentors_of(cohort_id)}
     known = {mentor.id: mentor.capacity for mentor in data.mentors}
@@ -415,10 +422,9 @@ def _render(report: HealthReport, language: Language) -> str:
                 adept=_name(report, ended.participant_id), mentor=_name(report, ended.mentor_id)
             ).render(language)
         ]
-        if ended.end is not None:
-            parts.append(words.ENDED_ON.format(day=ended.end.isoformat()).render(language))
-        if ended.ended_by in words.ENDED_BY:
-            parts.append(words.ENDED_BY[ended.ended_by].render(language))
+        parts.append(words.ENDED_ON.format(day=ended.end.isoformat()).render(language))
+        if ended.ended_by is not None:
+            parts.append(words.ENDED_BY.format(who=ended.ended_by.label(language)).render(language))
         text = ", ".join(parts)
         lines.append(f"  - {text}: {ended.reason}" if ended.reason else f"  - {text}")
     if not report.ended_early:
