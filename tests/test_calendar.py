@@ -177,19 +177,22 @@ def test_a_calendar_holds_names_and_addresses_but_no_other_personal_data() -> No
 
 def test_exporting_an_updated_plan_updates_the_same_events(tmp_path: Path) -> None:
     target = tmp_path / "omgang.ics"
-    plans = cohort_plans(DATA, COHORT, Cadence(every_weeks=6))
-    first = write_cohort_calendar(target, DATA, COHORT, plans=plans, stamp=STAMP)
+    three = ("ms-001", "ms-002", "ms-003")  # three pairs keep the test quick
+    plans = cohort_plans(DATA, COHORT, Cadence(every_weeks=6))[:3]
+    recorded = [m for m in DATA.meetings if m.mentorship_id in three]
+    first = write_cohort_calendar(target, DATA, COHORT, plans=plans, meetings=recorded, stamp=STAMP)
     before = events_by_uid(target.read_bytes())
     moved = plans[0].meetings[2].on  # exclude the third meeting of ms-001
     excluded = Cadence(every_weeks=6, excluded={moved})
     changed_plans = (cohort_plans(DATA, COHORT, excluded)[0], *plans[1:])
     # and a meeting that changes: recorded as cancelled since
-    meetings = tuple(
+    changed_records = [
         attrs.evolve(m, status=MeetingStatus.CANCELLED) if m.id == "mm-002-1" else m
-        for m in DATA.meetings
+        for m in recorded
+    ]
+    second = write_cohort_calendar(
+        target, DATA, COHORT, plans=changed_plans, meetings=changed_records, stamp=LATER
     )
-    data = attrs.evolve(DATA, meetings=meetings)
-    second = write_cohort_calendar(target, data, COHORT, plans=changed_plans, stamp=LATER)
     after = events_by_uid(target.read_bytes())
     dropped = meeting_uid(first.content, plans[0].meeting_id(3))
     changed = meeting_uid(first.content, "mm-002-1")
@@ -206,9 +209,13 @@ def test_exporting_an_updated_plan_updates_the_same_events(tmp_path: Path) -> No
     for key in second.unchanged:
         assert after[key].sequence == 0
         assert after[key].decoded("DTSTAMP") == STAMP
-    third = write_cohort_calendar(target, data, COHORT, plans=changed_plans, stamp=LATER)
+    third = write_cohort_calendar(
+        target, DATA, COHORT, plans=changed_plans, meetings=changed_records, stamp=LATER
+    )
     assert third.cancelled == third.changed == third.added == ()
-    restored = write_cohort_calendar(target, DATA, COHORT, plans=plans, stamp=LATER)
+    restored = write_cohort_calendar(
+        target, DATA, COHORT, plans=plans, meetings=recorded, stamp=LATER
+    )
     assert set(restored.changed) == {dropped, changed}
     final = events_by_uid(target.read_bytes())
     assert final[dropped].sequence == 2
