@@ -7,12 +7,14 @@ import json
 import re
 from collections import Counter
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledarskap import example_program
+from ledarskap import example_program, validate
 from ledarskap.errors import InvalidValueError, UnknownReferenceError, UsageError
+from ledarskap.io import dumps, loads
 from ledarskap.mentoring import (
     DEFAULT_SUMMER_WEEKS,
     Cadence,
@@ -351,6 +353,14 @@ def test_a_plan_as_meeting_records_with_status_planned() -> None:
     assert {r.kind for r in records} == {MeetingKind.ONLINE}
     assert records[0].id == "ms-001.plan-1"
     assert [r.id for r in records] == [r.id for r in plan.as_meetings()]  # stable
+
+
+def test_a_stored_plan_validates_and_survives_the_document() -> None:
+    plans = cohort_plans(DATA, COHORT.id)
+    records = tuple(m for plan in plans for m in plan.as_meetings())
+    stored = attrs.evolve(DATA, meetings=DATA.meetings + records)
+    assert validate(stored).ok
+    assert loads(dumps(stored)) == stored
 
 
 def test_a_long_mentorship_id_gives_hashed_ids_that_are_still_ids() -> None:

@@ -555,7 +555,8 @@ def cohort_plans(
 ) -> tuple[MeetingPlan, ...]:
     """The meeting plan of every mentorship of a cohort, by one cadence.
 
-    A mentorship lying wholly outside the cohort's dates gets no plan.
+    Proposed mentorships are planned too (the plan of a proposal under review); a
+    mentorship lying wholly outside the cohort's dates gets no plan.
     """
     cohort = data.cohort(cohort_id)
     return tuple(
