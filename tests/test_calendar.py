@@ -22,6 +22,7 @@ from ledarskap.errors import (
     InvalidValueError,
     MissingDependencyError,
     UnknownReferenceError,
+    UsageError,
 )
 from ledarskap.mentoring import Cadence, cohort_plans
 from ledarskap.model import MeetingStatus, MentorMeeting, Person, ProgramData
@@ -299,6 +300,11 @@ def test_a_file_that_is_not_a_calendar_is_left_alone(tmp_path: Path) -> None:
     event_only.add("uid", "x@example.org")
     with pytest.raises(DocumentError, match="one calendar"):
         cohort_calendar(DATA, COHORT, stamp=STAMP, previous=event_only.to_ical())
+
+
+def test_a_path_that_is_no_path_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="expected a file path"):
+        write_cohort_calendar(42, DATA, COHORT, stamp=STAMP)  # type: ignore[arg-type]
 
 
 def test_a_calendar_is_written_atomically_through_the_write_policy(tmp_path: Path) -> None:

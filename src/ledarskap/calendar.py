@@ -70,6 +70,7 @@ from ledarskap.errors import (
     InvalidValueError,
     MissingDependencyError,
     Problem,
+    UsageError,
 )
 from ledarskap.io._atomic import write_atomic
 from ledarskap.mentoring import MeetingPlan, cohort_mentorships
@@ -205,13 +206,15 @@ def write_cohort_calendar(
     :class:`~ledarskap.errors.DocumentError` and left as it is. The file is written
     atomically; what changed is returned.
     """
+    given: object = path
+    if not isinstance(given, (str, os.PathLike)):
+        raise UsageError(f"expected a file path (str or os.PathLike), found {type(given).__name__}")
     try:
         previous: bytes | None = Path(os.fspath(path)).read_bytes()
     except FileNotFoundError:
         previous = None
-    except (OSError, TypeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise FileAccessError(str(path), "read", reason) from None
+    except OSError as exc:
+        raise FileAccessError(os.fsdecode(path), "read", exc.strerror or str(exc)) from None
     options = _Options(plans, meetings, sessions, at, timezone, language, stamp)
     update = _make(data, cohort_id, options, previous, os.fspath(path))
     write_atomic(path, update.content)

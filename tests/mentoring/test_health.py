@@ -201,6 +201,22 @@ def test_an_unrecorded_ender_and_no_reason() -> None:
     assert report.to_data()["ended_early"][0]["ended_by"] is None
 
 
+def test_the_text_masks_personal_data_in_a_reason() -> None:
+    pairs = tuple(
+        attrs.evolve(m, end_reason="Se 19850312-2395, anna.berg@example.se")
+        if m.id == "ms-013"
+        else m
+        for m in DATA.mentorships
+    )
+    report = health_report(with_records(mentorships=pairs), COHORT, as_of=dt.date(2026, 6, 1))
+    text = report.render("sv")
+    assert "19XXXXXX-XX95" in text
+    assert "a…@example.se" in text
+    assert "19850312" not in text
+    assert "anna.berg" not in text
+    assert "anna.berg" not in repr(report.ended_early[0])
+
+
 def test_a_proposed_pair_has_no_plan_and_is_not_running() -> None:
     pairs = tuple(
         Mentorship(
