@@ -12,6 +12,7 @@ import attrs
 import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledarskap import calendar as calendar_module
 from ledarskap import example_program
@@ -300,6 +301,94 @@ def test_a_file_that_is_not_a_calendar_is_left_alone(tmp_path: Path) -> None:
     event_only.add("uid", "x@example.org")
     with pytest.raises(DocumentError, match="one calendar"):
         cohort_calendar(DATA, COHORT, stamp=STAMP, previous=event_only.to_ical())
+
+
+def damaged(*lines: str, uid: str = "meeting-0@" + UID_DOMAIN, events: int = 1) -> bytes:
+    event = ["BEGIN:VEVENT", f"UID:{uid}", *lines, "END:VEVENT"]
+    body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//y//", *event * events, "END:VCALENDAR"]
+    return ("\r\n".join(body) + "\r\n").encode()
+
+
+GOOD = ("DTSTART;VALUE=DATE:20251009", "DTSTAMP:20250101T000000Z")
+
+
+@pytest.mark.parametrize(
+    ("previous", "problem"),
+    [
+        (damaged("SEQUENCE:x", *GOOD), "expected one SEQUENCE"),
+        (damaged("SEQUENCE:-3", *GOOD), "expected one SEQUENCE"),
+        (damaged("SEQUENCE:1", "SEQUENCE:2", *GOOD), "expected one SEQUENCE"),
+        (damaged("DTSTART;VALUE=DATE:20251009"), "expected one DTSTAMP"),
+        (damaged("DTSTAMP:garbage", "DTSTART;VALUE=DATE:20251009"), "expected one DTSTAMP"),
+        (damaged("DTSTAMP:20250101T000000Z"), "expected one DTSTART"),
+        (damaged("DTSTART:garbage", "DTSTAMP:20250101T000000Z"), "expected one DTSTART"),
+        (damaged("STATUS:CANCELLED", "STATUS:CONFIRMED", *GOOD), "expected at most one STATUS"),
+        (damaged(*GOOD, events=2), "expected each UID once"),
+    ],
+)
+def test_an_event_of_the_library_it_cannot_read_is_named_and_the_file_left(
+    tmp_path: Path, previous: bytes, problem: str
+) -> None:
+    target = tmp_path / "omgang.ics"
+    target.write_bytes(previous)
+    with pytest.raises(DocumentError, match="a calendar event the update cannot read") as caught:
+        write_cohort_calendar(target, DATA, COHORT, stamp=STAMP)
+    assert any(problem in p.message for p in caught.value.problems)
+    assert caught.value.problems[0].path.startswith("VEVENT[")
+    assert caught.value.problems[0].source == str(target)
+    assert target.read_bytes() == previous
+
+
+SMALL = attrs.evolve(
+    DATA,
+    meetings=DATA.meetings[:2],
+    cohorts=(attrs.evolve(DATA.cohorts[0], sessions=DATA.cohorts[0].sessions[:1]),),
+)
+_LINES = [
+    line
+    for line in cohort_calendar(SMALL, COHORT, stamp=STAMP).content.split(b"\r\n")
+    if line and not line.startswith((b"BEGIN", b"END"))
+] + [
+    b"SEQUENCE:x",
+    b"SEQUENCE:-5",
+    b"DTSTAMP:garbage",
+    b"DTSTART;VALUE=DATE:20251301",
+    b"DTSTART;TZID=Nowhere/X:20250101T100000",
+    b"STATUS:cancelled",
+    b"SUMMARY:\\",
+]
+_UIDS = [
+    b"UID:" + calendar_module.meeting_uid(SMALL.meetings[0].id).encode(),
+    b"UID:" + calendar_module.meeting_uid("gone").encode(),
+    b"UID:lunch@example.org",
+]
+_EVENTS = st.tuples(st.sampled_from(_UIDS), st.lists(st.sampled_from(_LINES), max_size=12)).map(
+    lambda parts: b"\r\n".join([b"BEGIN:VEVENT", parts[0], *parts[1], b"END:VEVENT"])
+)
+_CALENDARS = st.lists(_EVENTS, max_size=4).map(
+    lambda events: b"\r\n".join(
+        [b"BEGIN:VCALENDAR", b"VERSION:2.0", *events, b"END:VCALENDAR", b""]
+    )
+)
+
+
+@settings(max_examples=60)
+@given(previous=_CALENDARS | st.binary(max_size=100))
+def test_any_previous_text_updates_or_is_refused_by_name(previous: bytes) -> None:
+    """Law: over any previous text the update gives a calendar, or a DocumentError naming the
+    problems (never another exception), and what it gives the next update reads."""
+    try:
+        update = cohort_calendar(SMALL, COHORT, stamp=STAMP, previous=previous)
+    except DocumentError:
+        return
+    again = cohort_calendar(SMALL, COHORT, stamp=LATER, previous=update.content)
+    assert again.content == update.content
+
+
+def test_other_tools_events_are_not_read_at_all() -> None:
+    previous = damaged("SEQUENCE:x", uid="lunch@example.org")
+    update = cohort_calendar(DATA, COHORT, stamp=STAMP, sessions=False, previous=previous)
+    assert update.kept == ("lunch@example.org",)
 
 
 def test_a_path_that_is_no_path_is_a_usage_error() -> None:

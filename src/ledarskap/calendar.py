@@ -52,6 +52,7 @@ taken, the one place the library reads the clock.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -70,6 +71,7 @@ from ledarskap.errors import (
     InvalidValueError,
     MissingDependencyError,
     Problem,
+    Problems,
     UsageError,
 )
 from ledarskap.io._atomic import write_atomic
@@ -260,7 +262,15 @@ def _make(
         events[meeting_uid(meeting.id)] = _meeting_event(
             ical, data=data, meeting=meeting, language=language, at=options.at, zone=zone
         )
-    return _merge(ical, cohort=cohort, language=language, events=events, old=old, stamp=stamp)
+    return _merge(
+        ical,
+        cohort=cohort,
+        language=language,
+        events=events,
+        old=old,
+        stamp=stamp,
+        source=source,
+    )
 
 
 def _checked_stamp(stamp: dt.datetime | None) -> dt.datetime:
@@ -400,16 +410,10 @@ def _merge(
     events: dict[str, Event],
     old: Calendar | None,
     stamp: dt.datetime,
+    source: str | None,
 ) -> CalendarUpdate:
     """The new calendar, its events' sequences and stamps carried over from *old*."""
-    previous: dict[str, Event] = {}
-    foreign: list[Event] = []
-    for event in [] if old is None else old.events:
-        key = str(event.get("UID", ""))
-        if key.endswith(f"@{UID_DOMAIN}"):
-            previous[key] = event
-        else:
-            foreign.append(event)
+    previous, foreign = _previous_events(old, source)
     added, changed, unchanged, cancelled = [], [], [], []
     for key, event in events.items():
         event.add("uid", key)
@@ -418,27 +422,27 @@ def _merge(
             event.add("dtstamp", stamp)
             event.add("sequence", 0)
             added.append(key)
-        elif _fingerprint(before) == _fingerprint(event):
-            event.add("dtstamp", before.decoded("DTSTAMP"))
-            event.add("sequence", int(before.get("SEQUENCE", 0)))
+        elif _fingerprint(before.event) == _fingerprint(event):
+            event.add("dtstamp", before.stamp)
+            event.add("sequence", before.sequence)
             unchanged.append(key)
         else:
             event.add("dtstamp", stamp)
-            event.add("sequence", int(before.get("SEQUENCE", 0)) + 1)
+            event.add("sequence", before.sequence + 1)
             changed.append(key)
+    starts = {key: _start_day(event.decoded("DTSTART")) for key, event in events.items()}
     for key, before in previous.items():
-        if str(before.get("STATUS", "")).upper() != "CANCELLED":
-            sequence = int(before.get("SEQUENCE", 0)) + 1
-            before.pop("STATUS", None)
-            before.pop("SEQUENCE", None)
-            before.pop("DTSTAMP", None)
-            before.add("status", "CANCELLED")
-            before.add("sequence", sequence)
-            before.add("dtstamp", stamp)
-            cancelled.append(key)
-        else:
+        if before.cancelled:
             unchanged.append(key)
-        events[key] = before
+        else:
+            for name in ("STATUS", "SEQUENCE", "DTSTAMP"):
+                before.event.pop(name, None)
+            before.event.add("status", "CANCELLED")
+            before.event.add("sequence", before.sequence + 1)
+            before.event.add("dtstamp", stamp)
+            cancelled.append(key)
+        events[key] = before.event
+        starts[key] = before.start
     calendar = ical.Calendar()
     calendar.add("prodid", _PRODID)
     calendar.add("version", "2.0")
@@ -447,7 +451,7 @@ def _merge(
     name = _CALENDAR_NAME.format(cohort=cohort.name).render(language)
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
-    for key in sorted(events, key=lambda k: (_start_day(events[k]), k)):
+    for key in sorted(events, key=lambda k: (starts[k], k)):
         calendar.add_component(events[key])
     for event in foreign:
         calendar.add_component(event)
@@ -462,6 +466,79 @@ def _merge(
     )
 
 
-def _start_day(event: Event) -> dt.date:
-    start = event.decoded("DTSTART")
-    return start.date() if isinstance(start, dt.datetime) else start
+@attrs.frozen
+class _Previous:
+    """An event of this library in the previous calendar, and what the update reads of it."""
+
+    event: Event
+    sequence: int
+    stamp: dt.datetime
+    start: dt.date
+    cancelled: bool
+
+
+def _previous_events(
+    old: Calendar | None, source: str | None
+) -> tuple[dict[str, _Previous], list[Event]]:
+    """The previous calendar's events of this library by UID, checked, and the others.
+
+    An event of this library that the update cannot read (no single start, stamp or
+    sequence; a UID twice) raises :class:`~ledarskap.errors.DocumentError` naming every
+    one, and the file is left as it is.
+    """
+    ours: dict[str, _Previous] = {}
+    foreign: list[Event] = []
+    problems = Problems(source=source)
+    for index, event in enumerate([] if old is None else old.events):
+        key = str(event.get("UID", ""))
+        if not key.endswith(f"@{UID_DOMAIN}"):
+            foreign.append(event)
+            continue
+        where = f"VEVENT[{index}]"  # the UID would be masked: it looks like an address
+        found = _readable(event, where, problems)
+        if key in ours:
+            problems.add(where, "expected each UID once, found it again", "repeated-uid")
+        elif found is not None:
+            ours[key] = found
+    problems.raise_if_any(DocumentError, "a calendar event the update cannot read")
+    return ours, foreign
+
+
+def _readable(event: Event, where: str, problems: Problems) -> _Previous | None:
+    """What the update reads of *event*, or ``None`` with its problems added."""
+    wrong: list[str] = []
+    try:
+        start = _start_day(event.decoded("DTSTART"))
+    except (KeyError, TypeError, ValueError):
+        wrong.append("expected one DTSTART, a date or a date-time")
+    stamp: object = None
+    with contextlib.suppress(KeyError, TypeError, ValueError):  # icalendar's errors are ValueErrors
+        stamp = event.decoded("DTSTAMP")
+    if not isinstance(stamp, dt.datetime):
+        wrong.append("expected one DTSTAMP, a date-time")
+    sequence: object = event.get("SEQUENCE", 0)
+    if not isinstance(sequence, int) or sequence < 0:
+        wrong.append("expected one SEQUENCE, a whole number 0 or more")
+    status: object = event.get("STATUS", "")
+    if not isinstance(status, str):
+        wrong.append("expected at most one STATUS")
+    for message in wrong:
+        problems.add(where, message, "invalid-event")
+    if wrong:
+        return None
+    return _Previous(
+        event=event,
+        sequence=int(cast("int", sequence)),
+        stamp=cast("dt.datetime", stamp),
+        start=start,
+        cancelled=str(status).upper() == "CANCELLED",
+    )
+
+
+def _start_day(start: object) -> dt.date:
+    """The day an event starts on, from its decoded DTSTART."""
+    if isinstance(start, dt.datetime):
+        return start.date()
+    if isinstance(start, dt.date):
+        return start
+    raise TypeError(f"not a start: {type(start).__name__}")
