@@ -33,7 +33,10 @@ whose content changed gets a ``SEQUENCE`` one higher and a new ``DTSTAMP``; an u
 event keeps both, byte for byte; an event of this library no longer exported (a meeting
 dropped from a plan) stays, marked ``STATUS:CANCELLED`` with a higher ``SEQUENCE``, so
 that calendars which imported it remove it; events that other tools put in the file stay
-as they are. Nothing is duplicated.
+as they are. Nothing is duplicated. A previous calendar that is not one, or an event of
+this library in it that the update cannot read (no single start, stamp or sequence, a UID
+twice), is refused with :class:`~ledarskap.errors.DocumentError` naming every problem, and
+a file is then left as it was.
 
 ``DTSTAMP`` is the moment of the export, *stamp*: give it, or the current time (UTC) is
 taken, the one place the library reads the clock.
