@@ -93,6 +93,7 @@ def test_the_report_as_data() -> None:
     assert first["status"] == "completed"  # the example program is a finished cohort's
     assert first["plan"]["mentorship_id"] == "ms-001"
     assert first["held"] == first["plan"]["held"]
+    assert first["booked"] == 0
     assert data["loads"][0] == {
         "mentor_id": "mentor-0580",
         "capacity": 2,
@@ -279,6 +280,9 @@ def test_every_meeting_is_counted_once(
     assert report.held == sum(m.status is MeetingStatus.HELD and m.on <= as_of for m in mine)
     assert sum(pair.cancelled for pair in report.pairs) == sum(
         m.status is MeetingStatus.CANCELLED and m.on <= as_of for m in mine
+    )
+    assert sum(pair.booked for pair in report.pairs) == sum(
+        m.status is MeetingStatus.PLANNED for m in mine
     )
     for pair in report.not_met:
         assert pair.running

@@ -101,6 +101,11 @@ class PairHealth:
         """Cancelled meetings recorded on or before the day."""
         return _recorded(self.comparison, MeetingStatus.CANCELLED)
 
+    @property
+    def booked(self) -> int:
+        """Meetings recorded with status planned: booked, not yet held."""
+        return _recorded(self.comparison, MeetingStatus.PLANNED)
+
 
 @masked_repr
 @attrs.frozen(kw_only=True)
@@ -230,6 +235,7 @@ def _pair_data(pair: PairHealth) -> dict[str, Any]:
         "due": pair.due,
         "missed": pair.missed,
         "cancelled": pair.cancelled,
+        "booked": pair.booked,
         "plan": pair.comparison.to_data(),
     }
 
