@@ -1,4 +1,12 @@
-"""Mentoring: meeting plans, calendars' dates and the health of a cohort's mentorships.
+"""Mentoring: following the pairs of a cohort.
+
+- :mod:`~ledarskap.mentoring.plans`: meeting plans, a cadence as a recurrence
+  (:func:`plan_meetings`, :func:`cohort_plans`), and planned against held
+  (:meth:`MeetingPlan.compare`);
+- :mod:`~ledarskap.mentoring.health`: the health report of a cohort's mentorships
+  (:func:`health_report`), as text in Swedish and English and as data.
+
+Calendars of sessions and meetings are :mod:`ledarskap.calendar`'s.
 
 .. versionadded:: 0.4
 """
