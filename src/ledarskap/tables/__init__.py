@@ -68,6 +68,7 @@ __all__ = [
     "SafeExport",
     "TableAnonymity",
     "TableFormat",
+    "TableSchema",
     "Tables",
     "cohort_summaries",
     "cohort_summary",

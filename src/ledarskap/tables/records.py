@@ -82,7 +82,9 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
         columns = self.columns(name)
         names = tuple(columns)
-        return [dict(zip(names, values, strict=True)) for values in zip(*columns.values())]
+        return [
+            dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)
+        ]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._columns)
@@ -267,7 +269,14 @@ class _Walk:
 
     def mentorships(self) -> Columns:
         def row(m: Mentorship) -> tuple[Any, ...]:
-            return (m.id, m.mentor_id, m.participant_id, self._cohort_of(m.participant_id), m.start, m.end)
+            return (
+                m.id,
+                m.mentor_id,
+                m.participant_id,
+                self._cohort_of(m.participant_id),
+                m.start,
+                m.end,
+            )
 
         return _table(SCHEMA["mentorships"].names, map(row, self.data.mentorships))
 
@@ -354,7 +363,9 @@ class _Walk:
         )
 
 
-def _texts(cache: dict[tuple[str, str], str], language: Language, ruleset: RuleSet) -> Callable[[Any], str]:
+def _texts(
+    cache: dict[tuple[str, str], str], language: Language, ruleset: RuleSet
+) -> Callable[[Any], str]:
     """A reason node in words, remembered by its key and what was seen."""
 
     def say(node: Any) -> str:
