@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 import ledarskap
-from ledarskap import MentorMeeting, MeetingKind, ProgramData
+from ledarskap import MeetingKind, MentorMeeting, ProgramData
 from ledarskap.errors import InvalidValueError
 from ledarskap.tables import ColumnKind, Tables, program_tables
 from ledarskap.testing import program_data
@@ -107,7 +107,8 @@ def test_a_reference_that_leads_nowhere_leaves_its_columns_empty() -> None:
 
 def test_tables_is_a_read_only_mapping_that_gives_fresh_rows() -> None:
     tables = program_tables(ledarskap.example_program())
-    assert len(tables) == 7 and "sessions" in tables
+    assert len(tables) == 7
+    assert "sessions" in tables
     rows = tables["sessions"]
     rows[0]["title"] = "changed"
     assert tables["sessions"][0]["title"] != "changed"

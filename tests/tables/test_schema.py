@@ -34,7 +34,7 @@ def test_the_safe_schema_holds_no_personal_column() -> None:
 
 
 def test_a_column_not_in_the_table_is_named_in_the_error() -> None:
-    with pytest.raises(InvalidValueError, match="the sessions table.*'nope'"):
+    with pytest.raises(InvalidValueError, match=r"the sessions table.*'nope'"):
         SCHEMA["sessions"].column("nope")
 
 

@@ -35,7 +35,9 @@ neither can be joined to the other to undo a coarsening.
 True
 >>> print(export.report.render("en"))  # doctest: +ELLIPSIS
 Safe export, k = 3
-participants: 24 rows, smallest group 1 before and ... after; coarsened: ...
+participants: 25 rows, smallest group 1 before and 7 after; coarsened: birth year to decade, position to position kind, municipality to county
+  10 rows suppressed (in groups smaller than k): liko-2025: 10
+...
 
 .. versionadded:: 0.4
 """

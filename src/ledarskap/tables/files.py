@@ -25,8 +25,8 @@ some tables new and some old while it is written, never a part of a file.
 >>> from ledarskap.tables import program_tables, tables_bytes
 >>> text = tables_bytes(program_tables(ledarskap.example_program()), "json")
 >>> document = json.loads(text)
->>> document["format"], len(document["tables"]["participants"])
-('ledarskap.tables/1', 24)
+>>> document["format"], document["tables"]["sessions"][0]["start"]
+('ledarskap.tables/1', '2025-09-17')
 
 .. versionadded:: 0.4
 """

@@ -19,9 +19,9 @@ only what the export holds (a coarsened column counts nothing).
 >>> from ledarskap.tables import cohort_summaries
 >>> summary = cohort_summaries(ledarskap.example_program())[0]
 >>> summary.participants, [(c.key, c.count) for c in summary.by_position_kind][:2]
-(24, [('chief-executive', 0), ('political-line', 12)])
->>> summary.meetings.held + summary.meetings.planned + summary.meetings.cancelled
-72
+(25, [('chief-executive', 0), ('political-line', 10)])
+>>> summary.meetings
+MeetingTally(held=148, planned=0, cancelled=1)
 
 .. versionadded:: 0.4
 """
