@@ -109,6 +109,9 @@ def test_tables_is_a_read_only_mapping_that_gives_fresh_rows() -> None:
     tables = program_tables(ledarskap.example_program())
     assert len(tables) == 7
     assert "sessions" in tables
+    assert "nope" not in tables
+    assert tables.get("nope") is None
+    assert tables.get("sessions") == tables["sessions"]
     rows = tables["sessions"]
     rows[0]["title"] = "changed"
     assert tables["sessions"][0]["title"] != "changed"

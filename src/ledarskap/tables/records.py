@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ledarskap.eligibility import RuleSet, default_ruleset
+from ledarskap.eligibility import BulkResult, RuleSet, default_ruleset
 from ledarskap.eligibility.messages import render_reason
 from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.model import (
@@ -71,7 +71,7 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
 
     def __init__(self, columns: Mapping[str, Columns], schema: Mapping[str, TableSchema]) -> None:
         for name, table in schema.items():
-            got = tuple(columns[name])
+            got = tuple(columns.get(name, ()))
             if got != table.names:
                 raise InvalidValueError(
                     location=f"the {name} table", expected=f"the columns {table.names}", found=got
@@ -88,6 +88,13 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._columns)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._columns
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The rows of the table *name*, or *default* if there is no such table."""
+        return self[name] if name in self._columns else default
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -150,6 +157,14 @@ def program_tables(
     """
     language = checked_language(language)
     ruleset = default_ruleset() if ruleset is None else ruleset
+    decided = ruleset.evaluate_many(data.applications, as_of=as_of, program=data)
+    return _tables_of(data, decided, ruleset, language)
+
+
+def _tables_of(
+    data: ProgramData, decided: BulkResult, ruleset: RuleSet, language: Language
+) -> Tables:
+    """The tables of *data*, its applications' decisions *decided* by *ruleset* (made once)."""
     walk = _Walk(data)
     columns: dict[str, Columns] = {
         "participants": walk.participants(),
@@ -159,7 +174,7 @@ def program_tables(
         "sessions": walk.sessions(),
     }
     columns["applications"], columns["reasons"] = walk.applications(
-        ruleset, as_of=as_of, language=language
+        decided, ruleset, language=language
     )
     # Every cohort of the program, and any other a record names (validate() reports those).
     named = (v for table in columns.values() for v in table.get("cohort_id", ()) if v is not None)
@@ -324,11 +339,10 @@ class _Walk:
         return _table(SCHEMA["sessions"].names, rows())
 
     def applications(
-        self, ruleset: RuleSet, *, as_of: dt.date | None, language: Language
+        self, result: BulkResult, ruleset: RuleSet, *, language: Language
     ) -> tuple[Columns, Columns]:
-        data, people = self.data, self.people
-        apps = data.applications
-        result = ruleset.evaluate_many(apps, as_of=as_of, program=data)
+        people = self.people
+        apps = result.applications
         texts: dict[tuple[str, str], str] = {}
         say: Callable[[Any], str] = _texts(texts, language, ruleset)
         reasons: list[tuple[Any, ...]] = []

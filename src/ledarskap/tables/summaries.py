@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from ledarskap.eligibility import Outcome, RuleSet, default_ruleset
+from ledarskap.eligibility import Outcome, RuleSet, Summary, default_ruleset
 from ledarskap.eligibility.messages import render_reason
 from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.model import (
@@ -47,7 +47,7 @@ from ledarskap.model import (
 )
 from ledarskap.text import Language, Text
 
-from .records import Tables, program_tables
+from .records import Tables, _tables_of
 
 __all__ = [
     "CohortSummary",
@@ -218,8 +218,9 @@ def cohort_summaries(
     """
     if isinstance(source, ProgramData):
         ruleset = default_ruleset() if ruleset is None else ruleset
-        tables = program_tables(source, ruleset=ruleset, as_of=as_of)
-        words = _reason_words(source, ruleset, as_of)
+        decided = ruleset.evaluate_many(source.applications, as_of=as_of, program=source)
+        tables = _tables_of(source, decided, ruleset, "sv")
+        words = _reason_words(decided.summary)
         collaborating = {c.id: tuple(m.name for m in c.municipalities) for c in source.cohorts}
     elif isinstance(source, Tables):
         tables = source
@@ -253,8 +254,7 @@ def cohort_summary(
     )
 
 
-def _reason_words(data: ProgramData, ruleset: RuleSet, as_of: dt.date | None) -> dict[str, Text]:
-    summary = ruleset.evaluate_many(data.applications, as_of=as_of, program=data).summary
+def _reason_words(summary: Summary) -> dict[str, Text]:
     return {
         key: Text(
             render_reason(nodes, "sv", registry=summary.registry),
