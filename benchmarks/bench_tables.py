@@ -106,6 +106,9 @@ def by_hand(data: ProgramData) -> dict[str, pd.DataFrame]:
             "cohort_id": adepts[m.participant_id].cohort_id,
             "start": m.start,
             "end": m.end,
+            "status": m.status.value,
+            "ended_by": m.ended_by.value if m.ended_by else None,
+            "end_reason": m.end_reason or None,
         }
         for m in data.mentorships
     ]

@@ -71,6 +71,15 @@ def test_participants_carry_their_place_position_and_cohort() -> None:
     assert row["cohort_id"] == adept.cohort_id
 
 
+def test_mentorships_carry_their_life() -> None:
+    data = ledarskap.example_program()
+    rows = program_tables(data)["mentorships"]
+    for pair, row in zip(data.mentorships, rows, strict=True):
+        assert row["status"] == pair.status.value
+        assert row["ended_by"] == (None if pair.ended_by is None else pair.ended_by.value)
+        assert row["end_reason"] == (pair.end_reason or None)
+
+
 def test_applications_carry_the_one_evaluation_and_its_reasons() -> None:
     data = ledarskap.example_program()
     tables = program_tables(data, language="en")

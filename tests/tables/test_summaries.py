@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 
 import ledarskap
-from ledarskap import PositionKind, ProgramData
+from ledarskap import MentorshipStatus, PositionKind, ProgramData
 from ledarskap.errors import InvalidValueError
 from ledarskap.tables import (
     PseudonymKey,
@@ -38,13 +38,15 @@ def test_the_counts_add_up_to_the_records(data: ProgramData) -> None:
         assert sum(c.count for c in summary.outcomes) == len(
             data.applications_to(summary.cohort_id)
         )
-        assert sum(m.adepts for m in summary.mentor_loads) == len(
-            [
-                m
-                for m in data.mentorships
-                if data.participant(m.participant_id).cohort_id == summary.cohort_id
-            ]
-        )
+        pairs = [
+            m
+            for m in data.mentorships
+            if data.participant(m.participant_id).cohort_id == summary.cohort_id
+        ]
+        loads = summary.mentor_loads
+        assert sum(m.adepts + m.ended_early for m in loads) == len(pairs)
+        early = [m for m in pairs if m.status is MentorshipStatus.ENDED_EARLY]
+        assert sum(m.ended_early for m in loads) == len(early)
 
 
 def test_empty_groups_are_listed_with_zero() -> None:
@@ -68,7 +70,8 @@ def test_mentor_loads_and_meetings_follow_the_data() -> None:
         statuses["cancelled"],
     )
     for load in summary.mentor_loads:
-        assert load.adepts == len(data.adepts_of(load.mentor_id))
+        pairs = [m for m in data.mentorships if m.mentor_id == load.mentor_id]
+        assert load.adepts + load.ended_early == len(pairs)
         assert load.over_capacity == (load.adepts > (load.capacity or 0))
     months = [m.month for m in summary.meetings_by_month]
     assert months == sorted(months)

@@ -292,6 +292,9 @@ class _Walk:
                 self._cohort_of(m.participant_id),
                 m.start,
                 m.end,
+                m.status.value,
+                None if m.ended_by is None else m.ended_by.value,
+                m.end_reason or None,
             )
 
         return _table(SCHEMA["mentorships"].names, map(row, self.data.mentorships))
