@@ -327,10 +327,10 @@ def _anonymise(
                 for row in rows:
                     row[emptied] = None
             counts = Counter(map(_group, rows))
-            small = sum(1 for row in rows if counts[_group(row)] < k)
-            if small <= limit or step is COARSENING_ORDER[-1]:
-                kept = [row for row in rows if counts[_group(row)] >= k]
+            if sum(1 for row in rows if counts[_group(row)] < k) <= limit:
                 break
+        # At the step stopped at, or after the last: every row in too small a group goes.
+        kept = [row for row in rows if counts[_group(row)] >= k]
     left_out = Counter(row["cohort_id"] for row in rows) - Counter(row["cohort_id"] for row in kept)
     return kept, TableAnonymity(
         table=table,
