@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 import attrs
+from stdnum import luhn
 
 import ledarskap
 from ledarskap import Person, ProgramData
@@ -37,8 +38,6 @@ def planted() -> ProgramData:
 
 
 def _personnummer() -> Iterator[str]:
-    from stdnum import luhn  # noqa: PLC0415  # python-stdnum is a dependency; only here
-
     yield "19850312-2395"
     day = dt.date(1961, 1, 7)
     for serial in range(100, 1000):
