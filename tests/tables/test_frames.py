@@ -8,8 +8,8 @@ from hypothesis import given, settings
 
 import ledarskap
 from ledarskap import ProgramData
-from ledarskap.errors import MissingDependencyError
-from ledarskap.tables import ColumnKind, program_tables
+from ledarskap.errors import InvalidValueError, MissingDependencyError
+from ledarskap.tables import ColumnKind, Tables, program_tables
 from ledarskap.testing import program_data
 
 from ._programs import planted
@@ -80,6 +80,18 @@ def test_a_frame_built_by_hand_from_the_records_is_the_same() -> None:
         }
     )
     pd.testing.assert_frame_equal(tables.frame("meetings"), by_hand)
+
+
+def test_a_value_outside_the_categories_is_refused_not_lost() -> None:
+    tables = program_tables(ledarskap.example_program())
+    columns = {name: tables.columns(name) for name in tables}
+    columns["sessions"]["kind"][0] = "picnic"
+    odd = Tables(columns, tables.schema)
+    with pytest.raises(
+        InvalidValueError,
+        match=r"sessions\.kind: expected one of the column's categories, or None, found 'picnic'",
+    ):
+        odd.frame("sessions")
 
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -138,6 +138,12 @@ def test_tables_refuse_columns_that_are_not_the_schemas() -> None:
     columns["sessions"] = {"session_id": []}
     with pytest.raises(InvalidValueError, match="the sessions table"):
         Tables(columns, tables.schema)
+    columns["sessions"] = tables.columns("sessions")
+    columns["sessions"]["title"].append("one too many")
+    with pytest.raises(
+        InvalidValueError, match="the sessions table: expected columns of one length"
+    ):
+        Tables(columns, tables.schema)
 
 
 def test_an_empty_program_has_empty_tables_with_every_column() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledarskap.errors import MissingDependencyError
+from ledarskap.errors import InvalidValueError, MissingDependencyError
 
 from .schema import ColumnKind, TableSchema
 
@@ -35,6 +35,15 @@ def pandas(feature: str = "Tables as DataFrames") -> ModuleType:
     return pd
 
 
+def _check_categories(values: list[Any], categories: tuple[str, ...], where: str) -> None:
+    known = set(categories)
+    for value in values:
+        if value is not None and value not in known:
+            raise InvalidValueError(
+                location=where, expected="one of the column's categories, or None", found=value
+            )
+
+
 def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
     """The *columns* of a table as a DataFrame with the dtypes *schema* gives them."""
     pdm = pandas()
@@ -47,6 +56,8 @@ def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
         if kind is ColumnKind.CATEGORY:
             code = {c: i for i, c in enumerate(column.categories)}.get
             codes = np.fromiter((code(v, -1) for v in values), dtype=np.int32, count=len(values))
+            if (codes < 0).any():
+                _check_categories(values, column.categories, f"{schema.name}.{column.name}")
             data[column.name] = pdm.Categorical.from_codes(
                 codes, dtype=pdm.CategoricalDtype(list(column.categories))
             )

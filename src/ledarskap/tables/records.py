@@ -76,6 +76,13 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
                 raise InvalidValueError(
                     location=f"the {name} table", expected=f"the columns {table.names}", found=got
                 )
+            lengths = {len(values) for values in columns[name].values()}
+            if len(lengths) > 1:
+                raise InvalidValueError(
+                    location=f"the {name} table",
+                    expected="columns of one length",
+                    found=sorted(lengths),
+                )
         self._columns = {name: columns[name] for name in schema}
         self.schema: Mapping[str, TableSchema] = dict(schema)
 
