@@ -35,7 +35,9 @@ neither can be joined to the other to undo a coarsening.
 True
 >>> print(export.report.render("en"))  # doctest: +ELLIPSIS
 Safe export, k = 3
-participants: 24 rows, smallest group 1 before and ... after; coarsened: ...
+participants: 25 rows, smallest group 1 before and 7 after; coarsened: birth year to decade, position to position kind, municipality to county
+  10 rows suppressed (in groups smaller than k): liko-2025: 10
+...
 
 .. versionadded:: 0.4
 """
@@ -52,7 +54,7 @@ import attrs
 from ledarskap.eligibility import RuleSet
 from ledarskap.errors import UsageError, masked_repr
 from ledarskap.model import ProgramData
-from ledarskap.text import Language, LabelledEnum, Text
+from ledarskap.text import LabelledEnum, Language, Text
 
 from .pseudonyms import PseudonymKey
 from .records import Tables, program_tables
@@ -168,9 +170,7 @@ _TEXTS = {
         "  {count} rader utelämnade (i grupper mindre än k): {cohorts}",
         "  {count} rows suppressed (in groups smaller than k): {cohorts}",
     ),
-    "linked": Text(
-        "Utelämnade med dem: {counts}", "Suppressed with them: {counts}"
-    ),
+    "linked": Text("Utelämnade med dem: {counts}", "Suppressed with them: {counts}"),
 }
 
 
@@ -223,7 +223,9 @@ class AnonymityReport:
             if t.suppressed:
                 cohorts = ", ".join(f"{c}: {n}" for c, n in t.suppressed_by_cohort.items())
                 lines.append(
-                    _TEXTS["suppressed"].format(count=t.suppressed, cohorts=cohorts).render(language)
+                    _TEXTS["suppressed"]
+                    .format(count=t.suppressed, cohorts=cohorts)
+                    .render(language)
                 )
         linked = {name: n for name, n in self.linked_suppressed.items() if n}
         if linked:
@@ -261,20 +263,22 @@ def safe_tables(
     """
     if not isinstance(key, PseudonymKey):
         raise UsageError(f"safe_tables: expected a PseudonymKey, found {type(key).__name__}")
-    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+    if k is not None and not _whole(k, 1):
         raise UsageError(f"safe_tables: k must be a whole number of at least 1, found {k!r}")
-    if suppress_at_most is not None and (
-        isinstance(suppress_at_most, bool) or not isinstance(suppress_at_most, int) or suppress_at_most < 0
-    ):
+    if suppress_at_most is not None and not _whole(suppress_at_most, 0):
         raise UsageError(
-            f"safe_tables: suppress_at_most must be a whole number of at least 0, found {suppress_at_most!r}"
+            "safe_tables: suppress_at_most must be a whole number of at least 0, "
+            f"found {suppress_at_most!r}"
         )
     limit = (k or 0) if suppress_at_most is None else suppress_at_most
     raw = program_tables(data, ruleset=ruleset, as_of=as_of)
     rows = _Pseudonymised(data, key, raw).tables()
     results = []
     gone: dict[str, set[str]] = {}
-    for table, id_column in (("participants", "participant_id"), ("applications", "application_id")):
+    for table, id_column in (
+        ("participants", "participant_id"),
+        ("applications", "application_id"),
+    ):
         kept, result = _anonymise(table, rows[table], k, limit)
         gone[table] = {r[id_column] for r in rows[table]} - {r[id_column] for r in kept}
         rows[table] = kept
@@ -292,6 +296,10 @@ def safe_tables(
     }
     report = AnonymityReport(k=k, tables=tuple(results), linked_suppressed=linked)
     return SafeExport(Tables(columns, schema), report)
+
+
+def _whole(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
 
 
 def _without(rows: dict[str, list[dict[str, Any]]], table: str, column: str, gone: set[str]) -> int:
@@ -319,10 +327,10 @@ def _anonymise(
                 for row in rows:
                     row[emptied] = None
             counts = Counter(map(_group, rows))
-            small = sum(1 for row in rows if counts[_group(row)] < k)
-            if small <= limit or step is COARSENING_ORDER[-1]:
-                kept = [row for row in rows if counts[_group(row)] >= k]
+            if sum(1 for row in rows if counts[_group(row)] < k) <= limit:
                 break
+        # At the step stopped at, or after the last: every row in too small a group goes.
+        kept = [row for row in rows if counts[_group(row)] >= k]
     left_out = Counter(row["cohort_id"] for row in rows) - Counter(row["cohort_id"] for row in kept)
     return kept, TableAnonymity(
         table=table,
@@ -330,7 +338,9 @@ def _anonymise(
         k_before=k_before,
         coarsened=tuple(steps),
         suppressed=len(rows) - len(kept),
-        suppressed_by_cohort={str(c): n for c, n in sorted(left_out.items(), key=lambda i: str(i[0]))},
+        suppressed_by_cohort={
+            str(c): n for c, n in sorted(left_out.items(), key=lambda i: str(i[0]))
+        },
         k_after=k_anonymity(kept),
     )
 

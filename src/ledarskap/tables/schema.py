@@ -42,8 +42,10 @@ from ledarskap.eligibility import Outcome
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import (
     ApplicationStatus,
+    EndedBy,
     MeetingKind,
     MeetingStatus,
+    MentorshipStatus,
     OrganisationKind,
     ParticipantStatus,
     PositionKind,
@@ -157,7 +159,9 @@ def _cohort() -> Column:
 
 def _place(prefix: str = "", what: str = "") -> tuple[Column, ...]:
     return (
-        Column(f"{prefix}municipality", _C, f"{what}municipality (kommun), by name", _municipalities()),
+        Column(
+            f"{prefix}municipality", _C, f"{what}municipality (kommun), by name", _municipalities()
+        ),
         Column(f"{prefix}county", _C, f"{what}county (län), by name", _counties()),
     )
 
@@ -177,14 +181,22 @@ def _birth() -> tuple[Column, ...]:
 
 
 def _tables(*, safe: bool) -> dict[str, TableSchema]:
-    person = () if safe else (
-        Column("name", _S, "given and family name"),
-        Column("email", _S, "e-mail address"),
-        Column("birth_date", _D, "the date of birth (from the personnummer)"),
+    person = (
+        ()
+        if safe
+        else (
+            Column("name", _S, "given and family name"),
+            Column("email", _S, "e-mail address"),
+            Column("birth_date", _D, "the date of birth (from the personnummer)"),
+        )
     )
-    job = () if safe else (
-        Column("title", _S, "the title as written"),
-        Column("organisation", _S, "the employing organisation as written"),
+    job = (
+        ()
+        if safe
+        else (
+            Column("title", _S, "the title as written"),
+            Column("organisation", _S, "the employing organisation as written"),
+        )
     )
     participants = (
         _id("participant_id", "the participant (deltagare)" + (", pseudonymised" if safe else "")),
@@ -213,6 +225,11 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
         _cohort(),
         Column("start", _D, "the first day"),
         Column("end", _D, "the last day, inclusive; empty while it lasts"),
+        Column(
+            "status", _C, "proposed, active, completed or ended early", _values(MentorshipStatus)
+        ),
+        Column("ended_by", _C, "who ended it early, when recorded", _values(EndedBy)),
+        *(() if safe else (Column("end_reason", _S, "why it ended early, as written"),)),
     )
     meetings = (
         _id("meeting_id", "the mentor meeting" + (", pseudonymised" if safe else "")),
@@ -239,17 +256,23 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
     )
     applications = (
         _id("application_id", "the application (ansökan)" + (", pseudonymised" if safe else "")),
-        *(() if safe else (
-            _id("person_id", "the applicant"),
-            Column("name", _S, "given and family name"),
-        )),
+        *(
+            ()
+            if safe
+            else (
+                _id("person_id", "the applicant"),
+                Column("name", _S, "given and family name"),
+            )
+        ),
         *(_birth() if safe else ()),
         _cohort(),
         *(() if safe else (Column("submitted", _D, "the day it was submitted"),)),
         *_place(what="the stated "),
         *_position("the stated"),
         *job,
-        Column("organisation_kind", _C, "the kind of organisation stated", _values(OrganisationKind)),
+        Column(
+            "organisation_kind", _C, "the kind of organisation stated", _values(OrganisationKind)
+        ),
         Column("status", _C, "where the application is", _values(ApplicationStatus)),
         Column("outcome", _C, "the eligibility decision", _values(Outcome)),
         Column("reasons", _S, "the keys of the decision's reasons (code=result), joined by '; '"),
