@@ -81,7 +81,7 @@ print(summary.render("en"))
 key_file = OUT / "pseudonym.key"
 if not key_file.exists():
     key_file.touch(mode=0o600)  # readable by you alone, before the key is in it
-    key_file.write_text(PseudonymKey.generate().hex())
+    key_file.write_bytes(bytes(PseudonymKey.generate()))
 export = safe_tables(data, PseudonymKey.from_file(key_file), k=5)
 print(export.report.render("en"))
 safe = export.tables.frames()["participants"]
