@@ -178,7 +178,8 @@ def solve(instance: Instance, weights: Weights) -> Proposal:
         ok = sub_allowed[r, c]
         chosen[rows[r[ok]]] = cols[c[ok]]
 
-    mentor_of = np.where(chosen >= 0, table.columns[np.maximum(chosen, 0)], -1)
+    mentor_of = np.full(n_free, -1, dtype=np.intp)
+    mentor_of[chosen >= 0] = table.columns[chosen[chosen >= 0]]
     explainer = _Explainer(np, instance, table, weights, mentor_of)
     pairs = [
         explainer.pair(a, int(mentor_of[a]), int(table.places[chosen[a]]))

@@ -327,7 +327,32 @@ class Proposal:
         proposal); every other mentorship is kept, as history is. The adepts and
         mentors must be in *data* (the data the proposal was made from).
         """
-        raise NotImplementedError  # written once the lifecycle is in main
+        cohort = data.cohort(self.cohort_id)
+        for pair in self.pairs:
+            data.participant(pair.adept_id)
+            data.mentor(pair.mentor_id)
+        start = cohort.start if start is None else start
+        mentor_ids = {m.id for m in data.mentors_of(cohort.id)}
+        adepts = {pair.adept_id for pair in self.pairs}
+        kept = [
+            m
+            for m in data.mentorships
+            if not (
+                m.participant_id in adepts
+                and m.mentor_id in mentor_ids
+                and _is_proposed(m)
+            )
+        ]
+        taken = {m.id for m in kept}
+        for pair in self.pairs:
+            mentorship_id = f"ms-{pair.adept_id}"
+            number_ = 1
+            while mentorship_id in taken:
+                number_ += 1
+                mentorship_id = f"ms-{pair.adept_id}-{number_}"
+            taken.add(mentorship_id)
+            kept.append(_mentorship(pair, mentorship_id, start))
+        return attrs.evolve(data, mentorships=kept)
 
 
 def _masked(text: str) -> str:
@@ -478,3 +503,8 @@ def _mentorship(pair: Pair, mentorship_id: str, start: dt.date) -> Mentorship:
     return Mentorship(
         id=mentorship_id, mentor_id=pair.mentor_id, participant_id=pair.adept_id, start=start
     )
+
+
+def _is_proposed(mentorship: Mentorship) -> bool:
+    status = getattr(mentorship, "status", None)
+    return status is not None and status.value == "proposed"
