@@ -55,7 +55,9 @@ def program(
             )
         )
         participants.append(
-            Participant(id=f"d-{i}", person_id=f"p-d{i}", cohort_id=COHORT, appointment_id=f"a-d{i}")
+            Participant(
+                id=f"d-{i}", person_id=f"p-d{i}", cohort_id=COHORT, appointment_id=f"a-d{i}"
+            )
         )
     for j, (code, capacity) in enumerate(mentors):
         people.append(_person(f"p-m{j}"))
@@ -137,7 +139,7 @@ def program(
 def _collaborations(
     adepts: Sequence[str], mentors: Sequence[tuple[str, int]]
 ) -> list[Collaboration]:
-    chiefs: dict[str, tuple[str | None, int]] = {code: (None, 0) for code in adepts}
+    chiefs: dict[str, tuple[str | None, int]] = dict.fromkeys(adepts, (None, 0))
     for j, (code, capacity) in enumerate(mentors):
         chiefs.setdefault(code, (f"p-m{j}", capacity))
         if chiefs[code][0] is None:

@@ -259,11 +259,13 @@ class _Reader:
             by_person: defaultdict[str, list[str]] = defaultdict(list)
             for mentor in self.mentor_records.values():
                 by_person[mentor.person_id].append(mentor.id)
+            paired_with: defaultdict[str, list[str]] = defaultdict(list)
+            for adept_person, mentor_person in sorted(earlier):
+                paired_with[adept_person].append(mentor_person)
             for adept in adepts.values():
-                for adept_person, mentor_person in earlier:
-                    if adept_person == adept.person_id:
-                        for mentor_id in by_person.get(mentor_person, ()):
-                            removed[adept.id, mentor_id].add(HardRule.EARLIER_PAIR)
+                for mentor_person in paired_with.get(adept.person_id, ()):
+                    for mentor_id in by_person.get(mentor_person, ()):
+                        removed[adept.id, mentor_id].add(HardRule.EARLIER_PAIR)
 
         wishes: dict[tuple[str, str], float] = {}
         for adept_id, wished in sorted(options.wishes.items()):

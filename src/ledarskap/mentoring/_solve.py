@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["Tables", "costs", "libraries", "solve", "tables"]
+__all__ = ["Tables", "libraries", "solve", "solver_input", "tables"]
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -51,11 +51,11 @@ class Tables:
     One row an adept (the free ones, then the pinned ones); one column a mentor.
     """
 
-    values: NDArray[np.float64]
-    """Adept × mentor × part: wish, distance (100 km), continuity, mentor's given adepts
-    from the same municipality, from the same county."""
+    parts: tuple[NDArray[np.float64], ...]
+    """Adept × mentor, one table a part: wish, distance (100 km), continuity, the mentor's
+    given adepts from the same municipality, from the same county."""
     base: NDArray[np.float64]
-    """Adept × mentor: the weighted sum of ``values``, the place's spread not counted."""
+    """Adept × mentor: the weighted sum of ``parts``, the place's spread not counted."""
     slope: NDArray[np.float64]
     """Per adept: the spread cost of each place further down a mentor's list."""
     crowd: NDArray[np.float64]
@@ -91,16 +91,21 @@ def tables(instance: Instance, weights: Weights) -> Tables:  # noqa: PLR0912 - o
     mentor_code = np.array([codes[m.municipality.code] for m in mentors], dtype=np.intp)
     adept_county = np.array([counties[a.municipality.code[:2]] for a in adepts], dtype=np.intp)
 
-    values = np.zeros((len(adepts), n_mentors, 5))
-    for (adept_id, mentor_id), points in instance.wishes.items():
-        values[adept_index[adept_id], mentor_index[mentor_id], 0] = points
-    values[:, :, 1] = _distances(np, seat[: len(adepts)], seat[len(adepts) :]) / 100
+    shape = (len(adepts), n_mentors)
+    wish = np.zeros(shape)
+    if instance.wishes:
+        keys = list(instance.wishes)
+        wish[[adept_index[a] for a, _ in keys], [mentor_index[m] for _, m in keys]] = list(
+            instance.wishes.values()
+        )
+    distance = _distances(np, seat[: len(adepts)], seat[len(adepts) :]) / 100
+    continuity = np.zeros(shape)
     if instance.links:
         linked = np.zeros((len(codes), len(codes)))
         for mentor_code_, adept_code_ in instance.links:
             if mentor_code_ in codes and adept_code_ in codes:
                 linked[codes[mentor_code_], codes[adept_code_]] = 1
-        values[:, :, 2] = linked[mentor_code][:, adept_code].T
+        continuity = linked[mentor_code][:, adept_code].T
     same_place = np.zeros((n_mentors, len(codes)))
     same_county = np.zeros((n_mentors, len(counties)))
     for m, mentor in enumerate(mentors):
@@ -109,19 +114,20 @@ def tables(instance: Instance, weights: Weights) -> Tables:  # noqa: PLR0912 - o
                 same_place[m, codes[place.code]] += 1
             if place.code[:2] in counties:
                 same_county[m, counties[place.code[:2]]] += 1
-    values[:, :, 3] = same_place[:, adept_code].T
-    values[:, :, 4] = same_county[:, adept_county].T
-
-    part_weights = np.array(
-        [
-            weights.wish,
-            -weights.distance,
-            weights.continuity,
-            -weights.municipality_spread,
-            -weights.county_spread,
-        ]
+    parts = (
+        wish,
+        distance,
+        continuity,
+        same_place[:, adept_code].T,
+        same_county[:, adept_county].T,
     )
-    base = values @ part_weights
+    base = (
+        weights.wish * wish
+        - weights.distance * distance
+        + weights.continuity * continuity
+        - weights.municipality_spread * parts[3]
+        - weights.county_spread * parts[4]
+    )
 
     # The expected share of the other free adepts from the same municipality, county.
     crowd = np.zeros((len(adepts), 2))
@@ -133,13 +139,13 @@ def tables(instance: Instance, weights: Weights) -> Tables:  # noqa: PLR0912 - o
 
     free = np.array([m.places for m in mentors], dtype=np.intp)
     allowed = (adept_code[:, None] != mentor_code[None, :]) & (free[None, :] > 0)
-    for adept_id, mentor_id in instance.removed:
-        if adept_id in adept_index:
-            allowed[adept_index[adept_id], mentor_index[mentor_id]] = False
+    removed = [(adept_index[a], mentor_index[m]) for a, m in instance.removed if a in adept_index]
+    if removed:
+        allowed[tuple(zip(*removed, strict=True))] = False
     columns = np.repeat(np.arange(n_mentors, dtype=np.intp), free)
     starts = np.repeat(np.cumsum(free) - free, free)
     places = np.arange(len(columns), dtype=np.intp) - starts
-    return Tables(values, base, slope, crowd, allowed, columns, places)
+    return Tables(parts, base, slope, crowd, allowed, columns, places)
 
 
 def _seat(seat: tuple[float, float] | None) -> tuple[float, float]:
@@ -148,14 +154,20 @@ def _seat(seat: tuple[float, float] | None) -> tuple[float, float]:
 
 
 def _distances(np: Any, here: Any, there: Any) -> Any:
-    """Great-circle distances in km between every seat of *here* and of *there* (haversine)."""
-    lat1, lon1 = np.radians(here[:, :1]), np.radians(here[:, 1:])
-    lat2, lon2 = np.radians(there[:, 0])[None, :], np.radians(there[:, 1])[None, :]
-    h = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return np.nan_to_num(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))))
+    """Great-circle distances in km between every seat of *here* and of *there*.
+
+    From the chord between the two points on the unit sphere (a matrix product), as
+    precise as the haversine formula for near and far points alike.
+    """
+
+    def unit(seats: Any) -> Any:
+        lat, lon = np.radians(seats[:, 0]), np.radians(seats[:, 1])
+        return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], 1)
+
+    a, b = unit(here), unit(there)
+    squared = (a * a).sum(1)[:, None] + (b * b).sum(1)[None, :] - 2 * (a @ b.T)
+    chord = np.sqrt(np.clip(squared, 0.0, 4.0))
+    return np.nan_to_num(2 * EARTH_RADIUS_KM * np.arcsin(chord / 2))
 
 
 def solve(instance: Instance, weights: Weights) -> Proposal:
@@ -163,28 +175,23 @@ def solve(instance: Instance, weights: Weights) -> Proposal:
     np, linear_sum_assignment = libraries()
     table = tables(instance, weights)
     n_free = len(instance.adepts)
-    cost, allowed = costs(table, n_free)
-
     chosen = np.full(n_free, -1, dtype=np.intp)  # per free adept: its place, or -1
-    rows = np.flatnonzero(allowed.any(axis=1))
-    cols = np.flatnonzero(allowed.any(axis=0))
-    if len(rows) and len(cols):
-        sub_allowed = allowed[np.ix_(rows, cols)]
-        sub = cost[np.ix_(rows, cols)]
-        low, high = sub[sub_allowed].min(), sub[sub_allowed].max()
-        # Larger than any difference of totals: fewer adepts paired never pays.
-        big = (high - low + 1) * (min(len(rows), len(cols)) + 1)
-        r, c = linear_sum_assignment(np.where(sub_allowed, sub - low, big))
-        ok = sub_allowed[r, c]
+    problem = solver_input(table, n_free)
+    if problem is not None:
+        matrix, allowed, rows, cols = problem
+        r, c = linear_sum_assignment(matrix)
+        ok = allowed[r, c]
         chosen[rows[r[ok]]] = cols[c[ok]]
 
     mentor_of = np.full(n_free, -1, dtype=np.intp)
     mentor_of[chosen >= 0] = table.columns[chosen[chosen >= 0]]
-    explainer = _Explainer(np, instance, table, weights, mentor_of)
+    index = {m.id: i for i, m in enumerate(instance.mentors)}
+    pinned_to = np.array([index[m] for _, m in instance.pinned], dtype=np.intp)
+    explainer = _Explainer(np, instance, table, weights, np.concatenate([mentor_of, pinned_to]))
+    solved = np.flatnonzero(chosen >= 0)
     pairs = [
-        explainer.pair(a, int(mentor_of[a]), int(table.places[chosen[a]]))
-        for a in range(n_free)
-        if chosen[a] >= 0
+        explainer.pair(a, j)
+        for a, j in zip(solved.tolist(), table.places[chosen[solved]].tolist(), strict=True)
     ]
     pairs += [explainer.pinned(k) for k in range(len(instance.pinned))]
     pairs.sort(key=lambda pair: pair.adept_id)
@@ -201,43 +208,75 @@ def solve(instance: Instance, weights: Weights) -> Proposal:
     )
 
 
-def costs(table: Tables, n_free: int) -> tuple[Any, Any]:
-    """The free adepts × places cost matrix (minus the score) and which entries are allowed."""
+def solver_input(table: Tables, n_free: int) -> tuple[Any, Any, Any, Any] | None:
+    """What the solver is given, or ``None`` if no pair is allowed.
+
+    That is the cost matrix, which of its entries are allowed pairs, and the free adepts
+    (rows) and places (columns) it keeps. The cost of a place is minus the score. Adepts with no allowed place and places no
+    adept may have are left out; the pairs a hard rule removes cost more than any
+    difference of totals, so that pairing fewer adepts never pays.
+    """
     np, _ = libraries()
-    score = table.base[:n_free, table.columns] - np.outer(table.slope[:n_free], table.places)
-    return -score, table.allowed[:n_free, table.columns]
+    allowed = table.allowed[:n_free, table.columns]
+    rows = np.flatnonzero(allowed.any(axis=1))
+    cols = np.flatnonzero(allowed.any(axis=0))
+    if not (len(rows) and len(cols)):
+        return None
+    if len(rows) < n_free or len(cols) < len(table.columns):
+        allowed = allowed[np.ix_(rows, cols)]
+    cost = np.outer(table.slope[rows], table.places[cols])
+    cost -= table.base[rows][:, table.columns[cols]]
+    # Bounds of the allowed costs (those of all costs, which hold them).
+    low, high = cost.min(), cost.max()
+    cost -= low
+    np.copyto(cost, (high - low + 1) * (min(len(rows), len(cols)) + 1), where=~allowed)
+    return cost, allowed, rows, cols
 
 
 class _Explainer:
-    """Makes the pairs of a solved instance, each with its parts and next-best mentor."""
+    """Makes the pairs of a solved instance, each with its parts and next-best mentor.
+
+    ``mentor_of`` gives each row of the tables (free adepts, then pinned ones) its mentor,
+    or -1. The values of the pairs and every row's next-best mentor are taken from the
+    tables at once.
+    """
 
     def __init__(
         self, np: Any, instance: Instance, table: Tables, weights: Weights, mentor_of: Any
     ) -> None:
-        self.np = np
         self.instance = instance
-        self.table = table
         self.weights = weights
-        self.values = table.values.tolist()
+        self.mentor_of = mentor_of.tolist()
+        rows = np.arange(len(mentor_of))
+        matched = mentor_of >= 0
+        values = np.zeros((5, len(mentor_of)))
+        for k, part in enumerate(table.parts):
+            values[k, matched] = part[rows[matched], mentor_of[matched]]
+        self.values = values.T.tolist()
         self.crowd = table.crowd.tolist()
-        mentors = instance.mentors
-        self.index = {m.id: i for i, m in enumerate(mentors)}
         # An alternative mentor is scored with its next place (its last, when it is full).
+        mentors = instance.mentors
         free = np.array([m.places for m in mentors], dtype=np.intp)
-        load = np.bincount(mentor_of[mentor_of >= 0], minlength=len(mentors))
+        n_free = len(instance.adepts)
+        solved = mentor_of[:n_free]
+        load = np.bincount(solved[solved >= 0], minlength=len(mentors))
         self.full = (load >= free).tolist()
         next_place = np.minimum(load, np.maximum(free - 1, 0))
-        alternatives = table.base - np.outer(table.slope, next_place)
-        self.alternatives = np.where(table.allowed, alternatives, -np.inf)
+        scores = np.where(table.allowed, table.base - np.outer(table.slope, next_place), -np.inf)
+        scores[rows[matched], mentor_of[matched]] = -np.inf
+        best = scores.argmax(axis=1) if len(mentors) else np.zeros(len(rows), dtype=np.intp)
+        self.best = best.tolist()
+        self.best_score = (
+            scores[rows, best] if len(mentors) else np.full(len(rows), -np.inf)
+        ).tolist()
 
-    def pair(self, a: int, m: int, j: int) -> Pair:
-        """The pair of free adept *a* with mentor *m* in its free place *j*."""
-        row = self.values[a][m]
-        mentor = self.instance.mentors[m]
+    def pair(self, a: int, j: int) -> Pair:
+        """The pair of free adept *a* in its mentor's free place *j*."""
+        row = self.values[a]
+        mentor = self.instance.mentors[self.mentor_of[a]]
         expected = (j * self.crowd[a][0], j * self.crowd[a][1])
         return self.make(
             a,
-            m,
             (*row[:3], row[3] + expected[0], row[4] + expected[1]),
             expected,
             pinned=False,
@@ -247,18 +286,16 @@ class _Explainer:
     def pinned(self, k: int) -> Pair:
         """The pair of the *k*-th pin: its spread counts the adepts the mentor has before it."""
         adept, mentor_id = self.instance.pinned[k]
-        m = self.index[mentor_id]
-        mentor = self.instance.mentors[m]
+        a = len(self.instance.adepts) + k
+        mentor = self.instance.mentors[self.mentor_of[a]]
         earlier = sum(1 for _, other in self.instance.pinned[:k] if other == mentor_id)
         given = mentor.fixed[: mentor.held + earlier]
         place = adept.municipality
-        row = self.values[len(self.instance.adepts) + k][m]
         same_place = sum(1 for p in given if p == place)
         same_county = sum(1 for p in given if p.county == place.county)
         return self.make(
-            len(self.instance.adepts) + k,
-            m,
-            (*row[:3], same_place, same_county),
+            a,
+            (*self.values[a][:3], same_place, same_county),
             (0.0, 0.0),
             pinned=True,
             place=len(given) + 1,
@@ -267,14 +304,13 @@ class _Explainer:
     def make(
         self,
         a: int,
-        m: int,
         values: tuple[float, ...],
         expected: tuple[float, float],
         *,
         pinned: bool,
         place: int,
     ) -> Pair:
-        """The pair of row *a* and mentor *m*, with these part values."""
+        """The pair of row *a* and its mentor, with these part values."""
         weights = self.weights
         score = (
             weights.wish * values[0]
@@ -285,7 +321,7 @@ class _Explainer:
         )
         adepts = self.instance.adepts
         adept = adepts[a] if a < len(adepts) else self.instance.pinned[a - len(adepts)][0]
-        mentor = self.instance.mentors[m]
+        mentor = self.instance.mentors[self.mentor_of[a]]
         return Pair(
             adept_id=adept.id,
             mentor_id=mentor.id,
@@ -296,22 +332,20 @@ class _Explainer:
             weights=weights,
             values=(*values, *expected),
             score=score,
-            alternative=self.alternative(a, m),
+            alternative=self.alternative(a),
         )
 
-    def alternative(self, a: int, m: int) -> Alternative | None:
-        """The best mentor for row *a* other than *m*, or ``None``."""
-        row = self.alternatives[a].copy()
-        row[m] = -self.np.inf
-        best = int(row.argmax())
-        if not self.np.isfinite(row[best]):
+    def alternative(self, a: int) -> Alternative | None:
+        """The best mentor for row *a* other than its own, or ``None``."""
+        score = self.best_score[a]
+        if score == -math.inf:
             return None
-        mentor = self.instance.mentors[best]
+        mentor = self.instance.mentors[self.best[a]]
         return Alternative(
             mentor_id=mentor.id,
             mentor_municipality=mentor.municipality,
-            score=float(row[best]),
-            full=self.full[best],
+            score=score,
+            full=self.full[self.best[a]],
         )
 
 

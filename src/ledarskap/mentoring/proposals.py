@@ -337,11 +337,7 @@ class Proposal:
         kept = [
             m
             for m in data.mentorships
-            if not (
-                m.participant_id in adepts
-                and m.mentor_id in mentor_ids
-                and _is_proposed(m)
-            )
+            if not (m.participant_id in adepts and m.mentor_id in mentor_ids and _is_proposed(m))
         ]
         taken = {m.id for m in kept}
         for pair in self.pairs:
