@@ -109,7 +109,7 @@ def test_explain_an_unmatched_adept_and_an_unknown_one() -> None:
         f"{unmatched.adept_id} has no mentor in the proposal.",
         f"  {unmatched.adept_id} (Linköping): the places went to other adepts: m-0",
     ]
-    with pytest.raises(InvalidValueError, match="Proposal.explain"):
+    with pytest.raises(InvalidValueError, match=r"Proposal\.explain"):
         proposal.explain("d-9")
     assert proposal.render("en").splitlines()[2:] == [
         "Without a mentor:",
