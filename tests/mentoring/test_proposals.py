@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 
 import attrs
 import pytest
 
-from ledarskap import InvalidValueError, validate
+from ledarskap import InvalidValueError, MentorshipStatus, UnknownReferenceError, validate
 from ledarskap.mentoring import (
     PROPOSAL_FORMAT,
     MatchingOptions,
@@ -205,6 +206,33 @@ def test_apply_gives_proposed_mentorships_that_validate() -> None:
         assert mentor is not None
         assert mentor.id == pair.mentor_id
     assert validate(applied).ok
-    again = propose(applied, "liko-2025", MatchingOptions(adepts=["d-001"])).apply(applied)
+    assert {m.status for m in applied.mentorships} == {MentorshipStatus.PROPOSED}
+    assert {m.start for m in applied.mentorships} == {data.cohort("liko-2025").start}
+
+
+def test_apply_replaces_a_proposal_and_keeps_history() -> None:
+    data = unpaired_example()
+    applied = propose(data, "liko-2025").apply(data, start=dt.date(2025, 10, 1))
+    assert {m.start for m in applied.mentorships} == {dt.date(2025, 10, 1)}
+    repair = MatchingOptions(adepts=["d-001"], bans=[("d-001", applied.mentor_of("d-001").id)])  # type: ignore[union-attr]
+    # A proposed mentorship was never more than a proposal: a new one replaces it.
+    again = propose(applied, "liko-2025", repair).apply(applied)
+    assert len(again.mentorships) == len(applied.mentorships)
+    assert [m.id for m in again.mentorships_of("d-001")] == ["ms-d-001"]
+    # An active one is history: it stays, beside the new proposal.
+    active = [
+        attrs.evolve(m, status=MentorshipStatus.ACTIVE) if m.participant_id == "d-001" else m
+        for m in applied.mentorships
+    ]
+    applied = attrs.evolve(applied, mentorships=active)
+    again = propose(applied, "liko-2025", repair).apply(applied)
     assert len(again.mentorships) == len(applied.mentorships) + 1
+    assert sorted(m.status.value for m in again.mentorships_of("d-001")) == ["active", "proposed"]
     assert "ms-d-001-2" in {m.id for m in again.mentorships}
+
+
+def test_apply_checks_the_data_is_the_proposals() -> None:
+    proposal = propose(unpaired_example(), "liko-2025")
+    other = program(["0580"], [("0581", 1)])
+    with pytest.raises(UnknownReferenceError, match="liko-2025"):
+        proposal.apply(other)

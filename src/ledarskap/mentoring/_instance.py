@@ -16,7 +16,15 @@ import attrs
 
 from ledarskap._found import did_you_mean
 from ledarskap.errors import LedarskapError, Problems, ProblemsError
-from ledarskap.model import Cohort, Mentor, Mentorship, Municipality, Participant, ProgramData
+from ledarskap.model import (
+    Cohort,
+    Mentor,
+    Mentorship,
+    MentorshipStatus,
+    Municipality,
+    Participant,
+    ProgramData,
+)
 from ledarskap.model.participants import ParticipantStatus
 
 from .options import HardRule, MatchingOptions
@@ -75,13 +83,10 @@ class Instance:
     """Participants re-paired: named in ``adepts`` while paired already."""
 
 
-_PAIRED = {"proposed", "active", "completed"}
-
-
-def _status(mentorship: Mentorship) -> str:
-    """The lifecycle status of *mentorship* as its value (``"active"`` …)."""
-    status = getattr(mentorship, "status", None)
-    return "active" if status is None else str(status.value)
+_PAIRED = frozenset(
+    {MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED}
+)
+"""A participant with a mentorship of one of these in the cohort is paired."""
 
 
 def instance(data: ProgramData, cohort_id: str, options: MatchingOptions) -> Instance:
@@ -174,16 +179,16 @@ class _Reader:
             participant = everyone.get(mentorship.participant_id)
             if mentor is None or participant is None:
                 continue  # a dangling reference: validate() reports it
-            status = _status(mentorship)
+            status = mentorship.status
             pair = (participant.person_id, mentor.person_id)
             if mentor.cohort_id == cohort.id:
                 if status in _PAIRED:
                     current[participant.id] = mentorship
-                elif status == "ended-early":
+                elif status is MentorshipStatus.ENDED_EARLY:
                     earlier.add(pair)
                 continue
             other = cohort_of.get(mentor.cohort_id)
-            if other is None or other.start >= cohort.start or status == "proposed":
+            if other is None or other.start >= cohort.start or status is MentorshipStatus.PROPOSED:
                 continue
             earlier.add(pair)
             try:

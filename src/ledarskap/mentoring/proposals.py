@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from ledarskap.errors import InvalidValueError, mask_personal_data
-from ledarskap.model import Mentorship, Municipality, ProgramData
+from ledarskap.model import Mentorship, MentorshipStatus, Municipality, ProgramData
 from ledarskap.text import Language, checked_language
 
 from ._texts import T, count, listed, number
@@ -337,7 +337,11 @@ class Proposal:
         kept = [
             m
             for m in data.mentorships
-            if not (m.participant_id in adepts and m.mentor_id in mentor_ids and _is_proposed(m))
+            if not (
+                m.participant_id in adepts
+                and m.mentor_id in mentor_ids
+                and m.status is MentorshipStatus.PROPOSED
+            )
         ]
         taken = {m.id for m in kept}
         for pair in self.pairs:
@@ -497,10 +501,9 @@ def _shortage_line(shortage: Shortage, language: Language) -> str:
 
 def _mentorship(pair: Pair, mentorship_id: str, start: dt.date) -> Mentorship:
     return Mentorship(
-        id=mentorship_id, mentor_id=pair.mentor_id, participant_id=pair.adept_id, start=start
+        id=mentorship_id,
+        mentor_id=pair.mentor_id,
+        participant_id=pair.adept_id,
+        start=start,
+        status=MentorshipStatus.PROPOSED,
     )
-
-
-def _is_proposed(mentorship: Mentorship) -> bool:
-    status = getattr(mentorship, "status", None)
-    return status is not None and status.value == "proposed"
