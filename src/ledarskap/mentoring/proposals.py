@@ -69,7 +69,7 @@ class ScorePart:
     def points(self) -> float:
         """The part's points: negative for a cost (distance, spread)."""
         points = self.weight * self.value
-        return -points if self.preference in COSTS else points
+        return 0.0 - points if self.preference in COSTS else points
 
 
 @attrs.frozen(kw_only=True)
