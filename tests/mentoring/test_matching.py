@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import random
@@ -11,10 +12,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledarskap import MissingDependencyError, ParticipantStatus, ProblemsError, municipality
+from ledarskap import (
+    EndedBy,
+    Mentorship,
+    MentorshipStatus,
+    MissingDependencyError,
+    ParticipantStatus,
+    ProblemsError,
+    municipality,
+)
 from ledarskap.mentoring import HardRule, MatchingOptions, Proposal, Weights, propose
 
-from ._programs import COHORT, program, unpaired_example
+from ._programs import COHORT, START, program, unpaired_example
 
 EXAMPLE = "liko-2025"
 # Municipalities close together and far apart, in three counties.
@@ -78,6 +87,84 @@ def test_a_wish_is_granted_when_nothing_stands_against_it() -> None:
     assert pair is not None
     assert pair.mentor_id == "mentor-0884"
     assert pair.parts[0].points == 1.0
+
+
+def test_current_pairs_take_places_and_count_exactly_in_the_spread() -> None:
+    data = program(["0580", "0580", "0581"], [("0583", 2), ("0586", 2)])
+    held = Mentorship(
+        id="ms-0",
+        mentor_id="m-0",
+        participant_id="d-0",
+        start=START,
+        status=MentorshipStatus.ACTIVE,
+    )
+    data = attrs.evolve(data, mentorships=[held])
+    weights = Weights(distance=0, county_spread=0)
+    proposal = propose(data, COHORT, MatchingOptions(weights=weights))
+    assert sorted(p.adept_id for p in proposal.pairs) == ["d-1", "d-2"]
+    # d-1 shares Linköping with d-0, who holds a place of m-0: it goes to m-1 instead.
+    assert proposal.pair_of("d-1").mentor_id == "m-1"  # type: ignore[union-attr]
+    forced = propose(data, COHORT, MatchingOptions(weights=weights, bans=[("d-1", "m-1")]))
+    pair = forced.pair_of("d-1")
+    assert pair is not None
+    assert (pair.mentor_id, pair.place, pair.score) == ("m-0", 2, -1.0)
+    assert "1 given + 0.00 expected in place 2" in forced.explain("d-1", "en")
+    full = propose(data, COHORT, MatchingOptions(capacities={"m-0": 1}, bans=[("d-1", "m-1")]))
+    (unmatched,) = full.unmatched
+    assert [(r.mentor_id, r.rules) for r in unmatched.removed] == [
+        ("m-0", (HardRule.NO_PLACE,)),
+        ("m-1", (HardRule.BANNED,)),
+    ]
+
+
+def test_a_pair_ended_early_is_not_made_again() -> None:
+    data = program(["0580"], [("0583", 1), ("0586", 1)])
+    ended = Mentorship(id="ms-0", mentor_id="m-0", participant_id="d-0", start=START)
+    ended = ended.ended(
+        START + dt.timedelta(days=30),
+        status=MentorshipStatus.ENDED_EARLY,
+        ended_by=EndedBy.ADEPT,
+        reason="",
+    )
+    data = attrs.evolve(data, mentorships=[ended])
+    proposal = propose(data, COHORT, MatchingOptions(wishes={"d-0": ["m-0"]}))
+    assert proposal.pair_of("d-0").mentor_id == "m-1"  # type: ignore[union-attr]
+    again = propose(
+        data, COHORT, MatchingOptions(wishes={"d-0": ["m-0"]}, forbid_earlier_pairs=False)
+    )
+    assert again.pair_of("d-0").mentor_id == "m-0"  # type: ignore[union-attr]
+
+
+def test_only_earlier_cohorts_count_as_history() -> None:
+    data = program(["0580"], [("0583", 1), ("0586", 1)], earlier=[(0, 0)])
+    wish = MatchingOptions(wishes={"d-0": ["m-0"]})
+    assert _mentor(propose(data, COHORT, wish), "d-0") == "m-1"  # paired before: not again
+    later = attrs.evolve(data.cohorts[1], start=dt.date(2027, 9, 1), end=dt.date(2028, 6, 30))
+    moved = attrs.evolve(data, cohorts=[data.cohorts[0], later])
+    assert _mentor(propose(moved, COHORT, wish), "d-0") == "m-0"
+    proposed = [
+        attrs.evolve(m, status=MentorshipStatus.PROPOSED, end=None) for m in data.mentorships
+    ]
+    assert _mentor(propose(attrs.evolve(data, mentorships=proposed), COHORT, wish), "d-0") == "m-0"
+
+
+def _mentor(proposal: Proposal, adept_id: str) -> str | None:
+    pair = proposal.pair_of(adept_id)
+    return None if pair is None else pair.mentor_id
+
+
+def test_broken_references_are_named_or_left_to_validate() -> None:
+    data = program(["0580", "0581"], [("0583", 2)])
+    lost = attrs.evolve(data.participants[0], appointment_id="a-gone")
+    dangling = Mentorship(id="ms-x", mentor_id="m-gone", participant_id="d-1", start=START)
+    broken = attrs.evolve(data, participants=[lost, *data.participants[1:]], mentorships=[dangling])
+    with pytest.raises(ProblemsError) as caught:
+        propose(broken, COHORT)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("participants['d-0'].appointment_id", "unknown-appointment")
+    ]
+    fine = attrs.evolve(data, mentorships=[dangling])
+    assert len(propose(fine, COHORT).pairs) == 2
 
 
 # Bad input ------------------------------------------------------------------------------

@@ -128,33 +128,46 @@ def _instance(kind: type, description: str) -> Any:
     return check
 
 
-def _pairs(value: Iterable[Iterable[str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(tuple(pair) for pair in value)  # type: ignore[misc]  # checked by _check_pairs
+def _pairs(value: Any) -> Any:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return value  # refused by _check_pairs
+    return tuple(
+        tuple(pair) if isinstance(pair, Iterable) and not isinstance(pair, str) else pair
+        for pair in value
+    )
 
 
 def _check_pairs(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    where = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        raise InvalidValueError(location=where, expected="pairs (adept id, mentor id)", found=value)
     for index, pair in enumerate(value):
-        if len(pair) != 2 or not all(isinstance(part, str) for part in pair):
+        if not (
+            isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        ):
             raise InvalidValueError(
-                location=f"{type(instance).__name__}.{attribute.name}[{index}]",
-                expected="a pair (adept id, mentor id)",
-                found=pair,
+                location=f"{where}[{index}]", expected="a pair (adept id, mentor id)", found=pair
             )
 
 
-def _ids(value: Iterable[str]) -> tuple[str, ...]:
+def _ids(value: Any) -> Any:
     if isinstance(value, str):
         return (value,)
+    if isinstance(value, bytes) or not isinstance(value, Iterable):
+        return value  # refused by _check_ids
     return tuple(value)
 
 
 def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for index, item in enumerate(value or ()):
+    where = f"{type(instance).__name__}.{attribute.name}"
+    if value is None and attribute.name == "adepts":
+        return
+    if not isinstance(value, tuple):
+        raise InvalidValueError(location=where, expected="ids (text)", found=value)
+    for index, item in enumerate(value):
         if not isinstance(item, str):
             raise InvalidValueError(
-                location=f"{type(instance).__name__}.{attribute.name}[{index}]",
-                expected="an id (text)",
-                found=item,
+                location=f"{where}[{index}]", expected="an id (text)", found=item
             )
 
 
@@ -176,7 +189,12 @@ def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any)
             raise InvalidValueError(
                 location="MatchingOptions.wishes", expected="adept ids (text)", found=key
             )
-        _check_ids(instance, attrs.fields(MatchingOptions).wishes, wished)
+        if not isinstance(wished, tuple) or not all(isinstance(m, str) for m in wished):
+            raise InvalidValueError(
+                location=f"MatchingOptions.wishes[{key!r}]",
+                expected="mentor ids (text), most wanted first",
+                found=wished,
+            )
 
 
 def _capacities(value: Any) -> Any:
