@@ -89,6 +89,11 @@ _PAIRED = frozenset(
 """A participant with a mentorship of one of these in the cohort is paired."""
 
 
+def _path(field: str, *keys: str | int) -> str:
+    """Where in the options: ``MatchingOptions.wishes['d-001'][0]``."""
+    return f"MatchingOptions.{field}" + "".join(f"[{key!r}]" for key in keys)
+
+
 def instance(data: ProgramData, cohort_id: str, options: MatchingOptions) -> Instance:
     """The instance of pairing *cohort_id* of *data* with *options*, every id checked.
 
@@ -119,22 +124,24 @@ class _Reader:
 
     # Checks of ids --------------------------------------------------------------------
 
-    def adept_known(self, path: str, adept_id: str) -> bool:
+    def adept_known(self, adept_id: str, field: str, *keys: str | int) -> bool:
+        """Whether *adept_id* is a participant of the cohort; if not, a problem at the field."""
         if adept_id in self.participants:
             return True
         self.problems.add(
-            path,
+            _path(field, *keys),
             f"expected a participant of cohort {self.cohort.id!r}, found {adept_id!r}",
             "unknown-adept",
             hint=did_you_mean(adept_id, self.participants),
         )
         return False
 
-    def mentor_known(self, path: str, mentor_id: str) -> bool:
+    def mentor_known(self, mentor_id: str, field: str, *keys: str | int) -> bool:
+        """Whether *mentor_id* is a mentor of the cohort; if not, a problem at the field."""
         if mentor_id in self.mentor_records:
             return True
         self.problems.add(
-            path,
+            _path(field, *keys),
             f"expected a mentor of cohort {self.cohort.id!r}, found {mentor_id!r}",
             "unknown-mentor",
             hint=did_you_mean(mentor_id, self.mentor_records),
@@ -144,9 +151,8 @@ class _Reader:
     def pairs_known(self, field: str, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         known = []
         for index, (adept_id, mentor_id) in enumerate(pairs):
-            path = f"MatchingOptions.{field}[{index}]"
-            adept_ok = self.adept_known(path, adept_id)
-            if self.mentor_known(path, mentor_id) and adept_ok:
+            adept_ok = self.adept_known(adept_id, field, index)
+            if self.mentor_known(mentor_id, field, index) and adept_ok:
                 known.append((adept_id, mentor_id))
         return known
 
@@ -207,8 +213,8 @@ class _Reader:
         else:
             chosen = []
             for index, adept_id in enumerate(options.adepts):
-                path = f"MatchingOptions.adepts[{index}]"
-                if not self.adept_known(path, adept_id):
+                path = _path("adepts", index)
+                if not self.adept_known(adept_id, "adepts", index):
                     continue
                 if self.participants[adept_id].status is ParticipantStatus.WITHDRAWN:
                     self.problems.add(
@@ -224,8 +230,8 @@ class _Reader:
         # Capacities and availability.
         capacities = {m.id: m.capacity for m in self.mentor_records.values()}
         for mentor_id, places in sorted(options.capacities.items()):
-            path = f"MatchingOptions.capacities[{mentor_id!r}]"
-            if self.mentor_known(path, mentor_id):
+            path = _path("capacities", mentor_id)
+            if self.mentor_known(mentor_id, "capacities", mentor_id):
                 if places < 1:
                     self.problems.add(
                         path,
@@ -237,7 +243,7 @@ class _Reader:
                     capacities[mentor_id] = places
         unavailable = set()
         for index, mentor_id in enumerate(options.unavailable):
-            if self.mentor_known(f"MatchingOptions.unavailable[{index}]", mentor_id):
+            if self.mentor_known(mentor_id, "unavailable", index):
                 unavailable.add(mentor_id)
 
         fixed: defaultdict[str, list[Municipality]] = defaultdict(list)
@@ -274,14 +280,17 @@ class _Reader:
 
         wishes: dict[tuple[str, str], float] = {}
         for adept_id, wished in sorted(options.wishes.items()):
-            if not self.adept_known(f"MatchingOptions.wishes[{adept_id!r}]", adept_id):
+            if not self.adept_known(adept_id, "wishes", adept_id):
                 continue
             for rank, mentor_id in enumerate(wished):
-                path = f"MatchingOptions.wishes[{adept_id!r}][{rank}]"
-                if not self.mentor_known(path, mentor_id):
+                if not self.mentor_known(mentor_id, "wishes", adept_id, rank):
                     continue
                 if (adept_id, mentor_id) in wishes:
-                    self.problems.add(path, f"{mentor_id!r} is wished twice", "repeated")
+                    self.problems.add(
+                        _path("wishes", adept_id, rank),
+                        f"{mentor_id!r} is wished twice",
+                        "repeated",
+                    )
                     continue
                 wishes[adept_id, mentor_id] = 1 - rank / len(wished)
 
@@ -338,9 +347,9 @@ class _Reader:
         pins: list[tuple[str, str]] = []
         pinned: dict[str, int] = {}
         for index, (adept_id, mentor_id) in enumerate(self.options.pins):
-            path = f"MatchingOptions.pins[{index}]"
-            adept_ok = self.adept_known(path, adept_id)
-            if not (self.mentor_known(path, mentor_id) and adept_ok):
+            path = _path("pins", index)
+            adept_ok = self.adept_known(adept_id, "pins", index)
+            if not (self.mentor_known(mentor_id, "pins", index) and adept_ok):
                 continue
             if adept_id not in to_pair:
                 self.problems.add(

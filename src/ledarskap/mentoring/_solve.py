@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ledarskap.errors import MissingDependencyError
+from ledarskap.model import Municipality
 
 from ._instance import Adept, Instance
 from .options import HardRule, Weights
@@ -51,11 +52,12 @@ class Tables:
     One row an adept (the free ones, then the pinned ones); one column a mentor.
     """
 
-    parts: tuple[NDArray[np.float64], ...]
-    """Adept × mentor, one table a part: wish, distance (100 km), continuity, the mentor's
-    given adepts from the same municipality, from the same county."""
+    distance: NDArray[np.float64]
+    """Adept × mentor: the distance between the municipality seats, in 100 km."""
     base: NDArray[np.float64]
-    """Adept × mentor: the weighted sum of ``parts``, the place's spread not counted."""
+    """Adept × mentor: the weighted sum of the pair's parts, the place's spread not counted
+    (wish, distance, continuity, and the mentor's given adepts from the adept's
+    municipality and county)."""
     slope: NDArray[np.float64]
     """Per adept: the spread cost of each place further down a mentor's list."""
     crowd: NDArray[np.float64]
@@ -68,8 +70,13 @@ class Tables:
     """Per place: its index among the mentor's free places (0 is the first)."""
 
 
-def tables(instance: Instance, weights: Weights) -> Tables:  # noqa: PLR0912 - one loop a part
-    """The score tables of *instance* with *weights*."""
+def tables(instance: Instance, weights: Weights) -> Tables:
+    """The score tables of *instance* with *weights*.
+
+    The distance is a dense table; the other parts are sparse (a few wishes an adept, a
+    few links between municipalities, a few given adepts a mentor) and are added to the
+    base where they apply.
+    """
     np, _ = libraries()
     adepts = [*instance.adepts, *(adept for adept, _ in instance.pinned)]
     mentors = instance.mentors
@@ -77,75 +84,63 @@ def tables(instance: Instance, weights: Weights) -> Tables:  # noqa: PLR0912 - o
     mentor_index = {m.id: i for i, m in enumerate(mentors)}
     adept_index = {a.id: i for i, a in enumerate(adepts)}
 
-    # Municipalities and counties, each once.
+    # The adepts' municipalities, each once; the distance from each to each mentor.
     codes: dict[str, int] = {}
-    for place in (*(a.municipality for a in adepts), *(m.municipality for m in mentors)):
-        codes.setdefault(place.code, len(codes))
-    counties: dict[str, int] = {}
-    for code in codes:
-        counties.setdefault(code[:2], len(counties))
-    seat = np.array(
-        [_seat(a.municipality.seat) for a in adepts] + [_seat(m.municipality.seat) for m in mentors]
-    ).reshape(-1, 2)
-    adept_code = np.array([codes[a.municipality.code] for a in adepts], dtype=np.intp)
-    mentor_code = np.array([codes[m.municipality.code] for m in mentors], dtype=np.intp)
-    adept_county = np.array([counties[a.municipality.code[:2]] for a in adepts], dtype=np.intp)
+    seats = []
+    adept_code = np.empty(len(adepts), dtype=np.intp)
+    for i, adept in enumerate(adepts):
+        place = adept.municipality
+        if place.code not in codes:
+            codes[place.code] = len(codes)
+            seats.append(_seat(place.seat))
+        adept_code[i] = codes[place.code]
+    mentor_seats = np.array([_seat(m.municipality.seat) for m in mentors]).reshape(-1, 2)
+    distance = _distances(np, np.array(seats).reshape(-1, 2), mentor_seats)[adept_code] / 100
+    base = distance * -weights.distance
 
-    shape = (len(adepts), n_mentors)
-    wish = np.zeros(shape)
-    if instance.wishes:
+    if instance.wishes and weights.wish:
         keys = list(instance.wishes)
-        wish[[adept_index[a] for a, _ in keys], [mentor_index[m] for _, m in keys]] = list(
-            instance.wishes.values()
+        rows = [adept_index[a] for a, _ in keys]
+        cols = [mentor_index[m] for _, m in keys]
+        base[rows, cols] += weights.wish * np.array(list(instance.wishes.values()))
+    mentor_codes = np.array([codes.get(m.municipality.code, -1) for m in mentors], dtype=np.intp)
+    if weights.continuity and instance.links:
+        mentor_places: dict[str, int] = {}
+        mentor_place = np.array(
+            [mentor_places.setdefault(m.municipality.code, len(mentor_places)) for m in mentors],
+            dtype=np.intp,
         )
-    distance = _distances(np, seat[: len(adepts)], seat[len(adepts) :]) / 100
-    continuity = np.zeros(shape)
-    if instance.links:
-        linked = np.zeros((len(codes), len(codes)))
-        for mentor_code_, adept_code_ in instance.links:
-            if mentor_code_ in codes and adept_code_ in codes:
-                linked[codes[mentor_code_], codes[adept_code_]] = 1
-        continuity = linked[mentor_code][:, adept_code].T
-    same_place = np.zeros((n_mentors, len(codes)))
-    same_county = np.zeros((n_mentors, len(counties)))
+        linked = np.zeros((len(codes), len(mentor_places)))
+        for mentor_code, adept_place in instance.links:
+            if adept_place in codes and mentor_code in mentor_places:
+                linked[codes[adept_place], mentor_places[mentor_code]] = weights.continuity
+        base += linked[np.ix_(adept_code, mentor_place)]
+    county_of = np.array([code[:2] for code in codes])[adept_code]
     for m, mentor in enumerate(mentors):
-        for place in mentor.fixed:
+        for place in mentor.fixed:  # the mentor's given adepts: counted exactly
+            same_county = county_of == place.code[:2]
+            base[:, m] -= weights.county_spread * same_county
             if place.code in codes:
-                same_place[m, codes[place.code]] += 1
-            if place.code[:2] in counties:
-                same_county[m, counties[place.code[:2]]] += 1
-    parts = (
-        wish,
-        distance,
-        continuity,
-        same_place[:, adept_code].T,
-        same_county[:, adept_county].T,
-    )
-    base = (
-        weights.wish * wish
-        - weights.distance * distance
-        + weights.continuity * continuity
-        - weights.municipality_spread * parts[3]
-        - weights.county_spread * parts[4]
-    )
+                base[:, m] -= weights.municipality_spread * (adept_code == codes[place.code])
 
     # The expected share of the other free adepts from the same municipality, county.
     crowd = np.zeros((len(adepts), 2))
     if n_free > 1:
-        for column, key in ((0, adept_code[:n_free]), (1, adept_county[:n_free])):
+        _, adept_county = np.unique(county_of[:n_free], return_inverse=True)
+        for column, key in ((0, adept_code[:n_free]), (1, adept_county)):
             sizes = np.bincount(key)
             crowd[:n_free, column] = (sizes[key] - 1) / (n_free - 1)
     slope = crowd @ np.array([weights.municipality_spread, weights.county_spread])
 
     free = np.array([m.places for m in mentors], dtype=np.intp)
-    allowed = (adept_code[:, None] != mentor_code[None, :]) & (free[None, :] > 0)
+    allowed = (adept_code[:, None] != mentor_codes[None, :]) & (free[None, :] > 0)
     removed = [(adept_index[a], mentor_index[m]) for a, m in instance.removed if a in adept_index]
     if removed:
         allowed[tuple(zip(*removed, strict=True))] = False
     columns = np.repeat(np.arange(n_mentors, dtype=np.intp), free)
     starts = np.repeat(np.cumsum(free) - free, free)
     places = np.arange(len(columns), dtype=np.intp) - starts
-    return Tables(parts, base, slope, crowd, allowed, columns, places)
+    return Tables(distance, base, slope, crowd, allowed, columns, places)
 
 
 def _seat(seat: tuple[float, float] | None) -> tuple[float, float]:
@@ -224,10 +219,13 @@ def solver_input(table: Tables, n_free: int) -> tuple[Any, Any, Any, Any] | None
         return None
     if len(rows) < n_free or len(cols) < len(table.columns):
         allowed = allowed[np.ix_(rows, cols)]
-    cost = np.outer(table.slope[rows], table.places[cols])
-    cost -= table.base[rows][:, table.columns[cols]]
-    # Bounds of the allowed costs (those of all costs, which hold them).
-    low, high = cost.min(), cost.max()
+    base = table.base if len(rows) == len(table.base) else table.base[rows]
+    slope, places = table.slope[rows], table.places[cols]
+    cost = np.outer(slope, places)
+    cost -= base.take(table.columns[cols], axis=1)
+    # Bounds of the costs, allowed or not: the spread adds 0 to max(slope) × max(place).
+    low = -base.max()
+    high = slope.max() * places.max() - base.min()
     cost -= low
     np.copyto(cost, (high - low + 1) * (min(len(rows), len(cols)) + 1), where=~allowed)
     return cost, allowed, rows, cols
@@ -249,10 +247,9 @@ class _Explainer:
         self.mentor_of = mentor_of.tolist()
         rows = np.arange(len(mentor_of))
         matched = mentor_of >= 0
-        values = np.zeros((5, len(mentor_of)))
-        for k, part in enumerate(table.parts):
-            values[k, matched] = part[rows[matched], mentor_of[matched]]
-        self.values = values.T.tolist()
+        distance = np.zeros(len(mentor_of))
+        distance[matched] = table.distance[rows[matched], mentor_of[matched]]
+        self.distance = distance.tolist()
         self.crowd = table.crowd.tolist()
         # An alternative mentor is scored with its next place (its last, when it is full).
         mentors = instance.mentors
@@ -272,12 +269,12 @@ class _Explainer:
 
     def pair(self, a: int, j: int) -> Pair:
         """The pair of free adept *a* in its mentor's free place *j*."""
-        row = self.values[a]
         mentor = self.instance.mentors[self.mentor_of[a]]
+        given = self.given(a, mentor.fixed)
         expected = (j * self.crowd[a][0], j * self.crowd[a][1])
         return self.make(
             a,
-            (*row[:3], row[3] + expected[0], row[4] + expected[1]),
+            (given[0] + expected[0], given[1] + expected[1]),
             expected,
             pinned=False,
             place=len(mentor.fixed) + j + 1,
@@ -285,32 +282,44 @@ class _Explainer:
 
     def pinned(self, k: int) -> Pair:
         """The pair of the *k*-th pin: its spread counts the adepts the mentor has before it."""
-        adept, mentor_id = self.instance.pinned[k]
+        _, mentor_id = self.instance.pinned[k]
         a = len(self.instance.adepts) + k
         mentor = self.instance.mentors[self.mentor_of[a]]
         earlier = sum(1 for _, other in self.instance.pinned[:k] if other == mentor_id)
         given = mentor.fixed[: mentor.held + earlier]
-        place = adept.municipality
-        same_place = sum(1 for p in given if p == place)
-        same_county = sum(1 for p in given if p.county == place.county)
-        return self.make(
-            a,
-            (*self.values[a][:3], same_place, same_county),
-            (0.0, 0.0),
-            pinned=True,
-            place=len(given) + 1,
+        return self.make(a, self.given(a, given), (0.0, 0.0), pinned=True, place=len(given) + 1)
+
+    def adept(self, a: int) -> Adept:
+        """The adept of row *a*."""
+        adepts = self.instance.adepts
+        return adepts[a] if a < len(adepts) else self.instance.pinned[a - len(adepts)][0]
+
+    def given(self, a: int, given: tuple[Municipality, ...]) -> tuple[int, int]:
+        """How many of the *given* adepts' municipalities are row *a*'s, and in its county."""
+        place = self.adept(a).municipality
+        return (
+            sum(1 for p in given if p == place),
+            sum(1 for p in given if p.county == place.county),
         )
 
     def make(
         self,
         a: int,
-        values: tuple[float, ...],
+        spread: tuple[float, float],
         expected: tuple[float, float],
         *,
         pinned: bool,
         place: int,
     ) -> Pair:
-        """The pair of row *a* and its mentor, with these part values."""
+        """The pair of row *a* and its mentor, with these spreads (given and expected)."""
+        adept = self.adept(a)
+        mentor = self.instance.mentors[self.mentor_of[a]]
+        values = (
+            self.instance.wishes.get((adept.id, mentor.id), 0.0),
+            self.distance[a],
+            float((mentor.municipality.code, adept.municipality.code) in self.instance.links),
+            *spread,
+        )
         weights = self.weights
         score = (
             weights.wish * values[0]
@@ -319,9 +328,6 @@ class _Explainer:
             - weights.municipality_spread * values[3]
             - weights.county_spread * values[4]
         )
-        adepts = self.instance.adepts
-        adept = adepts[a] if a < len(adepts) else self.instance.pinned[a - len(adepts)][0]
-        mentor = self.instance.mentors[self.mentor_of[a]]
         return Pair(
             adept_id=adept.id,
             mentor_id=mentor.id,
