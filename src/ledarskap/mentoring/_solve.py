@@ -53,7 +53,9 @@ class Tables:
     """
 
     distance: NDArray[np.float64]
-    """Adept × mentor: the distance between the municipality seats, in 100 km."""
+    """Adept's municipality × mentor: the distance between the seats, in 100 km."""
+    municipality: NDArray[np.intp]
+    """Per adept: its municipality's row in ``distance``."""
     base: NDArray[np.float64]
     """Adept × mentor: the weighted sum of the pair's parts, the place's spread not counted
     (wish, distance, continuity, and the mentor's given adepts from the adept's
@@ -95,8 +97,8 @@ def tables(instance: Instance, weights: Weights) -> Tables:
             seats.append(_seat(place.seat))
         adept_code[i] = codes[place.code]
     mentor_seats = np.array([_seat(m.municipality.seat) for m in mentors]).reshape(-1, 2)
-    distance = _distances(np, np.array(seats).reshape(-1, 2), mentor_seats)[adept_code] / 100
-    base = distance * -weights.distance
+    distance = _distances(np, np.array(seats).reshape(-1, 2), mentor_seats) / 100
+    base = (distance * -weights.distance)[adept_code]
 
     if instance.wishes and weights.wish:
         keys = list(instance.wishes)
@@ -140,7 +142,7 @@ def tables(instance: Instance, weights: Weights) -> Tables:
     columns = np.repeat(np.arange(n_mentors, dtype=np.intp), free)
     starts = np.repeat(np.cumsum(free) - free, free)
     places = np.arange(len(columns), dtype=np.intp) - starts
-    return Tables(distance, base, slope, crowd, allowed, columns, places)
+    return Tables(distance, adept_code, base, slope, crowd, allowed, columns, places)
 
 
 def _seat(seat: tuple[float, float] | None) -> tuple[float, float]:
@@ -221,13 +223,13 @@ def solver_input(table: Tables, n_free: int) -> tuple[Any, Any, Any, Any] | None
         allowed = allowed[np.ix_(rows, cols)]
     base = table.base if len(rows) == len(table.base) else table.base[rows]
     slope, places = table.slope[rows], table.places[cols]
-    cost = np.outer(slope, places)
-    cost -= base.take(table.columns[cols], axis=1)
     # Bounds of the costs, allowed or not: the spread adds 0 to max(slope) × max(place).
-    low = -base.max()
-    high = slope.max() * places.max() - base.min()
-    cost -= low
-    np.copyto(cost, (high - low + 1) * (min(len(rows), len(cols)) + 1), where=~allowed)
+    top = base.max()
+    spread = slope.max() * places.max()
+    cost = np.outer(slope, places)
+    cost -= (base - top).take(table.columns[cols], axis=1)  # all costs 0 or more
+    big = (spread + top - base.min() + 1) * (min(len(rows), len(cols)) + 1)
+    np.copyto(cost, big, where=~allowed)
     return cost, allowed, rows, cols
 
 
@@ -244,11 +246,12 @@ class _Explainer:
     ) -> None:
         self.instance = instance
         self.weights = weights
+        self.adepts = [*instance.adepts, *(adept for adept, _ in instance.pinned)]
         self.mentor_of = mentor_of.tolist()
         rows = np.arange(len(mentor_of))
         matched = mentor_of >= 0
         distance = np.zeros(len(mentor_of))
-        distance[matched] = table.distance[rows[matched], mentor_of[matched]]
+        distance[matched] = table.distance[table.municipality[matched], mentor_of[matched]]
         self.distance = distance.tolist()
         self.crowd = table.crowd.tolist()
         # An alternative mentor is scored with its next place (its last, when it is full).
@@ -289,14 +292,11 @@ class _Explainer:
         given = mentor.fixed[: mentor.held + earlier]
         return self.make(a, self.given(a, given), (0.0, 0.0), pinned=True, place=len(given) + 1)
 
-    def adept(self, a: int) -> Adept:
-        """The adept of row *a*."""
-        adepts = self.instance.adepts
-        return adepts[a] if a < len(adepts) else self.instance.pinned[a - len(adepts)][0]
-
     def given(self, a: int, given: tuple[Municipality, ...]) -> tuple[int, int]:
         """How many of the *given* adepts' municipalities are row *a*'s, and in its county."""
-        place = self.adept(a).municipality
+        if not given:
+            return (0, 0)
+        place = self.adepts[a].municipality
         return (
             sum(1 for p in given if p == place),
             sum(1 for p in given if p.county == place.county),
@@ -312,7 +312,7 @@ class _Explainer:
         place: int,
     ) -> Pair:
         """The pair of row *a* and its mentor, with these spreads (given and expected)."""
-        adept = self.adept(a)
+        adept = self.adepts[a]
         mentor = self.instance.mentors[self.mentor_of[a]]
         values = (
             self.instance.wishes.get((adept.id, mentor.id), 0.0),
