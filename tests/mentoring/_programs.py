@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import attrs
+from hypothesis import strategies as st
 
 from ledarskap import (
     Appointment,
@@ -18,7 +19,10 @@ from ledarskap import (
     ProgramData,
     example_program,
 )
+from ledarskap.mentoring import MatchingOptions, Weights
 
+# Municipalities close together and far apart, in three counties.
+PLACES = ["0580", "0581", "0583", "0980", "0480"]
 COHORT = "c-2026"
 EARLIER = "c-2024"
 START = dt.date(2026, 9, 1)
@@ -153,3 +157,43 @@ def _collaborations(
 def unpaired_example() -> ProgramData:
     """The example program as it was before its cohort was paired."""
     return attrs.evolve(example_program(), mentorships=(), meetings=())
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, int]], MatchingOptions]:
+    """Small cohorts: up to 5 adepts and 4 mentors of capacity 1 or 2, with weights, wishes,
+    conflicts and bans drawn too."""
+    adepts = draw(st.lists(st.sampled_from(PLACES), min_size=1, max_size=5))
+    mentors = draw(
+        st.lists(st.tuples(st.sampled_from(PLACES), st.integers(1, 2)), min_size=0, max_size=4)
+    )
+    pairs = st.tuples(
+        st.integers(0, len(adepts) - 1).map(lambda i: f"d-{i}"),
+        st.integers(0, max(len(mentors) - 1, 0)).map(lambda j: f"m-{j}"),
+    )
+    rules = st.lists(pairs, max_size=3) if mentors else st.just([])
+    weights = st.builds(
+        Weights,
+        wish=st.sampled_from([0.0, 1.0, 2.5]),
+        distance=st.sampled_from([0.0, 0.5, 1.0]),
+        municipality_spread=st.sampled_from([0.0, 1.0, 3.0]),
+        county_spread=st.sampled_from([0.0, 0.25, 2.0]),
+    )
+    wishes = (
+        st.dictionaries(
+            st.integers(0, len(adepts) - 1).map(lambda i: f"d-{i}"),
+            st.lists(
+                st.integers(0, len(mentors) - 1).map(lambda j: f"m-{j}"), max_size=2, unique=True
+            ),
+            max_size=3,
+        )
+        if mentors
+        else st.just({})
+    )
+    options = MatchingOptions(
+        weights=draw(weights),
+        wishes=draw(wishes),
+        conflicts=draw(rules),
+        bans=draw(rules),
+    )
+    return adepts, mentors, options

@@ -23,11 +23,9 @@ from ledarskap import (
 )
 from ledarskap.mentoring import HardRule, MatchingOptions, Proposal, Weights, propose
 
-from ._programs import COHORT, START, program, unpaired_example
+from ._programs import COHORT, START, instances, program, unpaired_example
 
 EXAMPLE = "liko-2025"
-# Municipalities close together and far apart, in three counties.
-PLACES = ["0580", "0581", "0583", "0980", "0480"]
 
 
 def test_the_example_cohort_is_paired_completely_and_never_with_its_own_kommunchef() -> None:
@@ -349,44 +347,6 @@ def test_a_cohort_without_mentors_leaves_everyone_unmatched() -> None:
 
 
 # Laws ------------------------------------------------------------------------------------
-
-
-@st.composite
-def instances(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, int]], MatchingOptions]:
-    adepts = draw(st.lists(st.sampled_from(PLACES), min_size=1, max_size=5))
-    mentors = draw(
-        st.lists(st.tuples(st.sampled_from(PLACES), st.integers(1, 2)), min_size=0, max_size=4)
-    )
-    pairs = st.tuples(
-        st.integers(0, len(adepts) - 1).map(lambda i: f"d-{i}"),
-        st.integers(0, max(len(mentors) - 1, 0)).map(lambda j: f"m-{j}"),
-    )
-    rules = st.lists(pairs, max_size=3) if mentors else st.just([])
-    weights = st.builds(
-        Weights,
-        wish=st.sampled_from([0.0, 1.0, 2.5]),
-        distance=st.sampled_from([0.0, 0.5, 1.0]),
-        municipality_spread=st.sampled_from([0.0, 1.0, 3.0]),
-        county_spread=st.sampled_from([0.0, 0.25, 2.0]),
-    )
-    wishes = (
-        st.dictionaries(
-            st.integers(0, len(adepts) - 1).map(lambda i: f"d-{i}"),
-            st.lists(
-                st.integers(0, len(mentors) - 1).map(lambda j: f"m-{j}"), max_size=2, unique=True
-            ),
-            max_size=3,
-        )
-        if mentors
-        else st.just({})
-    )
-    options = MatchingOptions(
-        weights=draw(weights),
-        wishes=draw(wishes),
-        conflicts=draw(rules),
-        bans=draw(rules),
-    )
-    return adepts, mentors, options
 
 
 def _km(a: str, b: str) -> float:

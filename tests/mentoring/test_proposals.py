@@ -6,8 +6,15 @@ import math
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
-from ledarskap import InvalidValueError, MentorshipStatus, UnknownReferenceError, validate
+from ledarskap import (
+    InvalidValueError,
+    MentorshipStatus,
+    ProblemsError,
+    UnknownReferenceError,
+    validate,
+)
 from ledarskap.mentoring import (
     PROPOSAL_FORMAT,
     MatchingOptions,
@@ -17,7 +24,7 @@ from ledarskap.mentoring import (
     propose,
 )
 
-from ._programs import COHORT, program, unpaired_example
+from ._programs import COHORT, instances, program, unpaired_example
 
 PNR = "198503122395"
 
@@ -236,3 +243,77 @@ def test_apply_checks_the_data_is_the_proposals() -> None:
     other = program(["0580"], [("0581", 1)])
     with pytest.raises(UnknownReferenceError, match="liko-2025"):
         proposal.apply(other)
+
+
+# Proposal data read back ------------------------------------------------------------------
+
+
+@settings(max_examples=25)
+@given(instances())
+def test_proposal_data_reads_back_as_the_proposal(
+    instance: tuple[list[str], list[tuple[str, int]], MatchingOptions],
+) -> None:
+    """Proposal.from_data(p.to_data()) == p, through JSON, for every proposal whose ids hold
+    no personal data: pairs, unmatched adepts and shortages alike."""
+    adepts, mentors, options = instance
+    proposal = propose(program(adepts, mentors), COHORT, options)
+    assert Proposal.from_data(json.loads(json.dumps(proposal.to_data()))) == proposal
+
+
+def test_the_example_proposal_reads_back() -> None:
+    options = MatchingOptions(pins=[("d-025", "mentor-0883")], wishes={"d-001": ["mentor-0581"]})
+    proposal = propose(unpaired_example(), "liko-2025", options)
+    assert Proposal.from_data(proposal.to_data()) == proposal
+
+
+def test_data_of_another_format_is_refused_by_its_tag() -> None:
+    for data in ({"format": "ledarskap.decision/1"}, [1, 2], None):
+        with pytest.raises(ProblemsError, match=r"\$\.format: expected 'ledarskap\.proposal/1'"):
+            Proposal.from_data(data)
+
+
+def test_every_problem_of_proposal_data_is_named_with_its_path() -> None:
+    data = _small().to_data()
+    data["weights"]["wish"] = -1
+    data["cohort_name"] = 7
+    data["pairs"][0]["place"] = "1"
+    data["pairs"][0]["adept_municipality"] = "0000"
+    data["pairs"][0]["parts"][0]["preference"] = "wishes"
+    data["pairs"][1]["alternative"] = {"mentor_id": "m-1"}
+    data["pairs"][2] = "d-2"
+    data["repaired"] = ["d-1", 2]
+    with pytest.raises(ProblemsError) as caught:
+        Proposal.from_data(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.weights", "value"),
+        ("$.cohort_name", "type"),
+        ("$.pairs[0].parts[0].preference", "value"),
+        ("$.pairs[0].adept_municipality", "municipality"),
+        ("$.pairs[0].place", "type"),
+        ("$.pairs[1].alternative.mentor_municipality", "type"),
+        ("$.pairs[1].alternative.score", "type"),
+        ("$.pairs[1].alternative.full", "type"),
+        ("$.pairs[2]", "type"),
+        ("$.repaired[1]", "type"),
+    ]
+    assert (
+        str(caught.value.problems[4]) == "$.pairs[0].place: expected a whole number, found text '1'"
+    )
+
+
+def test_unmatched_and_shortage_data_problems_are_named() -> None:
+    data = propose(program(["0580", "0580"], [("0583", 1), ("0580", 1)]), COHORT).to_data()
+    data["unmatched"][0]["removed"][0]["rules"] = ["own"]
+    data["unmatched"][0]["full"] = "m-0"
+    data["shortages"][0]["municipalities"] = ["0580", 580]
+    data["shortages"][0]["ruled_out"][0]["rule"] = None
+    data["shortages"][0]["places"] = 1.5
+    with pytest.raises(ProblemsError) as caught:
+        Proposal.from_data(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.unmatched[0].removed[0].rules[0]", "value"),
+        ("$.unmatched[0].full", "type"),
+        ("$.shortages[0].municipalities[1]", "type"),
+        ("$.shortages[0].ruled_out[0].rule", "value"),
+        ("$.shortages[0].places", "type"),
+    ]

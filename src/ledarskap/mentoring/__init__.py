@@ -4,7 +4,9 @@
   cohort's adepts with its mentors, as a proposal for review;
 - :mod:`~ledarskap.mentoring.options`: what a pairing takes besides the data (weights,
   wishes, conflicts, availability, pins and bans);
-- :mod:`~ledarskap.mentoring.proposals`: the proposal, its pairs and their explanations.
+- :mod:`~ledarskap.mentoring.proposals`: the proposal, its texts, its data and applying it;
+- :mod:`~ledarskap.mentoring.pairs`: its pieces, the pairs with their explanations, the
+  adepts left without a mentor and the shortages that left them so.
 
 Pairing needs the ``matching`` extra (scipy); importing this package does not load it.
 
@@ -13,16 +15,8 @@ Pairing needs the ``matching`` extra (scipy); importing this package does not lo
 
 from .matching import propose
 from .options import HardRule, MatchingOptions, Preference, Weights
-from .proposals import (
-    PROPOSAL_FORMAT,
-    Alternative,
-    Pair,
-    Proposal,
-    Removal,
-    ScorePart,
-    Shortage,
-    Unmatched,
-)
+from .pairs import Alternative, Pair, Removal, ScorePart, Shortage, Unmatched
+from .proposals import PROPOSAL_FORMAT, Proposal
 
 __all__ = [
     "PROPOSAL_FORMAT",

@@ -24,7 +24,8 @@ from ledarskap.model import Municipality
 
 from ._instance import Adept, Instance
 from .options import HardRule, Weights
-from .proposals import Alternative, Pair, Proposal, Removal, Shortage, Unmatched
+from .pairs import Alternative, Pair, Removal, Shortage, Unmatched
+from .proposals import Proposal
 
 if TYPE_CHECKING:
     import numpy as np
