@@ -513,3 +513,25 @@ def test_every_shortage_is_a_hall_violator(
                 if code != adepts[i] and (adept_id, f"m-{j}") not in removed
             }
             assert allowed <= set(shortage.mentor_ids)
+
+
+@settings(max_examples=25)
+@given(instances(), st.randoms(use_true_random=False))
+def test_the_order_of_the_input_never_changes_the_pairs(
+    instance: tuple[list[str], list[tuple[str, int]], MatchingOptions], rng: random.Random
+) -> None:
+    """The same records and options in another order give the same proposal."""
+    adepts, mentors, options = instance
+    data = program(adepts, mentors)
+    shuffled = attrs.evolve(
+        data,
+        participants=rng.sample(data.participants, len(data.participants)),
+        mentors=rng.sample(data.mentors, len(data.mentors)),
+    )
+    reordered = attrs.evolve(
+        options,
+        conflicts=rng.sample(options.conflicts, len(options.conflicts)),
+        bans=rng.sample(options.bans, len(options.bans)),
+        wishes=dict(rng.sample(list(options.wishes.items()), len(options.wishes))),
+    )
+    assert propose(shuffled, COHORT, reordered) == propose(data, COHORT, options)

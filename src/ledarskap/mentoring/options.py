@@ -230,7 +230,8 @@ class MatchingOptions:
       for this pairing (at least 1: use ``unavailable`` to take a mentor out).
     - ``adepts``: the participants to pair; by default every participant of the cohort who
       has not withdrawn and is not paired yet. Naming adepts who are paired re-pairs them:
-      their current mentorship does not take a place.
+      their current mentorship does not take a place (ban the pair to rule out the
+      current mentor).
     """
 
     weights: Weights = attrs.field(factory=Weights, validator=_instance(Weights, "Weights"))
