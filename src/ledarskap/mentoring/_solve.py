@@ -154,8 +154,8 @@ def _seat(seat: tuple[float, float] | None) -> tuple[float, float]:
 def _distances(np: Any, here: Any, there: Any) -> Any:
     """Great-circle distances in km between every seat of *here* and of *there*.
 
-    From the chord between the two points on the unit sphere (a matrix product), as
-    precise as the haversine formula for near and far points alike.
+    From the chord between the two points on the unit sphere (one matrix product for all
+    of them), to within a metre of the haversine formula's.
     """
 
     def unit(seats: Any) -> Any:
@@ -210,9 +210,10 @@ def solver_input(table: Tables, n_free: int) -> tuple[Any, Any, Any, Any] | None
     """What the solver is given, or ``None`` if no pair is allowed.
 
     That is the cost matrix, which of its entries are allowed pairs, and the free adepts
-    (rows) and places (columns) it keeps. The cost of a place is minus the score. Adepts with no allowed place and places no
-    adept may have are left out; the pairs a hard rule removes cost more than any
-    difference of totals, so that pairing fewer adepts never pays.
+    (rows) and places (columns) it keeps. The cost of a place is minus the score, shifted
+    to be 0 or more. Adepts with no allowed place and places no adept may have are left
+    out; the pairs a hard rule removes cost more than any difference of totals, so that
+    pairing fewer adepts never pays.
     """
     np, _ = libraries()
     allowed = table.allowed[:n_free, table.columns]

@@ -14,6 +14,7 @@ Its pieces (pairs, unmatched adepts, shortages) are in :mod:`ledarskap.mentoring
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,12 +71,7 @@ class Proposal:
 
     def co_adepts(self, pair: Pair) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The mentor's other adepts in the proposal from the pair's municipality, and county."""
-        others = [p for p in self.pairs if p.mentor_id == pair.mentor_id and p is not pair]
-        place = pair.adept_municipality
-        return (
-            tuple(p.adept_id for p in others if p.adept_municipality == place),
-            tuple(p.adept_id for p in others if p.adept_municipality.county == place.county),
-        )
+        return _co_adepts(pair, [p for p in self.pairs if p.mentor_id == pair.mentor_id])
 
     # Texts ----------------------------------------------------------------------------
 
@@ -150,6 +146,9 @@ class Proposal:
 
         Ids are masked as in every text of the library; municipalities are SCB codes.
         """
+        by_mentor: defaultdict[str, list[Pair]] = defaultdict(list)
+        for pair in self.pairs:
+            by_mentor[pair.mentor_id].append(pair)
         return {
             "format": PROPOSAL_FORMAT,
             "cohort_id": _masked(self.cohort_id),
@@ -157,7 +156,9 @@ class Proposal:
             "weights": {p.value: self.weights.of(p) for p in Preference},
             "score": self.score,
             "complete": self.complete,
-            "pairs": [pair_data(pair, self.co_adepts(pair)) for pair in self.pairs],
+            "pairs": [
+                pair_data(pair, _co_adepts(pair, by_mentor[pair.mentor_id])) for pair in self.pairs
+            ],
             "unmatched": [
                 {
                     "adept_id": _masked(u.adept_id),
@@ -238,6 +239,15 @@ class Proposal:
             taken.add(mentorship_id)
             kept.append(_mentorship(pair, mentorship_id, start))
         return attrs.evolve(data, mentorships=kept)
+
+
+def _co_adepts(pair: Pair, mentors_pairs: list[Pair]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    place = pair.adept_municipality
+    others = [p for p in mentors_pairs if p is not pair]
+    return (
+        tuple(p.adept_id for p in others if p.adept_municipality == place),
+        tuple(p.adept_id for p in others if p.adept_municipality.county == place.county),
+    )
 
 
 def _masked(text: str) -> str:
