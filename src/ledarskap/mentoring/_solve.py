@@ -178,7 +178,7 @@ def solve(instance: Instance, weights: Weights) -> Proposal:
     if problem is not None:
         matrix, allowed, rows, cols = problem
         r, c = linear_sum_assignment(matrix)
-        ok = allowed[r, c]
+        ok = allowed[r, table.columns[cols[c]]]
         chosen[rows[r[ok]]] = cols[c[ok]]
 
     mentor_of = np.full(n_free, -1, dtype=np.intp)
@@ -209,29 +209,30 @@ def solve(instance: Instance, weights: Weights) -> Proposal:
 def solver_input(table: Tables, n_free: int) -> tuple[Any, Any, Any, Any] | None:
     """What the solver is given, or ``None`` if no pair is allowed.
 
-    That is the cost matrix, which of its entries are allowed pairs, and the free adepts
-    (rows) and places (columns) it keeps. The cost of a place is minus the score, shifted
-    to be 0 or more. Adepts with no allowed place and places no adept may have are left
-    out; the pairs a hard rule removes cost more than any difference of totals, so that
-    pairing fewer adepts never pays.
+    That is the cost matrix, which pairs of its adepts and the mentors are allowed, and
+    the free adepts (rows) and places (columns) it keeps. The cost of a place is minus
+    the score, shifted to be 0 or more. Adepts with no allowed place and places no adept
+    may have are left out; the pairs a hard rule removes cost more than any difference of
+    totals, so that pairing fewer adepts never pays.
     """
     np, _ = libraries()
-    allowed = table.allowed[:n_free, table.columns]
+    allowed = table.allowed[:n_free]
     rows = np.flatnonzero(allowed.any(axis=1))
-    cols = np.flatnonzero(allowed.any(axis=0))
+    cols = np.flatnonzero(np.any(allowed, axis=0)[table.columns])
     if not (len(rows) and len(cols)):
         return None
-    if len(rows) < n_free or len(cols) < len(table.columns):
-        allowed = allowed[np.ix_(rows, cols)]
+    if len(rows) < len(table.base):
+        allowed = allowed[rows]
     base = table.base if len(rows) == len(table.base) else table.base[rows]
-    slope, places = table.slope[rows], table.places[cols]
-    # Bounds of the costs, allowed or not: the spread adds 0 to max(slope) × max(place).
+    slope, places, columns = table.slope[rows], table.places[cols], table.columns[cols]
+    # Bounds of the allowed costs: the spread adds 0 to max(slope) × max(place).
     top = base.max()
     spread = slope.max() * places.max()
-    cost = np.outer(slope, places)
-    cost -= (base - top).take(table.columns[cols], axis=1)  # all costs 0 or more
     big = (spread + top - base.min() + 1) * (min(len(rows), len(cols)) + 1)
-    np.copyto(cost, big, where=~allowed)
+    cost = np.outer(slope, places)
+    cost -= np.where(allowed, base - top, -big).take(columns, axis=1)
+    # A removed pair costs big in every place alike: what is left unpaired weighs nothing.
+    np.minimum(cost, big, out=cost)
     return cost, allowed, rows, cols
 
 
