@@ -317,3 +317,33 @@ def test_unmatched_and_shortage_data_problems_are_named() -> None:
         ("$.shortages[0].ruled_out[0].rule", "value"),
         ("$.shortages[0].places", "type"),
     ]
+
+
+def test_pieces_of_the_wrong_type_are_named() -> None:
+    data = propose(program(["0580", "0580"], [("0583", 1)]), COHORT).to_data()
+    data["weights"] = [1, 2]
+    data["pairs"][0]["alternative"] = "m-1"
+    data["unmatched"][0] = None
+    data["shortages"][0] = "short"
+    with pytest.raises(ProblemsError) as caught:
+        Proposal.from_data(data)
+    assert [p.path for p in caught.value.problems] == [
+        "$.weights",
+        "$.pairs[0].alternative",
+        "$.unmatched[0]",
+        "$.shortages[0]",
+    ]
+    del data["weights"]
+    data["weights"] = {"wish": 1.0}
+    with pytest.raises(
+        ProblemsError, match=r"\$\.weights\.distance: expected a number, found null"
+    ):
+        Proposal.from_data(data)
+
+
+def test_an_adept_with_no_mentor_in_the_cohort_says_so() -> None:
+    proposal = propose(program(["0580"], []), COHORT)
+    assert proposal.render("en").splitlines()[1:3] == [
+        "Without a mentor:",
+        "  d-0 (Linköping): the cohort has no mentors",
+    ]
