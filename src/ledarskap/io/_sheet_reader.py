@@ -352,7 +352,7 @@ class Reader:
         self, rows: Sequence[Sequence[str]]
     ) -> tuple[Plan | None, list[tuple[int, Sequence[str]]]]:
         """The plan of the header's columns, and the rows of data below it (not empty)."""
-        numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+        numbered = [(n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip()]
         if not numbered:
             self.problem(1, None, "expected a header row, found an empty sheet", "empty")
             return None, []
@@ -372,7 +372,10 @@ class Reader:
         layout = layout or Layout()
         plan, data = self.split(rows)
         outcomes: list[RowOutcome] = []
-        if plan is not None and plan.usable:
+        if plan is not None and not plan.usable:  # every row stopped by the header's problems
+            stopped = tuple(p for p in self.problems if p.code == "missing-column")
+            outcomes = [RowOutcome(row=number, problems=stopped) for number, _ in data]
+        elif plan is not None:
             shared = _Shared(self, plan)
             for number, row in data:
                 before = len(self.problems)
@@ -419,16 +422,17 @@ class Reader:
     def row(self, number: int, shared: _Shared, row: Sequence[str]) -> tuple[Any, ...]:
         """The records of one row (kept), or none (its problems reported)."""
         # A value under an unknown header was reported with the header; under none, here.
-        named = shared.plan.named
-        for index, cell in enumerate(row):
-            if index not in named and cell.strip():
-                self.problem(
-                    number,
-                    None,
-                    f"a value in column {index + 1}, which has no header (it would be lost)",
-                    "stray-cell",
-                )
-                return ()
+        if len(row) > shared.width or shared.gaps:
+            named = shared.plan.named
+            for index, cell in enumerate(row):
+                if index not in named and cell.strip():
+                    self.problem(
+                        number,
+                        None,
+                        f"a value in column {index + 1}, which has no header (it would be lost)",
+                        "stray-cell",
+                    )
+                    return ()
         cells = _Cells(shared, number, row)
         try:
             records = _BUILDERS[self.kind](cells)
@@ -483,7 +487,7 @@ def _by_header(kind: SheetKind, name: str) -> Column | None:
 class _Shared:
     """What every row of a sheet shares: the reader and the plan of its columns."""
 
-    __slots__ = ("cells", "defaults", "headers", "kind", "plan", "reader")
+    __slots__ = ("cells", "defaults", "gaps", "headers", "kind", "plan", "reader", "width")
 
     def __init__(self, reader: Reader, plan: Plan) -> None:
         self.reader = reader
@@ -492,30 +496,43 @@ class _Shared:
         self.cells = plan.cells
         self.headers = plan.headers
         self.defaults = plan.defaults
+        self.width = max(plan.named, default=-1) + 1
+        """A row no longer than this has no cell beyond the header's last."""
+        self.gaps = any(i not in plan.named for i in range(self.width))
+        """Whether the header has an empty cell between others (a value under it is lost)."""
 
 
 class _Cells:
     """The cells of one row, by field, each read with a problem reported where it fails."""
 
-    __slots__ = ("before", "headers", "number", "raw", "reader", "values")
+    __slots__ = ("before", "headers", "number", "reader", "row", "shared", "values")
 
     def __init__(self, shared: _Shared, number: int, row: Sequence[str]) -> None:
+        self.shared = shared
         self.reader = shared.reader
         self.number = number
         self.before = len(self.reader.problems)
         self.headers = shared.headers
+        self.row = row
         width = len(row)
-        self.raw = raw = {field: (row[i] if i < width else "") for field, i in shared.cells}
         values = {}
-        for field, value in raw.items():
-            stripped = value.strip()
-            if stripped[:1] in _FORMULA_START and value[:1] not in _FORMULA_START:
-                stripped = value.rstrip()
-            if stripped:
-                values[field] = stripped
-        for field, value in shared.defaults.items():
-            values.setdefault(field, value)
+        for field, index in shared.cells:
+            if index < width:
+                value = row[index]
+                stripped = value.strip()
+                if stripped:
+                    if stripped[0] in _FORMULA_START and value[0] not in _FORMULA_START:
+                        stripped = value.rstrip()
+                    values[field] = stripped
+        if shared.defaults:
+            for field, value in shared.defaults.items():
+                values.setdefault(field, value)
         self.values = values
+
+    def raw(self, field: str) -> str:
+        """The cell of *field* as written, white space kept (``""`` if none)."""
+        index = next((i for f, i in self.shared.cells if f == field), None)
+        return "" if index is None or index >= len(self.row) else self.row[index]
 
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
@@ -673,24 +690,16 @@ class _Cells:
         value = self.values.get("reports_to")
         if value is None:
             return None if unknown else ()
-        if fold(value) in NONE_WORDS:
-            return ()
-        bodies = []
-        for part in value.replace("\n", ";").replace(",", ";").split(";"):
-            name = part.strip()
-            if not name:
-                continue
-            body = political_body(name)
-            if body is None:
-                example = _short(name.partition("(")[0].strip())
-                self.fail(
-                    "reports_to",
-                    f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                    f'("{example} (nämnd)"), found {describe(name)}',
-                )
-                return None
-            bodies.append(body)
-        return tuple(bodies)
+        bodies = _bodies(value)
+        if isinstance(bodies, str):
+            example = _short(bodies.partition("(")[0].strip())
+            self.fail(
+                "reports_to",
+                f"expected a nämnd or styrelse, with its kind if the name does not say it "
+                f'("{example} (nämnd)"), found {describe(bodies)}',
+            )
+            return None
+        return bodies
 
     def cohort(self) -> str:
         value = self.values.get("cohort_id") or self.reader.cohort_id
@@ -718,6 +727,23 @@ def _municipality(text: str) -> Municipality | None:
         return municipality(text.zfill(4) if text.isdigit() else text)
     except LedarskapError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _bodies(value: str) -> tuple[PoliticalBody, ...] | str:
+    """The political bodies a cell names, or the first name that is none; cached."""
+    if fold(value) in NONE_WORDS:
+        return ()
+    bodies = []
+    for part in value.replace("\n", ";").replace(",", ";").split(";"):
+        name = part.strip()
+        if not name:
+            continue
+        body = political_body(name)
+        if body is None:
+            return name
+        bodies.append(body)
+    return tuple(bodies)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -849,7 +875,7 @@ def _meeting_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "kind": cells.enum("kind", MeetingKind) if cells.required("kind") else None,
         "status": cells.enum("status", MeetingStatus) or MeetingStatus.HELD,
         "duration_minutes": cells.integer("duration_minutes"),
-        "notes": cells.raw.get("notes", ""),
+        "notes": cells.raw("notes"),
     }
     cells.check()
     return [("meetings", _build(cells, MentorMeeting, meeting))]

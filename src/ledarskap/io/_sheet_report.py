@@ -17,6 +17,7 @@ import attrs
 from ledarskap.errors import Problem
 from ledarskap.text import Language, Text
 
+from ._sheet_columns import COLUMNS, SheetKind, header_of
 from ._sheet_mapping import SheetMapping
 
 __all__ = [
@@ -50,6 +51,11 @@ _BY: dict[str, Text] = {
     "exact": Text("egen rubrik", "its own header"),
 }
 _DEFAULT = Text("varje rad får {value}", "every row gets {value}")
+_WHOSE: dict[str, Text] = {
+    "defaults": Text("", ""),
+    "cohort": Text(" (omgångens start)", " (the cohort's start)"),
+    "model": Text(" (modellens standard)", " (the model's default)"),
+}
 _NO_DEFAULT = Text(
     "inget standardvärde: ange ett eller mappa en kolumn",
     "no default: give one or map a column",
@@ -86,10 +92,16 @@ class ColumnReport:
     default_by: DefaultBy | None = None
     required: bool = False
 
-    def render(self, language: Language = "sv") -> str:
-        """One line: the header (or field), then what it is read as."""
-        name = repr(self.header) if self.header is not None else f"({self.field})"
-        what = _STATUS[self.status].format(field=self.field or "").render(language)
+    def render(self, language: Language = "sv", kind: SheetKind | None = None) -> str:
+        """One line: the header (or field), then what it is read as.
+
+        With *kind*, a field is named by its column's header in *language* ("Befattning").
+        """
+        field = self.field or ""
+        if kind is not None and self.field is not None:
+            field = Text(header_of(kind, field), header_of(kind, field, "en")).render(language)
+        name = repr(self.header) if self.header is not None else f"({field})"
+        what = _STATUS[self.status].format(field=field).render(language)
         if self.status == "recognised" and self.matched_by is not None:
             what += f" ({_BY[self.matched_by].render(language)})"
         if self.status == "missing":
@@ -99,6 +111,8 @@ class ColumnReport:
                 else _NO_DEFAULT
             )
             what += f": {tail.render(language)}"
+            if self.default_by is not None:
+                what += _WHOSE[self.default_by].render(language)
         return f"{name}: {what}"
 
 
@@ -165,7 +179,8 @@ class SheetInspection:
             header=self.header_row or "-",
             rows=self.rows,
         ).render(language)
-        lines = [layout, *(f"  {column.render(language)}" for column in self.columns)]
+        kind = self.kind if self.kind in COLUMNS else None
+        lines = [layout, *(f"  {column.render(language, kind)}" for column in self.columns)]
         lines += [f"  ! {problem}" for problem in self.problems]
         return "\n".join(lines)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -114,8 +115,13 @@ _FULL_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|^\d{8}$", re.ASCII)
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free form of a header: "E-post" → "epost"."""
+    """Case-, accent- and punctuation-free form of a header: "E-post" → "epost".
+
+    Cached: a sheet's headers and the words of its cells (ja, förvaltning, a status)
+    repeat on every row.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]", "", plain)
@@ -223,7 +229,9 @@ def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -
             f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
             row=number,
         )
-    return [unescape_cell(cell) for cell in row] if quoted else row
+    if quoted:
+        return [unescape_cell(cell) if cell[:1] == "'" else cell for cell in row]
+    return row
 
 
 # CSV ------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from typing import Any, Literal
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap._gc import paused_gc
 from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError
 from ledarskap.model import (
     Application,
@@ -258,20 +259,20 @@ def read_sheet(
        too; a title or notes above the header are skipped; yes/no cells read in Swedish
        and English; UTF-16 text is read.
     """
-    kind, reader, cells, layout, label = _prepared(
-        source,
-        kind,
-        "read_sheet",
-        cohort_id=cohort_id,
-        name=name,
-        ignore_columns=ignore_columns,
-        columns=columns,
-        defaults=defaults,
-        mapping=mapping,
-        cohort=cohort,
-    )
-    rows = reader.read(cells, layout)
-    result = _imported(kind, label, rows)
+    with paused_gc():  # thousands of rows and records, no reference cycles (see ledarskap._gc)
+        kind, reader, cells, layout, label = _prepared(
+            source,
+            kind,
+            "read_sheet",
+            cohort_id=cohort_id,
+            name=name,
+            ignore_columns=ignore_columns,
+            columns=columns,
+            defaults=defaults,
+            mapping=mapping,
+            cohort=cohort,
+        )
+        result = _imported(kind, label, reader.read(cells, layout))
     return result.raise_for_problems() if strict else result
 
 
