@@ -399,3 +399,19 @@ def test_a_duplicate_column_is_shown_as_such() -> None:
         ("Titel", "duplicate", "title")
     ]
     assert "a second column for Title: not read" in found.render("en")
+
+
+def test_rows_an_unbalanced_quote_or_another_delimiter_broke_are_not_imported() -> None:
+    sheet = _read(
+        f"{_HEADER}\n"
+        "Anna;Berg;Linköping;Soc;Socialchef;2020-01-01\n"
+        "Erik,Lund,Linköping,Soc,Skolchef,2020-01-01\n"
+        'Eva;"Ek;Linköping;Soc;Socialchef;2020-01-01\n'
+        "Bo;Ek;Linköping;Soc;Socialchef;2020-01-01\n"
+    )
+    assert [(p.row, p.line, p.code) for p in sheet.problems] == [
+        (3, 3, "mixed-delimiters"),
+        (4, 4, "unbalanced-quote"),
+    ]
+    assert [o.imported for o in sheet.outcomes] == [True, False, False]
+    assert "because a quote opened on line 4" in sheet.outcome(4).render("en")

@@ -209,8 +209,11 @@ def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
     lines = Lines(text)
     found = Problems(source=source)
 
-    def wrong(key: str, expected: str, value: object) -> None:
-        found.add(key, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key))
+    def wrong(path: str, expected: str, value: object) -> None:
+        key = _toml_key(path.rpartition(".")[2])
+        found.add(
+            path, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key)
+        )
 
     for key in data:
         if key not in _KEYS:
