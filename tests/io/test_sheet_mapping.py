@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledarskap.errors import DocumentError, FileAccessError, UsageError
-from ledarskap.io import SheetMapping, load_sheet_mapping, save_sheet_mapping
+from ledarskap.io import SheetMapping, load_sheet_mapping, read_sheet, save_sheet_mapping
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io._sheet_mapping import cell_text, mapping_from_text, mapping_text
 
@@ -117,8 +117,6 @@ def test_loading_a_missing_or_binary_file(tmp_path: Path) -> None:
 
 
 def test_a_mapping_file_given_to_read_sheet_by_path(tmp_path: Path) -> None:
-    from ledarskap.io import read_sheet
-
     path = tmp_path / "lista.toml"
     path.write_text('[columns]\nUppdrag = "title"\n[defaults]\nstart = 2026-09-01\n', "utf-8")
     sheet = read_sheet(
@@ -160,11 +158,9 @@ def test_cell_text_of_each_kind_of_default() -> None:
         cell_text([1])
 
 
-_HEADERS = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12
-)
+_HEADERS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
 _DEFAULTS = st.one_of(
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12),
     st.dates(),
     st.integers(0, 10**6),
     st.booleans(),

@@ -305,7 +305,7 @@ def test_mixed_delimiters_are_named_as_the_likely_cause() -> None:
     problem = found.broken[3]
     assert (problem.code, problem.row, problem.line) == ("mixed-delimiters", 3, 3)
     assert "separated by ',', the header by ';' (mixed delimiters?)" in problem.message
-    tabbed = _sheets.read_csv("a\tb\tc\r\n1;2;3\r\n".encode(), "s.csv")
+    tabbed = _sheets.read_csv(b"a\tb\tc\r\n1;2;3\r\n", "s.csv")
     assert "the header by a tab" in tabbed.broken[2].message
     assert "a\tb" not in tabbed.broken[2].message
 
@@ -316,6 +316,6 @@ def test_a_row_of_one_cell_without_other_delimiters_is_not_broken() -> None:
 
 
 def test_the_delimiter_is_found_below_a_title() -> None:
-    found = _sheets.read_csv("Deltagare 2026\r\n\r\na,b,c\r\n1,2,3\r\n".encode(), "s.csv")
+    found = _sheets.read_csv(b"Deltagare 2026\r\n\r\na,b,c\r\n1,2,3\r\n", "s.csv")
     assert found.delimiter == ","
     assert _sheets.read_csv(b"one\r\ntwo\r\n", "s.csv").delimiter == ","
