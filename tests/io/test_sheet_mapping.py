@@ -138,7 +138,7 @@ def test_merged_adds_and_overrides() -> None:
     assert merged.ignore == ("X", "Y")
     assert merged.defaults == {"start": "2021-01-01"}
     with pytest.raises(UsageError):
-        SheetMapping(ignore="X")  # type: ignore[arg-type]
+        SheetMapping(ignore="X")
 
 
 def test_cell_text_of_each_kind_of_default() -> None:
