@@ -415,3 +415,18 @@ def test_rows_an_unbalanced_quote_or_another_delimiter_broke_are_not_imported() 
     ]
     assert [o.imported for o in sheet.outcomes] == [True, False, False]
     assert "because a quote opened on line 4" in sheet.outcome(4).render("en")
+
+
+def test_personal_data_in_a_header_or_a_cell_is_masked_in_every_text() -> None:
+    number, address = "19811218-9876", "anna.berg@example.se"
+    sheet = _read(
+        f"{_HEADER};{number};{address}\nAnna;Berg;Linköping;Soc;Socialchef;2020-01-01;x;y\n"
+        f"Erik;Lund;Linköping;Soc;{number};nej;;\n",
+        ignore_columns=[address],
+    )
+    assert sheet.inspection is not None
+    texts = [sheet.inspection.render("sv"), sheet.inspection.render("en"), sheet.report("sv")]
+    texts += [repr(sheet.inspection), repr(sheet.outcomes)]
+    for text in texts:
+        assert number not in text
+        assert address not in text

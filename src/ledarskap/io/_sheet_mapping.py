@@ -38,7 +38,14 @@ import attrs
 import tomli_w
 
 from ledarskap._found import Lines, describe, did_you_mean, parse_text
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, UsageError
+from ledarskap.errors import (
+    DocumentError,
+    InvalidValueError,
+    Problem,
+    Problems,
+    UsageError,
+    masked_repr,
+)
 
 from ._atomic import write_atomic
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
@@ -104,6 +111,7 @@ def _defaults(value: Mapping[str, DefaultValue]) -> dict[str, DefaultValue]:
     return dict(value)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetMapping:
     """How to read a sheet whose headers are not the library's: columns, ignored, defaults.

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ledarskap.errors import Problem
+from ledarskap.errors import Problem, mask_personal_data, masked_repr
 from ledarskap.text import Language, Text
 
 from ._sheet_columns import COLUMNS, SheetKind, header_of
@@ -72,6 +72,7 @@ _NOT_IMPORTED = Text(
 _AND = Text(" och ", " and ")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class ColumnReport:
     """One column of a sheet as understood: its header, what it was read as and why.
@@ -113,9 +114,10 @@ class ColumnReport:
             what += f": {tail.render(language)}"
             if self.default_by is not None:
                 what += _WHOSE[self.default_by].render(language)
-        return f"{name}: {what}"
+        return mask_personal_data(f"{name}: {what}")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetInspection:
     """A sheet as understood before importing: layout, encoding and every column.
@@ -182,12 +184,13 @@ class SheetInspection:
         kind = self.kind if self.kind in COLUMNS else None
         lines = [layout, *(f"  {column.render(language, kind)}" for column in self.columns)]
         lines += [f"  ! {problem}" for problem in self.problems]
-        return "\n".join(lines)
+        return mask_personal_data("\n".join(lines))
 
     def __str__(self) -> str:
         return self.render("en")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RowOutcome:
     """What became of one row: the records it gave, or the problems that stopped it.
@@ -208,9 +211,9 @@ class RowOutcome:
         """``row 8 → participant d-c-8`` or ``row 8 → not imported, because …``."""
         if self.imported:
             ids = ", ".join(f"{type(r).__name__} {r.id}" for r in self.records)
-            return _IMPORTED.format(row=self.row, records=ids).render(language)
+            return mask_personal_data(_IMPORTED.format(row=self.row, records=ids).render(language))
         why = _AND.render(language).join(_reason(p) for p in self.problems)
-        return _NOT_IMPORTED.format(row=self.row, why=why).render(language)
+        return mask_personal_data(_NOT_IMPORTED.format(row=self.row, why=why).render(language))
 
     def __str__(self) -> str:
         return self.render("en")
