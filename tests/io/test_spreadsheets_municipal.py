@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledarskap import Cohort, StaffFunction
+from ledarskap import Cohort, ProgramData, StaffFunction
 from ledarskap.errors import DocumentError, InvalidValueError, UsageError
 from ledarskap.io import (
     SheetImport,
@@ -26,8 +26,15 @@ from ledarskap.io import (
     read_sheet,
     save_sheet_mapping,
 )
-from ledarskap.io._sheet_columns import BOOLEANS
+from ledarskap.io._sheet_columns import BOOLEANS, COLUMNS, SheetKind
+from ledarskap.io._sheets import fold, write_csv
+from ledarskap.io.spreadsheets import sheet_rows
+from ledarskap.testing import program_data
 
+_KNOWN = {
+    kind: {fold(n) for c in columns for n in (c.field, c.sv, c.en, *c.aliases)}
+    for kind, columns in COLUMNS.items()
+}
 LISTS = Path(__file__).parents[2] / "examples" / "kommunlistor"
 CSV = LISTS / "norrkoping-deltagare.csv"
 XLSX = LISTS / "norrkoping-deltagare.xlsx"
@@ -430,3 +437,75 @@ def test_personal_data_in_a_header_or_a_cell_is_masked_in_every_text() -> None:
     for text in texts:
         assert number not in text
         assert address not in text
+
+
+# Laws ------------------------------------------------------------------------------------
+
+_KINDS: list[SheetKind] = ["participants", "mentors", "applications", "meetings"]
+_SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _records(sheet: SheetImport) -> tuple[object, ...]:
+    return (
+        sheet.people,
+        sheet.appointments,
+        sheet.participants,
+        sheet.mentors,
+        sheet.applications,
+        sheet.meetings,
+    )
+
+
+@_SETTINGS
+@given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(_KINDS), st.data())
+def test_renamed_headers_with_their_mapping_read_the_same_records(
+    data: ProgramData, kind: SheetKind, draw: st.DataObject
+) -> None:
+    """Law: a sheet whose headers are renamed, read with the renaming as ``columns=``, gives
+    the same records as the sheet with the library's headers; and its inspection says every
+    renamed column was recognised by the mapping."""
+    rows = sheet_rows(data, kind, include_personnummer=True)
+    header = rows[0]
+    names = draw.draw(
+        st.lists(
+            st.text("abcdefghijklmnopqrstuvwxyzåäö ", min_size=3, max_size=12).filter(str.strip),
+            min_size=len(header),
+            max_size=len(header),
+            unique_by=fold,
+        ).filter(lambda ns: all(fold(n) not in _KNOWN[kind] for n in ns))
+    )
+    renamed = [[n.strip() for n in names], *rows[1:]]
+    columns = {new.strip(): old for new, old in zip(names, header, strict=True)}
+    original = read_sheet(write_csv(rows), kind)
+    again = read_sheet(write_csv(renamed), kind, columns=columns)
+    assert _records(again) == _records(original)
+    assert [(p.row, p.code) for p in again.problems] == [(p.row, p.code) for p in original.problems]
+    assert again.inspection is not None
+    assert {c.matched_by for c in again.inspection.columns if c.status == "recognised"} <= {
+        "mapping"
+    }
+
+
+@_SETTINGS
+@given(program_data(max_cohorts=1, max_participants=4), st.sampled_from(_KINDS), st.data())
+def test_ignored_columns_change_nothing_but_what_they_held(
+    data: ProgramData, kind: SheetKind, draw: st.DataObject
+) -> None:
+    """Law: a column added with any cells and ignored leaves the records as they were."""
+    rows = sheet_rows(data, kind, include_personnummer=True)
+    extra = draw.draw(st.sampled_from(["Anmäld av", "Kommentar", "Förnamn", "E-post"]))
+    if extra in rows[0]:  # a known column ignored: the sheet without it is the reference
+        index = rows[0].index(extra)
+        reference = [[c for i, c in enumerate(row) if i != index] for row in rows]
+        if extra == "Förnamn":
+            return  # without given names no row reads; nothing to compare
+    else:
+        reference = rows
+    cells = draw.draw(st.lists(st.text(max_size=6), min_size=len(rows) - 1, max_size=len(rows) - 1))
+    with_extra = [
+        [*rows[0], extra],
+        *([*row, cell] for row, cell in zip(rows[1:], cells, strict=True)),
+    ]
+    expected = read_sheet(write_csv(reference), kind)
+    found = read_sheet(write_csv(with_extra), kind, ignore_columns=[extra])
+    assert _records(found) == _records(expected)
