@@ -319,3 +319,13 @@ def test_the_delimiter_is_found_below_a_title() -> None:
     found = _sheets.read_csv(b"Deltagare 2026\r\n\r\na,b,c\r\n1,2,3\r\n", "s.csv")
     assert found.delimiter == ","
     assert _sheets.read_csv(b"one\r\ntwo\r\n", "s.csv").delimiter == ","
+
+
+def test_excel_sep_line_says_the_delimiter_and_is_not_a_row() -> None:
+    found = _sheets.read_csv(b'sep=,\r\na;b,c\r\n1;2,"3\r\n4,5"\r\n', "s.csv")
+    assert found.delimiter == ","
+    assert found.rows == [["a;b", "c"], ["1;2", "3\r\n4,5"]]
+    assert found.lines == [2, 3]
+    quote = _sheets.read_csv(b'sep=;\r\na;b\r\n1;"2\r\n3;4\r\n', "s.csv").broken[2]
+    assert quote.line == 3
+    assert "not closed until line 4" in quote.message

@@ -270,6 +270,7 @@ def _sniff(text: str) -> str:
 
 
 _DELIMITERS = (";", ",", "\t")
+_SEP_LINE = re.compile(r"sep=([;,\t|])\r?\n")
 _QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -312,30 +313,35 @@ def read_csv(content: bytes, source: str) -> CsvCells:
             ],
             source=source,
         )
-    delimiter = _sniff(text)
+    hint = _SEP_LINE.match(text)
+    if hint:  # Excel's "sep=;" line: the delimiter said, the line not shown as a row
+        delimiter, text = hint.group(1), text[hint.end() :]
+    else:
+        delimiter = _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows: list[Row] = []
     lines: list[int] = []
     broken: dict[int, Problem] = {}
     quoted = "'" in text
-    last = 0
+    last = 1 if hint else 0
     width = 0
     try:
         for row in reader:
             number = len(rows) + 1
             rows.append(_bounded(row, number, source, quoted=quoted))
             lines.append(last + 1)
-            if reader.line_num - last > 1:
+            end = reader.line_num + (1 if hint else 0)
+            if end - last > 1:
                 _check_quote(
                     row,
                     number=number,
                     first=last + 1,
-                    end=reader.line_num,
+                    end=end,
                     delimiter=delimiter,
                     source=source,
                     broken=broken,
                 )
-            last = reader.line_num
+            last = end
             if not width and len(row) > 1:
                 width = len(row)
             elif width and len(row) == 1:
