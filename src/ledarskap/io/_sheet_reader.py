@@ -220,7 +220,7 @@ class Reader:
         folded = fold(cell)
         field = self.mapping.get(folded)
         if field is not None:
-            column = self.by_field.get(field) or _by_header(self.kind, field)
+            column = self.by_field.get(field)
             return None if column is None else (column, "mapping")
         return self.known.get(folded)
 
@@ -475,13 +475,6 @@ _MODEL_DEFAULTS = {
     "status": ParticipantStatus.ADMITTED.label("sv"),
 }
 """Fields whose missing column the model fills itself, shown in the inspection."""
-
-
-def _by_header(kind: SheetKind, name: str) -> Column | None:
-    folded = fold(name)
-    return next(
-        (c for c in COLUMNS[kind] if folded in (fold(c.field), fold(c.sv), fold(c.en))), None
-    )
 
 
 class _Shared:
