@@ -329,3 +329,12 @@ def test_excel_sep_line_says_the_delimiter_and_is_not_a_row() -> None:
     quote = _sheets.read_csv(b'sep=;\r\na;b\r\n1;"2\r\n3;4\r\n', "s.csv").broken[2]
     assert quote.line == 3
     assert "not closed until line 4" in quote.message
+
+
+def test_long_cells_are_folded_but_never_kept() -> None:
+    """A hostile sheet's long cells cost their reading only, not memory held after it."""
+    long = "Förvaltning" * 1000
+    before = _sheets._fold.cache_info().currsize
+    assert _sheets.fold(long) == "forvaltning" * 1000
+    assert _sheets._fold.cache_info().currsize == before
+    assert _sheets.fold("E-post") == "epost"

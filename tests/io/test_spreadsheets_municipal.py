@@ -509,3 +509,15 @@ def test_ignored_columns_change_nothing_but_what_they_held(
     expected = read_sheet(write_csv(reference), kind)
     found = read_sheet(write_csv(with_extra), kind, ignore_columns=[extra])
     assert _records(found) == _records(expected)
+
+
+def test_long_cells_read_as_short_ones_do() -> None:
+    name = "Ö" * 300
+    sheet = _read(
+        f"{_HEADER};Rapporterar till\n"
+        f"Anna;Berg;{name};Soc;{name};2020-01-01;{name}nämnden\n"
+        f"Anna;Berg;Linköping;Soc;{name};2020-01-01;{name}nämnden\n"
+    )
+    assert [(p.row, p.column) for p in sheet.problems] == [(2, "Kommun")]
+    assert sheet.appointments[0].reports_to[0].name == f"{name}nämnden"
+    assert sheet.appointments[0].position is None

@@ -576,7 +576,7 @@ class _Cells:
         value = self.values.get(field)
         if value is None:
             return None
-        found = _day(value)
+        found = _day(value) if len(value) == _ISO_LENGTH else None
         if found is not None:
             return found
         return self.parsed(
@@ -587,7 +587,7 @@ class _Cells:
         value = self.values.get(field)
         if value is None:
             return None
-        found = _municipality(value)
+        found = _municipality(value) if len(value) <= _CACHED else None
         if found is not None:
             return found
         result: Municipality | None = self.parsed(
@@ -673,7 +673,11 @@ class _Cells:
         """The position code's position; the title's match without one; none for "-"."""
         value = self.values.get("position")
         if value is None:
-            return _title_match(title)
+            return (
+                _title_match(title)
+                if title is None or len(title) <= _CACHED
+                else match_title(title)
+            )
         if value == NO_POSITION:
             return None
         result: Position | None = self.parsed("position", position, "a position code")
@@ -683,7 +687,7 @@ class _Cells:
         value = self.values.get("reports_to")
         if value is None:
             return None if unknown else ()
-        bodies = _bodies(value)
+        bodies = _bodies(value) if len(value) <= _CACHED else _bodies.__wrapped__(value)
         if isinstance(bodies, str):
             example = _short(bodies.partition("(")[0].strip())
             self.fail(
@@ -702,10 +706,15 @@ class _Cells:
         return value
 
 
+_ISO_LENGTH = 10
+_CACHED = 200
+"""The longest cell whose reading is cached: a hostile sheet's long cells are not kept."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _day(text: str) -> dt.date | None:
     """*text* as an ISO date, cached (a sheet's dates repeat); ``None`` if not one."""
-    if len(text) == 10 and text[4] == "-":
+    if text[4] == "-":
         try:
             return dt.date.fromisoformat(text)
         except ValueError:

@@ -115,13 +115,20 @@ _FULL_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|^\d{8}$", re.ASCII)
 _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
-@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-free form of a header: "E-post" → "epost".
 
-    Cached: a sheet's headers and the words of its cells (ja, förvaltning, a status)
-    repeat on every row.
+    Cached for short texts: a sheet's headers and the words of its cells (ja, förvaltning,
+    a status) repeat on every row; a long cell is folded afresh, never kept.
     """
+    return _fold(text) if len(text) <= _FOLD_CACHED else _fold.__wrapped__(text)
+
+
+_FOLD_CACHED = 100
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]", "", plain)
