@@ -521,3 +521,32 @@ def test_long_cells_read_as_short_ones_do() -> None:
     assert [(p.row, p.column) for p in sheet.problems] == [(2, "Kommun")]
     assert sheet.appointments[0].reports_to[0].name == f"{name}nämnden"
     assert sheet.appointments[0].position is None
+
+
+def test_an_unbalanced_quote_in_the_header_is_reported() -> None:
+    found = inspect_sheet(
+        'Förnamn;"Efternamn;Kommun\nAnna;Berg;Linköping\nErik;Lund;Motala\n'.encode(),
+        "participants",
+    )
+    assert "unbalanced-quote" in {p.code for p in found.problems}
+    sheet = _read('Förnamn;"Efternamn;Kommun\nAnna;Berg;Linköping\nErik;Lund;Motala\n')
+    assert sheet.problems[0].code == "unbalanced-quote"
+
+
+def test_a_yes_for_reports_to_asks_for_the_body() -> None:
+    sheet = _read(
+        f"{_HEADER};Politisk ledning\n"
+        "Anna;Berg;Linköping;Soc;Socialchef;2020-01-01;Ja\n"
+        "Erik;Lund;Linköping;Soc;Socialchef;2020-01-01;N\n"
+    )
+    assert [(p.row, p.column, p.hint) for p in sheet.problems] == [
+        (2, "Politisk ledning", "name it (Socialnämnden), or write nej or inga for none")
+    ]
+    assert sheet.appointments[0].reports_to == ()
+
+
+def test_many_failing_rows_are_reported_in_linear_time() -> None:
+    rows = "".join("Anna;;Linköping;Soc;Socialchef;2020-01-01\n" for _ in range(20_000))
+    sheet = _read(f"{_HEADER}\n{rows}")
+    assert len(sheet.problems) == len(sheet.outcomes) == 20_000
+    assert all(len(o.problems) == 1 for o in sheet.outcomes)

@@ -183,6 +183,8 @@ class Reader:
         self.defaults = dict(defaults or {})
         self.fallbacks = dict(fallbacks or {})
         self.problems = Problems(source=source)
+        self.current: list[Problem] = []
+        """The problems of the row being read."""
         self.records: dict[str, list[Any]] = {
             "people": [],
             "appointments": [],
@@ -211,7 +213,12 @@ class Reader:
         hint: str | None = None,
     ) -> None:
         """Add a problem at *row* (and *column*, the header as written)."""
-        self.problems.add("", message, code, row=row, column=column, hint=hint)
+        self.add(Problem("", message, code, source=self.source, row=row, column=column, hint=hint))
+
+    def add(self, problem: Problem) -> None:
+        """Add a problem made already, to the sheet's and to the current row's."""
+        self.problems.append(problem)
+        self.current.append(problem)
 
     # The header ------------------------------------------------------------------------
 
@@ -349,7 +356,7 @@ class Reader:
     # The rows --------------------------------------------------------------------------
 
     def split(
-        self, rows: Sequence[Sequence[str]]
+        self, rows: Sequence[Sequence[str]], broken: Mapping[int, Problem]
     ) -> tuple[Plan | None, list[tuple[int, Sequence[str]]]]:
         """The plan of the header's columns, and the rows of data below it (not empty)."""
         numbered = [(n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip()]
@@ -358,19 +365,23 @@ class Reader:
             return None, []
         at = self.header_row(numbered)
         header_row, header = numbered[at]
+        for number, problem in sorted(broken.items()):  # a quote in the header, or above it
+            if number <= header_row:
+                self.add(problem)
         return self.plan(header_row, header), numbered[at + 1 :]
 
     def inspect(
         self, rows: Sequence[Sequence[str]], layout: Layout | None = None
     ) -> SheetInspection:
         """What the header says of the sheet's columns, no row read."""
-        plan, data = self.split(rows)
-        return self.result(len(data), plan, (), layout or Layout()).inspection
+        layout = layout or Layout()
+        plan, data = self.split(rows, layout.broken)
+        return self.result(len(data), plan, (), layout).inspection
 
     def read(self, rows: Sequence[Sequence[str]], layout: Layout | None = None) -> Rows:
         """Every row after the header read into records; empty rows skipped."""
         layout = layout or Layout()
-        plan, data = self.split(rows)
+        plan, data = self.split(rows, layout.broken)
         outcomes: list[RowOutcome] = []
         if plan is not None and not plan.usable:  # every row stopped by the header's problems
             stopped = tuple(p for p in self.problems if p.code == "missing-column")
@@ -378,17 +389,17 @@ class Reader:
         elif plan is not None:
             shared = _Shared(self, plan)
             for number, row in data:
-                before = len(self.problems)
+                self.current = []
                 broken = layout.broken.get(number)
                 if broken is not None:
-                    self.problems.append(broken)
+                    self.add(broken)
                     records: tuple[Any, ...] = ()
                 else:
                     records = self.row(number, shared, row)
                 outcomes.append(
                     RowOutcome(row=number, records=records)
                     if records
-                    else RowOutcome(row=number, problems=tuple(self.problems)[before:])
+                    else RowOutcome(row=number, problems=tuple(self.current))
                 )
         return self.result(len(data), plan, tuple(outcomes), layout)
 
@@ -397,9 +408,7 @@ class Reader:
     ) -> Rows:
         problems = self.problems.as_tuple()
         header_problems = tuple(
-            p
-            for p in problems
-            if plan is None or (p.row == plan.header_row and p.code in _HEADER_CODES)
+            p for p in problems if plan is None or (p.row is not None and p.row <= plan.header_row)
         )
         inspection = SheetInspection(
             kind=self.kind,
@@ -468,7 +477,6 @@ class Reader:
         return tuple(record for _, record in records)
 
 
-_HEADER_CODES = frozenset({"unknown-column", "duplicate-column", "missing-column", "empty"})
 _FROM_NAME = frozenset({"given_name", "family_name"})
 _MODEL_DEFAULTS = {
     "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
@@ -688,6 +696,13 @@ class _Cells:
         if value is None:
             return None if unknown else ()
         bodies = _bodies(value) if len(value) <= _CACHED else _bodies.__wrapped__(value)
+        if BOOLEANS.get(fold(value)) is True:
+            self.fail(
+                "reports_to",
+                f"expected the nämnd or styrelse reported to, found {describe(value)}",
+                hint="name it (Socialnämnden), or write nej or inga for none",
+            )
+            return None
         if isinstance(bodies, str):
             example = _short(bodies.partition("(")[0].strip())
             self.fail(
@@ -734,7 +749,7 @@ def _municipality(text: str) -> Municipality | None:
 @functools.lru_cache(maxsize=4096)
 def _bodies(value: str) -> tuple[PoliticalBody, ...] | str:
     """The political bodies a cell names, or the first name that is none; cached."""
-    if fold(value) in NONE_WORDS:
+    if fold(value) in NONE_WORDS or BOOLEANS.get(fold(value)) is False:
         return ()
     bodies = []
     for part in value.replace("\n", ";").replace(",", ";").split(";"):
