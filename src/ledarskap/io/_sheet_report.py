@@ -17,7 +17,7 @@ import attrs
 from ledarskap.errors import Problem, mask_personal_data, masked_repr
 from ledarskap.text import Language, Text
 
-from ._sheet_columns import COLUMNS, SheetKind, header_of
+from ._sheet_columns import SheetKind, header_of
 from ._sheet_mapping import SheetMapping
 
 __all__ = [
@@ -130,7 +130,7 @@ class SheetInspection:
     missing column without a default (then no row is imported).
     """
 
-    kind: str
+    kind: SheetKind
     source: str
     encoding: str | None
     delimiter: str | None
@@ -157,7 +157,7 @@ class SheetInspection:
         The columns recognised by the mapping, the ignored columns and the caller's defaults.
         """
         return SheetMapping(
-            kind=self.kind,  # type: ignore[arg-type]  # a SheetKind: the reader checked it
+            kind=self.kind,
             columns={
                 c.header: c.field
                 for c in self.columns
@@ -181,8 +181,7 @@ class SheetInspection:
             header=self.header_row or "-",
             rows=self.rows,
         ).render(language)
-        kind = self.kind if self.kind in COLUMNS else None
-        lines = [layout, *(f"  {column.render(language, kind)}" for column in self.columns)]
+        lines = [layout, *(f"  {column.render(language, self.kind)}" for column in self.columns)]
         lines += [f"  ! {problem}" for problem in self.problems]
         return mask_personal_data("\n".join(lines))
 
