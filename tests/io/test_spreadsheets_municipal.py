@@ -550,3 +550,22 @@ def test_many_failing_rows_are_reported_in_linear_time() -> None:
     sheet = _read(f"{_HEADER}\n{rows}")
     assert len(sheet.problems) == len(sheet.outcomes) == 20_000
     assert all(len(o.problems) == 1 for o in sheet.outcomes)
+
+
+def test_missing_facts_an_application_may_leave_unknown_are_shown_so() -> None:
+    found = inspect_sheet(
+        "Förnamn;Efternamn;Inkommen\nAnna;Berg;2025-01-01\n", "applications", name="a.csv"
+    )
+    municipality = found.column("municipality")
+    assert municipality is not None
+    assert (municipality.default, municipality.default_by) == (None, "unknown")
+    status = found.column("status")
+    assert status is not None
+    assert (status.default, status.default_by) == ("inkommen", "model")
+    text = found.render("sv")
+    assert "(Kommun): saknas: okänt på varje rad" in text
+    assert "(Status): saknas: varje rad får 'inkommen' (modellens standard)" in text
+    mentors = inspect_sheet("Förnamn;Efternamn;Kommun\nA;B;Motala\n", "mentors")
+    capacity = mentors.column("capacity")
+    assert capacity is not None
+    assert capacity.default == "1"

@@ -45,6 +45,7 @@ from ._sheet_columns import (
     BOOLEANS,
     COLUMNS,
     NO_POSITION,
+    NONE,
     NONE_WORDS,
     Column,
     SheetKind,
@@ -293,38 +294,9 @@ class Reader:
                 )
             )
         defaults = {f: v for f, v in self.defaults.items() if f in self.by_field}
-        for column in COLUMNS[self.kind]:
-            if column.field in headers:
-                continue
-            default = defaults.get(column.field)
-            whose: DefaultBy | None = None if default is None else "defaults"
-            if default is None and column.field in self.fallbacks:
-                default = defaults[column.field] = self.fallbacks[column.field]
-                whose = "cohort"
-            if default is None and column.field in _MODEL_DEFAULTS:
-                default, whose = _MODEL_DEFAULTS[column.field], "model"
-            needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
-            if needed and default is None:
-                usable = False
-                self.problem(
-                    row,
-                    None,
-                    f"expected a column {column.sv!r} ({column.en}), found none",
-                    "missing-column",
-                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
-                    f"row a default (defaults={{{column.field!r}: …}})",
-                )
-            if needed or default is not None or column.field in _MODEL_DEFAULTS:
-                report.append(
-                    ColumnReport(
-                        header=None,
-                        status="missing",
-                        field=column.field,
-                        default=default,
-                        default_by=whose,
-                        required=column.required,
-                    )
-                )
+        missing = self.missing(row, headers, defaults)
+        report.extend(missing)
+        usable = usable and not any(c.required and c.default is None for c in missing)
         for field in defaults:
             headers.setdefault(field, f"{self.by_field[field].sv} (default)")
         return Plan(
@@ -336,6 +308,51 @@ class Reader:
             report=tuple(report),
             usable=usable,
         )
+
+    def missing(
+        self, row: int, headers: Mapping[str, str], defaults: dict[str, str]
+    ) -> list[ColumnReport]:
+        """The columns the header lacks that matter: needed, or with a default or not known.
+
+        A needed column without a default is a problem; a missing column's fallback (the
+        cohort's start) is added to *defaults*.
+        """
+        report = []
+        for column in COLUMNS[self.kind]:
+            if column.field in headers:
+                continue
+            default = defaults.get(column.field)
+            whose: DefaultBy | None = None if default is None else "defaults"
+            if default is None and column.field in self.fallbacks:
+                default = defaults[column.field] = self.fallbacks[column.field]
+                whose = "cohort"
+            model = _MODEL_DEFAULTS[self.kind]
+            if default is None and column.field in model:
+                default, whose = model[column.field], "model"
+            if default is None and column.field in _NOT_KNOWN[self.kind]:
+                whose = "unknown"
+            needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
+            if needed and default is None:
+                self.problem(
+                    row,
+                    None,
+                    f"expected a column {column.sv!r} ({column.en}), found none",
+                    "missing-column",
+                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
+                    f"row a default (defaults={{{column.field!r}: …}})",
+                )
+            if needed or whose is not None:
+                report.append(
+                    ColumnReport(
+                        header=None,
+                        status="missing",
+                        field=column.field,
+                        default=default,
+                        default_by=whose,
+                        required=needed,
+                    )
+                )
+        return report
 
     def unknown(self, row: int, text: str) -> None:
         columns = COLUMNS[self.kind]
@@ -478,11 +495,35 @@ class Reader:
 
 
 _FROM_NAME = frozenset({"given_name", "family_name"})
-_MODEL_DEFAULTS = {
-    "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
-    "status": ParticipantStatus.ADMITTED.label("sv"),
+_MODEL_DEFAULTS: dict[SheetKind, dict[str, str]] = {
+    "participants": {
+        "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
+        "reports_to": NONE.sv,
+        "status": ParticipantStatus.ADMITTED.label("sv"),
+    },
+    "mentors": {"capacity": "1"},
+    "applications": {"status": ApplicationStatus.SUBMITTED.label("sv")},
+    "meetings": {"status": MeetingStatus.HELD.label("sv")},
 }
-"""Fields whose missing column the model fills itself, shown in the inspection."""
+"""What a row of each kind gets for a missing column of these fields (as the model has it)."""
+_NOT_KNOWN: dict[SheetKind, frozenset[str]] = {
+    "participants": frozenset(),
+    "mentors": frozenset(),
+    "applications": frozenset(
+        {
+            "municipality",
+            "organisation",
+            "organisation_kind",
+            "title",
+            "in_position_since",
+            "reports_to",
+            "leads_staff_function",
+            "staff_function",
+        }
+    ),
+    "meetings": frozenset(),
+}
+"""The facts of each kind that the model records as not known when a sheet lacks them."""
 
 
 class _Shared:

@@ -33,8 +33,9 @@ ColumnStatus = Literal["recognised", "ignored", "unknown", "duplicate", "missing
 """What became of a column: read as a field, skipped, not known, a second one, or absent."""
 MatchedBy = Literal["mapping", "alias", "exact"]
 """How a header was recognised: by the caller's mapping, a known other name, or its own header."""
-DefaultBy = Literal["defaults", "cohort", "model"]
-"""Where a missing column's default comes from: the caller's, the cohort's start, the model's."""
+DefaultBy = Literal["defaults", "cohort", "model", "unknown"]
+"""Where a missing column's default comes from: the caller's, the cohort's start, the
+model's; or ``"unknown"``: the model records the fact as not known."""
 
 _STATUS: dict[str, Text] = {
     "recognised": Text("läses som {field}", "read as {field}"),
@@ -55,7 +56,9 @@ _WHOSE: dict[str, Text] = {
     "defaults": Text("", ""),
     "cohort": Text(" (omgångens start)", " (the cohort's start)"),
     "model": Text(" (modellens standard)", " (the model's default)"),
+    "unknown": Text("", ""),
 }
+_NOT_KNOWN = Text("okänt på varje rad", "not known on any row")
 _NO_DEFAULT = Text(
     "inget standardvärde: ange ett eller mappa en kolumn",
     "no default: give one or map a column",
@@ -80,8 +83,9 @@ class ColumnReport:
     ``index`` is the column's place in the sheet (1 for the first, as a spreadsheet's A),
     ``None`` for a missing column; ``field`` the field it fills (or would fill);
     ``matched_by`` how its header was recognised; ``default`` the cell text every row gets
-    for a missing column (``None`` if it has none) and ``default_by`` whose default it is;
-    ``required`` whether the records need the field.
+    for a missing column (``None`` if it has none) and ``default_by`` whose default it is
+    (``"unknown"``: the fact is recorded as not known); ``required`` whether the records
+    need the column (a given name does not, beside a whole name).
     """
 
     header: str | None
@@ -106,13 +110,12 @@ class ColumnReport:
         if self.status == "recognised" and self.matched_by is not None:
             what += f" ({_BY[self.matched_by].render(language)})"
         if self.status == "missing":
-            tail = (
-                _DEFAULT.format(value=repr(self.default))
-                if self.default is not None
-                else _NO_DEFAULT
-            )
+            if self.default is not None:
+                tail = _DEFAULT.format(value=repr(self.default))
+            else:
+                tail = _NOT_KNOWN if self.default_by == "unknown" else _NO_DEFAULT
             what += f": {tail.render(language)}"
-            if self.default_by is not None:
+            if self.default is not None and self.default_by is not None:
                 what += _WHOSE[self.default_by].render(language)
         return mask_personal_data(f"{name}: {what}")
 
