@@ -569,3 +569,10 @@ def test_missing_facts_an_application_may_leave_unknown_are_shown_so() -> None:
     capacity = mentors.column("capacity")
     assert capacity is not None
     assert capacity.default == "1"
+
+
+def test_dates_of_ten_characters_not_in_iso_are_read_too() -> None:
+    sheet = _read(f"{_HEADER}\nAnna;Berg;Linköping;Soc;Socialchef;01/09/2026\n")
+    assert sheet.appointments[0].start == dt.date(2026, 9, 1)
+    bad = _read(f"{_HEADER}\nAnna;Berg;Linköping;Soc;Socialchef;2026-13-01\n")
+    assert [p.code for p in bad.problems] == ["invalid-date"]
