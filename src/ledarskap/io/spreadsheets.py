@@ -495,15 +495,16 @@ def sheet_bytes(
         raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
     if len(str(delimiter)) != 1:
         raise InvalidValueError(location="delimiter", expected="one character", found=delimiter)
-    rows = sheet_rows(
-        data,
-        kind,
-        cohort_id=cohort_id,
-        include_personnummer=include_personnummer,
-        language=language,
-    )
-    if syntax == "xlsx":
-        return write_xlsx(rows, title=kind)
+    with paused_gc():  # a cell object for every cell written, no reference cycles
+        rows = sheet_rows(
+            data,
+            kind,
+            cohort_id=cohort_id,
+            include_personnummer=include_personnummer,
+            language=language,
+        )
+        if syntax == "xlsx":
+            return write_xlsx(rows, title=kind)
     return write_csv(rows, delimiter=delimiter)
 
 
