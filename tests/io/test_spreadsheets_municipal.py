@@ -82,7 +82,7 @@ def test_the_list_with_its_mapping_file_imports_every_good_row() -> None:
     assert people == [("Karin", "Holm"), ("Johan", "Ek"), ("Sara", "Lind"), ("Maria Ek", "Sjö")]
     assert {p.cohort_id for p in sheet.participants} == {"liko-2026"}  # the mapping's cohort
     assert sheet.outcome(8).render("en") == (
-        "row 8 → not imported, because column 'Förvaltning': expected a value, found an empty cell"
+        "row 8 → not imported, because column 'Förvaltning': expected a value, found an empty cell (fill it in, or give empty cells a default (defaults={'organisation': …}))"
     )
     assert sheet.outcome(8).render("sv").startswith("rad 8 → inte importerad, eftersom ")
     assert sheet.outcome(5).render("en") == (
@@ -381,7 +381,7 @@ def test_an_outcome_for_every_row_and_a_report() -> None:
     assert [(o.row, o.imported) for o in sheet.outcomes] == [(2, True), (4, False)]
     assert sheet.report("en").splitlines() == [
         "row 2 → Person p-d-c-1-2, Appointment a-d-c-1-2, Participant d-c-1-2",
-        "row 4 → not imported, because column 'Efternamn': expected a value, found an empty cell",
+        "row 4 → not imported, because column 'Efternamn': expected a value, found an empty cell (fill it in)",
     ]
     assert str(sheet.outcome(4)) == sheet.outcome(4).render("en")
     with pytest.raises(InvalidValueError, match=r"a row of data \(2 to 4\)"):

@@ -55,6 +55,8 @@ from ._sheets import fold, parse_date
 __all__ = ["BUILDERS", "Cells", "Reporter", "RowContext", "RowError", "short", "split_name"]
 
 E = TypeVar("E", bound=enum.Enum)
+_OWN = frozenset({"given_name", "family_name", "mentorship_id"})
+"""The fields no default can fill: each row has its own."""
 
 _SHOWN = 60  # the most characters of a header or a name quoted in a problem
 _DIGITS = 9  # the most digits of a whole number (a capacity, a duration)
@@ -203,7 +205,12 @@ class Cells:
     def required(self, field: str) -> str | None:
         value = self.values.get(field)
         if value is None:
-            self.fail(field, "expected a value, found an empty cell", "missing")
+            hint = (
+                "fill it in"
+                if field in _OWN
+                else f"fill it in, or give empty cells a default (defaults={{{field!r}: …}})"
+            )
+            self.fail(field, "expected a value, found an empty cell", "missing", hint)
         return value
 
     def required_date(self, field: str) -> Any:
