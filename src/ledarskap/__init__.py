@@ -78,10 +78,12 @@ from ledarskap.model import (
     all_municipalities,
     all_positions,
     county,
+    end_mentorship,
     match_title,
     municipality,
     position,
     program_region_counties,
+    replace_mentor,
 )
 from ledarskap.text import Text
 
@@ -224,6 +226,7 @@ __all__ = [
     "document_schema",
     "dump",
     "dumps",
+    "end_mentorship",
     "example_program",
     "load",
     "load_cases",
@@ -236,6 +239,7 @@ __all__ = [
     "position",
     "program_region_counties",
     "read_sheet",
+    "replace_mentor",
     "run_cases",
     "validate",
 ]

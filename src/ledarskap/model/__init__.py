@@ -22,6 +22,8 @@ from .mentoring import (
     MentorMeeting,
     Mentorship,
     MentorshipStatus,
+    end_mentorship,
+    replace_mentor,
 )
 from .municipalities import (
     NEIGHBOURING_COUNTY_CODES,
@@ -101,9 +103,11 @@ __all__ = [
     "all_municipalities",
     "all_positions",
     "county",
+    "end_mentorship",
     "match_title",
     "municipality",
     "position",
     "program_region_counties",
+    "replace_mentor",
     "whole_years",
 ]
