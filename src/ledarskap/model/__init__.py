@@ -14,6 +14,7 @@ from .appointments import (
     whole_years,
 )
 from .cohorts import Activity, Cohort, Collaboration, Session, SessionKind, SupportGroup, Venue
+from .lifecycle import end_mentorship, replace_mentor
 from .mentoring import (
     EndedBy,
     MeetingKind,
@@ -22,8 +23,6 @@ from .mentoring import (
     MentorMeeting,
     Mentorship,
     MentorshipStatus,
-    end_mentorship,
-    replace_mentor,
 )
 from .municipalities import (
     NEIGHBOURING_COUNTY_CODES,
