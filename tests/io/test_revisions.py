@@ -179,7 +179,7 @@ def test_the_memory_of_loaded_data_does_not_keep_it_alive(path: Path) -> None:
 def test_the_check_runs_again_just_before_the_rename(path: Path) -> None:
     """A file changed while the new one is written is still not overwritten."""
     data = ledarskap.load(path)
-    calls = []
+    calls: list[int] = []
 
     def check() -> None:
         calls.append(len(calls))
