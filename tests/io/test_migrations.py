@@ -203,6 +203,7 @@ def _v1(mentorship: dict[str, Any]) -> dict[str, Any]:
         ({"participant_id": "d-9", "end": "2026-01-31"}, "completed"),  # adept unknown
         ({"participant_id": ["d-1"], "end": "2026-01-31"}, "completed"),  # not an id
         ({"participant_id": "d-1", "end": "31/1 2026"}, "completed"),  # not a date
+        ({"participant_id": "d-1", "end": 20260131}, "completed"),  # not a date either
         ({"participant_id": "d-1", "status": "proposed"}, "proposed"),  # kept
     ],
 )
