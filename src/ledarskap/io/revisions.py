@@ -139,33 +139,45 @@ class _Known:
         self._lock = threading.Lock()
         self._files: dict[Path, Revision] = {}
         self._data: dict[int, tuple[weakref.ref[ProgramData], Path, Revision]] = {}
+        # Ids of data gone, appended by the weak references' callbacks, which may run at
+        # any moment (even while the lock is held): they only append, the lock holder purges.
+        self._gone: list[int] = []
 
     def remember(self, data: ProgramData, target: Path, revision: Revision) -> None:
         """*data* is what *target* held at *revision* (read or just written)."""
-        key = id(data)
+        key, gone = id(data), self._gone
 
-        def forget(_: object, key: int = key) -> None:
-            with self._lock:
-                entry = self._data.get(key)
-                if entry is not None and entry[0]() is None:
-                    del self._data[key]
+        def forget(_: object) -> None:
+            gone.append(key)
 
+        reference = weakref.ref(data, forget)
         with self._lock:
+            self._purge()
             self._files[target] = revision
-            self._data[key] = (weakref.ref(data, forget), target, revision)
+            self._data[key] = (reference, target, revision)
 
     def of_data(self, data: ProgramData) -> Revision | None:
         with self._lock:
+            self._purge()
             entry = self._data.get(id(data))
         return entry[2] if entry is not None and entry[0]() is data else None
 
     def expected(self, data: ProgramData, target: Path) -> Revision | None:
         """The revision a save of *data* to *target* expects to replace, if one is known."""
         with self._lock:
+            self._purge()
             entry = self._data.get(id(data))
             if entry is not None and entry[0]() is data and entry[1] == target:
                 return entry[2]
             return self._files.get(target)
+
+    def _purge(self) -> None:
+        """Forget the data that is gone (its id may name new data already: checked)."""
+        while self._gone:
+            key = self._gone.pop()
+            entry = self._data.get(key)
+            if entry is not None and entry[0]() is None:
+                del self._data[key]
 
 
 _KNOWN = _Known()
