@@ -5,7 +5,9 @@
   migrations;
 - rule-set files: :func:`load_ruleset`, beside :func:`ledarskap.parse_ruleset` for text;
 - rule test-case files: :func:`load_cases` and :func:`run_cases`;
-- sheets (CSV, XLSX): :func:`read_sheet`, :func:`write_sheet`, :func:`sheet_bytes`.
+- sheets (CSV, XLSX): :func:`read_sheet`, :func:`inspect_sheet`, :func:`write_sheet`,
+  :func:`sheet_bytes`; a sheet's mapping kept beside it: :class:`SheetMapping`,
+  :func:`load_sheet_mapping`, :func:`save_sheet_mapping`.
 
 The most used are also exported from :mod:`ledarskap` itself (loaded on first use).
 :func:`make_converter` builds the converter documents are read with, for tools that read
@@ -25,29 +27,49 @@ from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 from .rulecases import CaseReport, load_cases, run_cases
 from .rulesets import load_ruleset
 from .schema import document_schema
-from .spreadsheets import SheetImport, SheetKind, read_sheet, sheet_bytes, write_sheet
+from .spreadsheets import (
+    ColumnReport,
+    RowOutcome,
+    SheetImport,
+    SheetInspection,
+    SheetKind,
+    SheetMapping,
+    inspect_sheet,
+    load_sheet_mapping,
+    read_sheet,
+    save_sheet_mapping,
+    sheet_bytes,
+    write_sheet,
+)
 
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
     "MIGRATIONS",
     "CaseReport",
+    "ColumnReport",
     "Migration",
+    "RowOutcome",
     "SheetImport",
+    "SheetInspection",
     "SheetKind",
+    "SheetMapping",
     "Syntax",
     "document_schema",
     "dump",
     "dumps",
     "example_program",
+    "inspect_sheet",
     "load",
     "load_cases",
     "load_ruleset",
+    "load_sheet_mapping",
     "loads",
     "make_converter",
     "migrate",
     "read_sheet",
     "run_cases",
+    "save_sheet_mapping",
     "sheet_bytes",
     "write_sheet",
 ]
