@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledarskap._version import __version__
 from ledarskap.errors import (
+    ConflictError,
     DocumentError,
     FileAccessError,
     FormatVersionError,
@@ -78,10 +79,12 @@ from ledarskap.model import (
     all_municipalities,
     all_positions,
     county,
+    end_mentorship,
     match_title,
     municipality,
     position,
     program_region_counties,
+    replace_mentor,
 )
 from ledarskap.text import Text
 
@@ -96,6 +99,7 @@ if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
     )
     from ledarskap.io import load_ruleset, read_sheet
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
+    from ledarskap.io.revisions import Revision, revision_of
     from ledarskap.io.rulecases import CaseReport, load_cases, run_cases
     from ledarskap.io.schema import document_schema
     from ledarskap.validation import (
@@ -126,6 +130,8 @@ _LAZY: dict[str, str] = {
     "CaseReport": "ledarskap.io.rulecases",
     "load_cases": "ledarskap.io.rulecases",
     "run_cases": "ledarskap.io.rulecases",
+    "Revision": "ledarskap.io.revisions",
+    "revision_of": "ledarskap.io.revisions",
     "Finding": "ledarskap.validation",
     "Severity": "ledarskap.validation",
     "ValidationError": "ledarskap.validation",
@@ -158,6 +164,7 @@ __all__ = [
     "CaseReport",
     "Cohort",
     "Collaboration",
+    "ConflictError",
     "County",
     "Decision",
     "Discipline",
@@ -199,6 +206,7 @@ __all__ = [
     "ProgramData",
     "Purpose",
     "PurposeKind",
+    "Revision",
     "RuleError",
     "RuleSet",
     "Session",
@@ -224,6 +232,7 @@ __all__ = [
     "document_schema",
     "dump",
     "dumps",
+    "end_mentorship",
     "example_program",
     "load",
     "load_cases",
@@ -236,6 +245,8 @@ __all__ = [
     "position",
     "program_region_counties",
     "read_sheet",
+    "replace_mentor",
+    "revision_of",
     "run_cases",
     "validate",
 ]
