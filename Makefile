@@ -25,7 +25,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/python -m ledarskap
+	$(BIN)/ledarskap demo
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

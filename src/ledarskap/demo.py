@@ -1,6 +1,6 @@
 """The demo behind ``make demo``: a readable summary of a program's data.
 
-``python -m ledarskap [PATH]`` reads a program document (by default, the example program
+``ledarskap demo [PATH]`` (what ``make demo`` runs) reads a program document (by default, the example program
 that ships with the library) and prints the program and its organiser, then for each
 cohort (omgång) its dates, sessions (träffar) and support groups (stödgrupper), its
 participants (deltagare) by municipality and by position, its mentor pairs, and how the
@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO, TypeVar
 
+from ledarskap._deprecation import warn_deprecated
 from ledarskap.eligibility import Outcome, default_ruleset
 from ledarskap.errors import LedarskapError
 from ledarskap.io.documents import example_program, load
@@ -174,7 +175,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 
     Returns the exit status: 0, or 1 when the file cannot be read, with the reason on
     standard error instead of a traceback.
+
+    .. deprecated:: 0.3
+       Use the command ``ledarskap demo [PATH]`` (:func:`ledarskap.cli.main`), which
+       ``python -m ledarskap`` now runs; this function goes in 0.4.
     """
+    warn_deprecated("ledarskap.demo.main", "ledarskap.cli.main(['demo', ...])")
     args = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout if out is None else out
     if len(args) > 1 or (args and args[0] in ("-h", "--help")):
