@@ -1,9 +1,11 @@
 """``ledarskap import SHEET --kind KIND --into FILE``: a sheet's rows into a program document.
 
-Nothing is written unless everything holds: every row of the sheet reads without a
-problem, and the document with the rows added passes validation (warnings are shown but
-do not stop it). Otherwise every problem is shown and the exit status is 1. The document
-is rewritten atomically (see :doc:`/security`).
+Nothing is written unless every row of the sheet reads without a problem and the rows
+fit the document: no id repeated, none dangling (validation's ``id.`` findings).
+Otherwise every problem is shown and the exit status is 1. What else validation finds
+anew with the rows (an adept without a mentor yet, say) is shown after the write, as
+``ledarskap validate`` would show it. The document is rewritten atomically (see
+:doc:`/security`).
 
 JSON output (``--format json``)::
 
@@ -13,8 +15,8 @@ JSON output (``--format json``)::
                "applications": 0, "meetings": 0},
      "problems": [ … ], "findings": [ … ]}
 
-``problems`` are the sheet's (source, row, column, code, message …), ``findings`` those
-of validation (as in ``ledarskap validate``).
+``problems`` are the sheet's (source, row, column, code, message …), ``findings`` what
+validation finds anew with the rows (as in ``ledarskap validate``).
 """
 
 from __future__ import annotations
@@ -39,8 +41,11 @@ _SHEET_PROBLEMS = Text(
     "{sheet}: {count} problem; ingenting skrevs", "{sheet}: {count} problem(s); nothing written"
 )
 _INVALID = Text(
-    "{into} med bladets rader klarar inte valideringen; ingenting skrevs",
-    "{into} with the sheet's rows fails validation; nothing written",
+    "bladets rader passar inte i {into} (id som upprepas eller saknas); ingenting skrevs",
+    "the sheet's rows do not fit {into} (ids repeated or dangling); nothing written",
+)
+_NEW_FINDINGS = Text(
+    "Nytt i valideringen med bladets rader:", "New in validation with the sheet's rows:"
 )
 _DONE = Text(
     "{sheet}: {rows} rader lästa; lade till {added} i {into}",
@@ -50,7 +55,14 @@ _DRY_RUN = Text(
     "{sheet}: {rows} rader lästa; skulle lägga till {added} i {into} (--dry-run: inget skrevs)",
     "{sheet}: {rows} rows read; would add {added} to {into} (--dry-run: nothing written)",
 )
-_RECORDS = ("people", "appointments", "participants", "mentors", "applications", "meetings")
+_RECORDS = {
+    "people": Text("personer", "people"),
+    "appointments": Text("anställningar", "appointments"),
+    "participants": Text("deltagare", "participants"),
+    "mentors": Text("mentorer", "mentors"),
+    "applications": Text("ansökningar", "applications"),
+    "meetings": Text("möten", "meetings"),
+}
 
 
 def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
@@ -58,24 +70,30 @@ def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    """Read the sheet, add its rows, validate, write: 0 written, 1 problems found."""
+    """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
     data = load(args.into)
     with console.progress(3, _STEPS) as progress:
         sheet = read_sheet(args.sheet, args.kind, cohort_id=args.cohort)
         progress.advance()
         merged = sheet.merge_into(data) if sheet.ok else data
-        report = validate(merged) if sheet.ok else ValidationReport()
+        new = _new_findings(data, merged) if sheet.ok else ValidationReport()
+        fits = not new.filter(code="id.")
         progress.advance()
-        write = sheet.ok and report.ok and not args.dry_run
+        write = sheet.ok and fits and not args.dry_run
         if write:
             dump(merged, args.into)
         progress.advance()
-    added = _added(data, merged) if sheet.ok else dict.fromkeys(_RECORDS, 0)
     if console.json_output:
-        _json(args, console, sheet, report, added, written=write)
+        _json(args, console, sheet, new, _added(data, merged), written=write)
     else:
-        _text(args, console, sheet, report, added)
-    return 0 if sheet.ok and report.ok else 1
+        _text(args, console, sheet, new, _added(data, merged))
+    return 0 if sheet.ok and fits else 1
+
+
+def _new_findings(before: ProgramData, after: ProgramData) -> ValidationReport:
+    """What validation finds in *after* that it did not find in *before*."""
+    known = set(validate(before))
+    return ValidationReport(f for f in validate(after) if f not in known)
 
 
 def _json(
@@ -114,14 +132,15 @@ def _text(
         for problem in sheet.problems:
             console.print(f"  {problem}")
         return
-    if not report.ok:
+    if report.filter(code="id."):
         console.print(console.say(_INVALID, into=args.into))
-        console.print(report.render(console.language))
+        console.print(report.filter(code="id.").render(console.language))
         return
-    counts = ", ".join(f"{n} {name}" for name, n in added.items() if n) or "0"
+    counts = ", ".join(f"{n} {console.say(_RECORDS[name])}" for name, n in added.items() if n)
     done = _DRY_RUN if args.dry_run else _DONE
     console.print(
-        console.say(done, sheet=sheet.source, rows=sheet.rows, added=counts, into=args.into)
+        console.say(done, sheet=sheet.source, rows=sheet.rows, added=counts or "0", into=args.into)
     )
-    if report.warnings:
+    if report:
+        console.print(console.say(_NEW_FINDINGS))
         console.print(report.render(console.language))

@@ -82,12 +82,16 @@ def main(
     return _run(parsed, console)
 
 
+def runner(command: str) -> Runner:
+    """The function that runs *command*, from its module (imported now, not before)."""
+    return cast("Runner", importlib.import_module(_RUNNERS[command]).run)
+
+
 def _run(args: argparse.Namespace, console: Console) -> int:
     console.language = cast("Language", getattr(args, "lang", console.language))
     console.json_output = getattr(args, "output_format", "text") == "json"
     try:
-        run = cast("Runner", importlib.import_module(_RUNNERS[args.command]).run)
-        return run(args, console)
+        return runner(args.command)(args, console)
     except KeyboardInterrupt:
         console.error(console.say(_INTERRUPTED))
         return INTERRUPTED
