@@ -19,10 +19,12 @@ from ledarskap import (
     Aim,
     ApplicationStatus,
     Discipline,
+    EndedBy,
     Grounding,
     Level,
     MeetingKind,
     MeetingStatus,
+    MentorshipStatus,
     OrganisationKind,
     ParticipantStatus,
     Perspective,
@@ -58,6 +60,20 @@ def _unique(values: tuple[object, ...]) -> None:
 def _check_end(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValueError(f"end {end} is before start {start}")
+
+
+_OVER = (MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
+
+
+def _check_lifecycle(
+    end: dt.date | None, status: MentorshipStatus, ended_by: EndedBy | None, end_reason: str
+) -> None:
+    """The mentorship's rules of :class:`ledarskap.Mentorship`: an end exactly when it is over,
+    who ended it and why only for an early end."""
+    if (status in _OVER) != (end is not None):
+        raise ValueError(f"a mentorship that is {status.value} with end {end}")
+    if status is not MentorshipStatus.ENDED_EARLY and (ended_by is not None or end_reason):
+        raise ValueError(f"who ended it or why, for a mentorship that is {status.value}")
 
 
 class _Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -228,9 +244,13 @@ class Mentorship(_Model, kw_only=True):
     participant_id: Id
     start: dt.date
     end: dt.date | None = None
+    status: MentorshipStatus
+    ended_by: EndedBy | None = None
+    end_reason: str = ""
 
     def __post_init__(self) -> None:
         _check_end(self.start, self.end)
+        _check_lifecycle(self.end, self.status, self.ended_by, self.end_reason)
 
 
 class MentorMeeting(_Model, kw_only=True):

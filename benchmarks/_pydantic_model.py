@@ -29,10 +29,12 @@ from ledarskap import (
     Aim,
     ApplicationStatus,
     Discipline,
+    EndedBy,
     Grounding,
     Level,
     MeetingKind,
     MeetingStatus,
+    MentorshipStatus,
     OrganisationKind,
     ParticipantStatus,
     Perspective,
@@ -101,6 +103,20 @@ class _Model(BaseModel):
 def _check_end(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValueError(f"end {end} is before start {start}")
+
+
+_OVER = (MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY)
+
+
+def _check_lifecycle(
+    end: dt.date | None, status: MentorshipStatus, ended_by: EndedBy | None, end_reason: str
+) -> None:
+    """The mentorship's rules of :class:`ledarskap.Mentorship`: an end exactly when it is over,
+    who ended it and why only for an early end."""
+    if (status in _OVER) != (end is not None):
+        raise ValueError(f"a mentorship that is {status.value} with end {end}")
+    if status is not MentorshipStatus.ENDED_EARLY and (ended_by is not None or end_reason):
+        raise ValueError(f"who ended it or why, for a mentorship that is {status.value}")
 
 
 class PoliticalBody(_Model):
@@ -262,10 +278,14 @@ class Mentorship(_Model):
     participant_id: Id
     start: dt.date
     end: dt.date | None = None
+    status: MentorshipStatus
+    ended_by: EndedBy | None = None
+    end_reason: str = ""
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Self:
         _check_end(self.start, self.end)
+        _check_lifecycle(self.end, self.status, self.ended_by, self.end_reason)
         return self
 
 

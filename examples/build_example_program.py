@@ -33,6 +33,7 @@ from ledarskap import (
     Cohort,
     Collaboration,
     Discipline,
+    EndedBy,
     Grounding,
     Level,
     MeetingKind,
@@ -40,6 +41,7 @@ from ledarskap import (
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     OrganisationKind,
     Organiser,
     Participant,
@@ -392,8 +394,14 @@ def build() -> ProgramData:
             mentor_id=f"mentor-{mentor_code}",
             participant_id=f"d-{ref}",
             start=D(2025, 9, 17),
-            end=left or END,
-        )
+        ).ended(END)
+        if left:  # the adept left the program, which ended the mentorship early
+            pair = pair.ended(
+                left,
+                MentorshipStatus.ENDED_EARLY,
+                ended_by=EndedBy.ADEPT,
+                reason="Adepten lämnade programmet.",
+            )
         mentorships.append(pair)
         meetings.extend(_meetings(pair, number))
 

@@ -424,7 +424,7 @@ def test_a_newer_document_is_refused_naming_both_versions() -> None:
         ledarskap.loads(json.dumps(doc))
     message = str(exc.value)
     assert "version 7" in message
-    assert "version 1 or older" in message
+    assert "version 2 or older" in message
 
 
 def test_the_program_is_required() -> None:

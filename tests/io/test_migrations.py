@@ -1,10 +1,10 @@
 """Versions and migrations of the program document.
 
-The real chain is empty (version 1 is the first release), so these tests use a chain of
-their own: an invented pre-release version 0, stored in ``tests/data/program-v0.json``,
-where people were ``persons`` with one ``name``. A future change of the format adds a
-real migration to ``ledarskap.io.migrations.MIGRATIONS`` and stores a document of the
-old version here the same way.
+The real chain migrates version 1 (``tests/data/program-v1.json``: the example program as
+version 0.2 shipped it) to version 2 (mentorships with a status); its tests are in
+``test_lifecycle_migration.py``. The machinery is also tested with a chain of its own: an
+invented pre-release version 0, stored in ``tests/data/program-v0.json``, where people
+were ``persons`` with one ``name``, then the real chain.
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ def _v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
 
 TEST_CHAIN = (
     Migration(from_version=0, to_version=1, function=_v0_to_v1, description="split names"),
+    *MIGRATIONS,
 )
 
 
-def test_the_real_chain_is_empty_and_the_format_is_version_1() -> None:
-    assert FORMAT_VERSION == 1
-    assert MIGRATIONS == ()
+def test_the_real_chain_goes_from_version_1_to_the_current_version() -> None:
+    assert FORMAT_VERSION == 2
+    assert [(m.from_version, m.to_version) for m in MIGRATIONS] == [(1, 2)]
 
 
 def test_a_stored_old_document_is_migrated_and_read() -> None:
@@ -116,7 +117,7 @@ def test_a_whole_valued_version_reads_as_the_whole_number(written: object, read:
     true are not versions."""
     document = {"format": FORMAT, "format_version": written}
     if read:
-        assert migrate(document)["format_version"] == 1
+        assert migrate(document)["format_version"] == FORMAT_VERSION
     else:
         with pytest.raises(FormatVersionError, match="whole number"):
             migrate(document)

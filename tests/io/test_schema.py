@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import DocumentError, ProgramData, testing
+from ledarskap.io import FORMAT_VERSION
 from ledarskap.io.schema import SCHEMA_ID, document_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -55,7 +56,7 @@ def test_the_schema_is_a_valid_2020_12_schema() -> None:
     schema = document_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$id"] == SCHEMA_ID
-    assert schema["properties"]["format_version"] == {"const": 1}
+    assert schema["properties"]["format_version"] == {"const": FORMAT_VERSION}
 
 
 def test_every_definition_forbids_unknown_fields_and_names_its_required_ones() -> None:

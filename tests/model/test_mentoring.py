@@ -14,12 +14,14 @@ from hypothesis.errors import InvalidArgument
 from ledarskap import (
     Cohort,
     Collaboration,
+    EndedBy,
     InvalidValueError,
     MeetingKind,
     MeetingStatus,
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     municipality,
 )
 from ledarskap import testing as lt
@@ -52,7 +54,7 @@ def test_a_mentorship_is_active_between_its_dates() -> None:
     assert pair.active_on(D(2026, 9, 30))
     assert not pair.active_on(D(2025, 9, 16))
     assert not pair.active_on(D(2026, 10, 1))
-    assert attrs.evolve(pair, end=None).active_on(D(2030, 1, 1))
+    assert attrs.evolve(pair, end=None, status=MentorshipStatus.ACTIVE).active_on(D(2030, 1, 1))
     with pytest.raises(
         InvalidValueError, match=r"Mentorship\.end: expected a date on or after start"
     ):
@@ -170,3 +172,78 @@ def test_evolving_a_mentor_with_a_bad_value_names_the_field(mentor: Mentor, fiel
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(mentor, **dict[str, Any]({field: -1}))
     assert caught.value.location == f"Mentor.{field}"
+
+
+# The lifecycle ---------------------------------------------------------------------------
+
+PAIR = Mentorship(id="ms-1", mentor_id="mentor-0581", participant_id="d-1", start=D(2025, 9, 17))
+
+
+def test_a_new_mentorship_is_active_and_one_with_an_end_completed() -> None:
+    """Without a status, the dates say it: active while there is no end, completed with one
+    (what such a mentorship meant before the lifecycle)."""
+    assert PAIR.status is MentorshipStatus.ACTIVE
+    assert attrs.evolve(PAIR, end=None).status is MentorshipStatus.ACTIVE
+    done = Mentorship(
+        id="ms-1", mentor_id="mentor-0581", participant_id="d-1", start=D(2025, 9, 17),
+        end=D(2026, 9, 30),
+    )  # fmt: skip
+    assert done.status is MentorshipStatus.COMPLETED
+    assert done == PAIR.ended(D(2026, 9, 30))
+
+
+@pytest.mark.parametrize("status", [MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY])
+def test_a_mentorship_that_is_over_has_an_end(status: MentorshipStatus) -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=rf"Mentorship\.end: expected a last day for a mentorship that is {status.value}, "
+        "found None",
+    ):
+        attrs.evolve(PAIR, status=status)
+
+
+@pytest.mark.parametrize("status", [MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE])
+def test_a_mentorship_that_lasts_has_no_end(status: MentorshipStatus) -> None:
+    with pytest.raises(
+        InvalidValueError,
+        match=rf"Mentorship\.end: expected no end \(None\) for a mentorship that is "
+        rf"{status.value}, found '2026-01-31'",
+    ):
+        Mentorship(
+            id="ms-1", mentor_id="mentor-0581", participant_id="d-1", start=D(2025, 9, 17),
+            end=D(2026, 1, 31), status=status,
+        )  # fmt: skip
+
+
+def test_who_ended_it_and_why_belong_to_an_early_end_only() -> None:
+    early = PAIR.ended(
+        D(2026, 1, 31), MentorshipStatus.ENDED_EARLY, ended_by=EndedBy.MENTOR, reason="Ny tjänst"
+    )
+    assert (early.ended_by, early.end_reason) == (EndedBy.MENTOR, "Ny tjänst")
+    assert "Ny tjänst" not in repr(early)  # free text: left out of repr
+    unknown = PAIR.ended(D(2026, 1, 31), MentorshipStatus.ENDED_EARLY)
+    assert unknown.ended_by is None  # not recorded (as in a version-1 document)
+    with pytest.raises(
+        InvalidValueError, match=r"Mentorship\.ended_by: expected None .* found 'adept'"
+    ):
+        PAIR.ended(D(2026, 9, 30), ended_by=EndedBy.ADEPT)
+    with pytest.raises(InvalidValueError, match=r"Mentorship\.end_reason: expected no text"):
+        attrs.evolve(PAIR, end_reason="Flyttade")
+    with pytest.raises(InvalidValueError, match=r"Mentorship\.status: expected a MentorshipStatus"):
+        attrs.evolve(PAIR, status="active")
+    with pytest.raises(InvalidValueError, match=r"Mentorship\.ended_by: expected an EndedBy"):
+        attrs.evolve(early, ended_by="mentor")  # type: ignore[arg-type]
+
+
+def test_a_proposed_mentorship_holds_on_no_day() -> None:
+    proposed = attrs.evolve(PAIR, status=MentorshipStatus.PROPOSED)
+    assert not proposed.active_on(D(2026, 1, 1))
+    assert PAIR.active_on(D(2026, 1, 1))
+
+
+def test_status_labels_in_both_languages() -> None:
+    assert [s.label("sv") for s in MentorshipStatus] == [
+        "föreslagen", "pågående", "genomförd", "avbruten i förtid",
+    ]  # fmt: skip
+    assert [e.label("en") for e in EndedBy] == ["the adept", "the mentor", "the program"]
+    assert [s.over for s in MentorshipStatus] == [False, False, True, True]

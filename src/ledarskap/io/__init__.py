@@ -5,7 +5,9 @@
   migrations;
 - rule-set files: :func:`load_ruleset`, beside :func:`ledarskap.parse_ruleset` for text;
 - rule test-case files: :func:`load_cases` and :func:`run_cases`;
-- sheets (CSV, XLSX): :func:`read_sheet`, :func:`write_sheet`, :func:`sheet_bytes`.
+- sheets (CSV, XLSX): :func:`read_sheet`, :func:`inspect_sheet`, :func:`write_sheet`,
+  :func:`sheet_bytes`; a sheet's mapping kept beside it: :class:`SheetMapping`,
+  :func:`load_sheet_mapping`, :func:`save_sheet_mapping`.
 
 The most used are also exported from :mod:`ledarskap` itself. Every name here is
 loaded on first use, so that reading a program document loads neither the rules nor the
@@ -29,7 +31,20 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
     from .rulecases import CaseReport, load_cases, run_cases
     from .rulesets import load_ruleset
     from .schema import document_schema
-    from .spreadsheets import SheetImport, SheetKind, read_sheet, sheet_bytes, write_sheet
+    from .spreadsheets import (
+        ColumnReport,
+        RowOutcome,
+        SheetImport,
+        SheetInspection,
+        SheetKind,
+        SheetMapping,
+        inspect_sheet,
+        load_sheet_mapping,
+        read_sheet,
+        save_sheet_mapping,
+        sheet_bytes,
+        write_sheet,
+    )
 
 # Each name, by the module holding it: imported on first use, so that reading a program
 # document loads neither the rules nor the sheets.
@@ -40,7 +55,20 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ".rulecases": ("CaseReport", "load_cases", "run_cases"),
     ".rulesets": ("load_ruleset",),
     ".schema": ("document_schema",),
-    ".spreadsheets": ("SheetImport", "SheetKind", "read_sheet", "sheet_bytes", "write_sheet"),
+    ".spreadsheets": (
+        "ColumnReport",
+        "RowOutcome",
+        "SheetImport",
+        "SheetInspection",
+        "SheetKind",
+        "SheetMapping",
+        "inspect_sheet",
+        "load_sheet_mapping",
+        "read_sheet",
+        "save_sheet_mapping",
+        "sheet_bytes",
+        "write_sheet",
+    ),
 }
 _LAZY: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 
@@ -49,22 +77,29 @@ __all__ = [
     "FORMAT_VERSION",
     "MIGRATIONS",
     "CaseReport",
+    "ColumnReport",
     "Migration",
+    "RowOutcome",
     "SheetImport",
+    "SheetInspection",
     "SheetKind",
+    "SheetMapping",
     "Syntax",
     "document_schema",
     "dump",
     "dumps",
     "example_program",
+    "inspect_sheet",
     "load",
     "load_cases",
     "load_ruleset",
+    "load_sheet_mapping",
     "loads",
     "make_converter",
     "migrate",
     "read_sheet",
     "run_cases",
+    "save_sheet_mapping",
     "sheet_bytes",
     "write_sheet",
 ]

@@ -524,7 +524,7 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     >>> pair = Mentorship(id="m-1", mentor_id="k-1", participant_id="d-1",
     ...                   start=dt.date(2025, 9, 12))
     >>> converter.unstructure(pair)
-    {'id': 'm-1', 'mentor_id': 'k-1', 'participant_id': 'd-1', 'start': '2025-09-12', 'end': None}
+    {'id': 'm-1', 'mentor_id': 'k-1', 'participant_id': 'd-1', 'start': '2025-09-12', 'end': None, 'status': 'active', 'ended_by': None, 'end_reason': ''}
     >>> converter.structure(converter.unstructure(pair), Mentorship) == pair
     True
 

@@ -24,6 +24,7 @@ from ._sheets import fold
 __all__ = [
     "BOOLEANS",
     "COLUMNS",
+    "NAME",
     "NONE",
     "NONE_WORDS",
     "NO_POSITION",
@@ -85,6 +86,8 @@ class Column:
     en: str
     aliases: tuple[str, ...] = ()
     required: bool = False
+    written: bool = True
+    """Whether sheets are written with this column (a full name, read only, is not)."""
 
     @property
     def text(self) -> Text:
@@ -106,23 +109,70 @@ def _person_columns() -> tuple[Column, ...]:
         Column("person_id", "Person-id", "Person id"),
         Column("given_name", "Förnamn", "Given name", ("first name", "tilltalsnamn"), True),
         Column("family_name", "Efternamn", "Family name", ("last name", "surname"), True),
-        Column("email", "E-post", "E-mail", ("email", "e-postadress", "mejl", "mail")),
-        Column("phone", "Telefon", "Phone", ("telefonnummer", "mobil", "mobilnummer")),
+        NAME,
+        Column(
+            "email",
+            "E-post",
+            "E-mail",
+            ("email", "e-postadress", "mejl", "mejladress", "mail", "mailadress", "epost"),
+        ),
+        Column(
+            "phone",
+            "Telefon",
+            "Phone",
+            ("telefonnummer", "tfn", "mobil", "mobilnummer", "mobiltelefon"),
+        ),
         Column("personnummer", "Personnummer", "Personal identity number", ("pnr", "personnr")),
     )
 
 
+NAME = Column(
+    "name",
+    "Namn",
+    "Name",
+    ("fullständigt namn", "för- och efternamn", "full name", "deltagare", "namn på deltagare"),
+    written=False,
+)
+"""A full name, read into the given and family name (\"Anna Berg\", \"Berg, Anna\"); never written."""
 _ID = Column("id", "Id", "Id", ("id-nummer",))
 _COHORT = Column("cohort_id", "Omgång", "Cohort", ("kull", "omgångs-id", "cohort id"))
-_MUNICIPALITY = Column("municipality", "Kommun", "Municipality", ("kommunkod", "kommunnamn"))
+_MUNICIPALITY = Column(
+    "municipality",
+    "Kommun",
+    "Municipality",
+    ("kommunkod", "kommunnamn", "arbetsort", "kommun/region"),
+)
 _ORGANISATION = Column(
-    "organisation", "Förvaltning", "Organisation", ("organisation", "arbetsplats", "bolag")
+    "organisation",
+    "Förvaltning",
+    "Organisation",
+    ("organisation", "arbetsplats", "bolag", "förvaltning/bolag", "förvaltning eller bolag"),
 )
 _ORG_KIND = Column("organisation_kind", "Organisationstyp", "Organisation kind")
-_TITLE = Column("title", "Befattning", "Title", ("titel", "tjänst", "position title"))
+_TITLE = Column(
+    "title",
+    "Befattning",
+    "Title",
+    (
+        "titel",
+        "roll",
+        "tjänst",
+        "tjänstetitel",
+        "yrkestitel",
+        "position title",
+        "job title",
+        "role",
+    ),
+)
 _POSITION = Column("position", "Befattningskod", "Position code", ("befattnings-id",))
 _REPORTS = Column("reports_to", "Rapporterar till", "Reports to", ("politisk ledning",))
 _STAFF = Column("staff_function", "Stabsfunktion", "Staff function")
+_LEADS_STAFF = Column(
+    "leads_staff_function",
+    "Leder stabsfunktion",
+    "Leads a staff function",
+    ("stabschef", "chef för stabsfunktion", "leder en stabsfunktion"),
+)
 _STATUS = Column("status", "Status", "Status")
 _APPOINTMENT = Column("appointment_id", "Anställnings-id", "Appointment id")
 
@@ -138,7 +188,14 @@ COLUMNS: dict[SheetKind, tuple[Column, ...]] = {
         _POSITION,
         _REPORTS,
         _STAFF,
-        Column("start", "Startdatum", "Start date", ("anställd sedan", "tillträdde"), True),
+        attrs.evolve(_LEADS_STAFF, written=False),
+        Column(
+            "start",
+            "Startdatum",
+            "Start date",
+            ("anställd sedan", "tillträdde", "anställningsdatum", "i befattningen sedan"),
+            True,
+        ),
         Column("end", "Slutdatum", "End date"),
         _STATUS,
         Column("application_id", "Ansökan", "Application", ("ansökans id", "application id")),
@@ -163,7 +220,7 @@ COLUMNS: dict[SheetKind, tuple[Column, ...]] = {
         _POSITION,
         Column("in_position_since", "I befattningen sedan", "In position since", ("startdatum",)),
         _REPORTS,
-        Column("leads_staff_function", "Leder stabsfunktion", "Leads a staff function"),
+        _LEADS_STAFF,
         _STAFF,
         _STATUS,
         _APPOINTMENT,
@@ -198,10 +255,10 @@ NO_POSITION = "-"
 YES_NO = {True: Text("ja", "yes"), False: Text("nej", "no")}
 """How a yes-or-no cell is written."""
 BOOLEANS = {
-    **dict.fromkeys(("ja", "yes", "true", "x", "1"), True),
-    **dict.fromkeys(("nej", "no", "false", "0"), False),
+    **dict.fromkeys(("ja", "j", "yes", "y", "sant", "true", "x", "1"), True),
+    **dict.fromkeys(("nej", "n", "no", "falskt", "false", "0"), False),
 }
-"""Every word read as yes or no (folded)."""
+"""Every word read as yes or no (folded), in Swedish and English as Excel writes them."""
 
 
 def political_body(text: str) -> PoliticalBody | None:

@@ -7,8 +7,10 @@ at its row and column; only a row without problems gives records.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -49,9 +51,10 @@ from ._sheet_columns import (
     header_of,
     political_body,
 )
+from ._sheet_report import ColumnReport, DefaultBy, MatchedBy, RowOutcome, SheetInspection
 from ._sheets import fold, parse_date
 
-__all__ = ["Reader", "Rows"]
+__all__ = ["Layout", "Reader", "Rows", "split_name"]
 
 E = TypeVar("E", bound=enum.Enum)
 _SHOWN = 60  # the most characters of a header or a name quoted in a problem
@@ -64,18 +67,6 @@ def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def _trimmed(cell: str) -> str:
-    r"""*cell* without the white space around it, unless that would make it a formula.
-
-    ``" Anna "`` reads as ``"Anna"``, but ``"\t=1+1"`` stays as it is: removing the tab
-    would turn a text that no spreadsheet program runs into one that it does.
-    """
-    value = cell.strip()
-    if value[:1] in _FORMULA_START and cell[:1] not in _FORMULA_START:
-        return cell.rstrip()
-    return value
-
-
 class _RowError(Exception):
     """A row with a problem (already reported): it gives no records."""
 
@@ -84,26 +75,113 @@ def _label(member: Any, language: Language) -> str:
     return str(member.label(language))
 
 
+@functools.cache
+def _enum_table(kind: type[E]) -> tuple[dict[str, E], str]:
+    """The folded names of *kind*'s members, and how the expected ones are listed.
+
+    Built once per enum: every value, name and label in both languages, and the first word
+    of the Swedish label ("strategi" for "strategi och utveckling").
+    """
+    table: dict[str, E] = {}
+    for member in kind:
+        for name in (member.value, member.name, *(_label(member, lang) for lang in LANGUAGES)):
+            table.setdefault(fold(name), member)
+        table.setdefault(fold(_label(member, "sv").split()[0].split("/")[0]), member)
+    return table, ", ".join(repr(_label(m, "sv")) for m in kind)
+
+
+_PARTICLES = frozenset({"af", "av", "von", "van", "de", "del", "della", "di", "du", "la", "le"})
+
+
+def split_name(text: str) -> tuple[str, str] | None:
+    """A full name as (given name, family name): ``Anna Berg``, ``Berg, Anna``; ``None`` if one word.
+
+    The family name is the last word, with the particles before it (``Karl af Klercker``);
+    written family name first, it is before the comma.
+
+    >>> split_name("Anna Maria Berg"), split_name("Berg, Anna"), split_name("Karl af Klercker")
+    (('Anna Maria', 'Berg'), ('Anna', 'Berg'), ('Karl', 'af Klercker'))
+    """
+    family, comma, given = text.partition(",")
+    if comma:
+        given, family = given.strip(), family.strip()
+        return (given, family) if given and family else None
+    words = text.split()
+    if len(words) < 2:
+        return None
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].casefold() in _PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 @attrs.frozen(kw_only=True)
 class Rows:
-    """What the rows of a sheet read into: the records of each collection, and the problems."""
+    """What the rows of a sheet read into: the records, the problems, each row's outcome."""
 
     rows: int
-    """How many rows of data the sheet has (the header and empty rows not counted)."""
+    """How many rows of data the sheet has (the header, rows above it and empty rows not counted)."""
     records: dict[str, tuple[Any, ...]]
     problems: tuple[Problem, ...]
+    outcomes: tuple[RowOutcome, ...]
+    inspection: SheetInspection
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """How the cells of a sheet were found: the text encoding and delimiter (CSV), broken rows."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    broken: dict[int, Problem] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """The columns of a sheet resolved: which cell fills which field, and what fills the rest."""
+
+    header_row: int
+    cells: tuple[tuple[str, int], ...]
+    """(field, cell index) for every column read."""
+    headers: dict[str, str]
+    """The header as written of each field read; a defaulted field's says so."""
+    defaults: dict[str, str]
+    """The cell text of each field whose column is missing or whose cell is empty."""
+    named: frozenset[int]
+    """The cells of the header row that have a header."""
+    report: tuple[ColumnReport, ...]
+    usable: bool
+
+
+_HEADER_SEARCH = 10  # the rows looked at for the header (a title and notes may be above it)
 
 
 class Reader:
     """Reads the rows of one sheet into records and problems."""
 
     def __init__(
-        self, kind: SheetKind, source: str, cohort_id: str | None, ignored: set[str]
+        self,
+        kind: SheetKind,
+        source: str,
+        cohort_id: str | None,
+        ignored: Iterable[str] = (),
+        *,
+        mapping: Mapping[str, str] | None = None,
+        defaults: Mapping[str, str] | None = None,
+        fallbacks: Mapping[str, str] | None = None,
     ) -> None:
+        """A reader of a sheet of *kind* from *source*, its columns mapped as given.
+
+        *mapping*: header → field; *defaults*: field → the text of a missing column or an
+        empty cell; *fallbacks*: field → the text of a missing column only.
+        """
         self.kind = kind
         self.source = source
         self.cohort_id = cohort_id
-        self.ignored = ignored
+        self.ignored = {fold(c) for c in ignored}
+        self.mapping = {fold(header): field for header, field in (mapping or {}).items()}
+        self.defaults = dict(defaults or {})
+        self.fallbacks = dict(fallbacks or {})
         self.problems = Problems(source=source)
         self.records: dict[str, list[Any]] = {
             "people": [],
@@ -115,7 +193,14 @@ class Reader:
         }
         self.people: dict[str, Person] = {}
         self.ids: dict[str, int] = {}
-        self.named: set[int] = set()  # the cells of the header row that have a header
+        self.by_field = {column.field: column for column in COLUMNS[kind]}
+        self.known: dict[str, tuple[Column, MatchedBy]] = {}
+        for column in COLUMNS[kind]:
+            for name in (column.field, column.sv, column.en):
+                self.known.setdefault(fold(name), (column, "exact"))
+        for column in COLUMNS[kind]:
+            for name in column.aliases:
+                self.known.setdefault(fold(name), (column, "alias"))
 
     def problem(
         self,
@@ -128,88 +213,230 @@ class Reader:
         """Add a problem at *row* (and *column*, the header as written)."""
         self.problems.add("", message, code, row=row, column=column, hint=hint)
 
-    def read(self, rows: Sequence[Sequence[str]]) -> Rows:
-        """Every row after the header read into records; empty rows skipped."""
-        numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
-        if not numbered:
-            self.problem(1, None, "expected a header row, found an empty sheet", "empty")
-            return self.result(0)
-        (header_row, header), data = numbered[0], numbered[1:]
-        columns = self.columns(header_row, header)
-        if columns is not None:
-            for number, row in data:
-                self.row(number, columns, row)
-        return self.result(len(data))
+    # The header ------------------------------------------------------------------------
 
-    def result(self, rows: int) -> Rows:
-        return Rows(
-            rows=rows,
-            records={name: tuple(records) for name, records in self.records.items()},
-            problems=self.problems.as_tuple(),
-        )
+    def recognised(self, cell: str) -> tuple[Column, MatchedBy] | None:
+        """The column a header names, and how it was recognised; ``None`` if unknown."""
+        folded = fold(cell)
+        field = self.mapping.get(folded)
+        if field is not None:
+            column = self.by_field.get(field) or _by_header(self.kind, field)
+            return None if column is None else (column, "mapping")
+        return self.known.get(folded)
 
-    def columns(self, row: int, header: Sequence[str]) -> dict[int, tuple[Column, str]] | None:
-        """Cell index to column (and its header as written); ``None`` if unusable."""
-        by_name = {name: column for column in COLUMNS[self.kind] for name in column.names()}
-        found: dict[int, tuple[Column, str]] = {}
-        self.named = {i for i, cell in enumerate(header) if cell.strip()}
-        seen: dict[str, str] = {}
+    def header_row(self, numbered: Sequence[tuple[int, Sequence[str]]]) -> int:
+        """The index in *numbered* of the header: the first of the most recognised cells."""
+        best, most = 0, 0
+        for index, (_, row) in enumerate(numbered[:_HEADER_SEARCH]):
+            count = sum(
+                1
+                for cell in row
+                if cell.strip()
+                and fold(cell) not in self.ignored
+                and self.recognised(cell.strip()) is not None
+            )
+            if count > most:
+                best, most = index, count
+        return best
+
+    def plan(self, row: int, header: Sequence[str]) -> Plan:
+        """The columns of the header on *row*, with a problem for each that cannot be read."""
+        report: list[ColumnReport] = []
+        cells: list[tuple[str, int]] = []
+        headers: dict[str, str] = {}
+        named = frozenset(i for i, cell in enumerate(header) if cell.strip())
+        usable = True
         for index, cell in enumerate(header):
             text = _short(cell.strip())
             if not text:
                 continue
-            column = by_name.get(fold(text))
-            if column is None:
-                if fold(text) not in self.ignored:
-                    columns = COLUMNS[self.kind]
-                    self.problem(
-                        row,
-                        text,
-                        "unknown column (its data would be lost): expected "
-                        + ", ".join(c.sv for c in columns),
-                        "unknown-column",
-                        did_you_mean(text, [c.header(lang) for c in columns for lang in LANGUAGES]),
-                    )
+            if fold(text) in self.ignored:
+                report.append(ColumnReport(header=text, status="ignored", index=index + 1))
                 continue
-            if column.field in seen:
+            found = self.recognised(text)
+            if found is None:
+                self.unknown(row, text)
+                report.append(ColumnReport(header=text, status="unknown", index=index + 1))
+                continue
+            column, by = found
+            if column.field in headers:
                 self.problem(
                     row,
                     text,
-                    f"a second column for {column.sv!r} (the first is {seen[column.field]!r})",
+                    f"a second column for {column.sv!r} (the first is {headers[column.field]!r})",
                     "duplicate-column",
+                    "map one of them to another field, or ignore it (ignore_columns=)",
+                )
+                report.append(
+                    ColumnReport(
+                        header=text, status="duplicate", index=index + 1, field=column.field
+                    )
                 )
                 continue
-            seen[column.field] = text
-            found[index] = (column, text)
-        missing = [c for c in COLUMNS[self.kind] if c.required and c.field not in seen]
-        for column in missing:
-            self.problem(
-                row,
-                None,
-                f"expected a column {column.sv!r} ({column.en}), found none",
-                "missing-column",
+            headers[column.field] = text
+            cells.append((column.field, index))
+            report.append(
+                ColumnReport(
+                    header=text,
+                    status="recognised",
+                    index=index + 1,
+                    field=column.field,
+                    matched_by=by,
+                    required=column.required,
+                )
             )
-        return None if missing else found
+        defaults = {f: v for f, v in self.defaults.items() if f in self.by_field}
+        for column in COLUMNS[self.kind]:
+            if column.field in headers:
+                continue
+            default = defaults.get(column.field)
+            whose: DefaultBy | None = None if default is None else "defaults"
+            if default is None and column.field in self.fallbacks:
+                default = defaults[column.field] = self.fallbacks[column.field]
+                whose = "cohort"
+            if default is None and column.field in _MODEL_DEFAULTS:
+                default, whose = _MODEL_DEFAULTS[column.field], "model"
+            needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
+            if needed and default is None:
+                usable = False
+                self.problem(
+                    row,
+                    None,
+                    f"expected a column {column.sv!r} ({column.en}), found none",
+                    "missing-column",
+                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
+                    f"row a default (defaults={{{column.field!r}: …}})",
+                )
+            if needed or default is not None or column.field in _MODEL_DEFAULTS:
+                report.append(
+                    ColumnReport(
+                        header=None,
+                        status="missing",
+                        field=column.field,
+                        default=default,
+                        default_by=whose,
+                        required=column.required,
+                    )
+                )
+        for field in defaults:
+            headers.setdefault(field, f"{self.by_field[field].sv} (default)")
+        return Plan(
+            header_row=row,
+            cells=tuple(cells),
+            headers=headers,
+            defaults=defaults,
+            named=named,
+            report=tuple(report),
+            usable=usable,
+        )
 
-    def row(self, number: int, columns: dict[int, tuple[Column, str]], row: Sequence[str]) -> None:
+    def unknown(self, row: int, text: str) -> None:
+        columns = COLUMNS[self.kind]
+        suggestion = did_you_mean(
+            text,
+            [c.header(lang) for c in columns for lang in LANGUAGES]
+            + [a for c in columns for a in c.aliases],
+        )
+        self.problem(
+            row,
+            text,
+            "unknown column (its data would be lost): expected " + ", ".join(c.sv for c in columns),
+            "unknown-column",
+            suggestion
+            or f"map it to a field (columns={{{text!r}: …}}) or skip it (ignore_columns=)",
+        )
+
+    # The rows --------------------------------------------------------------------------
+
+    def split(
+        self, rows: Sequence[Sequence[str]]
+    ) -> tuple[Plan | None, list[tuple[int, Sequence[str]]]]:
+        """The plan of the header's columns, and the rows of data below it (not empty)."""
+        numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+        if not numbered:
+            self.problem(1, None, "expected a header row, found an empty sheet", "empty")
+            return None, []
+        at = self.header_row(numbered)
+        header_row, header = numbered[at]
+        return self.plan(header_row, header), numbered[at + 1 :]
+
+    def inspect(
+        self, rows: Sequence[Sequence[str]], layout: Layout | None = None
+    ) -> SheetInspection:
+        """What the header says of the sheet's columns, no row read."""
+        plan, data = self.split(rows)
+        return self.result(len(data), plan, (), layout or Layout()).inspection
+
+    def read(self, rows: Sequence[Sequence[str]], layout: Layout | None = None) -> Rows:
+        """Every row after the header read into records; empty rows skipped."""
+        layout = layout or Layout()
+        plan, data = self.split(rows)
+        outcomes: list[RowOutcome] = []
+        if plan is not None and plan.usable:
+            shared = _Shared(self, plan)
+            for number, row in data:
+                before = len(self.problems)
+                broken = layout.broken.get(number)
+                if broken is not None:
+                    self.problems.append(broken)
+                    records: tuple[Any, ...] = ()
+                else:
+                    records = self.row(number, shared, row)
+                outcomes.append(
+                    RowOutcome(row=number, records=records)
+                    if records
+                    else RowOutcome(row=number, problems=tuple(self.problems)[before:])
+                )
+        return self.result(len(data), plan, tuple(outcomes), layout)
+
+    def result(
+        self, rows: int, plan: Plan | None, outcomes: tuple[RowOutcome, ...], layout: Layout
+    ) -> Rows:
+        problems = self.problems.as_tuple()
+        header_problems = tuple(
+            p
+            for p in problems
+            if plan is None or (p.row == plan.header_row and p.code in _HEADER_CODES)
+        )
+        inspection = SheetInspection(
+            kind=self.kind,
+            source=self.source,
+            encoding=layout.encoding,
+            delimiter=layout.delimiter,
+            header_row=None if plan is None else plan.header_row,
+            rows=rows,
+            columns=() if plan is None else plan.report,
+            problems=header_problems,
+        )
+        return Rows(
+            rows=rows,
+            records={name: tuple(records) for name, records in self.records.items()},
+            problems=problems,
+            outcomes=outcomes,
+            inspection=inspection,
+        )
+
+    def row(self, number: int, shared: _Shared, row: Sequence[str]) -> tuple[Any, ...]:
+        """The records of one row (kept), or none (its problems reported)."""
         # A value under an unknown header was reported with the header; under none, here.
-        stray = [i for i, cell in enumerate(row) if cell.strip() and i not in self.named]
-        if stray:
-            self.problem(
-                number,
-                None,
-                f"a value in column {stray[0] + 1}, which has no header (it would be lost)",
-                "stray-cell",
-            )
-            return
-        cells = _Cells(self, number, columns, row)
+        named = shared.plan.named
+        for index, cell in enumerate(row):
+            if index not in named and cell.strip():
+                self.problem(
+                    number,
+                    None,
+                    f"a value in column {index + 1}, which has no header (it would be lost)",
+                    "stray-cell",
+                )
+                return ()
+        cells = _Cells(shared, number, row)
         try:
             records = _BUILDERS[self.kind](cells)
         except _RowError:
-            return
-        self.keep(number, cells, records)
+            return ()
+        return self.keep(number, cells, records)
 
-    def keep(self, number: int, cells: _Cells, records: list[tuple[str, Any]]) -> None:
+    def keep(self, number: int, cells: _Cells, records: list[tuple[str, Any]]) -> tuple[Any, ...]:
         """Keep a row's records, unless its id or its person clash with an earlier row's."""
         for collection, record in records:
             known = self.people.get(record.id) if collection == "people" else None
@@ -220,41 +447,75 @@ class Reader:
                     f"person {record.id} is on an earlier row with other details",
                     "conflicting-person",
                 )
-                return
+                return ()
         collection, main = records[-1]
         first = self.ids.setdefault(f"{collection}:{main.id}", number)
         if first != number:
             self.problem(
                 number, cells.header("id"), f"the id {main.id} is on row {first} too", "repeated-id"
             )
-            return
+            return ()
         for collection, record in records:
             if collection == "people":
                 if record.id in self.people:
                     continue
                 self.people[record.id] = record
             self.records[collection].append(record)
+        return tuple(record for _, record in records)
+
+
+_HEADER_CODES = frozenset({"unknown-column", "duplicate-column", "missing-column", "empty"})
+_FROM_NAME = frozenset({"given_name", "family_name"})
+_MODEL_DEFAULTS = {
+    "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
+    "status": ParticipantStatus.ADMITTED.label("sv"),
+}
+"""Fields whose missing column the model fills itself, shown in the inspection."""
+
+
+def _by_header(kind: SheetKind, name: str) -> Column | None:
+    folded = fold(name)
+    return next(
+        (c for c in COLUMNS[kind] if folded in (fold(c.field), fold(c.sv), fold(c.en))), None
+    )
+
+
+class _Shared:
+    """What every row of a sheet shares: the reader and the plan of its columns."""
+
+    __slots__ = ("cells", "defaults", "headers", "kind", "plan", "reader")
+
+    def __init__(self, reader: Reader, plan: Plan) -> None:
+        self.reader = reader
+        self.plan = plan
+        self.kind = reader.kind
+        self.cells = plan.cells
+        self.headers = plan.headers
+        self.defaults = plan.defaults
 
 
 class _Cells:
     """The cells of one row, by field, each read with a problem reported where it fails."""
 
-    def __init__(
-        self,
-        reader: Reader,
-        number: int,
-        columns: dict[int, tuple[Column, str]],
-        row: Sequence[str],
-    ) -> None:
-        self.reader = reader
+    __slots__ = ("before", "headers", "number", "raw", "reader", "values")
+
+    def __init__(self, shared: _Shared, number: int, row: Sequence[str]) -> None:
+        self.reader = shared.reader
         self.number = number
-        self.before = len(reader.problems)
-        self.headers = {column.field: text for column, text in columns.values()}
-        self.raw = {
-            column.field: (row[index] if index < len(row) else "")
-            for index, (column, _) in columns.items()
-        }
-        self.values = {field: _trimmed(value) for field, value in self.raw.items()}
+        self.before = len(self.reader.problems)
+        self.headers = shared.headers
+        width = len(row)
+        self.raw = raw = {field: (row[i] if i < width else "") for field, i in shared.cells}
+        values = {}
+        for field, value in raw.items():
+            stripped = value.strip()
+            if stripped[:1] in _FORMULA_START and value[:1] not in _FORMULA_START:
+                stripped = value.rstrip()
+            if stripped:
+                values[field] = stripped
+        for field, value in shared.defaults.items():
+            values.setdefault(field, value)
+        self.values = values
 
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
@@ -268,11 +529,10 @@ class _Cells:
         self.reader.problem(self.number, column, message, code, hint)
 
     def text(self, field: str) -> str | None:
-        value = self.values.get(field, "")
-        return value or None
+        return self.values.get(field)
 
     def required(self, field: str) -> str | None:
-        value = self.text(field)
+        value = self.values.get(field)
         if value is None:
             self.fail(field, "expected a value, found an empty cell", "missing")
         return value
@@ -288,7 +548,7 @@ class _Cells:
     def parsed(
         self, field: str, parse: Callable[[str], Any], expected: str, code: str = "invalid"
     ) -> Any:
-        value = self.text(field)
+        value = self.values.get(field)
         if value is None:
             return None
         try:
@@ -303,11 +563,23 @@ class _Cells:
         return result
 
     def date(self, field: str) -> Any:
+        value = self.values.get(field)
+        if value is None:
+            return None
+        found = _day(value)
+        if found is not None:
+            return found
         return self.parsed(
             field, parse_date, "a date such as 2025-09-01 or 1 september 2025", "invalid-date"
         )
 
     def municipality(self, field: str = "municipality") -> Municipality | None:
+        value = self.values.get(field)
+        if value is None:
+            return None
+        found = _municipality(value)
+        if found is not None:
+            return found
         result: Municipality | None = self.parsed(
             field,
             lambda v: municipality(v.zfill(4) if v.isdigit() else v),
@@ -316,16 +588,15 @@ class _Cells:
         )
         return result
 
-    def enum(self, field: str, kind: type[E], labels: Callable[[E, Language], str]) -> E | None:
-        table: dict[str, E] = {}
-        for member in kind:
-            for name in (member.value, member.name, *(labels(member, lang) for lang in LANGUAGES)):
-                table.setdefault(fold(name), member)
-            # the first word of the Swedish label too: "strategi" for "strategi och utveckling"
-            table.setdefault(fold(labels(member, "sv").split()[0].split("/")[0]), member)
-        names = ", ".join(repr(labels(m, "sv")) for m in kind)
-        result: E | None = self.parsed(field, lambda v: table.get(fold(v)), f"one of {names}")
-        return result
+    def enum(self, field: str, kind: type[E]) -> E | None:
+        value = self.values.get(field)
+        if value is None:
+            return None
+        table, names = _enum_table(kind)
+        found = table.get(fold(value))
+        if found is None:
+            self.fail(field, f"expected one of {names}, found {describe(value)}")
+        return found
 
     def integer(self, field: str) -> int | None:
         result: int | None = self.parsed(
@@ -336,8 +607,51 @@ class _Cells:
         return result
 
     def boolean(self, field: str) -> bool | None:
-        result: bool | None = self.parsed(field, lambda v: BOOLEANS.get(fold(v)), "ja or nej")
+        result: bool | None = self.parsed(
+            field,
+            lambda v: BOOLEANS.get(fold(v)),
+            "ja or nej (j/n, x, yes/no, sant/falskt, 1/0)",
+        )
         return result
+
+    def staff(self) -> tuple[StaffFunction | None, bool | None]:
+        """The staff function led, and whether one is led (``None``: not said).
+
+        A Stabsfunktion cell may hold ``ja`` or ``nej`` instead of the function: that the
+        holder leads one (which, not said) or none. A "Leder stabsfunktion" cell says it too.
+        """
+        value = self.values.get("staff_function")
+        said = None if value is None else BOOLEANS.get(fold(value))
+        staff = None if said is not None else self.enum("staff_function", StaffFunction)
+        leads = self.boolean("leads_staff_function")
+        if leads is False and staff is not None:
+            self.fail(
+                "leads_staff_function",
+                f"expected ja, since the row names a staff function ({staff.label('sv')}), "
+                "found nej",
+                "conflicting-values",
+            )
+        return staff, said if leads is None else leads
+
+    def name(self) -> tuple[str | None, str | None]:
+        """The given and family name: their own cells, else the full name's parts."""
+        given, family = self.values.get("given_name"), self.values.get("family_name")
+        full = self.values.get("name")
+        if full is not None and (given is None or family is None):
+            parts = split_name(full)
+            if parts is None:
+                self.fail(
+                    "name",
+                    f"expected a given and a family name, found {describe(full)}",
+                    "missing",
+                )
+                return given, family
+            given, family = given or parts[0], family or parts[1]
+        if given is None:
+            self.required("given_name")
+        if family is None:
+            self.required("family_name")
+        return given, family
 
     def personnummer(self) -> Personnummer | None:
         result: Personnummer | None = self.parsed(
@@ -347,16 +661,16 @@ class _Cells:
 
     def position(self, title: str | None) -> Position | None:
         """The position code's position; the title's match without one; none for "-"."""
-        value = self.text("position")
+        value = self.values.get("position")
         if value is None:
-            return match_title(title)
+            return _title_match(title)
         if value == NO_POSITION:
             return None
         result: Position | None = self.parsed("position", position, "a position code")
         return result
 
     def reports_to(self, *, unknown: bool) -> tuple[PoliticalBody, ...] | None:
-        value = self.text("reports_to")
+        value = self.values.get("reports_to")
         if value is None:
             return None if unknown else ()
         if fold(value) in NONE_WORDS:
@@ -379,11 +693,36 @@ class _Cells:
         return tuple(bodies)
 
     def cohort(self) -> str:
-        value = self.text("cohort_id") or self.reader.cohort_id
+        value = self.values.get("cohort_id") or self.reader.cohort_id
         if value is None:
             self.fail(None, "expected the cohort: a column 'Omgång', or cohort_id=", "missing")
             return ""
         return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(text: str) -> dt.date | None:
+    """*text* as an ISO date, cached (a sheet's dates repeat); ``None`` if not one."""
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _municipality(text: str) -> Municipality | None:
+    """*text* as a municipality, cached; ``None`` where it needs the full reading."""
+    try:
+        return municipality(text.zfill(4) if text.isdigit() else text)
+    except LedarskapError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_match(title: str | None) -> Position | None:
+    return match_title(title)
 
 
 # Rows to records -------------------------------------------------------------------------
@@ -408,10 +747,11 @@ def _build(cells: _Cells, make: Callable[..., Any], fields: dict[str, Any]) -> A
 
 
 def _person(cells: _Cells, default_id: str) -> dict[str, Any]:
+    given, family = cells.name()
     return {
         "id": cells.text("person_id") or default_id,
-        "given_name": cells.required("given_name"),
-        "family_name": cells.required("family_name"),
+        "given_name": given,
+        "family_name": family,
         "email": cells.parsed(
             "email", lambda v: v if email.accepts(v) else None, "an e-mail address"
         ),
@@ -425,6 +765,7 @@ def _participant_rows(cells: _Cells) -> list[tuple[str, Any]]:
     participant_id = cells.text("id") or f"d-{cohort_id}-{cells.number}"
     person = _person(cells, f"p-{participant_id}")
     title = cells.required("title")
+    staff, leads = cells.staff()
     job = {
         "id": cells.text("appointment_id") or f"a-{participant_id}",
         "person_id": person["id"],
@@ -434,17 +775,17 @@ def _participant_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "start": cells.required_date("start"),
         "end": cells.date("end"),
         "position": cells.position(title),
-        "organisation_kind": cells.enum("organisation_kind", OrganisationKind, _label)
+        "organisation_kind": cells.enum("organisation_kind", OrganisationKind)
         or OrganisationKind.ADMINISTRATION,
         "reports_to": cells.reports_to(unknown=False),
-        "staff_function": cells.enum("staff_function", StaffFunction, _label),
+        "staff_function": staff or (StaffFunction.OTHER if leads else None),
     }
     participant = {
         "id": participant_id,
         "person_id": person["id"],
         "cohort_id": cohort_id,
         "appointment_id": job["id"],
-        "status": cells.enum("status", ParticipantStatus, _label) or ParticipantStatus.ADMITTED,
+        "status": cells.enum("status", ParticipantStatus) or ParticipantStatus.ADMITTED,
         "application_id": cells.text("application_id"),
     }
     cells.check()
@@ -475,6 +816,7 @@ def _application_rows(cells: _Cells) -> list[tuple[str, Any]]:
     application_id = cells.text("id") or f"ans-{cohort_id}-{cells.number}"
     person = _person(cells, f"p-{application_id}")
     title = cells.text("title")
+    staff, leads = cells.staff()
     application = {
         "id": application_id,
         "person_id": person["id"],
@@ -482,14 +824,14 @@ def _application_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "submitted": cells.required_date("submitted"),
         "municipality": cells.municipality(),
         "organisation": cells.text("organisation"),
-        "organisation_kind": cells.enum("organisation_kind", OrganisationKind, _label),
+        "organisation_kind": cells.enum("organisation_kind", OrganisationKind),
         "title": title,
         "position": cells.position(title),
         "in_position_since": cells.date("in_position_since"),
         "reports_to": cells.reports_to(unknown=True),
-        "leads_staff_function": cells.boolean("leads_staff_function"),
-        "staff_function": cells.enum("staff_function", StaffFunction, _label),
-        "status": cells.enum("status", ApplicationStatus, _label) or ApplicationStatus.SUBMITTED,
+        "leads_staff_function": leads,
+        "staff_function": staff,
+        "status": cells.enum("status", ApplicationStatus) or ApplicationStatus.SUBMITTED,
         "appointment_id": cells.text("appointment_id"),
     }
     cells.check()
@@ -504,8 +846,8 @@ def _meeting_rows(cells: _Cells) -> list[tuple[str, Any]]:
         "id": cells.text("id") or f"mm-{cells.number}",
         "mentorship_id": cells.required("mentorship_id"),
         "on": cells.required_date("on"),
-        "kind": cells.enum("kind", MeetingKind, _label) if cells.required("kind") else None,
-        "status": cells.enum("status", MeetingStatus, _label) or MeetingStatus.HELD,
+        "kind": cells.enum("kind", MeetingKind) if cells.required("kind") else None,
+        "status": cells.enum("status", MeetingStatus) or MeetingStatus.HELD,
         "duration_minutes": cells.integer("duration_minutes"),
         "notes": cells.raw.get("notes", ""),
     }

@@ -35,9 +35,12 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
 from dateutil.parser import parse, parserinfo
 
 from ledarskap.errors import DocumentError, InvalidValueError, MissingDependencyError, Problem
+
+from ._encodings import ENCODINGS, detect_and_decode
 
 __all__ = [
     "MAX_CELL",
@@ -45,9 +48,11 @@ __all__ = [
     "MAX_RATIO",
     "MAX_ROWS",
     "MAX_UNPACKED",
+    "CsvCells",
     "escape_cell",
     "fold",
     "parse_date",
+    "read_csv",
     "read_csv_rows",
     "read_xlsx_rows",
     "unescape_cell",
@@ -224,39 +229,68 @@ def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -
 # CSV ------------------------------------------------------------------------------------
 
 
-def _decode(content: bytes, source: str) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("cp1252")  # Excel's "CSV" on Windows in a Swedish locale
-    except UnicodeDecodeError:
+def _decode(content: bytes, source: str) -> tuple[str, str]:
+    found = detect_and_decode(content)
+    if found is None:
         raise DocumentError(
             "cannot read the file as text",
-            [Problem("", "expected text in UTF-8 or Windows-1252", "encoding", source=source)],
+            [
+                Problem(
+                    "",
+                    "expected text in UTF-8, UTF-16 or Windows-1252",
+                    "encoding",
+                    source=source,
+                )
+            ],
             source=source,
-        ) from None
+        )
+    return found
 
 
 def _sniff(text: str) -> str:
-    """``;``, ``,`` or a tab: whichever the header line (outside quotes) has most of."""
-    header = ""
+    """``;``, ``,`` or a tab: whichever the first line with any (outside quotes) has most of.
+
+    A title line above the header (``Deltagare 2026``) has none, so the header decides.
+    """
     for line in text.splitlines():
-        if line.strip():
-            header = line
-            break
-    outside = re.sub(r'"[^"]*"', "", header)
-    counts = {delimiter: outside.count(delimiter) for delimiter in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+        outside = _QUOTED.sub("", line) if '"' in line else line
+        counts = {delimiter: outside.count(delimiter) for delimiter in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        if counts[best]:
+            return best
+    return ","
 
 
-def read_csv_rows(content: bytes, source: str) -> list[Row]:
-    """Every row of a CSV file, as lists of text cells."""
+_DELIMITERS = (";", ",", "\t")
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+@attrs.frozen
+class CsvCells:
+    """The rows of a CSV file, how it was read, and the rows its quoting or delimiters broke.
+
+    ``lines`` holds the line each row begins on; ``broken`` maps a row's number to the
+    problem that makes its cells unreliable (an unbalanced quote, a different delimiter).
+    """
+
+    rows: list[Row]
+    encoding: str
+    delimiter: str
+    lines: list[int]
+    broken: dict[int, Problem]
+
+
+def read_csv(content: bytes, source: str) -> CsvCells:
+    """Every row of a CSV file as lists of text cells, with its encoding and delimiter.
+
+    A quote that opens a cell and is not closed before the next row's line (or the end of
+    the file) swallows the rows after it into one cell: such a row is marked broken, naming
+    the line of the quote. So is a row of one cell that holds another delimiter where the
+    header has several cells (mixed delimiters).
+    """
     if len(content) > MAX_UNPACKED:
         raise _too_large(source, f"a CSV file may hold at most {MAX_UNPACKED:,} bytes")
-    text = _decode(content, source)
+    text, codec = _decode(content, source)
     if "\x00" in text:
         raise DocumentError(
             "cannot read the file as CSV",
@@ -270,12 +304,42 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
             ],
             source=source,
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff(text), strict=False)
+    delimiter = _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows: list[Row] = []
+    lines: list[int] = []
+    broken: dict[int, Problem] = {}
     quoted = "'" in text
+    last = 0
+    width = 0
     try:
         for row in reader:
-            rows.append(_bounded(row, len(rows) + 1, source, quoted=quoted))
+            number = len(rows) + 1
+            rows.append(_bounded(row, number, source, quoted=quoted))
+            lines.append(last + 1)
+            if reader.line_num - last > 1:
+                _check_quote(
+                    row,
+                    number=number,
+                    first=last + 1,
+                    end=reader.line_num,
+                    delimiter=delimiter,
+                    source=source,
+                    broken=broken,
+                )
+            last = reader.line_num
+            if not width and len(row) > 1:
+                width = len(row)
+            elif width and len(row) == 1:
+                _check_delimiter(
+                    row[0],
+                    number=number,
+                    line=last,
+                    width=width,
+                    delimiter=delimiter,
+                    source=source,
+                    broken=broken,
+                )
     except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
         raise _too_large(
             source,
@@ -283,7 +347,67 @@ def read_csv_rows(content: bytes, source: str) -> list[Row]:
             f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
             row=len(rows) + 1,
         ) from None
-    return rows
+    return CsvCells(rows, ENCODINGS[codec], delimiter, lines, broken)
+
+
+def _check_quote(
+    row: list[str],
+    *,
+    number: int,
+    first: int,
+    end: int,
+    delimiter: str,
+    source: str,
+    broken: dict[int, Problem],
+) -> None:
+    """Mark row *number* broken if a cell spanning lines holds what look like rows."""
+    for index, cell in enumerate(row):
+        inner = cell.split("\n")[1:]
+        if inner and sum(line.count(delimiter) > 0 for line in inner) * 2 >= len(inner):
+            broken[number] = Problem(
+                "",
+                f"a quote opened on line {first} (column {index + 1}) is not closed until "
+                f"line {end}: the {end - first} lines after it were read into one cell",
+                "unbalanced-quote",
+                source=source,
+                row=number,
+                line=first,
+                hint='close the quote, or write the " twice ("") where it is part of the text',
+            )
+            return
+
+
+def _check_delimiter(
+    cell: str,
+    *,
+    number: int,
+    line: int,
+    width: int,
+    delimiter: str,
+    source: str,
+    broken: dict[int, Problem],
+) -> None:
+    """Mark row *number* broken if its one cell is split by another delimiter."""
+    for other in _DELIMITERS:
+        if other != delimiter and cell.count(other) >= min(width - 1, 2):
+            shown = "a tab" if other == "\t" else repr(other)
+            broken[number] = Problem(
+                "",
+                f"one cell where the header has {width}: the row is separated by {shown}, "
+                f"the header by {'a tab' if delimiter == chr(9) else repr(delimiter)} "
+                "(mixed delimiters?)",
+                "mixed-delimiters",
+                source=source,
+                row=number,
+                line=line,
+                hint="save the sheet again from the spreadsheet program, with one delimiter",
+            )
+            return
+
+
+def read_csv_rows(content: bytes, source: str) -> list[Row]:
+    """Every row of a CSV file, as lists of text cells."""
+    return read_csv(content, source).rows
 
 
 def write_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ";") -> bytes:

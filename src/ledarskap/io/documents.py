@@ -16,12 +16,12 @@ from the file's suffix (``.json``, ``.toml``); :func:`dumps` and :func:`loads` w
 >>> print(text[:60])
 {
   "format": "ledarskap.program",
-  "format_version": 1,
+  "format_version": 2,
 >>> ledarskap.loads(text) == data
 True
 >>> print(ledarskap.dumps(data, syntax="toml"))
 format = "ledarskap.program"
-format_version = 1
+format_version = 2
 people = [
     { id = "p-1", given_name = "Anna", family_name = "Berg" },
 ]
@@ -31,7 +31,7 @@ True
 
 Loading reports every problem at once, each at its JSON path (in TOML, its key path):
 
->>> ledarskap.loads('{"format": "ledarskap.program", "format_version": 1, "program": 3}')
+>>> ledarskap.loads('{"format": "ledarskap.program", "format_version": 2, "program": 3}')
 Traceback (most recent call last):
 ...
 ledarskap.errors.DocumentError: the document does not match the format (1 problem)

@@ -7,8 +7,10 @@ version into the next, as plain data (a dict in, a dict out), and they are appli
 step at a time. A document of a newer version than the library knows is refused with a
 :class:`~ledarskap.errors.FormatVersionError` naming both versions; it is never half-read.
 
-Version 1 is the first release of the format, so the chain is empty today. When the
-format changes (a field renamed, a record split):
+Version 1 was the first release of the format; version 2 gives each mentorship its life
+(``status``, ``ended_by``, ``end_reason``: see :mod:`ledarskap.model.mentoring`), and
+:func:`mentorship_lifecycle` migrates version 1 to it. When the format changes again (a
+field renamed, a record split):
 
 1. raise :data:`FORMAT_VERSION` by one;
 2. append a ``Migration(from_version=N, to_version=N + 1, function=…, description=…)``
@@ -16,14 +18,15 @@ format changes (a field renamed, a record split):
 3. store a document written by the last release in ``tests/data/program-vN.json``; the
    tests load every stored old document and check that it migrates and validates.
 
->>> migrate({"format_version": 1, "program": {}}, migrations=())["format_version"]
-1
+>>> migrate({"format_version": 2, "program": {}})["format_version"]
+2
 
 .. versionadded:: 0.1
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -32,13 +35,24 @@ import attrs
 from ledarskap._found import describe
 from ledarskap.errors import FormatVersionError, Problem, safe_repr
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "MIGRATIONS", "Migration", "migrate"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "MIGRATIONS",
+    "Migration",
+    "mentorship_lifecycle",
+    "migrate",
+]
 
 FORMAT = "ledarskap.program"
 """The value of the ``format`` key at the top of every program document."""
 
-FORMAT_VERSION = 1
-"""The version of the program document this library writes."""
+FORMAT_VERSION = 2
+"""The version of the program document this library writes.
+
+.. versionchanged:: 0.3
+   Version 2: mentorships have a ``status``, ``ended_by`` and ``end_reason``.
+"""
 
 Document = dict[str, Any]
 
@@ -62,8 +76,88 @@ class Migration:
             raise ValueError(f"a migration goes one version up, not {self.from_version}→{value}")
 
 
-MIGRATIONS: tuple[Migration, ...] = ()
-"""The migrations of the real format, oldest first (none yet: version 1 is the first)."""
+def _date(value: object) -> dt.date | None:
+    """A date as a document holds it: ISO text (JSON) or a date (TOML); else ``None``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value: object) -> str | None:
+    """An id as a document holds it, or ``None`` for anything else (it does not validate)."""
+    return value if isinstance(value, str) else None
+
+
+def _records(document: Document, key: str) -> list[Any]:
+    found = document.get(key)
+    return found if isinstance(found, list) else []
+
+
+def mentorship_lifecycle(document: Document) -> Document:
+    """Version 1 → 2: each mentorship gets the ``status`` its dates say.
+
+    Version 1 knew only a mentorship's dates, so its status is read from them:
+
+    - no ``end``: ``"active"`` (it lasts);
+    - an ``end`` on or after the last day of the adept's cohort: ``"completed"``;
+    - an ``end`` before it: ``"ended-early"``, who ended it (``ended_by``) not recorded
+      (``None``), and no reason;
+    - an ``end`` whose cohort cannot be found (a document that does not validate):
+      ``"completed"``, the reading that claims the least.
+
+    Nothing else changes, so a version-1 document migrated, written and read again holds
+    the same data. A mentorship that already has a ``status`` keeps it.
+
+    >>> doc = {"format_version": 1,
+    ...        "cohorts": [{"id": "c-1", "end": "2026-06-12"}],
+    ...        "participants": [{"id": "d-1", "cohort_id": "c-1"}],
+    ...        "mentorships": [{"id": "m-1", "participant_id": "d-1", "end": "2026-06-12"},
+    ...                        {"id": "m-2", "participant_id": "d-1", "end": "2026-01-31"},
+    ...                        {"id": "m-3", "participant_id": "d-1"}]}
+    >>> [m["status"] for m in mentorship_lifecycle(doc)["mentorships"]]
+    ['completed', 'ended-early', 'active']
+    """
+    cohort_end = {
+        _text(c.get("id")): _date(c.get("end"))
+        for c in _records(document, "cohorts")
+        if isinstance(c, dict)
+    }
+    adept_end = {
+        _text(p.get("id")): cohort_end.get(_text(p.get("cohort_id")))
+        for p in _records(document, "participants")
+        if isinstance(p, dict)
+    }
+
+    def with_status(pair: Any) -> Any:
+        if not isinstance(pair, dict) or "status" in pair:
+            return pair
+        end = pair.get("end")
+        if end is None:
+            return {**pair, "status": "active"}
+        last = _date(end)
+        planned = adept_end.get(_text(pair.get("participant_id")))
+        early = last is not None and planned is not None and last < planned
+        return {**pair, "status": "ended-early" if early else "completed"}
+
+    if isinstance(document.get("mentorships"), list):
+        document = {**document, "mentorships": [with_status(p) for p in document["mentorships"]]}
+    return document
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        from_version=1,
+        to_version=2,
+        function=mentorship_lifecycle,
+        description="mentorships get a status (version 2)",
+    ),
+)
+"""The migrations of the real format, oldest first."""
 
 
 def migrate(

@@ -198,6 +198,9 @@ def field_table(name: str) -> str:
       participant_id  required  an id
       start           required  a date YYYY-MM-DD
       end             optional  a date YYYY-MM-DD, or null
+      status          optional  one of proposed, active, completed, ended-early
+      ended_by        optional  one of adept, mentor, program, or null
+      end_reason      optional  a text
 
     .. versionadded:: 0.1
     """

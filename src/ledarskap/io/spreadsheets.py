@@ -45,7 +45,7 @@ asked for (``include_personnummer=True``); otherwise its column is left out.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -56,6 +56,7 @@ from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageErr
 from ledarskap.model import (
     Application,
     Appointment,
+    Cohort,
     Mentor,
     MentorMeeting,
     Participant,
@@ -78,15 +79,34 @@ from ._sheet_columns import (
     SheetKind,
     checked_kind,
 )
-from ._sheet_reader import Reader
-from ._sheets import MAX_UNPACKED, fold, read_csv_rows, read_xlsx_rows, write_csv, write_xlsx
+from ._sheet_mapping import (
+    DefaultValue,
+    SheetMapping,
+    cell_text,
+    field_of,
+    load_sheet_mapping,
+    mapping_text,
+    save_sheet_mapping,
+)
+from ._sheet_reader import Layout, Reader, Rows
+from ._sheet_report import ColumnReport, RowOutcome, SheetInspection
+from ._sheets import MAX_UNPACKED, read_csv, read_xlsx_rows, write_csv, write_xlsx
 
 __all__ = [
     "COLUMNS",
     "Column",
+    "ColumnReport",
+    "DefaultValue",
+    "RowOutcome",
     "SheetImport",
+    "SheetInspection",
     "SheetKind",
+    "SheetMapping",
+    "inspect_sheet",
+    "load_sheet_mapping",
+    "mapping_text",
     "read_sheet",
+    "save_sheet_mapping",
     "sheet_bytes",
     "sheet_rows",
     "write_sheet",
@@ -123,11 +143,44 @@ class SheetImport:
     meetings: tuple[MentorMeeting, ...] = ()
     problems: tuple[Problem, ...] = ()
     """Every problem found, each with the sheet's name, its row and its column."""
+    outcomes: tuple[RowOutcome, ...] = ()
+    """Every row of data, in order, with the records it became or the problems that stopped it.
+
+    .. versionadded:: 0.4
+    """
+    inspection: SheetInspection | None = None
+    """What was understood of the sheet: encoding, delimiter, header row, every column.
+
+    .. versionadded:: 0.4
+    """
 
     @property
     def ok(self) -> bool:
         """Whether every row was read without a problem."""
         return not self.problems
+
+    def outcome(self, row: int) -> RowOutcome:
+        """What became of *row* (numbered as the spreadsheet numbers it).
+
+        .. versionadded:: 0.4
+        """
+        for outcome in self.outcomes:
+            if outcome.row == row:
+                return outcome
+        rows = [o.row for o in self.outcomes]
+        raise InvalidValueError(
+            location="SheetImport.outcome(row)",
+            expected=f"a row of data ({rows[0]} to {rows[-1]})" if rows else "a row of data (none)",
+            found=row,
+        )
+
+    def report(self, language: Language = "sv") -> str:
+        """Every row's outcome, one a line: ``row 8 → not imported, because …``.
+
+        .. versionadded:: 0.4
+        """
+        language = checked_language(language)
+        return "\n".join(outcome.render(language) for outcome in self.outcomes)
 
     def raise_for_problems(self) -> SheetImport:
         """Raise :class:`~ledarskap.errors.DocumentError` listing every problem, if any."""
@@ -160,14 +213,35 @@ def read_sheet(
     name: str | None = None,
     strict: bool = False,
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str] | None = None,
+    defaults: Mapping[str, DefaultValue] | None = None,
+    mapping: SheetMapping | str | os.PathLike[str] | None = None,
+    cohort: Cohort | None = None,
 ) -> SheetImport:
     """Read a sheet of *kind* from a file (``.csv`` or ``.xlsx``), bytes or CSV text.
 
     A :class:`str` with a line break is CSV text; any other :class:`str` is a path.
     *cohort_id* is the cohort of every row without an "Omgång" cell. *name* names the
-    source in problems (the file name by default). Columns named in *ignore_columns* are
-    skipped; any other unknown column is a problem, since its data would be lost.
-    With *strict*, any problem raises :class:`~ledarskap.errors.DocumentError`.
+    source in problems (the file name by default). With *strict*, any problem raises
+    :class:`~ledarskap.errors.DocumentError`.
+
+    A sheet is met where it is:
+
+    - *columns* maps a header as written to the field it fills (``{"Titel": "title"}``);
+      headers the library knows, in Swedish or English and by their common other names
+      ("Roll", "Arbetsort", "Mejl", "Namn" for a full name …), need no mapping;
+    - columns named in *ignore_columns* are skipped, known or not; any other unknown column
+      is a problem, since its data would be lost;
+    - *defaults* gives the value (a cell's text, a date, a number or yes/no) of every row of
+      a column the sheet lacks, and of an empty cell: ``{"organisation":
+      "Kommunledningskontoret"}``; with *cohort*, a participants sheet without a start date
+      takes the cohort's start, and *cohort_id* defaults to the cohort's id;
+    - *mapping* is a :class:`SheetMapping` (or the path of its TOML file) holding all of
+      these, kept for the next list; what is given beside it adds to it.
+
+    The result holds the records of the good rows, every problem, what became of each row
+    (:attr:`SheetImport.outcomes`) and what was understood of the sheet
+    (:attr:`SheetImport.inspection`; :func:`inspect_sheet` gives it alone).
 
     A sheet larger than the limits (100,000 rows, 200 columns, 32,767 characters a cell,
     128 MiB; see :doc:`/security`) is refused with a
@@ -178,25 +252,145 @@ def read_sheet(
     .. versionchanged:: 0.3
        Sheets are bounded as above; a cell the writer escaped (``'=…``) reads as written
        (``=…``); white space is not trimmed where that would make a formula.
+
+    .. versionchanged:: 0.4
+       *columns*, *defaults*, *mapping* and *cohort*; *ignore_columns* skips known columns
+       too; a title or notes above the header are skipped; yes/no cells read in Swedish
+       and English; UTF-16 text is read.
     """
+    kind, reader, cells, layout, label = _prepared(
+        source,
+        kind,
+        "read_sheet",
+        cohort_id=cohort_id,
+        name=name,
+        ignore_columns=ignore_columns,
+        columns=columns,
+        defaults=defaults,
+        mapping=mapping,
+        cohort=cohort,
+    )
+    rows = reader.read(cells, layout)
+    result = _imported(kind, label, rows)
+    return result.raise_for_problems() if strict else result
+
+
+def inspect_sheet(
+    source: str | os.PathLike[str] | bytes,
+    kind: SheetKind,
+    *,
+    cohort_id: str | None = None,
+    name: str | None = None,
+    ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str] | None = None,
+    defaults: Mapping[str, DefaultValue] | None = None,
+    mapping: SheetMapping | str | os.PathLike[str] | None = None,
+    cohort: Cohort | None = None,
+) -> SheetInspection:
+    """What :func:`read_sheet` would understand of a sheet, before importing it.
+
+    Each column as recognised (as which field, and whether by the mapping, a known other
+    name or its own header), ignored, unknown or missing (with the default every row will
+    get), and the encoding, delimiter and header row found. The arguments are
+    :func:`read_sheet`'s. No row is read into records.
+
+    .. versionadded:: 0.4
+    """
+    _, reader, cells, layout, _ = _prepared(
+        source,
+        kind,
+        "inspect_sheet",
+        cohort_id=cohort_id,
+        name=name,
+        ignore_columns=ignore_columns,
+        columns=columns,
+        defaults=defaults,
+        mapping=mapping,
+        cohort=cohort,
+    )
+    return reader.inspect(cells, layout)
+
+
+def _prepared(
+    source: str | os.PathLike[str] | bytes,
+    kind: SheetKind,
+    function: str,
+    *,
+    cohort_id: str | None,
+    name: str | None,
+    ignore_columns: Iterable[str],
+    columns: Mapping[str, str] | None,
+    defaults: Mapping[str, DefaultValue] | None,
+    mapping: SheetMapping | str | os.PathLike[str] | None,
+    cohort: Cohort | None,
+) -> tuple[SheetKind, Reader, list[list[str]], Layout, str]:
+    """The arguments of :func:`read_sheet` checked, the sheet's cells read, the reader made."""
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise UsageError(
-            "read_sheet(source): expected a file path, bytes or CSV text, "
+            f"{function}(source): expected a file path, bytes or CSV text, "
             f"found {type(source).__name__}"
         )
     if isinstance(source, str) and _is_kind(source) and not _is_kind(kind):
         raise UsageError(
-            "read_sheet(source, kind): the arguments are swapped: the source comes first, "
-            "then the kind (read_sheet('deltagare.csv', 'participants'))"
+            f"{function}(source, kind): the arguments are swapped: the source comes first, "
+            f"then the kind ({function}('deltagare.csv', 'participants'))"
         )
-    kind = checked_kind(kind, "read_sheet")
-    content, label, xlsx = _content(source, name)
-    cells = read_xlsx_rows(content, label) if xlsx else read_csv_rows(content, label)
-    rows = Reader(kind, label, cohort_id, {fold(c) for c in ignore_columns}).read(cells)
-    result = SheetImport(
-        kind=kind, source=label, rows=rows.rows, problems=rows.problems, **rows.records
+    kind = checked_kind(kind, function)
+    if cohort is not None and not isinstance(cohort, Cohort):
+        raise UsageError(f"{function}(cohort): expected a Cohort, found {type(cohort).__name__}")
+    if isinstance(ignore_columns, str):
+        raise UsageError(
+            f"{function}(ignore_columns): expected a list of headers, found one text "
+            f"(write ignore_columns=[{ignore_columns!r}])"
+        )
+    if mapping is None:
+        mapping = SheetMapping()
+    elif not isinstance(mapping, SheetMapping):
+        mapping = load_sheet_mapping(mapping)
+    mapping = mapping.merged(columns=columns, ignore=ignore_columns, defaults=defaults)
+    wrong = mapping.problems(kind, source="mapping")
+    if wrong:
+        raise DocumentError(f"the mapping does not fit a {kind} sheet", wrong)
+    cohort_id = cohort_id or (cohort.id if cohort is not None else None) or mapping.cohort
+    texts = {_field(kind, f): cell_text(value) for f, value in mapping.defaults.items()}
+    fallbacks = (
+        {"start": cohort.start.isoformat()} if cohort is not None and kind == "participants" else {}
     )
-    return result.raise_for_problems() if strict else result
+    content, label, xlsx = _content(source, name)
+    if xlsx:
+        cells, layout = read_xlsx_rows(content, label), Layout()
+    else:
+        found = read_csv(content, label)
+        cells = found.rows
+        layout = Layout(encoding=found.encoding, delimiter=found.delimiter, broken=found.broken)
+    reader = Reader(
+        kind,
+        label,
+        cohort_id,
+        mapping.ignore,
+        mapping={header: _field(kind, f) for header, f in mapping.columns.items()},
+        defaults=texts,
+        fallbacks=fallbacks,
+    )
+    return kind, reader, cells, layout, label
+
+
+def _field(kind: SheetKind, name: str) -> str:
+    column = field_of(kind, name)
+    assert column is not None  # the mapping's problems were raised before
+    return column.field
+
+
+def _imported(kind: SheetKind, label: str, rows: Rows) -> SheetImport:
+    return SheetImport(
+        kind=kind,
+        source=label,
+        rows=rows.rows,
+        problems=rows.problems,
+        outcomes=rows.outcomes,
+        inspection=rows.inspection,
+        **rows.records,
+    )
 
 
 def _unreadable(label: str, reason: str) -> DocumentError:
@@ -258,7 +452,11 @@ def sheet_rows(
         raise UsageError(f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}")
     kind = checked_kind(kind, "sheet_rows")
     language = checked_language(language)
-    columns = [c for c in COLUMNS[kind] if include_personnummer or c.field != "personnummer"]
+    columns = [
+        c
+        for c in COLUMNS[kind]
+        if c.written and (include_personnummer or c.field != "personnummer")
+    ]
     rows = [[c.header(language) for c in columns]]
     for values in _records_of(data, kind, cohort_id, language):
         if "personnummer" in values and not include_personnummer:

@@ -14,7 +14,15 @@ from .appointments import (
     whole_years,
 )
 from .cohorts import Activity, Cohort, Collaboration, Session, SessionKind, SupportGroup, Venue
-from .mentoring import MeetingKind, MeetingStatus, Mentor, MentorMeeting, Mentorship
+from .mentoring import (
+    EndedBy,
+    MeetingKind,
+    MeetingStatus,
+    Mentor,
+    MentorMeeting,
+    Mentorship,
+    MentorshipStatus,
+)
 from .municipalities import (
     NEIGHBOURING_COUNTY_CODES,
     OSTERGOTLAND,
@@ -56,6 +64,7 @@ __all__ = [
     "Collaboration",
     "County",
     "Discipline",
+    "EndedBy",
     "Grounding",
     "Language",
     "Level",
@@ -64,6 +73,7 @@ __all__ = [
     "Mentor",
     "MentorMeeting",
     "Mentorship",
+    "MentorshipStatus",
     "Municipality",
     "OrganisationKind",
     "Organiser",

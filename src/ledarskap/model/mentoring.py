@@ -5,12 +5,20 @@ each mentor meets their adept recurrently during the program. A mentor is never 
 adept's own kommunchef: that cross-object rule is checked by
 :func:`ledarskap.validate`, since a single record cannot see both sides.
 
+A mentorship has a life (:class:`MentorshipStatus`): it is *proposed* (by a matching,
+not yet agreed), *active*, and then either *completed* (it ran to its planned end) or
+*ended early* (avbrutet i förtid), with who ended it (:class:`EndedBy`) and why. Its
+``end`` (the last day, inclusive) is set exactly when it is over. A record is never deleted
+to end a mentorship: a replaced mentor stays in the data as an ended relationship.
+
 >>> import datetime as dt
->>> from ledarskap import Mentorship, MentorMeeting, MeetingKind
+>>> from ledarskap import Mentorship, MentorMeeting, MeetingKind, MentorshipStatus
 >>> pair = Mentorship(id="m-1", mentor_id="mentor-norrkoping", participant_id="d-1",
 ...                   start=dt.date(2025, 9, 12))
->>> pair.active_on(dt.date(2026, 1, 1))
-True
+>>> pair.active_on(dt.date(2026, 1, 1)), pair.status.label("sv")
+(True, 'pågående')
+>>> pair.ended(dt.date(2026, 6, 12), MentorshipStatus.COMPLETED).active_on(dt.date(2026, 7, 1))
+False
 >>> MentorMeeting(id="mm-1", mentorship_id="m-1", on=dt.date(2025, 10, 3),
 ...               kind=MeetingKind.IN_PERSON, notes="Om att leda chefer")
 MentorMeeting(id='mm-1', mentorship_id='m-1', on=datetime.date(2025, 10, 3), kind=<MeetingKind.IN_PERSON: 'in-person'>, status=<MeetingStatus.HELD: 'held'>, duration_minutes=None)
@@ -24,13 +32,21 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.errors import masked_repr
+from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
 from .municipalities import Municipality, as_municipality
 
-__all__ = ["MeetingKind", "MeetingStatus", "Mentor", "MentorMeeting", "Mentorship"]
+__all__ = [
+    "EndedBy",
+    "MeetingKind",
+    "MeetingStatus",
+    "Mentor",
+    "MentorMeeting",
+    "Mentorship",
+    "MentorshipStatus",
+]
 
 
 @masked_repr
@@ -51,12 +67,66 @@ class Mentor:
     capacity: int = attrs.field(default=1, validator=_checks.positive_int)
 
 
+class MentorshipStatus(LabelledEnum):
+    """Where a mentorship is in its life: proposed, active, then completed or ended early.
+
+    >>> [s.label("en") for s in MentorshipStatus]
+    ['proposed', 'active', 'completed', 'ended early']
+    >>> MentorshipStatus.ENDED_EARLY.over
+    True
+
+    .. versionadded:: 0.3
+    """
+
+    PROPOSED = "proposed", "föreslagen", "proposed"
+    """Proposed (by a matching or by staff), not yet agreed: it does not hold yet."""
+    ACTIVE = "active", "pågående", "active"
+    """Agreed and running; it has no ``end`` yet."""
+    COMPLETED = "completed", "genomförd", "completed"
+    """Ran to its planned end (``end``)."""
+    ENDED_EARLY = "ended-early", "avbruten i förtid", "ended early"
+    """Ended before its planned end (``end``), by someone (``ended_by``), for a reason."""
+
+    @property
+    def over(self) -> bool:
+        """Whether the mentorship is over (completed or ended early): then ``end`` is set."""
+        return self in _OVER
+
+
+_OVER = frozenset({MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY})
+
+
+def _status_of_dates(pair: Mentorship) -> MentorshipStatus:
+    """The status a mentorship's dates say, when none is given: active, or completed."""
+    return MentorshipStatus.ACTIVE if pair.end is None else MentorshipStatus.COMPLETED
+
+
+class EndedBy(LabelledEnum):
+    """Who ended a mentorship early.
+
+    .. versionadded:: 0.3
+    """
+
+    ADEPT = "adept", "adepten", "the adept"
+    MENTOR = "mentor", "mentorn", "the mentor"
+    PROGRAM = "program", "programmet", "the program"
+    """The program's staff (CKS), e.g. when the adept left the program or a mentor was replaced."""
+
+
 @masked_repr
 @attrs.frozen(kw_only=True)
 class Mentorship:
     """A mentorship (mentorskap): a mentor and an adept (a participant), ``start`` to ``end``.
 
-    ``end`` is the last day, inclusive; ``None`` while it lasts.
+    ``end`` is the last day, inclusive: set exactly when the mentorship is over
+    (``status`` :attr:`~MentorshipStatus.COMPLETED` or :attr:`~MentorshipStatus.ENDED_EARLY`),
+    ``None`` while it is proposed or active. ``ended_by`` and ``end_reason`` say who ended it
+    early and why: they belong to an early end only (``ended_by`` may stay ``None`` when it
+    was not recorded, as for a mentorship read from a version-1 document). ``end_reason`` is
+    free text, left out of ``repr``.
+
+    .. versionchanged:: 0.3
+       ``status``, ``ended_by`` and ``end_reason``: the mentorship's life.
     """
 
     id: str = attrs.field(validator=_checks.identifier)
@@ -68,10 +138,70 @@ class Mentorship:
         default=None,
         validator=_checks.all_of(_checks.optional(_checks.date), _checks.not_before("start")),
     )
+    status: MentorshipStatus = attrs.field(
+        default=_checks.DERIVED,
+        converter=_checks.derived(_status_of_dates),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
+        validator=_checks.instance_of(MentorshipStatus, "a MentorshipStatus"),
+    )
+    """Where the mentorship is in its life; when not given, ``ACTIVE`` without an ``end``
+    and ``COMPLETED`` with one (what a mentorship with those dates meant before 0.3)."""
+    ended_by: EndedBy | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(EndedBy, "an EndedBy"))
+    )
+    end_reason: str = attrs.field(default="", validator=_checks.any_text, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        over = self.status in _OVER
+        if over != (self.end is not None):
+            raise InvalidValueError(
+                location="Mentorship.end",
+                expected=(
+                    f"a last day for a mentorship that is {self.status.value}"
+                    if over
+                    else f"no end (None) for a mentorship that is {self.status.value}"
+                ),
+                found=None if self.end is None else self.end.isoformat(),
+            )
+        if self.status is not MentorshipStatus.ENDED_EARLY:
+            for name in ("ended_by", "end_reason"):
+                value = getattr(self, name)
+                if value:
+                    raise InvalidValueError(
+                        location=f"Mentorship.{name}",
+                        expected=(
+                            f"{'None' if name == 'ended_by' else 'no text'} for a mentorship "
+                            f"that is {self.status.value} (only one ended early has it)"
+                        ),
+                        found=value.value if isinstance(value, EndedBy) else "a text",
+                    )
 
     def active_on(self, day: dt.date) -> bool:
-        """Whether the mentorship holds on *day*."""
-        return self.start <= day and (self.end is None or day <= self.end)
+        """Whether the mentorship holds on *day* (a proposed one holds on no day)."""
+        return (
+            self.status is not MentorshipStatus.PROPOSED
+            and self.start <= day
+            and (self.end is None or day <= self.end)
+        )
+
+    def ended(
+        self,
+        last_day: dt.date,
+        status: MentorshipStatus = MentorshipStatus.COMPLETED,
+        *,
+        ended_by: EndedBy | None = None,
+        reason: str = "",
+    ) -> Mentorship:
+        """This mentorship over on *last_day*: completed, or ended early by *ended_by*.
+
+        >>> import datetime as dt
+        >>> pair = Mentorship(id="m-1", mentor_id="mentor-0581", participant_id="d-1",
+        ...                   start=dt.date(2025, 9, 12))
+        >>> early = pair.ended(dt.date(2026, 2, 1), MentorshipStatus.ENDED_EARLY,
+        ...                    ended_by=EndedBy.MENTOR, reason="Ny tjänst")
+        >>> early.status.label("en"), early.ended_by.label("sv")
+        ('ended early', 'mentorn')
+        """
+        return attrs.evolve(self, end=last_day, status=status, ended_by=ended_by, end_reason=reason)
 
 
 class MeetingKind(LabelledEnum):

@@ -1,0 +1,320 @@
+"""How a sheet's columns are read: the caller's mapping, the ignored columns, the defaults.
+
+A municipality's list has its own headers ("Titel", "Arbetsort", "Mejl"), columns the
+library has no use for ("Anmäld av"), and lacks columns the records need (a start date).
+A :class:`SheetMapping` says, once, how to read such a sheet: which header fills which
+field, which headers to skip, and what a missing column's cells are taken to be. It is
+kept as a small TOML file beside the sheet, for next year's list
+(:func:`load_sheet_mapping`, :func:`save_sheet_mapping`):
+
+.. code-block:: toml
+
+   kind = "participants"
+   cohort = "liko-2026"
+   ignore = ["Anmäld av"]
+
+   [columns]
+   "Namn" = "name"
+   "Chef för stab" = "leads_staff_function"
+
+   [defaults]
+   start = 2026-09-01
+   organisation = "Kommunledningskontoret"
+
+A mapping's fields are named as the library names them (``title``) or by a column's header
+in Swedish or English (``"Befattning"``, ``"Title"``); a default is written as its cell
+would be (a date, a municipality's name, ``ja``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import tomli_w
+
+from ledarskap._found import Lines, describe, did_you_mean, parse_text
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, UsageError
+
+from ._atomic import write_atomic
+from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
+from ._sheets import fold
+
+__all__ = [
+    "DefaultValue",
+    "SheetMapping",
+    "cell_text",
+    "load_sheet_mapping",
+    "mapping_from_text",
+    "mapping_text",
+    "save_sheet_mapping",
+]
+
+DefaultValue = str | dt.date | int | bool
+"""What a default may be given as: a cell's text, or a date, number or yes/no."""
+
+_KEYS = ("kind", "cohort", "ignore", "columns", "defaults")
+
+
+def cell_text(value: object) -> str:
+    """*value* (a default) written as a cell would hold it."""
+    if isinstance(value, bool):
+        return YES_NO[value].sv
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (str, int)):
+        return str(value)
+    raise UsageError(
+        f"a default: expected text, a date, a whole number or True/False, found "
+        f"{type(value).__name__}"
+    )
+
+
+def field_of(kind: SheetKind, name: str) -> Column | None:
+    """The column of *kind* called *name* (its field, or a header in either language)."""
+    folded = fold(name)
+    for column in COLUMNS[kind]:
+        if folded in (fold(column.field), fold(column.sv), fold(column.en)):
+            return column
+    return None
+
+
+def field_names(kind: SheetKind) -> list[str]:
+    """The fields of a sheet of *kind*, to suggest from."""
+    return [column.field for column in COLUMNS[kind]]
+
+
+def _columns(value: Mapping[str, str]) -> dict[str, str]:
+    return dict(value)
+
+
+def _headers(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise UsageError(f"ignore: expected a list of headers, found one text ({value!r})")
+    return tuple(value)
+
+
+def _defaults(value: Mapping[str, DefaultValue]) -> dict[str, DefaultValue]:
+    return dict(value)
+
+
+@attrs.frozen(kw_only=True)
+class SheetMapping:
+    """How to read a sheet whose headers are not the library's: columns, ignored, defaults.
+
+    - ``columns``: a header as written in the sheet → the field it fills (``"Titel":
+      "title"``), matched ignoring case, accents and punctuation; a field may also be named
+      by its column's Swedish or English header (``"Titel": "Befattning"``);
+    - ``ignore``: headers whose columns are skipped, even a column the library knows;
+    - ``defaults``: field → the value of every row of a sheet without that column (a cell's
+      text, or a date, number or yes/no), e.g. ``{"start": date(2026, 9, 1)}``;
+    - ``kind`` and ``cohort``: the kind of sheet and the cohort, when the mapping is kept
+      for one list (both optional; what a reader is given overrides them).
+
+    >>> mapping = SheetMapping(columns={"Titel": "title"}, ignore=("Anmäld av",))
+    >>> mapping.columns, mapping.ignore, mapping.defaults
+    ({'Titel': 'title'}, ('Anmäld av',), {})
+
+    .. versionadded:: 0.4
+    """
+
+    kind: SheetKind | None = None
+    cohort: str | None = None
+    columns: Mapping[str, str] = attrs.field(factory=dict, converter=_columns)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_headers)
+    defaults: Mapping[str, DefaultValue] = attrs.field(factory=dict, converter=_defaults)
+
+    def merged(
+        self,
+        *,
+        columns: Mapping[str, str] | None = None,
+        ignore: Iterable[str] = (),
+        defaults: Mapping[str, DefaultValue] | None = None,
+    ) -> SheetMapping:
+        """This mapping with *columns*, *ignore* and *defaults* added (theirs win)."""
+        return attrs.evolve(
+            self,
+            columns={**self.columns, **(columns or {})},
+            ignore=(*self.ignore, *(i for i in ignore if i not in self.ignore)),
+            defaults={**self.defaults, **(defaults or {})},
+        )
+
+    def problems(
+        self, kind: SheetKind, *, source: str | None = None, text: str = ""
+    ) -> list[Problem]:
+        """Every field this mapping names that a sheet of *kind* has not, and every bad default.
+
+        *text* (the mapping file's TOML) gives each problem its line.
+        """
+        lines = Lines(text)
+        found = Problems(source=source)
+        names = field_names(kind)
+
+        def add(path: str, key: str, message: str, hint: str | None = None) -> None:
+            found.add(path, message, "unknown-field", line=lines.key(_toml_key(key)), hint=hint)
+
+        columns: Iterable[tuple[str, object]] = self.columns.items()
+        for header, name in columns:
+            if not isinstance(name, str) or field_of(kind, name) is None:
+                add(
+                    f"columns.{header}",
+                    header,
+                    f"expected a field of a {kind} sheet, found {describe(name)}",
+                    did_you_mean(str(name), names),
+                )
+        defaults: Iterable[tuple[str, object]] = self.defaults.items()
+        for name, value in defaults:
+            if field_of(kind, name) is None:
+                add(
+                    f"defaults.{name}",
+                    name,
+                    f"expected a field of a {kind} sheet, found {describe(name)}",
+                    did_you_mean(name, names),
+                )
+            elif not isinstance(value, (str, dt.date, int, bool)):
+                add(
+                    f"defaults.{name}",
+                    name,
+                    f"expected text, a date, a number or true/false, found {describe(value)}",
+                )
+        return list(found)
+
+
+def _toml_key(key: str) -> str:
+    """*key* as a TOML file writes it (bare when it can be)."""
+    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else f'"{key}"'
+
+
+def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
+    r"""A :class:`SheetMapping` read from the TOML text of a mapping file.
+
+    Every problem (a syntax error, an unknown key, a field the kind has not, a value of the
+    wrong type) raises one :class:`~ledarskap.errors.DocumentError`, each with its line.
+
+    >>> mapping_from_text('kind = "participants"\n[columns]\nTitel = "title"\n').columns
+    {'Titel': 'title'}
+    >>> mapping_from_text('kind = "participants"\n[columns]\nTitel = "titel"\n', source="m.toml")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.DocumentError: m.toml: not a sheet mapping (1 problem)
+      - m.toml:3: columns.Titel: expected a field of a participants sheet, found text 'titel' (did you mean 'title'?)
+    """
+    data: dict[str, Any] = parse_text(text, "toml", error=DocumentError, source=source)
+    lines = Lines(text)
+    found = Problems(source=source)
+
+    def wrong(key: str, expected: str, value: object) -> None:
+        found.add(key, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key))
+
+    for key in data:
+        if key not in _KEYS:
+            found.add(
+                key,
+                f"unknown key (expected one of {', '.join(_KEYS)})",
+                "unknown-key",
+                line=lines.key(_toml_key(key)),
+                hint=did_you_mean(key, _KEYS),
+            )
+    kind: SheetKind | None = None
+    if "kind" in data:
+        try:
+            kind = checked_kind(data["kind"], "kind")
+        except (InvalidValueError, UsageError):
+            wrong("kind", "participants, mentors, applications or meetings", data["kind"])
+    cohort = data.get("cohort")
+    if cohort is not None and not isinstance(cohort, str):
+        wrong("cohort", "a cohort id (text)", cohort)
+        cohort = None
+    ignore = data.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
+        wrong("ignore", "a list of headers", ignore)
+        ignore = []
+    tables = {}
+    for key in ("columns", "defaults"):
+        table = data.get(key, {})
+        if not isinstance(table, dict):
+            wrong(key, f"a table [{key}]", table)
+            table = {}
+        tables[key] = table
+    for header, name in tables["columns"].items():
+        if not isinstance(name, str):
+            wrong(f"columns.{header}", "a field's name (text)", name)
+    mapping = SheetMapping(
+        kind=kind,
+        cohort=cohort,
+        columns={h: n for h, n in tables["columns"].items() if isinstance(n, str)},
+        ignore=tuple(ignore),
+        defaults=tables["defaults"],
+    )
+    if kind is not None:
+        found.extend(mapping.problems(kind, source=source, text=text))
+    found.raise_if_any(DocumentError, "not a sheet mapping")
+    return mapping
+
+
+def mapping_text(mapping: SheetMapping) -> str:
+    """The TOML text of *mapping*, as :func:`save_sheet_mapping` writes it.
+
+    ``mapping_from_text(mapping_text(m)) == m`` for every mapping whose defaults are text,
+    dates, numbers or yes/no.
+
+    >>> print(mapping_text(SheetMapping(kind="participants", columns={"Titel": "title"})), end="")
+    kind = "participants"
+    ignore = []
+    <BLANKLINE>
+    [columns]
+    Titel = "title"
+    <BLANKLINE>
+    [defaults]
+    """
+    if not isinstance(mapping, SheetMapping):
+        raise UsageError(f"expected a SheetMapping, found {type(mapping).__name__}")
+    document: dict[str, Any] = {}
+    if mapping.kind is not None:
+        document["kind"] = mapping.kind
+    if mapping.cohort is not None:
+        document["cohort"] = mapping.cohort
+    document["ignore"] = list(mapping.ignore)
+    document["columns"] = dict(mapping.columns)
+    document["defaults"] = dict(mapping.defaults)
+    return tomli_w.dumps(document)
+
+
+def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
+    """The :class:`SheetMapping` kept in the TOML file at *path*.
+
+    A file that cannot be read raises :class:`~ledarskap.errors.DocumentError` (code
+    ``io``); a file with problems, one :class:`~ledarskap.errors.DocumentError` listing
+    them all with their lines.
+
+    .. versionadded:: 0.4
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(
+            f"load_sheet_mapping(path): expected a file path, found {type(path).__name__}"
+        )
+    label = Path(path).name
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise DocumentError(
+            "cannot read the sheet mapping",
+            [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
+            source=label,
+        ) from None
+    return mapping_from_text(text, source=label)
+
+
+def save_sheet_mapping(mapping: SheetMapping, path: str | os.PathLike[str]) -> None:
+    """Write *mapping* to *path* as TOML, atomically (as every file the library writes).
+
+    .. versionadded:: 0.4
+    """
+    write_atomic(path, mapping_text(mapping).encode("utf-8"))

@@ -1,0 +1,216 @@
+"""The tables written out: CSV and Parquet folders, one XLSX workbook, one JSON or TOML file.
+
+:func:`write_tables` writes a :class:`~ledarskap.tables.Tables` (a program's, or a safe
+export's) in one of :data:`TABLE_FORMATS`:
+
+- ``csv``: a folder with one file a table (``participants.csv`` …), in the library's sheet
+  dialect (UTF-8 with a BOM, ``;`` between cells, every cell escaped against formula
+  injection as :func:`ledarskap.io.write_sheet` does); a header row of column names;
+  empty cells for missing values, dates as ``YYYY-MM-DD``, flags ``true``/``false``;
+- ``xlsx``: one workbook, a worksheet a table (needs ``ledarskap[xlsx]``); dates, numbers
+  and flags as typed cells, text as text cells (never a formula), escaped likewise;
+- ``json``: one file, ``{"format": "ledarskap.tables/1", "schema": …, "tables": …}`` with
+  the rows as objects, dates as ISO text, missing values ``null``;
+- ``toml``: the same in TOML, where a missing value is a key left out (TOML has no null)
+  and dates are TOML dates;
+- ``parquet``: a folder with one Parquet file a table (needs ``ledarskap[parquet]``, that
+  is pyarrow), the schema's kinds as Arrow types (category: dictionary of strings with
+  every category; date: ``date32``; integer: ``int64``), for DuckDB, Polars or Spark.
+
+Every file goes through the library's one write policy (:mod:`ledarskap.io._atomic`):
+each file is replaced atomically; a folder is written file by file, so a reader may see
+some tables new and some old while it is written, never a part of a file.
+
+>>> import ledarskap, json
+>>> from ledarskap.tables import program_tables, tables_bytes
+>>> text = tables_bytes(program_tables(ledarskap.example_program()), "json")
+>>> document = json.loads(text)
+>>> document["format"], len(document["tables"]["participants"])
+('ledarskap.tables/1', 24)
+
+.. versionadded:: 0.4
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+
+from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError
+from ledarskap.io._atomic import write_atomic
+from ledarskap.io._sheets import escape_cell, write_csv
+
+from .records import Tables
+from .schema import ColumnKind, TableSchema
+
+__all__ = ["TABLES_FORMAT", "TABLE_FORMATS", "TableFormat", "tables_bytes", "write_tables"]
+
+TableFormat = Literal["csv", "xlsx", "json", "toml", "parquet"]
+"""The formats tables are written in."""
+
+TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "xlsx", "json", "toml", "parquet")
+"""Every :data:`TableFormat`: ``csv`` and ``parquet`` write a folder, the others one file."""
+
+TABLES_FORMAT = "ledarskap.tables/1"
+"""The ``format`` tag of a JSON or TOML file of tables."""
+
+_FOLDERS = frozenset({"csv", "parquet"})
+
+
+def _checked(fmt: object) -> TableFormat:
+    for known in TABLE_FORMATS:
+        if fmt == known:
+            return known
+    raise InvalidValueError(location="format", expected=f"one of {list(TABLE_FORMATS)}", found=fmt)
+
+
+def write_tables(
+    tables: Tables, path: str | os.PathLike[str], *, format: TableFormat  # noqa: A002  # as the CLI's --format
+) -> tuple[Path, ...]:
+    """Write *tables* to *path* in *format*; the paths of the files written, in table order.
+
+    For ``csv`` and ``parquet`` *path* is a folder, made if missing (its parent must
+    exist); each table is ``<path>/<table>.<format>``. For the others it is the file.
+    """
+    fmt = _checked(format)
+    target = Path(path)
+    if fmt not in _FOLDERS:
+        write_atomic(target, tables_bytes(tables, fmt))
+        return (target,)
+    try:
+        target.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise FileAccessError(os.fspath(path), "make the folder", exc.strerror or str(exc)) from None
+    if not target.is_dir():
+        raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
+    encode = _parquet_file if fmt == "parquet" else _csv_file
+    written = []
+    for name in tables:
+        file = target / f"{name}.{fmt}"
+        write_atomic(file, encode(tables.columns(name), tables.schema[name]))
+        written.append(file)
+    return tuple(written)
+
+
+def tables_bytes(tables: Tables, format: Literal["xlsx", "json", "toml"]) -> bytes:  # noqa: A002
+    """*tables* as the bytes of one ``xlsx``, ``json`` or ``toml`` file."""
+    fmt = _checked(format)
+    if fmt == "json":
+        document = _document(tables, lambda v: v.isoformat() if isinstance(v, dt.date) else v)
+        return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "toml":
+        document = _document(tables, lambda v: v)
+        for rows in document["tables"].values():
+            for row in rows:
+                for column in [c for c, v in row.items() if v is None]:
+                    del row[column]
+        return tomli_w.dumps(document).encode("utf-8")
+    if fmt == "xlsx":
+        return _xlsx(tables)
+    raise InvalidValueError(
+        location="format", expected="'xlsx', 'json' or 'toml' (one file)", found=fmt
+    )
+
+
+def _document(tables: Tables, value: Any) -> dict[str, Any]:
+    return {
+        "format": TABLES_FORMAT,
+        "schema": {
+            name: [{"name": c.name, "kind": c.kind.value} for c in tables.schema[name]]
+            for name in tables
+        },
+        "tables": {
+            name: [{c: value(v) for c, v in row.items()} for row in tables[name]]
+            for name in tables
+        },
+    }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _csv_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
+    names = list(schema.names)
+    rows = [[_cell(v) for v in values] for values in zip(*columns.values(), strict=True)]
+    return write_csv([names, *rows])
+
+
+def _xlsx(tables: Tables) -> bytes:
+    try:
+        import openpyxl
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+    except ImportError:
+        raise MissingDependencyError("openpyxl", "xlsx", "Writing tables as XLSX") from None
+    book = openpyxl.Workbook(write_only=True)
+    for name in tables:
+        sheet = book.create_sheet(title=name)
+        sheet.append(list(tables.schema[name].names))
+        for number, row in enumerate(tables[name], start=2):
+            cells = []
+            for column, value in row.items():
+                if isinstance(value, str):
+                    if ILLEGAL_CHARACTERS_RE.search(value):
+                        raise InvalidValueError(
+                            location=f"the {name} table, row {number}, column {column}",
+                            expected="text without control characters (an XLSX cell cannot "
+                            "hold them; CSV can)",
+                            found=value,
+                        )
+                    cell = WriteOnlyCell(sheet, value=escape_cell(value))
+                    cell.data_type = "s"  # text, never a formula
+                else:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    if isinstance(value, dt.date):
+                        cell.number_format = "yyyy-mm-dd"
+                cells.append(cell)
+            sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingDependencyError("pyarrow", "parquet", "Writing tables as Parquet") from None
+    arrays = []
+    fields = []
+    for column in schema:
+        values = columns[column.name]
+        if column.kind is ColumnKind.CATEGORY:
+            code = {c: i for i, c in enumerate(column.categories)}.get
+            indices = pa.array([None if v is None else code(v) for v in values], type=pa.int32())
+            array = pa.DictionaryArray.from_arrays(
+                indices, pa.array(list(column.categories), type=pa.string())
+            )
+        else:
+            array = pa.array(values, type=_ARROW[column.kind](pa))
+        arrays.append(array)
+        fields.append(pa.field(column.name, array.type, metadata={"description": column.description}))
+    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+_ARROW: dict[ColumnKind, Any] = {
+    ColumnKind.STRING: lambda pa: pa.string(),
+    ColumnKind.DATE: lambda pa: pa.date32(),
+    ColumnKind.INTEGER: lambda pa: pa.int64(),
+    ColumnKind.BOOLEAN: lambda pa: pa.bool_(),
+}

@@ -1,0 +1,348 @@
+"""Cohort summaries: who takes part, how the mentors are loaded, how the meetings go, who is eligible.
+
+:func:`cohort_summaries` counts, for each cohort (omgång) of a program:
+
+- its composition by position kind, municipality and county, with the groups that are
+  empty counted 0 (every position kind; the collaborating municipalities and the
+  counties of the program's region, beside any other that has a participant);
+- each mentor's load: adepts against capacity, and their meetings;
+- mentor meetings held against planned: the meetings with status ``held``, ``planned``
+  and ``cancelled`` in the data, in all and month by month (what is *planned* is what
+  the data say; a richer comparison against a meeting plan is the mentoring package's);
+- the eligibility outcomes of its applications and the most frequent reasons.
+
+It reads a :class:`~ledarskap.model.ProgramData` or a program's
+:class:`~ledarskap.tables.Tables`, safe ones included: a summary of a safe export counts
+only what the export holds (a coarsened column counts nothing).
+
+>>> import ledarskap
+>>> from ledarskap.tables import cohort_summaries
+>>> summary = cohort_summaries(ledarskap.example_program())[0]
+>>> summary.participants, [(c.key, c.count) for c in summary.by_position_kind][:2]
+(24, [('chief-executive', 0), ('political-line', 12)])
+>>> summary.meetings.held + summary.meetings.planned + summary.meetings.cancelled
+72
+
+.. versionadded:: 0.4
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ledarskap.eligibility import Outcome, RuleSet, default_ruleset
+from ledarskap.eligibility.messages import render_reason
+from ledarskap.errors import InvalidValueError, masked_repr
+from ledarskap.model import (
+    MeetingStatus,
+    PositionKind,
+    ProgramData,
+    municipality,
+    program_region_counties,
+)
+from ledarskap.text import Language, Text
+
+from .records import Tables, program_tables
+
+__all__ = [
+    "CohortSummary",
+    "Count",
+    "MeetingMonth",
+    "MeetingTally",
+    "MentorLoad",
+    "cohort_summaries",
+    "cohort_summary",
+]
+
+TOP_REASONS = 10
+"""How many of the most frequent reasons a summary keeps."""
+
+
+@attrs.frozen
+class Count:
+    """One group and how many are in it: ``key`` stable (a code, slug or name), ``label`` worded."""
+
+    key: str
+    label: Text
+    count: int
+
+
+@attrs.frozen
+class MeetingTally:
+    """Mentor meetings by status: held, planned (still to come) and cancelled."""
+
+    held: int = 0
+    planned: int = 0
+    cancelled: int = 0
+
+    @property
+    def total(self) -> int:
+        """Every meeting, whatever its status."""
+        return self.held + self.planned + self.cancelled
+
+
+@attrs.frozen
+class MeetingMonth:
+    """The meetings of one month (``"2025-10"``), by status."""
+
+    month: str
+    tally: MeetingTally
+
+
+@masked_repr
+@attrs.frozen
+class MentorLoad:
+    """A mentor's load in a cohort: adepts against capacity, and the meetings of their pairs."""
+
+    mentor_id: str
+    municipality: str | None
+    capacity: int | None
+    adepts: int
+    meetings: MeetingTally
+
+    @property
+    def over_capacity(self) -> bool:
+        """Whether the mentor has more adepts than they take on."""
+        return self.capacity is not None and self.adepts > self.capacity
+
+
+@masked_repr
+@attrs.frozen
+class CohortSummary:
+    """What a cohort looks like: composition, mentor loads, meetings and eligibility."""
+
+    cohort_id: str
+    participants: int
+    by_position_kind: tuple[Count, ...]
+    by_municipality: tuple[Count, ...]
+    by_county: tuple[Count, ...]
+    mentor_loads: tuple[MentorLoad, ...]
+    meetings: MeetingTally
+    meetings_by_month: tuple[MeetingMonth, ...]
+    outcomes: tuple[Count, ...]
+    """Applications by eligibility outcome, every outcome listed."""
+    reasons: tuple[Count, ...]
+    """The most frequent reasons (at most ten), each counted once per decision."""
+
+    def to_data(self) -> dict[str, Any]:
+        """The summary as plain data (JSON-ready); labels in both languages."""
+
+        def counts(items: tuple[Count, ...]) -> list[dict[str, Any]]:
+            return [
+                {"key": c.key, "sv": c.label.sv, "en": c.label.en, "count": c.count} for c in items
+            ]
+
+        def tally(t: MeetingTally) -> dict[str, int]:
+            return {"held": t.held, "planned": t.planned, "cancelled": t.cancelled}
+
+        return {
+            "cohort_id": self.cohort_id,
+            "participants": self.participants,
+            "by_position_kind": counts(self.by_position_kind),
+            "by_municipality": counts(self.by_municipality),
+            "by_county": counts(self.by_county),
+            "mentor_loads": [
+                {
+                    "mentor_id": m.mentor_id,
+                    "municipality": m.municipality,
+                    "capacity": m.capacity,
+                    "adepts": m.adepts,
+                    "meetings": tally(m.meetings),
+                }
+                for m in self.mentor_loads
+            ],
+            "meetings": tally(self.meetings),
+            "meetings_by_month": [
+                {"month": m.month, **tally(m.tally)} for m in self.meetings_by_month
+            ],
+            "outcomes": counts(self.outcomes),
+            "reasons": counts(self.reasons),
+        }
+
+    def render(self, language: Language = "sv") -> str:
+        """The summary in a few lines of Swedish or English."""
+        t = {k: v.render(language) for k, v in _HEADINGS.items()}
+
+        def listed(items: tuple[Count, ...]) -> str:
+            return ", ".join(f"{c.label.render(language)} {c.count}" for c in items if c.count)
+
+        lines = [
+            f"{t['cohort']} {self.cohort_id}: {self.participants} {t['participants']}",
+            f"  {t['kinds']}: {listed(self.by_position_kind) or '–'}",
+            f"  {t['counties']}: {listed(self.by_county) or '–'}",
+            f"  {t['municipalities']}: {listed(self.by_municipality) or '–'}",
+            f"  {t['meetings']}: {self.meetings.held} {t['held']}, "
+            f"{self.meetings.planned} {t['planned']}, {self.meetings.cancelled} {t['cancelled']}",
+        ]
+        full = [m for m in self.mentor_loads if m.over_capacity]
+        lines.append(f"  {t['mentors']}: {len(self.mentor_loads)}, {t['over']}: {len(full)}")
+        lines.append(f"  {t['outcomes']}: {listed(self.outcomes) or '–'}")
+        lines.extend(f"    {c.count} × {c.label.render(language)}" for c in self.reasons[:5])
+        return "\n".join(lines)
+
+
+_HEADINGS = {
+    "cohort": Text("Omgång", "Cohort"),
+    "participants": Text("deltagare", "participants"),
+    "kinds": Text("Befattningstyper", "Position kinds"),
+    "counties": Text("Län", "Counties"),
+    "municipalities": Text("Kommuner", "Municipalities"),
+    "meetings": Text("Mentorsträffar", "Mentor meetings"),
+    "held": Text("genomförda", "held"),
+    "planned": Text("planerade", "planned"),
+    "cancelled": Text("inställda", "cancelled"),
+    "mentors": Text("Mentorer", "Mentors"),
+    "over": Text("över kapacitet", "over capacity"),
+    "outcomes": Text("Behörighet", "Eligibility"),
+}
+
+
+def cohort_summaries(
+    source: ProgramData | Tables,
+    *,
+    ruleset: RuleSet | None = None,
+    as_of: dt.date | None = None,
+) -> tuple[CohortSummary, ...]:
+    """A summary of every cohort of *source* (a program's data or its tables), in cohort order.
+
+    From a :class:`~ledarskap.model.ProgramData` the applications are decided by
+    *ruleset* on *as_of* (as :func:`~ledarskap.tables.program_tables` does) and the
+    reasons worded in both languages; from :class:`~ledarskap.tables.Tables` the
+    decisions in the tables are counted, and a reason is worded as the tables word it
+    (by its key in a safe export).
+    """
+    if isinstance(source, ProgramData):
+        ruleset = default_ruleset() if ruleset is None else ruleset
+        tables = program_tables(source, ruleset=ruleset, as_of=as_of)
+        words = _reason_words(source, ruleset, as_of)
+        collaborating = {c.id: tuple(m.name for m in c.municipalities) for c in source.cohorts}
+    elif isinstance(source, Tables):
+        tables = source
+        words = {}
+        collaborating = {}
+    else:
+        raise InvalidValueError(
+            location="cohort_summaries", expected="a ProgramData or Tables", found=type(source).__name__
+        )
+    cohorts = tables.schema["participants"].column("cohort_id").categories
+    return tuple(
+        _summary(tables, cohort, collaborating.get(cohort, ()), words) for cohort in cohorts
+    )
+
+
+def cohort_summary(
+    source: ProgramData | Tables,
+    cohort_id: str,
+    *,
+    ruleset: RuleSet | None = None,
+    as_of: dt.date | None = None,
+) -> CohortSummary:
+    """The summary of one cohort of *source* (see :func:`cohort_summaries`)."""
+    for summary in cohort_summaries(source, ruleset=ruleset, as_of=as_of):
+        if summary.cohort_id == cohort_id:
+            return summary
+    raise InvalidValueError(location="cohort_summary", expected="the id of a cohort", found=cohort_id)
+
+
+def _reason_words(data: ProgramData, ruleset: RuleSet, as_of: dt.date | None) -> dict[str, Text]:
+    summary = ruleset.evaluate_many(data.applications, as_of=as_of, program=data).summary
+    return {
+        key: Text(
+            render_reason(nodes, "sv", registry=summary.registry),
+            render_reason(nodes, "en", registry=summary.registry),
+        )
+        for key, nodes in summary.examples.items()
+    }
+
+
+def _of(rows: Iterable[dict[str, Any]], cohort_id: str) -> list[dict[str, Any]]:
+    return [r for r in rows if r["cohort_id"] == cohort_id]
+
+
+def _counts(
+    values: Sequence[str | None], listed: Iterable[str], label: Any
+) -> tuple[Count, ...]:
+    counted = Counter(v for v in values if v is not None)
+    keys = list(dict.fromkeys([*listed, *sorted(counted)]))
+    return tuple(Count(key, label(key), counted.get(key, 0)) for key in keys)
+
+
+def _tally(statuses: Iterable[str]) -> MeetingTally:
+    counted = Counter(statuses)
+    return MeetingTally(
+        held=counted[MeetingStatus.HELD.value],
+        planned=counted[MeetingStatus.PLANNED.value],
+        cancelled=counted[MeetingStatus.CANCELLED.value],
+    )
+
+
+def _name(name: str) -> Text:
+    return Text(name, name)
+
+
+def _kind(key: str) -> Text:
+    return PositionKind(key).text
+
+
+def _summary(
+    tables: Tables, cohort_id: str, collaborating: tuple[str, ...], words: Mapping[str, Text]
+) -> CohortSummary:
+    people = _of(tables["participants"], cohort_id)
+    municipalities = [r["municipality"] for r in people]
+    region = [c.name for c in sorted(program_region_counties(), key=lambda c: c.code)]
+    listed_municipalities = sorted(collaborating, key=lambda name: municipality(name).code)
+    meetings = _of(tables["meetings"], cohort_id)
+    by_pair = {r["mentorship_id"]: r["mentor_id"] for r in _of(tables["mentorships"], cohort_id)}
+    adepts = Counter(by_pair.values())
+    statuses: dict[str, list[str]] = {}
+    for r in meetings:
+        statuses.setdefault(r["mentor_id"], []).append(r["status"])
+    loads = tuple(
+        MentorLoad(
+            mentor_id=m["mentor_id"],
+            municipality=m["municipality"],
+            capacity=m["capacity"],
+            adepts=adepts.get(m["mentor_id"], 0),
+            meetings=_tally(statuses.get(m["mentor_id"], ())),
+        )
+        for m in _of(tables["mentors"], cohort_id)
+    )
+    months: dict[str, list[str]] = {}
+    for r in sorted(meetings, key=lambda r: r["on"]):
+        months.setdefault(f"{r['on']:%Y-%m}", []).append(r["status"])
+    apps = _of(tables["applications"], cohort_id)
+    outcomes = Counter(r["outcome"] for r in apps)
+    ids = {r["application_id"] for r in apps}
+    # A reason is counted once per decision (a decision may give one key at two nodes).
+    worded: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
+    for r in tables["reasons"]:
+        if r["application_id"] in ids:
+            pairs.add((r["application_id"], r["key"]))
+            worded.setdefault(r["key"], r.get("text") or r["key"])
+    reasons = Counter(key for _, key in pairs)
+    frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))[:TOP_REASONS]
+    return CohortSummary(
+        cohort_id=cohort_id,
+        participants=len(people),
+        by_position_kind=_counts(
+            [r["position_kind"] for r in people],
+            [k.value for k in PositionKind],
+            _kind,
+        ),
+        by_municipality=_counts(municipalities, listed_municipalities, _name),
+        by_county=_counts([r["county"] for r in people], region, _name),
+        mentor_loads=loads,
+        meetings=_tally(r["status"] for r in meetings),
+        meetings_by_month=tuple(MeetingMonth(m, _tally(s)) for m, s in months.items()),
+        outcomes=tuple(Count(o.value, o.text, outcomes.get(o.value, 0)) for o in Outcome),
+        reasons=tuple(
+            Count(key, words.get(key) or Text(worded[key], worded[key]), n)
+            for key, n in frequent
+        ),
+    )
