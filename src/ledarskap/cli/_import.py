@@ -1,5 +1,10 @@
 """``ledarskap import SHEET --kind KIND --into FILE``: a sheet's rows into a program document.
 
+The sheet is read by :func:`ledarskap.io.read_sheet`, which meets it where it is (Swedish
+or English headers and their common other names); ``--mapping`` gives a saved
+:class:`~ledarskap.io.SheetMapping` for the rest, ``--cohort`` the cohort of rows without
+one (a participant without a start date takes the cohort's start).
+
 Nothing is written unless every row of the sheet reads without a problem and the rows
 fit the document: no id repeated, none dangling (validation's ``id.`` findings).
 Otherwise every problem is shown and the exit status is 1. What else validation finds
@@ -31,6 +36,7 @@ from ledarskap.validation import ValidationReport, validate
 
 from ._console import Console
 from ._problems import problem_data
+from ._program import cohorts
 
 __all__ = ["FORMAT", "run"]
 
@@ -72,8 +78,9 @@ def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
     data = load(args.into)
+    (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
     with console.progress(3, _STEPS) as progress:
-        sheet = read_sheet(args.sheet, args.kind, cohort_id=args.cohort)
+        sheet = read_sheet(args.sheet, args.kind, cohort=cohort, mapping=args.mapping)
         progress.advance()
         merged = sheet.merge_into(data) if sheet.ok else data
         new = _new_findings(data, merged) if sheet.ok else ValidationReport()

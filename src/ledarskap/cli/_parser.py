@@ -183,7 +183,16 @@ def _import(group: argparse._ArgumentGroup, language: Language) -> None:
         "--cohort",
         metavar="ID",
         help=Text(
-            "omgången för rader utan kolumnen Omgång", "the cohort of rows without a Cohort column"
+            "omgången (id i FILE) för rader utan kolumnen Omgång",
+            "the cohort (an id in FILE) of rows without a Cohort column",
+        ).render(language),
+    )
+    group.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help=Text(
+            "en sparad kolumnmappning (TOML): rubriker, standardvärden, kolumner att hoppa över",
+            "a saved sheet mapping (TOML): headers, defaults, columns to skip",
         ).render(language),
     )
     group.add_argument(
@@ -207,15 +216,13 @@ def _export(group: argparse._ArgumentGroup, language: Language) -> None:
     group.add_argument(
         "-o",
         "--output",
+        required=True,
         metavar="PATH",
         help=Text(
-            "vart: en mapp för csv och parquet (en fil per tabell), en fil annars; "
-            "json och toml utan --output skrivs till standard ut",
-            "where to: a folder for csv and parquet (a file a table), a file otherwise; "
-            "json and toml without --output go to standard output",
+            "vart: en mapp för csv och parquet (en fil per tabell), annars en fil",
+            "where to: a folder for csv and parquet (a file a table), otherwise a file",
         ).render(language),
     )
-    group.add_argument("--cohort", metavar="ID", help=_COHORT.render(language))
     group.add_argument(
         "--pseudonymise",
         action="store_true",
@@ -315,11 +322,14 @@ COMMANDS: tuple[Command, ...] = (
         "export",
         Text("exportera data som tabeller, även pseudonymiserat", "export data as tables"),
         Text(
-            "Skriver programmets data som tabeller (deltagare, mentorer, ansökningar, möten) "
-            "i formatet --format. Med --pseudonymise ersätts personerna med pseudonymer.",
-            "Writes the program's data as tables (participants, mentors, applications, "
-            "meetings) in the format --format. With --pseudonymise, people are replaced by "
-            "pseudonyms.",
+            "Skriver programmets data som tabeller (deltagare, mentorer, mentorskap, möten, "
+            "träffar, ansökningar med beslut och skäl) i formatet --format. Med "
+            "--pseudonymise ersätts personerna med nyckelade pseudonymer, och med --k görs "
+            "tabellerna k-anonyma.",
+            "Writes the program's data as tables (participants, mentors, mentorships, "
+            "meetings, sessions, applications with their decisions and reasons) in the "
+            "format --format. With --pseudonymise, people are replaced by keyed pseudonyms, "
+            "and with --k the tables are made k-anonymous.",
         ),
         _export,
         "ledarskap.cli._export",

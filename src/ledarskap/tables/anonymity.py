@@ -168,9 +168,7 @@ _TEXTS = {
         "  {count} rader utelämnade (i grupper mindre än k): {cohorts}",
         "  {count} rows suppressed (in groups smaller than k): {cohorts}",
     ),
-    "linked": Text(
-        "Utelämnade med dem: {counts}", "Suppressed with them: {counts}"
-    ),
+    "linked": Text("Utelämnade med dem: {counts}", "Suppressed with them: {counts}"),
 }
 
 
@@ -223,7 +221,9 @@ class AnonymityReport:
             if t.suppressed:
                 cohorts = ", ".join(f"{c}: {n}" for c, n in t.suppressed_by_cohort.items())
                 lines.append(
-                    _TEXTS["suppressed"].format(count=t.suppressed, cohorts=cohorts).render(language)
+                    _TEXTS["suppressed"]
+                    .format(count=t.suppressed, cohorts=cohorts)
+                    .render(language)
                 )
         linked = {name: n for name, n in self.linked_suppressed.items() if n}
         if linked:
@@ -264,7 +264,9 @@ def safe_tables(
     if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
         raise UsageError(f"safe_tables: k must be a whole number of at least 1, found {k!r}")
     if suppress_at_most is not None and (
-        isinstance(suppress_at_most, bool) or not isinstance(suppress_at_most, int) or suppress_at_most < 0
+        isinstance(suppress_at_most, bool)
+        or not isinstance(suppress_at_most, int)
+        or suppress_at_most < 0
     ):
         raise UsageError(
             f"safe_tables: suppress_at_most must be a whole number of at least 0, found {suppress_at_most!r}"
@@ -274,7 +276,10 @@ def safe_tables(
     rows = _Pseudonymised(data, key, raw).tables()
     results = []
     gone: dict[str, set[str]] = {}
-    for table, id_column in (("participants", "participant_id"), ("applications", "application_id")):
+    for table, id_column in (
+        ("participants", "participant_id"),
+        ("applications", "application_id"),
+    ):
         kept, result = _anonymise(table, rows[table], k, limit)
         gone[table] = {r[id_column] for r in rows[table]} - {r[id_column] for r in kept}
         rows[table] = kept
@@ -330,7 +335,9 @@ def _anonymise(
         k_before=k_before,
         coarsened=tuple(steps),
         suppressed=len(rows) - len(kept),
-        suppressed_by_cohort={str(c): n for c, n in sorted(left_out.items(), key=lambda i: str(i[0]))},
+        suppressed_by_cohort={
+            str(c): n for c, n in sorted(left_out.items(), key=lambda i: str(i[0]))
+        },
         k_after=k_anonymity(kept),
     )
 

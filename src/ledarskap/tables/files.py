@@ -71,7 +71,10 @@ def _checked(fmt: object) -> TableFormat:
 
 
 def write_tables(
-    tables: Tables, path: str | os.PathLike[str], *, format: TableFormat  # noqa: A002  # as the CLI's --format
+    tables: Tables,
+    path: str | os.PathLike[str],
+    *,
+    format: TableFormat,  # noqa: A002  # as the CLI's --format
 ) -> tuple[Path, ...]:
     """Write *tables* to *path* in *format*; the paths of the files written, in table order.
 
@@ -86,7 +89,9 @@ def write_tables(
     try:
         target.mkdir(exist_ok=True)
     except OSError as exc:
-        raise FileAccessError(os.fspath(path), "make the folder", exc.strerror or str(exc)) from None
+        raise FileAccessError(
+            os.fspath(path), "make the folder", exc.strerror or str(exc)
+        ) from None
     if not target.is_dir():
         raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
     encode = _parquet_file if fmt == "parquet" else _csv_file
@@ -126,8 +131,7 @@ def _document(tables: Tables, value: Any) -> dict[str, Any]:
             for name in tables
         },
         "tables": {
-            name: [{c: value(v) for c, v in row.items()} for row in tables[name]]
-            for name in tables
+            name: [{c: value(v) for c, v in row.items()} for row in tables[name]] for name in tables
         },
     }
 
@@ -201,7 +205,9 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
         else:
             array = pa.array(values, type=_ARROW[column.kind](pa))
         arrays.append(array)
-        fields.append(pa.field(column.name, array.type, metadata={"description": column.description}))
+        fields.append(
+            pa.field(column.name, array.type, metadata={"description": column.description})
+        )
     table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
     out = io.BytesIO()
     pq.write_table(table, out)

@@ -267,7 +267,14 @@ class _Walk:
 
     def mentorships(self) -> Columns:
         def row(m: Mentorship) -> tuple[Any, ...]:
-            return (m.id, m.mentor_id, m.participant_id, self._cohort_of(m.participant_id), m.start, m.end)
+            return (
+                m.id,
+                m.mentor_id,
+                m.participant_id,
+                self._cohort_of(m.participant_id),
+                m.start,
+                m.end,
+            )
 
         return _table(SCHEMA["mentorships"].names, map(row, self.data.mentorships))
 
@@ -354,7 +361,9 @@ class _Walk:
         )
 
 
-def _texts(cache: dict[tuple[str, str], str], language: Language, ruleset: RuleSet) -> Callable[[Any], str]:
+def _texts(
+    cache: dict[tuple[str, str], str], language: Language, ruleset: RuleSet
+) -> Callable[[Any], str]:
     """A reason node in words, remembered by its key and what was seen."""
 
     def say(node: Any) -> str:

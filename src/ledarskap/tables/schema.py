@@ -157,7 +157,9 @@ def _cohort() -> Column:
 
 def _place(prefix: str = "", what: str = "") -> tuple[Column, ...]:
     return (
-        Column(f"{prefix}municipality", _C, f"{what}municipality (kommun), by name", _municipalities()),
+        Column(
+            f"{prefix}municipality", _C, f"{what}municipality (kommun), by name", _municipalities()
+        ),
         Column(f"{prefix}county", _C, f"{what}county (län), by name", _counties()),
     )
 
@@ -177,14 +179,22 @@ def _birth() -> tuple[Column, ...]:
 
 
 def _tables(*, safe: bool) -> dict[str, TableSchema]:
-    person = () if safe else (
-        Column("name", _S, "given and family name"),
-        Column("email", _S, "e-mail address"),
-        Column("birth_date", _D, "the date of birth (from the personnummer)"),
+    person = (
+        ()
+        if safe
+        else (
+            Column("name", _S, "given and family name"),
+            Column("email", _S, "e-mail address"),
+            Column("birth_date", _D, "the date of birth (from the personnummer)"),
+        )
     )
-    job = () if safe else (
-        Column("title", _S, "the title as written"),
-        Column("organisation", _S, "the employing organisation as written"),
+    job = (
+        ()
+        if safe
+        else (
+            Column("title", _S, "the title as written"),
+            Column("organisation", _S, "the employing organisation as written"),
+        )
     )
     participants = (
         _id("participant_id", "the participant (deltagare)" + (", pseudonymised" if safe else "")),
@@ -239,17 +249,23 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
     )
     applications = (
         _id("application_id", "the application (ansökan)" + (", pseudonymised" if safe else "")),
-        *(() if safe else (
-            _id("person_id", "the applicant"),
-            Column("name", _S, "given and family name"),
-        )),
+        *(
+            ()
+            if safe
+            else (
+                _id("person_id", "the applicant"),
+                Column("name", _S, "given and family name"),
+            )
+        ),
         *(_birth() if safe else ()),
         _cohort(),
         *(() if safe else (Column("submitted", _D, "the day it was submitted"),)),
         *_place(what="the stated "),
         *_position("the stated"),
         *job,
-        Column("organisation_kind", _C, "the kind of organisation stated", _values(OrganisationKind)),
+        Column(
+            "organisation_kind", _C, "the kind of organisation stated", _values(OrganisationKind)
+        ),
         Column("status", _C, "where the application is", _values(ApplicationStatus)),
         Column("outcome", _C, "the eligibility decision", _values(Outcome)),
         Column("reasons", _S, "the keys of the decision's reasons (code=result), joined by '; '"),

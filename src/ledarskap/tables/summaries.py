@@ -227,7 +227,9 @@ def cohort_summaries(
         collaborating = {}
     else:
         raise InvalidValueError(
-            location="cohort_summaries", expected="a ProgramData or Tables", found=type(source).__name__
+            location="cohort_summaries",
+            expected="a ProgramData or Tables",
+            found=type(source).__name__,
         )
     cohorts = tables.schema["participants"].column("cohort_id").categories
     return tuple(
@@ -246,7 +248,9 @@ def cohort_summary(
     for summary in cohort_summaries(source, ruleset=ruleset, as_of=as_of):
         if summary.cohort_id == cohort_id:
             return summary
-    raise InvalidValueError(location="cohort_summary", expected="the id of a cohort", found=cohort_id)
+    raise InvalidValueError(
+        location="cohort_summary", expected="the id of a cohort", found=cohort_id
+    )
 
 
 def _reason_words(data: ProgramData, ruleset: RuleSet, as_of: dt.date | None) -> dict[str, Text]:
@@ -264,9 +268,7 @@ def _of(rows: Iterable[dict[str, Any]], cohort_id: str) -> list[dict[str, Any]]:
     return [r for r in rows if r["cohort_id"] == cohort_id]
 
 
-def _counts(
-    values: Sequence[str | None], listed: Iterable[str], label: Any
-) -> tuple[Count, ...]:
+def _counts(values: Sequence[str | None], listed: Iterable[str], label: Any) -> tuple[Count, ...]:
     counted = Counter(v for v in values if v is not None)
     keys = list(dict.fromkeys([*listed, *sorted(counted)]))
     return tuple(Count(key, label(key), counted.get(key, 0)) for key in keys)
@@ -342,7 +344,6 @@ def _summary(
         meetings_by_month=tuple(MeetingMonth(m, _tally(s)) for m, s in months.items()),
         outcomes=tuple(Count(o.value, o.text, outcomes.get(o.value, 0)) for o in Outcome),
         reasons=tuple(
-            Count(key, words.get(key) or Text(worded[key], worded[key]), n)
-            for key, n in frequent
+            Count(key, words.get(key) or Text(worded[key], worded[key]), n) for key, n in frequent
         ),
     )
