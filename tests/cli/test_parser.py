@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from hypothesis import given
@@ -10,7 +11,10 @@ from hypothesis import strategies as st
 
 from ledarskap.cli._parser import (
     COMMANDS,
+    CommandLineError,
+    _width,
     build_parser,
+    command_named,
     count,
     date,
     default_language,
@@ -97,3 +101,43 @@ def test_the_parser_knows_every_command() -> None:
     assert parser.parse_args(["schema"]).command == "schema"
     names = [c.name for c in COMMANDS]
     assert names == ["validate", "eligibility", "import", "export", "schema", "summary", "demo"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["validate", "x.json"], "validate"),
+        (["--lang", "sv", "summary", "x.json"], "summary"),
+        (["--lang=sv", "demo"], "demo"),
+        (["--help"], None),
+        (["--lang"], None),
+    ],
+)
+def test_the_command_a_line_runs(argv: list[str], name: str | None) -> None:
+    assert command_named(argv) == name
+
+
+def test_only_the_command_run_gets_its_options() -> None:
+    parser = build_parser("en", "schema")
+    assert parser.parse_args(["schema", "-o", "s.json"]).output == "s.json"
+    with pytest.raises(CommandLineError, match="unrecognized arguments: x.json --strict"):
+        parser.parse_args(["validate", "x.json", "--strict"])
+
+
+@pytest.mark.parametrize(("columns", "width"), [("60", 58), ("", 78), ("wide", 78), ("-3", 78)])
+def test_the_help_is_as_wide_as_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr("sys.__stdout__", None)  # no terminal to ask
+    assert _width() == width
+
+
+def test_the_width_of_a_terminal_that_is_not_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr("os.get_terminal_size", _not_a_terminal)
+    assert _width() == 78
+
+
+def _not_a_terminal(fd: int) -> os.terminal_size:
+    raise OSError(25, "Inappropriate ioctl for device")

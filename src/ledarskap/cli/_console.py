@@ -8,7 +8,6 @@ order the command gives them (the documented shapes) and non-ASCII letters as th
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from ledarskap.errors import mask_personal_data
@@ -40,6 +39,8 @@ class Console:
 
     def json(self, data: Any) -> None:
         """Write *data* as indented JSON to standard output, every string in it masked."""
+        import json  # only for --format json: ledarskap --help stays light
+
         self.stdout.write(json.dumps(masked(data), ensure_ascii=False, indent=2) + "\n")
 
     def error(self, text: str) -> None:

@@ -19,6 +19,7 @@ from ._parser import (
     CommandLineError,
     ParserExit,
     build_parser,
+    command_named,
     default_language,
     requested_language,
 )
@@ -68,7 +69,7 @@ def main(
         os.environ if environ is None else environ
     )
     console = Console(stdout=stdout, stderr=stderr, language=language)
-    parser = build_parser(language)
+    parser = build_parser(language, command_named(args) or "")  # "": no command's options
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             parsed = parser.parse_args(args)

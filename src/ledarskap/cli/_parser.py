@@ -13,14 +13,16 @@ in English.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from ledarskap._version import __version__
+
+if TYPE_CHECKING:
+    import datetime as dt
 from ledarskap.text import LANGUAGES, Language, Text
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "Command",
     "CommandLineError",
     "build_parser",
+    "command_named",
     "count",
     "date",
     "default_language",
@@ -48,9 +51,11 @@ _LANGUAGES: dict[str, Language] = {language: language for language in LANGUAGES}
 
 def date(text: str) -> dt.date:
     """A date written ``YYYY-MM-DD`` (argparse names this function in its message)."""
+    import datetime  # only when a date is given: ledarskap --help stays light
+
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    return datetime.date.fromisoformat(text)
 
 
 def count(text: str) -> int:
@@ -90,8 +95,7 @@ class _Parser(argparse.ArgumentParser):
         raise ParserExit(status)
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One command: its name, its one-line summary and description, its options, its runner."""
 
     name: str
@@ -375,8 +379,33 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
+def _width() -> int:
+    """The terminal's width, as argparse reads it, without importing shutil to read it."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 80
+        except (ValueError, OSError):  # not a terminal, or closed
+            columns = 80
+    return columns - 2
+
+
 def _formatter(language: Language) -> type[argparse.HelpFormatter]:
     class Formatter(argparse.HelpFormatter):
+        def __init__(
+            self,
+            prog: str,
+            indent_increment: int = 2,
+            max_help_position: int = 24,
+            width: int | None = None,
+        ) -> None:
+            width = _width() if width is None else width
+            super().__init__(prog, indent_increment, max_help_position, width)
+
         def add_usage(
             self,
             usage: str | None,
@@ -406,8 +435,13 @@ def _common(group: argparse._ArgumentGroup, language: Language, *, output_format
         )
 
 
-def build_parser(language: Language) -> argparse.ArgumentParser:
-    """The parser of the ``ledarskap`` command line, its help in *language*."""
+def build_parser(language: Language, command_name: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the ``ledarskap`` command line, its help in *language*.
+
+    Every command is listed, but only *command_name*'s options are made (all of them if
+    ``None``): a run needs the options of its own command only, and making them all
+    would cost a start of the command a few milliseconds more.
+    """
     formatter = _formatter(language)
     parser = _Parser(
         prog="ledarskap",
@@ -445,10 +479,22 @@ def build_parser(language: Language) -> argparse.ArgumentParser:
             formatter_class=formatter,
             add_help=False,
         )
-        group = sub.add_argument_group(_ARGUMENTS.render(language))
-        command.arguments(group, language)
-        _common(group, language, output_format=command.output_format)
+        if command_name in (None, command.name):
+            group = sub.add_argument_group(_ARGUMENTS.render(language))
+            command.arguments(group, language)
+            _common(group, language, output_format=command.output_format)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command *argv* runs: its first argument that is not an option (nor ``--lang``'s value)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def requested_language(argv: Sequence[str]) -> Language | None:
