@@ -57,10 +57,12 @@ def main(
     :class:`~ledarskap.errors.LedarskapError` and :class:`OSError` is a message on
     standard error (masked, as all output is) and exit status 2.
 
-    >>> main(["schema", "--help"], stdout=sys.stdout, environ={"LANG": "en_GB.UTF-8"})
-    usage: ledarskap schema [-o FILE] [-h] [--lang {sv,en}]
-    ...
+    >>> main(["validate", "src/ledarskap/data/example-program.json", "--lang", "en"])
+    src/ledarskap/data/example-program.json: Validation: 0 errors, 0 warnings: no problems.
     0
+    >>> main(["validate", "nowhere.json"], stderr=sys.stdout)
+    ledarskap: nowhere.json: cannot read: No such file or directory
+    2
     """
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout if stdout is None else stdout
