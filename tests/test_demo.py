@@ -191,3 +191,9 @@ def test_the_validation_section_lists_findings() -> None:
     assert lines[0].startswith("Validation (validering): ")
     assert lines[0] != "Validation (validering): 0 errors, 0 warnings"
     assert any(first.id in line for line in lines[1:])
+
+
+def test_a_cohort_without_applications() -> None:
+    data = ledarskap.example_program()
+    lines = demo.eligibility_lines(attrs.evolve(data, applications=()), data.cohorts[0])
+    assert lines == ["  Applications (ansökningar, 0), default target-group rules:"]

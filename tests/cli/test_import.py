@@ -103,7 +103,11 @@ def test_rows_that_do_not_fit_write_nothing(tmp_path: Path) -> None:
     ]
     assert run(*argv).code == 0
     once = program.read_bytes()
-    again = run(*argv, "--format", "json")  # the same rows again: their ids are taken
+    text = run(*argv)  # the same rows again: their ids are taken
+    assert text.code == 1
+    assert text.out.startswith(f"the sheet's rows do not fit {program} (ids repeated or dangling)")
+    assert "error id.repeated: Repeated id (4)" in text.out
+    again = run(*argv, "--format", "json")
     assert again.code == 1
     data = json.loads(again.out)
     assert data["written"] is False

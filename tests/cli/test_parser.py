@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ledarskap.cli._parser import (
     COMMANDS,
     CommandLineError,
+    ParserExit,
     _width,
     build_parser,
     command_named,
@@ -120,7 +121,7 @@ def test_the_command_a_line_runs(argv: list[str], name: str | None) -> None:
 def test_only_the_command_run_gets_its_options() -> None:
     parser = build_parser("en", "schema")
     assert parser.parse_args(["schema", "-o", "s.json"]).output == "s.json"
-    with pytest.raises(CommandLineError, match="unrecognized arguments: x.json --strict"):
+    with pytest.raises(CommandLineError, match=r"unrecognized arguments: x\.json --strict"):
         parser.parse_args(["validate", "x.json", "--strict"])
 
 
@@ -141,3 +142,10 @@ def test_the_width_of_a_terminal_that_is_not_one(monkeypatch: pytest.MonkeyPatch
 
 def _not_a_terminal(fd: int) -> os.terminal_size:
     raise OSError(25, "Inappropriate ioctl for device")
+
+
+def test_what_argparse_says_on_exit_is_written(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ParserExit) as done:
+        build_parser("en").exit(3, "bye\n")
+    assert done.value.status == 3
+    assert capsys.readouterr().err == "bye\n"
