@@ -12,7 +12,7 @@ from ledarskap.cli import main
 from ledarskap.cli._progress import Progress
 
 from ._programs import example_copy
-from ._run import run
+from ._run import EXAMPLE, run
 
 
 class FakeTerminal(io.StringIO):
@@ -90,3 +90,11 @@ def test_an_import_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
     assert "100% (3/3)" in err.getvalue()
     assert err.getvalue().endswith("\r")
     assert run("import", str(csv), "--kind", "mentors", "--into", str(program)).err == ""
+
+
+def test_an_export_shows_its_progress_on_a_terminal(tmp_path: Path) -> None:
+    err = FakeTerminal()
+    argv = ["export", EXAMPLE, "--format", "json", "-o", str(tmp_path / "t.json")]
+    assert main(argv, stdout=io.StringIO(), stderr=err, environ={"LANG": "en_GB"}) == 0
+    assert "\rExporting [" in err.getvalue()
+    assert "100% (2/2)" in err.getvalue()
