@@ -18,7 +18,7 @@ from ._run import EXAMPLE, assert_clean_failure, run, run_script
 
 
 def test_the_exit_statuses() -> None:
-    assert (OK, PROBLEMS, USAGE, INTERRUPTED) == (0, 1, 2, 130)
+    assert (OK, PROBLEMS, USAGE, INTERRUPTED, BROKEN_PIPE) == (0, 1, 2, 130, 141)
 
 
 def test_help_lists_every_command() -> None:

@@ -24,7 +24,7 @@ from ._parser import (
     requested_language,
 )
 
-__all__ = ["INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
+__all__ = ["BROKEN_PIPE", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
 
 OK = 0
 """The command did what was asked and found no problem."""
