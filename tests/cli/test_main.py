@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import ledarskap
-from ledarskap.cli import INTERRUPTED, OK, PROBLEMS, USAGE, _main, main
+from ledarskap.cli import BROKEN_PIPE, INTERRUPTED, OK, PROBLEMS, USAGE, _main, main
 from ledarskap.cli._console import Console
 from ledarskap.cli._parser import COMMANDS
 from ledarskap.errors import FileAccessError
