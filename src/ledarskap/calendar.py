@@ -1,0 +1,547 @@
+"""Calendars: a cohort's sessions and mentor meetings as iCalendar (RFC 5545) files.
+
+:func:`cohort_calendar` makes the calendar of a cohort: its sessions (träffar, internat,
+återträffar) and its mentor meetings, the recorded ones and those of meeting plans
+(:mod:`ledarskap.mentoring.plans`); :func:`write_cohort_calendar` writes it to a file,
+atomically (:mod:`ledarskap.io._atomic`). Both need the ``calendar`` extra
+(``pip install 'ledarskap[calendar]'``: the ``icalendar`` package).
+
+What the events hold:
+
+- **UIDs** are stable and opaque: ``session-<hash>@ledarskap.cks.liu.se`` from the
+  cohort's and the session's ids, ``meeting-<hash>@ledarskap.cks.liu.se`` from the
+  meeting's id (a planned meeting's id is stable: see
+  :meth:`~ledarskap.mentoring.MeetingPlan.meeting_id`). A hash, so that no id, and
+  nothing a file chose as one, shows in a calendar.
+- A **session** is an all-day event from its first to its last day, with its title, its
+  venue (or "online") and its kind; it has no attendees (the cohort's calendar is for
+  everyone in it).
+- A **mentor meeting** is an all-day event on its day; given a time of day (``at=``), a
+  timed event in the time zone given (Europe/Stockholm by default) lasting the meeting's
+  ``duration_minutes`` (90 if none is recorded). Its attendees are the mentor
+  (``ROLE=CHAIR``: the mentor leads the meeting) and the adept (``ROLE=REQ-PARTICIPANT``),
+  each with their name as ``CN`` and their e-mail address as a ``mailto:`` address; a
+  person without an address is given an opaque ``urn:uuid:`` derived from their id.
+  A held meeting is ``STATUS:CONFIRMED``, a planned one ``TENTATIVE``, a cancelled one
+  ``CANCELLED``.
+- **Personal data**: a calendar file is for the people in it. It holds the names and
+  e-mail addresses of each meeting's mentor and adept, and nothing else about anyone:
+  no personnummer, phone number, municipality or meeting notes.
+
+Exporting again over an existing file **updates** it: an event keeps its UID; an event
+whose content changed gets a ``SEQUENCE`` one higher and a new ``DTSTAMP``; an unchanged
+event keeps both, byte for byte; an event of this library no longer exported (a meeting
+dropped from a plan) stays, marked ``STATUS:CANCELLED`` with a higher ``SEQUENCE``, so
+that calendars which imported it remove it; events that other tools put in the file stay
+as they are. Nothing is duplicated. A previous calendar that is not one, or an event of
+this library in it that the update cannot read (no single start, stamp or sequence, a UID
+twice), is refused with :class:`~ledarskap.errors.DocumentError` naming every problem, and
+a file is then left as it was.
+
+``DTSTAMP`` is the moment of the export, *stamp*: give it, or the current time (UTC) is
+taken, the one place the library reads the clock.
+
+>>> import datetime as dt
+>>> from ledarskap import example_program
+>>> from ledarskap.calendar import cohort_calendar
+>>> data = example_program()
+>>> stamp = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
+>>> update = cohort_calendar(data, "liko-2025", stamp=stamp)
+>>> len(update.added), update.content.splitlines()[0]
+(156, b'BEGIN:VCALENDAR')
+
+.. versionadded:: 0.4
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import uuid
+import zoneinfo
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from ledarskap.errors import (
+    DocumentError,
+    FileAccessError,
+    InvalidValueError,
+    MissingDependencyError,
+    Problem,
+    Problems,
+    UsageError,
+)
+from ledarskap.io._atomic import write_atomic
+from ledarskap.mentoring import MeetingPlan, cohort_mentorships
+from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, Session
+from ledarskap.text import Language, Text, checked_language
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
+__all__ = [
+    "UID_DOMAIN",
+    "CalendarUpdate",
+    "cohort_calendar",
+    "meeting_uid",
+    "session_uid",
+    "write_cohort_calendar",
+]
+
+UID_DOMAIN = "ledarskap.cks.liu.se"
+"""The domain every UID the library makes ends in (after ``@``)."""
+
+_PRODID = "-//CKS Linköpings universitet//ledarskap//SV"
+_DEFAULT_MINUTES = 90
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, UID_DOMAIN)
+# Properties that say when and how often an event was written, not what it is.
+_VOLATILE = frozenset({"DTSTAMP", "SEQUENCE"})
+_STATUS = {
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.PLANNED: "TENTATIVE",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+_MEETING = Text("Mentorsträff: {adept} och {mentor}", "Mentor meeting: {adept} and {mentor}")
+_ONLINE = Text("Digitalt", "Online")
+_CALENDAR_NAME = Text("{cohort}: träffar och mentorsträffar", "{cohort}: sessions and mentoring")
+
+
+def _icalendar() -> ModuleType:
+    """The icalendar package, or the library's error naming the extra that brings it."""
+    try:
+        import icalendar
+    except ImportError:
+        raise MissingDependencyError("icalendar", "calendar", "Calendars") from None
+    return icalendar
+
+
+@attrs.frozen(kw_only=True)
+class CalendarUpdate:
+    """A calendar as made, and what changed against the one it replaces.
+
+    ``content`` is the iCalendar text (bytes, UTF-8, CRLF line ends). The rest are UIDs:
+    ``added`` (new events), ``changed`` (content changed: ``SEQUENCE`` raised),
+    ``unchanged`` (kept as they were), ``cancelled`` (events of this library no longer
+    exported, now cancelled) and ``kept`` (other tools' events, left alone).
+    """
+
+    content: bytes = attrs.field(repr=False)
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    cancelled: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+
+
+def meeting_uid(meeting_id: str) -> str:
+    """The UID of the event of the mentor meeting with this id (a hash of it).
+
+    >>> meeting_uid("mm-001-1")
+    'meeting-...@ledarskap.cks.liu.se'
+    """
+    return _uid("meeting", meeting_id)
+
+
+def session_uid(cohort_id: str, session_id: str) -> str:
+    """The UID of the event of a cohort's session (a hash of the two ids)."""
+    return _uid("session", cohort_id, session_id)
+
+
+def _uid(kind: str, *ids: str) -> str:
+    digest = hashlib.blake2b("\0".join((kind, *ids)).encode(), digest_size=16).hexdigest()
+    return f"{kind}-{digest}@{UID_DOMAIN}"
+
+
+def cohort_calendar(
+    data: ProgramData,
+    cohort_id: str,
+    *,
+    plans: Iterable[MeetingPlan] = (),
+    meetings: Iterable[MentorMeeting] | None = None,
+    sessions: bool = True,
+    at: dt.time | None = None,
+    timezone: str = "Europe/Stockholm",
+    language: Language = "sv",
+    stamp: dt.datetime | None = None,
+    previous: bytes | None = None,
+) -> CalendarUpdate:
+    """The calendar of a cohort: its sessions and mentor meetings, as iCalendar text.
+
+    *meetings* are the mentor meetings to put in (by default every meeting recorded for
+    the cohort's mentorships); each of *plans* adds its planned meetings
+    (:meth:`~ledarskap.mentoring.MeetingPlan.as_meetings`), unless a meeting of the same
+    id is already there (a stored plan, perhaps marked held since). *sessions* puts in
+    the cohort's sessions. *at* makes meetings timed events starting at that time in
+    *timezone*; summaries are in *language*. *previous* is the text of the calendar this
+    one replaces, whose events are updated as the module describes; text that is not a
+    calendar raises :class:`~ledarskap.errors.DocumentError`.
+    """
+    return _make(
+        data,
+        cohort_id,
+        _Options(plans, meetings, sessions, at, timezone, language, stamp),
+        previous,
+        None,
+    )
+
+
+def write_cohort_calendar(
+    path: str | os.PathLike[str],
+    data: ProgramData,
+    cohort_id: str,
+    *,
+    plans: Iterable[MeetingPlan] = (),
+    meetings: Iterable[MentorMeeting] | None = None,
+    sessions: bool = True,
+    at: dt.time | None = None,
+    timezone: str = "Europe/Stockholm",
+    language: Language = "sv",
+    stamp: dt.datetime | None = None,
+) -> CalendarUpdate:
+    """Write the calendar of a cohort to *path*, updating the calendar already there.
+
+    The options are :func:`cohort_calendar`'s; the file at *path*, if there is one, is
+    the previous calendar. A file there that is not an iCalendar file is refused with
+    :class:`~ledarskap.errors.DocumentError` and left as it is. The file is written
+    atomically; what changed is returned.
+    """
+    given: object = path
+    if not isinstance(given, (str, os.PathLike)):
+        raise UsageError(f"expected a file path (str or os.PathLike), found {type(given).__name__}")
+    try:
+        previous: bytes | None = Path(os.fspath(path)).read_bytes()
+    except FileNotFoundError:
+        previous = None
+    except OSError as exc:
+        raise FileAccessError(os.fsdecode(path), "read", exc.strerror or str(exc)) from None
+    options = _Options(plans, meetings, sessions, at, timezone, language, stamp)
+    update = _make(data, cohort_id, options, previous, os.fspath(path))
+    write_atomic(path, update.content)
+    return update
+
+
+@attrs.frozen
+class _Options:
+    """The options of a calendar, as :func:`cohort_calendar` takes them."""
+
+    plans: Iterable[MeetingPlan]
+    meetings: Iterable[MentorMeeting] | None
+    sessions: bool
+    at: dt.time | None
+    timezone: str
+    language: Language
+    stamp: dt.datetime | None
+
+
+def _make(
+    data: ProgramData,
+    cohort_id: str,
+    options: _Options,
+    previous: bytes | None,
+    source: str | None,
+) -> CalendarUpdate:
+    ical = _icalendar()
+    language = checked_language(options.language)
+    cohort = data.cohort(cohort_id)
+    stamp = _checked_stamp(options.stamp)
+    at: object = options.at
+    if not (at is None or isinstance(at, dt.time)):
+        raise InvalidValueError(location="cohort_calendar(at)", expected="a time", found=at)
+    zone = _checked_zone(options.timezone) if at is not None else None
+    old = _parse_previous(ical, previous, source)
+    events: dict[str, Event] = {}
+    if options.sessions:
+        for session in cohort.sessions:
+            events[session_uid(cohort.id, session.id)] = _session_event(
+                ical, cohort, session, language
+            )
+    for meeting in _meetings(data, cohort_id, options.plans, options.meetings):
+        events[meeting_uid(meeting.id)] = _meeting_event(
+            ical, data=data, meeting=meeting, language=language, at=options.at, zone=zone
+        )
+    return _merge(
+        ical,
+        cohort=cohort,
+        language=language,
+        events=events,
+        old=old,
+        stamp=stamp,
+        source=source,
+    )
+
+
+def _checked_stamp(stamp: dt.datetime | None) -> dt.datetime:
+    if stamp is None:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    given: object = stamp
+    if not isinstance(given, dt.datetime) or given.utcoffset() is None:
+        raise InvalidValueError(
+            location="cohort_calendar(stamp)",
+            expected="a datetime with a time zone (DTSTAMP is in UTC)",
+            found=stamp,
+        )
+    return given.astimezone(dt.UTC)
+
+
+def _checked_zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        raise InvalidValueError(
+            location="cohort_calendar(timezone)",
+            expected="an IANA time zone name such as 'Europe/Stockholm'",
+            found=name,
+        ) from None
+
+
+def _meetings(
+    data: ProgramData,
+    cohort_id: str,
+    plans: Iterable[MeetingPlan],
+    meetings: Iterable[MentorMeeting] | None,
+) -> list[MentorMeeting]:
+    """The meetings to export: those given (or recorded), then the plans' not recorded."""
+    if meetings is None:
+        own = {m.id for m in cohort_mentorships(data, cohort_id)}
+        meetings = [m for m in data.meetings if m.mentorship_id in own]
+    chosen = {meeting.id: meeting for meeting in meetings}
+    for plan in plans:
+        for planned in plan.as_meetings():
+            chosen.setdefault(planned.id, planned)
+    return sorted(chosen.values(), key=lambda m: (m.on, m.id))
+
+
+def _session_event(ical: ModuleType, cohort: Cohort, session: Session, language: Language) -> Event:
+    event: Event = ical.Event()
+    event.add("summary", session.title)
+    event.add("dtstart", session.start)
+    event.add("dtend", session.end + dt.timedelta(days=1))
+    if session.online:
+        event.add("location", _ONLINE.render(language))
+    elif session.venue is not None:
+        where = str(session.venue)
+        event.add(
+            "location", f"{where}, {session.venue.address}" if session.venue.address else where
+        )
+    event.add("description", f"{cohort.name}: {session.kind.label(language)}")
+    event.add("categories", [session.kind.label(language)])
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _meeting_event(
+    ical: ModuleType,
+    *,
+    data: ProgramData,
+    meeting: MentorMeeting,
+    language: Language,
+    at: dt.time | None,
+    zone: zoneinfo.ZoneInfo | None,
+) -> Event:
+    pair = data.mentorship(meeting.mentorship_id)
+    mentor = data.person(data.mentor(pair.mentor_id).person_id)
+    adept = data.person(data.participant(pair.participant_id).person_id)
+    event: Event = ical.Event()
+    event.add("summary", _MEETING.format(adept=adept.name, mentor=mentor.name).render(language))
+    minutes = meeting.duration_minutes or _DEFAULT_MINUTES
+    if at is None:
+        event.add("dtstart", meeting.on)
+        event.add("dtend", meeting.on + dt.timedelta(days=1))
+    else:
+        start = dt.datetime.combine(meeting.on, at.replace(tzinfo=None), tzinfo=zone)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=minutes))
+    event.add("description", f"{meeting.kind.label(language)}, {minutes} min")
+    event.add("status", _STATUS[meeting.status])
+    for person, role in ((mentor, "CHAIR"), (adept, "REQ-PARTICIPANT")):
+        address = (
+            f"mailto:{person.email}"
+            if person.email
+            else f"urn:uuid:{uuid.uuid5(_NAMESPACE, person.id)}"
+        )
+        event.add(
+            "attendee",
+            ical.vCalAddress(address),
+            parameters={"CN": person.name, "ROLE": role, "CUTYPE": "INDIVIDUAL"},
+        )
+    return event
+
+
+def _parse_previous(
+    ical: ModuleType, previous: bytes | None, source: str | None
+) -> Calendar | None:
+    """The previous calendar, or ``None``; text that is not one raises DocumentError."""
+    if previous is None:
+        return None
+    try:
+        parsed: object = ical.Calendar.from_ical(previous)
+    except ValueError as exc:
+        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {exc}"
+    else:
+        if isinstance(parsed, ical.Calendar):
+            return cast("Calendar", parsed)
+        message = "expected one calendar (VCALENDAR) as the whole text"
+    problem = Problem("", message, "not-icalendar", source=source)
+    raise DocumentError("not a calendar: it is left as it is", [problem], source=source)
+
+
+def _fingerprint(event: Event) -> tuple[bytes, ...]:
+    """What an event says, its stamp and sequence left out: equal for an unchanged event."""
+    return tuple(
+        sorted(
+            line.encode()
+            for line in event.content_lines()
+            if line
+            and line.split(":", 1)[0].split(";", 1)[0].upper() not in _VOLATILE
+            and line not in ("BEGIN:VEVENT", "END:VEVENT")
+        )
+    )
+
+
+def _merge(
+    ical: ModuleType,
+    *,
+    cohort: Cohort,
+    language: Language,
+    events: dict[str, Event],
+    old: Calendar | None,
+    stamp: dt.datetime,
+    source: str | None,
+) -> CalendarUpdate:
+    """The new calendar, its events' sequences and stamps carried over from *old*."""
+    previous, foreign = _previous_events(old, source)
+    added, changed, unchanged, cancelled = [], [], [], []
+    for key, event in events.items():
+        event.add("uid", key)
+        before = previous.pop(key, None)
+        if before is None:
+            event.add("dtstamp", stamp)
+            event.add("sequence", 0)
+            added.append(key)
+        elif _fingerprint(before.event) == _fingerprint(event):
+            event.add("dtstamp", before.stamp)
+            event.add("sequence", before.sequence)
+            unchanged.append(key)
+        else:
+            event.add("dtstamp", stamp)
+            event.add("sequence", before.sequence + 1)
+            changed.append(key)
+    starts = {key: _start_day(event.decoded("DTSTART")) for key, event in events.items()}
+    for key, before in previous.items():
+        if before.cancelled:
+            unchanged.append(key)
+        else:
+            for name in ("STATUS", "SEQUENCE", "DTSTAMP"):
+                before.event.pop(name, None)
+            before.event.add("status", "CANCELLED")
+            before.event.add("sequence", before.sequence + 1)
+            before.event.add("dtstamp", stamp)
+            cancelled.append(key)
+        events[key] = before.event
+        starts[key] = before.start
+    calendar = ical.Calendar()
+    calendar.add("prodid", _PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = _CALENDAR_NAME.format(cohort=cohort.name).render(language)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    for key in sorted(events, key=lambda k: (starts[k], k)):
+        calendar.add_component(events[key])
+    for event in foreign:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return CalendarUpdate(
+        content=calendar.to_ical(),
+        added=tuple(added),
+        changed=tuple(changed),
+        unchanged=tuple(unchanged),
+        cancelled=tuple(cancelled),
+        kept=tuple(str(event.get("UID", "")) for event in foreign),
+    )
+
+
+@attrs.frozen
+class _Previous:
+    """An event of this library in the previous calendar, and what the update reads of it."""
+
+    event: Event
+    sequence: int
+    stamp: dt.datetime
+    start: dt.date
+    cancelled: bool
+
+
+def _previous_events(
+    old: Calendar | None, source: str | None
+) -> tuple[dict[str, _Previous], list[Event]]:
+    """The previous calendar's events of this library by UID, checked, and the others.
+
+    An event of this library that the update cannot read (no single start, stamp or
+    sequence; a UID twice) raises :class:`~ledarskap.errors.DocumentError` naming every
+    one, and the file is left as it is.
+    """
+    ours: dict[str, _Previous] = {}
+    foreign: list[Event] = []
+    problems = Problems(source=source)
+    for index, event in enumerate([] if old is None else old.events):
+        key = str(event.get("UID", ""))
+        if not key.endswith(f"@{UID_DOMAIN}"):
+            foreign.append(event)
+            continue
+        where = f"VEVENT[{index}]"  # the UID would be masked: it looks like an address
+        found = _readable(event, where, problems)
+        if key in ours:
+            problems.add(where, "expected each UID once, found it again", "repeated-uid")
+        elif found is not None:
+            ours[key] = found
+    problems.raise_if_any(DocumentError, "a calendar event the update cannot read")
+    return ours, foreign
+
+
+def _readable(event: Event, where: str, problems: Problems) -> _Previous | None:
+    """What the update reads of *event*, or ``None`` with its problems added."""
+    wrong: list[str] = []
+    try:
+        start = _start_day(event.decoded("DTSTART"))
+    except (KeyError, TypeError, ValueError):
+        wrong.append("expected one DTSTART, a date or a date-time")
+    stamp: object = None
+    with contextlib.suppress(KeyError, TypeError, ValueError):  # icalendar's errors are ValueErrors
+        stamp = event.decoded("DTSTAMP")
+    if not isinstance(stamp, dt.datetime):
+        wrong.append("expected one DTSTAMP, a date-time")
+    sequence: object = event.get("SEQUENCE", 0)
+    if not isinstance(sequence, int) or sequence < 0:
+        wrong.append("expected one SEQUENCE, a whole number 0 or more")
+    status: object = event.get("STATUS", "")
+    if not isinstance(status, str):
+        wrong.append("expected at most one STATUS")
+    for message in wrong:
+        problems.add(where, message, "invalid-event")
+    if wrong:
+        return None
+    return _Previous(
+        event=event,
+        sequence=int(cast("int", sequence)),
+        stamp=cast("dt.datetime", stamp),
+        start=start,
+        cancelled=str(status).upper() == "CANCELLED",
+    )
+
+
+def _start_day(start: object) -> dt.date:
+    """The day an event starts on, from its decoded DTSTART."""
+    if isinstance(start, dt.datetime):
+        return start.date()
+    if isinstance(start, dt.date):
+        return start
+    raise TypeError(f"not a start: {type(start).__name__}")

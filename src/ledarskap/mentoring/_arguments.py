@@ -1,0 +1,67 @@
+"""The checks of the mentoring functions' arguments: every wrong one named, all at once.
+
+A wrong argument is reported as the model reports a wrong field: an
+:class:`~ledarskap.errors.InvalidValueError` naming where (``Cadence.every_weeks``,
+``plan_meetings(end)``), what was expected and what was found; when several are wrong, the
+first is raised with the others in a note, so one call shows them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ledarskap.errors import InvalidValueError
+
+__all__ = ["Checked", "is_date"]
+
+
+def is_date(value: object) -> bool:
+    """Whether *value* is a date, and not a datetime (which is a date to ``isinstance``)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+class Checked:
+    """A collector of wrong arguments, raised together by :meth:`raise_if_any`."""
+
+    __slots__ = ("_problems",)
+
+    def __init__(self) -> None:
+        self._problems: list[InvalidValueError] = []
+
+    def add(self, location: str, expected: str, found: object) -> None:
+        """Note that the argument at *location* was *found* where *expected* was wanted."""
+        self._problems.append(InvalidValueError(location=location, expected=expected, found=found))
+
+    def instance(
+        self, location: str, value: object, kind: type | tuple[type, ...], expected: str
+    ) -> None:
+        """Check that *value* is an instance of *kind*, described as *expected*."""
+        if not isinstance(value, kind):
+            self.add(location, expected, value)
+
+    def whole_number(
+        self, location: str, value: object, *, least: int, most: int | None = None
+    ) -> None:
+        """Check that *value* is an int (not a bool) from *least* to *most*."""
+        span = f"from {least} to {most}" if most is not None else f"{least} or more"
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or value < least
+            or (most is not None and value > most)
+        ):
+            self.add(location, f"a whole number {span}", value)
+
+    def date(self, location: str, value: object, *, optional: bool = False) -> None:
+        """Check that *value* is a date (or ``None``, if *optional*)."""
+        if not (is_date(value) or (optional and value is None)):
+            self.add(location, "a date" + (" or None" if optional else ""), value)
+
+    def raise_if_any(self) -> None:
+        """Raise the first problem, with the others in a note, if there is any."""
+        if self._problems:
+            first = self._problems[0]
+            if len(self._problems) > 1:
+                rest = self._problems[1:]
+                first.add_note(f"and {len(rest)} more: " + "; ".join(map(str, rest)))
+            raise first
