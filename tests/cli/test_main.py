@@ -134,7 +134,8 @@ def test_help_loads_no_file_format_rules_or_extras() -> None:
         "main(['--help'], stdout=io.StringIO())\n"
         "heavy = ['cattrs', 'dateutil', 'msgspec', 'openpyxl', 'pandas', 'matplotlib', 'scipy',\n"
         "         'pyarrow', 'ledarskap.model', 'ledarskap.io', 'ledarskap.eligibility',\n"
-        "         'ledarskap.validation']\n"
+        "         'ledarskap.validation',\n"
+        "         'icalendar', 'ledarskap.tables', 'ledarskap.mentoring', 'ledarskap.calendar']\n"
         "print(' '.join(name for name in heavy if name in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -147,7 +148,8 @@ def test_validate_loads_neither_the_rules_nor_the_sheets_nor_any_extra() -> None
         "from ledarskap.cli import main\n"
         f"assert main(['validate', {EXAMPLE!r}], stdout=io.StringIO()) == 0\n"
         "heavy = ['openpyxl', 'pandas', 'matplotlib', 'scipy', 'pyarrow', 'dateutil.parser',\n"
-        "         'ledarskap.eligibility', 'ledarskap.io.spreadsheets']\n"
+        "         'ledarskap.eligibility', 'ledarskap.io.spreadsheets',\n"
+        "         'icalendar', 'ledarskap.tables', 'ledarskap.mentoring', 'ledarskap.calendar']\n"
         "print(' '.join(name for name in heavy if name in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
