@@ -15,9 +15,10 @@ pandas, pyarrow and openpyxl are imported only by the calls that need them.
 
 >>> import ledarskap
 >>> from ledarskap.tables import PseudonymKey, safe_tables
->>> export = safe_tables(ledarskap.example_program(), PseudonymKey.generate(), k=3)
->>> export.tables.size("participants") + export.report.suppressed
-24
+>>> data = ledarskap.example_program()
+>>> export = safe_tables(data, PseudonymKey.generate(), k=3)
+>>> export.tables.size("participants") + export.report.tables[0].suppressed == len(data.participants)
+True
 
 .. versionadded:: 0.4
 """
@@ -68,6 +69,7 @@ __all__ = [
     "SafeExport",
     "TableAnonymity",
     "TableFormat",
+    "TableSchema",
     "Tables",
     "cohort_summaries",
     "cohort_summary",

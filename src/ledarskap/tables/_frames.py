@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledarskap.errors import MissingDependencyError
+from ledarskap.errors import InvalidValueError, MissingDependencyError
 
 from .schema import ColumnKind, TableSchema
 
@@ -35,9 +35,18 @@ def pandas(feature: str = "Tables as DataFrames") -> ModuleType:
     return pd
 
 
+def _check_categories(values: list[Any], categories: tuple[str, ...], where: str) -> None:
+    known = set(categories)
+    for value in values:
+        if value is not None and value not in known:
+            raise InvalidValueError(
+                location=where, expected="one of the column's categories, or None", found=value
+            )
+
+
 def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
     """The *columns* of a table as a DataFrame with the dtypes *schema* gives them."""
-    pd = pandas()
+    pdm = pandas()
     import numpy as np
 
     data: dict[str, Any] = {}
@@ -46,9 +55,11 @@ def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
         kind = column.kind
         if kind is ColumnKind.CATEGORY:
             code = {c: i for i, c in enumerate(column.categories)}.get
-            codes = np.fromiter((code(v, -1) for v in values), dtype=np.int32, count=len(values))  # type: ignore[arg-type]
-            data[column.name] = pd.Categorical.from_codes(
-                codes, dtype=pd.CategoricalDtype(list(column.categories))
+            codes = np.fromiter((code(v, -1) for v in values), dtype=np.int32, count=len(values))
+            if (codes < 0).any():
+                _check_categories(values, column.categories, f"{schema.name}.{column.name}")
+            data[column.name] = pdm.Categorical.from_codes(
+                codes, dtype=pdm.CategoricalDtype(list(column.categories))
             )
         elif kind is ColumnKind.DATE:
             days = np.fromiter(
@@ -57,11 +68,12 @@ def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
                 count=len(values),
             )
             stamps = np.where(days == _NAT, _NAT, days * 86_400).view("datetime64[s]")
-            data[column.name] = pd.array(stamps, dtype="datetime64[s]")
+            data[column.name] = pdm.array(stamps, dtype="datetime64[s]")
         elif kind is ColumnKind.INTEGER:
-            data[column.name] = pd.array(values, dtype="Int64")
+            data[column.name] = pdm.array(values, dtype="Int64")
         elif kind is ColumnKind.BOOLEAN:
-            data[column.name] = pd.array(values, dtype="boolean")
+            data[column.name] = pdm.array(values, dtype="boolean")
         else:
-            data[column.name] = pd.array(values, dtype="string")
-    return pd.DataFrame(data, columns=list(schema.names))
+            data[column.name] = pdm.array(values, dtype="string")
+    result: pd.DataFrame = pdm.DataFrame(data, columns=list(schema.names))
+    return result

@@ -35,7 +35,9 @@ neither can be joined to the other to undo a coarsening.
 True
 >>> print(export.report.render("en"))  # doctest: +ELLIPSIS
 Safe export, k = 3
-participants: 24 rows, smallest group 1 before and ... after; coarsened: ...
+participants: 25 rows, smallest group 1 before and 7 after; coarsened: birth year to decade, position to position kind, municipality to county
+  10 rows suppressed (in groups smaller than k): liko-2025: 10
+...
 
 .. versionadded:: 0.4
 """
@@ -52,7 +54,7 @@ import attrs
 from ledarskap.eligibility import RuleSet
 from ledarskap.errors import UsageError, masked_repr
 from ledarskap.model import ProgramData
-from ledarskap.text import Language, LabelledEnum, Text
+from ledarskap.text import LabelledEnum, Language, Text
 
 from .pseudonyms import PseudonymKey
 from .records import Tables, program_tables
@@ -261,15 +263,12 @@ def safe_tables(
     """
     if not isinstance(key, PseudonymKey):
         raise UsageError(f"safe_tables: expected a PseudonymKey, found {type(key).__name__}")
-    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+    if k is not None and not _whole(k, 1):
         raise UsageError(f"safe_tables: k must be a whole number of at least 1, found {k!r}")
-    if suppress_at_most is not None and (
-        isinstance(suppress_at_most, bool)
-        or not isinstance(suppress_at_most, int)
-        or suppress_at_most < 0
-    ):
+    if suppress_at_most is not None and not _whole(suppress_at_most, 0):
         raise UsageError(
-            f"safe_tables: suppress_at_most must be a whole number of at least 0, found {suppress_at_most!r}"
+            "safe_tables: suppress_at_most must be a whole number of at least 0, "
+            f"found {suppress_at_most!r}"
         )
     limit = (k or 0) if suppress_at_most is None else suppress_at_most
     raw = program_tables(data, ruleset=ruleset, as_of=as_of)
@@ -299,6 +298,10 @@ def safe_tables(
     return SafeExport(Tables(columns, schema), report)
 
 
+def _whole(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
 def _without(rows: dict[str, list[dict[str, Any]]], table: str, column: str, gone: set[str]) -> int:
     before = len(rows[table])
     rows[table] = [r for r in rows[table] if r[column] not in gone]
@@ -324,10 +327,10 @@ def _anonymise(
                 for row in rows:
                     row[emptied] = None
             counts = Counter(map(_group, rows))
-            small = sum(1 for row in rows if counts[_group(row)] < k)
-            if small <= limit or step is COARSENING_ORDER[-1]:
-                kept = [row for row in rows if counts[_group(row)] >= k]
+            if sum(1 for row in rows if counts[_group(row)] < k) <= limit:
                 break
+        # At the step stopped at, or after the last: every row in too small a group goes.
+        kept = [row for row in rows if counts[_group(row)] >= k]
     left_out = Counter(row["cohort_id"] for row in rows) - Counter(row["cohort_id"] for row in kept)
     return kept, TableAnonymity(
         table=table,

@@ -25,8 +25,8 @@ some tables new and some old while it is written, never a part of a file.
 >>> from ledarskap.tables import program_tables, tables_bytes
 >>> text = tables_bytes(program_tables(ledarskap.example_program()), "json")
 >>> document = json.loads(text)
->>> document["format"], len(document["tables"]["participants"])
-('ledarskap.tables/1', 24)
+>>> document["format"], document["tables"]["sessions"][0]["start"]
+('ledarskap.tables/1', '2025-09-17')
 
 .. versionadded:: 0.4
 """
@@ -86,14 +86,14 @@ def write_tables(
     if fmt not in _FOLDERS:
         write_atomic(target, tables_bytes(tables, fmt))
         return (target,)
+    if target.exists() and not target.is_dir():
+        raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
     try:
         target.mkdir(exist_ok=True)
     except OSError as exc:
         raise FileAccessError(
             os.fspath(path), "make the folder", exc.strerror or str(exc)
         ) from None
-    if not target.is_dir():
-        raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
     encode = _parquet_file if fmt == "parquet" else _csv_file
     written = []
     for name in tables:
@@ -103,8 +103,12 @@ def write_tables(
     return tuple(written)
 
 
-def tables_bytes(tables: Tables, format: Literal["xlsx", "json", "toml"]) -> bytes:  # noqa: A002
-    """*tables* as the bytes of one ``xlsx``, ``json`` or ``toml`` file."""
+def tables_bytes(tables: Tables, format: TableFormat) -> bytes:  # noqa: A002
+    """*tables* as the bytes of one ``xlsx``, ``json`` or ``toml`` file.
+
+    ``csv`` and ``parquet`` write a folder (:func:`write_tables`): asked for here, they
+    are an :class:`~ledarskap.errors.InvalidValueError`.
+    """
     fmt = _checked(format)
     if fmt == "json":
         document = _document(tables, lambda v: v.isoformat() if isinstance(v, dt.date) else v)
@@ -158,21 +162,24 @@ def _xlsx(tables: Tables) -> bytes:
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
     except ImportError:
         raise MissingDependencyError("openpyxl", "xlsx", "Writing tables as XLSX") from None
+    for name in tables:  # before the workbook is begun: a write-only one cannot be dropped
+        for number, row in enumerate(tables[name], start=2):
+            for column, value in row.items():
+                if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                    raise InvalidValueError(
+                        location=f"the {name} table, row {number}, column {column}",
+                        expected="text without control characters (an XLSX cell cannot "
+                        "hold them; CSV can)",
+                        found=value,
+                    )
     book = openpyxl.Workbook(write_only=True)
     for name in tables:
         sheet = book.create_sheet(title=name)
         sheet.append(list(tables.schema[name].names))
-        for number, row in enumerate(tables[name], start=2):
+        for row in tables[name]:
             cells = []
-            for column, value in row.items():
+            for value in row.values():
                 if isinstance(value, str):
-                    if ILLEGAL_CHARACTERS_RE.search(value):
-                        raise InvalidValueError(
-                            location=f"the {name} table, row {number}, column {column}",
-                            expected="text without control characters (an XLSX cell cannot "
-                            "hold them; CSV can)",
-                            found=value,
-                        )
                     cell = WriteOnlyCell(sheet, value=escape_cell(value))
                     cell.data_type = "s"  # text, never a formula
                 else:
@@ -188,8 +195,8 @@ def _xlsx(tables: Tables) -> bytes:
 
 def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise MissingDependencyError("pyarrow", "parquet", "Writing tables as Parquet") from None
     arrays = []

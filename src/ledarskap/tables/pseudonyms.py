@@ -15,7 +15,7 @@ from their person id; a record's (participant, mentorship, …) from its kind an
 >>> from ledarskap.tables import PseudonymKey
 >>> key = PseudonymKey(b"a key of at least thirty-two bytes!!")
 >>> key.pseudonym("participant", "d-1")
-'x5vvhjqbnizu6lozh'
+'xoayz2htynlaguhpg'
 >>> key.pseudonym("participant", "d-1") == PseudonymKey(bytes(key)).pseudonym("participant", "d-1")
 True
 >>> PseudonymKey(b"too short")
@@ -68,9 +68,10 @@ class PseudonymKey:
 
     @classmethod
     def generate(cls) -> PseudonymKey:
-        """A new random key (32 bytes from :mod:`secrets`), written as 64 hex digits.
+        """A new random key: 32 random bytes from :mod:`secrets`, as 64 hex digits (ASCII).
 
-        Save it with ``Path(f).write_text(key.hex())`` in a file only you can read.
+        Keep it in a file only you can read (``bytes(key)`` is what :meth:`from_file`
+        reads back), apart from the data and the exports.
         """
         return cls(secrets.token_hex(MIN_KEY_BYTES).encode("ascii"))
 
@@ -89,10 +90,6 @@ class PseudonymKey:
             return cls(content.strip())
         except UsageError as exc:
             raise UsageError(f"{os.fspath(path)}: {exc}") from None
-
-    def hex(self) -> str:
-        """The key's bytes as hex, to store it (``PseudonymKey(bytes.fromhex(text))``)."""
-        return self._key.hex()
 
     def __bytes__(self) -> bytes:
         return self._key

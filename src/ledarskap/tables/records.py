@@ -17,7 +17,7 @@ which needs nothing beyond the standard library; with the ``pandas`` extra,
 ['participants', 'mentors', 'mentorships', 'meetings', 'sessions', 'applications', 'reasons']
 >>> row = tables["participants"][0]
 >>> row["cohort_id"], row["county"], row["position_kind"]
-('c-2025', 'Östergötlands län', 'political-line')
+('liko-2025', 'Östergötlands län', 'political-line')
 
 A reference that leads nowhere (a meeting of an unknown mentorship) leaves the columns it
 would have filled empty: the tables show the data as they are; :func:`ledarskap.validate`
@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ledarskap.eligibility import RuleSet, default_ruleset
+from ledarskap.eligibility import BulkResult, RuleSet, default_ruleset
 from ledarskap.eligibility.messages import render_reason
 from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.model import (
@@ -71,10 +71,17 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
 
     def __init__(self, columns: Mapping[str, Columns], schema: Mapping[str, TableSchema]) -> None:
         for name, table in schema.items():
-            got = tuple(columns[name])
+            got = tuple(columns.get(name, ()))
             if got != table.names:
                 raise InvalidValueError(
                     location=f"the {name} table", expected=f"the columns {table.names}", found=got
+                )
+            lengths = {len(values) for values in columns[name].values()}
+            if len(lengths) > 1:
+                raise InvalidValueError(
+                    location=f"the {name} table",
+                    expected="columns of one length",
+                    found=sorted(lengths),
                 )
         self._columns = {name: columns[name] for name in schema}
         self.schema: Mapping[str, TableSchema] = dict(schema)
@@ -82,10 +89,19 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
         columns = self.columns(name)
         names = tuple(columns)
-        return [dict(zip(names, values, strict=True)) for values in zip(*columns.values())]
+        return [
+            dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)
+        ]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._columns)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._columns
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The rows of the table *name*, or *default* if there is no such table."""
+        return self[name] if name in self._columns else default
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -138,15 +154,24 @@ def program_tables(
 
     >>> import ledarskap
     >>> from ledarskap.tables import program_tables
-    >>> tables = program_tables(ledarskap.example_program(), language="en")
-    >>> tables.size("participants"), tables.size("sessions")
-    (24, 6)
-    >>> app = tables["applications"][0]
-    >>> app["outcome"]
-    'eligible'
+    >>> data = ledarskap.example_program()
+    >>> tables = program_tables(data, language="en")
+    >>> tables.size("participants") == len(data.participants)
+    True
+    >>> reason = tables["reasons"][0]
+    >>> reason["key"], reason["text"]
+    ('reports_to_political_body=false', 'does not report to any committee or board')
     """
     language = checked_language(language)
     ruleset = default_ruleset() if ruleset is None else ruleset
+    decided = ruleset.evaluate_many(data.applications, as_of=as_of, program=data)
+    return _tables_of(data, decided, ruleset, language)
+
+
+def _tables_of(
+    data: ProgramData, decided: BulkResult, ruleset: RuleSet, language: Language
+) -> Tables:
+    """The tables of *data*, its applications' decisions *decided* by *ruleset* (made once)."""
     walk = _Walk(data)
     columns: dict[str, Columns] = {
         "participants": walk.participants(),
@@ -156,7 +181,7 @@ def program_tables(
         "sessions": walk.sessions(),
     }
     columns["applications"], columns["reasons"] = walk.applications(
-        ruleset, as_of=as_of, language=language
+        decided, ruleset, language=language
     )
     # Every cohort of the program, and any other a record names (validate() reports those).
     named = (v for table in columns.values() for v in table.get("cohort_id", ()) if v is not None)
@@ -274,6 +299,9 @@ class _Walk:
                 self._cohort_of(m.participant_id),
                 m.start,
                 m.end,
+                m.status.value,
+                None if m.ended_by is None else m.ended_by.value,
+                m.end_reason or None,
             )
 
         return _table(SCHEMA["mentorships"].names, map(row, self.data.mentorships))
@@ -321,11 +349,10 @@ class _Walk:
         return _table(SCHEMA["sessions"].names, rows())
 
     def applications(
-        self, ruleset: RuleSet, *, as_of: dt.date | None, language: Language
+        self, result: BulkResult, ruleset: RuleSet, *, language: Language
     ) -> tuple[Columns, Columns]:
-        data, people = self.data, self.people
-        apps = data.applications
-        result = ruleset.evaluate_many(apps, as_of=as_of, program=data)
+        people = self.people
+        apps = result.applications
         texts: dict[tuple[str, str], str] = {}
         say: Callable[[Any], str] = _texts(texts, language, ruleset)
         reasons: list[tuple[Any, ...]] = []

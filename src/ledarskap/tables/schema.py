@@ -42,8 +42,10 @@ from ledarskap.eligibility import Outcome
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import (
     ApplicationStatus,
+    EndedBy,
     MeetingKind,
     MeetingStatus,
+    MentorshipStatus,
     OrganisationKind,
     ParticipantStatus,
     PositionKind,
@@ -223,6 +225,11 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
         _cohort(),
         Column("start", _D, "the first day"),
         Column("end", _D, "the last day, inclusive; empty while it lasts"),
+        Column(
+            "status", _C, "proposed, active, completed or ended early", _values(MentorshipStatus)
+        ),
+        Column("ended_by", _C, "who ended it early, when recorded", _values(EndedBy)),
+        *(() if safe else (Column("end_reason", _S, "why it ended early, as written"),)),
     )
     meetings = (
         _id("meeting_id", "the mentor meeting" + (", pseudonymised" if safe else "")),

@@ -19,9 +19,9 @@ only what the export holds (a coarsened column counts nothing).
 >>> from ledarskap.tables import cohort_summaries
 >>> summary = cohort_summaries(ledarskap.example_program())[0]
 >>> summary.participants, [(c.key, c.count) for c in summary.by_position_kind][:2]
-(24, [('chief-executive', 0), ('political-line', 12)])
->>> summary.meetings.held + summary.meetings.planned + summary.meetings.cancelled
-72
+(25, [('chief-executive', 0), ('political-line', 10)])
+>>> summary.meetings
+MeetingTally(held=148, planned=0, cancelled=1)
 
 .. versionadded:: 0.4
 """
@@ -35,11 +35,12 @@ from typing import Any
 
 import attrs
 
-from ledarskap.eligibility import Outcome, RuleSet, default_ruleset
+from ledarskap.eligibility import Outcome, RuleSet, Summary, default_ruleset
 from ledarskap.eligibility.messages import render_reason
 from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.model import (
     MeetingStatus,
+    MentorshipStatus,
     PositionKind,
     ProgramData,
     municipality,
@@ -47,7 +48,7 @@ from ledarskap.model import (
 )
 from ledarskap.text import Language, Text
 
-from .records import Tables, program_tables
+from .records import Tables, _tables_of
 
 __all__ = [
     "CohortSummary",
@@ -97,13 +98,18 @@ class MeetingMonth:
 @masked_repr
 @attrs.frozen
 class MentorLoad:
-    """A mentor's load in a cohort: adepts against capacity, and the meetings of their pairs."""
+    """A mentor's load in a cohort: adepts against capacity, and the meetings of their pairs.
+
+    ``adepts`` counts the mentor's mentorships that were not ended early (proposed, active
+    or completed); ``ended_early`` those that were.
+    """
 
     mentor_id: str
     municipality: str | None
     capacity: int | None
     adepts: int
     meetings: MeetingTally
+    ended_early: int = 0
 
     @property
     def over_capacity(self) -> bool:
@@ -152,6 +158,7 @@ class CohortSummary:
                     "municipality": m.municipality,
                     "capacity": m.capacity,
                     "adepts": m.adepts,
+                    "ended_early": m.ended_early,
                     "meetings": tally(m.meetings),
                 }
                 for m in self.mentor_loads
@@ -218,8 +225,9 @@ def cohort_summaries(
     """
     if isinstance(source, ProgramData):
         ruleset = default_ruleset() if ruleset is None else ruleset
-        tables = program_tables(source, ruleset=ruleset, as_of=as_of)
-        words = _reason_words(source, ruleset, as_of)
+        decided = ruleset.evaluate_many(source.applications, as_of=as_of, program=source)
+        tables = _tables_of(source, decided, ruleset, "sv")
+        words = _reason_words(decided.summary)
         collaborating = {c.id: tuple(m.name for m in c.municipalities) for c in source.cohorts}
     elif isinstance(source, Tables):
         tables = source
@@ -253,8 +261,7 @@ def cohort_summary(
     )
 
 
-def _reason_words(data: ProgramData, ruleset: RuleSet, as_of: dt.date | None) -> dict[str, Text]:
-    summary = ruleset.evaluate_many(data.applications, as_of=as_of, program=data).summary
+def _reason_words(summary: Summary) -> dict[str, Text]:
     return {
         key: Text(
             render_reason(nodes, "sv", registry=summary.registry),
@@ -299,8 +306,10 @@ def _summary(
     region = [c.name for c in sorted(program_region_counties(), key=lambda c: c.code)]
     listed_municipalities = sorted(collaborating, key=lambda name: municipality(name).code)
     meetings = _of(tables["meetings"], cohort_id)
-    by_pair = {r["mentorship_id"]: r["mentor_id"] for r in _of(tables["mentorships"], cohort_id)}
-    adepts = Counter(by_pair.values())
+    pairs = _of(tables["mentorships"], cohort_id)
+    early = MentorshipStatus.ENDED_EARLY.value
+    adepts = Counter(r["mentor_id"] for r in pairs if r["status"] != early)
+    ended_early = Counter(r["mentor_id"] for r in pairs if r["status"] == early)
     statuses: dict[str, list[str]] = {}
     for r in meetings:
         statuses.setdefault(r["mentor_id"], []).append(r["status"])
@@ -311,6 +320,7 @@ def _summary(
             capacity=m["capacity"],
             adepts=adepts.get(m["mentor_id"], 0),
             meetings=_tally(statuses.get(m["mentor_id"], ())),
+            ended_early=ended_early.get(m["mentor_id"], 0),
         )
         for m in _of(tables["mentors"], cohort_id)
     )
@@ -322,12 +332,12 @@ def _summary(
     ids = {r["application_id"] for r in apps}
     # A reason is counted once per decision (a decision may give one key at two nodes).
     worded: dict[str, str] = {}
-    pairs: set[tuple[str, str]] = set()
+    given: set[tuple[str, str]] = set()
     for r in tables["reasons"]:
         if r["application_id"] in ids:
-            pairs.add((r["application_id"], r["key"]))
+            given.add((r["application_id"], r["key"]))
             worded.setdefault(r["key"], r.get("text") or r["key"])
-    reasons = Counter(key for _, key in pairs)
+    reasons = Counter(key for _, key in given)
     frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))[:TOP_REASONS]
     return CohortSummary(
         cohort_id=cohort_id,

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import attrs
+import pytest
+
+import ledarskap
+from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError
+from ledarskap.io._sheets import unescape_cell
+from ledarskap.tables import TABLE_FORMATS, program_tables, tables_bytes, write_tables
+
+from ._programs import planted
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def test_csv_is_a_folder_of_escaped_sheets_that_read_back(tmp_path: Path) -> None:
+    tables = program_tables(planted())
+    written = write_tables(tables, tmp_path / "out", format="csv")
+    assert [p.name for p in written] == [f"{name}.csv" for name in tables]
+    text = (tmp_path / "out" / "participants.csv").read_text("utf-8-sig")
+    assert "'=HYPERLINK" in text  # escaped: no spreadsheet runs it
+    for name, path in zip(tables, written, strict=True):
+        rows = list(csv.reader(io.StringIO(path.read_text("utf-8-sig")), delimiter=";"))
+        assert rows[0] == list(tables.schema[name].names)
+        expected = [[_cell(v) for v in row.values()] for row in tables[name]]
+        assert [[unescape_cell(c) for c in row] for row in rows[1:]] == expected
+
+
+def test_json_and_toml_hold_the_rows_and_schema() -> None:
+    tables = program_tables(planted())
+    document = json.loads(tables_bytes(tables, "json"))
+    assert document["format"] == "ledarskap.tables/1"
+    for name in tables:
+        assert [c["name"] for c in document["schema"][name]] == list(tables.schema[name].names)
+        expected = [
+            {c: v.isoformat() if hasattr(v, "isoformat") else v for c, v in row.items()}
+            for row in tables[name]
+        ]
+        assert document["tables"][name] == expected
+    toml = tomllib.loads(tables_bytes(tables, "toml").decode())
+    for name in tables:
+        expected_toml = [{c: v for c, v in row.items() if v is not None} for row in tables[name]]
+        assert toml["tables"].get(name, []) == expected_toml
+
+
+def test_xlsx_has_a_sheet_per_table_with_typed_cells(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    tables = program_tables(planted())
+    (path,) = write_tables(tables, tmp_path / "t.xlsx", format="xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == list(tables)
+    sheet = book["participants"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == tables.schema["participants"].names
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["title"].startswith("'=")  # text, escaped
+    assert sheet.cell(2, rows[0].index("birth_year") + 1).data_type == "n"
+    meetings = book["meetings"]
+    assert meetings.cell(2, tables.schema["meetings"].names.index("on") + 1).is_date
+    assert len(rows) == tables.size("participants") + 1
+
+
+def test_xlsx_refuses_a_control_character_naming_the_cell() -> None:
+    pytest.importorskip("openpyxl")
+    data = planted()
+    person = attrs.evolve(data.people[0], given_name="An\x01na")
+    data = attrs.evolve(data, people=[person, *data.people[1:]])
+    with pytest.raises(InvalidValueError, match="the mentors table, row 2, column name"):
+        tables_bytes(program_tables(data), "xlsx")
+
+
+def test_parquet_is_a_folder_of_typed_files(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    tables = program_tables(planted())
+    written = write_tables(tables, tmp_path / "pq", format="parquet")
+    for name, path in zip(tables, written, strict=True):
+        table = pq.read_table(path)
+        assert table.column_names == list(tables.schema[name].names)
+        assert table.to_pylist() == tables[name]
+    schema = pq.read_schema(tmp_path / "pq" / "participants.parquet")
+    assert str(schema.field("birth_date").type) == "date32[day]"
+    assert str(schema.field("county").type) == "dictionary<values=string, indices=int32, ordered=0>"
+
+
+def test_without_the_extras_the_error_names_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables = program_tables(ledarskap.example_program())
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingDependencyError, match=r"ledarskap\[parquet\]"):
+        write_tables(tables, tmp_path / "pq", format="parquet")
+    with pytest.raises(MissingDependencyError, match=r"ledarskap\[xlsx\]"):
+        tables_bytes(tables, "xlsx")
+
+
+def test_bad_formats_and_targets_are_refused(tmp_path: Path) -> None:
+    tables = program_tables(ledarskap.example_program())
+    with pytest.raises(InvalidValueError, match="format"):
+        write_tables(tables, tmp_path / "x", format="ods")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="one file"):
+        tables_bytes(tables, "csv")
+    file = tmp_path / "file"
+    file.write_text("")
+    with pytest.raises(FileAccessError, match="not a folder"):
+        write_tables(tables, file, format="csv")
+    with pytest.raises(FileAccessError, match="make the folder"):
+        write_tables(tables, tmp_path / "missing" / "deeper", format="csv")
+    assert set(TABLE_FORMATS) == {"csv", "xlsx", "json", "toml", "parquet"}
+
+
+def test_a_file_is_replaced_whole(tmp_path: Path) -> None:
+    target = tmp_path / "t.json"
+    target.write_text("old")
+    tables = program_tables(ledarskap.example_program())
+    write_tables(tables, target, format="json")
+    assert json.loads(target.read_text())["format"] == "ledarskap.tables/1"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
