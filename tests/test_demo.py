@@ -197,3 +197,27 @@ def test_a_cohort_without_applications() -> None:
     data = ledarskap.example_program()
     lines = demo.eligibility_lines(attrs.evolve(data, applications=()), data.cohorts[0])
     assert lines == ["  Applications (ansökningar, 0), default target-group rules:"]
+
+
+def test_the_proposal_pairs_the_example_cohort_and_explains_one_pair() -> None:
+    data = ledarskap.example_program()
+    lines = demo.proposal_lines(data, data.cohorts[0])
+    assert lines[0] == "  Pairing proposal (förslag till mentorspar), from scratch:"
+    assert lines[1].startswith(
+        "    Proposed mentor pairs for Omgång 2025/26: 24 of 24 adepts paired"
+    )
+    assert lines[2] == "  Why the first pair (varför):"
+    assert lines[3].startswith("    d-001 (Linköping) – mentor-")
+    assert any("Next best:" in line for line in lines[4:])
+
+
+def test_without_the_matching_extra_the_demo_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    monkeypatch.setitem(sys.modules, "scipy.optimize", None)
+    data = ledarskap.example_program()
+    assert demo.proposal_lines(data, data.cohorts[0]) == [
+        "  Pairing proposal (förslag till mentorspar): Pairing mentors and adepts needs the "
+        "optional package 'scipy': pip install 'ledarskap[matching]'"
+    ]
