@@ -285,7 +285,7 @@ class Document(_Model, kw_only=True):
     """The whole program document: the program and every record of it."""
 
     format: Literal["ledarskap.program"]
-    format_version: Literal[1]
+    format_version: Literal[2]
     program: Program
     people: tuple[Person, ...] = ()
     appointments: tuple[Appointment, ...] = ()

@@ -25,5 +25,7 @@ language = "en"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
+# Annotations imported only for type checking (matplotlib's Figure, in ledarskap.plots).
+autodoc_type_aliases = {"Figure": "matplotlib.figure.Figure", "Axes": "matplotlib.axes.Axes"}
 # No intersphinx: the build must pass offline, with -W.
 nitpicky = False

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
         parse_ruleset,
     )
     from ledarskap.errors import (
+        ConflictError,
         DocumentError,
         FileAccessError,
         FormatVersionError,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
     )
     from ledarskap.io import load_ruleset, read_sheet
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
+    from ledarskap.io.revisions import Revision, revision_of
     from ledarskap.io.rulecases import CaseReport, load_cases, run_cases
     from ledarskap.io.schema import document_schema
     from ledarskap.model import (
@@ -98,10 +100,12 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
         all_municipalities,
         all_positions,
         county,
+        end_mentorship,
         match_title,
         municipality,
         position,
         program_region_counties,
+        replace_mentor,
     )
     from ledarskap.text import Text
     from ledarskap.validation import Finding, Severity, ValidationError, ValidationReport, validate
@@ -109,6 +113,7 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
 # Each public name, by the module holding it; imported on first use.
 _MODULES: dict[str, tuple[str, ...]] = {
     "ledarskap.errors": (
+        "ConflictError",
         "DocumentError",
         "FileAccessError",
         "FormatVersionError",
@@ -174,10 +179,12 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "all_municipalities",
         "all_positions",
         "county",
+        "end_mentorship",
         "match_title",
         "municipality",
         "position",
         "program_region_counties",
+        "replace_mentor",
     ),
     "ledarskap.eligibility": (
         "Decision",
@@ -205,6 +212,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "load",
         "loads",
     ),
+    "ledarskap.io.revisions": ("Revision", "revision_of"),
     "ledarskap.io.rulecases": (
         "CaseReport",
         "load_cases",
@@ -248,6 +256,7 @@ __all__ = [
     "CaseReport",
     "Cohort",
     "Collaboration",
+    "ConflictError",
     "County",
     "Decision",
     "Discipline",
@@ -289,6 +298,7 @@ __all__ = [
     "ProgramData",
     "Purpose",
     "PurposeKind",
+    "Revision",
     "RuleError",
     "RuleSet",
     "Session",
@@ -314,6 +324,7 @@ __all__ = [
     "document_schema",
     "dump",
     "dumps",
+    "end_mentorship",
     "example_program",
     "load",
     "load_cases",
@@ -326,6 +337,8 @@ __all__ = [
     "position",
     "program_region_counties",
     "read_sheet",
+    "replace_mentor",
+    "revision_of",
     "run_cases",
     "validate",
 ]

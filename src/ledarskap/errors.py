@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 __all__ = [
+    "ConflictError",
     "DocumentError",
     "FileAccessError",
     "FormatVersionError",
@@ -212,6 +213,28 @@ class FileAccessError(LedarskapError, OSError):
         self.action = action
         self.reason = reason
         super().__init__(mask_personal_data(f"{path}: cannot {action}: {reason}"))
+
+
+class ConflictError(FileAccessError):
+    """A save refused because the file changed since it was read: someone else saved it.
+
+    ``expected`` is the revision that was read (a :class:`ledarskap.io.revisions.Revision`),
+    ``found`` the file's revision now (``None``: the file is gone). Nothing was written.
+    Read the file again, make the change again and save; or save with ``overwrite=True``.
+
+    .. versionadded:: 0.3
+    """
+
+    def __init__(self, path: str, expected: object, found: object | None) -> None:
+        self.expected = expected
+        self.found = found
+        now = "the file is gone" if found is None else f"it is now revision {found}"
+        super().__init__(
+            path,
+            "write",
+            f"the file changed since it was read (revision {expected} was read, {now}): "
+            "read it again, make the change again and save, or save with overwrite=True",
+        )
 
 
 class UsageError(LedarskapError, TypeError):

@@ -1,23 +1,29 @@
 """Versions and migrations of the program document.
 
-The real chain migrates version 1 (``tests/data/program-v1.json``: the example program as
-version 0.2 shipped it) to version 2 (mentorships with a status); its tests are in
-``test_lifecycle_migration.py``. The machinery is also tested with a chain of its own: an
-invented pre-release version 0, stored in ``tests/data/program-v0.json``, where people
-were ``persons`` with one ``name``, then the real chain.
+The real chain migrates version 1 (``tests/data/program-v1.json``: the example program
+as the library shipped it in version 1 of the format) to version 2 (mentorships with a
+status): the last part of this file. The machinery is also tested with a chain of its
+own: an invented pre-release version 0, stored in ``tests/data/program-v0.json``, where
+people were ``persons`` with one ``name``, followed by the real chain.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
 
 import ledarskap
-from ledarskap import FormatVersionError, Person
+from ledarskap import FormatVersionError, MentorshipStatus, Person, ProgramData
 from ledarskap.io import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+from ledarskap.testing import program_data
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -121,3 +127,133 @@ def test_a_whole_valued_version_reads_as_the_whole_number(written: object, read:
     else:
         with pytest.raises(FormatVersionError, match="whole number"):
             migrate(document)
+
+
+# The real migration: version 1 → 2, mentorships get a status --------------------------
+
+LIFECYCLE_KEYS = ("status", "ended_by", "end_reason")
+V1 = DATA / "program-v1.json"
+
+
+def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """*document* (version 2) as version 1 wrote it: mentorships without their life."""
+    pairs = [
+        {k: v for k, v in m.items() if k not in LIFECYCLE_KEYS} for m in document["mentorships"]
+    ]
+    return {**document, "format_version": 1, "mentorships": pairs}
+
+
+def test_the_stored_version_1_document_migrates_to_the_example_program() -> None:
+    """The example program as version 1 shipped it reads as today's example program, but
+    for who ended the withdrawn adept's mentorship and why, which version 1 did not record."""
+    old = ledarskap.load(V1)
+    now = ledarskap.example_program()
+    assert [m.status for m in old.mentorships] == [m.status for m in now.mentorships]
+    assert old.mentorship("ms-013").status is MentorshipStatus.ENDED_EARLY
+    assert (old.mentorship("ms-013").ended_by, old.mentorship("ms-013").end_reason) == (None, "")
+    unrecorded = [attrs.evolve(m, ended_by=None, end_reason="") for m in now.mentorships]
+    assert attrs.evolve(now, mentorships=unrecorded) == old
+    assert ledarskap.validate(old).ok
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+def test_the_stored_version_1_document_saved_again_loses_nothing(
+    tmp_path: Path, syntax: str
+) -> None:
+    """Law: a version-1 document migrated and saved holds every value it held, and the status
+    it gained; read again, it is the same data."""
+    old = ledarskap.load(V1)
+    path = tmp_path / f"program.{syntax}"
+    ledarskap.dump(old, path)
+    assert ledarskap.load(path) == old
+    if syntax == "json":
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        assert saved["format_version"] == FORMAT_VERSION
+        assert _as_version_1(saved) == json.loads(V1.read_text(encoding="utf-8"))
+
+
+def test_a_version_1_toml_document_migrates_too(tmp_path: Path) -> None:
+    """TOML holds dates as dates, not text: the migration reads both."""
+    now = ledarskap.example_program()
+    document = _as_version_1(tomllib.loads(ledarskap.dumps(now, syntax="toml")))
+    path = tmp_path / "program.toml"
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+    assert ledarskap.load(path) == ledarskap.load(V1)
+
+
+def _v1(mentorship: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "format_version": 1,
+        "cohorts": [{"id": "c-1", "end": "2026-06-12"}],
+        "participants": [{"id": "d-1", "cohort_id": "c-1"}, {"id": "d-2", "cohort_id": "c-9"}],
+        "mentorships": [mentorship],
+    }
+
+
+@pytest.mark.parametrize(
+    ("mentorship", "status"),
+    [
+        ({"participant_id": "d-1"}, "active"),
+        ({"participant_id": "d-1", "end": None}, "active"),
+        ({"participant_id": "d-1", "end": "2026-06-12"}, "completed"),
+        ({"participant_id": "d-1", "end": "2026-08-01"}, "completed"),  # after: validate() says so
+        ({"participant_id": "d-1", "end": dt.date(2026, 6, 11)}, "ended-early"),
+        ({"participant_id": "d-1", "end": "2026-01-31"}, "ended-early"),
+        ({"participant_id": "d-2", "end": "2026-01-31"}, "completed"),  # cohort unknown
+        ({"participant_id": "d-9", "end": "2026-01-31"}, "completed"),  # adept unknown
+        ({"participant_id": ["d-1"], "end": "2026-01-31"}, "completed"),  # not an id
+        ({"participant_id": "d-1", "end": "31/1 2026"}, "completed"),  # not a date
+        ({"participant_id": "d-1", "end": 20260131}, "completed"),  # not a date either
+        ({"participant_id": "d-1", "status": "proposed"}, "proposed"),  # kept
+    ],
+)
+def test_version_1_mentorships_get_the_status_their_dates_say(
+    mentorship: dict[str, Any], status: str
+) -> None:
+    """No end: active; an end on or after the adept's cohort's end: completed; before it:
+    ended early (who ended it not recorded); a cohort that cannot be found: completed."""
+    (migrated,) = migrate(_v1(mentorship))["mentorships"]
+    assert migrated == {**mentorship, "status": status}
+    assert "ended_by" not in migrated
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"format_version": 1},
+        {"format_version": 1, "mentorships": "none", "cohorts": 3},
+        {"format_version": 1, "mentorships": [3, None], "participants": [1], "cohorts": [[]]},
+    ],
+)
+def test_the_migration_leaves_what_it_cannot_read_to_the_reader(document: dict[str, Any]) -> None:
+    """A document that is not a valid version 1 is migrated without an error of the
+    migration's own: the reader then names what is wrong, where."""
+    assert migrate(document) == {**document, "format_version": FORMAT_VERSION}
+
+
+def test_a_document_newer_than_the_library_is_refused() -> None:
+    document = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    document["format_version"] = FORMAT_VERSION + 1
+    with pytest.raises(FormatVersionError, match=f"version {FORMAT_VERSION} or older"):
+        ledarskap.loads(json.dumps(document))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(program_data(max_cohorts=2, max_participants=5))
+def test_migrating_a_version_1_document_and_saving_it_again_loses_nothing(
+    data: ProgramData,
+) -> None:
+    """Law: for any version-1 document, migrate it, save it and read it again: the same data,
+    and the saved document is the version-1 one plus each mentorship's status."""
+    document = json.loads(ledarskap.dumps(data))
+    document["mentorships"] = [
+        m for m in document["mentorships"] if m["status"] != "proposed"
+    ]  # version 1 had no proposals
+    v1 = _as_version_1(document)
+    migrated = ledarskap.loads(json.dumps(v1))
+    saved = ledarskap.dumps(migrated)
+    assert ledarskap.loads(saved) == migrated
+    assert _as_version_1(json.loads(saved)) == v1
+    for pair in migrated.mentorships:
+        assert pair.status.over is (pair.end is not None)
+        assert pair.ended_by is None

@@ -176,6 +176,12 @@ def test_the_schema_and_the_library_reject_the_same_field_level_mistakes(
         (("participants", 0, "status"), "Admitted"),
         (("appointments", 0, "municipality"), "linkoping"),
         (("appointments", 0, "position"), "Förvaltningschef"),
+        # A mentorship's life: an end exactly when over, who and why only for an early end.
+        (("mentorships", 0, "end"), None),
+        (("mentorships", 0, "status"), "active"),
+        (("mentorships", 0, "status"), "proposed"),
+        (("mentorships", 0, "ended_by"), "adept"),
+        (("mentorships", 0, "end_reason"), "Flyttade"),
     ],
 )
 def test_known_mistakes_are_rejected_by_both(path: tuple[Any, ...], value: object) -> None:
@@ -183,4 +189,17 @@ def test_known_mistakes_are_rejected_by_both(path: tuple[Any, ...], value: objec
     doc = json.loads(ledarskap.dumps(data))
     _at(doc, path[:-1])[path[-1]] = value
     assert not VALIDATOR.is_valid(doc)
+    assert _library_problems(doc) is not None
+
+
+def test_a_mentorship_without_a_status_is_read_from_its_end_by_both() -> None:
+    """Without ``status`` the library reads it from ``end`` (completed here); the schema,
+    whose lifecycle rules need a status, accepts it too."""
+    doc = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    del doc["mentorships"][0]["status"]
+    assert VALIDATOR.is_valid(doc)
+    assert ledarskap.loads(json.dumps(doc)) == ledarskap.example_program()
+    ended_early = next(m for m in doc["mentorships"] if m.get("status") == "ended-early")
+    ended_early["status"] = "completed"
+    assert not VALIDATOR.is_valid(doc)  # who ended it and why, on a completed one
     assert _library_problems(doc) is not None

@@ -274,3 +274,67 @@ def test_a_cell_as_long_as_allowed_reads_in_time_linear_in_its_length() -> None:
         return min(timed(lambda: read_csv_rows(content, "s"))[1] for _ in range(3))
 
     assert seconds(large) < max(0.5, 64 * seconds(small))
+
+
+# Quotes and delimiters that break rows ----------------------------------------------------
+
+
+def test_an_unbalanced_quote_is_reported_with_its_line() -> None:
+    content = (
+        'Förnamn;Efternamn;Kommun\r\nAnna;"Berg;Linköping\r\nErik;Lund;Motala\r\nEva;Ek;Mjölby\r\n'
+    ).encode()
+    found = _sheets.read_csv(content, "s.csv")
+    assert len(found.rows) == 2
+    problem = found.broken[2]
+    assert (problem.code, problem.row, problem.line) == ("unbalanced-quote", 2, 2)
+    assert "a quote opened on line 2 (column 2) is not closed until line 4" in problem.message
+    assert problem.hint is not None
+
+
+def test_a_cell_with_line_breaks_is_not_a_broken_quote() -> None:
+    content = 'Förnamn;Anteckningar\r\nAnna;"första raden\r\nandra raden"\r\n'.encode()
+    found = _sheets.read_csv(content, "s.csv")
+    assert found.rows[1] == ["Anna", "första raden\r\nandra raden"]
+    assert found.broken == {}
+    assert found.lines == [1, 2]
+
+
+def test_mixed_delimiters_are_named_as_the_likely_cause() -> None:
+    content = "Förnamn;Efternamn;Kommun\r\nAnna;Berg;Linköping\r\nErik,Lund,Motala\r\n".encode()
+    found = _sheets.read_csv(content, "s.csv")
+    problem = found.broken[3]
+    assert (problem.code, problem.row, problem.line) == ("mixed-delimiters", 3, 3)
+    assert "separated by ',', the header by ';' (mixed delimiters?)" in problem.message
+    tabbed = _sheets.read_csv(b"a\tb\tc\r\n1;2;3\r\n", "s.csv")
+    assert "the header by a tab" in tabbed.broken[2].message
+    assert "a\tb" not in tabbed.broken[2].message
+
+
+def test_a_row_of_one_cell_without_other_delimiters_is_not_broken() -> None:
+    found = _sheets.read_csv("a;b;c\r\nAnna\r\nLinköping, Sverige\r\n".encode(), "s.csv")
+    assert found.broken == {}
+
+
+def test_the_delimiter_is_found_below_a_title() -> None:
+    found = _sheets.read_csv(b"Deltagare 2026\r\n\r\na,b,c\r\n1,2,3\r\n", "s.csv")
+    assert found.delimiter == ","
+    assert _sheets.read_csv(b"one\r\ntwo\r\n", "s.csv").delimiter == ","
+
+
+def test_excel_sep_line_says_the_delimiter_and_is_not_a_row() -> None:
+    found = _sheets.read_csv(b'sep=,\r\na;b,c\r\n1;2,"3\r\n4,5"\r\n', "s.csv")
+    assert found.delimiter == ","
+    assert found.rows == [["a;b", "c"], ["1;2", "3\r\n4,5"]]
+    assert found.lines == [2, 3]
+    quote = _sheets.read_csv(b'sep=;\r\na;b\r\n1;"2\r\n3;4\r\n', "s.csv").broken[2]
+    assert quote.line == 3
+    assert "not closed until line 4" in quote.message
+
+
+def test_long_cells_are_folded_but_never_kept() -> None:
+    """A hostile sheet's long cells cost their reading only, not memory held after it."""
+    long = "Förvaltning" * 1000
+    before = _sheets._fold.cache_info().currsize
+    assert _sheets.fold(long) == "forvaltning" * 1000
+    assert _sheets._fold.cache_info().currsize == before
+    assert _sheets.fold("E-post") == "epost"

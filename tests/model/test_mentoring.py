@@ -119,7 +119,7 @@ def test_every_generated_mentorship_lies_between_its_bounds(pair: Mentorship) ->
     """A mentorship generated between two dates starts, and ends, between them."""
     assert COHORT.start <= pair.start <= COHORT.end
     assert pair.end is None or pair.start <= pair.end <= COHORT.end
-    assert pair.active_on(pair.start)
+    assert pair.active_on(pair.start) is (pair.status is not MentorshipStatus.PROPOSED)
 
 
 @LAWS
@@ -135,6 +135,17 @@ def test_meetings_of_a_mentorship_lie_inside_it(
     pair, meeting = pair_and_meeting
     assert meeting.mentorship_id == pair.id
     assert pair.active_on(meeting.on)
+
+
+@LAWS
+@given(
+    lt.mentorships(statuses=[MentorshipStatus.PROPOSED]).flatmap(
+        lambda pair: lt.mentor_meetings(mentorship=pair)
+    )
+)
+def test_a_proposed_mentorship_has_held_no_meeting(meeting: MentorMeeting) -> None:
+    """mentor_meetings(mentorship=a proposed one) gives planned or cancelled meetings only."""
+    assert meeting.status is not MeetingStatus.HELD
 
 
 @LAWS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import ledarskap
 from ledarskap import (
     InvalidValueError,
     MeetingStatus,
+    MentorshipStatus,
     PositionKind,
     ProgramData,
     UnknownReferenceError,
@@ -72,16 +74,21 @@ def assert_consistent(data: ProgramData) -> None:
             home = data.municipality_of(adept)
             assert home in chiefs
             pairs = data.mentorships_of(adept.id)
-            assert len(pairs) == 1
-            adepts_mentor = data.mentor_of(adept.id)
-            assert adepts_mentor is not None
-            assert adepts_mentor.cohort_id == cohort.id
-            assert adepts_mentor.municipality != home
-            pair = pairs[0]
-            assert cohort.start <= pair.start
-            assert pair.end is None or pair.end <= cohort.end
-            for meeting in data.meetings_of(pair.id):
-                assert pair.active_on(meeting.on)
+            assert 1 <= len(pairs) <= 2  # two: a replaced mentor, then the new one
+            for earlier, later in itertools.pairwise(pairs):
+                assert earlier.status is MentorshipStatus.ENDED_EARLY
+                assert earlier.end is not None
+                assert earlier.end < later.start
+            for pair in pairs:
+                pair_mentor = data.mentor(pair.mentor_id)
+                assert pair_mentor.cohort_id == cohort.id
+                assert pair_mentor.municipality != home
+                assert cohort.start <= pair.start
+                assert pair.end is None or pair.end <= cohort.end
+                for meeting in data.meetings_of(pair.id):
+                    assert pair.start <= meeting.on <= (pair.end or cohort.end)
+                    if pair.status is MentorshipStatus.PROPOSED:
+                        assert meeting.status is not MeetingStatus.HELD
             if adept.application_id is not None:
                 application = data.application(adept.application_id)
                 assert application.person_id == adept.person_id

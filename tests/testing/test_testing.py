@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from ledarskap import Cohort, Mentorship, Person, ProgramData, municipality
+import ledarskap
+from ledarskap import Cohort, Mentorship, MentorshipStatus, Person, ProgramData, municipality
 from ledarskap import testing as lt
 from ledarskap.model._checks import ID_PATTERN
 
@@ -62,6 +63,12 @@ def test_import_ledarskap_does_not_import_hypothesis() -> None:
         (lambda: lt.cohorts(program_id=""), "must be an id"),
         (lambda: lt.participants(cohort=3), "a Cohort or its id"),  # type: ignore[arg-type]
         (lambda: lt.mentorships(ongoing=1), "True, False or None"),  # type: ignore[arg-type]
+        (lambda: lt.mentorships(statuses="active"), "a collection of MentorshipStatus"),  # type: ignore[arg-type]
+        (lambda: lt.mentorships(statuses=[]), "at least one MentorshipStatus"),
+        (
+            lambda: lt.mentorships(ongoing=True, statuses=[MentorshipStatus.COMPLETED]),
+            "ongoing=True leaves none of statuses=['completed']",
+        ),
         (
             lambda: lt.mentor_meetings(
                 mentorship=Mentorship(
@@ -144,3 +151,30 @@ def test_program_data_keeps_its_options(data: ProgramData) -> None:
         assert 1 <= len(data.participants_of(cohort.id)) <= 3
     kommunchefer = {c.chief_executive_id for cohort in data.cohorts for c in cohort.collaborations}
     assert len(kommunchefer) <= 3  # one kommunchef per municipality, across cohorts
+
+
+@settings(max_examples=30, deadline=None)
+@given(lt.mentorships(statuses=[MentorshipStatus.ENDED_EARLY, MentorshipStatus.PROPOSED]))
+def test_generated_mentorships_keep_their_lifecycle(pair: Mentorship) -> None:
+    """A generated mentorship is in one of the states asked for, with an end exactly when it
+    is over (the model's own rules hold: it was made through ``__init__``)."""
+    assert pair.status in (MentorshipStatus.ENDED_EARLY, MentorshipStatus.PROPOSED)
+    assert (pair.end is not None) is pair.status.over
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lt.program_data(max_cohorts=1, max_participants=6))
+def test_program_data_mentorships_have_a_valid_life(data: ProgramData) -> None:
+    """No adept has two mentorships that hold on one day; a withdrawn adept's are over; a
+    proposed one has held no meeting: the lifecycle's findings never appear."""
+    lifecycle = {"adept.two-mentors", "adept.proposed-overlap", "adept.withdrawn-mentorship",
+                 "meeting.of-proposed"}  # fmt: skip
+    assert not lifecycle & set(ledarskap.validate(data).codes)
+    for participant in data.participants:
+        mine = data.mentorships_of(participant.id)
+        assert 1 <= len(mine) <= 2
+        if len(mine) == 2:  # a replaced mentor: the first ended early the day before
+            first, then = mine
+            assert first.status is MentorshipStatus.ENDED_EARLY
+            assert first.end is not None
+            assert then.start == first.end + dt.timedelta(days=1)

@@ -21,10 +21,13 @@ from ledarskap import (
     Appointment,
     Cohort,
     Collaboration,
+    EndedBy,
     MeetingKind,
+    MeetingStatus,
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     Organiser,
     Participant,
     ParticipantStatus,
@@ -353,6 +356,25 @@ MUTATIONS: dict[str, Callable[[ProgramData], ProgramData]] = {
             ),
         ],
     ),
+    "adept.proposed-overlap": lambda d: evolve(
+        d,
+        mentorships=[
+            *d.mentorships,
+            Mentorship(
+                id="ms-9",
+                mentor_id="mentor-mot",
+                participant_id="d-1",
+                start=D(2026, 1, 1),
+                status=MentorshipStatus.PROPOSED,
+            ),
+        ],
+    ),
+    "adept.withdrawn-mentorship": lambda d: evolve(
+        d, participants=_replace(d.participants, 2, status=ParticipantStatus.WITHDRAWN)
+    ),
+    "meeting.of-proposed": lambda d: evolve(
+        d, mentorships=_replace(d.mentorships, 0, end=None, status=MentorshipStatus.PROPOSED)
+    ),
     "mentorship.other-cohort": lambda d: _mentor_of_other_cohort(_second_cohort(d)),
     "mentorship.outside-cohort": lambda d: evolve(
         d, mentorships=_replace(d.mentorships, 0, end=D(2026, 8, 1))
@@ -474,6 +496,81 @@ def test_a_withdrawn_participant_needs_no_mentor() -> None:
     assert validate(data).codes == {}
 
 
+def test_a_replaced_mentor_stays_as_an_ended_relationship() -> None:
+    """Replacing a mentor keeps the old pair (ended early) and breaks no rule."""
+    data = ledarskap.replace_mentor(
+        valid(), "d-3", "mentor-nkp", on=D(2026, 2, 1), mentorship_id="ms-9",
+        ended_by=EndedBy.MENTOR, reason="Ny tjänst",
+    )  # fmt: skip
+    assert validate(data).codes == {}
+    old, new = data.mentorships_of("d-3")
+    assert (old.id, old.status, old.end, old.ended_by) == (
+        "ms-3", MentorshipStatus.ENDED_EARLY, D(2026, 1, 31), EndedBy.MENTOR,
+    )  # fmt: skip
+    assert (new.id, new.status, new.start, new.end) == (
+        "ms-9",
+        MentorshipStatus.ACTIVE,
+        D(2026, 2, 1),
+        None,
+    )
+    assert len(data.mentorships) == len(valid().mentorships) + 1
+
+
+def test_two_active_mentors_are_found_however_they_start() -> None:
+    """Two active mentorships of one adept always overlap (neither has an end)."""
+    later = Mentorship(id="ms-9", mentor_id="mentor-nkp", participant_id="d-3", start=D(2026, 5, 1))
+    (finding,) = validate(evolve(valid(), mentorships=[*valid().mentorships, later]))
+    assert (finding.code, dict(finding.params)["other"]) == ("adept.two-mentors", "ms-3")
+
+
+def test_proposals_are_reported_once_per_overlapping_pair() -> None:
+    """Two proposals for one adept and a holding mentorship: each proposal is reported once,
+    naming the mentorship it overlaps first (the holding one, else the earlier proposal).
+    (The mentor's load counts proposals too, reported under its own code.)"""
+    ended = valid().mentorships[2].ended(D(2025, 12, 31))
+    proposals = [
+        Mentorship(
+            id=f"ms-{n}",
+            mentor_id="mentor-nkp",
+            participant_id="d-3",
+            start=start,
+            status=MentorshipStatus.PROPOSED,
+        )
+        for n, start in ((8, D(2026, 2, 1)), (9, D(2026, 3, 1)))
+    ]
+    early = evolve(proposals[0], id="ms-7", start=D(2025, 12, 1))
+    data = evolve(
+        valid(),
+        mentorships=[
+            *_replace(valid().mentorships, 2, end=ended.end, status=ended.status),
+            *proposals,
+        ],
+    )
+    found = [
+        (f.code, f.record_id, dict(f.params)["other"])
+        for f in validate(data)
+        if f.code.startswith("adept.")
+    ]
+    assert found == [("adept.proposed-overlap", "ms-9", "ms-8")]
+    data = evolve(data, mentorships=[*data.mentorships, early])
+    seen = [
+        (f.record_id, dict(f.params)["other"], dict(f.params)["on"])
+        for f in validate(data)
+        if f.code.startswith("adept.")
+    ]
+    assert seen == [
+        ("ms-7", "ms-3", "2025-12-01"),
+        ("ms-8", "ms-7", "2026-02-01"),
+        ("ms-9", "ms-7", "2026-03-01"),
+    ]
+
+
+def test_a_planned_meeting_of_a_proposed_mentorship_is_fine() -> None:
+    data = MUTATIONS["meeting.of-proposed"](valid())
+    meetings = _replace(data.meetings, 0, status=MeetingStatus.PLANNED)
+    assert validate(evolve(data, meetings=meetings)).codes == {}
+
+
 def test_open_ended_mentorships_overlap_everything_after() -> None:
     data = evolve(
         valid(),
@@ -560,17 +657,18 @@ def test_a_mentor_from_the_adepts_own_municipality_is_found(
 @SETTINGS
 @given(program_data(max_cohorts=2, max_participants=5), st.data())
 def test_an_adept_without_mentorship_is_found(data: ProgramData, draw: st.DataObject) -> None:
-    """Dropping an active adept's mentorship (and its meetings) yields adept.no-mentor."""
+    """Dropping an active adept's mentorships (and their meetings) yields adept.no-mentor."""
     pair = draw.draw(st.sampled_from(data.mentorships))
     participants = [
         evolve(p, status=ParticipantStatus.ACTIVE) if p.id == pair.participant_id else p
         for p in data.participants
     ]
+    dropped = {m.id for m in data.mentorships_of(pair.participant_id)}
     mutated = evolve(
         data,
         participants=participants,
-        mentorships=[m for m in data.mentorships if m.id != pair.id],
-        meetings=[m for m in data.meetings if m.mentorship_id != pair.id],
+        mentorships=[m for m in data.mentorships if m.id not in dropped],
+        meetings=[m for m in data.meetings if m.mentorship_id not in dropped],
     )
     assert [f.code for f in validate(mutated).errors] == ["adept.no-mentor"]
 

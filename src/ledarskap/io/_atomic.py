@@ -21,6 +21,11 @@ Every writer (documents as JSON or TOML, sheets as CSV or XLSX) goes through
   system allows can still be written, and a temporary file left by a killed process is
   recognised: every write of a target first removes the stale temporary files of that
   target (see :func:`remove_stale_temporaries`, which a reader may call too).
+- A write may be *checked* (``check=``: a save that must find the file it read, see
+  :mod:`ledarskap.io.revisions`): the check runs under an exclusive lock on the target's
+  folder that every checked write takes (``flock``, where the platform and file system
+  have it), before the temporary file is written and again just before the rename, so
+  two checked writes of one file never both pass their checks against the same file.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ledarskap.errors import FileAccessError, UsageError
@@ -54,12 +59,18 @@ _STALE_AFTER = 3600.0
 _UNLOCKED_AT_MOST = 60.0
 
 
-def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
+def write_atomic(
+    path: str | os.PathLike[str],
+    *chunks: bytes,
+    check: Callable[[], None] | None = None,
+) -> None:
     """Write *chunks*, one after the other, to *path* by the policy of this module.
 
     If anything fails, the old file stays as it was and the temporary file is removed.
     Failures, and a target that is not a writable regular file, raise
-    :class:`~ledarskap.errors.FileAccessError` naming *path* as given.
+    :class:`~ledarskap.errors.FileAccessError` naming *path* as given. *check*, if given,
+    is called under the folder's lock before writing and again just before the rename;
+    whatever it raises stops the write.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
@@ -67,7 +78,10 @@ def write_atomic(path: str | os.PathLike[str], *chunks: bytes) -> None:
         target = _target(path)
         mode = _existing_mode(path, target)
         _remove_stale(target)
-        _write(target, mode, chunks)
+        with _folder_locked(target.parent) if check else contextlib.nullcontext():
+            if check:
+                check()
+            _write(target, mode, chunks, check)
     except FileAccessError:
         raise
     except OSError as exc:
@@ -122,7 +136,9 @@ def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
     return mode
 
 
-def _write(target: Path, mode: int | None, chunks: tuple[bytes, ...]) -> None:
+def _write(
+    target: Path, mode: int | None, chunks: tuple[bytes, ...], check: Callable[[], None] | None
+) -> None:
     fd, temporary = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -132,6 +148,8 @@ def _write(target: Path, mode: int | None, chunks: tuple[bytes, ...]) -> None:
             stream.flush()
             os.fsync(stream.fileno())
             _chmod(stream.fileno(), temporary, _NEW_FILE & ~_umask() if mode is None else mode)
+            if check:  # again, as late as can be: only the rename itself is left unguarded
+                check()
             os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -157,6 +175,26 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
         except FileExistsError:  # pragma: no cover - 32 random bits taken
             continue
     raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
+
+
+@contextlib.contextmanager
+def _folder_locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on *folder* (every checked write of a file in it takes it).
+
+    Where there is no ``flock`` (Windows), or the file system refuses it (some network
+    file systems), nothing is locked: the checks still run, the second just before the
+    rename.
+    """
+    fd = -1
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the lock
 
 
 def _lock(fd: int) -> None:

@@ -238,9 +238,9 @@ COLUMNS: dict[SheetKind, tuple[Column, ...]] = {
 """The columns of each kind of sheet, in the order they are written."""
 
 
-def header_of(kind: SheetKind, field: str) -> str:
-    """The Swedish header of *field* in a sheet of *kind* (the field's name if it has none)."""
-    return next((c.sv for c in COLUMNS[kind] if c.field == field), field)
+def header_of(kind: SheetKind, field: str, language: Language = "sv") -> str:
+    """The header of *field* in a sheet of *kind* (the field's name if it has none)."""
+    return next((c.header(language) for c in COLUMNS[kind] if c.field == field), field)
 
 
 # The words of the cells ------------------------------------------------------------------

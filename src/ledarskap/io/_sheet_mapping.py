@@ -38,7 +38,14 @@ import attrs
 import tomli_w
 
 from ledarskap._found import Lines, describe, did_you_mean, parse_text
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, UsageError
+from ledarskap.errors import (
+    DocumentError,
+    InvalidValueError,
+    Problem,
+    Problems,
+    UsageError,
+    masked_repr,
+)
 
 from ._atomic import write_atomic
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
@@ -104,6 +111,7 @@ def _defaults(value: Mapping[str, DefaultValue]) -> dict[str, DefaultValue]:
     return dict(value)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetMapping:
     """How to read a sheet whose headers are not the library's: columns, ignored, defaults.
@@ -209,8 +217,11 @@ def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
     lines = Lines(text)
     found = Problems(source=source)
 
-    def wrong(key: str, expected: str, value: object) -> None:
-        found.add(key, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key))
+    def wrong(path: str, expected: str, value: object) -> None:
+        key = _toml_key(path.rpartition(".")[2])
+        found.add(
+            path, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key)
+        )
 
     for key in data:
         if key not in _KEYS:

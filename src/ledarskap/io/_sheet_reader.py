@@ -1,118 +1,37 @@
-"""Reading the rows of a sheet into records, with a problem for every cell that fails.
+"""Reading a sheet's rows into records: its header found and planned, every row accounted for.
 
-The machinery behind :func:`ledarskap.io.read_sheet`: each row's cells are read field by
-field, each failure added to the sheet's one :class:`~ledarskap.errors.Problems` collector
-at its row and column; only a row without problems gives records.
+The machinery behind :func:`ledarskap.io.read_sheet` and :func:`ledarskap.io.inspect_sheet`:
+the header row found (below a title, if there is one), each header matched to a field (by
+the caller's mapping, a known name or its own), ignored or reported, the missing columns
+given their defaults; then each row's cells read (:mod:`ledarskap.io._sheet_cells`), each
+failure added to the sheet's one :class:`~ledarskap.errors.Problems` collector at its row
+and column. Only a row without problems gives records; every row gets an outcome.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
-from ledarskap._found import describe, did_you_mean
-from ledarskap.errors import InvalidValueError, LedarskapError, Problem, Problems
+from ledarskap._found import did_you_mean
+from ledarskap.errors import Problem, Problems
 from ledarskap.model import (
-    Application,
     ApplicationStatus,
-    Appointment,
-    MeetingKind,
     MeetingStatus,
-    Mentor,
-    MentorMeeting,
-    Municipality,
     OrganisationKind,
-    Participant,
     ParticipantStatus,
     Person,
-    Personnummer,
-    PoliticalBody,
-    Position,
-    StaffFunction,
-    match_title,
-    municipality,
-    position,
 )
-from ledarskap.model._checks import email
-from ledarskap.text import LANGUAGES, Language
+from ledarskap.text import LANGUAGES
 
-from ._sheet_columns import (
-    BOOLEANS,
-    COLUMNS,
-    NO_POSITION,
-    NONE_WORDS,
-    Column,
-    SheetKind,
-    header_of,
-    political_body,
-)
+from ._sheet_cells import BUILDERS, Cells, RowContext, RowError, short
+from ._sheet_columns import COLUMNS, NONE, Column, SheetKind
 from ._sheet_report import ColumnReport, DefaultBy, MatchedBy, RowOutcome, SheetInspection
-from ._sheets import fold, parse_date
+from ._sheets import fold
 
-__all__ = ["Layout", "Reader", "Rows", "split_name"]
-
-E = TypeVar("E", bound=enum.Enum)
-_SHOWN = 60  # the most characters of a header or a name quoted in a problem
-_DIGITS = 9  # the most digits of a whole number (a capacity, a duration)
-_FORMULA_START = frozenset("=+-@")
-
-
-def _short(text: str) -> str:
-    """*text*, cut to a bounded length to be quoted in a problem."""
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
-
-
-class _RowError(Exception):
-    """A row with a problem (already reported): it gives no records."""
-
-
-def _label(member: Any, language: Language) -> str:
-    return str(member.label(language))
-
-
-@functools.cache
-def _enum_table(kind: type[E]) -> tuple[dict[str, E], str]:
-    """The folded names of *kind*'s members, and how the expected ones are listed.
-
-    Built once per enum: every value, name and label in both languages, and the first word
-    of the Swedish label ("strategi" for "strategi och utveckling").
-    """
-    table: dict[str, E] = {}
-    for member in kind:
-        for name in (member.value, member.name, *(_label(member, lang) for lang in LANGUAGES)):
-            table.setdefault(fold(name), member)
-        table.setdefault(fold(_label(member, "sv").split()[0].split("/")[0]), member)
-    return table, ", ".join(repr(_label(m, "sv")) for m in kind)
-
-
-_PARTICLES = frozenset({"af", "av", "von", "van", "de", "del", "della", "di", "du", "la", "le"})
-
-
-def split_name(text: str) -> tuple[str, str] | None:
-    """A full name as (given name, family name): ``Anna Berg``, ``Berg, Anna``; ``None`` if one word.
-
-    The family name is the last word, with the particles before it (``Karl af Klercker``);
-    written family name first, it is before the comma.
-
-    >>> split_name("Anna Maria Berg"), split_name("Berg, Anna"), split_name("Karl af Klercker")
-    (('Anna Maria', 'Berg'), ('Anna', 'Berg'), ('Karl', 'af Klercker'))
-    """
-    family, comma, given = text.partition(",")
-    if comma:
-        given, family = given.strip(), family.strip()
-        return (given, family) if given and family else None
-    words = text.split()
-    if len(words) < 2:
-        return None
-    cut = len(words) - 1
-    while cut > 1 and words[cut - 1].casefold() in _PARTICLES:
-        cut -= 1
-    return " ".join(words[:cut]), " ".join(words[cut:])
+__all__ = ["Layout", "Reader", "Rows"]
 
 
 @attrs.frozen(kw_only=True)
@@ -183,6 +102,8 @@ class Reader:
         self.defaults = dict(defaults or {})
         self.fallbacks = dict(fallbacks or {})
         self.problems = Problems(source=source)
+        self.current: list[Problem] = []
+        """The problems of the row being read."""
         self.records: dict[str, list[Any]] = {
             "people": [],
             "appointments": [],
@@ -211,7 +132,12 @@ class Reader:
         hint: str | None = None,
     ) -> None:
         """Add a problem at *row* (and *column*, the header as written)."""
-        self.problems.add("", message, code, row=row, column=column, hint=hint)
+        self.add(Problem("", message, code, source=self.source, row=row, column=column, hint=hint))
+
+    def add(self, problem: Problem) -> None:
+        """Add a problem made already, to the sheet's and to the current row's."""
+        self.problems.append(problem)
+        self.current.append(problem)
 
     # The header ------------------------------------------------------------------------
 
@@ -220,7 +146,7 @@ class Reader:
         folded = fold(cell)
         field = self.mapping.get(folded)
         if field is not None:
-            column = self.by_field.get(field) or _by_header(self.kind, field)
+            column = self.by_field.get(field)
             return None if column is None else (column, "mapping")
         return self.known.get(folded)
 
@@ -247,7 +173,7 @@ class Reader:
         named = frozenset(i for i, cell in enumerate(header) if cell.strip())
         usable = True
         for index, cell in enumerate(header):
-            text = _short(cell.strip())
+            text = short(cell.strip())
             if not text:
                 continue
             if fold(text) in self.ignored:
@@ -286,38 +212,9 @@ class Reader:
                 )
             )
         defaults = {f: v for f, v in self.defaults.items() if f in self.by_field}
-        for column in COLUMNS[self.kind]:
-            if column.field in headers:
-                continue
-            default = defaults.get(column.field)
-            whose: DefaultBy | None = None if default is None else "defaults"
-            if default is None and column.field in self.fallbacks:
-                default = defaults[column.field] = self.fallbacks[column.field]
-                whose = "cohort"
-            if default is None and column.field in _MODEL_DEFAULTS:
-                default, whose = _MODEL_DEFAULTS[column.field], "model"
-            needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
-            if needed and default is None:
-                usable = False
-                self.problem(
-                    row,
-                    None,
-                    f"expected a column {column.sv!r} ({column.en}), found none",
-                    "missing-column",
-                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
-                    f"row a default (defaults={{{column.field!r}: …}})",
-                )
-            if needed or default is not None or column.field in _MODEL_DEFAULTS:
-                report.append(
-                    ColumnReport(
-                        header=None,
-                        status="missing",
-                        field=column.field,
-                        default=default,
-                        default_by=whose,
-                        required=column.required,
-                    )
-                )
+        missing = self.missing(row, headers, defaults)
+        report.extend(missing)
+        usable = usable and not any(c.required and c.default is None for c in missing)
         for field in defaults:
             headers.setdefault(field, f"{self.by_field[field].sv} (default)")
         return Plan(
@@ -329,6 +226,51 @@ class Reader:
             report=tuple(report),
             usable=usable,
         )
+
+    def missing(
+        self, row: int, headers: Mapping[str, str], defaults: dict[str, str]
+    ) -> list[ColumnReport]:
+        """The columns the header lacks that matter: needed, or with a default or not known.
+
+        A needed column without a default is a problem; a missing column's fallback (the
+        cohort's start) is added to *defaults*.
+        """
+        report = []
+        for column in COLUMNS[self.kind]:
+            if column.field in headers:
+                continue
+            default = defaults.get(column.field)
+            whose: DefaultBy | None = None if default is None else "defaults"
+            if default is None and column.field in self.fallbacks:
+                default = defaults[column.field] = self.fallbacks[column.field]
+                whose = "cohort"
+            model = _MODEL_DEFAULTS[self.kind]
+            if default is None and column.field in model:
+                default, whose = model[column.field], "model"
+            if default is None and column.field in _NOT_KNOWN[self.kind]:
+                whose = "unknown"
+            needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
+            if needed and default is None:
+                self.problem(
+                    row,
+                    None,
+                    f"expected a column {column.sv!r} ({column.en}), found none",
+                    "missing-column",
+                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
+                    f"row a default (defaults={{{column.field!r}: …}})",
+                )
+            if needed or whose is not None:
+                report.append(
+                    ColumnReport(
+                        header=None,
+                        status="missing",
+                        field=column.field,
+                        default=default,
+                        default_by=whose,
+                        required=needed,
+                    )
+                )
+        return report
 
     def unknown(self, row: int, text: str) -> None:
         columns = COLUMNS[self.kind]
@@ -349,43 +291,59 @@ class Reader:
     # The rows --------------------------------------------------------------------------
 
     def split(
-        self, rows: Sequence[Sequence[str]]
+        self, rows: Sequence[Sequence[str]], broken: Mapping[int, Problem]
     ) -> tuple[Plan | None, list[tuple[int, Sequence[str]]]]:
         """The plan of the header's columns, and the rows of data below it (not empty)."""
-        numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+        numbered = [(n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip()]
         if not numbered:
             self.problem(1, None, "expected a header row, found an empty sheet", "empty")
             return None, []
         at = self.header_row(numbered)
         header_row, header = numbered[at]
+        for number, problem in sorted(broken.items()):  # a quote in the header, or above it
+            if number <= header_row:
+                self.add(problem)
         return self.plan(header_row, header), numbered[at + 1 :]
 
     def inspect(
         self, rows: Sequence[Sequence[str]], layout: Layout | None = None
     ) -> SheetInspection:
         """What the header says of the sheet's columns, no row read."""
-        plan, data = self.split(rows)
-        return self.result(len(data), plan, (), layout or Layout()).inspection
+        layout = layout or Layout()
+        plan, data = self.split(rows, layout.broken)
+        return self.result(len(data), plan, (), layout).inspection
 
     def read(self, rows: Sequence[Sequence[str]], layout: Layout | None = None) -> Rows:
         """Every row after the header read into records; empty rows skipped."""
         layout = layout or Layout()
-        plan, data = self.split(rows)
+        plan, data = self.split(rows, layout.broken)
         outcomes: list[RowOutcome] = []
-        if plan is not None and plan.usable:
-            shared = _Shared(self, plan)
+        if plan is not None and not plan.usable:  # every row stopped by the header's problems
+            stopped = tuple(p for p in self.problems if p.code == "missing-column")
+            outcomes = [RowOutcome(row=number, problems=stopped) for number, _ in data]
+        elif plan is not None:
+            context = RowContext(
+                kind=self.kind,
+                cohort_id=self.cohort_id,
+                cells=plan.cells,
+                headers=plan.headers,
+                defaults=plan.defaults,
+                report=self.problem,
+            )
+            width = max(plan.named, default=-1) + 1  # no cell of a row this long is stray
+            gaps = any(i not in plan.named for i in range(width))  # an empty header between
             for number, row in data:
-                before = len(self.problems)
+                self.current = []
                 broken = layout.broken.get(number)
                 if broken is not None:
-                    self.problems.append(broken)
+                    self.add(broken)
                     records: tuple[Any, ...] = ()
                 else:
-                    records = self.row(number, shared, row)
+                    records = self.row(number, context, row, stray=(width, gaps, plan.named))
                 outcomes.append(
                     RowOutcome(row=number, records=records)
                     if records
-                    else RowOutcome(row=number, problems=tuple(self.problems)[before:])
+                    else RowOutcome(row=number, problems=tuple(self.current))
                 )
         return self.result(len(data), plan, tuple(outcomes), layout)
 
@@ -394,9 +352,7 @@ class Reader:
     ) -> Rows:
         problems = self.problems.as_tuple()
         header_problems = tuple(
-            p
-            for p in problems
-            if plan is None or (p.row == plan.header_row and p.code in _HEADER_CODES)
+            p for p in problems if plan is None or (p.row is not None and p.row <= plan.header_row)
         )
         inspection = SheetInspection(
             kind=self.kind,
@@ -416,27 +372,35 @@ class Reader:
             inspection=inspection,
         )
 
-    def row(self, number: int, shared: _Shared, row: Sequence[str]) -> tuple[Any, ...]:
+    def row(
+        self,
+        number: int,
+        context: RowContext,
+        row: Sequence[str],
+        *,
+        stray: tuple[int, bool, frozenset[int]],
+    ) -> tuple[Any, ...]:
         """The records of one row (kept), or none (its problems reported)."""
         # A value under an unknown header was reported with the header; under none, here.
-        named = shared.plan.named
-        for index, cell in enumerate(row):
-            if index not in named and cell.strip():
-                self.problem(
-                    number,
-                    None,
-                    f"a value in column {index + 1}, which has no header (it would be lost)",
-                    "stray-cell",
-                )
-                return ()
-        cells = _Cells(shared, number, row)
+        width, gaps, named = stray
+        if len(row) > width or gaps:
+            for index, cell in enumerate(row):
+                if index not in named and cell.strip():
+                    self.problem(
+                        number,
+                        None,
+                        f"a value in column {index + 1}, which has no header (it would be lost)",
+                        "stray-cell",
+                    )
+                    return ()
+        cells = Cells(context, number, row)
         try:
-            records = _BUILDERS[self.kind](cells)
-        except _RowError:
+            records = BUILDERS[self.kind](cells)
+        except RowError:
             return ()
         return self.keep(number, cells, records)
 
-    def keep(self, number: int, cells: _Cells, records: list[tuple[str, Any]]) -> tuple[Any, ...]:
+    def keep(self, number: int, cells: Cells, records: list[tuple[str, Any]]) -> tuple[Any, ...]:
         """Keep a row's records, unless its id or its person clash with an earlier row's."""
         for collection, record in records:
             known = self.people.get(record.id) if collection == "people" else None
@@ -464,400 +428,33 @@ class Reader:
         return tuple(record for _, record in records)
 
 
-_HEADER_CODES = frozenset({"unknown-column", "duplicate-column", "missing-column", "empty"})
 _FROM_NAME = frozenset({"given_name", "family_name"})
-_MODEL_DEFAULTS = {
-    "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
-    "status": ParticipantStatus.ADMITTED.label("sv"),
+_MODEL_DEFAULTS: dict[SheetKind, dict[str, str]] = {
+    "participants": {
+        "organisation_kind": OrganisationKind.ADMINISTRATION.label("sv"),
+        "reports_to": NONE.sv,
+        "status": ParticipantStatus.ADMITTED.label("sv"),
+    },
+    "mentors": {"capacity": "1"},
+    "applications": {"status": ApplicationStatus.SUBMITTED.label("sv")},
+    "meetings": {"status": MeetingStatus.HELD.label("sv")},
 }
-"""Fields whose missing column the model fills itself, shown in the inspection."""
-
-
-def _by_header(kind: SheetKind, name: str) -> Column | None:
-    folded = fold(name)
-    return next(
-        (c for c in COLUMNS[kind] if folded in (fold(c.field), fold(c.sv), fold(c.en))), None
-    )
-
-
-class _Shared:
-    """What every row of a sheet shares: the reader and the plan of its columns."""
-
-    __slots__ = ("cells", "defaults", "headers", "kind", "plan", "reader")
-
-    def __init__(self, reader: Reader, plan: Plan) -> None:
-        self.reader = reader
-        self.plan = plan
-        self.kind = reader.kind
-        self.cells = plan.cells
-        self.headers = plan.headers
-        self.defaults = plan.defaults
-
-
-class _Cells:
-    """The cells of one row, by field, each read with a problem reported where it fails."""
-
-    __slots__ = ("before", "headers", "number", "raw", "reader", "values")
-
-    def __init__(self, shared: _Shared, number: int, row: Sequence[str]) -> None:
-        self.reader = shared.reader
-        self.number = number
-        self.before = len(self.reader.problems)
-        self.headers = shared.headers
-        width = len(row)
-        self.raw = raw = {field: (row[i] if i < width else "") for field, i in shared.cells}
-        values = {}
-        for field, value in raw.items():
-            stripped = value.strip()
-            if stripped[:1] in _FORMULA_START and value[:1] not in _FORMULA_START:
-                stripped = value.rstrip()
-            if stripped:
-                values[field] = stripped
-        for field, value in shared.defaults.items():
-            values.setdefault(field, value)
-        self.values = values
-
-    def header(self, field: str) -> str | None:
-        return self.headers.get(field)
-
-    def fail(
-        self, field: str | None, message: str, code: str = "invalid", hint: str | None = None
-    ) -> None:
-        column = (
-            None if field is None else self.headers.get(field, header_of(self.reader.kind, field))
-        )
-        self.reader.problem(self.number, column, message, code, hint)
-
-    def text(self, field: str) -> str | None:
-        return self.values.get(field)
-
-    def required(self, field: str) -> str | None:
-        value = self.values.get(field)
-        if value is None:
-            self.fail(field, "expected a value, found an empty cell", "missing")
-        return value
-
-    def required_date(self, field: str) -> Any:
-        return self.date(field) if self.required(field) is not None else None
-
-    def check(self) -> None:
-        """Stop here if a cell of the row had a problem: the row gives no records."""
-        if len(self.reader.problems) > self.before:
-            raise _RowError
-
-    def parsed(
-        self, field: str, parse: Callable[[str], Any], expected: str, code: str = "invalid"
-    ) -> Any:
-        value = self.values.get(field)
-        if value is None:
-            return None
-        try:
-            result = parse(value)
-        except LedarskapError as error:
-            message = error.expected if isinstance(error, InvalidValueError) else str(error)
-            hint = error.hint if isinstance(error, InvalidValueError) else None
-            self.fail(field, f"expected {message}, found {describe(value)}", code, hint)
-            return None
-        if result is None:
-            self.fail(field, f"expected {expected}, found {describe(value)}", code)
-        return result
-
-    def date(self, field: str) -> Any:
-        value = self.values.get(field)
-        if value is None:
-            return None
-        found = _day(value)
-        if found is not None:
-            return found
-        return self.parsed(
-            field, parse_date, "a date such as 2025-09-01 or 1 september 2025", "invalid-date"
-        )
-
-    def municipality(self, field: str = "municipality") -> Municipality | None:
-        value = self.values.get(field)
-        if value is None:
-            return None
-        found = _municipality(value)
-        if found is not None:
-            return found
-        result: Municipality | None = self.parsed(
-            field,
-            lambda v: municipality(v.zfill(4) if v.isdigit() else v),
-            "a municipality",
-            "unknown-municipality",
-        )
-        return result
-
-    def enum(self, field: str, kind: type[E]) -> E | None:
-        value = self.values.get(field)
-        if value is None:
-            return None
-        table, names = _enum_table(kind)
-        found = table.get(fold(value))
-        if found is None:
-            self.fail(field, f"expected one of {names}, found {describe(value)}")
-        return found
-
-    def integer(self, field: str) -> int | None:
-        result: int | None = self.parsed(
-            field,
-            lambda v: int(v) if v.isascii() and v.isdigit() and len(v) <= _DIGITS else None,
-            f"a whole number (of at most {_DIGITS} digits)",
-        )
-        return result
-
-    def boolean(self, field: str) -> bool | None:
-        result: bool | None = self.parsed(
-            field,
-            lambda v: BOOLEANS.get(fold(v)),
-            "ja or nej (j/n, x, yes/no, sant/falskt, 1/0)",
-        )
-        return result
-
-    def staff(self) -> tuple[StaffFunction | None, bool | None]:
-        """The staff function led, and whether one is led (``None``: not said).
-
-        A Stabsfunktion cell may hold ``ja`` or ``nej`` instead of the function: that the
-        holder leads one (which, not said) or none. A "Leder stabsfunktion" cell says it too.
-        """
-        value = self.values.get("staff_function")
-        said = None if value is None else BOOLEANS.get(fold(value))
-        staff = None if said is not None else self.enum("staff_function", StaffFunction)
-        leads = self.boolean("leads_staff_function")
-        if leads is False and staff is not None:
-            self.fail(
-                "leads_staff_function",
-                f"expected ja, since the row names a staff function ({staff.label('sv')}), "
-                "found nej",
-                "conflicting-values",
-            )
-        return staff, said if leads is None else leads
-
-    def name(self) -> tuple[str | None, str | None]:
-        """The given and family name: their own cells, else the full name's parts."""
-        given, family = self.values.get("given_name"), self.values.get("family_name")
-        full = self.values.get("name")
-        if full is not None and (given is None or family is None):
-            parts = split_name(full)
-            if parts is None:
-                self.fail(
-                    "name",
-                    f"expected a given and a family name, found {describe(full)}",
-                    "missing",
-                )
-                return given, family
-            given, family = given or parts[0], family or parts[1]
-        if given is None:
-            self.required("given_name")
-        if family is None:
-            self.required("family_name")
-        return given, family
-
-    def personnummer(self) -> Personnummer | None:
-        result: Personnummer | None = self.parsed(
-            "personnummer", Personnummer, "a personnummer", "invalid-personnummer"
-        )
-        return result
-
-    def position(self, title: str | None) -> Position | None:
-        """The position code's position; the title's match without one; none for "-"."""
-        value = self.values.get("position")
-        if value is None:
-            return _title_match(title)
-        if value == NO_POSITION:
-            return None
-        result: Position | None = self.parsed("position", position, "a position code")
-        return result
-
-    def reports_to(self, *, unknown: bool) -> tuple[PoliticalBody, ...] | None:
-        value = self.values.get("reports_to")
-        if value is None:
-            return None if unknown else ()
-        if fold(value) in NONE_WORDS:
-            return ()
-        bodies = []
-        for part in value.replace("\n", ";").replace(",", ";").split(";"):
-            name = part.strip()
-            if not name:
-                continue
-            body = political_body(name)
-            if body is None:
-                example = _short(name.partition("(")[0].strip())
-                self.fail(
-                    "reports_to",
-                    f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                    f'("{example} (nämnd)"), found {describe(name)}',
-                )
-                return None
-            bodies.append(body)
-        return tuple(bodies)
-
-    def cohort(self) -> str:
-        value = self.values.get("cohort_id") or self.reader.cohort_id
-        if value is None:
-            self.fail(None, "expected the cohort: a column 'Omgång', or cohort_id=", "missing")
-            return ""
-        return value
-
-
-@functools.lru_cache(maxsize=4096)
-def _day(text: str) -> dt.date | None:
-    """*text* as an ISO date, cached (a sheet's dates repeat); ``None`` if not one."""
-    if len(text) == 10 and text[4] == "-":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return None
-    return None
-
-
-@functools.lru_cache(maxsize=1024)
-def _municipality(text: str) -> Municipality | None:
-    """*text* as a municipality, cached; ``None`` where it needs the full reading."""
-    try:
-        return municipality(text.zfill(4) if text.isdigit() else text)
-    except LedarskapError:
-        return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _title_match(title: str | None) -> Position | None:
-    return match_title(title)
-
-
-# Rows to records -------------------------------------------------------------------------
-
-
-def _build(cells: _Cells, make: Callable[..., Any], fields: dict[str, Any]) -> Any:
-    """A record from *fields*, its own checks' failures reported at their columns."""
-    try:
-        return make(**fields)
-    except InvalidValueError as error:
-        field = error.location.rpartition(".")[2].split("[")[0]
-        if field == "id":
-            field = {"Person": "person_id", "Appointment": "appointment_id"}.get(
-                getattr(make, "__name__", ""), "id"
-            )
-        cells.fail(
-            field if field in cells.headers else None,
-            f"expected {error.expected}, found {describe(error.found)}",
-            hint=error.hint,
-        )
-        raise _RowError from None
-
-
-def _person(cells: _Cells, default_id: str) -> dict[str, Any]:
-    given, family = cells.name()
-    return {
-        "id": cells.text("person_id") or default_id,
-        "given_name": given,
-        "family_name": family,
-        "email": cells.parsed(
-            "email", lambda v: v if email.accepts(v) else None, "an e-mail address"
-        ),
-        "phone": cells.text("phone"),
-        "personnummer": cells.personnummer(),
-    }
-
-
-def _participant_rows(cells: _Cells) -> list[tuple[str, Any]]:
-    cohort_id = cells.cohort()
-    participant_id = cells.text("id") or f"d-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{participant_id}")
-    title = cells.required("title")
-    staff, leads = cells.staff()
-    job = {
-        "id": cells.text("appointment_id") or f"a-{participant_id}",
-        "person_id": person["id"],
-        "municipality": cells.municipality(),
-        "organisation": cells.required("organisation"),
-        "title": title,
-        "start": cells.required_date("start"),
-        "end": cells.date("end"),
-        "position": cells.position(title),
-        "organisation_kind": cells.enum("organisation_kind", OrganisationKind)
-        or OrganisationKind.ADMINISTRATION,
-        "reports_to": cells.reports_to(unknown=False),
-        "staff_function": staff or (StaffFunction.OTHER if leads else None),
-    }
-    participant = {
-        "id": participant_id,
-        "person_id": person["id"],
-        "cohort_id": cohort_id,
-        "appointment_id": job["id"],
-        "status": cells.enum("status", ParticipantStatus) or ParticipantStatus.ADMITTED,
-        "application_id": cells.text("application_id"),
-    }
-    cells.check()
-    return [
-        ("people", _build(cells, Person, person)),
-        ("appointments", _build(cells, Appointment, job)),
-        ("participants", _build(cells, Participant, participant)),
-    ]
-
-
-def _mentor_rows(cells: _Cells) -> list[tuple[str, Any]]:
-    cohort_id = cells.cohort()
-    mentor_id = cells.text("id") or f"mentor-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{mentor_id}")
-    mentor = {
-        "id": mentor_id,
-        "person_id": person["id"],
-        "cohort_id": cohort_id,
-        "municipality": cells.municipality(),
-        "capacity": cells.integer("capacity") or 1,
-    }
-    cells.check()
-    return [("people", _build(cells, Person, person)), ("mentors", _build(cells, Mentor, mentor))]
-
-
-def _application_rows(cells: _Cells) -> list[tuple[str, Any]]:
-    cohort_id = cells.cohort()
-    application_id = cells.text("id") or f"ans-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{application_id}")
-    title = cells.text("title")
-    staff, leads = cells.staff()
-    application = {
-        "id": application_id,
-        "person_id": person["id"],
-        "cohort_id": cohort_id,
-        "submitted": cells.required_date("submitted"),
-        "municipality": cells.municipality(),
-        "organisation": cells.text("organisation"),
-        "organisation_kind": cells.enum("organisation_kind", OrganisationKind),
-        "title": title,
-        "position": cells.position(title),
-        "in_position_since": cells.date("in_position_since"),
-        "reports_to": cells.reports_to(unknown=True),
-        "leads_staff_function": leads,
-        "staff_function": staff,
-        "status": cells.enum("status", ApplicationStatus) or ApplicationStatus.SUBMITTED,
-        "appointment_id": cells.text("appointment_id"),
-    }
-    cells.check()
-    return [
-        ("people", _build(cells, Person, person)),
-        ("applications", _build(cells, Application, application)),
-    ]
-
-
-def _meeting_rows(cells: _Cells) -> list[tuple[str, Any]]:
-    meeting = {
-        "id": cells.text("id") or f"mm-{cells.number}",
-        "mentorship_id": cells.required("mentorship_id"),
-        "on": cells.required_date("on"),
-        "kind": cells.enum("kind", MeetingKind) if cells.required("kind") else None,
-        "status": cells.enum("status", MeetingStatus) or MeetingStatus.HELD,
-        "duration_minutes": cells.integer("duration_minutes"),
-        "notes": cells.raw.get("notes", ""),
-    }
-    cells.check()
-    return [("meetings", _build(cells, MentorMeeting, meeting))]
-
-
-_BUILDERS: dict[SheetKind, Callable[[_Cells], list[tuple[str, Any]]]] = {
-    "participants": _participant_rows,
-    "mentors": _mentor_rows,
-    "applications": _application_rows,
-    "meetings": _meeting_rows,
+"""What a row of each kind gets for a missing column of these fields (as the model has it)."""
+_NOT_KNOWN: dict[SheetKind, frozenset[str]] = {
+    "participants": frozenset(),
+    "mentors": frozenset(),
+    "applications": frozenset(
+        {
+            "municipality",
+            "organisation",
+            "organisation_kind",
+            "title",
+            "in_position_since",
+            "reports_to",
+            "leads_staff_function",
+            "staff_function",
+        }
+    ),
+    "meetings": frozenset(),
 }
+"""The facts of each kind that the model records as not known when a sheet lacks them."""

@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 import attrs
 
-from ledarskap.errors import Problem
+from ledarskap.errors import Problem, mask_personal_data, masked_repr
 from ledarskap.text import Language, Text
 
+from ._sheet_columns import SheetKind, header_of
 from ._sheet_mapping import SheetMapping
 
 __all__ = [
@@ -32,8 +33,9 @@ ColumnStatus = Literal["recognised", "ignored", "unknown", "duplicate", "missing
 """What became of a column: read as a field, skipped, not known, a second one, or absent."""
 MatchedBy = Literal["mapping", "alias", "exact"]
 """How a header was recognised: by the caller's mapping, a known other name, or its own header."""
-DefaultBy = Literal["defaults", "cohort", "model"]
-"""Where a missing column's default comes from: the caller's, the cohort's start, the model's."""
+DefaultBy = Literal["defaults", "cohort", "model", "unknown"]
+"""Where a missing column's default comes from: the caller's, the cohort's start, the
+model's; or ``"unknown"``: the model records the fact as not known."""
 
 _STATUS: dict[str, Text] = {
     "recognised": Text("läses som {field}", "read as {field}"),
@@ -50,6 +52,13 @@ _BY: dict[str, Text] = {
     "exact": Text("egen rubrik", "its own header"),
 }
 _DEFAULT = Text("varje rad får {value}", "every row gets {value}")
+_WHOSE: dict[str, Text] = {
+    "defaults": Text("", ""),
+    "cohort": Text(" (omgångens start)", " (the cohort's start)"),
+    "model": Text(" (modellens standard)", " (the model's default)"),
+    "unknown": Text("", ""),
+}
+_NOT_KNOWN = Text("okänt på varje rad", "not known on any row")
 _NO_DEFAULT = Text(
     "inget standardvärde: ange ett eller mappa en kolumn",
     "no default: give one or map a column",
@@ -66,6 +75,7 @@ _NOT_IMPORTED = Text(
 _AND = Text(" och ", " and ")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class ColumnReport:
     """One column of a sheet as understood: its header, what it was read as and why.
@@ -73,8 +83,9 @@ class ColumnReport:
     ``index`` is the column's place in the sheet (1 for the first, as a spreadsheet's A),
     ``None`` for a missing column; ``field`` the field it fills (or would fill);
     ``matched_by`` how its header was recognised; ``default`` the cell text every row gets
-    for a missing column (``None`` if it has none) and ``default_by`` whose default it is;
-    ``required`` whether the records need the field.
+    for a missing column (``None`` if it has none) and ``default_by`` whose default it is
+    (``"unknown"``: the fact is recorded as not known); ``required`` whether the records
+    need the column (a given name does not, beside a whole name).
     """
 
     header: str | None
@@ -86,22 +97,30 @@ class ColumnReport:
     default_by: DefaultBy | None = None
     required: bool = False
 
-    def render(self, language: Language = "sv") -> str:
-        """One line: the header (or field), then what it is read as."""
-        name = repr(self.header) if self.header is not None else f"({self.field})"
-        what = _STATUS[self.status].format(field=self.field or "").render(language)
+    def render(self, language: Language = "sv", kind: SheetKind | None = None) -> str:
+        """One line: the header (or field), then what it is read as.
+
+        With *kind*, a field is named by its column's header in *language* ("Befattning").
+        """
+        field = self.field or ""
+        if kind is not None and self.field is not None:
+            field = Text(header_of(kind, field), header_of(kind, field, "en")).render(language)
+        name = repr(self.header) if self.header is not None else f"({field})"
+        what = _STATUS[self.status].format(field=field).render(language)
         if self.status == "recognised" and self.matched_by is not None:
             what += f" ({_BY[self.matched_by].render(language)})"
         if self.status == "missing":
-            tail = (
-                _DEFAULT.format(value=repr(self.default))
-                if self.default is not None
-                else _NO_DEFAULT
-            )
+            if self.default is not None:
+                tail = _DEFAULT.format(value=repr(self.default))
+            else:
+                tail = _NOT_KNOWN if self.default_by == "unknown" else _NO_DEFAULT
             what += f": {tail.render(language)}"
-        return f"{name}: {what}"
+            if self.default is not None and self.default_by is not None:
+                what += _WHOSE[self.default_by].render(language)
+        return mask_personal_data(f"{name}: {what}")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetInspection:
     """A sheet as understood before importing: layout, encoding and every column.
@@ -114,7 +133,7 @@ class SheetInspection:
     missing column without a default (then no row is imported).
     """
 
-    kind: str
+    kind: SheetKind
     source: str
     encoding: str | None
     delimiter: str | None
@@ -141,7 +160,7 @@ class SheetInspection:
         The columns recognised by the mapping, the ignored columns and the caller's defaults.
         """
         return SheetMapping(
-            kind=self.kind,  # type: ignore[arg-type]  # a SheetKind: the reader checked it
+            kind=self.kind,
             columns={
                 c.header: c.field
                 for c in self.columns
@@ -165,14 +184,15 @@ class SheetInspection:
             header=self.header_row or "-",
             rows=self.rows,
         ).render(language)
-        lines = [layout, *(f"  {column.render(language)}" for column in self.columns)]
+        lines = [layout, *(f"  {column.render(language, self.kind)}" for column in self.columns)]
         lines += [f"  ! {problem}" for problem in self.problems]
-        return "\n".join(lines)
+        return mask_personal_data("\n".join(lines))
 
     def __str__(self) -> str:
         return self.render("en")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RowOutcome:
     """What became of one row: the records it gave, or the problems that stopped it.
@@ -193,9 +213,9 @@ class RowOutcome:
         """``row 8 → participant d-c-8`` or ``row 8 → not imported, because …``."""
         if self.imported:
             ids = ", ".join(f"{type(r).__name__} {r.id}" for r in self.records)
-            return _IMPORTED.format(row=self.row, records=ids).render(language)
+            return mask_personal_data(_IMPORTED.format(row=self.row, records=ids).render(language))
         why = _AND.render(language).join(_reason(p) for p in self.problems)
-        return _NOT_IMPORTED.format(row=self.row, why=why).render(language)
+        return mask_personal_data(_NOT_IMPORTED.format(row=self.row, why=why).render(language))
 
     def __str__(self) -> str:
         return self.render("en")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -115,7 +116,19 @@ _DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-free form of a header: "E-post" → "epost"."""
+    """Case-, accent- and punctuation-free form of a header: "E-post" → "epost".
+
+    Cached for short texts: a sheet's headers and the words of its cells (ja, förvaltning,
+    a status) repeat on every row; a long cell is folded afresh, never kept.
+    """
+    return _fold(text) if len(text) <= _FOLD_CACHED else _fold.__wrapped__(text)
+
+
+_FOLD_CACHED = 100
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]", "", plain)
@@ -223,7 +236,9 @@ def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -
             f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
             row=number,
         )
-    return [unescape_cell(cell) for cell in row] if quoted else row
+    if quoted:
+        return [unescape_cell(cell) if cell[:1] == "'" else cell for cell in row]
+    return row
 
 
 # CSV ------------------------------------------------------------------------------------
@@ -262,6 +277,7 @@ def _sniff(text: str) -> str:
 
 
 _DELIMITERS = (";", ",", "\t")
+_SEP_LINE = re.compile(r"sep=([;,\t|])\r?\n")
 _QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -304,30 +320,35 @@ def read_csv(content: bytes, source: str) -> CsvCells:
             ],
             source=source,
         )
-    delimiter = _sniff(text)
+    hint = _SEP_LINE.match(text)
+    if hint:  # Excel's "sep=;" line: the delimiter said, the line not shown as a row
+        delimiter, text = hint.group(1), text[hint.end() :]
+    else:
+        delimiter = _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows: list[Row] = []
     lines: list[int] = []
     broken: dict[int, Problem] = {}
     quoted = "'" in text
-    last = 0
+    last = 1 if hint else 0
     width = 0
     try:
         for row in reader:
             number = len(rows) + 1
             rows.append(_bounded(row, number, source, quoted=quoted))
             lines.append(last + 1)
-            if reader.line_num - last > 1:
+            end = reader.line_num + (1 if hint else 0)
+            if end - last > 1:
                 _check_quote(
                     row,
                     number=number,
                     first=last + 1,
-                    end=reader.line_num,
+                    end=end,
                     delimiter=delimiter,
                     source=source,
                     broken=broken,
                 )
-            last = reader.line_num
+            last = end
             if not width and len(row) > 1:
                 width = len(row)
             elif width and len(row) == 1:

@@ -38,7 +38,10 @@ ledarskap.errors.DocumentError: the document does not match the format (1 proble
   - $.program: expected an object (Program), found the number 3
 
 Writing is atomic: the file is written to a temporary file in the same directory, flushed
-to disk and renamed over the old one, so a crash leaves the old file whole.
+to disk and renamed over the old one, so a crash leaves the old file whole. Saving never
+silently overwrites an edit made since the file was read (:mod:`ledarskap.io.revisions`):
+a file another process saved since this one read it is refused with
+:class:`~ledarskap.errors.ConflictError`.
 
 .. versionadded:: 0.1
 """
@@ -69,6 +72,7 @@ from ledarskap.errors import (
 )
 from ledarskap.model import ProgramData
 
+from . import revisions
 from ._atomic import remove_stale_temporaries, write_atomic
 from ._convert import Flavour, make_converter
 from ._decode import Decoder
@@ -127,16 +131,48 @@ def loads(
 # Files ---------------------------------------------------------------------------------
 
 
-def dump(data: ProgramData, path: str | os.PathLike[str]) -> None:
+def dump(
+    data: ProgramData,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    expected_revision: revisions.Revision | None = None,
+) -> None:
     """Write *data* to *path* as a program document, atomically; the suffix picks the syntax.
 
+    A file this process has read (with :func:`load`) or written is replaced only if it is
+    still the revision last read or written: if someone else saved it since, nothing is
+    written and :class:`~ledarskap.errors.ConflictError` names the file and both
+    revisions (read it again, make the change again, save). *overwrite* saves anyway;
+    *expected_revision* states the revision the file must have (see
+    :func:`~ledarskap.io.revisions.revision_of`). A new file, or one this process never
+    read, is written as it is given.
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       A file changed since it was read is not overwritten; *overwrite*,
+       *expected_revision*.
     """
     _check_data("dump", data, path)
+    if overwrite and expected_revision is not None:
+        raise UsageError("dump: give overwrite=True or expected_revision=…, not both")
+    if expected_revision is not None and not isinstance(expected_revision, revisions.Revision):
+        raise UsageError(
+            "dump: expected_revision must be a Revision (from revision_of), "
+            f"found {type(expected_revision).__name__}"
+        )
     syntax = _syntax_of(path)
     with paused_gc():
         encoded = _encode(data, syntax)
-    write_atomic(path, encoded, b"\n" if syntax == "json" else b"")
+    tail = b"\n" if syntax == "json" else b""
+    expected = None if overwrite else expected_revision or revisions.expected_for(data, path)
+    check = None if expected is None else functools.partial(revisions.check, expected, path)
+    write_atomic(path, encoded, tail, check=check)
+    try:
+        mtime_ns = os.stat(path).st_mtime_ns
+    except OSError:  # pragma: no cover - removed the instant after it was written
+        mtime_ns = 0
+    revisions.remember(data, path, revisions.Revision.of(encoded, tail, mtime_ns=mtime_ns))
 
 
 def load(
@@ -145,7 +181,9 @@ def load(
     """Read the program document at *path*; the suffix (``.json``, ``.toml``) picks the syntax.
 
     Errors are those of :func:`loads`, naming the file; a file that cannot be read
-    raises :class:`~ledarskap.errors.FileAccessError` (an :class:`OSError` too).
+    raises :class:`~ledarskap.errors.FileAccessError` (an :class:`OSError` too). The
+    file's revision is recorded (:func:`~ledarskap.io.revisions.revision_of`), so that
+    :func:`dump` does not overwrite what someone else saves meanwhile.
 
     .. versionadded:: 0.1
     """
@@ -154,12 +192,16 @@ def load(
     syntax = _syntax_of(path)
     remove_stale_temporaries(path)  # what a killed writer of this file left beside it
     try:
-        content = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            mtime_ns = os.fstat(stream.fileno()).st_mtime_ns
+            content = stream.read()
     except OSError as exc:
         raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(os.fspath(path), "read", str(exc)) from None
-    return loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
+    data = loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
+    revisions.remember(data, path, revisions.Revision.of(content, mtime_ns=mtime_ns))
+    return data
 
 
 @functools.cache

@@ -18,6 +18,9 @@ library cannot drift apart.
 >>> schema["$defs"]["Participant"]["properties"]["status"]
 {'enum': ['admitted', 'active', 'completed', 'withdrawn']}
 
+A mentorship's life is said as conditions (``allOf``/``if``/``then``): an ``end`` exactly
+when its ``status`` says it is over, ``ended_by`` and ``end_reason`` only when it ended early.
+
 What the schema cannot say, and the library checks when it reads a document: that a
 personnummer's check digit and date are right, that an end date is not before its start,
 that a cohort's sessions lie within its dates and its ids do not repeat, and everything
@@ -158,6 +161,7 @@ def _cached_schema() -> dict[str, Any]:
         "type": "string",
         "pattern": _anchored(PERSONNUMMER_PATTERN),
     }
+    defs["Mentorship"]["allOf"] = _lifecycle_rules()
     body = defs.pop(ProgramData.__name__)
     properties = {
         "format": {"const": FORMAT},
@@ -175,6 +179,33 @@ def _cached_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def _lifecycle_rules() -> list[dict[str, Any]]:
+    """A mentorship's life (:class:`~ledarskap.model.Mentorship`) as JSON Schema conditions.
+
+    An ``end`` exactly when the status says the mentorship is over; ``ended_by`` and
+    ``end_reason`` only when it ended early. Without a ``status`` the library reads it from
+    ``end`` (active or completed), so only the last rule applies then.
+    """
+    over = [s.value for s in model.MentorshipStatus if s.over]
+    lasting = [s.value for s in model.MentorshipStatus if not s.over]
+    early = model.MentorshipStatus.ENDED_EARLY.value
+
+    def when(status: dict[str, Any]) -> dict[str, Any]:
+        return {"properties": {"status": status}, "required": ["status"]}
+
+    return [
+        {
+            "if": when({"enum": over}),
+            "then": {"required": ["end"], "properties": {"end": {"type": "string"}}},
+        },
+        {"if": when({"enum": lasting}), "then": {"properties": {"end": {"type": "null"}}}},
+        {
+            "if": when({"const": early}),
+            "else": {"properties": {"ended_by": {"type": "null"}, "end_reason": {"const": ""}}},
+        },
+    ]
 
 
 def document_schema() -> dict[str, Any]:

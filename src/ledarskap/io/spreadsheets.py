@@ -2,9 +2,9 @@ r"""Spreadsheets in and out: participants, mentors, applications and meetings as
 
 Each kind of sheet has its columns (:data:`COLUMNS`), with Swedish and English headers
 ("Förnamn" or "Given name", "Kommun" or "Municipality" …) matched ignoring case, accents
-and punctuation. CSV may be UTF-8 with or without a BOM (or Windows-1252, as older Excel
-writes), delimited by ``;`` (Excel in a Swedish locale), ``,`` or a tab; XLSX needs the
-``xlsx`` extra (``pip install 'ledarskap[xlsx]'``).
+and punctuation. CSV may be UTF-8 with or without a BOM, Windows-1252 (Excel's plain "CSV") or UTF-16
+(Excel's "Unicode text"), delimited by ``;`` (Excel in a Swedish locale), ``,`` or a tab;
+XLSX needs the ``xlsx`` extra (``pip install 'ledarskap[xlsx]'``).
 
 Reading never stops at the first bad row: a :class:`SheetImport` holds the records of the
 good rows *and* a :class:`~ledarskap.errors.Problem` for every problem, with file, row
@@ -22,6 +22,16 @@ number and column;
 >>> for problem in sheet.problems:
 ...     print(problem)
 deltagare.csv, row 3, column 'Kommun': expected one of Sweden's 290 municipality codes or names, found text 'Linkopping' (did you mean 0580 Linköping?)
+
+A municipality's list is rarely the library's template. :func:`read_sheet` meets it where
+it is: headers a Swedish sheet commonly uses ("Titel", "Arbetsort", "Mejl", "Namn" for a
+whole name), a mapping of the caller's (``columns={"Uppdrag": "title"}``), columns skipped
+(``ignore_columns``), defaults for what the list lacks (``defaults={"start": …}``, or a
+cohort's start), yes/no cells in Swedish and English, and a title above the header. The
+mapping and defaults can be kept as a small TOML file beside the sheet
+(:class:`SheetMapping`, :func:`load_sheet_mapping`, :func:`save_sheet_mapping`).
+:func:`inspect_sheet` says what would be understood before anything is imported, and a
+:class:`SheetImport` says what became of every row (:attr:`SheetImport.outcomes`).
 
 How a sheet becomes records (ids are taken from the id columns when given, otherwise made
 from the cohort and the row number, so that reading the same sheet again gives the same ids):
@@ -52,6 +62,7 @@ from typing import Any, Literal
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap._gc import paused_gc
 from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError
 from ledarskap.model import (
     Application,
@@ -258,20 +269,20 @@ def read_sheet(
        too; a title or notes above the header are skipped; yes/no cells read in Swedish
        and English; UTF-16 text is read.
     """
-    kind, reader, cells, layout, label = _prepared(
-        source,
-        kind,
-        "read_sheet",
-        cohort_id=cohort_id,
-        name=name,
-        ignore_columns=ignore_columns,
-        columns=columns,
-        defaults=defaults,
-        mapping=mapping,
-        cohort=cohort,
-    )
-    rows = reader.read(cells, layout)
-    result = _imported(kind, label, rows)
+    with paused_gc():  # thousands of rows and records, no reference cycles (see ledarskap._gc)
+        kind, reader, cells, layout, label = _prepared(
+            source,
+            kind,
+            "read_sheet",
+            cohort_id=cohort_id,
+            name=name,
+            ignore_columns=ignore_columns,
+            columns=columns,
+            defaults=defaults,
+            mapping=mapping,
+            cohort=cohort,
+        )
+        result = _imported(kind, label, reader.read(cells, layout))
     return result.raise_for_problems() if strict else result
 
 
@@ -484,15 +495,16 @@ def sheet_bytes(
         raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
     if len(str(delimiter)) != 1:
         raise InvalidValueError(location="delimiter", expected="one character", found=delimiter)
-    rows = sheet_rows(
-        data,
-        kind,
-        cohort_id=cohort_id,
-        include_personnummer=include_personnummer,
-        language=language,
-    )
-    if syntax == "xlsx":
-        return write_xlsx(rows, title=kind)
+    with paused_gc():  # a cell object for every cell written, no reference cycles
+        rows = sheet_rows(
+            data,
+            kind,
+            cohort_id=cohort_id,
+            include_personnummer=include_personnummer,
+            language=language,
+        )
+        if syntax == "xlsx":
+            return write_xlsx(rows, title=kind)
     return write_csv(rows, delimiter=delimiter)
 
 

@@ -14,6 +14,7 @@ from .appointments import (
     whole_years,
 )
 from .cohorts import Activity, Cohort, Collaboration, Session, SessionKind, SupportGroup, Venue
+from .lifecycle import end_mentorship, replace_mentor
 from .mentoring import (
     EndedBy,
     MeetingKind,
@@ -101,9 +102,11 @@ __all__ = [
     "all_municipalities",
     "all_positions",
     "county",
+    "end_mentorship",
     "match_title",
     "municipality",
     "position",
     "program_region_counties",
+    "replace_mentor",
     "whole_years",
 ]

@@ -9,7 +9,9 @@ A mentorship has a life (:class:`MentorshipStatus`): it is *proposed* (by a matc
 not yet agreed), *active*, and then either *completed* (it ran to its planned end) or
 *ended early* (avbrutet i förtid), with who ended it (:class:`EndedBy`) and why. Its
 ``end`` (the last day, inclusive) is set exactly when it is over. A record is never deleted
-to end a mentorship: a replaced mentor stays in the data as an ended relationship.
+to end a mentorship: a replaced mentor stays in the data as an ended relationship
+(:func:`ledarskap.replace_mentor`, :func:`ledarskap.end_mentorship`), so the history of
+every pair is kept.
 
 >>> import datetime as dt
 >>> from ledarskap import Mentorship, MentorMeeting, MeetingKind, MentorshipStatus

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -14,6 +15,7 @@ from ledarskap.model import (
     Cohort,
     Collaboration,
     Discipline,
+    EndedBy,
     Grounding,
     Level,
     MeetingKind,
@@ -21,6 +23,7 @@ from ledarskap.model import (
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     Municipality,
     Organiser,
     Participant,
@@ -399,6 +402,33 @@ def mentors(
     return st.sampled_from(mentors_)
 
 
+_REASONS = ("", "Adepten bytte tjänst.", "Mentorn fick förhinder.", "Ny mentor efter samtal.")
+"""End reasons of generated mentorships that ended early: fictional, no personal data."""
+
+
+def lifecycle(
+    draw: st.DrawFn,
+    start: dt.date,
+    max_date: dt.date,
+    status: MentorshipStatus,
+    *,
+    planned_end: dt.date | None = None,
+) -> dict[str, Any]:
+    """The fields of a mentorship's life in *status*, from *start* (to *max_date* at most).
+
+    An end exactly when it is over, and who ended it and why only when it ended early. A
+    completed mentorship ends on *planned_end* when one is given (the cohort's end).
+    """
+    fields: dict[str, Any] = {"status": status}
+    if status is MentorshipStatus.COMPLETED:
+        fields["end"] = planned_end or draw(dates(start, max_date))
+    elif status is MentorshipStatus.ENDED_EARLY:
+        fields["end"] = draw(dates(start, max_date))
+        fields["ended_by"] = draw(st.none() | st.sampled_from(EndedBy))
+        fields["end_reason"] = draw(st.sampled_from(_REASONS))
+    return fields
+
+
 @st.composite
 def mentorship(
     draw: st.DrawFn,
@@ -409,16 +439,19 @@ def mentorship(
     min_date: dt.date,
     max_date: dt.date,
     ongoing: bool | None,
+    statuses: tuple[MentorshipStatus, ...],
 ) -> Mentorship:
-    """A mentorship starting and (unless ongoing) ending between *min_date* and *max_date*."""
+    """A mentorship starting and (when over) ending between *min_date* and *max_date*."""
     start = draw(dates(min_date, max_date))
-    ends = dates(start, max_date)
+    status = draw(
+        st.sampled_from([s for s in statuses if ongoing is None or s.over is not ongoing])
+    )
     return Mentorship(
         id=draw(fixed_or(mentorship_id, "ms-")),
         mentor_id=draw(fixed_or(mentor_id, "mentor-")),
         participant_id=draw(fixed_or(participant_id, "d-")),
         start=start,
-        end=None if ongoing else draw(ends) if ongoing is False else draw(st.none() | ends),
+        **lifecycle(draw, start, max_date, status),
     )
 
 
@@ -429,16 +462,30 @@ def mentorships(
     min_date: dt.date = _args.DEFAULT_MIN_DATE,
     max_date: dt.date = _args.DEFAULT_MAX_DATE,
     ongoing: bool | None = None,
+    statuses: Iterable[MentorshipStatus] | None = None,
 ) -> st.SearchStrategy[Mentorship]:
     """A mentorship (mentor and adept) lying between *min_date* and *max_date*.
 
     Pass a cohort's dates as the bounds to keep the mentorship inside the cohort.
-    *ongoing* forces whether ``end`` is ``None``.
+    *ongoing* forces whether the mentorship lasts (proposed or active, no ``end``) or is
+    over (completed or ended early, with an ``end``); *statuses* limits the states of its
+    life drawn (all by default). Every mentorship drawn keeps the lifecycle's rules: an
+    ``end`` exactly when it is over, who ended it and why only when it ended early.
+
+    .. versionchanged:: 0.3
+       Mentorships in every state of their life; *statuses*.
     """
     mentor_id = _args.id_of("mentor", mentor, Mentor)
     participant_id = _args.id_of("participant", participant, Participant)
     _args.check_dates(min_date, max_date)
     _args.check_flag("ongoing", ongoing)
+    chosen = tuple(_args.enum_pool("statuses", statuses, MentorshipStatus, MentorshipStatus))
+    if not any(ongoing is None or s.over is not ongoing for s in chosen):
+        raise InvalidArgument(
+            f"ongoing={ongoing!r} leaves none of statuses="
+            f"{sorted(s.value for s in chosen)!r}: a mentorship that lasts is proposed or "
+            "active, one that is over is completed or ended early"
+        )
     return mentorship(
         mentorship_id=None,
         mentor_id=mentor_id,
@@ -446,20 +493,30 @@ def mentorships(
         min_date=min_date,
         max_date=max_date,
         ongoing=ongoing,
+        statuses=chosen,
     )
 
 
 def meeting(
-    meeting_id: str | None, mentorship_id: str | None, min_date: dt.date, max_date: dt.date
+    meeting_id: str | None,
+    mentorship_id: str | None,
+    min_date: dt.date,
+    max_date: dt.date,
+    *,
+    held: bool = True,
 ) -> st.SearchStrategy[MentorMeeting]:
-    """Mentor meetings of *mentorship_id* on a day from *min_date* to *max_date*."""
+    """Mentor meetings of *mentorship_id* on a day from *min_date* to *max_date*.
+
+    Unless *held*, only planned or cancelled ones (a proposed mentorship has held none).
+    """
+    statuses = [s for s in MeetingStatus if held or s is not MeetingStatus.HELD]
     return st.builds(
         MentorMeeting,
         id=fixed_or(meeting_id, "mm-"),
         mentorship_id=fixed_or(mentorship_id, "ms-"),
         on=dates(min_date, max_date),
         kind=st.sampled_from(MeetingKind),
-        status=st.sampled_from(MeetingStatus),
+        status=st.sampled_from(statuses),
         duration_minutes=st.none() | st.integers(15, 240),
         notes=st.sampled_from(_NOTES),
     )
@@ -471,14 +528,19 @@ def mentor_meetings(
     min_date: dt.date = _args.DEFAULT_MIN_DATE,
     max_date: dt.date = _args.DEFAULT_MAX_DATE,
 ) -> st.SearchStrategy[MentorMeeting]:
-    """A mentor meeting (mentorsträff), inside *mentorship*'s dates when it is given."""
+    """A mentor meeting (mentorsträff), inside *mentorship*'s dates when it is given.
+
+    A meeting of a proposed mentorship is planned or cancelled, never held.
+    """
     _args.check_dates(min_date, max_date)
     mentorship_id = _args.id_of("mentorship", mentorship, Mentorship)
+    held = True
     if isinstance(mentorship, Mentorship):
+        held = mentorship.status is not MentorshipStatus.PROPOSED
         min_date = max(min_date, mentorship.start)
         max_date = min(max_date, mentorship.end or max_date)
         if min_date > max_date:
             raise InvalidArgument(
                 f"mentorship {mentorship.id!r} has no day between min_date and max_date"
             )
-    return meeting(None, mentorship_id, min_date, max_date)
+    return meeting(None, mentorship_id, min_date, max_date, held=held)

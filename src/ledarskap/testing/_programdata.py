@@ -16,6 +16,7 @@ from ledarskap.model import (
     Mentor,
     MentorMeeting,
     Mentorship,
+    MentorshipStatus,
     Municipality,
     Participant,
     ParticipantStatus,
@@ -33,7 +34,7 @@ from ledarskap.model import (
 
 from . import _args
 from ._people import appointment, dates, person, personnummer
-from ._program import meeting, program, session, venues
+from ._program import lifecycle, meeting, program, session, venues
 
 __all__ = ["program_data"]
 
@@ -44,6 +45,7 @@ _TARGET_KINDS = frozenset(
 _CHIEF = [p for p in all_positions() if p.kind is PositionKind.CHIEF_EXECUTIVE]
 _TARGET = [p for p in all_positions() if p.kind in _TARGET_KINDS]
 _NOT_ADMITTED = [s for s in ApplicationStatus if s is not ApplicationStatus.ADMITTED]
+_OVER = tuple(s for s in MentorshipStatus if s.over)
 
 
 def program_data(
@@ -68,12 +70,19 @@ def program_data(
       taking part as an appointment in a position of the target group that began before
       the application deadline and still holds, and each with an admitted application
       submitted by the deadline and after the appointment began;
-    - each participant has exactly one mentorship, with the kommunchef of a *different*
-      collaborating municipality whose capacity is not used up; mentorships and their
-      meetings lie inside the cohort;
+    - each participant has a mentorship with the kommunchef of a *different*
+      collaborating municipality whose capacity is not used up, in any state of its life
+      (proposed, active, completed on the cohort's last day, ended early, with or without
+      who ended it; a withdrawn participant's is over); one that ended early may be
+      followed from the next day by one with another such mentor (a replaced mentor),
+      so a participant has one or two mentorships, never two at once; mentorships and
+      their meetings lie inside the cohort, and a proposed one has held no meeting;
     - sessions lie inside the cohort, none overlapping another, and take up the program's
       themes; support groups of at most six divide the participants; up to two other applicants (people with an
       appointment, possibly in a municipality outside the cohort) were not admitted.
+
+    .. versionchanged:: 0.3
+       Mentorships in every state of their life, and replaced mentors.
 
     No two people share a personnummer. Ids are unique, numbered by kind (``p-1``, ``a-1``, ``d-1``, ``c-1`` …), and every id
     a record holds names a record of the data.
@@ -298,7 +307,10 @@ class _Builder:
             )
             self.participants.append(adept)
             adepts.append(adept)
-            self.mentorship(mentor, adept, start, end)
+            spare = [m for m in mentors if m.municipality != home and left[m.id] > 0]
+            successor = self.mentorship(mentor, adept, start, end, spare)
+            if successor is not None:
+                left[successor.id] -= 1
 
         for _ in range(draw(st.integers(0, 2))):
             where = draw(st.sampled_from(self.pool))
@@ -335,18 +347,57 @@ class _Builder:
             sessions=self.sessions(number, start, end, theme_ids),
         )
 
-    def mentorship(self, mentor: Mentor, adept: Participant, start: dt.date, end: dt.date) -> None:
-        """Mentorship ``ms-<n>`` of *mentor* and *adept* inside the cohort, with 0–3 meetings."""
+    def mentorship(
+        self,
+        mentor: Mentor,
+        adept: Participant,
+        start: dt.date,
+        end: dt.date,
+        spare: list[Mentor],
+    ) -> Mentor | None:
+        """The adept's mentorships inside the cohort, each with 0–3 meetings; the successor.
+
+        Any state of the mentorship's life (a withdrawn adept's is over); one that ended
+        early may be followed, from the next day, by one with a mentor of *spare* (a
+        replaced mentor stays as the ended relationship): that mentor is returned.
+        """
         draw = self.draw
         first = draw(dates(start, end))
+        withdrawn = adept.status is ParticipantStatus.WITHDRAWN
+        status = draw(st.sampled_from(_OVER if withdrawn else tuple(MentorshipStatus)))
+        successor = None
+        if status is MentorshipStatus.ENDED_EARLY and not withdrawn and spare and first < end:
+            successor = draw(st.none() | st.sampled_from(spare))
+        last = end - dt.timedelta(days=1) if successor is not None else end
         pair = Mentorship(
             id=f"ms-{len(self.mentorships) + 1}",
             mentor_id=mentor.id,
             participant_id=adept.id,
             start=first,
-            end=draw(st.none() | st.just(end)),
+            **lifecycle(draw, first, last, status, planned_end=end),
         )
+        self.pair(pair, end)
+        if successor is not None and pair.end is not None:
+            then = pair.end + dt.timedelta(days=1)
+            later = draw(st.sampled_from((MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED)))
+            self.pair(
+                Mentorship(
+                    id=f"ms-{len(self.mentorships) + 1}",
+                    mentor_id=successor.id,
+                    participant_id=adept.id,
+                    start=then,
+                    **lifecycle(draw, then, end, later, planned_end=end),
+                ),
+                end,
+            )
+        return successor
+
+    def pair(self, pair: Mentorship, end: dt.date) -> None:
+        """*pair* and 0–3 meetings inside it (none held if it is only proposed)."""
         self.mentorships.append(pair)
-        for _ in range(draw(st.integers(0, 3))):
+        held = pair.status is not MentorshipStatus.PROPOSED
+        for _ in range(self.draw(st.integers(0, 3))):
             meeting_id = f"mm-{len(self.meetings) + 1}"
-            self.meetings.append(draw(meeting(meeting_id, pair.id, first, end)))
+            self.meetings.append(
+                self.draw(meeting(meeting_id, pair.id, pair.start, pair.end or end, held=held))
+            )

@@ -29,8 +29,10 @@ from ledarskap.model import (
     Appointment,
     Cohort,
     Collaboration,
+    MeetingStatus,
     Mentor,
     Mentorship,
+    MentorshipStatus,
     ParticipantStatus,
     PositionKind,
     ProgramData,
@@ -529,6 +531,14 @@ class _Checker:
                 first = first_of.setdefault(p, i)
                 if first != i:
                     more_of[p].append(i)
+                if adept.status is ParticipantStatus.WITHDRAWN and not pair.status.over:
+                    self.add(
+                        "adept.withdrawn-mentorship",
+                        f"{where}.status",
+                        pair.id,
+                        participant=adept.id,
+                        mentorship=pair.id,
+                    )
                 c = self.cohorts.get(adept.cohort_id)
                 if c is not None:
                     self.check_mentorship_dates(pair, where, cohorts[c])
@@ -609,23 +619,58 @@ class _Checker:
         for i, more in more_of.items():
             participant = participants[i]
             mine = sorted([first_of[i], *more], key=lambda k: pairs[k].start)
-            latest: Mentorship | None = None
-            for k in mine:
-                pair = pairs[k]
-                if latest is not None and (latest.end is None or pair.start <= latest.end):
+            holding = [k for k in mine if pairs[k].status is not MentorshipStatus.PROPOSED]
+            self.check_two_mentors(participant.id, holding)
+            if len(holding) < len(mine):
+                self.check_proposals(participant.id, mine)
+
+    def check_two_mentors(self, participant_id: str, mine: list[int]) -> None:
+        """An adept never has two mentorships that hold on one day (*mine*: by start)."""
+        pairs = self.data.mentorships
+        latest: Mentorship | None = None
+        for k in mine:
+            pair = pairs[k]
+            if latest is not None and (latest.end is None or pair.start <= latest.end):
+                self.add(
+                    "adept.two-mentors",
+                    f"mentorships[{k}]",
+                    pair.id,
+                    participant=participant_id,
+                    mentorship=pair.id,
+                    other=latest.id,
+                    on=_iso(pair.start),
+                )
+            if latest is None or (
+                latest.end is not None and (pair.end is None or pair.end > latest.end)
+            ):
+                latest = pair
+
+    def check_proposals(self, participant_id: str, mine: list[int]) -> None:
+        """A proposed mentorship overlapping another of its adept's is named, with the other.
+
+        A proposal is not yet agreed, so it is a warning: made active as it stands, the adept
+        would have two mentors. Each pair of overlapping records is reported once, at the
+        proposal (the later of two proposals).
+        """
+        pairs = self.data.mentorships
+        for n, k in enumerate(mine):
+            pair = pairs[k]
+            if pair.status is not MentorshipStatus.PROPOSED:
+                continue
+            for m, j in enumerate(mine):
+                other = pairs[j]
+                earlier = other.status is not MentorshipStatus.PROPOSED or m < n
+                if j != k and earlier and _overlaps(pair.start, pair.end, other.start, other.end):
                     self.add(
-                        "adept.two-mentors",
+                        "adept.proposed-overlap",
                         f"mentorships[{k}]",
                         pair.id,
-                        participant=participant.id,
+                        participant=participant_id,
                         mentorship=pair.id,
-                        other=latest.id,
-                        on=_iso(pair.start),
+                        other=other.id,
+                        on=_iso(max(pair.start, other.start)),
                     )
-                if latest is None or (
-                    latest.end is not None and (pair.end is None or pair.end > latest.end)
-                ):
-                    latest = pair
+                    break
 
     def check_mentor_load(self, of_mentor: dict[int, list[int]]) -> None:
         mentors = self.data.mentors
@@ -699,6 +744,15 @@ class _Checker:
                 self.ref("mentorships", where, meeting.id, "mentorship_id", meeting.mentorship_id)
                 continue
             pair = pairs[k]
+            if meeting.status is MeetingStatus.HELD and pair.status is MentorshipStatus.PROPOSED:
+                self.add(
+                    "meeting.of-proposed",
+                    f"{where}.status",
+                    meeting.id,
+                    meeting=meeting.id,
+                    on=_iso(meeting.on),
+                    mentorship=pair.id,
+                )
             if meeting.on < pair.start or (pair.end is not None and meeting.on > pair.end):
                 self.add(
                     "meeting.outside-mentorship",

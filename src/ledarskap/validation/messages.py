@@ -200,6 +200,29 @@ _ENTRIES = (
         ),
     ),
     Message(
+        code="adept.proposed-overlap",
+        severity=_W,
+        heading=Text(
+            "Föreslaget mentorskap överlappar ett annat", "Proposed mentorship overlaps another"
+        ),
+        text=Text(
+            "Mentorskapet {mentorship} föreslås för adepten {participant}, som från {on} också har mentorskapet {other}: avsluta det ena innan det föreslagna blir pågående, så att adepten har en mentor i taget.",
+            "Mentorship {mentorship} is proposed for adept {participant}, who from {on} also has mentorship {other}: end one before the proposal becomes active, so that the adept has one mentor at a time.",
+        ),
+    ),
+    Message(
+        code="adept.withdrawn-mentorship",
+        severity=_W,
+        heading=Text(
+            "Avbruten deltagare med pågående mentorskap",
+            "Withdrawn participant with a mentorship that lasts",
+        ),
+        text=Text(
+            "Deltagaren {participant} har avbrutit programmet, men mentorskapet {mentorship} är inte avslutat: avsluta det som avbrutet i förtid (det sparas i historiken).",
+            "Participant {participant} has withdrawn from the program, but mentorship {mentorship} is not over: end it as ended early (it stays in the history).",
+        ),
+    ),
+    Message(
         code="mentorship.other-cohort",
         severity=_E,
         heading=Text("Mentor och adept i olika omgångar", "Mentor and adept in different cohorts"),
@@ -224,6 +247,17 @@ _ENTRIES = (
         text=Text(
             "Mentorsträffen {meeting} den {on} ligger utanför mentorskapet {mentorship} ({start}–{end}).",
             "Mentor meeting {meeting} on {on} lies outside mentorship {mentorship} ({start}–{end}).",
+        ),
+    ),
+    Message(
+        code="meeting.of-proposed",
+        severity=_E,
+        heading=Text(
+            "Genomförd träff i ett föreslaget mentorskap", "Held meeting of a proposed mentorship"
+        ),
+        text=Text(
+            "Mentorsträffen {meeting} den {on} är genomförd, men mentorskapet {mentorship} är bara föreslaget: gör det pågående när paret har börjat träffas.",
+            "Mentor meeting {meeting} on {on} was held, but mentorship {mentorship} is only proposed: make it active once the pair has started meeting.",
         ),
     ),
     # Cohorts and sessions ----------------------------------------------------------------

@@ -1,0 +1,25 @@
+"""Which cohort a figure is of: the one named, or the program's only one."""
+
+from __future__ import annotations
+
+from ledarskap.errors import UsageError
+from ledarskap.model import Cohort, ProgramData
+
+__all__ = ["chosen_cohort"]
+
+
+def chosen_cohort(data: ProgramData, cohort: str | Cohort | None) -> Cohort:
+    """The cohort *cohort* names (an id or the cohort itself), or the only one of *data*.
+
+    Without a cohort, data of several cohorts (or none) raise
+    :class:`~ledarskap.errors.UsageError` naming the ids to choose from; an unknown id
+    raises :class:`~ledarskap.errors.UnknownReferenceError`.
+    """
+    if isinstance(cohort, Cohort):
+        return data.cohort(cohort.id)
+    if cohort is not None:
+        return data.cohort(cohort)
+    if len(data.cohorts) == 1:
+        return data.cohorts[0]
+    ids = ", ".join(repr(c.id) for c in data.cohorts) or "none"
+    raise UsageError(f"cohort: name the cohort to draw, one of the program's cohorts ({ids})")

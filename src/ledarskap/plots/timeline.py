@@ -1,0 +1,301 @@
+"""The mentoring meeting timeline of a cohort: each mentor pair's meetings over the year.
+
+One row per mentorship (mentor and adept) of the cohort: a thin line for the time the
+mentorship lasts (dashed while it is proposed, ending in a bar if it ended early), a dot for
+each meeting held, a ring for each one planned and a cross for each one cancelled; the cohort's sessions (internat, träffar, återträffar) are shaded
+behind all rows, so a reader sees at a glance which pairs meet at the sessions, which
+meet between them, and which have gone quiet.
+
+Pairs are labelled without personal data: numbered (``"Par 1"``, in the order the
+mentorships start) or by municipality (``"Linköping → Motala"``, the mentor's, a
+kommunchef's, then the adept's). Names, personnummer, e-mail addresses, the notes of a
+meeting and the reason a mentorship ended never reach a figure.
+
+>>> from ledarskap import example_program
+>>> from ledarskap.plots import meeting_timeline
+>>> figure = meeting_timeline(example_program(), language="en")
+>>> figure.axes[0].get_title(loc="left")
+'Mentor meetings – Omgång 2025/26'
+>>> [label.get_text() for label in figure.axes[0].get_yticklabels()][:3]
+['Pair 1', 'Pair 2', 'Pair 3']
+
+.. versionadded:: 0.4
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from ledarskap.errors import InvalidValueError
+from ledarskap.model import (
+    Cohort,
+    MeetingStatus,
+    MentorMeeting,
+    Mentorship,
+    MentorshipStatus,
+    ProgramData,
+    SessionKind,
+)
+from ledarskap.text import Language, Text, checked_language
+
+from . import _style
+from ._cohorts import chosen_cohort
+from ._matplotlib import new_figure
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["PairLabels", "meeting_timeline"]
+
+PairLabels = Literal["number", "municipality"]
+"""How the rows of the timeline are labelled: numbered, or by the pair's municipalities."""
+
+_TITLE = Text("Mentorsträffar", "Mentor meetings")
+_PAIR = Text("Par {number}", "Pair {number}")
+_MENTORSHIP = Text("mentorskapets löptid", "mentorship's duration")
+_PROPOSED = Text("föreslaget mentorskap ({count})", "proposed mentorship ({count})")
+_NONE = Text("Inga mentorskap i omgången", "No mentorships in the cohort")
+_MONTHS = (
+    Text("jan", "Jan"),
+    Text("feb", "Feb"),
+    Text("mar", "Mar"),
+    Text("apr", "Apr"),
+    Text("maj", "May"),
+    Text("jun", "Jun"),
+    Text("jul", "Jul"),
+    Text("aug", "Aug"),
+    Text("sep", "Sep"),
+    Text("okt", "Oct"),
+    Text("nov", "Nov"),
+    Text("dec", "Dec"),
+)
+# How each status is drawn: marker, face colour, edge colour.
+_MARKERS = {
+    MeetingStatus.HELD: ("o", _style.BLUE, _style.BLUE),
+    MeetingStatus.PLANNED: ("o", "white", _style.BLUE),
+    MeetingStatus.CANCELLED: ("X", _style.VERMILION, _style.VERMILION),
+}
+_SESSION_COLOURS = {
+    SessionKind.RESIDENTIAL: _style.ORANGE,
+    SessionKind.SESSION: _style.SKY,
+    SessionKind.FOLLOW_UP: _style.PINK,
+}
+_ROW = 0.27  # inches per pair
+_FRAME = 1.9  # inches for the title, the date axis and the legend
+
+
+def meeting_timeline(
+    data: ProgramData,
+    cohort: str | Cohort | None = None,
+    *,
+    language: Language = "sv",
+    pair_labels: PairLabels = "number",
+) -> Figure:
+    """The meetings of every mentor pair of *cohort* over its dates, with its sessions marked.
+
+    *cohort* is a cohort's id (or the cohort); without it, the program's only cohort.
+    *pair_labels* is ``"number"`` (``"Par 1"``…, by the mentorships' start) or
+    ``"municipality"`` (mentor's municipality → adept's, in alphabetical order). Returns a
+    :class:`matplotlib.figure.Figure`; save it with :func:`ledarskap.plots.save`.
+    """
+    language = checked_language(language)
+    if pair_labels not in ("number", "municipality"):
+        raise InvalidValueError(
+            location="pair_labels", expected="'number' or 'municipality'", found=pair_labels
+        )
+    chosen = chosen_cohort(data, cohort)
+    rows = _rows(data, chosen, pair_labels, language)
+    meetings = [meeting for _, pair in rows for meeting in data.meetings_of(pair.id)]
+    first, last = _span(chosen, [pair for _, pair in rows], meetings)
+
+    figure = new_figure("Drawing the meeting timeline", 10, _FRAME + _ROW * max(len(rows), 3))
+    axes = figure.add_subplot()
+    _style.title(axes, _TITLE.render(language), chosen.name, pad=14)
+    _sessions(axes, chosen, language)
+    if rows:
+        _pairs(axes, data, rows, last, language)
+    else:
+        axes.text(0.5, 0.5, _NONE.render(language), transform=axes.transAxes, ha="center")
+        axes.set_yticks([])
+    axes.set_xlim(first.toordinal(), last.toordinal() + 1)
+    _month_ticks(axes, first, last, language)
+    _style.tidy(axes, grid="x")
+    axes.tick_params(axis="y", length=0)
+    handles, labels = axes.get_legend_handles_labels()
+    if handles:  # nothing to explain in a cohort without sessions and pairs
+        figure.legend(
+            handles,
+            labels,
+            loc="outside lower center",
+            ncols=4,
+            fontsize=_style.TICK_SIZE,
+            frameon=False,
+            handletextpad=0.4,
+            columnspacing=1.6,
+        )
+    return figure
+
+
+def _rows(
+    data: ProgramData, cohort: Cohort, labels: PairLabels, language: Language
+) -> list[tuple[str, Mentorship]]:
+    """The cohort's mentorships, each with its label, in the order they are drawn."""
+    adepts = {participant.id: participant for participant in data.participants_of(cohort.id)}
+    pairs = sorted(
+        (pair for pair in data.mentorships if pair.participant_id in adepts),
+        key=lambda pair: (pair.start, pair.id),
+    )
+    if labels == "number":
+        return [(_PAIR.format(number=n).render(language), p) for n, p in enumerate(pairs, 1)]
+    named = [
+        (
+            f"{data.mentor(pair.mentor_id).municipality.display_name} → "
+            f"{data.municipality_of(adepts[pair.participant_id]).display_name}",
+            pair,
+        )
+        for pair in pairs
+    ]
+    named.sort(key=lambda row: _style.swedish_order(row[0]))
+    seen: Counter[str] = Counter(label for label, _ in named)
+    counted: Counter[str] = Counter()
+    result = []
+    for label, pair in named:  # a second pair between the same two municipalities: (2)
+        counted[label] += 1
+        result.append((f"{label} ({counted[label]})" if seen[label] > 1 else label, pair))
+    return result
+
+
+def _span(
+    cohort: Cohort, pairs: Sequence[Mentorship], meetings: Sequence[MentorMeeting]
+) -> tuple[dt.date, dt.date]:
+    """The first and last day drawn: the cohort's, widened to every pair and meeting."""
+    days = [cohort.start, cohort.end]
+    days += [pair.start for pair in pairs] + [pair.end for pair in pairs if pair.end]
+    days += [meeting.on for meeting in meetings]
+    return min(days), max(days)
+
+
+def _sessions(axes: Axes, cohort: Cohort, language: Language) -> None:
+    """Shade each session's days and mark it above the rows, one colour per kind.
+
+    The legend has an entry for each kind the cohort holds, with how many.
+    """
+    counts = Counter(session.kind for session in cohort.sessions)
+    labelled: set[SessionKind] = set()
+    for session in sorted(cohort.sessions, key=lambda s: s.start):
+        kind = session.kind
+        label = f"{kind.label(language)} ({counts[kind]})" if kind not in labelled else None
+        labelled.add(kind)
+        first, last = session.start.toordinal(), session.end.toordinal() + 1
+        colour = _SESSION_COLOURS[kind]
+        axes.axvspan(first, last, color=colour, alpha=0.3, linewidth=0, label=label)
+        # A one-day session is a hair's width over a year: a mark above the rows shows it.
+        axes.plot(
+            (first + last) / 2,
+            1.0,
+            marker="v",
+            markersize=7,
+            color=colour,
+            transform=axes.get_xaxis_transform(),
+            clip_on=False,
+        )
+
+
+def _pairs(
+    axes: Axes,
+    data: ProgramData,
+    rows: Sequence[tuple[str, Mentorship]],
+    last: dt.date,
+    language: Language,
+) -> None:
+    """Each pair's line and meetings; every meeting status in the legend with its count, 0 too.
+
+    The line of a mentorship without an end runs to *last*, the last day drawn; a proposed
+    mentorship's line is dashed (and in the legend only when there is one); a mentorship
+    ended early ends in a bar (in the legend always, with its count). Who ended it and why
+    are the pair's own and never drawn.
+    """
+    lines: dict[bool, tuple[list[int], list[int], list[int]]] = {
+        False: ([], [], []),
+        True: ([], [], []),
+    }
+    early: tuple[list[int], list[int]] = ([], [])
+    for row, (_, pair) in enumerate(rows):
+        ys, starts, ends = lines[pair.status is MentorshipStatus.PROPOSED]
+        end = (pair.end or last).toordinal() + 1
+        ys.append(row)
+        starts.append(pair.start.toordinal())
+        ends.append(end)
+        if pair.status is MentorshipStatus.ENDED_EARLY:
+            early[0].append(end)
+            early[1].append(row)
+    for proposed, (ys, starts, ends) in lines.items():
+        if ys or not proposed:
+            label = _PROPOSED if proposed else _MENTORSHIP
+            axes.hlines(
+                ys,
+                starts,
+                ends,
+                color=_style.GREY,
+                linewidth=1.2,
+                linestyles="--" if proposed else "-",
+                label=label.format(count=len(ys)).render(language),
+            )
+    ended = MentorshipStatus.ENDED_EARLY.label(language)
+    axes.scatter(
+        *early,
+        s=90,
+        marker="|",
+        c=_style.VERMILION,
+        linewidths=2,
+        zorder=3,
+        label=f"{ended} ({len(early[0])})",
+    )
+    by_status: dict[MeetingStatus, tuple[list[float], list[int]]] = {
+        status: ([], []) for status in MeetingStatus
+    }
+    for row, (_, pair) in enumerate(rows):
+        for meeting in data.meetings_of(pair.id):
+            days, ys = by_status[meeting.status]
+            days.append(meeting.on.toordinal() + 0.5)
+            ys.append(row)
+    for status in (MeetingStatus.HELD, MeetingStatus.PLANNED, MeetingStatus.CANCELLED):
+        days, ys = by_status[status]
+        marker, face, edge = _MARKERS[status]
+        axes.scatter(
+            days,
+            ys,
+            s=30,
+            marker=marker,
+            c=face,
+            edgecolors=edge,
+            linewidths=1.1,
+            zorder=3,
+            label=f"{status.label(language)} ({len(days)})",
+        )
+    axes.set_yticks(range(len(rows)), [label for label, _ in rows])
+    axes.set_ylim(len(rows) - 0.5, -0.5)
+
+
+def _month_ticks(axes: Axes, first: dt.date, last: dt.date, language: Language) -> None:
+    """A tick on the first of each month (every second or third on a long span), named in *language*."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 1 if months <= 15 else 2 if months <= 30 else 3 if months <= 45 else 12
+    ticks: list[dt.date] = []
+    year, month = first.year, first.month
+    while dt.date(year, month, 1) <= last:
+        day = dt.date(year, month, 1)
+        if day >= first and (month - 1) % step == 0:
+            ticks.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    labels = [
+        f"{_MONTHS[day.month - 1].render(language)}\n{day.year}"
+        if index == 0 or day.month <= step
+        else _MONTHS[day.month - 1].render(language)
+        for index, day in enumerate(ticks)
+    ]
+    axes.set_xticks([day.toordinal() for day in ticks], labels)

@@ -1,0 +1,80 @@
+"""The encodings Excel writes, told apart (:mod:`ledarskap.io._encodings`), and named by a read."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledarskap.errors import DocumentError
+from ledarskap.io import inspect_sheet, read_sheet
+from ledarskap.io._encodings import ENCODINGS, detect_and_decode
+
+SHEET = "Förnamn\tEfternamn\tKommun\tFörvaltning\tBefattning\tStartdatum\r\n" + (
+    "Åsa\tÖberg\tLinköping\tSocialförvaltningen\tSocialchef\t2021-03-01\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (codecs.BOM_UTF8 + SHEET.encode("utf-8"), "UTF-8 with BOM"),
+        (SHEET.encode("utf-8"), "UTF-8"),
+        (SHEET.encode("cp1252"), "Windows-1252"),
+        (SHEET.encode("utf-16"), "UTF-16 (Unicode text)"),  # with its BOM, as Excel writes
+        (codecs.BOM_UTF16_BE + SHEET.encode("utf-16-be"), "UTF-16 (Unicode text)"),
+        (SHEET.encode("utf-16-le"), "UTF-16 LE without BOM"),
+        (SHEET.encode("utf-16-be"), "UTF-16 BE without BOM"),
+    ],
+)
+def test_each_encoding_excel_writes_reads_and_is_named(content: bytes, name: str) -> None:
+    sheet = read_sheet(content, "participants", cohort_id="c")
+    assert sheet.ok, sheet.problems
+    assert (sheet.people[0].given_name, sheet.people[0].family_name) == ("Åsa", "Öberg")
+    assert sheet.inspection is not None
+    assert (sheet.inspection.encoding, sheet.inspection.delimiter) == (name, "\t")
+    assert "delimiter tab" in inspect_sheet(content, "participants").render("en")
+
+
+def test_bytes_no_encoding_reads_are_refused() -> None:
+    with pytest.raises(DocumentError, match="UTF-8, UTF-16 or Windows-1252"):
+        read_sheet(b"Kommun;\x81\x8d\n", "participants")
+    assert detect_and_decode(b"\x81\x8d") is None
+
+
+def test_a_bom_before_bytes_that_are_not_its_encoding_falls_back() -> None:
+    assert detect_and_decode(codecs.BOM_UTF8 + "Förnamn".encode("cp1252")) == (
+        "ï»¿Förnamn",
+        "cp1252",
+    )
+
+
+def test_binary_with_nul_bytes_is_not_taken_for_utf16() -> None:
+    with pytest.raises(DocumentError, match="NUL characters"):
+        read_sheet(b"Kommun;\x00\x01\x02\x03\x00\xff;x\n", "participants")
+
+
+_LATIN = st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(_LATIN, min_size=2, max_size=40), st.sampled_from(sorted(ENCODINGS)))
+def test_text_reads_back_from_every_encoding(text: str, codec: str) -> None:
+    """Law: a sheet's text written in any encoding Excel uses reads back as written.
+
+    Text of the characters a Swedish sheet holds (Latin-1, which Windows-1252 and UTF-16
+    without a BOM are told by). Windows-1252 bytes that are valid UTF-8 too (ASCII, or
+    "Ã¥") are read as UTF-8, and named so.
+    """
+    if codec == "cp1252" and any(0x80 <= ord(c) <= 0x9F for c in text):
+        return  # no Windows-1252 character (those bytes are other letters there)
+    content = text.encode(codec)
+    found = detect_and_decode(content)
+    assert found is not None
+    decoded, used = found
+    if codec == "cp1252" and used == "utf-8":
+        assert decoded == content.decode("utf-8")
+        return
+    assert (decoded, used) == (text, codec)

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.collections import PathCollection
+from matplotlib.patches import Rectangle
+
+from ledarskap import example_program
+from ledarskap.errors import InvalidValueError, UnknownReferenceError, UsageError
+from ledarskap.model import MeetingStatus, MentorshipStatus, ProgramData
+from ledarskap.plots import meeting_timeline
+from ledarskap.plots._matplotlib import new_figure
+from ledarskap.plots.timeline import _month_ticks
+from ledarskap.testing import program_data
+
+from ._checks import assert_no_personal_data, shown_text
+
+DATA = example_program()
+COHORT = DATA.cohorts[0]
+
+
+def _markers(figure_axes: object) -> dict[str, int]:
+    """How many meetings each status's markers show, by the legend label's status word."""
+    return {
+        str(c.get_label()).split(" (")[0]: np.asarray(c.get_offsets()).shape[0]
+        for c in figure_axes.collections  # type: ignore[attr-defined]
+        if isinstance(c, PathCollection)
+    }
+
+
+def test_one_row_per_mentorship_of_the_cohort_numbered_in_order_of_start() -> None:
+    axes = meeting_timeline(DATA).axes[0]
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    pairs = [
+        m for m in DATA.mentorships if DATA.participant(m.participant_id).cohort_id == COHORT.id
+    ]
+    assert labels == [f"Par {n}" for n in range(1, len(pairs) + 1)]
+
+
+def test_every_meeting_is_drawn_once_by_its_status() -> None:
+    axes = meeting_timeline(DATA, language="en").axes[0]
+    expected = {
+        status.label("en"): sum(m.status is status for m in DATA.meetings)
+        for status in MeetingStatus
+    }
+    ended = sum(m.status is MentorshipStatus.ENDED_EARLY for m in DATA.mentorships)
+    assert _markers(axes) == {**expected, "ended early": ended}
+    assert expected["cancelled"] == 1  # the example has one, so the cross is drawn
+
+
+def test_the_legend_names_every_status_with_its_count_zero_included() -> None:
+    figure = meeting_timeline(DATA, language="en")
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    held = sum(m.status is MeetingStatus.HELD for m in DATA.meetings)
+    assert f"held ({held})" in legend
+    assert "planned (0)" in legend
+    assert "cancelled (1)" in legend
+    assert "residential session (3)" in legend
+    assert "follow-up meeting (1)" in legend
+
+
+def test_a_pair_ended_early_ends_in_a_bar_and_its_reason_is_never_drawn() -> None:
+    ended = [m for m in DATA.mentorships if m.status is MentorshipStatus.ENDED_EARLY]
+    assert ended
+    assert all(m.end_reason for m in ended)
+    figure = meeting_timeline(DATA, language="en")
+    assert _markers(figure.axes[0])["ended early"] == len(ended)
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert f"ended early ({len(ended)})" in legend
+    assert not any(text.startswith("proposed mentorship") for text in legend)
+    for m in ended:
+        assert m.end_reason not in " ".join(shown_text(figure))
+
+
+def test_proposed_pairs_are_dashed_and_counted_in_the_legend() -> None:
+    proposed = tuple(
+        attrs.evolve(m, status=MentorshipStatus.PROPOSED, end=None, ended_by=None, end_reason="")
+        if index >= 22
+        else m
+        for index, m in enumerate(DATA.mentorships)
+    )
+    gone = {m.id for m in proposed if m.status is MentorshipStatus.PROPOSED}
+    data = attrs.evolve(
+        DATA,
+        mentorships=proposed,
+        meetings=tuple(m for m in DATA.meetings if m.mentorship_id not in gone),
+    )
+    figure = meeting_timeline(data, language="en")
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "proposed mentorship (3)" in legend
+    dashed = [c for c in figure.axes[0].collections if c.get_label() == "proposed mentorship (3)"]
+    assert len(dashed) == 1
+    assert np.asarray(dashed[0].get_segments()).shape[0] == 3  # type: ignore[attr-defined]
+    assert "ended early (1)" in legend  # ms-013, the 13th pair, as before
+
+
+def test_each_session_is_shaded_over_its_days() -> None:
+    axes = meeting_timeline(DATA).axes[0]
+    spans = sorted(
+        (round(p.get_x()), round(p.get_x() + p.get_width()))
+        for p in axes.patches
+        if isinstance(p, Rectangle)
+    )
+    expected = sorted((s.start.toordinal(), s.end.toordinal() + 1) for s in COHORT.sessions)
+    assert spans == expected
+
+
+def test_planned_meetings_are_rings_and_the_dates_span_the_cohort() -> None:
+    planned = [
+        attrs.evolve(m, status=MeetingStatus.PLANNED) if m.on > dt.date(2026, 3, 1) else m
+        for m in DATA.meetings
+    ]
+    data = attrs.evolve(DATA, meetings=tuple(planned))
+    axes = meeting_timeline(data, language="en").axes[0]
+    counts = _markers(axes)
+    assert counts["planned"] == sum(m.status is MeetingStatus.PLANNED for m in planned) > 0
+    left, right = axes.get_xlim()
+    assert (left, right) == (COHORT.start.toordinal(), COHORT.end.toordinal() + 1)
+
+
+def test_municipality_labels_name_the_mentor_s_then_the_adept_s_in_swedish_order() -> None:
+    axes = meeting_timeline(DATA, pair_labels="municipality").axes[0]
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert len(labels) == len(set(labels)) == 25
+    assert "Linköping → Motala" in labels
+    assert labels[-2:] == ["Åtvidaberg → Valdemarsvik", "Ödeshög → Vadstena"]
+
+
+def test_two_pairs_between_the_same_municipalities_are_told_apart() -> None:
+    first = DATA.mentorships[0]
+    twin = attrs.evolve(first, id="ms-twin", participant_id=DATA.mentorships[1].participant_id)
+    adept = DATA.participant(DATA.mentorships[1].participant_id)
+    # The second adept moves to the first one's municipality: the same two municipalities.
+    job = DATA.appointment(DATA.participant(first.participant_id).appointment_id)
+    data = attrs.evolve(
+        DATA,
+        mentorships=(*DATA.mentorships[2:], first, twin),
+        participants=tuple(
+            attrs.evolve(p, appointment_id=job.id) if p.id == adept.id else p
+            for p in DATA.participants
+        ),
+    )
+    labels = [
+        t.get_text()
+        for t in meeting_timeline(data, pair_labels="municipality").axes[0].get_yticklabels()
+    ]
+    pair = (
+        f"{DATA.mentor(first.mentor_id).municipality.display_name} → "
+        f"{job.municipality.display_name}"
+    )
+    assert f"{pair} (1)" in labels
+    assert f"{pair} (2)" in labels
+    assert pair not in labels
+
+
+def test_labels_are_in_the_language_asked_for() -> None:
+    sv = shown_text(meeting_timeline(DATA))
+    en = shown_text(meeting_timeline(DATA, language="en"))
+    assert "Mentorsträffar – Omgång 2025/26" in sv
+    assert "Mentor meetings – Omgång 2025/26" in en
+    assert any(text.startswith("maj") for text in sv)
+    assert any(text.startswith("May") for text in en)
+
+
+def test_no_personal_data_in_the_timeline_of_the_example() -> None:
+    secret = "Hemlig anteckning om Anna"
+    data = attrs.evolve(DATA, meetings=tuple(attrs.evolve(m, notes=secret) for m in DATA.meetings))
+    for labels in ("number", "municipality"):
+        figure = meeting_timeline(data, pair_labels=labels)
+        assert_no_personal_data(figure, data)
+        assert not any("Hemlig" in text for text in shown_text(figure))
+
+
+@settings(max_examples=5)
+@given(program_data(max_cohorts=2, max_participants=4))
+def test_no_personal_data_in_any_timeline(data: ProgramData) -> None:
+    """Law: the timeline of any cohort shows no name, e-mail or personnummer of anyone."""
+    for cohort in data.cohorts:
+        assert_no_personal_data(meeting_timeline(data, cohort.id), data)
+
+
+def test_a_cohort_without_mentorships_says_so() -> None:
+    data = attrs.evolve(DATA, mentorships=(), meetings=())
+    figure = meeting_timeline(data, language="en")
+    assert "No mentorships in the cohort" in shown_text(figure)
+    assert figure.axes[0].get_yticks().size == 0
+    bare = attrs.evolve(data, cohorts=(attrs.evolve(COHORT, sessions=()),))
+    assert meeting_timeline(bare).legends == []  # nothing to explain, and no warning
+
+
+def test_the_cohort_is_chosen_by_id_or_by_itself_and_must_be_named_among_several() -> None:
+    assert meeting_timeline(DATA, COHORT.id).axes[0].get_title(loc="left").endswith(COHORT.name)
+    assert meeting_timeline(DATA, COHORT).axes[0].get_title(loc="left").endswith(COHORT.name)
+    with pytest.raises(UnknownReferenceError, match="liko-1999"):
+        meeting_timeline(DATA, "liko-1999")
+    other = attrs.evolve(COHORT, id="liko-2027", name="Omgång 2027/28")
+    several = attrs.evolve(DATA, cohorts=(COHORT, other))
+    with pytest.raises(UsageError, match=r"'liko-2025', 'liko-2027'"):
+        meeting_timeline(several)
+    with pytest.raises(UsageError, match=r"\(none\)"):
+        meeting_timeline(
+            attrs.evolve(
+                DATA,
+                cohorts=(),
+                participants=(),
+                mentors=(),
+                mentorships=(),
+                meetings=(),
+                applications=(),
+            )
+        )
+
+
+def test_wrong_arguments_are_refused_with_the_library_s_error() -> None:
+    with pytest.raises(InvalidValueError, match="language: expected 'sv' or 'en', found 'de'"):
+        meeting_timeline(DATA, language="de")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="pair_labels: expected 'number' or 'municipality'"):
+        meeting_timeline(DATA, pair_labels="name")  # type: ignore[arg-type]
+
+
+@settings(max_examples=30)
+@given(
+    first=st.dates(dt.date(2000, 1, 1), dt.date(2040, 1, 1)),
+    days=st.integers(0, 6 * 365),
+)
+def test_month_ticks_are_firsts_of_months_inside_the_span_and_few(
+    first: dt.date, days: int
+) -> None:
+    """Law: every tick is the first of a month inside the span drawn, at most 16 of them,
+    and the first tick and each January carry the year."""
+    last = first + dt.timedelta(days=days)
+    axes = new_figure("test", 8, 2).add_subplot()
+    _month_ticks(axes, first, last, "en")
+    ticks = [dt.date.fromordinal(int(t)) for t in axes.get_xticks()]
+    labels = [t.get_text() for t in axes.get_xticklabels()]
+    assert all(t.day == 1 and first <= t <= last for t in ticks)
+    assert ticks == sorted(ticks)
+    assert len(ticks) <= 16
+    for index, (tick, label) in enumerate(zip(ticks, labels, strict=True)):
+        assert label.endswith(str(tick.year)) == (index == 0 or tick.month == 1)
