@@ -12,8 +12,9 @@ $(BIN)/python:
 	$(PIP) install --upgrade "pip>=25.1"
 
 # Stamps re-run an install when pyproject.toml changes.
+# The demo pairs the example cohort: the matching extra (scipy).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install --editable .
+	$(PIP) install --editable ".[matching]"
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
@@ -25,7 +26,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/python -m ledarskap
+	$(BIN)/ledarskap demo
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -1,4 +1,8 @@
-"""The demo: python -m ledarskap [PATH] summarises a program document."""
+"""The demo: ``ledarskap demo [PATH]`` summarises a program document (``make demo``).
+
+``demo.main``, what ``python -m ledarskap`` ran before the command, is deprecated: its
+tests check that it still works, and warns.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from ledarskap import ProgramData, demo, testing
 
 
 def test_the_summary_of_the_example_program(capsys: pytest.CaptureFixture[str]) -> None:
-    assert demo.main([]) == 0
+    with pytest.warns(DeprecationWarning, match=r"ledarskap\.demo\.main is deprecated"):
+        assert demo.main([]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     assert out.startswith("Ledarskap i kommuner (LiKO)\n")
@@ -51,14 +56,16 @@ def test_a_given_file_is_summarised(tmp_path: Path) -> None:
     path = tmp_path / "program.json"
     ledarskap.dump(ledarskap.example_program(), path)
     out = io.StringIO()
-    assert demo.main([str(path)], out=out) == 0
+    with pytest.warns(DeprecationWarning, match="demo.main"):
+        assert demo.main([str(path)], out=out) == 0
     assert out.getvalue() == demo.summary(ledarskap.example_program()) + "\n"
 
 
 def test_a_missing_file_is_an_error_message(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    assert demo.main([str(tmp_path / "nowhere.json")]) == 1
+    with pytest.warns(DeprecationWarning, match="demo.main"):
+        assert demo.main([str(tmp_path / "nowhere.json")]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert (
@@ -71,15 +78,18 @@ def test_a_bad_file_shows_the_librarys_message(
 ) -> None:
     path = tmp_path / "program.json"
     path.write_text('{"format": "something else"}', encoding="utf-8")
-    assert demo.main([str(path)]) == 1
+    with pytest.warns(DeprecationWarning, match="demo.main"):
+        assert demo.main([str(path)]) == 1
     _, err = capsys.readouterr()
     assert err.startswith(f"ledarskap: {path}: not a program document")
     assert "Traceback" not in err
 
 
 def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert demo.main(["--help"]) == 0
-    assert demo.main(["a.json", "b.json"]) == 2
+    with pytest.warns(DeprecationWarning, match="demo.main"):
+        assert demo.main(["--help"]) == 0
+    with pytest.warns(DeprecationWarning, match="demo.main"):
+        assert demo.main(["a.json", "b.json"]) == 2
     _, err = capsys.readouterr()
     assert err.count("usage: python -m ledarskap [PATH]") == 2
 
@@ -95,14 +105,14 @@ def test_a_program_without_short_name_or_site() -> None:
     assert lines[3].endswith(": -")
 
 
-def test_python_dash_m_ledarskap() -> None:
+def test_python_dash_m_ledarskap_runs_the_command() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ledarskap", "/nonexistent/program.json"],
+        [sys.executable, "-m", "ledarskap", "demo", "/nonexistent/program.json"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.startswith("ledarskap: /nonexistent/program.json: cannot read")
     assert "Traceback" not in result.stderr
 
@@ -143,10 +153,10 @@ def test_the_module_entry_point(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
 
-    monkeypatch.setattr(sys, "argv", ["ledarskap", str(tmp_path / "nowhere.json")])
+    monkeypatch.setattr(sys, "argv", ["ledarskap", "demo", str(tmp_path / "nowhere.json")])
     with pytest.raises(SystemExit) as caught:
         runpy.run_path(str(Path(ledarskap.__file__).parent / "__main__.py"), run_name="__main__")
-    assert caught.value.code == 1
+    assert caught.value.code == 2
     assert capsys.readouterr().err.startswith(
         f"ledarskap: {tmp_path / 'nowhere.json'}: cannot read"
     )
@@ -182,3 +192,33 @@ def test_the_validation_section_lists_findings() -> None:
     assert lines[0].startswith("Validation (validering): ")
     assert lines[0] != "Validation (validering): 0 errors, 0 warnings"
     assert any(first.id in line for line in lines[1:])
+
+
+def test_a_cohort_without_applications() -> None:
+    data = ledarskap.example_program()
+    lines = demo.eligibility_lines(attrs.evolve(data, applications=()), data.cohorts[0])
+    assert lines == ["  Applications (ansökningar, 0), default target-group rules:"]
+
+
+def test_the_proposal_pairs_the_example_cohort_and_explains_one_pair() -> None:
+    data = ledarskap.example_program()
+    lines = demo.proposal_lines(data, data.cohorts[0])
+    assert lines[0] == "  Pairing proposal (förslag till mentorspar), from scratch:"
+    assert lines[1].startswith(
+        "    Proposed mentor pairs for Omgång 2025/26: 24 of 24 adepts paired"
+    )
+    assert lines[2] == "  Why the first pair (varför):"
+    assert lines[3].startswith("    d-001 (Linköping) – mentor-")
+    assert any("Next best:" in line for line in lines[4:])
+
+
+def test_without_the_matching_extra_the_demo_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "scipy", None)
+    monkeypatch.setitem(sys.modules, "scipy.optimize", None)
+    data = ledarskap.example_program()
+    assert demo.proposal_lines(data, data.cohorts[0]) == [
+        "  Pairing proposal (förslag till mentorspar): Pairing mentors and adepts needs the "
+        "optional package 'scipy': pip install 'ledarskap[matching]'"
+    ]

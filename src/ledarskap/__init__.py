@@ -6,89 +6,21 @@ who are also the participants' mentors. This package models it: municipalities a
 positions, people and their appointments, the program, its cohorts, sessions and support
 groups, participants, mentors and mentor meetings, and applications.
 
-Importing ``ledarskap`` is light: file formats and optional parts load on first use.
+Importing ``ledarskap`` is light: every name below is loaded from the module that holds
+it on first use (:pep:`562`), as is a subpackage (``ledarskap.io``), so that a tool that
+needs one part (the ``ledarskap`` command printing its help, say) pays only for that part.
+
+.. versionchanged:: 0.3
+   The model and the errors load on first use too, as the file formats and the rules
+   already did.
 """
 
 import importlib
 from typing import TYPE_CHECKING, Any
 
 from ledarskap._version import __version__
-from ledarskap.errors import (
-    ConflictError,
-    DocumentError,
-    FileAccessError,
-    FormatVersionError,
-    InvalidPersonnummerError,
-    InvalidValueError,
-    LedarskapError,
-    MissingDependencyError,
-    Problem,
-    Problems,
-    ProblemsError,
-    RuleError,
-    UnknownMunicipalityError,
-    UnknownReferenceError,
-    UsageError,
-)
-from ledarskap.model import (
-    NEIGHBOURING_COUNTY_CODES,
-    OSTERGOTLAND,
-    Activity,
-    Aim,
-    Application,
-    ApplicationStatus,
-    Appointment,
-    Cohort,
-    Collaboration,
-    County,
-    Discipline,
-    EndedBy,
-    Grounding,
-    Language,
-    Level,
-    MeetingKind,
-    MeetingStatus,
-    Mentor,
-    MentorMeeting,
-    Mentorship,
-    MentorshipStatus,
-    Municipality,
-    OrganisationKind,
-    Organiser,
-    Participant,
-    ParticipantStatus,
-    Person,
-    Personnummer,
-    Perspective,
-    PoliticalBody,
-    PoliticalBodyKind,
-    Position,
-    PositionKind,
-    Program,
-    ProgramData,
-    Purpose,
-    PurposeKind,
-    Session,
-    SessionKind,
-    StaffFunction,
-    Stakeholder,
-    SupportGroup,
-    Theme,
-    Venue,
-    all_counties,
-    all_municipalities,
-    all_positions,
-    county,
-    end_mentorship,
-    match_title,
-    municipality,
-    position,
-    program_region_counties,
-    replace_mentor,
-)
-from ledarskap.text import Text
 
-if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
+if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
     from ledarskap.eligibility import (
         Decision,
         Outcome,
@@ -97,54 +29,214 @@ if TYPE_CHECKING:  # the lazily loaded names below, for type checkers and IDEs
         parse_rule,
         parse_ruleset,
     )
+    from ledarskap.errors import (
+        ConflictError,
+        DocumentError,
+        FileAccessError,
+        FormatVersionError,
+        InvalidPersonnummerError,
+        InvalidValueError,
+        LedarskapError,
+        MissingDependencyError,
+        Problem,
+        Problems,
+        ProblemsError,
+        RuleError,
+        UnknownMunicipalityError,
+        UnknownReferenceError,
+        UsageError,
+    )
     from ledarskap.io import load_ruleset, read_sheet
     from ledarskap.io.documents import dump, dumps, example_program, load, loads
     from ledarskap.io.revisions import Revision, revision_of
     from ledarskap.io.rulecases import CaseReport, load_cases, run_cases
     from ledarskap.io.schema import document_schema
-    from ledarskap.validation import (
-        Finding,
-        Severity,
-        ValidationError,
-        ValidationReport,
-        validate,
+    from ledarskap.model import (
+        NEIGHBOURING_COUNTY_CODES,
+        OSTERGOTLAND,
+        Activity,
+        Aim,
+        Application,
+        ApplicationStatus,
+        Appointment,
+        Cohort,
+        Collaboration,
+        County,
+        Discipline,
+        EndedBy,
+        Grounding,
+        Language,
+        Level,
+        MeetingKind,
+        MeetingStatus,
+        Mentor,
+        MentorMeeting,
+        Mentorship,
+        MentorshipStatus,
+        Municipality,
+        OrganisationKind,
+        Organiser,
+        Participant,
+        ParticipantStatus,
+        Person,
+        Personnummer,
+        Perspective,
+        PoliticalBody,
+        PoliticalBodyKind,
+        Position,
+        PositionKind,
+        Program,
+        ProgramData,
+        Purpose,
+        PurposeKind,
+        Session,
+        SessionKind,
+        StaffFunction,
+        Stakeholder,
+        SupportGroup,
+        Theme,
+        Venue,
+        all_counties,
+        all_municipalities,
+        all_positions,
+        county,
+        end_mentorship,
+        match_title,
+        municipality,
+        position,
+        program_region_counties,
+        replace_mentor,
     )
+    from ledarskap.text import Text
+    from ledarskap.validation import Finding, Severity, ValidationError, ValidationReport, validate
 
-# Names that live in heavier modules (file formats, rules, optional extras), imported on
-# first use so that `import ledarskap` stays light. Each maps to the module holding it.
-_LAZY: dict[str, str] = {
-    "Decision": "ledarskap.eligibility",
-    "Outcome": "ledarskap.eligibility",
-    "RuleSet": "ledarskap.eligibility",
-    "default_ruleset": "ledarskap.eligibility",
-    "parse_rule": "ledarskap.eligibility",
-    "parse_ruleset": "ledarskap.eligibility",
-    "document_schema": "ledarskap.io.schema",
-    "dump": "ledarskap.io.documents",
-    "dumps": "ledarskap.io.documents",
-    "example_program": "ledarskap.io.documents",
-    "load": "ledarskap.io.documents",
-    "loads": "ledarskap.io.documents",
-    "load_ruleset": "ledarskap.io",
-    "read_sheet": "ledarskap.io",
-    "CaseReport": "ledarskap.io.rulecases",
-    "load_cases": "ledarskap.io.rulecases",
-    "run_cases": "ledarskap.io.rulecases",
-    "Revision": "ledarskap.io.revisions",
-    "revision_of": "ledarskap.io.revisions",
-    "Finding": "ledarskap.validation",
-    "Severity": "ledarskap.validation",
-    "ValidationError": "ledarskap.validation",
-    "ValidationReport": "ledarskap.validation",
-    "validate": "ledarskap.validation",
+# Each public name, by the module holding it; imported on first use.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "ledarskap.errors": (
+        "ConflictError",
+        "DocumentError",
+        "FileAccessError",
+        "FormatVersionError",
+        "InvalidPersonnummerError",
+        "InvalidValueError",
+        "LedarskapError",
+        "MissingDependencyError",
+        "Problem",
+        "Problems",
+        "ProblemsError",
+        "RuleError",
+        "UnknownMunicipalityError",
+        "UnknownReferenceError",
+        "UsageError",
+    ),
+    "ledarskap.text": ("Text",),
+    "ledarskap.model": (
+        "NEIGHBOURING_COUNTY_CODES",
+        "OSTERGOTLAND",
+        "Activity",
+        "Aim",
+        "Application",
+        "ApplicationStatus",
+        "Appointment",
+        "Cohort",
+        "Collaboration",
+        "County",
+        "Discipline",
+        "EndedBy",
+        "Grounding",
+        "Language",
+        "Level",
+        "MeetingKind",
+        "MeetingStatus",
+        "Mentor",
+        "MentorMeeting",
+        "Mentorship",
+        "MentorshipStatus",
+        "Municipality",
+        "OrganisationKind",
+        "Organiser",
+        "Participant",
+        "ParticipantStatus",
+        "Person",
+        "Personnummer",
+        "Perspective",
+        "PoliticalBody",
+        "PoliticalBodyKind",
+        "Position",
+        "PositionKind",
+        "Program",
+        "ProgramData",
+        "Purpose",
+        "PurposeKind",
+        "Session",
+        "SessionKind",
+        "StaffFunction",
+        "Stakeholder",
+        "SupportGroup",
+        "Theme",
+        "Venue",
+        "all_counties",
+        "all_municipalities",
+        "all_positions",
+        "county",
+        "end_mentorship",
+        "match_title",
+        "municipality",
+        "position",
+        "program_region_counties",
+        "replace_mentor",
+    ),
+    "ledarskap.eligibility": (
+        "Decision",
+        "Outcome",
+        "RuleSet",
+        "default_ruleset",
+        "parse_rule",
+        "parse_ruleset",
+    ),
+    "ledarskap.validation": (
+        "Finding",
+        "Severity",
+        "ValidationError",
+        "ValidationReport",
+        "validate",
+    ),
+    "ledarskap.io": (
+        "load_ruleset",
+        "read_sheet",
+    ),
+    "ledarskap.io.documents": (
+        "dump",
+        "dumps",
+        "example_program",
+        "load",
+        "loads",
+    ),
+    "ledarskap.io.revisions": ("Revision", "revision_of"),
+    "ledarskap.io.rulecases": (
+        "CaseReport",
+        "load_cases",
+        "run_cases",
+    ),
+    "ledarskap.io.schema": ("document_schema",),
 }
+_LAZY: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
+    """A public name, or a subpackage (``ledarskap.io``), imported on first use."""
     module = _LAZY.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name.startswith("_"):
         raise AttributeError(f"module 'ledarskap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    else:
+        try:
+            value = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise  # a subpackage that needs what is not installed
+            raise AttributeError(f"module 'ledarskap' has no attribute {name!r}") from None
     globals()[name] = value
     return value
 

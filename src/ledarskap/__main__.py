@@ -1,7 +1,7 @@
-"""``python -m ledarskap [PATH]``: summarise a program document (by default, the example)."""
+"""``python -m ledarskap``: the ``ledarskap`` command (``python -m ledarskap --help``)."""
 
 import sys
 
-from ledarskap.demo import main
+from ledarskap.cli import main
 
 sys.exit(main())

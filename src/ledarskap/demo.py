@@ -1,10 +1,11 @@
 """The demo behind ``make demo``: a readable summary of a program's data.
 
-``python -m ledarskap [PATH]`` reads a program document (by default, the example program
-that ships with the library) and prints the program and its organiser, then for each
-cohort (omgång) its dates, sessions (träffar) and support groups (stödgrupper), its
-participants (deltagare) by municipality and by position, its mentor pairs, and how the
-default target-group rules decide its applications (ansökningar), each decision that is not
+``ledarskap demo [PATH]`` (what ``make demo`` runs) reads a program document (by default,
+the example program that ships with the library) and prints the program and its
+organiser, then for each cohort (omgång) its dates, sessions (träffar) and support groups
+(stödgrupper), its participants (deltagare) by municipality and by position, its mentor
+pairs, the pairing the matching would propose (one pair explained), and how the default
+target-group rules decide its applications (ansökningar), each decision that is not
 "eligible" with its reasons; last, what cross-record validation finds. Each part is a
 small function returning lines.
 
@@ -27,9 +28,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO, TypeVar
 
+import attrs
+
+from ledarskap._deprecation import warn_deprecated
 from ledarskap.eligibility import Outcome, default_ruleset
-from ledarskap.errors import LedarskapError
+from ledarskap.errors import LedarskapError, MissingDependencyError
 from ledarskap.io.documents import example_program, load
+from ledarskap.mentoring import propose
 from ledarskap.model import Cohort, MeetingStatus, ProgramData
 from ledarskap.validation import validate
 
@@ -40,6 +45,7 @@ __all__ = [
     "mentor_pair_lines",
     "participant_lines",
     "program_lines",
+    "proposal_lines",
     "summary",
     "validation_lines",
 ]
@@ -113,6 +119,28 @@ def mentor_pair_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     return lines
 
 
+def proposal_lines(data: ProgramData, cohort: Cohort) -> list[str]:
+    """The pairing the matching proposes for the cohort, and why, for its first pair.
+
+    The cohort is paired as it was before its pairs were made (its mentorships and
+    meetings aside), so that the proposal is whole; the first pair is explained part by
+    part, with the next best mentor. Pairing needs the ``matching`` extra (scipy):
+    without it, one line says how to install it.
+    """
+    unpaired = attrs.evolve(data, mentorships=(), meetings=())
+    try:
+        proposal = propose(unpaired, cohort.id)
+    except MissingDependencyError as error:
+        return [f"  Pairing proposal (förslag till mentorspar): {error}"]
+    lines = ["  Pairing proposal (förslag till mentorspar), from scratch:"]
+    lines.append(f"    {proposal.render('en').splitlines()[0]}")
+    if proposal.pairs:
+        lines.append("  Why the first pair (varför):")
+        explained = proposal.explain(proposal.pairs[0].adept_id, "en")
+        lines += [f"    {line}" for line in explained.splitlines()]
+    return lines
+
+
 def eligibility_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     """How the default target-group rules decide the cohort's applications, and why not.
 
@@ -149,8 +177,9 @@ def validation_lines(data: ProgramData) -> list[str]:
 def summary(data: ProgramData) -> str:
     """The whole summary: the program, its cohorts, and what validation finds.
 
-    For each cohort: dates, sessions, support groups, participants, mentor pairs and how the
-    target-group rules decide its applications.
+    For each cohort: dates, sessions, support groups, participants, mentor pairs, the
+    pairing the matching proposes (one pair explained) and how the target-group rules
+    decide its applications.
     """
     lines = program_lines(data)
     for cohort in data.cohorts:
@@ -158,6 +187,7 @@ def summary(data: ProgramData) -> str:
         lines += cohort_lines(data, cohort)
         lines += participant_lines(data, cohort)
         lines += mentor_pair_lines(data, cohort)
+        lines += proposal_lines(data, cohort)
         lines += eligibility_lines(data, cohort)
     lines.append("")
     lines += validation_lines(data)
@@ -174,7 +204,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 
     Returns the exit status: 0, or 1 when the file cannot be read, with the reason on
     standard error instead of a traceback.
+
+    .. deprecated:: 0.3
+       Use the command ``ledarskap demo [PATH]`` (:func:`ledarskap.cli.main`), which
+       ``python -m ledarskap`` now runs; this function goes in 0.4.
     """
+    warn_deprecated("ledarskap.demo.main", "ledarskap.cli.main(['demo', ...])")
     args = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout if out is None else out
     if len(args) > 1 or (args and args[0] in ("-h", "--help")):

@@ -9,38 +9,68 @@
   :func:`sheet_bytes`; a sheet's mapping kept beside it: :class:`SheetMapping`,
   :func:`load_sheet_mapping`, :func:`save_sheet_mapping`.
 
-The most used are also exported from :mod:`ledarskap` itself (loaded on first use).
+The most used are also exported from :mod:`ledarskap` itself. Every name here is
+loaded on first use, so that reading a program document loads neither the rules nor the
+sheets.
 :func:`make_converter` builds the converter documents are read with, for tools that read
 or write single records.
 
 .. versionadded:: 0.1
 """
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem
 
-from ._convert import make_converter
-from .documents import Syntax, dump, dumps, example_program, load, loads
-from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
-from .rulecases import CaseReport, load_cases, run_cases
-from .rulesets import load_ruleset
-from .schema import document_schema
-from .spreadsheets import (
-    ColumnReport,
-    RowOutcome,
-    SheetImport,
-    SheetInspection,
-    SheetKind,
-    SheetMapping,
-    inspect_sheet,
-    load_sheet_mapping,
-    read_sheet,
-    save_sheet_mapping,
-    sheet_bytes,
-    write_sheet,
-)
+if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
+    from ._convert import make_converter
+    from .documents import Syntax, dump, dumps, example_program, load, loads
+    from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+    from .rulecases import CaseReport, load_cases, run_cases
+    from .rulesets import load_ruleset
+    from .schema import document_schema
+    from .spreadsheets import (
+        ColumnReport,
+        RowOutcome,
+        SheetImport,
+        SheetInspection,
+        SheetKind,
+        SheetMapping,
+        inspect_sheet,
+        load_sheet_mapping,
+        read_sheet,
+        save_sheet_mapping,
+        sheet_bytes,
+        write_sheet,
+    )
+
+# Each name, by the module holding it: imported on first use, so that reading a program
+# document loads neither the rules nor the sheets.
+_MODULES: dict[str, tuple[str, ...]] = {
+    "._convert": ("make_converter",),
+    ".documents": ("Syntax", "dump", "dumps", "example_program", "load", "loads"),
+    ".migrations": ("FORMAT", "FORMAT_VERSION", "MIGRATIONS", "Migration", "migrate"),
+    ".rulecases": ("CaseReport", "load_cases", "run_cases"),
+    ".rulesets": ("load_ruleset",),
+    ".schema": ("document_schema",),
+    ".spreadsheets": (
+        "ColumnReport",
+        "RowOutcome",
+        "SheetImport",
+        "SheetInspection",
+        "SheetKind",
+        "SheetMapping",
+        "inspect_sheet",
+        "load_sheet_mapping",
+        "read_sheet",
+        "save_sheet_mapping",
+        "sheet_bytes",
+        "write_sheet",
+    ),
+}
+_LAZY: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "FORMAT",
@@ -76,8 +106,27 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
+    """A name of the list above, or a module of the package, imported on first use.
+
+    ``RowProblem``, deprecated, is :class:`~ledarskap.errors.Problem` now, as every
+    problem is.
+    """
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
     if name == "RowProblem":
         warn_deprecated("ledarskap.io.RowProblem", "ledarskap.errors.Problem")
         return Problem
+    if not name.startswith("__"):  # a module of the package (ledarskap.io.spreadsheets)
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

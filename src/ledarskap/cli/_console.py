@@ -1,0 +1,64 @@
+"""Where a command writes: results on standard output, messages on standard error.
+
+Every line a command writes goes through :func:`~ledarskap.errors.mask_personal_data`,
+and so does every string in its JSON output: a personnummer or an e-mail address in a
+file never reaches the terminal, a log or a pipe. JSON is written with the keys in the
+order the command gives them (the documented shapes) and non-ASCII letters as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from ledarskap.errors import mask_personal_data
+from ledarskap.text import Language, Text
+
+from ._progress import Progress
+
+__all__ = ["Console", "masked"]
+
+
+class Console:
+    """A command's two streams, its language and its output format (text or JSON)."""
+
+    def __init__(
+        self, *, stdout: TextIO, stderr: TextIO, language: Language, json_output: bool = False
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.language = language
+        self.json_output = json_output
+
+    def say(self, text: Text, **values: Any) -> str:
+        """*text* in the console's language, with *values* filled in."""
+        return text.format(**values).render(self.language) if values else text.render(self.language)
+
+    def print(self, text: str = "") -> None:
+        """Write *text* (one line or several) to standard output, masked."""
+        self.stdout.write(mask_personal_data(text) + "\n")
+
+    def json(self, data: Any) -> None:
+        """Write *data* as indented JSON to standard output, every string in it masked."""
+        import json  # only for --format json: ledarskap --help stays light
+
+        self.stdout.write(json.dumps(masked(data), ensure_ascii=False, indent=2) + "\n")
+
+    def error(self, text: str) -> None:
+        """Write a message to standard error, after ``ledarskap:``, masked."""
+        self.stderr.write(mask_personal_data(f"ledarskap: {text}") + "\n")
+        self.stderr.flush()
+
+    def progress(self, total: int, label: Text) -> Progress:
+        """A progress bar of *total* steps on standard error (drawn on a terminal only)."""
+        return Progress(self.stderr, total, self.say(label))
+
+
+def masked(data: Any) -> Any:
+    """*data* (JSON-ready) with every string in it, keys too, masked."""
+    if isinstance(data, str):
+        return mask_personal_data(data)
+    if isinstance(data, dict):
+        return {masked(key): masked(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [masked(value) for value in data]
+    return data

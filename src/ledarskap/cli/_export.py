@@ -1,0 +1,63 @@
+"""``ledarskap export FILE --format F --output PATH``: the program as tables, safe if asked.
+
+The tables are :func:`ledarskap.tables.program_tables` (participants, mentors,
+mentorships, meetings, sessions, applications with their eligibility outcome, and the
+decisions' reasons), written by :func:`ledarskap.tables.write_tables`: ``csv`` and
+``parquet`` into a folder, a file a table; ``xlsx``, ``json`` and ``toml`` into one file.
+
+With ``--pseudonymise --key-file F`` they are :func:`ledarskap.tables.safe_tables`:
+people replaced by pseudonyms keyed with the secret in *F* (the same key gives the same
+pseudonyms in every export), names, e-mail and personnummer dropped, birth year for birth
+date; with ``--k K`` the quasi-identifiers are coarsened until every group has at least
+*K* people, and what was coarsened and suppressed is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ledarskap.errors import UsageError
+from ledarskap.io.documents import load
+from ledarskap.tables import PseudonymKey, program_tables, safe_tables, write_tables
+from ledarskap.text import Text
+
+from ._console import Console
+
+__all__ = ["run"]
+
+_STEPS = Text("Exporterar", "Exporting")
+_WROTE = Text("Skrev {count} tabeller till {path}:", "Wrote {count} tables to {path}:")
+_ROWS = Text("{name}: {rows} rader", "{name}: {rows} rows")
+
+
+def _checked(args: argparse.Namespace) -> None:
+    """The options that only go together: a key with pseudonyms, *k* with a key."""
+    if args.pseudonymise and not args.key_file:
+        raise UsageError(
+            "export --pseudonymise needs --key-file F: the file holding the secret key "
+            "of the pseudonyms (at least 16 random bytes, kept apart from the export)"
+        )
+    if not args.pseudonymise and (args.key_file or args.k is not None):
+        raise UsageError("export: --key-file and --k go with --pseudonymise")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Write the tables (safe ones with ``--pseudonymise``) to ``--output``; 0."""
+    _checked(args)
+    data = load(args.file)
+    key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
+    with console.progress(2, _STEPS) as progress:
+        if key is None:
+            tables, report = program_tables(data, language=console.language), None
+        else:
+            export = safe_tables(data, key, k=args.k)
+            tables, report = export.tables, export.report
+        progress.advance()
+        write_tables(tables, args.output, format=args.file_format)
+        progress.advance()
+    console.print(console.say(_WROTE, count=len(tables), path=args.output))
+    for name in tables:
+        console.print("  " + console.say(_ROWS, name=name, rows=tables.size(name)))
+    if report is not None:
+        console.print(report.render(console.language))
+    return 0

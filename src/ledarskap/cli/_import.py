@@ -1,0 +1,153 @@
+"""``ledarskap import SHEET --kind KIND --into FILE``: a sheet's rows into a program document.
+
+The sheet is read by :func:`ledarskap.io.read_sheet`, which meets it where it is (Swedish
+or English headers and their common other names); ``--mapping`` gives a saved
+:class:`~ledarskap.io.SheetMapping` for the rest, ``--cohort`` the cohort of rows without
+one (a participant without a start date takes the cohort's start).
+
+Nothing is written unless every row of the sheet reads without a problem and the rows
+fit the document: no id repeated, none dangling (validation's ``id.`` findings).
+Otherwise every problem is shown and the exit status is 1. What else validation finds
+anew with the rows (an adept without a mentor yet, say) is shown after the write, as
+``ledarskap validate`` would show it. The document is rewritten atomically (see
+:doc:`/security`).
+
+JSON output (``--format json``)::
+
+    {"format": "ledarskap.cli.import/1", "sheet": "deltagare.csv", "kind": "participants",
+     "into": "program.json", "rows": 25, "written": true,
+     "added": {"people": 25, "appointments": 25, "participants": 25, "mentors": 0,
+               "applications": 0, "meetings": 0},
+     "problems": [ … ], "findings": [ … ]}
+
+``problems`` are the sheet's (source, row, column, code, message …), ``findings`` what
+validation finds anew with the rows (as in ``ledarskap validate``).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ledarskap.io.documents import dump, load
+from ledarskap.io.spreadsheets import SheetImport, read_sheet
+from ledarskap.model import ProgramData
+from ledarskap.text import Text
+from ledarskap.validation import ValidationReport, validate
+
+from ._console import Console
+from ._problems import problem_data
+from ._program import cohorts
+
+__all__ = ["FORMAT", "run"]
+
+FORMAT = "ledarskap.cli.import/1"
+
+_STEPS = Text("Importerar", "Importing")
+_SHEET_PROBLEMS = Text(
+    "{sheet}: {count} problem; ingenting skrevs", "{sheet}: {count} problem(s); nothing written"
+)
+_INVALID = Text(
+    "bladets rader passar inte i {into} (id som upprepas eller saknas); ingenting skrevs",
+    "the sheet's rows do not fit {into} (ids repeated or dangling); nothing written",
+)
+_NEW_FINDINGS = Text(
+    "Nytt i valideringen med bladets rader:", "New in validation with the sheet's rows:"
+)
+_DONE = Text(
+    "{sheet}: {rows} rader lästa; lade till {added} i {into}",
+    "{sheet}: {rows} rows read; added {added} to {into}",
+)
+_DRY_RUN = Text(
+    "{sheet}: {rows} rader lästa; skulle lägga till {added} i {into} (--dry-run: inget skrevs)",
+    "{sheet}: {rows} rows read; would add {added} to {into} (--dry-run: nothing written)",
+)
+_RECORDS = {
+    "people": Text("personer", "people"),
+    "appointments": Text("anställningar", "appointments"),
+    "participants": Text("deltagare", "participants"),
+    "mentors": Text("mentorer", "mentors"),
+    "applications": Text("ansökningar", "applications"),
+    "meetings": Text("möten", "meetings"),
+}
+
+
+def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
+    return {name: len(getattr(after, name)) - len(getattr(before, name)) for name in _RECORDS}
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
+    data = load(args.into)
+    (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
+    with console.progress(3, _STEPS) as progress:
+        sheet = read_sheet(args.sheet, args.kind, cohort=cohort, mapping=args.mapping)
+        progress.advance()
+        merged = sheet.merge_into(data) if sheet.ok else data
+        new = _new_findings(data, merged) if sheet.ok else ValidationReport()
+        fits = not new.filter(code="id.")
+        progress.advance()
+        write = sheet.ok and fits and not args.dry_run
+        if write:
+            dump(merged, args.into)
+        progress.advance()
+    if console.json_output:
+        _json(args, console, sheet, new, _added(data, merged), written=write)
+    else:
+        _text(args, console, sheet, new, _added(data, merged))
+    return 0 if sheet.ok and fits else 1
+
+
+def _new_findings(before: ProgramData, after: ProgramData) -> ValidationReport:
+    """What validation finds in *after* that it did not find in *before*."""
+    known = set(validate(before))
+    return ValidationReport(f for f in validate(after) if f not in known)
+
+
+def _json(
+    args: argparse.Namespace,
+    console: Console,
+    sheet: SheetImport,
+    report: ValidationReport,
+    added: dict[str, int],
+    *,
+    written: bool,
+) -> None:
+    console.json(
+        {
+            "format": FORMAT,
+            "sheet": args.sheet,
+            "kind": args.kind,
+            "into": args.into,
+            "rows": sheet.rows,
+            "written": written,
+            "added": added,
+            "problems": [problem_data(p) for p in sheet.problems],
+            "findings": report.to_data(),
+        }
+    )
+
+
+def _text(
+    args: argparse.Namespace,
+    console: Console,
+    sheet: SheetImport,
+    report: ValidationReport,
+    added: dict[str, int],
+) -> None:
+    if not sheet.ok:
+        console.print(console.say(_SHEET_PROBLEMS, sheet=sheet.source, count=len(sheet.problems)))
+        for problem in sheet.problems:
+            console.print(f"  {problem}")
+        return
+    if report.filter(code="id."):
+        console.print(console.say(_INVALID, into=args.into))
+        console.print(report.filter(code="id.").render(console.language))
+        return
+    counts = ", ".join(f"{n} {console.say(_RECORDS[name])}" for name, n in added.items() if n)
+    done = _DRY_RUN if args.dry_run else _DONE
+    console.print(
+        console.say(done, sheet=sheet.source, rows=sheet.rows, added=counts or "0", into=args.into)
+    )
+    if report:
+        console.print(console.say(_NEW_FINDINGS))
+        console.print(report.render(console.language))

@@ -1,0 +1,113 @@
+"""The one entry point of the ``ledarskap`` command: parse, run, and turn errors into exit statuses."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TextIO, cast
+
+from ledarskap.errors import LedarskapError
+from ledarskap.text import Language, Text
+
+from ._console import Console
+from ._parser import (
+    COMMANDS,
+    CommandLineError,
+    ParserExit,
+    build_parser,
+    command_named,
+    default_language,
+    requested_language,
+)
+
+__all__ = ["BROKEN_PIPE", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
+
+OK = 0
+"""The command did what was asked and found no problem."""
+PROBLEMS = 1
+"""The command ran and found problems (validation errors, bad rows in a sheet)."""
+USAGE = 2
+"""A usage error, or input that cannot be read (a missing file, a broken document)."""
+INTERRUPTED = 130
+"""Interrupted (Ctrl-C), as a shell reports SIGINT."""
+BROKEN_PIPE = 141
+"""The reader of the output went away, as a shell reports SIGPIPE."""
+
+Runner = Callable[[argparse.Namespace, Console], int]
+
+_INTERRUPTED = Text("avbrutet", "interrupted")
+_RUNNERS = {command.name: command.runner for command in COMMANDS}
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """Run the ``ledarskap`` command line *argv* (``sys.argv[1:]`` by default); the exit status.
+
+    0: done, no problem; 1: problems found; 2: a usage error or input that cannot be read;
+    130: interrupted. Bad input never ends in a traceback: every
+    :class:`~ledarskap.errors.LedarskapError` and :class:`OSError` is a message on
+    standard error (masked, as all output is) and exit status 2.
+
+    >>> main(["validate", "src/ledarskap/data/example-program.json", "--lang", "en"])
+    src/ledarskap/data/example-program.json: Validation: 0 errors, 0 warnings: no problems.
+    0
+    >>> main(["validate", "nowhere.json"], stderr=sys.stdout)
+    ledarskap: nowhere.json: cannot read: No such file or directory
+    2
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+    language = requested_language(args) or default_language(
+        os.environ if environ is None else environ
+    )
+    console = Console(stdout=stdout, stderr=stderr, language=language)
+    parser = build_parser(language, command_named(args) or "")  # "": no command's options
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            parsed = parser.parse_args(args)
+    except ParserExit as done:
+        return done.status
+    except CommandLineError as problem:
+        stderr.write(problem.parser.format_usage())
+        command = problem.parser.prog.partition(" ")[2]
+        console.error(f"{command}: {problem.message}" if command else problem.message)
+        return USAGE
+    return _run(parsed, console)
+
+
+def runner(command: str) -> Runner:
+    """The function that runs *command*, from its module (imported now, not before)."""
+    return cast("Runner", importlib.import_module(_RUNNERS[command]).run)
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    console.language = cast("Language", getattr(args, "lang", console.language))
+    console.json_output = getattr(args, "output_format", "text") == "json"
+    try:
+        return runner(args.command)(args, console)
+    except KeyboardInterrupt:
+        console.error(console.say(_INTERRUPTED))
+        return INTERRUPTED
+    except BrokenPipeError:  # the reader went away (ledarskap schema | head): stop quietly
+        _silence_stdout()
+        return BROKEN_PIPE
+    except (LedarskapError, OSError) as error:
+        console.error(str(error))
+        return USAGE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError):  # not a file (a test's StringIO)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())

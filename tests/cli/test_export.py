@@ -1,0 +1,179 @@
+"""``ledarskap export``: the tables in every format, safe ones without any identifier."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import ledarskap
+from ledarskap.tables import TABLE_NAMES, PseudonymKey, safe_tables
+
+from ._run import EXAMPLE, assert_clean_failure, run, run_script
+
+
+@pytest.fixture
+def key_file(tmp_path: Path) -> Path:
+    path = tmp_path / "export.key"
+    path.write_bytes(bytes(range(32)))
+    return path
+
+
+def test_csv_is_a_folder_of_tables(tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = run("export", EXAMPLE, "--format", "csv", "--output", str(out))
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(f"Wrote 7 tables to {out}:\n  participants: 25 rows\n")
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+    with (out / "participants.csv").open(encoding="utf-8-sig") as stream:
+        assert len(list(csv.DictReader(stream))) == 25
+
+
+@pytest.mark.parametrize("file_format", ["json", "toml", "xlsx"])
+def test_the_one_file_formats(tmp_path: Path, file_format: str) -> None:
+    out = tmp_path / f"tables.{file_format}"
+    result = run("export", EXAMPLE, "--format", file_format, "-o", str(out), "--lang", "sv")
+    assert result.code == 0, result
+    assert result.out.startswith(f"Skrev 7 tabeller till {out}:\n")
+    assert out.stat().st_size > 0
+
+
+def test_a_safe_export_holds_no_identifier(tmp_path: Path, key_file: Path) -> None:
+    out = tmp_path / "safe.json"
+    result = run(
+        "export",
+        EXAMPLE,
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--pseudonymise",
+        "--key-file",
+        str(key_file),
+    )
+    assert result.code == 0, result
+    text = out.read_text("utf-8")
+    data = ledarskap.example_program()
+    for person in data.people:
+        assert person.family_name not in text
+        assert person.email is None or str(person.email) not in text
+        assert person.personnummer is None or person.personnummer.reveal()[-4:] not in text
+    for participant in data.participants:
+        assert f'"{participant.id}"' not in text
+    assert "Safe export" in result.out
+
+
+def test_the_same_key_gives_the_same_export(tmp_path: Path, key_file: Path) -> None:
+    outs = [tmp_path / "a.json", tmp_path / "b.json"]
+    for out in outs:
+        run(
+            "export",
+            EXAMPLE,
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--pseudonymise",
+            "--key-file",
+            str(key_file),
+            "--k",
+            "5",
+        )
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    tables = json.loads(outs[0].read_text("utf-8"))["tables"]
+    expected = safe_tables(ledarskap.example_program(), PseudonymKey.from_file(key_file), k=5)
+    assert len(tables["participants"]) == expected.tables.size("participants")
+
+
+def test_k_is_reported(tmp_path: Path, key_file: Path) -> None:
+    result = run(
+        "export",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "t"),
+        "--pseudonymise",
+        "--key-file",
+        str(key_file),
+        "--k",
+        "5",
+    )
+    assert "Safe export, k = 5" in result.out
+    assert "rows suppressed" in result.out
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--pseudonymise"], "export --pseudonymise needs --key-file F"),
+        (["--k", "5"], "export: --key-file and --k go with --pseudonymise"),
+        (["--key-file", "k.bin"], "export: --key-file and --k go with --pseudonymise"),
+    ],
+)
+def test_options_that_only_go_together(tmp_path: Path, options: list[str], message: str) -> None:
+    result = run("export", EXAMPLE, "--format", "csv", "-o", str(tmp_path / "t"), *options)
+    assert_clean_failure(result)
+    assert result.err.startswith(f"ledarskap: {message}")
+    assert not (tmp_path / "t").exists()
+
+
+def test_a_short_key_is_refused(tmp_path: Path) -> None:
+    short = tmp_path / "short.key"
+    short.write_bytes(b"secret")
+    result = run(
+        "export",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "t"),
+        "--pseudonymise",
+        "--key-file",
+        str(short),
+    )
+    assert_clean_failure(result)
+    assert str(short) in result.err
+
+
+def test_parquet_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    result = run("export", EXAMPLE, "--format", "parquet", "-o", str(tmp_path / "t"))
+    assert_clean_failure(result)
+    assert "pip install 'ledarskap[parquet]'" in result.err
+
+
+def test_export_for_real(tmp_path: Path, key_file: Path) -> None:
+    out = tmp_path / "tables"
+    good = run_script(
+        "export",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--pseudonymise",
+        "--key-file",
+        str(key_file),
+        "--k",
+        "3",
+    )
+    assert good.code == 0, good
+    assert (out / "participants.csv").exists()
+    bad = run_script(
+        "export",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--pseudonymise",
+        "--key-file",
+        str(tmp_path / "none.key"),
+    )
+    assert_clean_failure(bad)
+    assert "none.key: cannot read" in bad.err

@@ -1,0 +1,178 @@
+"""``ledarskap import``: a sheet's rows into a document, or nothing and every problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import ledarskap
+
+from ._programs import example_copy
+from ._run import assert_clean_failure, run, run_script
+
+SHEET = (
+    "Förnamn;Efternamn;E-post;Kommun;Förvaltning;Befattning;Startdatum\n"
+    "Anna;Berg;anna.berg@example.se;Linköping;Socialförvaltningen;Förvaltningschef;2021-03-01\n"
+    "Erik;Lund;;Motala;Kommunledningskontoret;Ekonomidirektör;2020-03-01\n"
+)
+BAD_SHEET = SHEET + "Lena;Ek;lena.ek@example;Linkopping;Kultur;Kulturchef;2019-13-01\n"
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+def _files(folder: Path, sheet: str) -> tuple[Path, Path]:
+    csv = folder / "deltagare.csv"
+    csv.write_text(sheet, "utf-8")
+    return csv, example_copy(folder)
+
+
+def test_the_rows_are_added_and_written(tmp_path: Path) -> None:
+    csv, program = _files(tmp_path, SHEET)
+    result = run(
+        "import",
+        str(csv),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+    )
+    assert result.code == 0, result
+    assert result.out.startswith(
+        f"deltagare.csv: 2 rows read; added 2 people, 2 appointments, 2 participants to {program}\n"
+    )
+    assert "error adept.no-mentor: Adept without a mentor (2)" in result.out  # shown, not refused
+    data = ledarskap.load(program)
+    example = ledarskap.example_program()
+    assert len(data.participants) == len(example.participants) + 2
+    assert data.participants[-1].id == "d-liko-2025-3"
+
+
+def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
+    csv, program = _files(tmp_path, SHEET)
+    before = program.read_bytes()
+    result = run(
+        "import",
+        str(csv),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+        "--dry-run",
+        "--lang",
+        "sv",
+    )
+    assert result.code == 0
+    assert "skulle lägga till 2 personer, 2 anställningar, 2 deltagare" in result.out
+    assert program.read_bytes() == before
+
+
+def test_a_sheet_with_problems_writes_nothing(tmp_path: Path) -> None:
+    csv, program = _files(tmp_path, BAD_SHEET)
+    before = program.read_bytes()
+    result = run(
+        "import",
+        str(csv),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+    )
+    assert result.code == 1
+    assert result.out.startswith("deltagare.csv: 3 problem(s); nothing written\n")
+    assert "row 4, column 'Kommun'" in result.out
+    assert "lena.ek" not in result.out  # the e-mail address is masked
+    assert program.read_bytes() == before
+
+
+def test_rows_that_do_not_fit_write_nothing(tmp_path: Path) -> None:
+    csv, program = _files(tmp_path, SHEET)
+    argv = [
+        "import",
+        str(csv),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+    ]
+    assert run(*argv).code == 0
+    once = program.read_bytes()
+    text = run(*argv)  # the same rows again: their ids are taken
+    assert text.code == 1
+    assert text.out.startswith(f"the sheet's rows do not fit {program} (ids repeated or dangling)")
+    assert "error id.repeated: Repeated id (4)" in text.out
+    again = run(*argv, "--format", "json")
+    assert again.code == 1
+    data = json.loads(again.out)
+    assert data["written"] is False
+    assert {f["code"] for f in data["findings"]} >= {"id.repeated"}
+    assert program.read_bytes() == once
+
+
+def test_the_json_shape(tmp_path: Path) -> None:
+    csv, program = _files(tmp_path, BAD_SHEET)
+    result = run(
+        "import",
+        str(csv),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--format",
+        "json",
+        "--cohort",
+        "liko-2025",
+    )
+    data = json.loads(result.out)
+    assert list(data) == [
+        "format",
+        "sheet",
+        "kind",
+        "into",
+        "rows",
+        "written",
+        "added",
+        "problems",
+        "findings",
+    ]
+    assert data["format"] == "ledarskap.cli.import/1"
+    assert (data["rows"], data["written"], data["findings"]) == (3, False, [])
+    assert set(data["added"].values()) == {0}
+    assert [(p["row"], p["column"]) for p in data["problems"]] == [
+        (4, "E-post"),
+        (4, "Kommun"),
+        (4, "Startdatum"),
+    ]
+    assert "lena.ek@" not in result.out
+
+
+def test_the_example_sheet_for_real(tmp_path: Path) -> None:
+    program = example_copy(tmp_path)
+    result = run_script(
+        "import",
+        str(EXAMPLES / "deltagare.csv"),
+        "--kind",
+        "participants",
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+    )
+    assert result.code == 1
+    assert "deltagare.csv, row 7, column 'Kommun'" in result.out
+    assert "Traceback" not in result.err
+
+
+def test_a_missing_sheet_for_real(tmp_path: Path) -> None:
+    program = example_copy(tmp_path)
+    result = run_script(
+        "import", str(tmp_path / "none.csv"), "--kind", "mentors", "--into", str(program)
+    )
+    assert_clean_failure(result)
+    assert "none.csv" in result.err

@@ -1,0 +1,156 @@
+"""The entry point: exit statuses, messages instead of tracebacks, the real console script."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+import ledarskap
+from ledarskap.cli import BROKEN_PIPE, INTERRUPTED, OK, PROBLEMS, USAGE, _main, main
+from ledarskap.cli._console import Console
+from ledarskap.cli._parser import COMMANDS
+from ledarskap.errors import FileAccessError
+
+from ._run import EXAMPLE, assert_clean_failure, run, run_script
+
+
+def test_the_exit_statuses() -> None:
+    assert (OK, PROBLEMS, USAGE, INTERRUPTED, BROKEN_PIPE) == (0, 1, 2, 130, 141)
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.code == 0
+    for command in COMMANDS:
+        assert f"    {command.name} " in result.out
+    assert "Exit status: 0 done, 1 problems found, 2 a usage error" in " ".join(result.out.split())
+
+
+def test_the_version() -> None:
+    assert run("--version").out == f"ledarskap {ledarskap.__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["validate"], "validate: the following arguments are required: FILE"),
+        (["validate", "a.json", "--format", "xml"], "invalid choice: 'xml'"),
+        (["import", "x.csv", "--kind", "people", "--into", "p.json"], "invalid choice: 'people'"),
+        (["export", "p.json"], "the following arguments are required: --format"),
+        (["eligibility", "p.json", "--as-of", "1 May"], "invalid date value: '1 May'"),
+        (["export", "p.json", "--format", "csv", "--k", "0"], "invalid count value: '0'"),
+        (["validate", "a.json", "--lang", "de"], "invalid choice: 'de'"),
+    ],
+)
+def test_a_usage_error_is_the_usage_and_a_message(argv: list[str], message: str) -> None:
+    result = run(*argv)
+    assert_clean_failure(result)
+    assert result.out == ""
+    usage, error = result.err.split("\nledarskap: ")
+    assert usage.startswith("usage: ledarskap")
+    assert message in error
+
+
+def _failing(error: BaseException) -> _main.Runner:
+    def failing_run(args: argparse.Namespace, console: Console) -> int:
+        raise error
+
+    return failing_run
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (KeyboardInterrupt(), 130, "ledarskap: interrupted\n"),
+        (FileAccessError("/x/19850312-2395.json", "read", "No such file"), 2, "ledarskap: /x/"),
+        (PermissionError(13, "Permission denied"), 2, "ledarskap: [Errno 13] Permission denied\n"),
+        (BrokenPipeError(32, "Broken pipe"), 141, ""),
+    ],
+)
+def test_errors_become_exit_statuses(
+    monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int, message: str
+) -> None:
+    monkeypatch.setattr(_main, "runner", lambda name: _failing(error))
+    result = run("schema")
+    assert result.code == code
+    assert result.err.startswith(message)
+    assert "8503122395" not in result.err.replace("-", "")
+
+
+def test_the_interruption_is_said_in_swedish_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_main, "runner", lambda name: _failing(KeyboardInterrupt()))
+    assert run("schema", "--lang", "sv").err == "ledarskap: avbrutet\n"
+
+
+def test_a_bug_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only bad input becomes a message: an error of the library's own code still shows."""
+    monkeypatch.setattr(_main, "runner", lambda name: _failing(ZeroDivisionError()))
+    with pytest.raises(ZeroDivisionError):
+        run("schema")
+
+
+def test_main_reads_sys_argv(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["ledarskap", "--version"])
+    assert main() == 0
+    assert capsys.readouterr().out == f"ledarskap {ledarskap.__version__}\n"
+
+
+# The real entry points ----------------------------------------------------------------
+
+
+def test_the_console_script_lists_every_command() -> None:
+    result = run_script("--help")
+    assert result.code == 0, result
+    assert all(f"    {c.name} " in result.out for c in COMMANDS)
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = run_script("validate", "/nonexistent/program.json", module=True)
+    assert_clean_failure(result)
+    assert (
+        result.err
+        == "ledarskap: /nonexistent/program.json: cannot read: No such file or directory\n"
+    )
+
+
+def test_a_usage_error_for_real() -> None:
+    result = run_script("validate", EXAMPLE, "--format", "yaml")
+    assert_clean_failure(result)
+    assert "invalid choice: 'yaml'" in result.err
+
+
+def test_help_loads_no_file_format_rules_or_extras() -> None:
+    """``ledarskap --help`` imports neither the readers nor the rules nor any extra."""
+    code = (
+        "import sys, io\n"
+        "from ledarskap.cli import main\n"
+        "main(['--help'], stdout=io.StringIO())\n"
+        "heavy = ['cattrs', 'dateutil', 'msgspec', 'openpyxl', 'pandas', 'matplotlib', 'scipy',\n"
+        "         'pyarrow', 'ledarskap.model', 'ledarskap.io', 'ledarskap.eligibility',\n"
+        "         'ledarskap.validation',\n"
+        "         'icalendar', 'ledarskap.tables', 'ledarskap.mentoring', 'ledarskap.calendar']\n"
+        "print(' '.join(name for name in heavy if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_validate_loads_neither_the_rules_nor_the_sheets_nor_any_extra() -> None:
+    code = (
+        "import sys, io\n"
+        "from ledarskap.cli import main\n"
+        f"assert main(['validate', {EXAMPLE!r}], stdout=io.StringIO()) == 0\n"
+        "heavy = ['openpyxl', 'pandas', 'matplotlib', 'scipy', 'pyarrow', 'dateutil.parser',\n"
+        "         'ledarskap.eligibility', 'ledarskap.io.spreadsheets',\n"
+        "         'icalendar', 'ledarskap.tables', 'ledarskap.mentoring', 'ledarskap.calendar']\n"
+        "print(' '.join(name for name in heavy if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
