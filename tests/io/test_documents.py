@@ -304,7 +304,7 @@ def test_example_program_reads_the_packaged_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "example-program.json").write_text(ledarskap.dumps(sample()), encoding="utf-8")
-    monkeypatch.setattr("importlib.resources.files", lambda package: tmp_path)
+    monkeypatch.setattr("ledarskap.data.read_bytes", lambda name: (tmp_path / name).read_bytes())
     assert documents.example_program.__wrapped__() == sample()
 
 

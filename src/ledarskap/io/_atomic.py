@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import stat
 import sys
 import time
@@ -169,7 +168,7 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
     flags |= getattr(os, "O_NOFOLLOW", 0)
     prefix = _prefix(target)
     for _ in range(100):
-        temporary = target.parent / f"{prefix}{secrets.token_hex(4)}{_SUFFIX}"
+        temporary = target.parent / f"{prefix}{os.urandom(4).hex()}{_SUFFIX}"
         try:
             return os.open(temporary, flags, _PRIVATE), temporary
         except FileExistsError:  # pragma: no cover - 32 random bits taken

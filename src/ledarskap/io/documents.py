@@ -54,12 +54,10 @@ import json
 import os
 import re
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
-
+from ledarskap import data as _data
 from ledarskap._found import describe, parse_text
 from ledarskap._gc import paused_gc
 from ledarskap.errors import (
@@ -210,8 +208,8 @@ def example_program() -> ProgramData:
 
     .. versionadded:: 0.1
     """
-    resource = resources.files("ledarskap.data").joinpath("example-program.json")
-    return loads(resource.read_bytes(), source="ledarskap/data/example-program.json")
+    content = _data.read_bytes("example-program.json")
+    return loads(content, source="ledarskap/data/example-program.json")
 
 
 def _check_data(function: str, data: object, path: object = None) -> None:
@@ -262,6 +260,8 @@ def _encode(data: ProgramData, syntax: Syntax) -> bytes:
 
 def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
     if syntax == "toml":
+        import tomli_w  # only for TOML: loading a JSON document starts faster
+
         body = _converter("toml", False).unstructure(data)
         return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
     if syntax != "json":

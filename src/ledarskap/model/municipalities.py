@@ -33,10 +33,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from importlib import resources
 
 import attrs
 
+from ledarskap import data
 from ledarskap._found import closest
 from ledarskap.errors import InvalidValueError, UnknownMunicipalityError
 
@@ -148,7 +148,7 @@ def _lookup(index: dict[str, Municipality], key: str) -> Municipality | None:
 
 
 def _read(name: str) -> list[list[str]]:
-    text = resources.files("ledarskap.data").joinpath(name).read_text(encoding="utf-8")
+    text = data.read_bytes(name).decode("utf-8")
     return [line.split(",") for line in text.splitlines()[1:] if line]
 
 
