@@ -125,11 +125,17 @@ class Municipality:
 @attrs.frozen
 class _Table:
     by_code: dict[str, Municipality]
+    counties: dict[str, County]
+    by_county: dict[str, tuple[Municipality, ...]]
+
+
+@attrs.frozen
+class _Names:
+    """The look-ups by name: folding 600 names costs more than reading a file by codes."""
+
     by_exact_name: dict[str, Municipality]
     by_name: dict[str, Municipality]
-    counties: dict[str, County]
     county_names: dict[str, County]
-    by_county: dict[str, tuple[Municipality, ...]]
 
 
 def _fold(name: str, *, accents: bool = False) -> str:
@@ -165,6 +171,16 @@ def _table() -> _Table:
         object.__setattr__(item, "county", counties[county_code])
         object.__setattr__(item, "seat", seats.get(code))
         by_code[code] = item
+    by_county = {
+        code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
+    }
+    return _Table(by_code, counties, by_county)
+
+
+@functools.cache
+def _names() -> _Names:
+    table = _table()
+    by_code, counties = table.by_code, table.counties
     # Accents tell Håbo (0305) from Habo (0643): the exact name wins over the folded one.
     by_exact_name = {
         _fold(n, accents=True): m for m in by_code.values() for n in (m.name, m.display_name)
@@ -175,10 +191,7 @@ def _table() -> _Table:
     county_names.update(
         {_fold(c.name.removesuffix(" län").removesuffix("s")): c for c in counties.values()}
     )
-    by_county = {
-        code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
-    }
-    return _Table(by_code, by_exact_name, by_name, counties, county_names, by_county)
+    return _Names(by_exact_name, by_name, county_names)
 
 
 def _suggest(text: str) -> str | None:
@@ -201,10 +214,11 @@ def _suggest(text: str) -> str | None:
             return None
         code = off_by_one[0][1]
         return f"{code} {table.by_code[code].display_name}"
-    near = closest(folded, table.by_name)
+    by_name = _names().by_name
+    near = closest(folded, by_name)
     if near is None:
         return None
-    found = table.by_name[near]
+    found = by_name[near]
     return f"{found.code} {found.display_name}"
 
 
@@ -222,13 +236,13 @@ def municipality(
         return code_or_name
     if not isinstance(code_or_name, str):
         raise UnknownMunicipalityError(location=location, found=code_or_name)
-    table = _table()
     key = code_or_name.strip()
-    found = (
-        table.by_code.get(key)
-        or _lookup(table.by_exact_name, _fold(key, accents=True))
-        or _lookup(table.by_name, _fold(key))
-    )
+    found = _table().by_code.get(key)
+    if found is None:
+        names = _names()
+        found = _lookup(names.by_exact_name, _fold(key, accents=True)) or _lookup(
+            names.by_name, _fold(key)
+        )
     if found is None:
         raise UnknownMunicipalityError(
             location=location, found=code_or_name, suggestion=_suggest(key)
@@ -257,18 +271,18 @@ def county(code_or_name: str | County) -> County:
     """The county with this two-digit code or name ("05", "Östergötland", "Östergötlands län")."""
     if isinstance(code_or_name, County):
         return code_or_name
-    table = _table()
     if isinstance(code_or_name, str):
         key = code_or_name.strip()
-        found = table.counties.get(key) or table.county_names.get(_fold(key))
+        found = _table().counties.get(key) or _names().county_names.get(_fold(key))
         if found is not None:
             return found
-    near = closest(_fold(str(code_or_name)), table.county_names)
+    county_names = _names().county_names
+    near = closest(_fold(str(code_or_name)), county_names)
     raise InvalidValueError(
         location="county",
         expected="one of Sweden's 21 county codes or names",
         found=code_or_name,
-        hint=None if near is None else f"did you mean {table.county_names[near].name}?",
+        hint=None if near is None else f"did you mean {county_names[near].name}?",
     )
 
 
