@@ -18,10 +18,8 @@ one place so that every message reads the same way:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
-import tomllib
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -95,6 +93,8 @@ def closest(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> 
     >>> closest("Linkoping", ["Linköping", "Lund"]), closest("x", ["Linköping"])
     ('Linköping', None)
     """
+    import difflib  # only when something is not found: a command starts faster
+
     near = difflib.get_close_matches(str(name), list(candidates), n=1, cutoff=cutoff)
     return near[0] if near else None
 
@@ -163,6 +163,8 @@ def parse_text(
     ledarskap.errors.ProblemsError: r.json: not valid JSON (1 problem)
       - r.json:2: Expecting value, column 13
     """
+    import tomllib  # only for TOML: reading a JSON document starts faster
+
     try:
         return tomllib.loads(text) if syntax == "toml" else json.loads(text)
     except tomllib.TOMLDecodeError as exc:

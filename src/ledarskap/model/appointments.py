@@ -28,7 +28,6 @@ import datetime as dt
 import unicodedata
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
@@ -145,6 +144,8 @@ def whole_years(since: dt.date, as_of: dt.date) -> int:
 
     .. versionadded:: 0.3
     """
+    from dateutil.relativedelta import relativedelta  # imports calendar and locale: ~3 ms
+
     return relativedelta(as_of, since).years if as_of > since else 0
 
 
