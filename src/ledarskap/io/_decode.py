@@ -98,6 +98,9 @@ class _Mirror:
         self.batches: dict[str, int] = {}  # pattern -> its place in the lists of texts
         self.municipalities = _municipalities()  # the texts read as one, as the converter reads
         self.positions = _positions()
+        # Made once: each Literal of the 870 texts costs typing a hash of them all.
+        self.municipality_texts = Literal[tuple(self.municipalities)]
+        self.position_texts = Literal[tuple(self.positions)]
 
     def field_type(self, kind: Any, check: Check | None) -> Any:  # noqa: PLR0911
         """The struct field type for a model field of type *kind* checked by *check*."""
@@ -120,9 +123,9 @@ class _Mirror:
         if kind in (bool, dt.date) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
             return kind
         if kind is Municipality:
-            return Literal[tuple(self.municipalities)]
+            return self.municipality_texts
         if kind is Position:
-            return Literal[tuple(self.positions)]
+            return self.position_texts
         if kind is Personnummer:
             return str
         return self.struct(kind)
