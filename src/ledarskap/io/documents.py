@@ -356,7 +356,7 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
         try:
             parse_text(decoded, "json", error=DocumentError, source=source)
         except DocumentError as exc:
-            if not _TOML_LIKE.match(decoded):
+            if not re.match(_TOML_LIKE, decoded):
                 raise
             hint = "it looks like TOML: give syntax='toml', or a file name ending .toml"
             problems = [
@@ -373,8 +373,9 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
     return document
 
 
-_TOML_LIKE = re.compile(r"\s*(#.*\n\s*)*(\[|[A-Za-z0-9_.\"-]+\s*=)")
-"""The start of a TOML document: a table header or a key and its value."""
+_TOML_LIKE = r"\s*(#.*\n\s*)*(\[|[A-Za-z0-9_.\"-]+\s*=)"
+"""The start of a TOML document: a table header or a key and its value (compiled on the
+first JSON syntax error, not when the module is imported)."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
 """A lone surrogate, written as it is or escaped (a pair escaped is one character)."""
 
