@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 __all__ = ["read_bytes"]
 
 
@@ -12,9 +10,10 @@ def read_bytes(name: str) -> bytes:
 
     What :func:`pkgutil.get_data` does (so a zipped install works too), without importing
     :mod:`importlib.resources` (~10 ms, more than the files it reads on a command's start).
+    The loaders take ``/`` as a separator on every system.
     """
     loader = __spec__.loader
     if loader is None or not hasattr(loader, "get_data"):  # pragma: no cover - no such loader here
         raise FileNotFoundError(name)
-    data: bytes = loader.get_data(os.path.join(os.path.dirname(__file__), name))
+    data: bytes = loader.get_data(f"{__path__[0]}/{name}")
     return data
