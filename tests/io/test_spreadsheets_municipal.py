@@ -501,7 +501,9 @@ def test_ignored_columns_change_nothing_but_what_they_held(
             return  # without given names no row reads; nothing to compare
     else:
         reference = rows
-    cells = draw.draw(st.lists(st.text(max_size=6), min_size=len(rows) - 1, max_size=len(rows) - 1))
+    # Any text a spreadsheet cell holds; a NUL makes the file binary, which is refused whole.
+    text = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=6)
+    cells = draw.draw(st.lists(text, min_size=len(rows) - 1, max_size=len(rows) - 1))
     with_extra = [
         [*rows[0], extra],
         *([*row, cell] for row, cell in zip(rows[1:], cells, strict=True)),
