@@ -502,7 +502,7 @@ def test_ignored_columns_change_nothing_but_what_they_held(
     else:
         reference = rows
     # Any text a spreadsheet cell holds; a NUL makes the file binary, which is refused whole.
-    text = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=6)
+    text = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=6)
     cells = draw.draw(st.lists(text, min_size=len(rows) - 1, max_size=len(rows) - 1))
     with_extra = [
         [*rows[0], extra],
