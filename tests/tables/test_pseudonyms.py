@@ -52,12 +52,16 @@ def test_a_short_key_is_refused_without_showing_it() -> None:
         PseudonymKey("a" * 40)  # type: ignore[arg-type]
 
 
-def test_a_key_file_is_read_with_its_ends_stripped(tmp_path: Path) -> None:
+def test_a_key_file_is_read_as_it_is(tmp_path: Path) -> None:
     made = PseudonymKey.generate()
     assert len(bytes(made)) == 2 * MIN_KEY_BYTES  # 64 hex digits
     path = tmp_path / "key"
-    path.write_text(bytes(made).decode() + "\n")
+    path.write_bytes(bytes(made))
     assert PseudonymKey.from_file(path) == made
+    # Random bytes that begin and end with whitespace are a key of their own, not shortened.
+    raw = b" " + bytes(range(1, MIN_KEY_BYTES - 1)) + b"\n"
+    (tmp_path / "raw").write_bytes(raw)
+    assert bytes(PseudonymKey.from_file(tmp_path / "raw")) == raw
     assert PseudonymKey.from_file(path) != PseudonymKey(KEY)
     assert hash(PseudonymKey.from_file(path)) == hash(made)
     assert made.__eq__("key") is NotImplemented

@@ -35,7 +35,7 @@ def _checked(args: argparse.Namespace) -> None:
     if args.pseudonymise and not args.key_file:
         raise UsageError(
             "export --pseudonymise needs --key-file F: the file holding the secret key "
-            "of the pseudonyms (at least 16 random bytes, kept apart from the export)"
+            "of the pseudonyms (at least 32 random bytes, kept apart from the export)"
         )
     if not args.pseudonymise and (args.key_file or args.k is not None):
         raise UsageError("export: --key-file and --k go with --pseudonymise")

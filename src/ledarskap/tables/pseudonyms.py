@@ -77,7 +77,10 @@ class PseudonymKey:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> PseudonymKey:
-        """The key held in the file *path*: its bytes, whitespace at both ends left out.
+        """The key held in the file *path*: all of its bytes, as they are.
+
+        Nothing is stripped: random bytes may begin or end with a byte that looks like
+        whitespace, and the key must be the same however the file was made.
 
         A missing or unreadable file is a :class:`~ledarskap.errors.FileAccessError`; a
         key too short a :class:`~ledarskap.errors.UsageError` that names the file.
@@ -87,7 +90,7 @@ class PseudonymKey:
         except OSError as exc:
             raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
         try:
-            return cls(content.strip())
+            return cls(content)
         except UsageError as exc:
             raise UsageError(f"{os.fspath(path)}: {exc}") from None
 

@@ -240,8 +240,9 @@ def cohort_summaries(
             found=type(source).__name__,
         )
     cohorts = tables.schema["participants"].column("cohort_id").categories
+    grouped = _Grouped(tables)
     return tuple(
-        _summary(tables, cohort, collaborating.get(cohort, ()), words) for cohort in cohorts
+        _summary(grouped, cohort, collaborating.get(cohort, ()), words) for cohort in cohorts
     )
 
 
@@ -271,8 +272,26 @@ def _reason_words(summary: Summary) -> dict[str, Text]:
     }
 
 
-def _of(rows: Iterable[dict[str, Any]], cohort_id: str) -> list[dict[str, Any]]:
-    return [r for r in rows if r["cohort_id"] == cohort_id]
+class _Grouped:
+    """The tables' rows grouped once by cohort, and the reasons by application.
+
+    Summarising every cohort then takes time linear in the tables, not cohorts × rows.
+    """
+
+    def __init__(self, tables: Tables) -> None:
+        self._by_cohort: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name in ("participants", "meetings", "mentorships", "mentors", "applications"):
+            groups: dict[str, list[dict[str, Any]]] = {}
+            for row in tables[name]:
+                groups.setdefault(row["cohort_id"], []).append(row)
+            self._by_cohort[name] = groups
+        self.reasons: dict[str, list[dict[str, Any]]] = {}
+        for row in tables["reasons"]:
+            self.reasons.setdefault(row["application_id"], []).append(row)
+
+    def of(self, name: str, cohort_id: str) -> list[dict[str, Any]]:
+        """The rows of the table *name* in the cohort *cohort_id*."""
+        return self._by_cohort[name].get(cohort_id, [])
 
 
 def _counts(values: Sequence[str | None], listed: Iterable[str], label: Any) -> tuple[Count, ...]:
@@ -299,14 +318,14 @@ def _kind(key: str) -> Text:
 
 
 def _summary(
-    tables: Tables, cohort_id: str, collaborating: tuple[str, ...], words: Mapping[str, Text]
+    tables: _Grouped, cohort_id: str, collaborating: tuple[str, ...], words: Mapping[str, Text]
 ) -> CohortSummary:
-    people = _of(tables["participants"], cohort_id)
+    people = tables.of("participants", cohort_id)
     municipalities = [r["municipality"] for r in people]
     region = [c.name for c in sorted(program_region_counties(), key=lambda c: c.code)]
     listed_municipalities = sorted(collaborating, key=lambda name: municipality(name).code)
-    meetings = _of(tables["meetings"], cohort_id)
-    pairs = _of(tables["mentorships"], cohort_id)
+    meetings = tables.of("meetings", cohort_id)
+    pairs = tables.of("mentorships", cohort_id)
     early = MentorshipStatus.ENDED_EARLY.value
     adepts = Counter(r["mentor_id"] for r in pairs if r["status"] != early)
     ended_early = Counter(r["mentor_id"] for r in pairs if r["status"] == early)
@@ -322,21 +341,19 @@ def _summary(
             meetings=_tally(statuses.get(m["mentor_id"], ())),
             ended_early=ended_early.get(m["mentor_id"], 0),
         )
-        for m in _of(tables["mentors"], cohort_id)
+        for m in tables.of("mentors", cohort_id)
     )
     months: dict[str, list[str]] = {}
     for r in sorted(meetings, key=lambda r: r["on"]):
         months.setdefault(f"{r['on']:%Y-%m}", []).append(r["status"])
-    apps = _of(tables["applications"], cohort_id)
+    apps = tables.of("applications", cohort_id)
     outcomes = Counter(r["outcome"] for r in apps)
-    ids = {r["application_id"] for r in apps}
     # A reason is counted once per decision (a decision may give one key at two nodes).
     worded: dict[str, str] = {}
     given: set[tuple[str, str]] = set()
-    for r in tables["reasons"]:
-        if r["application_id"] in ids:
-            given.add((r["application_id"], r["key"]))
-            worded.setdefault(r["key"], r.get("text") or r["key"])
+    for r in (r for app in apps for r in tables.reasons.get(app["application_id"], ())):
+        given.add((r["application_id"], r["key"]))
+        worded.setdefault(r["key"], r.get("text") or r["key"])
     reasons = Counter(key for _, key in given)
     frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))[:TOP_REASONS]
     return CohortSummary(
