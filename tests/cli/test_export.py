@@ -177,3 +177,19 @@ def test_export_for_real(tmp_path: Path, key_file: Path) -> None:
     )
     assert_clean_failure(bad)
     assert "none.key: cannot read" in bad.err
+
+
+def test_an_export_never_replaces_the_program_or_another_kind_of_file(tmp_path: Path) -> None:
+    program = tmp_path / "program.json"
+    program.write_bytes(Path(EXAMPLE).read_bytes())
+    before = program.read_bytes()
+    same = run("export", str(program), "--format", "json", "--output", str(program))
+    assert same.code == 2
+    assert "names the program file itself" in same.err
+    other = tmp_path / "other.json"
+    other.write_text("{}")
+    wrong = run("export", str(program), "--format", "xlsx", "--output", str(other))
+    assert wrong.code == 2
+    assert "expected a file name ending .xlsx" in wrong.err
+    assert program.read_bytes() == before
+    assert other.read_text() == "{}"

@@ -26,3 +26,12 @@ def test_a_folder_that_is_not_there_for_real(tmp_path: Path) -> None:
     result = run_script("schema", "-o", str(tmp_path / "no" / "schema.json"))
     assert_clean_failure(result)
     assert "cannot" in result.err
+
+
+def test_the_schema_is_written_only_to_a_json_name(tmp_path: Path) -> None:
+    program = tmp_path / "program.toml"
+    program.write_text("kept")
+    result = run("schema", "--output", str(program))
+    assert result.code == 2
+    assert "expected a file name ending .json" in result.err
+    assert program.read_text() == "kept"

@@ -98,8 +98,17 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
 
 
 def test_saving_refuses_what_write_atomic_refuses(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.toml"
+    folder.mkdir()
     with pytest.raises(FileAccessError):
-        save_sheet_mapping(SheetMapping(), tmp_path)  # a folder
+        save_sheet_mapping(SheetMapping(), folder)
+    program = tmp_path / "program.json"
+    program.write_text("{}")
+    with pytest.raises(UsageError, match=r"ending \.toml"):
+        save_sheet_mapping(SheetMapping(), program)
+    assert program.read_text() == "{}"
+    with pytest.raises(DocumentError, match="not a usable path"):
+        load_sheet_mapping(tmp_path / "nul\0.toml")
     with pytest.raises(UsageError):
         save_sheet_mapping({"columns": {}}, tmp_path / "x.toml")  # type: ignore[arg-type]
 

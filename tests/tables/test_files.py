@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import ledarskap
-from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError
+from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
 from ledarskap.io._sheets import unescape_cell
 from ledarskap.tables import TABLE_FORMATS, program_tables, tables_bytes, write_tables
 
@@ -117,9 +117,43 @@ def test_bad_formats_and_targets_are_refused(tmp_path: Path) -> None:
     file.write_text("")
     with pytest.raises(FileAccessError, match="not a folder"):
         write_tables(tables, file, format="csv")
-    with pytest.raises(FileAccessError, match="make the folder"):
+    with pytest.raises(FileAccessError, match="write tables into it"):
         write_tables(tables, tmp_path / "missing" / "deeper", format="csv")
+    with pytest.raises(FileAccessError, match="write tables into it"):
+        write_tables(tables, tmp_path / "nul\0", format="csv")
+    with pytest.raises(UsageError, match="expected a folder path"):
+        write_tables(tables, 3, format="csv")  # type: ignore[arg-type]
     assert set(TABLE_FORMATS) == {"csv", "xlsx", "json", "toml", "parquet"}
+
+
+def test_a_file_is_written_only_under_its_formats_suffix(tmp_path: Path) -> None:
+    """A slip of the hand (``-o program.json`` for XLSX) cannot replace another kind of file."""
+    tables = program_tables(ledarskap.example_program())
+    program = tmp_path / "program.json"
+    program.write_text("{}")
+    for fmt, name in [("xlsx", "program.json"), ("toml", "program.json"), ("json", "tables")]:
+        with pytest.raises(UsageError, match="expected a file name ending"):
+            write_tables(tables, tmp_path / name, format=fmt)  # type: ignore[arg-type]
+    assert program.read_text() == "{}"
+    assert write_tables(tables, tmp_path / "T.XLSX", format="xlsx") == (tmp_path / "T.XLSX",)
+
+
+def test_a_folder_holds_only_this_exports_tables(tmp_path: Path) -> None:
+    """A folder with other files is refused; an earlier export's files of the other format
+    are removed, so no earlier (say, unpseudonymised) table stays beside the new ones."""
+    tables = program_tables(ledarskap.example_program())
+    crowded = tmp_path / "crowded"
+    crowded.mkdir()
+    (crowded / "notes.txt").write_text("mine")
+    with pytest.raises(FileAccessError, match="holds other files"):
+        write_tables(tables, crowded, format="csv")
+    assert [p.name for p in crowded.iterdir()] == ["notes.txt"]
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "participants.parquet").write_bytes(b"an earlier export")
+    written = write_tables(tables, folder, format="csv")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+    assert write_tables(tables, folder, format="csv") == written  # again: its own files
 
 
 def test_a_file_is_replaced_whole(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ date; with ``--k K`` the quasi-identifiers are coarsened until every group has a
 from __future__ import annotations
 
 import argparse
+import os
 
 from ledarskap.errors import UsageError
 from ledarskap.io.documents import load
@@ -37,6 +38,8 @@ def _checked(args: argparse.Namespace) -> None:
             "export --pseudonymise needs --key-file F: the file holding the secret key "
             "of the pseudonyms (at least 32 random bytes, kept apart from the export)"
         )
+    if os.path.realpath(args.output) == os.path.realpath(args.file):
+        raise UsageError("export: --output names the program file itself; choose another name")
     if not args.pseudonymise and (args.key_file or args.k is not None):
         raise UsageError("export: --key-file and --k go with --pseudonymise")
 

@@ -44,7 +44,7 @@ from ledarskap.errors import FileAccessError, UsageError
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["TEMPORARY_PREFIX", "remove_stale_temporaries", "write_atomic"]
+__all__ = ["TEMPORARY_PREFIX", "check_suffix", "remove_stale_temporaries", "write_atomic"]
 
 TEMPORARY_PREFIX = ".ledarskap-"
 """How the name of every temporary file the library writes begins."""
@@ -56,6 +56,22 @@ _NEW_FILE = 0o666
 _STALE_AFTER = 3600.0
 # How long a writer's new, empty temporary file may stand before the writer locks it.
 _UNLOCKED_AT_MOST = 60.0
+
+
+def check_suffix(path: object, suffixes: tuple[str, ...], writer: str) -> None:
+    """Refuse *path* unless its name ends in one of *suffixes* (compared case-blind).
+
+    A writer writes only the syntax its file's name says, so that a slip of the hand
+    (``-o program.json`` for an XLSX export) cannot replace a file of another kind.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"{writer}: expected a file path, found {type(path).__name__}")
+    suffix = Path(path).suffix
+    if suffix.casefold() not in suffixes:
+        found = repr(suffix) if suffix else "a name without one"
+        raise UsageError(
+            f"{writer}: expected a file name ending {' or '.join(suffixes)}, found {found}"
+        )
 
 
 def write_atomic(

@@ -47,7 +47,7 @@ from ledarskap.errors import (
     masked_repr,
 )
 
-from ._atomic import write_atomic
+from ._atomic import check_suffix, write_atomic
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
 from ._sheets import fold
 
@@ -313,8 +313,14 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
     label = Path(path).name
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+    except (OSError, UnicodeError, ValueError) as error:
+        reason = (
+            (error.strerror or str(error))
+            if isinstance(error, OSError)
+            else "not UTF-8 text"
+            if isinstance(error, UnicodeError)
+            else "not a usable path"
+        )
         raise DocumentError(
             "cannot read the sheet mapping",
             [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
@@ -328,4 +334,5 @@ def save_sheet_mapping(mapping: SheetMapping, path: str | os.PathLike[str]) -> N
 
     .. versionadded:: 0.4
     """
+    check_suffix(path, (".toml",), "save_sheet_mapping")
     write_atomic(path, mapping_text(mapping).encode("utf-8"))

@@ -42,8 +42,8 @@ from typing import Any, Literal
 
 import tomli_w
 
-from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError
-from ledarskap.io._atomic import write_atomic
+from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
+from ledarskap.io._atomic import check_suffix, write_atomic
 from ledarskap.io._sheets import escape_cell, write_csv
 
 from .records import Tables
@@ -79,27 +79,45 @@ def write_tables(
     """Write *tables* to *path* in *format*; the paths of the files written, in table order.
 
     For ``csv`` and ``parquet`` *path* is a folder, made if missing (its parent must
-    exist); each table is ``<path>/<table>.<format>``. For the others it is the file.
+    exist); each table is ``<path>/<table>.<format>``. For the others it is the file, and
+    its name must end in the format's suffix (``.xlsx``, ``.json``, ``.toml``).
+
+    A folder must be new, empty, or hold only table files (``<table>.csv``,
+    ``<table>.parquet``) of an earlier export; table files of the other folder format
+    are removed, so that no earlier export (one with names, say) stays beside this one.
     """
     fmt = _checked(format)
-    target = Path(path)
     if fmt not in _FOLDERS:
-        write_atomic(target, tables_bytes(tables, fmt))
-        return (target,)
-    if target.exists() and not target.is_dir():
-        raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
+        check_suffix(path, (f".{fmt}",), "write_tables")
+        write_atomic(path, tables_bytes(tables, fmt))
+        return (Path(path),)
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"write_tables: expected a folder path, found {type(path).__name__}")
+    target = Path(path)
     try:
+        if target.exists() and not target.is_dir():
+            raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
         target.mkdir(exist_ok=True)
-    except OSError as exc:
+        ours = {f"{name}.{suffix}" for name in tables for suffix in _FOLDERS}
+        others = sorted(p.name for p in target.iterdir() if p.name not in ours)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise FileAccessError(os.fspath(path), "write tables into it", reason) from None
+    if others:
         raise FileAccessError(
-            os.fspath(path), "make the folder", exc.strerror or str(exc)
-        ) from None
+            os.fspath(path),
+            "write tables into it",
+            f"the folder holds other files ({len(others)}); choose a new or empty folder",
+        )
     encode = _parquet_file if fmt == "parquet" else _csv_file
     written = []
     for name in tables:
         file = target / f"{name}.{fmt}"
         write_atomic(file, encode(tables.columns(name), tables.schema[name]))
         written.append(file)
+    for name in tables:
+        for other in _FOLDERS - {fmt}:
+            (target / f"{name}.{other}").unlink(missing_ok=True)
     return tuple(written)
 
 
