@@ -312,3 +312,8 @@ def test_two_processes_saving_at_once_lose_no_edit(path: Path) -> None:
         assert process.returncode == 0
     ids = {p.id for p in ledarskap.load(path).people}
     assert ids == {"p-1"} | {f"p-{name}-{n}" for name in ("a", "b") for n in range(count)}
+
+
+def test_a_path_with_a_nul_is_the_librarys_error(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError, match="not a usable path"):
+        ledarskap.dump(ledarskap.example_program(), tmp_path / "nul\0.json")

@@ -104,3 +104,10 @@ def test_a_plain_hash_is_found_by_brute_force_and_a_keyed_one_is_not() -> None:
     keyed = PseudonymKey(KEY).pseudonym("personnummer", number)
     guess = PseudonymKey(OTHER_KEY)
     assert [c for c in candidates if guess.pseudonym("personnummer", c) == keyed] == []
+
+
+def test_a_key_path_that_is_no_path_is_the_librarys_error(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError, match="not a usable path"):
+        PseudonymKey.from_file(tmp_path / "nul\0")
+    with pytest.raises(UsageError, match="expected a file path"):
+        PseudonymKey.from_file(3)  # type: ignore[arg-type]

@@ -125,7 +125,10 @@ def current(target: Path, shown: str) -> Revision | None:
 
 def _target(path: str | os.PathLike[str]) -> Path:
     """The file *path* names, through its symbolic links: the key a file is known by."""
-    return Path(os.path.realpath(os.fspath(path)))
+    try:
+        return Path(os.path.realpath(os.fspath(path)))
+    except ValueError:  # a NUL character: no file has that name
+        raise FileAccessError(os.fspath(path), "use", "not a usable path") from None
 
 
 class _Known:

@@ -85,10 +85,16 @@ class PseudonymKey:
         A missing or unreadable file is a :class:`~ledarskap.errors.FileAccessError`; a
         key too short a :class:`~ledarskap.errors.UsageError` that names the file.
         """
+        if not isinstance(path, (str, os.PathLike)):
+            raise UsageError(
+                f"PseudonymKey.from_file: expected a file path, found {type(path).__name__}"
+            )
         try:
             content = Path(path).read_bytes()
         except OSError as exc:
             raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
+        except ValueError:  # a NUL character: no file has that name
+            raise FileAccessError(os.fspath(path), "read", "not a usable path") from None
         try:
             return cls(content)
         except UsageError as exc:
