@@ -379,7 +379,8 @@ def test_any_previous_text_updates_or_is_refused_by_name(previous: bytes) -> Non
     problems (never another exception), and what it gives the next update reads."""
     try:
         update = cohort_calendar(SMALL, COHORT, stamp=STAMP, previous=previous)
-    except DocumentError:
+    except DocumentError as refused:
+        assert refused.problems, "a refusal names its problems"
         return
     again = cohort_calendar(SMALL, COHORT, stamp=LATER, previous=update.content)
     assert again.content == update.content
