@@ -193,6 +193,21 @@ def test_mapping_text_round_trips(
         cohort=cohort,
         columns=columns,
         ignore=ignore,
-        defaults=defaults,  # type: ignore[arg-type]
+        defaults=defaults,
     )
     assert mapping_from_text(mapping_text(mapping)) == mapping
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"columns": ["Titel"]}, "columns: expected a mapping"),
+        ({"columns": {1: "title"}}, "columns: expected a mapping"),
+        ({"defaults": [1]}, "defaults: expected a mapping"),
+        ({"ignore_columns": [1]}, "ignore: expected a list of headers"),
+        ({"ignore_columns": 3}, "ignore: expected a list of headers"),
+    ],
+)
+def test_wrongly_typed_options_are_a_usage_error(options: dict[str, object], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        read_sheet("Titel;Kommun\nChef;Linköping\n".encode(), "participants", **options)  # type: ignore[arg-type]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledarskap import InvalidValueError, LedarskapError
-from ledarskap.mentoring import HardRule, MatchingOptions, Preference, Weights
+from ledarskap import InvalidValueError, LedarskapError, UsageError, example_program
+from ledarskap.mentoring import HardRule, MatchingOptions, Preference, Weights, propose
 
 
 def test_weights_default_and_by_preference() -> None:
@@ -92,3 +92,10 @@ def test_hard_rules_and_preferences_have_labels_in_both_languages() -> None:
     for member in (*HardRule, *Preference):
         assert member.label("sv")
         assert member.label("en")
+
+
+def test_propose_takes_program_data_and_matching_options() -> None:
+    with pytest.raises(UsageError, match="options must be a MatchingOptions, found dict"):
+        propose(example_program(), "liko-2025", {})  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="expected a ProgramData, found NoneType"):
+        propose(None, "liko-2025")  # type: ignore[arg-type]

@@ -102,3 +102,10 @@ def test_replacing_a_mentor_never_deletes_and_never_doubles(
     assert [m.id for m in mine if m.status is MentorshipStatus.ACTIVE] == ["ms-new"]
     codes = set(ledarskap.validate(after).codes)
     assert "adept.two-mentors" not in codes
+
+
+@pytest.mark.parametrize("on", ["2026-02-01", dt.datetime(2026, 2, 1), None])
+def test_the_day_of_a_replacement_is_a_date(on: object) -> None:
+    data = ledarskap.example_program()
+    with pytest.raises(InvalidValueError, match="expected a date"):
+        replace_mentor(data, "d-001", "mentor-0582", on=on, mentorship_id="x")  # type: ignore[arg-type]

@@ -97,17 +97,33 @@ def field_names(kind: SheetKind) -> list[str]:
     return [column.field for column in COLUMNS[kind]]
 
 
-def _columns(value: Mapping[str, str]) -> dict[str, str]:
+def _columns(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise UsageError(
+            f"columns: expected a mapping of header text to field text, found {describe(value)}"
+        )
     return dict(value)
 
 
 def _headers(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise UsageError(f"ignore: expected a list of headers, found one text ({value!r})")
-    return tuple(value)
+    try:
+        headers = tuple(value)
+    except TypeError:
+        raise UsageError(f"ignore: expected a list of headers, found {describe(value)}") from None
+    if not all(isinstance(h, str) for h in headers):
+        raise UsageError("ignore: expected a list of headers, found one that is not text")
+    return headers
 
 
-def _defaults(value: Mapping[str, DefaultValue]) -> dict[str, DefaultValue]:
+def _defaults(value: object) -> dict[str, DefaultValue]:
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        raise UsageError(
+            f"defaults: expected a mapping of field text to a value, found {describe(value)}"
+        )
     return dict(value)
 
 
@@ -146,11 +162,13 @@ class SheetMapping:
         defaults: Mapping[str, DefaultValue] | None = None,
     ) -> SheetMapping:
         """This mapping with *columns*, *ignore* and *defaults* added (theirs win)."""
+        added_columns = _columns({} if columns is None else columns)
+        added_defaults = _defaults({} if defaults is None else defaults)
         return attrs.evolve(
             self,
-            columns={**self.columns, **(columns or {})},
-            ignore=(*self.ignore, *(i for i in ignore if i not in self.ignore)),
-            defaults={**self.defaults, **(defaults or {})},
+            columns={**self.columns, **added_columns},
+            ignore=(*self.ignore, *(i for i in _headers(ignore) if i not in self.ignore)),
+            defaults={**self.defaults, **added_defaults},
         )
 
     def problems(

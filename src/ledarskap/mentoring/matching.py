@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+from ledarskap.errors import UsageError
 from ledarskap.model import ProgramData
 
 from ._instance import instance
@@ -44,5 +45,11 @@ def propose(data: ProgramData, cohort_id: str, options: MatchingOptions | None =
     cannot be paired are in the proposal's ``unmatched``, and its ``shortages`` name the
     binding constraint. The same input, in any order, gives the same pairs.
     """
+    if not isinstance(data, ProgramData):
+        raise UsageError(f"propose: expected a ProgramData, found {type(data).__name__}")
+    if options is not None and not isinstance(options, MatchingOptions):
+        raise UsageError(
+            f"propose: options must be a MatchingOptions, found {type(options).__name__}"
+        )
     options = MatchingOptions() if options is None else options
     return solve(instance(data, cohort_id, options), options.weights)

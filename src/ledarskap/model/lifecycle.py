@@ -95,6 +95,9 @@ def replace_mentor(
 
     .. versionadded:: 0.3
     """
+    day: object = on  # a caller may pass anything: say so in the library's words
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise InvalidValueError(location="replace_mentor(on=…)", expected="a date", found=on)
     data.participant(participant_id)  # an unknown adept or mentor is named as such
     data.mentor(mentor_id)
     active = [m for m in data.mentorships_of(participant_id) if m.status is MentorshipStatus.ACTIVE]
