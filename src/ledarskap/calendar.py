@@ -38,8 +38,10 @@ this library in it that the update cannot read (no single start, stamp or sequen
 twice), is refused with :class:`~ledarskap.errors.DocumentError` naming every problem, and
 a file is then left as it was.
 
-``DTSTAMP`` is the moment of the export, *stamp*: give it, or the current time (UTC) is
-taken, the one place the library reads the clock.
+``DTSTAMP`` is the moment of the export, *stamp*, which the caller gives (a
+timezone-aware :class:`~datetime.datetime`): the library never reads the clock, so the same
+data, options and stamp give the same bytes. A tool that exports "now" passes
+``stamp=datetime.datetime.now(datetime.UTC)``.
 
 >>> import datetime as dt
 >>> from ledarskap import example_program
@@ -168,7 +170,7 @@ def cohort_calendar(
     at: dt.time | None = None,
     timezone: str = "Europe/Stockholm",
     language: Language = "sv",
-    stamp: dt.datetime | None = None,
+    stamp: dt.datetime,
     previous: bytes | None = None,
 ) -> CalendarUpdate:
     """The calendar of a cohort: its sessions and mentor meetings, as iCalendar text.
@@ -180,7 +182,8 @@ def cohort_calendar(
     the cohort's sessions. *at* makes meetings timed events starting at that time in
     *timezone*; summaries are in *language*. *previous* is the text of the calendar this
     one replaces, whose events are updated as the module describes; text that is not a
-    calendar raises :class:`~ledarskap.errors.DocumentError`.
+    calendar raises :class:`~ledarskap.errors.DocumentError`. *stamp* (required) is the
+    ``DTSTAMP`` of every new or changed event: a datetime with a time zone.
     """
     return _make(
         data,
@@ -202,14 +205,15 @@ def write_cohort_calendar(
     at: dt.time | None = None,
     timezone: str = "Europe/Stockholm",
     language: Language = "sv",
-    stamp: dt.datetime | None = None,
+    stamp: dt.datetime,
 ) -> CalendarUpdate:
     """Write the calendar of a cohort to *path*, updating the calendar already there.
 
     The options are :func:`cohort_calendar`'s; the file at *path*, if there is one, is
     the previous calendar. A file there that is not an iCalendar file is refused with
     :class:`~ledarskap.errors.DocumentError` and left as it is. The file is written
-    atomically; what changed is returned.
+    atomically; what changed is returned. *stamp* is required, as in
+    :func:`cohort_calendar`.
     """
     given: object = path
     if not isinstance(given, (str, os.PathLike)):
@@ -236,7 +240,7 @@ class _Options:
     at: dt.time | None
     timezone: str
     language: Language
-    stamp: dt.datetime | None
+    stamp: dt.datetime
 
 
 def _make(
@@ -276,9 +280,7 @@ def _make(
     )
 
 
-def _checked_stamp(stamp: dt.datetime | None) -> dt.datetime:
-    if stamp is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+def _checked_stamp(stamp: dt.datetime) -> dt.datetime:
     given: object = stamp
     if not isinstance(given, dt.datetime) or given.utcoffset() is None:
         raise InvalidValueError(
