@@ -21,6 +21,15 @@ Every writer (documents as JSON or TOML, sheets as CSV or XLSX) goes through
   system allows can still be written, and a temporary file left by a killed process is
   recognised: every write of a target first removes the stale temporary files of that
   target (see :func:`remove_stale_temporaries`, which a reader may call too).
+- A folder of files (the CSV or Parquet tables of an export) is written all or nothing
+  (:func:`atomic_folder`): into a fresh private (``0700``) folder beside it, named as the
+  temporary files are, which is swapped in for the old folder when every file is
+  written. On Linux the two are exchanged in one step (``renameat2`` with
+  ``RENAME_EXCHANGE``), so a reader finds the old folder or the new one, never a mix and
+  never none; elsewhere the old folder is first renamed aside, so for an instant there
+  is none. The old folder is then removed. If anything fails before the swap, the old
+  folder is untouched and the new one removed; one left by a killed writer is removed
+  by the next write of that folder, as a stale temporary file is.
 - A write may be *checked* (``check=``: a save that must find the file it read, see
   :mod:`ledarskap.io.revisions`): the check runs under an exclusive lock on the target's
   folder that every checked write takes (``flock``, where the platform and file system
@@ -31,8 +40,10 @@ Every writer (documents as JSON or TOML, sheets as CSV or XLSX) goes through
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import shutil
 import stat
 import sys
 import time
@@ -44,13 +55,22 @@ from ledarskap.errors import FileAccessError, UsageError
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["TEMPORARY_PREFIX", "check_suffix", "remove_stale_temporaries", "write_atomic"]
+__all__ = [
+    "TEMPORARY_PREFIX",
+    "atomic_folder",
+    "check_suffix",
+    "remove_stale_temporaries",
+    "write_atomic",
+    "write_new_file",
+]
 
 TEMPORARY_PREFIX = ".ledarskap-"
 """How the name of every temporary file the library writes begins."""
 _SUFFIX = ".tmp"
 _PRIVATE = 0o600
+_PRIVATE_FOLDER = 0o700
 _NEW_FILE = 0o666
+_NEW_FOLDER = 0o777
 # Without fcntl (Windows) a temporary file cannot be told in use by its lock; one older than
 # this is taken for stale.
 _STALE_AFTER = 3600.0
@@ -270,7 +290,8 @@ def _remove_if_abandoned(candidate: Path) -> None:
     fd = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or (
+        folder = stat.S_ISDIR(info.st_mode)
+        if not (stat.S_ISREG(info.st_mode) or folder) or (
             hasattr(os, "geteuid") and info.st_uid != os.geteuid()
         ):
             return
@@ -280,13 +301,135 @@ def _remove_if_abandoned(candidate: Path) -> None:
                 return
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError: a live writer holds it
-            if os.fstat(fd).st_size == 0 and age < _UNLOCKED_AT_MOST:
+            empty = not os.listdir(candidate) if folder else os.fstat(fd).st_size == 0
+            if empty and age < _UNLOCKED_AT_MOST:
                 return
         now = os.lstat(candidate)  # still the same file under that name?
         if (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino):
-            os.unlink(candidate)
+            if folder:
+                shutil.rmtree(candidate)
+            else:
+                os.unlink(candidate)
     finally:
         os.close(fd)
+
+
+def write_new_file(path: Path, content: bytes) -> None:
+    """Write *content* to *path*, a new file in a folder of :func:`atomic_folder`, durably.
+
+    The folder is private until it is swapped in, so the file is made with its final
+    permissions (``0666`` less the umask) and written in place.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), _NEW_FILE)
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(content)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A new private folder to fill, swapped in for the folder *path* if the block succeeds.
+
+    The folder given is beside *path* (or the folder its symlink leads to), named as this
+    module's temporary files are and held locked, so that no cleaner takes it. When the
+    block ends without an error the folder gets *path*'s permissions (a new folder's, if
+    there is none) and replaces it as the module describes; the old folder, if there was
+    one, is removed. If the block fails, *path* is left as it was and the new folder
+    removed. The caller checks that *path* may be replaced (a folder it wrote); whatever
+    is in it goes. Failures raise :class:`~ledarskap.errors.FileAccessError`.
+    """
+    shown = _shown(path)
+    try:
+        target = _target(path)
+        mode = _folder_mode(target)
+        _remove_stale(target)
+        folder, fd = _create_temporary_folder(target)
+    except OSError as exc:
+        raise FileAccessError(shown, "write", exc.strerror or str(exc)) from None
+    except ValueError as exc:  # a NUL character in the path
+        raise FileAccessError(shown, "write", str(exc)) from None
+    try:
+        try:
+            yield folder
+            _fsync_directory(folder)  # the files' names, durable
+            os.chmod(folder, mode)
+            old = _swap(folder, target)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+    except OSError as exc:
+        raise FileAccessError(shown, "write", exc.strerror or str(exc)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    _fsync_directory(target.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _folder_mode(target: Path) -> int:
+    """The permissions the new folder gets: the old folder's, or a new folder's."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return _NEW_FOLDER & ~_umask()
+    if not stat.S_ISDIR(info.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder")
+    return stat.S_IMODE(info.st_mode) & 0o777
+
+
+def _create_temporary_folder(target: Path) -> tuple[Path, int]:
+    """A new folder beside *target*, private to its owner, and a descriptor holding its lock."""
+    prefix = _prefix(target)
+    for _ in range(100):
+        folder = target.parent / f"{prefix}{os.urandom(4).hex()}{_SUFFIX}"
+        try:
+            os.mkdir(folder, _PRIVATE_FOLDER)
+        except FileExistsError:  # pragma: no cover - 32 random bits taken
+            continue
+        fd = -1
+        if sys.platform != "win32":
+            fd = os.open(folder, os.O_RDONLY)
+            _lock(fd)
+        return folder, fd
+    raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
+
+
+def _swap(folder: Path, target: Path) -> Path | None:
+    """Put *folder* where *target* is; the old folder's new path (to remove), if there was one."""
+    if not target.exists():
+        os.rename(folder, target)  # an empty folder made there meanwhile is replaced
+        return None
+    if _exchange(folder, target):
+        return folder  # the old folder, under the temporary name
+    aside = target.parent / f"{_prefix(target)}{os.urandom(4).hex()}{_SUFFIX}"
+    os.rename(target, aside)
+    try:
+        os.rename(folder, target)
+    except BaseException:
+        os.rename(aside, target)
+        raise
+    return aside
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Exchange two paths in one step (Linux's ``renameat2``); ``False`` where it cannot."""
+    if sys.platform != "linux":  # pragma: no cover - Linux only
+        return False
+    import ctypes  # only to swap a folder in: the rest of the library never needs it
+
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # pragma: no cover - a C library older than glibc 2.28
+        return False
+    at_cwd, exchange = -100, 2  # AT_FDCWD, RENAME_EXCHANGE
+    if renameat2(at_cwd, os.fsencode(one), at_cwd, os.fsencode(other), exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # pragma: no cover - not here
+        return False
+    raise OSError(error, os.strerror(error), os.fsdecode(other))
 
 
 def _fsync_directory(directory: Path) -> None:

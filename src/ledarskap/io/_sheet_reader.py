@@ -10,7 +10,8 @@ and column. Only a row without problems gives records; every row gets an outcome
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -26,6 +27,7 @@ from ledarskap.model import (
 )
 from ledarskap.text import LANGUAGES
 
+from ._progress import Ticker
 from ._sheet_cells import BUILDERS, Cells, RowContext, RowError, short
 from ._sheet_columns import COLUMNS, NONE, Column, SheetKind
 from ._sheet_report import ColumnReport, DefaultBy, MatchedBy, RowOutcome, SheetInspection
@@ -48,11 +50,17 @@ class Rows:
 
 @attrs.frozen(kw_only=True)
 class Layout:
-    """How the cells of a sheet were found: the text encoding and delimiter (CSV), broken rows."""
+    """How the cells of a sheet were found: the text encoding and delimiter (CSV), broken rows.
+
+    ``broken`` may be filled as the rows are read (a row's entry is there when the row
+    is); ``expected_rows`` is the rows the file claims (all of them, the header's too), if
+    it says, for a progress bar.
+    """
 
     encoding: str | None = None
     delimiter: str | None = None
     broken: dict[int, Problem] = attrs.field(factory=dict)
+    expected_rows: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -291,36 +299,59 @@ class Reader:
     # The rows --------------------------------------------------------------------------
 
     def split(
-        self, rows: Sequence[Sequence[str]], broken: Mapping[int, Problem]
-    ) -> tuple[Plan | None, list[tuple[int, Sequence[str]]]]:
-        """The plan of the header's columns, and the rows of data below it (not empty)."""
-        numbered = [(n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip()]
-        if not numbered:
+        self, rows: Iterable[Sequence[str]], broken: Mapping[int, Problem]
+    ) -> tuple[Plan | None, Iterator[tuple[int, Sequence[str]]]]:
+        """The plan of the header's columns, and the rows of data below it (not empty).
+
+        The rows are read as the data is asked for, but for the first few, among which
+        the header is looked for.
+        """
+        numbered = ((n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip())
+        head = list(itertools.islice(numbered, _HEADER_SEARCH))
+        if not head:
             self.problem(1, None, "expected a header row, found an empty sheet", "empty")
-            return None, []
-        at = self.header_row(numbered)
-        header_row, header = numbered[at]
+            return None, iter(())
+        at = self.header_row(head)
+        header_row, header = head[at]
         for number, problem in sorted(broken.items()):  # a quote in the header, or above it
             if number <= header_row:
                 self.add(problem)
-        return self.plan(header_row, header), numbered[at + 1 :]
+        return self.plan(header_row, header), itertools.chain(head[at + 1 :], numbered)
 
     def inspect(
-        self, rows: Sequence[Sequence[str]], layout: Layout | None = None
+        self, rows: Iterable[Sequence[str]], layout: Layout | None = None
     ) -> SheetInspection:
-        """What the header says of the sheet's columns, no row read."""
+        """What the header says of the sheet's columns, no row read into records."""
         layout = layout or Layout()
         plan, data = self.split(rows, layout.broken)
-        return self.result(len(data), plan, (), layout).inspection
+        return self.result(sum(1 for _ in data), plan, (), layout).inspection
 
-    def read(self, rows: Sequence[Sequence[str]], layout: Layout | None = None) -> Rows:
-        """Every row after the header read into records; empty rows skipped."""
+    def read(
+        self,
+        rows: Iterable[Sequence[str]],
+        layout: Layout | None = None,
+        progress: Ticker | None = None,
+    ) -> Rows:
+        """Every row after the header read into records; empty rows skipped.
+
+        *progress* is told the rows of data read (see :mod:`ledarskap.io._progress`).
+        """
         layout = layout or Layout()
+        progress = progress or Ticker(None)
         plan, data = self.split(rows, layout.broken)
+        expected = layout.expected_rows
+        progress.start(
+            None if expected is None or plan is None else max(expected - plan.header_row, 0)
+        )
         outcomes: list[RowOutcome] = []
+        done = 0
         if plan is not None and not plan.usable:  # every row stopped by the header's problems
             stopped = tuple(p for p in self.problems if p.code == "missing-column")
-            outcomes = [RowOutcome(row=number, problems=stopped) for number, _ in data]
+            for number, _ in data:
+                outcomes.append(RowOutcome(row=number, problems=stopped))
+                done += 1
+                if done >= progress.next:
+                    progress.report(done)
         elif plan is not None:
             context = RowContext(
                 kind=self.kind,
@@ -345,7 +376,11 @@ class Reader:
                     if records
                     else RowOutcome(row=number, problems=tuple(self.current))
                 )
-        return self.result(len(data), plan, tuple(outcomes), layout)
+                done += 1
+                if done >= progress.next:
+                    progress.report(done)
+        progress.finish(done)
+        return self.result(done, plan, tuple(outcomes), layout)
 
     def result(
         self, rows: int, plan: Plan | None, outcomes: tuple[RowOutcome, ...], layout: Layout

@@ -33,7 +33,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -50,12 +50,15 @@ __all__ = [
     "MAX_ROWS",
     "MAX_UNPACKED",
     "CsvCells",
+    "CsvStream",
+    "XlsxStream",
     "escape_cell",
     "fold",
     "parse_date",
     "read_csv",
     "read_csv_rows",
     "read_xlsx_rows",
+    "stream_csv",
     "unescape_cell",
     "write_csv",
     "write_xlsx",
@@ -296,6 +299,23 @@ class CsvCells:
     broken: dict[int, Problem]
 
 
+@attrs.frozen
+class CsvStream:
+    """A CSV file's rows as they are read (:func:`stream_csv`), with how it is read.
+
+    ``lines`` and ``broken`` are :class:`CsvCells`'s, filled as the rows are read: a row's
+    entries are there when the row is. ``expected_rows`` is the rows the text's lines
+    would make (fewer if cells span lines), for a progress bar.
+    """
+
+    rows: Iterator[Row]
+    encoding: str
+    delimiter: str
+    lines: list[int]
+    broken: dict[int, Problem]
+    expected_rows: int
+
+
 def read_csv(content: bytes, source: str) -> CsvCells:
     """Every row of a CSV file as lists of text cells, with its encoding and delimiter.
 
@@ -303,6 +323,17 @@ def read_csv(content: bytes, source: str) -> CsvCells:
     the file) swallows the rows after it into one cell: such a row is marked broken, naming
     the line of the quote. So is a row of one cell that holds another delimiter where the
     header has several cells (mixed delimiters).
+    """
+    stream = stream_csv(content, source)
+    rows = list(stream.rows)
+    return CsvCells(rows, stream.encoding, stream.delimiter, stream.lines, stream.broken)
+
+
+def stream_csv(content: bytes, source: str) -> CsvStream:
+    """:func:`read_csv`, its rows read one at a time as they are asked for.
+
+    The text is decoded and its delimiter found at once (so an unreadable file fails
+    here); a row beyond the limits fails when it is reached.
     """
     if len(content) > MAX_UNPACKED:
         raise _too_large(source, f"a CSV file may hold at most {MAX_UNPACKED:,} bytes")
@@ -325,19 +356,38 @@ def read_csv(content: bytes, source: str) -> CsvCells:
         delimiter, text = hint.group(1), text[hint.end() :]
     else:
         delimiter = _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows: list[Row] = []
     lines: list[int] = []
     broken: dict[int, Problem] = {}
+    expected = text.count("\n") + (not text.endswith("\n"))
+    rows = _csv_rows(text, source, delimiter, skipped=1 if hint else 0, lines=lines, broken=broken)
+    return CsvStream(rows, ENCODINGS[codec], delimiter, lines, broken, expected)
+
+
+def _csv_rows(
+    text: str,
+    source: str,
+    delimiter: str,
+    *,
+    skipped: int,
+    lines: list[int],
+    broken: dict[int, Problem],
+) -> Iterator[Row]:
+    """The rows of *text*, bounded, as they are read.
+
+    Each row's first line is added to *lines* and, if the row is broken, its problem to
+    *broken*, before the row is given.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     quoted = "'" in text
-    last = 1 if hint else 0
+    last = skipped
     width = 0
+    number = 0
     try:
         for row in reader:
-            number = len(rows) + 1
-            rows.append(_bounded(row, number, source, quoted=quoted))
+            number += 1
+            bounded = _bounded(row, number, source, quoted=quoted)
             lines.append(last + 1)
-            end = reader.line_num + (1 if hint else 0)
+            end = reader.line_num + skipped
             if end - last > 1:
                 _check_quote(
                     row,
@@ -361,14 +411,14 @@ def read_csv(content: bytes, source: str) -> CsvCells:
                     source=source,
                     broken=broken,
                 )
+            yield bounded
     except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
         raise _too_large(
             source,
             f"a cell of more than {csv.field_size_limit():,} characters: "
             f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
-            row=len(rows) + 1,
+            row=number + 1,
         ) from None
-    return CsvCells(rows, ENCODINGS[codec], delimiter, lines, broken)
 
 
 def _check_quote(
@@ -473,30 +523,62 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
     Read streaming, within the limits of this module; each row is as long as its last
     cell with a value.
     """
-    openpyxl = _openpyxl("Reading XLSX spreadsheets")
-    _check_archive(content, source)
-    try:
-        book = openpyxl.load_workbook(  # type: ignore[attr-defined]
-            io.BytesIO(content), read_only=True, data_only=True
+    return list(XlsxStream(content, source))
+
+
+class XlsxStream:
+    """The rows of the first worksheet of an XLSX file, read one at a time as iterated.
+
+    The file is opened at once (so that a file that is no workbook fails here), read as
+    it is iterated (once), and closed when the rows end. ``expected_rows`` is the rows the
+    worksheet claims (its ``<dimension>``) if that is within :data:`MAX_ROWS`, else
+    ``None``: a claim for a progress bar, never believed for the work.
+    """
+
+    def __init__(self, content: bytes, source: str) -> None:
+        openpyxl = _openpyxl("Reading XLSX spreadsheets")
+        _check_archive(content, source)
+        self.source = source
+        try:
+            self._book = openpyxl.load_workbook(  # type: ignore[attr-defined]
+                io.BytesIO(content), read_only=True, data_only=True
+            )
+            self._sheet = self._book.worksheets[0]
+        except Exception as error:  # openpyxl raises many kinds on a bad file
+            raise DocumentError(
+                "cannot read the file as XLSX",
+                [
+                    Problem(
+                        "", f"not an XLSX workbook ({type(error).__name__})", "xlsx", source=source
+                    )
+                ],
+                source=source,
+            ) from None
+        claimed = getattr(self._sheet, "max_row", None)
+        self.expected_rows: int | None = (
+            claimed if isinstance(claimed, int) and 0 < claimed <= MAX_ROWS else None
         )
-    except Exception as error:  # openpyxl raises many kinds on a bad file
-        raise DocumentError(
-            "cannot read the file as XLSX",
-            [Problem("", f"not an XLSX workbook ({type(error).__name__})", "xlsx", source=source)],
-            source=source,
-        ) from None
-    try:
-        return _worksheet_rows(book, book.worksheets[0], source)
-    except DocumentError:
-        raise
-    except Exception as error:  # a damaged workbook fails while it is read
-        raise DocumentError(
-            "cannot read the file as XLSX",
-            [Problem("", f"a damaged worksheet ({type(error).__name__})", "xlsx", source=source)],
-            source=source,
-        ) from None
-    finally:
-        book.close()
+
+    def __iter__(self) -> Iterator[Row]:
+        try:
+            yield from _worksheet_rows(self._book, self._sheet, self.source)
+        except DocumentError:
+            raise
+        except Exception as error:  # a damaged workbook fails while it is read
+            raise DocumentError(
+                "cannot read the file as XLSX",
+                [
+                    Problem(
+                        "",
+                        f"a damaged worksheet ({type(error).__name__})",
+                        "xlsx",
+                        source=self.source,
+                    )
+                ],
+                source=self.source,
+            ) from None
+        finally:
+            self._book.close()
 
 
 def _check_archive(content: bytes, source: str) -> None:
@@ -526,7 +608,7 @@ def _check_archive(content: bytes, source: str) -> None:
             )
 
 
-def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
+def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
     """The rows of *sheet*, each as long as its last cell with a value, gaps kept as empty rows.
 
     openpyxl's own row iterator pads every row to its last cell, or to the range the
@@ -538,7 +620,7 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
     from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, WorkSheetParser
     from openpyxl.xml.functions import iterparse
 
-    rows: list[Row] = []
+    count = 0  # the rows given so far, gaps counted
     with sheet._get_source() as xml:
         parser = WorkSheetParser(
             xml,
@@ -572,16 +654,15 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> list[Row]:
                 if row is not None:
                     del row[:]  # the cell read, nothing of it is kept
             elif element.tag == ROW_TAG:
-                _add_row(rows, parser.row_counter, values, source)
+                if values:
+                    yield from _rows_to(count, parser.row_counter, values, source)
+                    count = max(count + 1, parser.row_counter)
                 row = None
                 element.clear()
-    return rows
 
 
-def _add_row(rows: list[Row], number: int, values: dict[int, object], source: str) -> None:
-    """Row *number* (with its *values* by column) added to *rows*, gaps filled, bounded."""
-    if not values:
-        return
+def _rows_to(count: int, number: int, values: dict[int, object], source: str) -> Iterator[Row]:
+    """Row *number* (with its *values* by column), after the empty rows since row *count*."""
     if number > MAX_ROWS:
         raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
     last = max(values)
@@ -591,9 +672,10 @@ def _add_row(rows: list[Row], number: int, values: dict[int, object], source: st
             f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
             row=number,
         )
-    rows.extend([] for _ in range(len(rows) + 1, number))
+    for _ in range(count + 1, number):
+        yield []
     cells = [_cell_text(values.get(column)) for column in range(1, last + 1)]
-    rows.append(_bounded(cells, number, source))
+    yield _bounded(cells, number, source)
 
 
 def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:

@@ -81,6 +81,7 @@ from ledarskap.model import (
 from ledarskap.text import Language, checked_language
 
 from ._atomic import write_atomic
+from ._progress import ProgressCallback, Ticker, checked_progress
 from ._sheet_columns import (
     COLUMNS,
     NO_POSITION,
@@ -101,7 +102,7 @@ from ._sheet_mapping import (
 )
 from ._sheet_reader import Layout, Reader, Rows
 from ._sheet_report import ColumnReport, RowOutcome, SheetInspection
-from ._sheets import MAX_UNPACKED, read_csv, read_xlsx_rows, write_csv, write_xlsx
+from ._sheets import MAX_UNPACKED, XlsxStream, stream_csv, write_csv, write_xlsx
 
 __all__ = [
     "COLUMNS",
@@ -228,6 +229,7 @@ def read_sheet(
     defaults: Mapping[str, DefaultValue] | None = None,
     mapping: SheetMapping | str | os.PathLike[str] | None = None,
     cohort: Cohort | None = None,
+    progress: ProgressCallback | None = None,
 ) -> SheetImport:
     """Read a sheet of *kind* from a file (``.csv`` or ``.xlsx``), bytes or CSV text.
 
@@ -254,6 +256,12 @@ def read_sheet(
     (:attr:`SheetImport.outcomes`) and what was understood of the sheet
     (:attr:`SheetImport.inspection`; :func:`inspect_sheet` gives it alone).
 
+    *progress*, if given, is called as ``progress(done, total)`` with the rows of data
+    read so far and the rows expected (``None`` if not known): at the start, every 256
+    rows at most, and at the end with both the sheet's rows. *total* is the rows the file
+    claims (an XLSX worksheet's dimension, a CSV file's lines), corrected by the last
+    call. The sheet is read as it is parsed, so the count moves from the first rows on.
+
     A sheet larger than the limits (100,000 rows, 200 columns, 32,767 characters a cell,
     128 MiB; see :doc:`/security`) is refused with a
     :class:`~ledarskap.errors.DocumentError` naming the limit, as is text that no file can
@@ -267,8 +275,9 @@ def read_sheet(
     .. versionchanged:: 0.4
        *columns*, *defaults*, *mapping* and *cohort*; *ignore_columns* skips known columns
        too; a title or notes above the header are skipped; yes/no cells read in Swedish
-       and English; UTF-16 text is read.
+       and English; UTF-16 text is read; *progress*.
     """
+    ticker = Ticker(checked_progress(progress, "read_sheet"))
     with paused_gc():  # thousands of rows and records, no reference cycles (see ledarskap._gc)
         kind, reader, cells, layout, label = _prepared(
             source,
@@ -282,7 +291,7 @@ def read_sheet(
             mapping=mapping,
             cohort=cohort,
         )
-        result = _imported(kind, label, reader.read(cells, layout))
+        result = _imported(kind, label, reader.read(cells, layout, ticker))
     return result.raise_for_problems() if strict else result
 
 
@@ -334,7 +343,7 @@ def _prepared(
     defaults: Mapping[str, DefaultValue] | None,
     mapping: SheetMapping | str | os.PathLike[str] | None,
     cohort: Cohort | None,
-) -> tuple[SheetKind, Reader, list[list[str]], Layout, str]:
+) -> tuple[SheetKind, Reader, Iterable[list[str]], Layout, str]:
     """The arguments of :func:`read_sheet` checked, the sheet's cells read, the reader made."""
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise UsageError(
@@ -368,12 +377,19 @@ def _prepared(
         {"start": cohort.start.isoformat()} if cohort is not None and kind == "participants" else {}
     )
     content, label, xlsx = _content(source, name)
+    cells: Iterable[list[str]]
     if xlsx:
-        cells, layout = read_xlsx_rows(content, label), Layout()
+        workbook = XlsxStream(content, label)
+        cells, layout = workbook, Layout(expected_rows=workbook.expected_rows)
     else:
-        found = read_csv(content, label)
+        found = stream_csv(content, label)
         cells = found.rows
-        layout = Layout(encoding=found.encoding, delimiter=found.delimiter, broken=found.broken)
+        layout = Layout(
+            encoding=found.encoding,
+            delimiter=found.delimiter,
+            broken=found.broken,
+            expected_rows=found.expected_rows,
+        )
     reader = Reader(
         kind,
         label,

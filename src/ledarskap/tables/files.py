@@ -18,8 +18,9 @@ export's) in one of :data:`TABLE_FORMATS`:
   every category; date: ``date32``; integer: ``int64``), for DuckDB, Polars or Spark.
 
 Every file goes through the library's one write policy (:mod:`ledarskap.io._atomic`):
-each file is replaced atomically; a folder is written file by file, so a reader may see
-some tables new and some old while it is written, never a part of a file.
+a file is replaced atomically, and so is a folder, as a whole: its tables are written
+into a new private folder beside it, which then takes the old folder's place, so a
+reader finds the old tables or the new ones, never a mix (see :doc:`/security`).
 
 >>> import ledarskap, json
 >>> from ledarskap.tables import program_tables, tables_bytes
@@ -37,13 +38,15 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import tomli_w
 
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
-from ledarskap.io._atomic import check_suffix, write_atomic
+from ledarskap.io._atomic import atomic_folder, check_suffix, write_atomic, write_new_file
+from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_progress
 from ledarskap.io._sheets import escape_cell, write_csv
 
 from .records import Tables
@@ -61,6 +64,7 @@ TABLES_FORMAT = "ledarskap.tables/1"
 """The ``format`` tag of a JSON or TOML file of tables."""
 
 _FOLDERS = frozenset({"csv", "parquet"})
+T = TypeVar("T")
 
 
 def _checked(fmt: object) -> TableFormat:
@@ -75,6 +79,7 @@ def write_tables(
     path: str | os.PathLike[str],
     *,
     format: TableFormat,  # noqa: A002  # as the CLI's --format
+    progress: ProgressCallback | None = None,
 ) -> tuple[Path, ...]:
     """Write *tables* to *path* in *format*; the paths of the files written, in table order.
 
@@ -83,21 +88,49 @@ def write_tables(
     its name must end in the format's suffix (``.xlsx``, ``.json``, ``.toml``).
 
     A folder must be new, empty, or hold only table files (``<table>.csv``,
-    ``<table>.parquet``) of an earlier export; table files of the other folder format
-    are removed, so that no earlier export (one with names, say) stays beside this one.
+    ``<table>.parquet``) of an earlier export. It is written all or nothing: the tables
+    go into a new folder beside it, which replaces it whole once every table is written
+    (so no earlier export, one with names say, stays beside this one, and a failure or a
+    kill while writing leaves the earlier export as it was).
+
+    *progress*, if given, is called as ``progress(done, total)`` with the rows written so
+    far over all tables and their total: at the start, every 256 rows at most (for TOML,
+    after each table), and last with ``done == total``.
+
+    .. versionchanged:: 0.4
+       *progress*; a folder is replaced as a whole, not file by file.
     """
     fmt = _checked(format)
+    ticker = Ticker(checked_progress(progress, "write_tables"))
     if fmt not in _FOLDERS:
         check_suffix(path, (f".{fmt}",), "write_tables")
-        write_atomic(path, tables_bytes(tables, fmt))
+        write_atomic(path, _file_bytes(tables, fmt, ticker))
+        ticker.finish(ticker.done)
         return (Path(path),)
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(f"write_tables: expected a folder path, found {type(path).__name__}")
+    _check_folder(path, tables)
+    encode = _parquet_file if fmt == "parquet" else _csv_file
+    ticker.start(sum(tables.size(name) for name in tables))
+    with atomic_folder(path) as folder:
+        for name in tables:
+            content = encode(tables.columns(name), tables.schema[name], ticker)
+            write_new_file(folder / f"{name}.{fmt}", content)
+    ticker.finish(ticker.done)
+    return tuple(Path(path) / f"{name}.{fmt}" for name in tables)
+
+
+def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
+    """Refuse *path* unless it is no folder yet, an empty one or one of table files alone."""
     target = Path(path)
     try:
-        if target.exists() and not target.is_dir():
+        try:
+            os.stat(target)  # a NUL in the name: ValueError, not False as from exists()
+        except FileNotFoundError:
+            os.stat(target.parent)  # the parent must be there
+            return
+        if not target.is_dir():
             raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
-        target.mkdir(exist_ok=True)
         ours = {f"{name}.{suffix}" for name in tables for suffix in _FOLDERS}
         others = sorted(p.name for p in target.iterdir() if p.name not in ours)
     except (OSError, ValueError) as exc:
@@ -109,53 +142,95 @@ def write_tables(
             "write tables into it",
             f"the folder holds other files ({len(others)}); choose a new or empty folder",
         )
-    encode = _parquet_file if fmt == "parquet" else _csv_file
-    written = []
-    for name in tables:
-        file = target / f"{name}.{fmt}"
-        write_atomic(file, encode(tables.columns(name), tables.schema[name]))
-        written.append(file)
-    for name in tables:
-        for other in _FOLDERS - {fmt}:
-            (target / f"{name}.{other}").unlink(missing_ok=True)
-    return tuple(written)
 
 
-def tables_bytes(tables: Tables, format: TableFormat) -> bytes:  # noqa: A002
+def tables_bytes(
+    tables: Tables,
+    format: TableFormat,  # noqa: A002
+    *,
+    progress: ProgressCallback | None = None,
+) -> bytes:
     """*tables* as the bytes of one ``xlsx``, ``json`` or ``toml`` file.
 
     ``csv`` and ``parquet`` write a folder (:func:`write_tables`): asked for here, they
-    are an :class:`~ledarskap.errors.InvalidValueError`.
+    are an :class:`~ledarskap.errors.InvalidValueError`. *progress* is
+    :func:`write_tables`'s.
+
+    .. versionchanged:: 0.4
+       *progress*.
     """
-    fmt = _checked(format)
+    ticker = Ticker(checked_progress(progress, "tables_bytes"))
+    content = _file_bytes(tables, _checked(format), ticker)
+    ticker.finish(ticker.done)
+    return content
+
+
+def _file_bytes(tables: Tables, fmt: TableFormat, ticker: Ticker) -> bytes:
+    if fmt in _FOLDERS:
+        raise InvalidValueError(
+            location="format", expected="'xlsx', 'json' or 'toml' (one file)", found=fmt
+        )
+    ticker.start(sum(tables.size(name) for name in tables))
     if fmt == "json":
-        document = _document(tables, lambda v: v.isoformat() if isinstance(v, dt.date) else v)
+        document = _document(
+            tables, lambda v: v.isoformat() if isinstance(v, dt.date) else v, ticker
+        )
         return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if fmt == "toml":
-        document = _document(tables, lambda v: v)
-        for rows in document["tables"].values():
-            for row in rows:
-                for column in [c for c, v in row.items() if v is None]:
-                    del row[column]
-        return tomli_w.dumps(document).encode("utf-8")
-    if fmt == "xlsx":
-        return _xlsx(tables)
-    raise InvalidValueError(
-        location="format", expected="'xlsx', 'json' or 'toml' (one file)", found=fmt
-    )
+        return _toml(tables, ticker)
+    return _xlsx(tables, ticker)
 
 
-def _document(tables: Tables, value: Any) -> dict[str, Any]:
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    """*items* in slices of :data:`~ledarskap.io._progress.EVERY`, to count progress by."""
+    for start in range(0, len(items), EVERY):
+        yield items[start : start + EVERY]
+
+
+def _head(tables: Tables) -> dict[str, Any]:
     return {
         "format": TABLES_FORMAT,
         "schema": {
             name: [{"name": c.name, "kind": c.kind.value} for c in tables.schema[name]]
             for name in tables
         },
-        "tables": {
-            name: [{c: value(v) for c, v in row.items()} for row in tables[name]] for name in tables
-        },
     }
+
+
+def _document(tables: Tables, value: Any, ticker: Ticker) -> dict[str, Any]:
+    converted: dict[str, list[dict[str, Any]]] = {}
+    for name in tables:
+        rows = converted[name] = []
+        for chunk in _chunks(tables[name]):
+            rows.extend({c: value(v) for c, v in row.items()} for row in chunk)
+            ticker.advance(len(chunk))
+    return {**_head(tables), "tables": converted}
+
+
+def _toml(tables: Tables, ticker: Ticker) -> bytes:
+    """The TOML file, dumped a table at a time (tomli_w is the slow part: progress follows it).
+
+    tomli_w writes a table either as an array of inline tables under ``[tables]``
+    (``name = [...]``: short rows, or none) or as ``[[tables.name]]`` blocks; the former
+    are put under one ``[tables]`` header before the latter, so the file reads as the
+    whole document dumped at once.
+    """
+    inline: list[str] = []
+    blocks: list[str] = []
+    for name in tables:
+        rows = [{c: v for c, v in row.items() if v is not None} for row in tables[name]]
+        text = tomli_w.dumps({"tables": {name: rows}})
+        if text.startswith(_TABLES_HEADER):
+            inline.append(text.removeprefix(_TABLES_HEADER))
+        else:
+            blocks.append(text)
+        ticker.advance(len(rows))
+    return "".join([tomli_w.dumps(_head(tables)), "\n", _TABLES_HEADER, *inline, *blocks]).encode(
+        "utf-8"
+    )
+
+
+_TABLES_HEADER = "[tables]\n"
 
 
 def _cell(value: Any) -> str:
@@ -168,13 +243,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _csv_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
-    names = list(schema.names)
-    rows = [[_cell(v) for v in values] for values in zip(*columns.values(), strict=True)]
-    return write_csv([names, *rows])
+def _csv_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ticker) -> bytes:
+    rows: list[list[str]] = [list(schema.names)]
+    for chunk in _chunks(list(zip(*columns.values(), strict=True))):
+        rows.extend([_cell(v) for v in values] for values in chunk)
+        ticker.advance(len(chunk))
+    return write_csv(rows)
 
 
-def _xlsx(tables: Tables) -> bytes:
+def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
     try:
         import openpyxl
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
@@ -194,24 +271,26 @@ def _xlsx(tables: Tables) -> bytes:
     for name in tables:
         sheet = book.create_sheet(title=name)
         sheet.append(list(tables.schema[name].names))
-        for row in tables[name]:
-            cells = []
-            for value in row.values():
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(sheet, value=escape_cell(value))
-                    cell.data_type = "s"  # text, never a formula
-                else:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    if isinstance(value, dt.date):
-                        cell.number_format = "yyyy-mm-dd"
-                cells.append(cell)
-            sheet.append(cells)
+        for chunk in _chunks(tables[name]):
+            for row in chunk:
+                cells = []
+                for value in row.values():
+                    if isinstance(value, str):
+                        cell = WriteOnlyCell(sheet, value=escape_cell(value))
+                        cell.data_type = "s"  # text, never a formula
+                    else:
+                        cell = WriteOnlyCell(sheet, value=value)
+                        if isinstance(value, dt.date):
+                            cell.number_format = "yyyy-mm-dd"
+                    cells.append(cell)
+                sheet.append(cells)
+            ticker.advance(len(chunk))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
+def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ticker) -> bytes:
     try:
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -236,6 +315,7 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema) -> bytes:
     table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
     out = io.BytesIO()
     pq.write_table(table, out)
+    ticker.advance(table.num_rows)
     return out.getvalue()
 
 
