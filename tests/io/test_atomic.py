@@ -235,14 +235,14 @@ def test_stale_temporaries_are_found_beside_a_symlinks_target(tmp_path: Path) ->
     assert not stale.exists()
 
 
-def test_a_symlink_or_folder_of_temporary_naming_is_never_removed(tmp_path: Path) -> None:
+def test_a_symlink_of_temporary_naming_is_never_removed(tmp_path: Path) -> None:
     target = tmp_path / "program.json"
     elsewhere = tmp_path / "precious"
     elsewhere.write_bytes(b"keep")
     link = target.parent / f"{_atomic._prefix(target)}11111111.tmp"
     link.symlink_to(elsewhere)
     folder = target.parent / f"{_atomic._prefix(target)}22222222.tmp"
-    folder.mkdir()
+    folder.mkdir()  # empty and new: a folder writer may not have locked it yet
     remove_stale_temporaries(target)
     assert link.is_symlink()
     assert folder.is_dir()
@@ -292,3 +292,128 @@ def test_writers_of_one_target_at_once_never_remove_each_others_temporary(
     assert errors == []
     assert target.read_bytes() in contents
     assert temporaries(tmp_path) == []
+
+
+# Folders written whole ------------------------------------------------------------------
+
+
+def _fill(folder: Path, **files: bytes) -> None:
+    for name, content in files.items():
+        _atomic.write_new_file(folder / name, content)
+
+
+def test_a_new_folder_appears_whole_with_what_mkdir_would_give_it(
+    tmp_path: Path, umask: int
+) -> None:
+    target = tmp_path / "tables"
+    with _atomic.atomic_folder(target) as folder:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # private while it is filled
+        assert not target.exists()
+        _fill(folder, a=b"1", b=b"2")
+    assert sorted(p.name for p in target.iterdir()) == ["a", "b"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE((target / "a").stat().st_mode) == 0o666 & ~umask
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchanged", "moved-aside"])
+def test_an_old_folder_is_replaced_whole_and_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: bool
+) -> None:
+    if not exchange:  # as where renameat2 is missing (not Linux, an old C library)
+        monkeypatch.setattr(_atomic, "_exchange", lambda one, other: False)
+    target = tmp_path / "tables"
+    target.mkdir(mode=0o750)
+    target.chmod(0o750)
+    (target / "old").write_bytes(b"old")
+    with _atomic.atomic_folder(target) as folder:
+        _fill(folder, new=b"new")
+        assert (target / "old").exists()  # untouched until the block is done
+    assert [p.name for p in target.iterdir()] == ["new"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o750
+    assert temporaries(tmp_path) == []
+
+
+def test_a_failure_leaves_the_old_folder_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "tables"
+    target.mkdir()
+    (target / "old").write_bytes(b"old")
+
+    def fill_and_fail(folder: Path) -> None:
+        _fill(folder, new=b"new")
+        raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError), _atomic.atomic_folder(target) as folder:
+        fill_and_fail(folder)
+    assert [p.name for p in target.iterdir()] == ["old"]
+    assert temporaries(tmp_path) == []
+
+
+def test_a_failed_move_puts_the_old_folder_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_atomic, "_exchange", lambda one, other: False)
+    renames: list[object] = []
+    original = os.rename
+
+    def failing_second(source: object, destination: object) -> None:
+        renames.append(source)
+        if len(renames) == 2:  # the new folder into place
+            raise OSError(28, "No space left on device")
+        original(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", failing_second)
+    target = tmp_path / "tables"
+    target.mkdir()
+    (target / "old").write_bytes(b"old")
+    with pytest.raises(FileAccessError, match="No space left"), _atomic.atomic_folder(target) as f:
+        _fill(f, new=b"new")
+    assert [p.name for p in target.iterdir()] == ["old"]
+    assert temporaries(tmp_path) == []
+
+
+def test_a_symlinked_folder_is_replaced_through_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "old").write_bytes(b"old")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with _atomic.atomic_folder(link) as folder:
+        _fill(folder, new=b"new")
+    assert link.is_symlink()
+    assert [p.name for p in real.iterdir()] == ["new"]
+
+
+def test_a_stale_folder_is_removed_and_a_held_one_kept(tmp_path: Path) -> None:
+    target = tmp_path / "tables"
+    stale = tmp_path / f"{_atomic._prefix(target)}44444444.tmp"
+    stale.mkdir()
+    (stale / "participants.csv").write_bytes(b"a copy with names")
+    held = tmp_path / f"{_atomic._prefix(target)}55555555.tmp"
+    held.mkdir()
+    (held / "participants.csv").write_bytes(b"a live writer's")
+    fd = os.open(held, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with _atomic.atomic_folder(target) as folder:
+            _fill(folder, new=b"new")
+        assert not stale.exists()
+        assert held.is_dir()
+    finally:
+        os.close(fd)
+    remove_stale_temporaries(target)
+    assert not held.exists()
+
+
+@pytest.mark.parametrize("path", ["a\0b", "/no/such/folder/x"])
+def test_a_folder_that_cannot_be_made_is_a_file_access_error(path: str) -> None:
+    with pytest.raises(FileAccessError), _atomic.atomic_folder(path):
+        pass  # pragma: no cover - never entered
+
+
+def test_a_file_is_not_replaced_by_a_folder(tmp_path: Path) -> None:
+    file = tmp_path / "tables"
+    file.write_bytes(b"keep")
+    with pytest.raises(FileAccessError, match="not a folder"), _atomic.atomic_folder(file):
+        pass  # pragma: no cover - never entered
+    assert file.read_bytes() == b"keep"

@@ -23,6 +23,7 @@ import pytest
 import ledarskap
 from ledarskap.io import read_sheet, write_sheet
 from ledarskap.io._atomic import TEMPORARY_PREFIX
+from ledarskap.tables import program_tables, write_tables
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL") or not hasattr(os, "fchmod"), reason="POSIX only"
@@ -117,3 +118,74 @@ def test_a_killed_writer_leaves_the_old_file_and_no_readable_copy(
         assert ledarskap.load(target) == ledarskap.example_program()
     else:
         assert read_sheet(target, "participants").ok
+
+
+# A folder of tables (write_tables to a folder) ---------------------------------------------
+
+FOLDER_CHILD = """
+import os, sys, time
+import ledarskap
+from ledarskap.io import _atomic
+from ledarskap.tables import files, program_tables, write_tables
+
+target, point = sys.argv[1], sys.argv[2]
+
+
+def stop(original, after=0):
+    calls = []
+    def stopped(*args, **kwargs):
+        calls.append(args)
+        if len(calls) > after:
+            print("stopped", flush=True)
+            time.sleep(120)
+        return original(*args, **kwargs)
+    return stopped
+
+
+if point == "files":  # three tables written of seven
+    files.write_new_file = stop(files.write_new_file, after=3)
+elif point == "swap":  # every table written, not yet swapped in
+    _atomic._swap = stop(_atomic._swap)
+elif point == "removal":  # swapped in, the old folder not yet removed
+    _atomic.shutil.rmtree = stop(_atomic.shutil.rmtree)
+write_tables(program_tables(ledarskap.example_program(), language="en"), target, format="csv")
+print("done", flush=True)
+"""
+
+
+def _tables_folder(target: Path, language: str) -> dict[str, bytes]:
+    """The tables of the example in *language*, written to *target*: each file's bytes."""
+    tables = program_tables(ledarskap.example_program(), language=language)  # type: ignore[arg-type]
+    write_tables(tables, target, format="csv")
+    return _contents(target)
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("point", ["files", "swap", "removal"])
+def test_a_killed_folder_export_leaves_the_old_tables_or_the_new_never_a_mix(
+    tmp_path: Path, point: str
+) -> None:
+    target = tmp_path / "tables"
+    new = _tables_folder(tmp_path / "expected", "en")
+    old = _tables_folder(target, "sv")
+    assert old != new
+    assert old.keys() == new.keys()
+    with subprocess.Popen(
+        [sys.executable, "-c", FOLDER_CHILD, str(target), point], stdout=subprocess.PIPE, text=True
+    ) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "stopped"
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=60)
+    assert _contents(target) == (new if point == "removal" else old)
+    left = temporaries(tmp_path)
+    assert len(left) == 1  # the new folder (or, swapped, the old one) the killed export left
+    assert stat.S_IMODE(left[0].stat().st_mode) in (0o700, stat.S_IMODE(target.stat().st_mode))
+
+    assert _tables_folder(target, "en") == new  # the next export removes it
+    assert temporaries(tmp_path) == []

@@ -719,3 +719,87 @@ def test_a_long_bad_cell_is_read_fast_and_quoted_short(kind: SheetKind, fill: st
     sheet = read_sheet(f"{header}\n{rows}", kind, cohort_id="c")
     assert time.perf_counter() - start < 5
     assert all(len(str(problem)) < 600 for problem in sheet.problems)
+
+
+# Progress ---------------------------------------------------------------------------------
+
+
+def _mentors_csv(rows: int, *, blank_every: int = 0) -> str:
+    body = "".join(
+        "\n" if blank_every and n % blank_every == 0 else f"M{n};Berg;Motala\n"
+        for n in range(1, rows + 1)
+    )
+    return "Förnamn;Efternamn;Kommun\n" + body
+
+
+def _assert_progress_law(calls: list[tuple[int, int | None]], rows: int) -> None:
+    """The calls of a progress callback: from 0, never back, total never below done,
+    at most one a 256 rows between the first and the last, the last (rows, rows)."""
+    dones = [done for done, _ in calls]
+    assert dones[0] == 0
+    assert dones == sorted(dones)
+    assert all(total is None or total >= done for done, total in calls)
+    assert calls[-1] == (rows, rows)
+    assert len(calls) <= 2 + rows // 256
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 1200), st.sampled_from([0, 7]))
+def test_reading_tells_its_progress_in_rows(rows: int, blank_every: int) -> None:
+    """Law: whatever the sheet's length (blank rows among its rows or not), the callback
+    sees counts from 0 that never decrease, at a bounded rate, ending at the sheet's rows."""
+    calls: list[tuple[int, int | None]] = []
+    sheet = read_sheet(
+        _mentors_csv(rows, blank_every=blank_every),
+        "mentors",
+        cohort_id="c",
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert sheet.ok
+    _assert_progress_law(calls, sheet.rows)
+
+
+def test_a_csv_sheet_expects_its_lines_and_an_xlsx_its_dimension(tmp_path: Path) -> None:
+    calls: list[tuple[int, int | None]] = []
+    read_sheet(_mentors_csv(600), "mentors", cohort_id="c", progress=lambda *a: calls.append(a))
+    assert calls[:2] == [(0, 600), (256, 600)]
+    book = openpyxl.Workbook()  # not write-only: it writes the sheet's <dimension>
+    sheet = book.active
+    assert sheet is not None
+    for line in _mentors_csv(600).splitlines():
+        sheet.append(line.split(";"))
+    book.save(tmp_path / "mentorer.xlsx")
+    calls.clear()
+    path = tmp_path / "mentorer.xlsx"
+    read_sheet(path, "mentors", cohort_id="c", progress=lambda *a: calls.append(a))
+    assert calls[:2] == [(0, 600), (256, 600)]
+    _assert_progress_law(calls, 600)
+    mentors = read_sheet(_mentors_csv(600), "mentors", cohort_id="c").merge_into(_empty())
+    written = sheet_bytes(mentors, kind="mentors", syntax="xlsx")
+    calls.clear()
+    read_sheet(written, "mentors", progress=lambda *a: calls.append(a))
+    assert calls[0] == (0, None)  # openpyxl's write-only mode writes no dimension
+    _assert_progress_law(calls, 600)
+
+
+def test_cells_over_several_lines_make_an_estimate_the_last_call_corrects() -> None:
+    """A CSV whose cells span lines has fewer rows than lines: the total told is over."""
+    calls: list[tuple[int, int | None]] = []
+    text = "Förnamn;Efternamn;Kommun\n" + "".join(f'M{n};"Berg\nBerg";Motala\n' for n in range(300))
+    read_sheet(text, "mentors", cohort_id="c", progress=lambda *a: calls.append(a))
+    assert calls[0] == (0, 600)  # the lines, an over-estimate
+    assert calls[-1] == (300, 300)
+
+
+def test_a_progress_callback_that_raises_stops_the_read() -> None:
+    def cancel(done: int, total: int | None) -> None:
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        read_sheet(_mentors_csv(600), "mentors", cohort_id="c", progress=cancel)
+
+
+def test_a_progress_that_is_no_function_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match=r"read_sheet\(progress\)"):
+        read_sheet(_mentors_csv(1), "mentors", progress=42)  # type: ignore[arg-type]

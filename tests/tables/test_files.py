@@ -9,11 +9,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+import tomli_w
 
 import ledarskap
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
 from ledarskap.io._sheets import unescape_cell
-from ledarskap.tables import TABLE_FORMATS, program_tables, tables_bytes, write_tables
+from ledarskap.tables import TABLE_FORMATS, TABLE_NAMES, program_tables, tables_bytes, write_tables
+from ledarskap.tables.files import _head
 
 from ._programs import planted
 
@@ -163,3 +165,68 @@ def test_a_file_is_replaced_whole(tmp_path: Path) -> None:
     write_tables(tables, target, format="json")
     assert json.loads(target.read_text())["format"] == "ledarskap.tables/1"
     assert [p.name for p in tmp_path.iterdir()] == ["t.json"]
+
+
+@pytest.mark.parametrize("file_format", TABLE_FORMATS)
+def test_writing_tells_its_progress_in_rows(tmp_path: Path, file_format: str) -> None:
+    """The callback sees 0 of every row, counts that never decrease (at most one call a
+    256 rows, or a table), and last every row written of every row."""
+    if file_format == "parquet":
+        pytest.importorskip("pyarrow")
+    data = ledarskap.example_program()
+    tables = program_tables(data)
+    total = sum(tables.size(name) for name in tables)
+    calls: list[tuple[int, int | None]] = []
+    target = tmp_path / ("t" if file_format in ("csv", "parquet") else f"t.{file_format}")
+    write_tables(tables, target, format=file_format, progress=lambda *a: calls.append(a))  # type: ignore[arg-type]
+    assert calls[0] == (0, total)
+    assert calls[-1] == (total, total)
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones)
+    assert all(t == total for _, t in calls)
+    assert len(calls) <= 2 + len(TABLE_NAMES) + total // 256
+
+
+def test_tables_bytes_tells_its_progress_too() -> None:
+    tables = program_tables(ledarskap.example_program())
+    calls: list[tuple[int, int | None]] = []
+    content = tables_bytes(tables, "json", progress=lambda *a: calls.append(a))
+    assert content == tables_bytes(tables, "json")
+    assert calls[-1][0] == sum(tables.size(name) for name in tables)
+    with pytest.raises(UsageError, match=r"write_tables\(progress\)"):
+        write_tables(tables, "t.json", format="json", progress="bar")  # type: ignore[arg-type]
+
+
+def test_toml_is_dumped_a_table_at_a_time_as_the_whole_would_be() -> None:
+    """The TOML written a table at a time reads as the whole document dumped at once."""
+    tables = program_tables(planted())
+    whole = {
+        **_head(tables),
+        "tables": {
+            name: [{c: v for c, v in row.items() if v is not None} for row in tables[name]]
+            for name in tables
+        },
+    }
+    assert tomllib.loads(tables_bytes(tables, "toml").decode()) == tomllib.loads(
+        tomli_w.dumps(whole)
+    )
+
+
+def test_a_folder_export_replaces_the_old_one_whole(tmp_path: Path) -> None:
+    """An earlier export's tables are replaced together; a failure leaves them all."""
+    target = tmp_path / "out"
+    tables = program_tables(ledarskap.example_program())
+    write_tables(tables, target, format="csv")
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+
+    def failing(done: int, total: int | None) -> None:
+        if done > 100:
+            raise OSError(28, "No space left on device")
+
+    english = program_tables(ledarskap.example_program(), language="en")
+    with pytest.raises(OSError, match="No space left"):
+        write_tables(english, target, format="csv", progress=failing)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no new folder left beside it
+    write_tables(english, target, format="csv")
+    assert {p.name: p.read_bytes() for p in target.iterdir()} != before

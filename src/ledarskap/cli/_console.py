@@ -17,6 +17,8 @@ from ._progress import Progress
 
 __all__ = ["Console", "masked"]
 
+_ROWS = Text("rader", "rows")
+
 
 class Console:
     """A command's two streams, its language and its output format (text or JSON)."""
@@ -48,9 +50,14 @@ class Console:
         self.stderr.write(mask_personal_data(f"ledarskap: {text}") + "\n")
         self.stderr.flush()
 
-    def progress(self, total: int, label: Text) -> Progress:
-        """A progress bar of *total* steps on standard error (drawn on a terminal only)."""
-        return Progress(self.stderr, total, self.say(label))
+    def progress(self, label: Text) -> Progress:
+        """A progress bar counting rows on standard error, drawn on a terminal only.
+
+        Not drawn when the command writes JSON either: its output is for a program.
+        """
+        return Progress(
+            self.stderr, self.say(label), unit=self.say(_ROWS), shown=not self.json_output
+        )
 
 
 def masked(data: Any) -> Any:

@@ -26,7 +26,8 @@ from ._console import Console
 
 __all__ = ["run"]
 
-_STEPS = Text("Exporterar", "Exporting")
+_BUILDING = Text("Bygger tabellerna", "Building the tables")
+_WRITING = Text("Skriver tabellerna", "Writing the tables")
 _WROTE = Text("Skrev {count} tabeller till {path}:", "Wrote {count} tables to {path}:")
 _ROWS = Text("{name}: {rows} rader", "{name}: {rows} rows")
 
@@ -49,15 +50,14 @@ def run(args: argparse.Namespace, console: Console) -> int:
     _checked(args)
     data = load(args.file)
     key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
-    with console.progress(2, _STEPS) as progress:
+    with console.progress(_BUILDING) as progress:
         if key is None:
             tables, report = program_tables(data, language=console.language), None
         else:
             export = safe_tables(data, key, k=args.k)
             tables, report = export.tables, export.report
-        progress.advance()
-        write_tables(tables, args.output, format=args.file_format)
-        progress.advance()
+        progress.stage(console.say(_WRITING))
+        write_tables(tables, args.output, format=args.file_format, progress=progress)
     console.print(console.say(_WROTE, count=len(tables), path=args.output))
     for name in tables:
         console.print("  " + console.say(_ROWS, name=name, rows=tables.size(name)))

@@ -27,6 +27,7 @@ validation finds anew with the rows (as in ``ledarskap validate``).
 from __future__ import annotations
 
 import argparse
+import os
 
 from ledarskap.io.documents import dump, load
 from ledarskap.io.spreadsheets import SheetImport, read_sheet
@@ -42,7 +43,8 @@ __all__ = ["FORMAT", "run"]
 
 FORMAT = "ledarskap.cli.import/1"
 
-_STEPS = Text("Importerar", "Importing")
+_READING = Text("Läser {sheet}", "Reading {sheet}")
+_CHECKING = Text("Kontrollerar", "Checking")
 _SHEET_PROBLEMS = Text(
     "{sheet}: {count} problem; ingenting skrevs", "{sheet}: {count} problem(s); nothing written"
 )
@@ -79,17 +81,18 @@ def run(args: argparse.Namespace, console: Console) -> int:
     """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
     data = load(args.into)
     (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
-    with console.progress(3, _STEPS) as progress:
-        sheet = read_sheet(args.sheet, args.kind, cohort=cohort, mapping=args.mapping)
-        progress.advance()
+    name = os.path.basename(args.sheet)
+    with console.progress(_READING.format(sheet=name)) as progress:
+        sheet = read_sheet(
+            args.sheet, args.kind, cohort=cohort, mapping=args.mapping, progress=progress
+        )
+        progress.stage(console.say(_CHECKING))
         merged = sheet.merge_into(data) if sheet.ok else data
         new = _new_findings(data, merged) if sheet.ok else ValidationReport()
         fits = not new.filter(code="id.")
-        progress.advance()
         write = sheet.ok and fits and not args.dry_run
         if write:
             dump(merged, args.into)
-        progress.advance()
     if console.json_output:
         _json(args, console, sheet, new, _added(data, merged), written=write)
     else:
