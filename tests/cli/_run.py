@@ -42,10 +42,15 @@ def run(*argv: str, environ: dict[str, str] | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run_script(*argv: str, module: bool = False, cwd: Path | None = None) -> Result:
-    """``ledarskap *argv`` for real: the console script, or ``python -m ledarskap``."""
+def run_script(
+    *argv: str, module: bool = False, cwd: Path | None = None, lang: str = "en_GB.UTF-8"
+) -> Result:
+    """``ledarskap *argv`` for real: the console script, or ``python -m ledarskap``.
+
+    The locale is *lang* (``LANG``; ``LC_ALL`` and ``LC_MESSAGES`` unset).
+    """
     command = [sys.executable, "-m", "ledarskap"] if module else [str(SCRIPT)]
-    env = {**os.environ, "LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
     done = subprocess.run(
         [*command, *argv], capture_output=True, text=True, check=False, env=env, cwd=cwd
     )
@@ -56,4 +61,24 @@ def assert_clean_failure(result: Result, *, code: int = 2) -> None:
     """A failure as the command shows one: its exit status, a message, no traceback."""
     assert result.code == code, result
     assert "Traceback" not in result.err
-    assert result.err.startswith(("ledarskap: ", "usage: ")), result.err
+    assert result.err.startswith(("ledarskap: ", "usage: ", "användning: ")), result.err
+
+
+def importing(sheet: Path, program: Path, *more: str, kind: str = "participants") -> list[str]:
+    """The command line that imports *sheet* into *program* (cohort liko-2025), then *more*."""
+    return [
+        "import",
+        str(sheet),
+        "--kind",
+        kind,
+        "--into",
+        str(program),
+        "--cohort",
+        "liko-2025",
+        *more,
+    ]
+
+
+def pseudonymised(key_file: Path, *more: str) -> list[str]:
+    """The options of a safe export keyed by *key_file*, then *more*."""
+    return ["--pseudonymise", "--key-file", str(key_file), *more]

@@ -7,7 +7,6 @@ from pathlib import Path
 import ledarskap
 from ledarskap import demo
 
-from ._programs import example_copy
 from ._run import assert_clean_failure, run, run_script
 
 
@@ -17,8 +16,8 @@ def test_the_demo_is_the_summary_of_the_example() -> None:
     assert result.out == demo.summary(ledarskap.example_program()) + "\n"
 
 
-def test_the_demo_of_a_file(tmp_path: Path) -> None:
-    assert run("demo", str(example_copy(tmp_path))).out == run("demo").out
+def test_the_demo_of_a_file(program: Path) -> None:
+    assert run("demo", str(program)).out == run("demo").out
 
 
 def test_the_demo_for_real(tmp_path: Path) -> None:

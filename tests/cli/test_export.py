@@ -12,14 +12,7 @@ import pytest
 import ledarskap
 from ledarskap.tables import TABLE_NAMES, PseudonymKey, safe_tables
 
-from ._run import EXAMPLE, assert_clean_failure, run, run_script
-
-
-@pytest.fixture
-def key_file(tmp_path: Path) -> Path:
-    path = tmp_path / "export.key"
-    path.write_bytes(bytes(range(32)))
-    return path
+from ._run import EXAMPLE, assert_clean_failure, pseudonymised, run, run_script
 
 
 def test_csv_is_a_folder_of_tables(tmp_path: Path) -> None:
@@ -43,17 +36,7 @@ def test_the_one_file_formats(tmp_path: Path, file_format: str) -> None:
 
 def test_a_safe_export_holds_no_identifier(tmp_path: Path, key_file: Path) -> None:
     out = tmp_path / "safe.json"
-    result = run(
-        "export",
-        EXAMPLE,
-        "--format",
-        "json",
-        "-o",
-        str(out),
-        "--pseudonymise",
-        "--key-file",
-        str(key_file),
-    )
+    result = run("export", EXAMPLE, "--format", "json", "-o", str(out), *pseudonymised(key_file))
     assert result.code == 0, result
     text = out.read_text("utf-8")
     data = ledarskap.example_program()
@@ -76,11 +59,7 @@ def test_the_same_key_gives_the_same_export(tmp_path: Path, key_file: Path) -> N
             "json",
             "-o",
             str(out),
-            "--pseudonymise",
-            "--key-file",
-            str(key_file),
-            "--k",
-            "5",
+            *pseudonymised(key_file, "--k", "5"),
         )
     assert outs[0].read_bytes() == outs[1].read_bytes()
     tables = json.loads(outs[0].read_text("utf-8"))["tables"]
@@ -89,18 +68,9 @@ def test_the_same_key_gives_the_same_export(tmp_path: Path, key_file: Path) -> N
 
 
 def test_k_is_reported(tmp_path: Path, key_file: Path) -> None:
+    out = str(tmp_path / "t")
     result = run(
-        "export",
-        EXAMPLE,
-        "--format",
-        "csv",
-        "-o",
-        str(tmp_path / "t"),
-        "--pseudonymise",
-        "--key-file",
-        str(key_file),
-        "--k",
-        "5",
+        "export", EXAMPLE, "--format", "csv", "-o", out, *pseudonymised(key_file, "--k", "5")
     )
     assert "Safe export, k = 5" in result.out
     assert "rows suppressed" in result.out
@@ -125,15 +95,7 @@ def test_a_short_key_is_refused(tmp_path: Path) -> None:
     short = tmp_path / "short.key"
     short.write_bytes(b"secret")
     result = run(
-        "export",
-        EXAMPLE,
-        "--format",
-        "csv",
-        "-o",
-        str(tmp_path / "t"),
-        "--pseudonymise",
-        "--key-file",
-        str(short),
+        "export", EXAMPLE, "--format", "csv", "-o", str(tmp_path / "t"), *pseudonymised(short)
     )
     assert_clean_failure(result)
     assert str(short) in result.err
@@ -150,30 +112,12 @@ def test_parquet_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_export_for_real(tmp_path: Path, key_file: Path) -> None:
     out = tmp_path / "tables"
     good = run_script(
-        "export",
-        EXAMPLE,
-        "--format",
-        "csv",
-        "-o",
-        str(out),
-        "--pseudonymise",
-        "--key-file",
-        str(key_file),
-        "--k",
-        "3",
+        "export", EXAMPLE, "--format", "csv", "-o", str(out), *pseudonymised(key_file, "--k", "3")
     )
     assert good.code == 0, good
     assert (out / "participants.csv").exists()
     bad = run_script(
-        "export",
-        EXAMPLE,
-        "--format",
-        "csv",
-        "-o",
-        str(out),
-        "--pseudonymise",
-        "--key-file",
-        str(tmp_path / "none.key"),
+        "export", EXAMPLE, "--format", "csv", "-o", str(out), *pseudonymised(tmp_path / "none.key")
     )
     assert_clean_failure(bad)
     assert "none.key: cannot read" in bad.err

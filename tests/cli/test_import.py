@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import ledarskap
 
-from ._programs import example_copy
-from ._run import assert_clean_failure, run, run_script
+from ._run import assert_clean_failure, importing, run, run_script
+
+Sheet = Callable[[str], Path]
 
 SHEET = (
     "Förnamn;Efternamn;E-post;Kommun;Förvaltning;Befattning;Startdatum\n"
@@ -19,24 +21,8 @@ BAD_SHEET = SHEET + "Lena;Ek;lena.ek@example;Linkopping;Kultur;Kulturchef;2019-1
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
-def _files(folder: Path, sheet: str) -> tuple[Path, Path]:
-    csv = folder / "deltagare.csv"
-    csv.write_text(sheet, "utf-8")
-    return csv, example_copy(folder)
-
-
-def test_the_rows_are_added_and_written(tmp_path: Path) -> None:
-    csv, program = _files(tmp_path, SHEET)
-    result = run(
-        "import",
-        str(csv),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--cohort",
-        "liko-2025",
-    )
+def test_the_rows_are_added_and_written(sheet_file: Sheet, program: Path) -> None:
+    result = run(*importing(sheet_file(SHEET), program))
     assert result.code == 0, result
     assert result.out.startswith(
         f"deltagare.csv: 2 rows read; added 2 people, 2 appointments, 2 participants to {program}\n"
@@ -48,40 +34,17 @@ def test_the_rows_are_added_and_written(tmp_path: Path) -> None:
     assert data.participants[-1].id == "d-liko-2025-3"
 
 
-def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
-    csv, program = _files(tmp_path, SHEET)
+def test_a_dry_run_writes_nothing(sheet_file: Sheet, program: Path) -> None:
     before = program.read_bytes()
-    result = run(
-        "import",
-        str(csv),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--cohort",
-        "liko-2025",
-        "--dry-run",
-        "--lang",
-        "sv",
-    )
+    result = run(*importing(sheet_file(SHEET), program, "--dry-run", "--lang", "sv"))
     assert result.code == 0
     assert "skulle lägga till 2 personer, 2 anställningar, 2 deltagare" in result.out
     assert program.read_bytes() == before
 
 
-def test_a_sheet_with_problems_writes_nothing(tmp_path: Path) -> None:
-    csv, program = _files(tmp_path, BAD_SHEET)
+def test_a_sheet_with_problems_writes_nothing(sheet_file: Sheet, program: Path) -> None:
     before = program.read_bytes()
-    result = run(
-        "import",
-        str(csv),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--cohort",
-        "liko-2025",
-    )
+    result = run(*importing(sheet_file(BAD_SHEET), program))
     assert result.code == 1
     assert result.out.startswith("deltagare.csv: 3 problem(s); nothing written\n")
     assert "row 4, column 'Kommun'" in result.out
@@ -89,18 +52,8 @@ def test_a_sheet_with_problems_writes_nothing(tmp_path: Path) -> None:
     assert program.read_bytes() == before
 
 
-def test_rows_that_do_not_fit_write_nothing(tmp_path: Path) -> None:
-    csv, program = _files(tmp_path, SHEET)
-    argv = [
-        "import",
-        str(csv),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--cohort",
-        "liko-2025",
-    ]
+def test_rows_that_do_not_fit_write_nothing(sheet_file: Sheet, program: Path) -> None:
+    argv = importing(sheet_file(SHEET), program)
     assert run(*argv).code == 0
     once = program.read_bytes()
     text = run(*argv)  # the same rows again: their ids are taken
@@ -115,20 +68,8 @@ def test_rows_that_do_not_fit_write_nothing(tmp_path: Path) -> None:
     assert program.read_bytes() == once
 
 
-def test_the_json_shape(tmp_path: Path) -> None:
-    csv, program = _files(tmp_path, BAD_SHEET)
-    result = run(
-        "import",
-        str(csv),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--format",
-        "json",
-        "--cohort",
-        "liko-2025",
-    )
+def test_the_json_shape(sheet_file: Sheet, program: Path) -> None:
+    result = run(*importing(sheet_file(BAD_SHEET), program, "--format", "json"))
     data = json.loads(result.out)
     assert list(data) == [
         "format",
@@ -152,25 +93,14 @@ def test_the_json_shape(tmp_path: Path) -> None:
     assert "lena.ek@" not in result.out
 
 
-def test_the_example_sheet_for_real(tmp_path: Path) -> None:
-    program = example_copy(tmp_path)
-    result = run_script(
-        "import",
-        str(EXAMPLES / "deltagare.csv"),
-        "--kind",
-        "participants",
-        "--into",
-        str(program),
-        "--cohort",
-        "liko-2025",
-    )
+def test_the_example_sheet_for_real(program: Path) -> None:
+    result = run_script(*importing(EXAMPLES / "deltagare.csv", program))
     assert result.code == 1
     assert "deltagare.csv, row 7, column 'Kommun'" in result.out
     assert "Traceback" not in result.err
 
 
-def test_a_missing_sheet_for_real(tmp_path: Path) -> None:
-    program = example_copy(tmp_path)
+def test_a_missing_sheet_for_real(tmp_path: Path, program: Path) -> None:
     result = run_script(
         "import", str(tmp_path / "none.csv"), "--kind", "mentors", "--into", str(program)
     )

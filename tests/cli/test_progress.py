@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from ledarskap.cli import main
 from ledarskap.cli._progress import Progress
 
-from ._programs import example_copy
 from ._run import EXAMPLE, SCRIPT, run
 
 
@@ -102,9 +101,8 @@ def _sheet(folder: Path, rows: int) -> Path:
     return csv
 
 
-def test_an_import_counts_its_rows_on_a_terminal(tmp_path: Path) -> None:
+def test_an_import_counts_its_rows_on_a_terminal(tmp_path: Path, program: Path) -> None:
     csv = _sheet(tmp_path, 600)
-    program = example_copy(tmp_path)
     err = FakeTerminal()
     argv = ["import", str(csv), "--kind", "mentors", "--into", str(program), "--dry-run"]
     code = main(

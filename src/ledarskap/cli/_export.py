@@ -32,22 +32,35 @@ _WROTE = Text("Skrev {count} tabeller till {path}:", "Wrote {count} tables to {p
 _ROWS = Text("{name}: {rows} rader", "{name}: {rows} rows")
 
 
-def _checked(args: argparse.Namespace) -> None:
+_NEEDS_KEY = Text(
+    "export --pseudonymise behöver --key-file F: filen med pseudonymernas hemliga nyckel "
+    "(minst 32 slumpade byte, förvarad skild från exporten)",
+    "export --pseudonymise needs --key-file F: the file holding the secret key "
+    "of the pseudonyms (at least 32 random bytes, kept apart from the export)",
+)
+_OWN_INPUT = Text(
+    "export: --output är programfilen själv; välj ett annat namn",
+    "export: --output names the program file itself; choose another name",
+)
+_KEY_ALONE = Text(
+    "export: --key-file och --k hör till --pseudonymise",
+    "export: --key-file and --k go with --pseudonymise",
+)
+
+
+def _checked(args: argparse.Namespace, console: Console) -> None:
     """The options that only go together: a key with pseudonyms, *k* with a key."""
     if args.pseudonymise and not args.key_file:
-        raise UsageError(
-            "export --pseudonymise needs --key-file F: the file holding the secret key "
-            "of the pseudonyms (at least 32 random bytes, kept apart from the export)"
-        )
+        raise UsageError(console.say(_NEEDS_KEY))
     if os.path.realpath(args.output) == os.path.realpath(args.file):
-        raise UsageError("export: --output names the program file itself; choose another name")
+        raise UsageError(console.say(_OWN_INPUT))
     if not args.pseudonymise and (args.key_file or args.k is not None):
-        raise UsageError("export: --key-file and --k go with --pseudonymise")
+        raise UsageError(console.say(_KEY_ALONE))
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write the tables (safe ones with ``--pseudonymise``) to ``--output``; 0."""
-    _checked(args)
+    _checked(args, console)
     data = load(args.file)
     key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
     with console.progress(_BUILDING) as progress:

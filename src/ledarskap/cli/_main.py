@@ -14,6 +14,8 @@ from ledarskap.errors import LedarskapError
 from ledarskap.text import Language, Text
 
 from ._console import Console
+from ._errors import shown
+from ._messages import translated
 from ._parser import (
     COMMANDS,
     CommandLineError,
@@ -80,7 +82,8 @@ def main(
     except CommandLineError as problem:
         stderr.write(problem.parser.format_usage())
         command = problem.parser.prog.partition(" ")[2]
-        console.error(f"{command}: {problem.message}" if command else problem.message)
+        message = translated(problem.message, language)
+        console.error(f"{command}: {message}" if command else message)
         return USAGE
     return _run(parsed, console)
 
@@ -102,7 +105,7 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         _silence_stdout()
         return BROKEN_PIPE
     except (LedarskapError, OSError) as error:
-        console.error(str(error))
+        console.error(shown(error, console.language))
         return USAGE
 
 

@@ -6,8 +6,10 @@ so that ``ledarskap --help`` loads neither the file formats nor the rules (nor p
 openpyxl or matplotlib, which only some commands need).
 
 The language of the help is that of ``--lang`` if it is on the command line, otherwise
-the locale's (:func:`default_language`). argparse's own words (its error messages) stay
-in English.
+the locale's (:func:`default_language`): it is read from the command line before the
+parser is built, since ``--lang`` is one of the parser's own options. The help's headings
+and the usage line are the command's own texts; argparse's error messages are translated
+as they come (:mod:`ledarskap.cli._messages`).
 """
 
 from __future__ import annotations
