@@ -1,0 +1,67 @@
+"""Errors as the command shows them: Swedish where every part is known, never half."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledarskap.cli._errors import shown
+from ledarskap.errors import ConflictError, FileAccessError, InvalidValueError
+
+from ._run import EXAMPLE, assert_clean_failure, run, run_script
+
+
+@pytest.mark.parametrize(
+    ("error", "swedish"),
+    [
+        (
+            FileAccessError("a.json", "read", "No such file or directory"),
+            "a.json: kan inte läsa: filen eller mappen finns inte",
+        ),
+        (
+            FileAccessError("t", "write tables into it", "not a folder"),
+            "t: kan inte skriva tabeller i den: det är ingen mapp",
+        ),
+        (
+            FileAccessError("/x/19850312-2395.json", "write", "the file is read-only"),
+            "/x/19XXXXXX-XX95.json: kan inte skriva: filen är skrivskyddad",
+        ),
+    ],
+)
+def test_a_file_error_in_swedish(error: FileAccessError, swedish: str) -> None:
+    assert shown(error, "sv") == swedish
+    assert shown(error, "en") == str(error)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        FileAccessError("a.json", "read", "Stale file handle"),  # a reason not known here
+        FileAccessError("a.json", "frobnicate", "Permission denied"),  # an action not known
+        ConflictError("a.json", "r1", None),
+        InvalidValueError(location="x", expected="a date", found="y"),
+    ],
+)
+def test_what_is_not_known_in_swedish_stays_whole_in_english(error: Exception) -> None:
+    assert shown(error, "sv") == str(error)
+
+
+def test_a_missing_file_in_swedish_and_english_for_real(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.json")
+    swedish = run_script("validate", missing, lang="sv_SE.UTF-8")
+    assert_clean_failure(swedish)
+    assert swedish.err == f"ledarskap: {missing}: kan inte läsa: filen eller mappen finns inte\n"
+    english = run_script("validate", missing)
+    assert english.err == f"ledarskap: {missing}: cannot read: No such file or directory\n"
+
+
+def test_the_commands_own_messages_in_both_languages(tmp_path: Path) -> None:
+    out = str(tmp_path / "t")
+    swedish = run("export", EXAMPLE, "--format", "csv", "-o", out, "--k", "3", "--lang", "sv")
+    assert swedish.err == "ledarskap: export: --key-file och --k hör till --pseudonymise\n"
+    cohort = run("summary", EXAMPLE, "--cohort", "liko-2052", "--lang", "sv")
+    assert cohort.err == (
+        "ledarskap: --cohort: väntade id:t för en av programmets omgångar (liko-2025), "
+        "fick 'liko-2052' (menade du 'liko-2025'?)\n"
+    )
