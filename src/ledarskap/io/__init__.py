@@ -7,7 +7,9 @@
 - rule test-case files: :func:`load_cases` and :func:`run_cases`;
 - sheets (CSV, XLSX): :func:`read_sheet`, :func:`inspect_sheet`, :func:`write_sheet`,
   :func:`sheet_bytes`; a sheet's mapping kept beside it: :class:`SheetMapping`,
-  :func:`load_sheet_mapping`, :func:`save_sheet_mapping`.
+  :func:`load_sheet_mapping`, :func:`save_sheet_mapping`; ``ProgressCallback``, what
+  ``read_sheet(progress=…)`` (and :func:`ledarskap.tables.write_tables`) call as the rows
+  go.
 
 The most used are also exported from :mod:`ledarskap` itself. Every name here is
 loaded on first use, so that reading a program document loads neither the rules nor the
@@ -26,6 +28,7 @@ from ledarskap.errors import Problem
 
 if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
     from ._convert import make_converter
+    from ._progress import ProgressCallback
     from .documents import Syntax, dump, dumps, example_program, load, loads
     from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
     from .rulecases import CaseReport, load_cases, run_cases
@@ -50,6 +53,7 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
 # document loads neither the rules nor the sheets.
 _MODULES: dict[str, tuple[str, ...]] = {
     "._convert": ("make_converter",),
+    "._progress": ("ProgressCallback",),
     ".documents": ("Syntax", "dump", "dumps", "example_program", "load", "loads"),
     ".migrations": ("FORMAT", "FORMAT_VERSION", "MIGRATIONS", "Migration", "migrate"),
     ".rulecases": ("CaseReport", "load_cases", "run_cases"),
@@ -79,6 +83,7 @@ __all__ = [
     "CaseReport",
     "ColumnReport",
     "Migration",
+    "ProgressCallback",
     "RowOutcome",
     "SheetImport",
     "SheetInspection",
