@@ -417,3 +417,12 @@ def test_a_file_is_not_replaced_by_a_folder(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="not a folder"), _atomic.atomic_folder(file):
         pass  # pragma: no cover - never entered
     assert file.read_bytes() == b"keep"
+
+
+def test_an_exchange_that_fails_says_why(tmp_path: Path) -> None:
+    """Where the system can exchange two paths at all, a failure is the system's error."""
+    (tmp_path / "here").mkdir()
+    if not _atomic._exchange(tmp_path / "here", tmp_path / "here"):
+        pytest.skip("no renameat2 here")
+    with pytest.raises(FileNotFoundError):
+        _atomic._exchange(tmp_path / "here", tmp_path / "nowhere")

@@ -803,3 +803,14 @@ def test_a_progress_callback_that_raises_stops_the_read() -> None:
 def test_a_progress_that_is_no_function_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match=r"read_sheet\(progress\)"):
         read_sheet(_mentors_csv(1), "mentors", progress=42)  # type: ignore[arg-type]
+
+
+def test_rows_stopped_by_the_header_are_counted_too() -> None:
+    """A sheet lacking a needed column gives no records, but its rows are still counted."""
+    calls: list[tuple[int, int | None]] = []
+    text = "Förnamn;Efternamn\n" + "".join(f"M{n};Berg\n" for n in range(600))
+    sheet = read_sheet(text, "mentors", cohort_id="c", progress=lambda *a: calls.append(a))
+    assert not sheet.ok
+    assert (sheet.rows, len(sheet.outcomes)) == (600, 600)
+    _assert_progress_law(calls, 600)
+    assert (256, 600) in calls

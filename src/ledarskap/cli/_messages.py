@@ -17,6 +17,7 @@ matches (one a later Python adds) is shown as argparse wrote it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ledarskap.text import Language, Text
@@ -95,7 +96,10 @@ def _swedish(template: str) -> str:
     return _FIELD.sub(field, template.replace("{", "{{").replace("}", "}}"))
 
 
-_COMPILED = [(_pattern(english), _swedish(swedish)) for english, swedish in TEMPLATES.items()]
+@functools.cache
+def _compiled() -> list[tuple[re.Pattern[str], str]]:
+    """The templates as patterns, made on the first message (``ledarskap --help`` needs none)."""
+    return [(_pattern(english), _swedish(swedish)) for english, swedish in TEMPLATES.items()]
 
 
 def translated(message: str, language: Language) -> str:
@@ -104,7 +108,7 @@ def translated(message: str, language: Language) -> str:
 
 
 def _in_swedish(message: str) -> str:
-    for pattern, swedish in _COMPILED:
+    for pattern, swedish in _compiled():
         found = pattern.fullmatch(message)
         if found is None:
             continue
