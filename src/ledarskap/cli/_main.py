@@ -14,8 +14,6 @@ from ledarskap.errors import LedarskapError
 from ledarskap.text import Language, Text
 
 from ._console import Console
-from ._errors import shown
-from ._messages import translated
 from ._parser import (
     COMMANDS,
     CommandLineError,
@@ -82,6 +80,8 @@ def main(
     except CommandLineError as problem:
         stderr.write(problem.parser.format_usage())
         command = problem.parser.prog.partition(" ")[2]
+        from ._messages import translated  # only for a usage error: --help starts fast
+
         message = translated(problem.message, language)
         console.error(f"{command}: {message}" if command else message)
         return USAGE
@@ -105,6 +105,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         _silence_stdout()
         return BROKEN_PIPE
     except (LedarskapError, OSError) as error:
+        from ._errors import shown  # only for an error: a run that goes well never needs it
+
         console.error(shown(error, console.language))
         return USAGE
 
