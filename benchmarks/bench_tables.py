@@ -25,7 +25,9 @@ Run it with ``make bench`` or ``python -m benchmarks bench_tables``.
 
 from __future__ import annotations
 
+import atexit
 import io
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -257,6 +259,7 @@ def _prepare_write(fmt: str) -> Callable[[int], tuple[Callable[[], object], Call
     def prepare(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
         tables = program_tables(program_data(size))
         folder = Path(tempfile.mkdtemp(prefix="bench-tables-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         target = folder / ("csv" if fmt == "csv" else f"tables.{fmt}")
 
         def with_bar() -> object:
