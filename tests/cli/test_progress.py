@@ -168,3 +168,16 @@ def test_the_real_command_draws_a_bar_on_a_terminal_only(tmp_path: Path) -> None
         check=False,
     )
     assert (piped.returncode, piped.stderr) == (0, "")
+
+
+def test_a_narrow_terminal_gets_a_narrower_bar_and_never_a_wrapped_line() -> None:
+    stream = FakeTerminal()
+    bar = Progress(stream, "Skriver tabellerna", unit="rader", width=30, interval=0)
+    bar.columns = 60
+    bar(5000, 10000)
+    line = stream.getvalue().rpartition("\r")[2]
+    assert len(line) < 60
+    assert "[#####.....]  50% 5000/10000 rader" in line  # the bar at its narrowest, 10
+    bar.columns = 30
+    bar(6000, 10000)
+    assert len(stream.getvalue().rpartition("\r")[2]) == 29  # cut: it would wrap

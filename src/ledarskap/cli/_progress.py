@@ -18,6 +18,7 @@ most every *interval* seconds, and always when the count reaches its total.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -52,6 +53,8 @@ class Progress:
         self.interval = interval
         self.clock = clock
         self.shown = shown and _is_terminal(stream)
+        self.columns = _columns(stream)
+        """The terminal's width: a line never reaches its last column (it would wrap)."""
         self.done: int | None = None
         """The units done; ``None`` while the stage has no count."""
         self.total: int | None = None
@@ -106,21 +109,32 @@ class Progress:
         if self.total is None:
             return f"{self.label} {self.done} {self.unit}{rate}"
         fraction = self.done / self.total if self.total else 1.0
-        filled = round(fraction * self.width)
-        bar = "#" * filled + "." * (self.width - filled)
         count = f"{self.done}/{self.total} {self.unit}"
-        return f"{self.label} [{bar}] {fraction:4.0%} {count}{rate}"
+        rest = f" {fraction:4.0%} {count}{rate}"
+        room = self.columns - 1 - len(self.label) - len(rest) - 3  # " [" and "]"
+        width = min(self.width, max(room, 10))  # narrower on a narrow terminal, to 10
+        filled = round(fraction * width)
+        bar = "#" * filled + "." * (width - filled)
+        return f"{self.label} [{bar}]{rest}"
 
     def _draw(self, now: float | None = None) -> None:
         if not self.shown:
             return
         now = self.clock() if now is None else now
-        text = self.line(now)
-        padding = " " * max(self._drawn_width - len(text), 0)
+        text = self.line(now)[: self.columns - 1]
+        padding = " " * max(min(self._drawn_width, self.columns - 1) - len(text), 0)
         self.stream.write(f"\r{text}{padding}")
         self.stream.flush()
         self._drawn_width = len(text)
         self._drawn_at = now
+
+
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal *stream* is, or 80 where it cannot be told."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):  # no file (a test's stream), or no terminal
+        return 80
 
 
 def _is_terminal(stream: TextIO) -> bool:
