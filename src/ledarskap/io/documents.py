@@ -72,10 +72,11 @@ from ledarskap.model import ProgramData
 
 from . import revisions
 from ._atomic import remove_stale_temporaries, write_atomic
-from ._convert import Flavour, make_converter
+from ._construct import SMALL, Constructor
 from ._decode import Decoder
 from ._encode import Encoder
 from ._problems import json_path_to_key_path
+from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
@@ -118,12 +119,13 @@ def loads(
     .. versionadded:: 0.1
     """
     with paused_gc():
-        fast = syntax == "json" and not _may_hold_surrogates(text)
-        data = _decode_fast(text) if fast else None
-        if data is not None:
-            return data
+        small = _is_small(text)
+        if syntax == "json" and not small and not _may_hold_surrogates(text):
+            data = _decode_fast(text)
+            if data is not None:
+                return data
         document = _parse(text, syntax, source)
-        return _read(document, syntax, migrations, source)
+        return _read(document, syntax, migrations, source, small=small)
 
 
 # Files ---------------------------------------------------------------------------------
@@ -238,6 +240,9 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
 
 @functools.cache
 def _converter(flavour: Flavour, detailed: bool) -> Any:
+    """The cattrs converter: for TOML, and for documents the other readers do not read."""
+    from ._convert import make_converter  # cattrs: a valid JSON document is read without it
+
     return make_converter(flavour=flavour, detailed_validation=detailed)
 
 
@@ -292,6 +297,17 @@ def _without_none(value: Any) -> Any:
 
 
 # Reading -------------------------------------------------------------------------------
+
+
+def _is_small(text: object) -> bool:
+    """Whether *text* is a small document, read by the :class:`Constructor` (see :data:`SMALL`)."""
+    return isinstance(text, str | bytes | bytearray) and len(text) <= SMALL
+
+
+@functools.cache
+def _constructor(flavour: Flavour) -> Constructor:
+    """The reader of small documents (:mod:`ledarskap.io._construct`): no set-up to speak of."""
+    return Constructor(flavour)
 
 
 @functools.cache
@@ -419,7 +435,12 @@ def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
 
 
 def _read(
-    document: Any, syntax: Syntax, migrations: Sequence[Migration], source: str | None
+    document: Any,
+    syntax: Syntax,
+    migrations: Sequence[Migration],
+    source: str | None,
+    *,
+    small: bool = False,
 ) -> ProgramData:
     if not isinstance(document, dict):
         raise DocumentError(
@@ -445,10 +466,16 @@ def _read(
         ) from None
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
     flavour: Flavour = "toml" if syntax == "toml" else "json"
-    decoder = _decoder(flavour)
-    if decoder is not None:
-        with contextlib.suppress(*decoder.refusals):  # the detailed reader says why, below
-            return decoder.convert(document)
+    # The detailed reader (below) reads what these refuse, and says why.
+    if small:
+        constructor = _constructor(flavour)
+        with contextlib.suppress(*constructor.refusals):
+            return constructor.read(body)
+    else:
+        decoder = _decoder(flavour)
+        if decoder is not None:
+            with contextlib.suppress(*decoder.refusals):
+                return decoder.convert(document)
     try:
         return _converter(flavour, True).structure(body, ProgramData)  # type: ignore[no-any-return]
     except DocumentError as exc:
