@@ -55,7 +55,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap import data as _data
 from ledarskap._found import describe, parse_text
@@ -73,11 +73,13 @@ from ledarskap.model import ProgramData
 from . import revisions
 from ._atomic import remove_stale_temporaries, write_atomic
 from ._construct import SMALL, Constructor
-from ._decode import Decoder
-from ._encode import Encoder
 from ._problems import json_path_to_key_path
 from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+
+if TYPE_CHECKING:
+    from ._decode import Decoder
+    from ._encode import Encoder
 
 __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
 
@@ -281,6 +283,8 @@ def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
 @functools.cache
 def _encoder() -> Encoder | None:
     """The fast encoder (:mod:`ledarskap.io._encode`), or ``None`` without msgspec."""
+    from ._encode import Encoder  # imported with msgspec, for the documents that use it
+
     try:
         return Encoder()
     except ImportError:
@@ -313,6 +317,8 @@ def _constructor(flavour: Flavour) -> Constructor:
 @functools.cache
 def _decoder(flavour: Flavour) -> Decoder | None:
     """The fast decoder (:mod:`ledarskap.io._decode`), or ``None`` without msgspec."""
+    from ._decode import Decoder  # imported with msgspec, for the large documents
+
     try:
         return Decoder(flavour)
     except ImportError:
@@ -382,7 +388,10 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
         raise DocumentError("not valid JSON", [_unreadable(exc)], source=source) from None
-    if _SURROGATE.search(decoded):  # only then is the document walked for lone surrogates
+    # Text decoded from UTF-8 holds no surrogate as it is, only escaped ones: a fast look
+    # for an escape first (the search below reads the whole text, about 1 ms in 100 kB).
+    written = isinstance(text, str) or _may_hold_surrogates(decoded)
+    if written and _SURROGATE.search(decoded):  # only then is the document walked for them
         problems = list(_lone_surrogates(document, "$"))
         if problems:
             raise DocumentError("text that is not Unicode", problems, source=source)
