@@ -559,3 +559,23 @@ def test_loading_removes_what_a_killed_writer_left(tmp_path: Path) -> None:
     other.write_text("not the library's", encoding="utf-8")
     ledarskap.load(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.tmp", "program.json"]
+
+
+def test_loading_for_reading_gives_the_same_data_and_keeps_nothing_for_a_save(
+    tmp_path: Path,
+) -> None:
+    """``load_for_reading`` (the read-only commands'): ``load``'s data and errors, no revision,
+    and the leftovers of a killed writer left for the next ``load``."""
+    path = tmp_path / "program.json"
+    ledarskap.dump(ledarskap.example_program(), path)
+    leftover = tmp_path / f"{_atomic._prefix(path)}0badc0de.tmp"
+    leftover.write_bytes(b"{")  # a killed writer's temporary file, no longer locked
+    data = documents.load_for_reading(path)
+    assert ledarskap.revision_of(data) is None
+    assert leftover.exists()
+    loaded = ledarskap.load(path)
+    assert loaded == data
+    assert ledarskap.revision_of(loaded) is not None
+    assert not leftover.exists()
+    with pytest.raises(ledarskap.FileAccessError):
+        documents.load_for_reading(tmp_path / "nowhere.json")

@@ -31,7 +31,6 @@ Every writer (documents as JSON or TOML, sheets as CSV or XLSX) goes through
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import sys
@@ -174,6 +173,8 @@ def _write(
 
 def _prefix(target: Path) -> str:
     """The start of the temporary names for *target*: fixed in length, whatever its name."""
+    import hashlib  # OpenSSL, some 3 ms: only when writing or cleaning up
+
     digest = hashlib.blake2b(os.fsencode(target.name), digest_size=4).hexdigest()
     return f"{TEMPORARY_PREFIX}{digest}-"
 

@@ -32,7 +32,6 @@ and the rename; this is optimistic concurrency on one file, not a database.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import threading
 import weakref
@@ -73,6 +72,8 @@ class Revision:
     @classmethod
     def of(cls, *chunks: bytes, mtime_ns: int) -> Revision:
         """The revision of a file holding *chunks*, one after the other, changed at *mtime_ns*."""
+        import hashlib  # OpenSSL, some 3 ms: not for the commands that only read
+
         digest = hashlib.sha256()
         for chunk in chunks:
             digest.update(chunk)
