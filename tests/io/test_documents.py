@@ -7,11 +7,13 @@ import json
 import os
 import stat
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import (
@@ -579,3 +581,20 @@ def test_loading_for_reading_gives_the_same_data_and_keeps_nothing_for_a_save(
     assert not leftover.exists()
     with pytest.raises(ledarskap.FileAccessError):
         documents.load_for_reading(tmp_path / "nowhere.json")
+
+
+@given(
+    path=st.text(alphabet=st.sampled_from("/.xjsonJSONtmlTML \\:"), max_size=14)
+    | st.sampled_from(["a.json", ".json", "a.json/", "a.json/.", "a/..json", "a.TOML", "x.json/.."])
+)
+def test_the_syntax_is_read_from_the_name_as_pathlib_reads_it(path: str) -> None:
+    """Law: a name's syntax is the one its :attr:`pathlib.PurePath.suffix` says (or none);
+    the usual names are read without importing pathlib, with the same answer."""
+    plain = documents._plain_suffix(path)
+    assert plain in ("", PurePath(path).suffix.lower())
+    expected = {".json": "json", ".toml": "toml"}.get(PurePath(path).suffix.lower())
+    try:
+        found: str | None = documents._syntax_of(path)
+    except DocumentError:
+        found = None
+    assert found == expected
