@@ -23,6 +23,13 @@ DECODER = Decoder()
 DETAILED = make_converter()
 SOME = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
+
+@pytest.fixture(autouse=True)
+def _every_document_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``loads`` reads every document of this module as a large one: with the fast decoder."""
+    monkeypatch.setattr(documents, "SMALL", -1)
+
+
 TEXTS = st.lists(
     st.text(alphabet=st.sampled_from("aZ09._:-@ \n\t\u00a0é"), max_size=8)
     | st.sampled_from(["d-1", "anna@example.se", " ", "x\n", "a b", "a@b@c.se"]),
@@ -107,6 +114,26 @@ def test_toml_documents_are_converted_by_the_decoder_too() -> None:
     assert Decoder("toml").convert(parsed) == data
     with pytest.raises(Exception):  # noqa: B017, PT011 - any error: the caller falls back
         DECODER.convert(parsed)
+
+
+def test_a_large_toml_document_is_converted_by_the_decoder_through_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``loads`` hands a large parsed TOML document to the decoder, which reads it."""
+    data = documents.example_program()
+    text = ledarskap.dumps(data, syntax="toml")
+    converted: list[object] = []
+    decoder = documents._decoder("toml")
+    assert decoder is not None
+    convert = decoder.convert
+
+    def counted(document: dict[str, Any]) -> ProgramData:
+        converted.append(document)
+        return convert(document)
+
+    monkeypatch.setattr(decoder, "convert", counted)
+    assert ledarskap.loads(text, syntax="toml") == data
+    assert len(converted) == 1
 
 
 def test_without_msgspec_documents_are_read_by_the_detailed_converter(

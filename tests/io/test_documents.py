@@ -590,6 +590,7 @@ def test_loading_for_reading_gives_the_same_data_and_keeps_nothing_for_a_save(
 def test_the_syntax_is_read_from_the_name_as_pathlib_reads_it(path: str) -> None:
     """Law: a name's syntax is the one its :attr:`pathlib.PurePath.suffix` says (or none);
     the usual names are read without importing pathlib, with the same answer."""
+    assert documents._plain_suffix(path.encode()) == ""  # a bytes path: pathlib decides
     plain = documents._plain_suffix(path)
     assert plain in ("", PurePath(path).suffix.lower())
     expected = {".json": "json", ".toml": "toml"}.get(PurePath(path).suffix.lower())
