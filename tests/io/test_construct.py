@@ -6,8 +6,10 @@ import json
 import subprocess
 import sys
 import tomllib
+import typing
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -17,6 +19,7 @@ from ledarskap import data as shipped
 from ledarskap.io import documents
 from ledarskap.io._construct import SMALL, Constructor
 from ledarskap.io._convert import make_converter
+from ledarskap.io._values import MODEL_CLASSES
 
 SOME = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -110,3 +113,17 @@ def test_large_documents_are_read_by_the_fast_decoder(monkeypatch: pytest.Monkey
     monkeypatch.setattr(documents, "SMALL", len(text) - 1)
     assert ledarskap.loads(text) == documents.example_program()
     assert used == ["constructor", "decoder"]
+
+
+def test_field_types_are_the_annotations_typing_resolves() -> None:
+    """Each field's type, evaluated once per text and module, is what ``attrs.resolve_types``
+    gives (a field named like a type its class uses would show here)."""
+    reader = Constructor()
+    for cls in MODEL_CLASSES:
+        # As the class declares them (an earlier resolve_types may have replaced a.type).
+        texts = [a.evolve(type=cls.__annotations__[a.name]) for a in attrs.fields(cls)]
+        assert all(isinstance(a.type, str) for a in texts)
+        ours = {a.name: reader.field_type(cls, a) for a in texts}
+        resolved = typing.get_type_hints(cls)
+        assert ours == {name: resolved[name] for name in ours}
+        assert reader.field_type(cls, attrs.fields(cls)[0]) == resolved[attrs.fields(cls)[0].name]
