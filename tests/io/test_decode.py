@@ -145,3 +145,10 @@ def test_without_msgspec_documents_are_read_by_the_detailed_converter(
     monkeypatch.setattr(documents, "_decoder", lambda flavour: None)
     data = documents.example_program()
     assert ledarskap.loads(ledarskap.dumps(data)) == data
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+def test_a_large_document_as_bytes_is_read_as_its_text_is(kind: type) -> None:
+    """Bytes go to the decoder as they are; a memoryview, which it does not take, is parsed."""
+    data = documents.example_program()
+    assert ledarskap.loads(kind(ledarskap.dumps(data).encode())) == data
