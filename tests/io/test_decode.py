@@ -23,6 +23,13 @@ DECODER = Decoder()
 DETAILED = make_converter()
 SOME = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
+
+@pytest.fixture(autouse=True)
+def _every_document_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``loads`` reads every document of this module as a large one: with the fast decoder."""
+    monkeypatch.setattr(documents, "SMALL", -1)
+
+
 TEXTS = st.lists(
     st.text(alphabet=st.sampled_from("aZ09._:-@ \n\t\u00a0é"), max_size=8)
     | st.sampled_from(["d-1", "anna@example.se", " ", "x\n", "a b", "a@b@c.se"]),
@@ -109,6 +116,26 @@ def test_toml_documents_are_converted_by_the_decoder_too() -> None:
         DECODER.convert(parsed)
 
 
+def test_a_large_toml_document_is_converted_by_the_decoder_through_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``loads`` hands a large parsed TOML document to the decoder, which reads it."""
+    data = documents.example_program()
+    text = ledarskap.dumps(data, syntax="toml")
+    converted: list[object] = []
+    decoder = documents._decoder("toml")
+    assert decoder is not None
+    convert = decoder.convert
+
+    def counted(document: dict[str, Any]) -> ProgramData:
+        converted.append(document)
+        return convert(document)
+
+    monkeypatch.setattr(decoder, "convert", counted)
+    assert ledarskap.loads(text, syntax="toml") == data
+    assert len(converted) == 1
+
+
 def test_without_msgspec_documents_are_read_by_the_detailed_converter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -118,3 +145,10 @@ def test_without_msgspec_documents_are_read_by_the_detailed_converter(
     monkeypatch.setattr(documents, "_decoder", lambda flavour: None)
     data = documents.example_program()
     assert ledarskap.loads(ledarskap.dumps(data)) == data
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+def test_a_large_document_as_bytes_is_read_as_its_text_is(kind: type) -> None:
+    """Bytes go to the decoder as they are; a memoryview, which it does not take, is parsed."""
+    data = documents.example_program()
+    assert ledarskap.loads(kind(ledarskap.dumps(data).encode())) == data

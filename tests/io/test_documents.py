@@ -7,11 +7,13 @@ import json
 import os
 import stat
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import (
@@ -559,3 +561,41 @@ def test_loading_removes_what_a_killed_writer_left(tmp_path: Path) -> None:
     other.write_text("not the library's", encoding="utf-8")
     ledarskap.load(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.tmp", "program.json"]
+
+
+def test_loading_for_reading_gives_the_same_data_and_keeps_nothing_for_a_save(
+    tmp_path: Path,
+) -> None:
+    """``load_for_reading`` (the read-only commands'): ``load``'s data and errors, no revision,
+    and the leftovers of a killed writer left for the next ``load``."""
+    path = tmp_path / "program.json"
+    ledarskap.dump(ledarskap.example_program(), path)
+    leftover = tmp_path / f"{_atomic._prefix(path)}0badc0de.tmp"
+    leftover.write_bytes(b"{")  # a killed writer's temporary file, no longer locked
+    data = documents.load_for_reading(path)
+    assert ledarskap.revision_of(data) is None
+    assert leftover.exists()
+    loaded = ledarskap.load(path)
+    assert loaded == data
+    assert ledarskap.revision_of(loaded) is not None
+    assert not leftover.exists()
+    with pytest.raises(ledarskap.FileAccessError):
+        documents.load_for_reading(tmp_path / "nowhere.json")
+
+
+@given(
+    path=st.text(alphabet=st.sampled_from("/.xjsonJSONtmlTML \\:"), max_size=14)
+    | st.sampled_from(["a.json", ".json", "a.json/", "a.json/.", "a/..json", "a.TOML", "x.json/.."])
+)
+def test_the_syntax_is_read_from_the_name_as_pathlib_reads_it(path: str) -> None:
+    """Law: a name's syntax is the one its :attr:`pathlib.PurePath.suffix` says (or none);
+    the usual names are read without importing pathlib, with the same answer."""
+    assert documents._plain_suffix(path.encode()) == ""  # a bytes path: pathlib decides
+    plain = documents._plain_suffix(path)
+    assert plain in ("", PurePath(path).suffix.lower())
+    expected = {".json": "json", ".toml": "toml"}.get(PurePath(path).suffix.lower())
+    try:
+        found: str | None = documents._syntax_of(path)
+    except DocumentError:
+        found = None
+    assert found == expected

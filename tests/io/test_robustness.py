@@ -35,6 +35,7 @@ import ledarskap
 from ledarskap import DocumentError, ProgramData, testing
 from ledarskap.errors import LedarskapError, mask_personal_data
 from ledarskap.io import load_ruleset, read_sheet
+from ledarskap.io._construct import Constructor
 from ledarskap.io._convert import Flavour, make_converter
 from ledarskap.io._decode import Decoder
 from ledarskap.io._sheet_columns import COLUMNS
@@ -381,6 +382,32 @@ def test_the_fast_decoder_never_accepts_what_the_detailed_converter_refuses(
         return
     body = {k: v for k, v in doc.items() if k not in ("format", "format_version")}
     assert make_converter(flavour=flavour).structure(body, ProgramData) == fast
+
+
+@SLOW
+@given(doc=mutated_documents(), syntax=st.sampled_from(["json", "toml"]))
+def test_the_small_document_reader_accepts_exactly_what_the_detailed_converter_accepts(
+    doc: dict[str, Any], syntax: str
+) -> None:
+    """Law: the constructor reader (small documents) and the detailed converter agree.
+
+    Both read the document, to equal records, or both refuse it (the reader raises one of
+    its refusals; the converter reports the problems).
+    """
+    flavour: Flavour = "toml" if syntax == "toml" else "json"
+    if flavour == "toml":
+        doc = tomllib.loads(_toml(doc))
+    body = {k: v for k, v in doc.items() if k not in ("format", "format_version")}
+    reader = Constructor(flavour)
+    try:
+        small: object = reader.read(body)
+    except reader.refusals:
+        small = DocumentError
+    try:
+        detailed: object = make_converter(flavour=flavour).structure(body, ProgramData)
+    except DocumentError:
+        detailed = DocumentError
+    assert small == detailed
 
 
 @SLOW

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 
 from ledarskap.eligibility import Outcome, RuleSet, default_ruleset
-from ledarskap.io.documents import load
+from ledarskap.io.documents import load_for_reading
 from ledarskap.io.rulesets import load_ruleset
 from ledarskap.text import Text
 
@@ -34,7 +34,7 @@ _APPLICATIONS = Text("ansökningar", "applications")
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Decide the applications of each cohort (or of ``--cohort``); print the decisions."""
-    data = load(args.file)
+    data = load_for_reading(args.file)
     rules: RuleSet = load_ruleset(args.rules) if args.rules else default_ruleset()
     results = [
         (

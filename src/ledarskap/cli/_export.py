@@ -18,7 +18,7 @@ import argparse
 import os
 
 from ledarskap.errors import UsageError
-from ledarskap.io.documents import load
+from ledarskap.io.documents import load_for_reading
 from ledarskap.tables import PseudonymKey, program_tables, safe_tables, write_tables
 from ledarskap.text import Text
 
@@ -61,7 +61,7 @@ def _checked(args: argparse.Namespace, console: Console) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write the tables (safe ones with ``--pseudonymise``) to ``--output``; 0."""
     _checked(args, console)
-    data = load(args.file)
+    data = load_for_reading(args.file)
     key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
     with console.progress(_BUILDING) as progress:
         if key is None:

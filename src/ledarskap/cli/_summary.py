@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import argparse
 
-from ledarskap.io.documents import load
+from ledarskap.io.documents import load_for_reading
 from ledarskap.tables import cohort_summaries
 from ledarskap.validation import validate
 
@@ -35,7 +35,7 @@ FORMAT = "ledarskap.cli.summary/1"
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Summarise the document at ``args.file`` (or one cohort of it); 0 once it is read."""
-    data = load(args.file)
+    data = load_for_reading(args.file)
     wanted = {cohort.id for cohort in cohorts(data, args.cohort, console.language)}
     summaries = [s for s in cohort_summaries(data) if s.cohort_id in wanted]
     report = validate(data)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from ledarskap.io.documents import load
+from ledarskap.io.documents import load_for_reading
 from ledarskap.validation import validate
 
 from ._console import Console
@@ -25,7 +25,7 @@ FORMAT = "ledarskap.cli.validate/1"
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Validate the document at ``args.file``: 0 if clean, 1 on an error (or, strict, a warning)."""
-    report = validate(load(args.file))
+    report = validate(load_for_reading(args.file))
     failed = not report.ok or (args.strict and bool(report.warnings))
     if console.json_output:
         console.json(

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import shutil
 import stat
@@ -194,6 +193,8 @@ def _write(
 
 def _prefix(target: Path) -> str:
     """The start of the temporary names for *target*: fixed in length, whatever its name."""
+    import hashlib  # OpenSSL, some 3 ms: only when writing or cleaning up
+
     digest = hashlib.blake2b(os.fsencode(target.name), digest_size=4).hexdigest()
     return f"{TEMPORARY_PREFIX}{digest}-"
 

@@ -24,9 +24,11 @@ was expected, what was found) or the model's own
 :class:`~ledarskap.errors.Problem` values by :func:`ledarskap.io._problems.problems_of`.
 
 Reading is cattrs' generated functions, with every problem of a record collected (each
-field's check called on a draft of the record, see :class:`_Draft`); a valid JSON document
-is read faster by :mod:`ledarskap.io._decode`, which falls back on this converter for
-everything else. Writing is cattrs' generated functions too (TOML, and what
+field's check called on a draft of the record, see :class:`_Draft`); a valid large JSON
+document is read faster by :mod:`ledarskap.io._decode`, a valid small one (JSON or TOML)
+without cattrs by :mod:`ledarskap.io._construct`, and both fall back on this converter for
+everything else. The hooks of the leaves (text, numbers, dates, enums, the catalogs'
+values) are :mod:`ledarskap.io._values`', shared with those readers. Writing is cattrs' generated functions too (TOML, and what
 :meth:`~cattrs.Converter.unstructure` is asked for); a JSON document is written faster by
 :mod:`ledarskap.io._encode`. The caches (dates read) belong to one converter.
 
@@ -38,13 +40,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import operator
-import re
 import types
 import typing
-from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 from cattrs import Converter
@@ -57,12 +57,27 @@ from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ledarskap import model
-from ledarskap._found import read_iso_date
 from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
 
 from ._problems import FieldError, problems_of
+from ._values import (
+    CODES,
+    DATE_PATTERN,
+    MODEL_CLASSES,
+    PERSONNUMMER_PATTERN,
+    Flavour,
+    date_structurer,
+    enum_structurer,
+    municipality_names,
+    structure_bool,
+    structure_county,
+    structure_int,
+    structure_municipality,
+    structure_personnummer,
+    structure_position,
+    structure_str,
+)
 
 __all__ = [
     "CODES",
@@ -76,157 +91,7 @@ __all__ = [
     "structure_municipality",
 ]
 
-Flavour = Literal["json", "toml"]
-"""``"json"``: dates are text. ``"toml"``: dates are :class:`datetime.date` values (TOML
-has a date type), ``None`` values are left out when writing and an absent optional key
-reads as ``None`` (TOML has no null)."""
-
-MODEL_CLASSES: tuple[type, ...] = tuple(
-    cls
-    for name in model.__all__
-    if isinstance(cls := getattr(model, name), type)
-    and attrs.has(cls)
-    and cls not in (Municipality, County, Position)
-)
-"""The attrs classes of the model that become objects in files (the others are codes)."""
-
 _MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""How a date is written: ISO 8601's calendar date, ``YYYY-MM-DD``."""
-PERSONNUMMER_PATTERN = r"^([0-9]{2})?[0-9]{6}[-+]?[0-9]{4}$"
-"""The forms of a personnummer read from files; it is written ``YYYYMMDD-NNNN``."""
-_PERSONNUMMER = re.compile(PERSONNUMMER_PATTERN)
-
-
-# Leaf hooks ----------------------------------------------------------------------------
-
-
-def _structure_str(value: object, _: object = None) -> str:
-    if value.__class__ is str:
-        return value
-    raise FieldError("text", value, code="type")
-
-
-def _structure_int(value: object, _: object = None) -> int:
-    if value.__class__ is int:
-        return value
-    if value.__class__ is float and value.is_integer():
-        return int(value)
-    raise FieldError("a whole number", value, code="type")
-
-
-def _structure_bool(value: object, _: object = None) -> bool:
-    if value is True or value is False:
-        return value
-    raise FieldError("true or false", value, code="type")
-
-
-_DATES_MAX = 50_000
-"""How many dates a converter keeps, read or written (a program's records share few)."""
-
-
-def _date_structurer() -> Callable[[object, object], dt.date]:
-    """A date reader with its own cache: a program's records share few distinct dates."""
-    known: dict[str, dt.date] = {}
-
-    def structure(value: object, _: object = None) -> dt.date:
-        if value.__class__ is str:
-            day = known.get(value)
-            if day is None:
-                day = read_iso_date(value)
-                if len(known) < _DATES_MAX:
-                    known[value] = day
-            return day
-        return read_iso_date(value)
-
-    return structure
-
-
-def _enum_structurer(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
-    by_value = {member.value: member for member in kind}
-    expected = "one of " + ", ".join(repr(v) for v in by_value)
-
-    def structure(value: object, _: object = None) -> enum.Enum:
-        if value.__class__ is str:
-            member = by_value.get(value)
-            if member is not None:
-                return member
-            raise FieldError(expected, value)
-        raise FieldError(expected, value, code="type")
-
-    return structure
-
-
-def structure_municipality(value: object, _: object = None) -> Municipality:
-    """A municipality from its code, or its name as SCB writes it; :class:`FieldError` if not.
-
-    Only exact names are read (``"Linköping"``, ``"Region Gotland"``); for anything else
-    the message suggests the closest municipality (``"linkoping"``: did you mean 0580
-    Linköping?).
-    """
-    if value.__class__ is str:
-        found = _municipalities().get(value)
-        if found is not None:
-            return found
-        try:
-            near = model.municipality(value)
-        except InvalidValueError as exc:
-            raise FieldError(exc.expected, value, hint=exc.hint) from None
-        raise FieldError(
-            "a municipality code or name as SCB writes it",
-            value,
-            hint=f"did you mean {near.code} {near.display_name}?",
-        )
-    raise FieldError("a municipality code such as '0580'", value, code="type")
-
-
-@functools.cache
-def _municipalities() -> Mapping[str, Municipality]:
-    """The texts read as a municipality: an immutable table of the catalog, made once."""
-    table = {m.name: m for m in model.all_municipalities()}
-    table.update({m.display_name: m for m in model.all_municipalities()})
-    table.update({m.code: m for m in model.all_municipalities()})
-    return types.MappingProxyType(table)
-
-
-def municipality_names() -> frozenset[str]:
-    """Every text read as a municipality: the 290 codes, SCB's names and display names."""
-    return frozenset(_municipalities())
-
-
-@functools.cache
-def _positions() -> Mapping[str, Position]:
-    """The catalog's positions by slug: an immutable table, made once."""
-    return types.MappingProxyType({p.slug: p for p in model.all_positions()})
-
-
-def _structure_position(value: object, _: object = None) -> Position:
-    if value.__class__ is str:
-        found = _positions().get(value)
-        if found is not None:
-            return found
-        raise FieldError("the slug of a catalog position such as 'forvaltningschef'", value)
-    raise FieldError("the slug of a catalog position", value, code="type")
-
-
-def _structure_county(value: object, _: object = None) -> County:
-    if value.__class__ is str:
-        try:
-            return model.county(value)
-        except InvalidValueError as exc:
-            raise FieldError(exc.expected, value, hint=exc.hint) from None
-    raise FieldError("a county code such as '05'", value, code="type")
-
-
-def _structure_personnummer(value: object, _: object = None) -> Personnummer:
-    if value.__class__ is str:
-        if _PERSONNUMMER.fullmatch(value):
-            try:
-                return Personnummer(value)
-            except InvalidValueError as exc:
-                raise FieldError(exc.expected, value) from None
-        raise FieldError("a personnummer YYYYMMDD-NNNN", value)
-    raise FieldError("a personnummer as text YYYYMMDD-NNNN", value, code="type")
 
 
 # Collections ---------------------------------------------------------------------------
@@ -480,10 +345,6 @@ def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
     return exc
 
 
-CODES: dict[type, str] = {Municipality: "code", County: "code", Position: "slug"}
-"""The catalog values written as a code: the attribute holding it."""
-
-
 def _class_unstructurer(converter: Converter, cls: type[Any]) -> Callable[[Any], Any]:
     """The function cattrs generates writing a *cls* record as a dict, every field in order.
 
@@ -533,14 +394,14 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     native_dates = flavour == "toml"
     hooks: dict[type, Callable[[object, object], Any]] = {
-        str: _structure_str,
-        int: _structure_int,
-        bool: _structure_bool,
-        dt.date: _date_structurer(),
+        str: structure_str,
+        int: structure_int,
+        bool: structure_bool,
+        dt.date: date_structurer(),
         Municipality: structure_municipality,
-        County: _structure_county,
-        Position: _structure_position,
-        Personnummer: _structure_personnummer,
+        County: structure_county,
+        Position: structure_position,
+        Personnummer: structure_personnummer,
     }
     for kind, hook in hooks.items():
         converter.register_structure_hook(kind, hook)
@@ -552,7 +413,7 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     def is_enum(kind: Any) -> bool:
         return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
-    converter.register_structure_hook_factory(is_enum, _enum_structurer)
+    converter.register_structure_hook_factory(is_enum, enum_structurer)
     converter.register_unstructure_hook_func(is_enum, lambda member: member.value)
     converter.register_structure_hook_factory(
         _is_tuple, lambda kind: _sequence_structurer(converter, kind, unique=False)

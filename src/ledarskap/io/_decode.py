@@ -39,8 +39,8 @@ import attrs
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData
 from ledarskap.model._checks import DERIVED, Check
 
-from ._convert import Flavour, _municipalities, _positions
 from ._generate import Generator, converted
+from ._values import Flavour, municipalities, positions
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Decoder"]
@@ -96,8 +96,8 @@ class _Mirror:
         self.structs: dict[type, Any] = {}
         self.builders: dict[type, Builder] = {}
         self.batches: dict[str, int] = {}  # pattern -> its place in the lists of texts
-        self.municipalities = _municipalities()  # the texts read as one, as the converter reads
-        self.positions = _positions()
+        self.municipalities = municipalities()  # the texts read as one, as the converter reads
+        self.positions = positions()
         # Made once: each Literal of the 870 texts costs typing a hash of them all.
         self.municipality_texts = Literal[tuple(self.municipalities)]
         self.position_texts = Literal[tuple(self.positions)]

@@ -25,8 +25,8 @@ import attrs
 
 from ledarskap.model import Personnummer, ProgramData
 
-from ._convert import CODES, MODEL_CLASSES
 from ._generate import Generator, converted
+from ._values import CODES, MODEL_CLASSES
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Encoder"]

@@ -13,10 +13,13 @@ re-exported here, beside the walk that reads it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ledarskap._found import FieldError
-from ledarskap._shapes import Keys, json_path
-from ledarskap._shapes import problems_of as walk
 from ledarskap.errors import Problem, mask_personal_data
+
+if TYPE_CHECKING:
+    from ledarskap._shapes import Keys
 
 __all__ = ["FieldError", "json_path_to_key_path", "problems_of"]
 
@@ -27,6 +30,9 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     >>> problems_of(FieldError("text", 3, code="type"), "$.name")
     [Problem('$.name', 'expected text, found the number 3', code='type')]
     """
+    # The walker imports cattrs: only a document with problems needs it.
+    from ledarskap._shapes import json_path
+    from ledarskap._shapes import problems_of as walk
 
     def where(keys: Keys) -> str:
         return mask_personal_data(json_path(keys, path))

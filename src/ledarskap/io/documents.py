@@ -54,8 +54,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap import data as _data
 from ledarskap._found import describe, parse_text
@@ -71,12 +70,14 @@ from ledarskap.errors import (
 from ledarskap.model import ProgramData
 
 from . import revisions
-from ._atomic import remove_stale_temporaries, write_atomic
-from ._convert import Flavour, make_converter
-from ._decode import Decoder
-from ._encode import Encoder
+from ._construct import SMALL, Constructor
 from ._problems import json_path_to_key_path
+from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
+
+if TYPE_CHECKING:
+    from ._decode import Decoder
+    from ._encode import Encoder
 
 __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
 
@@ -118,12 +119,13 @@ def loads(
     .. versionadded:: 0.1
     """
     with paused_gc():
-        fast = syntax == "json" and not _may_hold_surrogates(text)
-        data = _decode_fast(text) if fast else None
-        if data is not None:
-            return data
+        small = _is_small(text)
+        if syntax == "json" and not small and not _may_hold_surrogates(text):
+            data = _decode_fast(text)
+            if data is not None:
+                return data
         document = _parse(text, syntax, source)
-        return _read(document, syntax, migrations, source)
+        return _read(document, syntax, migrations, source, small=small)
 
 
 # Files ---------------------------------------------------------------------------------
@@ -165,6 +167,8 @@ def dump(
     tail = b"\n" if syntax == "json" else b""
     expected = None if overwrite else expected_revision or revisions.expected_for(data, path)
     check = None if expected is None else functools.partial(revisions.check, expected, path)
+    from ._atomic import write_atomic  # pathlib: not for the commands that only read
+
     write_atomic(path, encoded, tail, check=check)
     try:
         mtime_ns = os.stat(path).st_mtime_ns
@@ -185,10 +189,37 @@ def load(
 
     .. versionadded:: 0.1
     """
+    data, content, mtime_ns = _load(path, migrations, for_saving=True)
+    revisions.remember(data, path, revisions.Revision.of(content, mtime_ns=mtime_ns))
+    return data
+
+
+def load_for_reading(
+    path: str | os.PathLike[str], *, migrations: Sequence[Migration] = MIGRATIONS
+) -> ProgramData:
+    """The program document at *path*, read as :func:`load` reads it, for a tool that only reads.
+
+    The same data and errors as :func:`load`, and nothing kept for a later save: no
+    revision is recorded (so :func:`dump` treats the file as one this process never
+    read), and what a killed writer left beside the file is left for the next
+    :func:`load`. The ``ledarskap`` commands that read a document without saving it
+    use it, and so start without the hashing machinery (OpenSSL: some 3–4 ms of a
+    command's start). Not part of the public API.
+    """
+    return _load(path, migrations, for_saving=False)[0]
+
+
+def _load(
+    path: str | os.PathLike[str], migrations: Sequence[Migration], *, for_saving: bool
+) -> tuple[ProgramData, bytes, int]:
+    """The data of the document at *path*, its bytes and their modification time."""
     if isinstance(path, ProgramData):
         raise UsageError("load: expected a path, found a ProgramData (did you mean dump?)")
     syntax = _syntax_of(path)
-    remove_stale_temporaries(path)  # what a killed writer of this file left beside it
+    if for_saving:  # what a killed writer of this file left beside it
+        from ._atomic import remove_stale_temporaries
+
+        remove_stale_temporaries(path)
     try:
         with open(path, "rb") as stream:
             mtime_ns = os.fstat(stream.fileno()).st_mtime_ns
@@ -198,8 +229,7 @@ def load(
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(os.fspath(path), "read", str(exc)) from None
     data = loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
-    revisions.remember(data, path, revisions.Revision.of(content, mtime_ns=mtime_ns))
-    return data
+    return data, content, mtime_ns
 
 
 @functools.cache
@@ -222,6 +252,11 @@ def _check_data(function: str, data: object, path: object = None) -> None:
 
 
 def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
+    syntax = _SUFFIXES.get(_plain_suffix(path))
+    if syntax is not None:
+        return syntax
+    from pathlib import Path  # ~3 ms to import: only for the names read below
+
     suffix = Path(path).suffix.lower()
     syntax = _SUFFIXES.get(suffix)
     if syntax is None:
@@ -233,11 +268,31 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
     return syntax
 
 
+def _plain_suffix(path: object) -> str:
+    """``.json`` or ``.toml`` (any case) where the path's last part plainly ends so, else ``""``.
+
+    For such a name, :attr:`pathlib.PurePath.suffix` gives the same (the last part is
+    neither empty, nor ``.`` nor ``..``, and its dot is neither first nor last); for any
+    other, :func:`_syntax_of` asks :mod:`pathlib`.
+    """
+    text = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(text, str):
+        return ""
+    for separator in (os.sep, os.altsep):
+        if separator:
+            text = text.rpartition(separator)[2]
+    suffix = text[-5:].lower()
+    return suffix if len(text) > len(suffix) and suffix in _SUFFIXES else ""
+
+
 # Writing -------------------------------------------------------------------------------
 
 
 @functools.cache
 def _converter(flavour: Flavour, detailed: bool) -> Any:
+    """The cattrs converter: for TOML, and for documents the other readers do not read."""
+    from ._convert import make_converter  # cattrs: a valid JSON document is read without it
+
     return make_converter(flavour=flavour, detailed_validation=detailed)
 
 
@@ -276,6 +331,8 @@ def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
 @functools.cache
 def _encoder() -> Encoder | None:
     """The fast encoder (:mod:`ledarskap.io._encode`), or ``None`` without msgspec."""
+    from ._encode import Encoder  # imported with msgspec, for the documents that use it
+
     try:
         return Encoder()
     except ImportError:
@@ -294,9 +351,22 @@ def _without_none(value: Any) -> Any:
 # Reading -------------------------------------------------------------------------------
 
 
+def _is_small(text: object) -> bool:
+    """Whether *text* is a small document, read by the :class:`Constructor` (see :data:`SMALL`)."""
+    return isinstance(text, str | bytes | bytearray) and len(text) <= SMALL
+
+
+@functools.cache
+def _constructor(flavour: Flavour) -> Constructor:
+    """The reader of small documents (:mod:`ledarskap.io._construct`): no set-up to speak of."""
+    return Constructor(flavour)
+
+
 @functools.cache
 def _decoder(flavour: Flavour) -> Decoder | None:
     """The fast decoder (:mod:`ledarskap.io._decode`), or ``None`` without msgspec."""
+    from ._decode import Decoder  # imported with msgspec, for the large documents
+
     try:
         return Decoder(flavour)
     except ImportError:
@@ -366,7 +436,10 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
         raise DocumentError("not valid JSON", [_unreadable(exc)], source=source) from None
-    if _SURROGATE.search(decoded):  # only then is the document walked for lone surrogates
+    # Text decoded from UTF-8 holds no surrogate as it is, only escaped ones: a fast look
+    # for an escape first (the search below reads the whole text, about 1 ms in 100 kB).
+    written = isinstance(text, str) or _may_hold_surrogates(decoded)
+    if written and _SURROGATE.search(decoded):  # only then is the document walked for them
         problems = list(_lone_surrogates(document, "$"))
         if problems:
             raise DocumentError("text that is not Unicode", problems, source=source)
@@ -419,7 +492,12 @@ def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
 
 
 def _read(
-    document: Any, syntax: Syntax, migrations: Sequence[Migration], source: str | None
+    document: Any,
+    syntax: Syntax,
+    migrations: Sequence[Migration],
+    source: str | None,
+    *,
+    small: bool = False,
 ) -> ProgramData:
     if not isinstance(document, dict):
         raise DocumentError(
@@ -445,10 +523,16 @@ def _read(
         ) from None
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
     flavour: Flavour = "toml" if syntax == "toml" else "json"
-    decoder = _decoder(flavour)
-    if decoder is not None:
-        with contextlib.suppress(*decoder.refusals):  # the detailed reader says why, below
-            return decoder.convert(document)
+    # The detailed reader (below) reads what these refuse, and says why.
+    if small:
+        constructor = _constructor(flavour)
+        with contextlib.suppress(*constructor.refusals):
+            return constructor.read(body)
+    else:
+        decoder = _decoder(flavour)
+        if decoder is not None:
+            with contextlib.suppress(*decoder.refusals):
+                return decoder.convert(document)
     try:
         return _converter(flavour, True).structure(body, ProgramData)  # type: ignore[no-any-return]
     except DocumentError as exc:

@@ -32,11 +32,9 @@ and the rename; this is optimistic concurrency on one file, not a database.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import threading
 import weakref
-from pathlib import Path
 
 import attrs
 
@@ -73,6 +71,8 @@ class Revision:
     @classmethod
     def of(cls, *chunks: bytes, mtime_ns: int) -> Revision:
         """The revision of a file holding *chunks*, one after the other, changed at *mtime_ns*."""
+        import hashlib  # OpenSSL, some 3 ms: not for the commands that only read
+
         digest = hashlib.sha256()
         for chunk in chunks:
             digest.update(chunk)
@@ -107,7 +107,7 @@ def revision_of(source: ProgramData | str | os.PathLike[str]) -> Revision | None
     return current(_target(source), os.fspath(source))
 
 
-def current(target: Path, shown: str) -> Revision | None:
+def current(target: str, shown: str) -> Revision | None:
     """The revision of the file *target* now, or ``None`` when there is none.
 
     Raises :class:`~ledarskap.errors.FileAccessError` (naming *shown*) when it cannot be read.
@@ -123,10 +123,10 @@ def current(target: Path, shown: str) -> Revision | None:
     return Revision.of(content, mtime_ns=info.st_mtime_ns)
 
 
-def _target(path: str | os.PathLike[str]) -> Path:
+def _target(path: str | os.PathLike[str]) -> str:
     """The file *path* names, through its symbolic links: the key a file is known by."""
     try:
-        return Path(os.path.realpath(os.fspath(path)))
+        return os.path.realpath(os.fspath(path))
     except ValueError:  # a NUL character: no file has that name
         raise FileAccessError(os.fspath(path), "use", "not a usable path") from None
 
@@ -140,13 +140,13 @@ class _Known:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._files: dict[Path, Revision] = {}
-        self._data: dict[int, tuple[weakref.ref[ProgramData], Path, Revision]] = {}
+        self._files: dict[str, Revision] = {}
+        self._data: dict[int, tuple[weakref.ref[ProgramData], str, Revision]] = {}
         # Ids of data gone, appended by the weak references' callbacks, which may run at
         # any moment (even while the lock is held): they only append, the lock holder purges.
         self._gone: list[int] = []
 
-    def remember(self, data: ProgramData, target: Path, revision: Revision) -> None:
+    def remember(self, data: ProgramData, target: str, revision: Revision) -> None:
         """*data* is what *target* held at *revision* (read or just written)."""
         key, gone = id(data), self._gone
 
@@ -165,7 +165,7 @@ class _Known:
             entry = self._data.get(id(data))
         return entry[2] if entry is not None and entry[0]() is data else None
 
-    def expected(self, data: ProgramData, target: Path) -> Revision | None:
+    def expected(self, data: ProgramData, target: str) -> Revision | None:
         """The revision a save of *data* to *target* expects to replace, if one is known."""
         with self._lock:
             self._purge()

@@ -26,6 +26,8 @@ import attrs
 
 from ledarskap.errors import InvalidValueError
 
+from ._methods import lazy_methods
+
 T = TypeVar("T")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
@@ -87,7 +89,8 @@ class Check:
         raise NotImplementedError  # pragma: no cover - every check defines it
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Pattern(Check):
     """Text matching a regular expression (checked whole)."""
 
@@ -116,7 +119,8 @@ class _Pattern(Check):
         return self.name
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Text(Check):
     """A string; unless *blank_ok*, non-empty and not only white space."""
 
@@ -138,7 +142,8 @@ class _Text(Check):
         return "any_text" if self.blank_ok else "text"
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Date(Check):
     """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
 
@@ -154,7 +159,8 @@ class _Date(Check):
         return "date"
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _AtLeast(Check):
     """A whole number (not a bool) of at least *least*."""
 
@@ -202,7 +208,8 @@ non_negative_int: Check = _AtLeast(0)
 """A whole number of at least 0."""
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _InstanceOf(Check):
     """``isinstance`` (a bool is not an int here), with a readable expectation."""
 
@@ -229,7 +236,8 @@ def instance_of(kind: type | tuple[type, ...], description: str) -> Check:
     return _InstanceOf(kind, description, no_bool)
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Optional(Check):
     """``None``, or whatever *validator* accepts."""
 
@@ -271,7 +279,8 @@ class _Indexed:
         self.name = f"{attribute.name}[{index}]"
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Items(Check):
     """A tuple whose every item passes *validator* (named ``field[i]`` when not)."""
 
@@ -331,7 +340,8 @@ def items(validator: Check, *, non_empty: bool = False, unique: bool = False) ->
     return _Items(validator, non_empty, unique)
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _SetOf(Check):
     """A frozenset of *kind* (an enum, usually)."""
 
@@ -378,7 +388,8 @@ def _first_repeat(values: Iterable[T]) -> T | None:
     return None  # pragma: no cover - only called when there is a repeat
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _NotBefore(Check):
     """A date (or ``None``) not earlier than the field *other* of the same instance."""
 
@@ -416,7 +427,8 @@ def not_before(other: str, *, description: str = "") -> Check:
     return _NotBefore(other, description)
 
 
-@attrs.frozen(repr=False)
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _All(Check):
     """Every one of *validators*, in order (the first to fail raises)."""
 

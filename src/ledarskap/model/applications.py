@@ -26,6 +26,7 @@ from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
+from ._methods import lazy_methods
 from .appointments import (
     Appointment,
     OrganisationKind,
@@ -55,7 +56,8 @@ def _matched_position(application: Application) -> Position | None:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Application:
     """An application (ansökan) to a cohort, with the applicant's facts as stated.
 

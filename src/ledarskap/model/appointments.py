@@ -33,6 +33,7 @@ from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
+from ._methods import lazy_methods
 from .municipalities import Municipality, as_municipality
 from .positions import Position, as_position, match_title
 
@@ -104,7 +105,8 @@ _KIND_WORDS = (
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class PoliticalBody:
     """A nämnd or styrelse that a manager works directly towards."""
 
@@ -154,7 +156,8 @@ def _matched_position(appointment: Appointment) -> Position | None:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Appointment:
     """An appointment (anställning; SS 12000 *Duty*): a person in a position, for a time.
 

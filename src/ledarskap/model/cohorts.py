@@ -36,6 +36,7 @@ from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
+from ._methods import lazy_methods
 from .municipalities import Municipality, as_municipality, as_optional_municipality
 
 __all__ = [
@@ -74,7 +75,8 @@ class Activity(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Venue:
     """A course venue (kursgård) or other meeting place."""
 
@@ -91,7 +93,8 @@ class Venue:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Session:
     """A session of a cohort: internat, träff or återträff, from ``start`` to ``end`` inclusive.
 
@@ -133,7 +136,8 @@ class Session:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class SupportGroup:
     """A support group (stödgrupp): a small group of a cohort's participants."""
 
@@ -147,7 +151,8 @@ class SupportGroup:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Collaboration:
     """A municipality collaborating in a cohort (samverkande kommun), with its kommunchef.
 
@@ -166,7 +171,8 @@ class Collaboration:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Cohort:
     """A cohort (omgång): one run of the program, ``start`` to ``end`` inclusive.
 

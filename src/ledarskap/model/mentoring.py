@@ -38,6 +38,7 @@ from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
+from ._methods import lazy_methods
 from .municipalities import Municipality, as_municipality
 
 __all__ = [
@@ -52,7 +53,8 @@ __all__ = [
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Mentor:
     """A mentor (mentor) in a cohort: the kommunchef of a collaborating municipality.
 
@@ -116,7 +118,8 @@ class EndedBy(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Mentorship:
     """A mentorship (mentorskap): a mentor and an adept (a participant), ``start`` to ``end``.
 
@@ -234,7 +237,8 @@ class MeetingStatus(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class MentorMeeting:
     """A mentor meeting (mentorsträff) of a mentorship, on a date.
 

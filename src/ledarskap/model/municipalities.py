@@ -40,6 +40,8 @@ from ledarskap import data
 from ledarskap._found import closest
 from ledarskap.errors import InvalidValueError, UnknownMunicipalityError
 
+from ._methods import lazy_methods
+
 __all__ = [
     "NEIGHBOURING_COUNTY_CODES",
     "OSTERGOTLAND",
@@ -65,7 +67,8 @@ NEIGHBOURING_COUNTY_CODES = ("04", "06", "08", "18")
 _DISPLAY_NAMES = {"0980": "Region Gotland", "2583": "Haparanda stad"}
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class County:
     """A county (län) by its two-digit SCB code (länskod)."""
 
@@ -86,7 +89,8 @@ class County:
         return self.name
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Municipality:
     """A municipality (kommun) by its four-digit SCB code (kommunkod).
 
@@ -122,14 +126,16 @@ class Municipality:
         return self.display_name
 
 
-@attrs.frozen
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Table:
     by_code: dict[str, Municipality]
     counties: dict[str, County]
     by_county: dict[str, tuple[Municipality, ...]]
 
 
-@attrs.frozen
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class _Names:
     """The look-ups by name: folding 600 names costs more than reading a file by codes."""
 

@@ -19,6 +19,7 @@ from ledarskap.errors import masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
+from ._methods import lazy_methods
 
 __all__ = ["Participant", "ParticipantStatus"]
 
@@ -37,7 +38,8 @@ class ParticipantStatus(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Participant:
     """A participant (deltagare) of a cohort.
 

@@ -36,6 +36,7 @@ import attrs
 from ledarskap.errors import InvalidPersonnummerError, mask_personal_data, masked_repr
 
 from . import _checks
+from ._methods import lazy_methods
 
 __all__ = ["Person", "Personnummer", "as_personnummer"]
 
@@ -210,7 +211,8 @@ def _mask_phone(value: str | None) -> str:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Person:
     """A person (person): name and contact, with a stable id.
 

@@ -35,6 +35,7 @@ from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text, checked_language
 
 from . import _checks
+from ._methods import lazy_methods
 
 __all__ = [
     "LANGUAGES",
@@ -71,7 +72,8 @@ class PositionKind(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Position:
     """A position (befattning) in the catalog.
 

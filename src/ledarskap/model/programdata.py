@@ -32,6 +32,7 @@ import attrs
 from ledarskap.errors import UnknownReferenceError, masked_repr
 
 from . import _checks
+from ._methods import lazy_methods
 from .applications import Application
 from .appointments import Appointment
 from .cohorts import Cohort
@@ -59,7 +60,8 @@ def _by_id(records: Iterable[R]) -> Mapping[str, R]:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ProgramData:
     """All data of one program (utbildning): the unit files are read into and written from."""
 

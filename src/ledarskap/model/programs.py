@@ -26,6 +26,7 @@ from ledarskap.errors import UnknownReferenceError, masked_repr
 from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
+from ._methods import lazy_methods
 from .municipalities import Municipality, as_municipalities
 from .positions import Language
 
@@ -107,7 +108,8 @@ class Stakeholder(LabelledEnum):
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Purpose:
     """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
 
@@ -132,7 +134,8 @@ class Purpose:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Theme:
     """A theme (tema) of the program, with its grounding, perspectives and levels.
 
@@ -178,7 +181,8 @@ class Theme:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Organiser:
     """The organiser (anordnare) of the program: CKS at Linköping University.
 
@@ -205,7 +209,8 @@ class Organiser:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Program:
     """The program (utbildning): *Ledarskap i kommuner* (LiKO), with purposes and themes.
 

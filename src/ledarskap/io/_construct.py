@@ -1,0 +1,183 @@
+"""The reader of small program documents: parsed data through the model's constructors.
+
+A command that reads one small document (``ledarskap validate program.json``) spends
+more time setting up a reader than reading: the fast reader (:mod:`ledarskap.io._decode`)
+imports msgspec and builds a struct and a function per model class, the detailed
+converter (:mod:`ledarskap.io._convert`) imports cattrs and generates its functions. This
+reader sets up nothing: it walks the parsed document (from :func:`json.loads` or
+:mod:`tomllib`) along the model's attrs fields, reads each value with the same functions
+as the detailed converter (:mod:`ledarskap.io._values`), and builds each record with its
+constructor, which runs the model's checks. It reads what the detailed converter reads,
+the same way (an object's fields, every required one present, no unknown key; a list as
+a tuple or, with no item twice, a frozenset; ``None`` where a field is optional), and
+builds equal records.
+
+It reports no problem: on anything it does not read it raises, and the caller reads the
+document with the detailed converter, which says what is wrong. Per record it is about
+twice as slow as the fast reader, so :mod:`ledarskap.io.documents` uses it for small
+documents only (:data:`SMALL`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ledarskap.model import County, Municipality, Personnummer, Position, ProgramData
+
+from ._values import (
+    MODEL_CLASSES,
+    Flavour,
+    date_structurer,
+    enum_structurer,
+    structure_bool,
+    structure_county,
+    structure_int,
+    structure_municipality,
+    structure_personnummer,
+    structure_position,
+    structure_str,
+)
+
+__all__ = ["SMALL", "Constructor"]
+
+SMALL = 256 * 1024
+"""The largest document (in characters or bytes of its text) read by a :class:`Constructor`.
+
+Setting up the fast reader takes about as long as this reader takes for a document of a
+megabyte or two; below this size it never costs a command more than a few milliseconds,
+and a larger document is worth the fast reader's set-up.
+"""
+
+Reader = Callable[..., Any]
+
+_RECORDS = frozenset(MODEL_CLASSES)
+
+
+class Constructor:
+    """Reads the body of a parsed program document into :class:`ProgramData`, or raises.
+
+    *flavour* ``"toml"`` reads an absent optional key as ``None`` (TOML has no null), as
+    the detailed converter of that flavour does. The readers of the model's types are
+    made on first use and kept.
+    """
+
+    refusals: tuple[type[BaseException], ...] = (ValueError, TypeError, KeyError)
+    """What :meth:`read` raises on a document it does not read (the model's
+    :class:`~ledarskap.errors.InvalidValueError` and the value readers'
+    :class:`~ledarskap._found.FieldError` are :class:`ValueError`\\ s); the detailed
+    converter then reads it and says what is wrong. Anything else is a bug, not hidden."""
+
+    def __init__(self, flavour: Flavour = "json") -> None:
+        self._absent_is_null = flavour == "toml"
+        self._types: dict[tuple[str, str], Any] = {}
+        self._readers: dict[Any, Reader] = {
+            str: structure_str,
+            int: structure_int,
+            bool: structure_bool,
+            dt.date: date_structurer(),
+            Municipality: structure_municipality,
+            County: structure_county,
+            Position: structure_position,
+            Personnummer: structure_personnummer,
+        }
+
+    def read(self, body: object) -> ProgramData:
+        """The :class:`ProgramData` of *body* (a document without its format keys)."""
+        data: ProgramData = self.reader(ProgramData)(body)
+        return data
+
+    def reader(self, kind: Any) -> Reader:
+        """The function reading a value of the model's type *kind*."""
+        found = self._readers.get(kind)
+        if found is None:
+            found = self._readers[kind] = self._made(kind)
+        return found
+
+    def _made(self, kind: Any) -> Reader:
+        if isinstance(kind, types.UnionType):
+            return _optional(
+                self.reader(next(k for k in typing.get_args(kind) if k is not type(None)))
+            )
+        origin = typing.get_origin(kind)
+        if origin is tuple or origin is frozenset:
+            return _sequence(self.reader(typing.get_args(kind)[0]), unique=origin is frozenset)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return enum_structurer(kind)
+        if kind in _RECORDS:
+            return self._record(kind)
+        raise NotImplementedError(f"no reader for {kind!r}")  # a type the model does not use
+
+    def field_type(self, cls: type[Any], a: attrs.Attribute[Any]) -> Any:
+        """The type of field *a* of *cls*: its annotation, evaluated in the class's module.
+
+        The model's annotations are text (``from __future__ import annotations``); each
+        text is evaluated once per module, where :func:`attrs.resolve_types` (through
+        :func:`typing.get_type_hints`) would compile each field's on its own, for some
+        milliseconds more in all.
+        """
+        annotation: Any = a.type  # attrs' stubs say a type: text before it is resolved
+        if not isinstance(annotation, str):
+            return annotation
+        key = (cls.__module__, annotation)
+        found = self._types.get(key)
+        if found is None:  # the model's own annotations, evaluated as typing does
+            found = self._types[key] = eval(annotation, vars(sys.modules[cls.__module__]))
+        return found
+
+    def _record(self, cls: type[Any]) -> Reader:
+        """An object read field by field, then built by the class's constructor."""
+        fields = attrs.fields(cls)
+        known = frozenset(a.name for a in fields)
+        alias = {a.name: a.alias for a in fields}
+        types = {a.name: self.field_type(cls, a) for a in fields}
+        absent = tuple(a.name for a in fields if self._absent_is_null and _nullable(types[a.name]))
+        readers: dict[str, Reader] = {}  # made on the first record: a field's type may come later
+
+        def read(value: object) -> Any:
+            if value.__class__ is not dict:
+                raise TypeError(f"expected an object ({cls.__name__})")
+            data: dict[str, Any] = value
+            if not known.issuperset(data):
+                raise KeyError(f"an unknown key in {cls.__name__}")
+            if not readers:
+                readers.update((name, self.reader(kind)) for name, kind in types.items())
+            values = {alias[name]: readers[name](v) for name, v in data.items()}
+            for name in absent:
+                values.setdefault(alias[name], None)
+            return cls(**values)
+
+        return read
+
+
+def _nullable(kind: Any) -> bool:
+    return isinstance(kind, types.UnionType) and type(None) in typing.get_args(kind)
+
+
+def _optional(inner: Reader) -> Reader:
+    def read(value: object) -> Any:
+        return None if value is None else inner(value)
+
+    return read
+
+
+def _sequence(item: Reader, *, unique: bool) -> Reader:
+    def read(value: object) -> Any:
+        if value.__class__ is not list and value.__class__ is not tuple:
+            raise TypeError("expected a list")
+        items = [item(v) for v in value]
+        if not unique:
+            return tuple(items)
+        result = frozenset(items)
+        if len(result) != len(items):
+            raise ValueError("an item twice")
+        return result
+
+    return read
