@@ -105,6 +105,9 @@ def _document() -> dict[str, Any]:
         lambda d: d["people"][0].update(id="p-1\n"),  # a line feed after an id
         lambda d: d["appointments"][0].pop("position"),  # derived from the title
         lambda d: d["cohorts"][0].update(capacity=24.0),  # a whole number as a float
+        lambda d: d["cohorts"][0]["support_groups"][0].update(participant_ids=["d-1", "d-1"]),
+        lambda d: d["cohorts"][0]["sessions"][0].update(theme_ids=["t-1", "t-1"]),
+        lambda d: d["mentorships"][0].update(end="1999-01-01"),  # before its start
     ],
 )
 def test_what_the_decoder_does_not_read_goes_to_the_detailed_converter(change: Any) -> None:

@@ -39,6 +39,7 @@ import attrs
 
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData
 from ledarskap.model._checks import DERIVED, Check
+from ledarskap.model.people import read_personnummer
 
 from ._convert import Flavour, _municipalities, _positions
 from ._generate import Generator, converted
@@ -255,7 +256,7 @@ class _Mirror:
         if kind is Position:
             return f"{generator.bind(self.positions, '_p')}[{expr}]"
         if kind is Personnummer:
-            return f"{generator.bind(Personnummer, '_pnr')}({expr})"
+            return f"{generator.bind(read_personnummer, '_pnr')}({expr})"
         if attrs.has(kind):
             return f"{generator.bind(self.builder(kind), '_b')}({expr}, t)"
         return expr
@@ -320,16 +321,34 @@ class _Mirror:
 def _guarded(check: Check, value: str, call: str) -> str:
     """*call* running *check* on *value*, behind a cheap test when every part allows one.
 
-    A date not before another field (``not_before``) is compared inline: the validator is
-    called, to fail, only when the comparison does; the other parts are types the struct
-    has checked already.
+    A date not before another field (``not_before``) is compared inline; so is a tuple's
+    every item being new (``items(..., unique=True)`` of items the struct and the batches
+    check): the validator is called, to fail, only when the test does. The other parts
+    are types the struct has checked already.
     """
     parts = [part for part in check.parts if not part.complete]
-    fields = [part.after for part in parts]
-    if not fields or None in fields:
+    tests = []
+    for part in parts:
+        if part.after is not None:
+            tests.append(f"o.{part.after} is not None and {value} < o.{part.after}")
+        elif _only_unique(part):
+            tests.append(f"len(frozenset({value})) != len({value})")
+        else:
+            return call
+    if not tests:
         return call
-    tests = " or ".join(f"o.{field} is not None and {value} < o.{field}" for field in fields)
-    return f"if {value} is not None and ({tests}): {call}"
+    return f"if {value} is not None and ({' or '.join(tests)}): {call}"
+
+
+def _only_unique(check: Check) -> bool:
+    """Whether all *check* adds to its items' own checks is that no item comes twice."""
+    schema = check.schema
+    item = check.item
+    return (
+        bool(schema.get("uniqueItems"))
+        and "minItems" not in schema
+        and (item is not None and item.complete)
+    )
 
 
 def _unique_set(values: tuple[Any, ...]) -> frozenset[Any]:

@@ -37,7 +37,7 @@ from ledarskap.errors import InvalidPersonnummerError, mask_personal_data, maske
 
 from . import _checks
 
-__all__ = ["Person", "Personnummer", "as_personnummer"]
+__all__ = ["Person", "Personnummer", "as_personnummer", "read_personnummer"]
 
 
 @functools.cache
@@ -192,6 +192,21 @@ class Personnummer:
 
 
 _set_digits = vars(Personnummer)["_digits"].__set__  # the slot's setter: __setattr__ refuses
+
+
+def read_personnummer(number: str) -> Personnummer:
+    """``Personnummer(number)``, for a reader of many: the usual form without the call.
+
+    A number written ``YYYYMMDD-NNNN`` or ``YYYYMMDDNNNN`` is checked (:func:`_fast_digits`)
+    and made without going through ``__init__``; anything else is ``Personnummer(number)``,
+    which decides and raises as it does.
+    """
+    digits = _fast_digits(number) if number.__class__ is str else None
+    if digits is None:
+        return Personnummer(number)
+    read: Personnummer = object.__new__(Personnummer)
+    _set_digits(read, digits)
+    return read
 
 
 def _mask_invalid(number: str) -> str:
