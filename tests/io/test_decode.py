@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap import ProgramData, testing
+from ledarskap import Activity, ProgramData, testing
 from ledarskap.errors import DocumentError
 from ledarskap.io import documents
 from ledarskap.io._convert import make_converter
-from ledarskap.io._decode import Decoder, _Batch, _single_line
-from ledarskap.model._checks import EMAIL_PATTERN, ID_PATTERN
+from ledarskap.io._decode import Decoder, _Batch, _guarded, _single_line
+from ledarskap.model._checks import EMAIL_PATTERN, ID_PATTERN, identifier, items, set_of
 
 DECODER = Decoder()
 DETAILED = make_converter()
@@ -70,6 +70,8 @@ def test_a_batch_accepts_exactly_what_each_value_would_pass(
         (ID_PATTERN[1:-1], True),
         (EMAIL_PATTERN[1:-1], True),
         (r"\d{3}(?:-\w+)+", True),
+        (r"(?>ab)+(?:cd|ef)", True),
+        (r"(?:ab|c\n)", False),
         (r"[^@]+", False),  # a negated class without \s or \n holds a line feed
         (r"a.b", False),  # . may match one under re.DOTALL
         (r"\W", False),
@@ -155,3 +157,11 @@ def test_without_msgspec_documents_are_read_by_the_detailed_converter(
     monkeypatch.setattr(documents, "_decoder", lambda flavour: None)
     data = documents.example_program()
     assert ledarskap.loads(ledarskap.dumps(data)) == data
+
+
+def test_a_check_with_no_inline_test_is_called_as_it_is() -> None:
+    """What cannot be tested inline (here: a set that must not be empty) runs the validator."""
+    call = "_v(o, _a, o.activities)"
+    assert _guarded(set_of(Activity, "Activity", non_empty=True), "o.activities", call) == call
+    unique = _guarded(items(identifier, unique=True), "o.ids", call)
+    assert unique == f"if o.ids is not None and (len(frozenset(o.ids)) != len(o.ids)): {call}"

@@ -335,8 +335,6 @@ def _guarded(check: Check, value: str, call: str) -> str:
             tests.append(f"len(frozenset({value})) != len({value})")
         else:
             return call
-    if not tests:
-        return call
     return f"if {value} is not None and ({' or '.join(tests)}): {call}"
 
 
