@@ -403,7 +403,7 @@ def test_a_path_that_is_no_path_is_a_usage_error() -> None:
 def test_a_calendar_is_written_atomically_through_the_write_policy(tmp_path: Path) -> None:
     folder = tmp_path / "folder.ics"
     folder.mkdir()
-    with pytest.raises(FileAccessError, match="cannot read"):
+    with pytest.raises(FileAccessError, match="it is a folder"):
         write_cohort_calendar(folder, DATA, COHORT, stamp=STAMP)
     read_only = tmp_path / "read-only.ics"
     write_cohort_calendar(read_only, DATA, COHORT, stamp=STAMP)

@@ -62,7 +62,6 @@ import os
 import uuid
 import zoneinfo
 from collections.abc import Iterable
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
@@ -75,9 +74,9 @@ from ledarskap.errors import (
     MissingDependencyError,
     Problem,
     Problems,
-    UsageError,
 )
-from ledarskap.io._atomic import write_atomic
+from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
+from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
 from ledarskap.mentoring import MeetingPlan, cohort_mentorships
 from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, Session
 from ledarskap.text import Language, Text, checked_language
@@ -210,12 +209,16 @@ def write_cohort_calendar(
     the previous calendar. A file there that is not an iCalendar file is refused with
     :class:`~ledarskap.errors.DocumentError` and left as it is. The file is written
     atomically; what changed is returned.
+
+    *path* must end in ``.ics`` (any case), and be a writable regular file or a new name
+    (:class:`~ledarskap.errors.UsageError`, :class:`~ledarskap.errors.FileAccessError`
+    otherwise), as every file the library writes; it is checked before it is read.
     """
-    given: object = path
-    if not isinstance(given, (str, os.PathLike)):
-        raise UsageError(f"expected a file path (str or os.PathLike), found {type(given).__name__}")
+    check_suffix(path, (".ics",), "write_cohort_calendar")
+    check_writable(path)  # before it is read: a device or FIFO is never read
+    previous: bytes | None
     try:
-        previous: bytes | None = Path(os.fspath(path)).read_bytes()
+        previous, _ = read_bounded(path, MAX_SMALL_FILE, "a calendar")
     except FileNotFoundError:
         previous = None
     except OSError as exc:

@@ -44,7 +44,13 @@ from ledarskap.errors import FileAccessError, UsageError
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["TEMPORARY_PREFIX", "check_suffix", "remove_stale_temporaries", "write_atomic"]
+__all__ = [
+    "TEMPORARY_PREFIX",
+    "check_suffix",
+    "check_writable",
+    "remove_stale_temporaries",
+    "write_atomic",
+]
 
 TEMPORARY_PREFIX = ".ledarskap-"
 """How the name of every temporary file the library writes begins."""
@@ -72,6 +78,21 @@ def check_suffix(path: object, suffixes: tuple[str, ...], writer: str) -> None:
         raise UsageError(
             f"{writer}: expected a file name ending {' or '.join(suffixes)}, found {found}"
         )
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Refuse *path* now if :func:`write_atomic` would refuse it: not a regular file, read-only.
+
+    For a writer that reads the file it will replace first (a calendar keeps the events
+    of the one it replaces): a device or a FIFO is then never read, and nothing is
+    worked out for a file that cannot be written.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
+    try:
+        _existing_mode(path, _target(path))
+    except ValueError as exc:  # a NUL character in the path
+        raise FileAccessError(_shown(path), "write", str(exc)) from None
 
 
 def write_atomic(

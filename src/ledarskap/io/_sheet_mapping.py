@@ -48,6 +48,7 @@ from ledarskap.errors import (
 )
 
 from ._atomic import check_suffix, write_atomic
+from ._reading import MAX_SMALL_FILE, read_bounded
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
 from ._sheets import fold
 
@@ -330,13 +331,13 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
         )
     label = Path(path).name
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_SMALL_FILE, "a sheet mapping")[0].decode("utf-8-sig")
     except (OSError, UnicodeError, ValueError) as error:
         reason = (
             (error.strerror or str(error))
             if isinstance(error, OSError)
             else "not UTF-8 text"
-            if isinstance(error, UnicodeError)
+            if isinstance(error, UnicodeDecodeError)
             else "not a usable path"
         )
         raise DocumentError(

@@ -76,6 +76,7 @@ from ._convert import Flavour, make_converter
 from ._decode import Decoder
 from ._encode import Encoder
 from ._problems import json_path_to_key_path
+from ._reading import MAX_DOCUMENT, read_bounded
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 __all__ = ["Syntax", "dump", "dumps", "example_program", "load", "loads"]
@@ -152,6 +153,7 @@ def dump(
        *expected_revision*.
     """
     _check_data("dump", data, path)
+    _check_path("dump", path)
     if overwrite and expected_revision is not None:
         raise UsageError("dump: give overwrite=True or expected_revision=…, not both")
     if expected_revision is not None and not isinstance(expected_revision, revisions.Revision):
@@ -187,12 +189,11 @@ def load(
     """
     if isinstance(path, ProgramData):
         raise UsageError("load: expected a path, found a ProgramData (did you mean dump?)")
+    _check_path("load", path)
     syntax = _syntax_of(path)
     remove_stale_temporaries(path)  # what a killed writer of this file left beside it
     try:
-        with open(path, "rb") as stream:
-            mtime_ns = os.fstat(stream.fileno()).st_mtime_ns
-            content = stream.read()
+        content, mtime_ns = read_bounded(path, MAX_DOCUMENT, "a program document")
     except OSError as exc:
         raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL character in the path
@@ -219,6 +220,12 @@ def _check_data(function: str, data: object, path: object = None) -> None:
     if isinstance(path, ProgramData):
         raise UsageError(f"{function}(data, path): the arguments are swapped")
     raise UsageError(f"{function}: expected a ProgramData, found {type(data).__name__}")
+
+
+def _check_path(function: str, path: object) -> None:
+    """Refuse what is no file path (bytes too: a path is text here, as everywhere)."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise UsageError(f"{function}: expected a file path, found {type(path).__name__}")
 
 
 def _syntax_of(path: str | os.PathLike[str]) -> Syntax:

@@ -116,6 +116,7 @@ from ._casefiles import (
 )
 from ._casefiles import make_converter as case_converter
 from ._convert import make_converter
+from ._reading import MAX_SMALL_FILE, read_bounded
 from .documents import example_program, load
 from .rulecoverage import ClauseCoverage, DecisionCoverage
 from .rulesets import load_ruleset
@@ -340,7 +341,7 @@ def load_cases(
     source = os.fspath(path)
     syntax = syntax_of(file.suffix, source)
     try:
-        content = file.read_bytes()
+        content, _ = read_bounded(file, MAX_SMALL_FILE, "a case file")
     except (OSError, ValueError) as error:  # ValueError: a NUL or a lone surrogate in the path
         reason = error.strerror if isinstance(error, OSError) else "a name that cannot be encoded"
         raise FileAccessError(source, "read", reason or "unknown reason") from None

@@ -81,6 +81,7 @@ from ledarskap.model import (
 from ledarskap.text import Language, checked_language
 
 from ._atomic import write_atomic
+from ._reading import refuse_devices
 from ._sheet_columns import (
     COLUMNS,
     NO_POSITION,
@@ -439,6 +440,7 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     label = name or path.name
     try:
         with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
+            refuse_devices(stream.fileno())
             content = stream.read(MAX_UNPACKED + 1)
     except OSError as error:
         raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None
