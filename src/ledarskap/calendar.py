@@ -74,6 +74,7 @@ from ledarskap.errors import (
     MissingDependencyError,
     Problem,
     Problems,
+    safe_repr,
 )
 from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
 from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
@@ -386,7 +387,9 @@ def _parse_previous(
     try:
         parsed: object = ical.Calendar.from_ical(previous)
     except ValueError as exc:
-        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {exc}"
+        # icalendar's reason quotes the line it could not read: a bounded part of it.
+        reason = safe_repr(str(exc), 200)
+        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {reason}"
     else:
         if isinstance(parsed, ical.Calendar):
             return cast("Calendar", parsed)

@@ -45,6 +45,7 @@ from ledarskap.errors import (
     Problems,
     UsageError,
     masked_repr,
+    safe_repr,
 )
 
 from ._atomic import check_suffix, write_atomic
@@ -110,7 +111,7 @@ def _columns(value: object) -> dict[str, str]:
 
 def _headers(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise UsageError(f"ignore: expected a list of headers, found one text ({value!r})")
+        raise UsageError(f"ignore: expected a list of headers, found one text ({safe_repr(value)})")
     try:
         headers = tuple(value)
     except TypeError:

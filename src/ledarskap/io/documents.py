@@ -67,6 +67,7 @@ from ledarskap.errors import (
     InvalidValueError,
     Problem,
     UsageError,
+    safe_repr,
 )
 from ledarskap.model import ProgramData
 
@@ -234,7 +235,12 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
     if syntax is None:
         raise DocumentError(
             "unknown kind of file",
-            [Problem("(file name)", f"expected a name ending .json or .toml, found {suffix!r}")],
+            [
+                Problem(
+                    "(file name)",
+                    f"expected a name ending .json or .toml, found {safe_repr(suffix)}",
+                )
+            ],
             source=os.fspath(path),
         )
     return syntax

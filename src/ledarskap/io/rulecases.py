@@ -688,7 +688,7 @@ class _Checks:
             self.problems.add(
                 path,
                 f"expected the id of a cohort in {reference.program!r}: one of "
-                f"{', '.join(known) or '(none)'}, found {reference.id!r}",
+                f"{', '.join(known) or '(none)'}, found {safe_repr(reference.id)}",
                 "unknown-reference",
                 line=line,
                 hint=did_you_mean(reference.id, known),
