@@ -164,6 +164,20 @@ def mask_personal_data(text: str) -> str:
     )
 
 
+_LONGEST_PATH = 1000
+
+
+def _shown_path(path: str) -> str:
+    """*path* as a message shows it: masked, and at most 1,000 characters long.
+
+    A longer path keeps its start and its end (the file's name), with the middle left
+    out, so that a message stays bounded whatever it is given.
+    """
+    if len(path) > _LONGEST_PATH:
+        path = f"{path[:200]}…{path[-(_LONGEST_PATH - 201) :]}"
+    return mask_personal_data(path)
+
+
 def masked_repr(cls: type[T]) -> type[T]:
     """*cls* with its ``repr`` masked: a record's text may hold a personnummer or an address.
 
@@ -223,7 +237,7 @@ class FileAccessError(LedarskapError, OSError):
         self.path = path
         self.action = action
         self.reason = reason
-        super().__init__(mask_personal_data(f"{path}: cannot {action}: {reason}"))
+        super().__init__(f"{_shown_path(path)}: {mask_personal_data(f'cannot {action}: {reason}')}")
 
 
 class ConflictError(FileAccessError):
@@ -341,7 +355,7 @@ class Problem:
         self.path = mask_personal_data(path)
         self.message = mask_personal_data(message)
         self.code = code
-        self.source = None if source is None else mask_personal_data(source)
+        self.source = None if source is None else _shown_path(source)
         self.line = line
         self.row = row
         self.column = mask_personal_data(column) if isinstance(column, str) else column
@@ -481,7 +495,8 @@ class ProblemsError(LedarskapError, ValueError):
         self.problems: Sequence[Problem] = tuple(problems)
         self.source = source
         self.summary = summary
-        head = mask_personal_data(f"{source}: {summary}" if source else summary)
+        head = f"{_shown_path(source)}: {summary}" if source else summary
+        head = mask_personal_data(head)
         count = len(self.problems)
         lines = [f"{head} ({count} problem{'s' if count != 1 else ''})"]
         lines += [f"  - {problem}" for problem in self.problems]
