@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import subprocess
 import sys
 from collections import Counter
@@ -398,6 +400,23 @@ def test_other_tools_events_are_not_read_at_all() -> None:
 def test_a_path_that_is_no_path_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="expected a file path"):
         write_cohort_calendar(42, DATA, COHORT, stamp=STAMP)  # type: ignore[arg-type]
+
+
+def test_a_calendar_file_is_checked_before_it_is_read(tmp_path: Path) -> None:
+    """A name that is not .ics, a device (which never ends) and a FIFO (which would wait for
+    a writer) are refused before a byte is read, as every writer refuses them."""
+    with pytest.raises(UsageError, match=r"ending \.ics, found '\.json'"):
+        write_cohort_calendar(tmp_path / "omgang.json", DATA, COHORT, stamp=STAMP)
+    device = tmp_path / "device.ics"
+    device.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.ics"
+    os.mkfifo(fifo)
+    for path in (device, fifo):
+        with pytest.raises(FileAccessError, match="not a regular file"):
+            write_cohort_calendar(path, DATA, COHORT, stamp=STAMP)
+    assert device.is_symlink()
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["device.ics", "fifo.ics"]
 
 
 def test_a_calendar_is_written_atomically_through_the_write_policy(tmp_path: Path) -> None:

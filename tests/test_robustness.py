@@ -454,7 +454,7 @@ def test_time_grows_linearly_with_the_input(name: str) -> None:
 
 @pytest.mark.parametrize("number", [n for n in PERSONNUMMER if re.fullmatch(r"[0-9A-Za-z.:-]+", n)])
 def test_an_id_that_is_a_personnummer_is_masked_on_every_surface(number: str) -> None:
-    """Where an id (or a body's name) is a personnummer, it is treated as one: the repr of
+    """Where an id (or a name) is a personnummer, it is treated as one: the str and repr of
     a record, and a decision's repr, render and data, never show it whole."""
     person = Person(id=number, given_name="Anna", family_name="Berg")
     body = PoliticalBody(kind=PoliticalBodyKind.NAMND, name=f"nämnd {number}")
@@ -469,6 +469,8 @@ def test_an_id_that_is_a_personnummer_is_masked_on_every_surface(number: str) ->
     )
     decision = default_ruleset().evaluate(app, as_of=dt.date(2025, 9, 1))
     surfaces = [repr(person), repr(app), repr(body), repr(decision), json.dumps(decision.to_data())]
+    named = Person(id="p-1", given_name=number, family_name=number)
+    surfaces += [str(named), str(body), repr(named)]
     surfaces += [decision.render(language, tree=True) for language in ("sv", "en")]
     surfaces += [repr(node) for node in decision.tree.children]
     for text in surfaces:
