@@ -476,3 +476,38 @@ def test_an_id_that_is_a_personnummer_is_masked_on_every_surface(number: str) ->
     for text in surfaces:
         _shown(text)
         assert number not in text
+
+
+ID_SPELLINGS = [n for n in PERSONNUMMER if re.fullmatch(r"[0-9A-Za-z.:-]+", n)]
+
+
+@pytest.mark.parametrize("number", ID_SPELLINGS)
+def test_a_repeated_id_that_is_a_personnummer_is_masked_in_the_validation_report(
+    number: str,
+) -> None:
+    """A validation report quotes an id that repeats: every spelling of a personnummer an id
+    can hold is masked in its rendering, its data and its findings."""
+    document = json.loads(ledarskap.dumps(EXAMPLE))
+    for table in ("people", "participants", "mentors", "applications"):
+        document[table][0]["id"] = document[table][1]["id"] = number
+    report = ledarskap.validate(ledarskap.loads(json.dumps(document)))
+    repeated = report.filter(code="id.repeated")
+    assert len(repeated.findings) == 4
+    texts = [report.render("sv"), report.render("en"), repr(report), str(report)]
+    texts += [json.dumps(report.to_data(), ensure_ascii=False)]
+    texts += [repr(finding) for finding in report.findings]
+    for text in texts:
+        _shown(text)
+        assert number not in text
+
+
+@pytest.mark.parametrize("number", PERSONNUMMER)
+def test_the_summary_of_a_document_of_another_version_masks_its_name(
+    tmp_path: Path, number: str
+) -> None:
+    """A FormatVersionError names the file in its first line: masked, as every message."""
+    path = tmp_path / f"{number}.json"
+    path.write_text(json.dumps({"format": "ledarskap.program", "format_version": 99}), "utf-8")
+    error = only_library_errors(lambda: ledarskap.load(path))
+    assert isinstance(error, ledarskap.FormatVersionError)
+    assert number not in str(error)
