@@ -511,3 +511,12 @@ def test_the_summary_of_a_document_of_another_version_masks_its_name(
     error = only_library_errors(lambda: ledarskap.load(path))
     assert isinstance(error, ledarskap.FormatVersionError)
     assert number not in str(error)
+
+
+def test_the_repr_of_a_proposal_masks_the_ids_it_holds() -> None:
+    """A proposal read from data holds the ids the data gave (found by the sweep above: the
+    repaired adepts were shown whole): its repr, and its parts', are masked."""
+    data = {**PROPOSAL, "repaired": ["19850312-2395"]}
+    proposal = Proposal.from_data(data)
+    _shown(repr(proposal))
+    assert "19XXXXXX-XX95" in repr(proposal)

@@ -74,6 +74,7 @@ from ledarskap.errors import (
     MissingDependencyError,
     Problem,
     Problems,
+    masked_repr,
     safe_repr,
 )
 from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
@@ -121,6 +122,7 @@ def _icalendar() -> ModuleType:
     return icalendar
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CalendarUpdate:
     """A calendar as made, and what changed against the one it replaces.

@@ -87,6 +87,7 @@ from ledarskap.errors import (
     Problems,
     ProblemsError,
     UsageError,
+    masked_repr,
     safe_repr,
 )
 from ledarskap.model import (
@@ -141,6 +142,7 @@ Syntax = Literal["json", "toml"]
 # The values -----------------------------------------------------------------------------
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RuleCase:
     """One case: an applicant's facts on a date, and the decision the rule set must make.
@@ -164,6 +166,7 @@ class RuleCase:
     line: int | None = attrs.field(default=None, eq=False)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseFile:
     """A case file, read and checked: the rule set under test and its cases.
@@ -206,6 +209,7 @@ class CaseFile:
         return CaseReport(source=self.source, results=results, coverage=coverage)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseResult:
     """The decision made for a case, and how it differs from what the case expects.
@@ -245,6 +249,7 @@ class CaseResult:
 _THE_DECISION = Text("Beslutet", "The decision")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseReport:
     """The results of every case of a file, and the decision coverage they reached.

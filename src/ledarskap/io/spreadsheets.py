@@ -63,7 +63,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._gc import paused_gc
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError, masked_repr
 from ledarskap.model import (
     Application,
     Appointment,
@@ -136,6 +136,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetImport:
     """What a sheet read into: the records of its good rows and every problem found.
