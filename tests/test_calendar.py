@@ -414,6 +414,8 @@ def test_a_calendar_file_is_checked_before_it_is_read(tmp_path: Path) -> None:
     for path in (device, fifo):
         with pytest.raises(FileAccessError, match="not a regular file"):
             write_cohort_calendar(path, DATA, COHORT, stamp=STAMP)
+    with pytest.raises(FileAccessError, match="File name too long"):  # found by the sweep
+        write_cohort_calendar(tmp_path / ("x" * 300 + ".ics"), DATA, COHORT, stamp=STAMP)
     assert device.is_symlink()
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["device.ics", "fifo.ics"]

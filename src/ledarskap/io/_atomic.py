@@ -91,6 +91,8 @@ def check_writable(path: str | os.PathLike[str]) -> None:
         raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
     try:
         _existing_mode(path, _target(path))
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise FileAccessError(_shown(path), "write", exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(_shown(path), "write", str(exc)) from None
 
