@@ -72,6 +72,8 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]")
 
 
 def assert_masked(text: str) -> None:
-    """No personnummer in *text* in full (see the module's docstring for how it looks)."""
+    """No personnummer in *text* in full (see the module's docstring for how it looks), and
+    *text* can be written out: no lone surrogate (a file name that is not UTF-8 holds them)."""
+    text.encode("utf-8")
     plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
     assert "8503122395" not in _NOT_ALPHANUMERIC.sub("", plain), text[:300]

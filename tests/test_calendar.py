@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import subprocess
 import sys
 from collections import Counter
@@ -400,10 +402,29 @@ def test_a_path_that_is_no_path_is_a_usage_error() -> None:
         write_cohort_calendar(42, DATA, COHORT, stamp=STAMP)  # type: ignore[arg-type]
 
 
+def test_a_calendar_file_is_checked_before_it_is_read(tmp_path: Path) -> None:
+    """A name that is not .ics, a device (which never ends) and a FIFO (which would wait for
+    a writer) are refused before a byte is read, as every writer refuses them."""
+    with pytest.raises(UsageError, match=r"ending \.ics, found '\.json'"):
+        write_cohort_calendar(tmp_path / "omgang.json", DATA, COHORT, stamp=STAMP)
+    device = tmp_path / "device.ics"
+    device.symlink_to("/dev/zero")
+    fifo = tmp_path / "fifo.ics"
+    os.mkfifo(fifo)
+    for path in (device, fifo):
+        with pytest.raises(FileAccessError, match="not a regular file"):
+            write_cohort_calendar(path, DATA, COHORT, stamp=STAMP)
+    with pytest.raises(FileAccessError, match="File name too long"):  # found by the sweep
+        write_cohort_calendar(tmp_path / ("x" * 300 + ".ics"), DATA, COHORT, stamp=STAMP)
+    assert device.is_symlink()
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["device.ics", "fifo.ics"]
+
+
 def test_a_calendar_is_written_atomically_through_the_write_policy(tmp_path: Path) -> None:
     folder = tmp_path / "folder.ics"
     folder.mkdir()
-    with pytest.raises(FileAccessError, match="cannot read"):
+    with pytest.raises(FileAccessError, match="it is a folder"):
         write_cohort_calendar(folder, DATA, COHORT, stamp=STAMP)
     read_only = tmp_path / "read-only.ics"
     write_cohort_calendar(read_only, DATA, COHORT, stamp=STAMP)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ledarskap import (
     DocumentError,
+    FileAccessError,
     FormatVersionError,
     InvalidPersonnummerError,
     InvalidValueError,
@@ -251,3 +252,28 @@ def test_no_run_of_ten_digits_survives_masking(digits: str, separators: list[str
     text = "".join(d + s for d, s in zip(digits, separators, strict=False)).strip("-+: ")
     masked = mask_personal_data(f"found '{text}'")
     assert not re.search(r"\d(?:[-+: ]?\d){4}", masked)
+
+
+def test_a_lone_surrogate_is_shown_as_its_escape() -> None:
+    """A file name that is not UTF-8 holds lone surrogates (os.fsdecode): every message that
+    shows one can still be written out, as UTF-8 or to a terminal."""
+    assert mask_personal_data("/tmp/\udcff.json") == "/tmp/\\udcff.json"
+    error = FileAccessError("/tmp/\udcff-19850312-2395.json", "read", "No such file")
+    assert str(error) == "/tmp/\\udcff-19XXXXXX-XX95.json: cannot read: No such file"
+    assert error.path == "/tmp/\udcff-19850312-2395.json"  # as given, for the tool
+    problem = Problem("", "m", source="\ud800.csv")
+    str(problem).encode("utf-8")
+    assert problem.source == "\\ud800.csv"
+
+
+def test_a_path_is_shown_in_at_most_1000_characters() -> None:
+    """A message stays bounded whatever path it is given: the middle of a long one is cut,
+    its start and its file's name are kept."""
+    path = "/tmp/" + "x" * 5000 + "/19850312-2395.json"
+    error = FileAccessError(path, "read", "File name too long")
+    shown = str(error).partition(": cannot read")[0]
+    assert len(shown) == 1000
+    assert shown.startswith("/tmp/xxx")
+    assert shown.endswith("/19XXXXXX-XX95.json")
+    failed = DocumentError("bad", [Problem("", "m", source=path)], source=path)
+    assert len(str(failed)) < 2100

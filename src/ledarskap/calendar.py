@@ -64,7 +64,6 @@ import os
 import uuid
 import zoneinfo
 from collections.abc import Iterable
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
@@ -77,9 +76,11 @@ from ledarskap.errors import (
     MissingDependencyError,
     Problem,
     Problems,
-    UsageError,
+    masked_repr,
+    safe_repr,
 )
-from ledarskap.io._atomic import write_atomic
+from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
+from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
 from ledarskap.mentoring import MeetingPlan, cohort_mentorships
 from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, Session
 from ledarskap.text import Language, Text, checked_language
@@ -123,6 +124,7 @@ def _icalendar() -> ModuleType:
     return icalendar
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CalendarUpdate:
     """A calendar as made, and what changed against the one it replaces.
@@ -214,12 +216,16 @@ def write_cohort_calendar(
     :class:`~ledarskap.errors.DocumentError` and left as it is. The file is written
     atomically; what changed is returned. *stamp* is required, as in
     :func:`cohort_calendar`.
+
+    *path* must end in ``.ics`` (any case), and be a writable regular file or a new name
+    (:class:`~ledarskap.errors.UsageError`, :class:`~ledarskap.errors.FileAccessError`
+    otherwise), as every file the library writes; it is checked before it is read.
     """
-    given: object = path
-    if not isinstance(given, (str, os.PathLike)):
-        raise UsageError(f"expected a file path (str or os.PathLike), found {type(given).__name__}")
+    check_suffix(path, (".ics",), "write_cohort_calendar")
+    check_writable(path)  # before it is read: a device or FIFO is never read
+    previous: bytes | None
     try:
-        previous: bytes | None = Path(os.fspath(path)).read_bytes()
+        previous, _ = read_bounded(path, MAX_SMALL_FILE, "a calendar")
     except FileNotFoundError:
         previous = None
     except OSError as exc:
@@ -385,7 +391,9 @@ def _parse_previous(
     try:
         parsed: object = ical.Calendar.from_ical(previous)
     except ValueError as exc:
-        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {exc}"
+        # icalendar's reason quotes the line it could not read: a bounded part of it.
+        reason = safe_repr(str(exc), 200)
+        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {reason}"
     else:
         if isinstance(parsed, ical.Calendar):
             return cast("Calendar", parsed)

@@ -71,6 +71,12 @@ _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _PERIOD = re.compile(f"{_DATE}(?:[{_SEPARATOR}]+{_DATE})+")
 # Where an e-mail address may end: white space, quotes, brackets and punctuation.
 _NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
+# A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def _mask_number(match: re.Match[str]) -> str:
@@ -126,7 +132,7 @@ def _mask_address(token: str) -> str:
 
 
 def mask_personal_data(text: str) -> str:
-    """Mask every personnummer-like number and e-mail address in *text*.
+    r"""Mask every personnummer-like number and e-mail address in *text*.
 
     Only the last two digits of a personnummer survive, as in ``19XXXXXX-XX12``; of an
     e-mail address, well-formed or not, the first letter and the domain. Every spelling of
@@ -140,9 +146,14 @@ def mask_personal_data(text: str) -> str:
     >>> mask_personal_data("85 03 12 23 95, 1985-03-12-2395, 19850312-23951, 850312–2395")
     'XXXXXX-XX95, 19XXXXXX-XX95, 19XXXXXX-XX51, XXXXXX-XX95'
 
+    A lone surrogate (in a file name that is not UTF-8, say) is written as its escape
+    (``\udcff``), so that every text the library shows can be written out.
+
     Masking is idempotent (masked text is left as it is) and takes time linear in the
     length of the text.
     """
+    if not text.isascii():
+        text = _SURROGATE.sub(_escaped, text)
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
@@ -151,6 +162,20 @@ def mask_personal_data(text: str) -> str:
     return "".join(
         _mask_address(part) if i % 2 == 0 and "@" in part else part for i, part in enumerate(parts)
     )
+
+
+_LONGEST_PATH = 1000
+
+
+def _shown_path(path: str) -> str:
+    """*path* as a message shows it: masked, and at most 1,000 characters long.
+
+    A longer path keeps its start and its end (the file's name), with the middle left
+    out, so that a message stays bounded whatever it is given.
+    """
+    if len(path) > _LONGEST_PATH:
+        path = f"{path[:200]}…{path[-(_LONGEST_PATH - 201) :]}"
+    return mask_personal_data(path)
 
 
 def masked_repr(cls: type[T]) -> type[T]:
@@ -212,7 +237,7 @@ class FileAccessError(LedarskapError, OSError):
         self.path = path
         self.action = action
         self.reason = reason
-        super().__init__(mask_personal_data(f"{path}: cannot {action}: {reason}"))
+        super().__init__(f"{_shown_path(path)}: {mask_personal_data(f'cannot {action}: {reason}')}")
 
 
 class ConflictError(FileAccessError):
@@ -330,7 +355,7 @@ class Problem:
         self.path = mask_personal_data(path)
         self.message = mask_personal_data(message)
         self.code = code
-        self.source = None if source is None else mask_personal_data(source)
+        self.source = None if source is None else _shown_path(source)
         self.line = line
         self.row = row
         self.column = mask_personal_data(column) if isinstance(column, str) else column
@@ -470,7 +495,8 @@ class ProblemsError(LedarskapError, ValueError):
         self.problems: Sequence[Problem] = tuple(problems)
         self.source = source
         self.summary = summary
-        head = mask_personal_data(f"{source}: {summary}" if source else summary)
+        head = f"{_shown_path(source)}: {summary}" if source else summary
+        head = mask_personal_data(head)
         count = len(self.problems)
         lines = [f"{head} ({count} problem{'s' if count != 1 else ''})"]
         lines += [f"  - {problem}" for problem in self.problems]

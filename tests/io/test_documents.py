@@ -526,6 +526,12 @@ def test_swapped_or_wrong_arguments_are_usage_errors(tmp_path: Path) -> None:
         ledarskap.dumps({})  # type: ignore[arg-type]
     with pytest.raises(ledarskap.UsageError, match="did you mean dump"):
         ledarskap.load(data)  # type: ignore[arg-type]
+    for path in (42, None, b"x.json", data):
+        with pytest.raises(ledarskap.UsageError, match="expected a file path"):
+            ledarskap.dump(data, path)  # type: ignore[arg-type]
+        if path is not data:
+            with pytest.raises(ledarskap.UsageError, match="expected a file path"):
+                ledarskap.load(path)  # type: ignore[arg-type]
     assert not list(tmp_path.iterdir())
 
 

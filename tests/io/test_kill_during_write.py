@@ -1,27 +1,38 @@
 """A writer killed mid-write: the target is the old file or the new one, never a part.
 
-Each writer (a document as JSON or TOML, a sheet as CSV or XLSX) runs in a subprocess
-that stops at a chosen point of the write (after the temporary copy is complete and
-fsynced, or just before the rename) and is killed there with SIGKILL, the one signal no
-``finally`` sees. Afterwards the target holds the old bytes, the temporary copy left
-behind is readable by its owner only (until the instant before the rename, when it gets
-the target's permissions), and the next write removes it.
+Every writer of the library goes through :mod:`ledarskap.io._atomic`: a program document
+(JSON, TOML), a sheet (CSV, XLSX), tables in one file (XLSX, JSON, TOML), a sheet
+mapping, a calendar and a figure. Each runs in a subprocess that stops at a chosen point
+of the write and is killed there with SIGKILL, the one signal no ``finally`` sees:
+
+- after the temporary copy is complete and fsynced (``fsync``) or just before the rename
+  (``replace``): the target holds the old bytes, the temporary copy left behind is
+  readable by its owner only (until the instant before the rename, when it gets the
+  target's permissions), and the next write removes it;
+- just after the rename, while the folder is fsynced (``renamed``): the target is the new
+  file, complete (its reader reads it), and no temporary copy is left.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
 import subprocess
 import sys
 import textwrap
+import tomllib
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
+import icalendar
 import pytest
 
 import ledarskap
-from ledarskap.io import read_sheet, write_sheet
+from ledarskap.io import load_sheet_mapping, read_sheet
 from ledarskap.io._atomic import TEMPORARY_PREFIX
 from ledarskap.tables import program_tables, write_tables
 
@@ -29,56 +40,118 @@ pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL") or not hasattr(os, "fchmod"), reason="POSIX only"
 )
 
-WRITERS = {
-    "json": "ledarskap.dump(data, target)",
-    "toml": "ledarskap.dump(data, target)",
-    "csv": "write_sheet(data, target, kind='participants', include_personnummer=True)",
-    "xlsx": "write_sheet(data, target, kind='participants', include_personnummer=True)",
+# What every writer is given: the example program, or (new) one with a renamed cohort and
+# adept, so that the new file differs from the old in every format.
+PRELUDE = """
+import attrs
+import ledarskap
+from ledarskap.calendar import write_cohort_calendar
+from ledarskap.io import SheetMapping, save_sheet_mapping, write_sheet
+from ledarskap.tables import program_tables, write_tables
+
+data = ledarskap.example_program()
+if new:
+    person = data.participants[0].person_id
+    data = attrs.evolve(
+        data,
+        cohorts=[attrs.evolve(c, name=c.name + " (ny)") for c in data.cohorts],
+        people=[attrs.evolve(p, given_name="Ny") if p.id == person else p for p in data.people],
+    )
+"""
+
+SHEET = "write_sheet(data, target, kind='participants', include_personnummer=True)"
+
+WRITERS: dict[str, str] = {
+    "program.json": "ledarskap.dump(data, target)",
+    "program.toml": "ledarskap.dump(data, target)",
+    "sheet.csv": SHEET,
+    "sheet.xlsx": SHEET,
+    "tables.xlsx": "write_tables(program_tables(data), target, format='xlsx')",
+    "tables.json": "write_tables(program_tables(data), target, format='json')",
+    "tables.toml": "write_tables(program_tables(data), target, format='toml')",
+    "mapping.toml": (
+        "save_sheet_mapping(SheetMapping(kind='participants', cohort='liko-2025' if new "
+        "else None), target)"
+    ),
+    "calendar.ics": (
+        "import datetime as dt\n"
+        "write_cohort_calendar(target, data, 'liko-2025', stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))"
+    ),
+    "figure.svg": (
+        "from ledarskap import plots\n"
+        "figure = (plots.participants_by_municipality if new else plots.participants_by_county)"
+        "(data)\n"
+        "plots.save(figure, target)"
+    ),
 }
+
+
+def _icalendar(target: Path) -> object:
+    return icalendar.Calendar.from_ical(target.read_bytes())
+
+
+def _sheet(target: Path) -> None:
+    assert read_sheet(target, "participants").ok
+
+
+def _zip(target: Path) -> None:
+    with zipfile.ZipFile(target) as book:
+        assert book.testzip() is None
+
+
+READERS: dict[str, Callable[[Path], object]] = {
+    "program.json": ledarskap.load,
+    "program.toml": ledarskap.load,
+    "sheet.csv": _sheet,
+    "sheet.xlsx": _sheet,
+    "tables.xlsx": _zip,
+    "tables.json": lambda target: json.loads(target.read_bytes()),
+    "tables.toml": lambda target: tomllib.loads(target.read_text("utf-8")),
+    "mapping.toml": load_sheet_mapping,
+    "calendar.ics": _icalendar,
+    "figure.svg": ElementTree.parse,
+}
+"""Each file's reader: it raises unless the file is complete."""
 
 CHILD = """
 import os, stat, sys, time
-import attrs
-import ledarskap
-from ledarskap.io import write_sheet
 
 target, point = sys.argv[1], sys.argv[2]
-data = ledarskap.example_program()
-data = attrs.evolve(data, cohorts=data.cohorts[:1])  # new content, not the old file's
-
+new = True
+{prelude}
 
 def stop_here(original):
     def stopped(*args):
-        if point == "replace" or stat.S_ISREG(os.fstat(args[0]).st_mode):
+        kind = stat.S_IFMT(os.fstat(args[0]).st_mode) if point != "replace" else None
+        if point == "replace" or (point == "fsync") == (kind == stat.S_IFREG):
             print("stopped", flush=True)
             time.sleep(120)
         return original(*args)
     return stopped
 
 
-if point == "fsync":
-    os.fsync = stop_here(os.fsync)
-elif point == "replace":
+if point == "replace":
     os.replace = stop_here(os.replace)
+else:  # "fsync": of the temporary file; "renamed": of the folder, after the rename
+    os.fsync = stop_here(os.fsync)
 {write}
 print("done", flush=True)
 """
 
 
-def write(syntax: str, target: Path) -> None:
-    data = ledarskap.example_program()
-    if syntax in ("json", "toml"):
-        ledarskap.dump(data, target)
-    else:
-        write_sheet(data, target, kind="participants", include_personnummer=True)
+def write(name: str, target: Path, *, new: bool = False) -> None:
+    """Write *name*'s file to *target* in this process: the old content unless *new*."""
+    namespace: dict[str, object] = {"new": new, "target": target}
+    exec(textwrap.dedent(PRELUDE), namespace)
+    exec(WRITERS[name], namespace)
 
 
 def temporaries(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.startswith(TEMPORARY_PREFIX)]
 
 
-def kill_while_writing(syntax: str, target: Path, point: str) -> None:
-    script = textwrap.dedent(CHILD).replace("{write}", WRITERS[syntax])
+def kill_while_writing(name: str, target: Path, point: str) -> None:
+    script = CHILD.replace("{prelude}", PRELUDE).replace("{write}", WRITERS[name])
     with subprocess.Popen(
         [sys.executable, "-c", script, str(target), point], stdout=subprocess.PIPE, text=True
     ) as child:
@@ -91,19 +164,32 @@ def kill_while_writing(syntax: str, target: Path, point: str) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-@pytest.mark.parametrize("point", ["fsync", "replace"])
-@pytest.mark.parametrize("syntax", sorted(WRITERS))
-def test_a_killed_writer_leaves_the_old_file_and_no_readable_copy(
-    tmp_path: Path, syntax: str, point: str
-) -> None:
-    if syntax == "xlsx":
+def _needs(name: str) -> None:
+    if name.endswith(".xlsx"):
         pytest.importorskip("openpyxl")
-    target = tmp_path / f"program.{syntax}"
-    write(syntax, target)
+    if name.startswith("figure"):
+        pytest.importorskip("matplotlib")
+
+
+# "replace" differs from "fsync" only in the temporary copy's permissions: the four kinds of
+# file are enough for it.
+BEFORE_THE_RENAME = [
+    *((name, "fsync") for name in sorted(WRITERS)),
+    *((name, "replace") for name in ("program.json", "program.toml", "sheet.csv", "sheet.xlsx")),
+]
+
+
+@pytest.mark.parametrize(("name", "point"), BEFORE_THE_RENAME)
+def test_a_writer_killed_before_the_rename_leaves_the_old_file_and_no_readable_copy(
+    tmp_path: Path, name: str, point: str
+) -> None:
+    _needs(name)
+    target = tmp_path / name
+    write(name, target)
     target.chmod(0o644)
     old = target.read_bytes()
 
-    kill_while_writing(syntax, target, point)
+    kill_while_writing(name, target, point)
 
     assert target.read_bytes() == old
     left = temporaries(tmp_path)
@@ -111,13 +197,28 @@ def test_a_killed_writer_leaves_the_old_file_and_no_readable_copy(
     if point == "fsync":  # until its final permissions, just before the rename
         assert stat.S_IMODE(left[0].stat().st_mode) == 0o600  # for its owner's eyes only
 
-    write(syntax, target)  # the next write removes it
+    write(name, target)  # the next write removes it
     assert temporaries(tmp_path) == []
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
-    if syntax in ("json", "toml"):
-        assert ledarskap.load(target) == ledarskap.example_program()
-    else:
-        assert read_sheet(target, "participants").ok
+    READERS[name](target)
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_a_writer_killed_after_the_rename_leaves_the_new_file_whole(
+    tmp_path: Path, name: str
+) -> None:
+    _needs(name)
+    target = tmp_path / name
+    write(name, target)
+    old = target.read_bytes()
+
+    kill_while_writing(name, target, "renamed")
+
+    assert target.read_bytes() != old
+    READERS[name](target)  # complete: its reader reads it
+    assert temporaries(tmp_path) == []
+    if name.startswith("program"):
+        assert ledarskap.load(target).cohorts[0].name.endswith(" (ny)")
 
 
 # A folder of tables (write_tables to a folder) ---------------------------------------------

@@ -1,7 +1,8 @@
 """Hostile input to every file reader of :mod:`ledarskap.io`, in the manner of python-stdnum's test_robustness.
 
 A deliberate sweep across modules, kept in one file so that no reader is left out.
-Sheets (as text, bytes and files), case files and rule-set files are fed long strings,
+Sheets (as text, bytes and files; read, inspected and read with a mapping), sheet
+mappings, case files and rule-set files are fed long strings,
 lone surrogates, NUL and other control characters, deep nesting, huge numbers, formulas,
 and every spelling of a personnummer the library accepts with its near misses. Program
 documents (``loads`` and ``load``) are fed random bytes, text, JSON and TOML values and
@@ -34,13 +35,13 @@ from hypothesis import strategies as st
 import ledarskap
 from ledarskap import DocumentError, ProgramData, testing
 from ledarskap.errors import LedarskapError, mask_personal_data
-from ledarskap.io import load_ruleset, read_sheet
+from ledarskap.io import inspect_sheet, load_ruleset, load_sheet_mapping, read_sheet
 from ledarskap.io._construct import Constructor
 from ledarskap.io._convert import Flavour, make_converter
 from ledarskap.io._decode import Decoder
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io.rulecases import load_cases_text
-from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked
+from tests._hostile import COMMON_PIECES, EXAMPLES, PERSONNUMMER, SWEEP, assert_masked
 
 SECONDS = 5.0
 
@@ -127,6 +128,49 @@ def test_a_personnummer_spelled_with_a_spaced_dash_is_masked() -> None:
     assert "2395" not in mask_personal_data("19850312 - 2395").replace("XX95", "")
 
 
+@SWEEP
+@given(sheets(), st.sampled_from(sorted(COLUMNS)))
+def test_a_hostile_sheet_is_inspected_or_the_librarys_error(text: str, kind: str) -> None:
+    """Law: inspect_sheet() of any sheet gives an inspection or the library's error, masked."""
+    result = only_library_errors(lambda: inspect_sheet(text, kind))  # type: ignore[arg-type]
+    for problem in getattr(result, "problems", ()):
+        assert_masked(str(problem))
+
+
+MAPPING = """format = "ledarskap.sheet-mapping/1"
+kind = {kind}
+cohort = {cohort}
+ignore = [{ignored}]
+
+[columns]
+{header} = {field}
+
+[defaults]
+{field} = {default}
+"""
+
+
+@SWEEP
+@given(st.lists(HOSTILE, min_size=6, max_size=6), st.booleans(), sheets())
+def test_a_hostile_sheet_mapping_gives_a_mapping_or_the_librarys_error(
+    tmp_path: Path, values: list[str], quoted: bool, sheet: str
+) -> None:
+    """Law: a mapping file with hostile values (quoted or bare) gives a mapping or the
+    library's error, masked, whether it is loaded or read with a sheet (``mapping=``)."""
+
+    def value(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' if quoted else text
+
+    kind, cohort, ignored, header, field, default = map(value, values)
+    text = MAPPING.format(
+        kind=kind, cohort=cohort, ignored=ignored, header=header, field=field, default=default
+    )
+    path = tmp_path / "mapping.toml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    only_library_errors(lambda: load_sheet_mapping(path))
+    only_library_errors(lambda: read_sheet(sheet, "participants", mapping=path))
+
+
 CASE_FILE = """format = "ledarskap.rule-cases/1"
 ruleset = {ruleset}
 
@@ -188,11 +232,15 @@ def test_a_personnummer_in_any_spelling_is_masked_in_every_sheet_problem(number:
         assert number not in repr(problem)
 
 
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(
+    max_examples=max(80, EXAMPLES), deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 # Examples that start from a generated program cost more: fewer of them.
-SLOW = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+SLOW = settings(
+    max_examples=max(25, EXAMPLES // 4), deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 HEADER = {"format": "ledarskap.program", "format_version": 1}
@@ -320,7 +368,9 @@ def test_mutated_documents(doc: dict[str, Any]) -> None:
     _outcome(_toml(doc), "toml")
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=max(10, EXAMPLES // 10), deadline=None, suppress_health_check=list(HealthCheck)
+)
 @given(doc=mutated_documents(), suffix=st.sampled_from([".json", ".toml"]))
 def test_load_from_files(tmp_path_factory: pytest.TempPathFactory, doc: Any, suffix: str) -> None:
     """Law: a mutated document read from a file gives a ProgramData or a DocumentError naming the file."""

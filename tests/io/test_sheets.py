@@ -338,3 +338,12 @@ def test_long_cells_are_folded_but_never_kept() -> None:
     assert _sheets.fold(long) == "forvaltning" * 1000
     assert _sheets._fold.cache_info().currsize == before
     assert _sheets.fold("E-post") == "epost"
+
+
+def test_a_carriage_return_is_refused_in_xlsx_not_turned_into_a_line_feed() -> None:
+    """XML reads a carriage return as a line feed: an XLSX cell cannot hold "a\r\nb" as it is,
+    so writing it is refused (naming the cell); CSV holds it and reads it back."""
+    rows = [HEADER, ["a\r\nb", "x", "y"]]
+    with pytest.raises(InvalidValueError, match="row 2, column 1: expected text without control"):
+        write_xlsx(rows, title="mentors")
+    assert read_csv_rows(write_csv(rows), "s")[1][0] == "a\r\nb"

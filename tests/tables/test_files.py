@@ -75,10 +75,13 @@ def test_xlsx_has_a_sheet_per_table_with_typed_cells(tmp_path: Path) -> None:
     assert len(rows) == tables.size("participants") + 1
 
 
-def test_xlsx_refuses_a_control_character_naming_the_cell() -> None:
+@pytest.mark.parametrize("name", ["An\x01na", "An\r\nna"])
+def test_xlsx_refuses_a_control_character_naming_the_cell(name: str) -> None:
+    """A control character, or a carriage return (which XLSX reads back as a line feed),
+    is refused: the file would not hold the text as it is."""
     pytest.importorskip("openpyxl")
     data = planted()
-    person = attrs.evolve(data.people[0], given_name="An\x01na")
+    person = attrs.evolve(data.people[0], given_name=name)
     data = attrs.evolve(data, people=[person, *data.people[1:]])
     with pytest.raises(InvalidValueError, match="the mentors table, row 2, column name"):
         tables_bytes(program_tables(data), "xlsx")

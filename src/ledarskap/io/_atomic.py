@@ -58,6 +58,7 @@ __all__ = [
     "TEMPORARY_PREFIX",
     "atomic_folder",
     "check_suffix",
+    "check_writable",
     "remove_stale_temporaries",
     "write_atomic",
     "write_new_file",
@@ -91,6 +92,23 @@ def check_suffix(path: object, suffixes: tuple[str, ...], writer: str) -> None:
         raise UsageError(
             f"{writer}: expected a file name ending {' or '.join(suffixes)}, found {found}"
         )
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Refuse *path* now if :func:`write_atomic` would refuse it: not a regular file, read-only.
+
+    For a writer that reads the file it will replace first (a calendar keeps the events
+    of the one it replaces): a device or a FIFO is then never read, and nothing is
+    worked out for a file that cannot be written.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
+    try:
+        _existing_mode(path, _target(path))
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise FileAccessError(_shown(path), "write", exc.strerror or str(exc)) from None
+    except ValueError as exc:  # a NUL character in the path
+        raise FileAccessError(_shown(path), "write", str(exc)) from None
 
 
 def write_atomic(

@@ -30,7 +30,7 @@ from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_i
 from ledarskap._shapes import failures, key_path
 from ledarskap._shapes import make_converter as base_converter
 from ledarskap.eligibility import Outcome
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, safe_repr
 from ledarskap.model import Application, Municipality, match_title, municipality
 
 __all__ = [
@@ -249,7 +249,13 @@ def syntax_of(suffix: str, source: str) -> Syntax:
         return "toml" if suffix.lower() == ".toml" else "json"
     raise DocumentError(
         "unknown kind of file",
-        [Problem("", f"expected a name ending .toml or .json, found {suffix!r}", source=source)],
+        [
+            Problem(
+                "",
+                f"expected a name ending .toml or .json, found {safe_repr(suffix)}",
+                source=source,
+            )
+        ],
         source=source,
     )
 

@@ -45,9 +45,11 @@ from ledarskap.errors import (
     Problems,
     UsageError,
     masked_repr,
+    safe_repr,
 )
 
 from ._atomic import check_suffix, write_atomic
+from ._reading import MAX_SMALL_FILE, read_bounded
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
 from ._sheets import fold
 
@@ -109,7 +111,7 @@ def _columns(value: object) -> dict[str, str]:
 
 def _headers(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise UsageError(f"ignore: expected a list of headers, found one text ({value!r})")
+        raise UsageError(f"ignore: expected a list of headers, found one text ({safe_repr(value)})")
     try:
         headers = tuple(value)
     except TypeError:
@@ -330,13 +332,13 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
         )
     label = Path(path).name
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_bounded(path, MAX_SMALL_FILE, "a sheet mapping")[0].decode("utf-8-sig")
     except (OSError, UnicodeError, ValueError) as error:
         reason = (
             (error.strerror or str(error))
             if isinstance(error, OSError)
             else "not UTF-8 text"
-            if isinstance(error, UnicodeError)
+            if isinstance(error, UnicodeDecodeError)
             else "not a usable path"
         )
         raise DocumentError(

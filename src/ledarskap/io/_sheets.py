@@ -49,6 +49,7 @@ __all__ = [
     "MAX_RATIO",
     "MAX_ROWS",
     "MAX_UNPACKED",
+    "XLSX_TEXT",
     "CsvCells",
     "CsvStream",
     "XlsxStream",
@@ -62,6 +63,7 @@ __all__ = [
     "unescape_cell",
     "write_csv",
     "write_xlsx",
+    "xlsx_holds",
 ]
 
 Row = list[str]
@@ -678,6 +680,25 @@ def _rows_to(count: int, number: int, values: dict[int, object], source: str) ->
     yield _bounded(cells, number, source)
 
 
+XLSX_TEXT = (
+    "text without control characters or carriage returns (an XLSX cell cannot hold them: "
+    "a carriage return reads back as a line feed; CSV can)"
+)
+"""What an XLSX cell holds, as a problem expects it."""
+
+
+def xlsx_holds(text: str) -> bool:
+    r"""Whether an XLSX cell holds *text* as it is, to be read back the same.
+
+    XML 1.0 has no control characters but tab and line breaks, and a reader reads a
+    carriage return as a line feed (XML's end-of-line handling): openpyxl writes one as it
+    is, so ``"a\r\nb"`` would read back as ``"a\nb"``.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return "\r" not in text and not ILLEGAL_CHARACTERS_RE.search(text)
+
+
 def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     """XLSX bytes of one worksheet, every cell as text (so that ids and codes keep zeros).
 
@@ -686,15 +707,12 @@ def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     sheet is saved again as CSV.
     """
     openpyxl = _openpyxl("Writing XLSX spreadsheets")
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     for number, row in enumerate(rows, start=1):  # before the workbook is begun
         for column, value in enumerate(row, start=1):
-            if ILLEGAL_CHARACTERS_RE.search(value):
+            if not xlsx_holds(value):
                 raise InvalidValueError(
                     location=f"the {title} sheet, row {number}, column {column}",
-                    expected="text without control characters (an XLSX cell cannot hold "
-                    "them; CSV can)",
+                    expected=XLSX_TEXT,
                     found=value,
                 )
     book = openpyxl.Workbook(write_only=True)  # type: ignore[attr-defined]

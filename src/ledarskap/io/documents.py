@@ -66,12 +66,14 @@ from ledarskap.errors import (
     InvalidValueError,
     Problem,
     UsageError,
+    safe_repr,
 )
 from ledarskap.model import ProgramData
 
 from . import revisions
 from ._construct import SMALL, Constructor
 from ._problems import json_path_to_key_path
+from ._reading import MAX_DOCUMENT, read_bounded
 from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
@@ -154,6 +156,7 @@ def dump(
        *expected_revision*.
     """
     _check_data("dump", data, path)
+    _check_path("dump", path)
     if overwrite and expected_revision is not None:
         raise UsageError("dump: give overwrite=True or expected_revision=…, not both")
     if expected_revision is not None and not isinstance(expected_revision, revisions.Revision):
@@ -215,15 +218,14 @@ def _load(
     """The data of the document at *path*, its bytes and their modification time."""
     if isinstance(path, ProgramData):
         raise UsageError("load: expected a path, found a ProgramData (did you mean dump?)")
+    _check_path("load", path)
     syntax = _syntax_of(path)
     if for_saving:  # what a killed writer of this file left beside it
         from ._atomic import remove_stale_temporaries
 
         remove_stale_temporaries(path)
     try:
-        with open(path, "rb") as stream:
-            mtime_ns = os.fstat(stream.fileno()).st_mtime_ns
-            content = stream.read()
+        content, mtime_ns = read_bounded(path, MAX_DOCUMENT, "a program document")
     except OSError as exc:
         raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL character in the path
@@ -251,6 +253,12 @@ def _check_data(function: str, data: object, path: object = None) -> None:
     raise UsageError(f"{function}: expected a ProgramData, found {type(data).__name__}")
 
 
+def _check_path(function: str, path: object) -> None:
+    """Refuse what is no file path (bytes too: a path is text here, as everywhere)."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise UsageError(f"{function}: expected a file path, found {type(path).__name__}")
+
+
 def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
     syntax = _SUFFIXES.get(_plain_suffix(path))
     if syntax is not None:
@@ -262,7 +270,12 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
     if syntax is None:
         raise DocumentError(
             "unknown kind of file",
-            [Problem("(file name)", f"expected a name ending .json or .toml, found {suffix!r}")],
+            [
+                Problem(
+                    "(file name)",
+                    f"expected a name ending .json or .toml, found {safe_repr(suffix)}",
+                )
+            ],
             source=os.fspath(path),
         )
     return syntax

@@ -41,6 +41,8 @@ import attrs
 from ledarskap.errors import ConflictError, FileAccessError, UsageError
 from ledarskap.model import ProgramData
 
+from ._reading import MAX_DOCUMENT, read_bounded
+
 __all__ = ["Revision", "revision_of"]
 
 
@@ -113,14 +115,12 @@ def current(target: str, shown: str) -> Revision | None:
     Raises :class:`~ledarskap.errors.FileAccessError` (naming *shown*) when it cannot be read.
     """
     try:
-        with open(target, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            content = stream.read()
+        content, mtime_ns = read_bounded(target, MAX_DOCUMENT, "a program document")
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise FileAccessError(shown, "read", exc.strerror or str(exc)) from None
-    return Revision.of(content, mtime_ns=info.st_mtime_ns)
+    return Revision.of(content, mtime_ns=mtime_ns)
 
 
 def _target(path: str | os.PathLike[str]) -> str:

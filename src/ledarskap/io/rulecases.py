@@ -87,6 +87,7 @@ from ledarskap.errors import (
     Problems,
     ProblemsError,
     UsageError,
+    masked_repr,
     safe_repr,
 )
 from ledarskap.model import (
@@ -116,6 +117,7 @@ from ._casefiles import (
 )
 from ._casefiles import make_converter as case_converter
 from ._convert import make_converter
+from ._reading import MAX_SMALL_FILE, read_bounded
 from .documents import example_program, load
 from .rulecoverage import ClauseCoverage, DecisionCoverage
 from .rulesets import load_ruleset
@@ -140,6 +142,7 @@ Syntax = Literal["json", "toml"]
 # The values -----------------------------------------------------------------------------
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class RuleCase:
     """One case: an applicant's facts on a date, and the decision the rule set must make.
@@ -163,6 +166,7 @@ class RuleCase:
     line: int | None = attrs.field(default=None, eq=False)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseFile:
     """A case file, read and checked: the rule set under test and its cases.
@@ -205,6 +209,7 @@ class CaseFile:
         return CaseReport(source=self.source, results=results, coverage=coverage)
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseResult:
     """The decision made for a case, and how it differs from what the case expects.
@@ -244,6 +249,7 @@ class CaseResult:
 _THE_DECISION = Text("Beslutet", "The decision")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class CaseReport:
     """The results of every case of a file, and the decision coverage they reached.
@@ -340,7 +346,7 @@ def load_cases(
     source = os.fspath(path)
     syntax = syntax_of(file.suffix, source)
     try:
-        content = file.read_bytes()
+        content, _ = read_bounded(file, MAX_SMALL_FILE, "a case file")
     except (OSError, ValueError) as error:  # ValueError: a NUL or a lone surrogate in the path
         reason = error.strerror if isinstance(error, OSError) else "a name that cannot be encoded"
         raise FileAccessError(source, "read", reason or "unknown reason") from None
@@ -687,7 +693,7 @@ class _Checks:
             self.problems.add(
                 path,
                 f"expected the id of a cohort in {reference.program!r}: one of "
-                f"{', '.join(known) or '(none)'}, found {reference.id!r}",
+                f"{', '.join(known) or '(none)'}, found {safe_repr(reference.id)}",
                 "unknown-reference",
                 line=line,
                 hint=did_you_mean(reference.id, known),

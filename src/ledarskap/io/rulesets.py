@@ -23,6 +23,8 @@ from typing import Literal
 from ledarskap.eligibility import PredicateRegistry, RuleSet, parse_ruleset
 from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
 
+from ._reading import MAX_SMALL_FILE, read_bounded
+
 __all__ = ["load_ruleset"]
 
 
@@ -54,7 +56,7 @@ def load_ruleset(
     source = os.fspath(path)
     chosen = syntax or ("json" if file.suffix.lower() == ".json" else "toml")
     try:
-        content = file.read_bytes()
+        content, _ = read_bounded(file, MAX_SMALL_FILE, "a rule set")
     except OSError as error:
         raise FileAccessError(source, "read", error.strerror or str(error)) from None
     except ValueError as error:  # a NUL character, or a lone surrogate, in the path

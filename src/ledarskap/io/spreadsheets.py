@@ -63,7 +63,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._gc import paused_gc
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError
+from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError, masked_repr
 from ledarskap.model import (
     Application,
     Appointment,
@@ -82,6 +82,7 @@ from ledarskap.text import Language, checked_language
 
 from ._atomic import write_atomic
 from ._progress import ProgressCallback, Ticker, checked_progress
+from ._reading import refuse_devices
 from ._sheet_columns import (
     COLUMNS,
     NO_POSITION,
@@ -136,6 +137,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SheetImport:
     """What a sheet read into: the records of its good rows and every problem found.
@@ -455,6 +457,7 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     label = name or path.name
     try:
         with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
+            refuse_devices(stream.fileno())
             content = stream.read(MAX_UNPACKED + 1)
     except OSError as error:
         raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None

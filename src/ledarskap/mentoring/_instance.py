@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from ledarskap._found import did_you_mean
-from ledarskap.errors import LedarskapError, Problems, ProblemsError
+from ledarskap.errors import LedarskapError, Problems, ProblemsError, safe_repr
 from ledarskap.model import (
     Cohort,
     Mentor,
@@ -113,7 +113,7 @@ class _Reader:
         if cohort_id not in cohorts:
             self.problems.add(
                 "cohort_id",
-                f"expected the id of one of the {len(cohorts)} cohorts, found {cohort_id!r}",
+                f"expected the id of one of the {len(cohorts)} cohorts, found {safe_repr(cohort_id)}",
                 "unknown-cohort",
                 hint=did_you_mean(cohort_id, cohorts),
             )
@@ -130,7 +130,7 @@ class _Reader:
             return True
         self.problems.add(
             _path(field, *keys),
-            f"expected a participant of cohort {self.cohort.id!r}, found {adept_id!r}",
+            f"expected a participant of cohort {self.cohort.id!r}, found {safe_repr(adept_id)}",
             "unknown-adept",
             hint=did_you_mean(adept_id, self.participants),
         )
@@ -142,7 +142,7 @@ class _Reader:
             return True
         self.problems.add(
             _path(field, *keys),
-            f"expected a mentor of cohort {self.cohort.id!r}, found {mentor_id!r}",
+            f"expected a mentor of cohort {self.cohort.id!r}, found {safe_repr(mentor_id)}",
             "unknown-mentor",
             hint=did_you_mean(mentor_id, self.mentor_records),
         )
@@ -162,7 +162,7 @@ class _Reader:
         except LedarskapError:
             self.problems.add(
                 f"participants[{participant.id!r}].appointment_id",
-                f"expected a known appointment, found {participant.appointment_id!r}",
+                f"expected a known appointment, found {safe_repr(participant.appointment_id)}",
                 "unknown-appointment",
                 hint="validate the program data first (ledarskap.validate)",
             )
@@ -218,10 +218,11 @@ class _Reader:
                     continue
                 if self.participants[adept_id].status is ParticipantStatus.WITHDRAWN:
                     self.problems.add(
-                        path, f"expected a participant taking part, found {adept_id!r}, withdrawn"
+                        path,
+                        f"expected a participant taking part, found {safe_repr(adept_id)}, withdrawn",
                     )
                 elif adept_id in chosen:
-                    self.problems.add(path, f"{adept_id!r} is named twice", "repeated")
+                    self.problems.add(path, f"{safe_repr(adept_id)} is named twice", "repeated")
                 else:
                     chosen.append(adept_id)
         to_pair = set(chosen)
@@ -235,7 +236,7 @@ class _Reader:
                 if places < 1:
                     self.problems.add(
                         path,
-                        f"expected at least 1 place for {mentor_id!r}, found {places} "
+                        f"expected at least 1 place for {safe_repr(mentor_id)}, found {safe_repr(places)} "
                         "(to take a mentor out of the pairing, name it in `unavailable`)",
                         "capacity",
                     )

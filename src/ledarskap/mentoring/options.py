@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import LabelledEnum
 
 __all__ = ["HardRule", "MatchingOptions", "Preference", "Weights"]
@@ -213,6 +213,7 @@ def _check_capacities(instance: object, attribute: attrs.Attribute[Any], value: 
         )
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class MatchingOptions:
     """The inputs of one pairing besides the program data; every id is checked against it.

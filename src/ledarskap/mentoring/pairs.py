@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import attrs
 
+from ledarskap.errors import masked_repr
 from ledarskap.model import Municipality
 
 from .options import HardRule, Preference, Weights
@@ -34,6 +35,7 @@ COSTS = frozenset({Preference.DISTANCE, Preference.MUNICIPALITY_SPREAD, Preferen
 """The preferences that count against a pair's score."""
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class ScorePart:
     """One preference's part of a pair's score: ``points = ± weight × value``.
@@ -56,6 +58,7 @@ class ScorePart:
         return 0.0 - points if self.preference in COSTS else points
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Alternative:
     """An adept's next-best mentor: the best other one the rules allow.
@@ -70,6 +73,7 @@ class Alternative:
     full: bool
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Pair:
     """An adept and the proposed mentor, with the score and how it is made up.
@@ -112,6 +116,7 @@ class Pair:
         return None if self.alternative is None else self.score - self.alternative.score
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Removal:
     """A candidate mentor removed for an adept, and by which hard rules."""
@@ -120,6 +125,7 @@ class Removal:
     rules: tuple[HardRule, ...]
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Unmatched:
     """An adept left without a mentor, and why, for every mentor of the cohort.
@@ -134,6 +140,7 @@ class Unmatched:
     full: tuple[str, ...]
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Shortage:
     """A binding constraint: more adepts than free places among the mentors they may have.

@@ -180,6 +180,7 @@ class SkipReason(LabelledEnum):
     """Its day was taken (a session day, a weekend) and no free weekday came before the next."""
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class PlannedMeeting:
     """A meeting of a plan: its ordinal in the recurrence, its day, and the day it moved from.
@@ -193,6 +194,7 @@ class PlannedMeeting:
     moved_from: dt.date | None = None
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class SkippedMeeting:
     """An occurrence of the recurrence that is not planned: its ordinal, day and reason."""
@@ -217,6 +219,7 @@ class PlanStatus(LabelledEnum):
     """Nothing is recorded yet, and its window is still open."""
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class PlanOutcome:
     """A planned meeting, what became of it, and the recorded meeting that decided it."""

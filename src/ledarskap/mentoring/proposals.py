@@ -21,7 +21,13 @@ from typing import Any
 import attrs
 
 from ledarskap._found import describe
-from ledarskap.errors import InvalidValueError, Problem, ProblemsError, mask_personal_data
+from ledarskap.errors import (
+    InvalidValueError,
+    Problem,
+    ProblemsError,
+    mask_personal_data,
+    masked_repr,
+)
 from ledarskap.model import Mentorship, MentorshipStatus, ProgramData
 from ledarskap.text import Language, checked_language
 
@@ -37,6 +43,7 @@ PROPOSAL_FORMAT = "ledarskap.proposal/1"
 """The ``format`` tag of proposal data."""
 
 
+@masked_repr
 @attrs.frozen(kw_only=True)
 class Proposal:
     """Proposed mentor pairs for a cohort, for review before :meth:`apply`.

@@ -29,7 +29,7 @@ import unicodedata
 
 import attrs
 
-from ledarskap.errors import masked_repr
+from ledarskap.errors import mask_personal_data, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -116,7 +116,7 @@ class PoliticalBody:
     )
 
     def __str__(self) -> str:
-        return self.name
+        return mask_personal_data(self.name)  # shown: a name a file gave may be a number
 
 
 class StaffFunction(LabelledEnum):

@@ -32,7 +32,7 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.errors import InvalidValueError, masked_repr
+from ledarskap.errors import InvalidValueError, mask_personal_data, masked_repr
 from ledarskap.text import LabelledEnum
 
 from . import _checks
@@ -89,7 +89,8 @@ class Venue:
     address: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
 
     def __str__(self) -> str:
-        return self.name if self.municipality is None else f"{self.name}, {self.municipality}"
+        shown = self.name if self.municipality is None else f"{self.name}, {self.municipality}"
+        return mask_personal_data(shown)
 
 
 @masked_repr
@@ -132,7 +133,7 @@ class Session:
         return (self.end - self.start).days + 1
 
     def __str__(self) -> str:
-        return f"{self.id}: {self.start.isoformat()}–{self.end.isoformat()}"
+        return mask_personal_data(f"{self.id}: {self.start.isoformat()}–{self.end.isoformat()}")
 
 
 @masked_repr

@@ -274,4 +274,4 @@ class Person:
         return f"{self.given_name} {self.family_name}"
 
     def __str__(self) -> str:
-        return self.name
+        return mask_personal_data(self.name)  # shown: a name a file gave may be a number

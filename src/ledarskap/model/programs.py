@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from ledarskap.errors import UnknownReferenceError, masked_repr
+from ledarskap.errors import UnknownReferenceError, mask_personal_data, masked_repr
 from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
@@ -205,7 +205,7 @@ class Organiser:
     )
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.full_name}, {self.university})"
+        return mask_personal_data(f"{self.name} ({self.full_name}, {self.university})")
 
 
 @masked_repr

@@ -52,7 +52,7 @@ from typing import Any
 import attrs
 
 from ledarskap.eligibility import RuleSet
-from ledarskap.errors import UsageError, masked_repr
+from ledarskap.errors import UsageError, masked_repr, safe_repr
 from ledarskap.model import ProgramData
 from ledarskap.text import LabelledEnum, Language, Text
 
@@ -264,11 +264,13 @@ def safe_tables(
     if not isinstance(key, PseudonymKey):
         raise UsageError(f"safe_tables: expected a PseudonymKey, found {type(key).__name__}")
     if k is not None and not _whole(k, 1):
-        raise UsageError(f"safe_tables: k must be a whole number of at least 1, found {k!r}")
+        raise UsageError(
+            f"safe_tables: k must be a whole number of at least 1, found {safe_repr(k)}"
+        )
     if suppress_at_most is not None and not _whole(suppress_at_most, 0):
         raise UsageError(
             "safe_tables: suppress_at_most must be a whole number of at least 0, "
-            f"found {suppress_at_most!r}"
+            f"found {safe_repr(suppress_at_most)}"
         )
     limit = (k or 0) if suppress_at_most is None else suppress_at_most
     raw = program_tables(data, ruleset=ruleset, as_of=as_of)

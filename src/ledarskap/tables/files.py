@@ -47,7 +47,7 @@ import tomli_w
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
 from ledarskap.io._atomic import atomic_folder, check_suffix, write_atomic, write_new_file
 from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_progress
-from ledarskap.io._sheets import escape_cell, write_csv
+from ledarskap.io._sheets import XLSX_TEXT, escape_cell, write_csv, xlsx_holds
 
 from .records import Tables
 from .schema import ColumnKind, TableSchema
@@ -254,17 +254,16 @@ def _csv_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ticker
 def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
     try:
         import openpyxl
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+        from openpyxl.cell.cell import WriteOnlyCell
     except ImportError:
         raise MissingDependencyError("openpyxl", "xlsx", "Writing tables as XLSX") from None
     for name in tables:  # before the workbook is begun: a write-only one cannot be dropped
         for number, row in enumerate(tables[name], start=2):
             for column, value in row.items():
-                if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                if isinstance(value, str) and not xlsx_holds(value):
                     raise InvalidValueError(
                         location=f"the {name} table, row {number}, column {column}",
-                        expected="text without control characters (an XLSX cell cannot "
-                        "hold them; CSV can)",
+                        expected=XLSX_TEXT,
                         found=value,
                     )
     book = openpyxl.Workbook(write_only=True)

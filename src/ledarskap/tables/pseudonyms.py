@@ -33,9 +33,9 @@ import hashlib
 import hmac
 import os
 import secrets
-from pathlib import Path
 
 from ledarskap.errors import FileAccessError, UsageError
+from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
 from ledarskap.model import Person
 
 __all__ = ["MIN_KEY_BYTES", "PseudonymKey"]
@@ -90,7 +90,7 @@ class PseudonymKey:
                 f"PseudonymKey.from_file: expected a file path, found {type(path).__name__}"
             )
         try:
-            content = Path(path).read_bytes()
+            content, _ = read_bounded(path, MAX_SMALL_FILE, "a key file")
         except OSError as exc:
             raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
         except ValueError:  # a NUL character: no file has that name

@@ -64,6 +64,7 @@ TOP_REASONS = 10
 """How many of the most frequent reasons a summary keeps."""
 
 
+@masked_repr
 @attrs.frozen
 class Count:
     """One group and how many are in it: ``key`` stable (a code, slug or name), ``label`` worded."""
@@ -87,6 +88,7 @@ class MeetingTally:
         return self.held + self.planned + self.cancelled
 
 
+@masked_repr
 @attrs.frozen
 class MeetingMonth:
     """The meetings of one month (``"2025-10"``), by status."""

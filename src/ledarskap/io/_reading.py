@@ -1,0 +1,58 @@
+"""The one way the library reads a whole file it is given: never more than the file may hold.
+
+A program document, a rule set, a case file, a sheet's mapping, a calendar and a key
+file are read whole into memory. A name can lead anywhere: to a device that never ends
+(``/dev/zero``, ``/dev/urandom``) or to a file of any size. So :func:`read_bounded`
+
+- refuses a device node or a socket before reading a byte (a pipe, as a shell's
+  ``<(…)`` gives, is read: it ends when its writer closes it);
+- refuses a regular file larger than the limit before reading it, and stops reading a
+  pipe one byte past the limit.
+
+Both raise :class:`OSError`, as a file that cannot be opened does, so that each reader
+reports them as it reports any file it cannot read (a
+:class:`~ledarskap.errors.FileAccessError` naming the file, most of them).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["MAX_DOCUMENT", "MAX_SMALL_FILE", "read_bounded", "refuse_devices"]
+
+MAX_DOCUMENT = 1024 * 1024 * 1024
+"""The most bytes a program document may have (1 GiB: four times 100,000 participants)."""
+
+MAX_SMALL_FILE = 64 * 1024 * 1024
+"""The most bytes a rule set, case file, sheet mapping, calendar or key file may have."""
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int, what: str) -> tuple[bytes, int]:
+    """The bytes of the regular file or pipe at *path*, at most *limit*, and its ``st_mtime_ns``.
+
+    *what* names the kind of file in the reason ("a program document"). Raises
+    :class:`OSError` for a file that cannot be read, a device or socket, and a file
+    larger than *limit* (``errno.EFBIG``); :class:`ValueError` for a NUL in the path.
+    """
+    with open(path, "rb") as stream:
+        info = refuse_devices(stream.fileno())
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, _too_large(limit, what))
+        content = stream.read(limit + 1)
+    if len(content) > limit:  # a pipe, or a file that grew while it was read
+        raise OSError(errno.EFBIG, _too_large(limit, what))
+    return content, info.st_mtime_ns
+
+
+def refuse_devices(fd: int) -> os.stat_result:
+    """The status of the open file *fd*; :class:`OSError` if it is no regular file or pipe."""
+    info = os.fstat(fd)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        raise OSError(errno.EINVAL, "not a regular file (a device or socket is never read)")
+    return info
+
+
+def _too_large(limit: int, what: str) -> str:
+    return f"larger than the {limit // (1024 * 1024):,} MiB {what} may have"
