@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
@@ -67,16 +68,31 @@ _SEPARATORS = "".join(
 _SEPARATOR = re.escape(_SEPARATORS)
 _RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-# Two dates or more in a row ("2025-09-01–2026-06-30"): a period, never a personnummer.
-_PERIOD = re.compile(f"{_DATE}(?:[{_SEPARATOR}]+{_DATE})+")
-# Where an e-mail address may end: white space, quotes, brackets and punctuation.
-_NOT_ADDRESS = re.compile(r"([\s'\"<>(),;:]+)")
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escaped(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
+
+
+@functools.cache
+def _periods() -> re.Pattern[str]:
+    """Two dates or more in a row ("2025-09-01–2026-06-30"): a period, never a personnummer.
+
+    Compiled on first use, as only a run of more than 13 digits needs it: its class of
+    separators takes about a millisecond to compile, a cost every process would pay.
+    """
+    return re.compile(f"{_DATE}(?:[{_SEPARATOR}]+{_DATE})+")
+
+
+@functools.cache
+def _not_address() -> re.Pattern[str]:
+    """Where an e-mail address may end: white space, quotes, brackets and punctuation.
+
+    Compiled on first use: only a text with an ``@`` needs it.
+    """
+    return re.compile(r"([\s'\"<>(),;:]+)")
 
 
 def _mask_number(match: re.Match[str]) -> str:
@@ -94,7 +110,7 @@ def _masked_run(run: str) -> str:
         return _masked_number(run)
     pieces: list[str] = []
     start = 0
-    for period in _PERIOD.finditer(run):
+    for period in _periods().finditer(run):
         pieces += [_masked_between(run[start : period.start()]), period.group(0)]
         start = period.end()
     pieces.append(_masked_between(run[start:]))
@@ -157,7 +173,7 @@ def mask_personal_data(text: str) -> str:
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
-    parts = _NOT_ADDRESS.split(text)
+    parts = _not_address().split(text)
     # split() with a group alternates tokens and separators: tokens are the even items.
     return "".join(
         _mask_address(part) if i % 2 == 0 and "@" in part else part for i, part in enumerate(parts)

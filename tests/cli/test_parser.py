@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 
@@ -19,6 +20,7 @@ from ledarskap.cli._parser import (
     count,
     date,
     default_language,
+    leading_command,
     requested_language,
 )
 from ledarskap.text import Language
@@ -116,6 +118,55 @@ def test_the_parser_knows_every_command() -> None:
 )
 def test_the_command_a_line_runs(argv: list[str], name: str | None) -> None:
     assert command_named(argv) == name
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["validate", "x.json"], "validate"),
+        (["--lang", "sv", "summary", "x.json"], "summary"),
+        (["--lang=en", "demo"], "demo"),
+        (["--lang", "validate"], None),
+        (["-h", "validate"], None),
+        (["--he", "validate"], None),
+        (["--version", "validate"], None),
+        (["valid", "x.json"], None),
+        ([], None),
+    ],
+)
+def test_a_command_leads_only_when_first(argv: list[str], name: str | None) -> None:
+    """Only a known command first (``--lang`` alone before it) leads: nothing can list the rest."""
+    assert leading_command(argv) == name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "x.json", "--strict"],
+        ["--lang", "en", "summary", "x.json", "--cohort", "c1"],
+        ["validate"],
+        ["validate", "x.json", "extra"],
+        ["validate", "x.json", "--bogus"],
+        ["import", "s.csv", "--kind", "mentors"],
+        ["schema", "-o"],
+    ],
+)
+def test_a_leading_command_parses_alone_as_among_all(argv: list[str]) -> None:
+    """Law: a line whose command leads parses to the same result, or the same error and
+    usage, with that command's parser alone as with every command's."""
+    command = leading_command(argv)
+    assert command is not None
+
+    def outcome(parser: argparse.ArgumentParser) -> object:
+        try:
+            return parser.parse_args(argv)
+        except CommandLineError as problem:
+            return (problem.message, problem.parser.format_usage())
+
+    alone = build_parser("en", command, alone=True)
+    (commands,) = (a for a in alone._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(commands.choices) == [command]
+    assert outcome(alone) == outcome(build_parser("en", command))
 
 
 def test_only_the_command_run_gets_its_options() -> None:

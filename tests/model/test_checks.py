@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 import re
 from typing import Any
 
@@ -181,3 +183,45 @@ def test_a_non_empty_list_is_said_in_the_document_schema() -> None:
         "items": {"type": "string", "pattern": r"\S"},
         "minItems": 1,
     }
+
+
+_MADE = {
+    "identifier": lambda: _checks.identifier,
+    "text": lambda: _checks._Text(False),
+    "date": _checks._Date,
+    "at_least": lambda: _checks._AtLeast(3),
+    "instance_of": lambda: _checks.instance_of(int, "a whole number"),
+    "optional": lambda: _checks.optional(_checks.email),
+    "items": lambda: _checks.items(_checks.text, unique=True),
+    "set_of": lambda: _checks.set_of(Activity, "Activity", non_empty=True),
+    "not_before": lambda: _checks.not_before("start", description="after the start"),
+    "all_of": lambda: _checks.all_of(_checks.date, _checks.not_before("start")),
+}
+
+
+@pytest.mark.parametrize("make", _MADE.values(), ids=list(_MADE))
+def test_a_check_is_a_value(make: Any) -> None:
+    """Law: a check made twice alike is equal and hashes alike, survives copying and
+    pickling equal and working, and refuses to be changed (attrs' frozen classes' rules)."""
+    check = make()
+    assert check == make()
+    assert hash(check) == hash(make())
+    assert check != object()
+    for twin in (copy.copy(check), copy.deepcopy(check), pickle.loads(pickle.dumps(check))):
+        assert twin == check
+        assert repr(twin) == repr(check)
+        assert _accepts(twin, None) == _accepts(check, None)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        check.description = "changed"
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del check.description
+
+
+def test_checks_of_other_fields_or_kinds_differ() -> None:
+    """Checks compare by their class and fields: another bound, kind or class is unequal."""
+    assert _checks._AtLeast(1) != _checks._AtLeast(2)
+    assert _checks.positive_int == _checks._AtLeast(1)
+    assert _checks.identifier != _checks.email
+    assert _checks.optional(_checks.text) != _checks.items(_checks.text)
+    assert _checks.instance_of(int, "x") != _checks.instance_of(float, "x")
+    assert hash(_checks.any_text) != hash(_checks.text)

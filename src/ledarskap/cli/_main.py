@@ -21,6 +21,7 @@ from ._parser import (
     build_parser,
     command_named,
     default_language,
+    leading_command,
     requested_language,
 )
 
@@ -71,7 +72,9 @@ def main(
         os.environ if environ is None else environ
     )
     console = Console(stdout=stdout, stderr=stderr, language=language)
-    parser = build_parser(language, command_named(args) or "")  # "": no command's options
+    first = leading_command(args)
+    # "": no command's options; alone: the command given first needs no other's parser.
+    parser = build_parser(language, first or command_named(args) or "", alone=first is not None)
     try:
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             parsed = parser.parse_args(args)

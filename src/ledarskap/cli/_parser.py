@@ -38,6 +38,7 @@ __all__ = [
     "count",
     "date",
     "default_language",
+    "leading_command",
     "requested_language",
 ]
 
@@ -379,6 +380,7 @@ COMMANDS: tuple[Command, ...] = (
         output_format=False,
     ),
 )
+_COMMAND_NAMES = frozenset(command.name for command in COMMANDS)
 
 
 def _width() -> int:
@@ -437,12 +439,16 @@ def _common(group: argparse._ArgumentGroup, language: Language, *, output_format
         )
 
 
-def build_parser(language: Language, command_name: str | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    language: Language, command_name: str | None = None, *, alone: bool = False
+) -> argparse.ArgumentParser:
     """The parser of the ``ledarskap`` command line, its help in *language*.
 
     Every command is listed, but only *command_name*'s options are made (all of them if
     ``None``): a run needs the options of its own command only, and making them all
-    would cost a start of the command a few milliseconds more.
+    would cost a start of the command a few milliseconds more. *alone*: not even the other
+    commands are made, for a command line that cannot ask for their list
+    (:func:`leading_command`); each costs half a millisecond.
     """
     formatter = _formatter(language)
     parser = _Parser(
@@ -473,6 +479,8 @@ def build_parser(language: Language, command_name: str | None = None) -> argpars
         parser_class=_Parser,
     )
     for command in COMMANDS:
+        if alone and command.name != command_name:
+            continue
         sub = commands.add_parser(
             command.name,
             help=command.summary.render(language),
@@ -497,6 +505,21 @@ def command_named(argv: Sequence[str]) -> str | None:
         elif not arg.startswith("-"):
             return arg
     return None
+
+
+def leading_command(argv: Sequence[str]) -> str | None:
+    """*argv*'s command if it is one of :data:`COMMANDS` and comes first (but for ``--lang``).
+
+    Nothing else on such a line can show the list of commands: only an option before the
+    command (the top level's ``--help``) or an unknown command does. So the command's own
+    parser is all :func:`build_parser` need make (``alone``).
+    """
+    args = list(argv)
+    if args[:1] == ["--lang"]:
+        args = args[2:]
+    elif args and args[0].startswith("--lang="):
+        args = args[1:]
+    return args[0] if args and args[0] in _COMMAND_NAMES else None
 
 
 def requested_language(argv: Sequence[str]) -> Language | None:

@@ -34,6 +34,7 @@ import attrs
 
 from ledarskap._found import describe
 from ledarskap.errors import FormatVersionError, Problem, safe_repr
+from ledarskap.model._methods import lazy_methods
 
 __all__ = [
     "FORMAT",
@@ -57,7 +58,8 @@ FORMAT_VERSION = 2
 Document = dict[str, Any]
 
 
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Migration:
     """One step of the chain: rewrites a document of ``from_version`` as ``to_version``.
 

@@ -40,13 +40,15 @@ import attrs
 
 from ledarskap.errors import ConflictError, FileAccessError, UsageError
 from ledarskap.model import ProgramData
+from ledarskap.model._methods import lazy_methods
 
 from ._reading import MAX_DOCUMENT, read_bounded
 
 __all__ = ["Revision", "revision_of"]
 
 
-@attrs.frozen
+@lazy_methods
+@attrs.frozen(eq=False, repr=False)
 class Revision:
     """The revision of a file: the SHA-256 of its bytes, its size and when it was changed.
 

@@ -20,13 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 
 from ledarskap.errors import InvalidValueError
-
-from ._methods import lazy_methods
 
 T = TypeVar("T")
 
@@ -50,12 +48,52 @@ def fail(instance: object, attribute: attrs.Attribute[Any], expected: str, found
 
 
 class Check:
-    """A validator that says what it expects: :attr:`description` and :attr:`schema`."""
+    """A validator that says what it expects: :attr:`description` and :attr:`schema`.
+
+    A check is an immutable value of the few fields its class names in :attr:`_fields`,
+    compared and hashed by them, as an attrs class would be. The classes are written by
+    hand, not by attrs: attrs compiles an ``__init__`` for each class it makes, about a
+    quarter of a millisecond apiece, which every process that imports the model would pay
+    for these ten kinds of check, whose instances are almost all made once, at import.
+    """
 
     __slots__ = ()
 
+    _fields: ClassVar[tuple[str, ...]] = ()
+    """The fields that make the check what it is, in order: set by ``__init__``, compared."""
+
     description: str
     """What the validator expects, in the words of its messages."""
+
+    def __init__(self, *values: Any) -> None:
+        for name, value in zip(self._fields, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __getstate__(self) -> dict[str, Any]:
+        names: tuple[str, ...] = type(self).__slots__
+        return {name: getattr(self, name) for name in names}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Copied or unpickled: set past the frozen __setattr__, as attrs does.
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__qualname__, *self._values()))
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -89,15 +127,22 @@ class Check:
         raise NotImplementedError  # pragma: no cover - every check defines it
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Pattern(Check):
     """Text matching a regular expression (checked whole)."""
+
+    __slots__ = ("_fullmatch", "description", "name", "pattern")
+    _fields = ("name", "description", "pattern")
 
     name: str
     description: str
     pattern: str
-    _fullmatch: Callable[[str], object] = attrs.field(eq=False)
+    _fullmatch: Callable[[str], object]
+
+    def __init__(
+        self, name: str, description: str, pattern: str, fullmatch: Callable[[str], object]
+    ) -> None:
+        super().__init__(name, description, pattern)
+        object.__setattr__(self, "_fullmatch", fullmatch)  # made of the pattern: not compared
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not self.accepts(value):
@@ -119,10 +164,10 @@ class _Pattern(Check):
         return self.name
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Text(Check):
     """A string; unless *blank_ok*, non-empty and not only white space."""
+
+    __slots__ = _fields = ("blank_ok",)
 
     blank_ok: bool
 
@@ -142,10 +187,10 @@ class _Text(Check):
         return "any_text" if self.blank_ok else "text"
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Date(Check):
     """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+
+    __slots__ = ()
 
     description = "a date (datetime.date)"
 
@@ -159,10 +204,10 @@ class _Date(Check):
         return "date"
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _AtLeast(Check):
     """A whole number (not a bool) of at least *least*."""
+
+    __slots__ = _fields = ("least",)
 
     least: int
 
@@ -196,9 +241,9 @@ email = _Pattern(
     _EMAIL_FULLMATCH,
 )
 """A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
-text: Check = _Text(blank_ok=False)
+text: Check = _Text(False)  # blank_ok
 """A non-empty string that is not only white space."""
-any_text: Check = _Text(blank_ok=True)
+any_text: Check = _Text(True)  # blank_ok
 """A string, possibly empty."""
 date: Check = _Date()
 """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
@@ -208,14 +253,19 @@ non_negative_int: Check = _AtLeast(0)
 """A whole number of at least 0."""
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _InstanceOf(Check):
     """``isinstance`` (a bool is not an int here), with a readable expectation."""
 
+    __slots__ = ("_no_bool", "description", "kind")
+    _fields = ("kind", "description")
+
     kind: type | tuple[type, ...]
     description: str
-    _no_bool: bool = attrs.field(eq=False)
+    _no_bool: bool
+
+    def __init__(self, kind: type | tuple[type, ...], description: str, no_bool: bool) -> None:
+        super().__init__(kind, description)
+        object.__setattr__(self, "_no_bool", no_bool)  # made of the kind: not compared
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, self.kind) or (self._no_bool and isinstance(value, bool)):
@@ -236,10 +286,10 @@ def instance_of(kind: type | tuple[type, ...], description: str) -> Check:
     return _InstanceOf(kind, description, no_bool)
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Optional(Check):
     """``None``, or whatever *validator* accepts."""
+
+    __slots__ = _fields = ("validator",)
 
     validator: Check
 
@@ -279,10 +329,10 @@ class _Indexed:
         self.name = f"{attribute.name}[{index}]"
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Items(Check):
     """A tuple whose every item passes *validator* (named ``field[i]`` when not)."""
+
+    __slots__ = _fields = ("validator", "non_empty", "unique")
 
     validator: Check
     non_empty: bool
@@ -340,10 +390,10 @@ def items(validator: Check, *, non_empty: bool = False, unique: bool = False) ->
     return _Items(validator, non_empty, unique)
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _SetOf(Check):
     """A frozenset of *kind* (an enum, usually)."""
+
+    __slots__ = _fields = ("kind", "name", "non_empty")
 
     kind: type
     name: str
@@ -388,10 +438,10 @@ def _first_repeat(values: Iterable[T]) -> T | None:
     return None  # pragma: no cover - only called when there is a repeat
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _NotBefore(Check):
     """A date (or ``None``) not earlier than the field *other* of the same instance."""
+
+    __slots__ = _fields = ("other", "wording")
 
     other: str
     wording: str
@@ -427,10 +477,10 @@ def not_before(other: str, *, description: str = "") -> Check:
     return _NotBefore(other, description)
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _All(Check):
     """Every one of *validators*, in order (the first to fail raises)."""
+
+    __slots__ = _fields = ("validators",)
 
     validators: tuple[Check, ...]
 

@@ -18,6 +18,8 @@ the same three methods, each written and compiled on its first call:
 
 After its first call a method is the compiled function itself, as fast as attrs' own.
 :func:`ledarskap.errors.masked_repr` goes over this ``__repr__`` as it went over attrs'.
+The records of the layers above made at import (validation's ``Message`` and ``Finding``,
+the readers' ``Migration`` and ``Revision``) are declared the same way, for the same reason.
 """
 
 from __future__ import annotations

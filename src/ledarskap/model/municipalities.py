@@ -126,22 +126,43 @@ class Municipality:
         return self.display_name
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Table:
-    by_code: dict[str, Municipality]
-    counties: dict[str, County]
-    by_county: dict[str, tuple[Municipality, ...]]
+    """The reference table, read once by :func:`_table`.
+
+    A plain class, not an attrs one: it is made once and never compared, and attrs would
+    compile an ``__init__`` for it in every process that imports the model.
+    """
+
+    __slots__ = ("by_code", "by_county", "counties")
+
+    def __init__(
+        self,
+        by_code: dict[str, Municipality],
+        counties: dict[str, County],
+        by_county: dict[str, tuple[Municipality, ...]],
+    ) -> None:
+        self.by_code = by_code
+        self.counties = counties
+        self.by_county = by_county
 
 
-@lazy_methods
-@attrs.frozen(eq=False, repr=False)
 class _Names:
-    """The look-ups by name: folding 600 names costs more than reading a file by codes."""
+    """The look-ups by name: folding 600 names costs more than reading a file by codes.
 
-    by_exact_name: dict[str, Municipality]
-    by_name: dict[str, Municipality]
-    county_names: dict[str, County]
+    A plain class, as :class:`_Table` is.
+    """
+
+    __slots__ = ("by_exact_name", "by_name", "county_names")
+
+    def __init__(
+        self,
+        by_exact_name: dict[str, Municipality],
+        by_name: dict[str, Municipality],
+        county_names: dict[str, County],
+    ) -> None:
+        self.by_exact_name = by_exact_name
+        self.by_name = by_name
+        self.county_names = county_names
 
 
 def _fold(name: str, *, accents: bool = False) -> str:
@@ -169,6 +190,7 @@ def _table() -> _Table:
     counties = {code: County(code=code, name=name) for code, name in _read("lan.csv")}
     seats = {row[0]: (float(row[1]), float(row[2])) for row in _read("kommuner_coords.csv")}
     by_code: dict[str, Municipality] = {}
+    in_county: dict[str, list[Municipality]] = {code: [] for code in counties}
     for code, name, county_code, _ in _read("kommuner.csv"):
         # Built without __init__: the table is what __init__ checks against.
         item = object.__new__(Municipality)
@@ -177,9 +199,8 @@ def _table() -> _Table:
         object.__setattr__(item, "county", counties[county_code])
         object.__setattr__(item, "seat", seats.get(code))
         by_code[code] = item
-    by_county = {
-        code: tuple(m for m in by_code.values() if m.county.code == code) for code in counties
-    }
+        in_county[county_code].append(item)
+    by_county = {code: tuple(items) for code, items in in_county.items()}
     return _Table(by_code, counties, by_county)
 
 

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap.model._methods import lazy_methods
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text, checked_language
 
 __all__ = ["MESSAGES", "Message", "Severity", "catalogue_markdown"]
@@ -34,7 +35,8 @@ class Severity(LabelledEnum):
     WARNING = "warning", "varning", "warning"
 
 
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Message:
     """One entry of the catalogue: a code, its severity, a heading and a message template.
 

@@ -44,6 +44,7 @@ from ledarskap.errors import (
     mask_personal_data,
     masked_repr,
 )
+from ledarskap.model._methods import lazy_methods
 from ledarskap.text import LANGUAGES, Language, Text, checked_language
 
 from .messages import MESSAGES, Message, Severity
@@ -73,7 +74,8 @@ def _entry(code: str) -> Message:
 
 
 @masked_repr
-@attrs.frozen(kw_only=True)
+@lazy_methods
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Finding:
     """One problem found by :func:`ledarskap.validate`.
 
