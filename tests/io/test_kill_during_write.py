@@ -152,6 +152,11 @@ def temporaries(folder: Path) -> list[Path]:
 
 def kill_while_writing(name: str, target: Path, point: str) -> None:
     script = CHILD.replace("{prelude}", PRELUDE).replace("{write}", WRITERS[name])
+    kill_when_stopped(script, target, point)
+
+
+def kill_when_stopped(script: str, target: Path, point: str) -> None:
+    """Run *script* on *target*, stopping at *point*; kill it (SIGKILL) once it says so."""
     with subprocess.Popen(
         [sys.executable, "-c", script, str(target), point], stdout=subprocess.PIPE, text=True
     ) as child:
@@ -274,15 +279,7 @@ def test_a_killed_folder_export_leaves_the_old_tables_or_the_new_never_a_mix(
     old = _tables_folder(target, "sv")
     assert old != new
     assert old.keys() == new.keys()
-    with subprocess.Popen(
-        [sys.executable, "-c", FOLDER_CHILD, str(target), point], stdout=subprocess.PIPE, text=True
-    ) as child:
-        try:
-            assert child.stdout is not None
-            assert child.stdout.readline().strip() == "stopped"
-        finally:
-            child.send_signal(signal.SIGKILL)
-            child.wait(timeout=60)
+    kill_when_stopped(FOLDER_CHILD, target, point)
     assert _contents(target) == (new if point == "removal" else old)
     left = temporaries(tmp_path)
     assert len(left) == 1  # the new folder (or, swapped, the old one) the killed export left

@@ -20,7 +20,6 @@ documents only (:data:`SMALL`).
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import sys
 import types
@@ -30,21 +29,9 @@ from typing import Any
 
 import attrs
 
-from ledarskap.model import County, Municipality, Personnummer, Position, ProgramData
+from ledarskap.model import ProgramData
 
-from ._values import (
-    MODEL_CLASSES,
-    Flavour,
-    date_structurer,
-    enum_structurer,
-    structure_bool,
-    structure_county,
-    structure_int,
-    structure_municipality,
-    structure_personnummer,
-    structure_position,
-    structure_str,
-)
+from ._values import MODEL_CLASSES, Flavour, enum_structurer, leaf_readers
 
 __all__ = ["SMALL", "Constructor"]
 
@@ -78,16 +65,7 @@ class Constructor:
     def __init__(self, flavour: Flavour = "json") -> None:
         self._absent_is_null = flavour == "toml"
         self._types: dict[tuple[str, str], Any] = {}
-        self._readers: dict[Any, Reader] = {
-            str: structure_str,
-            int: structure_int,
-            bool: structure_bool,
-            dt.date: date_structurer(),
-            Municipality: structure_municipality,
-            County: structure_county,
-            Position: structure_position,
-            Personnummer: structure_personnummer,
-        }
+        self._readers: dict[Any, Reader] = leaf_readers()
 
     def read(self, body: object) -> ProgramData:
         """The :class:`ProgramData` of *body* (a document without its format keys)."""

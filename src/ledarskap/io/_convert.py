@@ -58,7 +58,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarskap.errors import DocumentError, InvalidValueError
-from ledarskap.model import County, Municipality, Personnummer, Position
+from ledarskap.model import Personnummer
 
 from ._problems import FieldError, problems_of
 from ._values import (
@@ -67,16 +67,10 @@ from ._values import (
     MODEL_CLASSES,
     PERSONNUMMER_PATTERN,
     Flavour,
-    date_structurer,
     enum_structurer,
+    leaf_readers,
     municipality_names,
-    structure_bool,
-    structure_county,
-    structure_int,
     structure_municipality,
-    structure_personnummer,
-    structure_position,
-    structure_str,
 )
 
 __all__ = [
@@ -393,17 +387,7 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     """
     converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
     native_dates = flavour == "toml"
-    hooks: dict[type, Callable[[object, object], Any]] = {
-        str: structure_str,
-        int: structure_int,
-        bool: structure_bool,
-        dt.date: date_structurer(),
-        Municipality: structure_municipality,
-        County: structure_county,
-        Position: structure_position,
-        Personnummer: structure_personnummer,
-    }
-    for kind, hook in hooks.items():
+    for kind, hook in leaf_readers().items():
         converter.register_structure_hook(kind, hook)
     converter.register_unstructure_hook(dt.date, identity if native_dates else dt.date.isoformat)
     for kind, code in CODES.items():

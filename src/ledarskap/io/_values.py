@@ -36,6 +36,7 @@ __all__ = [
     "Flavour",
     "date_structurer",
     "enum_structurer",
+    "leaf_readers",
     "municipalities",
     "municipality_names",
     "positions",
@@ -202,3 +203,21 @@ def structure_personnummer(value: object, _: object = None) -> Personnummer:
                 raise FieldError(exc.expected, value) from None
         raise FieldError("a personnummer YYYYMMDD-NNNN", value)
     raise FieldError("a personnummer as text YYYYMMDD-NNNN", value, code="type")
+
+
+def leaf_readers() -> dict[type, Callable[[object, object], object]]:
+    """The reader of each of the model's leaf types, by type.
+
+    The one table both readers start from: the detailed converter registers them as
+    cattrs hooks, the small-document reader looks them up.
+    """
+    return {
+        str: structure_str,
+        int: structure_int,
+        bool: structure_bool,
+        dt.date: date_structurer(),
+        Municipality: structure_municipality,
+        County: structure_county,
+        Position: structure_position,
+        Personnummer: structure_personnummer,
+    }
