@@ -277,3 +277,13 @@ def test_a_path_is_shown_in_at_most_1000_characters() -> None:
     assert shown.endswith("/19XXXXXX-XX95.json")
     failed = DocumentError("bad", [Problem("", "m", source=path)], source=path)
     assert len(str(failed)) < 2100
+
+
+@pytest.mark.parametrize("at", range(190, 206))
+def test_a_cut_through_a_personnummer_never_shows_it(at: int) -> None:
+    """A long path is masked before it is cut: a cut through a personnummer would leave
+    each half too short to be known for one."""
+    path = "a" * (at - 5) + "19850312-2395" + "b" * 1200
+    shown = str(FileAccessError(path, "read", "File name too long"))
+    assert "0312" not in shown
+    assert "-2395" not in shown

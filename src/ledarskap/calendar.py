@@ -225,7 +225,7 @@ def write_cohort_calendar(
     check_writable(path)  # before it is read: a device or FIFO is never read
     previous: bytes | None
     try:
-        previous, _ = read_bounded(path, MAX_SMALL_FILE, "a calendar")
+        previous, _ = read_bounded(path, MAX_SMALL_FILE, "a calendar", pipes=False)
     except FileNotFoundError:
         previous = None
     except OSError as exc:

@@ -187,11 +187,13 @@ def _shown_path(path: str) -> str:
     """*path* as a message shows it: masked, and at most 1,000 characters long.
 
     A longer path keeps its start and its end (the file's name), with the middle left
-    out, so that a message stays bounded whatever it is given.
+    out, so that a message stays bounded whatever it is given. It is masked before it is
+    cut: a cut through a personnummer would leave each half too short to be recognised.
     """
+    path = mask_personal_data(path)
     if len(path) > _LONGEST_PATH:
         path = f"{path[:200]}…{path[-(_LONGEST_PATH - 201) :]}"
-    return mask_personal_data(path)
+    return path
 
 
 def masked_repr(cls: type[T]) -> type[T]:

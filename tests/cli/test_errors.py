@@ -34,6 +34,14 @@ def test_a_file_error_in_swedish(error: FileAccessError, swedish: str) -> None:
     assert shown(error, "en") == str(error)
 
 
+def test_a_long_path_is_bounded_in_swedish_as_in_english() -> None:
+    error = FileAccessError("/tmp/" + "a" * 3000 + "/19850312-2395.json", "read", "Is a directory")
+    swedish = shown(error, "sv")
+    assert swedish.endswith("/19XXXXXX-XX95.json: kan inte läsa: det är en mapp")
+    assert swedish.partition(": kan inte")[0] == str(error).partition(": cannot")[0]
+    assert len(swedish) < 1100
+
+
 @pytest.mark.parametrize(
     "error",
     [

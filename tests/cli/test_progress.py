@@ -66,6 +66,17 @@ def test_without_a_total_the_count_and_the_rate() -> None:
         assert stream.getvalue().endswith("\rKontrollerar …" + " " * padding)
 
 
+def test_a_label_is_masked_as_every_text_the_command_shows() -> None:
+    """A sheet's name is the user's to choose, and may hold a personnummer or an address."""
+    stream = FakeTerminal()
+    with Progress(stream, "Läser 19850312-2395 anna.berg@example.se.csv") as bar:
+        bar.stage("Kontrollerar 19850312-2395.csv")
+    shown = stream.getvalue()
+    assert "19XXXXXX-XX95" in shown
+    assert "0312" not in shown
+    assert "anna.berg" not in shown
+
+
 def test_nothing_is_written_where_no_one_watches() -> None:
     stream = io.StringIO()
     with Progress(stream, "Writing") as bar:

@@ -349,6 +349,18 @@ def test_a_failure_leaves_the_old_folder_and_no_temporary(tmp_path: Path) -> Non
     assert temporaries(tmp_path) == []
 
 
+def test_a_library_error_inside_the_block_is_raised_as_it_is(tmp_path: Path) -> None:
+    """A file of the folder that cannot be written names itself; the folder does not wrap
+    its message in another."""
+    target = tmp_path / "tables"
+    inner = FileAccessError(str(target / "a.csv"), "write", "No space left on device")
+    with pytest.raises(FileAccessError) as caught, _atomic.atomic_folder(target):
+        raise inner
+    assert caught.value is inner
+    assert not target.exists()
+    assert temporaries(tmp_path) == []
+
+
 def test_a_failed_move_puts_the_old_folder_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

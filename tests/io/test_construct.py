@@ -127,3 +127,33 @@ def test_field_types_are_the_annotations_typing_resolves() -> None:
         resolved = typing.get_type_hints(cls)
         assert ours == {name: resolved[name] for name in ours}
         assert reader.field_type(cls, attrs.fields(cls)[0]) == resolved[attrs.fields(cls)[0].name]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "read"),
+    [
+        ("19121212 1212", False),
+        (" 19121212-1212", False),
+        ("19121212:1212", False),
+        ("121212-1212", True),
+    ],
+)
+def test_a_small_and_a_large_document_take_the_same_personnummer_spellings(
+    spelling: str, read: bool
+) -> None:
+    """The size of a document never changes what it may hold: a spelling of a personnummer
+    the small-document reader refuses, the fast reader of a large document refuses too
+    (the detailed reader then reports it), and one it reads, both read."""
+    body = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    body["people"][0]["personnummer"] = spelling
+    small = json.dumps(body)
+    large = small + " " * (SMALL + 1)
+
+    def outcome(text: str) -> object:
+        try:
+            return ledarskap.loads(text).people[0].personnummer
+        except ledarskap.DocumentError as error:
+            return [problem.path for problem in error.problems]
+
+    assert outcome(small) == outcome(large)
+    assert (outcome(small) == ["$.people[0].personnummer"]) is not read

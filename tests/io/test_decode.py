@@ -32,7 +32,7 @@ def _every_document_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
 
 TEXTS = st.lists(
     st.text(alphabet=st.sampled_from("aZ09._:-@ \n\t\u00a0é"), max_size=8)
-    | st.sampled_from(["d-1", "anna@example.se", " ", "x\n", "a b", "a@b@c.se"]),
+    | st.sampled_from(["d-1", "anna@example.se", " ", "x\n", "a b", "a@b@c.se", "a$", "x", "ABC"]),
     max_size=6,
 )
 
@@ -47,6 +47,9 @@ TEXTS = st.lists(
         # batch then refuses what each text alone passes (the detailed reader decides).
         (r"^[^@]+@?$", False),
         (r"@", True),
+        (r"^a\$", True),  # a dollar sign, not an anchor
+        (r"^(?P<a>x)$", True),  # a named group cannot be repeated: each value on its own
+        (r"(?i)^abc$", True),  # global flags cannot be nested: likewise
     ],
 )
 @given(values=TEXTS)

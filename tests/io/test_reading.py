@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ledarskap.io import _reading
 from ledarskap.io._reading import read_bounded
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
@@ -65,3 +66,30 @@ def test_a_pipe_is_read_up_to_the_limit(tmp_path: Path) -> None:
         read_bounded(fifo, 5000, "a program document")
     assert caught.value.errno == errno.EFBIG
     endless.join()
+
+
+def test_a_device_is_refused_before_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a device may already do something (a tape rewinds, a modem dials)."""
+    link = tmp_path / "x.json"
+    link.symlink_to("/dev/null")
+    opened: list[object] = []
+    monkeypatch.setattr(_reading, "open", lambda *args: opened.append(args), raising=False)
+    with pytest.raises(OSError, match="not a regular file"):
+        read_bounded(link, 1024, "a program document")
+    assert opened == []
+
+
+def test_without_pipes_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    """A file about to be replaced is read only if it is a regular file: a FIFO with no
+    writer is refused at once instead of waiting for one."""
+    fifo = tmp_path / "calendar.ics"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        read_bounded(fifo, 1024, "a calendar", pipes=False)
+
+
+def test_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError):
+        read_bounded(tmp_path, 1024, "a rule set")

@@ -65,5 +65,8 @@ def shown(error: BaseException, language: Language) -> str:
     reason = _REASONS.get(error.reason)
     if action is None or reason is None or type(error) is not FileAccessError:
         return english  # a ConflictError's reason names revisions: left as the library says it
-    swedish = mask_personal_data(f"{error.path}: kan inte {action}: {reason}")
-    return Text(swedish, english).render(language)
+    # The path as the English message shows it (masked, its length bounded), then Swedish.
+    shown_path = english.removesuffix(mask_personal_data(f"cannot {error.action}: {error.reason}"))
+    if shown_path == english:  # pragma: no cover - every FileAccessError ends so
+        return english
+    return Text(f"{shown_path}kan inte {action}: {reason}", english).render(language)

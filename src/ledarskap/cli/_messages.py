@@ -38,7 +38,7 @@ TEMPLATES: dict[str, str] = {
     "expected one argument": "ett värde behövs",
     "expected at most one argument": "högst ett värde",
     "expected at least one argument": "minst ett värde behövs",
-    "expected %s argument": "%s värden behövs",
+    "expected %s argument": "%s värde behövs",
     "expected %s arguments": "%s värden behövs",
     "ambiguous option: %(option)s could match %(matches)s": (
         "tvetydig flagga: %(option)s kan vara %(matches)s"

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
+from ledarskap.errors import mask_personal_data
+
 __all__ = ["Progress"]
 
 
@@ -47,7 +49,7 @@ class Progress:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream
-        self.label = label
+        self.label = mask_personal_data(label)  # a sheet's name may hold a personnummer
         self.unit = unit
         self.width = width
         self.interval = interval
@@ -87,7 +89,7 @@ class Progress:
 
     def stage(self, label: str) -> None:
         """The next part of the work, *label*, not yet counted: drawn at once."""
-        self.label, self.done, self.total = label, None, None
+        self.label, self.done, self.total = mask_personal_data(label), None, None
         self._draw()
 
     def close(self) -> None:

@@ -49,7 +49,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ledarskap.errors import FileAccessError, UsageError
+from ledarskap.errors import FileAccessError, LedarskapError, UsageError
 
 if sys.platform != "win32":
     import fcntl
@@ -378,6 +378,8 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
+    except LedarskapError:  # a file of the folder named itself (a FileAccessError is an OSError)
+        raise
     except OSError as exc:
         raise FileAccessError(shown, "write", exc.strerror or str(exc)) from None
     finally:

@@ -31,7 +31,7 @@ import attrs
 
 from ledarskap.model import ProgramData
 
-from ._values import MODEL_CLASSES, Flavour, enum_structurer, leaf_readers
+from ._values import MODEL_CLASS_SET, Flavour, enum_structurer, leaf_readers, nullable
 
 __all__ = ["SMALL", "Constructor"]
 
@@ -44,8 +44,6 @@ and a larger document is worth the fast reader's set-up.
 """
 
 Reader = Callable[..., Any]
-
-_RECORDS = frozenset(MODEL_CLASSES)
 
 
 class Constructor:
@@ -89,7 +87,7 @@ class Constructor:
             return _sequence(self.reader(typing.get_args(kind)[0]), unique=origin is frozenset)
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             return enum_structurer(kind)
-        if kind in _RECORDS:
+        if kind in MODEL_CLASS_SET:
             return self._record(kind)
         raise NotImplementedError(f"no reader for {kind!r}")  # a type the model does not use
 
@@ -115,9 +113,11 @@ class Constructor:
         fields = attrs.fields(cls)
         known = frozenset(a.name for a in fields)
         alias = {a.name: a.alias for a in fields}
-        types = {a.name: self.field_type(cls, a) for a in fields}
-        absent = tuple(a.name for a in fields if self._absent_is_null and _nullable(types[a.name]))
-        readers: dict[str, Reader] = {}  # made on the first record: a field's type may come later
+        kinds = {a.name: self.field_type(cls, a) for a in fields}
+        absent = tuple(a.name for a in fields if self._absent_is_null and nullable(kinds[a.name]))
+        # The fields' readers, made on the first record (a field's type may come later) and
+        # put in place whole, so that another thread never sees them half made.
+        made: list[dict[str, Reader]] = []
 
         def read(value: object) -> Any:
             if value.__class__ is not dict:
@@ -125,18 +125,15 @@ class Constructor:
             data: dict[str, Any] = value
             if not known.issuperset(data):
                 raise KeyError(f"an unknown key in {cls.__name__}")
-            if not readers:
-                readers.update((name, self.reader(kind)) for name, kind in types.items())
+            if not made:
+                made.append({name: self.reader(kind) for name, kind in kinds.items()})
+            readers = made[0]
             values = {alias[name]: readers[name](v) for name, v in data.items()}
             for name in absent:
                 values.setdefault(alias[name], None)
             return cls(**values)
 
         return read
-
-
-def _nullable(kind: Any) -> bool:
-    return isinstance(kind, types.UnionType) and type(None) in typing.get_args(kind)
 
 
 def _optional(inner: Reader) -> Reader:

@@ -64,12 +64,14 @@ from ._problems import FieldError, problems_of
 from ._values import (
     CODES,
     DATE_PATTERN,
+    MODEL_CLASS_SET,
     MODEL_CLASSES,
     PERSONNUMMER_PATTERN,
     Flavour,
     enum_structurer,
     leaf_readers,
     municipality_names,
+    nullable,
     structure_municipality,
 )
 
@@ -84,8 +86,6 @@ __all__ = [
     "municipality_names",
     "structure_municipality",
 ]
-
-_MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
 
 
 # Collections ---------------------------------------------------------------------------
@@ -186,17 +186,13 @@ def _tuple_unstructurer(converter: Converter, kind: Any) -> Callable[[Any], list
 # Classes -------------------------------------------------------------------------------
 
 
-def _nullable(kind: Any) -> bool:
-    return isinstance(kind, types.UnionType) and type(None) in typing.get_args(kind)
-
-
 def _class_structurer(
     converter: Converter, cls: type[Any], *, absent_is_null: bool
 ) -> Callable[[object, object], Any]:
     attrs.resolve_types(cls)
     generated = make_dict_structure_fn(cls, converter)
     fields = attrs.fields(cls)
-    nullable = tuple(a.name for a in fields if _nullable(a.type))
+    optional = tuple(a.name for a in fields if nullable(a.type))
     detailed = converter.detailed_validation
     expected = f"an object ({cls.__name__})"
     # The record under construction its checks see, named as the class (see _Draft).
@@ -207,7 +203,7 @@ def _class_structurer(
             raise FieldError(expected, value, code="type")
         data: dict[str, Any] = value
         if absent_is_null:
-            missing = [name for name in nullable if name not in data]
+            missing = [name for name in optional if name not in data]
             if missing:
                 data = {**data, **dict.fromkeys(missing)}
         if not detailed:
@@ -420,7 +416,7 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
     )
 
     def is_model_class(kind: Any) -> bool:
-        return kind in _MODEL_CLASS_SET
+        return kind in MODEL_CLASS_SET
 
     converter.register_structure_hook_factory(
         is_model_class,

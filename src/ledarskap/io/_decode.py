@@ -42,7 +42,7 @@ from ledarskap.model._checks import DERIVED, Check
 from ledarskap.model.people import read_personnummer
 
 from ._generate import Generator, converted
-from ._values import Flavour, municipalities, positions
+from ._values import PERSONNUMMER_PATTERN, Flavour, municipalities, positions
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Decoder"]
@@ -69,26 +69,31 @@ class _Batch:
       in one :meth:`re.Pattern.fullmatch` (about 35 ns a value);
     - any other pattern: joined one a line, the pattern, anchored at line ends, must
       match as many times as there are values, each match within one line, so every line
-      matches.
+      matches; a pattern that cannot be so nested (a named group, global flags) is
+      searched for in each value on its own.
 
     In the last two no value may hold a line feed (the count of them says so).
     """
 
     def __init__(self, pattern: str) -> None:
-        whole = pattern[1:-1] if pattern.startswith("^") and pattern.endswith("$") else None
         self.pattern = pattern
         self._accepts: Callable[[list[str]], bool]
         if pattern == r"\S":
             self._accepts = _non_blank
-        elif whole is not None and _single_line(whole):
-            self._accepts = functools.partial(
-                _lines_match, re.compile(rf"(?:(?:{whole})\n)*+(?:{whole})").fullmatch
-            )
-        else:
-            line = whole if whole is not None else rf"[^\n]*?(?:{pattern})[^\n]*"
-            self._accepts = functools.partial(
-                _each_line_matches, re.compile(rf"^(?:{line})$", re.MULTILINE).findall
-            )
+            return
+        whole = _anchored(pattern)
+        try:
+            if whole is not None and _single_line(whole):
+                self._accepts = functools.partial(
+                    _lines_match, re.compile(rf"(?:(?:{whole})\n)*+(?:{whole})").fullmatch
+                )
+            else:
+                line = whole if whole is not None else rf"[^\n]*?(?:{pattern})[^\n]*"
+                self._accepts = functools.partial(
+                    _each_line_matches, re.compile(rf"^(?:{line})$", re.MULTILINE).findall
+                )
+        except re.error:  # a pattern that cannot be repeated or nested (named groups, flags)
+            self._accepts = functools.partial(_each_matches, re.compile(pattern).search)
 
     def check(self, values: list[str]) -> None:
         """Raise :class:`ValueError` unless every one of *values* matches the pattern."""
@@ -105,6 +110,22 @@ def _lines_match(fullmatch: Callable[[str], object], values: list[str]) -> bool:
     return text.count("\n") == len(values) - 1 and fullmatch(text) is not None
 
 
+def _each_matches(search: Callable[[str], object], values: list[str]) -> bool:
+    # As the other ways: a value with a line feed is left to the detailed reader.
+    return all("\n" not in value and search(value) is not None for value in values)
+
+
+def _anchored(pattern: str) -> str | None:
+    """What *pattern* matches whole, if it is anchored at both ends (``^…$``); else ``None``.
+
+    A ``$`` after an odd number of backslashes is a dollar sign, not an anchor.
+    """
+    if not (pattern.startswith("^") and pattern.endswith("$")):
+        return None
+    backslashes = len(pattern[:-1]) - len(pattern[:-1].rstrip("\\"))
+    return None if backslashes % 2 else pattern[1:-1]
+
+
 def _each_line_matches(findall: Callable[[str], list[Any]], values: list[str]) -> bool:
     text = "\n".join(values)
     return text.count("\n") == len(values) - 1 and len(findall(text)) == len(values)
@@ -118,12 +139,12 @@ def _single_line(pattern: str) -> bool:
     anchor, look-around or back-reference (they would see the neighbouring lines). When
     unsure, ``False``: the pattern is then checked line by line (see :class:`_Batch`).
     """
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
+    try:  # the parser of the re module (Python 3.11 and later), private: if gone, unsure
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
 
-    try:
         parsed = _parser.parse(pattern)
-    except re.error:  # pragma: no cover - the model's patterns compile
+    except (ImportError, re.error):  # pragma: no cover - the model's patterns compile
         return False
     line_feed = ord("\n")
     without_line_feed = {
@@ -218,8 +239,8 @@ class _Mirror:
             return self.municipality_texts
         if kind is Position:
             return self.position_texts
-        if kind is Personnummer:
-            return str
+        if kind is Personnummer:  # the spellings the other readers take, no more
+            return Annotated[str, self.msgspec.Meta(pattern=PERSONNUMMER_PATTERN)]
         return self.struct(kind)
 
     def struct(self, cls: type) -> Any:

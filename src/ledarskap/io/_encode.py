@@ -26,12 +26,10 @@ import attrs
 from ledarskap.model import Personnummer, ProgramData
 
 from ._generate import Generator, converted
-from ._values import CODES, MODEL_CLASSES
+from ._values import CODES, MODEL_CLASS_SET
 from .migrations import FORMAT, FORMAT_VERSION
 
 __all__ = ["Encoder"]
-
-_MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
 
 
 class _Rules:
@@ -66,7 +64,7 @@ class _Rules:
             return f"{expr}.{CODES[kind]}"
         if kind is Personnummer:
             return f"{expr}.reveal()"
-        if kind in _MODEL_CLASS_SET:
+        if kind in MODEL_CLASS_SET:
             return self.record(expr, kind, generator)
         return expr  # text, numbers, true and false, dates, enum members: msgspec writes them
 

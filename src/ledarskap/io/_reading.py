@@ -29,15 +29,24 @@ MAX_SMALL_FILE = 64 * 1024 * 1024
 """The most bytes a rule set, case file, sheet mapping, calendar or key file may have."""
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int, what: str) -> tuple[bytes, int]:
+def read_bounded(
+    path: str | os.PathLike[str], limit: int, what: str, *, pipes: bool = True
+) -> tuple[bytes, int]:
     """The bytes of the regular file or pipe at *path*, at most *limit*, and its ``st_mtime_ns``.
 
-    *what* names the kind of file in the reason ("a program document"). Raises
-    :class:`OSError` for a file that cannot be read, a device or socket, and a file
-    larger than *limit* (``errno.EFBIG``); :class:`ValueError` for a NUL in the path.
+    *what* names the kind of file in the reason ("a program document"); ``pipes=False``
+    reads a regular file only (a file about to be replaced). Raises :class:`OSError` for
+    a file that cannot be read, a device or socket, and a file larger than *limit*
+    (``errno.EFBIG``); :class:`ValueError` for a NUL in the path. The kind of file is
+    checked before it is opened (opening a device may already do something) and again
+    on the open file (it may have been replaced in between).
     """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISDIR(mode):  # a folder: opening it says so
+        refuse_devices(mode, pipes=pipes)
     with open(path, "rb") as stream:
-        info = refuse_devices(stream.fileno())
+        info = os.fstat(stream.fileno())
+        refuse_devices(info.st_mode, pipes=pipes)
         if info.st_size > limit:
             raise OSError(errno.EFBIG, _too_large(limit, what))
         content = stream.read(limit + 1)
@@ -46,12 +55,14 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str) -> tuple[b
     return content, info.st_mtime_ns
 
 
-def refuse_devices(fd: int) -> os.stat_result:
-    """The status of the open file *fd*; :class:`OSError` if it is no regular file or pipe."""
-    info = os.fstat(fd)
-    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-        raise OSError(errno.EINVAL, "not a regular file (a device or socket is never read)")
-    return info
+def refuse_devices(mode: int, *, pipes: bool = True) -> None:
+    """:class:`OSError` unless *mode* (a file's ``st_mode``) is a regular file's or a pipe's.
+
+    ``pipes=False`` refuses a pipe too.
+    """
+    if stat.S_ISREG(mode) or (pipes and stat.S_ISFIFO(mode)):
+        return
+    raise OSError(errno.EINVAL, "not a regular file (a device or socket is never read)")
 
 
 def _too_large(limit: int, what: str) -> str:

@@ -18,6 +18,7 @@ import enum
 import functools
 import re
 import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import Literal
 
@@ -32,6 +33,7 @@ __all__ = [
     "CODES",
     "DATE_PATTERN",
     "MODEL_CLASSES",
+    "MODEL_CLASS_SET",
     "PERSONNUMMER_PATTERN",
     "Flavour",
     "date_structurer",
@@ -39,6 +41,7 @@ __all__ = [
     "leaf_readers",
     "municipalities",
     "municipality_names",
+    "nullable",
     "positions",
     "structure_bool",
     "structure_county",
@@ -63,6 +66,15 @@ MODEL_CLASSES: tuple[type, ...] = tuple(
     and cls not in (Municipality, County, Position)
 )
 """The attrs classes of the model that become objects in files (the others are codes)."""
+
+MODEL_CLASS_SET = frozenset(MODEL_CLASSES)
+""":data:`MODEL_CLASSES`, for asking whether a type is one of them."""
+
+
+def nullable(kind: object) -> bool:
+    """Whether the field type *kind* is a union holding ``None`` (``X | None``)."""
+    return isinstance(kind, types.UnionType) and type(None) in typing.get_args(kind)
+
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 """How a date is written: ISO 8601's calendar date, ``YYYY-MM-DD``."""

@@ -55,6 +55,7 @@ asked for (``include_personnummer=True``); otherwise its column is left out.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -456,8 +457,11 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
     path = Path(source)
     label = name or path.name
     try:
+        mode = path.stat().st_mode  # checked before it is opened, and again once it is
+        if not stat.S_ISDIR(mode):  # a folder: opening it says so
+            refuse_devices(mode)
         with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
-            refuse_devices(stream.fileno())
+            refuse_devices(os.fstat(stream.fileno()).st_mode)
             content = stream.read(MAX_UNPACKED + 1)
     except OSError as error:
         raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None
