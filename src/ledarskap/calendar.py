@@ -52,7 +52,7 @@ data, options and stamp give the same bytes. A tool that exports "now" passes
 >>> len(update.added), update.content.splitlines()[0]
 (156, b'BEGIN:VCALENDAR')
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ What it may rely on:
   :class:`KeyboardInterrupt` to cancel) stops the work as that error, and a file being
   written is then left as it was.
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ class SheetMapping:
     >>> mapping.columns, mapping.ignore, mapping.defaults
     ({'Titel': 'title'}, ('Anmäld av',), {})
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
 
     kind: SheetKind | None = None
@@ -324,7 +324,7 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
     ``io``); a file with problems, one :class:`~ledarskap.errors.DocumentError` listing
     them all with their lines.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(
@@ -352,7 +352,7 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
 def save_sheet_mapping(mapping: SheetMapping, path: str | os.PathLike[str]) -> None:
     """Write *mapping* to *path* as TOML, atomically (as every file the library writes).
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
     check_suffix(path, (".toml",), "save_sheet_mapping")
     write_atomic(path, mapping_text(mapping).encode("utf-8"))

@@ -161,12 +161,12 @@ class SheetImport:
     outcomes: tuple[RowOutcome, ...] = ()
     """Every row of data, in order, with the records it became or the problems that stopped it.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
     inspection: SheetInspection | None = None
     """What was understood of the sheet: encoding, delimiter, header row, every column.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
 
     @property
@@ -177,7 +177,7 @@ class SheetImport:
     def outcome(self, row: int) -> RowOutcome:
         """What became of *row* (numbered as the spreadsheet numbers it).
 
-        .. versionadded:: 0.4
+        .. versionadded:: 0.3
         """
         for outcome in self.outcomes:
             if outcome.row == row:
@@ -192,7 +192,7 @@ class SheetImport:
     def report(self, language: Language = "sv") -> str:
         """Every row's outcome, one a line: ``row 8 → not imported, because …``.
 
-        .. versionadded:: 0.4
+        .. versionadded:: 0.3
         """
         language = checked_language(language)
         return "\n".join(outcome.render(language) for outcome in self.outcomes)
@@ -273,9 +273,7 @@ def read_sheet(
 
     .. versionchanged:: 0.3
        Sheets are bounded as above; a cell the writer escaped (``'=…``) reads as written
-       (``=…``); white space is not trimmed where that would make a formula.
-
-    .. versionchanged:: 0.4
+       (``=…``); white space is not trimmed where that would make a formula;
        *columns*, *defaults*, *mapping* and *cohort*; *ignore_columns* skips known columns
        too; a title or notes above the header are skipped; yes/no cells read in Swedish
        and English; UTF-16 text is read; *progress*.
@@ -317,7 +315,7 @@ def inspect_sheet(
     get), and the encoding, delimiter and header row found. The arguments are
     :func:`read_sheet`'s. No row is read into records.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.3
     """
     _, reader, cells, layout, _ = _prepared(
         source,

@@ -16,7 +16,7 @@
 Pairing needs the ``matching`` extra (scipy); importing this package does not load it.
 Calendars of sessions and meetings are :mod:`ledarskap.calendar`'s.
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from .health import EndedEarly, HealthReport, MentorLoad, PairHealth, health_report

@@ -27,7 +27,7 @@ data (:meth:`HealthReport.to_data`).
 >>> print(report.render("en").splitlines()[0])
 Health of the mentorships of Omgång 2025/26 as of 2026-03-01
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

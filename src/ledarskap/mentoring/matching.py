@@ -20,7 +20,7 @@ It needs the ``matching`` extra (``pip install 'ledarskap[matching]'``: scipy).
 >>> all(p.adept_municipality != p.mentor_municipality for p in proposal.pairs)
 True
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

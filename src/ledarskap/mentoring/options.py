@@ -20,7 +20,7 @@ Traceback (most recent call last):
 ...
 ledarskap.errors.InvalidValueError: Weights.wish: expected a weight: a finite number, 0 or more, found -1
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

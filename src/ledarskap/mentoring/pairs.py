@@ -9,7 +9,7 @@ A :class:`~ledarskap.mentoring.proposals.Proposal` is made of them:
 - a :class:`Shortage` for each binding constraint: a group of adepts with fewer free
   places among the mentors they may have than there are adepts (a Hall violator).
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ or planned), as of a day the caller gives:
 >>> comparison.held, comparison.due, comparison.missed
 (6, 7, 1)
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ proposed mentorships. Until then it can be read, rendered in Swedish or English
 
 Its pieces (pairs, unmatched adepts, shortages) are in :mod:`ledarskap.mentoring.pairs`.
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ are made without pyplot, so nothing is kept or shown behind the caller's back.
 >>> type(figure).__name__
 'Figure'
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

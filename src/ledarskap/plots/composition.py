@@ -13,7 +13,7 @@ a k-anonymous export shows only what the export holds) or a cohort summary alrea
 >>> [label.get_text() for label in figure.axes[0].get_yticklabels()][:2]
 ['Östergötlands län', 'Kalmar län']
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ suffix is refused before anything is drawn or written. The file is written atomi
 SVG files keep their text as text (searchable, and checked in the tests for personal
 data) and are the same bytes on every run for the same figure.
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

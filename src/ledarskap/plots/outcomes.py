@@ -12,7 +12,7 @@ collaborate in the cohort", not who applied).
 >>> [label.get_text() for label in figure.axes[0].get_yticklabels()]
 ['Eligible', 'Not eligible', 'Undetermined']
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

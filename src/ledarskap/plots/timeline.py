@@ -19,7 +19,7 @@ meeting and the reason a mentorship ended never reach a figure.
 >>> [label.get_text() for label in figure.axes[0].get_yticklabels()][:3]
 ['Pair 1', 'Pair 2', 'Pair 3']
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

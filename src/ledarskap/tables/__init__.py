@@ -20,7 +20,7 @@ pandas, pyarrow and openpyxl are imported only by the calls that need them.
 >>> export.tables.size("participants") + export.report.tables[0].suppressed == len(data.participants)
 True
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from .anonymity import (

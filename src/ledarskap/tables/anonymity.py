@@ -39,7 +39,7 @@ participants: 25 rows, smallest group 1 before and 7 after; coarsened: birth yea
   10 rows suppressed (in groups smaller than k): liko-2025: 10
 ...
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

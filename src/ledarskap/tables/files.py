@@ -29,7 +29,7 @@ reader finds the old tables or the new ones, never a mix (see :doc:`/security`).
 >>> document["format"], document["tables"]["sessions"][0]["start"]
 ('ledarskap.tables/1', '2025-09-17')
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations
@@ -96,9 +96,6 @@ def write_tables(
     *progress*, if given, is called as ``progress(done, total)`` with the rows written so
     far over all tables and their total: at the start, every 256 rows at most (for TOML,
     after each table), and last with ``done == total``.
-
-    .. versionchanged:: 0.4
-       *progress*; a folder is replaced as a whole, not file by file.
     """
     fmt = _checked(format)
     ticker = Ticker(checked_progress(progress, "write_tables"))
@@ -155,9 +152,6 @@ def tables_bytes(
     ``csv`` and ``parquet`` write a folder (:func:`write_tables`): asked for here, they
     are an :class:`~ledarskap.errors.InvalidValueError`. *progress* is
     :func:`write_tables`'s.
-
-    .. versionchanged:: 0.4
-       *progress*.
     """
     ticker = Ticker(checked_progress(progress, "tables_bytes"))
     content = _file_bytes(tables, _checked(format), ticker)

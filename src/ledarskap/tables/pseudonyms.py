@@ -23,7 +23,7 @@ Traceback (most recent call last):
 ...
 ledarskap.errors.UsageError: a pseudonym key must be at least 32 bytes long (256 bits), found 9 bytes: make one with PseudonymKey.generate()
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ A reference that leads nowhere (a meeting of an unknown mentorship) leaves the c
 would have filled empty: the tables show the data as they are; :func:`ledarskap.validate`
 reports what is wrong with them.
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ and the enums' ``label`` word them.
 >>> SCHEMA["participants"].column("county").categories[:2]
 ('Stockholms län', 'Uppsala län')
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations

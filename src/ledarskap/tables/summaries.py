@@ -23,7 +23,7 @@ only what the export holds (a coarsened column counts nothing).
 >>> summary.meetings
 MeetingTally(held=148, planned=0, cancelled=1)
 
-.. versionadded:: 0.4
+.. versionadded:: 0.3
 """
 
 from __future__ import annotations
