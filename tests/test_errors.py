@@ -25,8 +25,9 @@ from ledarskap import (
     UnknownReferenceError,
 )
 from ledarskap import testing as lt
-from ledarskap.errors import Problem, mask_personal_data, safe_repr
+from ledarskap.errors import Problem, Problems, UsageError, mask_personal_data, safe_repr
 from ledarskap.model import _checks
+from ledarskap.text import Text
 
 LAWS = settings(max_examples=60, deadline=None)
 
@@ -287,3 +288,79 @@ def test_a_cut_through_a_personnummer_never_shows_it(at: int) -> None:
     shown = str(FileAccessError(path, "read", "File name too long"))
     assert "0312" not in shown
     assert "-2395" not in shown
+
+
+def test_a_problem_in_swedish_and_english() -> None:
+    problem = Problem(
+        "$.x",
+        Text(
+            "förväntade en kommun, fick 19850312-2395",
+            "expected a municipality, found 19850312-2395",
+        ),
+        source="deltagare.csv",
+        row=5,
+        column="Kommun",
+        hint=Text("menade du 'Linköping'?", "did you mean 'Linköping'?"),
+    )
+    assert problem.render("sv") == (
+        "deltagare.csv, rad 5: $.x, kolumn 'Kommun': förväntade en kommun, fick 19XXXXXX-XX95 "
+        "(menade du 'Linköping'?)"
+    )
+    assert str(problem) == problem.render("en")
+    assert problem.message == "expected a municipality, found 19XXXXXX-XX95"
+    assert Problem("", "x", line=3).location_in("sv") == "rad 3"
+    assert Problem("", "x").location_in("sv") == "(översta nivån)"
+
+
+def test_a_problem_without_swedish_is_english_whole() -> None:
+    """A message given in English alone, or with a hint in English alone, is never half Swedish."""
+    assert Problem("p", "expected x").message_in("sv") == "expected x"
+    half = Problem("p", Text("förväntade x", "expected x"), hint="did you mean y?")
+    assert half.message_in("sv") == "expected x (did you mean y?)"
+
+
+def test_problems_in_swedish() -> None:
+    problems = Problems(source="r.toml")
+    problems.add("rules[0]", Text("förväntade en text", "expected a text"), line=2)
+    problems.add("rules[1]", Text("förväntade en text", "expected a text"), line=4)
+    with pytest.raises(RuleError) as caught:
+        problems.raise_if_any(RuleError, Text("ogiltig regeluppsättning", "invalid rule set"))
+    assert caught.value.render("sv") == (
+        "r.toml: ogiltig regeluppsättning (2 problem)\n"
+        "  - r.toml:2: rules[0]: förväntade en text\n"
+        "  - r.toml:4: rules[1]: förväntade en text"
+    )
+    assert caught.value.render("en") == str(caught.value)
+    assert str(caught.value).startswith("r.toml: invalid rule set (2 problems)")
+    assert caught.value.summary == "invalid rule set"
+
+
+def test_errors_in_swedish_are_masked_and_the_language_checked() -> None:
+    error = UsageError(Text("ingen 19850312-2395 här", "no 19850312-2395 here"))
+    assert error.render("sv") == "ingen 19XXXXXX-XX95 här"
+    assert str(error) == "no 19XXXXXX-XX95 here"
+    assert UsageError("English alone").render("sv") == "English alone"
+    with pytest.raises(InvalidValueError):
+        error.render("de")  # type: ignore[arg-type]
+
+
+def test_a_value_error_in_swedish() -> None:
+    error = InvalidValueError(
+        location="Cohort.end",
+        expected=Text("ett datum", "a date"),
+        found="x",
+        hint=Text("menade du y?", "did you mean y?"),
+    )
+    assert error.render("sv") == "Cohort.end: förväntade ett datum, fick 'x' (menade du y?)"
+    assert (error.expected, error.hint) == ("a date", "did you mean y?")
+    unknown = UnknownMunicipalityError(
+        location="m", found="Linkopping", suggestion="0580 Linköping"
+    )
+    assert unknown.render("sv") == (
+        "m: förväntade en av Sveriges 290 kommunkoder eller kommunnamn, fick 'Linkopping' "
+        "(menade du 0580 Linköping?)"
+    )
+    missing = MissingDependencyError("scipy", "matching", Text("Parning", "Pairing"))
+    assert missing.render("sv") == (
+        "Parning behöver tilläggspaketet 'scipy': pip install 'ledarskap[matching]'"
+    )

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ledarskap._found import DATE_FORM, FieldError, closest, describe, did_you_mean, read_iso_date
 from ledarskap.errors import InvalidValueError, LedarskapError, UnknownMunicipalityError
+from ledarskap.text import Text
 
 
 @given(st.dates())
@@ -27,7 +28,7 @@ def test_only_the_one_iso_form_is_a_date(text: str) -> None:
     with pytest.raises(FieldError) as caught:
         read_iso_date(text)
     assert caught.value.code == "invalid"
-    assert str(caught.value).startswith(f"expected {DATE_FORM}, found text ")
+    assert str(caught.value).startswith(f"expected {DATE_FORM.en}, found text ")
 
 
 @pytest.mark.parametrize("value", [20250901, None, dt.datetime(2025, 9, 1), ["2025-09-01"]])
@@ -58,7 +59,8 @@ def test_a_field_error_keeps_what_was_expected_found_and_hinted() -> None:
 def test_the_closest_name_and_the_hint_agree() -> None:
     names = ["leads_staff_function", "position"]
     assert closest("leeds_staff_function", names) == "leads_staff_function"
-    assert did_you_mean("leeds_staff_function", names) == "did you mean 'leads_staff_function'?"
+    hint = did_you_mean("leeds_staff_function", names)
+    assert hint == Text("menade du 'leads_staff_function'?", "did you mean 'leads_staff_function'?")
     assert closest("zzz", names) is None
     assert did_you_mean("zzz", names) is None
     assert closest(3, ["3a"], cutoff=0.5) == "3a"  # any value, by its text

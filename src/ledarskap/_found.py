@@ -21,9 +21,20 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ledarskap.errors import LedarskapError, Problem, ProblemsError, safe_repr
+from ledarskap.errors import (
+    Language,
+    LedarskapError,
+    Problem,
+    ProblemsError,
+    checked_language,
+    safe_repr,
+)
+from ledarskap.text import Text
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "DATE_FORM",
@@ -32,6 +43,7 @@ __all__ = [
     "closest",
     "describe",
     "did_you_mean",
+    "expected_found",
     "parse_text",
     "read_iso_date",
 ]
@@ -39,31 +51,79 @@ __all__ = [
 Syntax = Literal["json", "toml"]
 
 
-def describe(value: object) -> str:  # noqa: PLR0911 - one return per JSON type
-    """A short, masked description of a found value, naming its JSON type.
+_WORDS: dict[Language, dict[str, str]] = {
+    "en": {
+        "object": "an object with keys {}",
+        "list": "a list of {} items",
+        "text": "text {}",
+        "number": "the number {}",
+        "date-time": "the date-time {}",
+        "date": "the date {}",
+        "other": "a {}",
+        "found": "expected {}, found {}",
+    },
+    "sv": {
+        "object": "ett objekt med nycklarna {}",
+        "list": "en lista med {} element",
+        "text": "texten {}",
+        "number": "talet {}",
+        "date-time": "tidpunkten {}",
+        "date": "datumet {}",
+        "other": "en {}",
+        "found": "förväntade {}, fick {}",
+    },
+}
+"""How a found value is described, in English and Swedish."""
+
+
+def describe(value: object, language: Language = "en") -> str:  # noqa: PLR0911 - one return per JSON type
+    """A short, masked description of a found value, naming its JSON type, in *language*.
 
     >>> describe("Linkööping"), describe(3), describe([1, 2]), describe(None)
     ("text 'Linkööping'", 'the number 3', 'a list of 2 items', 'null')
+    >>> describe("Linkööping", "sv"), describe([1, 2], "sv")
+    ("texten 'Linkööping'", 'en lista med 2 element')
     """
+    words = _WORDS[checked_language(language)]
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return f"an object with keys {safe_repr(sorted(map(str, value))[:6])}"
+        return words["object"].format(safe_repr(sorted(map(str, value))[:6]))
     if isinstance(value, list | tuple):
-        return f"a list of {len(value)} items"
+        return words["list"].format(len(value))
     if isinstance(value, str):
-        return f"text {safe_repr(value, limit=60)}"
+        return words["text"].format(safe_repr(value, limit=60))
     if isinstance(value, int) and value.bit_length() > 64:
         return safe_repr(value)  # too long to write out: named by its length
     if isinstance(value, int | float):
-        return f"the number {safe_repr(value, limit=40)}"
+        return words["number"].format(safe_repr(value, limit=40))
     if isinstance(value, dt.datetime):
-        return f"the date-time {safe_repr(value.isoformat())}"
+        return words["date-time"].format(safe_repr(value.isoformat()))
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return f"a {type(value).__name__}"
+        return words["date"].format(value.isoformat())
+    return words["other"].format(type(value).__name__)
+
+
+def expected_found(expected: Wording, found: object) -> Text:
+    """``"expected …, found …"`` in both languages, *found* described (:func:`describe`).
+
+    *expected* given in English alone is used in the Swedish text too (so a caller outside
+    the library still gets a whole message).
+
+    >>> expected_found(Text("ett heltal", "a whole number"), "3").render("sv")
+    "förväntade ett heltal, fick texten '3'"
+    """
+    english, swedish = (
+        (expected, expected) if isinstance(expected, str) else (expected.en, expected.sv)
+    )
+    return Text(
+        _WORDS["sv"]["found"].format(
+            english if swedish is None else swedish, describe(found, "sv")
+        ),
+        _WORDS["en"]["found"].format(english, describe(found)),
+    )
 
 
 class FieldError(LedarskapError, ValueError):
@@ -71,20 +131,32 @@ class FieldError(LedarskapError, ValueError):
 
     What every reader's structure hooks raise; ``code`` is the stable problem code:
     ``"type"`` (wrong JSON type), ``"invalid"`` (right type, wrong value) or the reader's
-    own (``"date"``, ``"level"`` …). ``hint`` says what was perhaps meant.
+    own (``"date"``, ``"level"`` …). ``hint`` says what was perhaps meant. *expected* and
+    *hint* may be a :class:`~ledarskap.text.Text` in both languages; ``expected``,
+    ``found`` and ``hint`` hold the English, ``text`` the whole message in both and
+    ``hint_text`` the hint as given.
 
     >>> str(FieldError("a whole number", "3", code="type"))
     "expected a whole number, found text '3'"
+    >>> FieldError(Text("ett heltal", "a whole number"), "3").render("sv")
+    "förväntade ett heltal, fick texten '3'"
     """
 
     def __init__(
-        self, expected: str, found: object, *, code: str = "invalid", hint: str | None = None
+        self,
+        expected: Wording,
+        found: object,
+        *,
+        code: str = "invalid",
+        hint: Wording | None = None,
     ) -> None:
-        self.expected = expected
+        self.text = expected_found(expected, found)
+        self.expected = expected if isinstance(expected, str) else expected.en
         self.found = describe(found)
         self.code = code
-        self.hint = hint
-        super().__init__(f"expected {expected}, found {self.found}")
+        self.hint = hint if hint is None or isinstance(hint, str) else hint.en
+        self.hint_text = hint
+        super().__init__(self.text)
 
 
 def closest(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
@@ -99,17 +171,18 @@ def closest(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> 
     return near[0] if near else None
 
 
-def did_you_mean(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+def did_you_mean(name: object, candidates: Iterable[str], *, cutoff: float = 0.6) -> Text | None:
     """``"did you mean 'x'?"`` for the candidate closest to *name*, or ``None`` if none is close.
 
-    >>> did_you_mean("leeds_staff_function", ["leads_staff_function", "position"])
-    "did you mean 'leads_staff_function'?"
+    >>> hint = did_you_mean("leeds_staff_function", ["leads_staff_function", "position"])
+    >>> hint.en, hint.sv
+    ("did you mean 'leads_staff_function'?", "menade du 'leads_staff_function'?")
     """
     near = closest(name, candidates, cutoff=cutoff)
-    return None if near is None else f"did you mean {near!r}?"
+    return None if near is None else Text(f"menade du {near!r}?", f"did you mean {near!r}?")
 
 
-DATE_FORM = "a date YYYY-MM-DD"
+DATE_FORM = Text("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD")
 """What every file of the library holds as a date: ISO 8601's calendar date, and only it.
 
 Four digits of year, two of month, two of day, with hyphens (``2025-09-01``): no spaces
@@ -171,17 +244,70 @@ def parse_text(
         at = _TOML_AT.search(str(exc))
         message = _TOML_AT.sub("", str(exc)).strip()
         line = int(at.group(1)) if at else None
-        where = f", column {at.group(2)}" if at else ""
-        problem = Problem("", f"{message}{where}", "syntax", source=source, line=line)
+        problem = Problem(
+            "", _parser_says(message, at and at.group(2)), "syntax", source=source, line=line
+        )
     except json.JSONDecodeError as exc:
         problem = Problem(
-            "", f"{exc.msg}, column {exc.colno}", "syntax", source=source, line=exc.lineno
+            "", _parser_says(exc.msg, str(exc.colno)), "syntax", source=source, line=exc.lineno
         )
     except RecursionError:
-        problem = Problem("", "nested too deeply", "syntax", source=source)
+        problem = Problem(
+            "", Text("för djupt nästlad", "nested too deeply"), "syntax", source=source
+        )
     except ValueError:  # a whole number of more digits than int() takes (4,300)
-        problem = Problem("", "a number too long to read", "syntax", source=source)
-    raise error(f"not valid {syntax.upper()}", [problem], source=source) from None
+        problem = Problem(
+            "",
+            Text("ett tal för långt att läsa", "a number too long to read"),
+            "syntax",
+            source=source,
+        )
+    summary = Text(f"inte giltig {syntax.upper()}", f"not valid {syntax.upper()}")
+    raise error(summary, [problem], source=source) from None
+
+
+_PARSERS_SAY = {
+    # json's messages (the decoder's every one)
+    "Expecting value": "här ska ett värde stå",
+    "Expecting property name enclosed in double quotes": "här ska ett nyckelnamn inom dubbla citattecken stå",
+    "Expecting ':' delimiter": "här ska ':' stå",
+    "Expecting ',' delimiter": "här ska ',' stå",
+    "Unterminated string starting at": "en text som aldrig avslutas börjar här",
+    "Invalid control character at": "ett otillåtet styrtecken",
+    "Invalid \\escape": "en ogiltig \\-sekvens",
+    "Invalid \\uXXXX escape": "en ogiltig \\uXXXX-sekvens",
+    "Extra data": "mer data efter dokumentets slut",
+    "Illegal trailing comma before end of object": "ett kommatecken för mycket före objektets slut",
+    "Illegal trailing comma before end of array": "ett kommatecken för mycket före listans slut",
+    # tomllib's commonest
+    "Invalid value": "ogiltigt värde",
+    "Invalid statement": "ogiltig rad",
+    "Expected '=' after a key in a key/value pair": "'=' ska stå efter en nyckel",
+    "Cannot overwrite a value": "ett värde kan inte skrivas över",
+    "Cannot declare": "en tabell kan inte deklareras två gånger",
+    "Unclosed array": "en lista som aldrig stängs",
+    "Unclosed inline table": "en tabell på en rad som aldrig stängs",
+    "Unterminated string": "en text som aldrig avslutas",
+    "Invalid initial character for a key part": "ogiltigt första tecken i en nyckel",
+    "Expected newline or end of document after a statement": "radbrytning eller dokumentets slut ska stå efter en sats",
+    "Illegal character": "otillåtet tecken",
+}
+"""What the JSON and TOML parsers say (in English), in Swedish: their commonest messages."""
+
+
+def _parser_says(message: str, column: str | None) -> Text:
+    """A parser's *message* (English) at *column*, in Swedish too where it is known.
+
+    A message not known here keeps the parser's English words in the Swedish text, after
+    the Swedish for a syntax error, so that nothing of what it says is lost.
+    """
+    at_en = f", column {column}" if column else ""
+    at_sv = f", kolumn {column}" if column else ""
+    core = message.removesuffix(" (at end of document)")
+    at_sv += " (vid dokumentets slut)" if core != message else ""
+    known = next((sv for en, sv in _PARSERS_SAY.items() if core.startswith(en)), None)
+    swedish = known if known is not None else f"syntaxfel: {core}"
+    return Text(f"{swedish}{at_sv}", f"{message}{at_en}")
 
 
 class Lines:

@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -38,8 +38,12 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ledarskap._found import FieldError, describe, did_you_mean
+from ledarskap._found import FieldError, did_you_mean, expected_found
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError, safe_repr
+from ledarskap.text import Text
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "Failure",
@@ -59,15 +63,32 @@ Keys = tuple[str | int, ...]
 class Failure:
     """One leaf failure of a structure: where (*keys*, and below them *below*), what, a code.
 
+    *text* and *hint_text* are in both languages (a :class:`~ledarskap.text.Text`);
+    ``message`` and ``hint`` give their English.
+
     *below* is the rest of a path a nested reader already wrote (a document inside a
     document), appended to the path of *keys* as it is.
     """
 
     keys: Keys
-    message: str
+    text: Wording
     code: str
-    hint: str | None = None
+    hint_text: Wording | None = None
     below: str = ""
+
+    @property
+    def message(self) -> str:
+        """What failed, in English."""
+        return _english(self.text)
+
+    @property
+    def hint(self) -> str | None:
+        """What was perhaps meant, in English."""
+        return None if self.hint_text is None else _english(self.hint_text)
+
+
+def _english(text: Wording) -> str:
+    return text if isinstance(text, str) else text.en
 
 
 _PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\]|\.[^\W\d]\w*)*")
@@ -117,7 +138,7 @@ def key_path(keys: Sequence[str | int], root: str = "") -> str:
 def failures(
     error: BaseException,
     *,
-    required: Mapping[str, str] | None = None,
+    required: Mapping[str, Wording] | None = None,
     unknown: str = "unknown-field",
     keys: Keys = (),
 ) -> Iterator[Failure]:
@@ -136,33 +157,66 @@ def failures(
     elif isinstance(error, ForbiddenExtraKeysError):
         fields = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
         for name in sorted(map(str, error.extra_fields)):
+            key = safe_repr(name, _LONGEST_KEY)
             yield Failure(
                 (*keys, name),
-                f"unknown key {safe_repr(name, _LONGEST_KEY)}: expected one of {', '.join(fields)}",
+                Text(
+                    f"okänd nyckel {key}: förväntade en av {', '.join(fields)}",
+                    f"unknown key {key}: expected one of {', '.join(fields)}",
+                ),
                 unknown,
                 did_you_mean(name, fields),
             )
     elif isinstance(error, FieldError):
-        yield Failure(keys, str(error), error.code, error.hint)
+        yield Failure(keys, error.text, error.code, error.hint_text)
     elif isinstance(error, KeyError):
         name = str(keys[-1]) if keys else ""
-        what = (required or {}).get(name, "a value")
-        yield Failure(keys, f"expected {what}, found none", "missing")
+        what = (required or {}).get(name, _A_VALUE)
+        en, sv = (what, what) if isinstance(what, str) else (what.en, what.sv or what.en)
+        yield Failure(
+            keys, Text(f"förväntade {sv}, fick inget", f"expected {en}, found none"), "missing"
+        )
     elif isinstance(error, ProblemsError):  # a nested reader's problems, below *keys*
         for problem in error.problems:
             below = problem.path.removeprefix("$")
-            yield Failure(keys, problem.message, problem.code, problem.hint, below)
+            yield Failure(
+                keys,
+                _wording(problem.message, problem.message_sv),
+                problem.code,
+                _hint(problem),
+                below,
+            )
     elif isinstance(error, InvalidValueError):  # a model's invariant, its notes said after
         notes = "".join(
             f"; {note}"
             for note in getattr(error, "__notes__", ())
             if not isinstance(note, AttributeValidationNote | IterableValidationNote)
         )
-        message = f"expected {error.expected}, found {describe(error.found)}{notes}"
-        yield Failure(keys, message, "invalid", error.hint)
+        expected = _wording(error.expected, error.expected_sv)
+        message = expected_found(expected, error.found)
+        yield Failure(
+            keys,
+            Text(message.sv + notes, message.en + notes),
+            "invalid",
+            None if error.hint is None else _wording(error.hint, error.hint_sv),
+        )
     else:
-        message = f"invalid value ({type(error).__name__}: {safe_repr(str(error), 120)})"
-        yield Failure(keys, message, "invalid")
+        shown = f"{type(error).__name__}: {safe_repr(str(error), 120)}"
+        yield Failure(
+            keys, Text(f"ogiltigt värde ({shown})", f"invalid value ({shown})"), "invalid"
+        )
+
+
+_A_VALUE = Text("ett värde", "a value")
+
+
+def _wording(english: str, swedish: str | None) -> Wording:
+    """English and Swedish as one wording; English alone where no Swedish is known."""
+    return english if swedish is None else Text(swedish, english)
+
+
+def _hint(problem: Problem) -> Wording | None:
+    return None if problem.hint is None else _wording(problem.hint, problem.hint_sv)
 
 
 def _step(error: BaseException) -> Keys:
@@ -179,7 +233,7 @@ def problems_of(
     error: BaseException,
     path: Callable[[Keys], str] = json_path,
     *,
-    required: Mapping[str, str] | None = None,
+    required: Mapping[str, Wording] | None = None,
     unknown: str = "unknown-field",
 ) -> list[Problem]:
     """Every failure of *error* as a :class:`~ledarskap.errors.Problem`, its path by *path*.
@@ -188,7 +242,7 @@ def problems_of(
     [Problem('$.name', 'expected text, found the number 3', code='type')]
     """
     return [
-        Problem(path(f.keys) + f.below, f.message, f.code, hint=f.hint)
+        Problem(path(f.keys) + f.below, f.text, f.code, hint=f.hint_text)
         for f in failures(error, required=required, unknown=unknown)
     ]
 

@@ -25,15 +25,30 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from typing import Protocol, TypeAlias
+
+    class Bilingual(Protocol):
+        """A text in English and Swedish, as :class:`ledarskap.text.Text` holds one (``None``: none)."""
+
+        @property
+        def sv(self) -> str | None: ...
+        @property
+        def en(self) -> str: ...
+
+    Wording: TypeAlias = str | Bilingual
 
 __all__ = [
+    "LANGUAGES",
     "ConflictError",
     "DocumentError",
     "FileAccessError",
     "FormatVersionError",
     "InvalidPersonnummerError",
     "InvalidValueError",
+    "Language",
     "LedarskapError",
     "MissingDependencyError",
     "Problem",
@@ -43,12 +58,19 @@ __all__ = [
     "UnknownMunicipalityError",
     "UnknownReferenceError",
     "UsageError",
+    "checked_language",
     "mask_personal_data",
     "masked_repr",
     "safe_repr",
 ]
 
 T = TypeVar("T")
+
+Language = Literal["sv", "en"]
+"""The two languages every label and message of the library comes in."""
+
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+"""The languages, Swedish first."""
 
 # What python-stdnum reads between the digits of a personnummer: "-", "+", ":" and a space,
 # and every character it takes for one of them (dashes, minus signs, colons and spaces of
@@ -227,20 +249,127 @@ def safe_repr(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def checked_language(language: object) -> Language:
+    """*language* if it is ``"sv"`` or ``"en"``; otherwise the library's error, never English by default.
+
+    >>> checked_language("de")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
+    """
+    if language == "sv" or language == "en":  # noqa: PLR1714  # narrows the type for mypy
+        return language
+    raise InvalidValueError(location="language", expected="'sv' or 'en'", found=language)
+
+
+def _worded(text: Wording) -> tuple[str, str | None]:
+    """*text*'s English and Swedish wording; a plain text is English alone (``None``: no Swedish)."""
+    if isinstance(text, str):
+        return text, None
+    return text.en, text.sv
+
+
 class LedarskapError(Exception):
-    """The root of every error raised by ledarskap."""
+    """The root of every error raised by ledarskap.
+
+    Its message is worded in English (``str(error)``, as Python shows it) and, for every
+    error the library raises, in Swedish too: :meth:`render` gives either. An error is
+    made with a text, or with a :class:`ledarskap.text.Text` holding both wordings; either
+    is masked (:func:`mask_personal_data`).
+
+    >>> from ledarskap.text import Text
+    >>> error = UsageError(Text("ange ett datum", "give a date"))
+    >>> str(error), error.render("sv")
+    ('give a date', 'ange ett datum')
+
+    .. versionchanged:: 0.3
+       Messages in Swedish: :meth:`render`; a message may be a ``Text``.
+    """
+
+    _swedish: str | None = None
+
+    def __init__(self, *args: object) -> None:
+        if args and not isinstance(args[0], str) and hasattr(args[0], "sv"):
+            english, swedish = _worded(args[0])  # type: ignore[arg-type]
+            self._swedish = None if swedish is None else mask_personal_data(swedish)
+            args = (mask_personal_data(english), *args[1:])
+        super().__init__(*args)
+
+    def render(self, language: Language) -> str:
+        """The message in *language*: ``"sv"`` or ``"en"`` (``str(error)``); any other is refused.
+
+        An error made with English words alone (by code outside the library) is shown in
+        English in either language.
+        """
+        if checked_language(language) == "sv" and self._swedish is not None:
+            return self._swedish
+        return str(self)
+
+
+class _Worded:
+    """A message in English and, when it is known, Swedish: what an error is made with."""
+
+    __slots__ = ("en", "sv")
+
+    def __init__(self, en: str, sv: str | None) -> None:
+        self.en = en
+        self.sv = sv
 
 
 class MissingDependencyError(LedarskapError, ImportError):
-    """An optional dependency (an extra such as ``ledarskap[xlsx]``) is not installed."""
+    """An optional dependency (an extra such as ``ledarskap[xlsx]``) is not installed.
 
-    def __init__(self, package: str, extra: str, feature: str) -> None:
+    ``feature`` says what needs it, in English or as a ``Text`` in both languages.
+    """
+
+    def __init__(self, package: str, extra: str, feature: Wording) -> None:
+        english, swedish = _worded(feature)
         self.package = package
         self.extra = extra
-        self.feature = feature
+        self.feature = english
+        install = f"pip install 'ledarskap[{extra}]'"
         super().__init__(
-            f"{feature} needs the optional package {package!r}: pip install 'ledarskap[{extra}]'"
+            _Worded(
+                f"{english} needs the optional package {package!r}: {install}",
+                None
+                if swedish is None
+                else f"{swedish} behöver tilläggspaketet {package!r}: {install}",
+            )
         )
+
+
+_ACTIONS = {
+    "read": "läsa",
+    "write": "skriva",
+    "use": "använda",
+    "write tables into it": "skriva tabeller i den",
+}
+"""The actions a :class:`FileAccessError` names, in Swedish."""
+
+_REASONS = {
+    # The operating system's (strerror, as Python gives it on every platform it runs on)
+    "No such file or directory": "filen eller mappen finns inte",
+    "Permission denied": "behörighet saknas",
+    "Is a directory": "det är en mapp",
+    "Not a directory": "en del av sökvägen är ingen mapp",
+    "No space left on device": "disken är full",
+    "Read-only file system": "filsystemet är skrivskyddat",
+    "File name too long": "namnet är för långt",
+    "Too many levels of symbolic links": "för många nivåer av symboliska länkar",
+    "Disk quota exceeded": "diskkvoten är slut",
+    # The library's own
+    "the file is read-only": "filen är skrivskyddad",
+    "it is a folder, not a file": "det är en mapp, inte en fil",
+    "not a folder": "det är ingen mapp",
+    "a loop of symbolic links": "en slinga av symboliska länkar",
+    "not a usable path": "ingen användbar sökväg",
+    "embedded null byte": "namnet har ett NUL-tecken",
+    "not a regular file (a device, FIFO or socket is never replaced)": (
+        "ingen vanlig fil (en enhet, FIFO eller socket ersätts aldrig)"
+    ),
+}
+"""The reasons a :class:`FileAccessError` may give, in Swedish: the operating system's
+reason is its English text (``strerror``), so the Swedish is known for the common ones."""
 
 
 class FileAccessError(LedarskapError, OSError):
@@ -248,14 +377,31 @@ class FileAccessError(LedarskapError, OSError):
 
     ``path`` is the file meant (never a temporary one), as given, for the tool to act on;
     the message masks personal data in it, as everywhere. When a write fails, the file
-    that was there before is unchanged.
+    that was there before is unchanged. ``reason`` is English (the operating system's own
+    words, or the library's); the Swedish message is known for every reason the library
+    gives and the operating system's common ones, and is English otherwise.
+
+    >>> error = FileAccessError("a.json", "read", "No such file or directory")
+    >>> str(error), error.render("sv")
+    ('a.json: cannot read: No such file or directory', 'a.json: kan inte läsa: filen eller mappen finns inte')
     """
 
-    def __init__(self, path: str, action: str, reason: str) -> None:
+    def __init__(self, path: str, action: str, reason: Wording) -> None:
+        english, swedish = _worded(reason)
         self.path = path
         self.action = action
-        self.reason = reason
-        super().__init__(f"{_shown_path(path)}: {mask_personal_data(f'cannot {action}: {reason}')}")
+        self.reason = english
+        shown = _shown_path(path)
+        action_sv = _ACTIONS.get(action)
+        swedish = _REASONS.get(english) if swedish is None else swedish
+        super().__init__(
+            _Worded(
+                f"{shown}: {mask_personal_data(f'cannot {action}: {english}')}",
+                None
+                if action_sv is None or swedish is None
+                else f"{shown}: {mask_personal_data(f'kan inte {action_sv}: {swedish}')}",
+            )
+        )
 
 
 class ConflictError(FileAccessError):
@@ -272,11 +418,16 @@ class ConflictError(FileAccessError):
         self.expected = expected
         self.found = found
         now = "the file is gone" if found is None else f"it is now revision {found}"
+        nu = "filen finns inte längre" if found is None else f"nu är den version {found}"
         super().__init__(
             path,
             "write",
-            f"the file changed since it was read (revision {expected} was read, {now}): "
-            "read it again, make the change again and save, or save with overwrite=True",
+            _Worded(
+                f"the file changed since it was read (revision {expected} was read, {now}): "
+                "read it again, make the change again and save, or save with overwrite=True",
+                f"filen har ändrats sedan den lästes (version {expected} lästes, {nu}): "
+                "läs den igen, gör ändringen igen och spara, eller spara med overwrite=True",
+            ),
         )
 
 
@@ -290,18 +441,39 @@ class InvalidValueError(LedarskapError, ValueError):
     ``location`` names the field (``Cohort.end``) or path; ``expected`` says what would
     have been valid; ``found`` is a masked rendering of what was given; ``hint``, if any,
     what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
+    ``expected`` and ``hint`` may be given as a ``Text`` in both languages; the attributes
+    hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
+    ``expected_text`` and ``hint_text`` both as given (to pass on to another error).
+
+    >>> from ledarskap.text import Text
+    >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
+    >>> error.render("sv")
+    'Cohort.end: förväntade ett datum, fick 3'
     """
 
     def __init__(
-        self, *, location: str, expected: str, found: object, hint: str | None = None
+        self, *, location: str, expected: Wording, found: object, hint: Wording | None = None
     ) -> None:
+        expected_en, expected_sv = _worded(expected)
+        hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
         self.location = location
-        self.expected = expected
-        self.hint = hint
+        self.expected = expected_en
+        self.hint = hint_en
+        self.expected_sv = expected_sv
+        self.hint_sv = hint_sv
+        self.expected_text = expected
+        self.hint_text = hint
         shown = safe_repr(found)  # text quoted, other values as their repr; masked
         self.found = mask_personal_data(found) if isinstance(found, str) else shown
-        after = f" ({hint})" if hint else ""
-        super().__init__(f"{location}: expected {expected}, found {shown}{after}")
+        swedish = None
+        if expected_sv is not None and (hint is None or hint_sv is not None):
+            swedish = f"{location}: förväntade {expected_sv}, fick {shown}" + (
+                f" ({hint_sv})" if hint_sv else ""
+            )
+        after = f" ({hint_en})" if hint_en else ""
+        super().__init__(
+            _Worded(f"{location}: expected {expected_en}, found {shown}{after}", swedish)
+        )
 
 
 class InvalidPersonnummerError(InvalidValueError):
@@ -318,14 +490,26 @@ class UnknownMunicipalityError(InvalidValueError, LookupError):
         self.suggestion = suggestion
         super().__init__(
             location=location,
-            expected="one of Sweden's 290 municipality codes or names",
+            expected=_Worded(
+                "one of Sweden's 290 municipality codes or names",
+                "en av Sveriges 290 kommunkoder eller kommunnamn",
+            ),
             found=found,
-            hint=f"did you mean {suggestion}?" if suggestion else None,
+            hint=_Worded(f"did you mean {suggestion}?", f"menade du {suggestion}?")
+            if suggestion
+            else None,
         )
 
 
 class UnknownReferenceError(InvalidValueError, LookupError):
     """An id that names no record of the expected kind."""
+
+
+_PLACES: dict[Language, tuple[str, str, str, str]] = {
+    "en": ("line", "row", "column", "(top level)"),
+    "sv": ("rad", "rad", "kolumn", "(översta nivån)"),
+}
+"""How a problem's location is worded: a line of text, a sheet's row and column, the top."""
 
 
 class Problem:
@@ -345,7 +529,9 @@ class Problem:
 
     *What* is the ``message``, with an optional ``hint`` ("did you mean …?") and an
     ``excerpt`` (the source line with a caret under the bad part). ``code`` is stable, for
-    tools and tests. Personal data is masked in every part that holds text.
+    tools and tests. Personal data is masked in every part that holds text. The message
+    and the hint may be given as a :class:`ledarskap.text.Text`: ``message`` and ``hint``
+    hold the English, :meth:`render` shows the problem in either language.
 
     >>> print(Problem("rules[1].level", "expected 'required' or 'advisory', found 'mandatory'",
     ...               code="invalid-level", source="demo.toml", line=10))
@@ -353,59 +539,105 @@ class Problem:
     >>> print(Problem("", "expected a municipality, found 'Linkööping'", source="deltagare.csv",
     ...               row=5, column="Kommun", hint="did you mean 'Linköping'?"))
     deltagare.csv, row 5, column 'Kommun': expected a municipality, found 'Linkööping' (did you mean 'Linköping'?)
+    >>> from ledarskap.text import Text
+    >>> Problem("", Text("förväntade en kommun", "expected a municipality"), row=5).render("sv")
+    'rad 5: förväntade en kommun'
     """
 
-    __slots__ = ("code", "column", "excerpt", "hint", "line", "message", "path", "row", "source")
+    __slots__ = (
+        "code",
+        "column",
+        "excerpt",
+        "hint",
+        "hint_sv",
+        "line",
+        "message",
+        "message_sv",
+        "path",
+        "row",
+        "source",
+    )
 
     def __init__(
         self,
         path: str,
-        message: str,
+        message: Wording,
         code: str = "invalid",
         *,
         source: str | None = None,
         line: int | None = None,
         row: int | None = None,
         column: str | int | None = None,
-        hint: str | None = None,
+        hint: Wording | None = None,
         excerpt: str | None = None,
     ) -> None:
+        english, swedish = _worded(message)
+        hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
         self.path = mask_personal_data(path)
-        self.message = mask_personal_data(message)
+        self.message = mask_personal_data(english)
         self.code = code
         self.source = None if source is None else _shown_path(source)
         self.line = line
         self.row = row
         self.column = mask_personal_data(column) if isinstance(column, str) else column
-        self.hint = None if hint is None else mask_personal_data(hint)
+        self.hint = None if hint_en is None else mask_personal_data(hint_en)
         self.excerpt = None if excerpt is None else mask_personal_data(excerpt)
+        # The Swedish wording, masked; None when the message (or its hint) has none.
+        if swedish is not None and (hint is None or hint_sv is not None):
+            self.message_sv: str | None = mask_personal_data(swedish)
+            self.hint_sv: str | None = None if hint_sv is None else mask_personal_data(hint_sv)
+        else:
+            self.message_sv = self.hint_sv = None
 
     @property
     def location(self) -> str:
         """Where, in one line: ``demo.toml:7: rules[0].when``, ``deltagare.csv, row 5, column 'Kommun'``."""
+        return self.location_in("en")
+
+    def location_in(self, language: Language) -> str:
+        """Where, in one line, in *language*: ``deltagare.csv, rad 5, kolumn 'Kommun'``."""
+        line, row, column, top = _PLACES[checked_language(language)]
         where = self.source or ""
         if self.line is not None:
-            where = f"{where}:{self.line}" if where else f"line {self.line}"
+            where = f"{where}:{self.line}" if where else f"{line} {self.line}"
         if self.row is not None:
-            where = f"{where}, row {self.row}" if where else f"row {self.row}"
+            where = f"{where}, {row} {self.row}" if where else f"{row} {self.row}"
         if self.path:
             where = f"{where}: {self.path}" if where else self.path
         if isinstance(self.column, str):
-            where += f", column {mask_personal_data(repr(self.column))}"
+            where += f", {column} {mask_personal_data(repr(self.column))}"
         elif self.column is not None:
-            where += f", column {self.column}"
-        return where.removeprefix(", ") or "(top level)"
+            where += f", {column} {self.column}"
+        return where.removeprefix(", ") or top
+
+    def message_in(self, language: Language) -> str:
+        """What is wrong, in *language*, with the hint; English where no Swedish was given.
+
+        .. versionadded:: 0.3
+        """
+        if checked_language(language) == "sv" and self.message_sv is not None:
+            message, hint = self.message_sv, self.hint_sv
+        else:
+            message, hint = self.message, self.hint
+        return f"{message} ({hint})" if hint else message
+
+    def render(self, language: Language) -> str:
+        """The problem in one line (and its excerpt below it) in *language*: ``"sv"`` or ``"en"``.
+
+        ``str(problem)`` is ``problem.render("en")``.
+
+        .. versionadded:: 0.3
+        """
+        text = f"{self.location_in(language)}: {self.message_in(language)}"
+        if self.excerpt:
+            text += "\n" + self.excerpt
+        return text
 
     def _key(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        if self.excerpt:
-            text += "\n" + self.excerpt
-        return text
+        return self.render("en")
 
     def __repr__(self) -> str:
         parts = [repr(self.path), repr(self.message), f"code={self.code!r}"]
@@ -450,14 +682,14 @@ class Problems:
     def add(
         self,
         path: str,
-        message: str,
+        message: Wording,
         code: str = "invalid",
         *,
         source: str | None = None,
         line: int | None = None,
         row: int | None = None,
         column: str | int | None = None,
-        hint: str | None = None,
+        hint: Wording | None = None,
         excerpt: str | None = None,
     ) -> None:
         """Add a problem (in the collector's source unless *source* is given)."""
@@ -496,7 +728,7 @@ class Problems:
         """The problems so far, in the order found."""
         return tuple(self._items)
 
-    def raise_if_any(self, error: type[ProblemsError], summary: str) -> None:
+    def raise_if_any(self, error: type[ProblemsError], summary: Wording) -> None:
         """Raise *error* with every problem found, if there is any."""
         if self._items:
             raise error(summary, self._items, source=self.source)
@@ -506,19 +738,38 @@ class ProblemsError(LedarskapError, ValueError):
     """Several problems, reported at once.
 
     ``problems`` holds every :class:`Problem`; the message lists them, one a line, after a
-    summary naming the source (a file) when there is one.
+    summary naming the source (a file) when there is one. The summary may be given as a
+    ``Text`` in both languages (``summary`` holds the English); :meth:`render` shows the
+    whole in either.
     """
 
-    def __init__(self, summary: str, problems: Iterable[Problem], *, source: str | None = None):
+    def __init__(
+        self, summary: Wording, problems: Iterable[Problem], *, source: str | None = None
+    ) -> None:
+        english, swedish = _worded(summary)
         self.problems: Sequence[Problem] = tuple(problems)
         self.source = source
-        self.summary = summary
-        head = f"{_shown_path(source)}: {summary}" if source else summary
-        head = mask_personal_data(head)
+        self.summary = english
+        self.summary_sv = swedish
+        super().__init__(self._listed("en", english))
+
+    def _listed(self, language: Language, summary: str) -> str:
+        head = f"{_shown_path(self.source)}: {summary}" if self.source else summary
         count = len(self.problems)
-        lines = [f"{head} ({count} problem{'s' if count != 1 else ''})"]
-        lines += [f"  - {problem}" for problem in self.problems]
-        super().__init__("\n".join(lines))
+        plural = "" if language == "sv" or count == 1 else "s"
+        lines = [f"{mask_personal_data(head)} ({count} problem{plural})"]
+        lines += [f"  - {problem.render(language)}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def render(self, language: Language) -> str:
+        """The summary and every problem, one a line, in *language*: ``"sv"`` or ``"en"``.
+
+        In Swedish the summary is English where no Swedish was given, and so is each
+        problem's message that has none.
+        """
+        if checked_language(language) == "en":
+            return str(self)
+        return self._listed("sv", self.summary if self.summary_sv is None else self.summary_sv)
 
 
 class DocumentError(ProblemsError):

@@ -24,32 +24,13 @@ ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import LANGUAGES, Language, checked_language
 
 __all__ = ["LANGUAGES", "LabelledEnum", "Language", "Text", "checked_language"]
-
-Language = Literal["sv", "en"]
-"""The two languages every label and message of the library comes in."""
-
-LANGUAGES: tuple[Language, ...] = ("sv", "en")
-"""The languages, Swedish first."""
-
-
-def checked_language(language: object) -> Language:
-    """*language* if it is ``"sv"`` or ``"en"``; otherwise the library's error, never English by default.
-
-    >>> checked_language("de")
-    Traceback (most recent call last):
-    ...
-    ledarskap.errors.InvalidValueError: language: expected 'sv' or 'en', found 'de'
-    """
-    if language == "sv" or language == "en":  # noqa: PLR1714  # narrows the type for mypy
-        return language
-    raise InvalidValueError(location="language", expected="'sv' or 'en'", found=language)
 
 
 @attrs.frozen

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ledarskap.cli._errors import shown
-from ledarskap.errors import ConflictError, FileAccessError, InvalidValueError
+from ledarskap.errors import ConflictError, FileAccessError, InvalidValueError, LedarskapError
 
 from ._run import EXAMPLE, assert_clean_failure, run, run_script
 
@@ -30,13 +29,13 @@ from ._run import EXAMPLE, assert_clean_failure, run, run_script
     ],
 )
 def test_a_file_error_in_swedish(error: FileAccessError, swedish: str) -> None:
-    assert shown(error, "sv") == swedish
-    assert shown(error, "en") == str(error)
+    assert error.render("sv") == swedish
+    assert error.render("en") == str(error)
 
 
 def test_a_long_path_is_bounded_in_swedish_as_in_english() -> None:
     error = FileAccessError("/tmp/" + "a" * 3000 + "/19850312-2395.json", "read", "Is a directory")
-    swedish = shown(error, "sv")
+    swedish = error.render("sv")
     assert swedish.endswith("/19XXXXXX-XX95.json: kan inte läsa: det är en mapp")
     assert swedish.partition(": kan inte")[0] == str(error).partition(": cannot")[0]
     assert len(swedish) < 1100
@@ -47,12 +46,21 @@ def test_a_long_path_is_bounded_in_swedish_as_in_english() -> None:
     [
         FileAccessError("a.json", "read", "Stale file handle"),  # a reason not known here
         FileAccessError("a.json", "frobnicate", "Permission denied"),  # an action not known
-        ConflictError("a.json", "r1", None),
-        InvalidValueError(location="x", expected="a date", found="y"),
+        InvalidValueError(location="x", expected="a date", found="y"),  # English alone
     ],
 )
-def test_what_is_not_known_in_swedish_stays_whole_in_english(error: Exception) -> None:
-    assert shown(error, "sv") == str(error)
+def test_what_is_not_known_in_swedish_stays_whole_in_english(error: LedarskapError) -> None:
+    assert error.render("sv") == str(error)
+
+
+def test_a_conflict_in_swedish() -> None:
+    error = ConflictError("a.json", "r1", "r2")
+    assert error.render("sv") == (
+        "a.json: kan inte skriva: filen har ändrats sedan den lästes (version r1 lästes, "
+        "nu är den version r2): läs den igen, gör ändringen igen och spara, "
+        "eller spara med overwrite=True"
+    )
+    assert "the file is gone" in ConflictError("a.json", "r1", None).render("en")
 
 
 def test_a_missing_file_in_swedish_and_english_for_real(tmp_path: Path) -> None:
@@ -70,6 +78,6 @@ def test_the_commands_own_messages_in_both_languages(tmp_path: Path) -> None:
     assert swedish.err == "ledarskap: export: --key-file och --k hör till --pseudonymise\n"
     cohort = run("summary", EXAMPLE, "--cohort", "liko-2052", "--lang", "sv")
     assert cohort.err == (
-        "ledarskap: --cohort: väntade id:t för en av programmets omgångar (liko-2025), "
+        "ledarskap: --cohort: förväntade id:t för en av programmets omgångar (liko-2025), "
         "fick 'liko-2052' (menade du 'liko-2025'?)\n"
     )

@@ -140,7 +140,7 @@ def _text(
     if not sheet.ok:
         console.print(console.say(_SHEET_PROBLEMS, sheet=sheet.source, count=len(sheet.problems)))
         for problem in sheet.problems:
-            console.print(f"  {problem}")
+            console.print(f"  {problem.render(console.language)}")
         return
     if report.filter(code="id."):
         console.print(console.say(_INVALID, into=args.into))

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO, cast
 
-from ledarskap.errors import LedarskapError
+from ledarskap.errors import LedarskapError, mask_personal_data
 from ledarskap.text import Language, Text
 
 from ._console import Console
@@ -107,10 +107,11 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     except BrokenPipeError:  # the reader went away (ledarskap schema | head): stop quietly
         _silence_stdout()
         return BROKEN_PIPE
-    except (LedarskapError, OSError) as error:
-        from ._errors import shown  # only for an error: a run that goes well never needs it
-
-        console.error(shown(error, console.language))
+    except LedarskapError as error:
+        console.error(error.render(console.language))
+        return USAGE
+    except OSError as error:  # not the library's: the operating system's words, masked
+        console.error(mask_personal_data(str(error)))
         return USAGE
 
 

@@ -10,7 +10,11 @@ __all__ = ["problem_data"]
 
 
 def problem_data(problem: Problem) -> dict[str, Any]:
-    """*problem* as data: where (source, row, column, line, path), code, message, hint."""
+    """*problem* as data: where (source, row, column, line, path), code, message, hint.
+
+    ``message`` and ``hint`` are English (stable, for tools); ``message_sv`` and
+    ``hint_sv`` their Swedish (``null`` where none is known).
+    """
     return {
         "source": problem.source,
         "row": problem.row,
@@ -20,5 +24,7 @@ def problem_data(problem: Problem) -> dict[str, Any]:
         "code": problem.code,
         "message": problem.message,
         "hint": problem.hint,
+        "message_sv": problem.message_sv,
+        "hint_sv": problem.hint_sv,
         "text": str(problem),
     }

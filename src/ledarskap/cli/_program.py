@@ -10,7 +10,7 @@ from ledarskap.text import Language, Text
 __all__ = ["cohorts"]
 
 _UNKNOWN = Text(
-    "--cohort: väntade id:t för en av programmets omgångar ({ids}), fick {found}{hint}",
+    "--cohort: förväntade id:t för en av programmets omgångar ({ids}), fick {found}{hint}",
     "--cohort: expected the id of a cohort of the program ({ids}), found {found}{hint}",
 )
 _NONE = Text("det har ingen", "it has none")

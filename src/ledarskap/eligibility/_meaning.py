@@ -12,7 +12,7 @@ expression the column with the text and a caret under the bad part.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
@@ -31,6 +31,9 @@ from ._rules import (
 )
 from ._vocabulary import PredicateRegistry
 from .valuetypes import list_of
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "Broken",
@@ -123,7 +126,7 @@ class Broken:
 Draft: TypeAlias = Junction | Negation | Call | Compare | Broken
 """The neutral tree of a rule, as read and not yet checked."""
 
-Report: TypeAlias = Callable[[Where, str, str, "str | None"], None]
+Report: TypeAlias = Callable[[Where, "Wording", str, "Wording | None"], None]
 """How :func:`build` reports: ``report(where, message, code, hint)``."""
 
 
@@ -142,9 +145,9 @@ def _excerpt(text: str, line_start: int, line_end: int, start: int, end: int) ->
 
 def problem_at(  # the parts of a Problem, by keyword
     where: Where,
-    message: str,
+    message: Wording,
     code: str,
-    hint: str | None = None,
+    hint: Wording | None = None,
     *,
     source: str | None = None,
     first_line: int | None = None,
@@ -202,7 +205,7 @@ def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | N
     return check_comparison(draft, registry, report)
 
 
-def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, str | None]:
+def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, Wording | None]:
     return f"unknown {what} {safe_repr(name, 60)}", did_you_mean(
         name, [*registry.fields, *registry.predicates]
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any, Literal, NewType
+from typing import TYPE_CHECKING, Any, Literal, NewType
 
 import attrs
 import cattrs
@@ -29,6 +29,9 @@ from ._tables import read_table
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin, value_type
 from .valuetypes import ValueType, list_of
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "RULESET_FORMAT",
@@ -270,7 +273,12 @@ class _Checker:
         self.heads: list[tuple[int, str, dt.date | None, dt.date | None]] = []
 
     def add(
-        self, path: str, message: str, code: str, line: int | None = None, hint: str | None = None
+        self,
+        path: str,
+        message: Wording,
+        code: str,
+        line: int | None = None,
+        hint: Wording | None = None,
     ) -> None:
         self.problems.add(path, message, code, line=line, hint=hint)
 
@@ -311,7 +319,7 @@ class _Checker:
                 continue  # a misspelt key says it already: "did you mean 'when'?"
             top_missing = len(keys) == 1 and isinstance(data, Mapping) and keys[0] not in data
             line = None if top_missing else self.lines.at(keys)
-            self.add(key_path(keys), failure.message, failure.code, line, failure.hint)
+            self.add(key_path(keys), failure.text, failure.code, line, failure.hint_text)
         return failed
 
     def kept(self, raw: Mapping[str, Any], shape: type[Any], failed: set[Keys]) -> dict[str, Any]:
@@ -401,7 +409,7 @@ class _Checker:
         first = line if isinstance(when, Mapping) else self.lines.expression_start(line)
         before = len(self.problems)
 
-        def report(where: Where, message: str, code: str, hint: str | None) -> None:
+        def report(where: Where, message: Wording, code: str, hint: Wording | None) -> None:
             self.problems.append(
                 problem_at(where, message, code, hint, source=self.source, first_line=first)
             )

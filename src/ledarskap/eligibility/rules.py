@@ -27,7 +27,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application
@@ -54,6 +54,9 @@ from ._tables import read_table
 from .context import EvaluationContext
 from .predicates import PredicateRegistry, registry_or_builtin
 
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
+
 __all__ = [
     "AllOf",
     "AnyOf",
@@ -78,7 +81,7 @@ def _checked(draft: Any, registry: PredicateRegistry | None, what: str) -> Rule:
     """The rule *draft* describes, or a RuleError with every problem at its place."""
     problems: list[Problem] = []
 
-    def report(where: Where, message: str, code: str, hint: str | None) -> None:
+    def report(where: Where, message: Wording, code: str, hint: Wording | None) -> None:
         problems.append(problem_at(where, message, code, hint))
 
     rule = build(draft, registry_or_builtin(registry), report)

@@ -150,7 +150,7 @@ def _catalog(lookup: Callable[[Any], Any], expected: str) -> Callable[[object], 
         try:
             return lookup(value)
         except InvalidValueError as error:
-            raise FieldError(error.expected, value, hint=error.hint) from None
+            raise FieldError(error.expected_text, value, hint=error.hint_text) from None
 
     return convert
 

@@ -143,7 +143,7 @@ def _municipality(value: object, _: object) -> Municipality:
     try:
         return municipality(value)  # type: ignore[arg-type]  # any other is refused
     except InvalidValueError as error:
-        raise FieldError(error.expected, value, hint=error.hint) from None
+        raise FieldError(error.expected_text, value, hint=error.hint_text) from None
 
 
 def _table(value: object, _: object) -> dict[str, Any]:
@@ -234,7 +234,7 @@ def _add(problems: Problems, error: BaseException, where: Where) -> set[tuple[st
     failed: set[tuple[str | int, ...]] = set()
     for failure in failures(error, required=_REQUIRED):
         path, line = where(failure.keys)
-        problems.add(path, failure.message, failure.code, line=line, hint=failure.hint)
+        problems.add(path, failure.text, failure.code, line=line, hint=failure.hint_text)
         if failure.keys:
             failed.add(failure.keys)
     return failed

@@ -32,7 +32,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import tomli_w
@@ -52,6 +52,9 @@ from ._atomic import check_suffix, write_atomic
 from ._reading import MAX_SMALL_FILE, read_bounded
 from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
 from ._sheets import fold
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "DefaultValue",
@@ -184,7 +187,7 @@ class SheetMapping:
         found = Problems(source=source)
         names = field_names(kind)
 
-        def add(path: str, key: str, message: str, hint: str | None = None) -> None:
+        def add(path: str, key: str, message: Wording, hint: Wording | None = None) -> None:
             found.add(path, message, "unknown-field", line=lines.key(_toml_key(key)), hint=hint)
 
         columns: Iterable[tuple[str, object]] = self.columns.items()

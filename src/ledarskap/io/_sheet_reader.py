@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -32,6 +32,9 @@ from ._sheet_cells import BUILDERS, Cells, RowContext, RowError, short
 from ._sheet_columns import COLUMNS, NONE, Column, SheetKind
 from ._sheet_report import ColumnReport, DefaultBy, MatchedBy, RowOutcome, SheetInspection
 from ._sheets import fold
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = ["Layout", "Reader", "Rows"]
 
@@ -135,9 +138,9 @@ class Reader:
         self,
         row: int,
         column: str | None,
-        message: str,
+        message: Wording,
         code: str = "invalid",
-        hint: str | None = None,
+        hint: Wording | None = None,
     ) -> None:
         """Add a problem at *row* (and *column*, the header as written)."""
         self.add(Problem("", message, code, source=self.source, row=row, column=column, hint=hint))

@@ -159,7 +159,7 @@ def structure_municipality(value: object, _: object = None) -> Municipality:
         try:
             near = model.municipality(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value, hint=exc.hint) from None
+            raise FieldError(exc.expected_text, value, hint=exc.hint_text) from None
         raise FieldError(
             "a municipality code or name as SCB writes it",
             value,
@@ -202,7 +202,7 @@ def structure_county(value: object, _: object = None) -> County:
         try:
             return model.county(value)
         except InvalidValueError as exc:
-            raise FieldError(exc.expected, value, hint=exc.hint) from None
+            raise FieldError(exc.expected_text, value, hint=exc.hint_text) from None
     raise FieldError("a county code such as '05'", value, code="type")
 
 
