@@ -91,7 +91,7 @@ _SEPARATOR = re.escape(_SEPARATORS)
 _RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled (and kept by re) on the first text not ASCII
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -191,7 +191,7 @@ def mask_personal_data(text: str) -> str:
     length of the text.
     """
     if not text.isascii():
-        text = _SURROGATE.sub(_escaped, text)
+        text = re.sub(_SURROGATE, _escaped, text)
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
