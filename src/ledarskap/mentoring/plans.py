@@ -548,7 +548,7 @@ def _period(
         checked.add(
             "plan_meetings(end)",
             Text(
-                f"en dag då eller efter planens början {start.isoformat()}",
+                f"en dag från och med planens början {start.isoformat()}",
                 f"a day on or after the plan's start {start.isoformat()}",
             ),
             end.isoformat(),
