@@ -7,7 +7,6 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -331,7 +330,7 @@ def _broken(tmp_path: Path) -> Path:
     return broken
 
 
-_COMMANDS: list[tuple[str, Any]] = [
+_COMMANDS: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("validate", lambda tmp: ["validate", str(_broken(tmp))]),
     ("eligibility", lambda tmp: ["eligibility", EXAMPLE, "--cohort", "liko-2052"]),
     ("import", lambda tmp: importing(tmp / "ingen.csv", example_copy(tmp))),
@@ -375,3 +374,13 @@ def test_json_output_keeps_the_english_for_tools_and_adds_the_swedish(
         assert english_words(problem["message"]) != []
         if problem["message_sv"] is not None:
             assert english_words(problem["message_sv"]) == []
+
+
+def test_a_cohort_not_near_any_has_no_hint() -> None:
+    said = {lang: run("summary", EXAMPLE, "--cohort", "x", "--lang", lang) for lang in ("sv", "en")}
+    assert said["sv"].err == (
+        "ledarskap: --cohort: förväntade id:t för en av programmets omgångar (liko-2025), fick 'x'\n"
+    )
+    assert said["en"].err == (
+        "ledarskap: --cohort: expected the id of a cohort of the program (liko-2025), found 'x'\n"
+    )
