@@ -364,3 +364,14 @@ def test_a_value_error_in_swedish() -> None:
     assert missing.render("sv") == (
         "Parning behöver tilläggspaketet 'scipy': pip install 'ledarskap[matching]'"
     )
+
+
+def test_a_location_in_words_is_worded_in_both_languages() -> None:
+    error = InvalidValueError(
+        location=Text("tabellen participants", "the participants table"),
+        expected=Text("en av kolumnerna", "one of the columns"),
+        found="kommun",
+    )
+    assert str(error) == "the participants table: expected one of the columns, found 'kommun'"
+    assert error.render("sv") == "tabellen participants: förväntade en av kolumnerna, fick 'kommun'"
+    assert error.location == "the participants table"

@@ -441,7 +441,8 @@ class InvalidValueError(LedarskapError, ValueError):
     ``location`` names the field (``Cohort.end``) or path; ``expected`` says what would
     have been valid; ``found`` is a masked rendering of what was given; ``hint``, if any,
     what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
-    ``expected`` and ``hint`` may be given as a ``Text`` in both languages; the attributes
+    ``expected`` and ``hint`` (and a ``location`` in words, "the participants table") may be
+    given as a ``Text`` in both languages; the attributes
     hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
     ``expected_text`` and ``hint_text`` both as given (to pass on to another error).
 
@@ -452,11 +453,12 @@ class InvalidValueError(LedarskapError, ValueError):
     """
 
     def __init__(
-        self, *, location: str, expected: Wording, found: object, hint: Wording | None = None
+        self, *, location: Wording, expected: Wording, found: object, hint: Wording | None = None
     ) -> None:
+        where, where_sv = _worded(location)
         expected_en, expected_sv = _worded(expected)
         hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
-        self.location = location
+        self.location = where
         self.expected = expected_en
         self.hint = hint_en
         self.expected_sv = expected_sv
@@ -467,13 +469,11 @@ class InvalidValueError(LedarskapError, ValueError):
         self.found = mask_personal_data(found) if isinstance(found, str) else shown
         swedish = None
         if expected_sv is not None and (hint is None or hint_sv is not None):
-            swedish = f"{location}: förväntade {expected_sv}, fick {shown}" + (
+            swedish = f"{where_sv or where}: förväntade {expected_sv}, fick {shown}" + (
                 f" ({hint_sv})" if hint_sv else ""
             )
         after = f" ({hint_en})" if hint_en else ""
-        super().__init__(
-            _Worded(f"{location}: expected {expected_en}, found {shown}{after}", swedish)
-        )
+        super().__init__(_Worded(f"{where}: expected {expected_en}, found {shown}{after}", swedish))
 
 
 class InvalidPersonnummerError(InvalidValueError):
