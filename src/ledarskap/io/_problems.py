@@ -8,20 +8,31 @@ described and masked. A document's problems are located by JSON path
 personal data written in the wrong place).
 
 :class:`~ledarskap._found.FieldError` is what the converters' hooks raise; it is
-re-exported here, beside the walk that reads it.
+re-exported here, beside the walk that reads it. A problem moved elsewhere (a TOML key
+path for a JSON path, a hint added) keeps its Swedish: :func:`moved`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ledarskap._found import FieldError
 from ledarskap.errors import Problem, mask_personal_data
+from ledarskap.text import Text
 
 if TYPE_CHECKING:
     from ledarskap._shapes import Keys
+    from ledarskap.errors import Wording
 
-__all__ = ["FieldError", "json_path_to_key_path", "problems_of"]
+__all__ = [
+    "FieldError",
+    "hint_of",
+    "json_path_to_key_path",
+    "message_of",
+    "moved",
+    "problems_of",
+    "wording",
+]
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
@@ -47,3 +58,43 @@ def json_path_to_key_path(path: str) -> str:
     ('participants[3].id', '(top level)')
     """
     return path.removeprefix("$").removeprefix(".") or "(top level)"
+
+
+def wording(english: str, swedish: str | None) -> Wording:
+    """*english* and *swedish* as one wording; the English alone where no Swedish is known.
+
+    >>> wording("a date", "ett datum"), wording("a date", None)
+    (Text(sv='ett datum', en='a date'), 'a date')
+    """
+    return english if swedish is None else Text(swedish, english)
+
+
+def message_of(problem: Problem) -> Wording:
+    """What *problem* says, in both languages where it has both."""
+    return wording(problem.message, problem.message_sv)
+
+
+def hint_of(problem: Problem) -> Wording | None:
+    """*problem*'s hint, in both languages where it has both (``None``: no hint)."""
+    return None if problem.hint is None else wording(problem.hint, problem.hint_sv)
+
+
+def moved(problem: Problem, *, path: str | None = None, **changes: Any) -> Problem:
+    """*problem* with some of its parts changed (``path``, ``source``, ``hint`` …), its Swedish kept.
+
+    >>> problem = Problem("$.a", Text("förväntade text", "expected text"))
+    >>> moved(problem, path="a").render("sv")
+    'a: förväntade text'
+    """
+    parts: dict[str, Any] = {
+        "message": message_of(problem),
+        "code": problem.code,
+        "source": problem.source,
+        "line": problem.line,
+        "row": problem.row,
+        "column": problem.column,
+        "hint": hint_of(problem),
+        "excerpt": problem.excerpt,
+    }
+    parts.update(changes)
+    return Problem(problem.path if path is None else path, **parts)
