@@ -30,6 +30,8 @@ __all__ = [
     "json_path_to_key_path",
     "message_of",
     "moved",
+    "number_sv",
+    "prefixed",
     "problems_of",
     "wording",
 ]
@@ -98,3 +100,25 @@ def moved(problem: Problem, *, path: str | None = None, **changes: Any) -> Probl
     }
     parts.update(changes)
     return Problem(problem.path if path is None else path, **parts)
+
+
+def prefixed(prefix: str, text: Text) -> Text:
+    """*text* after *prefix* (a name, not a word: the same in both languages) and a colon.
+
+    >>> prefixed("columns", Text("förväntade en tabell", "expected a table")).en
+    'columns: expected a table'
+    """
+    return Text(f"{prefix}: {text.sv}", f"{prefix}: {text.en}")
+
+
+def number_sv(number: int) -> str:
+    r"""*number* as Swedish writes it, its thousands set apart by a no-break space.
+
+    A number of ten digits or more keeps the English commas: digits set apart by spaces
+    would read as a personnummer, and be masked.
+
+    >>> number_sv(100_000), number_sv(32_767), number_sv(4_294_967_296)
+    ('100\xa0000', '32\xa0767', '4,294,967,296')
+    """
+    grouped = f"{number:,}"
+    return grouped if abs(number) >= 10**9 else grouped.replace(",", "\u00a0")

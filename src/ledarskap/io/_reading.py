@@ -20,12 +20,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import TYPE_CHECKING
 
+from ledarskap.errors import _REASONS  # the operating system's reasons in Swedish
 from ledarskap.text import Text
-
-if TYPE_CHECKING:
-    from ledarskap.errors import Wording
 
 __all__ = [
     "MAX_DOCUMENT",
@@ -51,17 +48,21 @@ class RefusedFileError(OSError):
         self.reason = reason
 
 
-def reason_of(error: BaseException) -> Wording:
+def reason_of(error: BaseException) -> Text | str:
     """Why a file could not be read, as :class:`~ledarskap.errors.FileAccessError` takes it.
 
     The library's own reasons (:class:`RefusedFileError`) in both languages; the operating
-    system's as it words them (``strerror``: the error knows its common ones in Swedish).
+    system's as it words them (``strerror``), in Swedish too where the library knows it.
+
+    >>> reason_of(FileNotFoundError(2, "No such file or directory")).sv
+    'filen eller mappen finns inte'
+
     """
     if isinstance(error, RefusedFileError):
         return error.reason
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error)
+    english = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    swedish = _REASONS.get(english)
+    return english if swedish is None else Text(swedish, english)
 
 
 def read_bounded(
