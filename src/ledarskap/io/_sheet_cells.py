@@ -193,7 +193,7 @@ class Cells:
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
 
-    def fail(
+    def refuse(
         self,
         field: str | None,
         message: Wording,
@@ -221,7 +221,7 @@ class Cells:
                     f"fill it in, or give empty cells a default (defaults={{{field!r}: …}})",
                 )
             )
-            self.fail(
+            self.refuse(
                 field,
                 Text(
                     "förväntade ett värde, fick en tom cell",
@@ -253,10 +253,10 @@ class Cells:
                 wanted, hint = error.expected_text, error.hint_text
             else:
                 wanted, hint = Text(error.render("sv"), str(error)), None
-            self.fail(field, expected_found(wanted, value), code, hint)
+            self.refuse(field, expected_found(wanted, value), code, hint)
             return None
         if result is None:
-            self.fail(field, expected_found(expected, value), code)
+            self.refuse(field, expected_found(expected, value), code)
         return result
 
     def date(self, field: str) -> Any:
@@ -290,7 +290,7 @@ class Cells:
         table, names = _enum_table(kind)
         found = table.get(fold(value))
         if found is None:
-            self.fail(field, expected_found(Text(f"en av {names}", f"one of {names}"), value))
+            self.refuse(field, expected_found(Text(f"en av {names}", f"one of {names}"), value))
         return found
 
     def integer(self, field: str) -> int | None:
@@ -326,7 +326,7 @@ class Cells:
         staff = None if said is not None else self.enum("staff_function", StaffFunction)
         leads = self.boolean("leads_staff_function")
         if leads is False and staff is not None:
-            self.fail(
+            self.refuse(
                 "leads_staff_function",
                 Text(
                     f"förväntade ja, eftersom raden anger en stabsfunktion ({staff.label('sv')}), "
@@ -345,7 +345,7 @@ class Cells:
         if full is not None and (given is None or family is None):
             parts = split_name(full)
             if parts is None:
-                self.fail(
+                self.refuse(
                     "name",
                     expected_found(
                         Text("ett förnamn och ett efternamn", "a given and a family name"), full
@@ -391,7 +391,7 @@ class Cells:
             return None if unknown else ()
         bodies = _bodies(value) if len(value) <= _CACHED else _bodies.__wrapped__(value)
         if BOOLEANS.get(fold(value)) is True:
-            self.fail(
+            self.refuse(
                 "reports_to",
                 expected_found(
                     Text(
@@ -408,7 +408,7 @@ class Cells:
             return None
         if isinstance(bodies, str):
             example = short(bodies.partition("(")[0].strip())
-            self.fail(
+            self.refuse(
                 "reports_to",
                 expected_found(
                     Text(
@@ -426,7 +426,7 @@ class Cells:
     def cohort(self) -> str:
         value = self.values.get("cohort_id") or self.context.cohort_id
         if value is None:
-            self.fail(
+            self.refuse(
                 None,
                 Text(
                     "förväntade omgången: en kolumn 'Omgång', eller cohort_id=",
@@ -502,7 +502,7 @@ def _build(cells: Cells, make: Callable[..., Any], fields: dict[str, Any]) -> An
             field = {"Person": "person_id", "Appointment": "appointment_id"}.get(
                 getattr(make, "__name__", ""), "id"
             )
-        cells.fail(
+        cells.refuse(
             field if field in cells.headers else None,
             expected_found(error.expected_text, error.found),
             hint=error.hint_text,

@@ -227,13 +227,13 @@ class SheetMapping:
             f"ett fält i ett blad med {Sheet(kind).label('sv')}", f"a field of a {kind} sheet"
         )
 
-        def add(path: str, key: str, message: Wording, hint: Wording | None = None) -> None:
+        def misfit(path: str, key: str, message: Wording, hint: Wording | None = None) -> None:
             found.add(path, message, "unknown-field", line=lines.key(_toml_key(key)), hint=hint)
 
         columns: Iterable[tuple[str, object]] = self.columns.items()
         for header, name in columns:
             if not isinstance(name, str) or field_of(kind, name) is None:
-                add(
+                misfit(
                     f"columns.{header}",
                     header,
                     expected_found(a_field, name),
@@ -242,14 +242,14 @@ class SheetMapping:
         defaults: Iterable[tuple[str, object]] = self.defaults.items()
         for name, value in defaults:
             if field_of(kind, name) is None:
-                add(
+                misfit(
                     f"defaults.{name}",
                     name,
                     expected_found(a_field, name),
                     did_you_mean(name, names),
                 )
             elif not isinstance(value, (str, dt.date, int, bool)):
-                add(
+                misfit(
                     f"defaults.{name}",
                     name,
                     expected_found(

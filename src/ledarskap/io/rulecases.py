@@ -630,7 +630,7 @@ class _Checks:
             cases.append(case)
         return cases
 
-    def add(self, where: Where, keys: tuple[str | int, ...], message: Wording, code: str) -> None:
+    def note(self, where: Where, keys: tuple[str | int, ...], message: Wording, code: str) -> None:
         path, line = where(keys)
         self.problems.add(path, message, code, line=line)
 
@@ -642,7 +642,7 @@ class _Checks:
             return None
         name = shape.name
         if name is None and "name" not in failed:
-            self.add(
+            self.note(
                 where,
                 ("name",),
                 Text(
@@ -652,7 +652,7 @@ class _Checks:
                 "missing",
             )
         elif name is not None and (not name.strip() or "::" in name or "\n" in name):
-            self.add(
+            self.note(
                 where,
                 ("name",),
                 Text(
@@ -663,7 +663,7 @@ class _Checks:
             )
         as_of = shape.as_of or self.defaults.as_of
         if as_of is None and "as_of" not in failed:
-            self.add(
+            self.note(
                 where,
                 ("as_of",),
                 Text(
@@ -676,7 +676,7 @@ class _Checks:
             )
         if shape.outcome is None and "outcome" not in failed:
             outcomes = ", ".join(o.value for o in Outcome)
-            self.add(
+            self.note(
                 where,
                 ("outcome",),
                 Text(
@@ -719,7 +719,7 @@ class _Checks:
     ) -> tuple[Cohort | None, ProgramData | None]:
         """The case's cohort (a program's, or a stand-in), or ``None`` if it names neither."""
         if "collaborating" in raw and "cohort" in raw:
-            self.add(
+            self.note(
                 where,
                 ("cohort",),
                 Text(
@@ -753,7 +753,7 @@ class _Checks:
         try:
             program = _program(reference.program, self.base)
         except ProblemsError as error:
-            self.add(
+            self.note(
                 where,
                 ("cohort", "program"),
                 Text(
@@ -780,7 +780,7 @@ class _Checks:
                 f"kan inte läsa programdokumentet {shown}: {swedish}",
                 f"cannot read the program document {shown}: {english}",
             )
-            self.add(where, ("cohort", "program"), message, "io")
+            self.note(where, ("cohort", "program"), message, "io")
             return None, None
         known = [c.id for c in program.cohorts]
         if reference.id not in known:
@@ -855,7 +855,7 @@ class _Checks:
             return {"name": value, "kind": kind.value}
         kinds = ", ".join(k.value for k in PoliticalBodyKind)
         name = json.dumps(value, ensure_ascii=False)
-        self.add(
+        self.note(
             where,
             keys,
             Text(
