@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 from cattrs import BaseConverter, Converter
@@ -33,6 +33,9 @@ from ledarskap.eligibility import Outcome
 from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, safe_repr
 from ledarskap.model import Application, Municipality, match_title, municipality
 from ledarskap.text import Text
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "CASES_FORMAT",
@@ -202,7 +205,7 @@ def make_converter() -> BaseConverter:
     return converter
 
 
-Where = Callable[[tuple[str | int, ...]], tuple[str, int | None]]
+Where = Callable[[tuple[str | int, ...]], "tuple[Wording, int | None]"]
 """Where a failure at a key path is: the path to show and the line, for a problem."""
 
 

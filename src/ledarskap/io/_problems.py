@@ -25,9 +25,12 @@ if TYPE_CHECKING:
     from ledarskap.errors import Wording
 
 __all__ = [
+    "FILE_NAME",
+    "TOP",
     "FieldError",
     "hint_of",
     "json_path_to_key_path",
+    "key_path_of",
     "message_of",
     "moved",
     "number_sv",
@@ -51,6 +54,23 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
         return mask_personal_data(json_path(keys, path))
 
     return walk(exc, where)
+
+
+FILE_NAME = Text("(filnamn)", "(file name)")
+"""The path of a problem with a file's name (its suffix), not its content."""
+
+TOP = Text("(översta nivån)", "(top level)")
+"""The path of the whole document, where a problem has no key."""
+
+
+def key_path_of(path: str) -> Wording:
+    """:func:`json_path_to_key_path`, the top level named in both languages.
+
+    >>> key_path_of("$.participants[3].id"), key_path_of("$").sv
+    ('participants[3].id', '(översta nivån)')
+    """
+    key_path = json_path_to_key_path(path)
+    return TOP if key_path == TOP.en else key_path
 
 
 def json_path_to_key_path(path: str) -> str:
@@ -81,7 +101,7 @@ def hint_of(problem: Problem) -> Wording | None:
     return None if problem.hint is None else wording(problem.hint, problem.hint_sv)
 
 
-def moved(problem: Problem, *, path: str | None = None, **changes: Any) -> Problem:
+def moved(problem: Problem, *, path: Wording | None = None, **changes: Any) -> Problem:
     """*problem* with some of its parts changed (``path``, ``source``, ``hint`` …), its Swedish kept.
 
     >>> problem = Problem("$.a", Text("förväntade text", "expected text"))
@@ -99,7 +119,7 @@ def moved(problem: Problem, *, path: str | None = None, **changes: Any) -> Probl
         "excerpt": problem.excerpt,
     }
     parts.update(changes)
-    return Problem(problem.path if path is None else path, **parts)
+    return Problem(wording(problem.path, problem.path_sv) if path is None else path, **parts)
 
 
 def prefixed(prefix: str, text: Text) -> Text:

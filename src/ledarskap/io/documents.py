@@ -73,12 +73,14 @@ from ledarskap.text import Text
 
 from . import revisions
 from ._construct import SMALL, Constructor
-from ._problems import json_path_to_key_path, message_of, moved, wording
+from ._problems import FILE_NAME, key_path_of, message_of, moved, wording
 from ._reading import MAX_DOCUMENT, read_bounded, reason_of
 from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 if TYPE_CHECKING:
+    from ledarskap.errors import Wording
+
     from ._decode import Decoder
     from ._encode import Encoder
 
@@ -302,7 +304,7 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
             Text("okänd sorts fil", "unknown kind of file"),
             [
                 Problem(
-                    "(file name)",
+                    FILE_NAME,
                     Text(
                         f"förväntade ett namn som slutar på .json eller .toml, "
                         f"fick {safe_repr(suffix)}",
@@ -560,21 +562,26 @@ def _may_hold_surrogates(text: object) -> bool:
 def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
     """A problem for every text in *value* holding half of a surrogate pair."""
     if isinstance(value, str):
-        if any("\ud800" <= c <= "\udfff" for c in value):
-            yield Problem(
-                path,
-                Text(
-                    "förväntade Unicode-text, fick text med ett ensamt surrogattecken",
-                    "expected Unicode text, found text with a lone surrogate",
-                ),
-            )
+        if _has_lone_surrogate(value):
+            yield Problem(path, _LONE_SURROGATE)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _lone_surrogates(key, f"{path} (a key)")
+            if _has_lone_surrogate(key):
+                yield Problem(Text(f"{path} (en nyckel)", f"{path} (a key)"), _LONE_SURROGATE)
             yield from _lone_surrogates(item, f"{path}.{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _lone_surrogates(item, f"{path}[{index}]")
+
+
+def _has_lone_surrogate(text: object) -> bool:
+    return isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text)
+
+
+_LONE_SURROGATE = Text(
+    "förväntade Unicode-text, fick text med ett ensamt surrogattecken",
+    "expected Unicode text, found text with a lone surrogate",
+)
 
 
 def _read(
@@ -627,9 +634,7 @@ def _read(
     except DocumentError as exc:
         problems = exc.problems
     if syntax == "toml":
-        problems = tuple(
-            Problem(json_path_to_key_path(p.path), message_of(p), p.code) for p in problems
-        )
+        problems = tuple(Problem(key_path_of(p.path), message_of(p), p.code) for p in problems)
     raise DocumentError(
         Text("dokumentet följer inte formatet", "the document does not match the format"),
         problems,
@@ -640,5 +645,5 @@ def _read(
 _NOT_A_DOCUMENT = Text("inget programdokument", "not a program document")
 
 
-def _where(path: str, syntax: Syntax) -> str:
-    return json_path_to_key_path(path) if syntax == "toml" else path
+def _where(path: str, syntax: Syntax) -> Wording:
+    return key_path_of(path) if syntax == "toml" else path

@@ -599,17 +599,25 @@ class _Checks:
             start = starts[index]
             end = next((n for n in starts[index + 1 :] if n is not None), None)
             name = raw.get("name") if isinstance(raw, dict) else None
-            label = f"case {name!r}" if isinstance(name, str) else f"case[{index}]"
+            label = (
+                Text(f"fall {name!r}", f"case {name!r}")
+                if isinstance(name, str)
+                else Text(f"case[{index}]", f"case[{index}]")
+            )
 
             def where(
                 keys: tuple[str | int, ...],
-                label: str = label,
+                label: Text = label,
                 start: int | None = start,
                 end: int | None = end,
-            ) -> tuple[str, int | None]:
+            ) -> tuple[Wording, int | None]:
                 if not keys:
                     return label, start
-                return f"{label}, key {key_path(keys)}", key_line(lines, keys, start, end)
+                keyed = key_path(keys)
+                return (
+                    Text(f"{label.sv}, nyckel {keyed}", f"{label.en}, key {keyed}"),
+                    key_line(lines, keys, start, end),
+                )
 
             case = self.case(index, raw, where, start)
             if case is None:

@@ -82,6 +82,7 @@ from ledarskap.model import (
 from ledarskap.text import Language, Text, checked_language
 
 from ._atomic import write_atomic
+from ._problems import FILE_NAME
 from ._progress import ProgressCallback, Ticker, checked_progress
 from ._reading import reason_of, refuse_devices
 from ._sheet_columns import (
@@ -677,7 +678,7 @@ def _written_syntax(path: str | os.PathLike[str]) -> Literal["csv", "xlsx"]:
             Text("okänd sorts bladfil", "unknown kind of sheet file"),
             [
                 Problem(
-                    "(file name)",
+                    FILE_NAME,
                     Text(
                         f"förväntade ett namn som slutar på .csv eller .xlsx, fick {fick}",
                         f"expected a name ending .csv or .xlsx, found {found}",
