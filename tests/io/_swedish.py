@@ -84,7 +84,8 @@ def english_words(text: str) -> list[str]:
     >>> english_words("$.a: expected a list, found none")
     ['expected', 'a', 'list', 'found', 'none']
     """
-    tokens = re.findall(r"[\w.\[\]=-]+", _QUOTED.sub(" ", text))
-    # A key path (people[0].given_name) or a name (cohort_id=) is data, not words.
-    words = [t.strip(".") for t in tokens if not re.search(r"[\w.][._\[=]|\d", t.strip("."))]
+    tokens = re.findall(r"[\w.\[\]=/-]+", _QUOTED.sub(" ", text))
+    # A key path (people[0].given_name), a name (cohort_id=) or the values a cell may hold
+    # (yes/no) are data, not words.
+    words = [t.strip(".") for t in tokens if not re.search(r"[\w.][._\[=/]|\d", t.strip("."))]
     return [word for word in words if word.casefold() in ENGLISH]
