@@ -615,7 +615,7 @@ def test_the_syntax_is_read_from_the_name_as_pathlib_reads_it(path: str) -> None
 
 def _broken(change: Any) -> dict[str, Any]:
     """The example program's document with *change* made to it."""
-    document = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    document: dict[str, Any] = json.loads(ledarskap.dumps(ledarskap.example_program()))
     change(document)
     return document
 
@@ -799,13 +799,13 @@ def test_a_bad_call_and_a_bad_file_name_in_swedish(tmp_path: Path) -> None:
     assert raised.value.render("sv") == (
         "load: förväntade en sökväg, fick en ProgramData (menade du dump?)"
     )
-    with pytest.raises(DocumentError) as raised:
+    with pytest.raises(DocumentError) as wrong_name:
         ledarskap.dump(sample(), tmp_path / "a.txt")
-    assert raised.value.render("sv").endswith(
+    assert wrong_name.value.render("sv").endswith(
         "a.txt: okänd sorts fil (1 problem)\n"
         "  - (filnamn): förväntade ett namn som slutar på .json eller .toml, fick '.txt'"
     )
-    assert str(raised.value).endswith(
+    assert str(wrong_name.value).endswith(
         "  - (file name): expected a name ending .json or .toml, found '.txt'"
     )
 

@@ -960,12 +960,12 @@ def test_a_bad_call_of_the_sheet_readers_and_writers_in_swedish(tmp_path: Path) 
     data = ledarskap.example_program()
     calls: list[tuple[Any, str]] = [
         (
-            lambda: read_sheet("participants", "t.csv"),
+            lambda: read_sheet("participants", "t.csv"),  # type: ignore[arg-type]
             "read_sheet(source, kind): argumenten står i omvänd ordning: källan kommer först, "
             "sedan sorten (read_sheet('deltagare.csv', 'participants'))",
         ),
         (
-            lambda: read_sheet(b"", "deltagarna"),
+            lambda: read_sheet(b"", "deltagarna"),  # type: ignore[arg-type]
             "read_sheet(kind): förväntade en av ['applications', 'meetings', 'mentors', "
             "'participants'] (eller deltagare, mentorer, ansökningar, mentorsträffar, möten), "
             "fick 'deltagarna'",
