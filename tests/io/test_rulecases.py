@@ -703,3 +703,13 @@ def test_a_case_file_without_rule_set_or_cases_in_swedish() -> None:
     with pytest.raises(UsageError) as raised:
         load_cases_text(3)  # type: ignore[arg-type]
     assert raised.value.render("sv") == "load_cases_text(text): förväntade text, fick int"
+
+
+def test_recording_from_a_rule_set_file_needs_the_rule_set() -> None:
+    program = ledarskap.example_program()
+    with pytest.raises(TypeError) as raised:
+        record_cases(program.applications[:1], as_of=dt.date(2025, 9, 1), ruleset="r.toml")
+    assert isinstance(raised.value, UsageError)
+    assert raised.value.render("sv") == (
+        "record_cases behöver själva regeluppsättningen (rules=) för en fil med en regeluppsättning"
+    )

@@ -945,10 +945,19 @@ def record_cases(
     True
 
     .. versionadded:: 0.2
+    .. versionchanged:: 0.3
+       A rule-set file without *rules* raises :class:`~ledarskap.errors.UsageError` (a
+       :class:`TypeError` still), with its message in Swedish too.
     """
     if rules is None:
         if ruleset != "default":
-            raise TypeError("record_cases needs the rule set itself (rules=) for a rule-set file")
+            raise UsageError(
+                Text(
+                    "record_cases behöver själva regeluppsättningen (rules=) för en fil med "
+                    "en regeluppsättning",
+                    "record_cases needs the rule set itself (rules=) for a rule-set file",
+                )
+            )
         rules = default_ruleset()
     defaults: dict[str, Any] = {"as_of": as_of}
     if cohort is not None and cohort.collaborations:
