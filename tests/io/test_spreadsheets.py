@@ -875,7 +875,7 @@ def test_the_sample_sheets_problems_and_outcomes_are_whole_swedish() -> None:
         ),
         (
             f"{HEADER};Kapacitet\nAnna;Berg;Linköping;F;Chef;2021-03-01;3\n",
-            "t.csv, rad 1, kolumn 'Kapacitet': okänd kolumn (dess data skulle gå förlorade): "
+            "t.csv, rad 1, kolumn 'Kapacitet': okänd kolumn (dess uppgifter skulle gå förlorade): "
             "förväntade Id, Omgång, Person-id, Förnamn, Efternamn, Namn, E-post, Telefon, "
             "Personnummer, Kommun, Förvaltning, Organisationstyp, Befattning, Befattningskod, "
             "Rapporterar till, Stabsfunktion, Leder stabsfunktion, Startdatum, Slutdatum, "

@@ -311,7 +311,7 @@ class Reader:
             row,
             text,
             Text(
-                f"okänd kolumn (dess data skulle gå förlorade): förväntade {expected}",
+                f"okänd kolumn (dess uppgifter skulle gå förlorade): förväntade {expected}",
                 f"unknown column (its data would be lost): expected {expected}",
             ),
             "unknown-column",

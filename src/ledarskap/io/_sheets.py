@@ -668,8 +668,8 @@ def _check_archive(content: bytes, source: str) -> None:
             raise _too_large(
                 source,
                 Text(
-                    f"{part.filename} packas upp {number_sv(fold)} gånger: "
-                    f"en del får packas upp högst {MAX_RATIO} gånger (en zip-bomb?)",
+                    f"{part.filename} blir {number_sv(fold)} gånger större uppackad: "
+                    f"en del får bli högst {MAX_RATIO} gånger större (en zip-bomb?)",
                     f"{part.filename} unpacks {fold:,}-fold: "
                     f"a part may unpack at most {MAX_RATIO}-fold (a zip bomb?)",
                 ),
