@@ -824,3 +824,18 @@ def test_a_file_that_cannot_be_read_or_written_in_swedish(tmp_path: Path) -> Non
         "folder.json: kan inte skriva: det är en mapp, inte en fil"
     )
     assert str(raised.value).endswith("folder.json: cannot write: it is a folder, not a file")
+
+
+def test_what_cannot_be_read_as_a_document_at_all_in_swedish() -> None:
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads('{"a": 1' + "0" * 5000 + "}")
+    assert raised.value.render("sv") == (
+        "inte giltig JSON (1 problem)\n"
+        "  - $: förväntade ett tal, fick ett med för många siffror för att läsas"
+    )
+    with pytest.raises(LedarskapError) as wrong:
+        ledarskap.loads(3)  # type: ignore[arg-type]
+    assert wrong.value.render("sv") == "text: förväntade str eller bytes, fick <class 'int'>"
+    with pytest.raises(LedarskapError) as wrong:
+        ledarskap.loads("x", syntax="yaml")  # type: ignore[arg-type]
+    assert wrong.value.render("sv") == "syntax: förväntade 'json' eller 'toml', fick 'yaml'"
