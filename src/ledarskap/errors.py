@@ -443,7 +443,9 @@ class InvalidValueError(LedarskapError, ValueError):
     what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
     ``expected`` and ``hint`` may be given as a ``Text`` in both languages; the attributes
     hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
-    ``expected_text`` and ``hint_text`` both as given (to pass on to another error).
+    ``expected_text`` and ``hint_text`` both as given (to pass on to another error). So may
+    a ``location`` that holds words ("the deltagare sheet, row 3"): ``location`` holds the
+    English, the Swedish message the Swedish.
 
     >>> from ledarskap.text import Text
     >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
@@ -452,8 +454,9 @@ class InvalidValueError(LedarskapError, ValueError):
     """
 
     def __init__(
-        self, *, location: str, expected: Wording, found: object, hint: Wording | None = None
+        self, *, location: Wording, expected: Wording, found: object, hint: Wording | None = None
     ) -> None:
+        location, location_sv = _worded(location)
         expected_en, expected_sv = _worded(expected)
         hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
         self.location = location
@@ -467,7 +470,7 @@ class InvalidValueError(LedarskapError, ValueError):
         self.found = mask_personal_data(found) if isinstance(found, str) else shown
         swedish = None
         if expected_sv is not None and (hint is None or hint_sv is not None):
-            swedish = f"{location}: förväntade {expected_sv}, fick {shown}" + (
+            swedish = f"{location_sv or location}: förväntade {expected_sv}, fick {shown}" + (
                 f" ({hint_sv})" if hint_sv else ""
             )
         after = f" ({hint_en})" if hint_en else ""

@@ -378,7 +378,9 @@ def test_a_sheet_too_large_or_unreadable_in_swedish() -> None:
 def test_a_text_an_xlsx_cell_cannot_hold_in_swedish() -> None:
     with pytest.raises(InvalidValueError) as raised:
         write_xlsx([["a\rb"]], title="deltagare")
-    assert (
-        ": förväntade text utan styrtecken eller vagnreturer (en XLSX-cell kan inte rymma dem: "
-        in (raised.value.render("sv"))
+    assert raised.value.render("sv") == (
+        "bladet deltagare, rad 1, kolumn 1: förväntade text utan styrtecken eller vagnreturer "
+        "(en XLSX-cell kan inte rymma dem: en vagnretur läses tillbaka som en radmatning; CSV "
+        "kan), fick 'a\\rb'"
     )
+    assert str(raised.value).startswith("the deltagare sheet, row 1, column 1: expected text")

@@ -779,7 +779,10 @@ def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
         for column, value in enumerate(row, start=1):
             if not xlsx_holds(value):
                 raise InvalidValueError(
-                    location=f"the {title} sheet, row {number}, column {column}",
+                    location=Text(
+                        f"bladet {title}, rad {number}, kolumn {column}",
+                        f"the {title} sheet, row {number}, column {column}",
+                    ),
                     expected=XLSX_TEXT,
                     found=value,
                 )
