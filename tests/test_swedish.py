@@ -43,6 +43,14 @@ WORDED: dict[str, tuple[int | str, ...]] = {
     "report": (1, 3, "message", "hint"),
     "problem": (2, 4, "message", "hint"),
     "instance": (3,),  # mentoring's Checked.instance(location, value, kind, expected)
+    "refuse": (1, 3, "message", "hint"),  # io._sheet_cells.Cells.refuse(field, message, code, hint)
+    "parsed": (2, "expected"),  # io._sheet_cells.Cells.parsed(field, parse, expected)
+    "note": (2, "message"),  # io.rulecases._Checks.note(where, keys, message, code)
+    "misfit": (2, 3, "message", "hint"),  # io._sheet_mapping: misfit(path, key, message, hint)
+    "wrong": (1, "expected"),  # io._sheet_mapping: wrong(path, expected, value)
+    "_too_large": (1, "message"),  # io._sheets._too_large(source, message)
+    "_unreadable": (1, "reason"),  # io.spreadsheets._unreadable(label, reason)
+    "_openpyxl": (0, "feature"),  # io._sheets._openpyxl(feature)
 }
 
 
@@ -109,21 +117,6 @@ PENDING = {
     "eligibility/rules.py",
     "eligibility/valuetypes.py",
     "errors.py",
-    "io/_atomic.py",
-    "io/_casefiles.py",
-    "io/_convert.py",
-    "io/_progress.py",
-    "io/_sheet_columns.py",
-    "io/_sheet_mapping.py",
-    "io/_sheet_reader.py",
-    "io/_sheets.py",
-    "io/_values.py",
-    "io/documents.py",
-    "io/migrations.py",
-    "io/revisions.py",
-    "io/rulecases.py",
-    "io/rulesets.py",
-    "io/spreadsheets.py",
     "model/cohorts.py",
     "model/lifecycle.py",
     "model/mentoring.py",

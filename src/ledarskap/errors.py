@@ -441,10 +441,11 @@ class InvalidValueError(LedarskapError, ValueError):
     ``location`` names the field (``Cohort.end``) or path; ``expected`` says what would
     have been valid; ``found`` is a masked rendering of what was given; ``hint``, if any,
     what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
-    ``expected`` and ``hint`` (and a ``location`` in words, "the participants table") may be
-    given as a ``Text`` in both languages; the attributes
+    ``expected`` and ``hint`` may be given as a ``Text`` in both languages; the attributes
     hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
-    ``expected_text`` and ``hint_text`` both as given (to pass on to another error).
+    ``expected_text`` and ``hint_text`` both as given (to pass on to another error). So may
+    a ``location`` that holds words ("the deltagare sheet, row 3"): ``location`` holds the
+    English, the Swedish message the Swedish.
 
     >>> from ledarskap.text import Text
     >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
@@ -531,7 +532,8 @@ class Problem:
     ``excerpt`` (the source line with a caret under the bad part). ``code`` is stable, for
     tools and tests. Personal data is masked in every part that holds text. The message
     and the hint may be given as a :class:`ledarskap.text.Text`: ``message`` and ``hint``
-    hold the English, :meth:`render` shows the problem in either language.
+    hold the English, :meth:`render` shows the problem in either language. So may a path
+    that holds words (``(file name)``): ``path`` holds the English, ``path_sv`` the Swedish.
 
     >>> print(Problem("rules[1].level", "expected 'required' or 'advisory', found 'mandatory'",
     ...               code="invalid-level", source="demo.toml", line=10))
@@ -554,13 +556,14 @@ class Problem:
         "message",
         "message_sv",
         "path",
+        "path_sv",
         "row",
         "source",
     )
 
     def __init__(
         self,
-        path: str,
+        path: Wording,
         message: Wording,
         code: str = "invalid",
         *,
@@ -573,7 +576,9 @@ class Problem:
     ) -> None:
         english, swedish = _worded(message)
         hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
-        self.path = mask_personal_data(path)
+        path_en, path_sv = _worded(path)
+        self.path = mask_personal_data(path_en)
+        self.path_sv = None if path_sv is None else mask_personal_data(path_sv)
         self.message = mask_personal_data(english)
         self.code = code
         self.source = None if source is None else _shown_path(source)
@@ -602,8 +607,9 @@ class Problem:
             where = f"{where}:{self.line}" if where else f"{line} {self.line}"
         if self.row is not None:
             where = f"{where}, {row} {self.row}" if where else f"{row} {self.row}"
-        if self.path:
-            where = f"{where}: {self.path}" if where else self.path
+        path = self.path_sv if language == "sv" and self.path_sv is not None else self.path
+        if path:
+            where = f"{where}: {path}" if where else path
         if isinstance(self.column, str):
             where += f", {column} {mask_personal_data(repr(self.column))}"
         elif self.column is not None:
@@ -681,7 +687,7 @@ class Problems:
 
     def add(
         self,
-        path: str,
+        path: Wording,
         message: Wording,
         code: str = "invalid",
         *,

@@ -109,11 +109,6 @@ _ENGLISH = re.compile(
     r"or|with|problems|no|not|does|match|file|folder|rule|set)\b"
 )
 
-NEEDS_IO = pytest.mark.xfail(
-    reason="the program document, sheet and rule-set file readers' messages in Swedish: "
-    "branch h-sv-io",
-    strict=False,
-)
 NEEDS_RULES = pytest.mark.xfail(
     reason="the rules' and rule-set files' messages in Swedish: branches h-sv-rules and h-sv-io",
     strict=False,
@@ -157,7 +152,6 @@ def test_a_broken_program_document_for_real(tmp_path: Path) -> None:
     )
 
 
-@NEEDS_IO
 def test_a_program_document_that_does_not_match_the_format(tmp_path: Path) -> None:
     data = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
     data["cohorts"][0]["start"] = 3
@@ -251,7 +245,6 @@ def test_a_missing_extra_for_real(tmp_path: Path) -> None:
     assert english.err == f"ledarskap: {_EXTRAS[0][3]}\n"
 
 
-@NEEDS_IO
 def test_a_sheet_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     sheet = tmp_path / "deltagare.xlsx"
@@ -343,10 +336,7 @@ _COMMANDS: list[tuple[str, Callable[[Path], list[str]]]] = [
 
 @pytest.mark.parametrize(
     ("command", "argv"),
-    [
-        pytest.param(name, argv, marks=NEEDS_IO if name in ("import", "schema") else ())
-        for name, argv in _COMMANDS
-    ],
+    [pytest.param(name, argv) for name, argv in _COMMANDS],
     ids=[name for name, _ in _COMMANDS],
 )
 def test_every_command_says_bad_input_in_swedish(

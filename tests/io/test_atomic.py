@@ -438,3 +438,30 @@ def test_an_exchange_that_fails_says_why(tmp_path: Path) -> None:
         pytest.skip("no renameat2 here")
     with pytest.raises(FileNotFoundError):
         _atomic._exchange(tmp_path / "here", tmp_path / "nowhere")
+
+
+def test_a_file_that_cannot_be_written_is_said_in_swedish(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_text("{}")
+    target.chmod(0o444)
+    with pytest.raises(FileAccessError) as raised:
+        write_atomic(target, b"x")
+    assert raised.value.render("sv") == f"{target}: kan inte skriva: filen är skrivskyddad"
+    assert str(raised.value) == f"{target}: cannot write: the file is read-only"
+    with pytest.raises(FileAccessError) as raised:
+        write_atomic(tmp_path / "nowhere" / "a.json", b"x")
+    assert raised.value.render("sv").endswith("kan inte skriva: filen eller mappen finns inte")
+    with pytest.raises(UsageError) as usage:
+        write_atomic(3, b"x")  # type: ignore[arg-type]
+    assert usage.value.render("sv") == (
+        "förväntade en sökväg till en fil (str eller os.PathLike), fick int"
+    )
+    with pytest.raises(UsageError) as usage:
+        _atomic.check_suffix(tmp_path / "a", (".csv", ".xlsx"), "write_sheet")
+    assert usage.value.render("sv") == (
+        "write_sheet: förväntade ett filnamn som slutar på .csv eller .xlsx, "
+        "fick ett namn utan ändelse"
+    )
+    assert str(usage.value) == (
+        "write_sheet: expected a file name ending .csv or .xlsx, found a name without one"
+    )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 import pytest
+import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -47,6 +48,8 @@ from ledarskap import (
     Venue,
 )
 from ledarskap.io import _atomic, documents
+from ledarskap.io._construct import SMALL
+from tests.io._swedish import english_words
 
 PNR = "19850312-2395"
 D = dt.date
@@ -605,3 +608,234 @@ def test_the_syntax_is_read_from_the_name_as_pathlib_reads_it(path: str) -> None
     except DocumentError:
         found = None
     assert found == expected
+
+
+# Messages in Swedish ---------------------------------------------------------------------
+
+
+def _broken(change: Any) -> dict[str, Any]:
+    """The example program's document with *change* made to it."""
+    document: dict[str, Any] = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    change(document)
+    return document
+
+
+def _personnummer_in_swedish() -> bool:
+    try:
+        ledarskap.Personnummer("19850312-2396")
+    except LedarskapError as error:
+        return error.render("sv") != str(error)
+    return False  # pragma: no cover - the check digit is wrong
+
+
+BROKEN = {
+    "unknown key": (
+        lambda d: d["participants"][0].update(cohrt_id="c"),
+        "$.participants[0].cohrt_id: okänd nyckel 'cohrt_id': förväntade en av id, person_id, "
+        "cohort_id, appointment_id, status, application_id (menade du 'cohort_id'?)",
+    ),
+    "wrong type": (
+        lambda d: d["people"][0].update(given_name=3),
+        "$.people[0].given_name: förväntade text, fick talet 3",
+    ),
+    "unknown municipality": (
+        lambda d: d["appointments"][0].update(municipality="linkoping"),
+        "$.appointments[0].municipality: förväntade en kommunkod eller ett kommunnamn som SCB "
+        "skriver det, fick texten 'linkoping' (menade du 0580 Linköping?)",
+    ),
+    "missing field": (
+        lambda d: d["participants"][0].pop("cohort_id"),
+        "$.participants[0].cohort_id: förväntade ett värde, fick inget",
+    ),
+    "not a list": (lambda d: d.update(cohorts=3), "$.cohorts: förväntade en lista, fick talet 3"),
+    "bad date": (
+        lambda d: d["cohorts"][0].update(start="2025-13-01"),
+        "$.cohorts[0].start: förväntade ett datum ÅÅÅÅ-MM-DD, fick texten '2025-13-01'",
+    ),
+    "whole number as text": (
+        lambda d: d["cohorts"][0].update(capacity="26"),
+        "$.cohorts[0].capacity: förväntade ett heltal, fick texten '26'",
+    ),
+    "not an object": (
+        lambda d: d["cohorts"].__setitem__(0, 3),
+        "$.cohorts[0]: förväntade ett objekt (Cohort), fick talet 3",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=str)
+def test_a_broken_document_is_whole_swedish_in_every_reader(case: str) -> None:
+    """The small-document reader and the fast one refuse it, and every reader then says
+    the same, in whole Swedish: the detailed converter words every problem."""
+    change, expected = BROKEN[case]
+    document = _broken(change)
+    body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
+    constructor = documents._constructor("json")
+    with pytest.raises(constructor.refusals):
+        constructor.read(body)
+    decoder = documents._decoder("json")
+    assert decoder is not None
+    with pytest.raises(decoder.refusals):
+        decoder.convert(document)
+    text = json.dumps(document)
+    found = []
+    for read in (
+        lambda: ledarskap.loads(text),  # small: the constructor, then the converter
+        lambda: ledarskap.loads(text + " " * SMALL),  # large: msgspec, then the converter
+        lambda: documents._converter("json", True).structure(body, ProgramData),
+    ):
+        with pytest.raises(DocumentError) as raised:
+            read()
+        found.append([problem.render("sv") for problem in raised.value.problems])
+        assert english_words(raised.value.render("sv")) == []
+    assert found == [[expected]] * 3
+    toml = tomli_w.dumps(documents._without_none(document))
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(toml, syntax="toml")
+    # A key path, not a JSON path; and TOML's problems are given without their hints.
+    unhinted = expected.removeprefix("$.").partition(" (menade du")[0]
+    assert [p.render("sv") for p in raised.value.problems] == [unhinted]
+    assert english_words(raised.value.render("sv")) == []
+
+
+def test_a_broken_document_in_swedish_and_in_english() -> None:
+    text = json.dumps(_broken(lambda d: d.update(cohorts=3)))
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text, source="program.json")
+    assert raised.value.render("sv") == (
+        "program.json: dokumentet följer inte formatet (1 problem)\n"
+        "  - $.cohorts: förväntade en lista, fick talet 3"
+    )
+    assert str(raised.value) == (
+        "program.json: the document does not match the format (1 problem)\n"
+        "  - $.cohorts: expected a list, found the number 3"
+    )
+
+
+@pytest.mark.xfail(
+    not _personnummer_in_swedish(),
+    reason="the model's personnummer message (ledarskap.model.people) is not yet in Swedish",
+    strict=True,
+)
+def test_a_bad_personnummer_in_a_document_is_whole_swedish() -> None:
+    text = json.dumps(_broken(lambda d: d["people"][0].update(personnummer="19850312-2396")))
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text)
+    swedish = raised.value.render("sv")
+    assert "19XXXXXX-XX96" in swedish
+    assert english_words(swedish) == []
+
+
+def test_a_newer_format_version_in_swedish_names_both_versions() -> None:
+    text = json.dumps(_broken(lambda d: d.update(format_version=9)))
+    with pytest.raises(FormatVersionError) as raised:
+        ledarskap.loads(text)
+    assert raised.value.render("sv") == (
+        "skrivet i formatversion 9, nyare än det här biblioteket läser (1 problem)\n"
+        "  - $.format_version: förväntade version 2 eller äldre, fick version 9: "
+        "uppgradera ledarskap för att läsa dokumentet"
+    )
+    with pytest.raises(FormatVersionError) as raised:
+        ledarskap.loads(
+            ledarskap.dumps(sample(), syntax="toml").replace("= 2", "= 9", 1), syntax="toml"
+        )
+    assert raised.value.problems[0].render("sv").startswith("format_version: förväntade version 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "syntax", "swedish"),
+    [
+        ("[1, 2]", "json", "$: förväntade ett objekt, fick en lista med 2 element"),
+        ('{"format": "x"}', "json", "$.format: förväntade 'ledarskap.program', fick texten 'x'"),
+        ("{}", "json", "$.format: förväntade 'ledarskap.program', fick inget"),
+        ('{"a": NaN}', "json", "$: förväntade ett tal, fick NaN, som JSON inte har"),
+        (
+            "x = 1",
+            "json",
+            "rad 1: här ska ett värde stå, kolumn 1 (det ser ut som TOML: ange syntax='toml', eller ett filnamn som slutar på .toml)",
+        ),
+        (
+            'format = "ledarskap.program"\nformat_version = 2\nprogram = 3\n',
+            "toml",
+            "program: förväntade ett objekt (Program), fick talet 3",
+        ),
+        (
+            'format = "ledarskap.program"\nformat_version = 2\n',
+            "toml",
+            "program: förväntade ett värde, fick inget",
+        ),
+    ],
+)
+def test_what_is_no_program_document_is_said_in_swedish(
+    text: str, syntax: Any, swedish: str
+) -> None:
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text, syntax=syntax)
+    assert raised.value.problems[0].render("sv") == swedish
+    assert english_words(raised.value.render("sv")) == []
+
+
+def test_bytes_that_are_no_utf8_and_a_lone_surrogate_in_swedish() -> None:
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(b'{"a": "\xff"}')
+    assert raised.value.render("sv") == (
+        "inte UTF-8-text (1 problem)\n  - byte 7: förväntade UTF-8, fick byten 0xff"
+    )
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads('{"\\ud800": 1}')
+    assert raised.value.render("sv") == (
+        "text som inte är Unicode (1 problem)\n"
+        "  - $ (en nyckel): förväntade Unicode-text, fick text med ett ensamt surrogattecken"
+    )
+
+
+def test_a_bad_call_and_a_bad_file_name_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(ledarskap.UsageError) as raised:
+        ledarskap.dump(tmp_path / "a.json", sample())  # type: ignore[arg-type]
+    assert raised.value.render("sv") == "dump(data, path): argumenten står i omvänd ordning"
+    assert str(raised.value) == "dump(data, path): the arguments are swapped"
+    with pytest.raises(ledarskap.UsageError) as raised:
+        ledarskap.load(sample())  # type: ignore[arg-type]
+    assert raised.value.render("sv") == (
+        "load: förväntade en sökväg, fick en ProgramData (menade du dump?)"
+    )
+    with pytest.raises(DocumentError) as wrong_name:
+        ledarskap.dump(sample(), tmp_path / "a.txt")
+    assert wrong_name.value.render("sv").endswith(
+        "a.txt: okänd sorts fil (1 problem)\n"
+        "  - (filnamn): förväntade ett namn som slutar på .json eller .toml, fick '.txt'"
+    )
+    assert str(wrong_name.value).endswith(
+        "  - (file name): expected a name ending .json or .toml, found '.txt'"
+    )
+
+
+def test_a_file_that_cannot_be_read_or_written_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError) as raised:
+        ledarskap.load(tmp_path / "nowhere.json")
+    assert raised.value.render("sv").endswith(
+        "nowhere.json: kan inte läsa: filen eller mappen finns inte"
+    )
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    with pytest.raises(FileAccessError) as raised:
+        ledarskap.dump(sample(), folder)
+    assert raised.value.render("sv").endswith(
+        "folder.json: kan inte skriva: det är en mapp, inte en fil"
+    )
+    assert str(raised.value).endswith("folder.json: cannot write: it is a folder, not a file")
+
+
+def test_what_cannot_be_read_as_a_document_at_all_in_swedish() -> None:
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads('{"a": 1' + "0" * 5000 + "}")
+    assert raised.value.render("sv") == (
+        "inte giltig JSON (1 problem)\n"
+        "  - $: förväntade ett tal, fick ett med för många siffror för att läsas"
+    )
+    with pytest.raises(LedarskapError) as wrong:
+        ledarskap.loads(3)  # type: ignore[arg-type]
+    assert wrong.value.render("sv") == "text: förväntade str eller bytes, fick <class 'int'>"
+    with pytest.raises(LedarskapError) as wrong:
+        ledarskap.loads("x", syntax="yaml")  # type: ignore[arg-type]
+    assert wrong.value.render("sv") == "syntax: förväntade 'json' eller 'toml', fick 'yaml'"

@@ -257,3 +257,43 @@ def test_migrating_a_version_1_document_and_saving_it_again_loses_nothing(
     for pair in migrated.mentorships:
         assert pair.status.over is (pair.end is not None)
         assert pair.ended_by is None
+
+
+@pytest.mark.parametrize(
+    ("version", "swedish"),
+    [
+        (
+            None,
+            "ingen formatversion (1 problem)\n"
+            "  - $.format_version: förväntade ett heltal, fick null",
+        ),
+        (
+            "2",
+            "en formatversion som inte är ett tal (1 problem)\n"
+            "  - $.format_version: förväntade ett heltal, fick texten '2'",
+        ),
+        (
+            0,
+            "formatversion 0 kan inte läsas (1 problem)\n"
+            "  - $.format_version: förväntade en version från 1 till 2, fick version 0, "
+            "som ingen migrering läser",
+        ),
+    ],
+)
+def test_a_format_version_that_cannot_be_read_in_swedish(version: Any, swedish: str) -> None:
+    with pytest.raises(FormatVersionError) as raised:
+        migrate({"format_version": version})
+    assert raised.value.render("sv") == swedish
+
+
+def test_a_failing_migration_in_swedish() -> None:
+    def broken(document: dict[str, Any]) -> dict[str, Any]:
+        raise KeyError("x")
+
+    step = Migration(from_version=1, to_version=2, function=broken, description="a step")
+    with pytest.raises(FormatVersionError) as raised:
+        migrate({"format_version": 1}, migrations=[step])
+    assert raised.value.render("sv") == (
+        "migreringen från formatversion 1 till 2 misslyckades (1 problem)\n"
+        "  - $: a step: KeyError: \"'x'\""
+    )

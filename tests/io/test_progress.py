@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledarskap.io._progress import EVERY, Ticker
+from ledarskap.errors import UsageError
+from ledarskap.io._progress import EVERY, Ticker, checked_progress
 
 
 def _calls(total: int | None, chunks: list[int]) -> list[tuple[int, int | None]]:
@@ -44,3 +46,11 @@ def test_without_a_callback_nothing_is_ever_due() -> None:
     ticker.advance(10**9)
     ticker.finish(10**9)
     assert ticker.done == 10**9
+
+
+def test_a_progress_that_is_no_function_is_refused_in_swedish() -> None:
+    with pytest.raises(UsageError) as raised:
+        checked_progress(3, "read_sheet")
+    assert raised.value.render("sv") == (
+        "read_sheet(progress): förväntade en funktion progress(done, total) eller None, fick int"
+    )

@@ -93,3 +93,20 @@ def test_without_pipes_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> 
 def test_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         read_bounded(tmp_path, 1024, "a rule set")
+
+
+def test_a_refused_file_says_why_in_swedish(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b"x" * 3 * 1024 * 1024)
+    with pytest.raises(_reading.RefusedFileError) as raised:
+        read_bounded(path, 2 * 1024 * 1024, "a program document")
+    assert raised.value.strerror == "larger than the 2 MiB a program document may have"
+    reason = _reading.reason_of(raised.value)
+    assert not isinstance(reason, str)
+    assert reason.sv == "större än de 2 MiB ett programdokument får ha"
+    with pytest.raises(_reading.RefusedFileError) as raised:
+        read_bounded("/dev/null", 10, "a rule set")
+    reason = _reading.reason_of(raised.value)
+    assert not isinstance(reason, str)
+    assert reason.sv == "ingen vanlig fil (en enhet eller socket läses aldrig)"
+    assert _reading.reason_of(OSError(5, "Something odd")) == "Something odd"

@@ -22,6 +22,7 @@ from ledarskap.io.rulecases import (
     run_cases,
     run_cases_text,
 )
+from tests.io._swedish import english_words
 
 ROOT = Path(__file__).parents[2]
 DEFAULT_CASES = ROOT / "tests" / "rules" / "test_default.rules.toml"
@@ -662,3 +663,53 @@ def test_a_number_too_long_to_read_is_a_syntax_problem(syntax: str) -> None:
     text = "x = " + "9" * 5000 if syntax == "toml" else '{"x": ' + "9" * 5000 + "}"
     with pytest.raises(DocumentError, match="a number too long to read"):
         load_cases_text(text, syntax=syntax)  # type: ignore[arg-type]
+
+
+def test_a_case_files_problems_in_swedish() -> None:
+    text = HEAD + (
+        '[[case]]\nname = "a"\noutcme = "eligible"\n'
+        '[case.applicant]\nreports_to = ["Chefen"]\nmunicipality = "Linkoping"\n'
+        '[[case]]\nname = "b"\noutcome = "eligible"\n'
+        'cohort = {program = "example", id = "liko-2024"}\n'
+    )
+    with pytest.raises(DocumentError) as caught:
+        load_cases_text(text, source="c.toml")
+    assert caught.value.render("sv") == (
+        "c.toml: regelfallen kan inte läsas (5 problem)\n"
+        "  - c.toml:8: fall 'a', nyckel outcme: okänd nyckel 'outcme': förväntade en av name, "
+        "description, as_of, applicant, collaborating, cohort, outcome, reasons, warnings, "
+        "missing, skip, xfail (menade du 'outcome'?)\n"
+        "  - c.toml:6: fall 'a', nyckel outcome: förväntade utfallet, ett av eligible, "
+        "not-eligible, undetermined, fick inget\n"
+        "  - c.toml:10: fall 'a', nyckel applicant.reports_to[0]: kan inte avgöra vilken sorts "
+        'politiskt organ det är av namnet \'Chefen\': skriv {name = "Chefen", kind = "namnd"} '
+        "(sorter: namnd, kommunstyrelse, styrelse, fullmaktige)\n"
+        "  - c.toml:11: fall 'a', nyckel applicant.municipality: förväntade en kommunkod eller "
+        "ett kommunnamn som SCB skriver det, fick texten 'Linkoping' (menade du 0580 Linköping?)\n"
+        "  - c.toml:15: fall 'b', nyckel cohort.id: förväntade id:t för en omgång i 'example': "
+        "ett av liko-2025, fick 'liko-2024' (menade du 'liko-2025'?)"
+    )
+    assert str(caught.value).startswith("c.toml: the rule cases cannot be read (5 problems)\n")
+    assert "case 'a', key outcome: expected the outcome" in str(caught.value)
+
+
+def test_a_case_file_without_rule_set_or_cases_in_swedish() -> None:
+    with pytest.raises(DocumentError) as caught:
+        load_cases_text('format = "x"\n[[case]]\nname = 3\nas_of = "igår"\n', source="c.toml")
+    swedish = caught.value.render("sv")
+    assert "  - c.toml:1: format: förväntade 'ledarskap.rule-cases/1', fick texten 'x'\n" in swedish
+    assert "  - c.toml:3: case[0], nyckel name: förväntade text, fick talet 3\n" in swedish
+    assert english_words(swedish.replace("nyckel name", "nyckel")) == []  # the key is data
+    with pytest.raises(UsageError) as raised:
+        load_cases_text(3)  # type: ignore[arg-type]
+    assert raised.value.render("sv") == "load_cases_text(text): förväntade text, fick int"
+
+
+def test_recording_from_a_rule_set_file_needs_the_rule_set() -> None:
+    program = ledarskap.example_program()
+    with pytest.raises(TypeError) as raised:
+        record_cases(program.applications[:1], as_of=dt.date(2025, 9, 1), ruleset="r.toml")
+    assert isinstance(raised.value, UsageError)
+    assert raised.value.render("sv") == (
+        "record_cases behöver själva regeluppsättningen (rules=) för en fil med en regeluppsättning"
+    )

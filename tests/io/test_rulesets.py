@@ -88,3 +88,19 @@ def test_a_number_too_long_to_read_is_a_rule_error(tmp_path: Path) -> None:
     path.write_text(RULES + "x = " + "9" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(RuleError):
         load_ruleset(path)
+
+
+def test_a_rule_set_that_cannot_be_read_in_swedish(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(b"\xff")
+    with pytest.raises(RuleError) as raised:
+        load_ruleset(path)
+    assert raised.value.render("sv") == (
+        f"{path}: kan inte läsa regeluppsättningen (1 problem)\n"
+        f"  - {path}: kan inte läsa filen: den är inte UTF-8-text (byte 0 kan inte avkodas)"
+    )
+    with pytest.raises(UsageError) as usage:
+        load_ruleset(3)  # type: ignore[arg-type]
+    assert usage.value.render("sv") == (
+        "load_ruleset(path): förväntade en sökväg till en fil, fick int"
+    )

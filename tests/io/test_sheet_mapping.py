@@ -15,6 +15,7 @@ from ledarskap.errors import DocumentError, FileAccessError, UsageError
 from ledarskap.io import SheetMapping, load_sheet_mapping, read_sheet, save_sheet_mapping
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io._sheet_mapping import cell_text, mapping_from_text, mapping_text
+from tests.io._swedish import english_words
 
 
 def _problems(text: str) -> list[tuple[int | None, str, str]]:
@@ -211,3 +212,41 @@ def test_mapping_text_round_trips(
 def test_wrongly_typed_options_are_a_usage_error(options: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         read_sheet("Titel;Kommun\nChef;Linköping\n".encode(), "participants", **options)  # type: ignore[arg-type]
+
+
+def test_a_mapping_files_problems_in_swedish() -> None:
+    text = 'kind = "participants"\ncohort = 7\nignored = ["x"]\n[columns]\nTitel = "titel"\n'
+    with pytest.raises(DocumentError) as raised:
+        mapping_from_text(text, source="m.toml")
+    assert raised.value.render("sv") == (
+        "m.toml: ingen kolumnmappning (3 problem)\n"
+        "  - m.toml:3: ignored: okänd nyckel (förväntade en av kind, cohort, ignore, columns, "
+        "defaults) (menade du 'ignore'?)\n"
+        "  - m.toml:2: cohort: förväntade id:t för en omgång (text), fick talet 7\n"
+        "  - m.toml:5: columns.Titel: förväntade ett fält i ett blad med deltagare, "
+        "fick texten 'titel' (menade du 'title'?)"
+    )
+    assert str(raised.value).startswith("m.toml: not a sheet mapping (3 problems)\n")
+    with pytest.raises(DocumentError) as raised:
+        mapping_from_text('kind = "bananer"\ndefaults = []\n', source="m.toml")
+    assert english_words(raised.value.render("sv")) == []
+
+
+def test_a_bad_mapping_given_in_code_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as raised:
+        SheetMapping(ignore="Anmäld av")
+    assert raised.value.render("sv") == (
+        "ignore: förväntade en lista med rubriker, fick en enda text ('Anmäld av')"
+    )
+    with pytest.raises(UsageError) as raised:
+        SheetMapping(columns=3)
+    assert raised.value.render("sv") == (
+        "columns: förväntade en mappning från rubriktext till fälttext, fick talet 3"
+    )
+    (tmp_path / "m.toml").write_bytes(b"\xff")
+    with pytest.raises(DocumentError) as caught:
+        load_sheet_mapping(tmp_path / "m.toml")
+    assert caught.value.render("sv") == (
+        "m.toml: kan inte läsa kolumnmappningen (1 problem)\n"
+        "  - m.toml: UnicodeDecodeError: inte UTF-8-text"
+    )

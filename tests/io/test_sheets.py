@@ -347,3 +347,40 @@ def test_a_carriage_return_is_refused_in_xlsx_not_turned_into_a_line_feed() -> N
     with pytest.raises(InvalidValueError, match="row 2, column 1: expected text without control"):
         write_xlsx(rows, title="mentors")
     assert read_csv_rows(write_csv(rows), "s")[1][0] == "a\r\nb"
+
+
+def test_a_sheet_too_large_or_unreadable_in_swedish() -> None:
+    wide = ";".join(["a"] * MAX_COLUMNS) + ";x\r\n"
+    with pytest.raises(DocumentError) as raised:
+        read_csv_rows(wide.encode(), "s")
+    assert raised.value.render("sv") == (
+        "s: bladet är för stort för att läsas (1 problem)\n"
+        "  - s, rad 1: ett värde i kolumn 201: ett blad får använda högst 200 kolumner"
+    )
+    with pytest.raises(DocumentError) as raised:
+        read_csv_rows(f"a;b\r\n{'x' * (MAX_CELL + 1)};y\r\n".encode(), "s")
+    assert raised.value.problems[0].render("sv") == (
+        "s, rad 2: 32\xa0768 tecken i kolumn 1: en cell får rymma högst 32\xa0767 (som i Excel)"
+    )
+    with pytest.raises(DocumentError) as raised:
+        read_csv_rows(b"a\x00b", "s")
+    assert raised.value.render("sv") == (
+        "s: kan inte läsa filen som CSV (1 problem)\n"
+        "  - s: förväntade text, fick NUL-tecken (en binärfil?)"
+    )
+    with pytest.raises(DocumentError) as raised:
+        read_xlsx_rows(b"PK not a workbook", "s")
+    assert raised.value.render("sv") == (
+        "s: kan inte läsa filen som XLSX (1 problem)\n  - s: ingen XLSX-arbetsbok (BadZipFile)"
+    )
+
+
+def test_a_text_an_xlsx_cell_cannot_hold_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        write_xlsx([["a\rb"]], title="deltagare")
+    assert raised.value.render("sv") == (
+        "bladet deltagare, rad 1, kolumn 1: förväntade text utan styrtecken eller vagnreturer "
+        "(en XLSX-cell kan inte rymma dem: en vagnretur läses tillbaka som en radmatning; CSV "
+        "kan), fick 'a\\rb'"
+    )
+    assert str(raised.value).startswith("the deltagare sheet, row 1, column 1: expected text")

@@ -42,6 +42,7 @@ from ledarskap.io import SheetImport, read_sheet, sheet_bytes, write_sheet
 from ledarskap.io._sheets import parse_date
 from ledarskap.io.spreadsheets import COLUMNS, SheetKind
 from ledarskap.testing import program_data
+from tests.io._swedish import english_words
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 KINDS: list[SheetKind] = ["participants", "mentors", "applications", "meetings"]
@@ -814,3 +815,199 @@ def test_rows_stopped_by_the_header_are_counted_too() -> None:
     assert (sheet.rows, len(sheet.outcomes)) == (600, 600)
     _assert_progress_law(calls, 600)
     assert (256, 600) in calls
+
+
+# Messages in Swedish ---------------------------------------------------------------------
+
+
+def test_the_sample_sheets_problems_and_outcomes_are_whole_swedish() -> None:
+    sheet = read_sheet(EXAMPLES / "deltagare.csv", "participants", cohort_id="liko-2025")
+    assert [p.render("sv") for p in sheet.problems] == [
+        "deltagare.csv, rad 7, kolumn 'E-post': förväntade en e-postadress, "
+        "fick texten 'l…@example'",
+        "deltagare.csv, rad 7, kolumn 'Kommun': förväntade en av Sveriges 290 kommunkoder "
+        "eller kommunnamn, fick texten 'Linkopping' (menade du 0580 Linköping?)",
+        "deltagare.csv, rad 7, kolumn 'Startdatum': förväntade ett datum som 2025-09-01 "
+        "eller 1 september 2025, fick texten '2019-13-01'",
+        "deltagare.csv, rad 8, kolumn 'Efternamn': förväntade ett värde, fick en tom cell "
+        "(fyll i den)",
+    ]
+    assert str(sheet.problems[3]) == (
+        "deltagare.csv, row 8, column 'Efternamn': expected a value, found an empty cell "
+        "(fill it in)"
+    )
+    assert sheet.outcome(8).render("sv") == (
+        "rad 8 → inte importerad, eftersom kolumn 'Efternamn': förväntade ett värde, "
+        "fick en tom cell (fyll i den)"
+    )
+    assert sheet.outcome(2).render("sv") == (
+        "rad 2 → person p-d-liko-2025-2, anställning a-d-liko-2025-2, deltagare d-liko-2025-2"
+    )
+    assert english_words(sheet.report("sv")) == []
+    with pytest.raises(DocumentError) as raised:
+        sheet.raise_for_problems()
+    assert raised.value.render("sv").startswith("bladet med deltagare har problem (4 problem)\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "swedish"),
+    [
+        (
+            f"{HEADER};Kommun\nAnna;Berg;Linköping;F;Socialchef;2021-03-01;Motala\n",
+            "t.csv, rad 1, kolumn 'Kommun': en andra kolumn för 'Kommun' (den första är "
+            "'Kommun') (mappa en av dem till ett annat fält, eller hoppa över den "
+            "(ignore_columns=))",
+        ),
+        (
+            "Förnamn;Efternamn;Kommun;Förvaltning;Befattning\nAnna;Berg;Linköping;F;Chef\n",
+            "t.csv, rad 1: förväntade en kolumn 'Startdatum' (Start date), fick ingen (mappa en "
+            "kolumn till den (columns={'…': 'start'}) eller ge varje rad ett standardvärde "
+            "(defaults={'start': …}))",
+        ),
+        (
+            f"{HEADER}\nAnna;Berg;Linköping;F;Socialchef;2021-03-01;extra\n",
+            "t.csv, rad 2: ett värde i kolumn 7, som saknar rubrik (det skulle gå förlorat)",
+        ),
+        (
+            f"{HEADER};Id\nAnna;Berg;Linköping;F;Chef;2021-03-01;d-1\n"
+            "Anna;Berg;Motala;F;Chef;2021-03-01;d-1\n",
+            "t.csv, rad 3, kolumn 'Id': id:t d-1 finns också på rad 2",
+        ),
+        (
+            f"{HEADER};Kapacitet\nAnna;Berg;Linköping;F;Chef;2021-03-01;3\n",
+            "t.csv, rad 1, kolumn 'Kapacitet': okänd kolumn (dess uppgifter skulle gå förlorade): "
+            "förväntade Id, Omgång, Person-id, Förnamn, Efternamn, Namn, E-post, Telefon, "
+            "Personnummer, Kommun, Förvaltning, Organisationstyp, Befattning, Befattningskod, "
+            "Rapporterar till, Stabsfunktion, Leder stabsfunktion, Startdatum, Slutdatum, "
+            "Status, Ansökan, Anställnings-id (mappa den till ett fält (columns={'Kapacitet': …}) "
+            "eller hoppa över den (ignore_columns=))",
+        ),
+        ("", "t.csv, rad 1: förväntade en rubrikrad, fick ett tomt blad"),
+        (
+            "Förnamn,Efternamn,Kommun,Förvaltning,Befattning,Startdatum\n"
+            "Anna;Berg;Linköping;F;Chef;2021-03-01\n",
+            "t.csv:2, rad 2: en cell där rubrikraden har 6: raden är avgränsad med ';', "
+            "rubrikraden med ',' (blandade avgränsare?) (spara bladet igen från "
+            "kalkylprogrammet, med en enda sorts avgränsare)",
+        ),
+    ],
+)
+def test_a_sheets_header_and_row_problems_in_swedish(text: str, swedish: str) -> None:
+    sheet = _read(text)
+    assert swedish in [p.render("sv") for p in sheet.problems]
+    assert english_words(swedish) == []
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "swedish"),
+    [
+        (
+            "Slutdatum",
+            "igår",
+            "förväntade ett datum som 2025-09-01 eller 1 september 2025, fick texten 'igår'",
+        ),
+        (
+            "Status",
+            "på väg",
+            "förväntade en av 'antagen', 'pågående', 'fullföljd', 'avbruten', fick texten 'på väg'",
+        ),
+        (
+            "Leder stabsfunktion",
+            "kanske",
+            "förväntade ja eller nej (j/n, x, yes/no, sant/falskt, 1/0), fick texten 'kanske'",
+        ),
+        (
+            "Rapporterar till",
+            "ja",
+            "förväntade den nämnd eller styrelse som befattningen rapporterar till, fick texten 'ja' (ange den (Socialnämnden), eller skriv nej eller inga om det inte finns någon)",
+        ),
+        (
+            "Rapporterar till",
+            "Chefen",
+            "förväntade en nämnd eller styrelse, med dess sort om namnet inte säger den (\"Chefen (nämnd)\"), fick texten 'Chefen'",
+        ),
+        ("Namn", "Anna", "förväntade ett förnamn och ett efternamn, fick texten 'Anna'"),
+    ],
+)
+def test_a_bad_cell_in_swedish(column: str, cell: str, swedish: str) -> None:
+    header = HEADER.replace("Förnamn;Efternamn", "Namn") if column == "Namn" else HEADER
+    first = "" if column == "Namn" else "Anna;Berg;"
+    text = f"{header};{column}\n{first}Linköping;F;Socialchef;2021-03-01;{cell}\n"
+    if column == "Namn":
+        text = f"Kommun;Förvaltning;Befattning;Startdatum;Namn\nLinköping;F;Socialchef;2021-03-01;{cell}\n"
+    sheet = _read(text, "participants")
+    found = [p.render("sv") for p in sheet.problems]
+    assert found == [f"t.csv, rad 2, kolumn {column!r}: {swedish}"]
+    assert english_words(found[0]) == []
+
+
+def test_a_staff_function_said_twice_and_a_missing_cohort_in_swedish() -> None:
+    sheet = _read(
+        f"{HEADER};Stabsfunktion;Leder stabsfunktion\n"
+        "Anna;Berg;Linköping;F;HR-chef;2021-03-01;HR;nej\n"
+    )
+    assert [p.render("sv") for p in sheet.problems] == [
+        "t.csv, rad 2, kolumn 'Leder stabsfunktion': förväntade ja, eftersom raden anger en "
+        "stabsfunktion (personal/HR), fick nej"
+    ]
+    sheet = _read(f"{HEADER}\nAnna;Berg;Linköping;F;Chef;2021-03-01\n", cohort_id=None)
+    assert [p.render("sv") for p in sheet.problems] == [
+        "t.csv, rad 2: förväntade omgången: en kolumn 'Omgång', eller cohort_id="
+    ]
+
+
+def test_a_bad_call_of_the_sheet_readers_and_writers_in_swedish(tmp_path: Path) -> None:
+    data = ledarskap.example_program()
+    calls: list[tuple[Any, str]] = [
+        (
+            lambda: read_sheet("participants", "t.csv"),  # type: ignore[arg-type]
+            "read_sheet(source, kind): argumenten står i omvänd ordning: källan kommer först, "
+            "sedan sorten (read_sheet('deltagare.csv', 'participants'))",
+        ),
+        (
+            lambda: read_sheet(b"", "deltagarna"),  # type: ignore[arg-type]
+            "read_sheet(kind): förväntade en av ['applications', 'meetings', 'mentors', "
+            "'participants'] (eller deltagare, mentorer, ansökningar, mentorsträffar, möten), "
+            "fick 'deltagarna'",
+        ),
+        (
+            lambda: write_sheet(data, tmp_path / "d.txt", kind="participants"),
+            f"{tmp_path / 'd.txt'}: okänd sorts bladfil (1 problem)\n"
+            "  - (filnamn): förväntade ett namn som slutar på .csv eller .xlsx, fick '.txt'",
+        ),
+        (
+            lambda: sheet_bytes(data, kind="participants", delimiter=";;"),
+            "delimiter: förväntade ett tecken, fick ';;'",
+        ),
+        (
+            lambda: read_sheet(tmp_path / "nowhere.csv", "participants"),
+            "nowhere.csv: kan inte läsa filen (1 problem)\n"
+            "  - nowhere.csv: FileNotFoundError: filen eller mappen finns inte",
+        ),
+    ]
+    for call, swedish in calls:
+        with pytest.raises(LedarskapError) as raised:
+            call()
+        assert raised.value.render("sv") == swedish
+        assert english_words(swedish) == []
+
+
+def _personnummer_in_swedish() -> bool:
+    try:
+        ledarskap.Personnummer("19850312-2396")
+    except LedarskapError as error:
+        return error.render("sv") != str(error)
+    return False  # pragma: no cover - the check digit is wrong
+
+
+@pytest.mark.xfail(
+    not _personnummer_in_swedish(),
+    reason="the model's personnummer message (ledarskap.model.people) is not yet in Swedish",
+    strict=True,
+)
+def test_a_bad_personnummer_cell_is_whole_swedish() -> None:
+    sheet = _read(f"{HEADER};Personnummer\nAnna;Berg;Linköping;F;Chef;2021-03-01;198503122396\n")
+    [problem] = sheet.problems
+    assert problem.render("sv").startswith("t.csv, rad 2, kolumn 'Personnummer': förväntade ")
+    assert "fick texten '19XXXXXX-XX96'" in problem.render("sv")
+    assert english_words(problem.render("sv")) == []

@@ -50,6 +50,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ledarskap.errors import FileAccessError, LedarskapError, UsageError
+from ledarskap.text import Text
+
+from ._reading import reason_of
 
 if sys.platform != "win32":
     import fcntl
@@ -85,12 +88,26 @@ def check_suffix(path: object, suffixes: tuple[str, ...], writer: str) -> None:
     (``-o program.json`` for an XLSX export) cannot replace a file of another kind.
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"{writer}: expected a file path, found {type(path).__name__}")
+        found = type(path).__name__
+        raise UsageError(
+            Text(
+                f"{writer}: förväntade en sökväg till en fil, fick {found}",
+                f"{writer}: expected a file path, found {found}",
+            )
+        )
     suffix = Path(path).suffix
     if suffix.casefold() not in suffixes:
-        found = repr(suffix) if suffix else "a name without one"
+        found, fick = (
+            (repr(suffix), repr(suffix))
+            if suffix
+            else ("a name without one", "ett namn utan ändelse")
+        )
         raise UsageError(
-            f"{writer}: expected a file name ending {' or '.join(suffixes)}, found {found}"
+            Text(
+                f"{writer}: förväntade ett filnamn som slutar på {' eller '.join(suffixes)}, "
+                f"fick {fick}",
+                f"{writer}: expected a file name ending {' or '.join(suffixes)}, found {found}",
+            )
         )
 
 
@@ -101,14 +118,25 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     of the one it replaces): a device or a FIFO is then never read, and nothing is
     worked out for a file that cannot be written.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
+    _check_path(path)
     try:
         _existing_mode(path, _target(path))
     except OSError as exc:  # a name too long, a folder that cannot be searched
-        raise FileAccessError(_shown(path), "write", exc.strerror or str(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
     except ValueError as exc:  # a NUL character in the path
-        raise FileAccessError(_shown(path), "write", str(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
+
+
+def _check_path(path: object) -> None:
+    """Refuse what is no file path."""
+    if not isinstance(path, (str, os.PathLike)):
+        found = type(path).__name__
+        raise UsageError(
+            Text(
+                f"förväntade en sökväg till en fil (str eller os.PathLike), fick {found}",
+                f"expected a file path (str or os.PathLike), found {found}",
+            )
+        )
 
 
 def write_atomic(
@@ -124,8 +152,7 @@ def write_atomic(
     is called under the folder's lock before writing and again just before the rename;
     whatever it raises stops the write.
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
+    _check_path(path)
     try:
         target = _target(path)
         mode = _existing_mode(path, target)
@@ -137,9 +164,9 @@ def write_atomic(
     except FileAccessError:
         raise
     except OSError as exc:
-        raise FileAccessError(_shown(path), "write", exc.strerror or str(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
     except ValueError as exc:  # a NUL character in the path
-        raise FileAccessError(_shown(path), "write", str(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
     _fsync_directory(target.parent)
 
 
@@ -175,16 +202,27 @@ def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
         return None
     shown = _shown(path)
     if stat.S_ISLNK(info.st_mode):  # realpath left a link: a loop of links
-        raise FileAccessError(shown, "write", "a loop of symbolic links")
+        raise FileAccessError(
+            shown, "write", Text("en slinga av symboliska länkar", "a loop of symbolic links")
+        )
     if stat.S_ISDIR(info.st_mode):
-        raise FileAccessError(shown, "write", "it is a folder, not a file")
+        raise FileAccessError(
+            shown, "write", Text("det är en mapp, inte en fil", "it is a folder, not a file")
+        )
     if not stat.S_ISREG(info.st_mode):
         raise FileAccessError(
-            shown, "write", "not a regular file (a device, FIFO or socket is never replaced)"
+            shown,
+            "write",
+            Text(
+                "ingen vanlig fil (en enhet, FIFO eller socket ersätts aldrig)",
+                "not a regular file (a device, FIFO or socket is never replaced)",
+            ),
         )
     mode = stat.S_IMODE(info.st_mode) & 0o777  # never set-id or sticky bits on a new file
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
-        raise FileAccessError(shown, "write", "the file is read-only")
+        raise FileAccessError(
+            shown, "write", Text("filen är skrivskyddad", "the file is read-only")
+        )
     return mode
 
 
@@ -366,9 +404,9 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
         _remove_stale(target)
         folder, fd = _create_temporary_folder(target)
     except OSError as exc:
-        raise FileAccessError(shown, "write", exc.strerror or str(exc)) from None
+        raise FileAccessError(shown, "write", reason_of(exc)) from None
     except ValueError as exc:  # a NUL character in the path
-        raise FileAccessError(shown, "write", str(exc)) from None
+        raise FileAccessError(shown, "write", reason_of(exc)) from None
     try:
         try:
             yield folder
@@ -381,7 +419,7 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
     except LedarskapError:  # a file of the folder named itself (a FileAccessError is an OSError)
         raise
     except OSError as exc:
-        raise FileAccessError(shown, "write", exc.strerror or str(exc)) from None
+        raise FileAccessError(shown, "write", reason_of(exc)) from None
     finally:
         if fd >= 0:
             os.close(fd)

@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 from cattrs import BaseConverter, Converter
@@ -32,6 +32,10 @@ from ledarskap._shapes import make_converter as base_converter
 from ledarskap.eligibility import Outcome
 from ledarskap.errors import DocumentError, InvalidValueError, Problem, Problems, safe_repr
 from ledarskap.model import Application, Municipality, match_title, municipality
+from ledarskap.text import Text
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "CASES_FORMAT",
@@ -111,8 +115,11 @@ class FileShape:
 
 
 _REQUIRED = {
-    "program": 'the program document (a file relative to this one, or "example")',
-    "id": "the id of a cohort of that program",
+    "program": Text(
+        'programdokumentet (en fil i förhållande till den här, eller "example")',
+        'the program document (a file relative to this one, or "example")',
+    ),
+    "id": Text("id:t för en omgång i det programmet", "the id of a cohort of that program"),
 }
 """What a required key holds, for the message when it is left out."""
 
@@ -120,7 +127,7 @@ _REQUIRED = {
 def _text(value: object, _: object) -> str:
     if isinstance(value, str):
         return value
-    raise FieldError("text", value, code="type")
+    raise FieldError(Text("text", "text"), value, code="type")
 
 
 def _date(value: object, _: object) -> dt.date:
@@ -130,13 +137,18 @@ def _date(value: object, _: object) -> dt.date:
 def _outcome(value: object, _: object) -> Outcome:
     if isinstance(value, str) and value in OUTCOMES:
         return Outcome(value)
-    raise FieldError(f"one of {', '.join(OUTCOMES)}", value, hint=did_you_mean(value, OUTCOMES))
+    listed = ", ".join(OUTCOMES)
+    raise FieldError(
+        Text(f"en av {listed}", f"one of {listed}"), value, hint=did_you_mean(value, OUTCOMES)
+    )
 
 
 def _codes(value: object, _: object) -> frozenset[str]:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return frozenset(value)
-    raise FieldError("a list of codes (text)", value, code="type")
+    raise FieldError(
+        Text("en lista med koder (text)", "a list of codes (text)"), value, code="type"
+    )
 
 
 def _municipality(value: object, _: object) -> Municipality:
@@ -149,13 +161,17 @@ def _municipality(value: object, _: object) -> Municipality:
 def _table(value: object, _: object) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
-    raise FieldError("a table", value, code="type")
+    raise FieldError(Text("en tabell", "a table"), value, code="type")
 
 
 def _cases(value: object, _: object) -> tuple[object, ...]:
     if isinstance(value, list):
         return tuple(value)
-    raise FieldError("a list of cases ([[case]] tables)", value, code="type")
+    raise FieldError(
+        Text("en lista med fall ([[case]]-tabeller)", "a list of cases ([[case]] tables)"),
+        value,
+        code="type",
+    )
 
 
 def make_converter() -> BaseConverter:
@@ -163,7 +179,14 @@ def make_converter() -> BaseConverter:
 
     def municipalities(value: object, _: object) -> tuple[Municipality, ...]:
         if not isinstance(value, list):
-            raise FieldError("a list of municipality names or codes", value, code="type")
+            raise FieldError(
+                Text(
+                    "en lista med kommunnamn eller kommunkoder",
+                    "a list of municipality names or codes",
+                ),
+                value,
+                code="type",
+            )
         found = converter.structure(value, list[Municipality])
         return tuple(dict.fromkeys(found))  # each once, in the order written
 
@@ -182,7 +205,7 @@ def make_converter() -> BaseConverter:
     return converter
 
 
-Where = Callable[[tuple[str | int, ...]], tuple[str, int | None]]
+Where = Callable[[tuple[str | int, ...]], "tuple[Wording, int | None]"]
 """Where a failure at a key path is: the path to show and the line, for a problem."""
 
 
@@ -248,11 +271,15 @@ def syntax_of(suffix: str, source: str) -> Syntax:
     if suffix.lower() in (".toml", ".json"):
         return "toml" if suffix.lower() == ".toml" else "json"
     raise DocumentError(
-        "unknown kind of file",
+        Text("okänd sorts fil", "unknown kind of file"),
         [
             Problem(
                 "",
-                f"expected a name ending .toml or .json, found {safe_repr(suffix)}",
+                Text(
+                    "förväntade ett namn som slutar på .toml eller .json, "
+                    f"fick {safe_repr(suffix)}",
+                    f"expected a name ending .toml or .json, found {safe_repr(suffix)}",
+                ),
                 source=source,
             )
         ],
@@ -266,20 +293,42 @@ def parse(content: bytes, syntax: Syntax, source: str) -> tuple[dict[str, Any], 
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DocumentError(
-            "the rule cases are not UTF-8 text",
-            [Problem(f"byte {error.start}", "expected UTF-8 text", "syntax", source=source)],
+            Text("regelfallen är inte UTF-8-text", "the rule cases are not UTF-8 text"),
+            [
+                Problem(
+                    f"byte {error.start}",
+                    Text("förväntade UTF-8-text", "expected UTF-8 text"),
+                    "syntax",
+                    source=source,
+                )
+            ],
             source=source,
         ) from None
     try:
         data = parse_text(text, syntax, error=DocumentError, source=source)
     except DocumentError as error:
         raise DocumentError(
-            f"the rule cases are not valid {syntax.upper()}", error.problems, source=source
+            Text(
+                f"regelfallen är inte giltig {syntax.upper()}",
+                f"the rule cases are not valid {syntax.upper()}",
+            ),
+            error.problems,
+            source=source,
         ) from None
     if not isinstance(data, dict):
         raise DocumentError(
-            "the rule cases are not an object",
-            [Problem("", "expected an object with the key 'case'", "type", source=source)],
+            Text("regelfallen är inget objekt", "the rule cases are not an object"),
+            [
+                Problem(
+                    "",
+                    Text(
+                        "förväntade ett objekt med nyckeln 'case'",
+                        "expected an object with the key 'case'",
+                    ),
+                    "type",
+                    source=source,
+                )
+            ],
             source=source,
         )
     return data, text

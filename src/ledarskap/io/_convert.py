@@ -59,6 +59,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ledarskap.errors import DocumentError, InvalidValueError
 from ledarskap.model import Personnummer
+from ledarskap.text import Text
 
 from ._problems import FieldError, problems_of
 from ._values import (
@@ -103,6 +104,12 @@ def _is_frozenset(kind: Any) -> bool:
     return typing.get_origin(kind) is frozenset
 
 
+_A_LIST = Text("en lista", "a list")
+_NO_ITEM_TWICE = Text(
+    "en lista där inget element förekommer två gånger", "a list with no item twice"
+)
+
+
 def _sequence_structurer(
     converter: Converter, kind: Any, *, unique: bool
 ) -> Callable[[object, object], Any]:
@@ -113,12 +120,12 @@ def _sequence_structurer(
 
     def structure(value: object, _: object = None) -> Any:
         if value.__class__ is not list and value.__class__ is not tuple:
-            raise FieldError("a list", value, code="type")
+            raise FieldError(_A_LIST, value, code="type")
         items: list[Any] = value  # type: ignore[assignment]
         if not detailed:
             result = build([item(v, item_type) for v in items])
             if unique and len(result) != len(items):
-                raise FieldError("a list with no item twice", value)
+                raise FieldError(_NO_ITEM_TWICE, value)
             return result
         errors: list[Exception] = []
         out = []
@@ -132,7 +139,7 @@ def _sequence_structurer(
             raise IterableValidationError("While structuring a list", errors, kind)
         result = build(out)
         if unique and len(result) != len(out):
-            raise FieldError("a list with no item twice", value)
+            raise FieldError(_NO_ITEM_TWICE, value)
         return result
 
     return structure
@@ -194,7 +201,7 @@ def _class_structurer(
     fields = attrs.fields(cls)
     optional = tuple(a.name for a in fields if nullable(a.type))
     detailed = converter.detailed_validation
-    expected = f"an object ({cls.__name__})"
+    expected = Text(f"ett objekt ({cls.__name__})", f"an object ({cls.__name__})")
     # The record under construction its checks see, named as the class (see _Draft).
     draft = type(cls.__name__, (_Draft,), {"__slots__": ()})
 
@@ -356,7 +363,9 @@ class _Converter(Converter):
             raise
         except Exception as exc:  # cattrs' groups, FieldError, a model invariant …
             problems = problems_of(exc)
-        raise DocumentError("the data does not match the format", problems)
+        raise DocumentError(
+            Text("data följer inte formatet", "the data does not match the format"), problems
+        )
 
 
 # The factory ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable
 
 from ledarskap.errors import UsageError
+from ledarskap.text import Text
 
 __all__ = ["EVERY", "ProgressCallback", "Ticker", "checked_progress"]
 
@@ -40,8 +41,12 @@ def checked_progress(progress: object, function: str) -> ProgressCallback | None
     if progress is None or callable(progress):
         return progress
     raise UsageError(
-        f"{function}(progress): expected a function progress(done, total) or None, "
-        f"found {type(progress).__name__}"
+        Text(
+            f"{function}(progress): förväntade en funktion progress(done, total) eller None, "
+            f"fick {type(progress).__name__}",
+            f"{function}(progress): expected a function progress(done, total) or None, "
+            f"found {type(progress).__name__}",
+        )
     )
 
 

@@ -11,7 +11,8 @@ file are read whole into memory. A name can lead anywhere: to a device that neve
 
 Both raise :class:`OSError`, as a file that cannot be opened does, so that each reader
 reports them as it reports any file it cannot read (a
-:class:`~ledarskap.errors.FileAccessError` naming the file, most of them).
+:class:`~ledarskap.errors.FileAccessError` naming the file, most of them). Their reason
+is in Swedish too: :func:`reason_of`.
 """
 
 from __future__ import annotations
@@ -20,13 +21,48 @@ import errno
 import os
 import stat
 
-__all__ = ["MAX_DOCUMENT", "MAX_SMALL_FILE", "read_bounded", "refuse_devices"]
+from ledarskap.errors import _REASONS  # the operating system's reasons in Swedish
+from ledarskap.text import Text
+
+__all__ = [
+    "MAX_DOCUMENT",
+    "MAX_SMALL_FILE",
+    "RefusedFileError",
+    "read_bounded",
+    "reason_of",
+    "refuse_devices",
+]
 
 MAX_DOCUMENT = 1024 * 1024 * 1024
 """The most bytes a program document may have (1 GiB: four times 100,000 participants)."""
 
 MAX_SMALL_FILE = 64 * 1024 * 1024
 """The most bytes a rule set, case file, sheet mapping, calendar or key file may have."""
+
+
+class RefusedFileError(OSError):
+    """A file :func:`read_bounded` will not read; ``reason`` says why in both languages."""
+
+    def __init__(self, code: int, reason: Text) -> None:
+        super().__init__(code, reason.en)
+        self.reason = reason
+
+
+def reason_of(error: BaseException) -> Text | str:
+    """Why a file could not be read, as :class:`~ledarskap.errors.FileAccessError` takes it.
+
+    The library's own reasons (:class:`RefusedFileError`) in both languages; the operating
+    system's as it words them (``strerror``), in Swedish too where the library knows it.
+
+    >>> reason_of(FileNotFoundError(2, "No such file or directory")).sv
+    'filen eller mappen finns inte'
+
+    """
+    if isinstance(error, RefusedFileError):
+        return error.reason
+    english = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    swedish = _REASONS.get(english)
+    return english if swedish is None else Text(swedish, english)
 
 
 def read_bounded(
@@ -48,10 +84,10 @@ def read_bounded(
         info = os.fstat(stream.fileno())
         refuse_devices(info.st_mode, pipes=pipes)
         if info.st_size > limit:
-            raise OSError(errno.EFBIG, _too_large(limit, what))
+            raise RefusedFileError(errno.EFBIG, _too_large(limit, what))
         content = stream.read(limit + 1)
     if len(content) > limit:  # a pipe, or a file that grew while it was read
-        raise OSError(errno.EFBIG, _too_large(limit, what))
+        raise RefusedFileError(errno.EFBIG, _too_large(limit, what))
     return content, info.st_mtime_ns
 
 
@@ -62,8 +98,30 @@ def refuse_devices(mode: int, *, pipes: bool = True) -> None:
     """
     if stat.S_ISREG(mode) or (pipes and stat.S_ISFIFO(mode)):
         return
-    raise OSError(errno.EINVAL, "not a regular file (a device or socket is never read)")
+    raise RefusedFileError(
+        errno.EINVAL,
+        Text(
+            "ingen vanlig fil (en enhet eller socket läses aldrig)",
+            "not a regular file (a device or socket is never read)",
+        ),
+    )
 
 
-def _too_large(limit: int, what: str) -> str:
-    return f"larger than the {limit // (1024 * 1024):,} MiB {what} may have"
+_KINDS = {
+    "a program document": "ett programdokument",
+    "a rule set": "en regeluppsättning",
+    "a case file": "en fil med regelfall",
+    "a sheet mapping": "en kolumnmappning",
+    "a calendar": "en kalender",
+    "a key file": "en nyckelfil",
+}
+"""The kinds of file read whole, in Swedish (the English is what the caller names)."""
+
+
+def _too_large(limit: int, what: str) -> Text:
+    mib = f"{limit // (1024 * 1024):,}"
+    kind = _KINDS.get(what, what)
+    return Text(
+        f"större än de {mib.replace(',', ' ')} MiB {kind} får ha",
+        f"larger than the {mib} MiB {what} may have",
+    )

@@ -14,9 +14,9 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ledarskap._found import describe
+from ledarskap._found import expected_found
 from ledarskap.errors import InvalidValueError, LedarskapError
 from ledarskap.model import (
     Application,
@@ -40,7 +40,7 @@ from ledarskap.model import (
     position,
 )
 from ledarskap.model._checks import email
-from ledarskap.text import LANGUAGES, Language
+from ledarskap.text import LANGUAGES, Language, Text
 
 from ._sheet_columns import (
     BOOLEANS,
@@ -51,6 +51,9 @@ from ._sheet_columns import (
     political_body,
 )
 from ._sheets import fold, parse_date
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = ["BUILDERS", "Cells", "Reporter", "RowContext", "RowError", "short", "split_name"]
 
@@ -123,9 +126,9 @@ class Reporter(Protocol):
         self,
         row: int,
         column: str | None,
-        message: str,
+        message: Wording,
         code: str = "invalid",
-        hint: str | None = None,
+        hint: Wording | None = None,
     ) -> None:
         """Add a problem at *row* and *column* (a header as written)."""
 
@@ -190,8 +193,12 @@ class Cells:
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
 
-    def fail(
-        self, field: str | None, message: str, code: str = "invalid", hint: str | None = None
+    def refuse(
+        self,
+        field: str | None,
+        message: Wording,
+        code: str = "invalid",
+        hint: Wording | None = None,
     ) -> None:
         column = (
             None if field is None else self.headers.get(field, header_of(self.context.kind, field))
@@ -206,11 +213,23 @@ class Cells:
         value = self.values.get(field)
         if value is None:
             hint = (
-                "fill it in"
+                Text("fyll i den", "fill it in")
                 if field in _OWN
-                else f"fill it in, or give empty cells a default (defaults={{{field!r}: …}})"
+                else Text(
+                    "fyll i den, eller ge tomma celler ett standardvärde "
+                    f"(defaults={{{field!r}: …}})",
+                    f"fill it in, or give empty cells a default (defaults={{{field!r}: …}})",
+                )
             )
-            self.fail(field, "expected a value, found an empty cell", "missing", hint)
+            self.refuse(
+                field,
+                Text(
+                    "förväntade ett värde, fick en tom cell",
+                    "expected a value, found an empty cell",
+                ),
+                "missing",
+                hint,
+            )
         return value
 
     def required_date(self, field: str) -> Any:
@@ -222,7 +241,7 @@ class Cells:
             raise RowError
 
     def parsed(
-        self, field: str, parse: Callable[[str], Any], expected: str, code: str = "invalid"
+        self, field: str, parse: Callable[[str], Any], expected: Text, code: str = "invalid"
     ) -> Any:
         value = self.values.get(field)
         if value is None:
@@ -230,12 +249,14 @@ class Cells:
         try:
             result = parse(value)
         except LedarskapError as error:
-            message = error.expected if isinstance(error, InvalidValueError) else str(error)
-            hint = error.hint if isinstance(error, InvalidValueError) else None
-            self.fail(field, f"expected {message}, found {describe(value)}", code, hint)
+            if isinstance(error, InvalidValueError):
+                wanted, hint = error.expected_text, error.hint_text
+            else:
+                wanted, hint = Text(error.render("sv"), str(error)), None
+            self.refuse(field, expected_found(wanted, value), code, hint)
             return None
         if result is None:
-            self.fail(field, f"expected {expected}, found {describe(value)}", code)
+            self.refuse(field, expected_found(expected, value), code)
         return result
 
     def date(self, field: str) -> Any:
@@ -245,9 +266,7 @@ class Cells:
         found = _day(value) if len(value) == _ISO_LENGTH else None
         if found is not None:
             return found
-        return self.parsed(
-            field, parse_date, "a date such as 2025-09-01 or 1 september 2025", "invalid-date"
-        )
+        return self.parsed(field, parse_date, _A_DATE, "invalid-date")
 
     def municipality(self, field: str = "municipality") -> Municipality | None:
         value = self.values.get(field)
@@ -259,7 +278,7 @@ class Cells:
         result: Municipality | None = self.parsed(
             field,
             lambda v: municipality(v.zfill(4) if v.isdigit() else v),
-            "a municipality",
+            Text("en kommun", "a municipality"),
             "unknown-municipality",
         )
         return result
@@ -271,14 +290,17 @@ class Cells:
         table, names = _enum_table(kind)
         found = table.get(fold(value))
         if found is None:
-            self.fail(field, f"expected one of {names}, found {describe(value)}")
+            self.refuse(field, expected_found(Text(f"en av {names}", f"one of {names}"), value))
         return found
 
     def integer(self, field: str) -> int | None:
         result: int | None = self.parsed(
             field,
             lambda v: int(v) if v.isascii() and v.isdigit() and len(v) <= _DIGITS else None,
-            f"a whole number (of at most {_DIGITS} digits)",
+            Text(
+                f"ett heltal (med högst {_DIGITS} siffror)",
+                f"a whole number (of at most {_DIGITS} digits)",
+            ),
         )
         return result
 
@@ -286,7 +308,10 @@ class Cells:
         result: bool | None = self.parsed(
             field,
             lambda v: BOOLEANS.get(fold(v)),
-            "ja or nej (j/n, x, yes/no, sant/falskt, 1/0)",
+            Text(
+                "ja eller nej (j/n, x, yes/no, sant/falskt, 1/0)",
+                "ja or nej (j/n, x, yes/no, sant/falskt, 1/0)",
+            ),
         )
         return result
 
@@ -301,10 +326,14 @@ class Cells:
         staff = None if said is not None else self.enum("staff_function", StaffFunction)
         leads = self.boolean("leads_staff_function")
         if leads is False and staff is not None:
-            self.fail(
+            self.refuse(
                 "leads_staff_function",
-                f"expected ja, since the row names a staff function ({staff.label('sv')}), "
-                "found nej",
+                Text(
+                    f"förväntade ja, eftersom raden anger en stabsfunktion ({staff.label('sv')}), "
+                    "fick nej",
+                    f"expected ja, since the row names a staff function ({staff.label('sv')}), "
+                    "found nej",
+                ),
                 "conflicting-values",
             )
         return staff, said if leads is None else leads
@@ -316,9 +345,11 @@ class Cells:
         if full is not None and (given is None or family is None):
             parts = split_name(full)
             if parts is None:
-                self.fail(
+                self.refuse(
                     "name",
-                    f"expected a given and a family name, found {describe(full)}",
+                    expected_found(
+                        Text("ett förnamn och ett efternamn", "a given and a family name"), full
+                    ),
                     "missing",
                 )
                 return given, family
@@ -331,7 +362,10 @@ class Cells:
 
     def personnummer(self) -> Personnummer | None:
         result: Personnummer | None = self.parsed(
-            "personnummer", Personnummer, "a personnummer", "invalid-personnummer"
+            "personnummer",
+            Personnummer,
+            Text("ett personnummer", "a personnummer"),
+            "invalid-personnummer",
         )
         return result
 
@@ -346,7 +380,9 @@ class Cells:
             )
         if value == NO_POSITION:
             return None
-        result: Position | None = self.parsed("position", position, "a position code")
+        result: Position | None = self.parsed(
+            "position", position, Text("en befattningskod", "a position code")
+        )
         return result
 
     def reports_to(self, *, unknown: bool) -> tuple[PoliticalBody, ...] | None:
@@ -355,18 +391,34 @@ class Cells:
             return None if unknown else ()
         bodies = _bodies(value) if len(value) <= _CACHED else _bodies.__wrapped__(value)
         if BOOLEANS.get(fold(value)) is True:
-            self.fail(
+            self.refuse(
                 "reports_to",
-                f"expected the nämnd or styrelse reported to, found {describe(value)}",
-                hint="name it (Socialnämnden), or write nej or inga for none",
+                expected_found(
+                    Text(
+                        "den nämnd eller styrelse som befattningen rapporterar till",
+                        "the nämnd or styrelse reported to",
+                    ),
+                    value,
+                ),
+                hint=Text(
+                    "ange den (Socialnämnden), eller skriv nej eller inga om det inte finns någon",
+                    "name it (Socialnämnden), or write nej or inga for none",
+                ),
             )
             return None
         if isinstance(bodies, str):
             example = short(bodies.partition("(")[0].strip())
-            self.fail(
+            self.refuse(
                 "reports_to",
-                f"expected a nämnd or styrelse, with its kind if the name does not say it "
-                f'("{example} (nämnd)"), found {describe(bodies)}',
+                expected_found(
+                    Text(
+                        "en nämnd eller styrelse, med dess sort om namnet inte säger den "
+                        f'("{example} (nämnd)")',
+                        "a nämnd or styrelse, with its kind if the name does not say it "
+                        f'("{example} (nämnd)")',
+                    ),
+                    bodies,
+                ),
             )
             return None
         return bodies
@@ -374,11 +426,22 @@ class Cells:
     def cohort(self) -> str:
         value = self.values.get("cohort_id") or self.context.cohort_id
         if value is None:
-            self.fail(None, "expected the cohort: a column 'Omgång', or cohort_id=", "missing")
+            self.refuse(
+                None,
+                Text(
+                    "förväntade omgången: en kolumn 'Omgång', eller cohort_id=",
+                    "expected the cohort: a column 'Omgång', or cohort_id=",
+                ),
+                "missing",
+            )
             return ""
         return value
 
 
+_A_DATE = Text(
+    "ett datum som 2025-09-01 eller 1 september 2025",
+    "a date such as 2025-09-01 or 1 september 2025",
+)
 _ISO_LENGTH = 10
 _CACHED = 200
 """The longest cell whose reading is cached: a hostile sheet's long cells are not kept."""
@@ -439,10 +502,10 @@ def _build(cells: Cells, make: Callable[..., Any], fields: dict[str, Any]) -> An
             field = {"Person": "person_id", "Appointment": "appointment_id"}.get(
                 getattr(make, "__name__", ""), "id"
             )
-        cells.fail(
+        cells.refuse(
             field if field in cells.headers else None,
-            f"expected {error.expected}, found {describe(error.found)}",
-            hint=error.hint,
+            expected_found(error.expected_text, error.found),
+            hint=error.hint_text,
         )
         raise RowError from None
 
@@ -454,7 +517,9 @@ def _person(cells: Cells, default_id: str) -> dict[str, Any]:
         "given_name": given,
         "family_name": family,
         "email": cells.parsed(
-            "email", lambda v: v if email.accepts(v) else None, "an e-mail address"
+            "email",
+            lambda v: v if email.accepts(v) else None,
+            Text("en e-postadress", "an e-mail address"),
         ),
         "phone": cells.text("phone"),
         "personnummer": cells.personnummer(),

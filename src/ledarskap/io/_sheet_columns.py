@@ -61,7 +61,10 @@ def checked_kind(kind: object, function: str) -> SheetKind:
     """
     if not isinstance(kind, str):
         raise UsageError(
-            f"{function}(kind): expected the name of a sheet kind, found {type(kind).__name__}"
+            Text(
+                f"{function}(kind): förväntade namnet på en sorts blad, fick {type(kind).__name__}",
+                f"{function}(kind): expected the name of a sheet kind, found {type(kind).__name__}",
+            )
         )
     folded = fold(kind)
     for sheet in Sheet:
@@ -70,9 +73,12 @@ def checked_kind(kind: object, function: str) -> SheetKind:
     if folded in _KIND_ALIASES:
         return cast("SheetKind", _KIND_ALIASES[folded].value)
     names = ", ".join(sheet.label("sv") for sheet in Sheet)
+    values = sorted(s.value for s in Sheet)
     raise InvalidValueError(
         location=f"{function}(kind)",
-        expected=f"one of {sorted(s.value for s in Sheet)} (or {names}, möten)",
+        expected=Text(
+            f"en av {values} (eller {names}, möten)", f"one of {values} (or {names}, möten)"
+        ),
         found=kind,
     )
 

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import tomli_w
 
-from ledarskap._found import Lines, describe, did_you_mean, parse_text
+from ledarskap._found import Lines, did_you_mean, expected_found, parse_text
 from ledarskap.errors import (
     DocumentError,
     InvalidValueError,
@@ -47,10 +47,12 @@ from ledarskap.errors import (
     masked_repr,
     safe_repr,
 )
+from ledarskap.text import Text
 
 from ._atomic import check_suffix, write_atomic
-from ._reading import MAX_SMALL_FILE, read_bounded
-from ._sheet_columns import COLUMNS, YES_NO, Column, SheetKind, checked_kind
+from ._problems import prefixed
+from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
+from ._sheet_columns import COLUMNS, YES_NO, Column, Sheet, SheetKind, checked_kind
 from ._sheets import fold
 
 if TYPE_CHECKING:
@@ -83,8 +85,12 @@ def cell_text(value: object) -> str:
     if isinstance(value, (str, int)):
         return str(value)
     raise UsageError(
-        f"a default: expected text, a date, a whole number or True/False, found "
-        f"{type(value).__name__}"
+        Text(
+            "ett standardvärde: förväntade text, ett datum, ett heltal eller True/False, fick "
+            f"{type(value).__name__}",
+            f"a default: expected text, a date, a whole number or True/False, found "
+            f"{type(value).__name__}",
+        )
     )
 
 
@@ -107,27 +113,58 @@ def _columns(value: object) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise UsageError(
-            f"columns: expected a mapping of header text to field text, found {describe(value)}"
+            prefixed(
+                "columns",
+                expected_found(
+                    Text(
+                        "en mappning från rubriktext till fälttext",
+                        "a mapping of header text to field text",
+                    ),
+                    value,
+                ),
+            )
         )
     return dict(value)
 
 
 def _headers(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
-        raise UsageError(f"ignore: expected a list of headers, found one text ({safe_repr(value)})")
+        raise UsageError(
+            Text(
+                f"ignore: förväntade en lista med rubriker, fick en enda text ({safe_repr(value)})",
+                f"ignore: expected a list of headers, found one text ({safe_repr(value)})",
+            )
+        )
     try:
         headers = tuple(value)
     except TypeError:
-        raise UsageError(f"ignore: expected a list of headers, found {describe(value)}") from None
+        raise UsageError(prefixed("ignore", expected_found(_HEADERS, value))) from None
     if not all(isinstance(h, str) for h in headers):
-        raise UsageError("ignore: expected a list of headers, found one that is not text")
+        raise UsageError(
+            Text(
+                "ignore: förväntade en lista med rubriker, fick en som inte är text",
+                "ignore: expected a list of headers, found one that is not text",
+            )
+        )
     return headers
+
+
+_HEADERS = Text("en lista med rubriker", "a list of headers")
 
 
 def _defaults(value: object) -> dict[str, DefaultValue]:
     if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
         raise UsageError(
-            f"defaults: expected a mapping of field text to a value, found {describe(value)}"
+            prefixed(
+                "defaults",
+                expected_found(
+                    Text(
+                        "en mappning från fälttext till ett värde",
+                        "a mapping of field text to a value",
+                    ),
+                    value,
+                ),
+            )
         )
     return dict(value)
 
@@ -186,33 +223,42 @@ class SheetMapping:
         lines = Lines(text)
         found = Problems(source=source)
         names = field_names(kind)
+        a_field = Text(
+            f"ett fält i ett blad med {Sheet(kind).label('sv')}", f"a field of a {kind} sheet"
+        )
 
-        def add(path: str, key: str, message: Wording, hint: Wording | None = None) -> None:
+        def misfit(path: str, key: str, message: Wording, hint: Wording | None = None) -> None:
             found.add(path, message, "unknown-field", line=lines.key(_toml_key(key)), hint=hint)
 
         columns: Iterable[tuple[str, object]] = self.columns.items()
         for header, name in columns:
             if not isinstance(name, str) or field_of(kind, name) is None:
-                add(
+                misfit(
                     f"columns.{header}",
                     header,
-                    f"expected a field of a {kind} sheet, found {describe(name)}",
+                    expected_found(a_field, name),
                     did_you_mean(str(name), names),
                 )
         defaults: Iterable[tuple[str, object]] = self.defaults.items()
         for name, value in defaults:
             if field_of(kind, name) is None:
-                add(
+                misfit(
                     f"defaults.{name}",
                     name,
-                    f"expected a field of a {kind} sheet, found {describe(name)}",
+                    expected_found(a_field, name),
                     did_you_mean(name, names),
                 )
             elif not isinstance(value, (str, dt.date, int, bool)):
-                add(
+                misfit(
                     f"defaults.{name}",
                     name,
-                    f"expected text, a date, a number or true/false, found {describe(value)}",
+                    expected_found(
+                        Text(
+                            "text, ett datum, ett tal eller sant/falskt",
+                            "text, a date, a number or true/false",
+                        ),
+                        value,
+                    ),
                 )
         return list(found)
 
@@ -240,17 +286,19 @@ def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
     lines = Lines(text)
     found = Problems(source=source)
 
-    def wrong(path: str, expected: str, value: object) -> None:
+    def wrong(path: str, expected: Text, value: object) -> None:
         key = _toml_key(path.rpartition(".")[2])
-        found.add(
-            path, f"expected {expected}, found {describe(value)}", "type", line=lines.key(key)
-        )
+        found.add(path, expected_found(expected, value), "type", line=lines.key(key))
 
+    keys = ", ".join(_KEYS)
     for key in data:
         if key not in _KEYS:
             found.add(
                 key,
-                f"unknown key (expected one of {', '.join(_KEYS)})",
+                Text(
+                    f"okänd nyckel (förväntade en av {keys})",
+                    f"unknown key (expected one of {keys})",
+                ),
                 "unknown-key",
                 line=lines.key(_toml_key(key)),
                 hint=did_you_mean(key, _KEYS),
@@ -260,25 +308,32 @@ def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
         try:
             kind = checked_kind(data["kind"], "kind")
         except (InvalidValueError, UsageError):
-            wrong("kind", "participants, mentors, applications or meetings", data["kind"])
+            wrong(
+                "kind",
+                Text(
+                    "participants, mentors, applications eller meetings",
+                    "participants, mentors, applications or meetings",
+                ),
+                data["kind"],
+            )
     cohort = data.get("cohort")
     if cohort is not None and not isinstance(cohort, str):
-        wrong("cohort", "a cohort id (text)", cohort)
+        wrong("cohort", Text("id:t för en omgång (text)", "a cohort id (text)"), cohort)
         cohort = None
     ignore = data.get("ignore", [])
     if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
-        wrong("ignore", "a list of headers", ignore)
+        wrong("ignore", _HEADERS, ignore)
         ignore = []
     tables = {}
     for key in ("columns", "defaults"):
         table = data.get(key, {})
         if not isinstance(table, dict):
-            wrong(key, f"a table [{key}]", table)
+            wrong(key, Text(f"en tabell [{key}]", f"a table [{key}]"), table)
             table = {}
         tables[key] = table
     for header, name in tables["columns"].items():
         if not isinstance(name, str):
-            wrong(f"columns.{header}", "a field's name (text)", name)
+            wrong(f"columns.{header}", Text("ett fälts namn (text)", "a field's name (text)"), name)
     mapping = SheetMapping(
         kind=kind,
         cohort=cohort,
@@ -288,7 +343,7 @@ def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:
     )
     if kind is not None:
         found.extend(mapping.problems(kind, source=source, text=text))
-    found.raise_if_any(DocumentError, "not a sheet mapping")
+    found.raise_if_any(DocumentError, Text("ingen kolumnmappning", "not a sheet mapping"))
     return mapping
 
 
@@ -308,7 +363,12 @@ def mapping_text(mapping: SheetMapping) -> str:
     [defaults]
     """
     if not isinstance(mapping, SheetMapping):
-        raise UsageError(f"expected a SheetMapping, found {type(mapping).__name__}")
+        raise UsageError(
+            Text(
+                f"förväntade en SheetMapping, fick {type(mapping).__name__}",
+                f"expected a SheetMapping, found {type(mapping).__name__}",
+            )
+        )
     document: dict[str, Any] = {}
     if mapping.kind is not None:
         document["kind"] = mapping.kind
@@ -331,22 +391,28 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
     """
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(
-            f"load_sheet_mapping(path): expected a file path, found {type(path).__name__}"
+            Text(
+                "load_sheet_mapping(path): förväntade en sökväg till en fil, "
+                f"fick {type(path).__name__}",
+                f"load_sheet_mapping(path): expected a file path, found {type(path).__name__}",
+            )
         )
     label = Path(path).name
     try:
         text = read_bounded(path, MAX_SMALL_FILE, "a sheet mapping")[0].decode("utf-8-sig")
     except (OSError, UnicodeError, ValueError) as error:
         reason = (
-            (error.strerror or str(error))
+            reason_of(error)
             if isinstance(error, OSError)
-            else "not UTF-8 text"
+            else Text("inte UTF-8-text", "not UTF-8 text")
             if isinstance(error, UnicodeDecodeError)
-            else "not a usable path"
+            else Text("ingen användbar sökväg", "not a usable path")
         )
+        english, swedish = (reason, reason) if isinstance(reason, str) else (reason.en, reason.sv)
+        what = type(error).__name__
         raise DocumentError(
-            "cannot read the sheet mapping",
-            [Problem("", f"{type(error).__name__}: {reason}", "io", source=label)],
+            Text("kan inte läsa kolumnmappningen", "cannot read the sheet mapping"),
+            [Problem("", Text(f"{what}: {swedish}", f"{what}: {english}"), "io", source=label)],
             source=label,
         ) from None
     return mapping_from_text(text, source=label)

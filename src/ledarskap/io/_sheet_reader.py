@@ -25,7 +25,7 @@ from ledarskap.model import (
     ParticipantStatus,
     Person,
 )
-from ledarskap.text import LANGUAGES
+from ledarskap.text import LANGUAGES, Text
 
 from ._progress import Ticker
 from ._sheet_cells import BUILDERS, Cells, RowContext, RowError, short
@@ -197,12 +197,20 @@ class Reader:
                 continue
             column, by = found
             if column.field in headers:
+                first = headers[column.field]
                 self.problem(
                     row,
                     text,
-                    f"a second column for {column.sv!r} (the first is {headers[column.field]!r})",
+                    Text(
+                        f"en andra kolumn för {column.sv!r} (den första är {first!r})",
+                        f"a second column for {column.sv!r} (the first is {first!r})",
+                    ),
                     "duplicate-column",
-                    "map one of them to another field, or ignore it (ignore_columns=)",
+                    Text(
+                        "mappa en av dem till ett annat fält, eller hoppa över den "
+                        "(ignore_columns=)",
+                        "map one of them to another field, or ignore it (ignore_columns=)",
+                    ),
                 )
                 report.append(
                     ColumnReport(
@@ -262,13 +270,21 @@ class Reader:
                 whose = "unknown"
             needed = column.required and not (column.field in _FROM_NAME and "name" in headers)
             if needed and default is None:
+                field = column.field
                 self.problem(
                     row,
                     None,
-                    f"expected a column {column.sv!r} ({column.en}), found none",
+                    Text(
+                        f"förväntade en kolumn {column.sv!r} ({column.en}), fick ingen",
+                        f"expected a column {column.sv!r} ({column.en}), found none",
+                    ),
                     "missing-column",
-                    f"map a column to it (columns={{'…': {column.field!r}}}) or give every "
-                    f"row a default (defaults={{{column.field!r}: …}})",
+                    Text(
+                        f"mappa en kolumn till den (columns={{'…': {field!r}}}) eller ge varje "
+                        f"rad ett standardvärde (defaults={{{field!r}: …}})",
+                        f"map a column to it (columns={{'…': {field!r}}}) or give every "
+                        f"row a default (defaults={{{field!r}: …}})",
+                    ),
                 )
             if needed or whose is not None:
                 report.append(
@@ -290,13 +306,21 @@ class Reader:
             [c.header(lang) for c in columns for lang in LANGUAGES]
             + [a for c in columns for a in c.aliases],
         )
+        expected = ", ".join(c.sv for c in columns)
         self.problem(
             row,
             text,
-            "unknown column (its data would be lost): expected " + ", ".join(c.sv for c in columns),
+            Text(
+                f"okänd kolumn (dess uppgifter skulle gå förlorade): förväntade {expected}",
+                f"unknown column (its data would be lost): expected {expected}",
+            ),
             "unknown-column",
             suggestion
-            or f"map it to a field (columns={{{text!r}: …}}) or skip it (ignore_columns=)",
+            or Text(
+                f"mappa den till ett fält (columns={{{text!r}: …}}) eller hoppa över den "
+                "(ignore_columns=)",
+                f"map it to a field (columns={{{text!r}: …}}) or skip it (ignore_columns=)",
+            ),
         )
 
     # The rows --------------------------------------------------------------------------
@@ -312,7 +336,15 @@ class Reader:
         numbered = ((n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip())
         head = list(itertools.islice(numbered, _HEADER_SEARCH))
         if not head:
-            self.problem(1, None, "expected a header row, found an empty sheet", "empty")
+            self.problem(
+                1,
+                None,
+                Text(
+                    "förväntade en rubrikrad, fick ett tomt blad",
+                    "expected a header row, found an empty sheet",
+                ),
+                "empty",
+            )
             return None, iter(())
         at = self.header_row(head)
         header_row, header = head[at]
@@ -427,7 +459,12 @@ class Reader:
                     self.problem(
                         number,
                         None,
-                        f"a value in column {index + 1}, which has no header (it would be lost)",
+                        Text(
+                            f"ett värde i kolumn {index + 1}, som saknar rubrik "
+                            "(det skulle gå förlorat)",
+                            f"a value in column {index + 1}, which has no header "
+                            "(it would be lost)",
+                        ),
                         "stray-cell",
                     )
                     return ()
@@ -446,7 +483,10 @@ class Reader:
                 self.problem(
                     number,
                     cells.header("person_id"),
-                    f"person {record.id} is on an earlier row with other details",
+                    Text(
+                        f"personen {record.id} finns på en tidigare rad med andra uppgifter",
+                        f"person {record.id} is on an earlier row with other details",
+                    ),
                     "conflicting-person",
                 )
                 return ()
@@ -454,7 +494,13 @@ class Reader:
         first = self.ids.setdefault(f"{collection}:{main.id}", number)
         if first != number:
             self.problem(
-                number, cells.header("id"), f"the id {main.id} is on row {first} too", "repeated-id"
+                number,
+                cells.header("id"),
+                Text(
+                    f"id:t {main.id} finns också på rad {first}",
+                    f"the id {main.id} is on row {first} too",
+                ),
+                "repeated-id",
             )
             return ()
         for collection, record in records:

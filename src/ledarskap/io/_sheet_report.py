@@ -212,17 +212,35 @@ class RowOutcome:
     def render(self, language: Language = "sv") -> str:
         """``row 8 → participant d-c-8`` or ``row 8 → not imported, because …``."""
         if self.imported:
-            ids = ", ".join(f"{type(r).__name__} {r.id}" for r in self.records)
+            ids = ", ".join(f"{_record_name(r, language)} {r.id}" for r in self.records)
             return mask_personal_data(_IMPORTED.format(row=self.row, records=ids).render(language))
-        why = _AND.render(language).join(_reason(p) for p in self.problems)
+        why = _AND.render(language).join(_reason(p, language) for p in self.problems)
         return mask_personal_data(_NOT_IMPORTED.format(row=self.row, why=why).render(language))
 
     def __str__(self) -> str:
         return self.render("en")
 
 
-def _reason(problem: Problem) -> str:
-    """A problem without its source and row (the outcome names the row)."""
-    where = f"column {problem.column!r}: " if problem.column is not None else ""
-    hint = f" ({problem.hint})" if problem.hint else ""
-    return f"{where}{problem.message}{hint}"
+_RECORDS_SV = {
+    "Person": "person",
+    "Appointment": "anställning",
+    "Participant": "deltagare",
+    "Mentor": "mentor",
+    "Application": "ansökan",
+    "MentorMeeting": "mentorsträff",
+}
+"""The records a row gives, as Swedish names them (English names them by their class)."""
+_COLUMN = Text("kolumn {column}: ", "column {column}: ")
+
+
+def _record_name(record: object, language: Language) -> str:
+    name = type(record).__name__
+    return Text(_RECORDS_SV.get(name, name), name).render(language)
+
+
+def _reason(problem: Problem, language: Language) -> str:
+    """A problem without its source and row (the outcome names the row), in *language*."""
+    where = ""
+    if problem.column is not None:
+        where = _COLUMN.format(column=repr(problem.column)).render(language)
+    return f"{where}{problem.message_in(language)}"

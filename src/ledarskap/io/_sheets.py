@@ -40,8 +40,10 @@ import attrs
 from dateutil.parser import parse, parserinfo
 
 from ledarskap.errors import DocumentError, InvalidValueError, MissingDependencyError, Problem
+from ledarskap.text import Text
 
 from ._encodings import ENCODINGS, detect_and_decode
+from ._problems import number_sv
 
 __all__ = [
     "MAX_CELL",
@@ -209,11 +211,24 @@ def unescape_cell(text: str) -> str:
     return text
 
 
-def _too_large(source: str, message: str, *, row: int | None = None) -> DocumentError:
+def _too_large(source: str, message: Text, *, row: int | None = None) -> DocumentError:
     return DocumentError(
-        "the sheet is too large to read",
+        Text("bladet är för stort för att läsas", "the sheet is too large to read"),
         [Problem("", message, "too-large", source=source, row=row)],
         source=source,
+    )
+
+
+_TOO_MANY_ROWS = Text(
+    f"ett blad får ha högst {number_sv(MAX_ROWS)} rader",
+    f"a sheet may have at most {MAX_ROWS:,} rows",
+)
+
+
+def _beyond_columns(column: int) -> Text:
+    return Text(
+        f"ett värde i kolumn {number_sv(column)}: ett blad får använda högst {MAX_COLUMNS} kolumner",
+        f"a value in column {column:,}: a sheet may use at most {MAX_COLUMNS} columns",
     )
 
 
@@ -223,22 +238,22 @@ def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -
     *quoted* false says that no cell of the sheet holds a ``'``, so none is unescaped.
     """
     if number > MAX_ROWS:
-        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+        raise _too_large(source, _TOO_MANY_ROWS, row=number)
     if len(row) > MAX_COLUMNS:
         beyond = [i for i, cell in enumerate(row[MAX_COLUMNS:], start=MAX_COLUMNS + 1) if cell]
         if beyond:
-            raise _too_large(
-                source,
-                f"a value in column {beyond[0]:,}: a sheet may use at most {MAX_COLUMNS} columns",
-                row=number,
-            )
+            raise _too_large(source, _beyond_columns(beyond[0]), row=number)
         del row[MAX_COLUMNS:]
     if row and max(map(len, row)) > MAX_CELL:
         index, cell = next((i, c) for i, c in enumerate(row) if len(c) > MAX_CELL)
         raise _too_large(
             source,
-            f"{len(cell):,} characters in column {index + 1}: "
-            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            Text(
+                f"{number_sv(len(cell))} tecken i kolumn {index + 1}: "
+                f"en cell får rymma högst {number_sv(MAX_CELL)} (som i Excel)",
+                f"{len(cell):,} characters in column {index + 1}: "
+                f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            ),
             row=number,
         )
     if quoted:
@@ -253,11 +268,14 @@ def _decode(content: bytes, source: str) -> tuple[str, str]:
     found = detect_and_decode(content)
     if found is None:
         raise DocumentError(
-            "cannot read the file as text",
+            Text("kan inte läsa filen som text", "cannot read the file as text"),
             [
                 Problem(
                     "",
-                    "expected text in UTF-8, UTF-16 or Windows-1252",
+                    Text(
+                        "förväntade text i UTF-8, UTF-16 eller Windows-1252",
+                        "expected text in UTF-8, UTF-16 or Windows-1252",
+                    ),
                     "encoding",
                     source=source,
                 )
@@ -338,15 +356,24 @@ def stream_csv(content: bytes, source: str) -> CsvStream:
     here); a row beyond the limits fails when it is reached.
     """
     if len(content) > MAX_UNPACKED:
-        raise _too_large(source, f"a CSV file may hold at most {MAX_UNPACKED:,} bytes")
+        raise _too_large(
+            source,
+            Text(
+                f"en CSV-fil får rymma högst {number_sv(MAX_UNPACKED)} byte",
+                f"a CSV file may hold at most {MAX_UNPACKED:,} bytes",
+            ),
+        )
     text, codec = _decode(content, source)
     if "\x00" in text:
         raise DocumentError(
-            "cannot read the file as CSV",
+            Text("kan inte läsa filen som CSV", "cannot read the file as CSV"),
             [
                 Problem(
                     "",
-                    "expected text, found NUL characters (a binary file?)",
+                    Text(
+                        "förväntade text, fick NUL-tecken (en binärfil?)",
+                        "expected text, found NUL characters (a binary file?)",
+                    ),
                     "encoding",
                     source=source,
                 )
@@ -415,10 +442,15 @@ def _csv_rows(
                 )
             yield bounded
     except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
+        limit = csv.field_size_limit()
         raise _too_large(
             source,
-            f"a cell of more than {csv.field_size_limit():,} characters: "
-            f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            Text(
+                f"en cell med mer än {number_sv(limit)} tecken: "
+                f"en cell får rymma högst {number_sv(MAX_CELL)} (som i Excel)",
+                f"a cell of more than {limit:,} characters: "
+                f"a cell may hold at most {MAX_CELL:,} (as in Excel)",
+            ),
             row=number + 1,
         ) from None
 
@@ -439,13 +471,21 @@ def _check_quote(
         if inner and sum(line.count(delimiter) > 0 for line in inner) * 2 >= len(inner):
             broken[number] = Problem(
                 "",
-                f"a quote opened on line {first} (column {index + 1}) is not closed until "
-                f"line {end}: the {end - first} lines after it were read into one cell",
+                Text(
+                    f"ett citattecken som öppnas på rad {first} (kolumn {index + 1}) stängs "
+                    f"inte förrän på rad {end}: de {end - first} raderna efter det lästes in "
+                    "i en enda cell",
+                    f"a quote opened on line {first} (column {index + 1}) is not closed until "
+                    f"line {end}: the {end - first} lines after it were read into one cell",
+                ),
                 "unbalanced-quote",
                 source=source,
                 row=number,
                 line=first,
-                hint='close the quote, or write the " twice ("") where it is part of the text',
+                hint=Text(
+                    'stäng citattecknet, eller skriv " två gånger ("") där det hör till texten',
+                    'close the quote, or write the " twice ("") where it is part of the text',
+                ),
             )
             return
 
@@ -464,16 +504,25 @@ def _check_delimiter(
     for other in _DELIMITERS:
         if other != delimiter and cell.count(other) >= min(width - 1, 2):
             shown = "a tab" if other == "\t" else repr(other)
+            header = "a tab" if delimiter == chr(9) else repr(delimiter)
+            visad = "tabb" if other == "\t" else repr(other)
+            rubrik = "tabb" if delimiter == chr(9) else repr(delimiter)
             broken[number] = Problem(
                 "",
-                f"one cell where the header has {width}: the row is separated by {shown}, "
-                f"the header by {'a tab' if delimiter == chr(9) else repr(delimiter)} "
-                "(mixed delimiters?)",
+                Text(
+                    f"en cell där rubrikraden har {width}: raden är avgränsad med {visad}, "
+                    f"rubrikraden med {rubrik} (blandade avgränsare?)",
+                    f"one cell where the header has {width}: the row is separated by {shown}, "
+                    f"the header by {header} (mixed delimiters?)",
+                ),
                 "mixed-delimiters",
                 source=source,
                 row=number,
                 line=line,
-                hint="save the sheet again from the spreadsheet program, with one delimiter",
+                hint=Text(
+                    "spara bladet igen från kalkylprogrammet, med en enda sorts avgränsare",
+                    "save the sheet again from the spreadsheet program, with one delimiter",
+                ),
             )
             return
 
@@ -497,7 +546,7 @@ def write_csv(rows: Sequence[Sequence[str]], *, delimiter: str = ";") -> bytes:
 # XLSX -----------------------------------------------------------------------------------
 
 
-def _openpyxl(feature: str) -> object:
+def _openpyxl(feature: Text) -> object:
     try:
         import openpyxl
     except ImportError:
@@ -528,6 +577,9 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
     return list(XlsxStream(content, source))
 
 
+_NOT_XLSX = Text("kan inte läsa filen som XLSX", "cannot read the file as XLSX")
+
+
 class XlsxStream:
     """The rows of the first worksheet of an XLSX file, read one at a time as iterated.
 
@@ -538,7 +590,7 @@ class XlsxStream:
     """
 
     def __init__(self, content: bytes, source: str) -> None:
-        openpyxl = _openpyxl("Reading XLSX spreadsheets")
+        openpyxl = _openpyxl(Text("Att läsa XLSX-blad", "Reading XLSX spreadsheets"))
         _check_archive(content, source)
         self.source = source
         try:
@@ -547,11 +599,15 @@ class XlsxStream:
             )
             self._sheet = self._book.worksheets[0]
         except Exception as error:  # openpyxl raises many kinds on a bad file
+            what = type(error).__name__
             raise DocumentError(
-                "cannot read the file as XLSX",
+                _NOT_XLSX,
                 [
                     Problem(
-                        "", f"not an XLSX workbook ({type(error).__name__})", "xlsx", source=source
+                        "",
+                        Text(f"ingen XLSX-arbetsbok ({what})", f"not an XLSX workbook ({what})"),
+                        "xlsx",
+                        source=source,
                     )
                 ],
                 source=source,
@@ -567,12 +623,13 @@ class XlsxStream:
         except DocumentError:
             raise
         except Exception as error:  # a damaged workbook fails while it is read
+            what = type(error).__name__
             raise DocumentError(
-                "cannot read the file as XLSX",
+                _NOT_XLSX,
                 [
                     Problem(
                         "",
-                        f"a damaged worksheet ({type(error).__name__})",
+                        Text(f"ett skadat kalkylblad ({what})", f"a damaged worksheet ({what})"),
                         "xlsx",
                         source=self.source,
                     )
@@ -598,15 +655,24 @@ def _check_archive(content: bytes, source: str) -> None:
     if unpacked > MAX_UNPACKED:
         raise _too_large(
             source,
-            f"the file unpacks to {unpacked:,} bytes: "
-            f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
+            Text(
+                f"filen packas upp till {number_sv(unpacked)} byte: "
+                f"en XLSX-fil får packas upp till högst {number_sv(MAX_UNPACKED)}",
+                f"the file unpacks to {unpacked:,} bytes: "
+                f"an XLSX file may unpack to at most {MAX_UNPACKED:,}",
+            ),
         )
     for part in parts:
         if part.file_size > _MIB and part.file_size > MAX_RATIO * part.compress_size:
+            fold = part.file_size // max(part.compress_size, 1)
             raise _too_large(
                 source,
-                f"{part.filename} unpacks {part.file_size // max(part.compress_size, 1):,}-fold: "
-                f"a part may unpack at most {MAX_RATIO}-fold (a zip bomb?)",
+                Text(
+                    f"{part.filename} blir {number_sv(fold)} gånger större uppackad: "
+                    f"en del får bli högst {MAX_RATIO} gånger större (en zip-bomb?)",
+                    f"{part.filename} unpacks {fold:,}-fold: "
+                    f"a part may unpack at most {MAX_RATIO}-fold (a zip bomb?)",
+                ),
             )
 
 
@@ -646,8 +712,12 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
                 if cells > _GRID_COLUMNS:
                     raise _too_large(
                         source,
-                        f"more than {_GRID_COLUMNS:,} cells in one row "
-                        "(more than a worksheet has columns)",
+                        Text(
+                            f"mer än {number_sv(_GRID_COLUMNS)} celler på en rad "
+                            "(fler än ett kalkylblad har kolumner)",
+                            f"more than {_GRID_COLUMNS:,} cells in one row "
+                            "(more than a worksheet has columns)",
+                        ),
                         row=parser.row_counter,
                     )
                 cell = parser.parse_cell(element)
@@ -666,23 +736,21 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
 def _rows_to(count: int, number: int, values: dict[int, object], source: str) -> Iterator[Row]:
     """Row *number* (with its *values* by column), after the empty rows since row *count*."""
     if number > MAX_ROWS:
-        raise _too_large(source, f"a sheet may have at most {MAX_ROWS:,} rows", row=number)
+        raise _too_large(source, _TOO_MANY_ROWS, row=number)
     last = max(values)
     if last > MAX_COLUMNS:
-        raise _too_large(
-            source,
-            f"a value in column {last:,}: a sheet may use at most {MAX_COLUMNS} columns",
-            row=number,
-        )
+        raise _too_large(source, _beyond_columns(last), row=number)
     for _ in range(count + 1, number):
         yield []
     cells = [_cell_text(values.get(column)) for column in range(1, last + 1)]
     yield _bounded(cells, number, source)
 
 
-XLSX_TEXT = (
+XLSX_TEXT = Text(
+    "text utan styrtecken eller vagnreturer (en XLSX-cell kan inte rymma dem: "
+    "en vagnretur läses tillbaka som en radmatning; CSV kan)",
     "text without control characters or carriage returns (an XLSX cell cannot hold them: "
-    "a carriage return reads back as a line feed; CSV can)"
+    "a carriage return reads back as a line feed; CSV can)",
 )
 """What an XLSX cell holds, as a problem expects it."""
 
@@ -706,12 +774,15 @@ def write_xlsx(rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     file, but one that begins with ``=`` becomes one when a user edits it, or when the
     sheet is saved again as CSV.
     """
-    openpyxl = _openpyxl("Writing XLSX spreadsheets")
+    openpyxl = _openpyxl(Text("Att skriva XLSX-blad", "Writing XLSX spreadsheets"))
     for number, row in enumerate(rows, start=1):  # before the workbook is begun
         for column, value in enumerate(row, start=1):
             if not xlsx_holds(value):
                 raise InvalidValueError(
-                    location=f"the {title} sheet, row {number}, column {column}",
+                    location=Text(
+                        f"bladet {title}, rad {number}, kolumn {column}",
+                        f"the {title} sheet, row {number}, column {column}",
+                    ),
                     expected=XLSX_TEXT,
                     found=value,
                 )

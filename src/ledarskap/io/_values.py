@@ -28,6 +28,7 @@ from ledarskap import model
 from ledarskap._found import FieldError, read_iso_date
 from ledarskap.errors import InvalidValueError
 from ledarskap.model import County, Municipality, Personnummer, Position
+from ledarskap.text import Text
 
 __all__ = [
     "CODES",
@@ -89,10 +90,15 @@ CODES: dict[type, str] = {Municipality: "code", County: "code", Position: "slug"
 # Leaf hooks ----------------------------------------------------------------------------
 
 
+_TEXT = Text("text", "text")
+_WHOLE_NUMBER = Text("ett heltal", "a whole number")
+_TRUE_OR_FALSE = Text("sant eller falskt", "true or false")
+
+
 def structure_str(value: object, _: object = None) -> str:
     if value.__class__ is str:
         return value
-    raise FieldError("text", value, code="type")
+    raise FieldError(_TEXT, value, code="type")
 
 
 def structure_int(value: object, _: object = None) -> int:
@@ -100,13 +106,13 @@ def structure_int(value: object, _: object = None) -> int:
         return value
     if value.__class__ is float and value.is_integer():
         return int(value)
-    raise FieldError("a whole number", value, code="type")
+    raise FieldError(_WHOLE_NUMBER, value, code="type")
 
 
 def structure_bool(value: object, _: object = None) -> bool:
     if value is True or value is False:
         return value
-    raise FieldError("true or false", value, code="type")
+    raise FieldError(_TRUE_OR_FALSE, value, code="type")
 
 
 _DATES_MAX = 50_000
@@ -132,7 +138,8 @@ def date_structurer() -> Callable[[object, object], dt.date]:
 
 def enum_structurer(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     by_value = {member.value: member for member in kind}
-    expected = "one of " + ", ".join(repr(v) for v in by_value)
+    listed = ", ".join(repr(v) for v in by_value)
+    expected = Text(f"en av {listed}", f"one of {listed}")
 
     def structure(value: object, _: object = None) -> enum.Enum:
         if value.__class__ is str:
@@ -160,12 +167,18 @@ def structure_municipality(value: object, _: object = None) -> Municipality:
             near = model.municipality(value)
         except InvalidValueError as exc:
             raise FieldError(exc.expected_text, value, hint=exc.hint_text) from None
+        meant = f"{near.code} {near.display_name}"
         raise FieldError(
-            "a municipality code or name as SCB writes it",
+            Text(
+                "en kommunkod eller ett kommunnamn som SCB skriver det",
+                "a municipality code or name as SCB writes it",
+            ),
             value,
-            hint=f"did you mean {near.code} {near.display_name}?",
+            hint=Text(f"menade du {meant}?", f"did you mean {meant}?"),
         )
-    raise FieldError("a municipality code such as '0580'", value, code="type")
+    raise FieldError(
+        Text("en kommunkod som '0580'", "a municipality code such as '0580'"), value, code="type"
+    )
 
 
 @functools.cache
@@ -193,8 +206,18 @@ def structure_position(value: object, _: object = None) -> Position:
         found = positions().get(value)
         if found is not None:
             return found
-        raise FieldError("the slug of a catalog position such as 'forvaltningschef'", value)
-    raise FieldError("the slug of a catalog position", value, code="type")
+        raise FieldError(
+            Text(
+                "kortnamnet (slug) för en befattning i katalogen, som 'forvaltningschef'",
+                "the slug of a catalog position such as 'forvaltningschef'",
+            ),
+            value,
+        )
+    raise FieldError(
+        Text("kortnamnet (slug) för en befattning i katalogen", "the slug of a catalog position"),
+        value,
+        code="type",
+    )
 
 
 def structure_county(value: object, _: object = None) -> County:
@@ -203,7 +226,7 @@ def structure_county(value: object, _: object = None) -> County:
             return model.county(value)
         except InvalidValueError as exc:
             raise FieldError(exc.expected_text, value, hint=exc.hint_text) from None
-    raise FieldError("a county code such as '05'", value, code="type")
+    raise FieldError(Text("en länskod som '05'", "a county code such as '05'"), value, code="type")
 
 
 def structure_personnummer(value: object, _: object = None) -> Personnummer:
@@ -212,9 +235,15 @@ def structure_personnummer(value: object, _: object = None) -> Personnummer:
             try:
                 return Personnummer(value)
             except InvalidValueError as exc:
-                raise FieldError(exc.expected, value) from None
-        raise FieldError("a personnummer YYYYMMDD-NNNN", value)
-    raise FieldError("a personnummer as text YYYYMMDD-NNNN", value, code="type")
+                raise FieldError(exc.expected_text, value) from None
+        raise FieldError(
+            Text("ett personnummer ÅÅÅÅMMDD-NNNN", "a personnummer YYYYMMDD-NNNN"), value
+        )
+    raise FieldError(
+        Text("ett personnummer som text ÅÅÅÅMMDD-NNNN", "a personnummer as text YYYYMMDD-NNNN"),
+        value,
+        code="type",
+    )
 
 
 def leaf_readers() -> dict[type, Callable[[object, object], object]]:

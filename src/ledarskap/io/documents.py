@@ -57,7 +57,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap import data as _data
-from ledarskap._found import describe, parse_text
+from ledarskap._found import expected_found, parse_text
 from ledarskap._gc import paused_gc
 from ledarskap.errors import (
     DocumentError,
@@ -69,15 +69,18 @@ from ledarskap.errors import (
     safe_repr,
 )
 from ledarskap.model import ProgramData
+from ledarskap.text import Text
 
 from . import revisions
 from ._construct import SMALL, Constructor
-from ._problems import json_path_to_key_path
-from ._reading import MAX_DOCUMENT, read_bounded
+from ._problems import FILE_NAME, key_path_of, message_of, moved, wording
+from ._reading import MAX_DOCUMENT, read_bounded, reason_of
 from ._values import Flavour
 from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 
 if TYPE_CHECKING:
+    from ledarskap.errors import Wording
+
     from ._decode import Decoder
     from ._encode import Encoder
 
@@ -158,11 +161,18 @@ def dump(
     _check_data("dump", data, path)
     _check_path("dump", path)
     if overwrite and expected_revision is not None:
-        raise UsageError("dump: give overwrite=True or expected_revision=…, not both")
+        raise UsageError(
+            Text(
+                "dump: ange overwrite=True eller expected_revision=…, inte båda",
+                "dump: give overwrite=True or expected_revision=…, not both",
+            )
+        )
     if expected_revision is not None and not isinstance(expected_revision, revisions.Revision):
         raise UsageError(
-            "dump: expected_revision must be a Revision (from revision_of), "
-            f"found {type(expected_revision).__name__}"
+            Text(
+                f"dump: expected_revision ska vara en Revision (från revision_of), fick {type(expected_revision).__name__}",
+                f"dump: expected_revision must be a Revision (from revision_of), found {type(expected_revision).__name__}",
+            )
         )
     syntax = _syntax_of(path)
     with paused_gc():
@@ -217,7 +227,12 @@ def _load(
 ) -> tuple[ProgramData, bytes, int]:
     """The data of the document at *path*, its bytes and their modification time."""
     if isinstance(path, ProgramData):
-        raise UsageError("load: expected a path, found a ProgramData (did you mean dump?)")
+        raise UsageError(
+            Text(
+                "load: förväntade en sökväg, fick en ProgramData (menade du dump?)",
+                "load: expected a path, found a ProgramData (did you mean dump?)",
+            )
+        )
     _check_path("load", path)
     syntax = _syntax_of(path)
     if for_saving:  # what a killed writer of this file left beside it
@@ -227,7 +242,7 @@ def _load(
     try:
         content, mtime_ns = read_bounded(path, MAX_DOCUMENT, "a program document")
     except OSError as exc:
-        raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
+        raise FileAccessError(os.fspath(path), "read", reason_of(exc)) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(os.fspath(path), "read", str(exc)) from None
     data = loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))
@@ -249,14 +264,31 @@ def _check_data(function: str, data: object, path: object = None) -> None:
     if isinstance(data, ProgramData):
         return
     if isinstance(path, ProgramData):
-        raise UsageError(f"{function}(data, path): the arguments are swapped")
-    raise UsageError(f"{function}: expected a ProgramData, found {type(data).__name__}")
+        raise UsageError(
+            Text(
+                f"{function}(data, path): argumenten står i omvänd ordning",
+                f"{function}(data, path): the arguments are swapped",
+            )
+        )
+    found = type(data).__name__
+    raise UsageError(
+        Text(
+            f"{function}: förväntade en ProgramData, fick {found}",
+            f"{function}: expected a ProgramData, found {found}",
+        )
+    )
 
 
 def _check_path(function: str, path: object) -> None:
     """Refuse what is no file path (bytes too: a path is text here, as everywhere)."""
     if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
-        raise UsageError(f"{function}: expected a file path, found {type(path).__name__}")
+        found = type(path).__name__
+        raise UsageError(
+            Text(
+                f"{function}: förväntade en sökväg till en fil, fick {found}",
+                f"{function}: expected a file path, found {found}",
+            )
+        )
 
 
 def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
@@ -269,11 +301,15 @@ def _syntax_of(path: str | os.PathLike[str]) -> Syntax:
     syntax = _SUFFIXES.get(suffix)
     if syntax is None:
         raise DocumentError(
-            "unknown kind of file",
+            Text("okänd sorts fil", "unknown kind of file"),
             [
                 Problem(
-                    "(file name)",
-                    f"expected a name ending .json or .toml, found {safe_repr(suffix)}",
+                    FILE_NAME,
+                    Text(
+                        f"förväntade ett namn som slutar på .json eller .toml, "
+                        f"fick {safe_repr(suffix)}",
+                        f"expected a name ending .json or .toml, found {safe_repr(suffix)}",
+                    ),
                 )
             ],
             source=os.fspath(path),
@@ -315,13 +351,15 @@ def _header() -> dict[str, Any]:
 
 def _encode(data: ProgramData, syntax: Syntax) -> bytes:
     if not isinstance(data, ProgramData):
-        raise InvalidValueError(location="data", expected="a ProgramData", found=type(data))
+        raise InvalidValueError(
+            location="data", expected=Text("en ProgramData", "a ProgramData"), found=type(data)
+        )
     try:
         return _encode_unchecked(data, syntax)
     except UnicodeEncodeError:
         raise InvalidValueError(
             location="data",
-            expected="text that can be written as UTF-8",
+            expected=Text("text som kan skrivas som UTF-8", "text that can be written as UTF-8"),
             found="text with a lone surrogate code point",
         ) from None
 
@@ -333,7 +371,11 @@ def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
         body = _converter("toml", False).unstructure(data)
         return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
     if syntax != "json":
-        raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
+        raise InvalidValueError(
+            location="syntax",
+            expected=Text("'json' eller 'toml'", "'json' or 'toml'"),
+            found=syntax,
+        )
     encoder = _encoder()
     if encoder is not None:
         return encoder.encode(data)
@@ -402,23 +444,30 @@ def _parse(text: str | bytes, syntax: Syntax, source: str | None) -> Any:
         return _parse_json(text, source)
     if syntax == "toml":
         return parse_text(_decode_text(text, source), "toml", error=DocumentError, source=source)
-    raise InvalidValueError(location="syntax", expected="'json' or 'toml'", found=syntax)
+    raise InvalidValueError(
+        location="syntax", expected=Text("'json' eller 'toml'", "'json' or 'toml'"), found=syntax
+    )
 
 
 def _decode_text(text: str | bytes, source: str | None) -> str:
     if isinstance(text, str):
         return text
     if not isinstance(text, bytes | bytearray | memoryview):
-        raise InvalidValueError(location="text", expected="str or bytes", found=type(text))
+        raise InvalidValueError(
+            location="text", expected=Text("str eller bytes", "str or bytes"), found=type(text)
+        )
     try:
         return bytes(text).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        byte = f"{text[exc.start]:#04x}"
         raise DocumentError(
-            "not UTF-8 text",
+            Text("inte UTF-8-text", "not UTF-8 text"),
             [
                 Problem(
                     f"byte {exc.start}",
-                    f"expected UTF-8, found byte {text[exc.start]:#04x}",
+                    Text(
+                        f"förväntade UTF-8, fick byten {byte}", f"expected UTF-8, found byte {byte}"
+                    ),
                     "syntax",
                 )
             ],
@@ -441,21 +490,31 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
         except DocumentError as exc:
             if not re.match(_TOML_LIKE, decoded):
                 raise
-            hint = "it looks like TOML: give syntax='toml', or a file name ending .toml"
+            hint = Text(
+                "det ser ut som TOML: ange syntax='toml', eller ett filnamn som slutar på .toml",
+                "it looks like TOML: give syntax='toml', or a file name ending .toml",
+            )
             problems = [
-                Problem(p.path, p.message, p.code, line=p.line, hint=hint) for p in exc.problems
+                Problem(p.path, message_of(p), p.code, line=p.line, hint=hint) for p in exc.problems
             ]
-            raise DocumentError(exc.summary, problems, source=source) from None
+            summary = wording(exc.summary, exc.summary_sv)
+            raise DocumentError(summary, problems, source=source) from None
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
-        raise DocumentError("not valid JSON", [_unreadable(exc)], source=source) from None
+        raise DocumentError(
+            Text("inte giltig JSON", "not valid JSON"), [_unreadable(exc)], source=source
+        ) from None
     # Text decoded from UTF-8 holds no surrogate as it is, only escaped ones: a fast look
     # for an escape first (the search below reads the whole text, about 1 ms in 100 kB).
     written = isinstance(text, str) or _may_hold_surrogates(decoded)
     if written and re.search(_SURROGATE, decoded):  # only then is the document walked for them
         problems = list(_lone_surrogates(document, "$"))
         if problems:
-            raise DocumentError("text that is not Unicode", problems, source=source)
+            raise DocumentError(
+                Text("text som inte är Unicode", "text that is not Unicode"),
+                problems,
+                source=source,
+            )
     return document
 
 
@@ -470,11 +529,21 @@ _SURROGATE = r"[\ud800-\udfff]|\\u[dD][89a-fA-F]"
 def _unreadable(exc: BaseException) -> Problem:
     """What JSON the parser read but Python cannot hold was, in the library's words."""
     if isinstance(exc, RecursionError):
-        message = "expected a document, found arrays or objects nested too deeply to read"
+        message = Text(
+            "förväntade ett dokument, fick listor eller objekt för djupt nästlade för att läsas",
+            "expected a document, found arrays or objects nested too deeply to read",
+        )
     elif "JSON number" in str(exc):  # NaN, Infinity: refused by _reject_constant
-        message = f"expected a number, found {str(exc).split()[0]}, which JSON does not have"
+        constant = str(exc).split()[0]
+        message = Text(
+            f"förväntade ett tal, fick {constant}, som JSON inte har",
+            f"expected a number, found {constant}, which JSON does not have",
+        )
     else:  # Python's limit on the digits of a whole number
-        message = "expected a number, found one with too many digits to read"
+        message = Text(
+            "förväntade ett tal, fick ett med för många siffror för att läsas",
+            "expected a number, found one with too many digits to read",
+        )
     return Problem("$", message, "syntax")
 
 
@@ -494,15 +563,26 @@ def _may_hold_surrogates(text: object) -> bool:
 def _lone_surrogates(value: Any, path: str) -> Iterator[Problem]:
     """A problem for every text in *value* holding half of a surrogate pair."""
     if isinstance(value, str):
-        if any("\ud800" <= c <= "\udfff" for c in value):
-            yield Problem(path, "expected Unicode text, found text with a lone surrogate")
+        if _has_lone_surrogate(value):
+            yield Problem(path, _LONE_SURROGATE)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _lone_surrogates(key, f"{path} (a key)")
+            if _has_lone_surrogate(key):
+                yield Problem(Text(f"{path} (en nyckel)", f"{path} (a key)"), _LONE_SURROGATE)
             yield from _lone_surrogates(item, f"{path}.{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _lone_surrogates(item, f"{path}[{index}]")
+
+
+def _has_lone_surrogate(text: object) -> bool:
+    return isinstance(text, str) and any("\ud800" <= c <= "\udfff" for c in text)
+
+
+_LONE_SURROGATE = Text(
+    "förväntade Unicode-text, fick text med ett ensamt surrogattecken",
+    "expected Unicode text, found text with a lone surrogate",
+)
 
 
 def _read(
@@ -515,24 +595,27 @@ def _read(
 ) -> ProgramData:
     if not isinstance(document, dict):
         raise DocumentError(
-            "not a program document",
-            [Problem("$", f"expected an object, found {describe(document)}", code="type")],
+            _NOT_A_DOCUMENT,
+            [Problem("$", expected_found(Text("ett objekt", "an object"), document), code="type")],
             source=source,
         )
     tag = document.get("format")
     if tag != FORMAT:
-        found = "none" if "format" not in document else describe(tag)
+        if "format" in document:
+            message = expected_found(repr(FORMAT), tag)
+        else:
+            message = Text(f"förväntade {FORMAT!r}, fick inget", f"expected {FORMAT!r}, found none")
         raise FormatVersionError(
-            "not a program document",
-            [Problem(_where("$.format", syntax), f"expected {FORMAT!r}, found {found}", "format")],
+            _NOT_A_DOCUMENT,
+            [Problem(_where("$.format", syntax), message, "format")],
             source=source,
         )
     try:
         document = migrate(document, migrations=migrations)
     except FormatVersionError as exc:
         raise FormatVersionError(
-            exc.summary,
-            [Problem(_where(p.path, syntax), p.message, p.code) for p in exc.problems],
+            wording(exc.summary, exc.summary_sv),
+            [moved(p, path=_where(p.path, syntax)) for p in exc.problems],
             source=source,
         ) from None
     body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
@@ -552,11 +635,16 @@ def _read(
     except DocumentError as exc:
         problems = exc.problems
     if syntax == "toml":
-        problems = tuple(
-            Problem(json_path_to_key_path(p.path), p.message, p.code) for p in problems
-        )
-    raise DocumentError("the document does not match the format", problems, source=source)
+        problems = tuple(Problem(key_path_of(p.path), message_of(p), p.code) for p in problems)
+    raise DocumentError(
+        Text("dokumentet följer inte formatet", "the document does not match the format"),
+        problems,
+        source=source,
+    )
 
 
-def _where(path: str, syntax: Syntax) -> str:
-    return json_path_to_key_path(path) if syntax == "toml" else path
+_NOT_A_DOCUMENT = Text("inget programdokument", "not a program document")
+
+
+def _where(path: str, syntax: Syntax) -> Wording:
+    return key_path_of(path) if syntax == "toml" else path

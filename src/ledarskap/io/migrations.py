@@ -32,9 +32,10 @@ from typing import Any
 
 import attrs
 
-from ledarskap._found import describe
+from ledarskap._found import expected_found
 from ledarskap.errors import FormatVersionError, Problem, safe_repr
 from ledarskap.model._methods import lazy_methods
+from ledarskap.text import Text
 
 __all__ = [
     "FORMAT",
@@ -178,17 +179,33 @@ def migrate(
         version = int(version)  # 1.0 is the whole number 1, as numbers read elsewhere
     if not isinstance(version, int) or isinstance(version, bool):
         raise FormatVersionError(
-            "no format version" if version is None else "a format version that is not a number",
-            [Problem("$.format_version", f"expected a whole number, found {describe(version)}")],
-        )
-    if version > current:
-        raise FormatVersionError(
-            f"written in format version {version}, newer than this library reads",
+            Text("ingen formatversion", "no format version")
+            if version is None
+            else Text(
+                "en formatversion som inte är ett tal", "a format version that is not a number"
+            ),
             [
                 Problem(
                     "$.format_version",
-                    f"expected version {current} or older, found version {version}: "
-                    "upgrade ledarskap to read this document",
+                    expected_found(Text("ett heltal", "a whole number"), version),
+                )
+            ],
+        )
+    if version > current:
+        raise FormatVersionError(
+            Text(
+                f"skrivet i formatversion {version}, nyare än det här biblioteket läser",
+                f"written in format version {version}, newer than this library reads",
+            ),
+            [
+                Problem(
+                    "$.format_version",
+                    Text(
+                        f"förväntade version {current} eller äldre, fick version {version}: "
+                        "uppgradera ledarskap för att läsa dokumentet",
+                        f"expected version {current} or older, found version {version}: "
+                        "upgrade ledarskap to read this document",
+                    ),
                     code="format-version",
                 )
             ],
@@ -197,13 +214,21 @@ def migrate(
     while version < current:
         step = steps.get(version)
         if step is None:
+            oldest = min(steps, default=current)
             raise FormatVersionError(
-                f"format version {version} cannot be read",
+                Text(
+                    f"formatversion {version} kan inte läsas",
+                    f"format version {version} cannot be read",
+                ),
                 [
                     Problem(
                         "$.format_version",
-                        f"expected a version from {min(steps, default=current)} to {current}, "
-                        f"found version {version}, which no migration reads",
+                        Text(
+                            f"förväntade en version från {oldest} till {current}, "
+                            f"fick version {version}, som ingen migrering läser",
+                            f"expected a version from {oldest} to {current}, "
+                            f"found version {version}, which no migration reads",
+                        ),
                         code="format-version",
                     )
                 ],
@@ -211,9 +236,14 @@ def migrate(
         try:
             document = step.function(dict(document))
         except Exception as exc:
+            failure = f"{step.description}: {type(exc).__name__}: {safe_repr(str(exc))}"
             raise FormatVersionError(
-                f"migration from format version {step.from_version} to {step.to_version} failed",
-                [Problem("$", f"{step.description}: {type(exc).__name__}: {safe_repr(str(exc))}")],
+                Text(
+                    f"migreringen från formatversion {step.from_version} till "
+                    f"{step.to_version} misslyckades",
+                    f"migration from format version {step.from_version} to {step.to_version} failed",
+                ),
+                [Problem("$", Text(failure, failure))],
             ) from None
         version = step.to_version
         document["format_version"] = version

@@ -41,8 +41,9 @@ import attrs
 from ledarskap.errors import ConflictError, FileAccessError, UsageError
 from ledarskap.model import ProgramData
 from ledarskap.model._methods import lazy_methods
+from ledarskap.text import Text
 
-from ._reading import MAX_DOCUMENT, read_bounded
+from ._reading import MAX_DOCUMENT, read_bounded, reason_of
 
 __all__ = ["Revision", "revision_of"]
 
@@ -106,7 +107,10 @@ def revision_of(source: ProgramData | str | os.PathLike[str]) -> Revision | None
         return _KNOWN.of_data(source)
     if not isinstance(source, str | os.PathLike):
         raise UsageError(
-            f"revision_of: expected a ProgramData or a path, found {type(source).__name__}"
+            Text(
+                f"revision_of: förväntade en ProgramData eller en sökväg, fick {type(source).__name__}",
+                f"revision_of: expected a ProgramData or a path, found {type(source).__name__}",
+            )
         )
     return current(_target(source), os.fspath(source))
 
@@ -121,7 +125,7 @@ def current(target: str, shown: str) -> Revision | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise FileAccessError(shown, "read", exc.strerror or str(exc)) from None
+        raise FileAccessError(shown, "read", reason_of(exc)) from None
     return Revision.of(content, mtime_ns=mtime_ns)
 
 
@@ -130,7 +134,9 @@ def _target(path: str | os.PathLike[str]) -> str:
     try:
         return os.path.realpath(os.fspath(path))
     except ValueError:  # a NUL character: no file has that name
-        raise FileAccessError(os.fspath(path), "use", "not a usable path") from None
+        raise FileAccessError(
+            os.fspath(path), "use", Text("ingen användbar sökväg", "not a usable path")
+        ) from None
 
 
 class _Known:

@@ -65,13 +65,13 @@ import os
 import re
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import tomli_w
 from cattrs import BaseConverter, Converter
 
-from ledarskap._found import Lines, describe, did_you_mean
+from ledarskap._found import Lines, describe, did_you_mean, expected_found
 from ledarskap.eligibility import (
     Decision,
     Outcome,
@@ -117,10 +117,14 @@ from ._casefiles import (
 )
 from ._casefiles import make_converter as case_converter
 from ._convert import make_converter
-from ._reading import MAX_SMALL_FILE, read_bounded
+from ._problems import hint_of, message_of
+from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
 from .documents import example_program, load
 from .rulecoverage import ClauseCoverage, DecisionCoverage
 from .rulesets import load_ruleset
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = [
     "CASES_FORMAT",
@@ -340,7 +344,12 @@ def load_cases(
     .. versionadded:: 0.2
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"load_cases(path): expected a file path, found {type(path).__name__}")
+        raise UsageError(
+            Text(
+                f"load_cases(path): förväntade en sökväg till en fil, fick {type(path).__name__}",
+                f"load_cases(path): expected a file path, found {type(path).__name__}",
+            )
+        )
     _check_registry(registry, "load_cases")
     file = Path(path)
     source = os.fspath(path)
@@ -348,15 +357,26 @@ def load_cases(
     try:
         content, _ = read_bounded(file, MAX_SMALL_FILE, "a case file")
     except (OSError, ValueError) as error:  # ValueError: a NUL or a lone surrogate in the path
-        reason = error.strerror if isinstance(error, OSError) else "a name that cannot be encoded"
-        raise FileAccessError(source, "read", reason or "unknown reason") from None
+        reason: Text | str = (
+            (reason_of(error) if error.strerror else _UNKNOWN_REASON)
+            if isinstance(error, OSError)
+            else Text("ett namn som inte kan kodas", "a name that cannot be encoded")
+        )
+        raise FileAccessError(source, "read", reason) from None
     return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
+
+
+_UNKNOWN_REASON = Text("okänd orsak", "unknown reason")
 
 
 def _check_registry(registry: object, function: str) -> None:
     if registry is not None and not isinstance(registry, PredicateRegistry):
         raise UsageError(
-            f"{function}(registry=): expected a PredicateRegistry, found {type(registry).__name__}"
+            Text(
+                f"{function}(registry=): förväntade ett PredicateRegistry, "
+                f"fick {type(registry).__name__}",
+                f"{function}(registry=): expected a PredicateRegistry, found {type(registry).__name__}",
+            )
         )
 
 
@@ -373,7 +393,12 @@ def load_cases_text(
     .. versionadded:: 0.2
     """
     if not isinstance(text, (str, bytes)):
-        raise UsageError(f"load_cases_text(text): expected text, found {type(text).__name__}")
+        raise UsageError(
+            Text(
+                f"load_cases_text(text): förväntade text, fick {type(text).__name__}",
+                f"load_cases_text(text): expected text, found {type(text).__name__}",
+            )
+        )
     _check_registry(registry, "load_cases_text")
     # A lone surrogate is kept as bytes that are no UTF-8, for the reader to report.
     content = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
@@ -439,7 +464,7 @@ def _load(
     if shape.format not in (None, CASES_FORMAT):
         problems.add(
             "format",
-            f"expected {CASES_FORMAT!r}, found {describe(shape.format)}",
+            expected_found(repr(CASES_FORMAT), shape.format),
             "format",
             line=lines.key("format"),
         )
@@ -447,18 +472,33 @@ def _load(
     if shape.ruleset is not None and shape.ruleset.strip():
         ruleset = _Rulesets(base, registry, cache).read(shape.ruleset, problems)
     elif "ruleset" not in failed:
+        given = "ruleset" in data
         problems.add(
             "ruleset",
-            'expected the rule set under test: "default" or a rule-set file relative to the '
-            f"case file, found {describe(shape.ruleset) if 'ruleset' in data else 'none'}",
+            Text(
+                'förväntade regeluppsättningen som prövas: "default" eller en fil med en '
+                "regeluppsättning i förhållande till filen med fallen, "
+                f"fick {describe(shape.ruleset, 'sv') if given else 'inget'}",
+                'expected the rule set under test: "default" or a rule-set file relative to the '
+                f"case file, found {describe(shape.ruleset) if given else 'none'}",
+            ),
             "missing" if shape.ruleset is None else "invalid",
             line=lines.key("ruleset"),
         )
     if shape.case is None and "case" not in failed:
-        problems.add("case", "expected a list of cases ([[case]] tables), found none", "missing")
+        problems.add(
+            "case",
+            Text(
+                "förväntade en lista med fall ([[case]]-tabeller), fick inget",
+                "expected a list of cases ([[case]] tables), found none",
+            ),
+            "missing",
+        )
     checks = _Checks(base, shape.defaults, problems)
     cases = checks.cases(shape.case or (), lines, syntax)
-    problems.raise_if_any(DocumentError, "the rule cases cannot be read")
+    problems.raise_if_any(
+        DocumentError, Text("regelfallen kan inte läsas", "the rule cases cannot be read")
+    )
     assert ruleset is not None  # no problem, so the rule set was read
     return CaseFile(
         source=source,
@@ -490,8 +530,12 @@ class _Rulesets:
         except (OSError, ValueError):  # ValueError: a NUL or a lone surrogate in the name
             problems.add(
                 "ruleset",
-                f'expected "default" or an existing rule-set file, found {safe_repr(name)} '
-                f"(looked in {self.base})",
+                Text(
+                    'förväntade "default" eller en befintlig fil med en regeluppsättning, '
+                    f"fick {safe_repr(name)} (letade i {self.base})",
+                    f'expected "default" or an existing rule-set file, found {safe_repr(name)} '
+                    f"(looked in {self.base})",
+                ),
                 "missing-file",
             )
             return None
@@ -499,15 +543,25 @@ class _Rulesets:
             try:
                 self.cache[key] = load_ruleset(path, registry=self.registry)
             except FileAccessError as error:
+                # The error's Swedish ends with its reason ("…: kan inte läsa: <reason>").
+                reason = error.render("sv").rpartition(": ")[2]
                 problems.add(
                     "ruleset",
-                    f"the rule set {safe_repr(name)} cannot be read: {error.reason}",
+                    Text(
+                        f"regeluppsättningen {safe_repr(name)} kan inte läsas: {reason}",
+                        f"the rule set {safe_repr(name)} cannot be read: {error.reason}",
+                    ),
                     "unreadable",
                 )
                 return None
             except ProblemsError as error:
                 problems.add(
-                    "ruleset", f"the rule set {safe_repr(name)} cannot be loaded", "ruleset"
+                    "ruleset",
+                    Text(
+                        f"regeluppsättningen {safe_repr(name)} kan inte läsas in",
+                        f"the rule set {safe_repr(name)} cannot be loaded",
+                    ),
+                    "ruleset",
                 )
                 problems.extend(error.problems)
                 return None
@@ -545,26 +599,38 @@ class _Checks:
             start = starts[index]
             end = next((n for n in starts[index + 1 :] if n is not None), None)
             name = raw.get("name") if isinstance(raw, dict) else None
-            label = f"case {name!r}" if isinstance(name, str) else f"case[{index}]"
+            label = (
+                Text(f"fall {name!r}", f"case {name!r}")
+                if isinstance(name, str)
+                else Text(f"case[{index}]", f"case[{index}]")
+            )
 
             def where(
                 keys: tuple[str | int, ...],
-                label: str = label,
+                label: Text = label,
                 start: int | None = start,
                 end: int | None = end,
-            ) -> tuple[str, int | None]:
+            ) -> tuple[Wording, int | None]:
                 if not keys:
                     return label, start
-                return f"{label}, key {key_path(keys)}", key_line(lines, keys, start, end)
+                keyed = key_path(keys)
+                return (
+                    Text(f"{label.sv}, nyckel {keyed}", f"{label.en}, key {keyed}"),
+                    key_line(lines, keys, start, end),
+                )
 
             case = self.case(index, raw, where, start)
             if case is None:
                 continue
             if case.name in names:
                 path, line = where(("name",))
+                taken = names[case.name]
                 self.problems.add(
                     path,
-                    f"the name is taken by case[{names[case.name]}]: names must be unique",
+                    Text(
+                        f"namnet används redan av case[{taken}]: namnen måste vara unika",
+                        f"the name is taken by case[{taken}]: names must be unique",
+                    ),
                     "duplicate",
                     line=line,
                 )
@@ -572,7 +638,7 @@ class _Checks:
             cases.append(case)
         return cases
 
-    def add(self, where: Where, keys: tuple[str | int, ...], message: str, code: str) -> None:
+    def note(self, where: Where, keys: tuple[str | int, ...], message: Wording, code: str) -> None:
         path, line = where(keys)
         self.problems.add(path, message, code, line=line)
 
@@ -584,23 +650,47 @@ class _Checks:
             return None
         name = shape.name
         if name is None and "name" not in failed:
-            self.add(where, ("name",), "expected the case's name as text, found none", "missing")
+            self.note(
+                where,
+                ("name",),
+                Text(
+                    "förväntade fallets namn som text, fick inget",
+                    "expected the case's name as text, found none",
+                ),
+                "missing",
+            )
         elif name is not None and (not name.strip() or "::" in name or "\n" in name):
-            self.add(where, ("name",), "expected a name, without '::' or a line break", "invalid")
+            self.note(
+                where,
+                ("name",),
+                Text(
+                    "förväntade ett namn, utan '::' eller radbrytning",
+                    "expected a name, without '::' or a line break",
+                ),
+                "invalid",
+            )
         as_of = shape.as_of or self.defaults.as_of
         if as_of is None and "as_of" not in failed:
-            self.add(
+            self.note(
                 where,
                 ("as_of",),
-                "expected the date the case is decided on (as_of = 2025-09-01), found none: "
-                "every case needs one, nothing is decided for today's date",
+                Text(
+                    "förväntade datumet fallet avgörs på (as_of = 2025-09-01), fick inget: "
+                    "varje fall behöver ett, inget avgörs efter dagens datum",
+                    "expected the date the case is decided on (as_of = 2025-09-01), found none: "
+                    "every case needs one, nothing is decided for today's date",
+                ),
                 "missing",
             )
         if shape.outcome is None and "outcome" not in failed:
-            self.add(
+            outcomes = ", ".join(o.value for o in Outcome)
+            self.note(
                 where,
                 ("outcome",),
-                f"expected the outcome, one of {', '.join(o.value for o in Outcome)}, found none",
+                Text(
+                    f"förväntade utfallet, ett av {outcomes}, fick inget",
+                    f"expected the outcome, one of {outcomes}, found none",
+                ),
                 "missing",
             )
         assert isinstance(raw, dict)  # a case that is a table has a shape
@@ -637,10 +727,13 @@ class _Checks:
     ) -> tuple[Cohort | None, ProgramData | None]:
         """The case's cohort (a program's, or a stand-in), or ``None`` if it names neither."""
         if "collaborating" in raw and "cohort" in raw:
-            self.add(
+            self.note(
                 where,
                 ("cohort",),
-                "expected either collaborating or cohort, found both",
+                Text(
+                    "förväntade antingen collaborating eller cohort, fick båda",
+                    "expected either collaborating or cohort, found both",
+                ),
                 "conflict",
             )
             return None, None
@@ -668,10 +761,13 @@ class _Checks:
         try:
             program = _program(reference.program, self.base)
         except ProblemsError as error:
-            self.add(
+            self.note(
                 where,
                 ("cohort", "program"),
-                f"the program document {safe_repr(reference.program, 60)} cannot be read",
+                Text(
+                    f"programdokumentet {safe_repr(reference.program, 60)} kan inte läsas",
+                    f"the program document {safe_repr(reference.program, 60)} cannot be read",
+                ),
                 "program",
             )
             self.problems.extend(error.problems)
@@ -679,21 +775,32 @@ class _Checks:
         except (OSError, ValueError, RuntimeError) as error:
             # ValueError: a NUL or a lone surrogate in the name; RuntimeError: a loop of links.
             named = isinstance(error, OSError) and error.strerror
-            reason = named or (
-                "a name that cannot be a file" if not isinstance(error, OSError) else str(error)
+            reason = (
+                reason_of(error)
+                if named or isinstance(error, OSError)
+                else Text("ett namn som inte kan vara en fil", "a name that cannot be a file")
             )
-            message = (
-                f"cannot read the program document {safe_repr(reference.program, 60)}: {reason}"
+            english, swedish = (
+                (reason, reason) if isinstance(reason, str) else (reason.en, reason.sv)
             )
-            self.add(where, ("cohort", "program"), message, "io")
+            shown = safe_repr(reference.program, 60)
+            message = Text(
+                f"kan inte läsa programdokumentet {shown}: {swedish}",
+                f"cannot read the program document {shown}: {english}",
+            )
+            self.note(where, ("cohort", "program"), message, "io")
             return None, None
         known = [c.id for c in program.cohorts]
         if reference.id not in known:
             path, line = where(("cohort", "id"))
             self.problems.add(
                 path,
-                f"expected the id of a cohort in {reference.program!r}: one of "
-                f"{', '.join(known) or '(none)'}, found {safe_repr(reference.id)}",
+                Text(
+                    f"förväntade id:t för en omgång i {reference.program!r}: ett av "
+                    f"{', '.join(known) or '(inga)'}, fick {safe_repr(reference.id)}",
+                    f"expected the id of a cohort in {reference.program!r}: one of "
+                    f"{', '.join(known) or '(none)'}, found {safe_repr(reference.id)}",
+                ),
                 "unknown-reference",
                 line=line,
                 hint=did_you_mean(reference.id, known),
@@ -722,10 +829,9 @@ class _Checks:
             try:
                 facts["position"] = position(facts["position"]).slug
             except InvalidValueError as error:
-                found = describe(facts.pop("position"))
+                message = expected_found(error.expected_text, facts.pop("position"))
                 path, line = where(("applicant", "position"))
-                message = f"expected {error.expected}, found {found}"
-                self.problems.add(path, message, "invalid", line=line, hint=error.hint)
+                self.problems.add(path, message, "invalid", line=line, hint=error.hint_text)
         if isinstance(facts.get("reports_to"), list):
             bodies = [
                 self.political_body(body, ("applicant", "reports_to", n), where)
@@ -742,7 +848,9 @@ class _Checks:
             for problem in error.problems:
                 keys = _keys_of(problem.path)
                 path, line = where(("applicant", *keys))
-                self.problems.add(path, problem.message, problem.code, line=line, hint=problem.hint)
+                self.problems.add(
+                    path, message_of(problem), problem.code, line=line, hint=hint_of(problem)
+                )
             return None
         return None if len(self.problems) > before else application
 
@@ -755,11 +863,15 @@ class _Checks:
             return {"name": value, "kind": kind.value}
         kinds = ", ".join(k.value for k in PoliticalBodyKind)
         name = json.dumps(value, ensure_ascii=False)
-        self.add(
+        self.note(
             where,
             keys,
-            f"cannot tell the kind of political body from the name {value!r}: write "
-            f'{{name = {name}, kind = "namnd"}} (kinds: {kinds})',
+            Text(
+                f"kan inte avgöra vilken sorts politiskt organ det är av namnet {value!r}: "
+                f'skriv {{name = {name}, kind = "namnd"}} (sorter: {kinds})',
+                f"cannot tell the kind of political body from the name {value!r}: write "
+                f'{{name = {name}, kind = "namnd"}} (kinds: {kinds})',
+            ),
             "invalid",
         )
         return None
@@ -833,10 +945,19 @@ def record_cases(
     True
 
     .. versionadded:: 0.2
+    .. versionchanged:: 0.3
+       A rule-set file without *rules* raises :class:`~ledarskap.errors.UsageError` (a
+       :class:`TypeError` still), with its message in Swedish too.
     """
     if rules is None:
         if ruleset != "default":
-            raise TypeError("record_cases needs the rule set itself (rules=) for a rule-set file")
+            raise UsageError(
+                Text(
+                    "record_cases behöver själva regeluppsättningen (rules=) för en fil med "
+                    "en regeluppsättning",
+                    "record_cases needs the rule set itself (rules=) for a rule-set file",
+                )
+            )
         rules = default_ruleset()
     defaults: dict[str, Any] = {"as_of": as_of}
     if cohort is not None and cohort.collaborations:

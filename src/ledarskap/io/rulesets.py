@@ -22,8 +22,9 @@ from typing import Literal
 
 from ledarskap.eligibility import PredicateRegistry, RuleSet, parse_ruleset
 from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
+from ledarskap.text import Text
 
-from ._reading import MAX_SMALL_FILE, read_bounded
+from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
 
 __all__ = ["load_ruleset"]
 
@@ -46,11 +47,18 @@ def load_ruleset(
        A file that cannot be read raises FileAccessError, no longer RuleError.
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"load_ruleset(path): expected a file path, found {type(path).__name__}")
+        raise UsageError(
+            Text(
+                f"load_ruleset(path): förväntade en sökväg till en fil, fick {type(path).__name__}",
+                f"load_ruleset(path): expected a file path, found {type(path).__name__}",
+            )
+        )
     if registry is not None and not isinstance(registry, PredicateRegistry):
         raise UsageError(
-            "load_ruleset(registry=): expected a PredicateRegistry, "
-            f"found {type(registry).__name__}"
+            Text(
+                f"load_ruleset(registry=): förväntade ett PredicateRegistry, fick {type(registry).__name__}",
+                f"load_ruleset(registry=): expected a PredicateRegistry, found {type(registry).__name__}",
+            )
         )
     file = Path(path)
     source = os.fspath(path)
@@ -58,17 +66,25 @@ def load_ruleset(
     try:
         content, _ = read_bounded(file, MAX_SMALL_FILE, "a rule set")
     except OSError as error:
-        raise FileAccessError(source, "read", error.strerror or str(error)) from None
+        raise FileAccessError(source, "read", reason_of(error)) from None
     except ValueError as error:  # a NUL character, or a lone surrogate, in the path
-        raise FileAccessError(source, "read", str(error)) from None
+        raise FileAccessError(source, "read", reason_of(error)) from None
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         problem = Problem(
             "",
-            f"cannot read the file: {error.__class__.__name__}: {error}",
+            Text(
+                f"kan inte läsa filen: den är inte UTF-8-text (byte {error.start} "
+                f"kan inte avkodas)",
+                f"cannot read the file: {error.__class__.__name__}: {error}",
+            ),
             "unreadable",
             source=source,
         )
-        raise RuleError("cannot read rule set", [problem], source=source) from None
+        raise RuleError(
+            Text("kan inte läsa regeluppsättningen", "cannot read rule set"),
+            [problem],
+            source=source,
+        ) from None
     return parse_ruleset(text, syntax=chosen, source=source, registry=registry)

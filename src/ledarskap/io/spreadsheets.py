@@ -79,17 +79,19 @@ from ledarskap.model import (
     ProgramData,
     match_title,
 )
-from ledarskap.text import Language, checked_language
+from ledarskap.text import Language, Text, checked_language
 
 from ._atomic import write_atomic
+from ._problems import FILE_NAME
 from ._progress import ProgressCallback, Ticker, checked_progress
-from ._reading import refuse_devices
+from ._reading import reason_of, refuse_devices
 from ._sheet_columns import (
     COLUMNS,
     NO_POSITION,
     NONE,
     YES_NO,
     Column,
+    Sheet,
     SheetKind,
     checked_kind,
 )
@@ -185,7 +187,12 @@ class SheetImport:
         rows = [o.row for o in self.outcomes]
         raise InvalidValueError(
             location="SheetImport.outcome(row)",
-            expected=f"a row of data ({rows[0]} to {rows[-1]})" if rows else "a row of data (none)",
+            expected=Text(
+                f"en rad med data ({rows[0]} till {rows[-1]})",
+                f"a row of data ({rows[0]} to {rows[-1]})",
+            )
+            if rows
+            else Text("en rad med data (det finns ingen)", "a row of data (none)"),
             found=row,
         )
 
@@ -200,7 +207,13 @@ class SheetImport:
     def raise_for_problems(self) -> SheetImport:
         """Raise :class:`~ledarskap.errors.DocumentError` listing every problem, if any."""
         if self.problems:
-            raise DocumentError(f"the {self.kind} sheet has problems", self.problems)
+            raise DocumentError(
+                Text(
+                    f"bladet med {Sheet(self.kind).label('sv')} har problem",
+                    f"the {self.kind} sheet has problems",
+                ),
+                self.problems,
+            )
         return self
 
     def merge_into(self, data: ProgramData) -> ProgramData:
@@ -348,21 +361,38 @@ def _prepared(
     """The arguments of :func:`read_sheet` checked, the sheet's cells read, the reader made."""
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise UsageError(
-            f"{function}(source): expected a file path, bytes or CSV text, "
-            f"found {type(source).__name__}"
+            Text(
+                f"{function}(source): förväntade en sökväg till en fil, bytes eller CSV-text, "
+                f"fick {type(source).__name__}",
+                f"{function}(source): expected a file path, bytes or CSV text, "
+                f"found {type(source).__name__}",
+            )
         )
     if isinstance(source, str) and _is_kind(source) and not _is_kind(kind):
         raise UsageError(
-            f"{function}(source, kind): the arguments are swapped: the source comes first, "
-            f"then the kind ({function}('deltagare.csv', 'participants'))"
+            Text(
+                f"{function}(source, kind): argumenten står i omvänd ordning: källan kommer "
+                f"först, sedan sorten ({function}('deltagare.csv', 'participants'))",
+                f"{function}(source, kind): the arguments are swapped: the source comes first, "
+                f"then the kind ({function}('deltagare.csv', 'participants'))",
+            )
         )
     kind = checked_kind(kind, function)
     if cohort is not None and not isinstance(cohort, Cohort):
-        raise UsageError(f"{function}(cohort): expected a Cohort, found {type(cohort).__name__}")
+        raise UsageError(
+            Text(
+                f"{function}(cohort): förväntade en Cohort, fick {type(cohort).__name__}",
+                f"{function}(cohort): expected a Cohort, found {type(cohort).__name__}",
+            )
+        )
     if isinstance(ignore_columns, str):
         raise UsageError(
-            f"{function}(ignore_columns): expected a list of headers, found one text "
-            f"(write ignore_columns=[{ignore_columns!r}])"
+            Text(
+                f"{function}(ignore_columns): förväntade en lista med rubriker, fick en enda "
+                f"text (skriv ignore_columns=[{ignore_columns!r}])",
+                f"{function}(ignore_columns): expected a list of headers, found one text "
+                f"(write ignore_columns=[{ignore_columns!r}])",
+            )
         )
     if mapping is None:
         mapping = SheetMapping()
@@ -371,7 +401,13 @@ def _prepared(
     mapping = mapping.merged(columns=columns, ignore=ignore_columns, defaults=defaults)
     wrong = mapping.problems(kind, source="mapping")
     if wrong:
-        raise DocumentError(f"the mapping does not fit a {kind} sheet", wrong)
+        raise DocumentError(
+            Text(
+                f"mappningen passar inte ett blad med {Sheet(kind).label('sv')}",
+                f"the mapping does not fit a {kind} sheet",
+            ),
+            wrong,
+        )
     cohort_id = cohort_id or (cohort.id if cohort is not None else None) or mapping.cohort
     texts = {_field(kind, f): cell_text(value) for f, value in mapping.defaults.items()}
     fallbacks = (
@@ -421,9 +457,11 @@ def _imported(kind: SheetKind, label: str, rows: Rows) -> SheetImport:
     )
 
 
-def _unreadable(label: str, reason: str) -> DocumentError:
+def _unreadable(label: str, reason: Text) -> DocumentError:
     return DocumentError(
-        "cannot read the file", [Problem("", reason, "io", source=label)], source=label
+        Text("kan inte läsa filen", "cannot read the file"),
+        [Problem("", reason, "io", source=label)],
+        source=label,
     )
 
 
@@ -436,20 +474,34 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
             return source.encode("utf-8"), label, False
         except UnicodeEncodeError:  # a lone surrogate: no character of any file
             raise DocumentError(
-                "cannot read the text",
-                [Problem("", "expected text, found a lone surrogate", "encoding", source=label)],
+                Text("kan inte läsa texten", "cannot read the text"),
+                [
+                    Problem(
+                        "",
+                        Text(
+                            "förväntade text, fick ett ensamt surrogattecken",
+                            "expected text, found a lone surrogate",
+                        ),
+                        "encoding",
+                        source=label,
+                    )
+                ],
                 source=label,
             ) from None
     if isinstance(source, str) and not source.strip():
         raise InvalidValueError(
             location="read_sheet(source)",
-            expected="a file path, bytes or CSV text",
+            expected=Text(
+                "en sökväg till en fil, bytes eller CSV-text", "a file path, bytes or CSV text"
+            ),
             found=source,
         )
     if "\0" in os.fspath(source):
         raise InvalidValueError(
             location="read_sheet(source)",
-            expected="a file path without NUL characters",
+            expected=Text(
+                "en sökväg till en fil utan NUL-tecken", "a file path without NUL characters"
+            ),
             found=os.fspath(source),
         )
     path = Path(source)
@@ -462,9 +514,14 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
             refuse_devices(os.fstat(stream.fileno()).st_mode)
             content = stream.read(MAX_UNPACKED + 1)
     except OSError as error:
-        raise _unreadable(label, f"{type(error).__name__}: {error.strerror}") from None
+        reason = reason_of(error)
+        swedish = reason if isinstance(reason, str) else reason.sv
+        what = type(error).__name__
+        raise _unreadable(label, Text(f"{what}: {swedish}", f"{what}: {error.strerror}")) from None
     except (UnicodeError, ValueError):  # a lone surrogate in the path
-        raise _unreadable(label, "a file name that cannot be encoded") from None
+        raise _unreadable(
+            label, Text("ett filnamn som inte kan kodas", "a file name that cannot be encoded")
+        ) from None
     return content, label, path.suffix.casefold() in {".xlsx", ".xlsm"}
 
 
@@ -481,7 +538,12 @@ def sheet_rows(
 ) -> list[list[str]]:
     """The rows of a sheet of *kind* (header first) for the records of *data*."""
     if not isinstance(data, ProgramData):
-        raise UsageError(f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}")
+        raise UsageError(
+            Text(
+                f"sheet_rows(data): förväntade en ProgramData, fick {type(data).__name__}",
+                f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}",
+            )
+        )
     kind = checked_kind(kind, "sheet_rows")
     language = checked_language(language)
     columns = [
@@ -513,9 +575,13 @@ def sheet_bytes(
     """
     kind = checked_kind(kind, "sheet_bytes")
     if syntax not in ("csv", "xlsx"):
-        raise InvalidValueError(location="syntax", expected="'csv' or 'xlsx'", found=syntax)
+        raise InvalidValueError(
+            location="syntax", expected=Text("'csv' eller 'xlsx'", "'csv' or 'xlsx'"), found=syntax
+        )
     if len(str(delimiter)) != 1:
-        raise InvalidValueError(location="delimiter", expected="one character", found=delimiter)
+        raise InvalidValueError(
+            location="delimiter", expected=Text("ett tecken", "one character"), found=delimiter
+        )
     with paused_gc():  # a cell object for every cell written, no reference cycles
         rows = sheet_rows(
             data,
@@ -561,17 +627,28 @@ def write_sheet(
     """
     if not isinstance(data, ProgramData):
         raise UsageError(
-            f"write_sheet(data, path): expected a ProgramData first, found {type(data).__name__}"
+            Text(
+                "write_sheet(data, path): förväntade en ProgramData först, "
+                f"fick {type(data).__name__}",
+                f"write_sheet(data, path): expected a ProgramData first, found {type(data).__name__}",
+            )
         )
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(
-            f"write_sheet(data, path): expected a file path, found {type(path).__name__}"
+            Text(
+                "write_sheet(data, path): förväntade en sökväg till en fil, "
+                f"fick {type(path).__name__}",
+                f"write_sheet(data, path): expected a file path, found {type(path).__name__}",
+            )
         )
     kind = checked_kind(kind, "write_sheet")
     if isinstance(path, str) and _is_kind(path):
         raise InvalidValueError(
             location="write_sheet(path)",
-            expected="a file path such as 'deltagare.csv' (the kind goes in kind=)",
+            expected=Text(
+                "en sökväg till en fil som 'deltagare.csv' (sorten anges med kind=)",
+                "a file path such as 'deltagare.csv' (the kind goes in kind=)",
+            ),
             found=path,
         )
     syntax = _written_syntax(path)
@@ -592,10 +669,22 @@ def _written_syntax(path: str | os.PathLike[str]) -> Literal["csv", "xlsx"]:
     suffix = Path(path).suffix
     syntax = _WRITTEN.get(suffix.casefold())
     if syntax is None:
-        found = repr(suffix) if suffix else "a name without one"
+        found, fick = (
+            (repr(suffix), repr(suffix))
+            if suffix
+            else ("a name without one", "ett namn utan ändelse")
+        )
         raise DocumentError(
-            "unknown kind of sheet file",
-            [Problem("(file name)", f"expected a name ending .csv or .xlsx, found {found}")],
+            Text("okänd sorts bladfil", "unknown kind of sheet file"),
+            [
+                Problem(
+                    FILE_NAME,
+                    Text(
+                        f"förväntade ett namn som slutar på .csv eller .xlsx, fick {fick}",
+                        f"expected a name ending .csv or .xlsx, found {found}",
+                    ),
+                )
+            ],
             source=os.fspath(path),
         )
     return syntax
