@@ -94,9 +94,7 @@ def english_alone(path: Path) -> list[str]:
             else:
                 arguments = [k.value for k in node.keywords if k.arg == which]
             found += [
-                f"{node.lineno}: {name}({ast.unparse(a)[:60]})"
-                for a in arguments
-                if _is_english(a)
+                f"{node.lineno}: {name}({ast.unparse(a)[:60]})" for a in arguments if _is_english(a)
             ]
     return found
 
@@ -162,7 +160,7 @@ def test_the_finder_finds_english_alone(tmp_path: Path) -> None:
         'raise UsageError(f"give {x}")\n'
         'problems.add("$", "expected a text", hint=Text("a", "b"))\n'
         'raise InvalidValueError(location="x", expected=Text("a", "b"), found=1, hint="h")\n'
-        'seen.add(name)\n'
+        "seen.add(name)\n"
         'raise UsageError(Text("ge", "give"))\n',
         encoding="utf-8",
     )

@@ -271,13 +271,13 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
         if argument is None:
             names = [a.name for a in spec.arguments]
             listed = ", ".join(names)
-            takes_sv = f"; det tar {listed}" if names else "; det tar inga"
+            takes_sv = f"; dess argument är {listed}" if names else "; det har inga argument"
             takes_en = f"; it takes {listed}" if names else "; it takes none"
             hint = did_you_mean(arg_name, names, cutoff=0.5)
             report(
                 call.where,
                 Text(
-                    f"{name} tar inget argument {shown}{takes_sv}",
+                    f"{name} har inget argument {shown}{takes_sv}",
                     f"{name} takes no argument {shown}{takes_en}",
                 ),
                 "unknown-argument",

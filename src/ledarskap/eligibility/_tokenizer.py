@@ -125,7 +125,7 @@ def unquote(token: Token) -> str:
         else:
             at = token.start + 1 + i
             message = Text(
-                f"okänd sekvens \\{escape} i texten", f"unknown escape \\{escape} in text"
+                f"okänd escape-sekvens \\{escape} i texten", f"unknown escape \\{escape} in text"
             )
             raise ReadError(message, at, at + 2)
     return "".join(out)

@@ -260,7 +260,7 @@ def list_of(item: ValueType) -> ValueType:
         if not value:
             raise FieldError(
                 Text(
-                    f"en lista, inte tom, med värden av typen {item.name}",
+                    f"en icke-tom lista med värden av typen {item.name}",
                     f"a non-empty list of {item.name} values",
                 ),
                 value,
