@@ -382,6 +382,10 @@ def test_a_mistyped_rule_is_said_whole_in_swedish() -> None:
         ("position == '\\d'", "okänd escape-sekvens \\d i texten"),
         ("years_in_position >= 2.5", "förväntade ett heltal, fick '2.5'"),
         (
+            "years_in_position >= 1234567890",
+            "förväntade ett heltal med högst 9 siffror, fick 'XXXXXX-XX90'",
+        ),
+        (
             "position_kind in 'staff'",
             "position_kind in: förväntade en lista med värden av typen position-kind, "
             "fick texten 'staff'",

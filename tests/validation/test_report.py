@@ -225,3 +225,14 @@ def test_bad_arguments_to_a_report_are_said_in_swedish() -> None:
     with pytest.raises(InvalidValueError) as language:
         _broken().render("de")  # type: ignore[arg-type]
     assert language.value.render("sv") == "language: förväntade 'sv' eller 'en', fick 'de'"
+
+
+def test_a_finding_without_a_record_is_raised_at_its_location_alone() -> None:
+    report = ValidationReport(
+        [Finding.of("id.dangling", "program.id", field="id", id="x", target="program")]
+    )
+    with pytest.raises(ValidationError) as caught:
+        report.raise_for_errors()
+    (problem,) = caught.value.problems
+    assert problem.path == "program.id"
+    assert problem.render("sv") == "program.id: id hänvisar till x, som inte finns i program."

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from ledarskap._found import FieldError, did_you_mean
-from ledarskap.errors import InvalidValueError, LedarskapError, Problem, safe_repr
+from ledarskap.errors import LedarskapError, Problem, safe_repr
 from ledarskap.text import Text
 
 from ._rules import (
@@ -215,9 +215,7 @@ def said(error: BaseException) -> tuple[Wording, Wording | None]:
     """
     if isinstance(error, FieldError):
         return error.text, error.hint_text
-    if isinstance(error, InvalidValueError):
-        return Text(error.render("sv"), str(error)), error.hint_text
-    if isinstance(error, LedarskapError):
+    if isinstance(error, LedarskapError):  # its message says its hint already
         return Text(error.render("sv"), str(error)), None
     return str(error), getattr(error, "hint", None)
 
