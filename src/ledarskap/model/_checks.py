@@ -82,13 +82,13 @@ def _english(wording: Wording) -> str:
 
 def _filled(sv: str, en: str, *wordings: Wording) -> Wording:
     """The templates *sv* and *en* filled with *wordings* (``{}``): English alone if one is."""
-    if any(isinstance(w, str) or w.sv is None for w in wordings):
-        return en.format(*map(_english, wordings))
-    return Text(sv.format(*(w.sv for w in wordings)), en.format(*map(_english, wordings)))  # type: ignore[union-attr]
+    english = en.format(*map(_english, wordings))
+    swedish = [w.sv for w in wordings if not isinstance(w, str) and w.sv is not None]
+    return english if len(swedish) < len(wordings) else Text(sv.format(*swedish), english)
 
 
 class Check:
-    """A validator that says what it expects: :attr:`expected` (:attr:`description`) and :attr:`schema`.
+    """A validator that says what it expects: :attr:`expected` and :attr:`schema`.
 
     A check is an immutable value of the few fields its class names in :attr:`_fields`,
     compared and hashed by them, as an attrs class would be. The classes are written by
