@@ -495,3 +495,19 @@ def test_meetings_of_people_without_records_are_named() -> None:
     with pytest.raises(UnknownReferenceError, match="ms-none"):
         cohort_calendar(DATA, COHORT, stamp=STAMP, meetings=[orphan])
     assert isinstance(DATA.people[0], Person)
+
+
+def test_a_previous_file_that_is_no_calendar_in_swedish() -> None:
+    with pytest.raises(DocumentError) as caught:
+        cohort_calendar(DATA, COHORT, stamp=STAMP, previous=b"BEGIN:VEVENT\r\nEND:VEVENT\r\n")
+    assert caught.value.render("sv") == (
+        "ingen kalender: den lämnas som den är (1 problem)\n"
+        "  - (översta nivån): förväntade en enda kalender (VCALENDAR) som hela texten"
+    )
+    assert str(caught.value).startswith("not a calendar: it is left as it is (1 problem)\n")
+    with pytest.raises(InvalidValueError) as zone:
+        cohort_calendar(DATA, COHORT, stamp=STAMP, at=dt.time(9), timezone="Europe/Linköping")
+    assert zone.value.render("sv") == (
+        "cohort_calendar(timezone): förväntade namnet på en IANA-tidszon, till exempel "
+        "'Europe/Stockholm', fick 'Europe/Linköping'"
+    )

@@ -378,3 +378,14 @@ def test_a_language_neither_swedish_nor_english_is_refused_in_either() -> None:
         checked_language("de")
     assert caught.value.render("sv") == "language: förväntade 'sv' eller 'en', fick 'de'"
     assert str(caught.value) == "language: expected 'sv' or 'en', found 'de'"
+
+
+def test_a_location_in_words_is_worded_in_both_languages() -> None:
+    error = InvalidValueError(
+        location=Text("tabellen participants", "the participants table"),
+        expected=Text("en av kolumnerna", "one of the columns"),
+        found="kommun",
+    )
+    assert str(error) == "the participants table: expected one of the columns, found 'kommun'"
+    assert error.render("sv") == "tabellen participants: förväntade en av kolumnerna, fick 'kommun'"
+    assert error.location == "the participants table"

@@ -50,6 +50,7 @@ WORDED: dict[str, tuple[int | str, ...]] = {
     "_catalog": (1,),  # eligibility.valuetypes: likewise
     "instance_of": (1, "description"),  # model._checks: what a field expects
     "not_before": ("description",),  # model._checks: likewise
+    "instance": (3,),  # mentoring's Checked.instance(location, value, kind, expected)
 }
 
 
@@ -105,7 +106,6 @@ MODULES = sorted(
 
 
 PENDING = {
-    "calendar.py",
     "io/_atomic.py",
     "io/_casefiles.py",
     "io/_convert.py",
@@ -121,28 +121,6 @@ PENDING = {
     "io/rulecases.py",
     "io/rulesets.py",
     "io/spreadsheets.py",
-    "mentoring/_arguments.py",
-    "mentoring/_data.py",
-    "mentoring/_instance.py",
-    "mentoring/_proposal_data.py",
-    "mentoring/_solve.py",
-    "mentoring/matching.py",
-    "mentoring/options.py",
-    "mentoring/plans.py",
-    "mentoring/proposals.py",
-    "plots/_cohorts.py",
-    "plots/_counts.py",
-    "plots/_matplotlib.py",
-    "plots/files.py",
-    "plots/outcomes.py",
-    "plots/timeline.py",
-    "tables/_frames.py",
-    "tables/anonymity.py",
-    "tables/files.py",
-    "tables/pseudonyms.py",
-    "tables/records.py",
-    "tables/schema.py",
-    "tables/summaries.py",
 }
 """Modules whose messages are still being given their Swedish (this list only shrinks)."""
 

@@ -105,14 +105,35 @@ _DEFAULT_MINUTES = 90
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, UID_DOMAIN)
 # Properties that say when and how often an event was written, not what it is.
 _VOLATILE = frozenset({"DTSTAMP", "SEQUENCE"})
+_CONFIRMED, _OPAQUE, _GREGORIAN, _PUBLISH = "CONFIRMED", "OPAQUE", "GREGORIAN", "PUBLISH"
 _STATUS = {
-    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.HELD: _CONFIRMED,
     MeetingStatus.PLANNED: "TENTATIVE",
     MeetingStatus.CANCELLED: "CANCELLED",
 }
 _MEETING = Text("Mentorsträff: {adept} och {mentor}", "Mentor meeting: {adept} and {mentor}")
 _ONLINE = Text("Digitalt", "Online")
 _CALENDAR_NAME = Text("{cohort}: träffar och mentorsträffar", "{cohort}: sessions and mentoring")
+_LENGTH = Text("{kind}, {minutes} min", "{kind}, {minutes} min")
+_UNREADABLE = Text(
+    "förväntade en iCalendar-fil (RFC 5545), fick text som inte går att läsa: {reason}",
+    "expected an iCalendar file (RFC 5545), found text it cannot read: {reason}",
+)
+_NOT_ONE = Text(
+    "förväntade en enda kalender (VCALENDAR) som hela texten",
+    "expected one calendar (VCALENDAR) as the whole text",
+)
+# What the update needs of an event of its own in the previous calendar.
+_NO_START = Text(
+    "förväntade en DTSTART, ett datum eller en tidpunkt",
+    "expected one DTSTART, a date or a date-time",
+)
+_NO_STAMP = Text("förväntade en DTSTAMP, en tidpunkt", "expected one DTSTAMP, a date-time")
+_NO_SEQUENCE = Text(
+    "förväntade en SEQUENCE, ett heltal 0 eller större",
+    "expected one SEQUENCE, a whole number 0 or more",
+)
+_STATUSES = Text("förväntade högst en STATUS", "expected at most one STATUS")
 
 
 def _icalendar() -> ModuleType:
@@ -120,7 +141,9 @@ def _icalendar() -> ModuleType:
     try:
         import icalendar
     except ImportError:
-        raise MissingDependencyError("icalendar", "calendar", "Calendars") from None
+        raise MissingDependencyError(
+            "icalendar", "calendar", Text("Kalendrar", "Calendars")
+        ) from None
     return icalendar
 
 
@@ -262,7 +285,9 @@ def _make(
     stamp = _checked_stamp(options.stamp)
     at: object = options.at
     if not (at is None or isinstance(at, dt.time)):
-        raise InvalidValueError(location="cohort_calendar(at)", expected="a time", found=at)
+        raise InvalidValueError(
+            location="cohort_calendar(at)", expected=Text("ett klockslag", "a time"), found=at
+        )
     zone = _checked_zone(options.timezone) if at is not None else None
     old = _parse_previous(ical, previous, source)
     events: dict[str, Event] = {}
@@ -291,7 +316,10 @@ def _checked_stamp(stamp: dt.datetime) -> dt.datetime:
     if not isinstance(given, dt.datetime) or given.utcoffset() is None:
         raise InvalidValueError(
             location="cohort_calendar(stamp)",
-            expected="a datetime with a time zone (DTSTAMP is in UTC)",
+            expected=Text(
+                "en tidpunkt med tidszon (DTSTAMP är i UTC)",
+                "a datetime with a time zone (DTSTAMP is in UTC)",
+            ),
             found=stamp,
         )
     return given.astimezone(dt.UTC)
@@ -303,7 +331,10 @@ def _checked_zone(name: str) -> zoneinfo.ZoneInfo:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
         raise InvalidValueError(
             location="cohort_calendar(timezone)",
-            expected="an IANA time zone name such as 'Europe/Stockholm'",
+            expected=Text(
+                "namnet på en IANA-tidszon, till exempel 'Europe/Stockholm'",
+                "an IANA time zone name such as 'Europe/Stockholm'",
+            ),
             found=name,
         ) from None
 
@@ -339,8 +370,8 @@ def _session_event(ical: ModuleType, cohort: Cohort, session: Session, language:
         )
     event.add("description", f"{cohort.name}: {session.kind.label(language)}")
     event.add("categories", [session.kind.label(language)])
-    event.add("status", "CONFIRMED")
-    event.add("transp", "OPAQUE")
+    event.add("status", _CONFIRMED)
+    event.add("transp", _OPAQUE)
     return event
 
 
@@ -366,7 +397,10 @@ def _meeting_event(
         start = dt.datetime.combine(meeting.on, at.replace(tzinfo=None), tzinfo=zone)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=minutes))
-    event.add("description", f"{meeting.kind.label(language)}, {minutes} min")
+    event.add(
+        "description",
+        _LENGTH.format(kind=meeting.kind.label(language), minutes=minutes).render(language),
+    )
     event.add("status", _STATUS[meeting.status])
     for person, role in ((mentor, "CHAIR"), (adept, "REQ-PARTICIPANT")):
         address = (
@@ -393,13 +427,17 @@ def _parse_previous(
     except ValueError as exc:
         # icalendar's reason quotes the line it could not read: a bounded part of it.
         reason = safe_repr(str(exc), 200)
-        message = f"expected an iCalendar file (RFC 5545), found text it cannot read: {reason}"
+        message = _UNREADABLE.format(reason=reason)
     else:
         if isinstance(parsed, ical.Calendar):
             return cast("Calendar", parsed)
-        message = "expected one calendar (VCALENDAR) as the whole text"
+        message = _NOT_ONE
     problem = Problem("", message, "not-icalendar", source=source)
-    raise DocumentError("not a calendar: it is left as it is", [problem], source=source)
+    raise DocumentError(
+        Text("ingen kalender: den lämnas som den är", "not a calendar: it is left as it is"),
+        [problem],
+        source=source,
+    )
 
 
 def _fingerprint(event: Event) -> tuple[bytes, ...]:
@@ -450,7 +488,7 @@ def _merge(
         else:
             for name in ("STATUS", "SEQUENCE", "DTSTAMP"):
                 before.event.pop(name, None)
-            before.event.add("status", "CANCELLED")
+            before.event.add("status", _STATUS[MeetingStatus.CANCELLED])
             before.event.add("sequence", before.sequence + 1)
             before.event.add("dtstamp", stamp)
             cancelled.append(key)
@@ -459,8 +497,8 @@ def _merge(
     calendar = ical.Calendar()
     calendar.add("prodid", _PRODID)
     calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("calscale", _GREGORIAN)
+    calendar.add("method", _PUBLISH)
     name = _CALENDAR_NAME.format(cohort=cohort.name).render(language)
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
@@ -510,31 +548,44 @@ def _previous_events(
         where = f"VEVENT[{index}]"  # the UID would be masked: it looks like an address
         found = _readable(event, where, problems)
         if key in ours:
-            problems.add(where, "expected each UID once, found it again", "repeated-uid")
+            problems.add(
+                where,
+                Text(
+                    "förväntade varje UID en gång, fick det igen",
+                    "expected each UID once, found it again",
+                ),
+                "repeated-uid",
+            )
         elif found is not None:
             ours[key] = found
-    problems.raise_if_any(DocumentError, "a calendar event the update cannot read")
+    problems.raise_if_any(
+        DocumentError,
+        Text(
+            "en kalenderhändelse som uppdateringen inte kan läsa",
+            "a calendar event the update cannot read",
+        ),
+    )
     return ours, foreign
 
 
 def _readable(event: Event, where: str, problems: Problems) -> _Previous | None:
     """What the update reads of *event*, or ``None`` with its problems added."""
-    wrong: list[str] = []
+    wrong: list[Text] = []
     try:
         start = _start_day(event.decoded("DTSTART"))
     except (KeyError, TypeError, ValueError):
-        wrong.append("expected one DTSTART, a date or a date-time")
+        wrong.append(_NO_START)
     stamp: object = None
     with contextlib.suppress(KeyError, TypeError, ValueError):  # icalendar's errors are ValueErrors
         stamp = event.decoded("DTSTAMP")
     if not isinstance(stamp, dt.datetime):
-        wrong.append("expected one DTSTAMP, a date-time")
+        wrong.append(_NO_STAMP)
     sequence: object = event.get("SEQUENCE", 0)
     if not isinstance(sequence, int) or sequence < 0:
-        wrong.append("expected one SEQUENCE, a whole number 0 or more")
+        wrong.append(_NO_SEQUENCE)
     status: object = event.get("STATUS", "")
     if not isinstance(status, str):
-        wrong.append("expected at most one STATUS")
+        wrong.append(_STATUSES)
     for message in wrong:
         problems.add(where, message, "invalid-event")
     if wrong:

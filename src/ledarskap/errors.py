@@ -91,7 +91,7 @@ _SEPARATOR = re.escape(_SEPARATORS)
 _RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled (and kept by re) on the first text not ASCII
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -191,7 +191,7 @@ def mask_personal_data(text: str) -> str:
     length of the text.
     """
     if not text.isascii():
-        text = _SURROGATE.sub(_escaped, text)
+        text = re.sub(_SURROGATE, _escaped, text)
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
@@ -443,7 +443,8 @@ class InvalidValueError(LedarskapError, ValueError):
     ``location`` names the field (``Cohort.end``) or path; ``expected`` says what would
     have been valid; ``found`` is a masked rendering of what was given; ``hint``, if any,
     what was perhaps meant, rendered at the end ("…, found 'x' (did you mean …?)").
-    ``expected`` and ``hint`` may be given as a ``Text`` in both languages; the attributes
+    ``expected`` and ``hint`` (and a ``location`` in words, "the participants table") may be
+    given as a ``Text`` in both languages; the attributes
     hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
     ``expected_text`` and ``hint_text`` both as given (to pass on to another error).
 
@@ -454,11 +455,12 @@ class InvalidValueError(LedarskapError, ValueError):
     """
 
     def __init__(
-        self, *, location: str, expected: Wording, found: object, hint: Wording | None = None
+        self, *, location: Wording, expected: Wording, found: object, hint: Wording | None = None
     ) -> None:
+        where, where_sv = _worded(location)
         expected_en, expected_sv = _worded(expected)
         hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
-        self.location = location
+        self.location = where
         self.expected = expected_en
         self.hint = hint_en
         self.expected_sv = expected_sv
@@ -469,13 +471,11 @@ class InvalidValueError(LedarskapError, ValueError):
         self.found = mask_personal_data(found) if isinstance(found, str) else shown
         swedish = None
         if expected_sv is not None and (hint is None or hint_sv is not None):
-            swedish = f"{location}: förväntade {expected_sv}, fick {shown}" + (
+            swedish = f"{where_sv or where}: förväntade {expected_sv}, fick {shown}" + (
                 f" ({hint_sv})" if hint_sv else ""
             )
         after = f" ({hint_en})" if hint_en else ""
-        super().__init__(
-            _Worded(f"{location}: expected {expected_en}, found {shown}{after}", swedish)
-        )
+        super().__init__(_Worded(f"{where}: expected {expected_en}, found {shown}{after}", swedish))
 
 
 class InvalidPersonnummerError(InvalidValueError):

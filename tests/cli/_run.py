@@ -43,14 +43,19 @@ def run(*argv: str, environ: dict[str, str] | None = None) -> Result:
 
 
 def run_script(
-    *argv: str, module: bool = False, cwd: Path | None = None, lang: str = "en_GB.UTF-8"
+    *argv: str,
+    module: bool = False,
+    cwd: Path | None = None,
+    lang: str = "en_GB.UTF-8",
+    environ: dict[str, str] | None = None,
 ) -> Result:
     """``ledarskap *argv`` for real: the console script, or ``python -m ledarskap``.
 
-    The locale is *lang* (``LANG``; ``LC_ALL`` and ``LC_MESSAGES`` unset).
+    The locale is *lang* (``LANG``; ``LC_ALL`` and ``LC_MESSAGES`` unset); *environ* adds
+    to the environment (``PYTHONPATH``, say).
     """
     command = [sys.executable, "-m", "ledarskap"] if module else [str(SCRIPT)]
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", **(environ or {})}
     done = subprocess.run(
         [*command, *argv], capture_output=True, text=True, check=False, env=env, cwd=cwd
     )

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 import ledarskap
 from ledarskap import ProgramData, testing
 from ledarskap import data as shipped
-from ledarskap.io import documents
+from ledarskap.io import _construct, documents
 from ledarskap.io._construct import SMALL, Constructor
 from ledarskap.io._convert import make_converter
 from ledarskap.io._values import MODEL_CLASSES
@@ -157,3 +157,22 @@ def test_a_small_and_a_large_document_take_the_same_personnummer_spellings(
 
     assert outcome(small) == outcome(large)
     assert (outcome(small) == ["$.people[0].personnummer"]) is not read
+
+
+def test_the_models_annotations_are_read_without_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every annotation form the model writes is read without ``eval`` (the types are
+    checked against typing's by the test above)."""
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("an annotation of the model went to eval")
+
+    monkeypatch.setattr(_construct, "eval", refuse, raising=False)
+    reader = Constructor()
+    for cls in MODEL_CLASSES:
+        for a in attrs.fields(cls):
+            reader.field_type(cls, a.evolve(type=cls.__annotations__[a.name]))
+
+
+def test_an_annotation_of_another_form_is_evaluated() -> None:
+    assert _construct._evaluated("typing.Literal['a']", {"typing": typing}) == typing.Literal["a"]
+    assert _construct._evaluated("dict[str, int] | None", {}) == (dict[str, int] | None)

@@ -19,6 +19,7 @@ from ledarskap import (
     MissingDependencyError,
     ParticipantStatus,
     ProblemsError,
+    example_program,
     municipality,
 )
 from ledarskap.mentoring import HardRule, MatchingOptions, Proposal, Weights, propose
@@ -535,3 +536,34 @@ def test_the_order_of_the_input_never_changes_the_pairs(
         wishes=dict(rng.sample(list(options.wishes.items()), len(options.wishes))),
     )
     assert propose(shuffled, COHORT, reordered) == propose(data, COHORT, options)
+
+
+def test_the_problems_of_a_pairing_in_swedish() -> None:
+    data = example_program()
+    cohort = data.cohorts[0].id
+    mentor = data.mentors[0].id
+    options = MatchingOptions(pins=[("nobody", "m-x")], capacities={mentor: 0})
+    with pytest.raises(ProblemsError) as caught:
+        propose(data, cohort, options)
+    assert caught.value.render("sv") == (
+        "kan inte para mentorer och adepter (3 problem)\n"
+        f"  - MatchingOptions.capacities[{mentor!r}]: förväntade minst 1 plats för {mentor!r}, "
+        "fick 0 (ange mentorn i `unavailable` för att ta den ur parningen)\n"
+        f"  - MatchingOptions.pins[0]: förväntade en deltagare i omgången {cohort!r}, fick 'nobody'\n"
+        f"  - MatchingOptions.pins[0]: förväntade en mentor i omgången {cohort!r}, fick 'm-x'"
+    )
+    assert str(caught.value).startswith(
+        "cannot pair mentors and adepts (3 problems)\n"
+        f"  - MatchingOptions.capacities[{mentor!r}]: expected at least 1 place for {mentor!r}, "
+        "found 0 (to take a mentor out of the pairing, name it in `unavailable`)\n"
+    )
+
+
+def test_an_unknown_cohort_in_swedish() -> None:
+    with pytest.raises(ProblemsError) as caught:
+        propose(example_program(), "liko-2052")
+    assert caught.value.render("sv") == (
+        "kan inte para mentorer och adepter (1 problem)\n"
+        "  - cohort_id: förväntade id:t för en av de 1 omgångarna, fick 'liko-2052' "
+        "(menade du 'liko-2025'?)"
+    )

@@ -99,3 +99,19 @@ def test_propose_takes_program_data_and_matching_options() -> None:
         propose(example_program(), "liko-2025", {})  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="expected a ProgramData, found NoneType"):
         propose(None, "liko-2025")  # type: ignore[arg-type]
+
+
+def test_a_bad_option_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Weights(wish=-1)
+    assert caught.value.render("sv") == (
+        "Weights.wish: förväntade en vikt: ett ändligt tal, 0 eller större, fick -1"
+    )
+    assert (
+        str(caught.value) == "Weights.wish: expected a weight: a finite number, 0 or more, found -1"
+    )
+    with pytest.raises(InvalidValueError) as pairs:
+        MatchingOptions(pins=[("a",)])
+    assert pairs.value.render("sv") == (
+        "MatchingOptions.pins[0]: förväntade ett par (adeptens id, mentorns id), fick ('a',)"
+    )

@@ -444,3 +444,24 @@ def test_compare_needs_a_day() -> None:
     plan = plan_meetings(PAIR, end=dt.date(2025, 12, 1))
     with pytest.raises(InvalidValueError, match=r"MeetingPlan.compare\(as_of\)"):
         plan.compare([], as_of=None)  # type: ignore[arg-type]
+
+
+def test_a_bad_cadence_and_plan_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Cadence(every_weeks=0)
+    assert caught.value.render("sv") == (
+        "Cadence.every_weeks: förväntade ett heltal från 1 till 52, fick 0"
+    )
+    assert str(caught.value) == "Cadence.every_weeks: expected a whole number from 1 to 52, found 0"
+    with pytest.raises(InvalidValueError) as early:
+        plan_meetings(PAIR, end=dt.date(2023, 8, 1))
+    assert early.value.render("sv") == (
+        "plan_meetings(end): förväntade en dag från och med planens början 2024-01-01, "
+        "fick '2023-08-01'"
+    )
+    with pytest.raises(UsageError) as endless:
+        plan_meetings(PAIR)
+    assert endless.value.render("sv") == (
+        "plan_meetings: mentorskapet 'ms-x' har inget slut: "
+        "ange dess omgång (cohort) eller ett slut (end)"
+    )

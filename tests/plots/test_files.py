@@ -130,3 +130,14 @@ def test_importing_the_plots_imports_no_matplotlib_and_drawing_no_pyplot_nor_pan
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True", "False", "False"]
+
+
+def test_a_bad_name_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        save(Figure(), tmp_path / "bild.pdf")
+    assert caught.value.render("sv") == (
+        "path: förväntade ett filnamn som slutar på .png eller .svg, fick '.pdf'"
+    )
+    with pytest.raises(UsageError) as not_figure:
+        save("bild", tmp_path / "bild.png")  # type: ignore[arg-type]
+    assert not_figure.value.render("sv") == ("förväntade en matplotlib Figure att spara, fick str")

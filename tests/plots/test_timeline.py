@@ -17,6 +17,7 @@ from ledarskap.plots import meeting_timeline
 from ledarskap.plots._matplotlib import new_figure
 from ledarskap.plots.timeline import _month_ticks
 from ledarskap.testing import program_data
+from ledarskap.text import Text
 
 from ._checks import assert_no_personal_data, shown_text
 
@@ -234,7 +235,7 @@ def test_month_ticks_are_firsts_of_months_inside_the_span_and_few(
     """Law: every tick is the first of a month inside the span drawn, at most 16 of them,
     and the first tick and each January carry the year."""
     last = first + dt.timedelta(days=days)
-    axes = new_figure("test", 8, 2).add_subplot()
+    axes = new_figure(Text("prov", "test"), 8, 2).add_subplot()
     _month_ticks(axes, first, last, "en")
     ticks = [dt.date.fromordinal(int(t)) for t in axes.get_xticks()]
     labels = [t.get_text() for t in axes.get_xticklabels()]

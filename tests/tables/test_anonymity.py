@@ -211,3 +211,10 @@ def test_bad_arguments_are_refused() -> None:
         safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=2, suppress_at_most=-1)
     with pytest.raises(UsageError, match="expected a PseudonymKey, found bytes"):
         safe_tables(ledarskap.example_program(), KEY)  # type: ignore[arg-type]
+
+
+def test_a_bad_k_in_swedish() -> None:
+    with pytest.raises(UsageError) as caught:
+        safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=0)
+    assert caught.value.render("sv") == "safe_tables: k måste vara ett heltal, minst 1, fick 0"
+    assert str(caught.value) == "safe_tables: k must be a whole number of at least 1, found 0"

@@ -233,3 +233,23 @@ def test_a_folder_export_replaces_the_old_one_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no new folder left beside it
     write_tables(english, target, format="csv")
     assert {p.name: p.read_bytes() for p in target.iterdir()} != before
+
+
+def test_bad_writes_in_swedish(tmp_path: Path) -> None:
+    tables = program_tables(ledarskap.example_program())
+    with pytest.raises(InvalidValueError) as one_file:
+        tables_bytes(tables, "csv")
+    assert one_file.value.render("sv") == (
+        "format: förväntade 'xlsx', 'json' eller 'toml' (en fil), fick 'csv'"
+    )
+    (tmp_path / "annat.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(FileAccessError) as busy:
+        write_tables(tables, tmp_path, format="csv")
+    assert busy.value.render("sv") == (
+        f"{tmp_path}: kan inte skriva tabeller i den: mappen har andra filer (1); "
+        "välj en ny eller tom mapp"
+    )
+    assert str(busy.value) == (
+        f"{tmp_path}: cannot write tables into it: the folder holds other files (1); "
+        "choose a new or empty folder"
+    )

@@ -111,3 +111,21 @@ def test_a_key_path_that_is_no_path_is_the_librarys_error(tmp_path: Path) -> Non
         PseudonymKey.from_file(tmp_path / "nul\0")
     with pytest.raises(UsageError, match="expected a file path"):
         PseudonymKey.from_file(3)  # type: ignore[arg-type]
+
+
+def test_a_bad_key_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as short:
+        PseudonymKey(b"x")
+    assert short.value.render("sv") == (
+        "en pseudonymnyckel måste vara minst 32 byte lång (256 bitar), fick 1 byte: "
+        "gör en med PseudonymKey.generate()"
+    )
+    path = tmp_path / "kort.key"
+    path.write_bytes(b"x")
+    with pytest.raises(UsageError) as in_file:
+        PseudonymKey.from_file(path)
+    assert in_file.value.render("sv") == f"{path}: {short.value.render('sv')}"
+    assert str(in_file.value) == f"{path}: {short.value}"
+    with pytest.raises(FileAccessError) as null:
+        PseudonymKey.from_file(f"{path}\0")
+    assert null.value.render("sv").endswith(": kan inte läsa: ingen användbar sökväg")

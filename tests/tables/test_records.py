@@ -158,3 +158,20 @@ def test_an_empty_program_has_empty_tables_with_every_column() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(InvalidValueError, match="language"):
         program_tables(ledarskap.example_program(), language="de")  # type: ignore[arg-type]
+
+
+def test_an_unknown_table_or_column_in_swedish() -> None:
+    tables = program_tables(ledarskap.example_program())
+    with pytest.raises(InvalidValueError) as table:
+        tables.columns("deltagare")
+    assert table.value.render("sv") == (
+        f"Tables: förväntade en av tabellerna {list(tables)}, fick 'deltagare'"
+    )
+    with pytest.raises(InvalidValueError) as column:
+        tables.schema["participants"].column("kommun")
+    names = list(tables.schema["participants"].names)
+    assert (
+        column.value.render("sv")
+        == f"tabellen participants: förväntade en av {names}, fick 'kommun'"
+    )
+    assert str(column.value) == f"the participants table: expected one of {names}, found 'kommun'"

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 data.applications_to(cohort.id), as_of=args.as_of, cohort=cohort, program=data
             ),
         )
-        for cohort in cohorts(data, args.cohort, console.language)
+        for cohort in cohorts(data, args.cohort)
     ]
     if console.json_output:
         console.json(

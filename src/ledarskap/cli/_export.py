@@ -48,19 +48,19 @@ _KEY_ALONE = Text(
 )
 
 
-def _checked(args: argparse.Namespace, console: Console) -> None:
+def _checked(args: argparse.Namespace) -> None:
     """The options that only go together: a key with pseudonyms, *k* with a key."""
     if args.pseudonymise and not args.key_file:
-        raise UsageError(console.say(_NEEDS_KEY))
+        raise UsageError(_NEEDS_KEY)
     if os.path.realpath(args.output) == os.path.realpath(args.file):
-        raise UsageError(console.say(_OWN_INPUT))
+        raise UsageError(_OWN_INPUT)
     if not args.pseudonymise and (args.key_file or args.k is not None):
-        raise UsageError(console.say(_KEY_ALONE))
+        raise UsageError(_KEY_ALONE)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write the tables (safe ones with ``--pseudonymise``) to ``--output``; 0."""
-    _checked(args, console)
+    _checked(args)
     data = load_for_reading(args.file)
     key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
     with console.progress(_BUILDING) as progress:

@@ -80,7 +80,7 @@ def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
     data = load(args.into)
-    (cohort,) = cohorts(data, args.cohort, console.language) if args.cohort else (None,)
+    (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
     name = os.path.basename(args.sheet)
     with console.progress(_READING.format(sheet=name)) as progress:
         sheet = read_sheet(

@@ -36,7 +36,7 @@ FORMAT = "ledarskap.cli.summary/1"
 def run(args: argparse.Namespace, console: Console) -> int:
     """Summarise the document at ``args.file`` (or one cohort of it); 0 once it is read."""
     data = load_for_reading(args.file)
-    wanted = {cohort.id for cohort in cohorts(data, args.cohort, console.language)}
+    wanted = {cohort.id for cohort in cohorts(data, args.cohort)}
     summaries = [s for s in cohort_summaries(data) if s.cohort_id in wanted]
     report = validate(data)
     if console.json_output:

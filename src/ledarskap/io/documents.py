@@ -452,7 +452,7 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
     # Text decoded from UTF-8 holds no surrogate as it is, only escaped ones: a fast look
     # for an escape first (the search below reads the whole text, about 1 ms in 100 kB).
     written = isinstance(text, str) or _may_hold_surrogates(decoded)
-    if written and _SURROGATE.search(decoded):  # only then is the document walked for them
+    if written and re.search(_SURROGATE, decoded):  # only then is the document walked for them
         problems = list(_lone_surrogates(document, "$"))
         if problems:
             raise DocumentError("text that is not Unicode", problems, source=source)
@@ -462,8 +462,9 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
 _TOML_LIKE = r"\s*(#.*\n\s*)*(\[|[A-Za-z0-9_.\"-]+\s*=)"
 """The start of a TOML document: a table header or a key and its value (compiled on the
 first JSON syntax error, not when the module is imported)."""
-_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
-"""A lone surrogate, written as it is or escaped (a pair escaped is one character)."""
+_SURROGATE = r"[\ud800-\udfff]|\\u[dD][89a-fA-F]"
+"""A lone surrogate, written as it is or escaped (a pair escaped is one character); compiled
+(and kept by :mod:`re`) when a document first has an escape, not at import."""
 
 
 def _unreadable(exc: BaseException) -> Problem:

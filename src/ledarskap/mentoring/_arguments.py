@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ledarskap.errors import InvalidValueError
+from ledarskap.text import Text
 
 __all__ = ["Checked", "is_date"]
 
@@ -18,6 +19,10 @@ __all__ = ["Checked", "is_date"]
 def is_date(value: object) -> bool:
     """Whether *value* is a date, and not a datetime (which is a date to ``isinstance``)."""
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+_DATE = Text("ett datum", "a date")
+_DATE_OR_NONE = Text("ett datum eller None", "a date or None")
 
 
 class Checked:
@@ -28,12 +33,12 @@ class Checked:
     def __init__(self) -> None:
         self._problems: list[InvalidValueError] = []
 
-    def add(self, location: str, expected: str, found: object) -> None:
+    def add(self, location: str, expected: Text, found: object) -> None:
         """Note that the argument at *location* was *found* where *expected* was wanted."""
         self._problems.append(InvalidValueError(location=location, expected=expected, found=found))
 
     def instance(
-        self, location: str, value: object, kind: type | tuple[type, ...], expected: str
+        self, location: str, value: object, kind: type | tuple[type, ...], expected: Text
     ) -> None:
         """Check that *value* is an instance of *kind*, described as *expected*."""
         if not isinstance(value, kind):
@@ -43,19 +48,23 @@ class Checked:
         self, location: str, value: object, *, least: int, most: int | None = None
     ) -> None:
         """Check that *value* is an int (not a bool) from *least* to *most*."""
-        span = f"from {least} to {most}" if most is not None else f"{least} or more"
+        span = (
+            Text(f"från {least} till {most}", f"from {least} to {most}")
+            if most is not None
+            else Text(f"{least} eller större", f"{least} or more")
+        )
         if (
             not isinstance(value, int)
             or isinstance(value, bool)
             or value < least
             or (most is not None and value > most)
         ):
-            self.add(location, f"a whole number {span}", value)
+            self.add(location, Text(f"ett heltal {span.sv}", f"a whole number {span.en}"), value)
 
     def date(self, location: str, value: object, *, optional: bool = False) -> None:
         """Check that *value* is a date (or ``None``, if *optional*)."""
         if not (is_date(value) or (optional and value is None)):
-            self.add(location, "a date" + (" or None" if optional else ""), value)
+            self.add(location, _DATE_OR_NONE if optional else _DATE, value)
 
     def raise_if_any(self) -> None:
         """Raise the first problem, with the others in a note, if there is any."""

@@ -10,22 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from ledarskap._found import describe
+from ledarskap._found import expected_found
 from ledarskap.errors import LedarskapError, Problems
 from ledarskap.model import Municipality, municipality
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 __all__ = ["Reader"]
 
 E = TypeVar("E", bound=LabelledEnum)
 
-_KINDS: dict[type | tuple[type, ...], str] = {
-    str: "a text",
-    bool: "true or false",
-    int: "a whole number",
-    (int, float): "a number",
-    list: "a list",
-    dict: "an object",
+_KINDS: dict[type | tuple[type, ...], Text] = {
+    str: Text("en text", "a text"),
+    bool: Text("sant eller falskt", "true or false"),
+    int: Text("ett heltal", "a whole number"),
+    (int, float): Text("ett tal", "a number"),
+    list: Text("en lista", "a list"),
+    dict: Text("ett objekt", "an object"),
 }
 
 
@@ -42,7 +42,7 @@ class Reader:
         """
         if _fits(value, kind):
             return value
-        self.problems.add(path, f"expected {_KINDS[kind]}, found {describe(value)}", "type")
+        self.problems.add(path, expected_found(_KINDS[kind], value), "type")
         return None
 
     def field(self, data: Mapping[str, Any], key: str, kind: Any, path: str) -> Any:
@@ -73,7 +73,7 @@ class Reader:
         """*value* if it is an object; else a problem and ``None``."""
         if isinstance(value, Mapping):
             return value
-        self.problems.add(path, f"expected an object, found {describe(value)}", "type")
+        self.problems.add(path, expected_found(_KINDS[dict], value), "type")
         return None
 
     def municipality(self, code: Any, path: str) -> Municipality | None:
@@ -83,7 +83,9 @@ class Reader:
         try:
             return municipality(code, location=path)
         except LedarskapError as error:
-            self.problems.add(path, str(error).partition(": ")[2], "municipality")
+            # The error's message without its location (the problem's path says where).
+            what = Text(error.render("sv").partition(": ")[2], str(error).partition(": ")[2])
+            self.problems.add(path, what, "municipality")
             return None
 
     def member(self, kind: type[E], value: Any, path: str) -> E | None:
@@ -92,7 +94,8 @@ class Reader:
             return kind(value)
         except ValueError:
             known = ", ".join(repr(m.value) for m in kind)
-            self.problems.add(path, f"expected one of {known}, found {describe(value)}", "value")
+            one_of = Text(f"en av {known}", f"one of {known}")
+            self.problems.add(path, expected_found(one_of, value), "value")
             return None
 
 

@@ -26,6 +26,7 @@ from ledarskap.model import (
     ProgramData,
 )
 from ledarskap.model.participants import ParticipantStatus
+from ledarskap.text import Text
 
 from .options import HardRule, MatchingOptions
 
@@ -102,6 +103,9 @@ def instance(data: ProgramData, cohort_id: str, options: MatchingOptions) -> Ins
     return _Reader(data, cohort_id, options).read()
 
 
+_CANNOT_PAIR = Text("kan inte para mentorer och adepter", "cannot pair mentors and adepts")
+
+
 class _Reader:
     """Reads one instance, collecting the problems of the input."""
 
@@ -113,11 +117,15 @@ class _Reader:
         if cohort_id not in cohorts:
             self.problems.add(
                 "cohort_id",
-                f"expected the id of one of the {len(cohorts)} cohorts, found {safe_repr(cohort_id)}",
+                Text(
+                    f"förväntade id:t för en av de {len(cohorts)} omgångarna, "
+                    f"fick {safe_repr(cohort_id)}",
+                    f"expected the id of one of the {len(cohorts)} cohorts, found {safe_repr(cohort_id)}",
+                ),
                 "unknown-cohort",
                 hint=did_you_mean(cohort_id, cohorts),
             )
-            self.problems.raise_if_any(ProblemsError, "cannot pair mentors and adepts")
+            self.problems.raise_if_any(ProblemsError, _CANNOT_PAIR)
         self.cohort = cohorts[cohort_id]
         self.participants = {p.id: p for p in data.participants_of(cohort_id)}
         self.mentor_records = {m.id: m for m in data.mentors_of(cohort_id)}
@@ -130,7 +138,10 @@ class _Reader:
             return True
         self.problems.add(
             _path(field, *keys),
-            f"expected a participant of cohort {self.cohort.id!r}, found {safe_repr(adept_id)}",
+            Text(
+                f"förväntade en deltagare i omgången {self.cohort.id!r}, fick {safe_repr(adept_id)}",
+                f"expected a participant of cohort {self.cohort.id!r}, found {safe_repr(adept_id)}",
+            ),
             "unknown-adept",
             hint=did_you_mean(adept_id, self.participants),
         )
@@ -142,7 +153,10 @@ class _Reader:
             return True
         self.problems.add(
             _path(field, *keys),
-            f"expected a mentor of cohort {self.cohort.id!r}, found {safe_repr(mentor_id)}",
+            Text(
+                f"förväntade en mentor i omgången {self.cohort.id!r}, fick {safe_repr(mentor_id)}",
+                f"expected a mentor of cohort {self.cohort.id!r}, found {safe_repr(mentor_id)}",
+            ),
             "unknown-mentor",
             hint=did_you_mean(mentor_id, self.mentor_records),
         )
@@ -162,9 +176,15 @@ class _Reader:
         except LedarskapError:
             self.problems.add(
                 f"participants[{participant.id!r}].appointment_id",
-                f"expected a known appointment, found {safe_repr(participant.appointment_id)}",
+                Text(
+                    f"förväntade en känd anställning, fick {safe_repr(participant.appointment_id)}",
+                    f"expected a known appointment, found {safe_repr(participant.appointment_id)}",
+                ),
                 "unknown-appointment",
-                hint="validate the program data first (ledarskap.validate)",
+                hint=Text(
+                    "validera programmets data först (ledarskap.validate)",
+                    "validate the program data first (ledarskap.validate)",
+                ),
             )
             return None
 
@@ -219,10 +239,21 @@ class _Reader:
                 if self.participants[adept_id].status is ParticipantStatus.WITHDRAWN:
                     self.problems.add(
                         path,
-                        f"expected a participant taking part, found {safe_repr(adept_id)}, withdrawn",
+                        Text(
+                            f"förväntade en deltagare som deltar, fick {safe_repr(adept_id)}, "
+                            "avbruten",
+                            f"expected a participant taking part, found {safe_repr(adept_id)}, withdrawn",
+                        ),
                     )
                 elif adept_id in chosen:
-                    self.problems.add(path, f"{safe_repr(adept_id)} is named twice", "repeated")
+                    self.problems.add(
+                        path,
+                        Text(
+                            f"{safe_repr(adept_id)} är angiven två gånger",
+                            f"{safe_repr(adept_id)} is named twice",
+                        ),
+                        "repeated",
+                    )
                 else:
                     chosen.append(adept_id)
         to_pair = set(chosen)
@@ -236,8 +267,13 @@ class _Reader:
                 if places < 1:
                     self.problems.add(
                         path,
-                        f"expected at least 1 place for {safe_repr(mentor_id)}, found {safe_repr(places)} "
-                        "(to take a mentor out of the pairing, name it in `unavailable`)",
+                        Text(
+                            f"förväntade minst 1 plats för {safe_repr(mentor_id)}, "
+                            f"fick {safe_repr(places)} "
+                            "(ange mentorn i `unavailable` för att ta den ur parningen)",
+                            f"expected at least 1 place for {safe_repr(mentor_id)}, found {safe_repr(places)} "
+                            "(to take a mentor out of the pairing, name it in `unavailable`)",
+                        ),
                         "capacity",
                     )
                 else:
@@ -289,7 +325,7 @@ class _Reader:
                 if (adept_id, mentor_id) in wishes:
                     self.problems.add(
                         _path("wishes", adept_id, rank),
-                        f"{mentor_id!r} is wished twice",
+                        Text(f"{mentor_id!r} önskas två gånger", f"{mentor_id!r} is wished twice"),
                         "repeated",
                     )
                     continue
@@ -304,9 +340,14 @@ class _Reader:
             if len(pinned_here) > free_places:
                 self.problems.add(
                     "MatchingOptions.pins",
-                    f"{len(pinned_here)} adepts pinned to {mentor_id!r} "
-                    f"({', '.join(pinned_here)}), but it has {max(free_places, 0)} free "
-                    f"place{'' if free_places == 1 else 's'}",
+                    Text(
+                        f"{len(pinned_here)} adepter låsta till {mentor_id!r} "
+                        f"({', '.join(pinned_here)}), men den har {max(free_places, 0)} "
+                        f"{'ledig plats' if free_places == 1 else 'lediga platser'}",
+                        f"{len(pinned_here)} adepts pinned to {mentor_id!r} "
+                        f"({', '.join(pinned_here)}), but it has {max(free_places, 0)} free "
+                        f"place{'' if free_places == 1 else 's'}",
+                    ),
                     "pins-over-capacity",
                 )
             available = mentor_id not in unavailable
@@ -322,7 +363,7 @@ class _Reader:
                     places=max(free_places - len(pinned_here), 0) if available else 0,
                 )
             )
-        self.problems.raise_if_any(ProblemsError, "cannot pair mentors and adepts")
+        self.problems.raise_if_any(ProblemsError, _CANNOT_PAIR)
 
         pinned_ids = {a for a, _ in pins}
         free = [adepts[a] for a in sorted(adepts) if a not in pinned_ids]
@@ -355,17 +396,26 @@ class _Reader:
             if adept_id not in to_pair:
                 self.problems.add(
                     path,
-                    f"{adept_id!r} is not among the adepts to pair "
-                    "(paired already or withdrawn: name it in `adepts` to re-pair it)",
+                    Text(
+                        f"{adept_id!r} är inte bland adepterna att para "
+                        "(redan parad eller avbruten: ange den i `adepts` för att para om den)",
+                        f"{adept_id!r} is not among the adepts to pair "
+                        "(paired already or withdrawn: name it in `adepts` to re-pair it)",
+                    ),
                     "pin-not-pairing",
                 )
                 continue
             if adept_id in pinned:
                 self.problems.add(
                     path,
-                    f"{adept_id!r} is pinned twice: to "
-                    f"{self.options.pins[pinned[adept_id]][1]!r} "
-                    f"(pins[{pinned[adept_id]}]) and to {mentor_id!r}",
+                    Text(
+                        f"{adept_id!r} är låst två gånger: till "
+                        f"{self.options.pins[pinned[adept_id]][1]!r} "
+                        f"(pins[{pinned[adept_id]}]) och till {mentor_id!r}",
+                        f"{adept_id!r} is pinned twice: to "
+                        f"{self.options.pins[pinned[adept_id]][1]!r} "
+                        f"(pins[{pinned[adept_id]}]) and to {mentor_id!r}",
+                    ),
                     "pin-twice",
                 )
                 continue
@@ -376,10 +426,18 @@ class _Reader:
             if mentor_id in unavailable:
                 against.append(HardRule.UNAVAILABLE)
             if against:
-                rules = ", ".join(rule.label("en") for rule in against)
+                rules = {
+                    language: ", ".join(rule.label(language) for rule in against)
+                    for language in ("sv", "en")
+                }
                 self.problems.add(
                     path,
-                    f"the pin ({adept_id!r}, {mentor_id!r}) contradicts a hard rule: {rules}",
+                    Text(
+                        f"låsningen ({adept_id!r}, {mentor_id!r}) strider mot en fast regel: "
+                        f"{rules['sv']}",
+                        f"the pin ({adept_id!r}, {mentor_id!r}) contradicts a hard rule: "
+                        f"{rules['en']}",
+                    ),
                     "pin-contradicts-rule",
                 )
                 continue

@@ -6,12 +6,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from ledarskap.errors import InvalidValueError, ProblemsError, mask_personal_data
+from ledarskap.text import Text
 
 from ._data import Reader
 from .options import HardRule, Preference, Weights
 from .pairs import Alternative, Pair, Removal, Shortage, Unmatched
 
-__all__ = ["pair_data", "read"]
+__all__ = ["NOT_A_PROPOSAL", "pair_data", "read"]
+
+NOT_A_PROPOSAL = Text("inte ett förslag", "not a proposal")
+"""The summary of the problems of data that cannot be read as a proposal."""
 
 
 def pair_data(pair: Pair, co_adepts: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, Any]:
@@ -60,7 +64,7 @@ def read(data: Mapping[str, Any]) -> dict[str, Any]:
     unmatched = [_read_unmatched(r, item, path) for path, item in r.items(data, "unmatched", "$")]
     shortages = [_read_shortage(r, item, path) for path, item in r.items(data, "shortages", "$")]
     repaired = r.texts(data, "repaired", "$")
-    r.problems.raise_if_any(ProblemsError, "not a proposal")
+    r.problems.raise_if_any(ProblemsError, NOT_A_PROPOSAL)
     return {
         "cohort_id": cohort_id,
         "cohort_name": cohort_name,
@@ -84,7 +88,7 @@ def _read_weights(r: Reader, data: Mapping[str, Any]) -> Weights | None:
     try:
         return Weights(**values)
     except InvalidValueError as error:
-        r.problems.add("$.weights", str(error), "value")
+        r.problems.add("$.weights", Text(error.render("sv"), str(error)), "value")
         return None
 
 

@@ -21,6 +21,7 @@ import attrs
 
 from ledarskap.errors import MissingDependencyError
 from ledarskap.model import Municipality
+from ledarskap.text import Text
 
 from ._instance import Adept, Instance
 from .options import HardRule, Weights
@@ -42,7 +43,9 @@ def libraries() -> tuple[Any, Any]:
         import numpy
         from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingDependencyError("scipy", "matching", "Pairing mentors and adepts") from None
+        raise MissingDependencyError(
+            "scipy", "matching", Text("Att para mentorer och adepter", "Pairing mentors and adepts")
+        ) from None
     return numpy, linear_sum_assignment
 
 

@@ -47,7 +47,7 @@ from ledarskap.model import (
     MentorshipStatus,
     ProgramData,
 )
-from ledarskap.text import Language, checked_language
+from ledarskap.text import Language, Text, checked_language
 
 from . import _health_text as words
 from ._arguments import Checked
@@ -266,9 +266,16 @@ def health_report(
     argument :class:`~ledarskap.errors.InvalidValueError` naming it.
     """
     checked = Checked()
-    checked.instance("health_report(data)", data, ProgramData, "a ProgramData")
+    checked.instance(
+        "health_report(data)", data, ProgramData, Text("en ProgramData", "a ProgramData")
+    )
     checked.date("health_report(as_of)", as_of)
-    checked.instance("health_report(cadence)", cadence, (Cadence, type(None)), "a Cadence or None")
+    checked.instance(
+        "health_report(cadence)",
+        cadence,
+        (Cadence, type(None)),
+        Text("en Cadence eller None", "a Cadence or None"),
+    )
     checked.whole_number("health_report(not_met_weeks)", not_met_weeks, least=1)
     checked.raise_if_any()
     cadence = Cadence() if cadence is None else cadence

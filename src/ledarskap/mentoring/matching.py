@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from ledarskap.errors import UsageError
 from ledarskap.model import ProgramData
+from ledarskap.text import Text
 
 from ._instance import instance
 from ._solve import solve
@@ -46,10 +47,18 @@ def propose(data: ProgramData, cohort_id: str, options: MatchingOptions | None =
     binding constraint. The same input, in any order, gives the same pairs.
     """
     if not isinstance(data, ProgramData):
-        raise UsageError(f"propose: expected a ProgramData, found {type(data).__name__}")
+        raise UsageError(
+            Text(
+                f"propose: förväntade en ProgramData, fick {type(data).__name__}",
+                f"propose: expected a ProgramData, found {type(data).__name__}",
+            )
+        )
     if options is not None and not isinstance(options, MatchingOptions):
         raise UsageError(
-            f"propose: options must be a MatchingOptions, found {type(options).__name__}"
+            Text(
+                f"propose: options måste vara en MatchingOptions, fick {type(options).__name__}",
+                f"propose: options must be a MatchingOptions, found {type(options).__name__}",
+            )
         )
     options = MatchingOptions() if options is None else options
     return solve(instance(data, cohort_id, options), options.weights)

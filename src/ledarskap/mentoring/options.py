@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from ledarskap.errors import InvalidValueError, masked_repr
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 __all__ = ["HardRule", "MatchingOptions", "Preference", "Weights"]
 
@@ -86,7 +86,9 @@ def _weight(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if not ok or not math.isfinite(value) or value < 0:  # type: ignore[arg-type,operator]
         raise InvalidValueError(
             location=f"{type(instance).__name__}.{attribute.name}",
-            expected="a weight: a finite number, 0 or more",
+            expected=Text(
+                "en vikt: ett ändligt tal, 0 eller större", "a weight: a finite number, 0 or more"
+            ),
             found=value,
         )
 
@@ -116,7 +118,7 @@ class Weights:
         return float(getattr(self, preference.name.lower()))
 
 
-def _instance(kind: type, description: str) -> Any:
+def _instance(kind: type, description: Text) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             raise InvalidValueError(
@@ -140,13 +142,19 @@ def _pairs(value: Any) -> Any:
 def _check_pairs(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     where = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, tuple):
-        raise InvalidValueError(location=where, expected="pairs (adept id, mentor id)", found=value)
+        raise InvalidValueError(
+            location=where,
+            expected=Text("par (adeptens id, mentorns id)", "pairs (adept id, mentor id)"),
+            found=value,
+        )
     for index, pair in enumerate(value):
         if not (
             isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
         ):
             raise InvalidValueError(
-                location=f"{where}[{index}]", expected="a pair (adept id, mentor id)", found=pair
+                location=f"{where}[{index}]",
+                expected=Text("ett par (adeptens id, mentorns id)", "a pair (adept id, mentor id)"),
+                found=pair,
             )
 
 
@@ -163,11 +171,15 @@ def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
     if value is None and attribute.name == "adepts":
         return
     if not isinstance(value, tuple):
-        raise InvalidValueError(location=where, expected="ids (text)", found=value)
+        raise InvalidValueError(
+            location=where, expected=Text("id (text)", "ids (text)"), found=value
+        )
     for index, item in enumerate(value):
         if not isinstance(item, str):
             raise InvalidValueError(
-                location=f"{where}[{index}]", expected="an id (text)", found=item
+                location=f"{where}[{index}]",
+                expected=Text("ett id (text)", "an id (text)"),
+                found=item,
             )
 
 
@@ -181,18 +193,26 @@ def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any)
     if not isinstance(value, Mapping):
         raise InvalidValueError(
             location="MatchingOptions.wishes",
-            expected="a mapping of adept ids to mentor ids, most wanted first",
+            expected=Text(
+                "en mappning från adepters id till mentorers id, den mest önskade först",
+                "a mapping of adept ids to mentor ids, most wanted first",
+            ),
             found=value,
         )
     for key, wished in value.items():
         if not isinstance(key, str):
             raise InvalidValueError(
-                location="MatchingOptions.wishes", expected="adept ids (text)", found=key
+                location="MatchingOptions.wishes",
+                expected=Text("adepters id (text)", "adept ids (text)"),
+                found=key,
             )
         if not isinstance(wished, tuple) or not all(isinstance(m, str) for m in wished):
             raise InvalidValueError(
                 location=f"MatchingOptions.wishes[{key!r}]",
-                expected="mentor ids (text), most wanted first",
+                expected=Text(
+                    "mentorers id (text), den mest önskade först",
+                    "mentor ids (text), most wanted first",
+                ),
                 found=wished,
             )
 
@@ -208,7 +228,10 @@ def _check_capacities(instance: object, attribute: attrs.Attribute[Any], value: 
     ):
         raise InvalidValueError(
             location="MatchingOptions.capacities",
-            expected="a mapping of mentor ids to whole numbers of places",
+            expected=Text(
+                "en mappning från mentorers id till antal platser (heltal)",
+                "a mapping of mentor ids to whole numbers of places",
+            ),
             found=value,
         )
 
@@ -235,7 +258,9 @@ class MatchingOptions:
       current mentor).
     """
 
-    weights: Weights = attrs.field(factory=Weights, validator=_instance(Weights, "Weights"))
+    weights: Weights = attrs.field(
+        factory=Weights, validator=_instance(Weights, Text("Weights", "Weights"))
+    )
     wishes: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, converter=_wishes, validator=_check_wishes, hash=False
     )
@@ -243,7 +268,7 @@ class MatchingOptions:
         default=(), converter=_pairs, validator=_check_pairs
     )
     forbid_earlier_pairs: bool = attrs.field(
-        default=True, validator=_instance(bool, "True or False")
+        default=True, validator=_instance(bool, Text("True eller False", "True or False"))
     )
     unavailable: tuple[str, ...] = attrs.field(default=(), converter=_ids, validator=_check_ids)
     pins: tuple[tuple[str, str], ...] = attrs.field(

@@ -58,7 +58,7 @@ from ledarskap.model import (
     Mentorship,
     ProgramData,
 )
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 from ._arguments import Checked
 from ._cadence import occurrences
@@ -96,6 +96,9 @@ def _to_frozenset(value: object) -> object:
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
         return frozenset(value)
     return value
+
+
+_TRUE_OR_FALSE = Text("True eller False", "True or False")
 
 
 @masked_repr
@@ -147,14 +150,20 @@ class Cadence:
             for week in sorted(weeks, key=repr):
                 checked.whole_number("Cadence.summer_weeks", week, least=1, most=53)
         else:
-            checked.add("Cadence.summer_weeks", "a collection of ISO week numbers", weeks)
+            checked.add(
+                "Cadence.summer_weeks",
+                Text("en samling ISO-veckonummer", "a collection of ISO week numbers"),
+                weeks,
+            )
         excluded: object = self.excluded
         if isinstance(excluded, frozenset):
             for day in sorted(excluded, key=repr):
                 checked.date("Cadence.excluded", day)
         else:
-            checked.add("Cadence.excluded", "a collection of dates", excluded)
-        checked.instance("Cadence.avoid_sessions", self.avoid_sessions, bool, "True or False")
+            checked.add(
+                "Cadence.excluded", Text("en samling datum", "a collection of dates"), excluded
+            )
+        checked.instance("Cadence.avoid_sessions", self.avoid_sessions, bool, _TRUE_OR_FALSE)
         if self.window_days is not None:
             checked.whole_number("Cadence.window_days", self.window_days, least=0)
         checked.raise_if_any()
@@ -469,9 +478,16 @@ def plan_meetings(
     """
     cadence = Cadence() if cadence is None else cadence
     checked = Checked()
-    checked.instance("plan_meetings(mentorship)", mentorship, Mentorship, "a Mentorship")
-    checked.instance("plan_meetings(cadence)", cadence, Cadence, "a Cadence")
-    checked.instance("plan_meetings(cohort)", cohort, (Cohort, type(None)), "a Cohort or None")
+    checked.instance(
+        "plan_meetings(mentorship)", mentorship, Mentorship, Text("en Mentorship", "a Mentorship")
+    )
+    checked.instance("plan_meetings(cadence)", cadence, Cadence, Text("en Cadence", "a Cadence"))
+    checked.instance(
+        "plan_meetings(cohort)",
+        cohort,
+        (Cohort, type(None)),
+        Text("en Cohort eller None", "a Cohort or None"),
+    )
     checked.date("plan_meetings(start)", start, optional=True)
     checked.date("plan_meetings(end)", end, optional=True)
     checked.raise_if_any()
@@ -520,14 +536,21 @@ def _period(
         ends = [day for day in (mentorship.end, None if cohort is None else cohort.end) if day]
         if not ends:
             raise UsageError(
-                f"plan_meetings: mentorship {mentorship.id!r} has no end: give its cohort or an end"
+                Text(
+                    f"plan_meetings: mentorskapet {mentorship.id!r} har inget slut: "
+                    "ange dess omgång (cohort) eller ett slut (end)",
+                    f"plan_meetings: mentorship {mentorship.id!r} has no end: give its cohort or an end",
+                )
             )
         end = min(ends)
     if end < start:
         checked = Checked()
         checked.add(
             "plan_meetings(end)",
-            f"a day on or after the plan's start {start.isoformat()}",
+            Text(
+                f"en dag från och med planens början {start.isoformat()}",
+                f"a day on or after the plan's start {start.isoformat()}",
+            ),
             end.isoformat(),
         )
         checked.raise_if_any()

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ledarskap._found import describe
+from ledarskap._found import expected_found
 from ledarskap.errors import (
     InvalidValueError,
     Problem,
@@ -29,9 +29,9 @@ from ledarskap.errors import (
     masked_repr,
 )
 from ledarskap.model import Mentorship, MentorshipStatus, ProgramData
-from ledarskap.text import Language, checked_language
+from ledarskap.text import Language, Text, checked_language
 
-from ._proposal_data import pair_data, read
+from ._proposal_data import NOT_A_PROPOSAL, pair_data, read
 from ._render import next_best, pair_line, part_line, shortage_line, unmatched_line
 from ._texts import T, listed, number
 from .options import Preference, Weights
@@ -114,7 +114,9 @@ class Proposal:
             if unmatched is None:
                 raise InvalidValueError(
                     location="Proposal.explain",
-                    expected="the id of an adept of the proposal",
+                    expected=Text(
+                        "id:t för en adept i förslaget", "the id of an adept of the proposal"
+                    ),
                     found=adept_id,
                 )
             lines = [
@@ -205,8 +207,8 @@ class Proposal:
         """
         tag = data.get("format") if isinstance(data, Mapping) else data
         if not isinstance(data, Mapping) or tag != PROPOSAL_FORMAT:
-            message = f"expected {PROPOSAL_FORMAT!r}, found {describe(tag)}"
-            raise ProblemsError("not a proposal", [Problem("$.format", message, "format")])
+            message = expected_found(repr(PROPOSAL_FORMAT), tag)
+            raise ProblemsError(NOT_A_PROPOSAL, [Problem("$.format", message, "format")])
         return cls(**read(data))
 
     # Applying -------------------------------------------------------------------------

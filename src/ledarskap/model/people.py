@@ -220,11 +220,12 @@ def _mask_invalid(number: str) -> str:
     if len(text) >= 20:
         return "…"
     # A near-miss ("19850312-239X") escapes the pattern above: keep only its last two digits.
-    return _DIGIT_BUT_LAST_TWO.sub("X", text) if _DIGIT_RUN.search(text) else text
+    return re.sub(_DIGIT_BUT_LAST_TWO, "X", text) if re.search(_DIGIT_RUN, text) else text
 
 
-_DIGIT_RUN = re.compile(r"\d{4}")
-_DIGIT_BUT_LAST_TWO = re.compile(r"\d(?=(?:\D*\d){2})")
+# Patterns compiled (and kept by re) when an invalid number is first shown, not at import.
+_DIGIT_RUN = r"\d{4}"
+_DIGIT_BUT_LAST_TWO = r"\d(?=(?:\D*\d){2})"
 
 
 def as_personnummer(value: str | Personnummer | None) -> Personnummer | None:

@@ -292,7 +292,8 @@ def _index() -> tuple[dict[str, Position], dict[str, Position]]:
 
 
 # Where a title's first part (the position) ends and its qualifier ("socialförvaltningen") begins.
-_QUALIFIER = re.compile(r"\s*(?:,|;|/|\(|\s-\s|\bi\b|\bpa\b|\bfor\b|\bvid\b|\binom\b)\s*")
+# (Compiled and kept by re when a title is first matched, not at import.)
+_QUALIFIER = r"\s*(?:,|;|/|\(|\s-\s|\bi\b|\bpa\b|\bfor\b|\bvid\b|\binom\b)\s*"
 
 
 def match_title(title: object) -> Position | None:
@@ -310,7 +311,7 @@ def match_title(title: object) -> Position | None:
     folded = _fold(title)
     found = by_alias.get(folded)
     if found is None:
-        head = _QUALIFIER.split(folded, maxsplit=1)[0].strip()
+        head = re.split(_QUALIFIER, folded, maxsplit=1)[0].strip()
         found = by_alias.get(head) or by_alias.get(head.split(" ", 1)[0])
     if found is None and folded.startswith("strateg"):
         found = by_alias["strateg"]

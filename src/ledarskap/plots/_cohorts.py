@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ledarskap.errors import UsageError
 from ledarskap.model import Cohort, ProgramData
+from ledarskap.text import Text
 
 __all__ = ["chosen_cohort"]
 
@@ -21,5 +22,10 @@ def chosen_cohort(data: ProgramData, cohort: str | Cohort | None) -> Cohort:
         return data.cohort(cohort)
     if len(data.cohorts) == 1:
         return data.cohorts[0]
-    ids = ", ".join(repr(c.id) for c in data.cohorts) or "none"
-    raise UsageError(f"cohort: name the cohort to draw, one of the program's cohorts ({ids})")
+    ids = ", ".join(repr(c.id) for c in data.cohorts)
+    raise UsageError(
+        Text(
+            f"cohort: ange omgången att rita, en av programmets omgångar ({ids or 'inga'})",
+            f"cohort: name the cohort to draw, one of the program's cohorts ({ids or 'none'})",
+        )
+    )

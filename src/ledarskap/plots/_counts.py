@@ -15,7 +15,7 @@ from ledarskap.eligibility import RuleSet
 from ledarskap.errors import UsageError
 from ledarskap.model import Cohort, ProgramData
 from ledarskap.tables import CohortSummary, Count, Tables, cohort_summaries, cohort_summary
-from ledarskap.text import Language
+from ledarskap.text import Language, Text
 
 from ._cohorts import chosen_cohort
 from ._style import swedish_order
@@ -29,7 +29,7 @@ class Counted:
 
     summary: CohortSummary
     name: str
-    feature: str
+    feature: Text
 
     def counts(
         self, groups: tuple[Count, ...], language: Language, *, by_count: bool = True
@@ -49,7 +49,7 @@ class Counted:
 def counted(
     source: ProgramData | Tables | CohortSummary,
     cohort: str | Cohort | None,
-    feature: str,
+    feature: Text,
     *,
     ruleset: RuleSet | None = None,
     as_of: dt.date | None = None,
@@ -63,7 +63,11 @@ def counted(
         wanted = cohort.id if isinstance(cohort, Cohort) else cohort
         if wanted is not None and wanted != source.cohort_id:
             raise UsageError(
-                f"cohort: the summary is of cohort {source.cohort_id!r}, not {wanted!r}"
+                Text(
+                    f"cohort: sammanställningen gäller omgången {source.cohort_id!r}, "
+                    f"inte {wanted!r}",
+                    f"cohort: the summary is of cohort {source.cohort_id!r}, not {wanted!r}",
+                )
             )
         return Counted(source, source.cohort_id, feature)
     if isinstance(source, ProgramData):
@@ -78,10 +82,23 @@ def counted(
         for summary in summaries:
             if summary.cohort_id == wanted:
                 return Counted(summary, summary.cohort_id, feature)
-        ids = ", ".join(repr(s.cohort_id) for s in summaries) or "none"
-        shown = "name the cohort" if wanted is None else f"no cohort {wanted!r}"
-        raise UsageError(f"cohort: {shown}, one of the tables' cohorts ({ids})")
+        ids = ", ".join(repr(s.cohort_id) for s in summaries)
+        shown = (
+            Text("ange omgången", "name the cohort")
+            if wanted is None
+            else Text(f"ingen omgång {wanted!r}", f"no cohort {wanted!r}")
+        )
+        raise UsageError(
+            Text(
+                f"cohort: {shown.sv}, en av tabellernas omgångar ({ids or 'inga'})",
+                f"cohort: {shown.en}, one of the tables' cohorts ({ids or 'none'})",
+            )
+        )
     raise UsageError(
-        "expected the program's data (ProgramData), its tables (Tables) or a cohort summary "
-        f"(CohortSummary), found {type(source).__name__}"
+        Text(
+            "förväntade programmets data (ProgramData), dess tabeller (Tables) eller en "
+            f"sammanställning av en omgång (CohortSummary), fick {type(source).__name__}",
+            "expected the program's data (ProgramData), its tables (Tables) or a cohort summary "
+            f"(CohortSummary), found {type(source).__name__}",
+        )
     )

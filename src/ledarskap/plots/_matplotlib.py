@@ -13,6 +13,7 @@ import io
 from typing import TYPE_CHECKING, Literal
 
 from ledarskap.errors import MissingDependencyError, UsageError
+from ledarskap.text import Text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -22,11 +23,11 @@ __all__ = ["Format", "new_figure", "render"]
 Format = Literal["png", "svg"]
 
 
-def _missing(feature: str) -> MissingDependencyError:
+def _missing(feature: Text) -> MissingDependencyError:
     return MissingDependencyError("matplotlib", "plot", feature)
 
 
-def new_figure(feature: str, width: float, height: float) -> Figure:
+def new_figure(feature: Text, width: float, height: float) -> Figure:
     """An empty figure of *width* × *height* inches on the Agg canvas, laid out constrained.
 
     *feature* names what needs matplotlib, for the message when it is missing.
@@ -47,9 +48,14 @@ def render(figure: object, file_format: Format, dpi: float) -> bytes:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError:
-        raise _missing("Saving a figure") from None
+        raise _missing(Text("Att spara en figur", "Saving a figure")) from None
     if not isinstance(figure, Figure):
-        raise UsageError(f"expected a matplotlib Figure to save, found {type(figure).__name__}")
+        raise UsageError(
+            Text(
+                f"förväntade en matplotlib Figure att spara, fick {type(figure).__name__}",
+                f"expected a matplotlib Figure to save, found {type(figure).__name__}",
+            )
+        )
     buffer = io.BytesIO()
     metadata = {"Date": None} if file_format == "svg" else {"Software": None}
     # SVG text stays text (searchable, and small); fixed ids and no date make the file the

@@ -57,7 +57,14 @@ def composition_by_position_kind(
     :class:`~ledarskap.tables.CohortSummary` is drawn as it is.
     """
     language = checked_language(language)
-    chosen = counted(source, cohort, "Drawing the composition by position kind")
+    chosen = counted(
+        source,
+        cohort,
+        Text(
+            "Att rita sammansättningen per befattningstyp",
+            "Drawing the composition by position kind",
+        ),
+    )
     title = Text("Deltagare per befattningstyp", "Participants by position kind")
     groups = chosen.counts(chosen.summary.by_position_kind, language, by_count=False)
     return _bars(chosen, groups, title, ("befattningstyp", "position kind"), language, wrap=True)
@@ -71,7 +78,11 @@ def participants_by_municipality(
 ) -> Figure:
     """The participants of *cohort* by municipality, every collaborating one listed."""
     language = checked_language(language)
-    chosen = counted(source, cohort, "Drawing the participants by municipality")
+    chosen = counted(
+        source,
+        cohort,
+        Text("Att rita deltagarna per kommun", "Drawing the participants by municipality"),
+    )
     title = Text("Deltagare per kommun", "Participants by municipality")
     groups = chosen.counts(chosen.summary.by_municipality, language)
     return _bars(chosen, groups, title, ("kommun", "municipality"), language)
@@ -85,7 +96,9 @@ def participants_by_county(
 ) -> Figure:
     """The participants of *cohort* by county (län), every county of the program's region listed."""
     language = checked_language(language)
-    chosen = counted(source, cohort, "Drawing the participants by county")
+    chosen = counted(
+        source, cohort, Text("Att rita deltagarna per län", "Drawing the participants by county")
+    )
     title = Text("Deltagare per län", "Participants by county")
     groups = chosen.counts(chosen.summary.by_county, language)
     return _bars(chosen, groups, title, ("län", "county"), language)

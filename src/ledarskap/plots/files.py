@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.io._atomic import write_atomic
+from ledarskap.text import Text
 
 from ._matplotlib import Format, render
 
@@ -45,13 +46,21 @@ def save(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 150) -> N
     ledarskap.errors.InvalidValueError: path: expected a file name ending in .png or .svg, found '.pdf'
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"expected a file path (str or os.PathLike), found {type(path).__name__}")
+        raise UsageError(
+            Text(
+                f"förväntade en sökväg (str eller os.PathLike), fick {type(path).__name__}",
+                f"expected a file path (str or os.PathLike), found {type(path).__name__}",
+            )
+        )
     suffix = PurePath(os.fsdecode(path)).suffix
     file_format = FORMATS.get(suffix.lower())
     if file_format is None:
         raise InvalidValueError(
             location="path",
-            expected=f"a file name ending in {' or '.join(FORMATS)}",
+            expected=Text(
+                f"ett filnamn som slutar på {' eller '.join(FORMATS)}",
+                f"a file name ending in {' or '.join(FORMATS)}",
+            ),
             found=suffix or os.fsdecode(path),
         )
     write_atomic(path, render(figure, file_format, _checked_dpi(dpi)))
@@ -60,4 +69,8 @@ def save(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 150) -> N
 def _checked_dpi(dpi: object) -> float:
     if isinstance(dpi, (int, float)) and not isinstance(dpi, bool) and 10 <= dpi <= 1200:
         return float(dpi)
-    raise InvalidValueError(location="dpi", expected="a number from 10 to 1200", found=dpi)
+    raise InvalidValueError(
+        location="dpi",
+        expected=Text("ett tal från 10 till 1200", "a number from 10 to 1200"),
+        found=dpi,
+    )

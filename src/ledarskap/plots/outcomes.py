@@ -69,7 +69,11 @@ def eligibility_outcomes(
     language = checked_language(language)
     top = _checked_top(top)
     chosen = counted(
-        source, cohort, "Drawing the eligibility outcomes", ruleset=ruleset, as_of=as_of
+        source,
+        cohort,
+        Text("Att rita behörighetsutfallen", "Drawing the eligibility outcomes"),
+        ruleset=ruleset,
+        as_of=as_of,
     )
     outcomes = chosen.summary.outcomes
     reasons = chosen.counts(chosen.summary.reasons, language)[:top]
@@ -103,4 +107,8 @@ def eligibility_outcomes(
 def _checked_top(top: object) -> int:
     if isinstance(top, int) and not isinstance(top, bool) and top >= 1:
         return top
-    raise InvalidValueError(location="top", expected="a whole number of 1 or more", found=top)
+    raise InvalidValueError(
+        location="top",
+        expected=Text("ett heltal, 1 eller större", "a whole number of 1 or more"),
+        found=top,
+    )

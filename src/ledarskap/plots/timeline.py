@@ -54,6 +54,7 @@ __all__ = ["PairLabels", "meeting_timeline"]
 PairLabels = Literal["number", "municipality"]
 """How the rows of the timeline are labelled: numbered, or by the pair's municipalities."""
 
+_DRAWING = Text("Att rita mentorsträffarnas tidslinje", "Drawing the meeting timeline")
 _TITLE = Text("Mentorsträffar", "Mentor meetings")
 _PAIR = Text("Par {number}", "Pair {number}")
 _MENTORSHIP = Text("mentorskapets löptid", "mentorship's duration")
@@ -105,14 +106,16 @@ def meeting_timeline(
     language = checked_language(language)
     if pair_labels not in ("number", "municipality"):
         raise InvalidValueError(
-            location="pair_labels", expected="'number' or 'municipality'", found=pair_labels
+            location="pair_labels",
+            expected=Text("'number' eller 'municipality'", "'number' or 'municipality'"),
+            found=pair_labels,
         )
     chosen = chosen_cohort(data, cohort)
     rows = _rows(data, chosen, pair_labels, language)
     meetings = [meeting for _, pair in rows for meeting in data.meetings_of(pair.id)]
     first, last = _span(chosen, [pair for _, pair in rows], meetings)
 
-    figure = new_figure("Drawing the meeting timeline", 10, _FRAME + _ROW * max(len(rows), 3))
+    figure = new_figure(_DRAWING, 10, _FRAME + _ROW * max(len(rows), 3))
     axes = figure.add_subplot()
     _style.title(axes, _TITLE.render(language), chosen.name, pad=14)
     _sessions(axes, chosen, language)

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ledarskap.errors import InvalidValueError, MissingDependencyError
+from ledarskap.text import Text
 
 from .schema import ColumnKind, TableSchema
 
@@ -22,11 +23,12 @@ if TYPE_CHECKING:
 
 __all__ = ["frame", "pandas"]
 
+_DATAFRAMES = Text("Tabeller som DataFrames", "Tables as DataFrames")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _NAT = -(2**63)  # numpy's NaT as an int64
 
 
-def pandas(feature: str = "Tables as DataFrames") -> ModuleType:
+def pandas(feature: Text = _DATAFRAMES) -> ModuleType:
     """The pandas module, or the library's error naming the extra that installs it."""
     try:
         import pandas as pd
@@ -40,7 +42,12 @@ def _check_categories(values: list[Any], categories: tuple[str, ...], where: str
     for value in values:
         if value is not None and value not in known:
             raise InvalidValueError(
-                location=where, expected="one of the column's categories, or None", found=value
+                location=where,
+                expected=Text(
+                    "en av kolumnens kategorier, eller None",
+                    "one of the column's categories, or None",
+                ),
+                found=value,
             )
 
 

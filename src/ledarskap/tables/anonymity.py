@@ -262,15 +262,27 @@ def safe_tables(
     :func:`~ledarskap.tables.program_tables`.
     """
     if not isinstance(key, PseudonymKey):
-        raise UsageError(f"safe_tables: expected a PseudonymKey, found {type(key).__name__}")
+        raise UsageError(
+            Text(
+                f"safe_tables: förväntade en PseudonymKey, fick {type(key).__name__}",
+                f"safe_tables: expected a PseudonymKey, found {type(key).__name__}",
+            )
+        )
     if k is not None and not _whole(k, 1):
         raise UsageError(
-            f"safe_tables: k must be a whole number of at least 1, found {safe_repr(k)}"
+            Text(
+                f"safe_tables: k måste vara ett heltal, minst 1, fick {safe_repr(k)}",
+                f"safe_tables: k must be a whole number of at least 1, found {safe_repr(k)}",
+            )
         )
     if suppress_at_most is not None and not _whole(suppress_at_most, 0):
         raise UsageError(
-            "safe_tables: suppress_at_most must be a whole number of at least 0, "
-            f"found {safe_repr(suppress_at_most)}"
+            Text(
+                "safe_tables: suppress_at_most måste vara ett heltal, minst 0, "
+                f"fick {safe_repr(suppress_at_most)}",
+                "safe_tables: suppress_at_most must be a whole number of at least 0, "
+                f"found {safe_repr(suppress_at_most)}",
+            )
         )
     limit = (k or 0) if suppress_at_most is None else suppress_at_most
     raw = program_tables(data, ruleset=ruleset, as_of=as_of)

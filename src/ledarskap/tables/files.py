@@ -48,6 +48,7 @@ from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependen
 from ledarskap.io._atomic import atomic_folder, check_suffix, write_atomic, write_new_file
 from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_progress
 from ledarskap.io._sheets import XLSX_TEXT, escape_cell, write_csv, xlsx_holds
+from ledarskap.text import Text
 
 from .records import Tables
 from .schema import ColumnKind, TableSchema
@@ -71,7 +72,11 @@ def _checked(fmt: object) -> TableFormat:
     for known in TABLE_FORMATS:
         if fmt == known:
             return known
-    raise InvalidValueError(location="format", expected=f"one of {list(TABLE_FORMATS)}", found=fmt)
+    raise InvalidValueError(
+        location="format",
+        expected=Text(f"en av {list(TABLE_FORMATS)}", f"one of {list(TABLE_FORMATS)}"),
+        found=fmt,
+    )
 
 
 def write_tables(
@@ -105,7 +110,12 @@ def write_tables(
         ticker.finish(ticker.done)
         return (Path(path),)
     if not isinstance(path, (str, os.PathLike)):
-        raise UsageError(f"write_tables: expected a folder path, found {type(path).__name__}")
+        raise UsageError(
+            Text(
+                f"write_tables: förväntade sökvägen till en mapp, fick {type(path).__name__}",
+                f"write_tables: expected a folder path, found {type(path).__name__}",
+            )
+        )
     _check_folder(path, tables)
     encode = _parquet_file if fmt == "parquet" else _csv_file
     ticker.start(sum(tables.size(name) for name in tables))
@@ -127,7 +137,9 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
             os.stat(target.parent)  # the parent must be there
             return
         if not target.is_dir():
-            raise FileAccessError(os.fspath(path), "write tables into it", "not a folder")
+            raise FileAccessError(
+                os.fspath(path), "write tables into it", Text("det är ingen mapp", "not a folder")
+            )
         ours = {f"{name}.{suffix}" for name in tables for suffix in _FOLDERS}
         others = sorted(p.name for p in target.iterdir() if p.name not in ours)
     except (OSError, ValueError) as exc:
@@ -137,7 +149,10 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
         raise FileAccessError(
             os.fspath(path),
             "write tables into it",
-            f"the folder holds other files ({len(others)}); choose a new or empty folder",
+            Text(
+                f"mappen har andra filer ({len(others)}); välj en ny eller tom mapp",
+                f"the folder holds other files ({len(others)}); choose a new or empty folder",
+            ),
         )
 
 
@@ -162,7 +177,11 @@ def tables_bytes(
 def _file_bytes(tables: Tables, fmt: TableFormat, ticker: Ticker) -> bytes:
     if fmt in _FOLDERS:
         raise InvalidValueError(
-            location="format", expected="'xlsx', 'json' or 'toml' (one file)", found=fmt
+            location="format",
+            expected=Text(
+                "'xlsx', 'json' eller 'toml' (en fil)", "'xlsx', 'json' or 'toml' (one file)"
+            ),
+            found=fmt,
         )
     ticker.start(sum(tables.size(name) for name in tables))
     if fmt == "json":
@@ -250,13 +269,18 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
         import openpyxl
         from openpyxl.cell.cell import WriteOnlyCell
     except ImportError:
-        raise MissingDependencyError("openpyxl", "xlsx", "Writing tables as XLSX") from None
+        raise MissingDependencyError(
+            "openpyxl", "xlsx", Text("Att skriva tabeller som XLSX", "Writing tables as XLSX")
+        ) from None
     for name in tables:  # before the workbook is begun: a write-only one cannot be dropped
         for number, row in enumerate(tables[name], start=2):
             for column, value in row.items():
                 if isinstance(value, str) and not xlsx_holds(value):
                     raise InvalidValueError(
-                        location=f"the {name} table, row {number}, column {column}",
+                        location=Text(
+                            f"tabellen {name}, rad {number}, kolumn {column}",
+                            f"the {name} table, row {number}, column {column}",
+                        ),
                         expected=XLSX_TEXT,
                         found=value,
                     )
@@ -288,7 +312,11 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
-        raise MissingDependencyError("pyarrow", "parquet", "Writing tables as Parquet") from None
+        raise MissingDependencyError(
+            "pyarrow",
+            "parquet",
+            Text("Att skriva tabeller som Parquet", "Writing tables as Parquet"),
+        ) from None
     arrays = []
     fields = []
     for column in schema:

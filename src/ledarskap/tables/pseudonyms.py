@@ -37,6 +37,7 @@ import secrets
 from ledarskap.errors import FileAccessError, UsageError
 from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
 from ledarskap.model import Person
+from ledarskap.text import Text
 
 __all__ = ["MIN_KEY_BYTES", "PseudonymKey"]
 
@@ -57,12 +58,22 @@ class PseudonymKey:
 
     def __init__(self, key: bytes) -> None:
         if not isinstance(key, bytes):
-            raise UsageError(f"a pseudonym key is bytes, found {type(key).__name__}")
+            raise UsageError(
+                Text(
+                    f"en pseudonymnyckel är bytes, fick {type(key).__name__}",
+                    f"a pseudonym key is bytes, found {type(key).__name__}",
+                )
+            )
         if len(key) < MIN_KEY_BYTES:
             raise UsageError(
-                f"a pseudonym key must be at least {MIN_KEY_BYTES} bytes long "
-                f"({MIN_KEY_BYTES * 8} bits), found {len(key)} bytes: make one with "
-                "PseudonymKey.generate()"
+                Text(
+                    f"en pseudonymnyckel måste vara minst {MIN_KEY_BYTES} byte lång "
+                    f"({MIN_KEY_BYTES * 8} bitar), fick {len(key)} byte: gör en med "
+                    "PseudonymKey.generate()",
+                    f"a pseudonym key must be at least {MIN_KEY_BYTES} bytes long "
+                    f"({MIN_KEY_BYTES * 8} bits), found {len(key)} bytes: make one with "
+                    "PseudonymKey.generate()",
+                )
             )
         self._key = key
 
@@ -87,18 +98,24 @@ class PseudonymKey:
         """
         if not isinstance(path, (str, os.PathLike)):
             raise UsageError(
-                f"PseudonymKey.from_file: expected a file path, found {type(path).__name__}"
+                Text(
+                    f"PseudonymKey.from_file: förväntade en sökväg, fick {type(path).__name__}",
+                    f"PseudonymKey.from_file: expected a file path, found {type(path).__name__}",
+                )
             )
         try:
             content, _ = read_bounded(path, MAX_SMALL_FILE, "a key file")
         except OSError as exc:
             raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
         except ValueError:  # a NUL character: no file has that name
-            raise FileAccessError(os.fspath(path), "read", "not a usable path") from None
+            raise FileAccessError(
+                os.fspath(path), "read", Text("ingen användbar sökväg", "not a usable path")
+            ) from None
         try:
             return cls(content)
         except UsageError as exc:
-            raise UsageError(f"{os.fspath(path)}: {exc}") from None
+            where = os.fspath(path)
+            raise UsageError(Text(f"{where}: {exc.render('sv')}", f"{where}: {exc}")) from None
 
     def __bytes__(self) -> bytes:
         return self._key

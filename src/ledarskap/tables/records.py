@@ -45,7 +45,7 @@ from ledarskap.model import (
     Position,
     ProgramData,
 )
-from ledarskap.text import Language, checked_language
+from ledarskap.text import Language, Text, checked_language
 
 from . import _frames
 from .schema import SCHEMA, TABLE_NAMES, TableSchema
@@ -72,15 +72,18 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
     def __init__(self, columns: Mapping[str, Columns], schema: Mapping[str, TableSchema]) -> None:
         for name, table in schema.items():
             got = tuple(columns.get(name, ()))
+            where = Text(f"tabellen {name}", f"the {name} table")
             if got != table.names:
                 raise InvalidValueError(
-                    location=f"the {name} table", expected=f"the columns {table.names}", found=got
+                    location=where,
+                    expected=Text(f"kolumnerna {table.names}", f"the columns {table.names}"),
+                    found=got,
                 )
             lengths = {len(values) for values in columns[name].values()}
             if len(lengths) > 1:
                 raise InvalidValueError(
-                    location=f"the {name} table",
-                    expected="columns of one length",
+                    location=where,
+                    expected=Text("kolumner av samma längd", "columns of one length"),
                     found=sorted(lengths),
                 )
         self._columns = {name: columns[name] for name in schema}
@@ -115,7 +118,9 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
         table = self._columns.get(name)
         if table is None:
             raise InvalidValueError(
-                location="Tables", expected=f"one of the tables {list(self)}", found=name
+                location="Tables",
+                expected=Text(f"en av tabellerna {list(self)}", f"one of the tables {list(self)}"),
+                found=name,
             )
         return {column: list(values) for column, values in table.items()}
 

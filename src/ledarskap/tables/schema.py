@@ -54,7 +54,7 @@ from ledarskap.model import (
     all_municipalities,
     all_positions,
 )
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 __all__ = ["SAFE_SCHEMA", "SCHEMA", "TABLE_NAMES", "Column", "ColumnKind", "TableSchema"]
 
@@ -98,7 +98,9 @@ class TableSchema:
             if column.name == name:
                 return column
         raise InvalidValueError(
-            location=f"the {self.name} table", expected=f"one of {list(self.names)}", found=name
+            location=Text(f"tabellen {self.name}", f"the {self.name} table"),
+            expected=Text(f"en av {list(self.names)}", f"one of {list(self.names)}"),
+            found=name,
         )
 
     def with_categories(self, name: str, categories: tuple[str, ...]) -> TableSchema:

@@ -238,7 +238,7 @@ def cohort_summaries(
     else:
         raise InvalidValueError(
             location="cohort_summaries",
-            expected="a ProgramData or Tables",
+            expected=Text("en ProgramData eller Tables", "a ProgramData or Tables"),
             found=type(source).__name__,
         )
     cohorts = tables.schema["participants"].column("cohort_id").categories
@@ -260,7 +260,9 @@ def cohort_summary(
         if summary.cohort_id == cohort_id:
             return summary
     raise InvalidValueError(
-        location="cohort_summary", expected="the id of a cohort", found=cohort_id
+        location="cohort_summary",
+        expected=Text("id:t för en omgång", "the id of a cohort"),
+        found=cohort_id,
     )
 
 
