@@ -25,7 +25,14 @@ from ledarskap import (
     UnknownReferenceError,
 )
 from ledarskap import testing as lt
-from ledarskap.errors import Problem, Problems, UsageError, mask_personal_data, safe_repr
+from ledarskap.errors import (
+    Problem,
+    Problems,
+    UsageError,
+    checked_language,
+    mask_personal_data,
+    safe_repr,
+)
 from ledarskap.model import _checks
 from ledarskap.text import Text
 
@@ -364,6 +371,13 @@ def test_a_value_error_in_swedish() -> None:
     assert missing.render("sv") == (
         "Parning behöver tilläggspaketet 'scipy': pip install 'ledarskap[matching]'"
     )
+
+
+def test_a_language_neither_swedish_nor_english_is_refused_in_either() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        checked_language("de")
+    assert caught.value.render("sv") == "language: förväntade 'sv' eller 'en', fick 'de'"
+    assert str(caught.value) == "language: expected 'sv' or 'en', found 'de'"
 
 
 def test_a_location_in_words_is_worded_in_both_languages() -> None:

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from ledarskap._found import FieldError
 from ledarskap._shapes import failures, json_path, key_path, make_converter, problems_of
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError
+from ledarskap.model._checks import note
+from ledarskap.text import Text
 
 
 @attrs.frozen
@@ -107,3 +109,29 @@ def test_a_json_path_names_each_step(keys: list[str | int]) -> None:
         assert (f"[{key}]" if isinstance(key, int) else key.replace('"', "")) in path.replace(
             '\\"', ""
         )
+
+
+def test_a_shape_or_a_list_of_the_wrong_kind_is_said_in_swedish() -> None:
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - any of cattrs' errors
+        _converter().structure({"name": "a", "children": {"name": "b"}, "tags": "x"}, Node)
+    assert [p.render("sv") for p in problems_of(caught.value)] == [
+        "$.children: förväntade en lista, fick ett objekt med nycklarna ['name']",
+        "$.tags: förväntade en lista, fick texten 'x'",
+    ]
+    with pytest.raises(FieldError) as table:
+        _converter().structure([1], Node)
+    assert table.value.render("sv") == "förväntade en tabell, fick en lista med 1 element"
+
+
+def test_a_model_error_s_notes_are_said_in_swedish_when_they_carry_it() -> None:
+    """A note made with its Swedish (``model._checks.note``) is said so; a plain one is English."""
+    model = InvalidValueError(location="p", expected=Text("en befattning", "a position"), found="x")
+    model.__notes__ = [note("och 1 till: q", "and 1 more: q"), "a note to the reader"]
+    (failure,) = failures(model, keys=("position",))
+    assert (
+        failure.message
+        == "expected a position, found text 'x'; and 1 more: q; a note to the reader"
+    )
+    assert failure.text.sv == (  # type: ignore[union-attr]
+        "förväntade en befattning, fick texten 'x'; och 1 till: q; a note to the reader"
+    )

@@ -187,16 +187,19 @@ def failures(
                 below,
             )
     elif isinstance(error, InvalidValueError):  # a model's invariant, its notes said after
-        notes = "".join(
-            f"; {note}"
+        notes = [
+            note
             for note in getattr(error, "__notes__", ())
             if not isinstance(note, AttributeValidationNote | IterableValidationNote)
-        )
+        ]
         expected = _wording(error.expected, error.expected_sv)
         message = expected_found(expected, error.found)
+        # A note may carry its Swedish (model._checks.note); one that does not is English.
+        notes_sv = "".join(f"; {getattr(note, 'sv', note)}" for note in notes)
+        notes_en = "".join(f"; {note}" for note in notes)
         yield Failure(
             keys,
-            Text(message.sv + notes, message.en + notes),
+            Text(message.sv + notes_sv, message.en + notes_en),
             "invalid",
             None if error.hint is None else _wording(error.hint, error.hint_sv),
         )
@@ -317,6 +320,10 @@ def _hook(
     return converter.get_structure_hook(kind)
 
 
+_A_LIST = Text("en lista", "a list")
+_A_TABLE = Text("en tabell", "a table")
+
+
 def _listed(kind: Any) -> bool:
     """Whether *kind* is a homogeneous collection: ``tuple[X, ...]``, ``frozenset[X]``."""
     args = get_args(kind)
@@ -333,7 +340,7 @@ def _items_hook(find: Callable[[Any], Hook], kind: Any) -> Hook:
 
     def structure(value: Any, _: type) -> Any:
         if not isinstance(value, list | tuple):
-            raise FieldError("a list", value, code="type")
+            raise FieldError(_A_LIST, value, code="type")
         items: list[Any] = []
         errors: list[Exception] = []
         hook = find(item)
@@ -365,7 +372,7 @@ def _shape_hook(find: Callable[[Any], Hook], shape: type[Any], *, forbid_extra_k
 
     def structure(value: Any, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise FieldError("a table", value, code="type")
+            raise FieldError(_A_TABLE, value, code="type")
         errors: list[Exception] = []
         made: dict[str, Any] = {}
         for name, alias, kind, default, hook in found():

@@ -259,7 +259,9 @@ def checked_language(language: object) -> Language:
     """
     if language == "sv" or language == "en":  # noqa: PLR1714  # narrows the type for mypy
         return language
-    raise InvalidValueError(location="language", expected="'sv' or 'en'", found=language)
+    raise InvalidValueError(
+        location="language", expected=_Worded("'sv' or 'en'", "'sv' eller 'en'"), found=language
+    )
 
 
 def _worded(text: Wording) -> tuple[str, str | None]:

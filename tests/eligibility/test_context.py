@@ -85,3 +85,41 @@ def test_the_program_keyword_of_for_cohort_is_deprecated_and_ignored() -> None:
     with pytest.warns(DeprecationWarning, match=r"for_cohort\(program=...\) is deprecated"):
         old = EvaluationContext.for_cohort(cohort=cohort, program=program)
     assert old == EvaluationContext.for_cohort(cohort=cohort)
+
+
+@pytest.mark.parametrize(
+    ("call", "swedish"),
+    [
+        (
+            lambda r, a, c: r.evaluate(a, as_of="2025-09-01"),
+            "as_of: förväntade ett datum (datetime.date) eller None, fick texten '2025-09-01'",
+        ),
+        (
+            lambda r, a, c: r.evaluate(a, cohort="liko-2025"),
+            "cohort: förväntade en Cohort eller None, fick texten 'liko-2025'",
+        ),
+        (
+            lambda r, a, c: r.evaluate(a),
+            "as_of: förväntade ett datum, eller en omgång vars start är datumet, fick inget av "
+            "dem (klockan läses aldrig)",
+        ),
+        (
+            lambda r, a, c: r.evaluate_many([a, 7], cohort=c),
+            "applications[1]: förväntade en Application, fick talet 7",
+        ),
+    ],
+)
+def test_a_bad_call_is_said_in_swedish(call: Any, swedish: str) -> None:
+    """The same usage errors, whole in Swedish; their English unchanged (above)."""
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    cohort = Cohort(
+        id="c-1",
+        program_id="liko",
+        name="Omgång",
+        start=dt.date(2025, 9, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    with pytest.raises(UsageError) as caught:
+        call(default_ruleset(), app, cohort)
+    assert caught.value.render("sv") == swedish
+    assert caught.value.render("en") == str(caught.value)

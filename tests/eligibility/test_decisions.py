@@ -257,3 +257,48 @@ def test_decision_data_reads_dates_as_documents_do(written: str) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"$.as_of: expected a date YYYY-MM-DD, found text {written!r}"
     ]
+
+
+def test_unreadable_decision_data_is_said_in_swedish() -> None:
+    app = application(municipality="Motala", title="Avdelningschef", reports_to=[])
+    data = default_ruleset().evaluate(app, cohort=COHORT).to_data()
+    data["outcome"] = "maybe"
+    data["rules"][1]["valid_from"] = "2010-13-01"
+    data["reasons"] = [3]
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data(data)
+    assert caught.value.render("sv") == (
+        "inte ett beslut (3 problem)\n"
+        "  - $.outcome: förväntade en av eligible, not-eligible, undetermined, fick texten 'maybe'\n"
+        "  - $.rules[1].valid_from: förväntade ett datum ÅÅÅÅ-MM-DD, fick texten '2010-13-01'\n"
+        "  - $.reasons[0]: förväntade en tabell, fick talet 3"
+    )
+    with pytest.raises(RuleError) as caught:
+        Decision.from_data({"format": "ledarskap.decision/9"})
+    assert caught.value.render("sv") == (
+        "inte ett beslut (1 problem)\n"
+        "  - $.format: förväntade 'ledarskap.decision/1', fick texten 'ledarskap.decision/9'"
+    )
+    assert str(caught.value).splitlines()[0] == "not a decision (1 problem)"
+
+
+def test_a_node_or_result_read_back_says_what_it_is_not_in_swedish() -> None:
+    with pytest.raises(RuleError) as node:
+        DecisionNode.from_data([1])
+    assert node.value.render("sv") == (
+        "inte en beslutsnod (1 problem)\n  - $: förväntade en tabell, fick en lista med 1 element"
+    )
+    with pytest.raises(RuleError) as result:
+        RuleResult.from_data({"id": "r", "version": "1", "level": "must", "result": "true"})
+    assert result.value.render("sv") == (
+        "inte ett regelresultat (1 problem)\n"
+        "  - $.level: förväntade en av required, advisory, fick texten 'must'"
+    )
+    deep: object = {}
+    for _ in range(300):
+        deep = {"children": [deep]}
+    with pytest.raises(RuleError) as nested:
+        DecisionNode.from_data(deep)
+    assert nested.value.problems[0].message_in("sv") == (
+        "tabeller och listor nästlade djupare än 408 nivåer"
+    )

@@ -22,9 +22,10 @@ from ledarskap.eligibility import (
 )
 from ledarskap.eligibility._entries import RuleEntry
 from ledarskap.eligibility.predicates import registry_or_builtin, value_type
-from ledarskap.eligibility.valuetypes import INTEGER, POSITION
-from ledarskap.errors import RuleError
+from ledarskap.eligibility.valuetypes import INTEGER, POSITION, ValueType
+from ledarskap.errors import InvalidValueError, RuleError, UsageError
 from ledarskap.model import Application
+from ledarskap.text import Text
 
 
 def test_the_registry_is_open() -> None:
@@ -175,3 +176,61 @@ def test_texts_come_in_both_languages() -> None:
     assert field.label_text.render("sv") == "befattningen"
 
     assert value_type(POSITION) is POSITION
+
+
+def _raising(error: Exception) -> ValueType:
+    """A value type of another tool's whose every conversion raises *error*."""
+
+    def convert(value: object) -> object:
+        raise error
+
+    return ValueType(name="odd", convert=convert, source=lambda v: v, show=lambda v, _: str(v))
+
+
+@pytest.mark.parametrize(
+    ("error", "swedish", "english"),
+    [
+        (
+            InvalidValueError(
+                location="code",
+                expected=Text("en kod", "a code"),
+                found="x",
+                hint=Text("menade du 'y'?", "did you mean 'y'?"),
+            ),
+            "argumentet 'code' till coded: code: förväntade en kod, fick 'x' (menade du 'y'?)",
+            "argument 'code' of coded: code: expected a code, found 'x' (did you mean 'y'?)",
+        ),
+        (
+            UsageError(Text("inget sådant", "no such thing")),
+            "argumentet 'code' till coded: inget sådant",
+            "argument 'code' of coded: no such thing",
+        ),
+        (
+            ValueError("not a code"),
+            "argument 'code' of coded: not a code",  # the tool's English alone: English whole
+            "argument 'code' of coded: not a code",
+        ),
+    ],
+)
+def test_a_value_type_of_another_tool_is_said_as_it_words_its_errors(
+    error: Exception, swedish: str, english: str
+) -> None:
+    """The library's errors from a tool's value type carry their Swedish into the rule's
+    problem, their hint said once; a plain error leaves the problem in English, whole, never
+    half translated."""
+    registry = default_registry()
+
+    @registry.predicate(
+        "coded",
+        description="Has the code.",
+        sv=Texts(true="har koden", false="saknar koden", unknown="okänt"),
+        en=Texts(true="has the code", false="lacks the code", unknown="unknown"),
+        arguments={"code": _raising(error)},
+    )
+    def coded(app: Application, ctx: object, *, code: object) -> Check:
+        return Check(True)
+
+    with pytest.raises(RuleError) as caught:
+        parse_rule("coded(code='x')", registry=registry)
+    (problem,) = caught.value.problems
+    assert (problem.message_in("sv"), problem.message_in("en")) == (swedish, english)

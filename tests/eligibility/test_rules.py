@@ -345,3 +345,154 @@ def test_junk_rules_raise_only_rule_errors(junk: object) -> None:
             assert error.problems  # noqa: PT017  # the law is about what any junk raises
         else:
             assert parse_rule(str(rule)) == rule
+
+
+def test_a_mistyped_rule_is_said_whole_in_swedish() -> None:
+    """The commonest mistake, a misspelt name, in Swedish: summary, place, message, hint, caret."""
+    with pytest.raises(RuleError) as caught:
+        parse_rule("reports_to_politcal_body or leeds_staff_function")
+    assert caught.value.render("sv") == (
+        "ogiltig regel (2 problem)\n"
+        "  - rule, kolumn 1: okänt predikat eller fält 'reports_to_politcal_body' "
+        "(menade du 'reports_to_political_body'?)\n"
+        "    reports_to_politcal_body or leeds_staff_function\n"
+        "    ^^^^^^^^^^^^^^^^^^^^^^^^\n"
+        "  - rule, kolumn 29: okänt predikat eller fält 'leeds_staff_function' "
+        "(menade du 'leads_staff_function'?)\n"
+        "    reports_to_politcal_body or leeds_staff_function\n"
+        "                                ^^^^^^^^^^^^^^^^^^^^"
+    )
+    assert str(caught.value).splitlines()[:2] == [
+        "invalid rule (2 problems)",
+        "  - rule, column 1: unknown predicate or field 'reports_to_politcal_body' "
+        "(did you mean 'reports_to_political_body'?)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "swedish"),
+    [
+        ("", "förväntade en regel, fick regelns slut"),
+        ("(leads_staff_function", "förväntade ')', fick regelns slut"),
+        (
+            "leads_staff_function leads_staff_function",
+            "förväntade 'and', 'or' eller regelns slut, fick 'leads_staff_function'",
+        ),
+        ("position @ 1", "oväntat tecken '@'"),
+        ("position == '\\d'", "okänd escape-sekvens \\d i texten"),
+        ("years_in_position >= 2.5", "förväntade ett heltal, fick '2.5'"),
+        (
+            "years_in_position >= 1234567890",
+            "förväntade ett heltal med högst 9 siffror, fick 'XXXXXX-XX90'",
+        ),
+        (
+            "position_kind in 'staff'",
+            "position_kind in: förväntade en lista med värden av typen position-kind, "
+            "fick texten 'staff'",
+        ),
+        (
+            "position in []",
+            "position in: förväntade en icke-tom lista med värden av typen position, "
+            "fick en lista med 0 element",
+        ),
+        (
+            "position == 'avdelningschefen'",
+            "position ==: förväntade en befattning ur katalogen, fick texten 'avdelningschefen' "
+            "(menade du 'avdelningschef'?)",
+        ),
+        (
+            "position > 'strateg'",
+            "position (position) kan inte jämföras med >; använd == , != , in eller not in",
+        ),
+        ("municipality_in_county", "municipality_in_county behöver argumentet 'county' (county)"),
+        (
+            "municipality_in_county(county='Östergötlandd')",
+            "argumentet 'county' till municipality_in_county: förväntade en av Sveriges 21 "
+            "länskoder eller länsnamn, fick texten 'Östergötlandd' (menade du Östergötlands län?)",
+        ),
+        (
+            "municipality_in_county(county='05', county='06')",
+            "argumentet 'county' anges två gånger",
+        ),
+        ("position", "'position' är ett fält: jämför det med ett värde (t.ex. position == …)"),
+        (
+            "leads_staff_function == true",
+            "'leads_staff_function' är ett predikat, inte ett fält: det kan inte jämföras",
+        ),
+    ],
+)
+def test_each_kind_of_mistake_is_said_in_swedish(text: str, swedish: str) -> None:
+    """The first problem of each kind of mistake, as a Swedish reader sees it."""
+    with pytest.raises(RuleError) as caught:
+        parse_rule(text)
+    assert caught.value.problems[0].message_in("sv") == swedish
+
+
+def test_an_unknown_argument_is_said_in_swedish_with_the_arguments_it_takes() -> None:
+    with pytest.raises(RuleError) as caught:
+        parse_rule("municipality_in_county(contry='05')")
+    assert [p.message_in("sv") for p in caught.value.problems] == [
+        "municipality_in_county har inget argument 'contry'; dess argument är county "
+        "(menade du 'county'?)",
+        "municipality_in_county behöver argumentet 'county' (county)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "swedish"),
+    [
+        (3, "förväntade en regel (text eller tabell), fick talet 3"),
+        ({"predicate": 3}, "predicate tar ett namn och en args-tabell"),
+        (
+            {"field": "x"},
+            "en jämförelse behöver field, op (en av ==, !=, in, not in, <, <=, >, >=) och value",
+        ),
+        ({"any_of": "x"}, "any_of tar en lista med regler"),
+        ({"all_of": [], "x": 1}, "okänd nyckel 'x' i en all_of-tabell"),
+        ({"all_of": [], "x": 1, "y": 2}, "okända nycklar 'x', 'y' i en all_of-tabell"),
+        ({"any_of": []}, "tom any_of: den är aldrig uppfylld"),
+        ({"all_of": []}, "tom all_of: det är inget villkor"),
+        (
+            {"all_of": [], "any_of": []},
+            "en regeltabell har exakt en av all_of, any_of, not, predicate, field; "
+            "fick all_of och any_of",
+        ),
+    ],
+)
+def test_a_rule_table_is_said_in_swedish(data: object, swedish: str) -> None:
+    with pytest.raises(RuleError) as caught:
+        rule_from_data(data)
+    assert caught.value.problems[0].message_in("sv") == swedish
+
+
+def test_calls_that_make_no_rule_are_said_in_swedish() -> None:
+    with pytest.raises(RuleError) as empty:
+        all_of()
+    assert (
+        empty.value.render("sv") == "ogiltig regel (1 problem)\n  - all_of: behöver minst en regel"
+    )
+    with pytest.raises(UsageError) as wrong:
+        not_("reports_to_political_body")  # type: ignore[arg-type]
+    assert wrong.value.render("sv") == "not_: förväntade en Rule, fick str"
+    assert str(wrong.value) == "not_: expected a Rule, found str"
+    with pytest.raises(RuleError) as missing:
+        compare("years_in_position", ">=", "two")
+    assert missing.value.render("sv") == (
+        "ogiltig jämförelse (1 problem)\n"
+        "  - comparison of 'years_in_position': years_in_position >=: "
+        "förväntade ett heltal, fick texten 'two'"
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=80), JUNK_DATA))
+def test_every_problem_of_a_junk_rule_has_its_swedish(junk: object) -> None:
+    """Law: whatever text or data a rule is read from, every problem it raises, and the
+    summary, is worded in Swedish too: a Swedish reader never meets English alone."""
+    readers: tuple[Callable[[Any], Rule], ...] = (parse_rule, rule_from_data)
+    for read in readers:
+        try:
+            read(junk)
+        except RuleError as error:
+            assert error.summary_sv is not None  # noqa: PT017  # the law is about any junk
+            assert all(p.message_sv is not None for p in error.problems)  # noqa: PT017

@@ -766,3 +766,135 @@ def test_a_rule_set_file_that_is_no_table_or_has_no_rules_says_so() -> None:
     assert problem.message == "expected at least one [[rules]] table, found a list of 0 items"
     found = problems(HEAD + 'parameters = 3\n[[rules]]\nid = "r"\nwhen = 3\n')
     assert {(p.path, p.code) for p in found} == {("parameters", "type"), ("rules[0].when", "type")}
+
+
+def test_a_rule_set_file_with_a_wrong_key_and_level_is_said_whole_in_swedish() -> None:
+    """The commonest mistakes in a rule-set file, as a Swedish reader sees the error."""
+    text = (
+        HEAD
+        + '[[rules]]\nid = "roll"\nlevel = "mandatory"\nwhenn = "leads_staff_function"\n'
+        + '[[rules]]\nid = "plats"\nwhen = "position == \'avdelningschefen\'"\n'
+    )
+    with pytest.raises(RuleError) as caught:
+        parse_ruleset(text, source="demo.toml")
+    assert caught.value.render("sv") == (
+        "demo.toml: ogiltig regeluppsättning (3 problem)\n"
+        "  - demo.toml:6: rules[0].level: förväntade 'required' eller 'advisory', "
+        "fick texten 'mandatory'\n"
+        "  - demo.toml:7: rules[0].whenn: okänd nyckel 'whenn': förväntade en av id, when, "
+        "level, valid_from, valid_to, version, title_sv, title_en, description "
+        "(menade du 'when'?)\n"
+        "  - demo.toml:10: rules[1].when, kolumn 1: position ==: förväntade en befattning ur "
+        "katalogen, fick texten 'avdelningschefen' (menade du 'avdelningschef'?)\n"
+        "    position == 'avdelningschefen'\n"
+        "    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"
+    )
+    assert str(caught.value).splitlines()[0] == "demo.toml: invalid rule set (3 problems)"
+
+
+def test_windows_ids_and_parameters_are_said_in_swedish() -> None:
+    found = problems(
+        HEAD
+        + "[parameters]\nspare = 3\n"
+        + '[parameters.limit]\nvalues = 3\ntype = "colour"\n'
+        + '[parameters.towns]\nvalues = { "20250901" = ["Linköping"] }\n'
+        + '[[rules]]\nid = "r"\nwhen = "municipality in towns and years_in_position >= years"\n'
+        + '[[rules]]\nid = "w"\nwhen = "leads_staff_function"\n'
+        + "valid_from = 2026-01-01\nvalid_to = 2025-01-01\n"
+        + '[[rules]]\nid = "s"\nwhen = "leads_staff_function"\n'
+        + '[[rules]]\nid = "s"\nwhen = "leads_staff_function"\n'
+        + '[[rules]]\nid = "t"\nwhen = "leads_staff_function"\nvalid_to = 2026-01-01\n'
+        + '[[rules]]\nid = "t"\nwhen = "leads_staff_function"\nvalid_from = 2025-01-01\n'
+    )
+    said = {p.code: p.message_in("sv") for p in found}
+    assert said == {
+        "type": "okänd värdetyp 'colour'; kända: text, integer, boolean, date, position, "
+        "position-kind, organisation-kind, political-body-kind, staff-function, municipality, "
+        "county",
+        "date": "förväntade ett datum ÅÅÅÅ-MM-DD, fick texten '20250901'",
+        "unused-parameter": "parametern 'spare' används inte av någon regel eller något "
+        "predikat och har ingen typ (nämn den i en regels villkor, eller ge den en typ: "
+        '[parameters.spare] med values = … och type = "…")',
+        "window": "fönstret [valid_from, valid_to) är tomt: 2025-01-01 är inte efter 2026-01-01",
+        "unknown-parameter": "okänd parameter 'years' (ett namn utan citattecken som värde är "
+        'en parameter) (skriv textvärden inom citattecken: "…")',
+        "duplicate-id": "regel-id:t 's' finns två gånger med samma giltighetsfönster (ge "
+        "varje regel ett eget id, eller ge versionerna av en regel fönster som inte överlappar)",
+        "overlapping-windows": "versionerna av regeln 't' överlappar: [2025-01-01, …) och "
+        "[…, 2026-01-01) (fönstren är halvöppna [valid_from, valid_to): låt ett sluta där "
+        "nästa börjar)",
+    }
+
+
+def test_a_file_that_is_no_text_or_lacks_its_keys_is_said_in_swedish() -> None:
+    with pytest.raises(RuleError) as caught:
+        parse_ruleset(3)  # type: ignore[arg-type]
+    assert caught.value.render("sv") == (
+        "ogiltig regeluppsättning (1 problem)\n  - (översta nivån): förväntade text, fick int"
+    )
+    assert [p.message_in("sv") for p in problems(HEAD + "rules = []\n")] == [
+        "förväntade minst en [[rules]]-tabell, fick en lista med 0 element"
+    ]
+    assert sorted(p.message_in("sv") for p in problems("")) == [
+        "förväntade en version som text, fick inget",
+        "förväntade ett id, fick inget",
+        "förväntade format = 'ledarskap.rules/1', fick inget",
+        "förväntade minst en [[rules]]-tabell, fick inget",
+    ]
+
+
+def test_no_rule_in_force_is_said_in_swedish() -> None:
+    app = application(municipality="Linköping", title="IT-chef", leads_staff_function=True)
+    with pytest.raises(RuleError) as caught:
+        default_ruleset().evaluate(app, as_of=dt.date(2009, 12, 31), strict=True)
+    assert caught.value.render("sv") == (
+        "default-rules.toml: ingen regel gäller den 2009-12-31 (1 problem)\n"
+        "  - default-rules.toml: as_of: ingen obligatorisk regel i "
+        f"{default_ruleset().id} {default_ruleset().version} gäller den 2009-12-31 "
+        "(fönstren är [valid_from, valid_to))"
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                HEAD,
+                "[[rules]]\n",
+                'id = "r"\n',
+                'when = "',
+                "leads_staff_function",
+                '"\n',
+                "valid_from = 2025-01-01\n",
+                "valid_to = 2024-01-01\n",
+                "level = 3\n",
+                'level = "must"\n',
+                "[parameters.x]\n",
+                "values = 1\n",
+                'type = "colour"\n',
+                "when = 1\n",
+                "whn = 1\n",
+                "(",
+                ")",
+                " or ",
+                " and not ",
+                "position in [",
+                "]",
+                "'strateg'",
+                "years_in_position >= x",
+                "\n",
+            ]
+        ),
+        max_size=25,
+    ).map("".join),
+    st.sampled_from(["toml", "json"]),
+)
+def test_every_problem_of_a_junk_rule_file_has_its_swedish(text: str, syntax: str) -> None:
+    """Law: whatever a rule-set file holds, the error it raises is worded in Swedish whole:
+    its summary, and every problem's message and hint."""
+    try:
+        parse_ruleset(text, syntax=syntax, source="r.toml")  # type: ignore[arg-type]
+    except RuleError as error:
+        assert error.summary_sv is not None  # noqa: PT017  # the law is about any junk
+        assert all(p.message_sv is not None for p in error.problems)  # noqa: PT017

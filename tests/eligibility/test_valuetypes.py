@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
+from ledarskap._found import FieldError
+from ledarskap.eligibility._vocabulary import unknown_type
 from ledarskap.eligibility.predicates import value_type
 from ledarskap.eligibility.valuetypes import (
     BOOLEAN,
@@ -19,6 +22,7 @@ from ledarskap.eligibility.valuetypes import (
     list_of,
 )
 from ledarskap.model import PositionKind
+from ledarskap.text import Text
 
 
 @pytest.mark.parametrize(
@@ -68,3 +72,54 @@ def test_display() -> None:
     assert POSITION.show("personaldirektor", "en") == "HR director"
     assert list_of(COUNTY).show(["05", "06"], "sv") == "Östergötlands län eller Jönköpings län"
     assert str(list_of(COUNTY)) == "list[county]"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "swedish"),
+    [
+        (TEXT, " ", "förväntade text, fick texten ' '"),
+        (INTEGER, "3", "förväntade ett heltal, fick texten '3'"),
+        (INTEGER, 10**9, "förväntade ett heltal med högst 9 siffror, fick talet XXXXXX-XX00"),
+        (BOOLEAN, 1, "förväntade sant eller falskt, fick talet 1"),
+        (DATE, "2025-13-01", "förväntade ett datum ÅÅÅÅ-MM-DD, fick texten '2025-13-01'"),
+        (
+            POSITION_KIND,
+            "staf",
+            "förväntade ett slags befattning, en av 'chief-executive', 'political-line', 'line', "
+            "'staff', 'company-ceo', 'first-line', fick texten 'staf' (menade du 'staff'?)",
+        ),
+        (
+            POSITION,
+            "avdelningschefen",
+            "förväntade en befattning ur katalogen, fick texten 'avdelningschefen' "
+            "(menade du 'avdelningschef'?)",
+        ),
+        (MUNICIPALITY, 580, "förväntade en kommunkod eller ett kommunnamn, fick talet 580"),
+        (COUNTY, 5, "förväntade en länskod eller ett länsnamn, fick talet 5"),
+        (
+            list_of(POSITION),
+            "strateg",
+            "förväntade en lista med värden av typen position, fick texten 'strateg'",
+        ),
+    ],
+)
+def test_conversion_errors_are_said_in_swedish(kind: Any, value: object, swedish: str) -> None:
+    """What was expected and found, and the hint (said after it, as a problem says it)."""
+    with pytest.raises(FieldError) as caught:
+        kind.convert(value)
+    hint = caught.value.hint_text
+    said = caught.value.render("sv") + ("" if hint is None else f" ({hint.sv})")  # type: ignore[union-attr]
+    assert said == swedish
+
+
+def test_an_unknown_value_type_is_said_in_swedish() -> None:
+    known = (
+        "text, integer, boolean, date, position, position-kind, organisation-kind, "
+        "political-body-kind, staff-function, municipality, county"
+    )
+    assert unknown_type("list[colour]") == Text(
+        f"okänd värdetyp 'colour'; kända: {known}", f"unknown value type 'colour'; known: {known}"
+    )
+    with pytest.raises(ValueError, match="unknown value type 'colour'") as caught:
+        value_type("list[colour]")
+    assert str(caught.value) == unknown_type("colour").en

@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledarskap import Activity, Session, SessionKind
+from ledarskap import Activity, Session, SessionKind, model
 from ledarskap.errors import InvalidValueError
 from ledarskap.io import schema
 from ledarskap.model import _checks
+from ledarskap.text import Text
 
 
 @attrs.frozen
@@ -225,3 +226,128 @@ def test_checks_of_other_fields_or_kinds_differ() -> None:
     assert _checks.optional(_checks.text) != _checks.items(_checks.text)
     assert _checks.instance_of(int, "x") != _checks.instance_of(float, "x")
     assert hash(_checks.any_text) != hash(_checks.text)
+
+
+def _checks_of(check: _checks.Check) -> list[_checks.Check]:
+    """*check* and every check it is made of (its parts, its item's, an optional's)."""
+    found = [check]
+    inner = getattr(check, "validator", None)
+    for part in [*check.parts[1:], *([inner] if isinstance(inner, _checks.Check) else [])]:
+        found += _checks_of(part)
+    return found
+
+
+def _model_checks() -> list[tuple[str, _checks.Check]]:
+    made = []
+    for name in model.__all__:
+        kind = getattr(model, name)
+        if isinstance(kind, type) and attrs.has(kind):
+            for field in attrs.fields(kind):
+                if isinstance(field.validator, _checks.Check):
+                    made += [(f"{name}.{field.name}", c) for c in _checks_of(field.validator)]
+    return made
+
+
+@pytest.mark.parametrize(("where", "check"), _model_checks(), ids=lambda v: str(v)[:40])
+def test_every_field_of_the_model_says_what_it_expects_in_swedish(
+    where: str, check: _checks.Check
+) -> None:
+    """Each validator of each record's field words what it expects in Swedish and English;
+    its ``description`` (what a schema or an English message says) is the English."""
+    assert isinstance(check.expected, Text), where
+    assert check.description == check.expected.en
+
+
+@pytest.mark.parametrize(
+    ("check", "bad", "swedish"),
+    [
+        (
+            _checks.identifier,
+            "p 1",
+            "_Record.field: förväntade ett id av bokstäver, siffror och ._:- (högst 64 tecken), "
+            "fick 'p 1'",
+        ),
+        (
+            _checks.email,
+            "anna@",
+            "_Record.field: förväntade en e-postadress (ett @, en punkt i domänen, inga "
+            "mellanslag), fick 'a…@'",
+        ),
+        (_checks.text, " ", "_Record.field: förväntade en text som inte är tom, fick ' '"),
+        (_checks.any_text, 3, "_Record.field: förväntade en text, fick 3"),
+        (
+            _checks.date,
+            "2025-09-01",
+            "_Record.field: förväntade ett datum (datetime.date), fick '2025-09-01'",
+        ),
+        (_checks.positive_int, 0, "_Record.field: förväntade ett heltal som är minst 1, fick 0"),
+        (_checks.boolean, 1, "_Record.field: förväntade True eller False, fick 1"),
+        (_checks.instance_of(Activity), "x", "_Record.field: förväntade en Activity, fick 'x'"),
+        (
+            _checks.optional(_checks.instance_of(dt.date, Text("ett datum", "a date"))),
+            3,
+            "_Record.field: förväntade ett datum, fick 3",
+        ),
+        (_checks.items(_checks.text), ["a"], "_Record.field: förväntade en tupel, fick ['a']"),
+        (
+            _checks.items(_checks.text),
+            ("a", " "),
+            "_Record.field[1]: förväntade en text som inte är tom, fick ' '",
+        ),
+        (
+            _checks.items(_checks.text, non_empty=True),
+            (),
+            "_Record.field: förväntade minst ett element, fick ()",
+        ),
+        (
+            _checks.items(_checks.text, unique=True),
+            ("a", "a"),
+            "_Record.field: förväntade inget element två gånger, fick 'a'",
+        ),
+        (
+            _checks.set_of(Activity, "Activity"),
+            frozenset({"lecture"}),
+            "_Record.field: förväntade en frozenset med värden av typen Activity, "
+            "fick frozenset({'lecture'})",
+        ),
+        (
+            _checks.set_of(Activity, "Activity", non_empty=True),
+            frozenset(),
+            "_Record.field: förväntade minst ett värde av typen Activity, fick frozenset()",
+        ),
+        (
+            _checks.not_before("start"),
+            dt.date(2025, 8, 31),
+            "_Record.field: förväntade ett datum som inte är före start (2025-09-01), "
+            "fick '2025-08-31'",
+        ),
+    ],
+)
+def test_each_check_says_in_swedish_what_it_expected(
+    check: _checks.Check, bad: object, swedish: str
+) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        check(RECORD, FIELD, bad)
+    assert caught.value.render("sv") == swedish
+
+
+def test_combined_checks_word_their_parts_in_both_languages_or_english_alone() -> None:
+    both = _checks.all_of(_checks.optional(_checks.date), _checks.not_before("start"))
+    assert both.expected == Text(
+        "ett datum (datetime.date), eller None och ett datum som inte är före start",
+        "a date (datetime.date), or None and a date on or after start",
+    )
+    english = _checks.optional(_checks.instance_of(int, "a whole number"))
+    assert english.expected == "a whole number, or None"
+    assert _checks.all_of(_checks.text, english).expected == (
+        "a non-empty text and a whole number, or None"
+    )
+    assert _checks.not_before("start", description="after the start").expected == "after the start"
+
+
+def test_a_note_carries_its_swedish() -> None:
+    note = _checks.note("och 1 till", "and 1 more")
+    assert (note, note.sv) == ("and 1 more", "och 1 till")  # type: ignore[attr-defined]
+    error = InvalidValueError(location="x", expected="y", found=1)
+    error.add_note(note)
+    assert error.__notes__ == ["and 1 more"]

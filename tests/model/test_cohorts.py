@@ -269,3 +269,30 @@ def test_evolving_a_part_of_a_cohort_with_a_bad_value_names_the_field(
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(record, **dict[str, Any]({field: 1.5}))
     assert caught.value.location == f"{type(record).__name__}.{field}"
+
+
+def test_a_cohort_that_breaks_its_invariants_is_said_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as ends:
+        cohort(end=D(2025, 9, 1), sessions=[])
+    assert ends.value.render("sv") == (
+        "Cohort.end: förväntade ett datum som inte är före start (2025-09-15), fick '2025-09-01'"
+    )
+    assert str(ends.value) == (
+        "Cohort.end: expected a date on or after start (2025-09-15), found '2025-09-01'"
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        cohort(end=D(2026, 6, 30), sessions=[KICKOFF, FOLLOW_UP, KICKOFF])
+    assert caught.value.render("sv") == (
+        "Cohort.sessions[1]: förväntade en träff inom omgångens datum 2025-09-15–2026-06-30, "
+        "fick 's7: 2026-09-24–2026-09-24'"
+    )
+    (note,) = caught.value.__notes__
+    assert note.sv == (  # type: ignore[attr-defined]  # a note that carries its Swedish
+        "och 1 till: Cohort.sessions[2]: förväntade ett id som inte använts förut, fick 's1'"
+    )
+    assert note == "and 1 more: Cohort.sessions[2]: expected an id not used before, found 's1'"
+    with pytest.raises(InvalidValueError) as unknown:
+        cohort().session("s9")
+    assert unknown.value.render("sv") == (
+        "Cohort.sessions: förväntade ett av träffarnas id ['s1', 's7'], fick 's9'"
+    )

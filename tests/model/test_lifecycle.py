@@ -109,3 +109,35 @@ def test_the_day_of_a_replacement_is_a_date(on: object) -> None:
     data = ledarskap.example_program()
     with pytest.raises(InvalidValueError, match="expected a date"):
         replace_mentor(data, "d-001", "mentor-0582", on=on, mentorship_id="x")  # type: ignore[arg-type]
+
+
+def test_a_change_the_data_does_not_allow_is_said_in_swedish() -> None:
+    data = _running()
+    with pytest.raises(InvalidValueError) as taken:
+        replace_mentor(data, "d-001", "mentor-0582", on=D(2026, 2, 1), mentorship_id="ms-002")
+    assert taken.value.render("sv") == (
+        "replace_mentor(mentorship_id=…): förväntade ett nytt id för mentorskapet, fick 'ms-002'"
+    )
+    with pytest.raises(InvalidValueError) as early:
+        replace_mentor(data, "d-001", "mentor-0582", on=D(2025, 9, 17), mentorship_id="ms-new")
+    assert early.value.render("sv") == (
+        "replace_mentor(on=…): förväntade en dag efter starten av ms-001 (2025-09-17), "
+        "fick '2025-09-17'"
+    )
+    with pytest.raises(InvalidValueError) as not_a_day:
+        replace_mentor(data, "d-001", "mentor-0582", on="2026-02-01", mentorship_id="ms-new")  # type: ignore[arg-type]
+    assert not_a_day.value.render("sv") == (
+        "replace_mentor(on=…): förväntade ett datum, fick '2026-02-01'"
+    )
+    with pytest.raises(InvalidValueError) as over:
+        end_mentorship(ledarskap.example_program(), "ms-001", D(2026, 9, 30))
+    assert over.value.render("sv") == (
+        "ProgramData.mentorships['ms-001'].status: förväntade ett mentorskap som är föreslaget "
+        "eller aktivt, för att avsluta det, fick 'completed'"
+    )
+    with pytest.raises(UnknownReferenceError) as unknown:
+        replace_mentor(data, "d-999", "mentor-0582", on=D(2026, 2, 1), mentorship_id="ms-new")
+    assert unknown.value.render("sv") == (
+        f"ProgramData.participants: förväntade id:t för en av de {len(data.participants)} "
+        "posterna i participants, fick 'd-999'"
+    )

@@ -258,3 +258,25 @@ def test_status_labels_in_both_languages() -> None:
     ]  # fmt: skip
     assert [e.label("en") for e in EndedBy] == ["the adept", "the mentor", "the program"]
     assert [s.over for s in MentorshipStatus] == [False, False, True, True]
+
+
+def test_a_mentorship_whose_end_and_status_disagree_is_said_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as no_end:
+        attrs.evolve(PAIR, status=MentorshipStatus.COMPLETED)
+    assert no_end.value.render("sv") == (
+        "Mentorship.end: förväntade en sista dag för ett mentorskap med status completed, fick None"
+    )
+    with pytest.raises(InvalidValueError) as why:
+        PAIR.ended(D(2026, 9, 30), ended_by=EndedBy.ADEPT)
+    assert why.value.render("sv") == (
+        "Mentorship.ended_by: förväntade None för ett mentorskap med status completed (bara "
+        "ett som avbrutits i förtid har det), fick 'adept'"
+    )
+    with pytest.raises(InvalidValueError) as capacity:
+        Mentor(
+            id="mentor-0581", person_id="p-kc-0581", cohort_id="liko-2025",
+            municipality="Norrköping", capacity=0,
+        )  # fmt: skip
+    assert capacity.value.render("sv") == (
+        "Mentor.capacity: förväntade ett heltal som är minst 1, fick 0"
+    )

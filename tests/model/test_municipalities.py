@@ -244,3 +244,22 @@ def test_an_item_error_is_not_chained_to_its_twin() -> None:
     with pytest.raises(InvalidValueError, match=r"Theme\.topics\[1\]") as caught:
         Theme(id="t", sv="Tema", en="Theme", topics=["ok", ""])
     assert caught.value.__context__ is None
+
+
+def test_an_unknown_municipality_or_county_is_said_in_swedish_with_a_hint() -> None:
+    with pytest.raises(InvalidValueError) as town:
+        municipality("Linkopping")
+    assert town.value.render("sv") == (
+        "municipality: förväntade en av Sveriges 290 kommunkoder eller kommunnamn, "
+        "fick 'Linkopping' (menade du 0580 Linköping?)"
+    )
+    with pytest.raises(InvalidValueError) as region:
+        county("Östergötlandd")
+    assert region.value.render("sv") == (
+        "county: förväntade en av Sveriges 21 länskoder eller länsnamn, fick 'Östergötlandd' "
+        "(menade du Östergötlands län?)"
+    )
+    assert str(region.value) == (
+        "county: expected one of Sweden's 21 county codes or names, found 'Östergötlandd' "
+        "(did you mean Östergötlands län?)"
+    )

@@ -225,3 +225,21 @@ def test_reading_many_numbers_is_the_constructor(text: str) -> None:
         found = str(exc)
     assert found == expected
     assert type(found) is type(expected)
+
+
+def test_a_bad_personnummer_is_said_in_swedish_and_masked() -> None:
+    with pytest.raises(InvalidPersonnummerError) as caught:
+        Personnummer("19850312-2396")
+    assert caught.value.render("sv") == (
+        "personnummer: förväntade ett giltigt personnummer (ÅÅÅÅMMDD-NNNN med rätt "
+        "kontrollsiffra), fick '19XXXXXX-XX96'"
+    )
+    assert str(caught.value) == (
+        "personnummer: expected a valid personnummer (YYYYMMDD-NNNN with a correct check "
+        "digit), found '19XXXXXX-XX96'"
+    )
+    with pytest.raises(InvalidPersonnummerError) as number:
+        Personnummer(198503122395)  # type: ignore[arg-type]
+    assert number.value.render("sv") == (
+        "personnummer: förväntade ett personnummer som text, fick 'int'"
+    )

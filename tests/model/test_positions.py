@@ -185,3 +185,16 @@ def test_real_looking_titles(title: str, slug: str | None) -> None:
     """Titles as people write them map to the catalog; a deputy or an unknown title stays free text."""
     found = match_title(title)
     assert (found.slug if found else None) == slug
+
+
+def test_a_position_not_in_the_catalog_is_said_in_swedish_with_a_hint() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        position("avdelningschefen")
+    assert caught.value.render("sv") == (
+        "position: förväntade en befattning ur katalogen, fick 'avdelningschefen' "
+        "(menade du 'avdelningschef'?)"
+    )
+    assert str(caught.value) == (
+        "position: expected a position of the catalog, found 'avdelningschefen' "
+        "(did you mean 'avdelningschef'?)"
+    )

@@ -189,3 +189,20 @@ def test_evolving_a_purpose_or_program_with_a_bad_value_names_the_field(
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(record, **dict[str, Any]({field: 1.5}))
     assert caught.value.location == f"{type(record).__name__}.{field}"
+
+
+def test_a_program_that_breaks_its_invariants_is_said_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as twice:
+        attrs.evolve(CKS, partner_municipalities=["0580", "Linköping"])
+    assert twice.value.render("sv").startswith(
+        "Organiser.partner_municipalities: förväntade inget element två gånger, fick "
+    )
+    program = Program(id="liko", name="Ledarskap i kommuner", organiser=CKS, themes=[PERSONAL])
+    with pytest.raises(UnknownReferenceError) as unknown:
+        program.theme("tema-3")
+    assert unknown.value.render("sv") == (
+        "Program.themes: förväntade ett av temanas id ['personligt-ledarskap'], fick 'tema-3'"
+    )
+    with pytest.raises(InvalidValueError) as kind:
+        Purpose(kind="specific", sv="Att", en="To")  # type: ignore[arg-type]
+    assert kind.value.render("sv") == "Purpose.kind: förväntade en PurposeKind, fick 'specific'"

@@ -812,3 +812,10 @@ def test_validate_takes_program_data_only(junk: object) -> None:
     """Anything but a ProgramData is a usage error naming what was given, never an AttributeError."""
     with pytest.raises(UsageError, match="validate\\(\\) takes a ProgramData"):
         ledarskap.validate(junk)  # type: ignore[arg-type]
+
+
+def test_validate_says_in_swedish_what_it_takes() -> None:
+    with pytest.raises(UsageError) as caught:
+        ledarskap.validate("program.json")  # type: ignore[arg-type]
+    assert caught.value.render("sv") == "validate() tar en ProgramData, fick str"
+    assert str(caught.value) == "validate() takes a ProgramData, found str"

@@ -181,3 +181,58 @@ def test_a_finding_needs_a_known_code() -> None:
 def test_a_report_equals_only_a_report() -> None:
     assert _broken() != list(_broken())
     assert _broken() != ValidationReport()
+
+
+_ERRORS_SV = (
+    "programmets data bryter mot regler mellan poster (2 problem)\n"
+    "  - participants[0].appointment_id (d-1): appointment_id hänvisar till a-missing, "
+    "som inte finns i appointments.\n"
+    "  - mentors[0].capacity (mentor-lkp): Mentorn mentor-lkp har 2 adepter samtidigt "
+    "(2025-09-12) men tar emot högst 1."
+)
+_ERRORS_EN = (
+    "the program data breaks cross-record rules (2 problems)\n"
+    "  - participants[0].appointment_id (d-1): appointment_id refers to a-missing, which is "
+    "not in appointments.\n"
+    "  - mentors[0].capacity (mentor-lkp): Mentor mentor-lkp has 2 adepts at once "
+    "(on 2025-09-12) but takes at most 1."
+)
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_error_renders_in_either_language_whichever_it_was_raised_in(language: str) -> None:
+    """``str(error)`` is the language raised in; ``render`` gives both, whole, either way."""
+    with pytest.raises(ValidationError) as caught:
+        _broken().raise_for_errors(language=language)  # type: ignore[arg-type]
+    error = caught.value
+    assert error.render("sv") == _ERRORS_SV
+    assert error.render("en") == _ERRORS_EN
+    assert str(error) == (_ERRORS_SV if language == "sv" else _ERRORS_EN)
+    assert [p.render("sv") for p in error.problems] == _ERRORS_SV.replace("  - ", "").splitlines()[
+        1:
+    ]
+
+
+def test_bad_arguments_to_a_report_are_said_in_swedish() -> None:
+    with pytest.raises(InvalidValueError) as severity:
+        _broken().filter(severity="fel")
+    assert severity.value.render("sv") == "severity: förväntade 'error' eller 'warning', fick 'fel'"
+    with pytest.raises(InvalidValueError) as code:
+        Finding.of("nothing.like-this", "people[0]")
+    assert code.value.render("sv") == (
+        "Finding.code: förväntade en kod ur MESSAGES, fick 'nothing.like-this'"
+    )
+    with pytest.raises(InvalidValueError) as language:
+        _broken().render("de")  # type: ignore[arg-type]
+    assert language.value.render("sv") == "language: förväntade 'sv' eller 'en', fick 'de'"
+
+
+def test_a_finding_without_a_record_is_raised_at_its_location_alone() -> None:
+    report = ValidationReport(
+        [Finding.of("id.dangling", "program.id", field="id", id="x", target="program")]
+    )
+    with pytest.raises(ValidationError) as caught:
+        report.raise_for_errors()
+    (problem,) = caught.value.problems
+    assert problem.path == "program.id"
+    assert problem.render("sv") == "program.id: id hänvisar till x, som inte finns i program."

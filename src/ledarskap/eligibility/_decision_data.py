@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -23,9 +23,13 @@ from ledarskap._found import FieldError, read_iso_date
 from ledarskap._shapes import json_path, problems_of
 from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problems, RuleError
+from ledarskap.text import Text
 
 from ._levels import RuleLevel
 from .truth import Outcome, Truth
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = ["DECISION_FORMAT", "DecisionData", "NodeData", "ResultData", "make_converter", "read"]
 
@@ -84,7 +88,7 @@ class DecisionData:
 def _text(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
-    raise FieldError("text", value, code="type")
+    raise FieldError(Text("text", "text"), value, code="type")
 
 
 def _date(value: object, _: type) -> dt.date:
@@ -97,7 +101,8 @@ def _choice(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     def structure(value: object, _: type) -> enum.Enum:
         if isinstance(value, str) and value in values:
             return kind(value)
-        raise FieldError(f"one of {', '.join(values)}", value)
+        listed = ", ".join(values)
+        raise FieldError(Text(f"en av {listed}", f"one of {listed}"), value)
 
     return structure
 
@@ -105,7 +110,7 @@ def _choice(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
 def _table(value: object, _: type) -> dict[str, Any]:
     if isinstance(value, Mapping):
         return dict(value)
-    raise FieldError("a table", value, code="type")
+    raise FieldError(Text("en tabell", "a table"), value, code="type")
 
 
 def make_converter() -> cattrs.BaseConverter:
@@ -141,11 +146,18 @@ def _too_deep(value: object) -> bool:
     return False
 
 
-def read(data: object, shape: type[T], summary: str) -> T:
+def read(data: object, shape: type[T], summary: Wording) -> T:
     """*data* structured as *shape*; every problem at once as a :class:`RuleError`."""
     problems = Problems()
     if _too_deep(data):
-        problems.add("$", f"tables and lists nested more than {_NESTING} deep", "depth")
+        problems.add(
+            "$",
+            Text(
+                f"tabeller och listor nästlade djupare än {_NESTING} nivåer",
+                f"tables and lists nested more than {_NESTING} deep",
+            ),
+            "depth",
+        )
         problems.raise_if_any(RuleError, summary)
     try:
         return make_converter().structure(data, shape)

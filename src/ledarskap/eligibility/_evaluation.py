@@ -22,6 +22,7 @@ import attrs
 
 from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application, Cohort, ProgramData
+from ledarskap.text import Text
 
 from ._entries import RuleEntry, RuleLevel
 from ._rules import (
@@ -122,8 +123,11 @@ def _plan(rule: Rule, registry: PredicateRegistry) -> Plan:
     raise TypeError(f"not a rule: {rule!r}")
 
 
-def _cannot(message: str) -> RuleError:
-    return RuleError("rule cannot be evaluated", [Problem("rule", message, "unknown-name")])
+def _cannot(message: Text) -> RuleError:
+    return RuleError(
+        Text("regeln kan inte utvärderas", "rule cannot be evaluated"),
+        [Problem("rule", message, "unknown-name")],
+    )
 
 
 def junction(tests: Sequence[Test], *, is_all: bool) -> Test:
@@ -230,7 +234,7 @@ def _plain_cached() -> Callable[[Any], Any]:
 def _predicate_plan(rule: Predicate, registry: PredicateRegistry) -> Plan:
     spec = registry.get_predicate(rule.name)
     if spec is None:
-        raise _cannot(f"unknown predicate {rule.name!r}")
+        raise _cannot(Text(f"okänt predikat {rule.name!r}", f"unknown predicate {rule.name!r}"))
     # An optional argument the rule leaves out takes its default; when the function's own
     # default is that value, it is not passed (a call without keywords is the cheaper).
     own = _own_defaults(spec.function)
@@ -301,7 +305,7 @@ def _own_defaults(function: Callable[..., Any]) -> dict[str, Any]:
 def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
     field = registry.get_field(rule.field)
     if field is None:
-        raise _cannot(f"unknown field {rule.field!r}")
+        raise _cannot(Text(f"okänt fält {rule.field!r}", f"unknown field {rule.field!r}"))
     get = field.get
     compare = _OP_FUNCS[rule.op]
     code = f"{rule.field}.{_OP_CODES[rule.op]}"
@@ -559,12 +563,16 @@ class Evaluator:
             self._frames[key] = frame
         if strict and not frame.required:
             day = as_of.isoformat()
-            message = (
-                f"no required rule of {self.ruleset_id} {self.version} is in force on {day} "
-                "(windows are [valid_from, valid_to))"
+            ruleset = f"{self.ruleset_id} {self.version}"
+            message = Text(
+                f"ingen obligatorisk regel i {ruleset} gäller den {day} "
+                "(fönstren är [valid_from, valid_to))",
+                f"no required rule of {ruleset} is in force on {day} "
+                "(windows are [valid_from, valid_to))",
             )
             problem = Problem("as_of", message, "no-rule-in-force", source=self.source)
-            raise RuleError(f"no rule in force on {day}", [problem], source=self.source)
+            summary = Text(f"ingen regel gäller den {day}", f"no rule in force on {day}")
+            raise RuleError(summary, [problem], source=self.source)
         return frame
 
     def _day(

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from ledarskap._found import did_you_mean
-from ledarskap.errors import Problem, safe_repr
+from ledarskap._found import FieldError, did_you_mean
+from ledarskap.errors import LedarskapError, Problem, safe_repr
+from ledarskap.text import Text
 
 from ._rules import (
     OPERATORS,
@@ -48,6 +49,7 @@ __all__ = [
     "check_comparison",
     "check_predicate",
     "problem_at",
+    "said",
 ]
 
 
@@ -118,7 +120,7 @@ class Compare:
 class Broken:
     """What could not be read (a syntax error, a malformed table): the problem itself."""
 
-    message: str
+    message: Wording
     code: str
     where: Where
 
@@ -205,8 +207,33 @@ def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | N
     return check_comparison(draft, registry, report)
 
 
-def _unknown_name(name: str, registry: PredicateRegistry, what: str) -> tuple[str, Wording | None]:
-    return f"unknown {what} {safe_repr(name, 60)}", did_you_mean(
+def said(error: BaseException) -> tuple[Wording, Wording | None]:
+    """What *error* (raised by a value type's ``convert``) says, and its hint, as worded.
+
+    The library's errors give both languages; another error (a value type of the
+    caller's own) gives its English, and a message made with it is English alone.
+    """
+    if isinstance(error, FieldError):
+        return error.text, error.hint_text
+    if isinstance(error, LedarskapError):  # its message says its hint already
+        return Text(error.render("sv"), str(error)), None
+    return str(error), getattr(error, "hint", None)
+
+
+def _after(sv: str, en: str, text: Wording) -> Wording:
+    """*text* after the words *sv* (Swedish) and *en*: English alone if *text* is."""
+    return en + text if isinstance(text, str) else Text(sv + (text.sv or text.en), en + text.en)
+
+
+_PREDICATE_OR_FIELD = Text("okänt predikat eller fält", "unknown predicate or field")
+_FIELD = Text("okänt fält", "unknown field")
+
+
+def _unknown_name(
+    name: str, registry: PredicateRegistry, what: Text
+) -> tuple[Wording, Wording | None]:
+    shown = safe_repr(name, 60)
+    return Text(f"{what.sv} {shown}", f"{what.en} {shown}"), did_you_mean(
         name, [*registry.fields, *registry.predicates]
     )
 
@@ -217,31 +244,40 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
     spec = registry.get_predicate(name)
     if spec is None:
         if registry.get_field(name) is not None:
-            message = (
-                f"{safe_repr(name, 60)} is a field: compare it with a value (e.g. {name} == …)"
+            shown = safe_repr(name, 60)
+            message = Text(
+                f"{shown} är ett fält: jämför det med ett värde (t.ex. {name} == …)",
+                f"{shown} is a field: compare it with a value (e.g. {name} == …)",
             )
             report(call.where, message, "field-as-predicate", None)
         else:
-            message, hint = _unknown_name(name, registry, "predicate or field")
-            report(call.name_where, message, "unknown-name", hint)
+            unknown, hint = _unknown_name(name, registry, _PREDICATE_OR_FIELD)
+            report(call.name_where, unknown, "unknown-name", hint)
         return None
     ok = True
     normal: dict[str, Any] = {}
     given: set[str] = set()
     for arg_name, value, where in call.args:
+        shown = safe_repr(arg_name, 60)
         if arg_name in given:
-            report(where, f"argument {safe_repr(arg_name, 60)} given twice", "argument", None)
+            twice = Text(f"argumentet {shown} anges två gånger", f"argument {shown} given twice")
+            report(where, twice, "argument", None)
             ok = False
             continue
         given.add(arg_name)
         argument = spec.argument(arg_name)
         if argument is None:
             names = [a.name for a in spec.arguments]
-            takes = f"; it takes {', '.join(names)}" if names else "; it takes none"
+            listed = ", ".join(names)
+            takes_sv = f"; dess argument är {listed}" if names else "; det har inga argument"
+            takes_en = f"; it takes {listed}" if names else "; it takes none"
             hint = did_you_mean(arg_name, names, cutoff=0.5)
             report(
                 call.where,
-                f"{name} takes no argument {safe_repr(arg_name, 60)}{takes}",
+                Text(
+                    f"{name} har inget argument {shown}{takes_sv}",
+                    f"{name} takes no argument {shown}{takes_en}",
+                ),
                 "unknown-argument",
                 hint,
             )
@@ -253,15 +289,21 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
         try:
             converted = argument.type.convert(value)
         except (ValueError, TypeError) as error:
-            message = f"argument {safe_repr(arg_name, 60)} of {name}: {error}"
-            report(call.where, message, "argument-type", getattr(error, "hint", None))
+            text, hint = said(error)
+            wrong = _after(
+                f"argumentet {shown} till {name}: ", f"argument {shown} of {name}: ", text
+            )
+            report(call.where, wrong, "argument-type", hint)
             ok = False
             continue
         if argument.required or converted != argument.default:
             normal[arg_name] = converted
     for argument in spec.arguments:
         if argument.required and argument.name not in given:
-            message = f"{name} needs the argument {argument.name!r} ({argument.type})"
+            needs = f"{argument.name!r} ({argument.type})"
+            message = Text(
+                f"{name} behöver argumentet {needs}", f"{name} needs the argument {needs}"
+            )
             report(call.where, message, "missing-argument", None)
             ok = False
     return Predicate(name, tuple(sorted(normal.items()))) if ok else None
@@ -273,17 +315,26 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
     spec = registry.get_field(field)
     if spec is None:
         if registry.get_predicate(field) is not None:
-            message = f"{safe_repr(field, 60)} is a predicate, not a field: it cannot be compared"
+            shown = safe_repr(field, 60)
+            message = Text(
+                f"{shown} är ett predikat, inte ett fält: det kan inte jämföras",
+                f"{shown} is a predicate, not a field: it cannot be compared",
+            )
             report(draft.where, message, "predicate-as-field", None)
         else:
-            message, hint = _unknown_name(field, registry, "field")
-            report(draft.field_where, message, "unknown-name", hint)
+            unknown, hint = _unknown_name(field, registry, _FIELD)
+            report(draft.field_where, unknown, "unknown-name", hint)
         return None
     if op not in OPERATORS:
-        report(draft.where, f"unknown operator {safe_repr(op, 60)}", "operator", None)
+        shown = safe_repr(op, 60)
+        message = Text(f"okänd operator {shown}", f"unknown operator {shown}")
+        report(draft.where, message, "operator", None)
         return None
     if op in ("<", "<=", ">", ">=") and not spec.type.ordered:
-        message = f"{field} ({spec.type}) cannot be compared with {op}; use == , != , in or not in"
+        message = Text(
+            f"{field} ({spec.type}) kan inte jämföras med {op}; använd == , != , in eller not in",
+            f"{field} ({spec.type}) cannot be compared with {op}; use == , != , in or not in",
+        )
         report(draft.where, message, "operator", None)
         return None
     if isinstance(draft.value, ParameterRef):
@@ -292,7 +343,8 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
     try:
         converted = wanted.convert(draft.value)
     except (ValueError, TypeError) as error:
-        report(draft.where, f"{field} {op}: {error}", "value-type", getattr(error, "hint", None))
+        text, hint = said(error)
+        report(draft.where, _after(f"{field} {op}: ", f"{field} {op}: ", text), "value-type", hint)
         return None
     return Comparison(field, op, converted)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ledarskap.errors import safe_repr
+from ledarskap.text import Text
 
 from ._meaning import Broken, Call, Compare, Draft, Junction, Negation, Where
 from ._rules import MAX_DEPTH, ParameterRef
@@ -32,13 +33,26 @@ def parse(text: object, where: Where) -> Draft:
     *where* is the place of the text (its path); spans are set within the text.
     """
     if not isinstance(text, str):
-        message = f"expected the rule as text, found {type(text).__name__}"
+        kind = type(text).__name__
+        message = Text(
+            f"förväntade regeln som text, fick {kind}", f"expected the rule as text, found {kind}"
+        )
         return Broken(message, "syntax", where)
     place = Where(where.path, text)
     try:
         return _Parser(text, place).parse()
     except ReadError as error:
         return Broken(error.message, "syntax", place.span(error.start, error.end))
+
+
+_END = Text("regelns slut", "the end of the rule")
+_TOO_DEEP = Text(
+    f"en regel nästlad djupare än {MAX_DEPTH} nivåer", f"a rule nested more than {MAX_DEPTH} deep"
+)
+_A_VALUE = Text(
+    "förväntade ett värde (text inom citattecken, ett tal, true, false, en lista eller en parameter)",
+    "expected a value (text in quotes, a number, true, false, a list or a parameter)",
+)
 
 
 class _Parser:
@@ -62,17 +76,22 @@ class _Parser:
             return token
         return None
 
-    def expect(self, text: str, what: str) -> Token:
+    def expect(self, text: str, what: Text) -> Token:
         token = self.accept(text)
         if token is None:
-            self.fail(f"expected {what}")
+            self.fail(Text(f"förväntade {what.sv}", f"expected {what.en}"))
         assert token is not None
         return token
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: Text) -> None:
+        """Raise *message*, saying what was found instead (the token at hand)."""
         token = self.token
-        found = "the end of the rule" if token.kind == "end" else safe_repr(token.text, 60)
-        raise ReadError(f"{message}, found {found}", token.start, max(token.end, token.start + 1))
+        if token.kind == "end":
+            found_sv, found_en = _END.sv, _END.en
+        else:
+            found_sv = found_en = safe_repr(token.text, 60)
+        said = Text(f"{message.sv}, fick {found_sv}", f"{message.en}, found {found_en}")
+        raise ReadError(said, token.start, max(token.end, token.start + 1))
 
     def span(self, start: int, end: int) -> Where:
         return self.where.span(start, end)
@@ -81,10 +100,15 @@ class _Parser:
 
     def parse(self) -> Draft:
         if self.token.kind == "end":
-            self.fail("expected a rule")
+            self.fail(Text("förväntade en regel", "expected a rule"))
         draft = self.expr()
         if self.token.kind != "end":
-            self.fail("expected 'and', 'or' or the end of the rule")
+            self.fail(
+                Text(
+                    "förväntade 'and', 'or' eller regelns slut",
+                    "expected 'and', 'or' or the end of the rule",
+                )
+            )
         return draft
 
     def junction(self, kind: Literal["all_of", "any_of"], parts: list[Draft]) -> Draft:
@@ -106,19 +130,24 @@ class _Parser:
         if self.token.text in ("not", "(") and self.token.kind in ("keyword", "punct"):
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                self.fail(f"a rule nested more than {MAX_DEPTH} deep")
+                self.fail(_TOO_DEEP)
             try:
                 if self.accept("not"):
                     return Negation(self.not_expr(), self.where)
-                self.expect("(", "'('")
+                self.expect("(", Text("'('", "'('"))
                 inner = self.expr()
-                self.expect(")", "')'")
+                self.expect(")", Text("')'", "')'"))
                 return inner
             finally:
                 self.depth -= 1
         token = self.token
         if token.kind != "name":
-            self.fail("expected a predicate, a field or '('")
+            self.fail(
+                Text(
+                    "förväntade ett predikat, ett fält eller '('",
+                    "expected a predicate, a field or '('",
+                )
+            )
         self.pos += 1
         op = self.operator()
         name_where = self.span(token.start, token.end)
@@ -132,13 +161,18 @@ class _Parser:
             while not self.accept(")"):
                 name = self.token
                 if name.kind != "name":
-                    self.fail("expected an argument name or ')'")
+                    self.fail(
+                        Text(
+                            "förväntade ett argumentnamn eller ')'",
+                            "expected an argument name or ')'",
+                        )
+                    )
                 self.pos += 1
-                self.expect("=", "'=' after the argument name")
+                self.expect("=", Text("'=' efter argumentets namn", "'=' after the argument name"))
                 value, _ = self.value()
                 args.append((name.text, value, self.span(name.start, name.end)))
                 if not self.accept(","):
-                    end = self.expect(")", "',' or ')'").end
+                    end = self.expect(")", Text("',' eller ')'", "',' or ')'")).end
                     break
             else:
                 end = self.tokens[self.pos - 1].end
@@ -171,12 +205,17 @@ class _Parser:
                 item, _ = self.value()
                 if isinstance(item, list | ParameterRef):
                     self.pos -= 1
-                    self.fail("expected a plain value in a list")
+                    self.fail(
+                        Text(
+                            "förväntade ett enkelt värde i en lista",
+                            "expected a plain value in a list",
+                        )
+                    )
                 items.append(item)
                 if not self.accept(","):
-                    self.expect("]", "',' or ']'")
+                    self.expect("]", Text("',' eller ']'", "',' or ']'"))
                     break
             return items, self.tokens[self.pos - 1].end
         self.pos -= 1
-        self.fail("expected a value (text in quotes, a number, true, false, a list or a parameter)")
+        self.fail(_A_VALUE)
         raise AssertionError  # pragma: no cover

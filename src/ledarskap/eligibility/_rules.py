@@ -21,6 +21,7 @@ import attrs
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem, RuleError, UsageError
 from ledarskap.model import Application, Cohort
+from ledarskap.text import Text
 
 from .context import EvaluationContext
 from .truth import Truth
@@ -224,11 +225,22 @@ class Comparison(Rule):
     value: Any
 
 
+_INVALID = Text("ogiltig regel", "invalid rule")
+_NONE = Text("behöver minst en regel", "needs at least one rule")
+
+
+def _not_a_rule(where: str, found: object) -> UsageError:
+    kind = type(found).__name__
+    return UsageError(
+        Text(f"{where}förväntade en Rule, fick {kind}", f"{where}expected a Rule, found {kind}")
+    )
+
+
 def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> tuple[Rule, ...]:
     flat: list[Rule] = []
     for rule in rules:
         if not isinstance(rule, Rule):
-            raise UsageError(f"expected a Rule, found {type(rule).__name__}")
+            raise _not_a_rule("", rule)
         flat.extend(rule.rules if isinstance(rule, kind) else (rule,))
     return tuple(flat)
 
@@ -240,7 +252,7 @@ def all_of(*rules: Rule) -> Rule:
     """
     flat = _flatten(AllOf, rules)
     if not flat:
-        raise RuleError("invalid rule", [Problem("all_of", "needs at least one rule", "empty")])
+        raise RuleError(_INVALID, [Problem("all_of", _NONE, "empty")])
     return flat[0] if len(flat) == 1 else AllOf(flat)
 
 
@@ -248,14 +260,14 @@ def any_of(*rules: Rule) -> Rule:
     """Some rule holds. Nested ``any_of`` flatten; one rule is itself; empty is an error."""
     flat = _flatten(AnyOf, rules)
     if not flat:
-        raise RuleError("invalid rule", [Problem("any_of", "needs at least one rule", "empty")])
+        raise RuleError(_INVALID, [Problem("any_of", _NONE, "empty")])
     return flat[0] if len(flat) == 1 else AnyOf(flat)
 
 
 def not_(rule: Rule) -> Rule:
     """The rule does not hold; ``not_(not_(x))`` is ``x``."""
     if not isinstance(rule, Rule):
-        raise UsageError(f"not_: expected a Rule, found {type(rule).__name__}")
+        raise _not_a_rule("not_: ", rule)
     return rule.rule if isinstance(rule, Not) else Not(rule)
 
 

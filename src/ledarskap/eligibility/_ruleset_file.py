@@ -21,11 +21,13 @@ from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_i
 from ledarskap._shapes import Keys, failures, key_path
 from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problem, Problems, RuleError, safe_repr
+from ledarskap.text import Text
 
 from ._entries import RuleEntry, RuleLevel, overlap
-from ._meaning import Where, build, problem_at
+from ._meaning import Where, build, problem_at, said
 from ._rules import Comparison, ParameterRef, Predicate, Rule
 from ._tables import read_table
+from ._vocabulary import unknown_type
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin, value_type
 from .valuetypes import ValueType, list_of
@@ -119,17 +121,25 @@ Parameters = NewType("Parameters", dict[str, ParameterSpec])
 """The ``[parameters]`` table, by name."""
 
 
+_TEXT = Text("text", "text")
+_AN_ID = Text("ett id (bokstäver, siffror, - _ . :)", "an id (letters, digits, - _ . :)")
+_A_VERSION = Text("en version som text", "a version as text")
+_THE_FORMAT = Text(f"format = {RULESET_FORMAT!r}", f"format = {RULESET_FORMAT!r}")
+_THE_RULES = Text("minst en [[rules]]-tabell", "at least one [[rules]] table")
+_INVALID = Text("ogiltig regeluppsättning", "invalid rule set")
+
+
 def _text(value: object, _: type) -> str:
     if isinstance(value, str) and value.strip():
         return value
-    raise FieldError("text", value, code="type")
+    raise FieldError(_TEXT, value, code="type")
 
 
 def _rule_id(value: object, _: type) -> str:
     text = _text(value, str)
     if _ID.match(text):
         return text
-    raise FieldError("an id (letters, digits, - _ . :)", value, code="id")
+    raise FieldError(_AN_ID, value, code="id")
 
 
 def _version(value: object, _: type) -> str:
@@ -137,13 +147,13 @@ def _version(value: object, _: type) -> str:
         return str(value)
     if isinstance(value, str) and value.strip():
         return value
-    raise FieldError("a version as text", value, code="missing")
+    raise FieldError(_A_VERSION, value, code="missing")
 
 
 def _format(value: object, _: type) -> str:
     if value == RULESET_FORMAT:
         return RULESET_FORMAT
-    raise FieldError(f"format = {RULESET_FORMAT!r}", value, code="format")
+    raise FieldError(_THE_FORMAT, value, code="format")
 
 
 def _date(value: object, _: type) -> dt.date:
@@ -153,13 +163,19 @@ def _date(value: object, _: type) -> dt.date:
 def _level(value: object, _: type) -> RuleLevel:
     if isinstance(value, str) and value in ("required", "advisory"):
         return RuleLevel(value)
-    raise FieldError("'required' or 'advisory'", value, code="level")
+    raise FieldError(
+        Text("'required' eller 'advisory'", "'required' or 'advisory'"), value, code="level"
+    )
 
 
 def _condition(value: object, _: type) -> object:
     if isinstance(value, str | Mapping):
         return value
-    raise FieldError("the condition as text or a table", value, code="type")
+    raise FieldError(
+        Text("villkoret som text eller tabell", "the condition as text or a table"),
+        value,
+        code="type",
+    )
 
 
 def make_converter() -> cattrs.BaseConverter:
@@ -171,7 +187,7 @@ def make_converter() -> cattrs.BaseConverter:
 
     def rules(value: object, _: type) -> tuple[RuleData, ...]:
         if not isinstance(value, list) or not value:
-            raise FieldError("at least one [[rules]] table", value, code="missing")
+            raise FieldError(_THE_RULES, value, code="missing")
         return converter.structure(value, tuple[RuleData, ...])
 
     def parameter(value: object, _: type) -> object:
@@ -181,7 +197,9 @@ def make_converter() -> cattrs.BaseConverter:
 
     def parameters(value: object, _: type) -> dict[str, object]:
         if not isinstance(value, Mapping):
-            raise FieldError("a table of parameters", value, code="type")
+            raise FieldError(
+                Text("en tabell med parametrar", "a table of parameters"), value, code="type"
+            )
         return converter.structure(value, dict[str, ParameterSpec])  # type: ignore[arg-type]
 
     converter = base_converter(
@@ -203,11 +221,11 @@ def make_converter() -> cattrs.BaseConverter:
 
 # What a missing key is said to hold, where "a value" would say less.
 _REQUIRED = {
-    "id": "an id",
-    "when": "the rule's condition (when)",
-    "version": "a version as text",
-    "format": f"format = {RULESET_FORMAT!r}",
-    "rules": "at least one [[rules]] table",
+    "id": Text("ett id", "an id"),
+    "when": Text("regelns villkor (when)", "the rule's condition (when)"),
+    "version": _A_VERSION,
+    "format": _THE_FORMAT,
+    "rules": _THE_RULES,
 }
 
 
@@ -381,7 +399,10 @@ class _Checker:
         if valid_from and valid_to and valid_to <= valid_from:
             self.add(
                 f"{path}.valid_to",
-                f"the window [valid_from, valid_to) is empty: {valid_to} is not after {valid_from}",
+                Text(
+                    f"fönstret [valid_from, valid_to) är tomt: {valid_to} är inte efter {valid_from}",
+                    f"the window [valid_from, valid_to) is empty: {valid_to} is not after {valid_from}",
+                ),
                 "window",
                 self.lines.rule(index, "valid_to"),
             )
@@ -428,23 +449,30 @@ class _Checker:
                 if other_id == rule_id
             )
             for other_from, other_to in clashes:
+                shown = safe_repr(rule_id, 60)
                 if (other_from, other_to) == (valid_from, valid_to):
                     self.add(
                         f"rules[{index}].id",
-                        f"duplicate rule id {safe_repr(rule_id, 60)} with the same validity window",
+                        Text(
+                            f"regel-id:t {shown} finns två gånger med samma giltighetsfönster",
+                            f"duplicate rule id {shown} with the same validity window",
+                        ),
                         "duplicate-id",
                         line,
-                        hint="give each rule its own id, or give versions of one rule disjoint windows",
+                        hint=_OWN_ID,
                     )
                 elif overlap((valid_from, valid_to), (other_from, other_to)):
+                    this = f"[{_day(valid_from)}, {_day(valid_to)})"
+                    other = f"[{_day(other_from)}, {_day(other_to)})"
                     self.add(
                         f"rules[{index}].valid_from",
-                        f"the versions of rule {safe_repr(rule_id, 60)} overlap: "
-                        f"[{_day(valid_from)}, {_day(valid_to)}) and "
-                        f"[{_day(other_from)}, {_day(other_to)})",
+                        Text(
+                            f"versionerna av regeln {shown} överlappar: {this} och {other}",
+                            f"the versions of rule {shown} overlap: {this} and {other}",
+                        ),
                         "overlapping-windows",
                         line,
-                        hint="windows are half-open [valid_from, valid_to): end one where the next begins",
+                        hint=_HALF_OPEN,
                     )
             seen.append((index, rule_id, valid_from, valid_to))
 
@@ -471,24 +499,40 @@ class _Checker:
                 if spec.type is not None:
                     try:
                         declared = value_type(spec.type)
-                    except ValueError as error:
-                        self.add(f"{path}.type", str(error), "type", line)
+                    except ValueError:
+                        self.add(f"{path}.type", unknown_type(spec.type), "type", line)
             kinds = [*implicit.get(name, ()), *uses.get(name, [])]
             kind = declared or (kinds[0] if kinds else None)
             if kind is None and not (isinstance(spec, ParameterData) and spec.type is not None):
+                shown = safe_repr(name, 60)
                 self.add(
                     path,
-                    f"parameter {safe_repr(name, 60)} is used by no rule or predicate and has no type",
+                    Text(
+                        f"parametern {shown} används inte av någon regel eller något predikat "
+                        "och har ingen typ",
+                        f"parameter {shown} is used by no rule or predicate and has no type",
+                    ),
                     "unused-parameter",
                     line,
                     hint=did_you_mean(name, [*implicit, *uses])
-                    or f"name it in a rule's condition, or give it a type: [parameters.{name}] "
-                    'with values = … and type = "…"',
+                    or Text(
+                        f"nämn den i en regels villkor, eller ge den en typ: [parameters.{name}] "
+                        'med values = … och type = "…"',
+                        f"name it in a rule's condition, or give it a type: [parameters.{name}] "
+                        'with values = … and type = "…"',
+                    ),
                 )
                 continue
             for other in kinds:
                 if kind is not None and other.name != kind.name:
-                    self.add(path, f"used as {kind} and as {other}", "parameter-type", line)
+                    self.add(
+                        path,
+                        Text(
+                            f"används som {kind} och som {other}", f"used as {kind} and as {other}"
+                        ),
+                        "parameter-type",
+                        line,
+                    )
             dated = self.parameter_values(values, path, line, kind)
             if dated is not None:
                 result[name] = Parameter(
@@ -500,12 +544,17 @@ class _Checker:
         for name in uses:
             if name not in result and name not in raw:
                 where = next((i for i, e in enumerate(entries) if name in e.rule.parameters()), 0)
+                shown = safe_repr(name, 60)
                 self.add(
                     f"rules[{where}].when",
-                    f"unknown parameter {safe_repr(name, 60)} (a bare name as a value is a parameter)",
+                    Text(
+                        f"okänd parameter {shown} (ett namn utan citattecken som värde är en parameter)",
+                        f"unknown parameter {shown} (a bare name as a value is a parameter)",
+                    ),
                     "unknown-parameter",
                     self.lines.rule(where, "when"),
-                    hint=did_you_mean(name, list(raw)) or 'quote text values: "…"',
+                    hint=did_you_mean(name, list(raw))
+                    or Text('skriv textvärden inom citattecken: "…"', 'quote text values: "…"'),
                 )
         return result
 
@@ -522,19 +571,29 @@ class _Checker:
                 try:
                     day = read_iso_date(key, code="date")
                 except FieldError as error:
-                    self.add(f"{path}.values", str(error), error.code, line)
+                    self.add(f"{path}.values", error.text, error.code, line)
                     ok = False
                     continue
             if kind is not None:
                 try:
                     value = kind.convert(value)
                 except (ValueError, TypeError) as error:
-                    hint = getattr(error, "hint", None)
-                    self.add(f"{path}.values", str(error), "parameter-type", line, hint)
+                    message, hint = said(error)
+                    self.add(f"{path}.values", message, "parameter-type", line, hint)
                     ok = False
                     continue
             dated[day] = value
         return dated if ok else None
+
+
+_OWN_ID = Text(
+    "ge varje regel ett eget id, eller ge versionerna av en regel fönster som inte överlappar",
+    "give each rule its own id, or give versions of one rule disjoint windows",
+)
+_HALF_OPEN = Text(
+    "fönstren är halvöppna [valid_from, valid_to): låt ett sluta där nästa börjar",
+    "windows are half-open [valid_from, valid_to): end one where the next begins",
+)
 
 
 def _day(day: dt.date | None) -> str:
@@ -569,13 +628,15 @@ def load(
     if syntax not in ("toml", "json"):
         raise ValueError(f"syntax must be 'toml' or 'json', not {syntax!r}")
     if not isinstance(text, str):
-        problem = Problem("", f"expected text, found {type(text).__name__}", "type", source=source)
-        raise RuleError("invalid rule set", [problem], source=source)
+        kind = type(text).__name__
+        message = Text(f"förväntade text, fick {kind}", f"expected text, found {kind}")
+        problem = Problem("", message, "type", source=source)
+        raise RuleError(_INVALID, [problem], source=source)
     data = parse_text(text, syntax, error=RuleError, source=source)
     checker = _Checker(text, syntax, source, registry)
     document = checker.document(data)
     if checker.problems or document is None:
         # In file order; problems without a line (a missing key) come last.
         ordered = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
-        raise RuleError("invalid rule set", ordered, source=source)
+        raise RuleError(_INVALID, ordered, source=source)
     return document

@@ -11,6 +11,7 @@ import re
 import attrs
 
 from ledarskap.errors import safe_repr
+from ledarskap.text import Text
 
 from ._vocabulary import KEYWORDS
 from .valuetypes import MAX_DIGITS
@@ -32,10 +33,10 @@ _NOT_WHOLE = re.compile(r"-?\d+[.eE]\d*")
 
 
 class ReadError(Exception):
-    """A rule's text cannot be read: *message* about characters ``start:end``."""
+    """A rule's text cannot be read: *message* (in both languages) about characters ``start:end``."""
 
-    def __init__(self, message: str, start: int, end: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: Text, start: int, end: int) -> None:
+        super().__init__(message.en)
         self.message = message
         self.start = start
         self.end = end
@@ -63,13 +64,23 @@ def tokenize(text: str) -> list[Token]:
         if match is None:
             number = _NOT_WHOLE.match(text, pos)
             if number is not None:  # 2.5, 3,5, 2e3: numbers in rules are whole
-                message = f"expected a whole number, found {safe_repr(number.group(), 40)}"
+                found = safe_repr(number.group(), 40)
+                message = Text(
+                    f"förväntade ett heltal, fick {found}",
+                    f"expected a whole number, found {found}",
+                )
                 raise ReadError(message, pos, number.end())
-            raise ReadError(f"unexpected character {text[pos]!r}", pos, pos + 1)
+            character = repr(text[pos])
+            message = Text(f"oväntat tecken {character}", f"unexpected character {character}")
+            raise ReadError(message, pos, pos + 1)
         kind = match.lastgroup or "ws"
         if kind == "number" and len(match.group().lstrip("-")) > MAX_DIGITS:
-            message = f"expected a whole number of at most {MAX_DIGITS} digits"
-            raise ReadError(f"{message}, found {safe_repr(match.group(), 40)}", pos, match.end())
+            found = safe_repr(match.group(), 40)
+            message = Text(
+                f"förväntade ett heltal med högst {MAX_DIGITS} siffror, fick {found}",
+                f"expected a whole number of at most {MAX_DIGITS} digits, found {found}",
+            )
+            raise ReadError(message, pos, match.end())
         if kind != "ws":
             if kind == "name" and match.group() in KEYWORDS:
                 kind = "keyword"
@@ -113,5 +124,8 @@ def unquote(token: Token) -> str:
             i += 6
         else:
             at = token.start + 1 + i
-            raise ReadError(f"unknown escape \\{escape} in text", at, at + 2)
+            message = Text(
+                f"okänd escape-sekvens \\{escape} i texten", f"unknown escape \\{escape} in text"
+            )
+            raise ReadError(message, at, at + 2)
     return "".join(out)

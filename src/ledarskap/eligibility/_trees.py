@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ledarskap.errors import mask_personal_data
+from ledarskap.text import Text
 
 from ._decision_data import NodeData, ResultData, read
 from .truth import Truth
@@ -99,7 +100,7 @@ class DecisionNode(NamedTuple):
     @classmethod
     def from_data(cls, data: object) -> DecisionNode:
         """The node :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
-        return node_of(read(data, NodeData, "not a decision node"))
+        return node_of(read(data, NodeData, Text("inte en beslutsnod", "not a decision node")))
 
 
 class RuleResult(NamedTuple):
@@ -137,7 +138,9 @@ class RuleResult(NamedTuple):
     @classmethod
     def from_data(cls, data: object) -> RuleResult:
         """The result :meth:`to_data` wrote; unreadable data is a RuleError naming each path."""
-        return result_of(read(data, ResultData, "not a rule result"))
+        return result_of(
+            read(data, ResultData, Text("inte ett regelresultat", "not a rule result"))
+        )
 
 
 _NOT = {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE, Truth.UNKNOWN: Truth.UNKNOWN}

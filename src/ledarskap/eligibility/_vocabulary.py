@@ -29,6 +29,7 @@ __all__ = [
     "PredicateRegistry",
     "PredicateSpec",
     "Texts",
+    "unknown_type",
     "value_type",
 ]
 
@@ -103,7 +104,21 @@ def value_type(name: str | ValueType) -> ValueType:
     try:
         return _TYPES[name]
     except KeyError:
-        raise ValueError(f"unknown value type {name!r}; known: {', '.join(_TYPES)}") from None
+        raise ValueError(unknown_type(name).en) from None
+
+
+def unknown_type(name: str) -> Text:
+    """What :func:`value_type` says of the name *name*, or of the unknown name in it.
+
+    >>> unknown_type("list[colour]").sv.partition(";")[0]
+    "okänd värdetyp 'colour'"
+    """
+    while name.startswith("list[") and name.endswith("]"):
+        name = name[5:-1]
+    known = ", ".join(_TYPES)
+    return Text(
+        f"okänd värdetyp {name!r}; kända: {known}", f"unknown value type {name!r}; known: {known}"
+    )
 
 
 @attrs.frozen(kw_only=True)

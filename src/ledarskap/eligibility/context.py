@@ -29,6 +29,7 @@ from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import describe
 from ledarskap.errors import UsageError, masked_repr
 from ledarskap.model import Application, Cohort, ProgramData
+from ledarskap.text import Text
 
 __all__ = ["EvaluationContext", "check_applications", "facts_of", "resolve_as_of"]
 
@@ -89,6 +90,14 @@ class EvaluationContext:
         )
 
 
+_NO_DAY = Text(
+    "as_of: förväntade ett datum, eller en omgång vars start är datumet, fick inget av dem "
+    "(klockan läses aldrig)",
+    "as_of: expected a date, or a cohort whose start is the date, found neither "
+    "(the clock is never read)",
+)
+
+
 def resolve_as_of(as_of: object, cohort: object, program: object = None) -> dt.date:
     """The date of an evaluation: *as_of*, else the cohort's start; never today's date.
 
@@ -100,19 +109,21 @@ def resolve_as_of(as_of: object, cohort: object, program: object = None) -> dt.d
     a cohort.
     """
     for name, value, kind, expected in (
-        ("as_of", as_of, dt.date, "a date (datetime.date)"),
-        ("cohort", cohort, Cohort, "a Cohort"),
-        ("program", program, ProgramData, "a ProgramData"),
+        ("as_of", as_of, dt.date, Text("ett datum (datetime.date)", "a date (datetime.date)")),
+        ("cohort", cohort, Cohort, Text("en Cohort", "a Cohort")),
+        ("program", program, ProgramData, Text("en ProgramData", "a ProgramData")),
     ):
         if value is not None and (not isinstance(value, kind) or isinstance(value, dt.datetime)):
-            raise UsageError(f"{name}: expected {expected} or None, found {describe(value)}")
+            raise UsageError(
+                Text(
+                    f"{name}: förväntade {expected.sv} eller None, fick {describe(value, 'sv')}",
+                    f"{name}: expected {expected.en} or None, found {describe(value)}",
+                )
+            )
     if isinstance(as_of, dt.date):
         return as_of
     if not isinstance(cohort, Cohort):
-        raise UsageError(
-            "as_of: expected a date, or a cohort whose start is the date, found neither "
-            "(the clock is never read)"
-        )
+        raise UsageError(_NO_DAY)
     return cohort.start
 
 
@@ -123,7 +134,12 @@ def check_applications(applications: Sequence[object], name: str = "applications
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             where = name if name == "application" else f"{name}[{index}]"
-            raise UsageError(f"{where}: expected an Application, found {describe(application)}")
+            raise UsageError(
+                Text(
+                    f"{where}: förväntade en Application, fick {describe(application, 'sv')}",
+                    f"{where}: expected an Application, found {describe(application)}",
+                )
+            )
 
 
 def facts_of(application: Application, program: ProgramData | None) -> Application:

@@ -36,9 +36,9 @@ from typing import Any, Protocol
 
 import attrs
 
-from ledarskap._found import describe
+from ledarskap._found import expected_found
 from ledarskap.errors import Problem, RuleError, mask_personal_data
-from ledarskap.text import Language
+from ledarskap.text import Language, Text
 
 from ._decision_data import DECISION_FORMAT, DecisionData, read
 from ._trees import DecisionNode, RuleResult, leaves_explaining, masked, node_of, result_of
@@ -75,6 +75,7 @@ class Explanation(Protocol):
         """The applicant's facts the texts refer to."""
 
 
+_NOT_A_DECISION = Text("inte ett beslut", "not a decision")
 _EXPLAINED = ("rules", "reasons", "warnings", "missing_facts", "facts")
 _new = object.__new__
 _put = object.__setattr__
@@ -333,9 +334,10 @@ class Decision:
         and what was expected; a wrong ``format`` tag is the only problem reported.
         """
         if isinstance(data, Mapping) and data.get("format") != DECISION_FORMAT:
-            message = f"expected {DECISION_FORMAT!r}, found {describe(data.get('format'))}"
-            raise RuleError("not a decision", [Problem("$.format", message, "format")])
-        shape = read(data, DecisionData, "not a decision")
+            tag = repr(DECISION_FORMAT)
+            message = expected_found(Text(tag, tag), data.get("format"))
+            raise RuleError(_NOT_A_DECISION, [Problem("$.format", message, "format")])
+        shape = read(data, DecisionData, _NOT_A_DECISION)
         return cls(
             outcome=shape.outcome,
             as_of=shape.as_of,

@@ -27,10 +27,11 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap.errors import Problem, RuleError
 from ledarskap.model import Application
+from ledarskap.text import Text
 
 from . import _rules
 from ._evaluation import plan
@@ -77,7 +78,16 @@ __all__ = [
 ]
 
 
-def _checked(draft: Any, registry: PredicateRegistry | None, what: str) -> Rule:
+_INVALID = {
+    "predicate": Text("ogiltigt predikat", "invalid predicate"),
+    "comparison": Text("ogiltig jämförelse", "invalid comparison"),
+    "rule": Text("ogiltig regel", "invalid rule"),
+}
+
+
+def _checked(
+    draft: Any, registry: PredicateRegistry | None, what: Literal["predicate", "comparison", "rule"]
+) -> Rule:
     """The rule *draft* describes, or a RuleError with every problem at its place."""
     problems: list[Problem] = []
 
@@ -86,7 +96,7 @@ def _checked(draft: Any, registry: PredicateRegistry | None, what: str) -> Rule:
 
     rule = build(draft, registry_or_builtin(registry), report)
     if problems or rule is None:
-        raise RuleError(f"invalid {what}", problems)
+        raise RuleError(_INVALID[what], problems)
     return rule
 
 

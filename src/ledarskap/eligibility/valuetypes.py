@@ -95,31 +95,38 @@ def either(shown: list[str], language: Language) -> str:
     return ", ".join(shown[:-1]) + f" {_OR.render(language)} " + shown[-1]
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError("text", value, code="type")
-    return value
-
-
 MAX_DIGITS = 9
 """The most digits of a whole number in a rule (a count of years, a capacity), as in sheets."""
+
+_TEXT = Text("text", "text")
+_WHOLE = Text("ett heltal", "a whole number")
+_SHORT_WHOLE = Text(
+    f"ett heltal med högst {MAX_DIGITS} siffror", f"a whole number of at most {MAX_DIGITS} digits"
+)
+_TRUE_OR_FALSE = Text("sant eller falskt", "true or false")
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(_TEXT, value, code="type")
+    return value
 
 
 def _integer(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldError("a whole number", value, code="type")
+        raise FieldError(_WHOLE, value, code="type")
     if abs(value) >= 10**MAX_DIGITS:
-        raise FieldError(f"a whole number of at most {MAX_DIGITS} digits", value, code="type")
+        raise FieldError(_SHORT_WHOLE, value, code="type")
     return value
 
 
 def _boolean(value: object) -> bool:
     if not isinstance(value, bool):
-        raise FieldError("true or false", value, code="type")
+        raise FieldError(_TRUE_OR_FALSE, value, code="type")
     return value
 
 
-def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
+def _enum_type(name: str, kind: type[enum.Enum], what: Text) -> ValueType:
     members = {m.value: m for m in kind}
 
     def convert(value: object) -> enum.Enum:
@@ -127,8 +134,9 @@ def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
             return value
         if isinstance(value, str) and value in members:
             return members[value]
+        listed = ", ".join(map(repr, members))
         raise FieldError(
-            f"{what}, one of {', '.join(map(repr, members))}",
+            Text(f"{what.sv}, en av {listed}", f"{what.en}, one of {listed}"),
             value,
             hint=did_you_mean(value, members, cutoff=0.5),
         )
@@ -141,7 +149,7 @@ def _enum_type(name: str, kind: type[enum.Enum], what: str) -> ValueType:
     return ValueType(name=name, convert=convert, source=lambda v: v.value, show=show)
 
 
-def _catalog(lookup: Callable[[Any], Any], expected: str) -> Callable[[object], Any]:
+def _catalog(lookup: Callable[[Any], Any], expected: Text) -> Callable[[object], Any]:
     """A value of a catalog (*lookup*'s), its error said as *expected* with the model's hint."""
 
     def convert(value: object) -> Any:
@@ -193,27 +201,42 @@ DATE = ValueType(
 )
 POSITION = ValueType(
     name="position",
-    convert=_catalog(lambda v: position(v).slug, "a position of the catalog"),
+    convert=_catalog(
+        lambda v: position(v).slug, Text("en befattning ur katalogen", "a position of the catalog")
+    ),
     source=lambda v: v,
     show=_show_position,
 )
 """A catalog position, by slug (titles and aliases are accepted and normalised to the slug)."""
-POSITION_KIND = _enum_type("position-kind", PositionKind, "a kind of position")
-ORGANISATION_KIND = _enum_type("organisation-kind", OrganisationKind, "a kind of organisation")
-POLITICAL_BODY_KIND = _enum_type(
-    "political-body-kind", PoliticalBodyKind, "a kind of political body"
+POSITION_KIND = _enum_type(
+    "position-kind", PositionKind, Text("ett slags befattning", "a kind of position")
 )
-STAFF_FUNCTION = _enum_type("staff-function", StaffFunction, "a staff function")
+ORGANISATION_KIND = _enum_type(
+    "organisation-kind", OrganisationKind, Text("ett slags organisation", "a kind of organisation")
+)
+POLITICAL_BODY_KIND = _enum_type(
+    "political-body-kind",
+    PoliticalBodyKind,
+    Text("ett slags politiskt organ", "a kind of political body"),
+)
+STAFF_FUNCTION = _enum_type(
+    "staff-function", StaffFunction, Text("en stabsfunktion", "a staff function")
+)
 MUNICIPALITY = ValueType(
     name="municipality",
-    convert=_catalog(lambda v: municipality(v).code, "a municipality code or name"),
+    convert=_catalog(
+        lambda v: municipality(v).code,
+        Text("en kommunkod eller ett kommunnamn", "a municipality code or name"),
+    ),
     source=lambda v: v,
     show=_show_municipality,
 )
 """A municipality, by its SCB code (names are accepted and normalised to the code)."""
 COUNTY = ValueType(
     name="county",
-    convert=_catalog(lambda v: county(v).code, "a county code or name"),
+    convert=_catalog(
+        lambda v: county(v).code, Text("en länskod eller ett länsnamn", "a county code or name")
+    ),
     source=lambda v: v,
     show=_show_county,
 )
@@ -229,9 +252,19 @@ def list_of(item: ValueType) -> ValueType:
 
     def convert(value: object) -> tuple[Any, ...]:
         if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-            raise FieldError(f"a list of {item.name} values", value, code="type")
+            raise FieldError(
+                Text(f"en lista med värden av typen {item.name}", f"a list of {item.name} values"),
+                value,
+                code="type",
+            )
         if not value:
-            raise FieldError(f"a non-empty list of {item.name} values", value)
+            raise FieldError(
+                Text(
+                    f"en icke-tom lista med värden av typen {item.name}",
+                    f"a non-empty list of {item.name} values",
+                ),
+                value,
+            )
         converted = {item.convert(v) for v in value}
         return tuple(sorted(converted, key=lambda v: str(item.source(v))))
 

@@ -5,7 +5,8 @@ Each validator is a small callable object reached through a factory (:func:`inst
 …). It raises :class:`~ledarskap.errors.InvalidValueError` naming ``Class.field``, what
 was expected and what was found, and it says what it expects without being run:
 
-- ``description``: the expectation in words, as messages give it ("a non-empty text");
+- ``expected``: the expectation in words, as messages give it, in Swedish and English
+  (``description`` is its English: "a non-empty text");
 - ``schema``: the JSON Schema fragment of the constraint (``{"type": "string",
   "pattern": …}``), which :mod:`ledarskap.io.schema` reads into the document's schema.
 
@@ -20,11 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 
 from ledarskap.errors import InvalidValueError
+from ledarskap.text import Text
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 T = TypeVar("T")
 
@@ -42,13 +47,48 @@ def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
-def fail(instance: object, attribute: attrs.Attribute[Any], expected: str, found: object) -> None:
+def fail(
+    instance: object, attribute: attrs.Attribute[Any], expected: Wording, found: object
+) -> None:
     """Raise the library's error for *attribute* of *instance*."""
     raise InvalidValueError(location=where(instance, attribute), expected=expected, found=found)
 
 
+class _Note(str):
+    """A note's English text (what Python shows) that carries its Swedish as ``sv``."""
+
+    __slots__ = ("sv",)
+    sv: str
+
+
+def note(sv: str, en: str) -> str:
+    """A note for an error (``error.add_note``): English, with its Swedish as ``note.sv``.
+
+    A note is text; a reader that says an error in Swedish finds the Swedish there
+    (:func:`ledarskap._shapes.failures`).
+
+    >>> said = note("och 1 till", "and 1 more")
+    >>> said, said.sv
+    ('and 1 more', 'och 1 till')
+    """
+    made = _Note(en)
+    made.sv = sv
+    return made
+
+
+def _english(wording: Wording) -> str:
+    return wording if isinstance(wording, str) else wording.en
+
+
+def _filled(sv: str, en: str, *wordings: Wording) -> Wording:
+    """The templates *sv* and *en* filled with *wordings* (``{}``): English alone if one is."""
+    english = en.format(*map(_english, wordings))
+    swedish = [w.sv for w in wordings if not isinstance(w, str) and w.sv is not None]
+    return english if len(swedish) < len(wordings) else Text(sv.format(*swedish), english)
+
+
 class Check:
-    """A validator that says what it expects: :attr:`description` and :attr:`schema`.
+    """A validator that says what it expects: :attr:`expected` and :attr:`schema`.
 
     A check is an immutable value of the few fields its class names in :attr:`_fields`,
     compared and hashed by them, as an attrs class would be. The classes are written by
@@ -62,8 +102,13 @@ class Check:
     _fields: ClassVar[tuple[str, ...]] = ()
     """The fields that make the check what it is, in order: set by ``__init__``, compared."""
 
-    description: str
-    """What the validator expects, in the words of its messages."""
+    expected: Wording
+    """What the validator expects, in the words of its messages, in Swedish and English."""
+
+    @property
+    def description(self) -> str:
+        """What the validator expects, in English: :attr:`expected`'s English words."""
+        return _english(self.expected)
 
     def __init__(self, *values: Any) -> None:
         for name, value in zip(self._fields, values, strict=True):
@@ -130,23 +175,23 @@ class Check:
 class _Pattern(Check):
     """Text matching a regular expression (checked whole)."""
 
-    __slots__ = ("_fullmatch", "description", "name", "pattern")
-    _fields = ("name", "description", "pattern")
+    __slots__ = ("_fullmatch", "expected", "name", "pattern")
+    _fields = ("name", "expected", "pattern")
 
     name: str
-    description: str
+    expected: Wording
     pattern: str
     _fullmatch: Callable[[str], object]
 
     def __init__(
-        self, name: str, description: str, pattern: str, fullmatch: Callable[[str], object]
+        self, name: str, expected: Wording, pattern: str, fullmatch: Callable[[str], object]
     ) -> None:
-        super().__init__(name, description, pattern)
+        super().__init__(name, expected, pattern)
         object.__setattr__(self, "_fullmatch", fullmatch)  # made of the pattern: not compared
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not self.accepts(value):
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
 
     def accepts(self, value: object) -> bool:
         """Whether *value* is text matching the pattern (for a reader checking a cell).
@@ -172,12 +217,12 @@ class _Text(Check):
     blank_ok: bool
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return "a text" if self.blank_ok else "a non-empty text"
+    def expected(self) -> Wording:  # type: ignore[override]
+        return _A_TEXT if self.blank_ok else _A_NON_EMPTY_TEXT
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not (self.blank_ok or (value and not value.isspace())):
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -192,13 +237,13 @@ class _Date(Check):
 
     __slots__ = ()
 
-    description = "a date (datetime.date)"
+    expected = Text("ett datum (datetime.date)", "a date (datetime.date)")
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value.__class__ is not dt.date and (
             not isinstance(value, dt.date) or isinstance(value, dt.datetime)
         ):
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
 
     def __repr__(self) -> str:
         return "date"
@@ -212,12 +257,13 @@ class _AtLeast(Check):
     least: int
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return f"a whole number of at least {self.least}"
+    def expected(self) -> Wording:  # type: ignore[override]
+        least = self.least
+        return Text(f"ett heltal som är minst {least}", f"a whole number of at least {least}")
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -227,16 +273,25 @@ class _AtLeast(Check):
         return {1: "positive_int", 0: "non_negative_int"}.get(self.least, f"at_least({self.least})")
 
 
+_A_TEXT = Text("en text", "a text")
+_A_NON_EMPTY_TEXT = Text("en text som inte är tom", "a non-empty text")
+
 identifier: Check = _Pattern(
     "identifier",
-    "an id of letters, digits and ._:- (at most 64)",
+    Text(
+        "ett id av bokstäver, siffror och ._:- (högst 64 tecken)",
+        "an id of letters, digits and ._:- (at most 64)",
+    ),
     ID_PATTERN,
     _ID_FULLMATCH,
 )
 """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
 email = _Pattern(
     "email",
-    "an e-mail address (one @, a dot in the domain, no spaces)",
+    Text(
+        "en e-postadress (ett @, en punkt i domänen, inga mellanslag)",
+        "an e-mail address (one @, a dot in the domain, no spaces)",
+    ),
     EMAIL_PATTERN,
     _EMAIL_FULLMATCH,
 )
@@ -256,34 +311,47 @@ non_negative_int: Check = _AtLeast(0)
 class _InstanceOf(Check):
     """``isinstance`` (a bool is not an int here), with a readable expectation."""
 
-    __slots__ = ("_no_bool", "description", "kind")
-    _fields = ("kind", "description")
+    __slots__ = ("_no_bool", "expected", "kind")
+    _fields = ("kind", "expected")
 
     kind: type | tuple[type, ...]
-    description: str
+    expected: Wording
     _no_bool: bool
 
-    def __init__(self, kind: type | tuple[type, ...], description: str, no_bool: bool) -> None:
-        super().__init__(kind, description)
+    def __init__(self, kind: type | tuple[type, ...], expected: Wording, no_bool: bool) -> None:
+        super().__init__(kind, expected)
         object.__setattr__(self, "_no_bool", no_bool)  # made of the kind: not compared
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, self.kind) or (self._no_bool and isinstance(value, bool)):
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
 
     def __repr__(self) -> str:
         return f"instance_of({self.kind!r}, {self.description!r})"
 
 
-def instance_of(kind: type | tuple[type, ...], description: str) -> Check:
+def instance_of(kind: type | tuple[type, ...], description: Wording | None = None) -> Check:
     """Check ``isinstance`` (bools are not ints here), with a readable expectation.
+
+    The expectation is *description* (a :class:`~ledarskap.text.Text` in both languages);
+    without it, the class by name: "a Municipality" ("en Municipality").
 
     >>> instance_of(bool, "True or False")
     instance_of(<class 'bool'>, 'True or False')
+    >>> instance_of(Text).expected
+    Text(sv='en Text', en='a Text')
     """
     types = kind if isinstance(kind, tuple) else (kind,)
     no_bool = bool not in types and any(issubclass(bool, t) for t in types)
+    if description is None:
+        name = " or ".join(t.__name__ for t in types)
+        article = "an" if name[0] in "AEIOU" else "a"
+        description = Text(f"en {name}", f"{article} {name}")
     return _InstanceOf(kind, description, no_bool)
+
+
+boolean: Check = instance_of(bool, Text("True eller False", "True or False"))
+"""``True`` or ``False``."""
 
 
 class _Optional(Check):
@@ -294,8 +362,8 @@ class _Optional(Check):
     validator: Check
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return f"{self.validator.description}, or None"
+    def expected(self) -> Wording:  # type: ignore[override]
+        return _filled("{}, eller None", "{}, or None", self.validator.expected)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None:
@@ -339,14 +407,14 @@ class _Items(Check):
     unique: bool
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return "a tuple"
+    def expected(self) -> Wording:  # type: ignore[override]
+        return _A_TUPLE
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            fail(instance, attribute, "a tuple", value)
+            fail(instance, attribute, _A_TUPLE, value)
         if self.non_empty and not value:
-            fail(instance, attribute, "at least one item", value)
+            fail(instance, attribute, _AN_ITEM, value)
         validator = self.validator
         try:
             for item in value:
@@ -362,7 +430,7 @@ class _Items(Check):
             for index, item in enumerate(value):  # pragma: no branch - one item fails
                 validator(instance, cast("attrs.Attribute[Any]", _Indexed(attribute, index)), item)
         if self.unique and len(set(value)) != len(value):
-            fail(instance, attribute, "no item twice", _first_repeat(value))
+            fail(instance, attribute, _NO_REPEAT, _first_repeat(value))
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -385,6 +453,11 @@ class _Items(Check):
         return f"items({self.validator!r}, non_empty={self.non_empty}, unique={self.unique})"
 
 
+_A_TUPLE = Text("en tupel", "a tuple")
+_AN_ITEM = Text("minst ett element", "at least one item")
+_NO_REPEAT = Text("inget element två gånger", "no item twice")
+
+
 def items(validator: Check, *, non_empty: bool = False, unique: bool = False) -> Check:
     """A tuple whose every item passes *validator*; *non_empty*, *unique* as named."""
     return _Items(validator, non_empty, unique)
@@ -400,14 +473,21 @@ class _SetOf(Check):
     non_empty: bool
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return f"a frozenset of {self.name}"
+    def expected(self) -> Wording:  # type: ignore[override]
+        name = self.name
+        return Text(f"en frozenset med värden av typen {name}", f"a frozenset of {name}")
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, frozenset) or not all(isinstance(v, self.kind) for v in value):
-            fail(instance, attribute, self.description, value)
+            fail(instance, attribute, self.expected, value)
         if self.non_empty and not value:
-            fail(instance, attribute, f"at least one {self.name}", value)
+            name = self.name
+            fail(
+                instance,
+                attribute,
+                Text(f"minst ett värde av typen {name}", f"at least one {name}"),
+                value,
+            )
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -444,19 +524,25 @@ class _NotBefore(Check):
     __slots__ = _fields = ("other", "wording")
 
     other: str
-    wording: str
+    wording: Wording
+    """What the field expects, as its model says it; else the date it must not be before."""
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return self.wording or f"a date on or after {self.other}"
+    def expected(self) -> Wording:  # type: ignore[override]
+        other = self.other
+        return self.wording or Text(
+            f"ett datum som inte är före {other}", f"a date on or after {other}"
+        )
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         start = getattr(instance, self.other)
         if value is not None and start is not None and value < start:
+            after = f"{self.other} ({start.isoformat()})"
             fail(
                 instance,
                 attribute,
-                self.wording or f"a date on or after {self.other} ({start.isoformat()})",
+                self.wording
+                or Text(f"ett datum som inte är före {after}", f"a date on or after {after}"),
                 value.isoformat() if isinstance(value, dt.date) else value,
             )
 
@@ -472,7 +558,7 @@ class _NotBefore(Check):
         return f"not_before({self.other!r})"
 
 
-def not_before(other: str, *, description: str = "") -> Check:
+def not_before(other: str, *, description: Wording = "") -> Check:
     """A date (or ``None``) not earlier than the field *other* of the same instance."""
     return _NotBefore(other, description)
 
@@ -485,8 +571,10 @@ class _All(Check):
     validators: tuple[Check, ...]
 
     @property
-    def description(self) -> str:  # type: ignore[override]
-        return " and ".join(v.description for v in self.validators)
+    def expected(self) -> Wording:  # type: ignore[override]
+        wordings = [v.expected for v in self.validators]
+        count = len(wordings)
+        return _filled(" och ".join(["{}"] * count), " and ".join(["{}"] * count), *wordings)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         for validator in self.validators:

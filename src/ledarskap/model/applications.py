@@ -23,7 +23,7 @@ import datetime as dt
 import attrs
 
 from ledarskap.errors import masked_repr
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -71,19 +71,21 @@ class Application:
     municipality: Municipality | None = attrs.field(
         default=None,
         converter=as_optional_municipality,
-        validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
+        validator=_checks.optional(_checks.instance_of(Municipality)),
     )
     """The employing municipality."""
     organisation: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     organisation_kind: OrganisationKind | None = attrs.field(
         default=None,
-        validator=_checks.optional(_checks.instance_of(OrganisationKind, "an OrganisationKind")),
+        validator=_checks.optional(_checks.instance_of(OrganisationKind)),
     )
     title: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
     position: Position | None = attrs.field(
         default=_checks.DERIVED,
         converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
-        validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
+        validator=_checks.optional(
+            _checks.instance_of(Position, Text("en Position ur katalogen", "a catalog Position"))
+        ),
     )
     in_position_since: dt.date | None = attrs.field(
         default=None, validator=_checks.optional(_checks.date)
@@ -91,21 +93,19 @@ class Application:
     reports_to: tuple[PoliticalBody, ...] | None = attrs.field(
         default=None,
         converter=_checks.optional_tuple,
-        validator=_checks.optional(
-            _checks.items(_checks.instance_of(PoliticalBody, "a PoliticalBody"))
-        ),
+        validator=_checks.optional(_checks.items(_checks.instance_of(PoliticalBody))),
     )
     """The political bodies the applicant works directly towards; ``()`` for none."""
     leads_staff_function: bool | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.instance_of(bool, "True or False"))
+        default=None, validator=_checks.optional(_checks.boolean)
     )
     staff_function: StaffFunction | None = attrs.field(
         default=None,
-        validator=_checks.optional(_checks.instance_of(StaffFunction, "a StaffFunction")),
+        validator=_checks.optional(_checks.instance_of(StaffFunction)),
     )
     status: ApplicationStatus = attrs.field(
         default=ApplicationStatus.SUBMITTED,
-        validator=_checks.instance_of(ApplicationStatus, "an ApplicationStatus"),
+        validator=_checks.instance_of(ApplicationStatus),
     )
     appointment_id: str | None = attrs.field(
         default=None, validator=_checks.optional(_checks.identifier), repr=False

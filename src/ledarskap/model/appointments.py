@@ -30,7 +30,7 @@ import unicodedata
 import attrs
 
 from ledarskap.errors import mask_personal_data, masked_repr
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -111,9 +111,7 @@ class PoliticalBody:
     """A nämnd or styrelse that a manager works directly towards."""
 
     name: str = attrs.field(validator=_checks.text)
-    kind: PoliticalBodyKind = attrs.field(
-        validator=_checks.instance_of(PoliticalBodyKind, "a PoliticalBodyKind")
-    )
+    kind: PoliticalBodyKind = attrs.field(validator=_checks.instance_of(PoliticalBodyKind))
 
     def __str__(self) -> str:
         return mask_personal_data(self.name)  # shown: a name a file gave may be a number
@@ -171,7 +169,7 @@ class Appointment:
     person_id: str = attrs.field(validator=_checks.identifier)
     municipality: Municipality = attrs.field(
         converter=as_municipality,
-        validator=_checks.instance_of(Municipality, "a Municipality"),
+        validator=_checks.instance_of(Municipality),
     )
     """The municipality the organisation belongs to (the employer)."""
     organisation: str = attrs.field(validator=_checks.text)
@@ -185,20 +183,22 @@ class Appointment:
     position: Position | None = attrs.field(
         default=_checks.DERIVED,
         converter=_checks.derived(_matched_position, as_position),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
-        validator=_checks.optional(_checks.instance_of(Position, "a catalog Position")),
+        validator=_checks.optional(
+            _checks.instance_of(Position, Text("en Position ur katalogen", "a catalog Position"))
+        ),
     )
     organisation_kind: OrganisationKind = attrs.field(
         default=OrganisationKind.ADMINISTRATION,
-        validator=_checks.instance_of(OrganisationKind, "an OrganisationKind"),
+        validator=_checks.instance_of(OrganisationKind),
     )
     reports_to: tuple[PoliticalBody, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(PoliticalBody, "a PoliticalBody")),
+        validator=_checks.items(_checks.instance_of(PoliticalBody)),
     )
     staff_function: StaffFunction | None = attrs.field(
         default=None,
-        validator=_checks.optional(_checks.instance_of(StaffFunction, "a StaffFunction")),
+        validator=_checks.optional(_checks.instance_of(StaffFunction)),
     )
 
     def holds_on(self, day: dt.date) -> bool:

@@ -33,7 +33,7 @@ import datetime as dt
 import attrs
 
 from ledarskap.errors import InvalidValueError, mask_personal_data, masked_repr
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -84,7 +84,7 @@ class Venue:
     municipality: Municipality | None = attrs.field(
         default=None,
         converter=as_optional_municipality,
-        validator=_checks.optional(_checks.instance_of(Municipality, "a Municipality")),
+        validator=_checks.optional(_checks.instance_of(Municipality)),
     )
     address: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
 
@@ -104,7 +104,7 @@ class Session:
     """
 
     id: str = attrs.field(validator=_checks.identifier)
-    kind: SessionKind = attrs.field(validator=_checks.instance_of(SessionKind, "a SessionKind"))
+    kind: SessionKind = attrs.field(validator=_checks.instance_of(SessionKind))
     title: str = attrs.field(validator=_checks.text)
     start: dt.date = attrs.field(validator=_checks.date)
     end: dt.date = attrs.field(
@@ -113,9 +113,9 @@ class Session:
         validator=_checks.all_of(_checks.date, _checks.not_before("start")),
     )
     venue: Venue | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.instance_of(Venue, "a Venue"))
+        default=None, validator=_checks.optional(_checks.instance_of(Venue))
     )
-    online: bool = attrs.field(default=False, validator=_checks.instance_of(bool, "True or False"))
+    online: bool = attrs.field(default=False, validator=_checks.boolean)
     theme_ids: tuple[str, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
@@ -163,7 +163,7 @@ class Collaboration:
     """
 
     municipality: Municipality = attrs.field(
-        converter=as_municipality, validator=_checks.instance_of(Municipality, "a Municipality")
+        converter=as_municipality, validator=_checks.instance_of(Municipality)
     )
     chief_executive_id: str | None = attrs.field(
         default=None, validator=_checks.optional(_checks.identifier)
@@ -194,24 +194,24 @@ class Cohort:
         default=None, validator=_checks.optional(_checks.positive_int), repr=False
     )
     venue: Venue | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.instance_of(Venue, "a Venue")), repr=False
+        default=None, validator=_checks.optional(_checks.instance_of(Venue)), repr=False
     )
     collaborations: tuple[Collaboration, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Collaboration, "a Collaboration")),
+        validator=_checks.items(_checks.instance_of(Collaboration)),
         repr=False,
     )
     support_groups: tuple[SupportGroup, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(SupportGroup, "a SupportGroup")),
+        validator=_checks.items(_checks.instance_of(SupportGroup)),
         repr=False,
     )
     sessions: tuple[Session, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Session, "a Session")),
+        validator=_checks.items(_checks.instance_of(Session)),
         repr=False,
     )
 
@@ -219,12 +219,13 @@ class Cohort:
         problems = []
         for index, session in enumerate(self.sessions):
             if session.start < self.start or session.end > self.end:
+                dates = f"{self.start.isoformat()}–{self.end.isoformat()}"
                 problems.append(
                     InvalidValueError(
                         location=f"Cohort.sessions[{index}]",
-                        expected=(
-                            "a session within the cohort's dates "
-                            f"{self.start.isoformat()}–{self.end.isoformat()}"
+                        expected=Text(
+                            f"en träff inom omgångens datum {dates}",
+                            f"a session within the cohort's dates {dates}",
                         ),
                         found=str(session),
                     )
@@ -235,8 +236,12 @@ class Cohort:
         if problems:
             first = problems[0]
             if len(problems) > 1:
+                rest = problems[1:]
                 first.add_note(
-                    f"and {len(problems) - 1} more: " + "; ".join(map(str, problems[1:]))
+                    _checks.note(
+                        f"och {len(rest)} till: " + "; ".join(p.render("sv") for p in rest),
+                        f"and {len(rest)} more: " + "; ".join(map(str, rest)),
+                    )
                 )
             raise first
 
@@ -264,9 +269,10 @@ class Cohort:
         for session in self.sessions:
             if session.id == session_id:
                 return session
+        ids = [s.id for s in self.sessions]
         raise InvalidValueError(
             location="Cohort.sessions",
-            expected=f"one of the session ids {[s.id for s in self.sessions]}",
+            expected=Text(f"ett av träffarnas id {ids}", f"one of the session ids {ids}"),
             found=session_id,
         )
 
@@ -278,7 +284,7 @@ def _unique(problems: list[InvalidValueError], field: str, ids: list[str]) -> No
             problems.append(
                 InvalidValueError(
                     location=f"Cohort.{field}[{index}]",
-                    expected="an id not used before",
+                    expected=Text("ett id som inte använts förut", "an id not used before"),
                     found=item,
                 )
             )

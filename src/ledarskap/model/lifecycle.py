@@ -15,6 +15,7 @@ import datetime as dt
 import attrs
 
 from ledarskap.errors import InvalidValueError
+from ledarskap.text import Text
 
 from .mentoring import EndedBy, Mentorship, MentorshipStatus
 from .programdata import ProgramData
@@ -53,7 +54,10 @@ def end_mentorship(
     if pair.status.over:
         raise InvalidValueError(
             location=f"ProgramData.mentorships[{mentorship_id!r}].status",
-            expected="a mentorship that is proposed or active, to end it",
+            expected=Text(
+                "ett mentorskap som är föreslaget eller aktivt, för att avsluta det",
+                "a mentorship that is proposed or active, to end it",
+            ),
             found=pair.status.value,
         )
     ended = pair.ended(last_day, status, ended_by=ended_by, reason=reason)
@@ -97,27 +101,32 @@ def replace_mentor(
     """
     day: object = on  # a caller may pass anything: say so in the library's words
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise InvalidValueError(location="replace_mentor(on=…)", expected="a date", found=on)
+        raise InvalidValueError(
+            location="replace_mentor(on=…)", expected=Text("ett datum", "a date"), found=on
+        )
     data.participant(participant_id)  # an unknown adept or mentor is named as such
     data.mentor(mentor_id)
     active = [m for m in data.mentorships_of(participant_id) if m.status is MentorshipStatus.ACTIVE]
     if not active:
         raise InvalidValueError(
             location=f"ProgramData.mentorships (adept {participant_id})",
-            expected="an active mentorship to replace",
+            expected=Text("ett aktivt mentorskap att ersätta", "an active mentorship to replace"),
             found="none",
         )
     current = active[-1]
     if on <= current.start:
         raise InvalidValueError(
             location="replace_mentor(on=…)",
-            expected=f"a day after the start of {current.id} ({current.start.isoformat()})",
+            expected=Text(
+                f"en dag efter starten av {current.id} ({current.start.isoformat()})",
+                f"a day after the start of {current.id} ({current.start.isoformat()})",
+            ),
             found=on.isoformat(),
         )
     if mentorship_id in {m.id for m in data.mentorships}:
         raise InvalidValueError(
             location="replace_mentor(mentorship_id=…)",
-            expected="a new mentorship id",
+            expected=Text("ett nytt id för mentorskapet", "a new mentorship id"),
             found=mentorship_id,
         )
     ended = current.ended(

@@ -35,7 +35,7 @@ import datetime as dt
 import attrs
 
 from ledarskap.errors import InvalidValueError, masked_repr
-from ledarskap.text import LabelledEnum
+from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -65,7 +65,7 @@ class Mentor:
     person_id: str = attrs.field(validator=_checks.identifier)
     cohort_id: str = attrs.field(validator=_checks.identifier)
     municipality: Municipality = attrs.field(
-        converter=as_municipality, validator=_checks.instance_of(Municipality, "a Municipality")
+        converter=as_municipality, validator=_checks.instance_of(Municipality)
     )
     """The municipality whose kommunchef the mentor is."""
     capacity: int = attrs.field(default=1, validator=_checks.positive_int)
@@ -146,24 +146,29 @@ class Mentorship:
     status: MentorshipStatus = attrs.field(
         default=_checks.DERIVED,
         converter=_checks.derived(_status_of_dates),  # type: ignore[misc]  # attrs' mypy plugin knows no Converter objects
-        validator=_checks.instance_of(MentorshipStatus, "a MentorshipStatus"),
+        validator=_checks.instance_of(MentorshipStatus),
     )
     """Where the mentorship is in its life; when not given, ``ACTIVE`` without an ``end``
     and ``COMPLETED`` with one (what a mentorship with those dates meant before 0.3)."""
     ended_by: EndedBy | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.instance_of(EndedBy, "an EndedBy"))
+        default=None, validator=_checks.optional(_checks.instance_of(EndedBy))
     )
     end_reason: str = attrs.field(default="", validator=_checks.any_text, repr=False)
 
     def __attrs_post_init__(self) -> None:
         over = self.status in _OVER
         if over != (self.end is not None):
+            status = self.status.value
             raise InvalidValueError(
                 location="Mentorship.end",
-                expected=(
-                    f"a last day for a mentorship that is {self.status.value}"
-                    if over
-                    else f"no end (None) for a mentorship that is {self.status.value}"
+                expected=Text(
+                    f"en sista dag för ett mentorskap med status {status}",
+                    f"a last day for a mentorship that is {status}",
+                )
+                if over
+                else Text(
+                    f"inget slut (None) för ett mentorskap med status {status}",
+                    f"no end (None) for a mentorship that is {status}",
                 ),
                 found=None if self.end is None else self.end.isoformat(),
             )
@@ -171,11 +176,14 @@ class Mentorship:
             for name in ("ended_by", "end_reason"):
                 value = getattr(self, name)
                 if value:
+                    status = self.status.value
                     raise InvalidValueError(
                         location=f"Mentorship.{name}",
-                        expected=(
+                        expected=Text(
+                            f"{'None' if name == 'ended_by' else 'ingen text'} för ett mentorskap "
+                            f"med status {status} (bara ett som avbrutits i förtid har det)",
                             f"{'None' if name == 'ended_by' else 'no text'} for a mentorship "
-                            f"that is {self.status.value} (only one ended early has it)"
+                            f"that is {status} (only one ended early has it)",
                         ),
                         found=value.value if isinstance(value, EndedBy) else "a text",
                     )
@@ -249,10 +257,10 @@ class MentorMeeting:
     id: str = attrs.field(validator=_checks.identifier)
     mentorship_id: str = attrs.field(validator=_checks.identifier)
     on: dt.date = attrs.field(validator=_checks.date)
-    kind: MeetingKind = attrs.field(validator=_checks.instance_of(MeetingKind, "a MeetingKind"))
+    kind: MeetingKind = attrs.field(validator=_checks.instance_of(MeetingKind))
     status: MeetingStatus = attrs.field(
         default=MeetingStatus.HELD,
-        validator=_checks.instance_of(MeetingStatus, "a MeetingStatus"),
+        validator=_checks.instance_of(MeetingStatus),
     )
     duration_minutes: int | None = attrs.field(
         default=None, validator=_checks.optional(_checks.positive_int)

@@ -39,6 +39,7 @@ import attrs
 from ledarskap import data
 from ledarskap._found import closest
 from ledarskap.errors import InvalidValueError, UnknownMunicipalityError
+from ledarskap.text import Text
 
 from ._methods import lazy_methods
 
@@ -305,11 +306,14 @@ def county(code_or_name: str | County) -> County:
             return found
     county_names = _names().county_names
     near = closest(_fold(str(code_or_name)), county_names)
+    named = None if near is None else county_names[near].name
     raise InvalidValueError(
         location="county",
-        expected="one of Sweden's 21 county codes or names",
+        expected=Text(
+            "en av Sveriges 21 länskoder eller länsnamn", "one of Sweden's 21 county codes or names"
+        ),
         found=code_or_name,
-        hint=None if near is None else f"did you mean {county_names[near].name}?",
+        hint=None if named is None else Text(f"menade du {named}?", f"did you mean {named}?"),
     )
 
 

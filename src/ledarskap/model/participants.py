@@ -54,7 +54,7 @@ class Participant:
     appointment_id: str = attrs.field(validator=_checks.identifier)
     status: ParticipantStatus = attrs.field(
         default=ParticipantStatus.ADMITTED,
-        validator=_checks.instance_of(ParticipantStatus, "a ParticipantStatus"),
+        validator=_checks.instance_of(ParticipantStatus),
     )
     application_id: str | None = attrs.field(
         default=None, validator=_checks.optional(_checks.identifier), repr=False

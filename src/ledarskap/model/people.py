@@ -34,6 +34,7 @@ from types import ModuleType
 import attrs
 
 from ledarskap.errors import InvalidPersonnummerError, mask_personal_data, masked_repr
+from ledarskap.text import Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -124,7 +125,7 @@ class Personnummer:
         if not isinstance(number, str):
             raise InvalidPersonnummerError(
                 location="personnummer",
-                expected="a personnummer as text",
+                expected=Text("ett personnummer som text", "a personnummer as text"),
                 found=type(number).__name__,
             )
         digits = _fast_digits(number)
@@ -138,7 +139,10 @@ class Personnummer:
         except ValidationError:
             raise InvalidPersonnummerError(
                 location="personnummer",
-                expected="a valid personnummer (YYYYMMDD-NNNN with a correct check digit)",
+                expected=Text(
+                    "ett giltigt personnummer (ÅÅÅÅMMDD-NNNN med rätt kontrollsiffra)",
+                    "a valid personnummer (YYYYMMDD-NNNN with a correct check digit)",
+                ),
                 found=_mask_invalid(number),
             ) from None
         digits = compact.replace("-", "").replace("+", "")
@@ -266,7 +270,7 @@ class Person:
     personnummer: Personnummer | None = attrs.field(
         default=None,
         converter=as_personnummer,
-        validator=_checks.optional(_checks.instance_of(Personnummer, "a Personnummer")),
+        validator=_checks.optional(_checks.instance_of(Personnummer)),
     )
 
     @property

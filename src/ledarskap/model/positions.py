@@ -86,7 +86,7 @@ class Position:
     slug: str = attrs.field(validator=_checks.identifier)
     sv: str = attrs.field(validator=_checks.text)
     en: str = attrs.field(validator=_checks.text)
-    kind: PositionKind = attrs.field(validator=_checks.instance_of(PositionKind, "a PositionKind"))
+    kind: PositionKind = attrs.field(validator=_checks.instance_of(PositionKind))
     aliases: tuple[str, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
@@ -329,7 +329,7 @@ def position(slug: object) -> Position:
     if found is None:
         raise InvalidValueError(
             location="position",
-            expected="a position of the catalog",
+            expected=Text("en befattning ur katalogen", "a position of the catalog"),
             found=slug,
             hint=did_you_mean(slug, by_slug),
         )

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ledarskap.errors import UnknownReferenceError, masked_repr
+from ledarskap.text import Text
 
 from . import _checks
 from ._methods import lazy_methods
@@ -65,53 +66,53 @@ def _by_id(records: Iterable[R]) -> Mapping[str, R]:
 class ProgramData:
     """All data of one program (utbildning): the unit files are read into and written from."""
 
-    program: Program = attrs.field(validator=_checks.instance_of(Program, "a Program"))
+    program: Program = attrs.field(validator=_checks.instance_of(Program))
     people: tuple[Person, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Person, "a Person")),
+        validator=_checks.items(_checks.instance_of(Person)),
         repr=_count,
     )
     appointments: tuple[Appointment, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Appointment, "an Appointment")),
+        validator=_checks.items(_checks.instance_of(Appointment)),
         repr=_count,
     )
     cohorts: tuple[Cohort, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Cohort, "a Cohort")),
+        validator=_checks.items(_checks.instance_of(Cohort)),
         repr=_count,
     )
     participants: tuple[Participant, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Participant, "a Participant")),
+        validator=_checks.items(_checks.instance_of(Participant)),
         repr=_count,
     )
     mentors: tuple[Mentor, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Mentor, "a Mentor")),
+        validator=_checks.items(_checks.instance_of(Mentor)),
         repr=_count,
     )
     mentorships: tuple[Mentorship, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Mentorship, "a Mentorship")),
+        validator=_checks.items(_checks.instance_of(Mentorship)),
         repr=_count,
     )
     meetings: tuple[MentorMeeting, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(MentorMeeting, "a MentorMeeting")),
+        validator=_checks.items(_checks.instance_of(MentorMeeting)),
         repr=_count,
     )
     applications: tuple[Application, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Application, "an Application")),
+        validator=_checks.items(_checks.instance_of(Application)),
         repr=_count,
     )
 
@@ -282,6 +283,9 @@ def _get(index: Mapping[str, R], record_id: str, collection: str) -> R:
     except KeyError:
         raise UnknownReferenceError(
             location=f"ProgramData.{collection}",
-            expected=f"the id of one of the {len(index)} {collection}",
+            expected=Text(
+                f"id:t för en av de {len(index)} posterna i {collection}",
+                f"the id of one of the {len(index)} {collection}",
+            ),
             found=record_id,
         ) from None

@@ -113,7 +113,7 @@ class Stakeholder(LabelledEnum):
 class Purpose:
     """A purpose (syfte) of the program, in Swedish and English, with what it aims at."""
 
-    kind: PurposeKind = attrs.field(validator=_checks.instance_of(PurposeKind, "a PurposeKind"))
+    kind: PurposeKind = attrs.field(validator=_checks.instance_of(PurposeKind))
     sv: str = attrs.field(validator=_checks.text)
     en: str = attrs.field(validator=_checks.text)
     aims: frozenset[Aim] = attrs.field(
@@ -197,7 +197,7 @@ class Organiser:
     partner_municipalities: tuple[Municipality, ...] = attrs.field(
         default=(),
         converter=as_municipalities,
-        validator=_checks.items(_checks.instance_of(Municipality, "a Municipality"), unique=True),
+        validator=_checks.items(_checks.instance_of(Municipality), unique=True),
         repr=False,
     )
     partner_regions: tuple[str, ...] = attrs.field(
@@ -221,7 +221,7 @@ class Program:
     id: str = attrs.field(validator=_checks.identifier)
     name: str = attrs.field(validator=_checks.text)
     short_name: str | None = attrs.field(default=None, validator=_checks.optional(_checks.text))
-    organiser: Organiser = attrs.field(validator=_checks.instance_of(Organiser, "an Organiser"))
+    organiser: Organiser = attrs.field(validator=_checks.instance_of(Organiser))
     description_sv: str = attrs.field(default="", validator=_checks.any_text, repr=False)
     description_en: str = attrs.field(default="", validator=_checks.any_text, repr=False)
     grounding: frozenset[Grounding] = attrs.field(
@@ -237,13 +237,13 @@ class Program:
     purposes: tuple[Purpose, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Purpose, "a Purpose")),
+        validator=_checks.items(_checks.instance_of(Purpose)),
         repr=False,
     )
     themes: tuple[Theme, ...] = attrs.field(
         default=(),
         converter=_checks.to_tuple,
-        validator=_checks.items(_checks.instance_of(Theme, "a Theme")),
+        validator=_checks.items(_checks.instance_of(Theme)),
         repr=False,
     )
 
@@ -252,8 +252,9 @@ class Program:
         for theme in self.themes:
             if theme.id == theme_id:
                 return theme
+        ids = [t.id for t in self.themes]
         raise UnknownReferenceError(
             location="Program.themes",
-            expected=f"one of the theme ids {[t.id for t in self.themes]}",
+            expected=Text(f"ett av temanas id {ids}", f"one of the theme ids {ids}"),
             found=theme_id,
         )

@@ -38,6 +38,7 @@ from ledarskap.model import (
     ProgramData,
     Session,
 )
+from ledarskap.text import Text
 
 from .report import Finding, Param, ValidationReport
 
@@ -61,7 +62,12 @@ def validate(data: ProgramData) -> ValidationReport:
     .. versionadded:: 0.1
     """
     if not isinstance(data, ProgramData):
-        raise UsageError(f"validate() takes a ProgramData, found {type(data).__name__}")
+        raise UsageError(
+            Text(
+                f"validate() tar en ProgramData, fick {type(data).__name__}",
+                f"validate() takes a ProgramData, found {type(data).__name__}",
+            )
+        )
     return ValidationReport(_Checker(data).run())
 
 
@@ -86,7 +92,8 @@ class _Checker:
         self.data = data
         self.found: list[Finding] = []
 
-    def add(self, code: str, location: str, record_id: str | None, **params: Param) -> None:
+    def flag(self, code: str, location: str, record_id: str | None, **params: Param) -> None:
+        """Note a finding of *code* at *location* (its message is the catalogue's)."""
         self.found.append(Finding.of(code, location, record_id, **params))
 
     def index(self, records: Sequence[_HasId], collection: str) -> dict[str, int]:
@@ -99,7 +106,7 @@ class _Checker:
 
     def repeated(self, positions: dict[str, int], collection: str, i: int, record_id: str) -> None:
         first = positions[record_id]
-        self.add(
+        self.flag(
             "id.repeated",
             f"{collection}[{i}].id",
             record_id,
@@ -111,7 +118,7 @@ class _Checker:
         """The position of the record *ref* names in *target*, or ``None`` (reported)."""
         position = self.known[target].get(ref)
         if position is None:
-            self.add(
+            self.flag(
                 "id.dangling", f"{owner}.{field}", record_id, field=field, id=ref, target=target
             )
         return position
@@ -155,7 +162,7 @@ class _Checker:
                 continue
             other = seen.setdefault(person.personnummer, person.id)
             if other != person.id:
-                self.add(
+                self.flag(
                     "person.same-personnummer",
                     f"people[{i}].personnummer",
                     person.id,
@@ -225,7 +232,7 @@ class _Checker:
         for k in order:
             session = cohort.sessions[k]
             if latest is not None and session.start <= latest.end:
-                self.add(
+                self.flag(
                     "session.overlap",
                     f"{where}.sessions[{k}]",
                     session.id,
@@ -251,7 +258,7 @@ class _Checker:
                     continue
                 other_cohort = participants[position].cohort_id
                 if other_cohort != cohort.id:
-                    self.add(
+                    self.flag(
                         "support-group.not-in-cohort",
                         f"{at}.participant_ids[{k}]",
                         group.id,
@@ -262,7 +269,7 @@ class _Checker:
                     )
                 other = group_of.setdefault(member, group.id)
                 if other != group.id:
-                    self.add(
+                    self.flag(
                         "support-group.member-twice",
                         f"{at}.participant_ids[{k}]",
                         group.id,
@@ -307,7 +314,7 @@ class _Checker:
                     taking_part[cohort.id] += 1
             if job is not None:
                 if job.person_id != participant.person_id:
-                    self.add(
+                    self.flag(
                         "participant.appointment-other-person",
                         f"{where}.appointment_id",
                         pid,
@@ -332,7 +339,7 @@ class _Checker:
                         application.person_id != participant.person_id
                         or application.cohort_id != participant.cohort_id
                     ):
-                        self.add(
+                        self.flag(
                             "participant.application-mismatch",
                             f"{where}.application_id",
                             pid,
@@ -344,7 +351,7 @@ class _Checker:
                             applied_to=application.cohort_id,
                         )
                     elif application.status is not ApplicationStatus.ADMITTED:
-                        self.add(
+                        self.flag(
                             "participant.application-not-admitted",
                             f"{where}.application_id",
                             pid,
@@ -362,7 +369,7 @@ class _Checker:
                 and cohort.capacity is not None
                 and count > cohort.capacity
             ):
-                self.add(
+                self.flag(
                     "cohort.over-capacity",
                     f"cohorts[{i}].capacity",
                     cohort.id,
@@ -375,7 +382,7 @@ class _Checker:
         self, participant_id: str, where: str, job: Appointment, cohort: Cohort
     ) -> None:
         if not _overlaps(job.start, job.end, cohort.start, cohort.end):
-            self.add(
+            self.flag(
                 "participant.appointment-not-during-cohort",
                 f"{where}.appointment_id",
                 participant_id,
@@ -388,7 +395,7 @@ class _Checker:
                 cohort_end=_iso(cohort.end),
             )
         if job.municipality.code not in self.collaborations[cohort.id]:
-            self.add(
+            self.flag(
                 "participant.not-collaborating",
                 where,
                 participant_id,
@@ -408,7 +415,7 @@ class _Checker:
                 participant = participants[i]
                 first = first_in.setdefault(participant.cohort_id, i)
                 if first != i:
-                    self.add(
+                    self.flag(
                         "participant.twice-in-cohort",
                         f"participants[{i}].person_id",
                         participant.id,
@@ -424,7 +431,7 @@ class _Checker:
             for i in counted:
                 cohort = cohort_of[i]
                 if latest is not None and cohort.start <= cohort_of[latest].end:
-                    self.add(
+                    self.flag(
                         "participant.overlapping-cohorts",
                         f"participants[{i}].cohort_id",
                         participants[i].id,
@@ -454,7 +461,7 @@ class _Checker:
             place = mentor.municipality
             found = self.collaborations[cohort.id].get(place.code)
             if found is None:
-                self.add(
+                self.flag(
                     "mentor.not-collaborating",
                     f"{where}.municipality",
                     mentor.id,
@@ -465,7 +472,7 @@ class _Checker:
                 continue
             chief = found[1].chief_executive_id
             if chief is None:
-                self.add(
+                self.flag(
                     "mentor.chief-executive-unknown",
                     f"{where}.person_id",
                     mentor.id,
@@ -474,7 +481,7 @@ class _Checker:
                     cohort=cohort.id,
                 )
             elif chief != mentor.person_id:
-                self.add(
+                self.flag(
                     "mentor.not-chief-executive",
                     f"{where}.person_id",
                     mentor.id,
@@ -486,7 +493,7 @@ class _Checker:
                 )
                 continue
             if not self.holds_chief_appointment(mentor, cohort):
-                self.add(
+                self.flag(
                     "mentor.no-chief-appointment",
                     f"{where}.person_id",
                     mentor.id,
@@ -532,7 +539,7 @@ class _Checker:
                 if first != i:
                     more_of[p].append(i)
                 if adept.status is ParticipantStatus.WITHDRAWN and not pair.status.over:
-                    self.add(
+                    self.flag(
                         "adept.withdrawn-mentorship",
                         f"{where}.status",
                         pair.id,
@@ -549,7 +556,7 @@ class _Checker:
             if adept is None:
                 continue
             if mentor.cohort_id != adept.cohort_id:
-                self.add(
+                self.flag(
                     "mentorship.other-cohort",
                     f"{where}.mentor_id",
                     pair.id,
@@ -561,7 +568,7 @@ class _Checker:
                 )
             a = self.appointments.get(adept.appointment_id)
             if a is not None and appointments[a].municipality == mentor.municipality:
-                self.add(
+                self.flag(
                     "mentor.own-municipality",
                     f"{where}.mentor_id",
                     pair.id,
@@ -589,7 +596,7 @@ class _Checker:
         cohort: Cohort,
     ) -> None:
         """Report a session or mentorship (*kind*) that lies outside its cohort's dates."""
-        self.add(
+        self.flag(
             f"{kind}.outside-cohort",
             where,
             record.id,
@@ -608,7 +615,7 @@ class _Checker:
             if i in first_of or self.participants[participant.id] != i:
                 continue
             if participant.status is not ParticipantStatus.WITHDRAWN:
-                self.add(
+                self.flag(
                     "adept.no-mentor",
                     f"participants[{i}]",
                     participant.id,
@@ -631,7 +638,7 @@ class _Checker:
         for k in mine:
             pair = pairs[k]
             if latest is not None and (latest.end is None or pair.start <= latest.end):
-                self.add(
+                self.flag(
                     "adept.two-mentors",
                     f"mentorships[{k}]",
                     pair.id,
@@ -661,7 +668,7 @@ class _Checker:
                 other = pairs[j]
                 earlier = other.status is not MentorshipStatus.PROPOSED or m < n
                 if j != k and earlier and _overlaps(pair.start, pair.end, other.start, other.end):
-                    self.add(
+                    self.flag(
                         "adept.proposed-overlap",
                         f"mentorships[{k}]",
                         pair.id,
@@ -680,7 +687,7 @@ class _Checker:
                 continue
             count, on = self.most_at_once(mine)
             if count > mentor.capacity:
-                self.add(
+                self.flag(
                     "mentor.over-capacity",
                     f"mentors[{m}].capacity",
                     mentor.id,
@@ -702,7 +709,7 @@ class _Checker:
             count, on = self.most_at_once(mine)
             if count > collaboration.mentor_capacity:
                 c = self.cohorts[cohort_id]
-                self.add(
+                self.flag(
                     "collaboration.over-capacity",
                     f"cohorts[{c}].collaborations[{k}].mentor_capacity",
                     cohorts[c].id,
@@ -745,7 +752,7 @@ class _Checker:
                 continue
             pair = pairs[k]
             if meeting.status is MeetingStatus.HELD and pair.status is MentorshipStatus.PROPOSED:
-                self.add(
+                self.flag(
                     "meeting.of-proposed",
                     f"{where}.status",
                     meeting.id,
@@ -754,7 +761,7 @@ class _Checker:
                     mentorship=pair.id,
                 )
             if meeting.on < pair.start or (pair.end is not None and meeting.on > pair.end):
-                self.add(
+                self.flag(
                     "meeting.outside-mentorship",
                     f"{where}.on",
                     meeting.id,
@@ -782,7 +789,7 @@ class _Checker:
                 cohort = cohorts[c]
                 if not cohort.is_open_for_applications(application.submitted):
                     deadline = cohort.application_deadline or cohort.start
-                    self.add(
+                    self.flag(
                         "application.after-deadline",
                         f"{where}.submitted",
                         aid,
@@ -800,7 +807,7 @@ class _Checker:
                     application.appointment_id,
                 )
                 if a is not None and appointments[a].person_id != application.person_id:
-                    self.add(
+                    self.flag(
                         "application.appointment-other-person",
                         f"{where}.appointment_id",
                         aid,

@@ -69,7 +69,11 @@ def _entry(code: str) -> Message:
     """The catalogue entry of *code*; the library's error if it has none."""
     entry = MESSAGES.get(code)
     if entry is None:
-        raise InvalidValueError(location="Finding.code", expected="a code of MESSAGES", found=code)
+        raise InvalidValueError(
+            location="Finding.code",
+            expected=Text("en kod ur MESSAGES", "a code of MESSAGES"),
+            found=code,
+        )
     return entry
 
 
@@ -140,26 +144,55 @@ class Finding:
         the location is the path to the record with the record's id,
         ``participants[3] (d-4)``; the finding's code is the problem's ``code``.
         """
-        where = self.location if self.record_id is None else f"{self.location} ({self.record_id})"
-        return Problem(where, self.message(language), code=self.code)
+        return Problem(_where(self), self.message(language), code=self.code)
 
     def __str__(self) -> str:
         return str(self.to_problem("sv"))
+
+
+def _where(finding: Finding) -> str:
+    """Where a finding is: the path to the record, with the record's id."""
+    if finding.record_id is None:
+        return finding.location
+    return f"{finding.location} ({finding.record_id})"
+
+
+def _in_both(finding: Finding) -> Problem:
+    """*finding* as a :class:`~ledarskap.errors.Problem` worded in Swedish and English."""
+    message = Text(finding.message("sv"), finding.message("en"))
+    return Problem(_where(finding), message, code=finding.code)
 
 
 class ValidationError(ProblemsError):
     """Raised by :meth:`ValidationReport.raise_for_errors` when the data has errors.
 
     ``report`` is the whole report (warnings included); ``problems`` are its errors.
+    ``str(error)`` is in the *language* the error was raised in; :meth:`render` gives
+    either (``summary`` and each problem's ``message`` hold the English).
+
+    >>> report = ValidationReport([Finding.of("adept.no-mentor", "participants[3]", "d-4",
+    ...                                       participant="d-4", cohort="c-1")])
+    >>> print(ValidationError(report).render("sv"))
+    programmets data bryter mot regler mellan poster (1 problem)
+      - participants[3] (d-4): Deltagaren d-4 i omgången c-1 har ingen mentor.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       :meth:`render` in either language, whichever the error was raised in.
     """
 
     def __init__(self, report: ValidationReport, *, language: Language = "en") -> None:
         self.report = report
-        super().__init__(
-            _BREAKS_RULES.render(language), (f.to_problem(language) for f in report.errors)
-        )
+        self.language = checked_language(language)
+        super().__init__(_BREAKS_RULES, (_in_both(f) for f in report.errors))
+        if self.language == "sv":
+            self.args = (self.render("sv"),)
+
+    def render(self, language: Language) -> str:
+        """The summary and every error, one a line, in *language*: ``"sv"`` or ``"en"``."""
+        if checked_language(language) == "en":
+            return self._listed("en", self.summary)
+        return super().render("sv")
 
 
 _BREAKS_RULES = Text(
@@ -270,9 +303,10 @@ class ValidationReport(Sequence[Finding]):
             try:
                 wanted = Severity(severity)
             except ValueError:
+                values = [repr(s.value) for s in Severity]
                 raise InvalidValueError(
                     location="severity",
-                    expected=" or ".join(repr(s.value) for s in Severity),
+                    expected=Text(" eller ".join(values), " or ".join(values)),
                     found=severity,
                 ) from None
             tests.append(lambda f: f.severity is wanted)
