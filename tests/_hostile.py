@@ -47,6 +47,25 @@ PERSONNUMMER = [
 ]
 """The planted number in every spelling the library accepts, and near misses."""
 
+
+class _Long(str):
+    """A long piece, shown short: a strategy's repr lists every piece it samples from, and
+    hypothesis warns (an error here) when a repr grows past some 30 kB."""
+
+    piece: str
+    times: int
+
+    def __repr__(self) -> str:
+        return f"{self.piece!r} * {self.times}"
+
+
+def long(piece: str, times: int) -> str:
+    """*piece* written *times* times over, shown short (:class:`_Long`)."""
+    made = _Long(piece * times)
+    made.piece, made.times = piece, times
+    return made
+
+
 COMMON_PIECES = [
     *PERSONNUMMER,
     "",
@@ -59,8 +78,8 @@ COMMON_PIECES = [
     '"',
     "\n",
     "\ufeff",
-    "9" * 5000,
-    "1 " * 3000,
+    long("9", 5000),
+    long("1 ", 3000),
     "anna.berg@linkoping.se",
     "Linköping",
     "2025-09-01",

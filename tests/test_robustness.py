@@ -53,7 +53,7 @@ from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, ru
 from ledarskap.errors import LedarskapError, mask_personal_data
 from ledarskap.mentoring import Proposal, propose
 from ledarskap.tables import PseudonymKey, program_tables, write_tables
-from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked
+from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked, long
 
 LONGEST_PROBLEM = 2_000
 """The most characters one problem may take: a bad value is quoted in part, never whole."""
@@ -71,9 +71,9 @@ PIECES = [
     " or ",
     "not ",
     "in",
-    "(" * 500,
-    "[" * 500,
-    "x" * 5000,
+    long("(", 500),
+    long("[", 500),
+    long("x", 5000),
     "0580",
     "position",
     "leads_staff_function",
@@ -93,8 +93,10 @@ def only_library_errors(call: Callable[[], object]) -> object:
         result = call()
     except LedarskapError as error:
         _shown(str(error))
+        _shown(error.render("sv"))
         for problem in getattr(error, "problems", ()):
             _shown(str(problem))
+            _shown(problem.render("sv"))
             assert len(str(problem)) <= LONGEST_PROBLEM, str(problem)[:300]
         return error
     if result is not None:

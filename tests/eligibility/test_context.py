@@ -20,6 +20,21 @@ def test_as_of_is_required() -> None:
         )
 
 
+def _usage_error(call: Any) -> UsageError:
+    """The error *call* raises, given a rule set, an application and a cohort."""
+    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
+    cohort = Cohort(
+        id="c-1",
+        program_id="liko",
+        name="Omgång",
+        start=dt.date(2025, 9, 1),
+        end=dt.date(2026, 6, 30),
+    )
+    with pytest.raises(UsageError) as caught:
+        call(default_ruleset(), app, cohort)
+    return caught.value
+
+
 @pytest.mark.parametrize(
     ("call", "where"),
     [
@@ -64,18 +79,9 @@ def test_as_of_is_required() -> None:
 )
 def test_arguments_of_the_wrong_kind_are_usage_errors(call: Any, where: str) -> None:
     """Bad arguments give the library's error naming the argument, never an AttributeError."""
-    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
-    cohort = Cohort(
-        id="c-1",
-        program_id="liko",
-        name="Omgång",
-        start=dt.date(2025, 9, 1),
-        end=dt.date(2026, 6, 30),
-    )
-    with pytest.raises(UsageError) as caught:
-        call(default_ruleset(), app, cohort)
-    assert str(caught.value).startswith(where)
-    assert isinstance(caught.value, TypeError)
+    error = _usage_error(call)
+    assert str(error).startswith(where)
+    assert isinstance(error, TypeError)
 
 
 def test_the_program_keyword_of_for_cohort_is_deprecated_and_ignored() -> None:
@@ -111,15 +117,6 @@ def test_the_program_keyword_of_for_cohort_is_deprecated_and_ignored() -> None:
 )
 def test_a_bad_call_is_said_in_swedish(call: Any, swedish: str) -> None:
     """The same usage errors, whole in Swedish; their English unchanged (above)."""
-    app = Application(id="a-1", person_id="p-1", cohort_id="c-1", submitted=dt.date(2025, 4, 1))
-    cohort = Cohort(
-        id="c-1",
-        program_id="liko",
-        name="Omgång",
-        start=dt.date(2025, 9, 1),
-        end=dt.date(2026, 6, 30),
-    )
-    with pytest.raises(UsageError) as caught:
-        call(default_ruleset(), app, cohort)
-    assert caught.value.render("sv") == swedish
-    assert caught.value.render("en") == str(caught.value)
+    error = _usage_error(call)
+    assert error.render("sv") == swedish
+    assert error.render("en") == str(error)

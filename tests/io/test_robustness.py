@@ -41,7 +41,7 @@ from ledarskap.io._convert import Flavour, make_converter
 from ledarskap.io._decode import Decoder
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io.rulecases import load_cases_text
-from tests._hostile import COMMON_PIECES, EXAMPLES, PERSONNUMMER, SWEEP, assert_masked
+from tests._hostile import COMMON_PIECES, EXAMPLES, PERSONNUMMER, SWEEP, assert_masked, long
 
 SECONDS = 5.0
 
@@ -54,9 +54,9 @@ PIECES = [
     ",",
     "\r",
     "PK",
-    "[" * 2000,
-    "{" * 2000,
-    "x" * 20_000,
+    long("[", 2000),
+    long("{", 2000),
+    long("x", 20_000),
     "ja",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=8).map("".join)
@@ -72,11 +72,13 @@ def only_library_errors(call: Callable[[], object], *, summary: bool = True) -> 
         result = call()
     except LedarskapError as error:
         result = error
-        shown = str(error) if summary else str(error).partition("\n")[2]
-        assert_masked(shown)
-        assert mask_personal_data(shown) == shown
+        for text in (str(error), error.render("sv")):
+            shown = text if summary else text.partition("\n")[2]
+            assert_masked(shown)
+            assert mask_personal_data(shown) == shown
         for problem in getattr(error, "problems", ()):
             assert_masked(str(problem))
+            assert_masked(problem.render("sv"))
             # repr() escapes characters ("\x19" before "2025-09-01" makes a run of ten
             # digits that no input held), so only the spellings given are looked for.
             assert not any(number in repr(problem) for number in PERSONNUMMER)
