@@ -284,7 +284,6 @@ _PARSERS_SAY = {
     "Invalid statement": "ogiltig rad",
     "Expected '=' after a key in a key/value pair": "'=' ska stå efter en nyckel",
     "Cannot overwrite a value": "ett värde kan inte skrivas över",
-    "Cannot declare": "en tabell kan inte deklareras två gånger",
     "Unclosed array": "en lista som aldrig stängs",
     "Unclosed inline table": "en tabell på en rad som aldrig stängs",
     "Unterminated string": "en text som aldrig avslutas",
@@ -293,6 +292,9 @@ _PARSERS_SAY = {
     "Illegal character": "otillåtet tecken",
 }
 """What the JSON and TOML parsers say (in English), in Swedish: their commonest messages."""
+
+
+_DECLARED_TWICE = re.compile(r"Cannot declare (.*) twice")
 
 
 def _parser_says(message: str, column: str | None) -> Text:
@@ -306,6 +308,9 @@ def _parser_says(message: str, column: str | None) -> Text:
     core = message.removesuffix(" (at end of document)")
     at_sv += " (vid dokumentets slut)" if core != message else ""
     known = next((sv for en, sv in _PARSERS_SAY.items() if core.startswith(en)), None)
+    twice = _DECLARED_TWICE.fullmatch(core)
+    if twice is not None:  # "Cannot declare ('rules',) twice": the table named in both
+        known = f"tabellen {twice.group(1)} deklareras två gånger"
     swedish = known if known is not None else f"syntaxfel: {core}"
     return Text(f"{swedish}{at_sv}", f"{message}{at_en}")
 

@@ -80,7 +80,7 @@ from ledarskap.errors import (
     safe_repr,
 )
 from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
-from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
+from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded, reason_of
 from ledarskap.mentoring import MeetingPlan, cohort_mentorships
 from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, Session
 from ledarskap.text import Language, Text, checked_language
@@ -252,7 +252,7 @@ def write_cohort_calendar(
     except FileNotFoundError:
         previous = None
     except OSError as exc:
-        raise FileAccessError(os.fsdecode(path), "read", exc.strerror or str(exc)) from None
+        raise FileAccessError(os.fsdecode(path), "read", reason_of(exc)) from None
     options = _Options(plans, meetings, sessions, at, timezone, language, stamp)
     update = _make(data, cohort_id, options, previous, os.fspath(path))
     write_atomic(path, update.content)

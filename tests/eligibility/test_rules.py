@@ -353,11 +353,11 @@ def test_a_mistyped_rule_is_said_whole_in_swedish() -> None:
         parse_rule("reports_to_politcal_body or leeds_staff_function")
     assert caught.value.render("sv") == (
         "ogiltig regel (2 problem)\n"
-        "  - rule, kolumn 1: okänt predikat eller fält 'reports_to_politcal_body' "
+        "  - regel, kolumn 1: okänt predikat eller fält 'reports_to_politcal_body' "
         "(menade du 'reports_to_political_body'?)\n"
         "    reports_to_politcal_body or leeds_staff_function\n"
         "    ^^^^^^^^^^^^^^^^^^^^^^^^\n"
-        "  - rule, kolumn 29: okänt predikat eller fält 'leeds_staff_function' "
+        "  - regel, kolumn 29: okänt predikat eller fält 'leeds_staff_function' "
         "(menade du 'leads_staff_function'?)\n"
         "    reports_to_politcal_body or leeds_staff_function\n"
         "                                ^^^^^^^^^^^^^^^^^^^^"
@@ -479,7 +479,7 @@ def test_calls_that_make_no_rule_are_said_in_swedish() -> None:
         compare("years_in_position", ">=", "two")
     assert missing.value.render("sv") == (
         "ogiltig jämförelse (1 problem)\n"
-        "  - comparison of 'years_in_position': years_in_position >=: "
+        "  - jämförelsen av 'years_in_position': years_in_position >=: "
         "förväntade ett heltal, fick texten 'two'"
     )
 

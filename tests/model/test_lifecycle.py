@@ -139,5 +139,5 @@ def test_a_change_the_data_does_not_allow_is_said_in_swedish() -> None:
         replace_mentor(data, "d-999", "mentor-0582", on=D(2026, 2, 1), mentorship_id="ms-new")
     assert unknown.value.render("sv") == (
         f"ProgramData.participants: förväntade id:t för en av de {len(data.participants)} "
-        "posterna i participants, fick 'd-999'"
+        "deltagarna, fick 'd-999'"
     )

@@ -120,8 +120,13 @@ def test_bad_formats_and_targets_are_refused(tmp_path: Path) -> None:
         tables_bytes(tables, "csv")
     file = tmp_path / "file"
     file.write_text("")
-    with pytest.raises(FileAccessError, match="not a folder"):
+    with pytest.raises(FileAccessError, match="not a folder") as not_folder:
         write_tables(tables, file, format="csv")
+    assert str(not_folder.value) == f"{file}: cannot write tables into it: not a folder"
+    assert (
+        not_folder.value.render("sv")
+        == f"{file}: kan inte skriva tabeller i den: det är ingen mapp"
+    )
     with pytest.raises(FileAccessError, match="write tables into it"):
         write_tables(tables, tmp_path / "missing" / "deeper", format="csv")
     with pytest.raises(FileAccessError, match="write tables into it"):

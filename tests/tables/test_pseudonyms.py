@@ -129,3 +129,15 @@ def test_a_bad_key_in_swedish(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError) as null:
         PseudonymKey.from_file(f"{path}\0")
     assert null.value.render("sv").endswith(": kan inte läsa: ingen användbar sökväg")
+
+
+def test_a_key_file_that_is_a_device_is_refused_in_both_languages() -> None:
+    with pytest.raises(FileAccessError) as refused:
+        PseudonymKey.from_file("/dev/null")
+    assert (
+        str(refused.value)
+        == "/dev/null: cannot read: not a regular file (a device or socket is never read)"
+    )
+    assert refused.value.render("sv") == (
+        "/dev/null: kan inte läsa: ingen vanlig fil (en enhet eller socket läses aldrig)"
+    )

@@ -126,7 +126,7 @@ def _plan(rule: Rule, registry: PredicateRegistry) -> Plan:
 def _cannot(message: Text) -> RuleError:
     return RuleError(
         Text("regeln kan inte utvärderas", "rule cannot be evaluated"),
-        [Problem("rule", message, "unknown-name")],
+        [Problem(Text("regel", "rule"), message, "unknown-name")],
     )
 
 

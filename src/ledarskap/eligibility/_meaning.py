@@ -58,17 +58,24 @@ class Where:
     """Where a draft was read.
 
     A *path* (``rule``, ``rules[0].when.any_of[1]``) and, in an expression, its *text*
-    and the span ``start:end`` within it.
+    and the span ``start:end`` within it. A path in words (``rule``, not a key path) has
+    its Swedish in *path_sv* (``regel``).
     """
 
     path: str
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    path_sv: str | None = None
 
     def span(self, start: int, end: int) -> Where:
         """The same place, narrowed to characters ``start:end`` of the text."""
-        return Where(self.path, self.text, start, end)
+        return Where(self.path, self.text, start, end, self.path_sv)
+
+    @property
+    def worded(self) -> Wording:
+        """The path as a problem takes it: in both languages if it is in words."""
+        return self.path if self.path_sv is None else Text(self.path_sv, self.path)
 
     def at(self, path: str) -> Where:
         """Another path, in no expression."""
@@ -161,7 +168,7 @@ def problem_at(  # the parts of a Problem, by keyword
     """
     text = where.text
     if where.start is None or text is None:
-        return Problem(where.path, message, code, source=source, line=first_line, hint=hint)
+        return Problem(where.worded, message, code, source=source, line=first_line, hint=hint)
     start = min(where.start, len(text))
     line_index = text.count("\n", 0, start)
     line_start = text.rfind("\n", 0, start) + 1
@@ -174,7 +181,7 @@ def problem_at(  # the parts of a Problem, by keyword
     else:
         line = line_index + 1 if "\n" in text.strip() else None
     return Problem(
-        where.path,
+        where.worded,
         message,
         code,
         source=source,

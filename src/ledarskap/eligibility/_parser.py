@@ -38,7 +38,7 @@ def parse(text: object, where: Where) -> Draft:
             f"förväntade regeln som text, fick {kind}", f"expected the rule as text, found {kind}"
         )
         return Broken(message, "syntax", where)
-    place = Where(where.path, text)
+    place = Where(where.path, text, path_sv=where.path_sv)
     try:
         return _Parser(text, place).parse()
     except ReadError as error:

@@ -106,7 +106,7 @@ def predicate(name: str, /, *, registry: PredicateRegistry | None = None, **args
     >>> predicate("municipality_in_county", county="Östergötland")
     <Rule('municipality_in_county(county="05")')>
     """
-    where = Where(f"predicate {name!r}")
+    where = Where(f"predicate {name!r}", path_sv=f"predikatet {name!r}")
     return _checked(Call(name, arguments(args, where), where, where), registry, "predicate")
 
 
@@ -118,7 +118,7 @@ def compare(
     >>> compare("years_in_position", ">=", 2)
     <Rule('years_in_position >= 2')>
     """
-    where = Where(f"comparison of {field!r}")
+    where = Where(f"comparison of {field!r}", path_sv=f"jämförelsen av {field!r}")
     return _checked(Compare(field, op, value, where, where), registry, "comparison")
 
 
@@ -139,7 +139,7 @@ def parse_rule(text: str, *, registry: PredicateRegistry | None = None) -> Rule:
         reports_to_politcal_body or leeds_staff_function
                                     ^^^^^^^^^^^^^^^^^^^^
     """
-    return _checked(parse(text, Where("rule")), registry, "rule")
+    return _checked(parse(text, Where("rule", path_sv="regel")), registry, "rule")
 
 
 def rule_from_data(data: object, *, registry: PredicateRegistry | None = None) -> Rule:
@@ -155,7 +155,7 @@ def rule_from_data(data: object, *, registry: PredicateRegistry | None = None) -
     >>> rule_from_data({"not": {"field": "position", "op": "==", "value": "kommunchef"}})
     <Rule('not position == "kommunchef"')>
     """
-    return _checked(read_table(data, Where("rule")), registry, "rule")
+    return _checked(read_table(data, Where("rule", path_sv="regel")), registry, "rule")
 
 
 def _one_rule_test(

@@ -277,6 +277,18 @@ def _group(records: Iterable[R], key: Any) -> Mapping[str, tuple[R, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
+_RECORDS_SV = {
+    "people": "personerna",
+    "appointments": "anställningarna",
+    "cohorts": "omgångarna",
+    "participants": "deltagarna",
+    "mentors": "mentorerna",
+    "mentorships": "mentorskapen",
+    "applications": "ansökningarna",
+}
+"""What each collection holds, in Swedish, as a message names it."""
+
+
 def _get(index: Mapping[str, R], record_id: str, collection: str) -> R:
     try:
         return index[record_id]
@@ -284,7 +296,7 @@ def _get(index: Mapping[str, R], record_id: str, collection: str) -> R:
         raise UnknownReferenceError(
             location=f"ProgramData.{collection}",
             expected=Text(
-                f"id:t för en av de {len(index)} posterna i {collection}",
+                f"id:t för en av de {len(index)} {_RECORDS_SV[collection]}",
                 f"the id of one of the {len(index)} {collection}",
             ),
             found=record_id,

@@ -142,6 +142,8 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
             )
         ours = {f"{name}.{suffix}" for name in tables for suffix in _FOLDERS}
         others = sorted(p.name for p in target.iterdir() if p.name not in ours)
+    except FileAccessError:
+        raise
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise FileAccessError(os.fspath(path), "write tables into it", reason) from None

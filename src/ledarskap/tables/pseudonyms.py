@@ -35,7 +35,7 @@ import os
 import secrets
 
 from ledarskap.errors import FileAccessError, UsageError
-from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded
+from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded, reason_of
 from ledarskap.model import Person
 from ledarskap.text import Text
 
@@ -106,7 +106,7 @@ class PseudonymKey:
         try:
             content, _ = read_bounded(path, MAX_SMALL_FILE, "a key file")
         except OSError as exc:
-            raise FileAccessError(os.fspath(path), "read", exc.strerror or str(exc)) from None
+            raise FileAccessError(os.fspath(path), "read", reason_of(exc)) from None
         except ValueError:  # a NUL character: no file has that name
             raise FileAccessError(
                 os.fspath(path), "read", Text("ingen användbar sökväg", "not a usable path")
