@@ -276,8 +276,8 @@ class LedarskapError(Exception):
 
     Its message is worded in English (``str(error)``, as Python shows it) and, for every
     error the library raises, in Swedish too: :meth:`render` gives either. An error is
-    made with a text, or with a :class:`ledarskap.text.Text` holding both wordings; either
-    is masked (:func:`mask_personal_data`).
+    made with a text (English alone), or with a :class:`ledarskap.text.Text` holding both
+    wordings, each then masked (:func:`mask_personal_data`).
 
     >>> from ledarskap.text import Text
     >>> error = UsageError(Text("ange ett datum", "give a date"))
