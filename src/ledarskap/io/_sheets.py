@@ -580,6 +580,11 @@ def read_xlsx_rows(content: bytes, source: str) -> list[Row]:
 _NOT_XLSX = Text("kan inte läsa filen som XLSX", "cannot read the file as XLSX")
 
 
+def _not_xlsx(what: Text, source: str) -> DocumentError:
+    """The error of a file openpyxl cannot read as a workbook: *what* went wrong."""
+    return DocumentError(_NOT_XLSX, [Problem("", what, "xlsx", source=source)], source=source)
+
+
 class XlsxStream:
     """The rows of the first worksheet of an XLSX file, read one at a time as iterated.
 
@@ -600,17 +605,8 @@ class XlsxStream:
             self._sheet = self._book.worksheets[0]
         except Exception as error:  # openpyxl raises many kinds on a bad file
             what = type(error).__name__
-            raise DocumentError(
-                _NOT_XLSX,
-                [
-                    Problem(
-                        "",
-                        Text(f"ingen XLSX-arbetsbok ({what})", f"not an XLSX workbook ({what})"),
-                        "xlsx",
-                        source=source,
-                    )
-                ],
-                source=source,
+            raise _not_xlsx(
+                Text(f"ingen XLSX-arbetsbok ({what})", f"not an XLSX workbook ({what})"), source
             ) from None
         claimed = getattr(self._sheet, "max_row", None)
         self.expected_rows: int | None = (
@@ -624,17 +620,9 @@ class XlsxStream:
             raise
         except Exception as error:  # a damaged workbook fails while it is read
             what = type(error).__name__
-            raise DocumentError(
-                _NOT_XLSX,
-                [
-                    Problem(
-                        "",
-                        Text(f"ett skadat kalkylblad ({what})", f"a damaged worksheet ({what})"),
-                        "xlsx",
-                        source=self.source,
-                    )
-                ],
-                source=self.source,
+            raise _not_xlsx(
+                Text(f"ett skadat kalkylblad ({what})", f"a damaged worksheet ({what})"),
+                self.source,
             ) from None
         finally:
             self._book.close()
