@@ -98,6 +98,14 @@ def test_model_errors_and_nested_problems_keep_their_hints_and_paths() -> None:
     nested = ProblemsError("bad", [Problem("$.people[0].id", "expected an id", "invalid")])
     (problem,) = problems_of(nested, lambda keys: json_path(keys, "$.doc"))
     assert (problem.path, problem.message) == ("$.doc.people[0].id", "expected an id")
+    assert problem.path_sv is None
+
+
+def test_a_nested_path_that_holds_words_keeps_its_swedish() -> None:
+    worded = Problem(Text("$.rules[0] (regel, kolumn 3)", "$.rules[0] (rule, column 3)"), "x")
+    (problem,) = problems_of(ProblemsError("bad", [worded]), lambda k: json_path(k, "$.doc"))
+    assert problem.path == "$.doc.rules[0] (rule, column 3)"
+    assert problem.location_in("sv") == "$.doc.rules[0] (regel, kolumn 3)"
 
 
 @given(st.lists(st.one_of(st.text("ab_ -1", max_size=8), st.integers(0, 99)), max_size=6))

@@ -67,7 +67,8 @@ class Failure:
     ``message`` and ``hint`` give their English.
 
     *below* is the rest of a path a nested reader already wrote (a document inside a
-    document), appended to the path of *keys* as it is.
+    document), appended to the path of *keys* as it is; *below_sv* its Swedish, where it
+    holds words (``None``: the same in both languages).
     """
 
     keys: Keys
@@ -75,6 +76,7 @@ class Failure:
     code: str
     hint_text: Wording | None = None
     below: str = ""
+    below_sv: str | None = None
 
     @property
     def message(self) -> str:
@@ -178,13 +180,13 @@ def failures(
         )
     elif isinstance(error, ProblemsError):  # a nested reader's problems, below *keys*
         for problem in error.problems:
-            below = problem.path.removeprefix("$")
             yield Failure(
                 keys,
                 _wording(problem.message, problem.message_sv),
                 problem.code,
                 _hint(problem),
-                below,
+                problem.path.removeprefix("$"),
+                None if problem.path_sv is None else problem.path_sv.removeprefix("$"),
             )
     elif isinstance(error, InvalidValueError):  # a model's invariant, its notes said after
         notes = [
@@ -244,10 +246,12 @@ def problems_of(
     >>> problems_of(FieldError("text", 3, code="type"), lambda keys: json_path(keys, "$.name"))
     [Problem('$.name', 'expected text, found the number 3', code='type')]
     """
-    return [
-        Problem(path(f.keys) + f.below, f.text, f.code, hint=f.hint_text)
-        for f in failures(error, required=required, unknown=unknown)
-    ]
+    problems = []
+    for f in failures(error, required=required, unknown=unknown):
+        where = path(f.keys)
+        at = where + f.below if f.below_sv is None else Text(where + f.below_sv, where + f.below)
+        problems.append(Problem(at, f.text, f.code, hint=f.hint_text))
+    return problems
 
 
 Hook = Callable[[Any, Any], Any]

@@ -447,16 +447,32 @@ class InvalidValueError(LedarskapError, ValueError):
     hold the English, ``expected_sv`` and ``hint_sv`` the Swedish (``None``: not given),
     ``expected_text`` and ``hint_text`` both as given (to pass on to another error). So may
     a ``location`` that holds words ("the deltagare sheet, row 3"): ``location`` holds the
-    English, the Swedish message the Swedish.
+    English, the Swedish message the Swedish. With ``described=True``, ``found`` is not the
+    value but words that describe it (``Text("inget", "none")``), shown as they are in each
+    language.
 
     >>> from ledarskap.text import Text
     >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
     >>> error.render("sv")
     'Cohort.end: förväntade ett datum, fick 3'
+    >>> error = InvalidValueError(
+    ...     location="x", expected=Text("ett datum", "a date"), found=Text("inget", "none"), described=True
+    ... )
+    >>> str(error), error.render("sv")
+    ('x: expected a date, found none', 'x: förväntade ett datum, fick inget')
+
+    .. versionchanged:: 0.3
+       ``described``.
     """
 
     def __init__(
-        self, *, location: Wording, expected: Wording, found: object, hint: Wording | None = None
+        self,
+        *,
+        location: Wording,
+        expected: Wording,
+        found: object,
+        hint: Wording | None = None,
+        described: bool = False,
     ) -> None:
         where, where_sv = _worded(location)
         expected_en, expected_sv = _worded(expected)
@@ -468,11 +484,15 @@ class InvalidValueError(LedarskapError, ValueError):
         self.hint_sv = hint_sv
         self.expected_text = expected
         self.hint_text = hint
-        shown = safe_repr(found)  # text quoted, other values as their repr; masked
-        self.found = mask_personal_data(found) if isinstance(found, str) else shown
+        if described:
+            shown, shown_sv = _worded(found)  # type: ignore[arg-type]
+            self.found = shown
+        else:
+            shown = shown_sv = safe_repr(found)  # text quoted, other values as their repr; masked
+            self.found = mask_personal_data(found) if isinstance(found, str) else shown
         swedish = None
         if expected_sv is not None and (hint is None or hint_sv is not None):
-            swedish = f"{where_sv or where}: förväntade {expected_sv}, fick {shown}" + (
+            swedish = f"{where_sv or where}: förväntade {expected_sv}, fick {shown_sv or shown}" + (
                 f" ({hint_sv})" if hint_sv else ""
             )
         after = f" ({hint_en})" if hint_en else ""

@@ -516,8 +516,11 @@ def test_a_lone_surrogate_cannot_be_written(syntax: ledarskap.io.Syntax) -> None
     data = sample()
     person = attrs.evolve(data.people[0], given_name="A\ud800")
     broken = attrs.evolve(data, people=(person, *data.people[1:]))
-    with pytest.raises(LedarskapError, match="lone surrogate"):
+    with pytest.raises(LedarskapError, match="lone surrogate") as caught:
         ledarskap.dumps(broken, syntax=syntax)
+    assert caught.value.render("sv") == (
+        "data: förväntade text som kan skrivas som UTF-8, fick text med en ensam surrogatkodpunkt"
+    )
 
 
 def test_swapped_or_wrong_arguments_are_usage_errors(tmp_path: Path) -> None:

@@ -66,8 +66,11 @@ def test_replacing_a_mentor_checks_what_it_is_given() -> None:
     with pytest.raises(InvalidValueError, match=r"a day after the start of ms-001 \(2025-09-17\)"):
         replace_mentor(data, "d-001", "mentor-0582", on=D(2025, 9, 17), mentorship_id="ms-new")
     over = ledarskap.example_program()
-    with pytest.raises(InvalidValueError, match="an active mentorship to replace, found 'none'"):
+    with pytest.raises(
+        InvalidValueError, match=r"an active mentorship to replace, found none$"
+    ) as caught:
         replace_mentor(over, "d-001", "mentor-0582", on=D(2026, 2, 1), mentorship_id="ms-new")
+    assert caught.value.render("sv").endswith("ett aktivt mentorskap att ersätta, fick inget")
 
 
 @settings(

@@ -360,7 +360,10 @@ def _encode(data: ProgramData, syntax: Syntax) -> bytes:
         raise InvalidValueError(
             location="data",
             expected=Text("text som kan skrivas som UTF-8", "text that can be written as UTF-8"),
-            found="text with a lone surrogate code point",
+            found=Text(
+                "text med en ensam surrogatkodpunkt", "text with a lone surrogate code point"
+            ),
+            described=True,
         ) from None
 
 

@@ -111,7 +111,8 @@ def replace_mentor(
         raise InvalidValueError(
             location=f"ProgramData.mentorships (adept {participant_id})",
             expected=Text("ett aktivt mentorskap att ersätta", "an active mentorship to replace"),
-            found="none",
+            found=Text("inget", "none"),
+            described=True,
         )
     current = active[-1]
     if on <= current.start:

@@ -100,6 +100,10 @@ class MentorshipStatus(LabelledEnum):
 _OVER = frozenset({MentorshipStatus.COMPLETED, MentorshipStatus.ENDED_EARLY})
 
 
+_A_TEXT = Text("en text", "a text")
+"""What an ``end_reason`` found where none belongs is described as."""
+
+
 def _status_of_dates(pair: Mentorship) -> MentorshipStatus:
     """The status a mentorship's dates say, when none is given: active, or completed."""
     return MentorshipStatus.ACTIVE if pair.end is None else MentorshipStatus.COMPLETED
@@ -185,7 +189,8 @@ class Mentorship:
                             f"{'None' if name == 'ended_by' else 'no text'} for a mentorship "
                             f"that is {status} (only one ended early has it)",
                         ),
-                        found=value.value if isinstance(value, EndedBy) else "a text",
+                        found=value.value if isinstance(value, EndedBy) else _A_TEXT,
+                        described=not isinstance(value, EndedBy),
                     )
 
     def active_on(self, day: dt.date) -> bool:
