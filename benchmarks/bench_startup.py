@@ -8,7 +8,10 @@ separate processes:
   the rules (aim ≤1.2x);
 - ``ledarskap validate`` on the example program: read the document, validate it, print
   the report (aim ≤1.2x);
-- ``python -c "import ledarskap"``: the package alone, for comparison.
+- ``python -c "import ledarskap"``: the package alone, for comparison;
+- the design's floor for ``validate`` (``benchmarks/_floor.py``): a module that makes the
+  command's attrs classes and enums bare, imports argparse and reads the example with
+  :mod:`json`, for comparison: what of the 1.2x the design leaves to the library's work.
 
 Each timed call starts the process :data:`PROCESSES` times one after the other (the
 "size" in the table), so that one call is long enough to time; the harness interleaves
@@ -56,14 +59,31 @@ def _starts(command: Sequence[str], env: dict[str, str]) -> Callable[[], object]
     return start
 
 
-def _comparison(name: str, command: Sequence[str], cache: str) -> Comparison:
+def _comparison(
+    name: str, command: Sequence[str], cache: str, target: float | None = None
+) -> Comparison:
     env = _environment(cache)
 
     def prepare(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
         return _starts(command, env), _starts(REFERENCE, env)
 
-    target = None if command[0] == sys.executable else 1.2
     return Comparison(name, "ledarskap", "import attrs, cattrs, dateutil", prepare, target)
+
+
+def _floor(folder: str) -> tuple[str, ...]:
+    """Write the design's floor into *folder*; the command that imports it."""
+    module = Path(folder, "floor", "ledarskap_floor.py")
+    module.parent.mkdir()
+    made = subprocess.run(
+        (sys.executable, "-m", "benchmarks._floor", str(module)),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    enums, records = made.stdout.split()
+    print(f"Design floor: {enums} enums and {records} attrs classes made bare, argparse, json\n")
+    code = f"import sys; sys.path.insert(0, {str(module.parent)!r}); import ledarskap_floor"
+    return (sys.executable, "-c", code)
 
 
 def main() -> list[Result]:
@@ -71,10 +91,14 @@ def main() -> list[Result]:
         raise SystemExit(f"bench_startup: no console script at {SCRIPT}: pip install -e .")
     print(f"Machine: {machine()}\n")
     with tempfile.TemporaryDirectory(prefix="ledarskap-pycache-") as cache:
+        floor = _floor(cache)
         comparisons = [
-            _comparison("ledarskap --help", (str(SCRIPT), "--help"), cache),
-            _comparison("ledarskap validate (example)", (str(SCRIPT), "validate", EXAMPLE), cache),
+            _comparison("ledarskap --help", (str(SCRIPT), "--help"), cache, 1.2),
+            _comparison(
+                "ledarskap validate (example)", (str(SCRIPT), "validate", EXAMPLE), cache, 1.2
+            ),
             _comparison("import ledarskap", (sys.executable, "-c", "import ledarskap"), cache),
+            _comparison("design floor of validate", floor, cache),
         ]
         return run(comparisons, at=(PROCESSES,))
 
