@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledarskap._found import DATE_FORM, FieldError, closest, describe, did_you_mean, read_iso_date
-from ledarskap.errors import InvalidValueError, LedarskapError, UnknownMunicipalityError
+from ledarskap._found import (
+    _PARSERS_SAY,
+    _PARSERS_SAY_ABOUT,
+    DATE_FORM,
+    FieldError,
+    _parser_says,
+    closest,
+    describe,
+    did_you_mean,
+    parse_text,
+    read_iso_date,
+)
+from ledarskap.errors import (
+    InvalidValueError,
+    LedarskapError,
+    ProblemsError,
+    UnknownMunicipalityError,
+)
 from ledarskap.text import Text
 
 
@@ -90,3 +107,74 @@ def test_a_model_error_says_its_hint_at_the_end() -> None:
     assert unknown.hint == "did you mean 0580 Linköping?"
     assert str(unknown).endswith("found 'Linkopping' (did you mean 0580 Linköping?)")
     assert InvalidValueError(location="a", expected="b", found=1).hint is None
+
+
+# One text for each message the JSON and TOML parsers of the standard library give.
+_BROKEN = {
+    "json": [
+        "",
+        "{x: 1}",
+        '{"a" 1}',
+        '{"a": 1 "b": 2}',
+        '"abc',
+        '"a\x01"',
+        '"\\q"',
+        '"\\u12"',
+        "1 2",
+        '{"a": 1,}',
+        "[1,]",
+    ],
+    "toml": [
+        "a = ?",
+        "?",
+        'a = "\\uZZZZ"',
+        "a = 1979-02-30",
+        "a.=1",
+        "a 1",
+        "[a",
+        "[[a",
+        "a = 1 b",
+        "a = 1\na = 2",
+        "a = [1",
+        "a = {b = 1",
+        'a = "x',
+        'a = "x\\q"',
+        'a = "\\uD800"',
+        "[a]\n[a]",
+        "[[a.b]]\n[a]\nb.c=1",
+        "a = {b = 1}\na.c = 2",
+        "a = {b = 1, b = 2}",
+        'a = "x\x01"',
+        "a = 'x\nb'",
+        "a = '''x",
+    ],
+}
+
+
+def test_every_message_of_the_json_and_toml_parsers_is_said_in_swedish() -> None:
+    """Each message the standard parsers give, fixed or naming a key, has its Swedish.
+
+    The texts above give every message of json and tomllib (those of Python 3.11, and json's
+    trailing commas from 3.13), each known message at least once; a message a later version words otherwise is still shown whole,
+    after "syntaxfel:".
+    """
+    said: list[str] = []
+    for syntax, texts in _BROKEN.items():
+        for text in texts:
+            with pytest.raises(ProblemsError) as caught:
+                parse_text(text, syntax, error=ProblemsError)  # type: ignore[arg-type]
+            (problem,) = caught.value.problems
+            swedish = problem.message_in("sv")
+            assert "syntaxfel" not in swedish, (text, problem.message)
+            assert swedish != problem.message, text
+            said.append(problem.message)
+    known = [*_PARSERS_SAY, *(before for before, _, _ in _PARSERS_SAY_ABOUT)]
+    if sys.version_info < (3, 13):  # json says "Expecting property name" there instead
+        known = [k for k in known if not k.startswith("Illegal trailing comma")]
+    assert [k for k in known if not any(m.startswith(k) for m in said)] == []
+
+
+def test_a_parser_message_the_library_does_not_know_is_kept_whole() -> None:
+    message = _parser_says("Some message of a later Python", "3")
+    assert message.render("sv") == "syntaxfel: Some message of a later Python, kolumn 3"
+    assert message.render("en") == "Some message of a later Python, column 3"

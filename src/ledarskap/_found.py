@@ -279,38 +279,57 @@ _PARSERS_SAY = {
     "Extra data": "mer data efter dokumentets slut",
     "Illegal trailing comma before end of object": "ett kommatecken för mycket före objektets slut",
     "Illegal trailing comma before end of array": "ett kommatecken för mycket före listans slut",
-    # tomllib's commonest
+    # tomllib's fixed messages (every one)
     "Invalid value": "ogiltigt värde",
     "Invalid statement": "ogiltig rad",
+    "Invalid hex value": "ogiltigt hexadecimalt värde",
+    "Invalid date or datetime": "ogiltigt datum eller ogiltig tidpunkt",
+    "Invalid initial character for a key part": "ogiltigt första tecken i en nyckel",
     "Expected '=' after a key in a key/value pair": "'=' ska stå efter en nyckel",
+    "Expected ']' at the end of a table declaration": "']' ska stå i slutet av en tabells rubrik",
+    "Expected ']]' at the end of an array declaration": "']]' ska stå i slutet av en tabellistas rubrik",
+    "Expected newline or end of document after a statement": "radbrytning eller dokumentets slut ska stå efter en sats",
     "Cannot overwrite a value": "ett värde kan inte skrivas över",
     "Unclosed array": "en lista som aldrig stängs",
     "Unclosed inline table": "en tabell på en rad som aldrig stängs",
     "Unterminated string": "en text som aldrig avslutas",
-    "Invalid initial character for a key part": "ogiltigt första tecken i en nyckel",
-    "Expected newline or end of document after a statement": "radbrytning eller dokumentets slut ska stå efter en sats",
-    "Illegal character": "otillåtet tecken",
+    "Unescaped '\\' in a string": "ett ensamt '\\' i en text",
+    "Escaped character is not a Unicode scalar value": "det kodade tecknet är inget Unicode-skalärvärde",
 }
-"""What the JSON and TOML parsers say (in English), in Swedish: their commonest messages."""
+"""What the JSON and TOML parsers say (in English), in Swedish: each message that is fixed."""
 
-
-_DECLARED_TWICE = re.compile(r"Cannot declare (.*) twice")
+_PARSERS_SAY_ABOUT = (
+    # tomllib's messages that name a key or a character: (before it, after it, Swedish)
+    ("Cannot declare ", " twice", "tabellen {} deklareras två gånger"),
+    ("Cannot redefine namespace ", "", "namnrymden {} kan inte definieras om"),
+    ("Cannot mutate immutable namespace ", "", "namnrymden {} kan inte ändras"),
+    ("Duplicate inline table key ", "", "nyckeln {} står två gånger i en tabell på en rad"),
+    ("Illegal character ", "", "otillåtet tecken {}"),
+    ("Found invalid character ", "", "ogiltigt tecken {}"),
+    ("Expected ", "", "här ska {} stå"),
+)
+"""What the TOML parser says about a key or a character, in Swedish, the key or character kept."""
 
 
 def _parser_says(message: str, column: str | None) -> Text:
     """A parser's *message* (English) at *column*, in Swedish too where it is known.
 
-    A message not known here keeps the parser's English words in the Swedish text, after
-    the Swedish for a syntax error, so that nothing of what it says is lost.
+    A message not known here (a parser of another Python version may word one otherwise)
+    keeps the parser's English words in the Swedish text, after the Swedish for a syntax
+    error, so that nothing of what it says is lost.
+
+    >>> _parser_says("Cannot declare ('rules',) twice", "1").render("sv")
+    "tabellen ('rules',) deklareras två gånger, kolumn 1"
     """
     at_en = f", column {column}" if column else ""
     at_sv = f", kolumn {column}" if column else ""
     core = message.removesuffix(" (at end of document)")
     at_sv += " (vid dokumentets slut)" if core != message else ""
     known = next((sv for en, sv in _PARSERS_SAY.items() if core.startswith(en)), None)
-    twice = _DECLARED_TWICE.fullmatch(core)
-    if twice is not None:  # "Cannot declare ('rules',) twice": the table named in both
-        known = f"tabellen {twice.group(1)} deklareras två gånger"
+    for before, after, swedish in () if known is not None else _PARSERS_SAY_ABOUT:
+        if core.startswith(before) and core.endswith(after) and len(core) > len(before + after):
+            known = swedish.format(core[len(before) : len(core) - len(after)])
+            break
     swedish = known if known is not None else f"syntaxfel: {core}"
     return Text(f"{swedish}{at_sv}", f"{message}{at_en}")
 
