@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import sys
 
 import attrs
 import pytest
@@ -389,3 +392,49 @@ def test_a_location_in_words_is_worded_in_both_languages() -> None:
     assert str(error) == "the participants table: expected one of the columns, found 'kommun'"
     assert error.render("sv") == "tabellen participants: förväntade en av kolumnerna, fick 'kommun'"
     assert error.location == "the participants table"
+
+
+_FILE_ERRNOS = [
+    "ENOENT",
+    "EACCES",
+    "EPERM",
+    "EISDIR",
+    "ENOTDIR",
+    "EEXIST",
+    "ENOTEMPTY",
+    "ENOSPC",
+    "EDQUOT",
+    "EROFS",
+    "EFBIG",
+    "ENAMETOOLONG",
+    "ELOOP",
+    "EBUSY",
+    "ETXTBSY",
+    "EAGAIN",
+    "EIO",
+    "EMFILE",
+    "ENFILE",
+    "ENOMEM",
+    "EINVAL",
+    "EXDEV",
+    "ENXIO",
+    "ENODEV",
+    "EOPNOTSUPP",
+    "ESTALE",
+    "EINTR",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EBADF",
+]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the reasons as Linux words them")
+@pytest.mark.parametrize("name", _FILE_ERRNOS)
+def test_every_reason_a_file_may_meet_is_said_in_swedish(name: str) -> None:
+    """What the operating system says of a file read or written, in Swedish too."""
+    reason = os.strerror(getattr(errno, name))
+    error = FileAccessError("a.json", "write", reason)
+    assert str(error) == f"a.json: cannot write: {reason}"
+    swedish = error.render("sv")
+    assert swedish.startswith("a.json: kan inte skriva: ")
+    assert reason not in swedish

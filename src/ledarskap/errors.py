@@ -359,6 +359,27 @@ _REASONS = {
     "File name too long": "namnet är för långt",
     "Too many levels of symbolic links": "för många nivåer av symboliska länkar",
     "Disk quota exceeded": "diskkvoten är slut",
+    "Operation not permitted": "åtgärden är inte tillåten",
+    "File exists": "filen finns redan",
+    "File too large": "filen är för stor",
+    "Directory not empty": "mappen är inte tom",
+    "Device or resource busy": "enheten eller resursen är upptagen",
+    "Text file busy": "filen används av ett program som körs",
+    "Resource temporarily unavailable": "resursen är tillfälligt otillgänglig",
+    "Input/output error": "in- eller utmatningsfel",
+    "Too many open files": "för många öppna filer",
+    "Too many open files in system": "för många öppna filer i systemet",
+    "Cannot allocate memory": "minnet räcker inte",
+    "Invalid argument": "ogiltigt argument",
+    "Invalid cross-device link": "en länk mellan två filsystem går inte",
+    "No such device or address": "ingen sådan enhet eller adress",
+    "No such device": "ingen sådan enhet",
+    "Operation not supported": "åtgärden stöds inte",
+    "Stale file handle": "inaktuellt filhandtag (en nätverksdisk som ändrats)",
+    "Interrupted system call": "systemanropet avbröts",
+    "Broken pipe": "mottagaren stängde röret",
+    "Connection timed out": "anslutningen svarade inte i tid",
+    "Bad file descriptor": "ogiltig filbeskrivare",
     # The library's own
     "the file is read-only": "filen är skrivskyddad",
     "it is a folder, not a file": "det är en mapp, inte en fil",
@@ -371,7 +392,8 @@ _REASONS = {
     ),
 }
 """The reasons a :class:`FileAccessError` may give, in Swedish: the operating system's
-reason is its English text (``strerror``), so the Swedish is known for the common ones."""
+reason is its English text (``strerror``), so the Swedish is known for each one a file's
+reading or writing may meet (``tests/test_errors.py`` checks them against the platform's)."""
 
 
 class FileAccessError(LedarskapError, OSError):
