@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, cast
 
 if TYPE_CHECKING:
     from typing import Protocol, TypeAlias
@@ -507,7 +507,7 @@ class InvalidValueError(LedarskapError, ValueError):
         self.expected_text = expected
         self.hint_text = hint
         if described:
-            shown, shown_sv = _worded(found)  # type: ignore[arg-type]
+            shown, shown_sv = _worded(cast("Wording", found))
             self.found = shown
         else:
             shown = shown_sv = safe_repr(found)  # text quoted, other values as their repr; masked
