@@ -43,7 +43,9 @@ OUT.mkdir(exist_ok=True)
 # %%
 arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
 data = ledarskap.load(arguments[0]) if arguments else ledarskap.example_program()
-cohort = data.cohorts[0]
+if not data.cohorts:
+    sys.exit(f"{arguments[0]}: the program has no cohort to analyse")
+cohort = data.cohorts[0]  # the first; name another by its id to look at it instead
 report = ledarskap.validate(data)
 print(f"{cohort.name}: {len(data.participants_of(cohort.id))} participants; valid: {report.ok}")
 
@@ -96,9 +98,9 @@ print(safe.head().to_string())
 # writes PNG or SVG by the file's suffix.
 
 # %%
-by_county = plots.participants_by_county(export.tables, language="en")
+by_county = plots.participants_by_county(export.tables, cohort.id, language="en")
 plots.save(by_county, OUT / "participants-by-county.png")
-timeline = plots.meeting_timeline(data, language="en")
+timeline = plots.meeting_timeline(data, cohort.id, language="en")
 plots.save(timeline, OUT / "meeting-timeline.svg")
 print(sorted(path.name for path in OUT.iterdir()))
 

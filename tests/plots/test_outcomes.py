@@ -13,7 +13,7 @@ from ledarskap.errors import InvalidValueError
 from ledarskap.model import ProgramData
 from ledarskap.plots import eligibility_outcomes
 from ledarskap.plots._style import GREEN, GREY, VERMILION
-from ledarskap.tables import cohort_summary
+from ledarskap.tables import cohort_summary, program_tables
 from ledarskap.testing import program_data
 
 from ._checks import assert_no_personal_data, bars, shown_text
@@ -42,6 +42,19 @@ def test_the_most_frequent_reasons_are_worded_and_counted_as_the_summary_has_the
     assert list(drawn.values()) == sorted(worded.values(), reverse=True)[:3]
     everything = bars(eligibility_outcomes(DATA, language="en", top=100), 1)
     assert len(everything) == len(summary.reasons)
+    # Every reason given is kept, the most frequent first, equal counts by key
+    given = {r["key"] for r in program_tables(DATA)["reasons"]}  # the one cohort's
+    assert len(summary.reasons) == len(given) > 10
+    keys = [(-c.count, c.key) for c in summary.reasons]
+    assert keys == sorted(keys)
+
+
+def test_the_same_reasons_are_drawn_in_either_language() -> None:
+    """Equal counts are ordered by key, not by label: the two figures show the same reasons."""
+    summary = cohort_summary(DATA, COHORT.id)
+    for language in ("sv", "en"):
+        drawn = list(bars(eligibility_outcomes(DATA, language=language, top=5), 1))
+        assert drawn == [c.label.render(language) for c in summary.reasons[:5]]
 
 
 def test_labels_are_in_the_language_asked_for() -> None:

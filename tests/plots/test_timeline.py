@@ -16,6 +16,7 @@ from ledarskap.model import MeetingStatus, MentorshipStatus, ProgramData
 from ledarskap.plots import meeting_timeline
 from ledarskap.plots._matplotlib import new_figure
 from ledarskap.plots.timeline import _month_ticks
+from ledarskap.tables import program_tables
 from ledarskap.testing import program_data
 from ledarskap.text import Text
 
@@ -222,6 +223,10 @@ def test_wrong_arguments_are_refused_with_the_library_s_error() -> None:
         meeting_timeline(DATA, language="de")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="pair_labels: expected 'number' or 'municipality'"):
         meeting_timeline(DATA, pair_labels="name")  # type: ignore[arg-type]
+    tables = program_tables(DATA)
+    with pytest.raises(UsageError, match=r"expected the program's data \(ProgramData\)") as caught:
+        meeting_timeline(tables)  # type: ignore[arg-type]
+    assert caught.value.render("sv").startswith("förväntade programmets data (ProgramData)")
 
 
 @settings(max_examples=30)

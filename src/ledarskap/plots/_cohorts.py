@@ -14,8 +14,18 @@ def chosen_cohort(data: ProgramData, cohort: str | Cohort | None) -> Cohort:
 
     Without a cohort, data of several cohorts (or none) raise
     :class:`~ledarskap.errors.UsageError` naming the ids to choose from; an unknown id
-    raises :class:`~ledarskap.errors.UnknownReferenceError`.
+    raises :class:`~ledarskap.errors.UnknownReferenceError`; *data* of another kind (the
+    tables, say, which hold no sessions) raises :class:`~ledarskap.errors.UsageError`.
     """
+    if not isinstance(data, ProgramData):
+        raise UsageError(
+            Text(
+                "förväntade programmets data (ProgramData), fick "
+                f"{type(data).__name__}: figuren behöver omgångens datum och sammankomster",
+                f"expected the program's data (ProgramData), found {type(data).__name__}: "
+                "the figure needs the cohort's dates and sessions",
+            )
+        )
     if isinstance(cohort, Cohort):
         return data.cohort(cohort.id)
     if cohort is not None:

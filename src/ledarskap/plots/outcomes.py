@@ -76,7 +76,8 @@ def eligibility_outcomes(
         as_of=as_of,
     )
     outcomes = chosen.summary.outcomes
-    reasons = chosen.counts(chosen.summary.reasons, language)[:top]
+    # The summary's order (by count, then key): the same reasons in either language.
+    reasons = chosen.counts(chosen.summary.reasons[:top], language, by_count=False)
 
     rows = len(outcomes) + max(len(reasons), 1)
     figure = new_figure(chosen.feature, 8, _style.bar_height(rows) + 0.9)

@@ -60,9 +60,6 @@ __all__ = [
     "cohort_summary",
 ]
 
-TOP_REASONS = 10
-"""How many of the most frequent reasons a summary keeps."""
-
 
 @masked_repr
 @attrs.frozen
@@ -135,7 +132,8 @@ class CohortSummary:
     outcomes: tuple[Count, ...]
     """Applications by eligibility outcome, every outcome listed."""
     reasons: tuple[Count, ...]
-    """The most frequent reasons (at most ten), each counted once per decision."""
+    """Every reason given, the most frequent first (equal counts by key, whatever the
+    language), each counted once per decision."""
 
     def to_data(self) -> dict[str, Any]:
         """The summary as plain data (JSON-ready); labels in both languages."""
@@ -359,7 +357,7 @@ def _summary(
         given.add((r["application_id"], r["key"]))
         worded.setdefault(r["key"], r.get("text") or r["key"])
     reasons = Counter(key for _, key in given)
-    frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))[:TOP_REASONS]
+    frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
     return CohortSummary(
         cohort_id=cohort_id,
         participants=len(people),
