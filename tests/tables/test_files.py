@@ -14,7 +14,15 @@ import tomli_w
 import ledarskap
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
 from ledarskap.io._sheets import unescape_cell
-from ledarskap.tables import TABLE_FORMATS, TABLE_NAMES, program_tables, tables_bytes, write_tables
+from ledarskap.model import PositionKind
+from ledarskap.tables import (
+    TABLE_FORMATS,
+    TABLE_NAMES,
+    Tables,
+    program_tables,
+    tables_bytes,
+    write_tables,
+)
 from ledarskap.tables.files import _head
 
 from ._programs import planted
@@ -258,3 +266,44 @@ def test_bad_writes_in_swedish(tmp_path: Path) -> None:
         f"{tmp_path}: cannot write tables into it: the folder holds other files (1); "
         "choose a new or empty folder"
     )
+
+
+def _with_own_position() -> ledarskap.ProgramData:
+    """The example, its first participant in a position the program made for itself."""
+    data = ledarskap.example_program()
+    own = ledarskap.model.Position(
+        slug="kulturstrateg", sv="kulturstrateg", en="culture strategist", kind=PositionKind.STAFF
+    )
+    first = data.participants[0].appointment_id
+    appointments = tuple(
+        attrs.evolve(a, position=own) if a.id == first else a for a in data.appointments
+    )
+    return attrs.evolve(data, appointments=appointments)
+
+
+def test_a_position_of_the_program_s_own_is_a_category_of_every_output(tmp_path: Path) -> None:
+    """A position outside the catalog is valid: the tables add it after the catalog's."""
+    data = _with_own_position()
+    assert ledarskap.validate(data).ok
+    tables = program_tables(data)
+    categories = tables.schema["participants"].column("position").categories
+    assert categories[-1] == "kulturstrateg"
+    pytest.importorskip("pandas")
+    assert tables.frame("participants")["position"].iloc[0] == "kulturstrateg"
+    pq = pytest.importorskip("pyarrow.parquet")
+    write_tables(tables, tmp_path / "pq", format="parquet")
+    read = pq.read_table(tmp_path / "pq" / "participants.parquet")
+    assert read.column("position")[0].as_py() == "kulturstrateg"
+    safe = ledarskap.tables.safe_tables(data, ledarskap.tables.PseudonymKey.generate())
+    assert "kulturstrateg" in safe.tables.schema["participants"].column("position").categories
+
+
+def test_parquet_refuses_a_value_outside_the_categories_not_blanks_it(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    tables = program_tables(ledarskap.example_program())
+    columns = {name: tables.columns(name) for name in tables}
+    columns["sessions"]["kind"][0] = "picnic"
+    odd = Tables(columns, tables.schema)
+    with pytest.raises(InvalidValueError, match=r"sessions\.kind: .* found 'picnic'"):
+        write_tables(odd, tmp_path / "pq", format="parquet")
+    assert not (tmp_path / "pq").exists()

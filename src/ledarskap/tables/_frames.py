@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-__all__ = ["frame", "pandas"]
+__all__ = ["check_categories", "frame", "pandas"]
 
 _DATAFRAMES = Text("Tabeller som DataFrames", "Tables as DataFrames")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
@@ -37,7 +37,8 @@ def pandas(feature: Text = _DATAFRAMES) -> ModuleType:
     return pd
 
 
-def _check_categories(values: list[Any], categories: tuple[str, ...], where: str) -> None:
+def check_categories(values: list[Any], categories: tuple[str, ...], where: str) -> None:
+    """Raise the library's error for the first of *values* no category holds (at *where*)."""
     known = set(categories)
     for value in values:
         if value is not None and value not in known:
@@ -64,7 +65,7 @@ def frame(columns: dict[str, list[Any]], schema: TableSchema) -> pd.DataFrame:
             code = {c: i for i, c in enumerate(column.categories)}.get
             codes = np.fromiter((code(v, -1) for v in values), dtype=np.int32, count=len(values))
             if (codes < 0).any():
-                _check_categories(values, column.categories, f"{schema.name}.{column.name}")
+                check_categories(values, column.categories, f"{schema.name}.{column.name}")
             data[column.name] = pdm.Categorical.from_codes(
                 codes, dtype=pdm.CategoricalDtype(list(column.categories))
             )

@@ -303,7 +303,13 @@ def safe_tables(
         "reasons": _without(rows, "reasons", "application_id", gone["applications"]),
     }
     cohorts = raw.schema["participants"].column("cohort_id").categories
-    schema = {name: SAFE_SCHEMA[name].with_categories("cohort_id", cohorts) for name in TABLE_NAMES}
+    positions = raw.schema["participants"].column("position").categories
+    schema = {
+        name: SAFE_SCHEMA[name]
+        .with_categories("cohort_id", cohorts)
+        .with_categories("position", positions)
+        for name in TABLE_NAMES
+    }
     columns = {
         name: {c: [row[c] for row in rows[name]] for c in schema[name].names}
         for name in TABLE_NAMES

@@ -50,6 +50,7 @@ from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_prog
 from ledarskap.io._sheets import XLSX_TEXT, escape_cell, write_csv, xlsx_holds
 from ledarskap.text import Text
 
+from ._frames import check_categories
 from .records import Tables
 from .schema import ColumnKind, TableSchema
 
@@ -325,7 +326,10 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
         values = columns[column.name]
         if column.kind is ColumnKind.CATEGORY:
             code = {c: i for i, c in enumerate(column.categories)}.get
-            indices = pa.array([None if v is None else code(v) for v in values], type=pa.int32())
+            codes = [None if v is None else code(v, -1) for v in values]
+            if -1 in codes:  # a value no category holds: refused as the frames refuse it
+                check_categories(values, column.categories, f"{schema.name}.{column.name}")
+            indices = pa.array(codes, type=pa.int32())
             array = pa.DictionaryArray.from_arrays(
                 indices, pa.array(list(column.categories), type=pa.string())
             )

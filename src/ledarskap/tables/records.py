@@ -188,11 +188,25 @@ def _tables_of(
     columns["applications"], columns["reasons"] = walk.applications(
         decided, ruleset, language=language
     )
-    # Every cohort of the program, and any other a record names (validate() reports those).
-    named = (v for table in columns.values() for v in table.get("cohort_id", ()) if v is not None)
-    cohorts = tuple(dict.fromkeys([*(c.id for c in data.cohorts), *named]))
-    schema = {name: SCHEMA[name].with_categories("cohort_id", cohorts) for name in TABLE_NAMES}
+    # Every cohort of the program, and any other a record names (validate() reports those);
+    # every position of the catalog, and any other the program made for itself.
+    cohorts = tuple(dict.fromkeys([*(c.id for c in data.cohorts), *_named(columns, "cohort_id")]))
+    positions = tuple(dict.fromkeys([*_CATALOG, *_named(columns, "position")]))
+    schema = {
+        name: SCHEMA[name]
+        .with_categories("cohort_id", cohorts)
+        .with_categories("position", positions)
+        for name in TABLE_NAMES
+    }
     return Tables(columns, schema)
+
+
+_CATALOG = SCHEMA["participants"].column("position").categories
+
+
+def _named(columns: dict[str, dict[str, list[Any]]], column: str) -> Iterator[str]:
+    """Every value of *column* in any table, in order."""
+    return (v for table in columns.values() for v in table.get(column, ()) if v is not None)
 
 
 def _decade(year: int | None) -> int | None:

@@ -170,7 +170,12 @@ def _place(prefix: str = "", what: str = "") -> tuple[Column, ...]:
 
 def _position(what: str) -> tuple[Column, ...]:
     return (
-        Column("position", _C, f"{what} catalog position, by slug", _positions()),
+        Column(
+            "position",
+            _C,
+            f"{what} position, by slug: the catalog's (a program's own ones added after them)",
+            _positions(),
+        ),
         Column("position_kind", _C, f"what kind of role {what} position is", _values(PositionKind)),
     )
 
