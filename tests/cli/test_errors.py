@@ -57,7 +57,7 @@ def test_a_long_path_is_bounded_in_swedish_as_in_english() -> None:
 @pytest.mark.parametrize(
     "error",
     [
-        FileAccessError("a.json", "read", "Stale file handle"),  # a reason not known here
+        FileAccessError("a.json", "read", "Exec format error"),  # a reason not known here
         FileAccessError("a.json", "frobnicate", "Permission denied"),  # an action not known
         InvalidValueError(location="x", expected="a date", found="y"),  # English alone
     ],
