@@ -58,6 +58,8 @@ def test_empty_groups_are_listed_with_zero() -> None:
     assert collaborating <= {c.key for c in summary.by_municipality}
     counties = {c.key for c in summary.by_county}
     assert {c.name for c in ledarskap.program_region_counties()} <= counties
+    # The tables name the collaborating municipalities by the cohort's mentors: the same
+    assert cohort_summaries(program_tables(data))[0].by_municipality == summary.by_municipality
 
 
 def test_mentor_loads_and_meetings_follow_the_data() -> None:

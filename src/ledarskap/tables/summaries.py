@@ -220,8 +220,9 @@ def cohort_summaries(
     From a :class:`~ledarskap.model.ProgramData` the applications are decided by
     *ruleset* on *as_of* (as :func:`~ledarskap.tables.program_tables` does) and the
     reasons worded in both languages; from :class:`~ledarskap.tables.Tables` the
-    decisions in the tables are counted, and a reason is worded as the tables word it
-    (by its key in a safe export).
+    decisions in the tables are counted, a reason is worded as the tables word it, in the
+    language they were made in (by its key in a safe export), and the collaborating
+    municipalities are those of the cohort's mentors (each one's kommunchef mentors).
     """
     if isinstance(source, ProgramData):
         ruleset = default_ruleset() if ruleset is None else ruleset
@@ -232,7 +233,7 @@ def cohort_summaries(
     elif isinstance(source, Tables):
         tables = source
         words = {}
-        collaborating = {}
+        collaborating = _mentors_municipalities(tables)
     else:
         raise InvalidValueError(
             location="cohort_summaries",
@@ -262,6 +263,20 @@ def cohort_summary(
         expected=Text("id:t för en omgång", "the id of a cohort"),
         found=cohort_id,
     )
+
+
+def _mentors_municipalities(tables: Tables) -> dict[str, tuple[str, ...]]:
+    """Each cohort's collaborating municipalities, as the tables hold them: its mentors'.
+
+    Each collaborating municipality's kommunchef mentors in the cohort, so the mentors
+    table names them (a safe export keeps it as it is: a mentor's municipality is no
+    participant's data).
+    """
+    named: dict[str, dict[str, None]] = {}
+    for row in tables["mentors"]:
+        if row["municipality"] is not None:
+            named.setdefault(row["cohort_id"], {})[row["municipality"]] = None
+    return {cohort: tuple(names) for cohort, names in named.items()}
 
 
 def _reason_words(summary: Summary) -> dict[str, Text]:
