@@ -18,6 +18,7 @@ from ledarskap.model import PositionKind
 from ledarskap.tables import (
     TABLE_FORMATS,
     TABLE_NAMES,
+    ColumnKind,
     Tables,
     program_tables,
     tables_bytes,
@@ -106,6 +107,23 @@ def test_parquet_is_a_folder_of_typed_files(tmp_path: Path) -> None:
     schema = pq.read_schema(tmp_path / "pq" / "participants.parquet")
     assert str(schema.field("birth_date").type) == "date32[day]"
     assert str(schema.field("county").type) == "dictionary<values=string, indices=int32, ordered=0>"
+
+
+def test_pandas_reads_parquet_back_with_the_frames_dtypes(tmp_path: Path) -> None:
+    """Nullable integers stay integers, categories keep every category; dates are dates."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    tables = program_tables(planted())
+    write_tables(tables, tmp_path / "pq", format="parquet")
+    for name in tables:
+        back = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        made = tables.frame(name)
+        for column in tables.schema[name]:
+            if column.kind is ColumnKind.DATE:  # Parquet's date type: datetime.date values
+                dates = made[column.name].dt.date.astype(object).where(made[column.name].notna())
+                assert list(back[column.name].where(back[column.name].notna())) == list(dates)
+            else:
+                pd.testing.assert_series_equal(back[column.name], made[column.name])
 
 
 def test_without_the_extras_the_error_names_them(

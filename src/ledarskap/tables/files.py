@@ -50,7 +50,7 @@ from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_prog
 from ledarskap.io._sheets import XLSX_TEXT, escape_cell, write_csv, xlsx_holds
 from ledarskap.text import Text
 
-from ._frames import check_categories
+from ._frames import check_categories, frame
 from .records import Tables
 from .schema import ColumnKind, TableSchema
 
@@ -339,11 +339,28 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
         fields.append(
             pa.field(column.name, array.type, metadata={"description": column.description})
         )
-    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    table = pa.Table.from_arrays(
+        arrays, schema=pa.schema(fields, metadata=_pandas_metadata(pa, schema))
+    )
     out = io.BytesIO()
     pq.write_table(table, out)
     ticker.advance(table.num_rows)
     return out.getvalue()
+
+
+def _pandas_metadata(pa: Any, schema: TableSchema) -> dict[bytes, bytes] | None:
+    """What pandas reads a Parquet file's dtypes back from, if pandas is installed.
+
+    pyarrow writes it for a DataFrame; the table's empty frame gives the same (categories
+    with all their categories, nullable integers, booleans and strings), so
+    ``pandas.read_parquet`` gives back :meth:`Tables.frame`'s dtypes, dates as dates.
+    Without pandas the files hold none (no other reader needs it).
+    """
+    try:
+        empty = frame({name: [] for name in schema.names}, schema)
+    except MissingDependencyError:
+        return None
+    return {b"pandas": pa.Schema.from_pandas(empty, preserve_index=False).metadata[b"pandas"]}
 
 
 _ARROW: dict[ColumnKind, Any] = {
