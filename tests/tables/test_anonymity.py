@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,6 +136,43 @@ def test_pseudonyms_join_the_tables_of_one_export() -> None:
     applications = {r["application_id"] for r in export.tables["applications"]}
     assert {r["application_id"] for r in export.tables["reasons"]} <= applications
     assert not applications & adepts
+
+
+def test_a_participant_who_mentors_in_another_cohort_is_not_joined_to_it() -> None:
+    """A kommunchef who once took part: their rows as adept and as mentor share no pseudonym,
+    so the mentor's municipality cannot undo the coarsening of the participant's."""
+    data = ledarskap.example_program()
+    mentor = data.mentors[0]
+    earlier = attrs.evolve(
+        data.cohorts[0],
+        id="liko-2019",
+        name="Omgång 2019/20",
+        start=dt.date(2019, 9, 15),
+        end=dt.date(2020, 9, 30),
+        application_deadline=None,
+        sessions=(),
+        support_groups=(),
+    )
+    adept = attrs.evolve(
+        data.participants[0],
+        id="d-2019",
+        person_id=mentor.person_id,
+        cohort_id="liko-2019",
+        appointment_id=next(a.id for a in data.appointments if a.person_id == mentor.person_id),
+        application_id=None,
+    )
+    both = attrs.evolve(
+        data, cohorts=(earlier, *data.cohorts), participants=(*data.participants, adept)
+    )
+    key = PseudonymKey(KEY)
+    export = safe_tables(both, key)  # no k: every row kept, the adept's among them
+    person = key.person(both.person(mentor.person_id))
+    assert person in {r["person_id"] for r in export.tables["participants"]}
+    as_mentor = {r["person_id"] for r in export.tables["mentors"]}
+    assert len(as_mentor) == len({m.person_id for m in both.mentors})
+    assert person not in as_mentor
+    # ... and a mentor keeps one pseudonym from one export to the next under one key
+    assert {r["person_id"] for r in safe_tables(both, key).tables["mentors"]} == as_mentor
 
 
 def test_without_k_nothing_is_coarsened_and_k_is_measured() -> None:

@@ -413,6 +413,10 @@ class _Pseudonymised:
             year = self.born.get(row["person_id"])
             row["birth_year"] = year
             row["birth_decade"] = None if year is None else year - year % 10
-        if "person_id" in row:
+        if name == "mentors":
+            # A pseudonym of its own kind: a participant who is a kommunchef (a mentor) in
+            # another cohort must not be found by joining the tables on the person.
+            row["person_id"] = self.key.pseudonym("mentor-person", self._person(row["person_id"]))
+        elif "person_id" in row:
             row["person_id"] = self._person(row["person_id"])
         return row
