@@ -137,3 +137,30 @@ def test_an_export_never_replaces_the_program_or_another_kind_of_file(tmp_path: 
     assert "expected a file name ending .xlsx" in wrong.err
     assert program.read_bytes() == before
     assert other.read_text() == "{}"
+
+
+def test_the_key_file_is_never_the_output_nor_the_program(tmp_path: Path, key_file: Path) -> None:
+    """Writing the tables over the key would lose it; a program file is no key."""
+    secret = key_file.read_bytes()
+    over = run("export", EXAMPLE, "--format", "json", "-o", str(key_file), *pseudonymised(key_file))
+    assert over.code == 2
+    assert "--output names the key file" in over.err
+    assert key_file.read_bytes() == secret
+    program = tmp_path / "program.json"
+    program.write_bytes(Path(EXAMPLE).read_bytes())
+    out = str(tmp_path / "t.json")
+    as_key = run("export", str(program), "--format", "json", "-o", out, *pseudonymised(program))
+    assert as_key.code == 2
+    assert "--key-file names the program file" in as_key.err
+    swedish = run(
+        "export",
+        EXAMPLE,
+        "--format",
+        "json",
+        "-o",
+        str(key_file),
+        *pseudonymised(key_file),
+        "--lang",
+        "sv",
+    )
+    assert "--output är nyckelfilen" in swedish.err

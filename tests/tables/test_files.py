@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import sys
@@ -185,8 +186,11 @@ def test_a_folder_holds_only_this_exports_tables(tmp_path: Path) -> None:
         write_tables(tables, crowded, format="csv")
     assert [p.name for p in crowded.iterdir()] == ["notes.txt"]
     folder = tmp_path / "export"
-    folder.mkdir()
-    (folder / "participants.parquet").write_bytes(b"an earlier export")
+    if importlib.util.find_spec("pyarrow") is not None:
+        write_tables(tables, folder, format="parquet")
+    else:
+        folder.mkdir()
+        (folder / "participants.parquet").write_bytes(b"PAR1 an earlier export PAR1")
     written = write_tables(tables, folder, format="csv")
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
     assert write_tables(tables, folder, format="csv") == written  # again: its own files
@@ -325,3 +329,50 @@ def test_parquet_refuses_a_value_outside_the_categories_not_blanks_it(tmp_path: 
     with pytest.raises(InvalidValueError, match=r"sessions\.kind: .* found 'picnic'"):
         write_tables(odd, tmp_path / "pq", format="parquet")
     assert not (tmp_path / "pq").exists()
+
+
+def test_only_an_earlier_export_s_own_files_are_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named as a table, or one's own sheet named so, is no table of an export."""
+    tables = program_tables(ledarskap.example_program())
+    nested = tmp_path / "nested"
+    (nested / "participants.csv").mkdir(parents=True)
+    (nested / "participants.csv" / "important.txt").write_text("precious")
+    sheet = tmp_path / "sheet"
+    sheet.mkdir()
+    (sheet / "participants.csv").write_text("Förnamn;Efternamn\nAnna;Berg\n", encoding="utf-8")
+    for folder in (nested, sheet):
+        with pytest.raises(FileAccessError, match="holds other files"):
+            write_tables(tables, folder, format="csv")
+    assert (nested / "participants.csv" / "important.txt").read_text() == "precious"
+    assert (sheet / "participants.csv").read_text(encoding="utf-8").startswith("Förnamn")
+    # Without pyarrow a Parquet file is told by its marks at both ends
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    marked = tmp_path / "marked"
+    marked.mkdir()
+    (marked / "mentors.parquet").write_bytes(b"PAR1 an earlier export PAR1")
+    (marked / "sessions.parquet").write_bytes(b"PAR1 not closed")
+    with pytest.raises(FileAccessError, match=r"holds other files \(1\)"):
+        write_tables(tables, marked, format="csv")
+    (marked / "sessions.parquet").unlink()
+    write_tables(tables, marked, format="csv")
+    assert not (marked / "mentors.parquet").exists()
+
+
+def test_the_current_folder_and_no_path_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replacing the folder one stands in would leave the shell in a removed folder."""
+    tables = program_tables(ledarskap.example_program())
+    here = tmp_path / "here"
+    write_tables(tables, here, format="csv")
+    monkeypatch.chdir(here)
+    for target in (".", str(here), str(tmp_path)):
+        with pytest.raises(FileAccessError, match="it is the current folder") as caught:
+            write_tables(tables, target, format="csv")
+        assert "det är mappen du står i" in caught.value.render("sv")
+    with pytest.raises(InvalidValueError, match="expected a folder path, found ''"):
+        write_tables(tables, "", format="csv")
+    write_tables(tables, "inside", format="csv")  # a folder inside it is fine
+    assert (here / "inside" / "participants.csv").is_file()

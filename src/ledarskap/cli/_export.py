@@ -42,6 +42,15 @@ _OWN_INPUT = Text(
     "export: --output är programfilen själv; välj ett annat namn",
     "export: --output names the program file itself; choose another name",
 )
+_KEY_OVERWRITTEN = Text(
+    "export: --output är nyckelfilen; välj ett annat namn (nyckeln skulle gå förlorad)",
+    "export: --output names the key file; choose another name (the key would be lost)",
+)
+_KEY_IS_INPUT = Text(
+    "export: --key-file är programfilen; nyckeln är en egen fil med minst 32 slumpade byte",
+    "export: --key-file names the program file; the key is a file of its own, "
+    "at least 32 random bytes",
+)
 _KEY_ALONE = Text(
     "export: --key-file och --k hör till --pseudonymise",
     "export: --key-file and --k go with --pseudonymise",
@@ -52,10 +61,17 @@ def _checked(args: argparse.Namespace) -> None:
     """The options that only go together: a key with pseudonyms, *k* with a key."""
     if args.pseudonymise and not args.key_file:
         raise UsageError(_NEEDS_KEY)
-    if os.path.realpath(args.output) == os.path.realpath(args.file):
-        raise UsageError(_OWN_INPUT)
     if not args.pseudonymise and (args.key_file or args.k is not None):
         raise UsageError(_KEY_ALONE)
+    output, program = os.path.realpath(args.output), os.path.realpath(args.file)
+    if output == program:
+        raise UsageError(_OWN_INPUT)
+    if args.key_file:
+        key = os.path.realpath(args.key_file)
+        if key == output:
+            raise UsageError(_KEY_OVERWRITTEN)
+        if key == program:
+            raise UsageError(_KEY_IS_INPUT)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:

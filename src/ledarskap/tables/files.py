@@ -52,7 +52,7 @@ from ledarskap.text import Text
 
 from ._frames import check_categories, frame
 from .records import Tables
-from .schema import ColumnKind, TableSchema
+from .schema import SAFE_SCHEMA, SCHEMA, ColumnKind, TableSchema
 
 __all__ = ["TABLES_FORMAT", "TABLE_FORMATS", "TableFormat", "tables_bytes", "write_tables"]
 
@@ -129,8 +129,19 @@ def write_tables(
 
 
 def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
-    """Refuse *path* unless it is no folder yet, an empty one or one of table files alone."""
+    """Refuse *path* unless it is no folder yet, an empty one or one of this export's kind.
+
+    A folder is replaced whole, so what is in it must be table files of an earlier export
+    (in either format: none stays beside the new one): regular files named as the tables,
+    each beginning as the library writes that table (a sheet of one's own named
+    ``participants.csv``, or a folder so named, is not one). Nor is the current folder replaced (or one that holds it): the
+    shell standing in it would be left in a removed folder.
+    """
     target = Path(path)
+    if not os.fspath(path):
+        raise InvalidValueError(
+            location="write_tables", expected=Text("en mapps sökväg", "a folder path"), found=""
+        )
     try:
         try:
             os.stat(target)  # a NUL in the name: ValueError, not False as from exists()
@@ -141,8 +152,18 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
             raise FileAccessError(
                 os.fspath(path), "write tables into it", Text("det är ingen mapp", "not a folder")
             )
-        ours = {f"{name}.{suffix}" for name in tables for suffix in _FOLDERS}
-        others = sorted(p.name for p in target.iterdir() if p.name not in ours)
+        here = Path.cwd().resolve()
+        if here == target.resolve() or target.resolve() in here.parents:
+            raise FileAccessError(
+                os.fspath(path),
+                "write tables into it",
+                Text(
+                    "det är mappen du står i (eller en som rymmer den); välj en mapp i den",
+                    "it is the current folder (or holds it); name a folder inside it",
+                ),
+            )
+        with os.scandir(target) as entries:
+            others = sorted(e.name for e in entries if not _ours(e, tables))
     except FileAccessError:
         raise
     except (OSError, ValueError) as exc:
@@ -157,6 +178,39 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
                 f"the folder holds other files ({len(others)}); choose a new or empty folder",
             ),
         )
+
+
+def _ours(entry: os.DirEntry[str], tables: Tables) -> bool:
+    """Whether *entry* is a table file of an earlier export, by its name and its beginning.
+
+    A CSV file begins with the table's header as the library writes it; a Parquet file
+    holds the table's columns (read by pyarrow; without it, the format's mark at both ends).
+    """
+    name, dot, suffix = entry.name.rpartition(".")
+    if not dot or suffix not in _FOLDERS or name not in tables:
+        return False
+    if not entry.is_file(follow_symlinks=False):
+        return False
+    heads = {tables.schema[name].names, SCHEMA[name].names, SAFE_SCHEMA[name].names}
+    if suffix == "csv":
+        with open(entry.path, "rb") as file:
+            start = file.read(_LONGEST_HEAD)
+        return any(start.startswith(write_csv([list(head)])) for head in heads)
+    try:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    except ImportError:
+        with open(entry.path, "rb") as file:
+            start = file.read(4)
+            file.seek(max(entry.stat().st_size - 4, 0))
+            return start == file.read(4) == b"PAR1"
+    try:
+        return tuple(pq.read_schema(entry.path).names) in heads
+    except Exception:  # whatever pyarrow makes of a file not its own: not ours
+        return False
+
+
+_LONGEST_HEAD = 4096
+"""More than any table's header line takes (a BOM and its column names)."""
 
 
 def tables_bytes(
@@ -311,9 +365,9 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
 
 
 def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ticker) -> bytes:
-    try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    try:  # pyarrow is untyped: its import in _ours says so to mypy, once for the module
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError:
         raise MissingDependencyError(
             "pyarrow",
