@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,8 @@ from hypothesis import strategies as st
 from ledarskap.cli._console import Console, masked
 from ledarskap.text import Text
 from tests._hostile import PERSONNUMMER, assert_masked
+
+from ._run import EXAMPLE, run
 
 json_values = st.recursive(
     st.none()
@@ -56,3 +60,48 @@ def test_the_console_speaks_its_language() -> None:
     text = Text("Hej {name}", "Hello {name}")
     assert _console("sv").say(text, name="Anna") == "Hej Anna"
     assert _console("en").say(Text("Hej", "Hello")) == "Hello"
+
+
+_CONTROL = st.characters(
+    codec="utf-8",
+    categories=("Cc", "Cf"),
+    exclude_characters="\n\t",
+)
+
+
+@given(st.text(max_size=10), _CONTROL, st.text(max_size=10))
+def test_no_control_character_reaches_the_terminal(before: str, control: str, after: str) -> None:
+    """Law: a control character (an escape sequence's start, a bell, a bidirectional
+    override) from a file or an argument is shown as its escape, in lines, messages and
+    JSON (which reads back as it was given, masked)."""
+    text = f"{before}{control}{after}"
+    console, as_json = _console(), _console()
+    console.print(text)
+    console.error(text)
+    as_json.json({"name": text})
+    out, err = console.stdout.getvalue(), console.stderr.getvalue()  # type: ignore[attr-defined]
+    data = as_json.stdout.getvalue()  # type: ignore[attr-defined]
+    assert json.loads(data) == masked({"name": text})
+    for written in (out, err, data):
+        assert [c for c in written if _drives_a_terminal(c)] == []
+
+
+def _drives_a_terminal(c: str) -> bool:
+    bidirectional = 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+    return bidirectional or (unicodedata.category(c) == "Cc" and c not in "\n\t")
+
+
+def test_a_document_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    """A program named with an escape sequence is summarised with the sequence escaped."""
+    document = json.loads(Path(EXAMPLE).read_text(encoding="utf-8"))
+    document["program"]["name"] = "Prog \x1b[2J\x1b]0;pwned\x07"
+    path = tmp_path / "esc\x1b[31m.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run("summary", str(path))
+    assert result.code == 0, result
+    assert "\x1b" not in result.out
+    assert "\x07" not in result.out
+    assert "Prog \\x1b[2J\\x1b]0;pwned\\x07" in result.out
+    missing = run("validate", str(tmp_path / "gone\x1b]0;x\x07.json"))
+    assert missing.code == 2
+    assert "\x1b" not in missing.err

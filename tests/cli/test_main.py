@@ -68,7 +68,8 @@ def _failing(error: BaseException) -> _main.Runner:
     [
         (KeyboardInterrupt(), 130, "ledarskap: interrupted\n"),
         (FileAccessError("/x/19850312-2395.json", "read", "No such file"), 2, "ledarskap: /x/"),
-        (PermissionError(13, "Permission denied"), 2, "ledarskap: [Errno 13] Permission denied\n"),
+        (PermissionError(13, "Permission denied"), 2, "ledarskap: Permission denied\n"),
+        (OSError(28, "No space left on device", "out.json"), 2, "ledarskap: out.json: No space"),
         (BrokenPipeError(32, "Broken pipe"), 141, ""),
     ],
 )

@@ -1,9 +1,12 @@
-"""Where a command writes: results on standard output, messages on standard error.
+r"""Where a command writes: results on standard output, messages on standard error.
 
 Every line a command writes goes through :func:`~ledarskap.errors.mask_personal_data`,
 and so does every string in its JSON output: a personnummer or an e-mail address in a
-file never reaches the terminal, a log or a pipe. JSON is written with the keys in the
-order the command gives them (the documented shapes) and non-ASCII letters as they are.
+file never reaches the terminal, a log or a pipe. A text line shows any control character
+a file or an argument holds as its escape (``\x1b``), so that no file can move the cursor,
+clear the screen, retitle the terminal or reorder what is shown (the bidirectional
+overrides). JSON is written with the keys in the order the command gives them (the
+documented shapes) and non-ASCII letters as they are, the controls as JSON's escapes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from ledarskap.text import Language, Text
 
 from ._progress import Progress
 
-__all__ = ["Console", "masked"]
+__all__ = ["Console", "masked", "shown"]
 
 _ROWS = Text("rader", "rows")
 
@@ -37,17 +40,18 @@ class Console:
 
     def print(self, text: str = "") -> None:
         """Write *text* (one line or several) to standard output, masked."""
-        self.stdout.write(mask_personal_data(text) + "\n")
+        self.stdout.write(shown(text) + "\n")
 
     def json(self, data: Any) -> None:
         """Write *data* as indented JSON to standard output, every string in it masked."""
         import json  # only for --format json: ledarskap --help stays light
 
-        self.stdout.write(json.dumps(masked(data), ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(masked(data), ensure_ascii=False, indent=2)
+        self.stdout.write(text.translate(_JSON_CONTROLS) + "\n")
 
     def error(self, text: str) -> None:
         """Write a message to standard error, after ``ledarskap:``, masked."""
-        self.stderr.write(mask_personal_data(f"ledarskap: {text}") + "\n")
+        self.stderr.write(shown(f"ledarskap: {text}") + "\n")
         self.stderr.flush()
 
     def progress(self, label: Text) -> Progress:
@@ -58,6 +62,25 @@ class Console:
         return Progress(
             self.stderr, self.say(label), unit=self.say(_ROWS), shown=not self.json_output
         )
+
+
+_CONTROLS = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"
+} | {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+"""Each control character but a line feed and a tab, and each bidirectional override, to
+its escape."""
+
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in _CONTROLS if code >= 0x7F}
+"""What JSON leaves as it is of those (it escapes the rest): to JSON's own escape."""
+
+
+def shown(text: str) -> str:
+    r"""*text* as a terminal may show it: masked, its control characters escaped.
+
+    >>> print(shown("Prog \x1b[2J: 19850312-2395"))
+    Prog \x1b[2J: 19XXXXXX-XX95
+    """
+    return mask_personal_data(text).translate(_CONTROLS)
 
 
 def masked(data: Any) -> Any:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO, cast
 
-from ledarskap.errors import LedarskapError, mask_personal_data
+from ledarskap.errors import LedarskapError
 from ledarskap.text import Language, Text
 
 from ._console import Console
@@ -68,6 +69,10 @@ def main(
     args = list(sys.argv[1:] if argv is None else argv)
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
+    for stream in (stdout, stderr):  # a letter the terminal's encoding lacks: its escape
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):  # closed
+                stream.reconfigure(errors="backslashreplace")
     language = requested_language(args) or default_language(
         os.environ if environ is None else environ
     )
@@ -111,7 +116,11 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.error(error.render(console.language))
         return USAGE
     except OSError as error:  # not the library's: the operating system's words, masked
-        console.error(mask_personal_data(str(error)))
+        from ledarskap.io._reading import reason_of  # only now: a rare path
+
+        reason = reason_of(error)
+        said = reason if isinstance(reason, str) else reason.render(console.language)
+        console.error(f"{error.filename}: {said}" if error.filename else said)
         return USAGE
 
 
