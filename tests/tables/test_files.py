@@ -376,3 +376,19 @@ def test_the_current_folder_and_no_path_are_refused(
         write_tables(tables, "", format="csv")
     write_tables(tables, "inside", format="csv")  # a folder inside it is fine
     assert (here / "inside" / "participants.csv").is_file()
+
+
+def test_parquet_refuses_a_number_past_64_bits_as_the_library_s_error(tmp_path: Path) -> None:
+    """The model bounds no duration; Parquet's integers do: said, not an OverflowError."""
+    pytest.importorskip("pyarrow")
+    data = ledarskap.example_program()
+    long = attrs.evolve(data.meetings[0], duration_minutes=2**63)
+    tables = program_tables(attrs.evolve(data, meetings=(long, *data.meetings[1:])))
+    with pytest.raises(InvalidValueError) as caught:
+        write_tables(tables, tmp_path / "pq", format="parquet")
+    assert str(caught.value) == (
+        "meetings.duration_minutes: expected a whole number Parquet holds (64 bits), "
+        "found a number of 19 digits"
+    )
+    assert caught.value.render("sv").endswith("fick ett tal med 19 siffror")
+    assert not (tmp_path / "pq").exists()

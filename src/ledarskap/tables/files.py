@@ -388,7 +388,20 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
                 indices, pa.array(list(column.categories), type=pa.string())
             )
         else:
-            array = pa.array(values, type=_ARROW[column.kind](pa))
+            try:
+                array = pa.array(values, type=_ARROW[column.kind](pa))
+            except (OverflowError, pa.ArrowInvalid):  # a whole number past 64 bits
+                big = next(v for v in values if v is not None and abs(v) >= 2**63)
+                digits = len(str(abs(big)))
+                raise InvalidValueError(
+                    location=f"{schema.name}.{column.name}",
+                    expected=Text(
+                        "ett heltal som Parquet rymmer (64 bitar)",
+                        "a whole number Parquet holds (64 bits)",
+                    ),
+                    found=Text(f"ett tal med {digits} siffror", f"a number of {digits} digits"),
+                    described=True,
+                ) from None
         arrays.append(array)
         fields.append(
             pa.field(column.name, array.type, metadata={"description": column.description})
