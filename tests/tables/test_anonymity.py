@@ -257,3 +257,22 @@ def test_a_bad_k_in_swedish() -> None:
         safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=0)
     assert caught.value.render("sv") == "safe_tables: k måste vara ett heltal, minst 1, fick 0"
     assert str(caught.value) == "safe_tables: k must be a whole number of at least 1, found 0"
+
+
+def test_personal_data_written_into_a_session_is_masked() -> None:
+    """Sessions are no one's data, but their free text may hold some: masked in the export."""
+    data = ledarskap.example_program()
+    cohort = data.cohorts[0]
+    first = attrs.evolve(
+        cohort.sessions[0],
+        id="s-197001011234",
+        title="Träff med anna.berg@linkoping.se 19850312-2395",
+    )
+    odd = attrs.evolve(cohort, sessions=(first, *cohort.sessions[1:]))
+    export = safe_tables(attrs.evolve(data, cohorts=(odd, *data.cohorts[1:])), PseudonymKey(KEY))
+    row = export.tables["sessions"][0]
+    for text in (row["session_id"], row["title"]):
+        assert "1234" not in text
+        assert "2395" not in text
+        assert "anna.berg" not in text
+    assert row["title"].startswith("Träff med ")

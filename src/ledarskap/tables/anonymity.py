@@ -52,7 +52,7 @@ from typing import Any
 import attrs
 
 from ledarskap.eligibility import RuleSet
-from ledarskap.errors import UsageError, masked_repr, safe_repr
+from ledarskap.errors import UsageError, mask_personal_data, masked_repr, safe_repr
 from ledarskap.model import ProgramData
 from ledarskap.text import LabelledEnum, Language, Text
 
@@ -413,6 +413,10 @@ class _Pseudonymised:
             year = self.born.get(row["person_id"])
             row["birth_year"] = year
             row["birth_decade"] = None if year is None else year - year % 10
+        if name == "sessions":  # free text a person may have written personal data into
+            for column in ("session_id", "title", "venue"):
+                if isinstance(row[column], str):
+                    row[column] = mask_personal_data(row[column])
         if name == "mentors":
             # A pseudonym of its own kind: a participant who is a kommunchef (a mentor) in
             # another cohort must not be found by joining the tables on the person.
