@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledarskap._found import (
+    _MOST_KEY_PARTS,
     _PARSERS_SAY,
     _PARSERS_SAY_ABOUT,
     DATE_FORM,
@@ -178,3 +179,24 @@ def test_a_parser_message_the_library_does_not_know_is_kept_whole() -> None:
     message = _parser_says("Some message of a later Python", "3")
     assert message.render("sv") == "syntaxfel: Some message of a later Python, kolumn 3"
     assert message.render("en") == "Some message of a later Python, column 3"
+
+
+@pytest.mark.parametrize("part", ["a.", "a . ", '"a.b".'])
+def test_a_key_of_too_many_parts_is_refused_before_tomllib_reads_it(part: str) -> None:
+    """tomllib's time grows with the square of a dotted key's parts: such a key is refused
+    first, on its line, and one of up to the limit's parts read as usual."""
+    last = part * (_MOST_KEY_PARTS - 1) + "b"
+    fine = parse_text(f'title = "ok"\n{last} = 1\n', "toml", error=ProblemsError)
+    assert fine["title"] == "ok"
+    too_long = part * _MOST_KEY_PARTS + "b"
+    with pytest.raises(ProblemsError) as caught:
+        parse_text(f'title = "ok"\n{too_long} = 1\n', "toml", error=ProblemsError, source="r.toml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message) == (2, f"a key of more than {_MOST_KEY_PARTS} parts")
+    assert problem.message_in("sv") == f"en nyckel med fler än {_MOST_KEY_PARTS} delar"
+
+
+def test_dots_in_text_are_no_key() -> None:
+    prose = "Det här är en mening. Nästa mening, med 1.5 och www.cks.liu.se. " * 500
+    text = f'about = "{prose}"\nnotes = """\n{prose}\n"""\nversion = "1.2.3"\n'
+    assert parse_text(text, "toml", error=ProblemsError)["version"] == "1.2.3"

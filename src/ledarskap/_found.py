@@ -238,6 +238,8 @@ def parse_text(
     """
     import tomllib  # only for TOML: reading a JSON document starts faster
 
+    if syntax == "toml":
+        _refuse_long_keys(text, error, source)
     try:
         return tomllib.loads(text) if syntax == "toml" else json.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -264,6 +266,42 @@ def parse_text(
         )
     summary = Text(f"inte giltig {syntax.upper()}", f"not valid {syntax.upper()}")
     raise error(summary, [problem], source=source) from None
+
+
+_MOST_KEY_PARTS = 256
+"""The most parts a dotted TOML key may have (``a.b.c`` has 3): far more than any file of
+the library's needs, and few enough that tomllib, whose time grows with the square of a
+key's parts, reads any key in well under a millisecond."""
+
+_KEY_RUN = r"(?:(?:(?<![\w\"'-])[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)++"
+"""A run of dotted key parts (``a.b.``, ``"x".y.``), found in linear time: no part begins
+inside a word, and no quantifier gives back what it took (compiled, and kept by :mod:`re`,
+when a TOML text is first read)."""
+
+_QUOTED = r"\"[^\"\n]*\"|'[^'\n]*'"
+
+
+def _refuse_long_keys(text: str, error: type[ProblemsError], source: str | None) -> None:
+    """Raise *error* for a key of more parts than a TOML file may have, naming its line.
+
+    Text that only looks like a key (``"a. b. c."`` in a string) counts too: a string of
+    hundreds of one-word sentences in a row is no program's.
+    """
+    for run in re.finditer(_KEY_RUN, text):
+        found = run.group()
+        if found.count(".") - sum(q.count(".") for q in re.findall(_QUOTED, found)) < (
+            _MOST_KEY_PARTS
+        ):
+            continue
+        most = _MOST_KEY_PARTS
+        problem = Problem(
+            "",
+            Text(f"en nyckel med fler än {most} delar", f"a key of more than {most} parts"),
+            "syntax",
+            source=source,
+            line=text.count("\n", 0, run.start()) + 1,
+        )
+        raise error(Text("inte giltig TOML", "not valid TOML"), [problem], source=source)
 
 
 _PARSERS_SAY = {
