@@ -982,7 +982,7 @@ def test_a_bad_call_of_the_sheet_readers_and_writers_in_swedish(tmp_path: Path) 
         (
             lambda: read_sheet(tmp_path / "nowhere.csv", "participants"),
             "nowhere.csv: kan inte läsa filen (1 problem)\n"
-            "  - nowhere.csv: FileNotFoundError: filen eller mappen finns inte",
+            "  - nowhere.csv: filen eller mappen finns inte",
         ),
     ]
     for call, swedish in calls:

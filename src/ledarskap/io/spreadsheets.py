@@ -513,11 +513,11 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
         with path.open("rb") as stream:  # no more than a sheet may hold, and one byte
             refuse_devices(os.fstat(stream.fileno()).st_mode)
             content = stream.read(MAX_UNPACKED + 1)
-    except OSError as error:
+    except OSError as error:  # the reason alone: the kind of error is Python's, not a user's
         reason = reason_of(error)
-        swedish = reason if isinstance(reason, str) else reason.sv
-        what = type(error).__name__
-        raise _unreadable(label, Text(f"{what}: {swedish}", f"{what}: {error.strerror}")) from None
+        raise _unreadable(
+            label, Text(reason, reason) if isinstance(reason, str) else reason
+        ) from None
     except (UnicodeError, ValueError):  # a lone surrogate in the path
         raise _unreadable(
             label, Text("ett filnamn som inte kan kodas", "a file name that cannot be encoded")
