@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from ledarskap.cli import _messages
 from ledarskap.cli._messages import TEMPLATES, translated
 
 from ._run import EXAMPLE, assert_clean_failure, run, run_script
@@ -85,3 +86,23 @@ def test_the_real_help_has_no_english_left_in_swedish() -> None:
     assert "visa den här hjälpen och avsluta" in result.out
     for english in ("usage:", "positional arguments", "options:", "show this help message"):
         assert english not in result.out
+
+
+def test_a_message_past_the_longest_is_shown_as_argparse_wrote_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Matching a template takes time growing with the square of a message's length: an
+    argument of thousands of characters is quoted in argparse's words, and English is
+    never matched at all."""
+    value = ", maybe you meant " * 7000
+    message = f"argument --format: invalid choice: {value!r} (choose from 'text', 'json')"
+    assert len(message) > _messages._LONGEST
+    assert translated(message, "sv") == message
+    short = "argument --format: invalid choice: 'xml' (choose from 'text', 'json')"
+    assert translated(short, "sv").startswith("argumentet --format: ogiltigt val: 'xml'")
+
+    def refuse(message: str) -> str:
+        raise AssertionError("matched for English")
+
+    monkeypatch.setattr(_messages, "_in_swedish", refuse)
+    assert translated(short, "en") == short

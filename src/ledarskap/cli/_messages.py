@@ -102,9 +102,17 @@ def _compiled() -> list[tuple[re.Pattern[str], str]]:
     return [(_pattern(english), _swedish(swedish)) for english, swedish in TEMPLATES.items()]
 
 
+_LONGEST = 2048
+"""The longest message of argparse's matched against the templates: matching takes time
+growing with the square of a message's length (an argument of thousands of characters
+that repeats a template's words), so a longer one is shown as argparse words it."""
+
+
 def translated(message: str, language: Language) -> str:
     """The message argparse gave, in *language*: in Swedish where a template matches it."""
-    return Text(_in_swedish(message), message).render(language)
+    if language == "en" or len(message) > _LONGEST:
+        return message
+    return _in_swedish(message)
 
 
 def _in_swedish(message: str) -> str:
