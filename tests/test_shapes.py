@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from importlib import resources
 
 import attrs
 import cattrs
@@ -10,11 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ledarskap
 from ledarskap._found import FieldError
 from ledarskap._shapes import failures, json_path, key_path, make_converter, problems_of
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError
 from ledarskap.model._checks import note
 from ledarskap.text import Text
+
+EXAMPLE = resources.files("ledarskap.data").joinpath("example-program.json")
 
 
 @attrs.frozen
@@ -143,3 +148,22 @@ def test_a_model_error_s_notes_are_said_in_swedish_when_they_carry_it() -> None:
     assert failure.text.sv == (  # type: ignore[union-attr]
         "förväntade en befattning, fick texten 'x'; och 1 till: q; a note to the reader"
     )
+
+
+def test_a_model_error_names_a_number_found_as_a_number_not_as_text() -> None:
+    number = InvalidValueError(location="p", expected=Text("minst 1", "at least 1"), found=-5)
+    (failure,) = failures(number, keys=("capacity",))
+    assert failure.message == "expected at least 1, found -5"
+    assert failure.text.render("sv") == "förväntade minst 1, fick -5"  # type: ignore[union-attr]
+    text = InvalidValueError(location="p", expected="a date", found="-5")
+    (failure,) = failures(text, keys=("start",))
+    assert failure.message == "expected a date, found text '-5'"
+
+
+def test_a_document_s_number_out_of_range_is_named_a_number() -> None:
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["mentors"][0]["capacity"] = -5
+    with pytest.raises(ProblemsError) as caught:
+        ledarskap.loads(json.dumps(document))
+    (problem,) = caught.value.problems
+    assert problem.message == "expected a whole number of at least 1, found -5"

@@ -195,7 +195,14 @@ def failures(
             if not isinstance(note, AttributeValidationNote | IterableValidationNote)
         ]
         expected = _wording(error.expected, error.expected_sv)
-        message = expected_found(expected, error.found)
+        if error.found_is_text:  # described as the readers describe a text found
+            message = expected_found(expected, error.found)
+        else:  # a number, a date …: as the error shows it (a repr), or its own words
+            message = Text(
+                f"förväntade {expected if isinstance(expected, str) else expected.sv or expected.en}"
+                f", fick {error.found_sv}",
+                f"expected {error.expected}, found {error.found}",
+            )
         # A note may carry its Swedish (model._checks.note); one that does not is English.
         notes_sv = "".join(f"; {getattr(note, 'sv', note)}" for note in notes)
         notes_en = "".join(f"; {note}" for note in notes)

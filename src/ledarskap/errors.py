@@ -471,7 +471,8 @@ class InvalidValueError(LedarskapError, ValueError):
     a ``location`` that holds words ("the deltagare sheet, row 3"): ``location`` holds the
     English, the Swedish message the Swedish. With ``described=True``, ``found`` is not the
     value but words that describe it (``Text("inget", "none")``), shown as they are in each
-    language.
+    language. ``found_sv`` is what was found as the Swedish message shows it;
+    ``found_is_text`` says whether it was a text (``found`` then holds it masked, unquoted).
 
     >>> from ledarskap.text import Text
     >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
@@ -484,7 +485,7 @@ class InvalidValueError(LedarskapError, ValueError):
     ('x: expected a date, found none', 'x: förväntade ett datum, fick inget')
 
     .. versionchanged:: 0.3
-       ``described``.
+       ``described``, ``found_sv`` and ``found_is_text``.
     """
 
     def __init__(
@@ -512,6 +513,8 @@ class InvalidValueError(LedarskapError, ValueError):
         else:
             shown = shown_sv = safe_repr(found)  # text quoted, other values as their repr; masked
             self.found = mask_personal_data(found) if isinstance(found, str) else shown
+        self.found_sv = shown_sv or shown
+        self.found_is_text = isinstance(found, str) and not described
         swedish = None
         if expected_sv is not None and (hint is None or hint_sv is not None):
             swedish = f"{where_sv or where}: förväntade {expected_sv}, fick {shown_sv or shown}" + (
