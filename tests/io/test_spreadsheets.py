@@ -998,3 +998,14 @@ def test_a_bad_personnummer_cell_is_whole_swedish() -> None:
     assert problem.render("sv").startswith("t.csv, rad 2, kolumn 'Personnummer': förväntade ")
     assert "fick texten '19XXXXXX-XX96'" in problem.render("sv")
     assert english_words(problem.render("sv")) == []
+
+
+@pytest.mark.parametrize("suffix", [".json", ".TOML"])
+def test_a_program_document_is_no_sheet(tmp_path: Path, suffix: str) -> None:
+    """Read as CSV, a document would give one confusing problem a line: it is refused."""
+    document = tmp_path / f"program{suffix}"
+    document.write_text('{"format": "ledarskap.program"}', encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        read_sheet(document, "participants")
+    assert "found a program document" in str(caught.value)
+    assert "fick ett programdokument" in caught.value.render("sv")

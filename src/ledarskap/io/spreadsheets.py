@@ -457,6 +457,10 @@ def _imported(kind: SheetKind, label: str, rows: Rows) -> SheetImport:
     )
 
 
+_DOCUMENTS = frozenset({".json", ".toml"})
+"""The suffixes of program documents, refused as sheets (CSV would read one as rows)."""
+
+
 def _unreadable(label: str, reason: Text) -> DocumentError:
     return DocumentError(
         Text("kan inte läsa filen", "cannot read the file"),
@@ -506,6 +510,22 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
         )
     path = Path(source)
     label = name or path.name
+    if path.suffix.casefold() in _DOCUMENTS:  # a program document is no sheet of rows
+        raise DocumentError(
+            Text("okänd sorts bladfil", "unknown kind of sheet file"),
+            [
+                Problem(
+                    FILE_NAME,
+                    Text(
+                        "förväntade ett blad (.csv eller .xlsx), fick ett programdokument "
+                        f"({path.suffix!r}): det läses av ledarskap.load, inte som ett blad",
+                        "expected a sheet (.csv or .xlsx), found a program document "
+                        f"({path.suffix!r}): it is read by ledarskap.load, not as a sheet",
+                    ),
+                )
+            ],
+            source=label,
+        )
     try:
         mode = path.stat().st_mode  # checked before it is opened, and again once it is
         if not stat.S_ISDIR(mode):  # a folder: opening it says so
