@@ -115,10 +115,14 @@ def _bars(
 ) -> Figure:
     """One horizontal bar per group, top to bottom in the order given, with its count.
 
-    *what* names the grouping (in Swedish and English) for a figure without groups (a
-    column a safe export coarsened away). When the groups count fewer people than the cohort has (a position not in the catalogue,
-    a column coarsened away in a safe export), a note under the bars says how many.
+    *what* names the grouping (in Swedish and English) for a figure without groups, or
+    whose groups count none of the cohort's participants (a column a safe export coarsened
+    away: the collaborating municipalities are listed, but no participant's is known).
+    When the groups count fewer people than the cohort has (a position not in the
+    catalogue, a column coarsened away), a note under the bars says how many.
     """
+    if chosen.summary.participants and not any(count for _, count in groups):
+        groups = []  # nothing of the grouping is known: no bars of zeros
     labels = [_style.wrapped(label, 30) if wrap else label for label, _ in groups]
     counts = [count for _, count in groups]
     figure = new_figure(chosen.feature, 7, _style.bar_height(len(groups)))
