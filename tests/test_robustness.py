@@ -432,6 +432,15 @@ GROWING: dict[str, Callable[[int], Callable[[], object]]] = {
         )
     ),
     "PseudonymKey, a long key": lambda n: lambda: PseudonymKey(b"k" * n).pseudonym("person", "x"),
+    "loads TOML, a long dotted key": lambda n: (
+        lambda: ledarskap.loads("a." * (n // 2) + "b = 1\n", syntax="toml")
+    ),
+    "loads TOML, dots in a string": lambda n: (
+        lambda: ledarskap.loads(f'x = "{"a. " * (n // 3)}"\n', syntax="toml")
+    ),
+    "parse_ruleset, quotes without end": lambda n: (
+        lambda: parse_ruleset(('"' + "x" * 1000) * (n // 1000))
+    ),
 }
 
 
