@@ -164,3 +164,21 @@ def test_the_key_file_is_never_the_output_nor_the_program(tmp_path: Path, key_fi
         "sv",
     )
     assert "--output är nyckelfilen" in swedish.err
+
+
+def test_the_output_is_named_as_its_format_writes_it(tmp_path: Path) -> None:
+    """A file format's output ends with its suffix; a folder format's names no file."""
+    as_folder = run("export", EXAMPLE, "--format", "csv", "-o", str(tmp_path / "out.json"))
+    assert as_folder.code == 2
+    assert "--format csv writes a folder" in as_folder.err
+    assert not (tmp_path / "out.json").exists()
+    as_file = run("export", EXAMPLE, "--format", "xlsx", "-o", str(tmp_path / "out.xls"))
+    assert as_file.code == 2
+    assert "--output: expected a file name ending .xlsx" in as_file.err
+    swedish = run(
+        "export", EXAMPLE, "--format", "toml", "-o", str(tmp_path / "out"), "--lang", "sv"
+    )
+    assert "förväntade ett filnamn som slutar på .toml" in swedish.err
+    dataset = run("export", EXAMPLE, "--format", "csv", "-o", str(tmp_path / "tables.csv"))
+    assert dataset.code == 0, dataset  # a folder named as a dataset is
+    assert (tmp_path / "tables.csv" / "participants.csv").is_file()

@@ -72,6 +72,36 @@ def _checked(args: argparse.Namespace) -> None:
             raise UsageError(_KEY_OVERWRITTEN)
         if key == program:
             raise UsageError(_KEY_IS_INPUT)
+    _check_output(args.output, args.file_format)
+
+
+_FOLDER_FORMATS = ("csv", "parquet")
+_FILE_SUFFIXES = (".json", ".toml", ".xlsx")
+"""The suffixes of the formats written as one file: a folder so named would mislead (a
+folder named ``tables.parquet`` or ``tables.csv`` is a dataset, as Spark names them)."""
+
+
+def _check_output(output: str, file_format: str) -> None:
+    """``--output`` as the format writes it: a file named for it, or a folder (no file's name)."""
+    suffix = os.path.splitext(output)[1].casefold()
+    if file_format in _FOLDER_FORMATS:
+        if suffix in _FILE_SUFFIXES:
+            raise UsageError(
+                Text(
+                    f"export: --format {file_format} skriver en mapp; --output {output!r} är "
+                    "namnet på en fil",
+                    f"export: --format {file_format} writes a folder; --output {output!r} "
+                    "names a file",
+                )
+            )
+    elif suffix != f".{file_format}":
+        raise UsageError(
+            Text(
+                f"export: --output: förväntade ett filnamn som slutar på .{file_format}, "
+                f"fick {output!r}",
+                f"export: --output: expected a file name ending .{file_format}, found {output!r}",
+            )
+        )
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
