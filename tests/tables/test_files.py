@@ -4,6 +4,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -392,3 +393,25 @@ def test_parquet_refuses_a_number_past_64_bits_as_the_library_s_error(tmp_path: 
     )
     assert caught.value.render("sv").endswith("fick ett tal med 19 siffror")
     assert not (tmp_path / "pq").exists()
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "said"),
+    [
+        ("meetings", "duration_minutes", "ninety", "expected a whole number, found 'ninety'"),
+        ("meetings", "duration_minutes", True, "expected a whole number, found True"),
+        ("sessions", "start", "2025-09-01", "expected a date, found '2025-09-01'"),
+        ("sessions", "title", "a\ud800", "found text with a lone surrogate code point"),
+    ],
+)
+def test_parquet_names_a_value_of_another_kind(
+    tmp_path: Path, table: str, column: str, value: object, said: str
+) -> None:
+    """Tables made by hand may hold anything: Parquet says which value, never pyarrow's error."""
+    pytest.importorskip("pyarrow")
+    tables = program_tables(ledarskap.example_program())
+    columns = {name: tables.columns(name) for name in tables}
+    columns[table][column][0] = value
+    with pytest.raises(InvalidValueError, match=re.escape(said)) as caught:
+        write_tables(Tables(columns, tables.schema), tmp_path / "pq", format="parquet")
+    assert str(caught.value).startswith(f"{table}.{column}: ")

@@ -38,6 +38,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -134,8 +135,9 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
     A folder is replaced whole, so what is in it must be table files of an earlier export
     (in either format: none stays beside the new one): regular files named as the tables,
     each beginning as the library writes that table (a sheet of one's own named
-    ``participants.csv``, or a folder so named, is not one). Nor is the current folder replaced (or one that holds it): the
-    shell standing in it would be left in a removed folder.
+    ``participants.csv``, or a folder so named, is not one). Nor is the current folder
+    replaced (or one that holds it): the shell standing in it would be left in a removed
+    folder.
     """
     target = Path(path)
     if not os.fspath(path):
@@ -390,18 +392,8 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
         else:
             try:
                 array = pa.array(values, type=_ARROW[column.kind](pa))
-            except (OverflowError, pa.ArrowInvalid):  # a whole number past 64 bits
-                big = next(v for v in values if v is not None and abs(v) >= 2**63)
-                digits = len(str(abs(big)))
-                raise InvalidValueError(
-                    location=f"{schema.name}.{column.name}",
-                    expected=Text(
-                        "ett heltal som Parquet rymmer (64 bitar)",
-                        "a whole number Parquet holds (64 bits)",
-                    ),
-                    found=Text(f"ett tal med {digits} siffror", f"a number of {digits} digits"),
-                    described=True,
-                ) from None
+            except (OverflowError, ValueError, TypeError, pa.ArrowException):  # not its kind …
+                raise _unfit(values, column.kind, f"{schema.name}.{column.name}") from None
         arrays.append(array)
         fields.append(
             pa.field(column.name, array.type, metadata={"description": column.description})
@@ -413,6 +405,57 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
     pq.write_table(table, out)
     ticker.advance(table.num_rows)
     return out.getvalue()
+
+
+_KIND_WORDS = {
+    ColumnKind.STRING: (str, Text("en text", "a text")),
+    ColumnKind.DATE: (dt.date, Text("ett datum", "a date")),
+    ColumnKind.INTEGER: (int, Text("ett heltal", "a whole number")),
+    ColumnKind.BOOLEAN: (bool, Text("sant eller falskt", "true or false")),
+}
+"""What each kind of column holds, and its name: for a value that is of another kind."""
+
+
+def _unfit(values: list[Any], kind: ColumnKind, where: str) -> InvalidValueError:
+    """The error for the first of a column's *values* Parquet cannot hold as *kind*."""
+    holds, named = _KIND_WORDS[kind]
+    unlike = {ColumnKind.DATE: dt.datetime, ColumnKind.INTEGER: bool}.get(kind, ())
+    for value in values:
+        if value is None:
+            continue
+        if not isinstance(value, holds) or isinstance(value, unlike):
+            return InvalidValueError(location=where, expected=named, found=value)
+        if isinstance(value, int) and abs(value) >= 2**63:
+            digits = len(str(abs(value)))
+            return InvalidValueError(
+                location=where,
+                expected=Text(
+                    "ett heltal som Parquet rymmer (64 bitar)",
+                    "a whole number Parquet holds (64 bits)",
+                ),
+                found=Text(f"ett tal med {digits} siffror", f"a number of {digits} digits"),
+                described=True,
+            )
+        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+            return InvalidValueError(
+                location=where,
+                expected=Text(
+                    "text som kan skrivas som UTF-8", "text that can be written as UTF-8"
+                ),
+                found=Text(
+                    "text med en ensam surrogatkodpunkt", "text with a lone surrogate code point"
+                ),
+                described=True,
+            )
+    return InvalidValueError(  # pyarrow refused what no check here sees
+        location=where,
+        expected=named,
+        found=Text("något som Parquet inte rymmer", "what Parquet cannot hold"),
+        described=True,
+    )
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _pandas_metadata(pa: Any, schema: TableSchema) -> dict[bytes, bytes] | None:
