@@ -317,8 +317,13 @@ def test_a_position_of_the_program_s_own_is_a_category_of_every_output(tmp_path:
     write_tables(tables, tmp_path / "pq", format="parquet")
     read = pq.read_table(tmp_path / "pq" / "participants.parquet")
     assert read.column("position")[0].as_py() == "kulturstrateg"
-    safe = ledarskap.tables.safe_tables(data, ledarskap.tables.PseudonymKey.generate())
+    key = ledarskap.tables.PseudonymKey.generate()
+    safe = ledarskap.tables.safe_tables(data, key)
     assert "kulturstrateg" in safe.tables.schema["participants"].column("position").categories
+    # Coarsened away, it is no category either: its name alone would tell someone held it
+    coarse = ledarskap.tables.safe_tables(data, key, k=5)
+    assert "kulturstrateg" not in [r["position"] for r in coarse.tables["participants"]]
+    assert "kulturstrateg" not in coarse.tables.schema["participants"].column("position").categories
 
 
 def test_parquet_refuses_a_value_outside_the_categories_not_blanks_it(tmp_path: Path) -> None:

@@ -303,7 +303,14 @@ def safe_tables(
         "reasons": _without(rows, "reasons", "application_id", gone["applications"]),
     }
     cohorts = raw.schema["participants"].column("cohort_id").categories
-    positions = raw.schema["participants"].column("position").categories
+    # The catalog's positions, and a program's own only where an exported row still holds
+    # it: a category of its own would tell that someone held it, rows suppressed or not.
+    held = {r["position"] for name in ("participants", "applications") for r in rows[name]}
+    positions = tuple(
+        p
+        for p in raw.schema["participants"].column("position").categories
+        if p in SAFE_SCHEMA["participants"].column("position").categories or p in held
+    )
     schema = {
         name: SAFE_SCHEMA[name]
         .with_categories("cohort_id", cohorts)
