@@ -200,3 +200,9 @@ def test_dots_in_text_are_no_key() -> None:
     prose = "Det här är en mening. Nästa mening, med 1.5 och www.cks.liu.se. " * 500
     text = f'about = "{prose}"\nnotes = """\n{prose}\n"""\nversion = "1.2.3"\n'
     assert parse_text(text, "toml", error=ProblemsError)["version"] == "1.2.3"
+
+
+def test_a_parser_message_naming_a_long_key_is_quoted_in_part() -> None:
+    said = _parser_says(f"Cannot declare ('{'k' * 10_000}',) twice", "1")
+    assert len(said.en) < 350
+    assert len(said.render("sv")) < 350

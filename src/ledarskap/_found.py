@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap.errors import (
+    InvalidValueError,
     Language,
     LedarskapError,
     Problem,
@@ -44,6 +45,7 @@ __all__ = [
     "describe",
     "did_you_mean",
     "expected_found",
+    "not_utf8",
     "parse_text",
     "read_iso_date",
 ]
@@ -123,6 +125,16 @@ def expected_found(expected: Wording, found: object) -> Text:
             english if swedish is None else swedish, describe(found, "sv")
         ),
         _WORDS["en"]["found"].format(english, describe(found)),
+    )
+
+
+def not_utf8(location: Wording) -> InvalidValueError:
+    """The error for text holding a lone surrogate, which no file can hold, at *location*."""
+    return InvalidValueError(
+        location=location,
+        expected=Text("text som kan skrivas som UTF-8", "text that can be written as UTF-8"),
+        found=Text("text med en ensam surrogatkodpunkt", "text with a lone surrogate code point"),
+        described=True,
     )
 
 
@@ -349,6 +361,10 @@ _PARSERS_SAY_ABOUT = (
 """What the TOML parser says about a key or a character, in Swedish, the key or character kept."""
 
 
+_LONGEST_SAID = 300
+"""The most characters of a parser's message a problem quotes."""
+
+
 def _parser_says(message: str, column: str | None) -> Text:
     """A parser's *message* (English) at *column*, in Swedish too where it is known.
 
@@ -359,6 +375,8 @@ def _parser_says(message: str, column: str | None) -> Text:
     >>> _parser_says("Cannot declare ('rules',) twice", "1").render("sv")
     "tabellen ('rules',) deklareras två gånger, kolumn 1"
     """
+    if len(message) > _LONGEST_SAID:  # a key of any length may be named in it
+        message = message[: _LONGEST_SAID - 1] + "…"
     at_en = f", column {column}" if column else ""
     at_sv = f", kolumn {column}" if column else ""
     core = message.removesuffix(" (at end of document)")

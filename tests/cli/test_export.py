@@ -182,3 +182,11 @@ def test_the_output_is_named_as_its_format_writes_it(tmp_path: Path) -> None:
     dataset = run("export", EXAMPLE, "--format", "csv", "-o", str(tmp_path / "tables.csv"))
     assert dataset.code == 0, dataset  # a folder named as a dataset is
     assert (tmp_path / "tables.csv" / "participants.csv").is_file()
+
+
+def test_a_long_output_name_is_quoted_in_part(tmp_path: Path) -> None:
+    long = str(tmp_path / ("x" * 3_000 + ".xls"))
+    refused = run("export", EXAMPLE, "--format", "xlsx", "-o", long)
+    assert refused.code == 2
+    assert "expected a file name ending .xlsx" in refused.err
+    assert len(refused.err) < 600

@@ -69,7 +69,11 @@ def _failing(error: BaseException) -> _main.Runner:
         (KeyboardInterrupt(), 130, "ledarskap: interrupted\n"),
         (FileAccessError("/x/19850312-2395.json", "read", "No such file"), 2, "ledarskap: /x/"),
         (PermissionError(13, "Permission denied"), 2, "ledarskap: Permission denied\n"),
-        (OSError(28, "No space left on device", "out.json"), 2, "ledarskap: out.json: No space"),
+        (
+            OSError(28, "No space left on device", "out.json"),
+            2,
+            "ledarskap: out.json: cannot use: No",
+        ),
         (BrokenPipeError(32, "Broken pipe"), 141, ""),
     ],
 )

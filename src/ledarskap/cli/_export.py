@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ledarskap.errors import UsageError
+from ledarskap.errors import UsageError, safe_repr
 from ledarskap.io.documents import load_for_reading
 from ledarskap.tables import PseudonymKey, program_tables, safe_tables, write_tables
 from ledarskap.text import Text
@@ -84,13 +84,14 @@ folder named ``tables.parquet`` or ``tables.csv`` is a dataset, as Spark names t
 def _check_output(output: str, file_format: str) -> None:
     """``--output`` as the format writes it: a file named for it, or a folder (no file's name)."""
     suffix = os.path.splitext(output)[1].casefold()
+    shown = safe_repr(output, 200)
     if file_format in _FOLDER_FORMATS:
         if suffix in _FILE_SUFFIXES:
             raise UsageError(
                 Text(
-                    f"export: --format {file_format} skriver en mapp; --output {output!r} är "
+                    f"export: --format {file_format} skriver en mapp; --output {shown} är "
                     "namnet på en fil",
-                    f"export: --format {file_format} writes a folder; --output {output!r} "
+                    f"export: --format {file_format} writes a folder; --output {shown} "
                     "names a file",
                 )
             )
@@ -98,8 +99,8 @@ def _check_output(output: str, file_format: str) -> None:
         raise UsageError(
             Text(
                 f"export: --output: förväntade ett filnamn som slutar på .{file_format}, "
-                f"fick {output!r}",
-                f"export: --output: expected a file name ending .{file_format}, found {output!r}",
+                f"fick {shown}",
+                f"export: --output: expected a file name ending .{file_format}, found {shown}",
             )
         )
 

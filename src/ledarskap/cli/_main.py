@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO, cast
 
-from ledarskap.errors import LedarskapError
+from ledarskap.errors import FileAccessError, LedarskapError
 from ledarskap.text import Language, Text
 
 from ._console import Console
@@ -119,8 +119,12 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         from ledarskap.io._reading import reason_of  # only now: a rare path
 
         reason = reason_of(error)
-        said = reason if isinstance(reason, str) else reason.render(console.language)
-        console.error(f"{error.filename}: {said}" if error.filename else said)
+        if error.filename:  # said as the library's own: the path bounded and masked
+            console.error(
+                FileAccessError(str(error.filename), "use", reason).render(console.language)
+            )
+        else:
+            console.error(reason if isinstance(reason, str) else reason.render(console.language))
         return USAGE
 
 

@@ -57,7 +57,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap import data as _data
-from ledarskap._found import expected_found, parse_text
+from ledarskap._found import expected_found, not_utf8, parse_text
 from ledarskap._gc import paused_gc
 from ledarskap.errors import (
     DocumentError,
@@ -357,14 +357,7 @@ def _encode(data: ProgramData, syntax: Syntax) -> bytes:
     try:
         return _encode_unchecked(data, syntax)
     except UnicodeEncodeError:
-        raise InvalidValueError(
-            location="data",
-            expected=Text("text som kan skrivas som UTF-8", "text that can be written as UTF-8"),
-            found=Text(
-                "text med en ensam surrogatkodpunkt", "text with a lone surrogate code point"
-            ),
-            described=True,
-        ) from None
+        raise not_utf8("data") from None
 
 
 def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:

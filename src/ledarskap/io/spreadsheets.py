@@ -64,7 +64,14 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._gc import paused_gc
-from ledarskap.errors import DocumentError, InvalidValueError, Problem, UsageError, masked_repr
+from ledarskap.errors import (
+    DocumentError,
+    InvalidValueError,
+    Problem,
+    UsageError,
+    masked_repr,
+    safe_repr,
+)
 from ledarskap.model import (
     Application,
     Appointment,
@@ -518,9 +525,9 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
                     FILE_NAME,
                     Text(
                         "förväntade ett blad (.csv eller .xlsx), fick ett programdokument "
-                        f"({path.suffix!r}): det läses av ledarskap.load, inte som ett blad",
+                        f"({safe_repr(path.suffix, 40)}): det läses av ledarskap.load, inte som ett blad",
                         "expected a sheet (.csv or .xlsx), found a program document "
-                        f"({path.suffix!r}): it is read by ledarskap.load, not as a sheet",
+                        f"({safe_repr(path.suffix, 40)}): it is read by ledarskap.load, not as a sheet",
                     ),
                 )
             ],

@@ -38,13 +38,13 @@ import datetime as dt
 import io
 import json
 import os
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import tomli_w
 
+from ledarskap._found import not_utf8
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
 from ledarskap.io._atomic import atomic_folder, check_suffix, write_atomic, write_new_file
 from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_progress
@@ -436,17 +436,8 @@ def _unfit(values: list[Any], kind: ColumnKind, where: str) -> InvalidValueError
                 found=Text(f"ett tal med {digits} siffror", f"a number of {digits} digits"),
                 described=True,
             )
-        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
-            return InvalidValueError(
-                location=where,
-                expected=Text(
-                    "text som kan skrivas som UTF-8", "text that can be written as UTF-8"
-                ),
-                found=Text(
-                    "text med en ensam surrogatkodpunkt", "text with a lone surrogate code point"
-                ),
-                described=True,
-            )
+        if isinstance(value, str) and not _encodable(value):
+            return not_utf8(where)
     return InvalidValueError(  # pyarrow refused what no check here sees
         location=where,
         expected=named,
@@ -455,7 +446,12 @@ def _unfit(values: list[Any], kind: ColumnKind, where: str) -> InvalidValueError
     )
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _pandas_metadata(pa: Any, schema: TableSchema) -> dict[bytes, bytes] | None:
