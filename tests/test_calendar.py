@@ -257,6 +257,110 @@ def test_other_tools_events_are_kept_as_they_are() -> None:
     assert summary_of(events_by_uid(second.content)["lunch-1@example.org"]) == "Lunch"
 
 
+def test_other_tools_to_dos_and_notes_are_kept_too() -> None:
+    calendar = parse(cohort_calendar(DATA, COHORT, stamp=STAMP, sessions=False).content)
+    todo = icalendar.Todo()
+    todo.add("uid", "todo-1@example.org")
+    todo.add("summary", "Boka lokal")
+    todo.add("dtstamp", STAMP)
+    calendar.add_component(todo)
+    second = cohort_calendar(DATA, COHORT, stamp=LATER, sessions=False, previous=calendar.to_ical())
+    (kept,) = parse(second.content).todos
+    assert (str(kept["UID"]), str(kept["SUMMARY"])) == ("todo-1@example.org", "Boka lokal")
+
+
+def test_data_wrongly_given_is_named() -> None:
+    with pytest.raises(InvalidValueError, match=r"cohort_calendar\(data\): expected a ProgramData"):
+        cohort_calendar(None, COHORT, stamp=STAMP)  # type: ignore[arg-type]
+    with pytest.raises(UnknownReferenceError, match="cohorts"):
+        cohort_calendar(DATA, [COHORT], stamp=STAMP)  # type: ignore[arg-type]
+
+
+def _one_meeting(data: ProgramData, **changes: object) -> MentorMeeting:
+    first = next(m for m in data.meetings if m.id == "mm-001-1")
+    return attrs.evolve(first, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ["A\x00B\x1b[31mC\x07\x7f", "Sal \u202eA1\u202c", "Rad\x0bett\x85två"]
+)
+def test_control_characters_never_reach_the_file(text: str) -> None:
+    """RFC 5545 text holds no control character; a bidirectional override would make a
+    summary show other than it says. Each becomes U+FFFD."""
+    cohort = DATA.cohort(COHORT)
+    session = attrs.evolve(cohort.sessions[0], title=text)
+    person = attrs.evolve(DATA.people[0], given_name=text)
+    data = attrs.evolve(
+        DATA,
+        cohorts=(attrs.evolve(cohort, sessions=(session, *cohort.sessions[1:])),),
+        people=(person, *DATA.people[1:]),
+    )
+    content = cohort_calendar(data, COHORT, stamp=STAMP).content
+    unsafe = [*range(0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+    decoded = content.decode()
+    assert not [c for c in decoded if ord(c) in unsafe or 0x202A <= ord(c) <= 0x202E]
+    assert "\ufffd" in decoded
+    parse(content)
+
+
+def test_an_e_mail_address_with_a_control_character_is_no_address() -> None:
+    with pytest.raises(InvalidValueError, match="e-mail"):
+        attrs.evolve(DATA.people[0], email="anna\x1b@example.se")
+
+
+@pytest.mark.parametrize(
+    ("day", "at", "start", "end"),
+    [
+        # 90 minutes from 01:30 on the night summer time ends: 02:00 the second time.
+        (dt.date(2025, 10, 26), dt.time(1, 30), "20251026T013000", "DURATION:PT1H30M"),
+        (dt.date(2025, 10, 26), dt.time(2), "20251026T020000", "DURATION:PT1H30M"),
+        # 90 minutes from 01:30 the night it begins: 04:00, the hour from 02:00 skipped.
+        (dt.date(2026, 3, 29), dt.time(1, 30), "20260329T013000", "20260329T040000"),
+        (dt.date(2026, 3, 30), dt.time(9), "20260330T090000", "20260330T103000"),
+    ],
+)
+def test_a_meeting_lasts_its_minutes_across_a_change_of_summer_time(
+    day: dt.date, at: dt.time, start: str, end: str
+) -> None:
+    meeting = _one_meeting(DATA, on=day)
+    content = cohort_calendar(
+        DATA, COHORT, stamp=STAMP, sessions=False, meetings=[meeting], at=at
+    ).content.decode()
+    assert f"DTSTART;TZID=Europe/Stockholm:{start}" in content
+    assert (end if end.startswith("DURATION") else f"DTEND;TZID=Europe/Stockholm:{end}") in content
+    (event,) = parse(content.encode()).events
+    length = event.decoded("DTEND") - event.decoded("DTSTART") if "DTEND" in event else None
+    if length is not None:
+        real = event.decoded("DTEND").astimezone(dt.UTC) - event.decoded("DTSTART").astimezone(
+            dt.UTC
+        )
+        assert real == dt.timedelta(minutes=90)
+
+
+def test_the_time_zone_covers_every_meeting_of_the_calendar() -> None:
+    meeting = _one_meeting(DATA, on=dt.date(2040, 6, 14))
+    content = cohort_calendar(
+        DATA, COHORT, stamp=STAMP, sessions=False, meetings=[meeting], at=dt.time(9)
+    ).content.decode()
+    unfolded = content.replace("\r\n ", "")
+    assert "2038-01-01" not in unfolded
+    assert "20401028T030000" in unfolded  # the zone's change back in October 2040
+
+
+def test_the_last_day_there_is() -> None:
+    meeting = _one_meeting(DATA, on=dt.date.max)
+    content = cohort_calendar(DATA, COHORT, stamp=STAMP, sessions=False, meetings=[meeting])
+    assert b"DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D" in content.content
+    late = _one_meeting(DATA, on=dt.date.max)
+    with pytest.raises(InvalidValueError, match="between the years 1 and 9999"):
+        cohort_calendar(
+            DATA, COHORT, stamp=STAMP, sessions=False, meetings=[late], at=dt.time(23, 30)
+        )
+    long = _one_meeting(DATA, duration_minutes=10**12)
+    with pytest.raises(InvalidValueError, match="between the years 1 and 9999"):
+        cohort_calendar(DATA, COHORT, stamp=STAMP, sessions=False, meetings=[long], at=dt.time(9))
+
+
 def test_an_event_already_cancelled_stays_as_it_is() -> None:
     chosen = [m for m in DATA.meetings if m.mentorship_id == "ms-003"]
     first = cohort_calendar(DATA, COHORT, stamp=STAMP, meetings=chosen, sessions=False)
@@ -448,6 +552,13 @@ def test_a_calendar_is_written_atomically_through_the_write_policy(tmp_path: Pat
         ({"at": "09:00"}, r"cohort_calendar\(at\)"),
         ({"at": dt.time(9), "timezone": "Europe/Linköping"}, r"cohort_calendar\(timezone\)"),
         ({"language": "de"}, "language"),
+        ({"stamp": dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))}, "stamp"),
+        ({"plans": None}, r"cohort_calendar\(plans\)"),
+        ({"plans": [1]}, r"cohort_calendar\(plans\)\[0\]"),
+        ({"meetings": [1]}, r"cohort_calendar\(meetings\)\[0\]"),
+        ({"meetings": "mm-001"}, r"cohort_calendar\(meetings\)"),
+        ({"previous": [b"BEGIN:VCALENDAR"]}, r"cohort_calendar\(previous\)"),
+        ({"sessions": "yes"}, r"cohort_calendar\(sessions\)"),
     ],
 )
 def test_wrong_options_are_named(options: dict[str, object], where: str) -> None:

@@ -136,6 +136,27 @@ _NO_SEQUENCE = Text(
 _STATUSES = Text("förväntade högst en STATUS", "expected at most one STATUS")
 
 
+# RFC 5545 leaves control characters out of text (but tab and the escaped line feed);
+# bidirectional overrides and isolates would make a summary show other than it says.
+_UNSAFE = dict.fromkeys(
+    [
+        *range(0x09),
+        *range(0x0B, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ],
+    "\N{REPLACEMENT CHARACTER}",
+)
+_LAST_DAY = dt.date.max
+_END = dt.date(_LAST_DAY.year, 1, 1)  # icalendar's rules reach past the last day given
+
+
+def _text(value: str) -> str:
+    """*value* as a calendar's text may hold it: each control character a U+FFFD."""
+    return value.translate(_UNSAFE)
+
+
 def _icalendar() -> ModuleType:
     """The icalendar package, or the library's error naming the extra that brings it."""
     try:
@@ -281,6 +302,7 @@ def _make(
 ) -> CalendarUpdate:
     ical = _icalendar()
     language = checked_language(options.language)
+    _check_arguments(data, options, previous)
     cohort = data.cohort(cohort_id)
     stamp = _checked_stamp(options.stamp)
     at: object = options.at
@@ -311,18 +333,46 @@ def _make(
     )
 
 
+def _check_arguments(data: object, options: _Options, previous: object) -> None:
+    """Refuse an argument of the wrong kind, naming it, before anything is made of it."""
+    wanted: list[tuple[str, object, type | tuple[type, ...], Text]] = [
+        ("data", data, ProgramData, Text("en ProgramData", "a ProgramData")),
+        ("sessions", options.sessions, bool, Text("True eller False", "True or False")),
+        ("previous", previous, (bytes, type(None)), Text("bytes eller None", "bytes or None")),
+    ]
+    for name, value, kind, expected in wanted:
+        if not isinstance(value, kind):
+            raise InvalidValueError(
+                location=f"cohort_calendar({name})", expected=expected, found=value
+            )
+    for name, values, kind in (
+        ("plans", options.plans, MeetingPlan),
+        ("meetings", options.meetings, MentorMeeting),
+    ):
+        if values is None and name == "meetings":
+            continue
+        given: object = values
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            raise InvalidValueError(
+                location=f"cohort_calendar({name})",
+                expected=Text(f"en samling {kind.__name__}", f"a collection of {kind.__name__}"),
+                found=values,
+            )
+
+
 def _checked_stamp(stamp: dt.datetime) -> dt.datetime:
     given: object = stamp
-    if not isinstance(given, dt.datetime) or given.utcoffset() is None:
-        raise InvalidValueError(
-            location="cohort_calendar(stamp)",
-            expected=Text(
-                "en tidpunkt med tidszon (DTSTAMP är i UTC)",
-                "a datetime with a time zone (DTSTAMP is in UTC)",
-            ),
-            found=stamp,
-        )
-    return given.astimezone(dt.UTC)
+    if isinstance(given, dt.datetime) and given.utcoffset() is not None:
+        with contextlib.suppress(OverflowError):  # the first hours of year 1, east of UTC
+            return given.astimezone(dt.UTC)
+    raise InvalidValueError(
+        location="cohort_calendar(stamp)",
+        expected=Text(
+            "en tidpunkt med tidszon (DTSTAMP är i UTC)",
+            "a datetime with a time zone (DTSTAMP is in UTC)",
+        ),
+        found=stamp,
+    )
 
 
 def _checked_zone(name: str) -> zoneinfo.ZoneInfo:
@@ -349,26 +399,39 @@ def _meetings(
     if meetings is None:
         own = {m.id for m in cohort_mentorships(data, cohort_id)}
         meetings = [m for m in data.meetings if m.mentorship_id in own]
-    chosen = {meeting.id: meeting for meeting in meetings}
-    for plan in plans:
+    chosen: dict[str, MentorMeeting] = {}
+    for index, meeting in enumerate(meetings):
+        _check_item("meetings", index, meeting, MentorMeeting)
+        chosen[meeting.id] = meeting
+    for index, plan in enumerate(plans):
+        _check_item("plans", index, plan, MeetingPlan)
         for planned in plan.as_meetings():
             chosen.setdefault(planned.id, planned)
     return sorted(chosen.values(), key=lambda m: (m.on, m.id))
 
 
+def _check_item(name: str, index: int, item: object, kind: type) -> None:
+    if not isinstance(item, kind):
+        raise InvalidValueError(
+            location=f"cohort_calendar({name})[{index}]",
+            expected=Text(f"en {kind.__name__}", f"a {kind.__name__}"),
+            found=item,
+        )
+
+
 def _session_event(ical: ModuleType, cohort: Cohort, session: Session, language: Language) -> Event:
     event: Event = ical.Event()
-    event.add("summary", session.title)
-    event.add("dtstart", session.start)
-    event.add("dtend", session.end + dt.timedelta(days=1))
+    event.add("summary", _text(session.title))
+    _add_days(event, session.start, session.days)
     if session.online:
         event.add("location", _ONLINE.render(language))
     elif session.venue is not None:
         where = str(session.venue)
         event.add(
-            "location", f"{where}, {session.venue.address}" if session.venue.address else where
+            "location",
+            _text(f"{where}, {session.venue.address}" if session.venue.address else where),
         )
-    event.add("description", f"{cohort.name}: {session.kind.label(language)}")
+    event.add("description", _text(f"{cohort.name}: {session.kind.label(language)}"))
     event.add("categories", [session.kind.label(language)])
     event.add("status", _CONFIRMED)
     event.add("transp", _OPAQUE)
@@ -388,15 +451,19 @@ def _meeting_event(
     mentor = data.person(data.mentor(pair.mentor_id).person_id)
     adept = data.person(data.participant(pair.participant_id).person_id)
     event: Event = ical.Event()
-    event.add("summary", _MEETING.format(adept=adept.name, mentor=mentor.name).render(language))
+    summary = _MEETING.format(adept=adept.name, mentor=mentor.name).render(language)
+    event.add("summary", _text(summary))
     minutes = meeting.duration_minutes or _DEFAULT_MINUTES
     if at is None:
-        event.add("dtstart", meeting.on)
-        event.add("dtend", meeting.on + dt.timedelta(days=1))
+        _add_days(event, meeting.on, 1)
     else:
         start = dt.datetime.combine(meeting.on, at.replace(tzinfo=None), tzinfo=zone)
         event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(minutes=minutes))
+        end = _end(meeting, start, minutes)
+        if _as_read(end) == end.astimezone(dt.UTC):
+            event.add("dtend", end)
+        else:  # an end in the hour summer time repeats: its clock time would say the first
+            event.add("duration", dt.timedelta(minutes=minutes))
     event.add(
         "description",
         _LENGTH.format(kind=meeting.kind.label(language), minutes=minutes).render(language),
@@ -411,9 +478,48 @@ def _meeting_event(
         event.add(
             "attendee",
             ical.vCalAddress(address),
-            parameters={"CN": person.name, "ROLE": role, "CUTYPE": "INDIVIDUAL"},
+            parameters={"CN": _text(person.name), "ROLE": role, "CUTYPE": "INDIVIDUAL"},
         )
     return event
+
+
+def _add_days(event: Event, first: dt.date, days: int) -> None:
+    """All day from *first*, for *days* days.
+
+    An end the day after the last, or, when the last is the last day a date can be, a
+    duration: the two say the same.
+    """
+    event.add("dtstart", first)
+    if (_LAST_DAY - first).days >= days:
+        event.add("dtend", first + dt.timedelta(days=days))
+    else:
+        event.add("duration", dt.timedelta(days=days))
+
+
+def _as_read(moment: dt.datetime) -> dt.datetime | None:
+    """The UTC moment a calendar reads *moment*'s clock time as (the first, if it repeats)."""
+    try:
+        return moment.replace(fold=0).astimezone(dt.UTC)
+    except OverflowError:
+        return None
+
+
+def _end(meeting: MentorMeeting, start: dt.datetime, minutes: int) -> dt.datetime:
+    """When a meeting from *start* lasting *minutes* ends, on the clock of *start*'s zone.
+
+    Counted in UTC: across a change to or from summer time, 90 minutes stay 90 minutes.
+    """
+    try:
+        return (start.astimezone(dt.UTC) + dt.timedelta(minutes=minutes)).astimezone(start.tzinfo)
+    except OverflowError:
+        raise InvalidValueError(
+            location=f"MentorMeeting {safe_repr(meeting.id)}",
+            expected=Text(
+                "ett möte som börjar och slutar mellan år 1 och 9999 (i UTC)",
+                "a meeting that starts and ends between the years 1 and 9999 (in UTC)",
+            ),
+            found=meeting.on,
+        ) from None
 
 
 def _parse_previous(
@@ -506,7 +612,10 @@ def _merge(
         calendar.add_component(events[key])
     for event in foreign:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    for component in [] if old is None else old.subcomponents:  # other tools' to-dos, notes
+        if component.name not in ("VEVENT", "VTIMEZONE"):
+            calendar.add_component(component)
+    calendar.add_missing_timezones(*_span(starts.values()))
     return CalendarUpdate(
         content=calendar.to_ical(),
         added=tuple(added),
@@ -515,6 +624,20 @@ def _merge(
         cancelled=tuple(cancelled),
         kept=tuple(str(event.get("UID", "")) for event in foreign),
     )
+
+
+def _span(days: Iterable[dt.date]) -> tuple[dt.date, dt.date]:
+    """The years a time zone's VTIMEZONE covers: 1970 to 2037, or wider to hold *days*.
+
+    Every time is on a day of *days*; a time zone's rules are written from the first
+    year to the year after the last, so that a client that reads only the file places
+    each one as the zone's clock did or will.
+    """
+    first, last = dt.date(1970, 1, 1), dt.date(2038, 1, 1)
+    for day in days:
+        first = min(first, dt.date(day.year, 1, 1))
+        last = max(last, dt.date(day.year + 1, 1, 1) if day.year < _LAST_DAY.year else _END)
+    return first, last
 
 
 @attrs.frozen

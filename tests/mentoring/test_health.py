@@ -216,6 +216,46 @@ def test_the_text_masks_personal_data_in_a_reason() -> None:
     assert "19850312" not in text
     assert "anna.berg" not in text
     assert "anna.berg" not in repr(report.ended_early[0])
+    data = json.dumps(report.to_data())
+    assert "19XXXXXX-XX95" in data
+    assert "19850312" not in data
+    assert "anna.berg" not in data
+
+
+def test_an_id_that_is_a_personnummer_is_masked_in_the_data_too() -> None:
+    """Ids are text a file chose: the report's data, its plans' too, masks them."""
+    ids = {"d-001": "19850312-2395"}
+
+    def renamed(record: object) -> object:
+        fields = {
+            name: ids.get(value, value)
+            for name, value in attrs.asdict(record, recurse=False).items()  # type: ignore[arg-type]
+            if name in ("id", "participant_id")
+        }
+        return attrs.evolve(record, **fields)  # type: ignore[misc]
+
+    data = with_records(
+        participants=tuple(map(renamed, DATA.participants)),
+        mentorships=tuple(map(renamed, DATA.mentorships)),
+    )
+    report = health_report(data, COHORT, as_of=DAY)
+    assert "19850312-2395" in {pair.participant_id for pair in report.pairs}
+    shown = json.dumps(report.to_data())
+    assert "19850312" not in shown
+    assert "19XXXXXX-XX95" in shown
+
+
+def test_a_reason_is_one_line_of_the_text() -> None:
+    pairs = tuple(
+        attrs.evolve(m, end_reason="flyttade\n  - d-002 med mentor-0580\x1b[2J")
+        if m.id == "ms-013"
+        else m
+        for m in DATA.mentorships
+    )
+    text = health_report(with_records(mentorships=pairs), COHORT, as_of=dt.date(2026, 6, 1))
+    lines = text.render("en").splitlines()
+    (line,) = [line for line in lines if "flyttade" in line]
+    assert line.endswith(": flyttade - d-002 med mentor-0580\x1b[2J")
 
 
 def test_a_proposed_pair_has_no_plan_and_is_not_running() -> None:

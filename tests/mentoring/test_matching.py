@@ -340,6 +340,57 @@ def test_an_adept_with_no_candidate_is_a_shortage_of_its_own() -> None:
     assert (shortage.adept_ids, shortage.mentor_ids, shortage.places) == (("d-0",), (), 0)
 
 
+def test_a_capacity_of_millions_is_as_many_places_as_there_are_adepts() -> None:
+    """Places beyond the adepts change nothing and cost nothing (no column each)."""
+    adepts = ["0580", "0581", "0583", "0980"]
+    enough = propose(program(adepts, [("0580", 4), ("0581", 1)]), COHORT)
+    huge = program(adepts, [("0580", 10**9), ("0581", 1)])
+    options = MatchingOptions(capacities={"m-0": 10**12})
+    for proposal in (propose(huge, COHORT), propose(huge, COHORT, options)):
+        assert [(p.adept_id, p.mentor_id) for p in proposal.pairs] == [
+            (p.adept_id, p.mentor_id) for p in enough.pairs
+        ]
+        alternatives = [p.alternative for p in proposal.pairs if p.alternative is not None]
+        assert not any(a.full for a in alternatives if a.mentor_id == "m-0")
+
+
+def test_a_mentorship_with_a_participant_of_another_cohort_is_left_to_validate() -> None:
+    data = program(["0580", "0581"], [("0583", 2)], earlier=[(0, 0)])
+    data = attrs.evolve(data, mentorships=())  # old-d0 is in the earlier cohort only
+    # old-d0 is a participant of the earlier cohort, m-0 a mentor of this one.
+    stray = Mentorship(id="ms-stray", mentor_id="m-0", participant_id="old-d0", start=START)
+    proposal = propose(attrs.evolve(data, mentorships=(*data.mentorships, stray)), COHORT)
+    assert sorted(p.adept_id for p in proposal.pairs) == ["d-0", "d-1"]
+
+
+def test_a_repeated_mentor_id_means_its_first_record_as_everywhere() -> None:
+    data = program(["0581"], [("0580", 1)])
+    twin = attrs.evolve(data.mentors[0], municipality=municipality("0581"))
+    data = attrs.evolve(data, mentors=(*data.mentors, twin))
+    assert data.mentor("m-0").municipality.code == "0580"
+    assert propose(data, COHORT, MatchingOptions(pins=[("d-0", "m-0")])).pairs[0].pinned
+    data = attrs.evolve(data, mentors=(twin, data.mentors[0]))  # now Norrköping's comes first
+    with pytest.raises(ProblemsError, match="own municipality"):
+        propose(data, COHORT, MatchingOptions(pins=[("d-0", "m-0")]))
+
+
+@pytest.mark.parametrize("cohort_id", [["liko-2025"], None, 2025])
+def test_a_cohort_id_that_is_no_text_is_named(cohort_id: object) -> None:
+    with pytest.raises(ProblemsError, match="cohort_id: expected the id of one of the 1 cohorts"):
+        propose(unpaired_example(), cohort_id)  # type: ignore[arg-type]
+
+
+def test_the_options_mappings_are_read_only() -> None:
+    options = MatchingOptions(wishes={"d-001": ["mentor-0581"]}, capacities={"mentor-0581": 2})
+    with pytest.raises(TypeError):
+        options.capacities["mentor-0581"] = "many"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        options.wishes["d-002"] = ("mentor-0581",)  # type: ignore[index]
+    assert options == MatchingOptions(
+        wishes={"d-001": ("mentor-0581",)}, capacities={"mentor-0581": 2}
+    )
+
+
 def test_a_cohort_without_mentors_leaves_everyone_unmatched() -> None:
     data = program(["0580", "0581"], [])
     proposal = propose(data, COHORT)
@@ -503,6 +554,9 @@ def test_every_shortage_is_a_hall_violator(
     proposal = propose(program(adepts, mentors), COHORT, options)
     removed = set(options.conflicts) | set(options.bans)
     assert bool(proposal.shortages) == bool(proposal.unmatched)
+    groups = [set(shortage.adept_ids) for shortage in proposal.shortages]
+    assert sum(map(len, groups)) == len(set().union(*groups)), "shortages share an adept"
+    assert {u.adept_id for u in proposal.unmatched} <= set().union(*groups)
     for shortage in proposal.shortages:
         assert len(shortage.adept_ids) > shortage.places
         assert shortage.places == sum(mentors[int(m[2:])][1] for m in shortage.mentor_ids)

@@ -105,13 +105,27 @@ def test_a_bad_option_in_swedish() -> None:
     with pytest.raises(InvalidValueError) as caught:
         Weights(wish=-1)
     assert caught.value.render("sv") == (
-        "Weights.wish: förväntade en vikt: ett ändligt tal, 0 eller större, fick -1"
+        "Weights.wish: förväntade en vikt: ett tal från 0 till 1 000 000, fick -1"
     )
-    assert (
-        str(caught.value) == "Weights.wish: expected a weight: a finite number, 0 or more, found -1"
+    assert str(caught.value) == (
+        "Weights.wish: expected a weight: a number from 0 to 1,000,000, found -1"
     )
     with pytest.raises(InvalidValueError) as pairs:
         MatchingOptions(pins=[("a",)])
     assert pairs.value.render("sv") == (
         "MatchingOptions.pins[0]: förväntade ett par (adeptens id, mentorns id), fick ('a',)"
     )
+
+
+@pytest.mark.parametrize("weight", [math.nan, math.inf, 1e308, 10**400, 1_000_000.5, True, "1"])
+def test_a_weight_is_bounded_and_never_overflows(weight: object) -> None:
+    with pytest.raises(InvalidValueError, match=r"Weights\.distance: expected a weight"):
+        Weights(distance=weight)  # type: ignore[arg-type]
+
+
+def test_the_largest_weight_pairs_as_the_solver_can() -> None:
+    data = attrs.evolve(example_program(), mentorships=(), meetings=())
+    extreme = Weights(distance=1_000_000, wish=0, continuity=1_000_000)
+    proposal = propose(data, "liko-2025", MatchingOptions(weights=extreme))
+    assert proposal.complete
+    assert all(math.isfinite(pair.score) for pair in proposal.pairs)

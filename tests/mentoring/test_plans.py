@@ -298,7 +298,7 @@ def test_planned_against_held_names_what_became_of_each_planned_meeting() -> Non
         PlanStatus.HELD,
         PlanStatus.HELD,  # 17 February: 14 days from both; the earlier planned, and held wins
         PlanStatus.MISSED,
-        PlanStatus.BOOKED,
+        PlanStatus.MISSED,  # booked for 1 April, never marked held, its window closed
         PlanStatus.UPCOMING,
     ]
     assert [o.meeting.id if o.meeting else None for o in comparison.outcomes] == [
@@ -310,7 +310,7 @@ def test_planned_against_held_names_what_became_of_each_planned_meeting() -> Non
     ]
     assert [m.id for m in comparison.unplanned] == ["cancelled"]
     assert [m.id for m in comparison.later] == ["future"]
-    assert (comparison.held, comparison.due, comparison.missed) == (2, 4, 1)
+    assert (comparison.held, comparison.due, comparison.missed) == (2, 4, 2)
     data = comparison.to_data()
     assert json.loads(json.dumps(data)) == data
     assert data["outcomes"][2] == {
@@ -319,6 +319,62 @@ def test_planned_against_held_names_what_became_of_each_planned_meeting() -> Non
         "status": "missed",
         "meeting_id": None,
     }
+
+
+def test_a_booking_counts_until_its_window_closes_then_it_is_missed() -> None:
+    cohort = cohort_with(start=dt.date(2025, 1, 6), end=dt.date(2025, 1, 31))
+    plan = plan_meetings(PAIR, Cadence(every_weeks=4), cohort=cohort)  # 6 January, window 14
+    booked = [meeting("booked", dt.date(2025, 1, 8), MeetingStatus.PLANNED)]
+    status = {
+        as_of: plan.compare(booked, as_of=as_of).outcomes[0].status
+        for as_of in (dt.date(2025, 1, 7), dt.date(2025, 1, 20), dt.date(2025, 1, 21))
+    }
+    assert list(status.values()) == [PlanStatus.BOOKED, PlanStatus.BOOKED, PlanStatus.MISSED]
+
+
+def test_a_stored_plan_not_followed_up_shows_its_meetings_missed() -> None:
+    """The plan stored as records (status planned) does not hide that none was held."""
+    plan = plan_meetings(PAIR, Cadence(), cohort=COHORT)
+    comparison = plan.compare(plan.as_meetings(), as_of=COHORT.end + dt.timedelta(days=60))
+    assert comparison.held == 0
+    assert comparison.missed == comparison.due > 0
+
+
+def test_a_plan_reaching_the_last_date_there_is() -> None:
+    plan = plan_meetings(
+        PAIR, Cadence(weekday=4, summer_weeks=()), start=dt.date(9999, 12, 1), end=dt.date.max
+    )
+    assert plan.dates == (dt.date(9999, 12, 3),)
+    assert plan.compare([], as_of=dt.date.max).missed == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "weekday", "first"),
+    [
+        (dt.date(2025, 9, 19), 0, dt.date(2025, 9, 22)),  # a Friday; the Monday after
+        (dt.date(2025, 9, 19), 3, dt.date(2025, 9, 25)),
+        (dt.date(2025, 9, 19), 4, dt.date(2025, 9, 19)),
+        (dt.date(2025, 9, 15), 2, dt.date(2025, 9, 17)),
+    ],
+)
+def test_the_first_meeting_is_on_the_first_weekday_of_the_cadence_from_the_start(
+    start: dt.date, weekday: int, first: dt.date
+) -> None:
+    pair = attrs.evolve(PAIR, start=start)
+    cadence = Cadence(every_weeks=6, weekday=weekday, summer_weeks=())
+    plan = plan_meetings(pair, cadence, end=dt.date(2026, 6, 30))
+    assert plan.dates[0] == first
+    assert plan.dates[1] == first + dt.timedelta(weeks=6)
+
+
+@pytest.mark.parametrize(
+    ("meetings", "where"),
+    [(None, "compare(meetings)"), ([1], "compare(meetings)[0]"), ("ms-x", "compare(meetings)")],
+)
+def test_compare_names_meetings_of_the_wrong_kind(meetings: object, where: str) -> None:
+    plan = plan_meetings(PAIR, Cadence(), cohort=COHORT)
+    with pytest.raises(InvalidValueError, match=re.escape(f"MeetingPlan.{where}: expected")):
+        plan.compare(meetings, as_of=COHORT.end)  # type: ignore[arg-type]
 
 
 def test_a_cancelled_meeting_counts_for_its_planned_date_when_nothing_was_held() -> None:

@@ -13,6 +13,7 @@ from ledarskap import (
     MentorshipStatus,
     ProblemsError,
     UnknownReferenceError,
+    UsageError,
     validate,
 )
 from ledarskap.mentoring import (
@@ -245,7 +246,47 @@ def test_apply_checks_the_data_is_the_proposals() -> None:
         proposal.apply(other)
 
 
+def test_apply_takes_program_data() -> None:
+    proposal = propose(unpaired_example(), "liko-2025")
+    with pytest.raises(
+        UsageError, match=r"Proposal\.apply: expected a ProgramData, found NoneType"
+    ):
+        proposal.apply(None)  # type: ignore[arg-type]
+
+
+def test_apply_gives_an_adept_with_the_longest_id_a_mentorship_id() -> None:
+    """An id has at most 64 characters: ``ms-`` and a long adept id would not fit."""
+    data = program(["0580"], [("0581", 1)])
+    long_id = "d-" + "x" * 62
+    renamed = attrs.evolve(data.participants[0], id=long_id)
+    data = attrs.evolve(data, participants=(renamed,))
+    applied = propose(data, COHORT).apply(data)
+    (mentorship,) = applied.mentorships
+    assert mentorship.participant_id == long_id
+    assert mentorship.id.startswith("ms-")
+    assert len(mentorship.id) <= 64
+    assert validate(applied).ok
+    again = attrs.evolve(
+        applied, mentorships=(attrs.evolve(mentorship, status=MentorshipStatus.ACTIVE),)
+    )
+    repaired = propose(again, COHORT, MatchingOptions(adepts=[long_id])).apply(again)
+    assert sorted(m.id for m in repaired.mentorships) == [mentorship.id, mentorship.id + "-2"]
+
+
 # Proposal data read back ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf, 10**400, 1e16])
+def test_a_number_no_proposal_holds_is_named_at_its_path(number: float) -> None:
+    data = propose(unpaired_example(), "liko-2025").to_data()
+    data["pairs"][0]["parts"][1]["value"] = number
+    data["pairs"][0]["score"] = number
+    with pytest.raises(ProblemsError) as caught:
+        Proposal.from_data(data)
+    assert [p.path for p in caught.value.problems] == [
+        "$.pairs[0].parts[1].value",
+        "$.pairs[0].score",
+    ]
 
 
 @settings(max_examples=25)
@@ -296,8 +337,8 @@ def test_every_problem_of_proposal_data_is_named_with_its_path() -> None:
         ("$.pairs[2]", "type"),
         ("$.repaired[1]", "type"),
     ]
-    assert (
-        str(caught.value.problems[4]) == "$.pairs[0].place: expected a whole number, found text '1'"
+    assert str(caught.value.problems[4]) == (
+        "$.pairs[0].place: expected a whole number of at most 10^15 in size, found text '1'"
     )
 
 
@@ -336,7 +377,8 @@ def test_pieces_of_the_wrong_type_are_named() -> None:
     del data["weights"]
     data["weights"] = {"wish": 1.0}
     with pytest.raises(
-        ProblemsError, match=r"\$\.weights\.distance: expected a number, found null"
+        ProblemsError,
+        match=r"\$\.weights\.distance: expected a number of at most 10\^15 in size, found null",
     ):
         Proposal.from_data(data)
 

@@ -3,7 +3,8 @@
 The one place that turns a cadence into dates, for :mod:`ledarskap.mentoring.plans`:
 
 1. python-dateutil's :func:`~dateutil.rrule.rrule` gives every *N*-th week from the first
-   day (on the cadence's weekday, if it names one) up to the last day, inclusive;
+   day (or the first of the cadence's weekday from it, if it names one) up to the last
+   day, inclusive;
 2. an occurrence in a skipped week (the summer break) or on an excluded date is dropped;
 3. an occurrence on a day that is not free (a weekend, or a session day of the cohort) is
    moved to the next free weekday, if one comes before the next occurrence and within the
@@ -24,6 +25,7 @@ from dateutil.rrule import WEEKLY, rrule
 __all__ = ["Occurrence", "occurrences"]
 
 _SATURDAY = 5
+_DAY = dt.timedelta(days=1)
 
 
 class Occurrence:
@@ -60,12 +62,16 @@ def occurrences(
     *skipped_weeks* are ISO week numbers; *excluded* dates are dropped; *busy* dates (the
     session days) are moved off, as weekends are.
     """
+    if weekday is not None:  # rrule counts its weeks from dtstart's week: start on the day
+        shift = (weekday - first.weekday()) % 7
+        if (last - first).days < shift:
+            return
+        first += dt.timedelta(days=shift)
     rule = rrule(
         WEEKLY,
         interval=every_weeks,
         dtstart=dt.datetime.combine(first, dt.time()),
         until=dt.datetime.combine(last, dt.time()),
-        byweekday=weekday,
     )
     dates = [moment.date() for moment in rule]
     for index, day in enumerate(dates):
@@ -75,20 +81,20 @@ def occurrences(
         elif day in excluded:
             yield Occurrence(number, day, None, "excluded")
         else:
-            limit = dates[index + 1] if index + 1 < len(dates) else last + dt.timedelta(days=1)
-            moved = _free_day(day, limit, skipped_weeks, excluded, busy)
+            until = dates[index + 1] - _DAY if index + 1 < len(dates) else last
+            moved = _free_day(day, until, skipped_weeks, excluded, busy)
             yield Occurrence(number, day, moved, None if moved is not None else "no-free-day")
 
 
 def _free_day(
     day: dt.date,
-    limit: dt.date,
+    until: dt.date,
     skipped_weeks: Collection[int],
     excluded: Collection[dt.date],
     busy: Collection[dt.date],
 ) -> dt.date | None:
-    """*day*, or the first free weekday after it and before *limit*; ``None`` if none is."""
-    while day < limit:
+    """*day*, or the first free weekday after it up to *until*; ``None`` if none is."""
+    while True:
         if not (
             day.weekday() >= _SATURDAY
             or day in busy
@@ -96,5 +102,6 @@ def _free_day(
             or day.isocalendar().week in skipped_weeks
         ):
             return day
-        day += dt.timedelta(days=1)
-    return None
+        if day >= until:  # compared first: the day after the last date is no date
+            return None
+        day += _DAY

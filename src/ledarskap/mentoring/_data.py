@@ -22,8 +22,8 @@ E = TypeVar("E", bound=LabelledEnum)
 _KINDS: dict[type | tuple[type, ...], Text] = {
     str: Text("en text", "a text"),
     bool: Text("sant eller falskt", "true or false"),
-    int: Text("ett heltal", "a whole number"),
-    (int, float): Text("ett tal", "a number"),
+    int: Text("ett heltal, högst 10^15 till beloppet", "a whole number of at most 10^15 in size"),
+    (int, float): Text("ett tal, högst 10^15 till beloppet", "a number of at most 10^15 in size"),
     list: Text("en lista", "a list"),
     dict: Text("ett objekt", "an object"),
 }
@@ -99,7 +99,17 @@ class Reader:
             return None
 
 
+_LARGEST = 10**15
+"""The largest number proposal data holds: scores and places are far smaller; more, or
+NaN or an infinity, would overflow what is made of it."""
+
+
 def _fits(value: Any, kind: Any) -> bool:
     if kind is int or kind == (int, float):
-        return isinstance(value, kind) and not isinstance(value, bool)
+        # Compared, not converted: NaN fails, a huge int never overflows.
+        return (
+            isinstance(value, kind)
+            and not isinstance(value, bool)
+            and -_LARGEST <= value <= _LARGEST
+        )
     return isinstance(value, kind)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -84,10 +85,25 @@ class Instance:
     """Participants re-paired: named in ``adepts`` while paired already."""
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Record = TypeVar("Record", bound=_Identified)
+
 _PAIRED = frozenset(
     {MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED}
 )
 """A participant with a mentorship of one of these in the cohort is paired."""
+
+
+def _first_of(records: Iterable[Record]) -> dict[str, Record]:
+    """*records* by id; of records with the same id, the first."""
+    index: dict[str, Record] = {}
+    for record in records:
+        index.setdefault(record.id, record)
+    return index
 
 
 def _path(field: str, *keys: str | int) -> str:
@@ -113,8 +129,9 @@ class _Reader:
         self.data = data
         self.options = options
         self.problems = Problems()
-        cohorts = {c.id: c for c in data.cohorts}
-        if cohort_id not in cohorts:
+        cohorts = _first_of(data.cohorts)
+        given: object = cohort_id
+        if not isinstance(given, str) or given not in cohorts:
             self.problems.add(
                 "cohort_id",
                 Text(
@@ -127,8 +144,9 @@ class _Reader:
             )
             self.problems.raise_if_any(ProblemsError, _CANNOT_PAIR)
         self.cohort = cohorts[cohort_id]
-        self.participants = {p.id: p for p in data.participants_of(cohort_id)}
-        self.mentor_records = {m.id: m for m in data.mentors_of(cohort_id)}
+        # A repeated id means its first record, as ProgramData's look-ups (validate() says so).
+        self.participants = _first_of(data.participants_of(cohort_id))
+        self.mentor_records = _first_of(data.mentors_of(cohort_id))
 
     # Checks of ids --------------------------------------------------------------------
 
@@ -193,9 +211,9 @@ class _Reader:
     def read(self) -> Instance:  # noqa: PLR0912, PLR0915 - one pass over every input, in order
         options, data, cohort = self.options, self.data, self.cohort
         mentor_ids = sorted(self.mentor_records)
-        mentor_of = {m.id: m for m in data.mentors}
-        cohort_of = {c.id: c for c in data.cohorts}
-        everyone = {p.id: p for p in data.participants}
+        mentor_of = _first_of(data.mentors)
+        cohort_of = _first_of(data.cohorts)
+        everyone = _first_of(data.participants)
 
         current: dict[str, Mentorship] = {}  # participant -> their pairing in this cohort
         earlier: set[tuple[str, str]] = set()  # (adept person, mentor person)
@@ -208,6 +226,8 @@ class _Reader:
             status = mentorship.status
             pair = (participant.person_id, mentor.person_id)
             if mentor.cohort_id == cohort.id:
+                if participant.id not in self.participants:
+                    continue  # a participant of another cohort: validate() reports it
                 if status in _PAIRED:
                     current[participant.id] = mentorship
                 elif status is MentorshipStatus.ENDED_EARLY:
@@ -367,6 +387,10 @@ class _Reader:
 
         pinned_ids = {a for a, _ in pins}
         free = [adepts[a] for a in sorted(adepts) if a not in pinned_ids]
+        # More places than adepts to pair change nothing: one more than them is as good,
+        # and a capacity of millions would otherwise be as many columns of the solver.
+        most = len(free) + 1
+        mentors = [attrs.evolve(m, places=min(m.places, most)) for m in mentors]
         return Instance(
             cohort=cohort,
             adepts=tuple(free),

@@ -405,24 +405,38 @@ def _shortages(  # noqa: PLR0912 - a search, then a summary
         if m >= 0:
             holders[m].append(a)
     candidates = [row.nonzero()[0].tolist() for row in table.allowed[: len(adepts)]]
-    groups: list[tuple[set[int], set[int]]] = []
+    # One search over all the unmatched: each mentor is entered once, by the first group
+    # to reach it; a later group reaching it joins that group (what lies beyond the mentor
+    # is in it already). So the whole search follows each allowed pair once.
+    owner: dict[int, int] = {}  # mentor -> the group that entered it
+    parent: dict[int, int] = {}  # group -> the group it joined (itself while it is a root)
+    found: dict[int, tuple[set[int], set[int]]] = {}  # root -> its adepts and mentors
+
+    def root(group: int) -> int:
+        while parent[group] != group:
+            parent[group] = parent[parent[group]]
+            group = parent[group]
+        return group
+
     for start in (a for a in range(len(adepts)) if chosen[a] < 0):
-        if any(start in group for group, _ in groups):
-            continue
-        reached, reached_mentors, queue = {start}, set(), [start]
+        parent[start] = start
+        reached, reached_mentors, queue, joined = {start}, set(), [start], set()
         while queue:
             for m in candidates[queue.pop()]:
-                if m not in reached_mentors:
+                if m in owner:
+                    joined.add(owner[m])
+                elif m not in reached_mentors:
                     reached_mentors.add(m)
-                    fresh = [b for b in holders[m] if b not in reached]
-                    reached.update(fresh)
-                    queue += fresh
-        merged = [g for g in groups if g[0] & reached]
-        for g in merged:
-            groups.remove(g)
-            reached |= g[0]
-            reached_mentors |= g[1]
-        groups.append((reached, reached_mentors))
+                    reached.update(holders[m])
+                    queue += holders[m]
+        for m in reached_mentors:
+            owner[m] = start
+        for other in {root(g) for g in joined} - {start}:
+            parent[other] = start
+            reached |= found[other][0]
+            reached_mentors |= found.pop(other)[1]
+        found[start] = (reached, reached_mentors)
+    groups = list(found.values())
     shortages = []
     for reached, reached_mentors in sorted(groups, key=lambda g: min(g[0])):
         members = sorted(reached)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -54,6 +54,8 @@ from ._arguments import Checked
 from .plans import Cadence, MeetingPlan, PlanComparison, PlanStatus, plan_meetings
 
 __all__ = ["EndedEarly", "HealthReport", "MentorLoad", "PairHealth", "health_report"]
+
+T = TypeVar("T")
 
 
 @masked_repr
@@ -186,38 +188,56 @@ class HealthReport:
         return self.render("sv")
 
     def to_data(self) -> dict[str, Any]:
-        """The report as JSON-ready data: ids, dates as ISO text, counts."""
-        return {
-            "cohort_id": self.cohort_id,
-            "as_of": self.as_of.isoformat(),
-            "not_met_weeks": self.not_met_weeks,
-            "every_weeks": self.cadence.every_weeks,
-            "held": self.held,
-            "due": self.due,
-            "missed": self.missed,
-            "not_met": [pair.mentorship_id for pair in self.not_met],
-            "pairs": [_pair_data(pair) for pair in self.pairs],
-            "loads": [
-                {
-                    "mentor_id": load.mentor_id,
-                    "capacity": load.capacity,
-                    "adepts": load.adepts,
-                    "over": load.over,
-                }
-                for load in self.loads
-            ],
-            "ended_early": [
-                {
-                    "mentorship_id": ended.mentorship_id,
-                    "mentor_id": ended.mentor_id,
-                    "participant_id": ended.participant_id,
-                    "end": ended.end.isoformat(),
-                    "ended_by": None if ended.ended_by is None else ended.ended_by.value,
-                    "reason": ended.reason,
-                }
-                for ended in self.ended_early
-            ],
-        }
+        """The report as JSON-ready data: ids, dates as ISO text, counts.
+
+        For display, as its text: every id and reason in it is masked
+        (:func:`~ledarskap.errors.mask_personal_data`), the plans' too.
+        """
+        return _masked(
+            {
+                "cohort_id": self.cohort_id,
+                "as_of": self.as_of.isoformat(),
+                "not_met_weeks": self.not_met_weeks,
+                "every_weeks": self.cadence.every_weeks,
+                "held": self.held,
+                "due": self.due,
+                "missed": self.missed,
+                "not_met": [pair.mentorship_id for pair in self.not_met],
+                "pairs": [_pair_data(pair) for pair in self.pairs],
+                "loads": [
+                    {
+                        "mentor_id": load.mentor_id,
+                        "capacity": load.capacity,
+                        "adepts": load.adepts,
+                        "over": load.over,
+                    }
+                    for load in self.loads
+                ],
+                "ended_early": [
+                    {
+                        "mentorship_id": ended.mentorship_id,
+                        "mentor_id": ended.mentor_id,
+                        "participant_id": ended.participant_id,
+                        "end": ended.end.isoformat(),
+                        "ended_by": None if ended.ended_by is None else ended.ended_by.value,
+                        "reason": ended.reason,
+                    }
+                    for ended in self.ended_early
+                ],
+            }
+        )
+
+
+def _masked(data: T) -> T:
+    """*data* with every string in it masked (the keys are the report's own words)."""
+    masked: object = data
+    if isinstance(data, str):
+        masked = mask_personal_data(data)
+    elif isinstance(data, dict):
+        masked = {key: _masked(value) for key, value in data.items()}
+    elif isinstance(data, list):
+        masked = [_masked(item) for item in data]
+    return cast("T", masked)
 
 
 def _pair_data(pair: PairHealth) -> dict[str, Any]:
@@ -439,7 +459,8 @@ def _render(report: HealthReport, language: Language) -> str:
         if ended.ended_by is not None:
             parts.append(words.ENDED_BY.format(who=ended.ended_by.label(language)).render(language))
         text = ", ".join(parts)
-        lines.append(f"  - {text}: {ended.reason}" if ended.reason else f"  - {text}")
+        reason = " ".join(ended.reason.split())  # one line: a line break cannot forge another
+        lines.append(f"  - {text}: {reason}" if reason else f"  - {text}")
     if not report.ended_early:
         lines.append(f"  {words.NONE.render(language)}")
     return mask_personal_data("\n".join(lines))

@@ -18,15 +18,15 @@ they belong to one pairing, and the document keeps what was decided (the mentors
 >>> Weights(wish=-1)
 Traceback (most recent call last):
 ...
-ledarskap.errors.InvalidValueError: Weights.wish: expected a weight: a finite number, 0 or more, found -1
+ledarskap.errors.InvalidValueError: Weights.wish: expected a weight: a number from 0 to 1,000,000, found -1
 
 .. versionadded:: 0.3
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -81,13 +81,19 @@ class Preference(LabelledEnum):
     """Other adepts of the mentor from the adept's county (a cost)."""
 
 
+MAX_WEIGHT = 1_000_000
+"""The largest weight: the scores of a cohort stay exact in floating point up to it."""
+
+
 def _weight(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # Compared, not converted: a huge int or NaN fails the comparison, never raises.
     ok = isinstance(value, int | float) and not isinstance(value, bool)
-    if not ok or not math.isfinite(value) or value < 0:  # type: ignore[arg-type,operator]
+    if not (ok and 0 <= value <= MAX_WEIGHT):  # type: ignore[operator]
         raise InvalidValueError(
             location=f"{type(instance).__name__}.{attribute.name}",
             expected=Text(
-                "en vikt: ett ändligt tal, 0 eller större", "a weight: a finite number, 0 or more"
+                f"en vikt: ett tal från 0 till {MAX_WEIGHT:,}".replace(",", " "),
+                f"a weight: a number from 0 to {MAX_WEIGHT:,}",
             ),
             found=value,
         )
@@ -186,7 +192,7 @@ def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
 def _wishes(value: Any) -> Any:
     if not isinstance(value, Mapping):
         return value
-    return {key: _ids(wished) for key, wished in value.items()}
+    return MappingProxyType({key: _ids(wished) for key, wished in value.items()})
 
 
 def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -218,7 +224,7 @@ def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any)
 
 
 def _capacities(value: Any) -> Any:
-    return dict(value) if isinstance(value, Mapping) else value
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
 
 
 def _check_capacities(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -252,6 +258,8 @@ class MatchingOptions:
     - ``bans``: pairs (participant id, mentor id) ruled out by hand.
     - ``capacities``: mentor ids to places, instead of the mentor records' ``capacity``
       for this pairing (at least 1: use ``unavailable`` to take a mentor out).
+
+    ``wishes`` and ``capacities`` are read-only mappings, as the options are immutable.
     - ``adepts``: the participants to pair; by default every participant of the cohort who
       has not withdrawn and is not paired yet. Naming adepts who are paired re-pairs them:
       their current mentorship does not take a place (ban the pair to rule out the

@@ -92,9 +92,14 @@ _ID_LENGTH = 64
 
 
 def _to_frozenset(value: object) -> object:
-    # Anything iterable but text becomes a frozenset; the rest is left for the check to name.
+    # Anything iterable but text becomes a frozenset; the rest (and an iterable of what
+    # cannot be in a set, as lists) is left for the check to name.
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        return frozenset(value)
+        items = tuple(value)
+        try:
+            return frozenset(items)
+        except TypeError:
+            return items
     return value
 
 
@@ -114,7 +119,7 @@ class Cadence:
     - ``excluded``: dates skipped (holidays, a week the municipalities' budget takes);
     - ``avoid_sessions``: move a meeting off the cohort's session days (the default);
     - ``window_days``: how far a recorded meeting may lie from a planned date to count as
-      that meeting (see :meth:`MeetingPlan.compare`); ``None``, the default, takes half
+      that meeting (0 to 366 days) (see :meth:`MeetingPlan.compare`); ``None``, the default, takes half
       the interval, rounded down (21 days for six weeks), so the windows of two
       neighbouring meetings do not overlap.
 
@@ -164,8 +169,8 @@ class Cadence:
                 "Cadence.excluded", Text("en samling datum", "a collection of dates"), excluded
             )
         checked.instance("Cadence.avoid_sessions", self.avoid_sessions, bool, _TRUE_OR_FALSE)
-        if self.window_days is not None:
-            checked.whole_number("Cadence.window_days", self.window_days, least=0)
+        if self.window_days is not None:  # wider than a year, it would take another year's
+            checked.whole_number("Cadence.window_days", self.window_days, least=0, most=366)
         checked.raise_if_any()
 
     @property
@@ -223,7 +228,9 @@ class PlanStatus(LabelledEnum):
     BOOKED = "booked", "bokad", "booked"
     """A meeting with status planned was recorded within its window: the pair has booked it."""
     MISSED = "missed", "utebliven", "missed"
-    """Nothing was recorded, and its window closed before the day of the comparison."""
+    """Its window closed before the day of the comparison with nothing held or cancelled
+    in it: nothing was recorded, or only a booking whose day has passed (a stored plan's
+    records, say, that no one marked held)."""
     UPCOMING = "upcoming", "kommande", "upcoming"
     """Nothing is recorded yet, and its window is still open."""
 
@@ -309,6 +316,22 @@ class MeetingPlan:
         """
         checked = Checked()
         checked.date("MeetingPlan.compare(as_of)", as_of)
+        given: object = meetings
+        if isinstance(given, Iterable) and not isinstance(given, str | bytes):
+            meetings = list(given)
+            for index, meeting in enumerate(meetings):
+                checked.instance(
+                    f"MeetingPlan.compare(meetings)[{index}]",
+                    meeting,
+                    MentorMeeting,
+                    Text("en MentorMeeting", "a MentorMeeting"),
+                )
+        else:
+            checked.add(
+                "MeetingPlan.compare(meetings)",
+                Text("en samling MentorMeeting", "a collection of MentorMeeting"),
+                given,
+            )
         checked.raise_if_any()
         own = sorted(
             (m for m in meetings if m.mentorship_id == self.mentorship_id),
@@ -325,9 +348,12 @@ class MeetingPlan:
         outcomes = []
         for planned in self.meetings:
             found = matched.get(planned.number)
-            if found is not None:
+            closed = (as_of - planned.on) > window
+            if found is not None and not (
+                found.status is MeetingStatus.PLANNED and closed and found.on < as_of
+            ):
                 outcome = _OUTCOME[found.status]
-            elif planned.on + window < as_of:
+            elif closed:  # nothing, or only a booking whose day passed unrecorded
                 outcome = PlanStatus.MISSED
             else:
                 outcome = PlanStatus.UPCOMING

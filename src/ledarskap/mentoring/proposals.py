@@ -14,6 +14,7 @@ Its pieces (pairs, unmatched adepts, shortages) are in :mod:`ledarskap.mentoring
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -25,6 +26,7 @@ from ledarskap.errors import (
     InvalidValueError,
     Problem,
     ProblemsError,
+    UsageError,
     mask_personal_data,
     masked_repr,
 )
@@ -41,6 +43,7 @@ __all__ = ["PROPOSAL_FORMAT", "Proposal"]
 
 PROPOSAL_FORMAT = "ledarskap.proposal/1"
 """The ``format`` tag of proposal data."""
+_ID_LENGTH = 64
 
 
 @masked_repr
@@ -217,11 +220,20 @@ class Proposal:
         """New program data with the pairs as proposed mentorships, starting on *start*.
 
         *start* is the cohort's start unless given. Mentorship ids are
-        ``ms-<adept id>``, with ``-2``, ``-3`` … if taken. A proposed mentorship the
+        ``ms-<adept id>``, with ``-2``, ``-3`` … if taken (for an adept id too long to
+        leave room, ``ms-<hash of the adept id>``). A proposed mentorship the
         cohort held for a re-paired adept is replaced (it was never more than a
         proposal); every other mentorship is kept, as history is. The adepts and
         mentors must be in *data* (the data the proposal was made from).
         """
+        given: object = data
+        if not isinstance(given, ProgramData):
+            raise UsageError(
+                Text(
+                    f"Proposal.apply: förväntade en ProgramData, fick {type(given).__name__}",
+                    f"Proposal.apply: expected a ProgramData, found {type(given).__name__}",
+                )
+            )
         cohort = data.cohort(self.cohort_id)
         for pair in self.pairs:
             data.participant(pair.adept_id)
@@ -240,11 +252,11 @@ class Proposal:
         ]
         taken = {m.id for m in kept}
         for pair in self.pairs:
-            mentorship_id = f"ms-{pair.adept_id}"
             number_ = 1
+            mentorship_id = _mentorship_id(pair.adept_id, number_)
             while mentorship_id in taken:
                 number_ += 1
-                mentorship_id = f"ms-{pair.adept_id}-{number_}"
+                mentorship_id = _mentorship_id(pair.adept_id, number_)
             taken.add(mentorship_id)
             kept.append(_mentorship(pair, mentorship_id, start))
         return attrs.evolve(data, mentorships=kept)
@@ -257,6 +269,15 @@ def _co_adepts(pair: Pair, mentors_pairs: list[Pair]) -> tuple[tuple[str, ...], 
         tuple(p.adept_id for p in others if p.adept_municipality == place),
         tuple(p.adept_id for p in others if p.adept_municipality.county == place.county),
     )
+
+
+def _mentorship_id(adept_id: str, number: int) -> str:
+    """``ms-<adept id>`` (the *number*-th: ``-2``, ``-3`` …), within the 64 of an id."""
+    suffix = "" if number == 1 else f"-{number}"
+    plain = f"ms-{adept_id}{suffix}"
+    if len(plain) <= _ID_LENGTH:
+        return plain
+    return f"ms-{hashlib.blake2b(adept_id.encode(), digest_size=8).hexdigest()}{suffix}"
 
 
 def _masked(text: str) -> str:

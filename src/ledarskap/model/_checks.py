@@ -35,9 +35,12 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+$"
+EMAIL_PATTERN = (
+    r"^[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f]"
+    r"[^@\s.\x00-\x1f\x7f-\x9f]*\.[^@\s\x00-\x1f\x7f-\x9f]+$"
+)
 """A plausible e-mail address: one ``@``, a dot in the domain (after its first character),
-no spaces. Written so that a match never backtracks: time linear in the text's length."""
+no spaces nor control characters (which a calendar or a terminal would act on). Written so that a match never backtracks: time linear in the text's length."""
 _ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
 _EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
 

@@ -150,7 +150,8 @@ class ProgramData:
 
     def participants_of(self, cohort_id: str) -> tuple[Participant, ...]:
         """The participants of a cohort, in file order."""
-        return self._participants_by_cohort.get(cohort_id, ())
+        given: object = cohort_id  # a list is no cohort's id, and cannot be a key
+        return self._participants_by_cohort.get(cohort_id, ()) if isinstance(given, str) else ()
 
     def mentors_of(self, cohort_id: str) -> tuple[Mentor, ...]:
         """The mentors of a cohort."""
@@ -292,7 +293,7 @@ _RECORDS_SV = {
 def _get(index: Mapping[str, R], record_id: str, collection: str) -> R:
     try:
         return index[record_id]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: not an id, nor even hashable (a list)
         raise UnknownReferenceError(
             location=f"ProgramData.{collection}",
             expected=Text(
