@@ -21,7 +21,8 @@ What the events hold:
   ``duration_minutes`` (90 if none is recorded). Its attendees are the mentor
   (``ROLE=CHAIR``: the mentor leads the meeting) and the adept (``ROLE=REQ-PARTICIPANT``),
   each with their name as ``CN`` and their e-mail address as a ``mailto:`` address; a
-  person without an address is given an opaque ``urn:uuid:`` derived from their id.
+  person without an address is no attendee (their name is in the summary): an address
+  made of their id could be undone by trying ids, and an id may be a personnummer.
   A held meeting is ``STATUS:CONFIRMED``, a planned one ``TENTATIVE``, a cancelled one
   ``CANCELLED``.
 - **Personal data**: a calendar file is for the people in it. It holds the names and
@@ -61,7 +62,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import uuid
 import zoneinfo
 from collections.abc import Iterable
 from types import ModuleType
@@ -102,7 +102,6 @@ UID_DOMAIN = "ledarskap.cks.liu.se"
 
 _PRODID = "-//CKS Linköpings universitet//ledarskap//SV"
 _DEFAULT_MINUTES = 90
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, UID_DOMAIN)
 # Properties that say when and how often an event was written, not what it is.
 _VOLATILE = frozenset({"DTSTAMP", "SEQUENCE"})
 _CONFIRMED, _OPAQUE, _GREGORIAN, _PUBLISH = "CONFIRMED", "OPAQUE", "GREGORIAN", "PUBLISH"
@@ -225,8 +224,9 @@ def cohort_calendar(
     the cohort's mentorships); each of *plans* adds its planned meetings
     (:meth:`~ledarskap.mentoring.MeetingPlan.as_meetings`), unless a meeting of the same
     id is already there (a stored plan, perhaps marked held since). *sessions* puts in
-    the cohort's sessions. *at* makes meetings timed events starting at that time in
-    *timezone*; summaries are in *language*. *previous* is the text of the calendar this
+    the cohort's sessions. *at* (a time without a zone) makes meetings timed events
+    starting at that time in *timezone*, an IANA name; a calendar with no event holds
+    that zone's definition, as RFC 5545 wants a component. Summaries are in *language*. *previous* is the text of the calendar this
     one replaces, whose events are updated as the module describes; text that is not a
     calendar raises :class:`~ledarskap.errors.DocumentError`. *stamp* (required) is the
     ``DTSTAMP`` of every new or changed event: a datetime with a time zone.
@@ -306,11 +306,16 @@ def _make(
     cohort = data.cohort(cohort_id)
     stamp = _checked_stamp(options.stamp)
     at: object = options.at
-    if not (at is None or isinstance(at, dt.time)):
+    if not (at is None or (isinstance(at, dt.time) and at.tzinfo is None)):
         raise InvalidValueError(
-            location="cohort_calendar(at)", expected=Text("ett klockslag", "a time"), found=at
+            location="cohort_calendar(at)",
+            expected=Text(
+                "ett klockslag utan tidszon (den ges av timezone=)",
+                "a time without a time zone (timezone= gives it)",
+            ),
+            found=at,
         )
-    zone = _checked_zone(options.timezone) if at is not None else None
+    zone = _checked_zone(options.timezone)
     old = _parse_previous(ical, previous, source)
     events: dict[str, Event] = {}
     if options.sessions:
@@ -324,6 +329,7 @@ def _make(
         )
     return _merge(
         ical,
+        zone=options.timezone,
         cohort=cohort,
         language=language,
         events=events,
@@ -445,7 +451,7 @@ def _meeting_event(
     meeting: MentorMeeting,
     language: Language,
     at: dt.time | None,
-    zone: zoneinfo.ZoneInfo | None,
+    zone: zoneinfo.ZoneInfo,
 ) -> Event:
     pair = data.mentorship(meeting.mentorship_id)
     mentor = data.person(data.mentor(pair.mentor_id).person_id)
@@ -470,16 +476,14 @@ def _meeting_event(
     )
     event.add("status", _STATUS[meeting.status])
     for person, role in ((mentor, "CHAIR"), (adept, "REQ-PARTICIPANT")):
-        address = (
-            f"mailto:{person.email}"
-            if person.email
-            else f"urn:uuid:{uuid.uuid5(_NAMESPACE, person.id)}"
-        )
-        event.add(
-            "attendee",
-            ical.vCalAddress(address),
-            parameters={"CN": _text(person.name), "ROLE": role, "CUTYPE": "INDIVIDUAL"},
-        )
+        # Without an address, no attendee: any fixed name made of the person's id could
+        # be undone by trying every id, and an id may be a personnummer.
+        if person.email:
+            event.add(
+                "attendee",
+                ical.vCalAddress(f"mailto:{person.email}"),
+                parameters={"CN": _text(person.name), "ROLE": role, "CUTYPE": "INDIVIDUAL"},
+            )
     return event
 
 
@@ -562,6 +566,7 @@ def _fingerprint(event: Event) -> tuple[bytes, ...]:
 def _merge(
     ical: ModuleType,
     *,
+    zone: str,
     cohort: Cohort,
     language: Language,
     events: dict[str, Event],
@@ -616,6 +621,8 @@ def _merge(
         if component.name not in ("VEVENT", "VTIMEZONE"):
             calendar.add_component(component)
     calendar.add_missing_timezones(*_span(starts.values()))
+    if not calendar.subcomponents:  # RFC 5545 wants one: the zone the calendar is kept in
+        calendar.add_component(ical.Timezone.from_tzid(zone))
     return CalendarUpdate(
         content=calendar.to_ical(),
         added=tuple(added),
