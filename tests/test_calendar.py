@@ -263,6 +263,7 @@ def test_other_tools_to_dos_and_notes_are_kept_too() -> None:
     todo.add("dtstamp", STAMP)
     calendar.add_component(todo)
     second = cohort_calendar(DATA, COHORT, stamp=LATER, sessions=False, previous=calendar.to_ical())
+    assert second.kept == ("todo-1@example.org",)
     (kept,) = parse(second.content).todos
     assert (str(kept["UID"]), str(kept["SUMMARY"])) == ("todo-1@example.org", "Boka lokal")
 

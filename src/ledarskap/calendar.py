@@ -86,7 +86,7 @@ from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, S
 from ledarskap.text import Language, Text, checked_language
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Component, Event
 
 __all__ = [
     "UID_DOMAIN",
@@ -175,7 +175,8 @@ class CalendarUpdate:
     ``content`` is the iCalendar text (bytes, UTF-8, CRLF line ends). The rest are UIDs:
     ``added`` (new events), ``changed`` (content changed: ``SEQUENCE`` raised),
     ``unchanged`` (kept as they were), ``cancelled`` (events of this library no longer
-    exported, now cancelled) and ``kept`` (other tools' events, left alone).
+    exported, now cancelled) and ``kept`` (other tools' events, to-dos and notes, left
+    alone).
     """
 
     content: bytes = attrs.field(repr=False)
@@ -615,11 +616,8 @@ def _merge(
     calendar.add("x-wr-calname", name)
     for key in sorted(events, key=lambda k: (starts[k], k)):
         calendar.add_component(events[key])
-    for event in foreign:
-        calendar.add_component(event)
-    for component in [] if old is None else old.subcomponents:  # other tools' to-dos, notes
-        if component.name not in ("VEVENT", "VTIMEZONE"):
-            calendar.add_component(component)
+    for component in foreign:
+        calendar.add_component(component)
     calendar.add_missing_timezones(*_span(starts.values()))
     if not calendar.subcomponents:  # RFC 5545 wants one: the zone the calendar is kept in
         calendar.add_component(ical.Timezone.from_tzid(zone))
@@ -660,15 +658,22 @@ class _Previous:
 
 def _previous_events(
     old: Calendar | None, source: str | None
-) -> tuple[dict[str, _Previous], list[Event]]:
-    """The previous calendar's events of this library by UID, checked, and the others.
+) -> tuple[dict[str, _Previous], list[Component]]:
+    """The previous calendar's events of this library by UID, checked, and the rest.
+
+    The rest is other tools' events, to-dos and notes; not the time zones: they are
+    remade for the new calendar.
 
     An event of this library that the update cannot read (no single start, stamp or
     sequence; a UID twice) raises :class:`~ledarskap.errors.DocumentError` naming every
     one, and the file is left as it is.
     """
     ours: dict[str, _Previous] = {}
-    foreign: list[Event] = []
+    foreign: list[Component] = [
+        component
+        for component in ([] if old is None else old.subcomponents)
+        if component.name not in ("VEVENT", "VTIMEZONE")
+    ]
     problems = Problems(source=source)
     for index, event in enumerate([] if old is None else old.events):
         key = str(event.get("UID", ""))
