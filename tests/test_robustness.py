@@ -5,7 +5,8 @@ In the manner of python-stdnum's ``test_robustness``: program documents (``loads
 decision data (``Decision.from_data``), the look-ups (``municipality``, ``county``,
 ``position``, ``match_title``), ``Personnummer``, pairing proposals (``propose``,
 ``Proposal.from_data``), calendars (``cohort_calendar`` and the calendar it updates),
-pseudonym keys (``PseudonymKey``, ``PseudonymKey.from_file``) and every reader and
+the arguments of pairing, plans, comparisons, health reports and calendars (values of
+any kind), pseudonym keys (``PseudonymKey``, ``PseudonymKey.from_file``) and every reader and
 writer of a path are fed long strings, lone surrogates, NUL and other control
 characters, deep nesting, huge numbers and every spelling of a personnummer the library
 accepts with its near misses. The file readers of :mod:`ledarskap.io` (sheets, sheet
@@ -51,6 +52,7 @@ from ledarskap import calendar as calendar_module
 from ledarskap import io as ledarskap_io
 from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, rule_from_data
 from ledarskap.errors import LedarskapError, mask_personal_data
+from ledarskap import mentoring
 from ledarskap.mentoring import Proposal, propose
 from ledarskap.tables import PseudonymKey, program_tables, write_tables
 from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked, long
@@ -246,6 +248,101 @@ COHORT_ENTRIES: dict[str, Callable[[str], object]] = {
 def test_a_hostile_cohort_id_gives_a_result_or_the_librarys_error(entry: str, cohort: str) -> None:
     """Law: pairing or a calendar for any cohort id gives a result or a masked error."""
     only_library_errors(lambda: COHORT_ENTRIES[entry](cohort))
+
+
+ANY = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([10**400, 10**12, -(10**12)])
+    | st.floats()
+    | HOSTILE
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.timezones())
+    | st.times(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(HOSTILE, inner, max_size=3),
+    max_leaves=6,
+)
+"""Any value a caller might pass, of any kind, hostile or huge."""
+PAIR = EXAMPLE.mentorship("ms-001")
+MENTORING_ENTRIES: dict[str, Callable[[dict[str, Any]], object]] = {
+    "MatchingOptions": lambda kw: propose(
+        EXAMPLE,
+        COHORT,
+        mentoring.MatchingOptions(**kw),
+    ),
+    "Weights": lambda kw: mentoring.Weights(**kw),
+    "Cadence": lambda kw: mentoring.plan_meetings(
+        PAIR, mentoring.Cadence(**kw), cohort=EXAMPLE.cohorts[0]
+    ),
+    "plan_meetings": lambda kw: mentoring.plan_meetings(PAIR, **kw),
+    "compare": lambda kw: mentoring.plan_meetings(PAIR, cohort=EXAMPLE.cohorts[0]).compare(**kw),
+    "health_report": lambda kw: mentoring.health_report(EXAMPLE, COHORT, **kw),
+    "cohort_calendar": lambda kw: calendar_module.cohort_calendar(EXAMPLE, COHORT, **kw),
+}
+MENTORING_ARGUMENTS = {
+    "MatchingOptions": [
+        "weights",
+        "wishes",
+        "conflicts",
+        "forbid_earlier_pairs",
+        "unavailable",
+        "pins",
+        "bans",
+        "capacities",
+        "adepts",
+    ],
+    "Weights": ["wish", "distance", "continuity", "municipality_spread", "county_spread"],
+    "Cadence": [
+        "every_weeks",
+        "weekday",
+        "summer_weeks",
+        "excluded",
+        "avoid_sessions",
+        "window_days",
+    ],
+    "plan_meetings": ["cadence", "cohort", "start", "end"],
+    "compare": ["meetings", "as_of"],
+    "health_report": ["as_of", "cadence", "not_met_weeks"],
+    "cohort_calendar": [
+        "plans",
+        "meetings",
+        "sessions",
+        "at",
+        "timezone",
+        "language",
+        "stamp",
+        "previous",
+    ],
+}
+
+
+MENTORING_REQUIRED: dict[str, dict[str, Any]] = {
+    "plan_meetings": {"cohort": EXAMPLE.cohorts[0]},
+    "compare": {"meetings": EXAMPLE.meetings, "as_of": dt.date(2026, 3, 1)},
+    "health_report": {"as_of": dt.date(2026, 3, 1)},
+    "cohort_calendar": {"stamp": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)},
+}
+"""What each entry needs to run at all; a drawn argument replaces it."""
+
+
+@st.composite
+def mentoring_calls(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """An entry point of mentoring or calendars, and keyword arguments of any kind for it."""
+    entry = draw(st.sampled_from(sorted(MENTORING_ENTRIES)))
+    names = draw(st.lists(st.sampled_from(MENTORING_ARGUMENTS[entry]), unique=True, max_size=3))
+    return entry, {**MENTORING_REQUIRED.get(entry, {}), **{name: draw(ANY) for name in names}}
+
+
+@SWEEP
+@given(mentoring_calls())
+def test_any_argument_to_mentoring_gives_a_result_or_the_librarys_error(
+    call: tuple[str, dict[str, Any]],
+) -> None:
+    """Law: a pairing, a plan, a comparison, a health report or a calendar with arguments
+    of any kind gives a result or a masked library error."""
+    entry, arguments = call
+    only_library_errors(lambda: MENTORING_ENTRIES[entry](arguments))
 
 
 CALENDAR_PIECES = [
