@@ -47,12 +47,12 @@ from ledarskap import (
     Personnummer,
     PoliticalBody,
     PoliticalBodyKind,
+    mentoring,
 )
 from ledarskap import calendar as calendar_module
 from ledarskap import io as ledarskap_io
 from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, rule_from_data
 from ledarskap.errors import LedarskapError, mask_personal_data
-from ledarskap import mentoring
 from ledarskap.mentoring import Proposal, propose
 from ledarskap.tables import PseudonymKey, program_tables, write_tables
 from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked, long
