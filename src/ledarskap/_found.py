@@ -393,7 +393,9 @@ def _parser_says(message: str, column: str | None) -> Text:
 class Lines:
     r"""The lines of a source text, to find which line a key or a table header is on.
 
-    Lines are numbered from 1, as editors do; a search that finds nothing gives ``None``.
+    Lines are numbered from 1, as editors do, and as TOML and JSON count them: one at
+    each ``\n`` (:meth:`str.splitlines` breaks at ``\f``, U+0085, U+2028 and others too,
+    which a string or a comment may hold). A search that finds nothing gives ``None``.
 
     >>> lines = Lines('id = "x"\n[[rules]]\nid = "role"\n[[rules]]\nid = "age"\n')
     >>> lines.headers("rules"), lines.key("id", lines.headers("rules")[1])
@@ -401,7 +403,7 @@ class Lines:
     """
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")
 
     def find(self, pattern: str, start: int = 1, end: int | None = None) -> int | None:
         """The first line in ``[start, end)`` matching the regular expression *pattern*."""

@@ -3,8 +3,8 @@
 Installing ``ledarskap`` registers this plugin (entry point ``pytest11``, name
 ``ledarskap``). It collects files named ``test_*.rules.toml`` and ``test_*.rules.json``
 (see :mod:`ledarskap.io.rulecases` for their format): each case becomes an item whose node
-id ends in the case's name, and a failing case prints what was expected, what was decided
-and the decision tree in Swedish and English. A case file that cannot be read is a
+id ends in the case's name (personal data masked, as in every report), and a failing case prints what
+was expected, what was decided and the decision tree in Swedish and English. A case file that cannot be read is a
 collection error that names the file, the case and the key.
 
 Options:
@@ -34,12 +34,13 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Iterator
+from math import floor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ledarskap.errors import ProblemsError
+from ledarskap.errors import ProblemsError, mask_personal_data
 from ledarskap.text import LANGUAGES, checked_language
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def pytest_terminal_summary(
     for name, percent in _below(config, coverage).items():
         required = config.getoption("rule_coverage_fail_under")
         terminalreporter.write_line(
-            f"FAIL: the decision coverage of rule set {name} is {percent:.0f}%, "
+            f"FAIL: the decision coverage of rule set {name} is {floor(percent)}%, "
             f"below the required {required:g}%",
             red=True,
         )
@@ -149,7 +150,7 @@ class RuleCaseError(AssertionError):
 
     def __init__(self, result: CaseResult) -> None:
         self.result = result
-        super().__init__("; ".join(result.failures))
+        super().__init__(mask_personal_data("; ".join(result.failures)))
 
 
 class RuleCaseFile(pytest.File):
@@ -165,8 +166,14 @@ class RuleCaseFile(pytest.File):
             case_file = load_cases(self.path, registry=registry, ruleset_cache=cache)
         except ProblemsError as exc:
             raise self.CollectError(str(exc)) from None
-        for case in case_file.cases:
-            yield RuleCaseItem.from_parent(self, name=case.name, case_file=case_file, case=case)
+        names: set[str] = set()
+        for index, case in enumerate(case_file.cases):
+            # The name is in the node id, the failure's header and the summary: masked, and
+            # told apart by its place if masking makes two names one.
+            name = mask_personal_data(case.name)
+            name = f"{name} (case[{index}])" if name in names else name
+            names.add(name)
+            yield RuleCaseItem.from_parent(self, name=name, case_file=case_file, case=case)
 
     def _registry(self) -> PredicateRegistry | None:
         """The registry named by the ini setting ``rule_registry``, imported once."""
@@ -233,6 +240,6 @@ class RuleCaseItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        """Where the case is: the file, its line (0-based), and "rule case: <name>"."""
+        """Where the case is: the file, its line (0-based), and "rule case: <name>" (masked)."""
         line = None if self.case.line is None else self.case.line - 1
-        return self.path, line, f"rule case: {self.case.name}"
+        return self.path, line, f"rule case: {self.name}"

@@ -7,9 +7,16 @@ import json
 
 import pytest
 
-from ledarskap.eligibility import DecisionNode, Outcome, Summary, Truth, default_ruleset
+from ledarskap.eligibility import (
+    DecisionNode,
+    Outcome,
+    Summary,
+    Truth,
+    default_ruleset,
+    parse_ruleset,
+)
 from ledarskap.io import example_program
-from ledarskap.model import Application
+from ledarskap.model import Application, PoliticalBody, PoliticalBodyKind
 
 from ._cases import COHORT, NAMND, application
 
@@ -155,3 +162,22 @@ def test_with_a_program_each_application_is_decided_for_its_own_cohort() -> None
     result = default_ruleset().evaluate_many(data.applications[:5], program=data)
     for application_, decision in zip(data.applications[:5], result, strict=True):
         assert decision == default_ruleset().evaluate(application_, program=data)
+
+
+def test_the_summary_masks_what_an_applicant_wrote() -> None:
+    """A reason may quote a body's name: masked, as one decision masks it."""
+    rules = parse_ruleset(
+        'format = "ledarskap.rules/1"\nid = "d"\nversion = "1"\n'
+        '[[rules]]\nid = "r"\nwhen = "not reports_to_political_body"\n'
+    )
+    body = PoliticalBody(
+        name="Nämnd 19850312-2395 anna.berg@linkoping.se", kind=PoliticalBodyKind.NAMND
+    )
+    app = application(reports_to=[body])
+    summary = rules.evaluate_many([app], cohort=COHORT).summary
+    for language in ("sv", "en"):
+        shown = summary.render(language)
+        assert "19XXXXXX-XX95" in shown
+        assert "a…@linkoping.se" in shown
+        assert "19850312-2395" not in shown
+        assert "anna.berg" not in shown

@@ -14,6 +14,7 @@ from ledarskap.eligibility import (
     Rule,
     Truth,
     default_ruleset,
+    parse_ruleset,
 )
 from ledarskap.eligibility._evaluation import plan
 from ledarskap.eligibility.messages import join, render_node, render_reason
@@ -81,3 +82,49 @@ def test_every_node_renders_to_words(rule: Rule, app: Application, language: str
         assert text
         assert "{" not in text
         assert "}" not in text
+
+
+_NO_VALUE_YET = """
+format = "ledarskap.rules/1"
+id = "d"
+version = "1"
+[parameters.min]
+type = "integer"
+values = { 2026-01-01 = 2 }
+[parameters.county]
+type = "county"
+values = { 2026-01-01 = "05" }
+[[rules]]
+id = "r"
+when = "years_in_position >= min"
+[[rules]]
+id = "c"
+when = "municipality_in_county(county=county)"
+"""
+
+
+def test_a_parameter_with_no_value_on_the_day_is_named_as_the_reason() -> None:
+    """Not "the years in the position: not known" (they are), nor "lies in None"."""
+    rules = parse_ruleset(_NO_VALUE_YET)
+    app = application(in_position_since=dt.date(2020, 1, 1), municipality="Linköping")
+    day = dt.date(2025, 6, 1)
+    decision = rules.evaluate(app, as_of=day)
+    assert decision.render("en").splitlines()[0] == (
+        "Undetermined: the parameter 'min' has no value on 2025-06-01, "
+        "and the parameter 'county' has no value on 2025-06-01"
+    )
+    assert decision.render("sv").splitlines()[0] == (
+        "Obestämd: parametern 'min' har inget värde den 2025-06-01, "
+        "och parametern 'county' har inget värde den 2025-06-01"
+    )
+    tree = decision.render("en", tree=True)
+    assert "Missing facts: the parameter 'min', the parameter 'county'" in tree
+    assert "None" not in tree
+    assert "not known" not in tree
+    summary = rules.evaluate_many([app], as_of=day).summary.render("en")
+    assert "1 × the parameter 'min' has no value on the date decided for" in summary
+    assert "1 × the parameter 'county'" in summary
+    unknown = rules.evaluate(application(municipality="Linköping"), as_of=day)
+    assert "the years in the position: not known, and the parameter 'min' has no value" in (
+        unknown.render("en")
+    )

@@ -160,8 +160,14 @@ def test_the_registry_refuses_what_it_cannot_hold() -> None:
     assert "leads_staff_function" in registry
     assert "nothing" not in registry
     assert repr(registry) == "<PredicateRegistry: 7 fields, 6 predicates>"
-    with pytest.raises(ValueError, match="not a valid rule name"):
-        registry.register(attrs.evolve(spec, name="and"))
+    for name in ("and", "är_chef", "min years", "1st"):  # names no rule could write
+        with pytest.raises(InvalidValueError, match="expected a name a rule can write"):
+            registry.register(attrs.evolve(spec, name=name))
+    county = registry.get_predicate("municipality_in_county")
+    assert county is not None
+    argument = attrs.evolve(county.arguments[0], name="län")
+    with pytest.raises(InvalidValueError, match="found 'län'"):
+        registry.register(attrs.evolve(county, name="in_county", arguments=(argument,)))
 
 
 def test_texts_come_in_both_languages() -> None:

@@ -496,3 +496,103 @@ def test_every_problem_of_a_junk_rule_has_its_swedish(junk: object) -> None:
         except RuleError as error:
             assert error.summary_sv is not None  # noqa: PT017  # the law is about any junk
             assert all(p.message_sv is not None for p in error.problems)  # noqa: PT017
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "position in " + "[" * 1000 + "]" * 1000,
+        "municipality_in_county(county=" + "[" * 1000 + "]" * 1000 + ")",
+        "position in ['strateg', [[['x']]]]",
+    ],
+)
+def test_a_list_in_a_list_is_refused_before_it_is_read(text: str) -> None:
+    """Brackets nest no deeper than one list: however many, a RuleError at the first inner."""
+    with pytest.raises(RuleError, match="expected a plain value in a list") as info:
+        parse_rule(text)
+    (problem,) = info.value.problems
+    assert problem.column == text.index("[", text.index("[") + 1) + 1
+
+
+def test_a_rule_built_in_python_nests_no_deeper_than_text_can() -> None:
+    """Built by hand 3,000 deep: a RuleError when it passes the bound, never a RecursionError."""
+    rule: Rule = B
+    for _ in range(21):  # three levels each: 63 deep
+        rule = not_(all_of(any_of(rule, A), C))
+    deeper = any_of(rule, A)  # 64 deep
+    with pytest.raises(RuleError, match="a rule nested more than 64 deep"):
+        all_of(deeper, C)
+    hand_built: Rule = B
+    for _ in range(3000):  # as deep as anyone may build it: a RuleError, in time
+        try:
+            hand_built = not_(all_of(any_of(hand_built, A), C))
+        except RuleError:
+            break
+    assert hand_built == rule
+    assert parse_rule(str(rule)) == rule  # as deep as the bound, it prints and reads back
+    assert rule_from_data(rule.to_data()) == rule
+    with pytest.raises(RuleError, match="nested more than 64 deep"):
+        AllOf((Not(rule), A))  # the classes themselves check, not only the functions
+
+
+def test_text_within_tables_is_bounded_as_a_whole() -> None:
+    """Tables and the text inside them, each within the bound, may not pass it together."""
+    data: object = "not (is_chief_executive and " * 20 + "leads_staff_function" + ")" * 20
+    for _ in range(30):
+        data = {"not": {"all_of": [data, "is_chief_executive"]}}
+    with pytest.raises(RuleError, match="a rule nested more than 64 deep"):
+        rule_from_data(data)
+
+
+def test_every_bad_item_of_a_list_is_reported_with_its_caret() -> None:
+    text = "position in ['avdelningschefen', 'strateg', 'kontorschefen']"
+    with pytest.raises(RuleError) as info:
+        parse_rule(text)
+    found = [(p.column, p.hint) for p in info.value.problems]
+    assert found == [
+        (text.index("'avdelningschefen'") + 1, "did you mean 'avdelningschef'?"),
+        (text.index("'kontorschefen'") + 1, "did you mean 'kontorschef'?"),
+    ]
+    assert info.value.problems[1].excerpt is not None
+    assert info.value.problems[1].excerpt.splitlines()[1].strip() == "^" * 15
+    with pytest.raises(RuleError) as info:
+        parse_rule("reports_to_political_body(kinds=['namd', 'styrelsen'])")
+    assert len(info.value.problems) == 2
+    with pytest.raises(RuleError) as info:  # the table form names each item too
+        rule_from_data({"field": "position", "op": "in", "value": ["x1", "strateg", "x2"]})
+    assert len(info.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        ('position = "strateg"', "expected an operator", "did you mean '=='?"),
+        ("years_in_position >= 3,5", "expected a whole number, found '3,5'", None),
+        ("years_in_position >= 1_000", "expected a whole number, found '1_000'", "1000"),
+        ("leads_staff_function adn is_chief_executive", "found 'adn'", "did you mean 'and'?"),
+        ("leads_staff_function AND is_chief_executive", "found 'AND'", "did you mean 'and'?"),
+        ("(leads_staff_function oor is_chief_executive)", "expected ')'", "did you mean 'or'?"),
+        ("position in [strateg]", "expected a plain value in a list", 'quote text: "strateg"'),
+    ],
+)
+def test_a_tired_authors_typos_get_a_hint(text: str, message: str, hint: str | None) -> None:
+    with pytest.raises(RuleError) as info:
+        parse_rule(text)
+    (problem,) = info.value.problems
+    assert message in problem.message
+    assert problem.hint == hint or (hint is not None and hint in (problem.hint or ""))
+    assert problem.message_sv is not None  # in Swedish too
+
+
+def test_a_list_of_numbers_still_reads_with_commas() -> None:
+    assert parse_rule("years_in_position in [3,5]") == compare("years_in_position", "in", [3, 5])
+
+
+@pytest.mark.parametrize("name", ["min years", "or", "är_min", "1st"])
+def test_a_parameter_name_no_rule_can_write_is_refused(name: str) -> None:
+    """``param("or")`` would print as ``years_in_position >= or``, which reads as nothing."""
+    with pytest.raises(RuleError, match="expected a name a rule can write") as info:
+        compare("years_in_position", ">=", param(name))
+    assert info.value.problems[0].message_sv is not None
+    with pytest.raises(RuleError, match="expected a name a rule can write"):
+        rule_from_data({"predicate": "municipality_in_county", "args": {"county": {"param": name}}})

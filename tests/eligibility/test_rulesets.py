@@ -6,24 +6,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ledarskap._found import Lines
 from ledarskap.eligibility import (
     Check,
     Decision,
     Outcome,
+    RuleEntry,
     RuleLevel,
     Texts,
     Truth,
+    _ruleset_file,
     default_registry,
     default_ruleset,
     parse_ruleset,
 )
+from ledarskap.eligibility._entries import overlap
+from ledarskap.eligibility.rules import parse_rule
 from ledarskap.errors import FileAccessError, Problem, RuleError
 from ledarskap.io import load_ruleset
 from ledarskap.model import (
@@ -407,8 +412,8 @@ def test_windows_and_ids_are_checked_when_a_condition_does_not_parse() -> None:
     assert [(p.code, p.line) for p in found] == [
         ("duplicate-id", 7),
         ("syntax", 9),
+        ("overlapping-windows", 10),  # the version that starts later is the one reported
         ("unknown-name", 13),
-        ("overlapping-windows", 14),
         ("syntax", 18),
     ]
 
@@ -739,9 +744,24 @@ def test_no_rule_in_force_is_undetermined_or_an_error_in_strict_mode() -> None:
     decision = default_ruleset().evaluate(app, as_of=dt.date(2009, 12, 31))
     assert decision.outcome is Outcome.UNDETERMINED
     assert [r.code for r in decision.reasons] == ["no_rule_in_force"]
-    assert "no rule" in decision.render("en")
+    assert "no required rule of the rule set is in force on 2009-12-31" in decision.render("en")
     with pytest.raises(RuleError, match="no rule in force on 2009-12-31"):
         default_ruleset().evaluate(app, as_of=dt.date(2009, 12, 31), strict=True)
+
+
+def test_advisory_rules_alone_decide_nothing_and_say_no_required_rule() -> None:
+    """An advisory rule in force is a rule in force: the reason says no *required* one is."""
+    advice = parse_ruleset(
+        HEAD + '[[rules]]\nid = "hint"\nlevel = "advisory"\nwhen = "leads_staff_function"\n'
+    )
+    decision = advice.evaluate(application(leads_staff_function=False), as_of=AS_OF)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [w.code for w in decision.warnings] == ["leads_staff_function"]
+    first = decision.render("en").splitlines()[0]
+    assert first == "Undetermined: no required rule of the rule set is in force on 2025-09-01"
+    assert decision.render("sv").splitlines()[0] == (
+        "Obestämd: ingen obligatorisk regel i regeluppsättningen gäller 2025-09-01"
+    )
 
 
 def test_explain_false_is_deprecated_and_gives_the_same_outcome_without_trees() -> None:
@@ -861,3 +881,216 @@ def test_no_rule_in_force_is_said_in_swedish() -> None:
         f"{default_ruleset().id} {default_ruleset().version} gäller den 2009-12-31 "
         "(fönstren är [valid_from, valid_to))"
     )
+
+
+# Versions, windows and the file's text ------------------------------------------------------
+
+
+def _versions(starts: list[int], ends: list[int | None]) -> str:
+    """A rule set with one rule ``r`` in a version for each window, days after 2000-01-01."""
+    day = dt.date(2000, 1, 1)
+    text = HEAD
+    for start, end in zip(starts, ends, strict=True):
+        text += f'[[rules]]\nid = "r"\nvalid_from = {day + dt.timedelta(start)}\n'
+        if end is not None:
+            text += f"valid_to = {day + dt.timedelta(start + end)}\n"
+        text += 'when = "leads_staff_function"\n'
+    return text
+
+
+def test_windows_are_compared_with_one_other_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 versions that all overlap: one problem each, found in one pass (no pair by pair)."""
+    calls = 0
+    compare = overlap
+
+    def counted(*windows: tuple[dt.date | None, dt.date | None]) -> bool:
+        nonlocal calls
+        calls += 1
+        return compare(*windows)
+
+    monkeypatch.setattr(_ruleset_file, "overlap", counted)
+    found = problems(_versions(list(range(1000)), [None] * 1000))
+    assert len(found) == 999  # every version but the first, once
+    assert calls == 999
+    assert {p.code for p in found} == {"overlapping-windows"}
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 20), st.one_of(st.none(), st.integers(1, 10))),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_clash_is_reported_exactly_when_two_versions_share_a_day(
+    windows: list[tuple[int, int | None]],
+) -> None:
+    """The law: some version is refused iff two share a day; never twice the same version."""
+    day = dt.date(2000, 1, 1)
+    spans = [
+        (day + dt.timedelta(s), None if e is None else day + dt.timedelta(s + e))
+        for s, e in windows
+    ]
+    shared = any(
+        max(a[0], b[0]) < min(a[1] or dt.date.max, b[1] or dt.date.max)
+        for i, a in enumerate(spans)
+        for b in spans[i + 1 :]
+    )
+    text = _versions([s for s, _ in windows], [e for _, e in windows])
+    if not shared:
+        parse_ruleset(text)
+        return
+    found = problems(text)
+    assert found
+    assert len({p.line for p in found}) == len(found) <= len(windows) - 1
+
+
+def test_windows_that_meet_at_the_last_day_do_not_overlap() -> None:
+    rules = parse_ruleset(
+        HEAD + '[[rules]]\nid = "r"\nvalid_to = 9999-12-31\nwhen = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nvalid_from = 9999-12-31\nwhen = "is_chief_executive"\n'
+    )
+    assert [e.version for e in rules.in_force(dt.date.max)] == ["9999-12-31"]
+    assert [p.code for p in problems(_versions([0, 0], [None, None]))] == ["duplicate-id"]
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.dates(min_value=dt.date(9999, 12, 20))), min_size=4, max_size=4
+    )
+)
+def test_overlap_is_sharing_a_day(days: list[dt.date | None]) -> None:
+    """Two windows overlap iff the later start is a day both are in force on."""
+    one, other = (days[0], days[1]), (days[2], days[3])
+    entries = [
+        RuleEntry(id="r", rule=parse_rule("leads_staff_function"), valid_from=a, valid_to=b)
+        for a, b in (one, other)
+    ]
+    if any(e.valid_to is not None and e.valid_to <= (e.valid_from or dt.date.min) for e in entries):
+        return  # an empty window is refused before windows are compared
+    start = max(one[0] or dt.date.min, other[0] or dt.date.min)
+    assert overlap(one, other) is all(e.in_force(start) for e in entries)
+
+
+def test_two_versions_may_not_share_a_label() -> None:
+    """A decision names the version it followed: two versions called "1" could be either."""
+    text = (
+        HEAD + '[[rules]]\nid = "r"\nversion = "1"\nvalid_to = 2025-01-01\n'
+        'when = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nversion = "1"\nvalid_from = 2025-01-01\n'
+        'when = "is_chief_executive"\n'
+    )
+    (problem,) = problems(text)
+    assert (problem.code, problem.line, problem.path) == (
+        "duplicate-version",
+        11,
+        "rules[1].version",
+    )
+    assert "already has a version '1' (rules[0])" in problem.message
+    assert problem.message_sv is not None
+
+
+@pytest.mark.parametrize("written", ["2025.10", "nan", "-inf", "1.0"])
+def test_a_version_written_as_a_number_with_a_point_is_refused(written: str) -> None:
+    """``version = 2025.10`` would be read as "2025.1": the version must be written as text."""
+    rule = _ONE_RULE.replace(">= min", ">= 1")
+    for text in (
+        HEAD.replace('version = "1"', f"version = {written}") + rule,
+        HEAD + rule.replace('id = "r"', f'id = "r"\nversion = {written}'),
+    ):
+        (problem,) = problems(text)
+        assert problem.code == "version"
+        assert problem.hint == (
+            'write the version as text, in quotes: version = "2025.10" (a decimal number loses '
+            "its zeros: 2025.10 reads as 2025.1)"
+        )
+        assert problem.hint_sv is not None
+    assert parse_ruleset(HEAD.replace('version = "1"', "version = 3") + rule).version == "3"
+
+
+_ONE_RULE = '[[rules]]\nid = "r"\nwhen = "years_in_position >= min"\n'
+
+
+def test_a_misspelt_values_key_is_named_as_such() -> None:
+    text = HEAD + _ONE_RULE + '[parameters.min]\ntype = "integer"\nvalue = 2\n'
+    (problem,) = problems(text)
+    assert problem.path == "parameters.min.value"
+    assert problem.message.startswith("unknown key 'value'")
+    assert problem.hint == "did you mean 'values'?"
+    dated = HEAD + _ONE_RULE + "[parameters.min]\nalways = 1\n2026-01-01 = 2\n"
+    assert parse_ruleset(dated).parameters["min"].at(dt.date(2026, 1, 1)) == 2
+
+
+@pytest.mark.parametrize("name", ['"min years"', "or", '"är"'])
+def test_a_parameter_name_no_rule_can_write_is_refused_in_the_file(name: str) -> None:
+    text = HEAD + _ONE_RULE + f"[parameters]\nmin = 1\n{name} = 2\n"
+    (problem,) = problems(text)
+    assert (problem.code, problem.line) == ("parameter-name", 9)
+    assert "expected a name a rule can write" in problem.message
+
+
+def test_every_bad_item_of_a_list_parameter_is_reported() -> None:
+    text = (
+        HEAD + '[[rules]]\nid = "r"\nwhen = "position in ok"\n'
+        '[parameters]\nok = ["strategen", "strateg", "kontorschefen"]\n'
+    )
+    assert [p.hint for p in problems(text)] == [
+        "did you mean 'strateg'?",
+        "did you mean 'kontorschef'?",
+    ]
+
+
+def test_a_parameter_is_found_on_its_own_line() -> None:
+    """``id = …`` at the top is not the parameter ``id``: each is found under its table."""
+    text = (
+        HEAD + '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        "[parameters]\nid = 1\n"
+        '[parameters."other"]\nvalues = 2\n'
+    )
+    assert [(p.path, p.line) for p in problems(text)] == [
+        ("parameters.id", 8),
+        ("parameters.other", 9),
+    ]
+
+
+def test_parameters_are_found_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """2,000 parameters: their lines are indexed once, not searched for one by one."""
+    searches = 0
+    search = Lines.find
+
+    def counted(self: Lines, *args: Any) -> int | None:
+        nonlocal searches
+        searches += 1
+        return search(self, *args)
+
+    monkeypatch.setattr(Lines, "find", counted)
+    text = HEAD + _ONE_RULE.replace(">= min", ">= 1") + "[parameters]\n"
+    text += "".join(f"p{i} = {i}\n" for i in range(2000))
+    found = problems(text)
+    assert len(found) == 2000
+    assert found[-1].line == 2007
+    assert searches < 10
+
+
+@pytest.mark.parametrize("syntax", ["toml", "json"])
+def test_a_byte_order_mark_is_no_part_of_the_text(syntax: Literal["toml", "json"]) -> None:
+    text = HEAD + _ONE_RULE.replace(">= min", ">= 1")
+    if syntax == "json":
+        text = json.dumps(parse_ruleset(text).to_data())
+    assert parse_ruleset("\ufeff" + text, syntax=syntax) == parse_ruleset(text, syntax=syntax)
+
+
+def test_a_file_starting_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.rules.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEAD + _ONE_RULE.replace(">= min", ">= 1")).encode())
+    assert load_ruleset(path).id == "demo"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_lines_are_counted_at_line_feeds_alone(separator: str) -> None:
+    """A comment or a string may hold what str.splitlines breaks at; TOML's lines do not."""
+    for written in (f"# Regler{separator}för 2025\n", f'title = "Regler{separator}2025"\n'):
+        text = HEAD + written + '[[rules]]\nid = "r"\nwhen = "leads_staf"\n'
+        (problem,) = problems(text)
+        assert problem.line == 7

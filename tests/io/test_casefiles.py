@@ -125,7 +125,7 @@ def test_any_value_gives_a_shape_or_problems_never_another_error(raw: object) ->
 def test_lines_of_toml_cases_are_their_headers() -> None:
     text = 'ruleset = "default"\n[[case]]\nname = "a"\n[[case]]\nname = "b"\napplicant = { title = "x" }\n'
     lines = Lines(text)
-    assert case_lines(lines, "toml", [{"name": "a"}, {"name": "b"}]) == [2, 4]
+    assert case_lines(text, "toml", [{"name": "a"}, {"name": "b"}], lines) == [2, 4]
     assert key_line(lines, ("applicant", "title"), 4, None) == 6
     assert key_line(lines, ("nothing",), 4, None) == 4
     assert key_line(lines, ("name",), None, None) is None
@@ -134,7 +134,7 @@ def test_lines_of_toml_cases_are_their_headers() -> None:
 def test_lines_of_json_cases_are_their_names() -> None:
     document = {"case": [{"name": "a"}, {"name": 'say "hej"'}, {"name": 3}]}
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    starts = case_lines(Lines(text), "json", document["case"])
+    starts = case_lines(text, "json", document["case"], Lines(text))
     assert [text.splitlines()[n - 1].strip() for n in starts if n is not None] == [
         '"name": "a"',
         '"name": "say \\"hej\\""',

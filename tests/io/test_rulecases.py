@@ -655,7 +655,7 @@ def test_a_recorded_name_is_unique() -> None:
         id="ans-1", person_id="p-1", cohort_id="c", submitted=dt.date(2025, 1, 1)
     )
     text = record_cases([app, app], as_of=dt.date(2025, 9, 1))
-    assert [c.name for c in load_cases_text(text).cases] == ["ans-1", "ans-1 (again)"]
+    assert [c.name for c in load_cases_text(text).cases] == ["ans-1", "ans-1 (2)"]
 
 
 @pytest.mark.parametrize("syntax", ["toml", "json"])

@@ -33,11 +33,11 @@ def test_coverage_reports_rules_no_case_reached(tmp_path: Path) -> None:
         ("role", False, ["false"])
     ]
     assert coverage.report().splitlines() == [
-        "rule set old.rules.toml (old 2): 0 of 1 clauses seen both true and false (0%)",
+        "rule set old.rules.toml (old 2): 0 of 2 clauses seen both true and false (0%)",
         "  role@2020-01-01 role: never true  (reports_to_political_body)",
         "  role@initial: not evaluated by any case (not in force on any case's date)",
     ]
-    assert repr(coverage) == "<DecisionCoverage: 0 of 1 clauses covered>"
+    assert repr(coverage) == "<DecisionCoverage: 0 of 2 clauses covered>"
     assert coverage.percentages() == {"old.rules.toml": 0.0}
 
 

@@ -18,10 +18,13 @@ __all__ = ["RuleEntry", "RuleLevel", "overlap"]
 def overlap(
     one: tuple[dt.date | None, dt.date | None], other: tuple[dt.date | None, dt.date | None]
 ) -> bool:
-    """Whether two half-open windows ``[valid_from, valid_to)`` share a day."""
+    """Whether two half-open windows ``[valid_from, valid_to)`` share a day.
+
+    ``None`` as ``valid_to`` is no end: later than any day, 9999-12-31 too.
+    """
     start = max(one[0] or dt.date.min, other[0] or dt.date.min)
-    end = min(one[1] or dt.date.max, other[1] or dt.date.max)
-    return start < end or (start == end == dt.date.max)
+    ends = [end for end in (one[1], other[1]) if end is not None]
+    return not ends or start < min(ends)
 
 
 @masked_repr

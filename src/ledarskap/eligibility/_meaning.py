@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
-from ledarskap._found import FieldError, did_you_mean
-from ledarskap.errors import LedarskapError, Problem, safe_repr
+from ledarskap._found import FieldError, did_you_mean, expected_found
+from ledarskap.errors import LedarskapError, Problem, RuleError, safe_repr
 from ledarskap.text import Text
 
 from ._rules import (
     OPERATORS,
+    TOO_DEEP,
     Comparison,
     ParameterRef,
     Predicate,
@@ -30,8 +31,8 @@ from ._rules import (
     any_of,
     not_,
 )
-from ._vocabulary import PredicateRegistry
-from .valuetypes import list_of
+from ._vocabulary import A_RULE_NAME, PredicateRegistry, is_rule_name
+from .valuetypes import ValueType, list_of
 
 if TYPE_CHECKING:
     from ledarskap.errors import Wording
@@ -42,6 +43,7 @@ __all__ = [
     "Compare",
     "Draft",
     "Junction",
+    "Listed",
     "Negation",
     "Where",
     "arguments",
@@ -130,6 +132,18 @@ class Broken:
     message: Wording
     code: str
     where: Where
+    hint: Wording | None = None
+
+
+@attrs.frozen
+class Listed:
+    """A list as written in an expression: its items, each with where it is.
+
+    A bad item is reported at its own place (one problem, one caret, per item).
+    """
+
+    items: tuple[Any, ...]
+    wheres: tuple[Where, ...]
 
 
 Draft: TypeAlias = Junction | Negation | Call | Compare | Broken
@@ -198,20 +212,31 @@ def build(draft: Draft, registry: PredicateRegistry, report: Report) -> Rule | N
     ``None`` if anything was reported (every problem of the draft is, not only the first).
     """
     if isinstance(draft, Broken):
-        report(draft.where, draft.message, draft.code, None)
+        report(draft.where, draft.message, draft.code, draft.hint)
         return None
-    if isinstance(draft, Junction):
-        parts = [build(part, registry, report) for part in draft.parts]
-        if any(part is None for part in parts):
-            return None
-        made = [part for part in parts if part is not None]
-        return all_of(*made) if draft.kind == "all_of" else any_of(*made)
-    if isinstance(draft, Negation):
-        inner = build(draft.part, registry, report)
-        return None if inner is None else not_(inner)
+    if isinstance(draft, Junction | Negation):
+        return _combined(draft, registry, report)
     if isinstance(draft, Call):
         return check_predicate(draft, registry, report)
     return check_comparison(draft, registry, report)
+
+
+def _combined(
+    draft: Junction | Negation, registry: PredicateRegistry, report: Report
+) -> Rule | None:
+    """``all_of``, ``any_of`` or ``not`` of the parts *draft* holds, each built."""
+    drafts = draft.parts if isinstance(draft, Junction) else (draft.part,)
+    parts = [build(part, registry, report) for part in drafts]
+    if any(part is None for part in parts):
+        return None
+    made = [part for part in parts if part is not None]
+    try:
+        if isinstance(draft, Negation):
+            return not_(made[0])
+        return all_of(*made) if draft.kind == "all_of" else any_of(*made)
+    except RuleError:  # text within tables, each within its bound, nested too deep together
+        report(draft.where, TOO_DEEP, "syntax", None)
+        return None
 
 
 def said(error: BaseException) -> tuple[Wording, Wording | None]:
@@ -291,16 +316,12 @@ def check_predicate(call: Call, registry: PredicateRegistry, report: Report) -> 
             ok = False
             continue
         if isinstance(value, ParameterRef):
+            ok = _writable(value, call.where, report) and ok
             normal[arg_name] = value
             continue
-        try:
-            converted = argument.type.convert(value)
-        except (ValueError, TypeError) as error:
-            text, hint = said(error)
-            wrong = _after(
-                f"argumentet {shown} till {name}: ", f"argument {shown} of {name}: ", text
-            )
-            report(call.where, wrong, "argument-type", hint)
+        lead = (f"argumentet {shown} till {name}: ", f"argument {shown} of {name}: ")
+        fits, converted = _converted(argument.type, value, call.where, lead, report)
+        if not fits:
             ok = False
             continue
         if argument.required or converted != argument.default:
@@ -345,15 +366,61 @@ def check_comparison(draft: Compare, registry: PredicateRegistry, report: Report
         report(draft.where, message, "operator", None)
         return None
     if isinstance(draft.value, ParameterRef):
-        return Comparison(field, op, draft.value)
+        ok = _writable(draft.value, draft.where, report)
+        return Comparison(field, op, draft.value) if ok else None
     wanted = list_of(spec.type) if op in ("in", "not in") else spec.type
+    lead = (f"{field} {op}: ", f"{field} {op}: ")
+    fits, converted = _converted(wanted, draft.value, draft.where, lead, report, "value-type")
+    return Comparison(field, op, converted) if fits else None
+
+
+def _writable(reference: ParameterRef, where: Where, report: Report) -> bool:
+    """Whether the parameter's name can be written in a rule; if not, it is reported.
+
+    A table or Python may name any parameter, but the rule must print to text that reads
+    back: ``{param = "min years"}`` would print as ``min years``.
+    """
+    if is_rule_name(reference.name):
+        return True
+    message = _after(
+        "parameterns namn: ", "the parameter's name: ", expected_found(A_RULE_NAME, reference.name)
+    )
+    report(where, message, "parameter-name", None)
+    return False
+
+
+def _converted(  # noqa: PLR0917  # the value, its type and where, and how to say it
+    kind: ValueType,
+    value: Any,
+    where: Where,
+    lead: tuple[str, str],
+    report: Report,
+    code: str = "argument-type",
+) -> tuple[bool, Any]:
+    """Whether *value* fits *kind*, and its normalised form; each problem reported.
+
+    Of a list, every bad item is reported, each at its place (*lead* goes before the
+    message: what the value is compared with or given to).
+    """
+    items = value.items if isinstance(value, Listed) else value
+    if kind.item is not None and isinstance(items, list | tuple) and items:
+        places = value.wheres if isinstance(value, Listed) else (where,) * len(items)
+        fits = True
+        for item, place in zip(items, places, strict=True):
+            try:
+                kind.item.convert(item)
+            except (ValueError, TypeError) as error:
+                text, hint = said(error)
+                report(place, _after(*lead, text), code, hint)
+                fits = False
+        if not fits:
+            return False, None
     try:
-        converted = wanted.convert(draft.value)
+        return True, kind.convert(list(items) if isinstance(value, Listed) else value)
     except (ValueError, TypeError) as error:
         text, hint = said(error)
-        report(draft.where, _after(f"{field} {op}: ", f"{field} {op}: ", text), "value-type", hint)
-        return None
-    return Comparison(field, op, converted)
+        report(where, _after(*lead, text), code, hint)
+        return False, None
 
 
 def arguments(values: Mapping[str, Any], where: Where) -> tuple[tuple[str, Any, Where], ...]:

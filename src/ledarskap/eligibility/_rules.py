@@ -29,6 +29,7 @@ from .truth import Truth
 __all__ = [
     "MAX_DEPTH",
     "OPERATORS",
+    "TOO_DEEP",
     "AllOf",
     "AnyOf",
     "Comparison",
@@ -52,7 +53,12 @@ Operator: TypeAlias = Literal["==", "!=", "in", "not in", "<", "<=", ">", ">="]
 OPERATORS: tuple[Operator, ...] = ("==", "!=", "in", "not in", "<", "<=", ">", ">=")
 
 MAX_DEPTH = 64
-"""How deep parentheses, ``not`` and tables may nest in a rule read from text or data."""
+"""How deep a rule may nest: parentheses and ``not`` in its text, tables in its data, and
+``all_of``, ``any_of`` and ``not`` in the rule itself, however it is made.
+
+The rule's bound is the text's: ``str(rule)`` writes at most one parenthesis or ``not``
+for each level of the rule, so every rule prints to text that reads back.
+"""
 
 OneRuleTest: TypeAlias = Callable[["Rule", Any, Application, EvaluationContext], "bool | None"]
 """Tests one rule (with a registry, or ``None`` for the built-in one) against one application."""
@@ -167,11 +173,35 @@ def param(name: str) -> ParameterRef:
     return ParameterRef(name)
 
 
+TOO_DEEP = Text(
+    f"en regel nästlad djupare än {MAX_DEPTH} nivåer", f"a rule nested more than {MAX_DEPTH} deep"
+)
+"""What a rule nested deeper than :data:`MAX_DEPTH` is, as text, as tables or as a rule."""
+
+
+def _nested(node: AllOf | AnyOf | Not) -> None:
+    """Set how deep *node* nests (one more than its deepest child; a leaf is 0).
+
+    Deeper than :data:`MAX_DEPTH` is a RuleError. Each node knows its own depth, so a
+    rule is checked as it is made, in time linear in its size, and nothing that recurses
+    into a rule (printing, comparing, evaluating) can exceed Python's recursion limit.
+    """
+    nesting = 1 + max((getattr(child, "_nesting", 0) for child in node.children), default=0)
+    if nesting > MAX_DEPTH:
+        kind = "not" if isinstance(node, Not) else "all_of" if isinstance(node, AllOf) else "any_of"
+        raise RuleError(_INVALID, [Problem(kind, TOO_DEEP, "too-deep")])
+    object.__setattr__(node, "_nesting", nesting)
+
+
 @attrs.frozen(cache_hash=True, repr=False, str=False)
 class AllOf(Rule):
     """Every sub-rule holds (Kleene AND: any false makes it false, else any unknown unknown)."""
 
     rules: tuple[Rule, ...]
+    _nesting: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _nested(self)
 
     @property
     def children(self) -> tuple[Rule, ...]:
@@ -184,6 +214,10 @@ class AnyOf(Rule):
     """Some sub-rule holds (Kleene OR: any true makes it true, else any unknown unknown)."""
 
     rules: tuple[Rule, ...]
+    _nesting: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _nested(self)
 
     @property
     def children(self) -> tuple[Rule, ...]:
@@ -196,6 +230,10 @@ class Not(Rule):
     """The sub-rule does not hold (unknown stays unknown)."""
 
     rule: Rule
+    _nesting: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _nested(self)
 
     @property
     def children(self) -> tuple[Rule, ...]:

@@ -10,14 +10,22 @@ hint, raised together as one :class:`~ledarskap.errors.RuleError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, NewType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, NewType
 
 import attrs
 import cattrs
 
-from ledarskap._found import FieldError, Lines, did_you_mean, parse_text, read_iso_date
+from ledarskap._found import (
+    FieldError,
+    Lines,
+    did_you_mean,
+    expected_found,
+    parse_text,
+    read_iso_date,
+)
 from ledarskap._shapes import Keys, failures, key_path
 from ledarskap._shapes import make_converter as base_converter
 from ledarskap.errors import Problem, Problems, RuleError, safe_repr
@@ -27,7 +35,7 @@ from ._entries import RuleEntry, RuleLevel, overlap
 from ._meaning import Where, build, problem_at, said
 from ._rules import Comparison, ParameterRef, Predicate, Rule
 from ._tables import read_table
-from ._vocabulary import unknown_type
+from ._vocabulary import A_RULE_NAME, is_rule_name, unknown_type
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin, value_type
 from .valuetypes import ValueType, list_of
@@ -124,6 +132,12 @@ Parameters = NewType("Parameters", dict[str, ParameterSpec])
 _TEXT = Text("text", "text")
 _AN_ID = Text("ett id (bokstäver, siffror, - _ . :)", "an id (letters, digits, - _ . :)")
 _A_VERSION = Text("en version som text", "a version as text")
+_VERSION_AS_TEXT = Text(
+    'skriv versionen som text, inom citattecken: version = "2025.10" (ett decimaltal '
+    "förlorar sina nollor: 2025.10 läses 2025.1)",
+    'write the version as text, in quotes: version = "2025.10" (a decimal number loses '
+    "its zeros: 2025.10 reads as 2025.1)",
+)
 _THE_FORMAT = Text(f"format = {RULESET_FORMAT!r}", f"format = {RULESET_FORMAT!r}")
 _THE_RULES = Text("minst en [[rules]]-tabell", "at least one [[rules]] table")
 _INVALID = Text("ogiltig regeluppsättning", "invalid rule set")
@@ -143,7 +157,9 @@ def _rule_id(value: object, _: type) -> str:
 
 
 def _version(value: object, _: type) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, float):
+        raise FieldError(_A_VERSION, value, code="version", hint=_VERSION_AS_TEXT)
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str) and value.strip():
         return value
@@ -191,7 +207,7 @@ def make_converter() -> cattrs.BaseConverter:
         return converter.structure(value, tuple[RuleData, ...])
 
     def parameter(value: object, _: type) -> object:
-        if isinstance(value, Mapping) and "values" in value:
+        if _is_table(value):
             return converter.structure(value, ParameterData)
         return value
 
@@ -217,6 +233,25 @@ def make_converter() -> cattrs.BaseConverter:
         }
     )
     return converter
+
+
+_TABLE_KEYS = ("values", "type", "description")
+
+
+def _is_table(spec: object) -> bool:
+    """Whether a parameter is written as a table (``values``, ``type``, ``description``).
+
+    Else it is its value, or its values by date (``{always = 1, 2026-01-01 = 2}``). A
+    table with ``values`` misspelt is a table still, so that the misspelling is what is
+    reported, not each of its keys as a date.
+    """
+    return isinstance(spec, Mapping) and any(
+        key in _TABLE_KEYS or _misspelt_values(key) for key in spec
+    )
+
+
+def _misspelt_values(key: object) -> bool:
+    return key != "values" and did_you_mean(key, ["values"], cutoff=0.75) is not None
 
 
 # What a missing key is said to hold, where "a value" would say less.
@@ -257,10 +292,38 @@ class _Places:
         return line + 1 if text.endswith(('"""', "'''")) else line
 
     def parameter(self, name: str) -> int | None:
-        escaped = re.escape(name)
-        return self.lines.find(rf"\s*\[\s*parameters\.{escaped}\s*\]") or self.lines.find(
-            rf"\s*\"?{escaped}\"?\s*="
-        )
+        """The line of the parameter *name*, else of the ``[parameters]`` table."""
+        lines, table = self.parameter_lines
+        return lines.get(name, table)
+
+    @functools.cached_property
+    def parameter_lines(self) -> tuple[dict[str, int], int | None]:
+        """The line of each parameter, and of the parameters table, found in one pass.
+
+        A parameter is on its header ``[parameters.name]``, or on its key: ``name = …``
+        under ``[parameters]``, ``parameters.name = …`` at the top.
+        """
+        found: dict[str, int] = {}
+        table: int | None = None
+        section: tuple[str, ...] = ()
+        for number, line in enumerate(self.lines.lines, start=1):
+            header = _HEADER.match(line)
+            if header is not None or line.lstrip().startswith("["):
+                section = _key_parts(header.group(1)) if header is not None else ("[[",)
+                if section[:1] == ("parameters",):
+                    table = table or number
+                    if len(section) > 1:
+                        found.setdefault(section[1], number)
+                continue
+            key = _KEY.match(line)
+            if key is None:
+                continue
+            parts = section + _key_parts(key.group(1))
+            if parts[:1] == ("parameters",):
+                table = table or number
+                if len(parts) > 1:
+                    found.setdefault(parts[1], number)
+        return found, table
 
     def at(self, keys: Keys) -> int | None:
         """The line of the key at *keys* (``("rules", 2, "when")``)."""
@@ -276,6 +339,27 @@ class _Places:
         return None
 
 
+_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DOTTED = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
+_HEADER = re.compile(rf"[ \t]*\[[ \t]*({_DOTTED})[ \t]*\]")
+_KEY = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
+
+
+def _key_parts(dotted: str) -> tuple[str, ...]:
+    """The parts of a dotted TOML key, unquoted: ``parameters."min years"`` is two."""
+    return tuple(part[1:-1] if part[:1] in "\"'" else part for part in re.findall(_PART, dotted))
+
+
+class _Head(NamedTuple):
+    """A rule's id, window and version label, read whether or not its condition parses."""
+
+    rule: int  # its index among the rules
+    id: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    version: str | None
+
+
 class _Checker:
     """Reads a document: its shape with the converter, then what its rules mean."""
 
@@ -286,9 +370,8 @@ class _Checker:
         self.problems = Problems(source=source)
         self.converter = make_converter()
         self.broken: set[int] = set()  # the rules with a failure of their shape
-        # (index, id, valid_from, valid_to) of every rule whose id and window could be
-        # read, whether or not its condition parses: windows and ids are checked on these.
-        self.heads: list[tuple[int, str, dt.date | None, dt.date | None]] = []
+        # Every rule whose id and window could be read: windows and ids are checked on these.
+        self.heads: list[_Head] = []
 
     def add(
         self,
@@ -327,13 +410,22 @@ class _Checker:
             for index, item in enumerate(rules if isinstance(rules, list) else ())
             if isinstance(item, Mapping) and any(did_you_mean(k, ["when"]) for k in item)
         }
+        specs = data.get("parameters") if isinstance(data, Mapping) else None
+        misspelt_values = {
+            name
+            for name, spec in (specs.items() if isinstance(specs, Mapping) else ())
+            if isinstance(spec, Mapping) and any(_misspelt_values(k) for k in spec)
+        }
         failed: set[Keys] = set()
         for failure in failures(error, required=_REQUIRED, unknown="unknown-key"):
             keys = failure.keys
             failed.add(keys)
             if keys[:1] == ("rules",) and len(keys) > 1:
                 self.broken.add(int(keys[1]))
-            if failure.code == "missing" and keys[-1:] == ("when",) and keys[1] in misspelt_when:
+            if failure.code == "missing" and (
+                (keys[-1:] == ("when",) and keys[1] in misspelt_when)
+                or (keys[-1:] == ("values",) and keys[1] in misspelt_values)
+            ):
                 continue  # a misspelt key says it already: "did you mean 'when'?"
             top_missing = len(keys) == 1 and isinstance(data, Mapping) and keys[0] not in data
             line = None if top_missing else self.lines.at(keys)
@@ -357,9 +449,7 @@ class _Checker:
                 ]
             elif field.name == "parameters" and under:
                 kept["parameters"] = {
-                    name: ParameterData(
-                        **self.kept(spec, ParameterData, {k[1:] for k in under if k[:1] == (name,)})
-                    )
+                    name: self.kept_parameter(spec, {k[1:] for k in under if k[:1] == (name,)})
                     if any(k[:1] == (name,) for k in under)
                     else self.converter.structure(spec, ParameterSpec)
                     for name, spec in value.items()
@@ -370,6 +460,14 @@ class _Checker:
                 default = field.default
                 kept[field.name] = default.factory() if hasattr(default, "factory") else default
         return kept
+
+    def kept_parameter(self, spec: Mapping[str, Any], failed: set[Keys]) -> ParameterData | None:
+        """A parameter table with a failure: what fits, or ``None`` without its values.
+
+        ``None`` keeps the name known (a rule naming it is not told it is unknown).
+        """
+        kept = self.kept(spec, ParameterData, failed)
+        return ParameterData(**kept) if "values" in kept else None
 
     # The document ----------------------------------------------------------------------
 
@@ -407,7 +505,10 @@ class _Checker:
                 self.lines.rule(index, "valid_to"),
             )
         elif rule_id is not None and {"valid_from", "valid_to"} <= read.keys():
-            self.heads.append((index, rule_id, valid_from, valid_to))
+            label = read.get("version") if "version" in read else None
+            if "version" in read and label is None:  # as RuleEntry names it by default
+                label = "initial" if valid_from is None else valid_from.isoformat()
+            self.heads.append(_Head(index, rule_id, valid_from, valid_to, label))
         rule = self.expression(index, read["when"]) if "when" in read else None
         if len(self.problems) > before or rule is None or index in self.broken:
             return None
@@ -439,42 +540,72 @@ class _Checker:
         return rule if len(self.problems) == before else None
 
     def windows(self) -> None:
-        """Duplicate ids and overlapping windows, whether or not the conditions parse."""
-        seen: list[tuple[int, str, dt.date | None, dt.date | None]] = []
-        for index, rule_id, valid_from, valid_to in self.heads:
-            line = self.lines.rule(index)
-            clashes = dict.fromkeys(  # each other window once, even if it is duplicated
-                (other_from, other_to)
-                for _, other_id, other_from, other_to in seen
-                if other_id == rule_id
+        """Duplicate ids, overlapping windows and repeated version labels.
+
+        Whether or not the conditions parse. Each rule's versions are sorted by start,
+        and each is compared with the one before it that reaches furthest: one pass (and
+        a sort), at most one problem per version.
+        """
+        versions: dict[str, list[_Head]] = {}
+        for head in self.heads:
+            versions.setdefault(head.id, []).append(head)
+        for heads in versions.values():
+            ordered = sorted(heads, key=lambda h: (h.valid_from or dt.date.min, h.rule))
+            reach = ordered[0]  # of the versions so far, the one that ends last
+            labels = {reach.version: reach.rule}
+            for head in ordered[1:]:
+                if overlap((head.valid_from, head.valid_to), (reach.valid_from, reach.valid_to)):
+                    self.clash(head, reach)
+                elif head.version in labels:
+                    self.repeated(head, labels[head.version])
+                labels.setdefault(head.version, head.rule)
+                if _end(head) > _end(reach):
+                    reach = head
+
+    def clash(self, head: _Head, other: _Head) -> None:
+        """The version *head* overlaps *other*, or has its very window."""
+        shown = safe_repr(head.id, 60)
+        line = self.lines.rule(head.rule)
+        if (other.valid_from, other.valid_to) == (head.valid_from, head.valid_to):
+            self.add(
+                f"rules[{head.rule}].id",
+                Text(
+                    f"regel-id:t {shown} finns två gånger med samma giltighetsfönster",
+                    f"duplicate rule id {shown} with the same validity window",
+                ),
+                "duplicate-id",
+                line,
+                hint=_OWN_ID,
             )
-            for other_from, other_to in clashes:
-                shown = safe_repr(rule_id, 60)
-                if (other_from, other_to) == (valid_from, valid_to):
-                    self.add(
-                        f"rules[{index}].id",
-                        Text(
-                            f"regel-id:t {shown} finns två gånger med samma giltighetsfönster",
-                            f"duplicate rule id {shown} with the same validity window",
-                        ),
-                        "duplicate-id",
-                        line,
-                        hint=_OWN_ID,
-                    )
-                elif overlap((valid_from, valid_to), (other_from, other_to)):
-                    this = f"[{_day(valid_from)}, {_day(valid_to)})"
-                    other = f"[{_day(other_from)}, {_day(other_to)})"
-                    self.add(
-                        f"rules[{index}].valid_from",
-                        Text(
-                            f"versionerna av regeln {shown} överlappar: {this} och {other}",
-                            f"the versions of rule {shown} overlap: {this} and {other}",
-                        ),
-                        "overlapping-windows",
-                        line,
-                        hint=_HALF_OPEN,
-                    )
-            seen.append((index, rule_id, valid_from, valid_to))
+            return
+        this = f"[{_day(head.valid_from)}, {_day(head.valid_to)})"
+        that = f"[{_day(other.valid_from)}, {_day(other.valid_to)})"
+        self.add(
+            f"rules[{head.rule}].valid_from",
+            Text(
+                f"versionerna av regeln {shown} överlappar: {this} och {that}",
+                f"the versions of rule {shown} overlap: {this} and {that}",
+            ),
+            "overlapping-windows",
+            line,
+            hint=_HALF_OPEN,
+        )
+
+    def repeated(self, head: _Head, first: int) -> None:
+        """The version *head* has the label of the version at ``rules[first]``."""
+        shown, label = safe_repr(head.id, 60), safe_repr(head.version, 60)
+        self.add(
+            f"rules[{head.rule}].version",
+            Text(
+                f"regeln {shown} har redan versionen {label} (rules[{first}]): "
+                "ett beslut säger vilken version det följde",
+                f"rule {shown} already has a version {label} (rules[{first}]): "
+                "a decision says which version it followed",
+            ),
+            "duplicate-version",
+            self.lines.rule(head.rule, "version"),
+            hint=Text("ge varje version en egen etikett", "give each version a label of its own"),
+        )
 
     def parameters(  # noqa: PLR0912  # one pass over every parameter, each check a branch
         self, raw: Any, entries: list[RuleEntry]
@@ -489,8 +620,13 @@ class _Checker:
         # (employed_by_collaborating_municipality reads collaborating_municipalities).
         implicit = self.registry.parameter_types()
         for name, spec in raw.items():
+            if spec is None:  # a table without its values: reported already
+                continue
             path = f"parameters.{name}"
             line = self.lines.parameter(name)
+            if not is_rule_name(name):  # a rule could not name it
+                self.add(path, expected_found(A_RULE_NAME, name), "parameter-name", line)
+                continue
             declared: ValueType | None = None
             values: Any = spec
             description = ""
@@ -575,15 +711,37 @@ class _Checker:
                     ok = False
                     continue
             if kind is not None:
-                try:
-                    value = kind.convert(value)
-                except (ValueError, TypeError) as error:
-                    message, hint = said(error)
-                    self.add(f"{path}.values", message, "parameter-type", line, hint)
+                fits, value = self.converted(kind, value, path, line)
+                if not fits:
                     ok = False
                     continue
             dated[day] = value
         return dated if ok else None
+
+    def converted(
+        self, kind: ValueType, value: Any, path: str, line: int | None
+    ) -> tuple[bool, Any]:
+        """Whether *value* fits *kind*, and its normalised form; each problem added.
+
+        Of a list, one problem for each bad item, not the first alone.
+        """
+        item_kind = kind.item
+        items = value if item_kind is not None and isinstance(value, list) else []
+        errors: list[BaseException] = []
+        for item in items:
+            try:
+                item_kind.convert(item)  # type: ignore[union-attr]  # a list type's items
+            except (ValueError, TypeError) as error:
+                errors.append(error)
+        if not errors:
+            try:
+                return True, kind.convert(value)
+            except (ValueError, TypeError) as error:
+                errors.append(error)
+        for failure in errors:
+            message, hint = said(failure)
+            self.add(f"{path}.values", message, "parameter-type", line, hint)
+        return False, None
 
 
 _OWN_ID = Text(
@@ -594,6 +752,11 @@ _HALF_OPEN = Text(
     "fönstren är halvöppna [valid_from, valid_to): låt ett sluta där nästa börjar",
     "windows are half-open [valid_from, valid_to): end one where the next begins",
 )
+
+
+def _end(head: _Head) -> tuple[bool, dt.date]:
+    """When a version ends, to compare: no end is later than any day."""
+    return (head.valid_to is None, head.valid_to or dt.date.max)
 
 
 def _day(day: dt.date | None) -> str:
@@ -632,6 +795,7 @@ def load(
         message = Text(f"förväntade text, fick {kind}", f"expected text, found {kind}")
         problem = Problem("", message, "type", source=source)
         raise RuleError(_INVALID, [problem], source=source)
+    text = text.removeprefix("\ufeff")  # a byte order mark, as some editors write, is no text
     data = parse_text(text, syntax, error=RuleError, source=source)
     checker = _Checker(text, syntax, source, registry)
     document = checker.document(data)

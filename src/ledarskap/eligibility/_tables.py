@@ -21,7 +21,7 @@ from ledarskap.text import Text
 
 from ._meaning import Broken, Call, Compare, Draft, Junction, Negation, Where, arguments
 from ._parser import parse
-from ._rules import MAX_DEPTH, OPERATORS, ParameterRef
+from ._rules import MAX_DEPTH, OPERATORS, TOO_DEEP, ParameterRef
 
 __all__ = ["read_table"]
 
@@ -36,9 +36,6 @@ _KEYS = {
 
 
 _A_RULE = Text("en regel (text eller tabell)", "a rule (text or table)")
-_TOO_DEEP = Text(
-    f"en regel nästlad djupare än {MAX_DEPTH} nivåer", f"a rule nested more than {MAX_DEPTH} deep"
-)
 _EMPTY = {
     "all_of": Text("tom all_of: det är inget villkor", "empty all_of: it is no condition"),
     "any_of": Text("tom any_of: den är aldrig uppfylld", "empty any_of: it never holds"),
@@ -58,7 +55,7 @@ def read_table(data: object, where: Where, depth: int = 0) -> Draft:  # noqa: PL
     if not isinstance(data, Mapping):
         return Broken(expected_found(_A_RULE, data), "type", where)
     if depth > MAX_DEPTH:
-        return Broken(_TOO_DEEP, "syntax", where)
+        return Broken(TOO_DEEP, "syntax", where)
     forms = [k for k in _FORMS if k in data]
     if len(forms) != 1:
         named = ", ".join(_FORMS)

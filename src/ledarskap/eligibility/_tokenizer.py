@@ -29,17 +29,22 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_NOT_WHOLE = re.compile(r"-?\d+[.eE]\d*")
+# What starts like a number and is not a whole one: 2.5, 2e3, 1_000, 5abc.
+_NOT_WHOLE = re.compile(r"-?\d[\w.]*")
 
 
 class ReadError(Exception):
-    """A rule's text cannot be read: *message* (in both languages) about characters ``start:end``."""
+    """A rule's text cannot be read: *message* (in both languages) about characters ``start:end``.
 
-    def __init__(self, message: Text, start: int, end: int) -> None:
+    *hint* says what was perhaps meant.
+    """
+
+    def __init__(self, message: Text, start: int, end: int, hint: Text | None = None) -> None:
         super().__init__(message.en)
         self.message = message
         self.start = start
         self.end = end
+        self.hint = hint
 
 
 @attrs.frozen
@@ -55,6 +60,11 @@ class Token:
     end: int
 
 
+_DIGITS_ALONE = Text(
+    "skriv talet med siffror enbart: 1000", "write the number in digits alone: 1000"
+)
+
+
 def tokenize(text: str) -> list[Token]:
     """The tokens of *text*, ending with an ``end`` token."""
     tokens: list[Token] = []
@@ -63,13 +73,14 @@ def tokenize(text: str) -> list[Token]:
         match = _TOKEN.match(text, pos)
         if match is None:
             number = _NOT_WHOLE.match(text, pos)
-            if number is not None:  # 2.5, 3,5, 2e3: numbers in rules are whole
+            if number is not None:  # numbers in rules are whole, written with digits alone
                 found = safe_repr(number.group(), 40)
                 message = Text(
                     f"förväntade ett heltal, fick {found}",
                     f"expected a whole number, found {found}",
                 )
-                raise ReadError(message, pos, number.end())
+                hint = _DIGITS_ALONE if "_" in number.group() else None
+                raise ReadError(message, pos, number.end(), hint)
             character = repr(text[pos])
             message = Text(f"oväntat tecken {character}", f"unexpected character {character}")
             raise ReadError(message, pos, pos + 1)

@@ -6,6 +6,7 @@ fields and predicates are in :mod:`._builtin`, above this module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeAlias
 
@@ -13,6 +14,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import closest
+from ledarskap.errors import InvalidValueError
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -21,6 +23,7 @@ from .context import EvaluationContext
 from .valuetypes import ValueType
 
 __all__ = [
+    "A_RULE_NAME",
     "KEYWORDS",
     "Argument",
     "Check",
@@ -29,12 +32,29 @@ __all__ = [
     "PredicateRegistry",
     "PredicateSpec",
     "Texts",
+    "is_rule_name",
     "unknown_type",
     "value_type",
 ]
 
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 """The words of the rule syntax, which no field or predicate may be called."""
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A name as the rule syntax reads one (the tokenizer's ``name``)."""
+
+A_RULE_NAME = Text(
+    "ett namn som en regel kan skriva: bokstäverna a–z, siffror och _, inte först en siffra, "
+    "och inget av orden and, or, not, in, true, false",
+    "a name a rule can write: the letters a–z, digits and _, not starting with a digit, "
+    "and none of the words and, or, not, in, true, false",
+)
+"""What a field, predicate, argument or parameter must be called."""
+
+
+def is_rule_name(name: object) -> bool:
+    """Whether *name* can be written in a rule's text (and so read back from it)."""
+    return isinstance(name, str) and _NAME.fullmatch(name) is not None and name not in KEYWORDS
 
 
 class Check(NamedTuple):
@@ -247,8 +267,12 @@ class PredicateRegistry:
             raise ValueError("this registry is frozen: add to a copy (registry.copy())")
         if spec.name in self._predicates or spec.name in self._fields:
             raise ValueError(f"{spec.name!r} is already registered")
-        if not spec.name.isidentifier() or spec.name in KEYWORDS:
-            raise ValueError(f"{spec.name!r} is not a valid rule name")
+        arguments = spec.arguments if isinstance(spec, PredicateSpec) else ()
+        for name in (spec.name, *(a.name for a in arguments)):
+            if not is_rule_name(name):  # a rule could name it, but not print it to read back
+                raise InvalidValueError(
+                    location="PredicateRegistry.register", expected=A_RULE_NAME, found=name
+                )
         if isinstance(spec, FieldSpec):
             self._fields[spec.name] = spec
         else:

@@ -52,7 +52,7 @@ from typing import Any
 import attrs
 
 from ledarskap._gc import paused_gc
-from ledarskap.errors import masked_repr
+from ledarskap.errors import mask_personal_data, masked_repr
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -120,7 +120,8 @@ class Summary:
     def render(self, language: Language = "sv") -> str:
         """The summary in a few lines, worded from the message catalogue.
 
-        The counts, then the most common reasons, warnings and missing facts (five of each).
+        The counts, then the most common reasons, warnings and missing facts (five of each),
+        personal data masked (a reason may name what an applicant wrote).
         """
 
         def say(key: str) -> str:
@@ -141,7 +142,7 @@ class Summary:
                 f"  {count} × {fact_label(fact, language)}"
                 for fact, count in self.missing_facts[:5]
             )
-        return "\n".join(lines)
+        return mask_personal_data("\n".join(lines))
 
 
 class BulkResult(Sequence[Decision]):

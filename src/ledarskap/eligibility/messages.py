@@ -88,6 +88,13 @@ _SUBJECT: dict[tuple[str, str], Text] = {
     ("not_in", "false"): Text("{seen} är {expected}", "{seen} is {expected}"),
 }
 _UNKNOWN_FIELD = Text("{field}: uppgift saknas", "{field}: not known")
+_PARAMETER = "parameter:"
+"""How a parameter with no value on the date decided for is named among the missing facts."""
+_NO_VALUE = Text(
+    "parametern {name} har inget värde {day}", "the parameter {name} has no value {day}"
+)
+_ON = Text("den {day}", "on {day}")
+_ON_THE_DAY = Text("den dag som avgörs", "on the date decided for")
 # A comparison counted over many applicants: what each one saw is left out.
 _IN_GENERAL: dict[tuple[str, str], Text] = {
     ("eq", "true"): Text("{field} är {expected}", "{field} is {expected}"),
@@ -110,8 +117,8 @@ _IN_GENERAL[("not_in", "false")] = _IN_GENERAL[("ne", "false")]
 
 _DECISION_CODES: dict[str, Text] = {
     "no_rule_in_force": Text(
-        "ingen regel i regeluppsättningen gäller {seen}",
-        "no rule of the rule set is in force on {seen}",
+        "ingen obligatorisk regel i regeluppsättningen gäller {seen}",
+        "no required rule of the rule set is in force on {seen}",
     ),
 }
 
@@ -221,14 +228,42 @@ def _context(language: Language, facts: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _no_value(
+    node: DecisionNode,
+    language: Language,
+    as_of: dt.date | None,
+    field: Text | None = None,
+) -> str | None:
+    """What an unknown *node* says when a parameter it reads has no value on *as_of*.
+
+    Each parameter is named; so is the *field* compared, when it is not known either.
+    ``None`` when every parameter had its value.
+    """
+    names = [f[len(_PARAMETER) :] for f in node.missing if f.startswith(_PARAMETER)]
+    if not names or node.result is not Truth.UNKNOWN:
+        return None
+    day = _ON_THE_DAY if as_of is None else _ON
+    when = _format(day.render(language), {"day": "" if as_of is None else as_of.isoformat()})
+    said = [
+        _format(_NO_VALUE.render(language), {"name": repr(name), "day": when}) for name in names
+    ]
+    if field is not None and len(names) < len(node.missing):
+        said.insert(0, _format(_UNKNOWN_FIELD.render(language), {"field": field.render(language)}))
+    return join(said, language)
+
+
 def render_node(
     node: DecisionNode,
     language: Language = "sv",
     *,
     facts: Mapping[str, Any] | None = None,
     registry: PredicateRegistry | None = None,
+    as_of: dt.date | None = None,
 ) -> str:
-    """One node in words, from its code, its result and the applicant's *facts*."""
+    """One node in words, from its code, its result and the applicant's *facts*.
+
+    *as_of* is the date decided for, named when a parameter had no value on it.
+    """
     registry = registry_or_builtin(registry)
     context = _context(checked_language(language), facts or {})
     result = node.result.value
@@ -236,10 +271,14 @@ def render_node(
     if spec is not None:
         context["seen"] = _show(node.seen, spec.shows, language)
         context["expected"] = _show(node.expected, spec.shows, language)
-        return _format(spec.text(result).render(language), context)
+        said = _no_value(node, language, as_of)
+        return said or _format(spec.text(result).render(language), context)
     field_name, _, op = node.code.partition(".")
     field = registry.get_field(field_name)
     if field is not None and op:
+        said = _no_value(node, language, as_of, field.label_text)
+        if said is not None:
+            return said
         context["field"] = field.label(language)
         context["seen"] = _show(node.seen, field.type, language)
         context["expected"] = _show(node.expected, field.type, language)
@@ -271,6 +310,11 @@ def render_reason(
     context: dict[str, Any] = {k: t.render(language) for k, t in _GENERIC.items()}
     result = node.result.value
     spec = registry.get_predicate(node.code)
+    field_name, _, op = node.code.partition(".")
+    field = registry.get_field(field_name)
+    said = _no_value(node, language, None, field.label_text if field is not None else None)
+    if said is not None:
+        return said
     if spec is not None:
         seen = dict.fromkeys(
             _show(n.seen, spec.shows, language) for n in nodes if n.seen is not None
@@ -278,8 +322,6 @@ def render_reason(
         context["seen"] = either(list(seen), language)
         context["expected"] = _show(node.expected, spec.shows, language)
         return _format(spec.text(result).render(language), context)
-    field_name, _, op = node.code.partition(".")
-    field = registry.get_field(field_name)
     if field is not None and op:
         context["field"] = field.label(language)
         context["expected"] = _show(node.expected, field.type, language)
@@ -297,7 +339,13 @@ def _format(template: str, context: dict[str, Any]) -> str:
 
 
 def fact_label(fact: str, language: Language) -> str:
-    """The name of a fact in *language* (the fact's own name when it has none)."""
+    """The name of a fact in *language* (the fact's own name when it has none).
+
+    A parameter with no value on the date decided for (``parameter:min``) is named as one.
+    """
+    if fact.startswith(_PARAMETER):
+        name = repr(fact[len(_PARAMETER) :])
+        return Text(f"parametern {name}", f"the parameter {name}").render(language)
     text = FACT_TEXTS.get(fact)
     return fact if text is None else text.render(language)
 
@@ -311,10 +359,14 @@ def render_decision(
 ) -> str:
     """The decision in words; see :meth:`Decision.render <ledarskap.eligibility.Decision.render>`."""
     language = checked_language(language)
+    day = decision.as_of
 
     def say(nodes: Iterable[DecisionNode]) -> str:
         return join(
-            (render_node(n, language, facts=decision.facts, registry=registry) for n in nodes),
+            (
+                render_node(n, language, facts=decision.facts, registry=registry, as_of=day)
+                for n in nodes
+            ),
             language,
         )
 
@@ -336,7 +388,7 @@ def render_decision(
                 f"{result.result.label(language)}"
             )
             if result.tree is not None:
-                lines.extend(_tree_lines(result.tree, language, decision, registry, depth=1))
+                lines.extend(_tree_lines(result.tree, language, decision, registry, 1))
     return "\n".join(lines)
 
 
@@ -351,9 +403,10 @@ def _tree_lines(
     if node.children:
         text = node.rule
     else:
-        text = (
-            f"{node.rule} — {render_node(node, language, facts=decision.facts, registry=registry)}"
+        said = render_node(
+            node, language, facts=decision.facts, registry=registry, as_of=decision.as_of
         )
+        text = f"{node.rule} — {said}"
     lines = [f"{indent}{_SYMBOL[node.result]} {node.path}: {text}"]
     for child in node.children:
         lines.extend(_tree_lines(child, language, decision, registry, depth + 1))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -334,23 +335,61 @@ def parse(content: bytes, syntax: Syntax, source: str) -> tuple[dict[str, Any], 
     return data, text
 
 
-def case_lines(lines: Lines, syntax: Syntax, raw_cases: Sequence[object]) -> list[int | None]:
-    """The line each case starts on: its ``[[case]]`` header in TOML, else its name's line."""
+_NAMES = {
+    "json": re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.)*")'),
+    "toml": re.compile(
+        r"""(?:^|[\s{,])(?:name|"name"|'name')[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')""",
+        re.MULTILINE,
+    ),
+}
+"""``"name": "…"`` (JSON) and ``name = "…"`` (TOML), the string literal as group 1."""
+
+
+def _string(literal: str, syntax: Syntax) -> str | None:
+    """The text a string *literal* of *syntax* holds, escapes read; ``None`` if it is none."""
+    try:
+        read = json.loads(literal) if syntax == "json" else tomllib.loads(f"v = {literal}")["v"]
+    except ValueError:  # json's and tomllib's errors both are
+        return None
+    return read if isinstance(read, str) else None
+
+
+def case_lines(
+    text: str, syntax: Syntax, raw_cases: Sequence[object], lines: Lines
+) -> list[int | None]:
+    r"""The line each case starts on: its ``[[case]]`` header in TOML, else its name's line.
+
+    Every name written in the file is read once, its escapes decoded (``"fall \u00e5"``
+    is ``fall å``), and the cases take them in order: one pass over the text, whatever
+    the names and however they are written.
+    """
     if syntax == "toml":
         headers = lines.headers("case")
         if len(headers) == len(raw_cases):
             return list(headers)
+    places: dict[str, list[tuple[int, int]]] = {}  # name -> (offset, line) of each
+    line, last = 1, 0
+    for match in _NAMES[syntax].finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        name = _string(match.group(1), syntax)
+        if name is not None:
+            places.setdefault(name, []).append((match.start(), line))
     found: list[int | None] = []
-    start = 1
+    after = 0  # where the case before was found: the next one is further on
+    taken: dict[str, int] = {}  # per name, how many of its places are behind
     for raw in raw_cases:
         name = raw.get("name") if isinstance(raw, dict) else None
-        line = None
-        if isinstance(name, str):
-            written = re.escape(json.dumps(name, ensure_ascii=False))
-            quoted = re.escape(name)
-            line = lines.find(rf'.*\bname"?\s*[=:]\s*(?:{written}|"{quoted}")', start)
-            start = start if line is None else line + 1
-        found.append(line)
+        spots = places.get(name, []) if isinstance(name, str) else []
+        index = taken.get(name, 0) if isinstance(name, str) else 0
+        while index < len(spots) and spots[index][0] < after:
+            index += 1
+        if isinstance(name, str) and index < len(spots):
+            after = spots[index][0] + 1
+            taken[name] = index + 1
+            found.append(spots[index][1])
+        else:
+            found.append(None)
     return found
 
 

@@ -58,6 +58,7 @@ date an application needs are filled in (``submitted`` is ``as_of``).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import functools
 import json
@@ -87,6 +88,7 @@ from ledarskap.errors import (
     Problems,
     ProblemsError,
     UsageError,
+    mask_personal_data,
     masked_repr,
     safe_repr,
 )
@@ -233,7 +235,10 @@ class CaseResult:
         return not self.failures
 
     def explain(self, languages: Sequence[Language] = ("sv", "en")) -> str:
-        """The differences (one a line), the case, and the decision tree in each language."""
+        """The differences (one a line), the case, and the decision tree in each language.
+
+        Personal data in the case's name or description is masked, as in every report.
+        """
         case, decision = self.case, self.decision
         where = self.source + (f":{case.line}" if case.line is not None else "")
         lines = list(self.failures) or ["as expected"]
@@ -247,7 +252,7 @@ class CaseResult:
         for language in map(checked_language, languages):
             lines += ["", f"{_THE_DECISION.render(language)} ({language}):"]
             lines += [f"  {line}" for line in decision.render(language, tree=True).splitlines()]
-        return "\n".join(lines)
+        return mask_personal_data("\n".join(lines))
 
 
 _THE_DECISION = Text("Beslutet", "The decision")
@@ -259,7 +264,7 @@ class CaseReport:
     """The results of every case of a file, and the decision coverage they reached.
 
     ``bool(report)`` is true when every case passed. ``str(report)`` is a summary, one
-    line a case, with the decision in Swedish.
+    line a case, with the decision in Swedish (personal data masked).
     """
 
     source: str
@@ -291,7 +296,7 @@ class CaseReport:
             summary = result.decision.render("sv").splitlines()[0]
             lines.append(f"  {status:6}  {result.case.name}: {summary}")
             lines += [f"            {failure}" for failure in result.failures]
-        return "\n".join(lines)
+        return mask_personal_data("\n".join(lines))
 
 
 def _differences(case: RuleCase, decision: Decision) -> tuple[str, ...]:
@@ -450,7 +455,8 @@ def _load(
     registry: PredicateRegistry | None,
     cache: MutableMapping[Any, Any] | None,
 ) -> CaseFile:
-    data, text = parse(content, syntax, source)
+    # A byte order mark, as some editors write, is no part of the text.
+    data, text = parse(content.removeprefix(codecs.BOM_UTF8), syntax, source)
     lines = Lines(text)
     problems = Problems(source=source)
 
@@ -495,7 +501,7 @@ def _load(
             "missing",
         )
     checks = _Checks(base, shape.defaults, problems)
-    cases = checks.cases(shape.case or (), lines, syntax)
+    cases = checks.cases(shape.case or (), lines, case_lines(text, syntax, shape.case or (), lines))
     problems.raise_if_any(
         DocumentError, Text("regelfallen kan inte läsas", "the rule cases cannot be read")
     )
@@ -590,14 +596,24 @@ class _Checks:
         """The documents' converter, made for this file's applicants when first needed."""
         return make_converter(flavour="json")
 
-    def cases(self, raw_cases: Sequence[object], lines: Lines, syntax: Syntax) -> list[RuleCase]:
-        """Every case without a problem; names checked unique."""
-        starts = case_lines(lines, syntax, raw_cases)
+    def cases(
+        self, raw_cases: Sequence[object], lines: Lines, starts: Sequence[int | None]
+    ) -> list[RuleCase]:
+        """Every case without a problem; names checked unique.
+
+        *starts* are the lines the cases start on (``None`` where not found); a case ends
+        where the next one found starts.
+        """
+        ends: list[int | None] = []
+        following: int | None = None
+        for start in reversed(starts):
+            ends.append(following)
+            following = following if start is None else start
+        ends.reverse()
         cases: list[RuleCase] = []
         names: dict[str, int] = {}
         for index, raw in enumerate(raw_cases):
-            start = starts[index]
-            end = next((n for n in starts[index + 1 :] if n is not None), None)
+            start, end = starts[index], ends[index]
             name = raw.get("name") if isinstance(raw, dict) else None
             label = (
                 Text(f"fall {name!r}", f"case {name!r}")
@@ -832,12 +848,14 @@ class _Checks:
                 message = expected_found(error.expected_text, facts.pop("position"))
                 path, line = where(("applicant", "position"))
                 self.problems.add(path, message, "invalid", line=line, hint=error.hint_text)
+        written: list[int] = []  # the index each body kept is written at
         if isinstance(facts.get("reports_to"), list):
             bodies = [
                 self.political_body(body, ("applicant", "reports_to", n), where)
                 for n, body in enumerate(facts["reports_to"])
             ]
-            facts["reports_to"] = [body for body in bodies if body is not None]
+            written = [n for n, body in enumerate(bodies) if body is not None]
+            facts["reports_to"] = [bodies[n] for n in written]
         facts.setdefault("id", f"case-{index + 1}")
         facts.setdefault("person_id", f"p-case-{index + 1}")
         facts.setdefault("cohort_id", cohort.id if cohort is not None else "rule-case")
@@ -847,6 +865,8 @@ class _Checks:
         except DocumentError as error:  # the converter's one error, every problem in it
             for problem in error.problems:
                 keys = _keys_of(problem.path)
+                if keys[:1] == ("reports_to",) and len(keys) > 1 and isinstance(keys[1], int):
+                    keys = ("reports_to", written[keys[1]], *keys[2:])
                 path, line = where(("applicant", *keys))
                 self.problems.add(
                     path, message_of(problem), problem.code, line=line, hint=hint_of(problem)
@@ -863,13 +883,14 @@ class _Checks:
             return {"name": value, "kind": kind.value}
         kinds = ", ".join(k.value for k in PoliticalBodyKind)
         name = json.dumps(value, ensure_ascii=False)
+        shown = safe_repr(value, 60)
         self.note(
             where,
             keys,
             Text(
-                f"kan inte avgöra vilken sorts politiskt organ det är av namnet {value!r}: "
+                f"kan inte avgöra vilken sorts politiskt organ det är av namnet {shown}: "
                 f'skriv {{name = {name}, kind = "namnd"}} (sorter: {kinds})',
-                f"cannot tell the kind of political body from the name {value!r}: write "
+                f"cannot tell the kind of political body from the name {shown}: write "
                 f'{{name = {name}, kind = "namnd"}} (kinds: {kinds})',
             ),
             "invalid",
@@ -920,7 +941,9 @@ def record_cases(
     made with *rules* (by default the default rule set, when *ruleset* is ``"default"``).
     The cohort's collaborating municipalities are written as ``collaborating``, and the
     facts of each applicant are completed from *program* (its appointment on record), so
-    the file stands on its own.
+    the file stands on its own. Each case is named by its application's id and title,
+    personal data masked (an id may be a personnummer); a name already taken is numbered
+    (``"ans-1: Strateg (2)"``).
 
     >>> import ledarskap
     >>> from ledarskap.io.rulecases import record_cases, run_cases_text
@@ -964,14 +987,17 @@ def record_cases(
         defaults["collaborating"] = [m.name for m in cohort.municipalities]
     cases: list[dict[str, Any]] = []
     names: set[str] = set()
+    repeats: dict[str, int] = {}  # per name, the number its last repeat took
     writer = make_converter(flavour="toml")
     for application in applications:
         facts = facts_of(application, program)
         decision = rules.evaluate(facts, as_of=as_of, cohort=cohort)
-        name = application.id + (f": {facts.title}" if facts.title else "")
-        name = name.replace("::", ":").replace("\n", " ")
-        while name in names:
-            name += " (again)"
+        written = application.id + (f": {facts.title}" if facts.title else "")
+        written = mask_personal_data(written.replace("::", ":").replace("\n", " "))
+        name = written
+        while name in names:  # a repeat is numbered: "ans-1: Strateg (2)"
+            repeats[written] = repeats.get(written, 1) + 1
+            name = f"{written} ({repeats[written]})"
         names.add(name)
         cases.append(
             {

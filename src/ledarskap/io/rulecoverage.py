@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from math import floor
 from pathlib import Path
 from typing import Protocol
 
@@ -140,30 +141,38 @@ class DecisionCoverage:
                 found[self._names[key]] = missed
         return found
 
+    def _tally(self, key: str) -> tuple[list[ClauseCoverage], list[str], int, float]:
+        """A rule set's clauses, versions not evaluated, clauses covered, and percentage.
+
+        A rule version no case evaluated counts as a clause not covered.
+        """
+        clauses = list(self._clauses_of(key))
+        missed = [rule for rule in self._rules[key] if rule not in self._seen.get(key, {})]
+        covered = sum(c.covered for c in clauses)
+        total = len(clauses) + len(missed)
+        return clauses, missed, covered, 100.0 * covered / total if total else 100.0
+
     def percentages(self) -> dict[str, float]:
         """Per rule set (by name), the percentage of its clauses covered.
 
         A rule version no case evaluated counts as one clause not covered.
         """
-        found: dict[str, float] = {}
-        for key, rules in self._rules.items():
-            clauses = list(self._clauses_of(key))
-            unevaluated = sum(rule not in self._seen.get(key, {}) for rule in rules)
-            total = len(clauses) + unevaluated
-            covered = sum(c.covered for c in clauses)
-            found[self._names[key]] = 100.0 * covered / total if total else 100.0
-        return found
+        return {self._names[key]: self._tally(key)[3] for key in self._rules}
 
     def report(self) -> str:
-        """Per rule set: clauses covered of all, then each clause not covered and why."""
+        """Per rule set: clauses covered of all, then each clause not covered and why.
+
+        The count and the percentage are :meth:`percentages`' (a rule version no case
+        evaluated is a clause not covered), shown rounded down: never more than reached.
+        """
         lines: list[str] = []
-        for key, rules in self._rules.items():
-            clauses = list(self._clauses_of(key))
-            covered = sum(c.covered for c in clauses)
-            percent = f" ({100 * covered / len(clauses):.0f}%)" if clauses else ""
+        for key in self._rules:
+            clauses, missed, covered, percent = self._tally(key)
+            total = len(clauses) + len(missed)
+            shown = f" ({floor(percent)}%)" if total else ""
             lines.append(
-                f"rule set {self._labels[key]}: {covered} of {len(clauses)} clauses seen both "
-                f"true and false{percent}"
+                f"rule set {self._labels[key]}: {covered} of {total} clauses seen both "
+                f"true and false{shown}"
             )
             for clause in clauses:
                 if not clause.covered:
@@ -172,15 +181,15 @@ class DecisionCoverage:
                     lines.append(f"  {clause.rule} {clause.path}: never {never}  ({clause.text})")
             lines += [
                 f"  {rule}: not evaluated by any case (not in force on any case's date)"
-                for rule in rules
-                if rule not in self._seen.get(key, {})
+                for rule in missed
             ]
         return "\n".join(lines) if lines else "no rule cases ran"
 
     def __repr__(self) -> str:
-        clauses = self.clauses()
-        covered = sum(c.covered for c in clauses)
-        return f"<DecisionCoverage: {covered} of {len(clauses)} clauses covered>"
+        tallies = [self._tally(key) for key in self._rules]
+        covered = sum(t[2] for t in tallies)
+        total = sum(len(t[0]) + len(t[1]) for t in tallies)
+        return f"<DecisionCoverage: {covered} of {total} clauses covered>"
 
 
 def _rule_keys(ruleset: RuleSet) -> Iterator[str]:
