@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import ledarskap
+from ledarskap.io import spreadsheets
 
 from ._run import assert_clean_failure, importing, run, run_script
 
@@ -106,3 +110,60 @@ def test_a_missing_sheet_for_real(tmp_path: Path, program: Path) -> None:
     )
     assert_clean_failure(result)
     assert "none.csv" in result.err
+
+
+def test_a_person_already_in_the_document_with_other_details_writes_nothing(
+    sheet_file: Sheet, program: Path
+) -> None:
+    """The sheet's Person-id is another person of the document: refused, not linked to them."""
+    there = ledarskap.load(program).people[0]
+    sheet = sheet_file(
+        "Person-id;Förnamn;Efternamn;E-post;Kommun;Förvaltning;Befattning;Startdatum\n"
+        f"{there.id};Anna;Berg;anna.berg@example.se;Linköping;Soc;Förvaltningschef;2021-03-01\n"
+    )
+    before = program.read_bytes()
+    result = run(*importing(sheet, program, "--format", "json"))
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert data["written"] is False
+    assert [(p["row"], p["column"], p["code"]) for p in data["problems"]] == [
+        (2, "Person-id", "conflicting-person")
+    ]
+    assert "anna.berg@" not in result.out
+    assert program.read_bytes() == before
+    text = run(*importing(sheet, program, "--lang", "sv"))
+    assert text.out.startswith("deltagare.csv: 1 problem; ingenting skrevs\n")
+    assert f"personen {there.id} finns redan i programmet" in text.out
+
+
+def test_hints_name_the_commands_options_not_python_arguments(
+    sheet_file: Sheet, program: Path
+) -> None:
+    sheet = sheet_file(
+        "Förnamn;Efternamn;Uppdrag;Kommun;Förvaltning;Befattning;Startdatum\n"
+        "Anna;Berg;x;;Soc;Chef;2021-03-01\n"
+    )
+    result = run("import", str(sheet), "--kind", "participants", "--into", str(program))
+    assert result.code == 1
+    assert 'or skip it (ignore = ["Uppdrag"]) in the --mapping file' in result.out
+    assert "(municipality = … under [defaults] in the --mapping file)" in result.out
+    assert "expected the cohort: a column 'Omgång', or --cohort" in result.out
+    for python in ("columns=", "defaults=", "ignore_columns=", "cohort_id="):
+        assert python not in result.out
+
+
+def test_a_document_changed_while_the_sheet_was_read_says_to_run_the_import_again(
+    sheet_file: Sheet, program: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = spreadsheets.read_sheet_advised
+
+    def read_while_saved(*args: Any, **options: Any) -> Any:
+        sheet = read(*args, **options)
+        program.write_bytes(program.read_bytes() + b"\n")  # someone else saved it
+        return sheet
+
+    monkeypatch.setattr("ledarskap.cli._import.read_sheet_advised", read_while_saved)
+    result = run(*importing(sheet_file(SHEET), program))
+    assert result.code == 2
+    assert "run the import again" in result.err
+    assert "overwrite=True" not in result.err

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ledarskap.errors import DocumentError
 from ledarskap.io import inspect_sheet, read_sheet
 from ledarskap.io._encodings import ENCODINGS, detect_and_decode
+from tests.io._swedish import english_words
 
 SHEET = "Förnamn\tEfternamn\tKommun\tFörvaltning\tBefattning\tStartdatum\r\n" + (
     "Åsa\tÖberg\tLinköping\tSocialförvaltningen\tSocialchef\t2021-03-01\r\n"
@@ -48,7 +49,39 @@ def test_a_bom_before_bytes_that_are_not_its_encoding_falls_back() -> None:
     assert detect_and_decode(codecs.BOM_UTF8 + "Förnamn".encode("cp1252")) == (
         "ï»¿Förnamn",
         "cp1252",
+        False,
     )
+
+
+_MIXED = (
+    SHEET.encode("utf-8")
+    + "Per\tEkström\tLinköping\tKultur\tKulturchef\t2021-03-01\r\n".encode("cp1252")
+    + b"Eva\tLund\tMotala\tKultur\tKulturchef\t2021-03-01\r\n"
+)
+
+
+def test_a_utf8_file_with_a_windows_1252_line_reports_that_line_not_mojibake() -> None:
+    """Read whole as Windows-1252, 'Åsa' would be 'Ã\x85sa' without a word."""
+    sheet = read_sheet(_MIXED, "participants", cohort_id="c", name="d.csv")
+    assert [p.given_name for p in sheet.people] == ["Åsa", "Eva"]
+    assert sheet.inspection is not None
+    assert sheet.inspection.encoding == "UTF-8"
+    [problem] = sheet.problems
+    assert (problem.row, problem.line, problem.code) == (3, 3, "encoding")
+    assert problem.render("en").startswith("d.csv:3, row 3: line 3 of the file is not UTF-8")
+    assert english_words(problem.render("sv")) == []
+    with_bom = read_sheet(codecs.BOM_UTF8 + _MIXED, "participants", cohort_id="c")
+    assert [(p.row, p.code) for p in with_bom.problems] == [(3, "encoding")]
+
+
+def test_an_undecodable_line_in_a_quoted_cell_breaks_its_row() -> None:
+    content = (
+        "Förnamn;Efternamn;Kommun;Förvaltning;Befattning;Startdatum\r\n"
+        'Åsa;Öberg;Linköping;"Social-\r\n'.encode()
+        + 'förvaltningen, Ström";Socialchef;2021-03-01\r\n'.encode("cp1252")
+    )
+    sheet = read_sheet(content, "participants", cohort_id="c")
+    assert [(p.row, p.line, p.code) for p in sheet.problems] == [(2, 3, "encoding")]
 
 
 def test_binary_with_nul_bytes_is_not_taken_for_utf16() -> None:
@@ -73,7 +106,11 @@ def test_text_reads_back_from_every_encoding(text: str, codec: str) -> None:
     content = text.encode(codec)
     found = detect_and_decode(content)
     assert found is not None
-    decoded, used = found
+    decoded, used, mixed = found
+    if mixed:  # Windows-1252 bytes that are partly UTF-8 (a letter and a symbol): reported
+        assert codec == "cp1252"
+        assert decoded.encode("utf-8", "surrogateescape") == content
+        return
     if codec == "cp1252" and used == "utf-8":
         assert decoded == content.decode("utf-8")
         return

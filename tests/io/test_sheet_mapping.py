@@ -183,7 +183,7 @@ _FIELDS = sorted({c.field for c in COLUMNS["participants"]})
     st.dictionaries(_HEADERS, st.sampled_from(_FIELDS), max_size=4),
     st.lists(_HEADERS, max_size=3, unique=True),
     st.dictionaries(st.sampled_from(_FIELDS), _DEFAULTS, max_size=3),
-    st.one_of(st.none(), st.text(min_size=1, max_size=8)),
+    st.one_of(st.none(), st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,7}", fullmatch=True)),
 )
 def test_mapping_text_round_trips(
     columns: dict[str, str], ignore: list[str], defaults: dict[str, object], cohort: str | None

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import time
+import tracemalloc
+import warnings
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledarskap.errors import DocumentError, InvalidValueError
-from ledarskap.io import _sheets
+from ledarskap.io import _sheets, read_sheet, spreadsheets
 from ledarskap.io._sheets import (
     MAX_CELL,
     MAX_COLUMNS,
@@ -25,6 +29,7 @@ from ledarskap.io._sheets import (
     write_csv,
     write_xlsx,
 )
+from tests.io._swedish import english_words
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -199,9 +204,27 @@ def test_an_xlsx_that_unpacks_to_more_than_the_limit_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     content = patched_xlsx(lambda xml: xml)
-    monkeypatch.setattr(_sheets, "MAX_UNPACKED", 1000)
-    with pytest.raises(DocumentError, match=r"the file unpacks to [\d,]+ bytes: .* at most 1,000"):
+    monkeypatch.setattr(_sheets, "MAX_UNPACKED", len(content))  # packed, it is within
+    with pytest.raises(
+        DocumentError, match=rf"the file unpacks to [\d,]+ bytes: .* at most {len(content):,}"
+    ):
         read_xlsx_rows(content, "s")
+
+
+def test_an_xlsx_larger_than_the_limit_is_refused_as_too_large_not_as_no_workbook(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A file over the limit is read to the limit only: that part is no zip, but too large."""
+    content = patched_xlsx(lambda xml: xml)
+    monkeypatch.setattr(_sheets, "MAX_UNPACKED", len(content) - 1)
+    with pytest.raises(DocumentError, match=rf"an XLSX file may hold at most {len(content) - 1:,}"):
+        read_xlsx_rows(content[: len(content)], "s")
+    path = tmp_path / "stor.xlsx"
+    path.write_bytes(content)
+    monkeypatch.setattr(spreadsheets, "MAX_UNPACKED", len(content) - 1)
+    with pytest.raises(DocumentError) as raised:
+        read_sheet(path, "participants", cohort_id="c")
+    assert [p.code for p in raised.value.problems] == ["too-large"]
 
 
 def test_a_row_with_more_cells_than_a_worksheet_has_columns_is_refused_as_it_is_read() -> None:
@@ -384,3 +407,153 @@ def test_a_text_an_xlsx_cell_cannot_hold_in_swedish() -> None:
         "kan), fick 'a\\rb'"
     )
     assert str(raised.value).startswith("the deltagare sheet, row 1, column 1: expected text")
+
+
+# Files that are not what they seem --------------------------------------------------------
+
+_PARTICIPANTS = "Förnamn;Efternamn;Kommun;Förvaltning;Befattning;Startdatum\r\n"
+_ROW = "Anna;Berg;Linköping;Soc;Socialchef;2025-09-01\r\n"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        _ROW * 3_000,  # a cell longer than a cell may hold: csv gives the row
+        _ROW * 10_000,  # longer than csv reads a cell: csv gives up
+        "Erik;Lund\r\n" * 30_000,  # more delimiters than a worksheet has columns
+    ],
+)
+def test_an_unbalanced_quote_is_one_whatever_follows_it(after: str) -> None:
+    content = (_PARTICIPANTS + _ROW + 'Eva;"Ek;Linköping;Soc;Chef;2025-09-01\r\n' + after).encode()
+    sheet = read_sheet(content, "participants", cohort_id="c", name="d.csv")
+    assert [(p.row, p.line, p.code) for p in sheet.problems] == [(3, 3, "unbalanced-quote")]
+    assert len(sheet.participants) == 1  # the row before it
+    assert english_words(sheet.problems[0].render("sv")) == []
+
+
+def test_a_row_of_more_delimiters_than_columns_is_refused_before_its_cells_are_made() -> None:
+    """120 million ``;`` took 2.5 GB as csv's cells; the row is refused as its line is read."""
+    content = (_PARTICIPANTS + ";" * 2_000_000 + "\r\n").encode()
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocumentError) as raised:
+            read_sheet(content, "participants", cohort_id="c", name="d.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(raised.value.problems[0]) == (
+        "d.csv, row 2: more than 16,384 delimiters (';') in one row "
+        "(more than a worksheet has columns)"
+    )
+    assert peak < 5 * len(content)  # two million cells would be 16 MB of list alone
+
+
+def test_the_delimiter_is_the_one_that_splits_the_header_into_known_columns() -> None:
+    """A note of commas above a header of ``;`` (Windows-1252, as Excel saves CSV)."""
+    content = ("Lista, uppdaterad 2026-01-10, se nedan\r\n" + _PARTICIPANTS + _ROW).encode("cp1252")
+    sheet = read_sheet(content, "participants", cohort_id="c")
+    assert sheet.ok, sheet.problems
+    assert sheet.inspection is not None
+    assert (sheet.inspection.delimiter, sheet.inspection.header_row) == (";", 2)
+    commas = read_sheet("Förnamn,Efternamn\r\nÅsa,Öberg\r\n".encode("cp1252"), "mentors")
+    assert commas.inspection is not None
+    assert commas.inspection.delimiter == ","
+
+
+def test_a_header_of_no_known_column_names_the_delimiter_it_was_split_by() -> None:
+    sheet = read_sheet(b"Vorname|Nachname\r\nA|B\r\n", "participants", cohort_id="c")
+    [unknown] = [p for p in sheet.problems if p.code == "unknown-column"]
+    assert unknown.hint == (
+        "no header is known when the line is split by ',': is the file separated by something else?"
+    )
+    assert english_words(unknown.render("sv")) == []
+
+
+def test_excel_error_cells_and_formulas_without_a_value_are_problems(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append([*_PARTICIPANTS.strip().split(";"), "E-post"])
+    book.active.append(
+        ["Anna", "Berg", "Linköping", "#N/A", "#REF!", "2025-09-01", '=LOWER("A@B.SE")']
+    )
+    path = tmp_path / "d.xlsx"
+    book.save(path)
+    sheet = read_sheet(path, "participants", cohort_id="c")
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
+        (2, "Förvaltning", "excel-error"),
+        (2, "Befattning", "excel-error"),
+        (2, "E-post", "formula-without-value"),
+    ]
+    assert str(sheet.problems[0]).endswith(
+        "expected a value, found an Excel error #N/A (correct the cell or its formula in Excel)"
+    )
+    assert "open and save the file in Excel" in str(sheet.problems[2])
+    for problem in sheet.problems:
+        assert english_words(problem.render("sv")) == []
+
+
+def test_a_formula_with_its_value_and_an_empty_cell_read_as_before() -> None:
+    content = patched_xlsx(
+        lambda xml: xml.replace(
+            "</sheetData>",
+            '<row r="2"><c r="A2" t="str"><f>"An"&amp;"na"</f><v>Anna</v></c>'
+            '<c r="B2" s="0"/><c r="C2" t="str"><f>""</f><v></v></c>'
+            '<c r="D2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+        )
+    )
+    assert read_xlsx_rows(content, "s") == [HEADER, ["Anna", "", "", "x"]]
+    uncomputed = patched_xlsx(
+        lambda xml: xml.replace(
+            "</sheetData>", '<row r="2"><c r="A2"><f>1+1</f></c></row></sheetData>'
+        )
+    )
+    [cell] = read_xlsx_rows(uncomputed, "s")[1]
+    assert isinstance(cell, _sheets.Unreadable)
+    assert cell.code == "formula-without-value"
+
+
+def _participants_xlsx(patch: Callable[[str, bytes], bytes | None]) -> bytes:
+    """A participants workbook of one row, its parts changed by *patch* (``None``: left out)."""
+    book = openpyxl.Workbook()
+    book.active.append(_PARTICIPANTS.strip().split(";"))
+    book.active.append(["Anna", "Berg", "Linköping", "Soc", "Chef", dt.date(2025, 9, 1)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as patched:
+        for item in source.infolist():
+            data = patch(item.filename, source.read(item.filename))
+            if data is not None:
+                patched.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_date_beyond_excels_is_a_problem_not_a_warning() -> None:
+    """openpyxl warns "Cell F2 is marked as a date but …": the user gets a problem instead."""
+
+    def beyond(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        return re.sub(rb'(<c r="F2"[^>]*><v>)[^<]*', rb"\g<1>1e300", data)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning fails the read
+        sheet = read_sheet(_participants_xlsx(beyond), "participants", cohort_id="c")
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
+        (2, "Startdatum", "invalid-date")
+    ]
+    assert "a date cell of the number 1e+300" in str(sheet.problems[0])
+    assert english_words(sheet.problems[0].render("sv")) == []
+
+
+def test_openpyxls_warnings_of_parts_not_read_do_not_reach_the_user() -> None:
+    """A sheet element without its part, as older XLSM files hold: openpyxl warns of it."""
+
+    def stale(name: str, data: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return data
+        return data.replace(b"</sheets>", b'<sheet name="Gammal" sheetId="9"/></sheets>')
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sheet = read_sheet(_participants_xlsx(stale), "participants", cohort_id="c")
+    assert sheet.ok, sheet.problems

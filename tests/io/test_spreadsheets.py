@@ -112,6 +112,39 @@ def test_merge_into_program_data() -> None:
     assert merged.participant("d-liko-2025-2").person_id == "p-d-liko-2025-2"
 
 
+def test_a_person_already_in_the_data_with_other_details_is_refused_not_dropped() -> None:
+    """The sheet's Anna Berg is not the program's person p-kc-0580: nothing is linked to her."""
+    data = ledarskap.example_program()
+    there = data.people[0]
+    header = f"Person-id;{HEADER};E-post"
+    row = f"{there.id};Anna;Berg;Linköping;Soc;Förvaltningschef;2021-03-01;anna@example.se"
+    sheet = _read(f"{header}\n{row}\n{row}\n", cohort_id="liko-2025")
+    assert sheet.ok, sheet.problems
+    [problem] = sheet.conflicts(data)
+    assert (problem.row, problem.column, problem.code) == (2, "Person-id", "conflicting-person")
+    assert problem.message.startswith(f"person {there.id} is already in the program")
+    assert "(Given name, Family name, E-mail)" in problem.message
+    assert english_words(problem.render("sv")) == []
+    with pytest.raises(DocumentError) as raised:
+        sheet.merge_into(data)
+    assert raised.value.problems == (problem,)
+
+
+def test_a_person_the_sheet_agrees_with_is_linked() -> None:
+    """The same person, the sheet saying less of them (no e-mail): linked, kept as they are."""
+    data = ledarskap.example_program()
+    there = data.people[0]
+    sheet = _read(
+        f"Person-id;{HEADER}\n"
+        f"{there.id};{there.given_name};{there.family_name};Linköping;Soc;Chef;2021-03-01\n",
+        cohort_id="liko-2025",
+    )
+    assert sheet.conflicts(data) == ()
+    merged = sheet.merge_into(data)
+    assert merged.people == data.people
+    assert merged.participants[-1].person_id == there.id
+
+
 # Headers and dialects --------------------------------------------------------------------
 
 
@@ -647,13 +680,38 @@ def test_a_formula_in_a_name_is_written_as_text_and_read_back_as_it_was(
 
 
 @pytest.mark.parametrize(
-    ("cell", "read"), [(" Anna ", "Anna"), ("\t=1+1", "\t=1+1"), (" =1+1 ", " =1+1"), ("=1", "=1")]
+    ("cell", "read"),
+    [
+        (" Anna ", "Anna"),
+        ("\t=1+1", "=1+1"),
+        (" =1+1 ", "=1+1"),
+        ("=1", "=1"),
+        ("'\t=1+1", "\t=1+1"),  # escaped by the writer: exact
+        ("' =1+1 ", "' =1+1"),  # a quote the writer did not put there: trimmed, kept
+    ],
 )
-def test_white_space_is_trimmed_unless_that_would_make_a_formula(cell: str, read: str) -> None:
+def test_white_space_is_trimmed_off_typed_cells_never_off_written_ones(
+    cell: str, read: str
+) -> None:
     sheet = read_sheet(
         f'{HEADER}\n"{cell}";Berg;Motala;F;Chef;2021-03-01\n', "participants", cohort_id="c"
     )
     assert sheet.people[0].given_name == read
+
+
+def test_white_space_before_a_plus_or_minus_is_trimmed_too() -> None:
+    """As the guide says of every cell: ' -' is the position code '-', ' +46' a number."""
+    sheet = read_sheet(
+        f"{HEADER};Telefon;Befattningskod\n"
+        "Anna;Berg;Linköping;S;Förvaltningschef;2025-09-01; +46 70 123 45 67 ;\n"
+        "Erik;Lund;Linköping;S;Förvaltningschef;2025-09-01;; -\n",
+        "participants",
+        cohort_id="c",
+    )
+    assert sheet.ok, sheet.problems
+    assert sheet.people[0].phone == "+46 70 123 45 67"
+    assert sheet.appointments[0].position is not None
+    assert sheet.appointments[1].position is None
 
 
 @pytest.mark.parametrize("name", ["deltagare.json", "deltagare.txt", "deltagare", "d.xlsm"])

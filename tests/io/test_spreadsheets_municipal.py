@@ -30,6 +30,7 @@ from ledarskap.io._sheet_columns import BOOLEANS, COLUMNS, SheetKind
 from ledarskap.io._sheets import fold, write_csv
 from ledarskap.io.spreadsheets import sheet_rows
 from ledarskap.testing import program_data
+from tests.io._swedish import english_words
 
 _KNOWN = {
     kind: {fold(n) for c in columns for n in (c.field, c.sv, c.en, *c.aliases)}
@@ -232,14 +233,26 @@ def test_defaults_fill_a_missing_column_and_an_empty_cell() -> None:
     assert {a.organisation for a in sheet.appointments} == {"Socialförvaltningen"}
 
 
-def test_a_bad_default_is_reported_at_the_defaulted_column() -> None:
-    sheet = _read(
-        "Namn;Kommun;Förvaltning;Befattning\nAnna Berg;Linköping;Soc;Socialchef\n",
-        defaults={"start": "snart"},
+def test_a_bad_default_is_reported_once_where_it_is_given_in_both_languages() -> None:
+    with pytest.raises(DocumentError) as raised:
+        _read(
+            "Namn;Kommun;Förvaltning;Befattning\nAnna Berg;Linköping;Soc;Socialchef\n"
+            "Erik Lund;Motala;Kultur;Kulturchef\n",
+            defaults={"start": "1/9/25"},
+        )
+    [problem] = raised.value.problems
+    assert (problem.path, problem.row, problem.column, problem.code) == (
+        "defaults.start",
+        None,
+        None,
+        "invalid-date",
     )
-    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
-        (2, "Startdatum (default)", "invalid-date")
-    ]
+    swedish = problem.render("sv")
+    assert swedish == (
+        "defaults.start: förväntade ett datum som 2025-09-01 eller 1 september 2025, "
+        "fick texten '1/9/25'"
+    )
+    assert english_words(swedish) == []
 
 
 def test_a_cohort_gives_the_start_of_a_sheet_without_one() -> None:

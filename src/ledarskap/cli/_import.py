@@ -6,7 +6,10 @@ or English headers and their common other names); ``--mapping`` gives a saved
 one (a participant without a start date takes the cohort's start).
 
 Nothing is written unless every row of the sheet reads without a problem and the rows
-fit the document: no id repeated, none dangling (validation's ``id.`` findings).
+fit the document: no person of the sheet already there with other details
+(``conflicting-person``), no id repeated, none dangling (validation's ``id.`` findings).
+A problem's hint names what to give as this command takes it (``--mapping``,
+``--cohort``), not as :func:`~ledarskap.io.read_sheet`'s arguments.
 Otherwise every problem is shown and the exit status is 1. What else validation finds
 anew with the rows (an adept without a mentor yet, say) is shown after the write, as
 ``ledarskap validate`` would show it. The document is rewritten atomically (see
@@ -20,8 +23,9 @@ JSON output (``--format json``)::
                "applications": 0, "meetings": 0},
      "problems": [ … ], "findings": [ … ]}
 
-``problems`` are the sheet's (source, row, column, code, message …), ``findings`` what
-validation finds anew with the rows (as in ``ledarskap validate``).
+``problems`` are the sheet's (source, row, column, code, message …) and its people's
+that the document has otherwise, ``findings`` what validation finds anew with the rows
+(as in ``ledarskap validate``).
 """
 
 from __future__ import annotations
@@ -29,8 +33,12 @@ from __future__ import annotations
 import argparse
 import os
 
+import attrs
+
+from ledarskap.errors import ConflictError, FileAccessError, Problem
+from ledarskap.io._sheet_mapping import Advice
 from ledarskap.io.documents import dump, load
-from ledarskap.io.spreadsheets import SheetImport, read_sheet
+from ledarskap.io.spreadsheets import read_sheet_advised
 from ledarskap.model import ProgramData
 from ledarskap.text import Text
 from ledarskap.validation import ValidationReport, validate
@@ -83,21 +91,44 @@ def run(args: argparse.Namespace, console: Console) -> int:
     (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
     name = os.path.basename(args.sheet)
     with console.progress(_READING.format(sheet=name)) as progress:
-        sheet = read_sheet(
-            args.sheet, args.kind, cohort=cohort, mapping=args.mapping, progress=progress
+        sheet = read_sheet_advised(
+            args.sheet,
+            args.kind,
+            cohort=cohort,
+            mapping=args.mapping,
+            progress=progress,
+            advice=Advice(cli=True),
         )
         progress.stage(console.say(_CHECKING))
-        merged = sheet.merge_into(data) if sheet.ok else data
-        new = _new_findings(data, merged) if sheet.ok else ValidationReport()
+        problems = (*sheet.problems, *sheet.conflicts(data))
+        merged = data if problems else sheet.merge_into(data)
+        new = ValidationReport() if problems else _new_findings(data, merged)
         fits = not new.filter(code="id.")
-        write = sheet.ok and fits and not args.dry_run
+        write = not problems and fits and not args.dry_run
         if write:
-            dump(merged, args.into)
+            _write(merged, args.into)
+    outcome = _Outcome(sheet.source, sheet.rows, problems, new, _added(data, merged))
     if console.json_output:
-        _json(args, console, sheet, new, _added(data, merged), written=write)
+        _json(args, console, outcome, written=write)
     else:
-        _text(args, console, sheet, new, _added(data, merged))
-    return 0 if sheet.ok and fits else 1
+        _text(args, console, outcome)
+    return 0 if not problems and fits else 1
+
+
+def _write(data: ProgramData, into: str) -> None:
+    """Write *data* to *into*, refused if someone saved it since it was read."""
+    try:
+        dump(data, into)
+    except ConflictError:  # its advice (overwrite=True) is the Python API's, not this command's
+        raise FileAccessError(
+            into,
+            "write",
+            Text(
+                "filen ändrades medan bladet lästes, och ingenting skrevs: kör importen igen",
+                "the file changed while the sheet was read, and nothing was written: "
+                "run the import again",
+            ),
+        ) from None
 
 
 def _new_findings(before: ProgramData, after: ProgramData) -> ValidationReport:
@@ -106,40 +137,40 @@ def _new_findings(before: ProgramData, after: ProgramData) -> ValidationReport:
     return ValidationReport(f for f in validate(after) if f not in known)
 
 
-def _json(
-    args: argparse.Namespace,
-    console: Console,
-    sheet: SheetImport,
-    report: ValidationReport,
-    added: dict[str, int],
-    *,
-    written: bool,
-) -> None:
+@attrs.frozen
+class _Outcome:
+    """What an import came to: the sheet's rows, its problems, validation's new findings."""
+
+    source: str
+    rows: int
+    problems: tuple[Problem, ...]
+    report: ValidationReport
+    added: dict[str, int]
+
+
+def _json(args: argparse.Namespace, console: Console, outcome: _Outcome, *, written: bool) -> None:
     console.json(
         {
             "format": FORMAT,
             "sheet": args.sheet,
             "kind": args.kind,
             "into": args.into,
-            "rows": sheet.rows,
+            "rows": outcome.rows,
             "written": written,
-            "added": added,
-            "problems": [problem_data(p) for p in sheet.problems],
-            "findings": report.to_data(),
+            "added": outcome.added,
+            "problems": [problem_data(p) for p in outcome.problems],
+            "findings": outcome.report.to_data(),
         }
     )
 
 
-def _text(
-    args: argparse.Namespace,
-    console: Console,
-    sheet: SheetImport,
-    report: ValidationReport,
-    added: dict[str, int],
-) -> None:
-    if not sheet.ok:
-        console.print(console.say(_SHEET_PROBLEMS, sheet=sheet.source, count=len(sheet.problems)))
-        for problem in sheet.problems:
+def _text(args: argparse.Namespace, console: Console, outcome: _Outcome) -> None:
+    report, added = outcome.report, outcome.added
+    if outcome.problems:
+        console.print(
+            console.say(_SHEET_PROBLEMS, sheet=outcome.source, count=len(outcome.problems))
+        )
+        for problem in outcome.problems:
             console.print(f"  {problem.render(console.language)}")
         return
     if report.filter(code="id."):
@@ -149,7 +180,9 @@ def _text(
     counts = ", ".join(f"{n} {console.say(_RECORDS[name])}" for name, n in added.items() if n)
     done = _DRY_RUN if args.dry_run else _DONE
     console.print(
-        console.say(done, sheet=sheet.source, rows=sheet.rows, added=counts or "0", into=args.into)
+        console.say(
+            done, sheet=outcome.source, rows=outcome.rows, added=counts or "0", into=args.into
+        )
     )
     if report:
         console.print(console.say(_NEW_FINDINGS))

@@ -6,11 +6,18 @@ little-endian with a BOM, tab-separated; other tools write UTF-8 without a BOM. 
 decides where there is one; UTF-16 without one is told by its zero bytes; otherwise UTF-8
 is tried before Windows-1252 (a Windows-1252 text with å, ä or ö is almost never valid
 UTF-8, and ASCII is both).
+
+A text of both is neither: a UTF-8 file with a line pasted from an older Windows-1252 one
+(``Åsa`` in UTF-8 above, ``Ekström`` in Windows-1252 below). Read whole as Windows-1252,
+its UTF-8 letters would turn into others (``Ã…sa``) without a word; so such a text is
+read as UTF-8, and the bytes that are not UTF-8 are kept as lone surrogates
+(``surrogateescape``), for the reader to report their lines.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 __all__ = ["ENCODINGS", "detect_and_decode"]
 
@@ -39,13 +46,24 @@ def _utf16_without_bom(content: bytes) -> str | None:
     return None
 
 
-def detect_and_decode(content: bytes) -> tuple[str, str] | None:
-    r"""*content* as text and the codec it was read with; ``None`` if no codec reads it.
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A character beyond ASCII written in UTF-8: in Windows-1252 text, almost never (``Ã¥``)."""
+
+
+def detect_and_decode(content: bytes) -> tuple[str, str, bool] | None:
+    r"""*content* as text, the codec it was read with, and whether some bytes are not in it.
+
+    ``None`` if no codec reads it. With ``True``, the text is UTF-8 with bytes of another
+    encoding: each such byte is in the text as a lone surrogate (U+DC80 to U+DCFF).
 
     >>> detect_and_decode("Kommun;Förnamn".encode("cp1252"))
-    ('Kommun;Förnamn', 'cp1252')
+    ('Kommun;Förnamn', 'cp1252', False)
     >>> detect_and_decode(codecs.BOM_UTF16_LE + "Kommun\tNamn".encode("utf-16-le"))
-    ('Kommun\tNamn', 'utf-16')
+    ('Kommun\tNamn', 'utf-16', False)
+    >>> detect_and_decode("Åsa\n".encode() + "Ekström\n".encode("cp1252"))
+    ('Åsa\nEkstr\udcf6m\n', 'utf-8', True)
     """
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         order = ["utf-16", "cp1252"]
@@ -56,7 +74,9 @@ def detect_and_decode(content: bytes) -> tuple[str, str] | None:
         order = [wide] if wide else ["utf-8", "cp1252"]
     for codec in order:
         try:
-            return content.decode(codec), codec
+            return content.decode(codec), codec, False
         except UnicodeDecodeError:
-            continue
+            after_bom = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0  # BOM: no letter
+            if codec.startswith("utf-8") and _UTF8_LETTER.search(content, after_bom):
+                return content.decode(codec, "surrogateescape"), codec, True
     return None

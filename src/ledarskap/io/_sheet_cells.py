@@ -3,9 +3,13 @@
 The machinery under :mod:`ledarskap.io._sheet_reader`: a row's cells by field (trimmed,
 a missing column's default filled in), each read as what its field holds (a date, a
 municipality, a yes or no, a member of an enum, political bodies), each failure reported
-at its row and column; then the records of each kind of sheet built from them. What
-repeats from row to row (a date, a municipality, a title's position, an enum's names) is
-read once and cached, short texts only.
+at its row and column; then the records of each kind of sheet built from them, every
+check of the model that fails reported with the cells' problems, at once, at the column
+the value came from. What repeats from row to row (a date, a municipality, a title's
+position, an enum's names) is read once and cached, short texts only.
+
+A cell of personal data (a personnummer, an e-mail address, a phone number) is never
+quoted as written in a problem, only masked (:func:`shown`).
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable, Mapping, Sequence
+import types
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import attrs
+
 from ledarskap._found import expected_found
-from ledarskap.errors import InvalidValueError, LedarskapError
+from ledarskap.errors import InvalidValueError, LedarskapError, mask_personal_data
 from ledarskap.model import (
     Application,
     ApplicationStatus,
@@ -43,19 +51,31 @@ from ledarskap.model._checks import email
 from ledarskap.text import LANGUAGES, Language, Text
 
 from ._sheet_columns import (
+    AN_ID,
     BOOLEANS,
     NO_POSITION,
     NONE_WORDS,
     SheetKind,
     header_of,
+    is_id,
     political_body,
 )
-from ._sheets import fold, parse_date
+from ._sheet_mapping import Advice
+from ._sheets import Escaped, Unreadable, fold, parse_date
 
 if TYPE_CHECKING:
     from ledarskap.errors import Wording
 
-__all__ = ["BUILDERS", "Cells", "Reporter", "RowContext", "RowError", "short", "split_name"]
+__all__ = [
+    "BUILDERS",
+    "Cells",
+    "Reporter",
+    "RowContext",
+    "RowError",
+    "short",
+    "shown",
+    "split_name",
+]
 
 E = TypeVar("E", bound=enum.Enum)
 _OWN = frozenset({"given_name", "family_name", "mentorship_id"})
@@ -63,12 +83,51 @@ _OWN = frozenset({"given_name", "family_name", "mentorship_id"})
 
 _SHOWN = 60  # the most characters of a header or a name quoted in a problem
 _DIGITS = 9  # the most digits of a whole number (a capacity, a duration)
-_FORMULA_START = frozenset("=+-@")
+_PERSONAL = frozenset({"email", "phone", "personnummer"})
+"""The fields whose cells are personal data: a problem shows them masked only."""
+_DIGITS_SHOWN = 4  # a masked personnummer's: its century and its last two
 
 
 def short(text: str) -> str:
     """*text*, cut to a bounded length to be quoted in a problem."""
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def shown(field: str, text: str) -> str:
+    """The cell *text* of *field* as a problem quotes it: masked if it is personal data.
+
+    A personnummer that does not read may be written any way (``850312.2395``, with a tab
+    or a slash between its parts), and an address any way (a space before the ``@``, a
+    full-width ``＠``), so neither is left to the masking of messages, which knows the
+    spellings that read. An address keeps its first character and its domain, as every
+    message shows one (``a…@linkoping.se``); without an ``@``, no letter or digit but its
+    last two. Any other personal cell is masked as a personnummer is, then every digit
+    left but the last two hidden (``XXXXXX.XX95``): its shape shows, not its number.
+
+    >>> shown("personnummer", "850312.2395"), shown("email", "anna.berg @x.se")
+    ('XXXXXX.XX95', 'a…@x.se')
+    >>> shown("personnummer", "198503122396"), shown("title", "Socialchef")
+    ('19XXXXXX-XX96', 'Socialchef')
+    """
+    if field not in _PERSONAL:
+        return text
+    text = text[:_SHOWN]
+    if field == "email":
+        text = unicodedata.normalize("NFKC", text)  # a full-width ＠ is an @
+        if "@" in text:
+            local, _, domain = text.rpartition("@")
+            return f"{local[:1]}…@{domain}"
+        return _hidden(text, str.isalnum)
+    masked = mask_personal_data(text)
+    if sum(c.isdigit() for c in masked) <= _DIGITS_SHOWN:
+        return masked
+    return _hidden(masked, str.isdigit)
+
+
+def _hidden(text: str, secret: Callable[[str], bool]) -> str:
+    """*text* with every character *secret* says is one shown as ``X``, but the last two."""
+    kept = [i for i, c in enumerate(text) if secret(c)][-2:]
+    return "".join("X" if secret(c) and i not in kept else c for i, c in enumerate(text))
 
 
 class RowError(Exception):
@@ -136,7 +195,7 @@ class Reporter(Protocol):
 class RowContext:
     """What every row of a sheet shares: its kind, cohort, columns, defaults and reporter."""
 
-    __slots__ = ("cells", "cohort_id", "defaults", "headers", "kind", "report")
+    __slots__ = ("advice", "cells", "cohort_id", "defaults", "headers", "kind", "report")
 
     def __init__(
         self,
@@ -147,6 +206,7 @@ class RowContext:
         headers: Mapping[str, str],
         defaults: Mapping[str, str],
         report: Reporter,
+        advice: Advice,
     ) -> None:
         self.kind = kind
         self.cohort_id = cohort_id
@@ -157,38 +217,52 @@ class RowContext:
         self.defaults = defaults
         """The text of each field whose column is missing or whose cell is empty."""
         self.report = report
+        self.advice = advice
+        """How a hint names what the caller may give: as arguments, or on the command line."""
 
 
 class Cells:
     """The cells of one row, by field, each read with a problem reported where it fails."""
 
-    __slots__ = ("context", "failed", "headers", "number", "row", "values")
+    __slots__ = ("context", "failed", "headers", "made", "number", "refused", "row", "values")
 
     def __init__(self, context: RowContext, number: int, row: Sequence[str]) -> None:
         self.context = context
         self.number = number
         self.failed = False
+        self.refused: set[str] = set()
+        """The fields whose problem is reported: each is said once, nothing made of it."""
+        self.made: dict[str, str] = {}
+        """The id fields made rather than given, and the field each was made from."""
         self.headers = context.headers
         self.row = row
         width = len(row)
         values = {}
+        unreadable = []
         for field, index in context.cells:
             if index < width:
                 value = row[index]
-                stripped = value.strip()
+                if isinstance(value, Unreadable):
+                    unreadable.append((field, value))
+                    continue
+                stripped = value.strip()  # a written text (Escaped) is exact
                 if stripped:
-                    if stripped[0] in _FORMULA_START and value[0] not in _FORMULA_START:
-                        stripped = value.rstrip()
-                    values[field] = stripped
+                    values[field] = str(value) if isinstance(value, Escaped) else stripped
         if context.defaults:
             for field, value in context.defaults.items():
                 values.setdefault(field, value)
         self.values = values
+        for field, cell in unreadable:  # an Excel error is no empty cell a default fills
+            values.pop(field, None)
+            self.refuse(field, cell.message, cell.code, cell.hint)
 
     def raw(self, field: str) -> str:
-        """The cell of *field* as written, white space kept (``""`` if none)."""
+        """The cell of *field* as written, white space kept; if blank, its default (or ``""``)."""
         index = next((i for f, i in self.context.cells if f == field), None)
-        return "" if index is None or index >= len(self.row) else self.row[index]
+        text = "" if index is None or index >= len(self.row) else self.row[index]
+        if field in self.refused:
+            return ""
+        return text if text.strip() else self.context.defaults.get(field, text)
 
     def header(self, field: str) -> str | None:
         return self.headers.get(field)
@@ -204,6 +278,8 @@ class Cells:
             None if field is None else self.headers.get(field, header_of(self.context.kind, field))
         )
         self.failed = True
+        if field is not None:
+            self.refused.add(field)
         self.context.report(self.number, column, message, code, hint)
 
     def text(self, field: str) -> str | None:
@@ -211,16 +287,7 @@ class Cells:
 
     def required(self, field: str) -> str | None:
         value = self.values.get(field)
-        if value is None:
-            hint = (
-                Text("fyll i den", "fill it in")
-                if field in _OWN
-                else Text(
-                    "fyll i den, eller ge tomma celler ett standardvärde "
-                    f"(defaults={{{field!r}: …}})",
-                    f"fill it in, or give empty cells a default (defaults={{{field!r}: …}})",
-                )
-            )
+        if value is None and field not in self.refused:
             self.refuse(
                 field,
                 Text(
@@ -228,7 +295,9 @@ class Cells:
                     "expected a value, found an empty cell",
                 ),
                 "missing",
-                hint,
+                Text("fyll i den", "fill it in")
+                if field in _OWN
+                else self.context.advice.fill_in(field),
             )
         return value
 
@@ -253,10 +322,10 @@ class Cells:
                 wanted, hint = error.expected_text, error.hint_text
             else:
                 wanted, hint = Text(error.render("sv"), str(error)), None
-            self.refuse(field, expected_found(wanted, value), code, hint)
+            self.refuse(field, expected_found(wanted, shown(field, value)), code, hint)
             return None
         if result is None:
-            self.refuse(field, expected_found(expected, value), code)
+            self.refuse(field, expected_found(expected, shown(field, value)), code)
         return result
 
     def date(self, field: str) -> Any:
@@ -268,8 +337,10 @@ class Cells:
             return found
         return self.parsed(field, parse_date, _A_DATE, "invalid-date")
 
-    def municipality(self, field: str = "municipality") -> Municipality | None:
-        value = self.values.get(field)
+    def municipality(
+        self, field: str = "municipality", *, required: bool = False
+    ) -> Municipality | None:
+        value = self.required(field) if required else self.values.get(field)
         if value is None:
             return None
         found = _municipality(value) if len(value) <= _CACHED else None
@@ -293,7 +364,9 @@ class Cells:
             self.refuse(field, expected_found(Text(f"en av {names}", f"one of {names}"), value))
         return found
 
-    def integer(self, field: str) -> int | None:
+    def integer(self, field: str, *, least: int = 0) -> int | None:
+        """The whole number in *field*'s cell, at least *least*; ``None`` if empty or not one."""
+        value = self.values.get(field)
         result: int | None = self.parsed(
             field,
             lambda v: int(v) if v.isascii() and v.isdigit() and len(v) <= _DIGITS else None,
@@ -302,6 +375,14 @@ class Cells:
                 f"a whole number (of at most {_DIGITS} digits)",
             ),
         )
+        if result is not None and result < least:
+            self.refuse(
+                field,
+                expected_found(
+                    Text(f"ett heltal, minst {least}", f"a whole number, at least {least}"), value
+                ),
+            )
+            return None
         return result
 
     def boolean(self, field: str) -> bool | None:
@@ -319,7 +400,8 @@ class Cells:
         """The staff function led, and whether one is led (``None``: not said).
 
         A Stabsfunktion cell may hold ``ja`` or ``nej`` instead of the function: that the
-        holder leads one (which, not said) or none. A "Leder stabsfunktion" cell says it too.
+        holder leads one (which, not said) or none. A "Leder stabsfunktion" cell says it
+        too; one that says otherwise than the Stabsfunktion cell is a problem, not settled.
         """
         value = self.values.get("staff_function")
         said = None if value is None else BOOLEANS.get(fold(value))
@@ -333,6 +415,17 @@ class Cells:
                     "fick nej",
                     f"expected ja, since the row names a staff function ({staff.label('sv')}), "
                     "found nej",
+                ),
+                "conflicting-values",
+            )
+        elif leads is not None and said is not None and leads != said:
+            header = self.headers.get("staff_function", "Stabsfunktion")
+            wanted, found = ("ja", "nej") if said else ("nej", "ja")
+            self.refuse(
+                "leads_staff_function",
+                Text(
+                    f"förväntade {wanted}, eftersom {header!r} säger {wanted}, fick {found}",
+                    f"expected {wanted}, since {header!r} says {wanted}, found {found}",
                 ),
                 "conflicting-values",
             )
@@ -352,6 +445,9 @@ class Cells:
                     ),
                     "missing",
                 )
+                for field, value in (("given_name", given), ("family_name", family)):
+                    if value is None:  # said with the name's problem
+                        self.refused.add(field)
                 return given, family
             given, family = given or parts[0], family or parts[1]
         if given is None:
@@ -423,19 +519,28 @@ class Cells:
             return None
         return bodies
 
-    def cohort(self) -> str:
-        value = self.values.get("cohort_id") or self.context.cohort_id
-        if value is None:
-            self.refuse(
-                None,
-                Text(
-                    "förväntade omgången: en kolumn 'Omgång', eller cohort_id=",
-                    "expected the cohort: a column 'Omgång', or cohort_id=",
-                ),
-                "missing",
-            )
-            return ""
+    def identifier(self, field: str, *, required: bool = False) -> str | None:
+        """The id in *field*'s cell, if it is one (an id a record can have); else ``None``."""
+        value = self.required(field) if required else self.values.get(field)
+        if value is not None and not is_id(value):
+            self.refuse(field, expected_found(AN_ID, value))
+            return None
         return value
+
+    def made_id(self, field: str, origin: str, made: str) -> str:
+        """*made*, the id of *field* made from the value of the field *origin*."""
+        self.made[field] = self.made.get(origin, origin)
+        return made
+
+    def cohort(self) -> str:
+        """The row's cohort: its Omgång cell, else the caller's (``""`` if none, reported)."""
+        if "cohort_id" in self.values:
+            return self.identifier("cohort_id") or ""
+        if self.context.cohort_id is None:
+            self.refuse(None, self.context.advice.cohort(), "missing")
+            self.refused.add("cohort_id")
+            return ""
+        return self.context.cohort_id
 
 
 _A_DATE = Text(
@@ -491,29 +596,116 @@ def _title_match(title: str | None) -> Position | None:
 
 # Rows to records -------------------------------------------------------------------------
 
+Record = tuple[str, type[Any], dict[str, Any], Mapping[str, str]]
+"""What a row gives: the collection, the record's class, its fields, the cell of each field
+whose name is not its cell's (``{"id": "person_id"}``)."""
 
-def _build(cells: Cells, make: Callable[..., Any], fields: dict[str, Any]) -> Any:
-    """A record from *fields*, its own checks' failures reported at their columns."""
-    try:
-        return make(**fields)
-    except InvalidValueError as error:
-        field = error.location.rpartition(".")[2].split("[")[0]
-        if field == "id":
-            field = {"Person": "person_id", "Appointment": "appointment_id"}.get(
-                getattr(make, "__name__", ""), "id"
-            )
+
+def _records(cells: Cells, *records: Record) -> list[tuple[str, Any]]:
+    """The records of a row, each built; none if a cell or a check of the model failed.
+
+    Every record is checked even after a problem, so that every problem of the row is
+    reported at once.
+    """
+    built = [
+        (collection, _build(cells, make, fields, cells_of))
+        for collection, make, fields, cells_of in records
+    ]
+    cells.check()
+    return built
+
+
+def _build(
+    cells: Cells, make: type[Any], fields: dict[str, Any], cells_of: Mapping[str, str]
+) -> Any:
+    """A record from *fields*; ``None`` if the model's checks fail, each failure reported.
+
+    Made whole unless a cell of its fields failed (the usual case, at the usual cost);
+    else, or if that fails, each field is checked alone, so that each failure is reported
+    at the column its value came from. A field whose cell had its problem already (its
+    value ``None``) is passed over.
+    """
+    said = _said(cells.refused, fields, cells_of) if cells.failed else set()
+    failure = None
+    if not said:
+        try:
+            return make(**fields)
+        except InvalidValueError as error:
+            failure = error
+    failures = list(_failures(make, fields, said))
+    for name, found in failures:
+        _report(cells, cells_of.get(name, name), fields[name], found)
+    if failure is not None and not failures:  # a check of the whole record
         cells.refuse(
-            field if field in cells.headers else None,
-            expected_found(error.expected_text, error.found),
-            hint=error.hint_text,
+            None, expected_found(failure.expected_text, failure.found), hint=failure.hint_text
         )
-        raise RowError from None
+    cells.failed = True
+    return None
 
 
-def _person(cells: Cells, default_id: str) -> dict[str, Any]:
+def _said(refused: set[str], fields: dict[str, Any], cells_of: Mapping[str, str]) -> set[str]:
+    """The fields among *fields* whose cell had its problem already (of the few *refused*)."""
+    return {f for f in refused & fields.keys() if f not in cells_of} | {
+        f for f, cell in cells_of.items() if cell in refused
+    }
+
+
+def _failures(
+    make: type[Any], fields: dict[str, Any], said: set[str]
+) -> Iterator[tuple[str, InvalidValueError]]:
+    """Each field of *fields* but those *said* that fails its check in *make*, with its error."""
+    record = types.SimpleNamespace(**fields)  # what a check of one field reads of the others
+    checked = fields.keys() - said
+    for attribute in attrs.fields(make):
+        if attribute.validator is not None and attribute.name in checked:
+            try:
+                attribute.validator(record, attribute, fields[attribute.name])
+            except InvalidValueError as error:
+                yield attribute.name, error
+
+
+def _report(cells: Cells, field: str, value: object, error: InvalidValueError) -> None:
+    """Report *error* of *field* at the column it came from, unless it is said already."""
+    origin = cells.made.get(field)
+    if field in cells.refused or (origin is not None and origin in cells.refused):
+        return
+    if origin is not None:  # an id made from another cell (or the caller's cohort)
+        column = origin if origin in cells.headers else None
+        cells.refuse(
+            column,
+            Text(
+                f"id:t {value!r} som görs av {'den' if column else 'omgången'} blir "
+                f"ogiltigt: förväntade {_swedish(error.expected_text)}",
+                f"the id {value!r} made from {'it' if column else 'the cohort'} is not "
+                f"valid: expected {_english(error.expected_text)}",
+            ),
+        )
+        cells.refused.update((field, origin))
+    elif value is None:
+        cells.refuse(
+            field,
+            Text("förväntade ett värde, fick en tom cell", "expected a value, found an empty cell"),
+            "missing",
+        )
+    else:
+        written = cells.values.get(field)
+        found = error.found if written is None else shown(field, written)
+        cells.refuse(field, expected_found(error.expected_text, found), hint=error.hint_text)
+
+
+def _swedish(wording: Wording) -> str:
+    return wording if isinstance(wording, str) else wording.sv or wording.en
+
+
+def _english(wording: Wording) -> str:
+    return wording if isinstance(wording, str) else wording.en
+
+
+def _person(cells: Cells, origin: str, made: str) -> dict[str, Any]:
+    """A person's fields; its id, if not given, *made* from the field *origin*."""
     given, family = cells.name()
     return {
-        "id": cells.text("person_id") or default_id,
+        "id": cells.identifier("person_id") or cells.made_id("person_id", origin, made),
         "given_name": given,
         "family_name": family,
         "email": cells.parsed(
@@ -526,16 +718,26 @@ def _person(cells: Cells, default_id: str) -> dict[str, Any]:
     }
 
 
+_PERSON_ID = {"id": "person_id"}
+_SAME: dict[str, str] = {}
+
+
+def _own_id(cells: Cells, made: str) -> str:
+    """The row's id: its Id cell, else *made* from its cohort."""
+    return cells.identifier("id") or cells.made_id("id", "cohort_id", made)
+
+
 def _participant_rows(cells: Cells) -> list[tuple[str, Any]]:
     cohort_id = cells.cohort()
-    participant_id = cells.text("id") or f"d-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{participant_id}")
+    participant_id = _own_id(cells, f"d-{cohort_id}-{cells.number}")
+    person = _person(cells, "id", f"p-{participant_id}")
     title = cells.required("title")
     staff, leads = cells.staff()
     job = {
-        "id": cells.text("appointment_id") or f"a-{participant_id}",
+        "id": cells.identifier("appointment_id")
+        or cells.made_id("appointment_id", "id", f"a-{participant_id}"),
         "person_id": person["id"],
-        "municipality": cells.municipality(),
+        "municipality": cells.municipality(required=True),
         "organisation": cells.required("organisation"),
         "title": title,
         "start": cells.required_date("start"),
@@ -552,35 +754,37 @@ def _participant_rows(cells: Cells) -> list[tuple[str, Any]]:
         "cohort_id": cohort_id,
         "appointment_id": job["id"],
         "status": cells.enum("status", ParticipantStatus) or ParticipantStatus.ADMITTED,
-        "application_id": cells.text("application_id"),
+        "application_id": cells.identifier("application_id"),
     }
-    cells.check()
-    return [
-        ("people", _build(cells, Person, person)),
-        ("appointments", _build(cells, Appointment, job)),
-        ("participants", _build(cells, Participant, participant)),
-    ]
+    return _records(
+        cells,
+        ("people", Person, person, _PERSON_ID),
+        ("appointments", Appointment, job, {"id": "appointment_id"}),
+        ("participants", Participant, participant, _SAME),
+    )
 
 
 def _mentor_rows(cells: Cells) -> list[tuple[str, Any]]:
     cohort_id = cells.cohort()
-    mentor_id = cells.text("id") or f"mentor-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{mentor_id}")
+    mentor_id = _own_id(cells, f"mentor-{cohort_id}-{cells.number}")
+    person = _person(cells, "id", f"p-{mentor_id}")
+    capacity = cells.integer("capacity", least=1)
     mentor = {
         "id": mentor_id,
         "person_id": person["id"],
         "cohort_id": cohort_id,
-        "municipality": cells.municipality(),
-        "capacity": cells.integer("capacity") or 1,
+        "municipality": cells.municipality(required=True),
+        "capacity": 1 if capacity is None else capacity,
     }
-    cells.check()
-    return [("people", _build(cells, Person, person)), ("mentors", _build(cells, Mentor, mentor))]
+    return _records(
+        cells, ("people", Person, person, _PERSON_ID), ("mentors", Mentor, mentor, _SAME)
+    )
 
 
 def _application_rows(cells: Cells) -> list[tuple[str, Any]]:
     cohort_id = cells.cohort()
-    application_id = cells.text("id") or f"ans-{cohort_id}-{cells.number}"
-    person = _person(cells, f"p-{application_id}")
+    application_id = _own_id(cells, f"ans-{cohort_id}-{cells.number}")
+    person = _person(cells, "id", f"p-{application_id}")
     title = cells.text("title")
     staff, leads = cells.staff()
     application = {
@@ -598,27 +802,26 @@ def _application_rows(cells: Cells) -> list[tuple[str, Any]]:
         "leads_staff_function": leads,
         "staff_function": staff,
         "status": cells.enum("status", ApplicationStatus) or ApplicationStatus.SUBMITTED,
-        "appointment_id": cells.text("appointment_id"),
+        "appointment_id": cells.identifier("appointment_id"),
     }
-    cells.check()
-    return [
-        ("people", _build(cells, Person, person)),
-        ("applications", _build(cells, Application, application)),
-    ]
+    return _records(
+        cells,
+        ("people", Person, person, _PERSON_ID),
+        ("applications", Application, application, _SAME),
+    )
 
 
 def _meeting_rows(cells: Cells) -> list[tuple[str, Any]]:
     meeting = {
-        "id": cells.text("id") or f"mm-{cells.number}",
-        "mentorship_id": cells.required("mentorship_id"),
+        "id": cells.identifier("id") or f"mm-{cells.number}",
+        "mentorship_id": cells.identifier("mentorship_id", required=True),
         "on": cells.required_date("on"),
         "kind": cells.enum("kind", MeetingKind) if cells.required("kind") else None,
         "status": cells.enum("status", MeetingStatus) or MeetingStatus.HELD,
         "duration_minutes": cells.integer("duration_minutes"),
         "notes": cells.raw("notes"),
     }
-    cells.check()
-    return [("meetings", _build(cells, MentorMeeting, meeting))]
+    return _records(cells, ("meetings", MentorMeeting, meeting, _SAME))
 
 
 BUILDERS: dict[SheetKind, Callable[[Cells], list[tuple[str, Any]]]] = {

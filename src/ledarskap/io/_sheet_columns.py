@@ -10,18 +10,24 @@ Everything here is data and small lookups; nothing reads or writes a file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
 from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.model import PoliticalBody, PoliticalBodyKind
+from ledarskap.model._checks import ID_PATTERN, identifier
 from ledarskap.text import LANGUAGES, LabelledEnum, Language, Text
 
 from ._sheets import fold
 
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
+
 __all__ = [
+    "AN_ID",
     "BOOLEANS",
     "COLUMNS",
     "NAME",
@@ -34,6 +40,7 @@ __all__ = [
     "SheetKind",
     "checked_kind",
     "header_of",
+    "is_id",
     "political_body",
 ]
 
@@ -278,3 +285,13 @@ def political_body(text: str) -> PoliticalBody | None:
         return None
     kind_of = PoliticalBodyKind.from_name(text)
     return None if kind_of is None else PoliticalBody(name=text, kind=kind_of)
+
+
+AN_ID: Wording = identifier.expected
+"""What a record's id is, as the model's problems say it."""
+_ID_MATCH = re.compile(ID_PATTERN).fullmatch
+
+
+def is_id(text: str) -> bool:
+    """Whether *text* may be a record's id (letters, digits and ``._:-``, 1 to 64)."""
+    return _ID_MATCH(text) is not None

@@ -52,13 +52,14 @@ from ledarskap.text import Text
 from ._atomic import check_suffix, write_atomic
 from ._problems import prefixed
 from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
-from ._sheet_columns import COLUMNS, YES_NO, Column, Sheet, SheetKind, checked_kind
+from ._sheet_columns import AN_ID, COLUMNS, YES_NO, Column, Sheet, SheetKind, checked_kind, is_id
 from ._sheets import fold
 
 if TYPE_CHECKING:
     from ledarskap.errors import Wording
 
 __all__ = [
+    "Advice",
     "DefaultValue",
     "SheetMapping",
     "cell_text",
@@ -239,6 +240,13 @@ class SheetMapping:
                     expected_found(a_field, name),
                     did_you_mean(str(name), names),
                 )
+        if isinstance(self.cohort, str) and not is_id(self.cohort):
+            found.add(
+                "cohort",
+                expected_found(AN_ID, self.cohort),
+                "invalid",
+                line=lines.key("cohort"),
+            )
         defaults: Iterable[tuple[str, object]] = self.defaults.items()
         for name, value in defaults:
             if field_of(kind, name) is None:
@@ -263,9 +271,99 @@ class SheetMapping:
         return list(found)
 
 
+@attrs.frozen
+class Advice:
+    """How a problem says to give what a sheet lacks: as Python arguments, or on the command line.
+
+    :func:`~ledarskap.io.read_sheet`'s caller gives a mapping as its arguments
+    (``defaults={…}``, ``cohort_id=``); a user of ``ledarskap import`` in a ``--mapping``
+    file and ``--cohort``. The same problem names the way its reader has (``cli``).
+    """
+
+    cli: bool = False
+
+    def fill_in(self, field: str) -> Text:
+        """The hint of an empty cell that a default could fill."""
+        if self.cli:
+            where = (
+                f"{field} = … under [defaults] i filen till --mapping",
+                f"{field} = … under [defaults] in the --mapping file",
+            )
+        else:
+            where = (f"defaults={{{field!r}: …}}",) * 2
+        return Text(
+            f"fyll i den, eller ge tomma celler ett standardvärde ({where[0]})",
+            f"fill it in, or give empty cells a default ({where[1]})",
+        )
+
+    def missing_column(self, field: str) -> Text:
+        """The hint of a needed column the sheet lacks."""
+        if self.cli:
+            return Text(
+                f'mappa en kolumn till den ("…" = "{field}" under [columns]) eller ge varje '
+                f"rad ett standardvärde ({field} = … under [defaults]) i filen till --mapping",
+                f'map a column to it ("…" = "{field}" under [columns]) or give every row a '
+                f"default ({field} = … under [defaults]) in the --mapping file",
+            )
+        return Text(
+            f"mappa en kolumn till den (columns={{'…': {field!r}}}) eller ge varje "
+            f"rad ett standardvärde (defaults={{{field!r}: …}})",
+            f"map a column to it (columns={{'…': {field!r}}}) or give every "
+            f"row a default (defaults={{{field!r}: …}})",
+        )
+
+    def unknown_column(self, header: str) -> Text:
+        """The hint of a column the reader does not know."""
+        if self.cli:
+            key, value = _toml_key(header), _toml_string(header)
+            return Text(
+                f"mappa den till ett fält ({key} = … under [columns]) eller hoppa över den "
+                f"(ignore = [{value}]) i filen till --mapping",
+                f"map it to a field ({key} = … under [columns]) or skip it "
+                f"(ignore = [{value}]) in the --mapping file",
+            )
+        return Text(
+            f"mappa den till ett fält (columns={{{header!r}: …}}) eller hoppa över den "
+            "(ignore_columns=)",
+            f"map it to a field (columns={{{header!r}: …}}) or skip it (ignore_columns=)",
+        )
+
+    def second_column(self, header: str) -> Text:
+        """The hint of a second column for a field."""
+        if self.cli:
+            value = _toml_string(header)
+            return Text(
+                "mappa en av dem till ett annat fält, eller hoppa över den "
+                f"(ignore = [{value}] i filen till --mapping)",
+                "map one of them to another field, or skip it "
+                f"(ignore = [{value}] in the --mapping file)",
+            )
+        return Text(
+            "mappa en av dem till ett annat fält, eller hoppa över den (ignore_columns=)",
+            "map one of them to another field, or ignore it (ignore_columns=)",
+        )
+
+    def cohort(self) -> Text:
+        """What a row without a cohort needed."""
+        option = "--cohort" if self.cli else "cohort_id="
+        return Text(
+            f"förväntade omgången: en kolumn 'Omgång', eller {option}",
+            f"expected the cohort: a column 'Omgång', or {option}",
+        )
+
+
+def _toml_string(text: str) -> str:
+    """*text* as a TOML file writes a string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _toml_key(key: str) -> str:
     """*key* as a TOML file writes it (bare when it can be)."""
-    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else f'"{key}"'
+    return (
+        key
+        if key.replace("-", "").replace("_", "").isalnum() and key.isascii()
+        else _toml_string(key)
+    )
 
 
 def mapping_from_text(text: str, *, source: str | None = None) -> SheetMapping:

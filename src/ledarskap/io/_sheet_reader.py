@@ -10,6 +10,7 @@ and column. Only a row without problems gives records; every row gets an outcome
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from ledarskap.text import LANGUAGES, Text
 from ._progress import Ticker
 from ._sheet_cells import BUILDERS, Cells, RowContext, RowError, short
 from ._sheet_columns import COLUMNS, NONE, Column, SheetKind
+from ._sheet_mapping import Advice
 from ._sheet_report import ColumnReport, DefaultBy, MatchedBy, RowOutcome, SheetInspection
 from ._sheets import fold
 
@@ -99,12 +101,15 @@ class Reader:
         mapping: Mapping[str, str] | None = None,
         defaults: Mapping[str, str] | None = None,
         fallbacks: Mapping[str, str] | None = None,
+        advice: Advice | None = None,
     ) -> None:
         """A reader of a sheet of *kind* from *source*, its columns mapped as given.
 
         *mapping*: header → field; *defaults*: field → the text of a missing column or an
-        empty cell; *fallbacks*: field → the text of a missing column only.
+        empty cell; *fallbacks*: field → the text of a missing column only; *advice*: how
+        a hint names what the caller may give (as arguments, by default).
         """
+        self.advice = advice or Advice()
         self.kind = kind
         self.source = source
         self.cohort_id = cohort_id
@@ -152,6 +157,49 @@ class Reader:
 
     # The header ------------------------------------------------------------------------
 
+    def knows(self, cell: str) -> bool:
+        """Whether *cell* is the header of a column read (not ignored)."""
+        return bool(
+            cell.strip()
+            and fold(cell) not in self.ignored
+            and self.recognised(cell.strip()) is not None
+        )
+
+    def check_defaults(self) -> list[Problem]:
+        """Every default a row could not read, once, at its place in the mapping (``defaults.start``).
+
+        Each is read as its cells would be (the same readers, the same checks of the model),
+        on a row of the defaults alone; a problem of a cell the defaults do not fill is not
+        theirs.
+        """
+        defaults = {f: v for f, v in self.defaults.items() if f in self.by_field}
+        headers = {field: f"defaults.{field}" for field in defaults}
+        found: list[Problem] = []
+
+        def report(
+            row: int,
+            column: str | None,
+            message: Wording,
+            code: str = "invalid",
+            hint: Wording | None = None,
+        ) -> None:
+            if column is not None and column in headers.values():
+                found.append(Problem(column, message, code, hint=hint))
+
+        if defaults:
+            context = RowContext(
+                kind=self.kind,
+                cohort_id=self.cohort_id,
+                cells=(),
+                headers=headers,
+                defaults=defaults,
+                report=report,
+                advice=self.advice,
+            )
+            with contextlib.suppress(RowError):
+                BUILDERS[self.kind](Cells(context, 1, ()))
+        return found
+
     def recognised(self, cell: str) -> tuple[Column, MatchedBy] | None:
         """The column a header names, and how it was recognised; ``None`` if unknown."""
         folded = fold(cell)
@@ -165,23 +213,21 @@ class Reader:
         """The index in *numbered* of the header: the first of the most recognised cells."""
         best, most = 0, 0
         for index, (_, row) in enumerate(numbered[:_HEADER_SEARCH]):
-            count = sum(
-                1
-                for cell in row
-                if cell.strip()
-                and fold(cell) not in self.ignored
-                and self.recognised(cell.strip()) is not None
-            )
+            count = sum(1 for cell in row if self.knows(cell))
             if count > most:
                 best, most = index, count
         return best
 
-    def plan(self, row: int, header: Sequence[str]) -> Plan:
-        """The columns of the header on *row*, with a problem for each that cannot be read."""
+    def plan(self, row: int, header: Sequence[str], delimiter: str | None = None) -> Plan:
+        """The columns of the header on *row*, with a problem for each that cannot be read.
+
+        *delimiter* is the CSV file's: when no header is known, a problem says it.
+        """
         report: list[ColumnReport] = []
         cells: list[tuple[str, int]] = []
         headers: dict[str, str] = {}
         named = frozenset(i for i, cell in enumerate(header) if cell.strip())
+        split = None if any(map(self.knows, header)) else delimiter
         usable = True
         for index, cell in enumerate(header):
             text = short(cell.strip())
@@ -192,7 +238,7 @@ class Reader:
                 continue
             found = self.recognised(text)
             if found is None:
-                self.unknown(row, text)
+                self.unknown(row, text, split)
                 report.append(ColumnReport(header=text, status="unknown", index=index + 1))
                 continue
             column, by = found
@@ -206,11 +252,7 @@ class Reader:
                         f"a second column for {column.sv!r} (the first is {first!r})",
                     ),
                     "duplicate-column",
-                    Text(
-                        "mappa en av dem till ett annat fält, eller hoppa över den "
-                        "(ignore_columns=)",
-                        "map one of them to another field, or ignore it (ignore_columns=)",
-                    ),
+                    self.advice.second_column(text),
                 )
                 report.append(
                     ColumnReport(
@@ -234,8 +276,10 @@ class Reader:
         missing = self.missing(row, headers, defaults)
         report.extend(missing)
         usable = usable and not any(c.required and c.default is None for c in missing)
-        for field in defaults:
-            headers.setdefault(field, f"{self.by_field[field].sv} (default)")
+        for field in defaults:  # named as given, in no one language
+            headers.setdefault(
+                field, f"defaults.{field}" if field in self.defaults else f"cohort.{field}"
+            )
         return Plan(
             header_row=row,
             cells=tuple(cells),
@@ -279,12 +323,7 @@ class Reader:
                         f"expected a column {column.sv!r} ({column.en}), found none",
                     ),
                     "missing-column",
-                    Text(
-                        f"mappa en kolumn till den (columns={{'…': {field!r}}}) eller ge varje "
-                        f"rad ett standardvärde (defaults={{{field!r}: …}})",
-                        f"map a column to it (columns={{'…': {field!r}}}) or give every "
-                        f"row a default (defaults={{{field!r}: …}})",
-                    ),
+                    self.advice.missing_column(field),
                 )
             if needed or whose is not None:
                 report.append(
@@ -299,13 +338,22 @@ class Reader:
                 )
         return report
 
-    def unknown(self, row: int, text: str) -> None:
+    def unknown(self, row: int, text: str, split: str | None = None) -> None:
+        """Report the unknown column *text*; *split*: the delimiter, if no header is known."""
         columns = COLUMNS[self.kind]
         suggestion = did_you_mean(
             text,
             [c.header(lang) for c in columns for lang in LANGUAGES]
             + [a for c in columns for a in c.aliases],
         )
+        if split is not None:
+            shown = {"\t": ("tabb", "a tab")}.get(split, (repr(split), repr(split)))
+            suggestion = Text(
+                f"ingen rubrik är känd när raden delas med {shown[0]}: "
+                "är filen avgränsad med något annat?",
+                f"no header is known when the line is split by {shown[1]}: "
+                "is the file separated by something else?",
+            )
         expected = ", ".join(c.sv for c in columns)
         self.problem(
             row,
@@ -315,25 +363,23 @@ class Reader:
                 f"unknown column (its data would be lost): expected {expected}",
             ),
             "unknown-column",
-            suggestion
-            or Text(
-                f"mappa den till ett fält (columns={{{text!r}: …}}) eller hoppa över den "
-                "(ignore_columns=)",
-                f"map it to a field (columns={{{text!r}: …}}) or skip it (ignore_columns=)",
-            ),
+            suggestion or self.advice.unknown_column(text),
         )
 
     # The rows --------------------------------------------------------------------------
 
     def split(
-        self, rows: Iterable[Sequence[str]], broken: Mapping[int, Problem]
+        self, rows: Iterable[Sequence[str]], layout: Layout
     ) -> tuple[Plan | None, Iterator[tuple[int, Sequence[str]]]]:
         """The plan of the header's columns, and the rows of data below it (not empty).
 
         The rows are read as the data is asked for, but for the first few, among which
-        the header is looked for.
+        the header is looked for. A broken row is kept, empty or not: its problem is told.
         """
-        numbered = ((n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip())
+        broken = layout.broken
+        numbered = (
+            (n, row) for n, row in enumerate(rows, start=1) if "".join(row).strip() or n in broken
+        )
         head = list(itertools.islice(numbered, _HEADER_SEARCH))
         if not head:
             self.problem(
@@ -351,14 +397,16 @@ class Reader:
         for number, problem in sorted(broken.items()):  # a quote in the header, or above it
             if number <= header_row:
                 self.add(problem)
-        return self.plan(header_row, header), itertools.chain(head[at + 1 :], numbered)
+        return self.plan(header_row, header, layout.delimiter), itertools.chain(
+            head[at + 1 :], numbered
+        )
 
     def inspect(
         self, rows: Iterable[Sequence[str]], layout: Layout | None = None
     ) -> SheetInspection:
         """What the header says of the sheet's columns, no row read into records."""
         layout = layout or Layout()
-        plan, data = self.split(rows, layout.broken)
+        plan, data = self.split(rows, layout)
         return self.result(sum(1 for _ in data), plan, (), layout).inspection
 
     def read(
@@ -373,7 +421,7 @@ class Reader:
         """
         layout = layout or Layout()
         progress = progress or Ticker(None)
-        plan, data = self.split(rows, layout.broken)
+        plan, data = self.split(rows, layout)
         expected = layout.expected_rows
         progress.start(
             None if expected is None or plan is None else max(expected - plan.header_row, 0)
@@ -395,6 +443,7 @@ class Reader:
                 headers=plan.headers,
                 defaults=plan.defaults,
                 report=self.problem,
+                advice=self.advice,
             )
             width = max(plan.named, default=-1) + 1  # no cell of a row this long is stray
             gaps = any(i not in plan.named for i in range(width))  # an empty header between

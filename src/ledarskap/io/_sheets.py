@@ -13,7 +13,9 @@ Two promises hold for every sheet, whoever made it:
   a CSV file may be no larger than :data:`MAX_UNPACKED` bytes, and an XLSX file may
   unpack to no more (no part of it to more than :data:`MAX_RATIO` times its packed size).
   Beyond them a sheet is refused with a :class:`~ledarskap.errors.DocumentError` naming
-  the limit. An XLSX is read streaming, one cell at a time, and its ``<dimension>`` tag
+  the limit. A CSV row is refused as its lines are read once they hold more delimiters
+  than a worksheet has columns, before :mod:`csv` makes its cells. An XLSX is read
+  streaming, one cell at a time, and its ``<dimension>`` tag
   is not believed: a tiny file with one cell at ``XFD1048576`` costs what its cells cost,
   not a grid of 17 billion.
 - **No formula injection.** A cell written that begins with ``=``, ``+``, ``-``, ``@``, a
@@ -30,10 +32,12 @@ import csv
 import datetime as dt
 import functools
 import io
+import itertools
 import re
 import unicodedata
+import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -54,6 +58,8 @@ __all__ = [
     "XLSX_TEXT",
     "CsvCells",
     "CsvStream",
+    "Escaped",
+    "Unreadable",
     "XlsxStream",
     "escape_cell",
     "fold",
@@ -257,14 +263,30 @@ def _bounded(row: list[str], number: int, source: str, *, quoted: bool = True) -
             row=number,
         )
     if quoted:
-        return [unescape_cell(cell) if cell[:1] == "'" else cell for cell in row]
+        return [
+            _unescaped(cell) if cell[:1] == "'" and not isinstance(cell, Unreadable) else cell
+            for cell in row
+        ]
     return row
+
+
+class Escaped(str):
+    r"""A cell's text the writer escaped (:func:`escape_cell`), its ``'`` removed.
+
+    The text exactly as it was written: the reader trims white space off the cells a
+    person typed, never off these (``"\t=1+1"`` reads back as it was written).
+    """
+
+
+def _unescaped(cell: str) -> str:
+    text = unescape_cell(cell)
+    return cell if len(text) == len(cell) else Escaped(text)
 
 
 # CSV ------------------------------------------------------------------------------------
 
 
-def _decode(content: bytes, source: str) -> tuple[str, str]:
+def _decode(content: bytes, source: str) -> tuple[str, str, bool]:
     found = detect_and_decode(content)
     if found is None:
         raise DocumentError(
@@ -285,12 +307,27 @@ def _decode(content: bytes, source: str) -> tuple[str, str]:
     return found
 
 
-def _sniff(text: str) -> str:
-    """``;``, ``,`` or a tab: whichever the first line with any (outside quotes) has most of.
+def _sniff(text: str, known: Callable[[str], bool] | None) -> str:
+    """``;``, ``,`` or a tab: the one that splits the header line into known columns.
 
-    A title line above the header (``Deltagare 2026``) has none, so the header decides.
+    Each of the first lines that are not blank (a title or a note may be above the header)
+    is split by each delimiter, and the split with the most cells *known* says is a
+    column's header wins: a note above the header (``Lista, uppdaterad 2026-01-10``) has
+    commas, the header ``Förnamn;Efternamn`` none. Without any known header, whichever
+    delimiter the first line with any (outside quotes) has most of.
     """
-    for line in text.splitlines():
+    lines = list(itertools.islice(_not_blank(text), _SNIFFED_LINES))
+    if known is not None:
+        most, chosen = 0, None
+        for line in lines:
+            for delimiter in _DELIMITERS:
+                cells = next(csv.reader([line[:_SNIFFED_CHARACTERS]], delimiter=delimiter), [])
+                count = sum(1 for cell in cells if known(cell))
+                if count > most:
+                    most, chosen = count, delimiter
+        if chosen is not None:
+            return chosen
+    for line in lines:
         outside = _QUOTED.sub("", line) if '"' in line else line
         counts = {delimiter: outside.count(delimiter) for delimiter in _DELIMITERS}
         best = max(counts, key=lambda d: counts[d])
@@ -299,9 +336,20 @@ def _sniff(text: str) -> str:
     return ","
 
 
+def _not_blank(text: str) -> Iterator[str]:
+    """The lines of *text* that are not blank, one at a time (a text may have millions)."""
+    return (line for line in map(re.Match.group, _LINE.finditer(text)) if not line.isspace())
+
+
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=([;,\t|])\r?\n")
 _QUOTED = re.compile(r'"[^"]*"')
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+"""A line as :mod:`csv` reads one (its end kept): ended by a line feed, a carriage return or both."""
+_SNIFFED_LINES = 10  # the lines looked at for the header, as the reader looks at its rows
+_SNIFFED_CHARACTERS = 65_536  # of each: more than a header of 200 columns needs
+_ESCAPED = re.compile("[\udc80-\udcff]")
+"""A byte that was not in the text's encoding, as ``surrogateescape`` holds it."""
 
 
 @attrs.frozen
@@ -349,11 +397,14 @@ def read_csv(content: bytes, source: str) -> CsvCells:
     return CsvCells(rows, stream.encoding, stream.delimiter, stream.lines, stream.broken)
 
 
-def stream_csv(content: bytes, source: str) -> CsvStream:
+def stream_csv(
+    content: bytes, source: str, known: Callable[[str], bool] | None = None
+) -> CsvStream:
     """:func:`read_csv`, its rows read one at a time as they are asked for.
 
     The text is decoded and its delimiter found at once (so an unreadable file fails
-    here); a row beyond the limits fails when it is reached.
+    here); a row beyond the limits fails when it is reached. *known* says whether a cell
+    is the header of a known column: the delimiter is the one that splits the header so.
     """
     if len(content) > MAX_UNPACKED:
         raise _too_large(
@@ -363,7 +414,7 @@ def stream_csv(content: bytes, source: str) -> CsvStream:
                 f"a CSV file may hold at most {MAX_UNPACKED:,} bytes",
             ),
         )
-    text, codec = _decode(content, source)
+    text, codec, mixed = _decode(content, source)
     if "\x00" in text:
         raise DocumentError(
             Text("kan inte läsa filen som CSV", "cannot read the file as CSV"),
@@ -384,64 +435,146 @@ def stream_csv(content: bytes, source: str) -> CsvStream:
     if hint:  # Excel's "sep=;" line: the delimiter said, the line not shown as a row
         delimiter, text = hint.group(1), text[hint.end() :]
     else:
-        delimiter = _sniff(text)
+        delimiter = _sniff(text, known)
     lines: list[int] = []
     broken: dict[int, Problem] = {}
     expected = text.count("\n") + (not text.endswith("\n"))
-    rows = _csv_rows(text, source, delimiter, skipped=1 if hint else 0, lines=lines, broken=broken)
+    rows = _csv_rows(
+        _Lines(text, delimiter, mixed=mixed),
+        source,
+        quoted="'" in text,
+        skipped=1 if hint else 0,
+        lines=lines,
+        broken=broken,
+    )
     return CsvStream(rows, ENCODINGS[codec], delimiter, lines, broken, expected)
 
 
+class _RowTooWideError(Exception):
+    """A row with more delimiters than a worksheet has columns, found before it is split."""
+
+
+class _Lines:
+    """The lines of a text as :mod:`csv` reads them, one at a time, each row's bounded.
+
+    csv makes every cell of a row before it gives the row: a line of 120 million ``;``
+    would be 120 million cells (gigabytes). So the delimiters of the lines of the row being
+    read are counted as csv asks for them (quoted ones too: an overcount only), and a row
+    with more than a worksheet has columns stops the reading (:class:`_RowTooWideError`) before
+    csv has split it. The lines that hold bytes not in the text's encoding (*mixed*) are
+    noted, those bytes given to csv as U+FFFD.
+    """
+
+    def __init__(self, text: str, delimiter: str, *, mixed: bool) -> None:
+        self._lines = map(re.Match.group, _LINE.finditer(text))
+        self.delimiter = delimiter
+        self.mixed = mixed
+        self.read = 0
+        """The lines read so far."""
+        self.row_start = 1
+        """The first line of the row being read."""
+        self.delimiters = 0
+        """The delimiters of the lines of the row being read."""
+        self.undecoded: list[int] = []
+        """The lines read that held bytes not in the text's encoding, in order."""
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line: str = next(self._lines)
+        self.read += 1
+        self.delimiters += line.count(self.delimiter)
+        if self.delimiters >= _GRID_COLUMNS:
+            raise _RowTooWideError
+        if self.mixed and _ESCAPED.search(line):
+            self.undecoded.append(self.read)
+            line = _ESCAPED.sub("\ufffd", line)
+        return line
+
+    def next_row(self) -> None:
+        """The row read has been given: count the next one's from the next line."""
+        self.row_start = self.read + 1
+        self.delimiters = 0
+
+
 def _csv_rows(
-    text: str,
+    source_lines: _Lines,
     source: str,
-    delimiter: str,
     *,
+    quoted: bool,
     skipped: int,
     lines: list[int],
     broken: dict[int, Problem],
 ) -> Iterator[Row]:
-    """The rows of *text*, bounded, as they are read.
+    """The rows of *source_lines*, bounded, as they are read.
+
+    *quoted* false says that no cell holds a ``'``, so none is unescaped.
 
     Each row's first line is added to *lines* and, if the row is broken, its problem to
-    *broken*, before the row is given.
+    *broken*, before the row is given. A broken row's cells are not refused for their
+    length: a quote not closed swallows the rows after it into one cell, which its own
+    problem names. A quote that swallows more than a row may hold stops the reading there,
+    with that problem (the rows after it are in its cell).
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    quoted = "'" in text
-    last = skipped
-    width = 0
+    delimiter = source_lines.delimiter
+    reader = csv.reader(source_lines, delimiter=delimiter, strict=False)
     number = 0
+    width = 0
+    undecoded = 0  # the lines not in the text's encoding looked at so far
     try:
         for row in reader:
             number += 1
-            bounded = _bounded(row, number, source, quoted=quoted)
-            lines.append(last + 1)
-            end = reader.line_num + skipped
-            if end - last > 1:
+            first, end = source_lines.row_start + skipped, reader.line_num + skipped
+            if end > first:
                 _check_quote(
                     row,
                     number=number,
-                    first=last + 1,
+                    first=first,
                     end=end,
                     delimiter=delimiter,
                     source=source,
                     broken=broken,
                 )
-            last = end
+            while undecoded < len(source_lines.undecoded):
+                line = source_lines.undecoded[undecoded] + skipped
+                undecoded += 1
+                broken.setdefault(number, _undecoded(source, number, line))
+            cells = [cell[:MAX_CELL] for cell in row] if number in broken else row
+            bounded = _bounded(cells, number, source, quoted=quoted)
+            lines.append(first)
             if not width and len(row) > 1:
                 width = len(row)
             elif width and len(row) == 1:
                 _check_delimiter(
                     row[0],
                     number=number,
-                    line=last,
+                    line=end,
                     width=width,
                     delimiter=delimiter,
                     source=source,
                     broken=broken,
                 )
+            source_lines.next_row()
             yield bounded
-    except csv.Error:  # in non-strict mode, only a field over csv.field_size_limit()
+    except (csv.Error, _RowTooWideError) as error:  # csv: only a field over csv.field_size_limit()
+        first = source_lines.row_start + skipped
+        if source_lines.read + skipped > first:  # a quote not closed: the rest in its cell
+            lines.append(first)
+            broken[number + 1] = _unclosed(source, number + 1, first, source_lines.read + skipped)
+            yield []
+            return
+        if isinstance(error, _RowTooWideError):
+            raise _too_large(
+                source,
+                Text(
+                    f"mer än {number_sv(_GRID_COLUMNS)} avgränsare ({_delimiter_sv(delimiter)}) "
+                    "på en rad (fler än ett kalkylblad har kolumner)",
+                    f"more than {_GRID_COLUMNS:,} delimiters ({_delimiter_en(delimiter)}) "
+                    "in one row (more than a worksheet has columns)",
+                ),
+                row=number + 1,
+            ) from None
         limit = csv.field_size_limit()
         raise _too_large(
             source,
@@ -453,6 +586,59 @@ def _csv_rows(
             ),
             row=number + 1,
         ) from None
+
+
+def _delimiter_sv(delimiter: str) -> str:
+    return "tabb" if delimiter == "\t" else repr(delimiter)
+
+
+def _delimiter_en(delimiter: str) -> str:
+    return "a tab" if delimiter == "\t" else repr(delimiter)
+
+
+_CLOSE_QUOTE = Text(
+    'stäng citattecknet, eller skriv " två gånger ("") där det hör till texten',
+    'close the quote, or write the " twice ("") where it is part of the text',
+)
+
+
+def _unclosed(source: str, number: int, first: int, last: int) -> Problem:
+    """The problem of row *number*, from line *first*: a quote open past what a row holds."""
+    return Problem(
+        "",
+        Text(
+            f"ett citattecken i raden som börjar på rad {first} är ännu inte stängt på rad "
+            f"{last}, längre än en rad får vara: resten av filen lästes inte",
+            f"a quote in the row beginning on line {first} is not closed by line {last}, "
+            "past what a row may hold: the rest of the file was not read",
+        ),
+        "unbalanced-quote",
+        source=source,
+        row=number,
+        line=first,
+        hint=_CLOSE_QUOTE,
+    )
+
+
+def _undecoded(source: str, number: int, line: int) -> Problem:
+    """The problem of row *number*: its *line* holds bytes not in the file's encoding."""
+    return Problem(
+        "",
+        Text(
+            f"rad {line} i filen är inte UTF-8, som resten av filen (sparad som Windows-1252?): "
+            "dess tecken kan inte läsas säkert",
+            f"line {line} of the file is not UTF-8, as the rest of it is (saved as "
+            "Windows-1252?): its letters cannot be read for certain",
+        ),
+        "encoding",
+        source=source,
+        row=number,
+        line=line,
+        hint=Text(
+            "spara hela filen som CSV UTF-8 från kalkylprogrammet",
+            "save the whole file as CSV UTF-8 from the spreadsheet program",
+        ),
+    )
 
 
 def _check_quote(
@@ -482,10 +668,7 @@ def _check_quote(
                 source=source,
                 row=number,
                 line=first,
-                hint=Text(
-                    'stäng citattecknet, eller skriv " två gånger ("") där det hör till texten',
-                    'close the quote, or write the " twice ("") where it is part of the text',
-                ),
+                hint=_CLOSE_QUOTE,
             )
             return
 
@@ -503,10 +686,8 @@ def _check_delimiter(
     """Mark row *number* broken if its one cell is split by another delimiter."""
     for other in _DELIMITERS:
         if other != delimiter and cell.count(other) >= min(width - 1, 2):
-            shown = "a tab" if other == "\t" else repr(other)
-            header = "a tab" if delimiter == chr(9) else repr(delimiter)
-            visad = "tabb" if other == "\t" else repr(other)
-            rubrik = "tabb" if delimiter == chr(9) else repr(delimiter)
+            shown, header = _delimiter_en(other), _delimiter_en(delimiter)
+            visad, rubrik = _delimiter_sv(other), _delimiter_sv(delimiter)
             broken[number] = Problem(
                 "",
                 Text(
@@ -554,6 +735,68 @@ def _openpyxl(feature: Text) -> object:
     return openpyxl
 
 
+class Unreadable(str):
+    """An XLSX cell whose value the file does not hold, and the problem that says so.
+
+    An Excel error (``#N/A``, ``#REF!``), a formula saved without its computed value (as a
+    program other than Excel may save one), a date beyond the dates Excel has. Its text is
+    what the cell shows; the reader reports it at its column instead of reading it.
+    """
+
+    code: str
+    message: Text
+    hint: Text
+
+
+def _unreadable_cell(shown: str, code: str, message: Text, hint: Text) -> Unreadable:
+    cell = Unreadable(shown)
+    cell.code, cell.message, cell.hint = code, message, hint
+    return cell
+
+
+def _error_cell(error: str) -> Unreadable:
+    shown = error[:_SHOWN_ERROR]
+    return _unreadable_cell(
+        shown,
+        "excel-error",
+        Text(
+            f"förväntade ett värde, fick Excel-felet {shown}",
+            f"expected a value, found an Excel error {shown}",
+        ),
+        Text("rätta cellen eller formeln i Excel", "correct the cell or its formula in Excel"),
+    )
+
+
+_SHOWN_ERROR = 20  # the most characters of an error code shown (Excel's are at most 7)
+_NOT_COMPUTED = _unreadable_cell(
+    "=",
+    "formula-without-value",
+    Text(
+        "förväntade ett värde, fick en formel utan beräknat värde",
+        "expected a value, found a formula without a computed value",
+    ),
+    Text(
+        "öppna och spara filen i Excel, som räknar ut den",
+        "open and save the file in Excel, which computes it",
+    ),
+)
+
+
+def _bad_date(serial: object) -> Unreadable:
+    shown = str(serial)[:_SHOWN_ERROR]
+    return _unreadable_cell(
+        shown,
+        "invalid-date",
+        Text(
+            f"förväntade ett datum, fick en datumcell med talet {shown}, "
+            "utanför de datum Excel kan visa",
+            f"expected a date, found a date cell of the number {shown}, "
+            "outside the dates Excel can show",
+        ),
+        Text("skriv datumet i cellen igen", "write the date into the cell again"),
+    )
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -596,12 +839,22 @@ class XlsxStream:
 
     def __init__(self, content: bytes, source: str) -> None:
         openpyxl = _openpyxl(Text("Att läsa XLSX-blad", "Reading XLSX spreadsheets"))
+        if len(content) > MAX_UNPACKED:
+            raise _too_large(
+                source,
+                Text(
+                    f"en XLSX-fil får rymma högst {number_sv(MAX_UNPACKED)} byte",
+                    f"an XLSX file may hold at most {MAX_UNPACKED:,} bytes",
+                ),
+            )
         _check_archive(content, source)
         self.source = source
         try:
-            self._book = openpyxl.load_workbook(  # type: ignore[attr-defined]
-                io.BytesIO(content), read_only=True, data_only=True
-            )
+            with warnings.catch_warnings():  # of parts the reader does not read: not the user's
+                warnings.simplefilter("ignore")
+                self._book = openpyxl.load_workbook(  # type: ignore[attr-defined]
+                    io.BytesIO(content), read_only=True, data_only=True
+                )
             self._sheet = self._book.worksheets[0]
         except Exception as error:  # openpyxl raises many kinds on a bad file
             what = type(error).__name__
@@ -672,8 +925,19 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
     whole ``<row>`` in memory, however many cells it has. So the XML is walked here, one
     cell at a time (each read by openpyxl's worksheet parser, then dropped), and bounded:
     a row with more cells than a worksheet has columns is refused as it is read.
+
+    A cell whose value the file does not hold is given as :class:`Unreadable`: an error
+    (``t="e"``), a formula without its value, a date beyond Excel's. Dates are read here,
+    not by openpyxl, which warns of such a date (a warning reaching the user's terminal).
     """
-    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG, WorkSheetParser
+    from openpyxl.utils.datetime import from_excel
+    from openpyxl.worksheet._reader import (
+        CELL_TAG,
+        FORMULA_TAG,
+        ROW_TAG,
+        VALUE_TAG,
+        WorkSheetParser,
+    )
     from openpyxl.xml.functions import iterparse
 
     count = 0  # the rows given so far, gaps counted
@@ -683,9 +947,10 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
             sheet._shared_strings,
             data_only=True,
             epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
+            date_formats=set(),  # read below
+            timedelta_formats=set(),
         )
+        dates, durations = book._date_formats, book._timedelta_formats
         row: Any = None
         values: dict[int, object] = {}
         cells = 0
@@ -709,8 +974,21 @@ def _worksheet_rows(book: Any, sheet: Any, source: str) -> Iterator[Row]:
                         row=parser.row_counter,
                     )
                 cell = parser.parse_cell(element)
-                if cell["value"] is not None:
-                    values[cell["column"]] = cell["value"]
+                value = cell["value"]
+                if cell["data_type"] == "e" and value is not None:
+                    value = _error_cell(str(value))
+                elif value is None and element.find(FORMULA_TAG) is not None:
+                    # computed to "" (t="str" with its <v>), or never computed (no <v>, or an
+                    # empty one, as openpyxl writes a formula)
+                    empty = cell["data_type"] == "str" and element.find(VALUE_TAG) is not None
+                    value = None if empty else _NOT_COMPUTED
+                elif cell["data_type"] == "n" and cell["style_id"] in dates:
+                    try:
+                        value = from_excel(value, book.epoch, cell["style_id"] in durations)
+                    except (OverflowError, ValueError, TypeError):
+                        value = _bad_date(value)
+                if value is not None:
+                    values[cell["column"]] = value
                 if row is not None:
                     del row[:]  # the cell read, nothing of it is kept
             elif element.tag == ROW_TAG:
@@ -730,7 +1008,10 @@ def _rows_to(count: int, number: int, values: dict[int, object], source: str) ->
         raise _too_large(source, _beyond_columns(last), row=number)
     for _ in range(count + 1, number):
         yield []
-    cells = [_cell_text(values.get(column)) for column in range(1, last + 1)]
+    cells = [
+        value if isinstance(value := values.get(column), Unreadable) else _cell_text(value)
+        for column in range(1, last + 1)
+    ]
     yield _bounded(cells, number, source)
 
 

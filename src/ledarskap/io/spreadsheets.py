@@ -93,6 +93,7 @@ from ._problems import FILE_NAME
 from ._progress import ProgressCallback, Ticker, checked_progress
 from ._reading import reason_of, refuse_devices
 from ._sheet_columns import (
+    AN_ID,
     COLUMNS,
     NO_POSITION,
     NONE,
@@ -101,8 +102,11 @@ from ._sheet_columns import (
     Sheet,
     SheetKind,
     checked_kind,
+    header_of,
+    is_id,
 )
 from ._sheet_mapping import (
+    Advice,
     DefaultValue,
     SheetMapping,
     cell_text,
@@ -223,8 +227,87 @@ class SheetImport:
             )
         return self
 
+    def conflicts(self, data: ProgramData) -> tuple[Problem, ...]:
+        """A ``conflicting-person`` problem for each person of the sheet *data* has otherwise.
+
+        A person of the sheet whose id *data* has already is that person if every detail
+        the sheet gives (a name, an e-mail address …) is that person's (an empty cell says
+        nothing): the sheet's rows are linked to them. Otherwise the rows would be linked to
+        someone else and the sheet's details lost: each such person is a problem at the
+        first row that gives them, naming the details that differ.
+
+        .. versionadded:: 0.3
+        """
+        if not isinstance(data, ProgramData):
+            raise UsageError(
+                Text(
+                    f"conflicts(data): förväntade en ProgramData, fick {type(data).__name__}",
+                    f"conflicts(data): expected a ProgramData, found {type(data).__name__}",
+                )
+            )
+        known = {person.id: person for person in data.people}
+        rows: dict[str, int] = {}
+        for outcome in self.outcomes:
+            for record in outcome.records:
+                if isinstance(record, Person):
+                    rows.setdefault(record.id, outcome.row)
+        column = None if self.inspection is None else self.inspection.column("person_id")
+        header = None if column is None else column.header
+        problems = []
+        for person in self.people:
+            there = known.get(person.id)
+            if there is None:
+                continue
+            other = [
+                field.name
+                for field in attrs.fields(Person)
+                if getattr(person, field.name) not in (None, getattr(there, field.name))
+            ]
+            if other:
+                sv = ", ".join(header_of(self.kind, name) for name in other)
+                en = ", ".join(header_of(self.kind, name, "en") for name in other)
+                problems.append(
+                    Problem(
+                        "",
+                        Text(
+                            f"personen {person.id} finns redan i programmet, med andra "
+                            f"uppgifter ({sv})",
+                            f"person {person.id} is already in the program, with other "
+                            f"details ({en})",
+                        ),
+                        "conflicting-person",
+                        source=self.source,
+                        row=rows.get(person.id),
+                        column=header,
+                        hint=Text(
+                            "ge raden ett eget Person-id, eller rätta uppgifterna på raden "
+                            "eller i programmet",
+                            "give the row a Person-id of its own, or correct the details in "
+                            "the row or in the program",
+                        ),
+                    )
+                )
+        return tuple(problems)
+
     def merge_into(self, data: ProgramData) -> ProgramData:
-        """*data* with this sheet's records added (people already there by id are kept)."""
+        """*data* with this sheet's records added; a person already there by id is kept.
+
+        A person of the sheet that *data* has with other details (:meth:`conflicts`) is
+        refused: :class:`~ledarskap.errors.DocumentError` listing each, nothing added.
+
+        .. versionchanged:: 0.3
+           Such a person is refused: the sheet's details were dropped, its rows linked to
+           *data*'s person.
+        """
+        clashes = self.conflicts(data)
+        if clashes:
+            raise DocumentError(
+                Text(
+                    "bladets personer finns redan i programmet, med andra uppgifter",
+                    "the sheet's people are already in the program, with other details",
+                ),
+                clashes,
+            )
         known = {person.id for person in data.people}
         return attrs.evolve(
             data,
@@ -292,11 +375,49 @@ def read_sheet(
     :class:`~ledarskap.errors.UsageError`.
 
     .. versionchanged:: 0.3
-       Sheets are bounded as above; a cell the writer escaped (``'=…``) reads as written
-       (``=…``); white space is not trimmed where that would make a formula;
-       *columns*, *defaults*, *mapping* and *cohort*; *ignore_columns* skips known columns
-       too; a title or notes above the header are skipped; yes/no cells read in Swedish
-       and English; UTF-16 text is read; *progress*.
+       Sheets are bounded as above; a cell the writer escaped (``'=…``) reads exactly as
+       written (``=…``), every other cell trimmed; *columns*, *defaults*, *mapping* and
+       *cohort*; *ignore_columns* skips known columns too; a title or notes above the
+       header are skipped; yes/no cells read in Swedish and English; UTF-16 text is read;
+       *progress*. A *cohort_id* that is no id is refused; a default no cell could hold
+       raises :class:`~ledarskap.errors.DocumentError` at once; every problem of a row is
+       reported, the model's checks with its cells'.
+    """
+    return read_sheet_advised(
+        source,
+        kind,
+        cohort_id=cohort_id,
+        name=name,
+        strict=strict,
+        ignore_columns=ignore_columns,
+        columns=columns,
+        defaults=defaults,
+        mapping=mapping,
+        cohort=cohort,
+        progress=progress,
+        advice=Advice(),
+    )
+
+
+def read_sheet_advised(
+    source: str | os.PathLike[str] | bytes,
+    kind: SheetKind,
+    *,
+    cohort_id: str | None = None,
+    name: str | None = None,
+    strict: bool = False,
+    ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str] | None = None,
+    defaults: Mapping[str, DefaultValue] | None = None,
+    mapping: SheetMapping | str | os.PathLike[str] | None = None,
+    cohort: Cohort | None = None,
+    progress: ProgressCallback | None = None,
+    advice: Advice,
+) -> SheetImport:
+    """:func:`read_sheet`, its hints naming what to give as *advice* says.
+
+    For ``ledarskap import``, whose user gives a ``--mapping`` file and ``--cohort``, not
+    arguments of a Python call. Not part of the API.
     """
     ticker = Ticker(checked_progress(progress, "read_sheet"))
     with paused_gc():  # thousands of rows and records, no reference cycles (see ledarskap._gc)
@@ -311,6 +432,7 @@ def read_sheet(
             defaults=defaults,
             mapping=mapping,
             cohort=cohort,
+            advice=advice,
         )
         result = _imported(kind, label, reader.read(cells, layout, ticker))
     return result.raise_for_problems() if strict else result
@@ -348,6 +470,7 @@ def inspect_sheet(
         defaults=defaults,
         mapping=mapping,
         cohort=cohort,
+        advice=Advice(),
     )
     return reader.inspect(cells, layout)
 
@@ -364,6 +487,7 @@ def _prepared(
     defaults: Mapping[str, DefaultValue] | None,
     mapping: SheetMapping | str | os.PathLike[str] | None,
     cohort: Cohort | None,
+    advice: Advice,
 ) -> tuple[SheetKind, Reader, Iterable[list[str]], Layout, str]:
     """The arguments of :func:`read_sheet` checked, the sheet's cells read, the reader made."""
     if not isinstance(source, (str, bytes, os.PathLike)):
@@ -405,35 +529,25 @@ def _prepared(
         mapping = SheetMapping()
     elif not isinstance(mapping, SheetMapping):
         mapping = load_sheet_mapping(mapping)
-    mapping = mapping.merged(columns=columns, ignore=ignore_columns, defaults=defaults)
-    wrong = mapping.problems(kind, source="mapping")
-    if wrong:
-        raise DocumentError(
+    if cohort_id is not None and not isinstance(cohort_id, str):
+        raise UsageError(
             Text(
-                f"mappningen passar inte ett blad med {Sheet(kind).label('sv')}",
-                f"the mapping does not fit a {kind} sheet",
-            ),
-            wrong,
+                f"{function}(cohort_id): förväntade id:t för en omgång (text), "
+                f"fick {type(cohort_id).__name__}",
+                f"{function}(cohort_id): expected a cohort's id (text), "
+                f"found {type(cohort_id).__name__}",
+            )
         )
+    if cohort_id is not None and not is_id(cohort_id):  # each row's ids are made of it
+        raise InvalidValueError(location=f"{function}(cohort_id)", expected=AN_ID, found=cohort_id)
+    mapping = mapping.merged(columns=columns, ignore=ignore_columns, defaults=defaults)
+    _check_mapping(kind, mapping.problems(kind, source="mapping"))
     cohort_id = cohort_id or (cohort.id if cohort is not None else None) or mapping.cohort
     texts = {_field(kind, f): cell_text(value) for f, value in mapping.defaults.items()}
     fallbacks = (
         {"start": cohort.start.isoformat()} if cohort is not None and kind == "participants" else {}
     )
     content, label, xlsx = _content(source, name)
-    cells: Iterable[list[str]]
-    if xlsx:
-        workbook = XlsxStream(content, label)
-        cells, layout = workbook, Layout(expected_rows=workbook.expected_rows)
-    else:
-        found = stream_csv(content, label)
-        cells = found.rows
-        layout = Layout(
-            encoding=found.encoding,
-            delimiter=found.delimiter,
-            broken=found.broken,
-            expected_rows=found.expected_rows,
-        )
     reader = Reader(
         kind,
         label,
@@ -442,8 +556,35 @@ def _prepared(
         mapping={header: _field(kind, f) for header, f in mapping.columns.items()},
         defaults=texts,
         fallbacks=fallbacks,
+        advice=advice,
     )
+    _check_mapping(kind, reader.check_defaults())  # once, where given, not on every row
+    cells: Iterable[list[str]]
+    if xlsx:
+        workbook = XlsxStream(content, label)
+        cells, layout = workbook, Layout(expected_rows=workbook.expected_rows)
+    else:
+        found = stream_csv(content, label, reader.knows)
+        cells = found.rows
+        layout = Layout(
+            encoding=found.encoding,
+            delimiter=found.delimiter,
+            broken=found.broken,
+            expected_rows=found.expected_rows,
+        )
     return kind, reader, cells, layout, label
+
+
+def _check_mapping(kind: SheetKind, problems: list[Problem]) -> None:
+    """Raise the *problems* of a mapping (its fields, its defaults) as one error, if any."""
+    if problems:
+        raise DocumentError(
+            Text(
+                f"mappningen passar inte ett blad med {Sheet(kind).label('sv')}",
+                f"the mapping does not fit a {kind} sheet",
+            ),
+            problems,
+        )
 
 
 def _field(kind: SheetKind, name: str) -> str:

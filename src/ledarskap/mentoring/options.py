@@ -258,12 +258,12 @@ class MatchingOptions:
     - ``bans``: pairs (participant id, mentor id) ruled out by hand.
     - ``capacities``: mentor ids to places, instead of the mentor records' ``capacity``
       for this pairing (at least 1: use ``unavailable`` to take a mentor out).
-
-    ``wishes`` and ``capacities`` are read-only mappings, as the options are immutable.
     - ``adepts``: the participants to pair; by default every participant of the cohort who
       has not withdrawn and is not paired yet. Naming adepts who are paired re-pairs them:
       their current mentorship does not take a place (ban the pair to rule out the
       current mentor).
+
+    ``wishes`` and ``capacities`` are read-only mappings, as the options are immutable.
     """
 
     weights: Weights = attrs.field(
