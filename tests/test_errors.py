@@ -277,6 +277,16 @@ def test_a_lone_surrogate_is_shown_as_its_escape() -> None:
     assert problem.source == "\\ud800.csv"
 
 
+@pytest.mark.parametrize("between", ["\udc96", "\ufffd", "\udc96\udc97"])
+def test_a_separator_read_in_the_wrong_encoding_still_separates(between: str) -> None:
+    """A Windows-1252 dash read as UTF-8 is a lone surrogate (surrogateescape) or U+FFFD:
+    the number around it is masked all the same, before the surrogate is escaped."""
+    shown = mask_personal_data(f"kolumn 850312{between}2395")
+    assert shown.startswith("kolumn XXXXXX")
+    assert shown.endswith("XX95")
+    assert "850312" not in shown
+
+
 def test_a_path_is_shown_in_at_most_1000_characters() -> None:
     """A message stays bounded whatever path it is given: the middle of a long one is cut,
     its start and its file's name are kept."""

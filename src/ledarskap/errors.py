@@ -87,7 +87,9 @@ _SEPARATORS = "".join(
         "\u1361\u16ec\u1804\ufe13\ufe30\ufe55\uff1a",  # colons
     ]
 )
-_SEPARATOR = re.escape(_SEPARATORS)
+# And, for masking only, what a separator may have become in text read in the wrong
+# encoding: a byte kept as a lone surrogate (surrogateescape), or U+FFFD in its place.
+_SEPARATOR = re.escape(_SEPARATORS) + "\ufffd\udc80-\udcff"
 _RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
@@ -190,8 +192,8 @@ def mask_personal_data(text: str) -> str:
     Masking is idempotent (masked text is left as it is) and takes time linear in the
     length of the text.
     """
-    if not text.isascii():
-        text = re.sub(_SURROGATE, _escaped, text)
+    if not text.isascii():  # a number around a lone surrogate first, then its escape's
+        text = re.sub(_SURROGATE, _escaped, _RUN.sub(_mask_number, text))
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
