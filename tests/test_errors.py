@@ -33,6 +33,7 @@ from ledarskap.errors import (
     Problems,
     UsageError,
     checked_language,
+    mask_field,
     mask_personal_data,
     safe_repr,
 )
@@ -275,6 +276,39 @@ def test_a_lone_surrogate_is_shown_as_its_escape() -> None:
     problem = Problem("", "m", source="\ud800.csv")
     str(problem).encode("utf-8")
     assert problem.source == "\\ud800.csv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["19850312.2395", "19850312/2395", "19850312_2395", "19850312\t2395", "850312 / 2395"],
+)
+def test_what_people_write_between_the_parts_still_separates(text: str) -> None:
+    """A dot, a slash, an underscore or a tab between the parts: an id or a cell may be
+    written so, and python-stdnum reads none of them; the number is masked all the same."""
+    shown = mask_personal_data(f"id {text}.")
+    assert shown.endswith("XX95.")
+    assert "0312" not in shown
+
+
+@pytest.mark.parametrize("at", ["\uff20", "\ufe6b"])
+def test_a_full_width_at_sign_is_an_at_sign(at: str) -> None:
+    assert mask_personal_data(f"mail anna.berg{at}linkoping.se") == "mail a…@linkoping.se"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [
+        ("email", "anna.berg @ linkoping.se", "a…@ linkoping.se"),
+        ("email", "anna.berg\uff20linkoping.se", "a…@linkoping.se"),
+        ("email", "anna.berg", "XXXX.XXrg"),
+        ("personnummer", "850312-239", "XXXXXX-X39"),
+        ("personnummer", "19850312.2395", "19XXXXXX-XX95"),
+        ("phone", "070-123 45 67", "XXXXXX-XX67"),
+        ("title", "Socialchef 19850312-2395", "Socialchef 19XXXXXX-XX95"),
+    ],
+)
+def test_a_personal_field_is_masked_whole(field: str, value: str, shown: str) -> None:
+    assert mask_field(field, value) == shown
 
 
 @pytest.mark.parametrize("between", [chr(0xDC96), "\ufffd", chr(0xDC96) + chr(0xDC97)])

@@ -124,6 +124,13 @@ def test_a_json_path_names_each_step(keys: list[str | int]) -> None:
         )
 
 
+def test_a_key_with_a_dot_is_one_step_of_a_path() -> None:
+    """``a.b`` is one key (a document may hold it), not two: in brackets, as JSONPath has it;
+    a field a model error names (``sessions[1]``) is kept as it is."""
+    assert json_path(("people", 0, "a.b")) == '$.people[0]["a.b"]'
+    assert json_path(("cohorts", 0, "sessions[1]")) == "$.cohorts[0].sessions[1]"
+
+
 def test_a_shape_or_a_list_of_the_wrong_kind_is_said_in_swedish() -> None:
     with pytest.raises(Exception) as caught:  # noqa: PT011 - any of cattrs' errors
         _converter().structure({"name": "a", "children": {"name": "b"}, "tags": "x"}, Node)

@@ -93,7 +93,7 @@ def _english(text: Wording) -> str:
     return text if isinstance(text, str) else text.en
 
 
-_PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\]|\.[^\W\d]\w*)*")
+_PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\])*")
 """A key written as a path (``sessions[1]``: a field a model error names), kept as it is."""
 
 

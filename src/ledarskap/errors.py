@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar, cast
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ __all__ = [
     "UnknownReferenceError",
     "UsageError",
     "checked_language",
+    "mask_field",
     "mask_personal_data",
     "masked_repr",
     "safe_repr",
@@ -87,9 +89,10 @@ _SEPARATORS = "".join(
         "\u1361\u16ec\u1804\ufe13\ufe30\ufe55\uff1a",  # colons
     ]
 )
-# And, for masking only, what a separator may have become in text read in the wrong
-# encoding: a byte kept as a lone surrogate (surrogateescape), or U+FFFD in its place.
-_SEPARATOR = re.escape(_SEPARATORS) + "\ufffd\udc80-\udcff"
+# And, for masking only: what else people write between the parts (a dot, a slash, an
+# underscore, a tab), and what a separator may have become in text read in the wrong
+# encoding (a byte kept as a lone surrogate by surrogateescape, or U+FFFD in its place).
+_SEPARATOR = re.escape(_SEPARATORS + "./_\t") + "\ufffd\udc80-\udcff"
 _RUN = re.compile(f"\\d(?:[{_SEPARATOR}]*\\d)*")
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
@@ -194,6 +197,7 @@ def mask_personal_data(text: str) -> str:
     """
     if not text.isascii():  # a number around a lone surrogate first, then its escape's
         text = re.sub(_SURROGATE, _escaped, _RUN.sub(_mask_number, text))
+        text = text.replace("\uff20", "@").replace("\ufe6b", "@")  # full-width and small
     text = _RUN.sub(_mask_number, text)
     if "@" not in text:
         return text
@@ -202,6 +206,48 @@ def mask_personal_data(text: str) -> str:
     return "".join(
         _mask_address(part) if i % 2 == 0 and "@" in part else part for i, part in enumerate(parts)
     )
+
+
+_PERSONAL_FIELDS = frozenset({"email", "phone", "personnummer"})
+_SHOWN_OF_FIELD = 60
+_DIGITS_SHOWN = 4  # a masked personnummer's: its century and its last two
+
+
+def mask_field(field: str, text: str) -> str:
+    """A value of *field* as a message quotes it: masked whole if the field is personal.
+
+    A personnummer, an e-mail address or a phone number that does not read may be written
+    any way (a digit short, a space before the ``@``, a full-width ``＠``), so it is not
+    left to :func:`mask_personal_data`, which knows the spellings of text at large. An
+    address keeps its first character and its domain (``a…@linkoping.se``); without an
+    ``@``, no letter or digit but its last two. Any other personal value is masked as a
+    personnummer is, then every digit left but the last two hidden: its shape shows, not
+    its number. A value of another field is masked as any text is.
+
+    >>> mask_field("personnummer", "850312-239"), mask_field("email", "anna.berg @x.se")
+    ('XXXXXX-X39', 'a…@x.se')
+    >>> mask_field("email", "anna.berg"), mask_field("title", "Socialchef")
+    ('XXXX.XXrg', 'Socialchef')
+    """
+    if field not in _PERSONAL_FIELDS:
+        return mask_personal_data(text)
+    text = text[:_SHOWN_OF_FIELD]
+    if field == "email":
+        text = unicodedata.normalize("NFKC", text)  # a full-width ＠ is an @
+        if "@" in text:
+            local, _, domain = text.rpartition("@")
+            return mask_personal_data(f"{local[:1]}…@{domain}")
+        return _hidden(text, str.isalnum)
+    masked = mask_personal_data(text)
+    if sum(c.isdigit() for c in masked) <= _DIGITS_SHOWN:
+        return masked
+    return _hidden(masked, str.isdigit)
+
+
+def _hidden(text: str, secret: Callable[[str], bool]) -> str:
+    """*text* with every character *secret* says is one shown as ``X``, but the last two."""
+    kept = [i for i, c in enumerate(text) if secret(c)][-2:]
+    return "".join("X" if secret(c) and i not in kept else c for i, c in enumerate(text))
 
 
 _LONGEST_PATH = 1000

@@ -49,6 +49,49 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away takes root"
+)
+def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
+    """A file several people share stays theirs when one of them saves it."""
+    target = tmp_path / "shared.json"
+    target.write_bytes(b"old")
+    os.chown(target, 65534, 5000)
+    target.chmod(0o660)
+    write_atomic(target, b"new")
+    info = target.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 5000, 0o660)
+
+
+def test_when_the_owner_cannot_be_kept_the_group_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only an administrator may give a file away; anyone may keep a group they are in."""
+    target = tmp_path / "shared.json"
+    target.write_bytes(b"old")
+    calls: list[tuple[int, int]] = []
+
+    def fchown(fd: int, uid: int, gid: int) -> None:
+        calls.append((uid, gid))
+        if uid != -1:
+            raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fchown", fchown)
+    write_atomic(target, b"new")
+    info = target.stat()
+    assert calls == [(info.st_uid, info.st_gid), (-1, info.st_gid)]
+    assert target.read_bytes() == b"new"
+
+
+@pytest.mark.parametrize("suffix", ["/", "//"])
+def test_a_path_ending_in_a_slash_is_a_folders_and_refused(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / "notes.json"
+    target.write_bytes(b"my notes")
+    with pytest.raises(FileAccessError, match="ending in a slash"):
+        write_atomic(f"{target}{suffix}", b"{}")
+    assert target.read_bytes() == b"my notes"
+
+
 def test_the_temporary_file_is_private_until_the_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -714,6 +715,39 @@ def test_a_bad_personnummer_in_a_document_is_whole_swedish() -> None:
     swedish = raised.value.render("sv")
     assert "19XXXXXX-XX96" in swedish
     assert english_words(swedish) == []
+
+
+@pytest.mark.parametrize("syntax", ["json", "toml"])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("personnummer", "19850312.2395"),
+        ("personnummer", "19850312/2395"),
+        ("personnummer", "19850312_2395"),
+        ("personnummer", "850312-239"),
+        ("email", "anna.berg @ linkoping.se"),
+        ("email", "anna.berg\uff20linkoping.se"),
+    ],
+)
+def test_a_personal_value_that_does_not_read_is_never_shown(
+    syntax: Literal["json", "toml"], field: str, value: str
+) -> None:
+    """However it is written, a personnummer or address in a problem is masked whole."""
+    data = ledarskap.dumps(sample(), syntax="json")
+    document = json.loads(data)
+    document["people"][0][field] = value
+    text = json.dumps(document)
+    if syntax == "toml":  # the first person's line of the field, rewritten
+        toml = ledarskap.dumps(ledarskap.loads(data), syntax="toml")
+        start = toml.index("[[people]]")
+        line = re.compile(rf"^{field} = .*$", re.MULTILINE).search(toml, start)
+        assert line is not None
+        text = f"{toml[: line.start()]}{field} = {json.dumps(value)}{toml[line.end() :]}"
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text, syntax=syntax)
+    for shown in (str(raised.value), raised.value.render("sv"), repr(raised.value)):
+        assert "0312" not in shown
+        assert "anna.berg" not in shown
 
 
 def test_a_newer_format_version_in_swedish_names_both_versions() -> None:

@@ -98,6 +98,15 @@ def test_a_failing_migration_is_a_format_version_error() -> None:
     assert "from format version 0 to 1 failed" in str(exc.value)
 
 
+@pytest.mark.parametrize("returned", [None, [], "x"])
+def test_a_migration_that_returns_no_document_is_a_format_version_error(returned: Any) -> None:
+    chain = (Migration(from_version=0, to_version=1, function=lambda _: returned, description="t"),)
+    with pytest.raises(FormatVersionError, match="t: TypeError: 'it returned"):
+        ledarskap.loads(
+            json.dumps({"format": "ledarskap.program", "format_version": 0}), migrations=chain
+        )
+
+
 def test_a_migration_goes_one_version_up() -> None:
     with pytest.raises(ValueError, match="one version up"):
         Migration(from_version=1, to_version=3, function=dict, description="skip")
@@ -113,8 +122,11 @@ def test_a_format_version_that_is_missing_or_text(value: object, summary: str) -
         document["format_version"] = value
     with pytest.raises(FormatVersionError, match=summary) as exc:
         ledarskap.loads(json.dumps(document))
+    problem = exc.value.problems[0]
     if value is not None:
-        assert exc.value.problems[0].message == "expected a whole number, found text '1'"
+        assert problem.message == "expected a whole number, found text '1'"
+    else:  # absent, as every key a document lacks
+        assert (problem.code, problem.message) == ("missing", "expected a whole number, found none")
 
 
 @pytest.mark.parametrize(("written", "read"), [(1.0, True), (1.5, False), (True, False)])

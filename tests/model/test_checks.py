@@ -106,16 +106,21 @@ def test_a_text_check_and_its_schema_agree(check: _checks.Check, value: str) -> 
     assert _accepts(check, value) == jsonschema.Draft202012Validator(schema).is_valid(value)
 
 
-@given(value=st.integers(-3, 3))
+@given(value=st.integers(-3, 3) | st.integers(2**63 - 3, 2**63 + 3) | st.integers())
 def test_a_least_whole_number_and_its_schema_agree(value: int) -> None:
-    """Law: a whole number passes ``positive_int`` iff its schema's minimum allows it."""
+    """Law: a whole number passes ``positive_int`` iff its schema's bounds allow it (at
+    most 2^63 - 1: what TOML, Parquet and most tools hold)."""
     valid = jsonschema.Draft202012Validator(_checks.positive_int.schema).is_valid(value)
     assert _accepts(_checks.positive_int, value) == valid
 
 
 def test_schemas_of_the_combinators() -> None:
     """Optional says null apart (in the field's type); items and sets say their constraints."""
-    assert _checks.optional(_checks.positive_int).schema == {"type": "integer", "minimum": 1}
+    assert _checks.optional(_checks.positive_int).schema == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 2**63 - 1,
+    }
     assert _checks.items(_checks.identifier, non_empty=True, unique=True).schema == {
         "type": "array",
         "items": _checks.identifier.schema,

@@ -263,3 +263,17 @@ def test_an_unknown_municipality_or_county_is_said_in_swedish_with_a_hint() -> N
         "county: expected one of Sweden's 21 county codes or names, found 'Östergötlandd' "
         "(did you mean Östergötlands län?)"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Region Kalmar", "Kalmar län", "Stockholms län", "Region Jönköpings län", "Kalmar lans"],
+)
+def test_a_county_or_region_is_no_municipality(name: str) -> None:
+    """Region Kalmar is not Kalmar municipality: a regional director is no kommunchef."""
+    with pytest.raises(UnknownMunicipalityError):
+        municipality(name)
+
+
+def test_region_gotland_is_the_one_region_that_is_a_municipality() -> None:
+    assert municipality("Region Gotland").code == municipality("Gotland").code == "0980"

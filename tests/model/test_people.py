@@ -243,3 +243,11 @@ def test_a_bad_personnummer_is_said_in_swedish_and_masked() -> None:
     assert number.value.render("sv") == (
         "personnummer: förväntade ett personnummer som text, fick 'int'"
     )
+
+
+@pytest.mark.parametrize("email", ["anna.berg @ linkoping.se", "anna.berg＠linkoping.se", "anna"])
+def test_an_address_that_is_refused_is_quoted_masked(email: str) -> None:
+    with pytest.raises(InvalidValueError) as raised:
+        Person(id="p-1", given_name="Anna", family_name="Berg", email=email)
+    for shown in (str(raised.value), raised.value.render("sv")):
+        assert "anna" not in shown.replace("Anna", "")

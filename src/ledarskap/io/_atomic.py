@@ -120,7 +120,7 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     """
     _check_path(path)
     try:
-        _existing_mode(path, _target(path))
+        _existing(path, _target(path))
     except OSError as exc:  # a name too long, a folder that cannot be searched
         raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
     except ValueError as exc:  # a NUL character in the path
@@ -128,7 +128,7 @@ def check_writable(path: str | os.PathLike[str]) -> None:
 
 
 def _check_path(path: object) -> None:
-    """Refuse what is no file path."""
+    """Refuse what is no file path, and a path ending in a slash (a folder's)."""
     if not isinstance(path, (str, os.PathLike)):
         found = type(path).__name__
         raise UsageError(
@@ -136,6 +136,16 @@ def _check_path(path: object) -> None:
                 f"förväntade en sökväg till en fil (str eller os.PathLike), fick {found}",
                 f"expected a file path (str or os.PathLike), found {found}",
             )
+        )
+    name = os.fsdecode(path)
+    if name.endswith(("/", os.sep)):  # realpath would drop it, and replace the file before
+        raise FileAccessError(
+            name,
+            "write",
+            Text(
+                "en sökväg som slutar med snedstreck är en mapps, inte en fils",
+                "a path ending in a slash is a folder's, not a file's",
+            ),
         )
 
 
@@ -155,12 +165,12 @@ def write_atomic(
     _check_path(path)
     try:
         target = _target(path)
-        mode = _existing_mode(path, target)
+        existing = _existing(path, target)
         _remove_stale(target)
         with _folder_locked(target.parent) if check else contextlib.nullcontext():
             if check:
                 check()
-            _write(target, mode, chunks, check)
+            _write(target, existing, chunks, check)
     except FileAccessError:
         raise
     except OSError as exc:
@@ -191,8 +201,8 @@ def _target(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(os.fspath(path)))
 
 
-def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
-    """The permission bits of the file to be replaced, or ``None`` for a new file.
+def _existing(path: str | os.PathLike[str], target: Path) -> os.stat_result | None:
+    """What is known of the file to be replaced (its mode, owner), or ``None`` for a new file.
 
     Raises :class:`~ledarskap.errors.FileAccessError` for what must not be replaced.
     """
@@ -218,16 +228,19 @@ def _existing_mode(path: str | os.PathLike[str], target: Path) -> int | None:
                 "not a regular file (a device, FIFO or socket is never replaced)",
             ),
         )
-    mode = stat.S_IMODE(info.st_mode) & 0o777  # never set-id or sticky bits on a new file
+    mode = stat.S_IMODE(info.st_mode) & 0o777
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise FileAccessError(
             shown, "write", Text("filen är skrivskyddad", "the file is read-only")
         )
-    return mode
+    return info
 
 
 def _write(
-    target: Path, mode: int | None, chunks: tuple[bytes, ...], check: Callable[[], None] | None
+    target: Path,
+    existing: os.stat_result | None,
+    chunks: tuple[bytes, ...],
+    check: Callable[[], None] | None,
 ) -> None:
     fd, temporary = _create_temporary(target)
     try:
@@ -237,7 +250,12 @@ def _write(
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
-            _chmod(stream.fileno(), temporary, _NEW_FILE & ~_umask() if mode is None else mode)
+            if existing is None:
+                _chmod(stream.fileno(), temporary, _NEW_FILE & ~_umask())
+            else:  # as the file it replaces: its owner and group, then its bits
+                _keep_owner(stream.fileno(), existing)
+                # never set-id or sticky bits on the new file
+                _chmod(stream.fileno(), temporary, stat.S_IMODE(existing.st_mode) & 0o777)
             if check:  # again, as late as can be: only the rename itself is left unguarded
                 check()
             os.replace(temporary, target)
@@ -293,6 +311,22 @@ def _lock(fd: int) -> None:
     """Mark the temporary file in use until it is closed (or its process dies)."""
     if sys.platform != "win32":  # waits if a cleaner is looking at it this instant
         fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _keep_owner(fd: int, existing: os.stat_result) -> None:
+    """Give the new file the owner and group of the one it replaces, as far as allowed.
+
+    A file shared by a group stays the group's when a member saves it: anyone may keep a
+    group they are in, only an administrator may keep another's ownership. What is not
+    allowed is left as the system makes it.
+    """
+    if not hasattr(os, "fchown"):  # pragma: no cover - Windows
+        return
+    try:
+        os.fchown(fd, existing.st_uid, existing.st_gid)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.fchown(fd, -1, existing.st_gid)
 
 
 def _chmod(fd: int, temporary: Path, mode: int) -> None:

@@ -191,10 +191,6 @@ def _single_line(pattern: str) -> bool:
     return safe(parsed)
 
 
-def _least(check: Check | None) -> int | None:
-    return None if check is None else check.schema.get("minimum")
-
-
 def _complete(check: Check | None) -> bool:
     """Whether the struct's types and constraints say all that *check* checks."""
     return check is None or check.complete
@@ -231,8 +227,10 @@ class _Mirror:
         if kind is str:
             return str  # its pattern is checked in a batch (see _Batch)
         if kind is int:
-            least = _least(check)
-            return int if least is None else Annotated[int, msgspec.Meta(ge=least)]
+            bounds = {} if check is None else check.schema
+            if "minimum" not in bounds:
+                return int
+            return Annotated[int, msgspec.Meta(ge=bounds["minimum"], le=bounds["maximum"])]
         if kind in (bool, dt.date) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
             return kind
         if kind is Municipality:

@@ -26,7 +26,7 @@ import attrs
 
 from ledarskap import model
 from ledarskap._found import FieldError, read_iso_date
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, mask_field
 from ledarskap.model import County, Municipality, Personnummer, Position
 from ledarskap.text import Text
 
@@ -236,8 +236,9 @@ def structure_personnummer(value: object, _: object = None) -> Personnummer:
                 return Personnummer(value)
             except InvalidValueError as exc:
                 raise FieldError(exc.expected_text, value) from None
-        raise FieldError(
-            Text("ett personnummer ÅÅÅÅMMDD-NNNN", "a personnummer YYYYMMDD-NNNN"), value
+        raise FieldError(  # quoted masked whole, however it is written
+            Text("ett personnummer ÅÅÅÅMMDD-NNNN", "a personnummer YYYYMMDD-NNNN"),
+            mask_field("personnummer", value),
         )
     raise FieldError(
         Text("ett personnummer som text ÅÅÅÅMMDD-NNNN", "a personnummer as text YYYYMMDD-NNNN"),

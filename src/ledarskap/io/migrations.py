@@ -187,6 +187,14 @@ def migrate(
             [
                 Problem(
                     "$.format_version",
+                    Text(
+                        "förväntade ett heltal, fick inget", "expected a whole number, found none"
+                    ),
+                    "missing",
+                )
+                if "format_version" not in document
+                else Problem(
+                    "$.format_version",
                     expected_found(Text("ett heltal", "a whole number"), version),
                 )
             ],
@@ -234,7 +242,11 @@ def migrate(
                 ],
             )
         try:
-            document = step.function(dict(document))
+            rewritten: object = step.function(dict(document))
+            if not isinstance(rewritten, dict):
+                found = type(rewritten).__name__
+                raise TypeError(f"it returned {found}, not the document (a dict)")
+            document = rewritten
         except Exception as exc:
             failure = f"{step.description}: {type(exc).__name__}: {safe_repr(str(exc))}"
             raise FormatVersionError(

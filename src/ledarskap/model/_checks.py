@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, mask_field
 from ledarskap.text import Text
 
 if TYPE_CHECKING:
@@ -194,7 +194,11 @@ class _Pattern(Check):
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not self.accepts(value):
-            fail(instance, attribute, self.expected, value)
+            # An address is quoted masked whole, however it is written (mask_field).
+            shown = (
+                mask_field("email", value) if self is email and isinstance(value, str) else value
+            )
+            fail(instance, attribute, self.expected, shown)
 
     def accepts(self, value: object) -> bool:
         """Whether *value* is text matching the pattern (for a reader checking a cell).
@@ -252,8 +256,16 @@ class _Date(Check):
         return "date"
 
 
+LARGEST_INT = 2**63 - 1
+"""The largest whole number of the model: what TOML, Parquet and most tools hold (64 bits)."""
+_TOO_LARGE = Text(
+    "ett heltal som ryms i 64 bitar (högst 2^63 − 1)",
+    "a whole number that fits in 64 bits (at most 2^63 − 1)",
+)
+
+
 class _AtLeast(Check):
-    """A whole number (not a bool) of at least *least*."""
+    """A whole number (not a bool) of at least *least*, and at most :data:`LARGEST_INT`."""
 
     __slots__ = _fields = ("least",)
 
@@ -267,10 +279,12 @@ class _AtLeast(Check):
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
             fail(instance, attribute, self.expected, value)
+        if value > LARGEST_INT:
+            fail(instance, attribute, _TOO_LARGE, value)
 
     @property
     def schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.least}
+        return {"type": "integer", "minimum": self.least, "maximum": LARGEST_INT}
 
     def __repr__(self) -> str:
         return {1: "positive_int", 0: "non_negative_int"}.get(self.least, f"at_least({self.least})")

@@ -2,7 +2,9 @@
 
 The table ships with the library (``ledarskap/data/kommuner.csv``, cross-checked against
 Statistics Sweden) and is read the first time it is needed. Look-ups accept a code or a
-name, tolerant of case, accents and a trailing "kommun" or "län":
+name, tolerant of case, accents and a trailing "kommun" (a municipality's) or "län" (a
+county's); a county's or region's name is no municipality's ("Region Kalmar" is not
+Kalmar):
 
 >>> from ledarskap import municipality, county
 >>> municipality("linkoping")
@@ -176,6 +178,18 @@ def _fold(name: str, *, accents: bool = False) -> str:
     return re.sub(r"[\W_]", "", text)
 
 
+def _names_a_region(name: str) -> bool:
+    """Whether *name* is a county's or a region's ("Kalmar län", "Region Kalmar").
+
+    Kalmar municipality is not Region Kalmar; Region Gotland is the one region that is a
+    municipality.
+    """
+    words = set(re.findall(r"\w+", name.casefold()))
+    return bool(words & {"län", "lan", "lans", "läns"}) or (
+        "region" in words and "gotland" not in words
+    )
+
+
 def _lookup(index: dict[str, Municipality], key: str) -> Municipality | None:
     # "Linköpings kommun": the genitive s of the full name is not part of the name.
     return index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
@@ -266,7 +280,7 @@ def municipality(
         raise UnknownMunicipalityError(location=location, found=code_or_name)
     key = code_or_name.strip()
     found = _table().by_code.get(key)
-    if found is None:
+    if found is None and not _names_a_region(key):
         names = _names()
         found = _lookup(names.by_exact_name, _fold(key, accents=True)) or _lookup(
             names.by_name, _fold(key)
