@@ -68,6 +68,28 @@ def test_every_definition_forbids_unknown_fields_and_names_its_required_ones() -
     assert schema["$defs"]["Session"]["required"] == ["id", "kind", "title", "start"]
 
 
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for item in node for p in _patterns(item)]
+    return []
+
+
+def test_every_pattern_means_the_same_to_python_and_to_ecma_262() -> None:
+    """A JSON Schema's patterns are ECMA 262's: ``\\s``, ``\\d``, ``\\w`` and ``\\b`` mean
+    other characters there than in Python's re, so none is used (but ``[\\s\\S]``, any
+    character in both); white space is spelled out as str.isspace has it."""
+    patterns = _patterns(document_schema())
+    assert patterns
+    for pattern in patterns:
+        bare = pattern.replace(r"[\s\S]", "")
+        assert not any(c in bare for c in (r"\s", r"\S", r"\d", r"\D", r"\w", r"\W", r"\b")), (
+            pattern
+        )
+
+
 def test_document_schema_returns_a_fresh_copy() -> None:
     schema = document_schema()
     schema["$defs"].clear()

@@ -186,7 +186,7 @@ def test_a_non_empty_list_is_said_in_the_document_schema() -> None:
     assert check.description == "a tuple"
     assert schema._schema_of(tuple[str, ...], check) == {
         "type": "array",
-        "items": {"type": "string", "pattern": r"\S"},
+        "items": _checks.text.schema,
         "minItems": 1,
     }
 

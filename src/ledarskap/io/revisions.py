@@ -59,7 +59,7 @@ class Revision:
     >>> import hashlib
     >>> revision = Revision(hashlib.sha256(b"{}").hexdigest(), 2, 0)
     >>> str(revision)
-    '44136fa355b3 (2 bytes, 1970-01-01 00:00:00 UTC)'
+    '44136fa355b3 (2 bytes, 1970-01-01T00:00:00Z)'
     >>> revision == Revision(revision.sha256, 2, 10**18)
     True
 
@@ -89,8 +89,10 @@ class Revision:
         return self.sha256[:12]
 
     def __str__(self) -> str:
+        # ISO 8601's T between date and time: date and time as one run of 14 digits would
+        # look like a number to mask (a message masks every such run).
         when = dt.datetime.fromtimestamp(self.mtime_ns / 1e9, dt.UTC)
-        return f"{self.short} ({self.size} bytes, {when:%Y-%m-%d %H:%M:%S} UTC)"
+        return f"{self.short} ({self.size} bytes, {when:%Y-%m-%dT%H:%M:%SZ})"
 
 
 def revision_of(source: ProgramData | str | os.PathLike[str]) -> Revision | None:

@@ -35,12 +35,16 @@ T = TypeVar("T")
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 """A stable record id: letters, digits and ``._:-``, 1 to 64 characters."""
+_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""White space as :meth:`str.isspace` (and Python's ``\\s``) has it, spelled out: a JSON
+Schema's patterns are ECMA 262's, whose ``\\s`` differs (it takes U+FEFF, not U+001C)."""
+_NOT_IN_ADDRESS = rf"@{_SPACE}\x00-\x1f\x7f-\x9f"
 EMAIL_PATTERN = (
-    r"^[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f]"
-    r"[^@\s.\x00-\x1f\x7f-\x9f]*\.[^@\s\x00-\x1f\x7f-\x9f]+$"
+    rf"^[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}][^{_NOT_IN_ADDRESS}.]*\.[^{_NOT_IN_ADDRESS}]+$"
 )
 """A plausible e-mail address: one ``@``, a dot in the domain (after its first character),
-no spaces nor control characters (which a calendar or a terminal would act on). Written so that a match never backtracks: time linear in the text's length."""
+no white space nor control characters (which a calendar or a terminal would act on).
+Written so that a match never backtracks: time linear in the text's length."""
 _ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
 _EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
 
@@ -233,7 +237,9 @@ class _Text(Check):
 
     @property
     def schema(self) -> dict[str, Any]:
-        return {"type": "string"} if self.blank_ok else {"type": "string", "pattern": r"\S"}
+        return (
+            {"type": "string"} if self.blank_ok else {"type": "string", "pattern": f"[^{_SPACE}]"}
+        )
 
     def __repr__(self) -> str:
         return "any_text" if self.blank_ok else "text"
