@@ -270,11 +270,12 @@ def parse_text(
             "", Text("för djupt nästlad", "nested too deeply"), "syntax", source=source
         )
     except ValueError:  # a whole number of more digits than int() takes (4,300)
+        place = json_place(text, JSON_LONG_INTEGER) if syntax == "json" else None
+        said = Text("ett tal för långt att läsa", "a number too long to read")
+        if place is not None:
+            said = Text(f"{said.sv}, kolumn {place[1]}", f"{said.en}, column {place[1]}")
         problem = Problem(
-            "",
-            Text("ett tal för långt att läsa", "a number too long to read"),
-            "syntax",
-            source=source,
+            "", said, "syntax", source=source, line=None if place is None else place[0]
         )
     summary = Text(f"inte giltig {syntax.upper()}", f"not valid {syntax.upper()}")
     raise error(summary, [problem], source=source) from None
@@ -363,6 +364,29 @@ _PARSERS_SAY_ABOUT = (
 
 _LONGEST_SAID = 300
 """The most characters of a parser's message a problem quotes."""
+
+
+_JSON_STRING = r'"(?:[^"\\\n]|\\.)*+"'
+JSON_CONSTANT = r"(?<![\w\"])(?:NaN|-?Infinity)(?![\w\"])"
+"""``NaN``, ``Infinity`` and ``-Infinity``: what Python's json reads and JSON has not."""
+JSON_LONG_INTEGER = r"-?[0-9]{4301,}+(?![.eE0-9])"
+"""A whole number of more digits than Python's ``int()`` reads (4,300)."""
+
+
+def json_place(text: str, token: str) -> tuple[int, int] | None:
+    r"""The line and column (from 1) of the first *token* (a pattern) outside JSON's strings.
+
+    For what the JSON parser reads and says nothing of where: a constant JSON has not,
+    a number too long for Python. One pass over the text (only when there is a problem).
+
+    >>> json_place('{"NaN": 1,\n "x": NaN}', JSON_CONSTANT)
+    (2, 7)
+    """
+    for match in re.finditer(f"{_JSON_STRING}|(?P<token>{token})", text):
+        if match.group("token") is not None:
+            start = match.start("token")
+            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+    return None
 
 
 def _parser_says(message: str, column: str | None) -> Text:

@@ -767,12 +767,30 @@ def test_a_newer_format_version_in_swedish_names_both_versions() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("NaN", "found NaN, which JSON does not have"),
+        ("-Infinity", "found -Infinity, which JSON does not have"),
+        ("1" * 5000, "found one with too many digits to read"),
+    ],
+)
+def test_what_json_has_not_is_placed_at_its_line_and_column(written: str, said: str) -> None:
+    """The parser reads NaN and long numbers, and says nothing of where: the library does.
+    The same word in a string before it is no match."""
+    text = '{"format": "NaN 1",\n "people": [],\n  "capacity": ' + written + "}"
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text)
+    (problem,) = raised.value.problems
+    assert (problem.line, str(problem)) == (3, f"line 3: expected a number, {said}, column 15")
+
+
+@pytest.mark.parametrize(
     ("text", "syntax", "swedish"),
     [
         ("[1, 2]", "json", "$: förväntade ett objekt, fick en lista med 2 element"),
         ('{"format": "x"}', "json", "$.format: förväntade 'ledarskap.program', fick texten 'x'"),
         ("{}", "json", "$.format: förväntade 'ledarskap.program', fick inget"),
-        ('{"a": NaN}', "json", "$: förväntade ett tal, fick NaN, som JSON inte har"),
+        ('{"a": NaN}', "json", "rad 1: förväntade ett tal, fick NaN, som JSON inte har, kolumn 7"),
         (
             "x = 1",
             "json",
@@ -855,7 +873,7 @@ def test_what_cannot_be_read_as_a_document_at_all_in_swedish() -> None:
         ledarskap.loads('{"a": 1' + "0" * 5000 + "}")
     assert raised.value.render("sv") == (
         "inte giltig JSON (1 problem)\n"
-        "  - $: förväntade ett tal, fick ett med för många siffror för att läsas"
+        "  - rad 1: förväntade ett tal, fick ett med för många siffror för att läsas, kolumn 7"
     )
     with pytest.raises(LedarskapError) as wrong:
         ledarskap.loads(3)  # type: ignore[arg-type]

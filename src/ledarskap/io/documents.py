@@ -57,7 +57,14 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from ledarskap import data as _data
-from ledarskap._found import expected_found, not_utf8, parse_text
+from ledarskap._found import (
+    JSON_CONSTANT,
+    JSON_LONG_INTEGER,
+    expected_found,
+    json_place,
+    not_utf8,
+    parse_text,
+)
 from ledarskap._gc import paused_gc
 from ledarskap.errors import (
     DocumentError,
@@ -498,7 +505,7 @@ def _parse_json(text: str | bytes, source: str | None) -> Any:
         raise  # pragma: no cover - parse_text raises on the same text
     except (ValueError, RecursionError) as exc:
         raise DocumentError(
-            Text("inte giltig JSON", "not valid JSON"), [_unreadable(exc)], source=source
+            Text("inte giltig JSON", "not valid JSON"), [_unreadable(exc, decoded)], source=source
         ) from None
     # Text decoded from UTF-8 holds no surrogate as it is, only escaped ones: a fast look
     # for an escape first (the search below reads the whole text, about 1 ms in 100 kB).
@@ -522,8 +529,12 @@ _SURROGATE = r"[\ud800-\udfff]|\\u[dD][89a-fA-F]"
 (and kept by :mod:`re`) when a document first has an escape, not at import."""
 
 
-def _unreadable(exc: BaseException) -> Problem:
-    """What JSON the parser read but Python cannot hold was, in the library's words."""
+def _unreadable(exc: BaseException, text: str) -> Problem:
+    """What JSON the parser read but Python cannot hold was, in the library's words.
+
+    And where in *text*, which the parser does not say.
+    """
+    place = None
     if isinstance(exc, RecursionError):
         message = Text(
             "förväntade ett dokument, fick listor eller objekt för djupt nästlade för att läsas",
@@ -535,12 +546,18 @@ def _unreadable(exc: BaseException) -> Problem:
             f"förväntade ett tal, fick {constant}, som JSON inte har",
             f"expected a number, found {constant}, which JSON does not have",
         )
+        place = json_place(text, JSON_CONSTANT)
     else:  # Python's limit on the digits of a whole number
         message = Text(
             "förväntade ett tal, fick ett med för många siffror för att läsas",
             "expected a number, found one with too many digits to read",
         )
-    return Problem("$", message, "syntax")
+        place = json_place(text, JSON_LONG_INTEGER)
+    if place is None:
+        return Problem("$", message, "syntax")
+    line, column = place
+    message = Text(f"{message.sv}, kolumn {column}", f"{message.en}, column {column}")
+    return Problem("", message, "syntax", line=line)
 
 
 def _may_hold_surrogates(text: object) -> bool:
