@@ -43,7 +43,7 @@ import attrs
 
 from ledarskap import model
 from ledarskap.model import Municipality, Personnummer, Position, ProgramData
-from ledarskap.model._checks import Check
+from ledarskap.model._checks import Check, text
 
 from ._convert import DATE_PATTERN, MODEL_CLASSES, PERSONNUMMER_PATTERN, municipality_names
 from .migrations import FORMAT, FORMAT_VERSION
@@ -275,7 +275,7 @@ def _describe_schema(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - one retu
         return "an id"
     if "@" in pattern:
         return "an e-mail address"
-    return "a non-empty text" if pattern == r"\S" else "a text"
+    return "a non-empty text" if pattern == text.schema["pattern"] else "a text"
 
 
 def _plural(description: str) -> str:
