@@ -309,6 +309,16 @@ def test_control_characters_never_reach_the_file(text: str) -> None:
     parse(content)
 
 
+def test_a_cohorts_name_with_control_characters_names_the_calendar_safely() -> None:
+    cohort = attrs.evolve(DATA.cohort(COHORT), name="Omgång\x1b[31m \u202eevil")
+    content = cohort_calendar(
+        attrs.evolve(DATA, cohorts=(cohort,)), COHORT, stamp=STAMP, sessions=False, meetings=[]
+    ).content.decode()
+    assert "\x1b" not in content
+    assert "\u202e" not in content
+    assert "X-WR-CALNAME:Omgång\ufffd[31m \ufffdevil" in content
+
+
 def test_an_e_mail_address_with_a_control_character_is_no_address() -> None:
     with pytest.raises(InvalidValueError, match="e-mail"):
         attrs.evolve(DATA.people[0], email="anna\x1b@example.se")

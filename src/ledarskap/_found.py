@@ -369,8 +369,9 @@ _LONGEST_SAID = 300
 _JSON_STRING = r'"(?:[^"\\\n]|\\.)*+"'
 JSON_CONSTANT = r"(?<![\w\"])(?:NaN|-?Infinity)(?![\w\"])"
 """``NaN``, ``Infinity`` and ``-Infinity``: what Python's json reads and JSON has not."""
-JSON_LONG_INTEGER = r"-?[0-9]{4301,}+(?![.eE0-9])"
-"""A whole number of more digits than Python's ``int()`` reads (4,300)."""
+JSON_LONG_INTEGER = r"(?<![0-9.eE+-])-?[0-9]{4301,}+(?![.eE0-9])"
+"""A whole number of more digits than Python's ``int()`` reads (4,300): from the start of a
+number only (not a fraction's or an exponent's digits, and tried once a run of digits)."""
 
 
 def json_place(text: str, token: str) -> tuple[int, int] | None:

@@ -611,7 +611,7 @@ def _merge(
     calendar.add("version", "2.0")
     calendar.add("calscale", _GREGORIAN)
     calendar.add("method", _PUBLISH)
-    name = _CALENDAR_NAME.format(cohort=cohort.name).render(language)
+    name = _text(_CALENDAR_NAME.format(cohort=cohort.name).render(language))
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     for key in sorted(events, key=lambda k: (starts[k], k)):

@@ -181,8 +181,11 @@ def mask_personal_data(text: str) -> str:
     e-mail address, well-formed or not, the first letter and the domain. Every spelling of
     a personnummer the library accepts is recognised, and every near miss (a digit too
     many, separators anywhere): any run of ten or more digits, with any of the separators
-    python-stdnum reads between them (dashes, colons, spaces of every kind), is masked; a
-    run longer than any personnummer is hidden whole, unless it is a period of dates.
+    python-stdnum reads between them (dashes, colons, spaces of every kind), or a dot, a
+    slash, an underscore, a tab or what a separator becomes read in the wrong encoding,
+    is masked; a run longer than any personnummer is hidden whole, unless it is a period
+    of dates. Privacy first: a long decimal number or an address of four numbers with
+    ten digits is masked too.
 
     >>> mask_personal_data("pnr 19850312-2395, mail anna.berg@linkoping.se")
     'pnr 19XXXXXX-XX95, mail a…@linkoping.se'

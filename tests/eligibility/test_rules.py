@@ -568,6 +568,8 @@ def test_every_bad_item_of_a_list_is_reported_with_its_caret() -> None:
     [
         ('position = "strateg"', "expected an operator", "did you mean '=='?"),
         ("years_in_position >= 3,5", "expected a whole number, found '3,5'", None),
+        ("years_in_position >= 2025-01-01", "expected a whole number, found '2025-01-01'", None),
+        ("years_in_position in [3-5]", "expected a whole number, found '3-5'", None),
         ("years_in_position >= 1_000", "expected a whole number, found '1_000'", "1000"),
         ("leads_staff_function adn is_chief_executive", "found 'adn'", "did you mean 'and'?"),
         ("leads_staff_function AND is_chief_executive", "found 'AND'", "did you mean 'and'?"),

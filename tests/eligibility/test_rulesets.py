@@ -991,6 +991,19 @@ def test_two_versions_may_not_share_a_label() -> None:
     assert problem.message_sv is not None
 
 
+def test_two_versions_that_could_not_be_read_are_no_repeat_of_each_other() -> None:
+    """Each unreadable version is its own problem, never "already has a version None"."""
+    text = (
+        HEAD + '[[rules]]\nid = "r"\nversion = 2025.1\nvalid_to = 2025-01-01\n'
+        'when = "leads_staff_function"\n'
+        '[[rules]]\nid = "r"\nversion = 2025.2\nvalid_from = 2025-01-01\n'
+        'when = "is_chief_executive"\n'
+    )
+    found = problems(text)
+    assert len(found) == 2
+    assert not any("None" in p.message for p in found)
+
+
 @pytest.mark.parametrize("written", ["2025.10", "nan", "-inf", "1.0"])
 def test_a_version_written_as_a_number_with_a_point_is_refused(written: str) -> None:
     """``version = 2025.10`` would be read as "2025.1": the version must be written as text."""

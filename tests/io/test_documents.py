@@ -766,6 +766,16 @@ def test_a_newer_format_version_in_swedish_names_both_versions() -> None:
     assert raised.value.problems[0].render("sv").startswith("format_version: förväntade version 2")
 
 
+def test_a_long_fraction_is_no_long_whole_number() -> None:
+    """The digits of a fraction or an exponent are not a whole number's: the one that is
+    too long is named, at its place, and found in one pass."""
+    text = '{"a": 0.' + "1" * 5000 + ',\n "b": 1e+' + "1" * 5 + ',\n "c": ' + "2" * 5000 + "}"
+    with pytest.raises(DocumentError) as raised:
+        ledarskap.loads(text)
+    (problem,) = raised.value.problems
+    assert (problem.line, str(problem).endswith("column 7")) == (3, True)
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [

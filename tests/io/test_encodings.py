@@ -53,6 +53,13 @@ def test_a_bom_before_bytes_that_are_not_its_encoding_falls_back() -> None:
     )
 
 
+@pytest.mark.parametrize("text", ["Förnamn;Efternamn\nEva;SJÖ\xa0\n", "Färg\nBLÅ–GUL\n"])
+def test_windows_1252_that_happens_to_hold_a_utf_8_pair_is_windows_1252(text: str) -> None:
+    """A capital Å, Ä or Ö before a dash or a no-break space is a UTF-8 character too: one
+    such line among others in Windows-1252 is no UTF-8 file."""
+    assert detect_and_decode(text.encode("cp1252")) == (text, "cp1252", False)
+
+
 _MIXED = (
     SHEET.encode("utf-8")
     + "Per\tEkström\tLinköping\tKultur\tKulturchef\t2021-03-01\r\n".encode("cp1252")

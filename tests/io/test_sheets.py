@@ -442,8 +442,8 @@ def test_a_row_of_more_delimiters_than_columns_is_refused_before_its_cells_are_m
     finally:
         tracemalloc.stop()
     assert str(raised.value.problems[0]) == (
-        "d.csv, row 2: more than 16,384 delimiters (';') in one row "
-        "(more than a worksheet has columns)"
+        "d.csv, row 2: at least 16,384 delimiters (';') in one row "
+        "(more cells than a worksheet has columns)"
     )
     assert peak < 5 * len(content)  # two million cells would be 16 MB of list alone
 

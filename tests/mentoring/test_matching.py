@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import math
+import pickle
 import random
 import subprocess
 import sys
@@ -378,6 +380,14 @@ def test_a_repeated_mentor_id_means_its_first_record_as_everywhere() -> None:
 def test_a_cohort_id_that_is_no_text_is_named(cohort_id: object) -> None:
     with pytest.raises(ProblemsError, match="cohort_id: expected the id of one of the 1 cohorts"):
         propose(unpaired_example(), cohort_id)  # type: ignore[arg-type]
+
+
+def test_options_pickle_and_copy_as_they_are() -> None:
+    options = MatchingOptions(wishes={"d-001": ["mentor-0581"]}, capacities={"mentor-0581": 2})
+    for copied in (pickle.loads(pickle.dumps(options)), copy.deepcopy(options)):
+        assert copied == options
+        with pytest.raises(TypeError):
+            copied.capacities["mentor-0581"] = 3  # type: ignore[index]
 
 
 def test_the_options_mappings_are_read_only() -> None:

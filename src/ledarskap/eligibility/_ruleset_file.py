@@ -552,13 +552,14 @@ class _Checker:
         for heads in versions.values():
             ordered = sorted(heads, key=lambda h: (h.valid_from or dt.date.min, h.rule))
             reach = ordered[0]  # of the versions so far, the one that ends last
-            labels = {reach.version: reach.rule}
+            labels = {} if reach.version is None else {reach.version: reach.rule}
             for head in ordered[1:]:
                 if overlap((head.valid_from, head.valid_to), (reach.valid_from, reach.valid_to)):
                     self.clash(head, reach)
-                elif head.version in labels:
+                elif head.version is not None and head.version in labels:
                     self.repeated(head, labels[head.version])
-                labels.setdefault(head.version, head.rule)
+                if head.version is not None:  # a version not read is no label to repeat
+                    labels.setdefault(head.version, head.rule)
                 if _end(head) > _end(reach):
                     reach = head
 

@@ -29,8 +29,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-# What starts like a number and is not a whole one: 2.5, 2e3, 1_000, 5abc.
-_NOT_WHOLE = re.compile(r"-?\d[\w.]*")
+# What starts like a number and is not a whole one: 2.5, 2e3, 1_000, 5abc, 2025-01-01, 3-5.
+_NOT_WHOLE = re.compile(r"-?\d[\w.-]*")
 
 
 class ReadError(Exception):

@@ -17,7 +17,6 @@ read as UTF-8, and the bytes that are not UTF-8 are kept as lone surrogates
 from __future__ import annotations
 
 import codecs
-import re
 
 __all__ = ["ENCODINGS", "detect_and_decode"]
 
@@ -46,24 +45,41 @@ def _utf16_without_bom(content: bytes) -> str | None:
     return None
 
 
-_UTF8_LETTER = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-"""A character beyond ASCII written in UTF-8: in Windows-1252 text, almost never (``Ã¥``)."""
+def _mostly_utf8(content: bytes) -> bool:
+    """Whether more of *content*'s lines beyond ASCII are UTF-8 than are not.
+
+    A Windows-1252 line may happen to be UTF-8 (``SJÖ`` and a no-break space make one
+    character of it), but seldom most of them; a UTF-8 file with a line pasted from an
+    older one has most of its accented lines in UTF-8.
+    """
+    utf8 = other = 0
+    for line in content.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                other += 1
+            else:
+                utf8 += 1
+    return utf8 > other
 
 
 def detect_and_decode(content: bytes) -> tuple[str, str, bool] | None:
     r"""*content* as text, the codec it was read with, and whether some bytes are not in it.
 
     ``None`` if no codec reads it. With ``True``, the text is UTF-8 with bytes of another
-    encoding: each such byte is in the text as a lone surrogate (U+DC80 to U+DCFF).
+    encoding: each such byte is in the text as a lone surrogate (U+DC80 to U+DCFF). That
+    is a text most of whose lines beyond ASCII are UTF-8; any other text that is not
+    UTF-8 is Windows-1252.
 
     >>> detect_and_decode("Kommun;Förnamn".encode("cp1252"))
     ('Kommun;Förnamn', 'cp1252', False)
     >>> detect_and_decode(codecs.BOM_UTF16_LE + "Kommun\tNamn".encode("utf-16-le"))
     ('Kommun\tNamn', 'utf-16', False)
-    >>> detect_and_decode("Åsa\n".encode() + "Ekström\n".encode("cp1252"))
-    ('Åsa\nEkstr\udcf6m\n', 'utf-8', True)
+    >>> detect_and_decode("Åsa\nÖrjan\n".encode() + "Ekström\n".encode("cp1252"))
+    ('Åsa\nÖrjan\nEkstr\udcf6m\n', 'utf-8', True)
+    >>> detect_and_decode("Förnamn\nSJÖ\xa0\n".encode("cp1252"))
+    ('Förnamn\nSJÖ\xa0\n', 'cp1252', False)
     """
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         order = ["utf-16", "cp1252"]
@@ -76,7 +92,7 @@ def detect_and_decode(content: bytes) -> tuple[str, str, bool] | None:
         try:
             return content.decode(codec), codec, False
         except UnicodeDecodeError:
-            after_bom = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0  # BOM: no letter
-            if codec.startswith("utf-8") and _UTF8_LETTER.search(content, after_bom):
+            after_bom = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0
+            if codec.startswith("utf-8") and _mostly_utf8(content[after_bom:]):
                 return content.decode(codec, "surrogateescape"), codec, True
     return None

@@ -568,10 +568,10 @@ def _csv_rows(
             raise _too_large(
                 source,
                 Text(
-                    f"mer än {number_sv(_GRID_COLUMNS)} avgränsare ({_delimiter_sv(delimiter)}) "
-                    "på en rad (fler än ett kalkylblad har kolumner)",
-                    f"more than {_GRID_COLUMNS:,} delimiters ({_delimiter_en(delimiter)}) "
-                    "in one row (more than a worksheet has columns)",
+                    f"minst {number_sv(_GRID_COLUMNS)} avgränsare ({_delimiter_sv(delimiter)}) "
+                    "på en rad (fler celler än ett kalkylblad har kolumner)",
+                    f"at least {_GRID_COLUMNS:,} delimiters ({_delimiter_en(delimiter)}) "
+                    "in one row (more cells than a worksheet has columns)",
                 ),
                 row=number + 1,
             ) from None

@@ -26,8 +26,7 @@ ledarskap.errors.InvalidValueError: Weights.wish: expected a weight: a number fr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -189,10 +188,26 @@ def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) ->
             )
 
 
+class _ReadOnly(dict[str, Any]):
+    """A dict that refuses every change: the options' mappings, checked once when made.
+
+    A dict still (it pickles and copies as one, compares as one), unlike a mapping proxy.
+    """
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(f"{type(self).__name__}: the options' mappings are read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[_ReadOnly], tuple[dict[str, Any]]]:
+        return (type(self), (dict(self),))
+
+
 def _wishes(value: Any) -> Any:
     if not isinstance(value, Mapping):
         return value
-    return MappingProxyType({key: _ids(wished) for key, wished in value.items()})
+    return _ReadOnly({key: _ids(wished) for key, wished in value.items()})
 
 
 def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -224,7 +239,7 @@ def _check_wishes(instance: object, attribute: attrs.Attribute[Any], value: Any)
 
 
 def _capacities(value: Any) -> Any:
-    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
+    return _ReadOnly(value) if isinstance(value, Mapping) else value
 
 
 def _check_capacities(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
