@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from ledarskap._found import Lines
 from ledarskap.errors import DocumentError
+from ledarskap.io._casefiles import case_lines
 from ledarskap.io.rulecases import load_cases_text, record_cases, run_cases, run_cases_text
 from ledarskap.model import Application
 
@@ -204,6 +205,14 @@ def test_case_lines_are_counted_at_line_feeds_alone() -> None:
         load_cases_text(text)
     (problem,) = info.value.problems
     assert problem.line == text.split("\n").index('outcome = "eligble"') + 1
+
+
+def test_a_case_is_on_its_names_line_when_its_header_cannot_be_counted() -> None:
+    """``[["case"]]`` is the same table as ``[[case]]``, not found as its header: each
+    case is then placed on its name's line, not the line before it."""
+    text = 'ruleset = "default"\n[["case"]]\nname = "a"\n[["case"]]\n  name = "b"\n'
+    raw = [{"name": "a"}, {"name": "b"}]
+    assert case_lines(text, "toml", raw, Lines(text)) == [3, 5]
 
 
 def test_the_coverage_headline_counts_what_the_percentage_does(tmp_path: Path) -> None:

@@ -1067,6 +1067,19 @@ def test_a_parameter_is_found_on_its_own_line() -> None:
     ]
 
 
+def test_a_value_over_several_lines_holds_no_key_nor_header() -> None:
+    """A line of a multi-line array that starts with ``[`` is no table's header: the
+    parameter after the array is found on its own line (a ``]`` in a string is text)."""
+    text = (
+        HEAD + '[[rules]]\nid = "r"\nwhen = "leads_staff_function"\n'
+        '[parameters]\nfirst = [\n  ["a"],\n  "]", # ]\n]\nsecond = 1\n'
+    )
+    assert [(p.path, p.line) for p in problems(text)] == [
+        ("parameters.first", 8),
+        ("parameters.second", 12),
+    ]
+
+
 def test_parameters_are_found_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     """2,000 parameters: their lines are indexed once, not searched for one by one."""
     searches = 0

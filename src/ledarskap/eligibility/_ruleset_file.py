@@ -306,7 +306,11 @@ class _Places:
         found: dict[str, int] = {}
         table: int | None = None
         section: tuple[str, ...] = ()
+        open_brackets = 0  # of a value written over several lines: its lines are no keys
         for number, line in enumerate(self.lines.lines, start=1):
+            if open_brackets > 0:
+                open_brackets = max(open_brackets + _brackets(line), 0)
+                continue
             header = _HEADER.match(line)
             if header is not None or line.lstrip().startswith("["):
                 section = _key_parts(header.group(1)) if header is not None else ("[[",)
@@ -318,6 +322,7 @@ class _Places:
             key = _KEY.match(line)
             if key is None:
                 continue
+            open_brackets = max(_brackets(line[key.end() :]), 0)
             parts = section + _key_parts(key.group(1))
             if parts[:1] == ("parameters",):
                 table = table or number
@@ -343,6 +348,18 @@ _PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 _DOTTED = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
 _HEADER = re.compile(rf"[ \t]*\[[ \t]*({_DOTTED})[ \t]*\]")
 _KEY = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=")
+
+
+_QUOTED_OR_COMMENT = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|#.*"
+
+
+def _brackets(text: str) -> int:
+    """The ``[`` of *text* not closed in it (fewer if it closes more).
+
+    Strings and comments are left out: how far a value written over lines is still open.
+    """
+    bare = re.sub(_QUOTED_OR_COMMENT, "", text)
+    return bare.count("[") - bare.count("]")
 
 
 def _key_parts(dotted: str) -> tuple[str, ...]:

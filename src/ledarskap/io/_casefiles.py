@@ -338,7 +338,7 @@ def parse(content: bytes, syntax: Syntax, source: str) -> tuple[dict[str, Any], 
 _NAMES = {
     "json": re.compile(r'"name"\s*:\s*("(?:[^"\\\n]|\\.)*")'),
     "toml": re.compile(
-        r"""(?:^|[\s{,])(?:name|"name"|'name')[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')""",
+        r"""(?:^|(?<=[\s{,]))(?:name|"name"|'name')[ \t]*=[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')""",
         re.MULTILINE,
     ),
 }
