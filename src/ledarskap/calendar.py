@@ -83,6 +83,7 @@ from ledarskap.io._atomic import check_suffix, check_writable, write_atomic
 from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded, reason_of
 from ledarskap.mentoring import MeetingPlan, cohort_mentorships
 from ledarskap.model import Cohort, MeetingStatus, MentorMeeting, ProgramData, Session
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import Language, Text, checked_language
 
 if TYPE_CHECKING:
@@ -342,8 +343,8 @@ def _make(
 
 def _check_arguments(data: object, options: _Options, previous: object) -> None:
     """Refuse an argument of the wrong kind, naming it, before anything is made of it."""
+    checked_program_data(data, "cohort_calendar(data)")
     wanted: list[tuple[str, object, type | tuple[type, ...], Text]] = [
-        ("data", data, ProgramData, Text("en ProgramData", "a ProgramData")),
         ("sessions", options.sessions, bool, Text("True eller False", "True or False")),
         ("previous", previous, (bytes, type(None)), Text("bytes eller None", "bytes or None")),
     ]

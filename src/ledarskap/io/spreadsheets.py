@@ -86,6 +86,7 @@ from ledarskap.model import (
     ProgramData,
     match_title,
 )
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import Language, Text, checked_language
 
 from ._atomic import write_atomic
@@ -238,13 +239,7 @@ class SheetImport:
 
         .. versionadded:: 0.3
         """
-        if not isinstance(data, ProgramData):
-            raise UsageError(
-                Text(
-                    f"conflicts(data): förväntade en ProgramData, fick {type(data).__name__}",
-                    f"conflicts(data): expected a ProgramData, found {type(data).__name__}",
-                )
-            )
+        checked_program_data(data, "conflicts(data)")
         known = {person.id: person for person in data.people}
         rows: dict[str, int] = {}
         for outcome in self.outcomes:
@@ -705,13 +700,7 @@ def sheet_rows(
     language: Language = "sv",
 ) -> list[list[str]]:
     """The rows of a sheet of *kind* (header first) for the records of *data*."""
-    if not isinstance(data, ProgramData):
-        raise UsageError(
-            Text(
-                f"sheet_rows(data): förväntade en ProgramData, fick {type(data).__name__}",
-                f"sheet_rows(data): expected a ProgramData, found {type(data).__name__}",
-            )
-        )
+    checked_program_data(data, "sheet_rows(data)")
     kind = checked_kind(kind, "sheet_rows")
     language = checked_language(language)
     columns = [

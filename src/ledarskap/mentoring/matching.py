@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from ledarskap.errors import UsageError
 from ledarskap.model import ProgramData
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import Text
 
 from ._instance import instance
@@ -46,13 +47,7 @@ def propose(data: ProgramData, cohort_id: str, options: MatchingOptions | None =
     cannot be paired are in the proposal's ``unmatched``, and its ``shortages`` name the
     binding constraint. The same input, in any order, gives the same pairs.
     """
-    if not isinstance(data, ProgramData):
-        raise UsageError(
-            Text(
-                f"propose: förväntade en ProgramData, fick {type(data).__name__}",
-                f"propose: expected a ProgramData, found {type(data).__name__}",
-            )
-        )
+    checked_program_data(data, "propose")
     if options is not None and not isinstance(options, MatchingOptions):
         raise UsageError(
             Text(

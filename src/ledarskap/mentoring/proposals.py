@@ -26,11 +26,11 @@ from ledarskap.errors import (
     InvalidValueError,
     Problem,
     ProblemsError,
-    UsageError,
     mask_personal_data,
     masked_repr,
 )
 from ledarskap.model import Mentorship, MentorshipStatus, ProgramData
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import Language, Text, checked_language
 
 from ._proposal_data import NOT_A_PROPOSAL, pair_data, read
@@ -226,14 +226,7 @@ class Proposal:
         proposal); every other mentorship is kept, as history is. The adepts and
         mentors must be in *data* (the data the proposal was made from).
         """
-        given: object = data
-        if not isinstance(given, ProgramData):
-            raise UsageError(
-                Text(
-                    f"Proposal.apply: förväntade en ProgramData, fick {type(given).__name__}",
-                    f"Proposal.apply: expected a ProgramData, found {type(given).__name__}",
-                )
-            )
+        checked_program_data(data, "Proposal.apply")
         cohort = data.cohort(self.cohort_id)
         for pair in self.pairs:
             data.participant(pair.adept_id)

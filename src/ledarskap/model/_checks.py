@@ -198,11 +198,13 @@ class _Pattern(Check):
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not self.accepts(value):
-            # An address is quoted masked whole, however it is written (mask_field).
-            shown = (
-                mask_field("email", value) if self is email and isinstance(value, str) else value
+            # Quoted as a value of its kind: an address masked whole, however it is written.
+            fail(
+                instance,
+                attribute,
+                self.expected,
+                mask_field(self.name, value) if isinstance(value, str) else value,
             )
-            fail(instance, attribute, self.expected, shown)
 
     def accepts(self, value: object) -> bool:
         """Whether *value* is text matching the pattern (for a reader checking a cell).

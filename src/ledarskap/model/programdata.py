@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ledarskap.errors import UnknownReferenceError, masked_repr
+from ledarskap.errors import UnknownReferenceError, UsageError, masked_repr
 from ledarskap.text import Text
 
 from . import _checks
@@ -43,7 +43,7 @@ from .participants import Participant
 from .people import Person
 from .programs import Program
 
-__all__ = ["ProgramData"]
+__all__ = ["ProgramData", "checked_program_data"]
 
 R = TypeVar("R")
 
@@ -302,3 +302,19 @@ def _get(index: Mapping[str, R], record_id: str, collection: str) -> R:
             ),
             found=record_id,
         ) from None
+
+
+def checked_program_data(value: object, where: str) -> ProgramData:
+    """*value*, if it is program data; else the library's :class:`~ledarskap.errors.UsageError`.
+
+    The error says what *where* (``"propose"``, ``"sheet_rows(data)"``) was given instead.
+    """
+    if isinstance(value, ProgramData):
+        return value
+    found = type(value).__name__
+    raise UsageError(
+        Text(
+            f"{where}: förväntade en ProgramData, fick {found}",
+            f"{where}: expected a ProgramData, found {found}",
+        )
+    )
