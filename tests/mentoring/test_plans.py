@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from collections import Counter
 
@@ -19,6 +20,9 @@ from ledarskap.mentoring import (
     DEFAULT_SUMMER_WEEKS,
     Cadence,
     MeetingPlan,
+    PlanComparison,
+    PlannedMeeting,
+    PlanOutcome,
     PlanStatus,
     SkipReason,
     cohort_mentorships,
@@ -396,6 +400,245 @@ def test_the_window_can_be_set() -> None:
     )
     assert [o.status for o in comparison.outcomes] == [PlanStatus.MISSED]
     assert [m.id for m in comparison.unplanned] == ["h"]
+
+
+# Planned against held: only the pairs within the window ---------------------------------
+
+
+def _reference_compare(
+    plan: MeetingPlan, meetings: list[MentorMeeting], *, as_of: dt.date
+) -> PlanComparison:
+    """MeetingPlan.compare as it was first written: every planned × recorded pair, sorted.
+
+    Kept as the reference that the comparison by windows must agree with, to the record.
+    """
+    own = sorted(
+        (m for m in meetings if m.mentorship_id == plan.mentorship_id),
+        key=lambda m: (m.on, m.id),
+    )
+    done = {MeetingStatus.HELD, MeetingStatus.CANCELLED}
+    later = tuple(m for m in own if m.status in done and m.on > as_of)
+    current = [m for m in own if not (m.status in done and m.on > as_of)]
+    matched: dict[int, MentorMeeting] = {}
+    used: set[int] = set()
+    window_days = plan.cadence.window
+    for status in (MeetingStatus.HELD, MeetingStatus.CANCELLED, MeetingStatus.PLANNED):
+        candidates = sorted(
+            (abs((meeting.on - planned.on).days), planned.number, meeting.on, meeting.id, index)
+            for planned in plan.meetings
+            if planned.number not in matched
+            for index, meeting in enumerate(current)
+            if index not in used
+            and meeting.status is status
+            and abs((meeting.on - planned.on).days) <= window_days
+        )
+        for _, number, _, _, index in candidates:
+            if number not in matched and index not in used:
+                matched[number] = current[index]
+                used.add(index)
+    window = dt.timedelta(days=window_days)
+    outcome_of = {
+        MeetingStatus.HELD: PlanStatus.HELD,
+        MeetingStatus.CANCELLED: PlanStatus.CANCELLED,
+        MeetingStatus.PLANNED: PlanStatus.BOOKED,
+    }
+    outcomes = []
+    for planned in plan.meetings:
+        found = matched.get(planned.number)
+        closed = (as_of - planned.on) > window
+        if found is not None and not (
+            found.status is MeetingStatus.PLANNED and closed and found.on < as_of
+        ):
+            outcome = outcome_of[found.status]
+        elif closed:
+            outcome = PlanStatus.MISSED
+        else:
+            outcome = PlanStatus.UPCOMING
+        outcomes.append(PlanOutcome(planned=planned, status=outcome, meeting=found))
+    unplanned = tuple(m for index, m in enumerate(current) if index not in used)
+    return PlanComparison(
+        plan=plan, as_of=as_of, outcomes=tuple(outcomes), unplanned=unplanned, later=later
+    )
+
+
+def assert_same_comparison(found: PlanComparison, expected: PlanComparison) -> None:
+    """Equal, and the very same recorded meetings in each place (equal records are not)."""
+    assert found == expected
+    assert [id(o.meeting) for o in found.outcomes] == [id(o.meeting) for o in expected.outcomes]
+    assert [id(m) for m in found.unplanned] == [id(m) for m in expected.unplanned]
+    assert [id(m) for m in found.later] == [id(m) for m in expected.later]
+
+
+_EDGES = (dt.date.min, dt.date(2025, 1, 1), dt.date.max - dt.timedelta(days=60))
+
+
+@st.composite
+def plans_and_meetings(draw: st.DrawFn) -> tuple[MeetingPlan, list[MentorMeeting], dt.date]:
+    """A plan (made by plan_meetings, or by hand: any order, days and numbers repeating,
+    at either end of the calendar), meetings of the pair and another on few days (ids
+    repeating, every status), and a day before, among or after them."""
+    cadence = Cadence(
+        every_weeks=draw(st.integers(1, 8)),
+        summer_weeks=(),
+        window_days=draw(st.none() | st.integers(0, 12) | st.sampled_from([0, 366])),
+    )
+    made = draw(st.booleans())
+    base, span = (dt.date(2025, 1, 1), 120) if made else (draw(st.sampled_from(_EDGES)), 60)
+    days = st.integers(0, span).map(lambda offset: base + dt.timedelta(days=offset))
+    if made:
+        plan = plan_meetings(PAIR, cadence, start=base, end=base + dt.timedelta(days=span - 30))
+    else:
+        planned = draw(
+            st.lists(st.builds(PlannedMeeting, number=st.integers(1, 4), on=days), max_size=12)
+            if draw(st.booleans())  # numbers repeating, or each once as a plan has them
+            else st.lists(
+                st.builds(PlannedMeeting, number=st.integers(1, 12), on=days),
+                max_size=12,
+                unique_by=lambda p: p.number,
+            )
+        )
+        plan = MeetingPlan(
+            mentorship_id="ms-x",
+            cadence=cadence,
+            start=base,
+            end=base + dt.timedelta(days=span),
+            meetings=tuple(planned),
+        )
+    recorded = draw(
+        st.lists(
+            st.builds(
+                MentorMeeting,
+                id=st.sampled_from(["m0", "m1", "m2", "m3"]),
+                mentorship_id=st.sampled_from(["ms-x", "ms-x", "ms-other"]),
+                on=days,
+                kind=st.just(MeetingKind.ONLINE),
+                status=st.sampled_from(MeetingStatus),
+            ),
+            max_size=30,
+        )
+    )
+    as_of = draw(days | st.sampled_from([dt.date.min, dt.date.max]))
+    return plan, recorded, as_of
+
+
+@settings(max_examples=200)
+@given(case=plans_and_meetings())
+def test_compare_matches_as_trying_every_pair_would(
+    case: tuple[MeetingPlan, list[MentorMeeting], dt.date],
+) -> None:
+    """Law: comparing by windows gives the same comparison, to the very records, as sorting
+    every planned × recorded pair and taking the closest first (the former way)."""
+    plan, recorded, as_of = case
+    assert_same_comparison(
+        plan.compare(recorded, as_of=as_of), _reference_compare(plan, recorded, as_of=as_of)
+    )
+
+
+@pytest.mark.parametrize(("seed", "window_days"), [(1, 0), (2, 3), (3, 21), (4, 366)])
+def test_compare_matches_the_reference_on_a_crowded_plan(seed: int, window_days: int) -> None:
+    """A few hundred meetings on few days, with windows wide enough to reach many."""
+    rng = random.Random(seed)
+    start = dt.date(2025, 1, 1)
+    plan = plan_meetings(
+        PAIR,
+        Cadence(every_weeks=1, summer_weeks=(), window_days=window_days),
+        start=start,
+        end=dt.date(2026, 12, 31),
+    )
+    recorded = [
+        meeting(
+            f"m{rng.randrange(50)}",
+            start
+            + dt.timedelta(days=rng.choice([rng.randrange(-30, 760), 7 * rng.randrange(110)])),
+            rng.choice(list(MeetingStatus)),
+            pair=rng.choice(["ms-x", "ms-x", "ms-x", "ms-other"]),
+        )
+        for _ in range(400)
+    ]
+    for as_of in (dt.date(2024, 1, 1), dt.date(2025, 12, 1), dt.date(2027, 6, 1)):
+        assert_same_comparison(
+            plan.compare(recorded, as_of=as_of), _reference_compare(plan, recorded, as_of=as_of)
+        )
+
+
+def test_a_number_planned_twice_takes_the_earliest_of_the_closest() -> None:
+    """A plan made by hand may repeat a number, out of date order: the two share a match,
+    and of the recorded meetings equally close to either, the earliest is taken."""
+    first = dt.date(2025, 1, 1)
+    plan = MeetingPlan(
+        mentorship_id="ms-x",
+        cadence=Cadence(window_days=5),
+        start=first,
+        end=first + dt.timedelta(days=20),
+        meetings=(
+            PlannedMeeting(number=1, on=first + dt.timedelta(days=20)),
+            PlannedMeeting(number=1, on=first),
+        ),
+    )
+    recorded = [
+        meeting("late", first + dt.timedelta(days=15), MeetingStatus.HELD),
+        meeting("early", first - dt.timedelta(days=5), MeetingStatus.HELD),
+    ]
+    as_of = first + dt.timedelta(days=30)
+    comparison = plan.compare(recorded, as_of=as_of)
+    assert [o.meeting.id if o.meeting else None for o in comparison.outcomes] == ["early"] * 2
+    assert [m.id for m in comparison.unplanned] == ["late"]
+    assert_same_comparison(comparison, _reference_compare(plan, recorded, as_of=as_of))
+
+
+def _weekly(count: int) -> MeetingPlan:
+    start = dt.date(1800, 1, 6)
+    planned = tuple(
+        PlannedMeeting(number=n + 1, on=start + dt.timedelta(weeks=n)) for n in range(count)
+    )
+    return MeetingPlan(
+        mentorship_id="ms-x",
+        cadence=Cadence(every_weeks=1),  # a window of 3 days
+        start=start,
+        end=planned[-1].on,
+        meetings=planned,
+    )
+
+
+def test_a_plan_of_twenty_thousand_meetings_against_as_many_recorded() -> None:
+    """Some four hundred years of weekly meetings, each held or booked a few days off."""
+    plan = _weekly(20_000)
+    statuses = [MeetingStatus.HELD, MeetingStatus.CANCELLED, MeetingStatus.PLANNED]
+    recorded = [
+        meeting(f"m{n}", p.on + dt.timedelta(days=n % 7 - 3), statuses[n % 3])
+        for n, p in enumerate(plan.meetings)
+    ]
+    comparison = plan.compare(reversed(recorded), as_of=dt.date(2200, 1, 1))
+    assert [o.meeting for o in comparison.outcomes] == recorded
+    assert comparison.unplanned == ()
+    assert comparison.count(PlanStatus.HELD) + len(comparison.later) == len(recorded[::3])
+
+
+def test_twenty_thousand_meetings_on_one_day_are_one_day_to_look_at() -> None:
+    """Meetings sharing a day are equal to every planned meeting: the first free is taken."""
+    plan = _weekly(20_000)
+    day = plan.meetings[100].on
+    recorded = [meeting(f"m{n:05}", day, MeetingStatus.HELD) for n in range(20_000)]
+    comparison = plan.compare(recorded, as_of=dt.date(2200, 1, 1))
+    assert [(o.planned.number, o.meeting) for o in comparison.outcomes if o.meeting] == [
+        (101, recorded[0])
+    ]
+    assert comparison.unplanned == tuple(recorded[1:])
+
+
+def test_windows_reaching_past_the_first_and_last_day_there_are() -> None:
+    for first, last in ((dt.date.min, dt.date.min), (dt.date.max, dt.date.max)):
+        plan = MeetingPlan(
+            mentorship_id="ms-x",
+            cadence=Cadence(window_days=366),
+            start=first,
+            end=last,
+            meetings=(PlannedMeeting(number=1, on=first),),
+        )
+        recorded = [meeting("h", first, MeetingStatus.HELD)]
+        comparison = plan.compare(recorded, as_of=dt.date.max)
+        assert comparison.outcomes[0].meeting == recorded[0]
+        assert_same_comparison(comparison, _reference_compare(plan, recorded, as_of=dt.date.max))
 
 
 # The plan as records ---------------------------------------------------------------------

@@ -44,7 +44,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -306,13 +308,21 @@ class MeetingPlan:
         days before or after it). Each planned meeting takes at most one recorded meeting
         and each recorded meeting serves at most one planned meeting: held meetings are
         matched first, then cancelled ones, then those with status planned (booked), each
-        time the closest pairs first (ties: the earlier planned meeting, then the earlier
-        recorded one, then the smaller id). A recorded meeting left over is *unplanned*.
+        time the closest pairs first (ties: the planned meeting with the lower ``number``,
+        the earlier in a plan :func:`plan_meetings` made, then the earlier recorded one,
+        then the smaller id). A recorded meeting left over is *unplanned*.
 
         A held or cancelled meeting dated after *as_of* has not happened as of that day:
         it is kept apart, in ``later``, and counts for nothing. A planned meeting without a
         recorded one is *missed* once its window closed before *as_of*, otherwise
         *upcoming*.
+
+        Only the pairs within the window are looked at, never every planned × recorded
+        pair: with *P* planned and *R* recorded meetings, the comparison takes
+        O((*P* + *R*) log(*P* + *R*) + *K*) time, *K* being the pairs of a planned meeting
+        and a day with recorded meetings within its window. Many meetings on one day count
+        as one day, so *K* is at most *P* × (2 × window + 1); a wide window over a dense
+        plan (a weekly plan with ``window_days=366``) still makes *K* large.
         """
         checked = Checked()
         checked.date("MeetingPlan.compare(as_of)", as_of)
@@ -370,21 +380,27 @@ class MeetingPlan:
         matched: dict[int, MentorMeeting],
         used: set[int],
     ) -> None:
-        """Pair the free planned meetings with free recorded ones of *status*, closest first."""
-        window = self.cadence.window
-        candidates = sorted(
-            (abs((meeting.on - planned.on).days), planned.number, meeting.on, meeting.id, index)
-            for planned in self.meetings
-            if planned.number not in matched
+        """Pair the free planned meetings with free recorded ones of *status*, closest first.
+
+        *recorded* is in date order; *matched* (by planned number) and *used* (positions
+        in *recorded*) take the pairs made. Only pairs within the window are ever made
+        (see :func:`_closest_first`).
+        """
+        free = [
+            index
             for index, meeting in enumerate(recorded)
-            if index not in used
-            and meeting.status is status
-            and abs((meeting.on - planned.on).days) <= window
+            if index not in used and meeting.status is status
+        ]
+        if not free:
+            return
+        pairs = _closest_first(
+            [(p.number, p.on.toordinal()) for p in self.meetings if p.number not in matched],
+            [recorded[index].on.toordinal() for index in free],
+            self.cadence.window,
         )
-        for _, number, _, _, index in candidates:
-            if number not in matched and index not in used:
-                matched[number] = recorded[index]
-                used.add(index)
+        for number, position in pairs:
+            matched[number] = recorded[free[position]]
+            used.add(free[position])
 
     def to_data(self) -> dict[str, Any]:
         """The plan as JSON-ready data: dates as ISO text, reasons as their values."""
@@ -406,6 +422,62 @@ class MeetingPlan:
                 for s in self.skipped
             ],
         }
+
+
+def _closest_first(
+    planned: Iterable[tuple[int, int]], recorded: Sequence[int], window: int
+) -> list[tuple[int, int]]:
+    """Pair planned and recorded days at most *window* apart, the closest pairs first.
+
+    The matching of :meth:`MeetingPlan.compare` on plain numbers, days as ordinals
+    (:meth:`datetime.date.toordinal`: a window reaching past ``date.min`` or ``date.max``
+    cannot overflow). *planned* holds ``(key, day)`` for each planned meeting, in any
+    order; a key may repeat (the meetings then share one match). *recorded* holds the
+    recorded days in ascending order. Each key takes at most one recorded meeting and each
+    recorded one serves at most one key: of the pairs within the window, the one of least
+    distance is taken first, ties going to the smaller key, then the earlier recorded day,
+    then the earlier position; a pair whose key or recorded meeting is taken already is
+    passed over. Returns ``(key, position in recorded)`` for each pair taken.
+
+    That is the greedy over every pair within the window, sorted, without making those
+    pairs: the recorded days are grouped by day and only the days within a planned day's
+    window are looked up (by bisection); the meetings of one day are alike to every planned
+    meeting (the same distance, the same day), so the one taken is always the first not
+    taken yet, a pointer per day; the pairs go into buckets by distance, each made in key
+    order and so sorted already (one pass), unless keys repeat. With *P* planned and *R*
+    recorded meetings and *K* the (planned meeting, recorded day) pairs within the window,
+    that is O((*P* + *R*) log(*P* + *R*) + *K*) time; *K* is at most *P* × (2 × window + 1),
+    however many meetings share a day.
+
+    >>> _closest_first([(1, 10), (2, 14)], [11, 12, 13], window=2)
+    [(1, 0), (2, 2)]
+    """
+    if not recorded:
+        return []
+    days: list[int] = []  # the distinct recorded days, ascending
+    bounds: list[int] = []  # where each day's meetings start in *recorded*; then the end
+    for position, day in enumerate(recorded):
+        if not days or day != days[-1]:
+            days.append(day)
+            bounds.append(position)
+    bounds.append(len(recorded))
+    buckets: dict[int, list[tuple[int, int]]] = {}
+    for key, on in sorted(planned, key=itemgetter(0)):
+        for slot in range(bisect_left(days, on - window), bisect_right(days, on + window)):
+            buckets.setdefault(abs(days[slot] - on), []).append((key, slot))
+    following = bounds[:-1]  # the next meeting of each day not taken yet
+    taken: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for distance in sorted(buckets):
+        bucket = buckets[distance]
+        bucket.sort()  # in order already, unless keys repeat with other days
+        for key, slot in bucket:
+            position = following[slot]
+            if key not in taken and position < bounds[slot + 1]:
+                following[slot] = position + 1
+                taken.add(key)
+                pairs.append((key, position))
+    return pairs
 
 
 _OUTCOME = {
