@@ -11,6 +11,7 @@ import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -557,3 +558,305 @@ def test_openpyxls_warnings_of_parts_not_read_do_not_reach_the_user() -> None:
         warnings.simplefilter("error")
         sheet = read_sheet(_participants_xlsx(stale), "participants", cohort_id="c")
     assert sheet.ok, sheet.problems
+
+
+# Excel errors in a CSV file ---------------------------------------------------------------
+
+_EXCEL_ERRORS = sorted(_sheets._EXCEL_ERRORS)
+_XLSX_ERRORS = [
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#EXTERNAL!",
+    "#PYTHON!",
+]
+"""The errors an XLSX file holds: their English names, whatever the language of the Excel."""
+
+
+def _xlsx_with_errors(rows: list[list[str]]) -> bytes:
+    """A participants workbook of *rows*, each cell a text or, if an error's name, an error."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(_PARTICIPANTS.strip().split(";"))
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(number, column, value)
+            if value in _XLSX_ERRORS:
+                cell.data_type = "e"  # openpyxl makes only the seven of old errors by itself
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _problems(sheet: spreadsheets.SheetImport) -> list[tuple[object, ...]]:
+    return [
+        (p.row, p.column, p.code, p.render("sv"), p.render("en"), p.hint, p.hint_sv)
+        for p in sheet.problems
+    ]
+
+
+def test_an_excel_error_in_a_csv_cell_is_the_problem_an_xlsx_error_cell_is() -> None:
+    """Excel saves an error cell as CSV as the error's name: read as the workbook's cell is."""
+    row = ["Anna", "Berg", "Linköping", "#N/A", "#REF!", "2025-09-01"]
+    csv_sheet = read_sheet(
+        (_PARTICIPANTS + ";".join(row) + "\r\n").encode(), "participants", cohort_id="c", name="d"
+    )
+    xlsx_sheet = read_sheet(_xlsx_with_errors([row]), "participants", cohort_id="c", name="d")
+    assert _problems(csv_sheet) == _problems(xlsx_sheet)
+    assert [(p.row, p.column, p.code) for p in csv_sheet.problems] == [
+        (2, "Förvaltning", "excel-error"),
+        (2, "Befattning", "excel-error"),
+    ]
+    assert str(csv_sheet.problems[0]) == (
+        "d, row 2, column 'Förvaltning': expected a value, found an Excel error #N/A "
+        "(correct the cell or its formula in Excel)"
+    )
+    assert csv_sheet.problems[1].render("sv") == (
+        "d, rad 2, kolumn 'Befattning': förväntade ett värde, fick Excel-felet #REF! "
+        "(rätta cellen eller formeln i Excel)"
+    )
+    assert not csv_sheet.participants
+
+
+def test_a_swedish_excels_errors_in_a_csv_file_are_problems_named_as_written() -> None:
+    """Windows-1252 and ``;``, as a Swedish Excel saves CSV; its errors in Swedish."""
+    content = (_PARTICIPANTS + "Anna;Berg;Linköping; #SAKNAS! ;#VÄRDEFEL!;#division/0!\r\n").encode(
+        "cp1252"
+    )
+    sheet = read_sheet(content, "participants", cohort_id="c", name="d.csv")
+    assert [(p.column, p.code) for p in sheet.problems] == [
+        ("Förvaltning", "excel-error"),
+        ("Befattning", "excel-error"),
+        ("Startdatum", "excel-error"),
+    ]
+    assert [p.render("sv") for p in sheet.problems] == [
+        f"d.csv, rad 2, kolumn '{column}': förväntade ett värde, fick Excel-felet {error} "
+        "(rätta cellen eller formeln i Excel)"
+        for column, error in [
+            ("Förvaltning", "#SAKNAS!"),  # trimmed, as every cell is
+            ("Befattning", "#VÄRDEFEL!"),
+            ("Startdatum", "#division/0!"),  # as written
+        ]
+    ]
+    assert str(sheet.problems[0]).endswith(
+        "expected a value, found an Excel error #SAKNAS! (correct the cell or its formula in Excel)"
+    )
+    for problem in sheet.problems:
+        assert english_words(problem.render("sv")) == []
+
+
+@pytest.mark.parametrize(
+    "cell", ["#N/A text", "Nr #1", "#", "#N/A!", "##N/A", "#SAKNAS", "N/A", "#N /A"]
+)
+def test_a_cell_that_is_more_or_less_than_an_error_is_text(cell: str) -> None:
+    content = (_PARTICIPANTS + f"Anna;Berg;Linköping;{cell};Chef;2025-09-01\r\n").encode()
+    sheet = read_sheet(content, "participants", cohort_id="c")
+    assert sheet.ok, sheet.problems
+    assert sheet.appointments[0].organisation == cell
+
+
+@pytest.mark.parametrize("error", _EXCEL_ERRORS)
+def test_every_error_is_known_in_any_case_and_white_space(error: str) -> None:
+    for written in (error, error.lower(), error.title(), f"  {error}\t"):
+        assert _sheets.excel_error(written) == written.strip()
+    assert _sheets.excel_error(error + " x") is None
+    assert _sheets.excel_error("x" + error) is None
+
+
+@given(
+    st.integers(0, 3),
+    st.sampled_from(_EXCEL_ERRORS),
+    st.sampled_from([str.upper, str.lower, str.title]),
+    st.text(" \t", max_size=2),
+)
+def test_a_text_that_is_an_error_name_is_written_so_it_reads_back_as_text(
+    quotes: int, error: str, case: Callable[[str], str], padding: str
+) -> None:
+    """Law: a text spelling an Excel error, after any ``'``, reads back as that text, in CSV.
+
+    Escaped like a formula, so that the reader does not take it for the error it names.
+    """
+    text = "'" * quotes + padding + case(error) + padding
+    assert escape_cell(text) == "'" + text
+    assert unescape_cell(escape_cell(text)) == text
+    [_, [cell, *_]] = read_csv_rows(write_csv([HEADER, [text, "x", "y"]]), "s")
+    assert cell == text
+    assert not isinstance(cell, _sheets.Unreadable)
+
+
+def test_a_text_written_as_an_error_is_escaped_back_as_text() -> None:
+    r"""The writer's escape is exact: ``"\t#N/A"`` reads back as text, not trimmed to an error."""
+    [_, [cell]] = read_csv_rows(write_csv([HEADER, ["\t#N/A"]]), "s")
+    assert cell == "\t#N/A"
+    assert not isinstance(cell, _sheets.Unreadable)
+    [_, [escaped]] = read_csv_rows(b"a\r\n'#N/A\r\n", "s")  # as the writer escapes it
+    assert escaped == "#N/A"
+    assert not isinstance(escaped, _sheets.Unreadable)
+    [_, [error]] = read_csv_rows(b"a\r\n#N/A\r\n", "s")
+    assert isinstance(error, _sheets.Unreadable)
+    assert error.code == "excel-error"
+
+
+_VALID = ["Anna", "Berg", "Linköping", "Soc", "Socialchef", "2025-09-01"]
+
+
+def _sprinkled(names: list[str]) -> st.SearchStrategy[list[list[str | None]]]:
+    """Rows of errors by column, ``None`` where a row's cell holds its valid value."""
+    cell = st.one_of(st.none(), st.sampled_from(names))
+    return st.lists(st.lists(cell, min_size=6, max_size=6), min_size=1, max_size=4)
+
+
+def _with_errors(errors: list[list[str | None]], written: Callable[[str], str]) -> list[list[str]]:
+    return [
+        [
+            value if error is None else written(error)
+            for value, error in zip(_VALID, row, strict=True)
+        ]
+        for row in errors
+    ]
+
+
+def _only_errors_at(sheet: spreadsheets.SheetImport, errors: list[list[str | None]]) -> None:
+    """One problem for each error of *errors*, at its row and column, and no other problem."""
+    header = _PARTICIPANTS.strip().split(";")
+    assert [(p.row, p.column, p.code) for p in sheet.problems] == [
+        (number, header[column], "excel-error")
+        for number, row in enumerate(errors, start=2)
+        for column, error in enumerate(row)
+        if error is not None
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    _sprinkled(_EXCEL_ERRORS),
+    st.sampled_from([str, str.lower, str.title]),
+    st.sampled_from(["", " ", "\t"]),
+)
+def test_each_error_in_a_csv_file_is_one_problem_at_its_cell(
+    errors: list[list[str | None]], case: Callable[[str], str], padding: str
+) -> None:
+    """Law: a sheet with Excel errors sprinkled in has one ``excel-error`` per error, at its cell.
+
+    Any error's name, English or Swedish, in any case and white space; no other cell is one.
+    """
+    rows = _with_errors(errors, lambda error: padding + case(error) + padding)
+    content = (_PARTICIPANTS + "".join(";".join(row) + "\r\n" for row in rows)).encode()
+    _only_errors_at(read_sheet(content, "participants", cohort_id="c"), errors)
+
+
+@settings(max_examples=20, deadline=None)
+@given(_sprinkled(_XLSX_ERRORS))
+def test_each_error_in_an_xlsx_file_is_one_problem_at_its_cell(
+    errors: list[list[str | None]],
+) -> None:
+    """Law: as in CSV, one ``excel-error`` per error cell of a workbook, at its cell."""
+    content = _xlsx_with_errors(_with_errors(errors, str))
+    _only_errors_at(read_sheet(content, "participants", cohort_id="c"), errors)
+
+
+# openpyxl's warnings ----------------------------------------------------------------------
+
+
+def _stale_sheet(name: str, data: bytes) -> bytes:
+    """A sheet element without its part, as older XLSM files hold."""
+    if name != "xl/workbook.xml":
+        return data
+    return data.replace(b"</sheets>", b'<sheet name="Gammal" sheetId="9"/></sheets>')
+
+
+def _no_stylesheet(name: str, data: bytes) -> bytes:
+    """An empty styles part, as some programs other than Excel write a workbook."""
+    if name != "xl/styles.xml":
+        return data
+    return b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+
+
+def _stray_defined_name(name: str, data: bytes) -> bytes:
+    """A name defined for a sheet the workbook does not have."""
+    if name != "xl/workbook.xml":
+        return data
+    names = b'<definedNames><definedName name="x" localSheetId="5">Sheet!$A$1</definedName>'
+    return re.sub(rb"<definedNames ?/>", names + b"</definedNames>", data)
+
+
+@pytest.mark.parametrize(
+    ("patch", "warned"),
+    [
+        (_stale_sheet, "File contains an invalid specification"),
+        (_no_stylesheet, "Workbook contains no stylesheet"),
+        (_stray_defined_name, "Defined names for sheet index 5 cannot be located"),
+    ],
+)
+def test_openpyxls_warnings_of_parts_not_read_are_not_the_callers(
+    patch: Callable[[str, bytes], bytes | None], warned: str, recwarn: pytest.WarningsRecorder
+) -> None:
+    """openpyxl warns of each part when it loads the workbook; the reader warns of none."""
+    content = _participants_xlsx(patch)
+    with pytest.warns(UserWarning, match=warned):  # the file does make openpyxl warn
+        openpyxl.load_workbook(io.BytesIO(content), read_only=True).close()
+    recwarn.clear()
+    warnings.simplefilter("always")  # every warning shown, within recwarn's own filters
+    read_sheet(content, "participants", cohort_id="c")
+    assert [str(w.message) for w in recwarn] == []
+
+
+def test_the_reader_keeps_a_filter_another_thread_sets_while_it_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The filter list is the process's: the reader neither restores it nor replaces it.
+
+    Another thread sets a filter and warns while the workbook loads (here, from inside
+    openpyxl's load): its filter stays after the read, its warning is shown, and every
+    filter that was there before is there still, in its order.
+    """
+    load = openpyxl.load_workbook
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:
+        warnings.filterwarnings("error", message="set meanwhile")
+        warnings.warn("another thread's warning", UserWarning, stacklevel=1)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", meanwhile)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        before = list(warnings.filters)
+        sheet = read_sheet(_participants_xlsx(_stale_sheet), "participants", cohort_id="c")
+        after = list(warnings.filters)
+    assert sheet.ok, sheet.problems
+    assert [str(w.message) for w in seen] == ["another thread's warning"]
+    set_meanwhile = ("error", re.compile("set meanwhile", re.IGNORECASE), Warning, None, 0)
+    assert set_meanwhile in after
+    ours = _sheets._QUIET_OPENPYXL
+    assert [f for f in after if f not in (ours, set_meanwhile)] == [f for f in before if f != ours]
+
+
+def test_only_openpyxls_own_warnings_of_parts_not_read_are_hidden() -> None:
+    """The filter is narrow: openpyxl's other warnings, and everyone else's, are shown."""
+    _sheets._quiet_openpyxl()
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        _sheets._quiet_openpyxl()  # first again, before the "always" just set
+        for message, module in [
+            ("Workbook contains no default style, apply openpyxl's default", "openpyxl.styles"),
+            ("Unknown type for Ort", "openpyxl.packaging.custom"),
+            ("Title is more than 31 characters", "openpyxl.workbook.child"),
+            ("Workbook contains no default style", "somebody.else"),
+        ]:
+            warnings.warn_explicit(message, UserWarning, "f.py", 1, module=module)
+    assert [str(w.message) for w in seen] == [
+        "Title is more than 31 characters",
+        "Workbook contains no default style",
+    ]

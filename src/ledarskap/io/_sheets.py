@@ -3,8 +3,9 @@
 The machinery under :mod:`ledarskap.io.spreadsheets`: bytes to rows of text cells, with the
 encoding (UTF-8 with or without BOM, else Windows-1252 as older Excel writes) and the
 delimiter (``;`` as Excel writes in Swedish locales, ``,``, or a tab) found out; XLSX
-through openpyxl, loaded only when needed; header names folded for matching; dates in ISO
-and the common Swedish forms.
+through openpyxl, loaded only when needed; an Excel error, an XLSX error cell or a CSV
+cell that is an error's name (``#N/A``, ``#SAKNAS!``), read as the error it is; header
+names folded for matching; dates in ISO and the common Swedish forms.
 
 Two promises hold for every sheet, whoever made it:
 
@@ -62,6 +63,7 @@ __all__ = [
     "Unreadable",
     "XlsxStream",
     "escape_cell",
+    "excel_error",
     "fold",
     "parse_date",
     "read_csv",
@@ -192,29 +194,39 @@ def escape_cell(text: str) -> str:
     """*text* as written to a sheet: with a ``'`` in front if a program could run it.
 
     A text that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line
-    feed after any number of ``'`` gets one more ``'`` in front; every other text is written as it is.
-    (The ``'`` that are there already are counted so that :func:`unescape_cell` can tell
-    the ``'`` it must remove from one that belongs to the text.)
+    feed after any number of ``'`` gets one more ``'`` in front, and so does one that would
+    read back as an Excel error (``#N/A``, :func:`excel_error`) after them; every other text
+    is written as it is. (The ``'`` that are there already are counted so that
+    :func:`unescape_cell` can tell the ``'`` it must remove from one that belongs to the
+    text.)
 
     >>> escape_cell("=HYPERLINK(1)"), escape_cell("'=1"), escape_cell("Anna"), escape_cell("'a")
     ("'=HYPERLINK(1)", "''=1", 'Anna', "'a")
+    >>> escape_cell("#N/A"), escape_cell("#1 i kön")
+    ("'#N/A", '#1 i kön')
     """
-    return "'" + text if text.lstrip("'")[:1] in _FORMULA_START else text
+    return "'" + text if _escaped(text.lstrip("'")) else text
 
 
 def unescape_cell(text: str) -> str:
     """*text* as read from a sheet: the ``'`` that :func:`escape_cell` put in front removed.
 
     One ``'`` is removed from a text that begins with one or more ``'`` followed by ``=``,
-    ``+``, ``-``, ``@``, a tab, a carriage return or a line feed; every other text is read as it is. So
+    ``+``, ``-``, ``@``, a tab, a carriage return or a line feed, or by an Excel error's
+    name; every other text is read as it is. So
     ``unescape_cell(escape_cell(text)) == text`` for every text.
 
     >>> unescape_cell("'=HYPERLINK(1)"), unescape_cell("''=1"), unescape_cell("'a")
     ('=HYPERLINK(1)', "'=1", "'a")
     """
-    if text[:1] == "'" and text.lstrip("'")[:1] in _FORMULA_START:
+    if text[:1] == "'" and _escaped(text.lstrip("'")):
         return text[1:]
     return text
+
+
+def _escaped(rest: str) -> bool:
+    """Whether a text that is *rest* after its leading ``'`` gets one more when written."""
+    return rest[:1] in _FORMULA_START or ("#" in rest and excel_error(rest) is not None)
 
 
 def _too_large(source: str, message: Text, *, row: int | None = None) -> DocumentError:
@@ -443,6 +455,7 @@ def stream_csv(
         _Lines(text, delimiter, mixed=mixed),
         source,
         quoted="'" in text,
+        hashed="#" in text,
         skipped=1 if hint else 0,
         lines=lines,
         broken=broken,
@@ -503,13 +516,15 @@ def _csv_rows(
     source: str,
     *,
     quoted: bool,
+    hashed: bool,
     skipped: int,
     lines: list[int],
     broken: dict[int, Problem],
 ) -> Iterator[Row]:
     """The rows of *source_lines*, bounded, as they are read.
 
-    *quoted* false says that no cell holds a ``'``, so none is unescaped.
+    *quoted* false says that no cell holds a ``'``, so none is unescaped; *hashed* false,
+    that none holds a ``#``, so none is an Excel error (:func:`_mark_errors`).
 
     Each row's first line is added to *lines* and, if the row is broken, its problem to
     *broken*, before the row is given. A broken row's cells are not refused for their
@@ -542,6 +557,8 @@ def _csv_rows(
                 broken.setdefault(number, _undecoded(source, number, line))
             cells = [cell[:MAX_CELL] for cell in row] if number in broken else row
             bounded = _bounded(cells, number, source, quoted=quoted)
+            if hashed:
+                _mark_errors(bounded)
             lines.append(first)
             if not width and len(row) > 1:
                 width = len(row)
@@ -586,6 +603,73 @@ def _csv_rows(
             ),
             row=number + 1,
         ) from None
+
+
+_EXCEL_ERRORS = frozenset(
+    {
+        # As Excel writes them in English, and in every XLSX file: the seven of old, and the
+        # newer ones of data types, dynamic arrays, connections and Python in Excel.
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#EXTERNAL!",
+        "#PYTHON!",
+        # As a Swedish Excel writes them into CSV (the names of its help for FEL.TYP).
+        "#SKÄRNING!",
+        "#DIVISION/0!",
+        "#VÄRDEFEL!",
+        "#REFERENS!",
+        "#NAMN?",
+        "#OGILTIGT!",
+        "#SAKNAS!",
+        "#HÄMTAR_DATA",
+    }
+)
+"""The texts of Excel's error values, in capitals, that a CSV cell holding one reads as."""
+_LONGEST_ERROR = max(map(len, _EXCEL_ERRORS))
+
+
+def excel_error(cell: str) -> str | None:
+    """The Excel error value (``#N/A``, ``#SAKNAS!`` …) that the CSV cell *cell* is, or ``None``.
+
+    Excel saves a cell holding an error as CSV by writing the error's name, in the language
+    of the Excel that saves it. A cell is an error if all of it, white space trimmed as the
+    reader trims it, is one such name, in any case (Excel itself reads a typed ``#n/a`` as
+    the error ``#N/A``); the text as written is given. A text with more in it
+    (``#N/A saknas``, ``Nr #1``) is none.
+
+    >>> excel_error(" #N/A "), excel_error("#saknas!"), excel_error("#N/A saknas")
+    ('#N/A', '#saknas!', None)
+    """
+    text = cell.strip()
+    if text[:1] != "#" or len(text) > _LONGEST_ERROR:
+        return None
+    return text if unicodedata.normalize("NFC", text).upper() in _EXCEL_ERRORS else None
+
+
+def _mark_errors(row: Row) -> None:
+    """Make each cell of *row* that is an Excel error an :class:`Unreadable` saying so.
+
+    As an XLSX error cell is (:func:`_error_cell`), so that a CSV file saved from Excel is
+    read as its workbook is. A cell the writer escaped (:class:`Escaped`) is text as written.
+    """
+    for index, cell in enumerate(row):
+        if "#" in cell and not isinstance(cell, (Escaped, Unreadable)):
+            error = excel_error(cell)
+            if error is not None:
+                row[index] = _error_cell(error)
 
 
 def _delimiter_sv(delimiter: str) -> str:
@@ -735,12 +819,59 @@ def _openpyxl(feature: Text) -> object:
     return openpyxl
 
 
-class Unreadable(str):
-    """An XLSX cell whose value the file does not hold, and the problem that says so.
+_OPENPYXL_NOISE = (
+    # What openpyxl's load_workbook(read_only=True) warns of (openpyxl 3.1: its reader,
+    # workbook, stylesheet, relationship, custom property and chartsheet drawing parts):
+    # parts of a workbook that this reader does not read, or that openpyxl leaves out.
+    r"File contains an invalid specification for "
+    r"|Defined names for sheet index .* cannot be located"
+    r"|Print area cannot be set to Defined name"
+    r"|Unknown type for "
+    r"|Workbook contains no (stylesheet|default style)"
+    r"|.* contains invalid dependency definitions"
+    r"|DrawingML support is incomplete"
+    r"|Unable to read chart "
+    r"|The image .* will be removed because it cannot be read"
+    r"|.* image format is not supported so the image is being dropped"
+)
+_OPENPYXL_MODULE = r"openpyxl\."
+_QUIET_OPENPYXL = (
+    "ignore",
+    re.compile(_OPENPYXL_NOISE, re.IGNORECASE),  # as warnings.filterwarnings compiles it
+    UserWarning,
+    re.compile(_OPENPYXL_MODULE),
+    0,
+)
 
-    An Excel error (``#N/A``, ``#REF!``), a formula saved without its computed value (as a
-    program other than Excel may save one), a date beyond the dates Excel has. Its text is
-    what the cell shows; the reader reports it at its column instead of reading it.
+
+def _quiet_openpyxl() -> None:
+    """Put the warnings filter that hides openpyxl's warnings of parts not read first.
+
+    Those warnings are not the user's concern: openpyxl warns of a workbook's parts it
+    leaves out (a stale sheet element, a missing default style), none of them cells this
+    reader reads. The filter is narrow, openpyxl's own messages above, and permanent, for
+    the whole process: the filter list is the process's, and a filter set and then
+    restored around the read (:class:`warnings.catch_warnings`) would silence other
+    threads' warnings meanwhile and undo a filter another thread set in between.
+
+    Called before each read, since a caller's :class:`warnings.catch_warnings` (pytest's
+    around each test, say) drops it again on its way out, and a filter set later
+    (``simplefilter("error")``) goes before it. A no-op while it is first; otherwise it is
+    put first, every other filter kept as it is and in its order.
+    """
+    if warnings.filters[:1] != [_QUIET_OPENPYXL]:
+        warnings.filterwarnings(
+            "ignore", message=_OPENPYXL_NOISE, category=UserWarning, module=_OPENPYXL_MODULE
+        )
+
+
+class Unreadable(str):
+    """A cell whose value the file does not hold, and the problem that says so.
+
+    An Excel error (``#N/A``, ``#REF!``: an XLSX error cell, or a CSV cell that is an
+    error's name, :func:`excel_error`), an XLSX formula saved without its computed value (as
+    a program other than Excel may save one), a date beyond the dates Excel has. Its text
+    is what the cell shows; the reader reports it at its column instead of reading it.
     """
 
     code: str
@@ -849,12 +980,11 @@ class XlsxStream:
             )
         _check_archive(content, source)
         self.source = source
+        _quiet_openpyxl()
         try:
-            with warnings.catch_warnings():  # of parts the reader does not read: not the user's
-                warnings.simplefilter("ignore")
-                self._book = openpyxl.load_workbook(  # type: ignore[attr-defined]
-                    io.BytesIO(content), read_only=True, data_only=True
-                )
+            self._book = openpyxl.load_workbook(  # type: ignore[attr-defined]
+                io.BytesIO(content), read_only=True, data_only=True
+            )
             self._sheet = self._book.worksheets[0]
         except Exception as error:  # openpyxl raises many kinds on a bad file
             what = type(error).__name__
