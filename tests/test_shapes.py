@@ -16,7 +16,6 @@ import ledarskap
 from ledarskap._found import FieldError
 from ledarskap._shapes import failures, json_path, key_path, make_converter, problems_of
 from ledarskap.errors import InvalidValueError, Problem, ProblemsError
-from ledarskap.model._checks import note
 from ledarskap.text import Text
 
 EXAMPLE = resources.files("ledarskap.data").joinpath("example-program.json")
@@ -126,9 +125,9 @@ def test_a_json_path_names_each_step(keys: list[str | int]) -> None:
 
 def test_a_key_with_a_dot_is_one_step_of_a_path() -> None:
     """``a.b`` is one key (a document may hold it), not two: in brackets, as JSONPath has it;
-    a field a model error names (``sessions[1]``) is kept as it is."""
+    so is ``a[1]``, not item 1 of ``a``."""
     assert json_path(("people", 0, "a.b")) == '$.people[0]["a.b"]'
-    assert json_path(("cohorts", 0, "sessions[1]")) == "$.cohorts[0].sessions[1]"
+    assert json_path(("cohorts", 0, "sessions[1]")) == '$.cohorts[0]["sessions[1]"]'
 
 
 def test_a_shape_or_a_list_of_the_wrong_kind_is_said_in_swedish() -> None:
@@ -143,17 +142,14 @@ def test_a_shape_or_a_list_of_the_wrong_kind_is_said_in_swedish() -> None:
     assert table.value.render("sv") == "förväntade en tabell, fick en lista med 1 element"
 
 
-def test_a_model_error_s_notes_are_said_in_swedish_when_they_carry_it() -> None:
-    """A note made with its Swedish (``model._checks.note``) is said so; a plain one is English."""
+def test_a_model_error_s_notes_are_said_after_it() -> None:
+    """A note added to a model's error is said after it, as written, in either language."""
     model = InvalidValueError(location="p", expected=Text("en befattning", "a position"), found="x")
-    model.__notes__ = [note("och 1 till: q", "and 1 more: q"), "a note to the reader"]
+    model.__notes__ = ["a note to the reader"]
     (failure,) = failures(model, keys=("position",))
-    assert (
-        failure.message
-        == "expected a position, found text 'x'; and 1 more: q; a note to the reader"
-    )
+    assert failure.message == "expected a position, found text 'x'; a note to the reader"
     assert failure.text.sv == (  # type: ignore[union-attr]
-        "förväntade en befattning, fick texten 'x'; och 1 till: q; a note to the reader"
+        "förväntade en befattning, fick texten 'x'; a note to the reader"
     )
 
 

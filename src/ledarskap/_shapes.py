@@ -93,8 +93,8 @@ def _english(text: Wording) -> str:
     return text if isinstance(text, str) else text.en
 
 
-_PATH = re.compile(r"[^\W\d]\w*(?:\[\d+\])*")
-"""A key written as a path (``sessions[1]``: a field a model error names), kept as it is."""
+_PATH = re.compile(r"[^\W\d]\w*")
+"""A key written after a dot in a path: a name (any other key is quoted in brackets)."""
 
 
 _LONGEST_KEY = 60
@@ -203,12 +203,10 @@ def failures(
                 f", fick {error.found_sv}",
                 f"expected {error.expected}, found {error.found}",
             )
-        # A note may carry its Swedish (model._checks.note); one that does not is English.
-        notes_sv = "".join(f"; {getattr(note, 'sv', note)}" for note in notes)
-        notes_en = "".join(f"; {note}" for note in notes)
+        said = "".join(f"; {note}" for note in notes)  # a note is English
         yield Failure(
             keys,
-            Text(message.sv + notes_sv, message.en + notes_en),
+            Text(message.sv + said, message.en + said),
             "invalid",
             None if error.hint is None else _wording(error.hint, error.hint_sv),
         )

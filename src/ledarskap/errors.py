@@ -552,6 +552,7 @@ class InvalidValueError(LedarskapError, ValueError):
         expected_en, expected_sv = _worded(expected)
         hint_en, hint_sv = (None, None) if hint is None else _worded(hint)
         self.location = where
+        self._location_sv = where_sv or where
         self.expected = expected_en
         self.hint = hint_en
         self.expected_sv = expected_sv
@@ -573,6 +574,21 @@ class InvalidValueError(LedarskapError, ValueError):
             )
         after = f" ({hint_en})" if hint_en else ""
         super().__init__(_Worded(f"{where}: expected {expected_en}, found {shown}{after}", swedish))
+
+    def as_problem(self) -> Problem:
+        """This error as a :class:`Problem` at its location, worded as it is in both languages.
+
+        For a :class:`ProblemsError` that reports several such errors at once.
+
+        >>> from ledarskap.text import Text
+        >>> error = InvalidValueError(location="Cohort.end", expected=Text("ett datum", "a date"), found=3)
+        >>> problem = error.as_problem()
+        >>> problem.path, problem.render("sv")
+        ('Cohort.end', 'Cohort.end: förväntade ett datum, fick 3')
+        """
+        english = str(self).removeprefix(f"{self.location}: ")
+        swedish = self._swedish and self._swedish.removeprefix(f"{self._location_sv}: ")
+        return Problem(self.location, _Worded(english, swedish))
 
 
 class InvalidPersonnummerError(InvalidValueError):

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 import ledarskap
 from ledarskap import ProgramData, testing
 from ledarskap import data as shipped
+from ledarskap.errors import InvalidValueError, ProblemsError
 from ledarskap.io import _construct, documents
 from ledarskap.io._construct import SMALL, Constructor
 from ledarskap.io._convert import make_converter
@@ -56,6 +57,11 @@ def test_the_example_program_is_small_and_read_without_cattrs_or_msgspec() -> No
     assert found.stdout.strip() == "[]"
 
 
+def _sessions_late(document: dict[str, Any], count: int) -> None:
+    for session in document["cohorts"][0]["sessions"][:count]:
+        session.update(start="2027-01-01", end="2027-01-01")
+
+
 @pytest.mark.parametrize(
     ("change", "refusal"),
     [
@@ -65,6 +71,8 @@ def test_the_example_program_is_small_and_read_without_cattrs_or_msgspec() -> No
         (lambda d: d["people"][0].update(given_name=3), ValueError),  # a number for text
         (lambda d: d["cohorts"][0]["sessions"][0].update(activities=["lecture"] * 2), ValueError),
         (lambda d: d.update(program=[]), TypeError),  # a list for an object
+        (lambda d: _sessions_late(d, 1), InvalidValueError),  # a cohort's invariant broken
+        (lambda d: _sessions_late(d, 2), ProblemsError),  # two, each a problem of its own
     ],
 )
 def test_what_the_reader_does_not_read_it_refuses(change: Any, refusal: type[Exception]) -> None:

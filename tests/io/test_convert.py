@@ -10,6 +10,7 @@ from cattrs.errors import ClassValidationError
 
 from ledarskap import (
     Activity,
+    Cohort,
     County,
     Level,
     Mentorship,
@@ -187,3 +188,28 @@ def test_a_derived_default_of_an_unreadable_field_is_left_out() -> None:
     with pytest.raises(DocumentError) as exc:
         JSON.structure({"id": "s-1", "kind": "session", "title": "Dag", "start": 3}, Session)
     assert [p.path for p in exc.value.problems] == ["$.start"]
+
+
+def test_a_records_checks_across_fields_are_each_a_problem_at_its_item() -> None:
+    """A cohort's sessions outside its dates and a repeated id are each a problem at the
+    item; without detailed validation they are the record's own problems, as it names them."""
+    late = {"kind": "session", "title": "Träff", "start": "2027-01-01"}
+    plain = {
+        "id": "c",
+        "program_id": "p",
+        "name": "Omgång",
+        "start": "2025-09-01",
+        "end": "2026-06-30",
+        "sessions": [{"id": "s-1", **late}, {"id": "s-1", **late}],
+    }
+    with pytest.raises(DocumentError) as exc:
+        JSON.structure(plain, Cohort)
+    assert [p.path for p in exc.value.problems] == [
+        "$.sessions[0]",
+        "$.sessions[1]",
+        "$.sessions[1].id",
+    ]
+    with pytest.raises(DocumentError) as first:
+        FIRST.structure(plain, Cohort)
+    paths = ["Cohort.sessions[0]", "Cohort.sessions[1]", "Cohort.sessions[1].id"]
+    assert [p.path for p in first.value.problems] == paths

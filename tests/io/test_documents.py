@@ -371,6 +371,117 @@ def test_model_invariants_become_problems_at_their_path() -> None:
     assert "on or after start (2025-09-12)" in found["$.mentorships[0].end"]
 
 
+def _read_by_every_reader(document: dict[str, Any]) -> list[list[str]]:
+    """The problems (each rendered) *document* gives read small, large and as TOML, the
+    small-document reader and the fast decoder having refused it."""
+    body = {k: v for k, v in document.items() if k not in ("format", "format_version")}
+    constructor = documents._constructor("json")
+    with pytest.raises(constructor.refusals):
+        constructor.read(body)
+    text = json.dumps(document)
+    readings: list[tuple[str, documents.Syntax]] = [
+        (text, "json"),  # small: the constructor, then the converter
+        (text + " " * SMALL, "json"),  # large: msgspec, then the converter
+        (tomli_w.dumps(documents._without_none(document)), "toml"),
+    ]
+    found = []
+    for written, syntax in readings:
+        with pytest.raises(DocumentError) as raised:
+            ledarskap.loads(written, syntax=syntax)
+        found.append([str(problem) for problem in raised.value.problems])
+    return found
+
+
+def test_each_session_outside_its_cohort_is_a_problem_at_its_path() -> None:
+    """Three sessions outside the cohort's dates are three problems, each at its session,
+    whichever reader reads the document."""
+    doc = _broken(lambda d: None)
+    for k in (0, 2, 4):
+        doc["cohorts"][0]["sessions"][k].update(start=f"2027-01-0{k + 1}", end=f"2027-01-0{k + 1}")
+    within = "expected a session within the cohort's dates 2025-09-15–2026-09-30, found text"
+    expected = [
+        f"cohorts[0].sessions[{k}]: {within} 's{k + 1}: 2027-01-0{k + 1}–2027-01-0{k + 1}'"
+        for k in (0, 2, 4)
+    ]
+    small, large, toml = _read_by_every_reader(doc)
+    assert small == large == [f"$.{problem}" for problem in expected]
+    assert toml == expected
+
+
+def test_each_repeated_id_or_municipality_is_a_problem_at_its_item() -> None:
+    """An id or a municipality said before in its cohort is a problem at the item that
+    repeats it (a municipality named once by code, once by name, is repeated)."""
+
+    def repeat(d: dict[str, Any]) -> None:
+        cohort = d["cohorts"][0]
+        cohort["sessions"][3]["id"] = cohort["sessions"][1]["id"] = "s1"
+        cohort["support_groups"][4]["id"] = "g-2"
+        cohort["collaborations"][2]["municipality"] = "Linköping"
+
+    small, large, toml = _read_by_every_reader(_broken(repeat))
+    new_id = "expected an id not used before, found text"
+    assert small == [
+        f"$.cohorts[0].sessions[1].id: {new_id} 's1'",
+        f"$.cohorts[0].sessions[3].id: {new_id} 's1'",
+        f"$.cohorts[0].support_groups[4].id: {new_id} 'g-2'",
+        f"$.cohorts[0].collaborations[2].municipality: {new_id} '0580'",
+    ]
+    assert large == small
+    assert toml == [problem.removeprefix("$.") for problem in small]
+
+
+def test_field_problems_and_problems_across_fields_are_reported_together() -> None:
+    """A cohort with a field that cannot be read still has its sessions and ids checked,
+    and every other record's problems are reported beside them."""
+
+    def change(d: dict[str, Any]) -> None:
+        cohort = d["cohorts"][0]
+        cohort["capacity"] = "26"
+        cohort["sessions"][6]["start"] = cohort["sessions"][6]["end"] = "2027-01-01"
+        cohort["support_groups"][1]["id"] = "g-1"
+        d["people"][0]["given_name"] = " "
+        d["participants"][1]["cohort_id"] = 3
+
+    small, large, toml = _read_by_every_reader(_broken(change))
+    assert [problem.partition(":")[0] for problem in small] == [
+        "$.people[0].given_name",
+        "$.cohorts[0].capacity",
+        "$.cohorts[0].sessions[6]",
+        "$.cohorts[0].support_groups[1].id",
+        "$.participants[1].cohort_id",
+    ]
+    assert small == large
+    assert toml == [problem.removeprefix("$.") for problem in small]
+
+
+def test_a_check_across_fields_needing_a_field_in_error_is_left_out() -> None:
+    """An end before the start is one problem: the sessions, none of which can lie within
+    such dates, are not each reported; the ids, which need no dates, are."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["cohorts"][0]["end"] = "2025-01-01"
+        d["cohorts"][0]["support_groups"][1]["id"] = "g-1"
+
+    small, _, _ = _read_by_every_reader(_broken(change))
+    assert [problem.partition(":")[0] for problem in small] == [
+        "$.cohorts[0].end",
+        "$.cohorts[0].support_groups[1].id",
+    ]
+
+
+def test_a_repeated_id_like_a_personnummer_is_masked_in_every_problem() -> None:
+    """An id may be any text of its form, a personnummer too: every reader masks it."""
+
+    def repeat(d: dict[str, Any]) -> None:
+        sessions = d["cohorts"][0]["sessions"]
+        sessions[0]["id"] = sessions[1]["id"] = PNR
+        sessions[1]["start"] = sessions[1]["end"] = "2027-01-01"
+
+    for problems in _read_by_every_reader(_broken(repeat)):
+        assert len(problems) == 2
+        assert all("XXXXXX-XX95" in problem and PNR not in problem for problem in problems)
+
+
 def test_toml_problems_carry_the_key_path() -> None:
     text = ledarskap.dumps(sample(), syntax="toml").replace('\nid = "d-1"', '\nid = "d 1"')
     with pytest.raises(DocumentError) as exc:
@@ -655,6 +766,16 @@ BROKEN = {
     "not an object": (
         lambda d: d["cohorts"].__setitem__(0, 3),
         "$.cohorts[0]: förväntade ett objekt (Cohort), fick talet 3",
+    ),
+    "a session outside its cohort": (
+        lambda d: d["cohorts"][0]["sessions"][1].update(start="2027-01-01", end="2027-01-01"),
+        "$.cohorts[0].sessions[1]: förväntade en träff inom omgångens datum "
+        "2025-09-15–2026-09-30, fick texten 's2: 2027-01-01–2027-01-01'",
+    ),
+    "a repeated id": (
+        lambda d: d["cohorts"][0]["support_groups"][2].update(id="g-1"),
+        "$.cohorts[0].support_groups[2].id: förväntade ett id som inte använts förut, "
+        "fick texten 'g-1'",
     ),
 }
 

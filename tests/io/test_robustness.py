@@ -6,9 +6,10 @@ mappings, case files and rule-set files are fed long strings,
 lone surrogates, NUL and other control characters, deep nesting, huge numbers, formulas,
 and every spelling of a personnummer the library accepts with its near misses. Program
 documents (``loads`` and ``load``) are fed random bytes, text, JSON and TOML values and
-valid documents with random changes: they give a :class:`~ledarskap.ProgramData` or a
-:class:`~ledarskap.errors.DocumentError`, never a decoder's error or a cattrs exception
-group, and the fast decoder never accepts what the detailed converter refuses. The laws:
+valid documents with random changes (among them, cohorts broken across their fields): they
+give a :class:`~ledarskap.ProgramData` or a :class:`~ledarskap.errors.DocumentError`, never
+a decoder's error or a cattrs exception group, and the fast decoder never accepts what the
+detailed converter refuses. The laws:
 
 - only the library's own errors (:class:`~ledarskap.errors.LedarskapError`) are raised;
 - every text the library produces (the error, each problem) is masked: masking it again
@@ -36,12 +37,13 @@ import ledarskap
 from ledarskap import DocumentError, ProgramData, testing
 from ledarskap.errors import LedarskapError, mask_personal_data
 from ledarskap.io import inspect_sheet, load_ruleset, load_sheet_mapping, read_sheet
-from ledarskap.io._construct import Constructor
+from ledarskap.io._construct import SMALL, Constructor
 from ledarskap.io._convert import Flavour, make_converter
 from ledarskap.io._decode import Decoder
 from ledarskap.io._sheet_columns import COLUMNS
 from ledarskap.io.rulecases import load_cases_text
 from tests._hostile import COMMON_PIECES, EXAMPLES, PERSONNUMMER, SWEEP, assert_masked, long
+from tests.io._cohorts import broken_cohorts
 
 SECONDS = 5.0
 
@@ -350,6 +352,8 @@ def _places(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
     data = draw(testing.program_data(max_cohorts=1, max_participants=2))
     doc: dict[str, Any] = json.loads(ledarskap.dumps(data))
+    if draw(st.booleans()):  # its cohorts broken across their fields too
+        doc, _ = draw(broken_cohorts(doc))
     for _ in range(draw(st.integers(1, 4))):
         path = draw(st.sampled_from(_places(doc)))
         parent = doc
@@ -460,6 +464,38 @@ def test_the_small_document_reader_accepts_exactly_what_the_detailed_converter_a
     except DocumentError:
         detailed = DocumentError
     assert small == detailed
+
+
+@SLOW
+@given(
+    data=testing.program_data(max_cohorts=2, max_participants=2),
+    syntax=st.sampled_from(["json", "toml"]),
+    large=st.booleans(),
+    draw=st.data(),
+)
+def test_each_item_breaking_its_cohort_is_one_problem_at_its_path(
+    data: ProgramData, syntax: str, large: bool, draw: st.DataObject
+) -> None:
+    """Law: a document whose cohorts have sessions outside their dates and repeated ids or
+    municipalities has as many problems as offending items, each at its item's path,
+    whichever reader reads it first (small or large, JSON or TOML); the small-document
+    reader refuses it, as the detailed converter does."""
+    doc, paths = draw.draw(broken_cohorts(json.loads(ledarskap.dumps(data))))
+    flavour: Flavour = "toml" if syntax == "toml" else "json"
+    text = json.dumps(doc) if flavour == "json" else _toml(doc)
+    error = _outcome(text + " " * (SMALL + 1) if large else text, flavour)
+    if flavour == "toml":
+        paths = [path.removeprefix("$.") for path in paths]
+        doc = tomllib.loads(text)
+    found = [] if error is None else [problem.path for problem in error.problems]
+    assert sorted(found) == sorted(paths)
+    body = {k: v for k, v in doc.items() if k not in ("format", "format_version")}
+    reader = Constructor(flavour)
+    if paths:
+        with pytest.raises(reader.refusals):
+            reader.read(body)
+    else:
+        assert reader.read(body) == data
 
 
 @SLOW

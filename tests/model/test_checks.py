@@ -348,11 +348,3 @@ def test_combined_checks_word_their_parts_in_both_languages_or_english_alone() -
         "a non-empty text and a whole number, or None"
     )
     assert _checks.not_before("start", description="after the start").expected == "after the start"
-
-
-def test_a_note_carries_its_swedish() -> None:
-    note = _checks.note("och 1 till", "and 1 more")
-    assert (note, note.sv) == ("and 1 more", "och 1 till")  # type: ignore[attr-defined]
-    error = InvalidValueError(location="x", expected="y", found=1)
-    error.add_note(note)
-    assert error.__notes__ == ["and 1 more"]

@@ -15,6 +15,7 @@ from ledarskap import (
     Cohort,
     Collaboration,
     InvalidValueError,
+    ProblemsError,
     Session,
     SessionKind,
     SupportGroup,
@@ -44,6 +45,14 @@ FOLLOW_UP = Session(
     start=D(2026, 9, 24),
     online=True,
 )
+
+
+def locations(error: BaseException) -> list[str]:
+    """Where each problem of a cohort's error is: its one location, or each problem's."""
+    if isinstance(error, ProblemsError):
+        return [problem.path for problem in error.problems]
+    assert isinstance(error, InvalidValueError)
+    return [error.location]
 
 
 def cohort(**changes: object) -> Cohort:
@@ -117,24 +126,42 @@ def test_a_session_outside_the_cohort_is_refused() -> None:
 
 
 def test_all_problems_of_a_cohort_are_reported_at_once() -> None:
-    with pytest.raises(InvalidValueError) as caught:
+    """Each broken invariant is a problem of its own, at the item it concerns."""
+    with pytest.raises(ProblemsError) as caught:
         cohort(
             end=D(2026, 6, 30),
             sessions=[KICKOFF, FOLLOW_UP, KICKOFF],
             support_groups=[SupportGroup(id="g-1", name="A"), SupportGroup(id="g-1", name="B")],
         )
-    assert caught.value.location == "Cohort.sessions[1]"
-    (note,) = caught.value.__notes__
-    assert note.startswith("and 2 more: ")
-    assert "Cohort.sessions[2]: expected an id not used before, found 's1'" in note
-    assert "Cohort.support_groups[1]" in note
+    assert isinstance(caught.value, ValueError)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "Cohort.sessions[1]: expected a session within the cohort's dates 2025-09-15–2026-06-30,"
+        " found 's7: 2026-09-24–2026-09-24'",
+        "Cohort.sessions[2].id: expected an id not used before, found 's1'",
+        "Cohort.support_groups[1].id: expected an id not used before, found 'g-1'",
+    ]
+    assert str(caught.value).startswith("invalid cohort (3 problems)\n")
+    assert not hasattr(caught.value, "__notes__")
+
+
+def test_every_session_outside_the_cohort_is_a_problem() -> None:
+    """Three sessions outside the dates are three problems, one at each session."""
+    late = [
+        attrs.evolve(FOLLOW_UP, id=f"s-late-{n}", start=D(2026, 10, n), end=D(2026, 10, n))
+        for n in (1, 2, 3)
+    ]
+    with pytest.raises(ProblemsError) as caught:
+        cohort(sessions=[KICKOFF, *late])
+    assert locations(caught.value) == [f"Cohort.sessions[{k}]" for k in (1, 2, 3)]
+    assert all(problem.code == "invalid" for problem in caught.value.problems)
 
 
 def test_a_municipality_collaborates_once() -> None:
     twice = [Collaboration(municipality="0580"), Collaboration(municipality="Linköping")]
     with pytest.raises(
         InvalidValueError,
-        match=r"Cohort\.collaborations\[1\]: expected an id not used before, found '0580'",
+        match=r"Cohort\.collaborations\[1\]\.municipality: expected an id not used before,"
+        r" found '0580'",
     ):
         cohort(collaborations=twice)
 
@@ -209,12 +236,65 @@ def test_every_generated_cohort_satisfies_its_invariants(generated: Cohort) -> N
 @LAWS
 @given(lt.cohorts().filter(lambda c: bool(c.sessions)))
 def test_moving_a_cohorts_start_past_a_session_is_refused(generated: Cohort) -> None:
-    """A cohort moved to start after one of its sessions is refused, naming that session."""
+    """A cohort moved to start after its first session is refused, naming each session
+    that now starts before it."""
     first = min(generated.sessions, key=lambda s: s.start)
     later = first.start + dt.timedelta(days=1)
-    with pytest.raises(InvalidValueError) as caught:
+    with pytest.raises((InvalidValueError, ProblemsError)) as caught:
         attrs.evolve(generated, start=later, end=max(later, generated.end))
-    assert caught.value.location.startswith("Cohort.sessions[")
+    early = [k for k, s in enumerate(generated.sessions) if s.start < later]
+    assert locations(caught.value) == [f"Cohort.sessions[{k}]" for k in early]
+
+
+@st.composite
+def broken_cohorts(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
+    """The fields of a generated cohort with some sessions moved past its end and some ids
+    and municipalities of its items repeated, and where each of those items is."""
+    generated = draw(lt.cohorts())
+    offending: list[str] = []
+    sessions = list(generated.sessions)
+    for k, session in enumerate(sessions):
+        if draw(st.booleans()):
+            after = generated.end + dt.timedelta(days=draw(st.integers(1, 30)))
+            sessions[k] = attrs.evolve(session, start=after, end=after)
+            offending.append(f"Cohort.sessions[{k}]")
+    for k in range(1, len(sessions)):
+        if draw(st.booleans()):
+            earlier = sessions[draw(st.integers(0, k - 1))].id
+            sessions[k] = attrs.evolve(sessions[k], id=earlier)
+            offending.append(f"Cohort.sessions[{k}].id")
+    groups = draw(st.lists(lt.support_groups(), max_size=4, unique_by=lambda g: g.id))
+    for k in range(1, len(groups)):
+        if draw(st.booleans()):
+            groups[k] = attrs.evolve(groups[k], id=groups[draw(st.integers(0, k - 1))].id)
+            offending.append(f"Cohort.support_groups[{k}].id")
+    places = list(generated.collaborations)
+    for k in range(1, len(places)):
+        if draw(st.booleans()):
+            named = places[draw(st.integers(0, k - 1))].municipality.name  # the same, by name
+            places[k] = attrs.evolve(places[k], municipality=named)
+            offending.append(f"Cohort.collaborations[{k}].municipality")
+    fields = {a.name: getattr(generated, a.name) for a in attrs.fields(Cohort)}
+    fields.update(sessions=sessions, support_groups=groups, collaborations=places)
+    return fields, offending
+
+
+@LAWS
+@given(broken_cohorts())
+def test_each_offending_item_is_one_problem_at_its_place(
+    broken: tuple[dict[str, Any], list[str]],
+) -> None:
+    """Law: a cohort whose items break its invariants is refused with as many problems as
+    there are offending items, each at its item: one is an InvalidValueError, several a
+    ProblemsError; a cohort with none is made."""
+    fields, offending = broken
+    if not offending:
+        Cohort(**fields)
+        return
+    with pytest.raises((InvalidValueError, ProblemsError)) as caught:
+        Cohort(**fields)
+    assert isinstance(caught.value, InvalidValueError) == (len(offending) == 1)
+    assert sorted(locations(caught.value)) == sorted(offending)
 
 
 @LAWS
@@ -280,17 +360,20 @@ def test_a_cohort_that_breaks_its_invariants_is_said_in_swedish() -> None:
     assert str(ends.value) == (
         "Cohort.end: expected a date on or after start (2025-09-15), found '2025-09-01'"
     )
-    with pytest.raises(InvalidValueError) as caught:
+    with pytest.raises(ProblemsError) as caught:
         cohort(end=D(2026, 6, 30), sessions=[KICKOFF, FOLLOW_UP, KICKOFF])
     assert caught.value.render("sv") == (
-        "Cohort.sessions[1]: förväntade en träff inom omgångens datum 2025-09-15–2026-06-30, "
-        "fick 's7: 2026-09-24–2026-09-24'"
+        "ogiltig omgång (2 problem)\n"
+        "  - Cohort.sessions[1]: förväntade en träff inom omgångens datum 2025-09-15–2026-06-30, "
+        "fick 's7: 2026-09-24–2026-09-24'\n"
+        "  - Cohort.sessions[2].id: förväntade ett id som inte använts förut, fick 's1'"
     )
-    (note,) = caught.value.__notes__
-    assert note.sv == (  # type: ignore[attr-defined]  # a note that carries its Swedish
-        "och 1 till: Cohort.sessions[2]: förväntade ett id som inte använts förut, fick 's1'"
+    assert str(caught.value) == (
+        "invalid cohort (2 problems)\n"
+        "  - Cohort.sessions[1]: expected a session within the cohort's dates 2025-09-15–2026-06-30, "
+        "found 's7: 2026-09-24–2026-09-24'\n"
+        "  - Cohort.sessions[2].id: expected an id not used before, found 's1'"
     )
-    assert note == "and 1 more: Cohort.sessions[2]: expected an id not used before, found 's1'"
     with pytest.raises(InvalidValueError) as unknown:
         cohort().session("s9")
     assert unknown.value.render("sv") == (

@@ -60,9 +60,11 @@ class Constructor:
 
     refusals: tuple[type[BaseException], ...] = (ValueError, TypeError, KeyError)
     """What :meth:`read` raises on a document it does not read (the model's
-    :class:`~ledarskap.errors.InvalidValueError` and the value readers'
-    :class:`~ledarskap._found.FieldError` are :class:`ValueError`\\ s); the detailed
-    converter then reads it and says what is wrong. Anything else is a bug, not hidden."""
+    :class:`~ledarskap.errors.InvalidValueError`, its
+    :class:`~ledarskap.errors.ProblemsError` of a record's several broken invariants and
+    the value readers' :class:`~ledarskap._found.FieldError` are :class:`ValueError`\\ s);
+    the detailed converter then reads it and says what is wrong, each problem at its path.
+    Anything else is a bug, not hidden."""
 
     def __init__(self, flavour: Flavour = "json") -> None:
         self._absent_is_null = flavour == "toml"

@@ -24,7 +24,8 @@ was expected, what was found) or the model's own
 :class:`~ledarskap.errors.Problem` values by :func:`ledarskap.io._problems.problems_of`.
 
 Reading is cattrs' generated functions, with every problem of a record collected (each
-field's check called on a draft of the record, see :class:`_Draft`); a valid large JSON
+field's check, and each check across its fields, called on a draft of the record, see
+:class:`_Draft`); a valid large JSON
 document is read faster by :mod:`ledarskap.io._decode`, a valid small one (JSON or TOML)
 without cattrs by :mod:`ledarskap.io._construct`, and both fall back on this converter for
 everything else. The hooks of the leaves (text, numbers, dates, enums, the catalogs'
@@ -38,9 +39,11 @@ This module is private: :mod:`ledarskap.io.spreadsheets` and other readers use
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import operator
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -57,7 +60,7 @@ from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ledarskap.errors import DocumentError, InvalidValueError
+from ledarskap.errors import DocumentError, InvalidValueError, ProblemsError
 from ledarskap.model import Personnummer
 from ledarskap.text import Text
 
@@ -235,8 +238,9 @@ class _Draft:
     :mod:`ledarskap.model._checks`) is called on its own with the value read and this
     draft as the record: it gives them what they read of a record, its class's name (in
     ``Class.field``, through a subclass per model class named after it) and the other
-    fields (a date not before ``start``, a position matched from ``title``). A field that
-    could not be read raises :class:`_UnreadError`, so a check that needs it is left out.
+    fields (a date not before ``start``, a position matched from ``title``). So are the
+    checks across fields a class declares (a cohort's sessions within its dates). A field
+    that could not be read raises :class:`_UnreadError`, so a check that needs it is left out.
     """
 
     __slots__ = ("_values",)
@@ -262,8 +266,11 @@ def _with_invariant_errors(
 
     The fields cattrs read are read again (each read before without a problem), converted
     and checked on a :class:`_Draft`, in the constructor's order: converters first, field
-    by field, then validators. ``__attrs_post_init__`` runs only once every field passed,
-    so its error, if the constructor raised one, is kept as it is, at its field.
+    by field, then validators. Then the checks across fields a class declares
+    (``_invariants``, which its ``__attrs_post_init__`` runs once every field is valid), on
+    the fields that are: each error at the item it names (``Cohort.sessions[2]``). What
+    ``__attrs_post_init__`` raised, if it checks what no declared check does, is kept as
+    it is, at its field.
     """
     failed = {
         note.name
@@ -273,7 +280,7 @@ def _with_invariant_errors(
     }
     values: dict[str, Any] = {}
     record = draft(values)
-    found: list[InvalidValueError] = []
+    found: list[Exception] = []
     fields = attrs.fields(cls)
     for a in fields:
         if a.name in failed:
@@ -285,6 +292,7 @@ def _with_invariant_errors(
             failed.add(a.name)
         except _UnreadError:  # derived from a field that could not be read
             failed.add(a.name)
+    invalid = set(failed)
     for a in fields:
         if a.validator is None or a.name in failed:
             continue
@@ -292,17 +300,24 @@ def _with_invariant_errors(
             a.validator(record, a, values[a.name])
         except InvalidValueError as error:
             found.append(_at_field(cls, error))
+            invalid.add(a.name)
         except _UnreadError:  # compared with a field that could not be read
             pass
-    # What the constructor raised (it stops at the first) is among those found again;
-    # if none is found, it raised after its validators: kept, at its field.
+    valid = draft({name: value for name, value in values.items() if name not in invalid})
+    for check in getattr(cls, "_invariants", ()):
+        with contextlib.suppress(_UnreadError):  # across a field that is not valid
+            found.extend(_at_field(cls, error) for error in check(valid))
+    # What the constructor raised (one error, or a ProblemsError of several) is among
+    # those found again; if none is found, it raised after its validators: kept, at its field.
     raised = [
-        e for e in exc.exceptions if isinstance(e, InvalidValueError) and not _at_attribute(e)
+        e
+        for e in exc.exceptions
+        if isinstance(e, InvalidValueError | ProblemsError) and not _at_attribute(e)
     ]
     if not found:
         if not raised:
             return exc
-        found = [_at_field(cls, error) for error in raised]
+        found = [_at_field(cls, e) if isinstance(e, InvalidValueError) else e for e in raised]
     kept = [e for e in exc.exceptions if not any(e is r for r in raised)]
     return ClassValidationError(f"While structuring {cls.__name__}", [*kept, *found], cls)
 
@@ -331,15 +346,34 @@ def _converted(attribute: attrs.Attribute[Any], value: Any, record: _Draft) -> A
     return convert(value)
 
 
-def _at_field(cls: type[Any], exc: InvalidValueError) -> InvalidValueError:
+_STEP = re.compile(r"(\w+)|\[(\d+)\]")
+"""A step of a location in a record: a field's name, or ``[index]`` in a list."""
+
+
+def _at_field(cls: type[Any], exc: InvalidValueError) -> Exception:
+    """*exc*, noted as cattrs notes a failure, where its location in a *cls* record says.
+
+    ``Cohort.end`` is at field ``end``; ``Cohort.sessions[4].id`` at field ``id`` of item 4
+    of ``sessions``, each step a group of its own, as cattrs nests them. A location not in
+    *cls* leaves *exc* where it is found.
+    """
     prefix = f"{cls.__name__}."
-    if exc.location.startswith(prefix):
-        name = exc.location.removeprefix(prefix)
-        exc.__notes__ = [
-            *getattr(exc, "__notes__", []),
-            AttributeValidationNote(f"Structuring class {cls.__name__} @ {name}", name, None),
-        ]
-    return exc
+    if not exc.location.startswith(prefix):
+        return exc
+    steps = [n or int(i) for n, i in _STEP.findall(exc.location.removeprefix(prefix))]
+    placed: Exception = exc
+    for depth in range(len(steps) - 1, -1, -1):
+        step = steps[depth]
+        if isinstance(step, int):
+            note: Any = _note(step, None)
+            group: Any = IterableValidationError
+        else:
+            note = AttributeValidationNote(f"Structuring class {cls.__name__} @ {step}", step, None)
+            group = ClassValidationError
+        placed.__notes__ = [*getattr(placed, "__notes__", []), note]
+        if depth:
+            placed = group(f"While structuring {cls.__name__}", [placed], cls)
+    return placed
 
 
 def _class_unstructurer(converter: Converter, cls: type[Any]) -> Callable[[Any], Any]:
@@ -361,6 +395,8 @@ class _Converter(Converter):
             return super().structure(obj, cl)
         except DocumentError:
             raise
+        except ProblemsError as exc:  # a record's invariants, without detailed validation
+            problems = list(exc.problems)
         except Exception as exc:  # cattrs' groups, FieldError, a model invariant …
             problems = problems_of(exc)
         raise DocumentError(

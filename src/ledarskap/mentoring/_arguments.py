@@ -2,18 +2,21 @@
 
 A wrong argument is reported as the model reports a wrong field: an
 :class:`~ledarskap.errors.InvalidValueError` naming where (``Cadence.every_weeks``,
-``plan_meetings(end)``), what was expected and what was found; when several are wrong, the
-first is raised with the others in a note, so one call shows them all.
+``plan_meetings(end)``), what was expected and what was found; when several are wrong, one
+:class:`~ledarskap.errors.ProblemsError` names each, so one call shows them all (as the
+model reports a record's broken invariants).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, ProblemsError
 from ledarskap.text import Text
 
 __all__ = ["Checked", "is_date"]
+
+_INVALID = Text("ogiltiga argument", "invalid arguments")
 
 
 def is_date(value: object) -> bool:
@@ -67,10 +70,8 @@ class Checked:
             self.add(location, _DATE_OR_NONE if optional else _DATE, value)
 
     def raise_if_any(self) -> None:
-        """Raise the first problem, with the others in a note, if there is any."""
+        """Raise the problem if there is one, a :class:`~ledarskap.errors.ProblemsError` if several."""
+        if len(self._problems) == 1:
+            raise self._problems[0]
         if self._problems:
-            first = self._problems[0]
-            if len(self._problems) > 1:
-                rest = self._problems[1:]
-                first.add_note(f"and {len(rest)} more: " + "; ".join(map(str, rest)))
-            raise first
+            raise ProblemsError(_INVALID, [problem.as_problem() for problem in self._problems])

@@ -130,8 +130,9 @@ class Cadence:
     >>> Cadence(every_weeks=0, weekday=6)
     Traceback (most recent call last):
     ...
-    ledarskap.errors.InvalidValueError: Cadence.every_weeks: expected a whole number from 1 to 52, found 0
-    and 1 more: Cadence.weekday: expected a whole number from 0 to 4, found 6
+    ledarskap.errors.ProblemsError: invalid arguments (2 problems)
+      - Cadence.every_weeks: expected a whole number from 1 to 52, found 0
+      - Cadence.weekday: expected a whole number from 0 to 4, found 6
     """
 
     every_weeks: int = 6

@@ -61,28 +61,6 @@ def fail(
     raise InvalidValueError(location=where(instance, attribute), expected=expected, found=found)
 
 
-class _Note(str):
-    """A note's English text (what Python shows) that carries its Swedish as ``sv``."""
-
-    __slots__ = ("sv",)
-    sv: str
-
-
-def note(sv: str, en: str) -> str:
-    """A note for an error (``error.add_note``): English, with its Swedish as ``note.sv``.
-
-    A note is text; a reader that says an error in Swedish finds the Swedish there
-    (:func:`ledarskap._shapes.failures`).
-
-    >>> said = note("och 1 till", "and 1 more")
-    >>> said, said.sv
-    ('and 1 more', 'och 1 till')
-    """
-    made = _Note(en)
-    made.sv = sv
-    return made
-
-
 def _english(wording: Wording) -> str:
     return wording if isinstance(wording, str) else wording.en
 

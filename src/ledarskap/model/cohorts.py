@@ -7,7 +7,10 @@ groups (stödgrupper) and its sessions: residential sessions (internat), ordinar
 what kind, is data: nothing in the code fixes it.
 
 Invariants checked when a cohort is made: the end is not before the start, every session
-lies within the cohort's dates, and no id repeats among its sessions or support groups.
+lies within the cohort's dates, and no id repeats among its sessions or support groups, nor
+a municipality among its collaborations. One broken is an
+:class:`~ledarskap.errors.InvalidValueError`; several, one
+:class:`~ledarskap.errors.ProblemsError` naming each where it is.
 
 >>> import datetime as dt
 >>> from ledarskap import Cohort, Session, SessionKind
@@ -21,18 +24,36 @@ True
 ...        end=dt.date(2025, 9, 5), sessions=[kickoff])
 Traceback (most recent call last):
 ...
-ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-05, found 's1: 2025-09-10–2025-09-12'...
+ledarskap.errors.InvalidValueError: Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-05, found 's1: 2025-09-10–2025-09-12'
+>>> Cohort(id="c-bad", program_id="liko", name="Fel", start=dt.date(2025, 9, 1),
+...        end=dt.date(2025, 9, 5), sessions=[kickoff, kickoff])
+Traceback (most recent call last):
+...
+ledarskap.errors.ProblemsError: invalid cohort (3 problems)
+  - Cohort.sessions[0]: expected a session within the cohort's dates 2025-09-01–2025-09-05, found 's1: 2025-09-10–2025-09-12'
+  - Cohort.sessions[1]: expected a session within the cohort's dates 2025-09-01–2025-09-05, found 's1: 2025-09-10–2025-09-12'
+  - Cohort.sessions[1].id: expected an id not used before, found 's1'
 
 .. versionadded:: 0.1
+.. versionchanged:: 0.3
+   Several broken invariants are a ``ProblemsError``, each at its item (a repeated id at
+   the item's ``id``), not the first error with the others in a note.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 import attrs
 
-from ledarskap.errors import InvalidValueError, mask_personal_data, masked_repr
+from ledarskap.errors import (
+    InvalidValueError,
+    ProblemsError,
+    mask_personal_data,
+    masked_repr,
+)
 from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
@@ -215,35 +236,17 @@ class Cohort:
         repr=False,
     )
 
+    _invariants: ClassVar[tuple[_Invariant, ...]]
+    """The checks across fields, run once every field is valid; each gives every error it
+    finds. The detailed reader of documents (:mod:`ledarskap.io._convert`) runs them too, on
+    a record it could not build, so that they are reported with the fields' problems."""
+
     def __attrs_post_init__(self) -> None:
-        problems = []
-        for index, session in enumerate(self.sessions):
-            if session.start < self.start or session.end > self.end:
-                dates = f"{self.start.isoformat()}–{self.end.isoformat()}"
-                problems.append(
-                    InvalidValueError(
-                        location=f"Cohort.sessions[{index}]",
-                        expected=Text(
-                            f"en träff inom omgångens datum {dates}",
-                            f"a session within the cohort's dates {dates}",
-                        ),
-                        found=str(session),
-                    )
-                )
-        _unique(problems, "sessions", [s.id for s in self.sessions])
-        _unique(problems, "support_groups", [g.id for g in self.support_groups])
-        _unique(problems, "collaborations", [c.municipality.code for c in self.collaborations])
-        if problems:
-            first = problems[0]
-            if len(problems) > 1:
-                rest = problems[1:]
-                first.add_note(
-                    _checks.note(
-                        f"och {len(rest)} till: " + "; ".join(p.render("sv") for p in rest),
-                        f"and {len(rest)} more: " + "; ".join(map(str, rest)),
-                    )
-                )
-            raise first
+        broken = [error for check in self._invariants for error in check(self)]
+        if len(broken) == 1:
+            raise broken[0]
+        if broken:
+            raise ProblemsError(_INVALID, [error.as_problem() for error in broken])
 
     @property
     def municipalities(self) -> tuple[Municipality, ...]:
@@ -277,15 +280,46 @@ class Cohort:
         )
 
 
-def _unique(problems: list[InvalidValueError], field: str, ids: list[str]) -> None:
+_Invariant = Callable[[Cohort], list[InvalidValueError]]
+"""A check across a cohort's fields: every error it finds, each at its item (``Cohort.sessions[2]``)."""
+
+_INVALID = Text("ogiltig omgång", "invalid cohort")
+_NEW_ID = Text("ett id som inte använts förut", "an id not used before")
+
+
+def _sessions_within_dates(cohort: Cohort) -> list[InvalidValueError]:
+    """Each session not within the cohort's dates, at the session."""
+    start, end = cohort.start, cohort.end
+    dates = f"{start.isoformat()}–{end.isoformat()}"
+    expected = Text(
+        f"en träff inom omgångens datum {dates}", f"a session within the cohort's dates {dates}"
+    )
+    return [
+        InvalidValueError(
+            location=f"Cohort.sessions[{index}]", expected=expected, found=str(session)
+        )
+        for index, session in enumerate(cohort.sessions)
+        if session.start < start or session.end > end
+    ]
+
+
+def _repeated(field: str, key: str, values: Iterable[str]) -> list[InvalidValueError]:
+    """Each of *values* (the *key* of the items of *field*) that an item before it has, at its key."""
     seen: set[str] = set()
-    for index, item in enumerate(ids):
-        if item in seen:
-            problems.append(
-                InvalidValueError(
-                    location=f"Cohort.{field}[{index}]",
-                    expected=Text("ett id som inte använts förut", "an id not used before"),
-                    found=item,
-                )
-            )
-        seen.add(item)
+    errors = []
+    for index, value in enumerate(values):
+        if value in seen:
+            location = f"Cohort.{field}[{index}].{key}"
+            errors.append(InvalidValueError(location=location, expected=_NEW_ID, found=value))
+        seen.add(value)
+    return errors
+
+
+Cohort._invariants = (
+    _sessions_within_dates,
+    lambda cohort: _repeated("sessions", "id", [s.id for s in cohort.sessions]),
+    lambda cohort: _repeated("support_groups", "id", [g.id for g in cohort.support_groups]),
+    lambda cohort: _repeated(
+        "collaborations", "municipality", [c.municipality.code for c in cohort.collaborations]
+    ),
+)
