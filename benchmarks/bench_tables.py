@@ -192,7 +192,7 @@ def by_hand(data: ProgramData) -> dict[str, pd.DataFrame]:
                 "organisation_kind": a.organisation_kind.value if a.organisation_kind else None,
                 "status": a.status.value,
                 "outcome": decision.outcome.value,
-                "reasons": "; ".join(keys),
+                "reasons": "; ".join(keys) or None,  # as the tables: no empty text
             }
         )
     tables = {

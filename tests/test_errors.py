@@ -6,13 +6,17 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ledarskap
 from ledarskap import (
+    ConflictError,
     DocumentError,
     FileAccessError,
     FormatVersionError,
@@ -38,6 +42,7 @@ from ledarskap.errors import (
     safe_repr,
 )
 from ledarskap.model import _checks
+from ledarskap.tables import PseudonymKey
 from ledarskap.text import Text
 
 LAWS = settings(max_examples=60, deadline=None)
@@ -482,3 +487,61 @@ def test_every_reason_a_file_may_meet_is_said_in_swedish(name: str) -> None:
     swedish = error.render("sv")
     assert swedish.startswith("a.json: kan inte skriva: ")
     assert reason not in swedish
+
+
+_READERS: dict[str, Callable[[str], object]] = {
+    "load": ledarskap.load,
+    "load_ruleset": ledarskap.load_ruleset,
+    "load_cases": ledarskap.load_cases,
+    "PseudonymKey.from_file": PseudonymKey.from_file,
+    "dump": lambda path: ledarskap.dump(ledarskap.example_program(), path),
+}
+
+
+@pytest.mark.parametrize("use", _READERS.values(), ids=_READERS.keys())
+def test_a_missing_file_keeps_the_operating_systems_errno(
+    use: Callable[[str], object], tmp_path: Path
+) -> None:
+    """As around ``open()``: ``errno``, ``strerror`` and the path as given, whatever reads it."""
+    path = os.path.join(tmp_path, "no folder 19850312-2395", "program.json")
+    with pytest.raises(FileAccessError) as caught:
+        use(path)
+    error = caught.value
+    assert (error.errno, error.strerror) == (errno.ENOENT, os.strerror(errno.ENOENT))
+    assert error.filename == error.path == path
+    assert "19850312-2395" not in str(error)  # the message masked as before
+    assert str(error).endswith(
+        f"no folder 19XXXXXX-XX95{os.sep}program.json: cannot {error.action}: {error.strerror}"
+    )
+    assert not isinstance(error, FileNotFoundError)  # one class, told apart by errno
+
+
+def test_a_folder_is_eisdir_and_a_refusal_of_the_librarys_has_no_number(tmp_path: Path) -> None:
+    (tmp_path / "folder.json").mkdir()
+    with pytest.raises(FileAccessError) as read:
+        ledarskap.load(tmp_path / "folder.json")
+    assert read.value.errno == errno.EISDIR
+    (tmp_path / "program.json").mkdir()
+    with pytest.raises(FileAccessError, match="it is a folder, not a file") as written:
+        ledarskap.dump(ledarskap.example_program(), tmp_path / "program.json")
+    assert (written.value.errno, written.value.strerror) == (None, "it is a folder, not a file")
+    assert written.value.filename == str(tmp_path / "program.json")
+
+
+def test_errno_is_given_or_taken_from_the_error_handled() -> None:
+    assert FileAccessError("a.json", "read", "No such file or directory").errno is None
+    given = FileAccessError("a.json", "read", "No such file or directory", errno=errno.ENOENT)
+    assert (given.errno, given.strerror, given.filename) == (
+        errno.ENOENT,
+        "No such file or directory",
+        "a.json",
+    )
+    assert str(given) == "a.json: cannot read: No such file or directory"  # not "[Errno 2] …"
+    try:
+        raise PermissionError(errno.EACCES, "Permission denied", "a.json")
+    except OSError as exc:
+        taken = FileAccessError("a.json", "write", exc.strerror or "")
+        other = FileAccessError("a.json", "write", "the file is read-only")  # not its words
+    assert (taken.errno, other.errno) == (errno.EACCES, None)
+    conflict = ConflictError("a.json", "r-1", None)
+    assert (conflict.errno, conflict.filename) == (None, "a.json")

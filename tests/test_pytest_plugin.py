@@ -288,6 +288,26 @@ def test_a_bad_registry_setting_is_a_collection_error(
     result.stdout.fnmatch_lines([expected])
 
 
+def test_a_predicate_the_registry_refuses_is_said_in_its_own_words(
+    pytester: pytest.Pytester,
+) -> None:
+    """A predicate of the wrong shape stops collection with the registry's message, no traceback."""
+    pytester.makepyfile(
+        wrong_predicates=REGISTRY_MODULE.replace(
+            "def applied_early(application, context, *, before):",
+            "def applied_early(application, *, before):",
+        )
+    )
+    pytester.syspathinsert()
+    pytester.makeini("[pytest]\nrule_registry = wrong_predicates:registry\n")
+    pytester.makefile(".rules.toml", test_nothing='ruleset = "none.rules.toml"\n')
+    result = pytester.runpytest()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*rule_registry = 'wrong_predicates:registry': *applied_early*"])
+    result.stdout.no_fnmatch_line("*expected module:name*")
+    result.stdout.no_fnmatch_line("*Traceback*")
+
+
 def test_an_error_inside_a_predicate_is_shown_as_an_error(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         broken_predicates=REGISTRY_MODULE.replace(

@@ -528,7 +528,9 @@ GROWING: dict[str, Callable[[int], Callable[[], object]]] = {
             stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
         )
     ),
-    "PseudonymKey, a long key": lambda n: lambda: PseudonymKey(b"k" * n).pseudonym("person", "x"),
+    "PseudonymKey, a long key": lambda n: (
+        lambda: PseudonymKey(bytes(range(256)) * (n // 256 + 1)).pseudonym("person", "x")
+    ),
     "loads TOML, a long dotted key": lambda n: (
         lambda: ledarskap.loads("a." * (n // 2) + "b = 1\n", syntax="toml")
     ),

@@ -20,7 +20,25 @@ from typing import TYPE_CHECKING, Any
 
 from ledarskap._version import __version__
 
-if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
+# What is loaded on first use, as type checkers and IDEs see it: each name, and each
+# subpackage (``ledarskap.io``), with its own type. They see no ``__getattr__``, so a name
+# that is not here (``ledarskap.Cohrot``) is an error to them, as it is when it runs.
+if TYPE_CHECKING:
+    from ledarskap import calendar as calendar
+    from ledarskap import cli as cli
+    from ledarskap import data as data
+    from ledarskap import demo as demo
+    from ledarskap import eligibility as eligibility
+    from ledarskap import errors as errors
+    from ledarskap import io as io
+    from ledarskap import mentoring as mentoring
+    from ledarskap import model as model
+    from ledarskap import plots as plots
+    from ledarskap import pytest_plugin as pytest_plugin
+    from ledarskap import tables as tables
+    from ledarskap import testing as testing
+    from ledarskap import text as text
+    from ledarskap import validation as validation
     from ledarskap.eligibility import (
         Decision,
         Outcome,
@@ -223,22 +241,24 @@ _MODULES: dict[str, tuple[str, ...]] = {
 _LAZY: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    """A public name, or a subpackage (``ledarskap.io``), imported on first use."""
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-    elif name.startswith("_"):
-        raise AttributeError(f"module 'ledarskap' has no attribute {name!r}")
-    else:
-        try:
-            value = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise  # a subpackage that needs what is not installed
-            raise AttributeError(f"module 'ledarskap' has no attribute {name!r}") from None
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the names themselves, above
+
+    def __getattr__(name: str) -> Any:
+        """A public name, or a subpackage (``ledarskap.io``), imported on first use."""
+        module = _LAZY.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module), name)
+        elif name.startswith("_"):
+            raise AttributeError(f"module 'ledarskap' has no attribute {name!r}")
+        else:
+            try:
+                value = importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{name}":
+                    raise  # a subpackage that needs what is not installed
+                raise AttributeError(f"module 'ledarskap' has no attribute {name!r}") from None
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

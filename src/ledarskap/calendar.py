@@ -3,8 +3,8 @@
 :func:`cohort_calendar` makes the calendar of a cohort: its sessions (träffar, internat,
 återträffar) and its mentor meetings, the recorded ones and those of meeting plans
 (:mod:`ledarskap.mentoring.plans`); :func:`write_cohort_calendar` writes it to a file,
-atomically (:mod:`ledarskap.io._atomic`). Both need the ``calendar`` extra
-(``pip install 'ledarskap[calendar]'``: the ``icalendar`` package).
+atomically. Both need the ``calendar`` extra (``pip install 'ledarskap[calendar]'``: the
+``icalendar`` package).
 
 What the events hold:
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar, cast
@@ -328,15 +330,25 @@ class LedarskapError(Exception):
     Its message is worded in English (``str(error)``, as Python shows it) and, for every
     error the library raises, in Swedish too: :meth:`render` gives either. An error is
     made with a text (English alone), or with a :class:`ledarskap.text.Text` holding both
-    wordings, each then masked (:func:`mask_personal_data`).
+    wordings, each then masked (:func:`~ledarskap.errors.mask_personal_data`).
 
     >>> from ledarskap.text import Text
     >>> error = UsageError(Text("ange ett datum", "give a date"))
     >>> str(error), error.render("sv")
     ('give a date', 'ange ett datum')
 
+    An error pickles, and copies, whole (``str()``, :meth:`render`, its attributes and
+    notes the same), so that an error raised in a worker process reaches the caller of a
+    ``multiprocessing.Pool`` or a ``ProcessPoolExecutor`` as it was raised:
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(UsageError(Text("ange ett datum", "give a date"))))
+    >>> str(error), error.render("sv")
+    ('give a date', 'ange ett datum')
+
     .. versionchanged:: 0.3
-       Messages in Swedish: :meth:`render`; a message may be a ``Text``.
+       Messages in Swedish: :meth:`render`; a message may be a ``Text``. Every error
+       pickles and copies.
     """
 
     _swedish: str | None = None
@@ -357,6 +369,43 @@ class LedarskapError(Exception):
         if checked_language(language) == "sv" and self._swedish is not None:
             return self._swedish
         return str(self)
+
+    def __reduce__(self) -> tuple[Callable[..., LedarskapError], tuple[object, ...]]:
+        # Python rebuilds an exception as cls(*args), which no error with a constructor of
+        # its own takes (args is the message alone): rebuilt without calling __init__.
+        return (_restored, (type(self), self.args, dict(vars(self)), _members(self)))
+
+
+def _members(error: BaseException) -> dict[str, object]:
+    """What *error* holds outside its ``__dict__``: ``errno``, ``filename`` … and any slots."""
+    members: dict[str, object] = {}
+    for cls in reversed(type(error).__mro__):
+        for name, member in vars(cls).items():
+            if isinstance(member, types.MemberDescriptorType) and not name.startswith("__"):
+                try:
+                    members[name] = getattr(error, name)
+                except AttributeError:  # a slot never set
+                    members.pop(name, None)
+    return members
+
+
+def _restored(
+    cls: type[LedarskapError],
+    args: tuple[object, ...],
+    state: dict[str, object],
+    members: dict[str, object],
+) -> LedarskapError:
+    """An error of *cls* as :meth:`LedarskapError.__reduce__` took it apart.
+
+    Every pickled error names this function (``ledarskap.errors._restored``) and its four
+    arguments: renamed or changed, the errors pickled before no longer load.
+    """
+    error = cls.__new__(cls)
+    error.args = args
+    for name, value in members.items():
+        setattr(error, name, value)
+    vars(error).update(state)
+    return error
 
 
 class _Worded:
@@ -456,12 +505,41 @@ class FileAccessError(LedarskapError, OSError):
     words, or the library's); the Swedish message is known for every reason the library
     gives and the operating system's common ones, and is English otherwise.
 
+    As an :class:`OSError` it has ``errno``, ``strerror`` and ``filename``, as an error of
+    ``open()`` has: ``errno`` is the number of the operating system's error behind it
+    (``errno.ENOENT`` for a file or folder that is not there, ``errno.EACCES`` for no
+    permission), or ``None`` where no number says why (a file the library will not
+    replace, a conflict); ``strerror`` is ``reason``; ``filename`` is ``path``, as given
+    (unmasked, as ``path`` is). A missing file is told from the others by its number, not
+    by the words of its reason:
+
+    >>> import errno, ledarskap
+    >>> try:
+    ...     ledarskap.load("nowhere/program.json")
+    ... except ledarskap.FileAccessError as error:
+    ...     print(error.errno == errno.ENOENT, error.filename, error.strerror)
+    True nowhere/program.json No such file or directory
+
+    It is a :class:`FileAccessError` whatever the number, never a
+    :class:`FileNotFoundError` or :class:`PermissionError`: one class for every file the
+    library cannot use, the name tools see (``ledarskap --format json`` reports it as its
+    ``type``). Catch it (or :class:`OSError`) and ask its ``errno``.
+
+    The number is *errno* when it is given; otherwise, when the error is made while the
+    :class:`OSError` it reports is being handled (in ``except OSError as exc:``, with that
+    error's words, ``exc.strerror``, as *reason*), that error's number.
+
     >>> error = FileAccessError("a.json", "read", "No such file or directory")
     >>> str(error), error.render("sv")
     ('a.json: cannot read: No such file or directory', 'a.json: kan inte läsa: filen eller mappen finns inte')
+
+    .. versionchanged:: 0.3
+       ``errno``, ``strerror`` and ``filename``, as every :class:`OSError` has them.
     """
 
-    def __init__(self, path: str, action: str, reason: Wording) -> None:
+    def __init__(
+        self, path: str, action: str, reason: Wording, *, errno: int | None = None
+    ) -> None:
         english, swedish = _worded(reason)
         self.path = path
         self.action = action
@@ -477,6 +555,22 @@ class FileAccessError(LedarskapError, OSError):
                 else f"{shown}: {mask_personal_data(f'kan inte {action_sv}: {swedish}')}",
             )
         )
+        self.errno = _handled_errno(english) if errno is None else errno
+        self.strerror = english
+        self.filename = path
+
+    def __str__(self) -> str:
+        # The message, as every error's: OSError's own "[Errno 2] …: 'path'" would show
+        # the path unmasked and English alone.
+        return BaseException.__str__(self)
+
+
+def _handled_errno(reason: str) -> int | None:
+    """The ``errno`` of the :class:`OSError` being handled, if *reason* is its words."""
+    handled = sys.exc_info()[1]
+    if isinstance(handled, OSError) and handled.strerror and handled.strerror == reason:
+        return handled.errno
+    return None
 
 
 class ConflictError(FileAccessError):

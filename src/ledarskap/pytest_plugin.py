@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ledarskap.errors import ProblemsError, mask_personal_data
+from ledarskap.errors import LedarskapError, ProblemsError, mask_personal_data
 from ledarskap.text import LANGUAGES, checked_language
 
 if TYPE_CHECKING:
@@ -152,6 +152,10 @@ class RuleCaseError(AssertionError):
         self.result = result
         super().__init__(mask_personal_data("; ".join(result.failures)))
 
+    def __reduce__(self) -> tuple[type[RuleCaseError], tuple[CaseResult], dict[str, object]]:
+        # Python would rebuild it from its message alone, which is no CaseResult.
+        return (type(self), (self.result,), dict(vars(self)))
+
 
 class RuleCaseFile(pytest.File):
     """A rule test-case file: its cases, read and checked whole before any runs."""
@@ -188,6 +192,8 @@ class RuleCaseFile(pytest.File):
             try:
                 found = getattr(importlib.import_module(module), name)
                 registry = found() if callable(found) else found
+            except LedarskapError as error:  # the registry refused a predicate: its own words
+                raise self.CollectError(f"rule_registry = {spec!r}: {error}") from None
             except Exception as error:  # importing the module runs its code: anything may fail
                 raise self.CollectError(
                     f"rule_registry = {spec!r}: cannot import it ({type(error).__name__}: "

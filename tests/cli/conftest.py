@@ -18,9 +18,10 @@ def program(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def key_file(tmp_path: Path) -> Path:
-    """A file holding a pseudonym key of 32 bytes."""
+    """A file holding a pseudonym key of 32 bytes, readable by its owner alone."""
     path = tmp_path / "export.key"
     path.write_bytes(bytes(range(32)))
+    path.chmod(0o600)
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 import ledarskap
 from ledarskap.tables import TABLE_NAMES, PseudonymKey, safe_tables
 
+from ._programs import PLANTED
 from ._run import EXAMPLE, assert_clean_failure, pseudonymised, run, run_script
 
 
@@ -46,7 +48,7 @@ def test_a_safe_export_holds_no_identifier(tmp_path: Path, key_file: Path) -> No
         assert person.personnummer is None or person.personnummer.reveal()[-4:] not in text
     for participant in data.participants:
         assert f'"{participant.id}"' not in text
-    assert "Safe export" in result.out
+    assert "Pseudonymised export (not k-anonymous)" in result.out
 
 
 def test_the_same_key_gives_the_same_export(tmp_path: Path, key_file: Path) -> None:
@@ -74,6 +76,103 @@ def test_k_is_reported(tmp_path: Path, key_file: Path) -> None:
     )
     assert "Safe export, k = 5" in result.out
     assert "rows suppressed" in result.out
+
+
+def test_without_k_the_export_is_called_pseudonymised_and_k_is_recommended(
+    tmp_path: Path, key_file: Path
+) -> None:
+    """One row is one person in a small cohort: such an export is not safe, and says so."""
+    out = str(tmp_path / "t")
+    said = {
+        language: run(
+            "export",
+            EXAMPLE,
+            "--format",
+            "csv",
+            "-o",
+            out,
+            *pseudonymised(key_file),
+            "--lang",
+            language,
+        )
+        for language in ("en", "sv")
+    }
+    for result in said.values():
+        assert result.code == 0, result
+        assert "Safe export" not in result.out
+        assert "Säker export" not in result.out
+    assert "\nPseudonymised export (not k-anonymous)\nparticipants: 25 rows" in said["en"].out
+    assert "\nPseudonymiserad export (inte k-anonym)\nparticipants: 25 rader" in said["sv"].out
+    assert said["en"].err == (
+        "ledarskap: warning: export --pseudonymise without --k is not anonymous: municipality, "
+        "position and birth year go out exactly, so in a small cohort one row can be one "
+        "person; add --k 5 (or more) to make the tables k-anonymous before they leave the "
+        "office\n"
+    )
+    assert said["sv"].err == (
+        "ledarskap: varning: export --pseudonymise utan --k är inte anonym: kommun, befattning "
+        "och födelseår följer med exakt, så i en liten omgång kan en rad vara en enda person; "
+        "ange --k 5 (eller mer) för att göra tabellerna k-anonyma innan de lämnar kontoret\n"
+    )
+
+
+def test_with_k_there_is_no_warning(tmp_path: Path, key_file: Path) -> None:
+    for k in ("1", "5"):  # --k 1 is asked for, and so is what it gives
+        out = str(tmp_path / f"t{k}")
+        result = run(
+            "export", EXAMPLE, "--format", "csv", "-o", out, *pseudonymised(key_file, "--k", k)
+        )
+        assert result.code == 0, result
+        assert result.err == ""
+        assert f"Safe export, k = {k}" in result.out
+
+
+class _Worded(UserWarning):
+    """A warning worded in both languages, as the library's texts are."""
+
+    def render(self, language: str) -> str:
+        return {"sv": "nyckeln kan läsas av andra", "en": "others can read the key"}[language]
+
+
+@pytest.mark.parametrize(
+    ("warning", "language", "said"),
+    [
+        (UserWarning(f"k.key {PLANTED}: others can read it"), "en", "k.key 19XXXXXX-XX95: others"),
+        (_Worded("others can read the key"), "sv", "nyckeln kan läsas av andra"),
+        (_Worded("others can read the key"), "en", "others can read the key"),
+    ],
+)
+def test_what_reading_the_key_warns_of_is_the_command_s_warning_not_python_s(
+    tmp_path: Path,
+    key_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warning: UserWarning,
+    language: str,
+    said: str,
+) -> None:
+    """A key file others can read is warned of by the library; the command says it as its own."""
+    read = PseudonymKey.from_file
+
+    def warning_of(path: str) -> PseudonymKey:
+        warnings.warn(warning, stacklevel=2)
+        return read(path)
+
+    monkeypatch.setattr(PseudonymKey, "from_file", staticmethod(warning_of))
+    result = run(
+        "export",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "t"),
+        *pseudonymised(key_file, "--k", "5"),
+        "--lang",
+        language,
+    )
+    assert result.code == 0, result
+    word = {"sv": "varning", "en": "warning"}[language]
+    assert result.err.startswith(f"ledarskap: {word}: {said}")
+    assert PLANTED not in result.err
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+from typing import Any
 
 import attrs
 import pytest
@@ -13,6 +15,7 @@ from ledarskap.eligibility import (
     FieldSpec,
     Outcome,
     Predicate,
+    PredicateRegistry,
     RuleSet,
     Texts,
     default_registry,
@@ -240,3 +243,257 @@ def test_a_value_type_of_another_tool_is_said_as_it_words_its_errors(
         parse_rule("coded(code='x')", registry=registry)
     (problem,) = caught.value.problems
     assert (problem.message_in("sv"), problem.message_in("en")) == (swedish, english)
+
+
+def _registered(function: object, **options: Any) -> PredicateRegistry:
+    """A registry with *function* registered as the predicate ``early``."""
+    registry = default_registry()
+    texts = Texts(true="ja", false="nej", unknown="okänt")
+    registry.predicate("early", description="", sv=texts, en=texts, **options)(function)  # type: ignore[arg-type]
+    return registry
+
+
+_BEFORE = {"arguments": {"before": "date"}}
+
+
+@pytest.mark.parametrize(
+    ("function", "options", "found", "problem", "expected"),
+    [
+        (
+            lambda application: Check(True),
+            {},
+            "<lambda>(application)",
+            "too many positional arguments",
+            "early(application, context)",
+        ),
+        (
+            lambda: Check(True),
+            {},
+            "<lambda>()",
+            "too many positional arguments",
+            "early(application, context)",
+        ),
+        (
+            lambda application, context: Check(True),
+            _BEFORE,
+            "<lambda>(application, context)",
+            "got an unexpected keyword argument 'before'",
+            "early(application, context, *, before)",
+        ),
+        (
+            lambda application, context, *, before, after: Check(True),
+            _BEFORE,
+            "<lambda>(application, context, *, before, after)",
+            "missing a required argument: 'after'",
+            "early(application, context, *, before)",
+        ),
+        (
+            lambda application, context, extra: Check(True),
+            {},
+            "<lambda>(application, context, extra)",
+            "missing a required argument: 'extra'",
+            "early(application, context)",
+        ),
+        (
+            lambda application, before: Check(True),
+            _BEFORE,
+            "<lambda>(application, before)",
+            "the context, passed by position, would fill 'before'",
+            "early(application, context, *, before)",
+        ),
+        (
+            lambda before, context, application: Check(True),
+            _BEFORE,
+            "<lambda>(before, context, application)",
+            "the application, passed by position, would fill 'before'",
+            "early(application, context, *, before)",
+        ),
+        (
+            lambda application, context, before, /: Check(True),
+            _BEFORE,
+            "<lambda>(application, context, before, /)",
+            "'before' parameter is positional only, but was passed as a keyword",
+            "early(application, context, *, before)",
+        ),
+    ],
+    ids=[
+        "one-positional",
+        "none",
+        "lacks-argument",
+        "extra-required",
+        "extra-positional",
+        "context-fills-argument",
+        "application-fills-argument",
+        "positional-only",
+    ],
+)
+def test_a_predicate_that_cannot_take_the_call_of_a_rule_is_refused_when_registered(
+    function: object, options: dict[str, Any], found: str, problem: str, expected: str
+) -> None:
+    """The registry calls ``function(application, context, **arguments)``: a function that
+    cannot take that call is a UsageError when registered, naming what was expected, not a
+    bare TypeError from inside the library when a rule is evaluated."""
+    with pytest.raises(UsageError) as raised:
+        _registered(function, **options)
+    assert str(raised.value) == (
+        f"predicate 'early': {found} cannot be called as a rule calls a predicate ({problem}); "
+        f"expected a function {expected} that returns a Check"
+    )
+    assert isinstance(raised.value, TypeError)
+
+
+def test_a_predicate_refused_is_said_in_swedish_and_not_registered() -> None:
+    registry = default_registry()
+    texts = Texts(true="ja", false="nej", unknown="okänt")
+
+    def early(application: Application, *, before: dt.date) -> Check:
+        return Check(True)
+
+    with pytest.raises(UsageError) as raised:
+        registry.predicate(
+            "early", description="", sv=texts, en=texts, arguments={"before": "date"}
+        )(early)
+    assert raised.value.render("sv") == (
+        "predikatet 'early': early(application, *, before) kan inte anropas som en regel "
+        "anropar ett predikat (för många positionella argument); förväntade en funktion "
+        "early(application, context, *, before) som returnerar en Check"
+    )
+    assert "early" not in registry
+    for function, said in [
+        (lambda a, c, *, before, after: None, "argumentet 'after' saknas"),
+        (lambda a, c: None, "den tar inget argument 'before'"),
+        (lambda a, c, before, /: None, "argumentet 'before' tas bara efter position"),
+        (lambda a, before: None, "kontexten, som ges efter position, skulle hamna i 'before'"),
+    ]:
+        with pytest.raises(UsageError) as raised:
+            _registered(function, **_BEFORE)
+        assert said in raised.value.render("sv")
+
+
+class _InLinkoping:
+    """A predicate as a callable object, configured when made."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __call__(self, application: Application, context: object) -> Check:
+        town = application.municipality
+        return Check(None if town is None else town.code == self.code)
+
+
+class _Confused:
+    def __call__(self, application: Application) -> Check:
+        return Check(True)
+
+
+@pytest.mark.parametrize(
+    ("function", "options"),
+    [
+        (lambda application, context: Check(True), {}),
+        (lambda application, context, *, before: Check(True), _BEFORE),
+        (lambda application, context, before: Check(True), _BEFORE),  # by name, not by place
+        (lambda application, context, *, before, more=1: Check(True), _BEFORE),
+        (lambda *args, **kwargs: Check(True), _BEFORE),
+        (lambda application, context, **arguments: Check(True), _BEFORE),
+        (lambda application, *rest, before: Check(True), _BEFORE),
+        (_InLinkoping("0580"), {}),
+    ],
+    ids=[
+        "plain",
+        "keyword",
+        "positional-or-keyword",
+        "own-optional",
+        "args-kwargs",
+        "kwargs",
+        "rest",
+        "callable-object",
+    ],
+)
+def test_a_predicate_that_takes_the_call_of_a_rule_is_registered_and_decides(
+    function: object, options: dict[str, Any]
+) -> None:
+    registry = _registered(function, **options)
+    written = 'early(before="2025-05-01")' if options else "early"
+    rules = RuleSet(
+        id="t",
+        version="1",
+        entries=[RuleEntry(id="r", rule=parse_rule(written, registry=registry))],
+        registry=registry,
+    )
+    app = Application(
+        id="a",
+        person_id="p",
+        cohort_id="c",
+        submitted=dt.date(2025, 1, 1),
+        municipality="Linköping",
+    )
+    assert rules.evaluate(app, as_of=dt.date(2025, 9, 1)).eligible
+
+
+def test_an_optional_argument_the_function_gives_a_default_may_be_left_out() -> None:
+    """An optional argument whose default the function has is not passed: still taken."""
+    registry = _registered(
+        lambda application, context, *, years=2: Check(years == 2),
+        arguments={"years": Argument(name="years", type=INTEGER, default=2, required=False)},
+    )
+    assert registry.get_predicate("early") is not None
+
+
+def test_a_callable_object_that_cannot_take_the_call_is_refused_by_its_class_name() -> None:
+    with pytest.raises(UsageError, match=r"predicate 'early': _Confused\(application\) cannot"):
+        _registered(_Confused())
+
+
+def test_what_is_not_callable_is_refused() -> None:
+    registry = default_registry()
+    spec = registry.get_predicate("leads_staff_function")
+    assert spec is not None
+    with pytest.raises(
+        UsageError,
+        match=r"^predicate 'staff': expected a function staff\(application, context\) that "
+        r"returns a Check, found int$",
+    ):
+        registry.register(attrs.evolve(spec, name="staff", function=3))  # type: ignore[arg-type]
+
+
+def test_a_spec_registered_or_given_to_a_new_registry_is_checked_alike() -> None:
+    """``register`` and ``PredicateRegistry(predicates=...)`` check as the decorator does."""
+    spec = default_registry().get_predicate("municipality_in_county")
+    assert spec is not None
+    wrong = attrs.evolve(spec, name="in_county", function=lambda application, context: Check(True))
+    with pytest.raises(UsageError, match=r"got an unexpected keyword argument 'county'"):
+        default_registry().register(wrong)
+    with pytest.raises(UsageError, match=r"got an unexpected keyword argument 'county'"):
+        PredicateRegistry(predicates=[wrong])
+    assert PredicateRegistry(predicates=[spec]).copy().predicates == {spec.name: spec}
+
+
+def test_a_builtin_whose_signature_cannot_be_read_is_taken_as_it_is() -> None:
+    """Some built-in functions have no signature to read: the call is their own check."""
+    with pytest.raises(ValueError, match="no signature found"):
+        inspect.signature(max)
+    registry = _registered(max)
+    spec = registry.get_predicate("early")
+    assert spec is not None
+    assert spec.function is max
+
+
+def test_the_built_in_predicates_take_the_call_of_a_rule() -> None:
+    """The built-ins are registered through the same check."""
+    builtin = registry_or_builtin(None)
+    assert len(PredicateRegistry(predicates=builtin.predicates.values()).predicates) == 6
+
+
+def test_a_problem_with_the_call_this_python_words_otherwise_is_shown_as_it_words_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What ``Signature.bind`` says is translated where it is known, else shown as it is."""
+
+    def bind(self: inspect.Signature, *args: object, **kwargs: object) -> None:
+        raise TypeError("a reason of a later Python")
+
+    monkeypatch.setattr(inspect.Signature, "bind", bind)
+    with pytest.raises(UsageError) as raised:
+        _registered(lambda application, context: Check(True))
+    assert "(a reason of a later Python)" in str(raised.value)
+    assert "(a reason of a later Python)" in raised.value.render("sv")

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from typing import Any
 
 import attrs
 import numpy as np
@@ -15,7 +18,7 @@ from ledarskap.errors import InvalidValueError, UnknownReferenceError, UsageErro
 from ledarskap.model import MeetingStatus, MentorshipStatus, ProgramData
 from ledarskap.plots import meeting_timeline
 from ledarskap.plots._matplotlib import new_figure
-from ledarskap.plots.timeline import _month_ticks
+from ledarskap.plots.timeline import _month_ticks, _rows
 from ledarskap.tables import program_tables
 from ledarskap.testing import program_data
 from ledarskap.text import Text
@@ -125,39 +128,166 @@ def test_planned_meetings_are_rings_and_the_dates_span_the_cohort() -> None:
     assert (left, right) == (COHORT.start.toordinal(), COHORT.end.toordinal() + 1)
 
 
-def test_municipality_labels_name_the_mentor_s_then_the_adept_s_in_swedish_order() -> None:
-    axes = meeting_timeline(DATA, pair_labels="municipality").axes[0]
-    labels = [label.get_text() for label in axes.get_yticklabels()]
+def _labels(data: ProgramData, **options: Any) -> list[str]:
+    figure = meeting_timeline(data, language="en", **options)
+    return [label.get_text() for label in figure.axes[0].get_yticklabels()]
+
+
+def _adept_groups(data: ProgramData) -> dict[str, tuple[str, str, str | None]]:
+    """Each adept of the example's pairs (by participant id): municipality, county, kind."""
+    groups = {}
+    for pair in data.mentorships:
+        job = data.appointment(data.participant(pair.participant_id).appointment_id)
+        kind = None if job.position is None else job.position.kind.label("en")
+        groups[pair.participant_id] = (
+            job.municipality.display_name,
+            job.municipality.county.name,
+            kind,
+        )
+    return groups
+
+
+def test_by_default_a_group_labels_pairs_only_when_five_adepts_share_it() -> None:
+    labels = _labels(DATA, pair_labels="municipality")
+    # No municipality of the example sends five adepts; Östergötland sends 18; the other
+    # seven (three counties, four position kinds) are fewer than five by any group.
+    assert labels == [f"Östergötlands län ({n})" for n in range(1, 19)] + [
+        f"Pair {n}" for n in range(1, 8)
+    ]
+
+
+def test_the_pair_that_ended_early_is_one_of_many_by_its_label() -> None:
+    """The review's case: "Ödeshög → Vadstena" named the one adept from Vadstena."""
+    figure = meeting_timeline(DATA, language="en", pair_labels="municipality")
+    text = " ".join(shown_text(figure))
+    for place in ("Vadstena", "Ödeshög", "Boxholm", "Linköping", "→"):
+        assert place not in text
+    axes = figure.axes[0]
+    bar = next(c for c in axes.collections if str(c.get_label()).startswith("ended early"))
+    (row,) = np.asarray(bar.get_offsets())[:, 1]
+    assert axes.get_yticklabels()[int(row)].get_text().startswith("Östergötlands län (")
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 10, 30])
+@pytest.mark.parametrize("start", ["municipality", "county", "position-kind"])
+def test_every_label_is_shared_by_at_least_k_adepts(start: str, k: int) -> None:
+    """Law: with k > 1, the pairs under one label (a group's, or "Pair n" all together)
+    are at least k people, or all the pairs of the cohort; a group's pairs are its adepts'."""
+    labels = _labels(DATA, pair_labels=start, k=k)
+    pairs = sorted(DATA.mentorships, key=lambda pair: (pair.start, pair.id))
+    assert len(labels) == len(pairs)
+    names = Counter(re.sub(r" \(\d+\)$", "", label) for label in labels)
+    numbered = sum(label.startswith("Pair ") for label in labels)
+    groups = _adept_groups(DATA)
+    known = {value[:1].upper() + value[1:] for group in groups.values() for value in group if value}
+    for name, count in names.items():
+        if name.startswith("Pair "):
+            continue
+        assert name in known
+        if k > 1:
+            assert count >= k, (name, count)
+    if k > 1:
+        assert numbered == 0 or numbered >= k or numbered == len(pairs)
+    if start != "municipality":  # no municipality unless asked for
+        municipalities = {m for m, _, _ in groups.values()}
+        assert not municipalities & set(names)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    data=program_data(max_cohorts=1, max_participants=12),
+    start=st.sampled_from(["municipality", "county", "position-kind"]),
+    k=st.integers(1, 6),
+)
+def test_no_label_singles_out_fewer_than_k_people(data: ProgramData, start: str, k: int) -> None:
+    """Law: the pairs under one label (a group's name, or "Par n" all together) belong to at
+    least k people, or are every pair of the cohort; each pair is drawn once."""
+    cohort = data.cohorts[0]
+    rows = _rows(data, cohort, start, k, "sv")  # type: ignore[arg-type]
+    pairs = [
+        m for m in data.mentorships if data.participant(m.participant_id).cohort_id == cohort.id
+    ]
+    assert sorted(pair.id for _, pair in rows) == sorted(pair.id for pair in pairs)
+    people: dict[str, set[str]] = {}
+    for label, pair in rows:
+        name = "Par" if label.startswith("Par ") else re.sub(r" \(\d+\)$", "", label)
+        people.setdefault(name, set()).add(data.participant(pair.participant_id).person_id)
+    for name, who in people.items():
+        assert len(who) >= k or (name == "Par" and len(people) == 1), (name, who)
+
+
+def test_k_1_labels_every_pair_by_its_adept_s_municipality_in_swedish_order() -> None:
+    labels = _labels(DATA, pair_labels="municipality", k=1)
     assert len(labels) == len(set(labels)) == 25
-    assert "Linköping → Motala" in labels
-    assert labels[-2:] == ["Åtvidaberg → Valdemarsvik", "Ödeshög → Vadstena"]
+    assert labels[:2] == ["Boxholm", "Finspång"]
+    assert labels[-2:] == ["Åtvidaberg", "Ödeshög"]
+    assert [label for label in labels if label.startswith("Linköping")] == [
+        "Linköping (1)",
+        "Linköping (2)",
+        "Linköping (3)",
+    ]
 
 
-def test_two_pairs_between_the_same_municipalities_are_told_apart() -> None:
-    first = DATA.mentorships[0]
-    twin = attrs.evolve(first, id="ms-twin", participant_id=DATA.mentorships[1].participant_id)
-    adept = DATA.participant(DATA.mentorships[1].participant_id)
-    # The second adept moves to the first one's municipality: the same two municipalities.
-    job = DATA.appointment(DATA.participant(first.participant_id).appointment_id)
+def test_finer_groups_come_first_and_a_county_holds_only_its_other_adepts() -> None:
+    labels = _labels(DATA, pair_labels="municipality", k=3)
+    names = list(dict.fromkeys(re.sub(r" \(\d+\)$", "", label) for label in labels))
+    # Linköping and Norrköping send three each; Kalmar and Södermanland three each, and the
+    # one adept from Jönköping would be numbered alone: Kalmar (the first of the two
+    # smallest groups) is numbered too.
+    assert names == ["Linköping", "Norrköping", "Södermanlands län", "Östergötlands län"] + [
+        f"Pair {n}" for n in range(1, 5)
+    ]
+    assert labels.count("Östergötlands län (12)") == 1  # 18, less Linköping's and Norrköping's
+    assert "Östergötlands län (13)" not in labels
+
+
+def test_position_kinds_are_named_in_the_language_asked_for() -> None:
+    en = _labels(DATA, pair_labels="position-kind")
+    assert en[0] == "Leader in a staff function (1)"
+    assert en.count("Pair 1") == 1
+    sv = [
+        t.get_text()
+        for t in meeting_timeline(DATA, pair_labels="position-kind").axes[0].get_yticklabels()
+    ]
+    assert sv[0] == "Ledare i stabsfunktion (1)"
+    assert sv[-1].startswith("Par ")
+
+
+def test_a_person_entered_twice_is_one_adept_of_a_group() -> None:
+    """Law: k counts people; four more participants (and pairs) of one person are still one."""
+    (ended,) = [m for m in DATA.mentorships if m.status is MentorshipStatus.ENDED_EARLY]
+    adept = DATA.participant(ended.participant_id)  # the only adept from Vadstena
+    twice = [attrs.evolve(adept, id=f"{adept.id}-again-{n}") for n in range(4)]
+    again = [
+        attrs.evolve(ended, id=f"ms-again-{n}", participant_id=p.id) for n, p in enumerate(twice)
+    ]
     data = attrs.evolve(
         DATA,
-        mentorships=(*DATA.mentorships[2:], first, twin),
+        participants=(*DATA.participants, *twice),
+        mentorships=(*DATA.mentorships, *again),
+    )
+    assert not any(
+        label.startswith("Vadstena") for label in _labels(data, pair_labels="municipality", k=2)
+    )
+    assert [
+        label
+        for label in _labels(data, pair_labels="municipality", k=1)
+        if label.startswith("Vadstena")
+    ] == [f"Vadstena ({n})" for n in range(1, 6)]
+
+
+def test_an_adept_whose_appointment_is_not_known_is_numbered() -> None:
+    first = DATA.mentorships[0]
+    data = attrs.evolve(
+        DATA,
         participants=tuple(
-            attrs.evolve(p, appointment_id=job.id) if p.id == adept.id else p
+            attrs.evolve(p, appointment_id="nowhere") if p.id == first.participant_id else p
             for p in DATA.participants
         ),
     )
-    labels = [
-        t.get_text()
-        for t in meeting_timeline(data, pair_labels="municipality").axes[0].get_yticklabels()
-    ]
-    pair = (
-        f"{DATA.mentor(first.mentor_id).municipality.display_name} → "
-        f"{job.municipality.display_name}"
-    )
-    assert f"{pair} (1)" in labels
-    assert f"{pair} (2)" in labels
-    assert pair not in labels
+    labels = _labels(data, pair_labels="municipality", k=1)
+    assert labels[-1] == "Pair 1"
+    assert len(labels) == 25
 
 
 def test_labels_are_in_the_language_asked_for() -> None:
@@ -172,7 +302,7 @@ def test_labels_are_in_the_language_asked_for() -> None:
 def test_no_personal_data_in_the_timeline_of_the_example() -> None:
     secret = "Hemlig anteckning om Anna"
     data = attrs.evolve(DATA, meetings=tuple(attrs.evolve(m, notes=secret) for m in DATA.meetings))
-    for labels in ("number", "municipality"):
+    for labels in ("number", "municipality", "county", "position-kind"):
         figure = meeting_timeline(data, pair_labels=labels)
         assert_no_personal_data(figure, data)
         assert not any("Hemlig" in text for text in shown_text(figure))
@@ -221,8 +351,14 @@ def test_the_cohort_is_chosen_by_id_or_by_itself_and_must_be_named_among_several
 def test_wrong_arguments_are_refused_with_the_library_s_error() -> None:
     with pytest.raises(InvalidValueError, match="language: expected 'sv' or 'en', found 'de'"):
         meeting_timeline(DATA, language="de")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match="pair_labels: expected 'number' or 'municipality'"):
+    with pytest.raises(
+        InvalidValueError,
+        match="pair_labels: expected 'number', 'municipality', 'county' or 'position-kind'",
+    ):
         meeting_timeline(DATA, pair_labels="name")  # type: ignore[arg-type]
+    for k in (0, -1, True, 2.0, "5", None):
+        with pytest.raises(InvalidValueError, match="k: expected a whole number of at least 1"):
+            meeting_timeline(DATA, pair_labels="county", k=k)  # type: ignore[arg-type]
     tables = program_tables(DATA)
     with pytest.raises(UsageError, match=r"expected the program's data \(ProgramData\)") as caught:
         meeting_timeline(tables)  # type: ignore[arg-type]

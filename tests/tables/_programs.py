@@ -13,8 +13,9 @@ from stdnum import luhn
 import ledarskap
 from ledarskap import Person, ProgramData
 
-KEY = b"0123456789abcdef0123456789abcdef"
-OTHER_KEY = b"fedcba9876543210fedcba9876543210"
+# Two keys as PseudonymKey.generate() writes them (64 hex digits of random bytes).
+KEY = b"ebb4763692fbb0b7bc9fe1d1102208423f99e801c98c7263172a5169d18404ab"
+OTHER_KEY = b"e0e1c7267654032cbeb21d9c76362a2a76c83bfdfdebc38584a15ef7ac91fe36"
 
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]")
 

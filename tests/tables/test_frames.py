@@ -83,15 +83,27 @@ def test_a_frame_built_by_hand_from_the_records_is_the_same() -> None:
 
 
 def test_a_value_outside_the_categories_is_refused_not_lost() -> None:
+    """Refused when the tables are made, so no frame or file meets it (none blanks it)."""
     tables = program_tables(ledarskap.example_program())
     columns = {name: tables.columns(name) for name in tables}
     columns["sessions"]["kind"][0] = "picnic"
-    odd = Tables(columns, tables.schema)
     with pytest.raises(
         InvalidValueError,
-        match=r"sessions\.kind: expected one of the column's categories, or None, found 'picnic'",
+        match=r"the sessions table, row 1, column kind: expected one of the column's "
+        r"categories \(str\), or None, found 'picnic'",
     ):
-        odd.frame("sessions")
+        Tables(columns, tables.schema)
+
+
+def test_an_empty_table_s_frame_has_every_category() -> None:
+    data = ledarskap.example_program()
+    frame = program_tables(ProgramData(program=data.program)).frame("meetings")
+    assert frame.empty
+    assert frame["status"].value_counts(sort=False).to_dict() == {
+        "planned": 0,
+        "held": 0,
+        "cancelled": 0,
+    }
 
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

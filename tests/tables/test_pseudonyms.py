@@ -1,6 +1,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import secrets
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterator
+from fractions import Fraction
+from math import comb, factorial
 from pathlib import Path
 
 import attrs
@@ -12,10 +20,15 @@ from stdnum import luhn
 from ledarskap import Person
 from ledarskap.errors import FileAccessError, UsageError
 from ledarskap.tables import MIN_KEY_BYTES, PseudonymKey
+from ledarskap.tables import pseudonyms as pseudonyms_module
 
 from ._programs import KEY, OTHER_KEY
 
-KEYS = st.binary(min_size=MIN_KEY_BYTES, max_size=64)
+# Random-looking keys of 32 to 64 bytes (SHA-512 of a seed: Hypothesis's own bytes are
+# anything but random, runs of zeros first), as bytes or as hex.
+KEYS = st.tuples(st.binary(), st.integers(MIN_KEY_BYTES, 64)).map(
+    lambda seed: hashlib.sha512(seed[0]).digest()[: seed[1]]
+)
 
 
 @given(KEYS, st.text(min_size=1))
@@ -42,6 +55,91 @@ def test_a_pseudonym_is_short_plain_and_kept_apart_by_kind() -> None:
     assert made.islower()
     assert key.pseudonym("mentor", "d-1") != made
     assert key.pseudonym("participant", "d-2") != made
+
+
+# What people make by hand, and how (each refused, and said why).
+HANDMADE = {
+    "32 zero bytes (truncate -s 32, fallocate)": b"\0" * 32,
+    "32 spaces": b" " * 32,
+    "a letter 32 times": b"a" * 32,
+    "a passphrase and a line break": b"password password password pass\n",
+    "a sentence": b"a key of at least thirty-two bytes!!",
+    "a Swedish sentence, UTF-8": "hemlig nyckel för LIKO-exporterna, år 2025".encode(),
+    "hex digits, 16 bytes' worth": b"0123456789abcdef0123456789abcdef",
+    "hex digits counting up, four times": b"0123456789abcdef" * 4,
+    "64 zeros as hex": b"0" * 64 + b"\n",
+    "two bytes over and over": b"\x00\xff" * 16,
+    "a byte counter, 15 values": bytes(range(15)) * 3,
+    "hex, an odd number of digits": b"f" + bytes(secrets.token_hex(32), "ascii"),
+}
+
+
+@pytest.mark.parametrize("key", HANDMADE.values(), ids=HANDMADE.keys())
+def test_a_key_made_by_hand_is_refused_without_showing_it(key: bytes) -> None:
+    with pytest.raises(UsageError, match=r"make one with PseudonymKey\.generate\(\)") as caught:
+        PseudonymKey(key)
+    shown = str(caught.value) + caught.value.render("sv")
+    assert "gör en med PseudonymKey.generate()" in caught.value.render("sv")
+    text = key.decode("latin-1")
+    assert not any(text[i : i + 8] in shown for i in range(len(text) - 7))
+
+
+@given(KEYS)
+def test_a_random_key_is_accepted_as_bytes_or_as_hex(key: bytes) -> None:
+    """Law: random bytes are a key, and so is their hex as the tools write it: lower or upper
+    case, with a line break after it, or broken into lines (xxd -p)."""
+    PseudonymKey(key)
+    digits = key.hex()
+    for written in (
+        digits,
+        digits.upper(),
+        digits + "\n",
+        digits + "\r\n",
+        digits[:60] + "\n" + digits[60:],
+    ):
+        PseudonymKey(written.encode("ascii"))
+
+
+def test_keys_from_the_system_s_random_source_are_accepted() -> None:
+    for _ in range(2000):  # each refused with a chance of 6e-14 (see the next test)
+        PseudonymKey(secrets.token_bytes(MIN_KEY_BYTES))
+        PseudonymKey(os.urandom(48))
+        PseudonymKey(secrets.token_hex(MIN_KEY_BYTES).encode("ascii"))
+        PseudonymKey.generate()
+
+
+def test_the_chance_of_refusing_a_random_key_is_what_the_docstring_says() -> None:
+    """The numbers PseudonymKey's docstring gives, computed exactly: 32 random bytes are all
+    text (the rule's text) with 6e-14, and hold fewer than 16 values with 3e-17."""
+    text = [1, 98]  # strings of n bytes that are text: 98 one-byte characters, 96 of two
+    for n in range(2, 49):
+        text.append(98 * text[n - 1] + 96 * text[n - 2])
+    assert 6.1e-14 < Fraction(text[32], 256**32) < 6.2e-14
+    assert 1.5e-20 < Fraction(text[48], 256**48) < 1.6e-20
+    # Stirling numbers of the second kind: ways to split 32 draws into d non-empty values
+    stirling = [[1] + [0] * 32]
+    for n in range(1, 33):
+        row = [0] * 33
+        for d in range(1, n + 1):
+            row[d] = d * stirling[n - 1][d] + stirling[n - 1][d - 1]
+        stirling.append(row)
+    few = sum(comb(256, d) * stirling[32][d] * factorial(d) for d in range(1, 16))
+    assert 3.2e-17 < Fraction(few, 256**32) < 3.3e-17
+    # ... and those are the byte values the rule takes for text
+    for byte in (9, 10, 13, *range(0x20, 0x7F)):
+        assert pseudonyms_module._TEXT.fullmatch(bytes([byte]))
+    assert sum(bool(pseudonyms_module._TEXT.fullmatch(bytes([b]))) for b in range(256)) == 98
+    two = [bytes([a, b]) for a in range(256) for b in range(256)]
+    assert sum(bool(pseudonyms_module._TEXT.fullmatch(t)) for t in two) == 98 * 98 + 96
+
+
+def test_generate_draws_again_in_the_rare_case_its_bytes_hold_few_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draws = iter(["00" * MIN_KEY_BYTES, "ab" * MIN_KEY_BYTES, secrets.token_hex(MIN_KEY_BYTES)])
+    monkeypatch.setattr(secrets, "token_hex", lambda _: next(draws))
+    made = PseudonymKey.generate()
+    assert bytes(made) not in (b"00" * MIN_KEY_BYTES, b"ab" * MIN_KEY_BYTES)
 
 
 def test_a_short_key_is_refused_without_showing_it() -> None:
@@ -74,6 +172,20 @@ def test_a_bad_key_file_is_named(tmp_path: Path) -> None:
     short.write_text("hunter2\n")
     with pytest.raises(UsageError, match="short: a pseudonym key must be at least 32 bytes"):
         PseudonymKey.from_file(short)
+    zeros = tmp_path / "zeros.key"
+    zeros.write_bytes(bytes(MIN_KEY_BYTES))  # truncate -s 32
+    with pytest.raises(UsageError, match=r"zeros\.key: a pseudonym key must be random bytes"):
+        PseudonymKey.from_file(zeros)
+    typed = tmp_path / "typed.key"
+    typed.write_text("password password password pass\n")
+    with pytest.raises(UsageError) as caught:
+        PseudonymKey.from_file(typed)
+    assert caught.value.render("sv") == (
+        f"{typed}: en pseudonymnyckel måste vara slumpade byte, inte skriven text: den här är "
+        "text (en lösenfras, ett ord) och inte hexadecimala siffror, och text kan gissas: "
+        "gör en med PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand -hex 32"
+    )
+    assert "password" not in str(caught.value)
 
 
 def test_the_key_is_never_shown() -> None:
@@ -141,3 +253,59 @@ def test_a_key_file_that_is_a_device_is_refused_in_both_languages() -> None:
     assert refused.value.render("sv") == (
         "/dev/null: kan inte läsa: ingen vanlig fil (en enhet eller socket läses aldrig)"
     )
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder that every user of the machine may enter (0755), in the system's temporary
+    folder: pytest's own are private (0700), and a key file in them is no one else's to read."""
+    if os.name != "posix":
+        pytest.skip("file modes are POSIX's")
+    place = Path(tempfile.gettempdir()).resolve()
+    if not all(p.stat().st_mode & 0o011 for p in (place, *place.parents)):
+        pytest.skip(f"{place} is not open to other users")
+    folder = Path(tempfile.mkdtemp(prefix="ledarskap-key-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604])
+def test_a_key_file_others_can_read_is_read_with_a_warning(open_folder: Path, mode: int) -> None:
+    path = open_folder / "export.key"
+    key = PseudonymKey.generate()
+    path.write_bytes(bytes(key))
+    path.chmod(mode)
+    with pytest.warns(UserWarning, match=r"other users of this machine can read") as caught:
+        assert PseudonymKey.from_file(path) == key
+    (warning,) = caught
+    message = str(warning.message)
+    assert message.startswith(f"{path}: ")
+    assert f"(mode {mode:04o})" in message
+    assert "chmod 600" in message
+    assert bytes(key).decode() not in message
+    assert warning.message.render("sv") == (  # type: ignore[union-attr]
+        f"{path}: andra användare av datorn kan läsa pseudonymnyckeln (läge {mode:04o}), och "
+        "den som har nyckeln och en export kan knyta varje pseudonym till sin person: gör "
+        "filen till bara din (chmod 600)"
+    )
+    assert warning.message.render("en") == message  # type: ignore[union-attr]
+    assert warning.filename == __file__  # said where from_file was called
+
+
+def test_a_key_file_only_its_owner_can_read_or_reach_gives_no_warning(
+    open_folder: Path, tmp_path: Path
+) -> None:
+    key = bytes(PseudonymKey.generate())
+    private = open_folder / "private.key"
+    private.write_bytes(key)
+    private.chmod(0o600)
+    closed = open_folder / "closed"
+    closed.mkdir(mode=0o700)
+    behind = closed / "export.key"
+    behind.write_bytes(key)
+    behind.chmod(0o644)  # readable, but nobody else can enter the folder it is in
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for path in (private, behind):
+            assert bytes(PseudonymKey.from_file(path)) == key

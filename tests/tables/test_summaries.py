@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections import Counter
 
+import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ledarskap
 from ledarskap import MentorshipStatus, PositionKind, ProgramData
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.tables import (
     PseudonymKey,
+    Tables,
     cohort_summaries,
     cohort_summary,
     program_tables,
@@ -17,7 +22,7 @@ from ledarskap.tables import (
 )
 from ledarskap.testing import program_data
 
-from ._programs import KEY, planted
+from ._programs import planted
 
 
 @settings(max_examples=10)
@@ -29,8 +34,12 @@ def test_the_counts_add_up_to_the_records(data: ProgramData) -> None:
     for summary in cohort_summaries(data):
         people = data.participants_of(summary.cohort_id)
         assert summary.participants == len(people)
-        for breakdown in (summary.by_position_kind, summary.by_municipality, summary.by_county):
-            assert sum(c.count for c in breakdown) == len(people)
+        for breakdown, unknown in (
+            (summary.by_position_kind, summary.unknown_position_kind),
+            (summary.by_municipality, summary.unknown_municipality),
+            (summary.by_county, summary.unknown_county),
+        ):
+            assert sum(c.count for c in breakdown) + unknown == len(people)
         assert [c.key for c in summary.by_position_kind] == [k.value for k in PositionKind]
         meetings = [r for r in tables["meetings"] if r["cohort_id"] == summary.cohort_id]
         assert summary.meetings.total == len(meetings)
@@ -94,12 +103,147 @@ def test_reasons_are_the_most_frequent_worded_in_both_languages() -> None:
 
 
 def test_a_summary_of_a_safe_export_counts_what_it_holds() -> None:
-    export = safe_tables(planted(), PseudonymKey(KEY), k=3)
+    """The reviewer's t6_summary_safe.py: coarsened away, the municipality is not known
+    for any participant, not 0 for every municipality."""
+    export = safe_tables(planted(), PseudonymKey.generate(), k=3)
     summary = cohort_summaries(export.tables)[0]
     assert summary.participants == export.tables.size("participants")
-    assert all(c.count == 0 for c in summary.by_municipality)  # coarsened away
+    assert all(c.count == 0 for c in summary.by_municipality)  # coarsened away …
+    assert summary.unknown_municipality == summary.participants  # … so not known
     assert sum(c.count for c in summary.by_county) == summary.participants
+    assert summary.unknown_county == 0
     assert all(c.label.sv == c.label.en == c.key for c in summary.reasons)
+    assert f"Municipalities: not known {summary.participants}\n" in summary.render("en")
+    assert f"Kommuner: uppgift saknas {summary.participants}\n" in summary.render("sv")
+    data = summary.to_data()["by_municipality"]
+    assert data[-1] == {
+        "key": None,
+        "sv": "uppgift saknas",
+        "en": "not known",
+        "count": summary.participants,
+    }
+
+
+def test_a_participant_without_an_appointment_is_counted_as_not_known() -> None:
+    data = ledarskap.example_program()
+    stray = attrs.evolve(data.participants[0], appointment_id="missing")
+    data = attrs.evolve(data, participants=[stray, *data.participants[1:]])
+    summary = cohort_summaries(data)[0]
+    assert summary.participants == 25
+    assert (
+        summary.unknown_position_kind,
+        summary.unknown_municipality,
+        summary.unknown_county,
+    ) == (1, 1, 1)
+    assert sum(c.count for c in summary.by_county) == 24
+    for grouping in ("by_position_kind", "by_municipality", "by_county"):
+        assert sum(c["count"] for c in summary.to_data()[grouping]) == 25
+
+
+_BLANKED = ("position_kind", "municipality", "county")
+
+
+@settings(max_examples=25, deadline=None)
+@given(program_data(max_cohorts=2, max_participants=6), st.data())
+def test_every_participant_is_counted_once_in_each_breakdown_unknown_included(
+    data: ProgramData, draw: st.DataObject
+) -> None:
+    """Law: in each breakdown of a cohort's participants, its groups' counts and the
+    unknown count add up to the cohort's participants, whatever is not known (a column
+    blanked in some rows, as a safe export blanks one); the unknown count is the rows
+    whose value is missing; the plain data (to_data) adds up the same."""
+    tables = program_tables(data)
+    columns = {name: tables.columns(name) for name in tables}
+    people = columns["participants"]
+    for column in _BLANKED:
+        rows = draw.draw(st.sets(st.integers(0, max(len(people[column]) - 1, 0))))
+        for row in rows & set(range(len(people[column]))):
+            people[column][row] = None
+    blanked = Tables(columns, tables.schema)
+    for summary in cohort_summaries(blanked):
+        mine = [r for r in blanked["participants"] if r["cohort_id"] == summary.cohort_id]
+        assert summary.participants == len(mine)
+        as_data = summary.to_data()
+        for column in _BLANKED:
+            groups = getattr(summary, f"by_{column}")
+            unknown = getattr(summary, f"unknown_{column}")
+            assert unknown == sum(1 for r in mine if r[column] is None)
+            assert sum(c.count for c in groups) + unknown == summary.participants
+            assert sum(c["count"] for c in as_data[f"by_{column}"]) == summary.participants
+            assert as_data[f"by_{column}"][-1]["key"] is None
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+@settings(max_examples=15, deadline=None)
+@given(program_data(max_cohorts=2, max_participants=5))
+def test_every_month_of_the_cohort_is_listed_once_in_order(data: ProgramData) -> None:
+    """Law: a cohort's months run without a gap from its first day (or its first session,
+    mentorship or meeting, if earlier) to its last (or its last record, if later); each
+    meeting is in its month, so the months add up to the cohort's meetings. From the tables
+    (which do not hold the cohort's days) the months are a run within those."""
+    tables = program_tables(data)
+    by_tables = {s.cohort_id: s for s in cohort_summaries(tables)}
+    for summary in cohort_summaries(data):
+        cohort = data.cohort(summary.cohort_id)
+        months = [m.month for m in summary.meetings_by_month]
+        assert months == sorted(set(months))
+        assert months[0] <= _month(cohort.start)
+        assert months[-1] >= _month(cohort.end)
+        assert all(
+            (int(b[:4]) * 12 + int(b[5:])) - (int(a[:4]) * 12 + int(a[5:])) == 1
+            for a, b in itertools.pairwise(months)
+        )
+        meetings = [r for r in tables["meetings"] if r["cohort_id"] == summary.cohort_id]
+        assert sum(m.tally.total for m in summary.meetings_by_month) == len(meetings)
+        counted = {m.month: m.tally.total for m in summary.meetings_by_month}
+        for r in meetings:
+            assert counted[_month(r["on"])] > 0
+        from_tables = [m.month for m in by_tables[summary.cohort_id].meetings_by_month]
+        assert set(from_tables) <= set(months)
+        assert sum(m.tally.total for m in by_tables[summary.cohort_id].meetings_by_month) == len(
+            meetings
+        )
+
+
+def test_a_month_without_meetings_is_listed_at_zero() -> None:
+    """The reviewer's t22: the cohort runs 2025-09-15 to 2026-09-30; the quiet months
+    (2025-09, 2025-12, 2026-05, 2026-07 to 2026-09) are listed with 0."""
+    data = ledarskap.example_program()
+    for source in (data, program_tables(data)):
+        months = {m.month: m.tally.total for m in cohort_summaries(source)[0].meetings_by_month}
+        assert list(months) == [f"2025-{m:02d}" for m in range(9, 13)] + [
+            f"2026-{m:02d}" for m in range(1, 10)
+        ]
+        assert [m for m, n in months.items() if n == 0] == [
+            "2025-09",
+            "2025-12",
+            "2026-05",
+            "2026-07",
+            "2026-08",
+            "2026-09",
+        ]
+    empty = attrs.evolve(data, meetings=[], mentorships=[])
+    summary = cohort_summaries(empty)[0]
+    assert len(summary.meetings_by_month) == 13
+    assert summary.meetings.total == 0
+
+
+def test_a_summary_of_the_tables_is_the_summary_of_the_program() -> None:
+    """The reviewer's t22_summary_consistency.py, reasons' labels in both languages included."""
+    data = ledarskap.example_program()
+    for language in ("sv", "en"):
+        assert cohort_summaries(program_tables(data, language=language)) == cohort_summaries(data)
+    label = cohort_summaries(program_tables(data))[0].reasons[0].label
+    assert label.sv != label.en
+    assert label.en == "the municipality does not collaborate in the cohort"
+    # Tables made by hand, without the words: the key in both languages
+    tables = program_tables(data)
+    bare = Tables({name: tables.columns(name) for name in tables}, tables.schema)
+    first = cohort_summaries(bare)[0].reasons[0]
+    assert first.label.sv == first.label.en == first.key
 
 
 def test_data_and_text_in_both_languages() -> None:
@@ -122,3 +266,26 @@ def test_unknown_cohorts_and_sources_are_refused() -> None:
         cohort_summary(ledarskap.example_program(), "c-none")
     with pytest.raises(InvalidValueError, match="ProgramData or Tables"):
         cohort_summaries("file.json")  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match=r"cohort_summaries\(ruleset\): expected a RuleSet"):
+        cohort_summaries(ledarskap.example_program(), ruleset=1)  # type: ignore[arg-type]
+
+
+def test_hostile_tables_are_refused_before_they_are_counted() -> None:
+    """The reviewer's t26_summary_hostile.py: each refused when the tables are made; a
+    meeting without a day (None is a value of every column) is in no month."""
+    tables = program_tables(ledarskap.example_program())
+    for table, column, value in [
+        ("participants", "position_kind", "boss"),
+        ("meetings", "on", "2025-10-09"),
+        ("meetings", "status", "postponed"),
+    ]:
+        columns = {name: tables.columns(name) for name in tables}
+        columns[table][column][0] = value
+        with pytest.raises(InvalidValueError, match=f"the {table} table, row 1, column {column}"):
+            Tables(columns, tables.schema)
+    columns = {name: tables.columns(name) for name in tables}
+    columns["meetings"]["on"][0] = None
+    columns["reasons"]["key"][0] = None
+    summary = cohort_summaries(Tables(columns, tables.schema))[0]
+    assert summary.meetings.total == tables.size("meetings")
+    assert sum(m.tally.total for m in summary.meetings_by_month) == tables.size("meetings") - 1

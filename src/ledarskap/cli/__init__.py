@@ -12,6 +12,6 @@ as fast as Python itself with attrs.
 .. versionadded:: 0.3
 """
 
-from ._main import BROKEN_PIPE, INTERRUPTED, OK, PROBLEMS, USAGE, main
+from ._main import BROKEN_PIPE, ERROR_FORMAT, INTERRUPTED, OK, PROBLEMS, USAGE, main
 
-__all__ = ["BROKEN_PIPE", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
+__all__ = ["BROKEN_PIPE", "ERROR_FORMAT", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]

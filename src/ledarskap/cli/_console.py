@@ -21,18 +21,30 @@ from ._progress import Progress
 __all__ = ["Console", "masked", "shown"]
 
 _ROWS = Text("rader", "rows")
+_WARNING = Text("varning", "warning")
 
 
 class Console:
-    """A command's two streams, its language and its output format (text or JSON)."""
+    """A command's two streams, its language and its output format (text or JSON).
+
+    *json_errors*: an error that stops the command is also written to standard output as
+    JSON (the command line says ``--format json``), besides its message on standard error.
+    """
 
     def __init__(
-        self, *, stdout: TextIO, stderr: TextIO, language: Language, json_output: bool = False
+        self,
+        *,
+        stdout: TextIO,
+        stderr: TextIO,
+        language: Language,
+        json_output: bool = False,
+        json_errors: bool = False,
     ) -> None:
         self.stdout = stdout
         self.stderr = stderr
         self.language = language
         self.json_output = json_output
+        self.json_errors = json_errors
 
     def say(self, text: Text, **values: Any) -> str:
         """*text* in the console's language, with *values* filled in."""
@@ -53,6 +65,10 @@ class Console:
         """Write a message to standard error, after ``ledarskap:``, masked."""
         self.stderr.write(shown(f"ledarskap: {text}") + "\n")
         self.stderr.flush()
+
+    def warn(self, text: Text) -> None:
+        """Write a warning to standard error, after ``ledarskap: warning:``, masked."""
+        self.error(f"{self.say(_WARNING)}: {self.say(text)}")
 
     def progress(self, label: Text) -> Progress:
         """A progress bar counting rows on standard error, drawn on a terminal only.

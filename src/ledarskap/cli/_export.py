@@ -9,13 +9,17 @@ With ``--pseudonymise --key-file F`` they are :func:`ledarskap.tables.safe_table
 people replaced by pseudonyms keyed with the secret in *F* (the same key gives the same
 pseudonyms in every export), names, e-mail and personnummer dropped, birth year for birth
 date; with ``--k K`` the quasi-identifiers are coarsened until every group has at least
-*K* people, and what was coarsened and suppressed is reported.
+*K* people, and what was coarsened and suppressed is reported. Without ``--k`` the export
+is only pseudonymised, not k-anonymous: municipality, position and birth year go out
+exactly, so in a small cohort a row is one person. The report says so, and a warning on
+standard error recommends ``--k``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import warnings
 
 from ledarskap.errors import UsageError, safe_repr
 from ledarskap.io.documents import load_for_reading
@@ -50,6 +54,17 @@ _KEY_IS_INPUT = Text(
     "export: --key-file är programfilen; nyckeln är en egen fil med minst 32 slumpade byte",
     "export: --key-file names the program file; the key is a file of its own, "
     "at least 32 random bytes",
+)
+_PSEUDONYMISED_ONLY = Text(
+    "Pseudonymiserad export (inte k-anonym)", "Pseudonymised export (not k-anonymous)"
+)
+_NO_K = Text(
+    "export --pseudonymise utan --k är inte anonym: kommun, befattning och födelseår följer "
+    "med exakt, så i en liten omgång kan en rad vara en enda person; ange --k 5 (eller mer) "
+    "för att göra tabellerna k-anonyma innan de lämnar kontoret",
+    "export --pseudonymise without --k is not anonymous: municipality, position and birth "
+    "year go out exactly, so in a small cohort one row can be one person; add --k 5 (or "
+    "more) to make the tables k-anonymous before they leave the office",
 )
 _KEY_ALONE = Text(
     "export: --key-file och --k hör till --pseudonymise",
@@ -105,11 +120,31 @@ def _check_output(output: str, file_format: str) -> None:
         )
 
 
+def _key(path: str, console: Console) -> PseudonymKey:
+    """The key in the file *path*.
+
+    What reading it warns of (a key file others can read) is said as the command's own
+    warnings, ``ledarskap: warning: …`` on standard error, not as Python's with a line of
+    this module's source.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        key = PseudonymKey.from_file(path)
+    for warning in caught:
+        message: object = warning.message
+        render = getattr(message, "render", None)  # a warning worded in both languages
+        if callable(render):
+            console.warn(Text(render("sv"), render("en")))
+        else:  # worded in English only
+            console.warn(Text(str(message), str(message)))
+    return key
+
+
 def run(args: argparse.Namespace, console: Console) -> int:
     """Write the tables (safe ones with ``--pseudonymise``) to ``--output``; 0."""
     _checked(args)
     data = load_for_reading(args.file)
-    key = PseudonymKey.from_file(args.key_file) if args.pseudonymise else None
+    key = _key(args.key_file, console) if args.pseudonymise else None
     with console.progress(_BUILDING) as progress:
         if key is None:
             tables, report = program_tables(data, language=console.language), None
@@ -122,5 +157,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
     for name in tables:
         console.print("  " + console.say(_ROWS, name=name, rows=tables.size(name)))
     if report is not None:
-        console.print(report.render(console.language))
+        rendered = report.render(console.language)
+        if report.k is None:  # the heading would call it safe: say what it is
+            rendered = console.say(_PSEUDONYMISED_ONLY) + "\n" + rendered.partition("\n")[2]
+        console.print(rendered.rstrip("\n"))
+        if report.k is None:
+            console.warn(_NO_K)
     return 0

@@ -9,9 +9,9 @@ import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TextIO, cast
+from typing import Any, TextIO, cast
 
-from ledarskap.errors import FileAccessError, LedarskapError
+from ledarskap.errors import FileAccessError, LedarskapError, Problem, ProblemsError
 from ledarskap.text import Language, Text
 
 from ._console import Console
@@ -26,7 +26,7 @@ from ._parser import (
     requested_language,
 )
 
-__all__ = ["BROKEN_PIPE", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
+__all__ = ["BROKEN_PIPE", "ERROR_FORMAT", "INTERRUPTED", "OK", "PROBLEMS", "USAGE", "main"]
 
 OK = 0
 """The command did what was asked and found no problem."""
@@ -38,6 +38,9 @@ INTERRUPTED = 130
 """Interrupted (Ctrl-C), as a shell reports SIGINT."""
 BROKEN_PIPE = 141
 """The reader of the output went away, as a shell reports SIGPIPE."""
+
+ERROR_FORMAT = "ledarskap.cli.error/1"
+"""The ``format`` of the JSON object an error writes to standard output with ``--format json``."""
 
 Runner = Callable[[argparse.Namespace, Console], int]
 
@@ -57,13 +60,29 @@ def main(
     0: done, no problem; 1: problems found; 2: a usage error or input that cannot be read;
     130: interrupted. Bad input never ends in a traceback: every
     :class:`~ledarskap.errors.LedarskapError` and :class:`OSError` is a message on
-    standard error (masked, as all output is) and exit status 2.
+    standard error (masked, as all output is) and exit status 2. When the command line says
+    ``--format json``, such an error is also one JSON object on standard output
+    (:data:`ERROR_FORMAT`), so that a script reading it never reads nothing.
 
     >>> main(["validate", "src/ledarskap/data/example-program.json", "--lang", "en"])
     src/ledarskap/data/example-program.json: Validation: 0 errors, 0 warnings: no problems.
     0
     >>> main(["validate", "nowhere.json"], stderr=sys.stdout)
     ledarskap: nowhere.json: cannot read: No such file or directory
+    2
+    >>> main(["validate", "nowhere.json", "--format", "json"], stderr=io.StringIO())
+    {
+      "format": "ledarskap.cli.error/1",
+      "ok": false,
+      "exit": 2,
+      "command": "validate",
+      "error": {
+        "type": "FileAccessError",
+        "message": "nowhere.json: cannot read: No such file or directory",
+        "message_sv": "nowhere.json: kan inte läsa: filen eller mappen finns inte",
+        "problems": []
+      }
+    }
     2
     """
     args = list(sys.argv[1:] if argv is None else argv)
@@ -90,10 +109,34 @@ def main(
         command = problem.parser.prog.partition(" ")[2]
         from ._messages import translated  # only for a usage error: --help starts fast
 
-        message = translated(problem.message, language)
-        console.error(f"{command}: {message}" if command else message)
-        return USAGE
+        said = Text(translated(problem.message, "sv"), problem.message)
+        if command:
+            said = Text(f"{command}: {said.sv}", f"{command}: {said.en}")
+        console.json_errors = _asks_for_json(args)
+        named = command or command_named(args)  # "unrecognized arguments" is the top's
+        return _failed(console, named if named in _RUNNERS else None, said, "UsageError")
     return _run(parsed, console)
+
+
+def _asks_for_json(argv: Sequence[str]) -> bool:
+    """Whether *argv* says ``--format json`` (``--format=json``, or an abbreviation argparse takes).
+
+    Read from the words, for a command line argparse refused: it may not have come as far
+    as ``--format``, or the command may take none (``ledarskap schema --format json``).
+    Nothing after ``--`` counts.
+    """
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return False
+        name, equals, value = word.partition("=")
+        if (
+            len(name) >= 3
+            and "--format".startswith(name)
+            and (value if equals else next(words, "")) == "json"
+        ):
+            return True
+    return False
 
 
 def runner(command: str) -> Runner:
@@ -104,6 +147,8 @@ def runner(command: str) -> Runner:
 def _run(args: argparse.Namespace, console: Console) -> int:
     console.language = cast("Language", getattr(args, "lang", console.language))
     console.json_output = getattr(args, "output_format", "text") == "json"
+    # export's --format is the tables' file format: --format json there asks for JSON too.
+    console.json_errors = console.json_output or getattr(args, "file_format", "") == "json"
     try:
         return runner(args.command)(args, console)
     except KeyboardInterrupt:
@@ -113,19 +158,56 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         _silence_stdout()
         return BROKEN_PIPE
     except LedarskapError as error:
-        console.error(error.render(console.language))
-        return USAGE
+        return _failed(console, args.command, error)
     except OSError as error:  # not the library's: the operating system's words, masked
         from ledarskap.io._reading import reason_of  # only now: a rare path
 
         reason = reason_of(error)
         if error.filename:  # said as the library's own: the path bounded and masked
-            console.error(
-                FileAccessError(str(error.filename), "use", reason).render(console.language)
+            return _failed(
+                console, args.command, FileAccessError(str(error.filename), "use", reason)
             )
-        else:
-            console.error(reason if isinstance(reason, str) else reason.render(console.language))
-        return USAGE
+        said = Text(reason, reason) if isinstance(reason, str) else reason
+        return _failed(console, args.command, said, type(error).__name__)
+
+
+def _failed(
+    console: Console, command: str | None, error: LedarskapError | Text, kind: str = ""
+) -> int:
+    """Say *error* on standard error and, asked for JSON, on standard output too; :data:`USAGE`.
+
+    *kind* names the error of a :class:`Text` (an exception's class, or ``UsageError``).
+    """
+    problems: Sequence[Problem] = ()
+    if isinstance(error, Text):
+        said = error
+    else:
+        said = Text(error.render("sv"), error.render("en"))
+        if isinstance(error, ProblemsError):
+            problems = error.problems
+        kind = type(error).__name__
+    console.error(said.render(console.language))
+    if console.json_errors:
+        from ._problems import problem_data  # only for an error: the start stays light
+
+        document: dict[str, Any] = {
+            "format": ERROR_FORMAT,
+            "ok": False,
+            "exit": USAGE,
+            "command": command,
+            "error": {
+                "type": kind,
+                "message": said.en,
+                "message_sv": None if said.sv == said.en else said.sv,
+                "problems": [problem_data(problem) for problem in problems],
+            },
+        }
+        try:
+            console.json(document)
+            console.stdout.flush()
+        except BrokenPipeError:  # the reader went away: the exit status still says it
+            _silence_stdout()
+    return USAGE
 
 
 def _silence_stdout() -> None:

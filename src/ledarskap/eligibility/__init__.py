@@ -69,6 +69,8 @@ Warning: head of IT is not head of division, finance director, head of administr
 .. versionadded:: 0.2
 """
 
+from typing import TYPE_CHECKING
+
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem
 
@@ -152,9 +154,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> type[Problem]:
-    """``RuleProblem``: deprecated, the same as :class:`ledarskap.errors.Problem`."""
-    if name == "RuleProblem":
-        warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
-        return Problem
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
+    RuleProblem = Problem
+    """Deprecated (warns when it runs): :class:`ledarskap.errors.Problem`."""
+else:
+
+    def __getattr__(name: str) -> type[Problem]:
+        """``RuleProblem``: deprecated, the same as :class:`ledarskap.errors.Problem`."""
+        if name == "RuleProblem":
+            warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
+            return Problem
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -297,7 +297,7 @@ def builtin_registry() -> PredicateRegistry:
         facts=("position",),
         shows="position",
     )(_chief)
-    return registry.freeze()
+    return registry.freeze()._known_as(f"{__name__}:builtin_registry")
 
 
 def registry_or_builtin(registry: PredicateRegistry | None) -> PredicateRegistry:

@@ -6,15 +6,19 @@ fields and predicates are in :mod:`._builtin`, above this module.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
+from types import ModuleType
 from typing import Any, NamedTuple, TypeAlias
 
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import closest
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -32,7 +36,10 @@ __all__ = [
     "PredicateRegistry",
     "PredicateSpec",
     "Texts",
+    "check_signature",
     "is_rule_name",
+    "registry_named",
+    "registry_reference",
     "unknown_type",
     "value_type",
 ]
@@ -63,7 +70,7 @@ class Check(NamedTuple):
     ``seen`` and ``expected`` are data as they appear in a decision (text, numbers,
     lists; enums, dates, tuples and sets are made plain there); ``missing`` names the
     facts that were unknown. A predicate may return the same four values as a plain
-    tuple (:data:`Checked`), as the built-ins do: it is cheaper to make.
+    tuple (``(value, seen, expected, missing)``), as the built-ins do: it is cheaper to make.
     """
 
     value: bool | None
@@ -116,7 +123,7 @@ _TYPES: dict[str, ValueType] = {
 
 
 def value_type(name: str | ValueType) -> ValueType:
-    """A :class:`ValueType` by name: ``"position"``, ``"list[municipality]"``, ``"integer"``."""
+    """A :class:`~ledarskap.eligibility.valuetypes.ValueType` by name: ``"position"``, ``"list[municipality]"``, ``"integer"``."""
     if isinstance(name, ValueType):
         return name
     if name.startswith("list[") and name.endswith("]"):
@@ -158,16 +165,102 @@ def _pairs(
     return tuple(dict(value).items())
 
 
+# What inspect's Signature.bind says of a call a function cannot take, said in Swedish.
+_CALL_PROBLEMS = (
+    (re.compile(r"too many positional arguments"), "för många positionella argument"),
+    (re.compile(r"missing a required argument: (.+)"), r"argumentet \1 saknas"),
+    (re.compile(r"got an unexpected keyword argument (.+)"), r"den tar inget argument \1"),
+    (re.compile(r"multiple values for argument (.+)"), r"argumentet \1 ges två gånger"),
+    (
+        re.compile(r"(.+) parameter is positional only, but was passed as a keyword"),
+        r"argumentet \1 tas bara efter position, men ges med namn",
+    ),
+)
+
+
+def _call_problem(error: TypeError) -> Text:
+    english = str(error)
+    for pattern, swedish in _CALL_PROBLEMS:
+        if pattern.fullmatch(english):
+            return Text(pattern.sub(swedish, english), english)
+    return Text(english, english)
+
+
+def _taken_by_position(signature: inspect.Signature, names: list[str]) -> Text | None:
+    """What fills a declared argument's parameter by position, if one does: the cause."""
+    by_position = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    first = [p for p in signature.parameters.values() if p.kind in by_position][:2]
+    for index, parameter in enumerate(first):
+        if parameter.name in names:
+            sv, en = (("ansökan", "the application"), ("kontexten", "the context"))[index]
+            return Text(
+                f"{sv}, som ges efter position, skulle hamna i {parameter.name!r}",
+                f"{en}, passed by position, would fill {parameter.name!r}",
+            )
+    return None
+
+
+def _shown_signature(signature: inspect.Signature) -> str:
+    """*signature* without its annotations: the parameters as a call sees them."""
+    bare = [p.replace(annotation=inspect.Parameter.empty) for p in signature.parameters.values()]
+    return str(signature.replace(parameters=bare, return_annotation=inspect.Signature.empty))
+
+
+def check_signature(name: str, function: object, arguments: Iterable[Argument]) -> None:
+    """Refuse a predicate *function* that cannot take the call a rule makes.
+
+    A rule calls ``function(application, context, **arguments)``: the application and the
+    :class:`EvaluationContext` by position, then every declared argument by name (an
+    optional one is left out only where the function's own default is the declared
+    one). A function whose signature cannot be read (some built-in functions) is taken
+    as it is.
+    """
+    names = [a.name for a in arguments]
+    called = ", ".join(["application", "context", *(["*", *names] if names else [])])
+    expected = Text(
+        f"en funktion {name}({called}) som returnerar en Check",
+        f"a function {name}({called}) that returns a Check",
+    )
+    if not callable(function):
+        raise UsageError(
+            Text(
+                f"predikatet {name!r}: förväntade {expected.sv}, fick {type(function).__name__}",
+                f"predicate {name!r}: expected {expected.en}, found {type(function).__name__}",
+            )
+        )
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):  # no signature to read: the call is its own check
+        return
+    try:
+        signature.bind(None, None, **dict.fromkeys(names))
+    except TypeError as error:
+        problem = _taken_by_position(signature, names) or _call_problem(error)
+        shown = getattr(function, "__name__", None) or type(function).__name__
+        found = f"{shown}{_shown_signature(signature)}"
+        raise UsageError(
+            Text(
+                f"predikatet {name!r}: {found} kan inte anropas som en regel anropar ett "
+                f"predikat ({problem.sv}); förväntade {expected.sv}",
+                f"predicate {name!r}: {found} cannot be called as a rule calls a predicate "
+                f"({problem.en}); expected {expected.en}",
+            )
+        ) from None
+
+
 @attrs.frozen(kw_only=True)
 class PredicateSpec:
     """A registered predicate.
 
     ``function(application, context, **arguments)`` returns a :class:`Check`: the one
     definition of the predicate, from which both the explanation (the whole check) and
-    the evaluation without explanations (its truth alone) come. ``facts`` names the facts it reads (reported as missing when unknown);
-    ``parameters`` the rule-set parameters it reads without a rule naming them, each with
-    its type (``collaborating_municipalities``: ``list[municipality]``), so that loading
-    converts and checks their values.
+    the evaluation without explanations (its truth alone) come. A registry checks the
+    function against that call when the spec is registered: one it cannot take is a
+    :class:`~ledarskap.errors.UsageError` (see :meth:`PredicateRegistry.predicate`).
+    ``facts`` names the facts it reads (reported as missing when unknown); ``parameters``
+    the rule-set parameters it reads without a rule naming them, each with its type
+    (``collaborating_municipalities``: ``list[municipality]``), so that loading converts
+    and checks their values.
     """
 
     name: str
@@ -206,7 +299,7 @@ class PredicateSpec:
 class FieldSpec:
     """A registered field: one fact of an applicant, read by ``get(application, context)``.
 
-    ``get`` returns the normalised value (see :class:`ValueType`) or ``None`` when unknown.
+    ``get`` returns the normalised value (see :class:`~ledarskap.eligibility.valuetypes.ValueType`) or ``None`` when unknown.
     ``label_sv``/``label_en`` name the fact in messages ("befattningen", "the position").
     """
 
@@ -239,6 +332,16 @@ class PredicateRegistry:
 
     Registries are plain objects: make one with :func:`default_registry` (the built-ins)
     or ``PredicateRegistry()`` (empty), add to it, and pass it where rules are parsed.
+
+    A registry holds functions, so it pickles as a reference: the ``module:name`` of the
+    module-level variable that holds it (as the pytest plugin's ``rule_registry`` names
+    one), found among the modules of its functions, ``__main__`` and then every module
+    imported. Unpickled, the name is imported again. A registry no module holds cannot be
+    pickled (a :class:`~ledarskap.errors.UsageError` says so); :func:`copy.copy` and
+    :func:`copy.deepcopy` make a registry with the same entries.
+
+    .. versionchanged:: 0.3
+       Pickled by reference; :func:`copy.copy` and :func:`copy.deepcopy` copy it.
     """
 
     def __init__(
@@ -249,6 +352,9 @@ class PredicateRegistry:
         self._predicates: dict[str, PredicateSpec] = {p.name: p for p in predicates}
         self._fields: dict[str, FieldSpec] = {f.name: f for f in fields}
         self._frozen = False
+        self._reference: str | None = None  # the module:name that holds it, once found
+        for spec in self._predicates.values():
+            check_signature(spec.name, spec.function, spec.arguments)
 
     def freeze(self) -> PredicateRegistry:
         """Refuse any further :meth:`register` (the built-ins are frozen); returns self."""
@@ -257,12 +363,38 @@ class PredicateRegistry:
 
     def copy(self) -> PredicateRegistry:
         """A registry with the same entries, to extend without touching this one."""
-        return PredicateRegistry(self._predicates.values(), self._fields.values())
+        copied = PredicateRegistry()
+        copied._predicates.update(self._predicates)  # checked when they came in here
+        copied._fields.update(self._fields)
+        return copied
+
+    def _known_as(self, reference: str) -> PredicateRegistry:
+        """Pickle as *reference*, a function returning this very registry; returns self.
+
+        *reference* is its ``module:name``: for the built-ins, made once.
+        """
+        self._reference = reference
+        return self
+
+    def __copy__(self) -> PredicateRegistry:
+        copied = self.copy()
+        copied._frozen = self._frozen
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> PredicateRegistry:
+        return self.__copy__()  # the specs are immutable: sharing them is copying them
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (registry_named, (registry_reference(self),))
 
     # Adding ----------------------------------------------------------------------------
 
     def register(self, spec: PredicateSpec | FieldSpec) -> None:
-        """Add a predicate or field; a name already taken (by either) is an error."""
+        """Add a predicate or field; a name already taken (by either) is an error.
+
+        A predicate's function must take the call a rule makes (see :meth:`predicate`): one
+        that cannot is a :class:`~ledarskap.errors.UsageError`.
+        """
         if self._frozen:
             raise ValueError("this registry is frozen: add to a copy (registry.copy())")
         if spec.name in self._predicates or spec.name in self._fields:
@@ -276,6 +408,7 @@ class PredicateRegistry:
         if isinstance(spec, FieldSpec):
             self._fields[spec.name] = spec
         else:
+            check_signature(spec.name, spec.function, spec.arguments)
             self._predicates[spec.name] = spec
 
     def predicate(
@@ -294,9 +427,31 @@ class PredicateRegistry:
         """Decorator: register the decorated function as the predicate *name*.
 
         *arguments* maps each argument's name to its type (a name such as ``"position"``,
-        ``"list[municipality]"``, or a :class:`ValueType`), or to a full :class:`Argument`
+        ``"list[municipality]"``, or a :class:`~ledarskap.eligibility.valuetypes.ValueType`), or to a full :class:`Argument`
         for an optional one with a default. *parameters* maps each rule-set parameter the
         predicate reads from the context to its type, in the same way.
+
+        A rule calls the function as ``function(application, context, **arguments)``: the
+        :class:`~ledarskap.model.Application` and the :class:`EvaluationContext` by
+        position, then each declared argument by name (an optional one is left out only
+        where the function's own default is the declared one), and it returns a
+        :class:`Check` (or its four values as a tuple). So ``def f(application, context,
+        *, before)`` for ``arguments={"before": "date"}``; ``*args`` and ``**kwargs`` do
+        too, and so does a callable object. A function that cannot take that call
+        (too few positional parameters, a declared argument it lacks, a parameter of its
+        own without a default) is refused here, with a
+        :class:`~ledarskap.errors.UsageError` naming the signature expected; one whose
+        signature cannot be read (some built-in functions) is taken as it is.
+
+        >>> from ledarskap.eligibility import Check, Texts, default_registry
+        >>> texts = Texts(true="ja", false="nej", unknown="okänt")
+        >>> registry = default_registry()
+        >>> @registry.predicate("in_linkoping", description="", sv=texts, en=texts)
+        ... def in_linkoping(application):
+        ...     return Check(application.municipality is not None)
+        Traceback (most recent call last):
+        ...
+        ledarskap.errors.UsageError: predicate 'in_linkoping': in_linkoping(application) cannot be called as a rule calls a predicate (too many positional arguments); expected a function in_linkoping(application, context) that returns a Check
 
         .. deprecated:: 0.3
            *fast*: the decorated function is the one definition, and evaluation without
@@ -368,3 +523,78 @@ class PredicateRegistry:
         return (
             f"<PredicateRegistry: {len(self._fields)} fields, {len(self._predicates)} predicates>"
         )
+
+
+def _held(reference: str, registry: PredicateRegistry) -> bool:
+    """Whether *reference* names *registry* in this process, importing nothing."""
+    module_name, _, name = reference.partition(":")
+    module = sys.modules.get(module_name)
+    found = getattr(module, name, None)
+    if found is registry:
+        return True
+    return reference == registry._reference and callable(found) and found() is registry
+
+
+def _modules(registry: PredicateRegistry) -> Iterable[tuple[str, object]]:
+    """The modules a registry may be held in: its functions' first, then every one."""
+    specs: list[Any] = [*registry._predicates.values(), *registry._fields.values()]
+    functions = [getattr(s, "function", None) or getattr(s, "get", None) for s in specs]
+    first = ["__main__", *(getattr(f, "__module__", None) or "" for f in functions)]
+    for name in dict.fromkeys(first):
+        yield name, sys.modules.get(name)  # None, passed over, if it is no longer imported
+    yield from list(sys.modules.items())
+
+
+def registry_reference(registry: PredicateRegistry) -> str:
+    """The ``module:name`` that holds *registry*, to pickle it by; a UsageError if none does."""
+    if registry._reference is not None and _held(registry._reference, registry):
+        return registry._reference
+    for module_name, module in _modules(registry):
+        if not isinstance(module, ModuleType):  # sys.modules may hold other objects
+            continue
+        for name, value in list(vars(module).items()):
+            if value is registry:
+                reference = registry._reference = f"{module_name}:{name}"
+                return reference
+    raise UsageError(
+        Text(
+            f"{registry!r} kan inte picklas: den har funktioner, så den picklas som namnet "
+            "på variabeln i en modul som håller den (modul:namn, som pytest-pluginens "
+            "rule_registry), och ingen modul håller den; ge den ett namn överst i en modul "
+            "som kan importeras (registry = default_registry() i mitt_verktyg/regler.py) "
+            "och registrera dess predikat där",
+            f"cannot pickle {registry!r}: it holds functions, so it is pickled as the "
+            "module-level name that holds it (module:name, as the pytest plugin's "
+            "rule_registry), and no module holds it; assign it to a name at the top of an "
+            "importable module (registry = default_registry() in mytool/rules.py) and "
+            "register its predicates there",
+        )
+    )
+
+
+def registry_named(reference: str) -> PredicateRegistry:
+    """The registry *reference* names (``module:name`` of it, or of a function returning it).
+
+    It is imported as the pytest plugin's ``rule_registry`` is; what unpickles a registry.
+    """
+    module_name, _, name = reference.partition(":")
+    try:
+        found = getattr(importlib.import_module(module_name), name)
+        registry = found() if callable(found) else found
+    except Exception as error:  # importing the module runs its code: anything may fail
+        raise UsageError(
+            Text(
+                f"kan inte läsa in PredicateRegistry {reference!r}: "
+                f"{type(error).__name__}: {error}",
+                f"cannot load the PredicateRegistry {reference!r}: {type(error).__name__}: {error}",
+            )
+        ) from error
+    if not isinstance(registry, PredicateRegistry):
+        kind = type(registry).__name__
+        raise UsageError(
+            Text(
+                f"{reference!r}: förväntade ett PredicateRegistry, fick {kind}",
+                f"{reference!r}: expected a PredicateRegistry, found {kind}",
+            )
+        )
+    return registry

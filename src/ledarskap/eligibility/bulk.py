@@ -101,7 +101,7 @@ class Summary:
     def to_data(self) -> dict[str, Any]:
         """The summary as plain data (JSON-ready), tagged ``format: "ledarskap.summary/1"``.
 
-        Counts are by key (``"<code>=<result>"``), as in :attr:`reasons`: data to store or
+        Counts are by key (``"<code>=<result>"``), as in ``reasons``: data to store or
         compare, in no language; :meth:`render` words them.
         """
 
@@ -154,6 +154,14 @@ class BulkResult(Sequence[Decision]):
     decision (its warnings, the trees of its rules) when that is. With ``explain=True`` the
     :attr:`summary` counts the reasons, warnings and missing facts too; without, it counts
     the outcomes alone.
+
+    It pickles (from a worker process, say) and copies with every decision made and
+    explained first, as a :class:`Decision` does: what makes them is the compiled rules.
+    Its registry, for the texts of the summary, pickles by name (see
+    :class:`~ledarskap.eligibility.PredicateRegistry`).
+
+    .. versionchanged:: 0.3
+       Pickles, and copies with :mod:`copy`.
     """
 
     def __init__(  # made by RuleSet.evaluate_many only
@@ -259,7 +267,31 @@ class BulkResult(Sequence[Decision]):
     def __iter__(self) -> Iterator[Decision]:
         return iter(self.decisions)
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "applications": self.applications,
+            "outcomes": self.outcomes,
+            "decisions": self.decisions,  # each made now: what makes them are closures
+            "explain": self._explain,
+            "registry": self._registry,
+            "summary": self._summary,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.applications = state["applications"]
+        self.outcomes = state["outcomes"]
+        self._decide = _made_already
+        self._made = list(state["decisions"])
+        self._explain = state["explain"]
+        self._registry = state["registry"]
+        self._summary = state["summary"]
+
     def __repr__(self) -> str:
         counts = Counter(self.outcomes)
         shown = ", ".join(f"{o.value}={counts.get(o, 0)}" for o in Outcome)
         return f"<BulkResult: {len(self)} applications, {shown}>"
+
+
+def _made_already(application: Application, outcome: Outcome) -> Decision:  # pragma: no cover
+    """What decides in a bulk result copied or unpickled: nothing, every decision is made."""
+    raise AssertionError("every decision of a copied bulk result is made")

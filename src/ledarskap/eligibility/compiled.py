@@ -48,6 +48,10 @@ class CompiledRuleSet:
             source=ruleset.source,
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from its rule set, which pickles; the compiled rules are closures.
+        return (_compiled, (self.ruleset,))
+
     def evaluate(
         self,
         application: Application,
@@ -101,6 +105,11 @@ class CompiledRuleSet:
             strict=strict,
             explain=explain,
         )
+
+
+def _compiled(ruleset: Any) -> CompiledRuleSet:
+    """A compiled rule set unpickled or copied: its deprecation was said when it was made."""
+    return CompiledRuleSet(ruleset, _warn=False)
 
 
 def compile_ruleset(ruleset: Any) -> CompiledRuleSet:

@@ -22,12 +22,13 @@ decision carries a warning.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -39,6 +40,7 @@ from ._entries import RuleEntry, RuleLevel
 from ._evaluation import Evaluator
 from ._rules import source_value
 from ._ruleset_file import RULESET_FORMAT, load
+from ._vocabulary import registry_named, registry_reference
 from .bulk import BulkResult
 from .compiled import CompiledRuleSet
 from .decisions import Decision
@@ -53,6 +55,10 @@ __all__ = [
     "default_ruleset",
     "parse_ruleset",
 ]
+
+
+_Parts: TypeAlias = tuple[str, str, tuple[RuleEntry, ...], dict[str, Parameter], str, str | None]
+"""What a rule set is made of, but its registry: id, version, entries, parameters, title, source."""
 
 
 def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
@@ -75,6 +81,21 @@ class RuleSet:
     ``registry`` is the vocabulary the rules were checked against, and evaluated with. A
     rule set compiles its rules once, when it is made; ``parameters`` is a read-only
     mapping, so what is evaluated is always what the rule set shows.
+
+    A rule set pickles (to decide applications in a process pool) and copies
+    (:func:`copy.deepcopy`) as what it is made of, and is compiled again on the other side;
+    a copy shares its registry, a pickle names it (see
+    :class:`~ledarskap.eligibility.PredicateRegistry`: the built-in one always can be, one
+    of another tool's when a module holds it).
+
+    >>> import copy, pickle
+    >>> rules = default_ruleset()
+    >>> again = pickle.loads(pickle.dumps(rules))
+    >>> again == rules, again.source, copy.deepcopy(rules) == rules
+    (True, 'default-rules.toml', True)
+
+    .. versionchanged:: 0.3
+       Pickles, and copies with :mod:`copy`.
     """
 
     id: str
@@ -100,6 +121,22 @@ class RuleSet:
 
     def __hash__(self) -> int:
         return hash((self.id, self.version, self.entries))
+
+    def _parts(self) -> _Parts:
+        parameters = dict(self.parameters)
+        return (self.id, self.version, self.entries, parameters, self.title, self.source)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again from its parts and compiled there: the compiled rules are closures.
+        registry = None if self.registry is None else registry_reference(self.registry)
+        return (_made_again, (*self._parts(), registry))
+
+    def __copy__(self) -> RuleSet:
+        return _made_again(*self._parts(), self.registry)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RuleSet:
+        parts = copy.deepcopy(self._parts(), memo)
+        return _made_again(*parts, self.registry)  # the vocabulary is shared, not copied
 
     def in_force(self, day: dt.date) -> tuple[RuleEntry, ...]:
         """The entries in force on *day*, in file order."""
@@ -206,6 +243,27 @@ class RuleSet:
         data["parameters"] = parameters
         data["rules"] = rules
         return data
+
+
+def _made_again(  # noqa: PLR0917  # what RuleSet.__reduce__ gives, by position
+    ruleset_id: str,
+    version: str,
+    entries: tuple[RuleEntry, ...],
+    parameters: dict[str, Parameter],
+    title: str,
+    source: str | None,
+    registry: PredicateRegistry | str | None,
+) -> RuleSet:
+    """A rule set from its parts; a *registry* given as its ``module:name`` is imported."""
+    return RuleSet(
+        id=ruleset_id,
+        version=version,
+        entries=entries,
+        parameters=parameters,
+        title=title,
+        source=source,
+        registry=registry_named(registry) if isinstance(registry, str) else registry,
+    )
 
 
 def parse_ruleset(

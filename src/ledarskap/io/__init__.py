@@ -26,7 +26,19 @@ from typing import TYPE_CHECKING, Any
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.errors import Problem
 
-if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
+# What is loaded on first use, as type checkers and IDEs see it: each name, and each public
+# module (``ledarskap.io.spreadsheets``), with its own type. They see no ``__getattr__``, so
+# a name that is not here (``ledarskap.io.read_shet``) is an error to them, as it is when it
+# runs.
+if TYPE_CHECKING:
+    from . import documents as documents
+    from . import migrations as migrations
+    from . import revisions as revisions
+    from . import rulecases as rulecases
+    from . import rulecoverage as rulecoverage
+    from . import rulesets as rulesets
+    from . import schema as schema
+    from . import spreadsheets as spreadsheets
     from ._convert import make_converter
     from ._progress import ProgressCallback
     from .documents import Syntax, dump, dumps, example_program, load, loads
@@ -48,6 +60,9 @@ if TYPE_CHECKING:  # the names loaded on first use, for type checkers and IDEs
         sheet_bytes,
         write_sheet,
     )
+
+    RowProblem = Problem
+    """Deprecated (warns when it runs): :class:`~ledarskap.errors.Problem`."""
 
 # Each name, by the module holding it: imported on first use, so that reading a program
 # document loads neither the rules nor the sheets.
@@ -110,27 +125,29 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """A name of the list above, or a module of the package, imported on first use.
+if not TYPE_CHECKING:  # type checkers see the names themselves, above
 
-    ``RowProblem``, deprecated, is :class:`~ledarskap.errors.Problem` now, as every
-    problem is.
-    """
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module, __name__), name)
-        globals()[name] = value
-        return value
-    if name == "RowProblem":
-        warn_deprecated("ledarskap.io.RowProblem", "ledarskap.errors.Problem")
-        return Problem
-    if not name.startswith("__"):  # a module of the package (ledarskap.io.spreadsheets)
-        try:
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        """A name of the list above, or a module of the package, imported on first use.
+
+        ``RowProblem``, deprecated, is :class:`~ledarskap.errors.Problem` now, as every
+        problem is.
+        """
+        module = _LAZY.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module, __name__), name)
+            globals()[name] = value
+            return value
+        if name == "RowProblem":
+            warn_deprecated("ledarskap.io.RowProblem", "ledarskap.errors.Problem")
+            return Problem
+        if not name.startswith("__"):  # a module of the package (ledarskap.io.spreadsheets)
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{name}":
+                    raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

@@ -417,7 +417,7 @@ def run_cases(
     registry: PredicateRegistry | None = None,
     ruleset_cache: MutableMapping[Any, Any] | None = None,
 ) -> CaseReport:
-    """Read the case file at *path* (or take a :class:`CaseFile`) and decide every case.
+    """Decide every case of the file at *path* (or a :class:`~ledarskap.io.rulecases.CaseFile`).
 
     >>> import ledarskap
     >>> report = ledarskap.run_cases("tests/rules/test_default.rules.toml")  # doctest: +SKIP

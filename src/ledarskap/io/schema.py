@@ -5,9 +5,8 @@ Every model class becomes a definition under ``$defs`` with its fields as proper
 the fields without a default as ``required``, and ``additionalProperties: false``; the
 field constraints (ids, non-empty text, e-mail addresses, dates, whole numbers, enum
 slugs, municipality codes, position slugs, personnummer) come from the model's own
-validators: each says its constraint as a JSON Schema fragment
-(:attr:`~ledarskap.model._checks.Check.schema`), read from the attrs fields, so schema and
-library cannot drift apart.
+validators: each says its constraint as a JSON Schema fragment (its ``schema``), read
+from the attrs fields, so schema and library cannot drift apart.
 
 >>> from ledarskap.io.schema import document_schema
 >>> schema = document_schema()

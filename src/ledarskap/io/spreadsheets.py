@@ -58,7 +58,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -144,12 +144,17 @@ _WRITTEN: dict[str, Literal["csv", "xlsx"]] = {".csv": "csv", ".xlsx": "xlsx"}
 """The suffixes :func:`write_sheet` writes, and the syntax of each."""
 
 
-def __getattr__(name: str) -> Any:
-    """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
-    if name == "RowProblem":
-        warn_deprecated("ledarskap.io.spreadsheets.RowProblem", "ledarskap.errors.Problem")
-        return Problem
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
+    RowProblem = Problem
+    """Deprecated (warns when it runs): :class:`~ledarskap.errors.Problem`."""
+else:
+
+    def __getattr__(name: str) -> Any:
+        """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
+        if name == "RowProblem":
+            warn_deprecated("ledarskap.io.spreadsheets.RowProblem", "ledarskap.errors.Problem")
+            return Problem
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @masked_repr
@@ -350,12 +355,13 @@ def read_sheet(
       a column the sheet lacks, and of an empty cell: ``{"organisation":
       "Kommunledningskontoret"}``; with *cohort*, a participants sheet without a start date
       takes the cohort's start, and *cohort_id* defaults to the cohort's id;
-    - *mapping* is a :class:`SheetMapping` (or the path of its TOML file) holding all of
+    - *mapping* is a :class:`~ledarskap.io.SheetMapping` (or the path of its TOML file) holding all of
       these, kept for the next list; what is given beside it adds to it.
 
     The result holds the records of the good rows, every problem, what became of each row
-    (:attr:`SheetImport.outcomes`) and what was understood of the sheet
-    (:attr:`SheetImport.inspection`; :func:`inspect_sheet` gives it alone).
+    (:attr:`~ledarskap.io.SheetImport.outcomes`) and what was understood of the sheet
+    (:attr:`~ledarskap.io.SheetImport.inspection`; :func:`~ledarskap.io.inspect_sheet`
+    gives it alone).
 
     *progress*, if given, is called as ``progress(done, total)`` with the rows of data
     read so far and the rows expected (``None`` if not known): at the start, every 256

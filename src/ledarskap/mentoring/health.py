@@ -7,9 +7,10 @@ the caller gives (the library never reads the clock for it) and reports:
   proposed, and the day within their start and end) whose last held meeting, or their
   start if they have not met, lies *N* weeks or more back;
 - **mentors' loads**: each mentor's running adepts against their capacity;
-- **meetings per pair against plan**: the pair's meeting plan (:func:`plan_meetings` by
-  the report's cadence) compared with what was recorded (:meth:`MeetingPlan.compare`):
-  held, due, missed, cancelled;
+- **meetings per pair against plan**: the pair's meeting plan
+  (:func:`~ledarskap.mentoring.plan_meetings` by the report's cadence) compared with what
+  was recorded (:meth:`~ledarskap.mentoring.MeetingPlan.compare`): held, due, missed,
+  cancelled;
 - **relationships ended early** by the day: when, by whom and why.
 
 Every recorded meeting of the cohort's mentorships is counted once: in one pair's

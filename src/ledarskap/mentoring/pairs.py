@@ -97,7 +97,7 @@ class Pair:
 
     @property
     def parts(self) -> tuple[ScorePart, ...]:
-        """The score's parts, one a preference; their points add up to :attr:`score`."""
+        """The score's parts, one a preference; their points add up to ``score``."""
         values = self.values
         expected = {Preference.MUNICIPALITY_SPREAD: values[5], Preference.COUNTY_SPREAD: values[6]}
         return tuple(

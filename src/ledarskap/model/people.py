@@ -202,7 +202,7 @@ _set_digits = vars(Personnummer)["_digits"].__set__  # the slot's setter: __seta
 def read_personnummer(number: str) -> Personnummer:
     """``Personnummer(number)``, for a reader of many: the usual form without the call.
 
-    A number written ``YYYYMMDD-NNNN`` or ``YYYYMMDDNNNN`` is checked (:func:`_fast_digits`)
+    A number written ``YYYYMMDD-NNNN`` or ``YYYYMMDDNNNN`` is checked (``_fast_digits``)
     and made without going through ``__init__``; anything else is ``Personnummer(number)``,
     which decides and raises as it does.
     """

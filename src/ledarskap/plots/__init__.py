@@ -3,8 +3,8 @@
 Each function takes the program's data (and a cohort, when it has several), draws one
 :class:`matplotlib.figure.Figure` and returns it, with its labels in Swedish (``"sv"``,
 the default) or English (``language="en"``); :func:`save` writes it as PNG or SVG. No
-figure holds personal data: people are counted, or shown as numbered pairs or by
-municipality, never by name. matplotlib is the optional extra ``plot``
+figure holds personal data: people are counted, or shown as numbered pairs or by a group
+(municipality, county, position kind) of at least *k* of them, never by name. matplotlib is the optional extra ``plot``
 (``pip install 'ledarskap[plot]'``), imported when the first figure is drawn; the figures
 are made without pyplot, so nothing is kept or shown behind the caller's back.
 

@@ -7,9 +7,12 @@ behind all rows, so a reader sees at a glance which pairs meet at the sessions, 
 meet between them, and which have gone quiet.
 
 Pairs are labelled without personal data: numbered (``"Par 1"``, in the order the
-mentorships start) or by municipality (``"Linköping → Motala"``, the mentor's, a
-kommunchef's, then the adept's). Names, personnummer, e-mail addresses, the notes of a
-meeting and the reason a mentorship ended never reach a figure.
+mentorships start) or by a group of at least *k* adepts (``"Östergötlands län (3)"``): the
+adept's municipality, county or position kind, only where at least *k* adepts of the
+cohort share it, so that no row can be told from *k* − 1 others by its label. The
+mentor's municipality is never a label: a mentor (a kommunchef) has one or two adepts, and
+everyone in the cohort knows the pairs. Names, personnummer, e-mail addresses, the notes
+of a meeting and the reason a mentorship ended never reach a figure.
 
 >>> from ledarskap import example_program
 >>> from ledarskap.plots import meeting_timeline
@@ -25,17 +28,19 @@ meeting and the reason a mentorship ended never reach a figure.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from ledarskap.errors import InvalidValueError
+from ledarskap.errors import InvalidValueError, UnknownReferenceError
 from ledarskap.model import (
     Cohort,
     MeetingStatus,
     MentorMeeting,
     Mentorship,
     MentorshipStatus,
+    Participant,
+    PositionKind,
     ProgramData,
     SessionKind,
 )
@@ -51,8 +56,17 @@ if TYPE_CHECKING:
 
 __all__ = ["PairLabels", "meeting_timeline"]
 
-PairLabels = Literal["number", "municipality"]
-"""How the rows of the timeline are labelled: numbered, or by the pair's municipalities."""
+PairLabels = Literal["number", "municipality", "county", "position-kind"]
+"""How the rows of the timeline are labelled: numbered, or by a group of at least *k* adepts.
+
+``"municipality"`` tries the adept's municipality, then county, then position kind;
+``"county"`` starts at the county, ``"position-kind"`` at the position kind. A pair whose
+adept is in no group of *k* is numbered.
+"""
+
+# The groups a pair may be labelled by, finest first.
+_LEVELS: tuple[PairLabels, ...] = ("municipality", "county", "position-kind")
+_KINDS = {kind: index for index, kind in enumerate(PositionKind)}
 
 _DRAWING = Text("Att rita mentorsträffarnas tidslinje", "Drawing the meeting timeline")
 _TITLE = Text("Mentorsträffar", "Mentor meetings")
@@ -95,23 +109,54 @@ def meeting_timeline(
     *,
     language: Language = "sv",
     pair_labels: PairLabels = "number",
+    k: int = 5,
 ) -> Figure:
     """The meetings of every mentor pair of *cohort* over its dates, with its sessions marked.
 
     *cohort* is a cohort's id (or the cohort); without it, the program's only cohort.
-    *pair_labels* is ``"number"`` (``"Par 1"``…, by the mentorships' start) or
-    ``"municipality"`` (mentor's municipality → adept's, in alphabetical order). Returns a
-    :class:`matplotlib.figure.Figure`; save it with :func:`ledarskap.plots.save`.
+    *pair_labels* is ``"number"`` (``"Par 1"``…, by the mentorships' start) or the finest
+    group to label a pair by: ``"municipality"`` (the adept's municipality, else county,
+    else position kind), ``"county"`` (county, else position kind) or ``"position-kind"``.
+    A group labels its pairs (``"Östergötlands län (1)"``…) only when at least *k* adepts
+    (people, not pairs) of the cohort are in it; a county's group holds its adepts not
+    already shown under their municipality. The pairs left over are numbered, and when
+    fewer than *k* adepts would be left over, the smallest group is numbered too, so that
+    every label, ``"Par n"`` included, is shared by at least *k* adepts (in a cohort of
+    fewer, every pair is numbered). *k* is a whole number, at least 1, 5 by default (what
+    *k* means for a safe export); ``k=1`` labels every pair by its adept's municipality,
+    which singles people out: keep such a figure with the program's staff. The mentor's
+    municipality is never shown: a mentor has one or two adepts, and the cohort knows the
+    pairs. Returns a :class:`matplotlib.figure.Figure`; save it with
+    :func:`ledarskap.plots.save`.
+
+    >>> from ledarskap import example_program
+    >>> figure = meeting_timeline(example_program(), pair_labels="municipality", language="en")
+    >>> labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    >>> labels[0], labels[17], labels[18], labels[-1]
+    ('Östergötlands län (1)', 'Östergötlands län (18)', 'Pair 1', 'Pair 7')
+
+    .. versionchanged:: 0.3
+       *k*, ``"county"`` and ``"position-kind"``; the mentor's municipality is no longer shown.
     """
     language = checked_language(language)
-    if pair_labels not in ("number", "municipality"):
+    if pair_labels not in ("number", *_LEVELS):
         raise InvalidValueError(
             location="pair_labels",
-            expected=Text("'number' eller 'municipality'", "'number' or 'municipality'"),
+            expected=Text(
+                "'number', 'municipality', 'county' eller 'position-kind'",
+                "'number', 'municipality', 'county' or 'position-kind'",
+            ),
             found=pair_labels,
         )
+    given: object = k  # the annotation is a promise the caller may not keep
+    if not isinstance(given, int) or isinstance(given, bool) or given < 1:
+        raise InvalidValueError(
+            location="k",
+            expected=Text("ett heltal, minst 1", "a whole number of at least 1"),
+            found=k,
+        )
     chosen = chosen_cohort(data, cohort)
-    rows = _rows(data, chosen, pair_labels, language)
+    rows = _rows(data, chosen, pair_labels, k, language)
     meetings = [meeting for _, pair in rows for meeting in data.meetings_of(pair.id)]
     first, last = _span(chosen, [pair for _, pair in rows], meetings)
 
@@ -144,32 +189,101 @@ def meeting_timeline(
 
 
 def _rows(
-    data: ProgramData, cohort: Cohort, labels: PairLabels, language: Language
+    data: ProgramData, cohort: Cohort, labels: PairLabels, k: int, language: Language
 ) -> list[tuple[str, Mentorship]]:
-    """The cohort's mentorships, each with its label, in the order they are drawn."""
+    """The cohort's mentorships, each with its label, in the order they are drawn.
+
+    By group: the groups in the order of :data:`_LEVELS`, each level's in Swedish order (the
+    position kinds in the catalogue's), a group's pairs by their start; the numbered pairs last.
+    """
     adepts = {participant.id: participant for participant in data.participants_of(cohort.id)}
     pairs = sorted(
         (pair for pair in data.mentorships if pair.participant_id in adepts),
         key=lambda pair: (pair.start, pair.id),
     )
     if labels == "number":
-        return [(_PAIR.format(number=n).render(language), p) for n, p in enumerate(pairs, 1)]
-    named = [
-        (
-            f"{data.mentor(pair.mentor_id).municipality.display_name} → "
-            f"{data.municipality_of(adepts[pair.participant_id]).display_name}",
-            pair,
+        return _numbered(pairs, language)
+    in_pairs = {pair.participant_id: adepts[pair.participant_id] for pair in pairs}
+    groups = _groups(data, in_pairs, _LEVELS[_LEVELS.index(labels) :], k, language)
+    result: list[tuple[str, Mentorship]] = []
+    grouped: set[str] = set()
+    for (_, name), members in sorted(groups.items(), key=lambda group: group[0][0]):
+        own = [pair for pair in pairs if pair.participant_id in members]
+        grouped.update(members)
+        result += [
+            (f"{name} ({n})" if len(own) > 1 else name, pair) for n, pair in enumerate(own, 1)
+        ]
+    return result + _numbered([p for p in pairs if p.participant_id not in grouped], language)
+
+
+def _numbered(pairs: Sequence[Mentorship], language: Language) -> list[tuple[str, Mentorship]]:
+    return [(_PAIR.format(number=n).render(language), p) for n, p in enumerate(pairs, 1)]
+
+
+_Group = tuple[tuple[int, int, str], str]  # (level, place in its level's order), the name
+
+
+def _groups(
+    data: ProgramData,
+    adepts: Mapping[str, Participant],
+    levels: Sequence[PairLabels],
+    k: int,
+    language: Language,
+) -> dict[_Group, set[str]]:
+    """The groups of at least *k* people among *adepts* (by participant id), each with its members.
+
+    Level by level, every adept not yet in a group joins the group of their municipality
+    (county, position kind) when at least *k* people share it; an adept whose appointment
+    is not known joins none. When 1 to *k* − 1 people are left in no group, the smallest
+    group (among equals the coarsest, then the first drawn) is given up, so that the
+    numbered pairs are at least *k* people too.
+    """
+    left = dict(adepts)
+    groups: dict[_Group, set[str]] = {}
+    for level in levels:
+        candidates: defaultdict[_Group, set[str]] = defaultdict(set)
+        for participant_id, participant in left.items():
+            group = _group_of(data, participant, level, language)
+            if group is not None:
+                candidates[group].add(participant_id)
+        for group, members in candidates.items():
+            if _people(adepts, members) >= k:
+                groups[group] = members
+                for member in members:
+                    del left[member]
+    if 0 < _people(adepts, left) < k and groups:
+        smallest = min(
+            groups, key=lambda group: (_people(adepts, groups[group]), -group[0][0], group[0])
         )
-        for pair in pairs
-    ]
-    named.sort(key=lambda row: _style.swedish_order(row[0]))
-    seen: Counter[str] = Counter(label for label, _ in named)
-    counted: Counter[str] = Counter()
-    result = []
-    for label, pair in named:  # a second pair between the same two municipalities: (2)
-        counted[label] += 1
-        result.append((f"{label} ({counted[label]})" if seen[label] > 1 else label, pair))
-    return result
+        del groups[smallest]
+    return groups
+
+
+def _people(adepts: Mapping[str, Participant], members: Iterable[str]) -> int:
+    """How many people the participants *members* are (a person entered twice counts once)."""
+    return len({adepts[member].person_id for member in members})
+
+
+def _group_of(
+    data: ProgramData, participant: Participant, level: PairLabels, language: Language
+) -> _Group | None:
+    """The group of *participant* at *level*: where it is drawn, and its name; None if not known."""
+    try:
+        job = data.appointment(participant.appointment_id)
+    except UnknownReferenceError:
+        return None
+    index = _LEVELS.index(level)
+    if level == "municipality":
+        name = job.municipality.display_name
+    elif level == "county":
+        name = job.municipality.county.name
+    else:
+        if job.position is None:
+            return None
+        kind = job.position.kind
+        label = kind.label(language)
+        return (index, _KINDS[kind], ""), label[:1].upper() + label[1:]
+    return (index, 0, _style.swedish_order(name)), name
 
 
 def _span(

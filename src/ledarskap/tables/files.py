@@ -6,7 +6,8 @@ export's) in one of :data:`TABLE_FORMATS`:
 - ``csv``: a folder with one file a table (``participants.csv`` …), in the library's sheet
   dialect (UTF-8 with a BOM, ``;`` between cells, every cell escaped against formula
   injection as :func:`ledarskap.io.write_sheet` does); a header row of column names;
-  empty cells for missing values, dates as ``YYYY-MM-DD``, flags ``true``/``false``;
+  empty cells for missing values (tables hold no empty text, so an empty cell is always
+  a missing value), dates as ``YYYY-MM-DD``, flags ``true``/``false``;
 - ``xlsx``: one workbook, a worksheet a table (needs ``ledarskap[xlsx]``); dates, numbers
   and flags as typed cells, text as text cells (never a formula), escaped likewise;
 - ``json``: one file, ``{"format": "ledarskap.tables/1", "schema": …, "tables": …}`` with
@@ -16,11 +17,17 @@ export's) in one of :data:`TABLE_FORMATS`:
 - ``parquet``: a folder with one Parquet file a table (needs ``ledarskap[parquet]``, that
   is pyarrow), the schema's kinds as Arrow types (category: dictionary of strings with
   every category; date: ``date32``; integer: ``int64``), for DuckDB, Polars or Spark.
+  Each field's metadata holds its ``description``, and a category's its ``categories``
+  (JSON): a table without rows has no dictionary page, so a reader gets its categories
+  back from there (:doc:`/analysis` shows how, for pandas).
 
 Every file goes through the library's one write policy (:mod:`ledarskap.io._atomic`):
 a file is replaced atomically, and so is a folder, as a whole: its tables are written
 into a new private folder beside it, which then takes the old folder's place, so a
-reader finds the old tables or the new ones, never a mix (see :doc:`/security`).
+reader finds the old tables or the new ones, never a mix (see :doc:`/security`). Only an
+earlier export of tables is ever replaced: a folder of its table files, or a file of
+tables (a JSON or TOML file of :data:`TABLES_FORMAT`, a workbook of the tables' sheets),
+or an empty one.
 
 >>> import ledarskap, json
 >>> from ledarskap.tables import program_tables, tables_bytes
@@ -38,22 +45,30 @@ import datetime as dt
 import io
 import json
 import os
+import re
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 
 import tomli_w
 
-from ledarskap._found import not_utf8
 from ledarskap.errors import FileAccessError, InvalidValueError, MissingDependencyError, UsageError
-from ledarskap.io._atomic import atomic_folder, check_suffix, write_atomic, write_new_file
+from ledarskap.io._atomic import (
+    atomic_folder,
+    check_suffix,
+    check_writable,
+    write_atomic,
+    write_new_file,
+)
 from ledarskap.io._progress import EVERY, ProgressCallback, Ticker, checked_progress
+from ledarskap.io._reading import reason_of
 from ledarskap.io._sheets import XLSX_TEXT, escape_cell, write_csv, xlsx_holds
 from ledarskap.text import Text
 
-from ._frames import check_categories, frame
+from ._frames import FREE_TEXT, cell_at, frame
 from .records import Tables
-from .schema import SAFE_SCHEMA, SCHEMA, ColumnKind, TableSchema
+from .schema import SAFE_SCHEMA, SCHEMA, TABLE_NAMES, ColumnKind, TableSchema
 
 __all__ = ["TABLES_FORMAT", "TABLE_FORMATS", "TableFormat", "tables_bytes", "write_tables"]
 
@@ -94,6 +109,12 @@ def write_tables(
     exist); each table is ``<path>/<table>.<format>``. For the others it is the file, and
     its name must end in the format's suffix (``.xlsx``, ``.json``, ``.toml``).
 
+    A file must be new, empty, or an earlier export of tables: a JSON or TOML file whose
+    ``format`` is :data:`TABLES_FORMAT`, or a workbook whose sheets are the tables'
+    (:data:`TABLE_NAMES`). Any other file, a program document say, or a sheet of one's
+    own, is never replaced: :class:`~ledarskap.errors.FileAccessError` says why (remove
+    it, or choose another name). The file is replaced atomically.
+
     A folder must be new, empty, or hold only table files (``<table>.csv``,
     ``<table>.parquet``) of an earlier export. It is written all or nothing: the tables
     go into a new folder beside it, which replaces it whole once every table is written
@@ -104,11 +125,18 @@ def write_tables(
     far over all tables and their total: at the start, every 256 rows at most (for TOML,
     after each table), and last with ``done == total``.
     """
+    _check_tables(tables, "write_tables")
     fmt = _checked(format)
     ticker = Ticker(checked_progress(progress, "write_tables"))
     if fmt not in _FOLDERS:
         check_suffix(path, (f".{fmt}",), "write_tables")
-        write_atomic(path, _file_bytes(tables, fmt, ticker))
+        check_writable(path)
+
+        def replaceable() -> None:
+            _check_file(path, fmt, tables)
+
+        replaceable()  # before the tables are encoded, and again under the folder's lock
+        write_atomic(path, _file_bytes(tables, fmt, ticker), check=replaceable)
         ticker.finish(ticker.done)
         return (Path(path),)
     if not isinstance(path, (str, os.PathLike)):
@@ -127,6 +155,86 @@ def write_tables(
             write_new_file(folder / f"{name}.{fmt}", content)
     ticker.finish(ticker.done)
     return tuple(Path(path) / f"{name}.{fmt}" for name in tables)
+
+
+def _check_tables(tables: object, where: str) -> None:
+    if not isinstance(tables, Tables):
+        found = type(tables).__name__
+        raise UsageError(
+            Text(
+                f"{where}: förväntade tabeller (Tables), fick {found}",
+                f"{where}: expected tables (Tables), found {found}",
+            )
+        )
+
+
+def _check_file(path: str | os.PathLike[str], fmt: TableFormat, tables: Tables) -> None:
+    """Refuse the file at *path* unless it is no file yet, an empty one, or tables written before.
+
+    As a folder is, a file is replaced only if it is an earlier export of tables: a JSON
+    or TOML file that begins with its ``format`` (:data:`TABLES_FORMAT`), as the library
+    writes one, or a workbook whose sheets are the tables'. Nothing else (a program
+    document of the same suffix, a workbook of one's own) is ever replaced.
+    """
+    try:  # not blocking on a FIFO put there since write_atomic's checks: refused below
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # one that cannot be read cannot be told an export: not replaced
+        raise FileAccessError(os.fsdecode(path), "write", reason_of(exc)) from None
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FileAccessError(os.fsdecode(path), "write", _NOT_OURS[fmt])
+        head = file.read(_LONGEST_HEAD)
+        if not head:
+            return
+        ours = _our_book(file, tables) if fmt == "xlsx" else bool(_HEADS[fmt].match(head))
+    if not ours:
+        raise FileAccessError(os.fsdecode(path), "write", _NOT_OURS[fmt])
+
+
+_HEADS = {
+    "json": re.compile(rb'(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"ledarskap\.tables/1"'),
+    "toml": re.compile(rb'(?:\xef\xbb\xbf)?\s*format\s*=\s*"ledarskap\.tables/1"'),
+}
+"""How an earlier JSON or TOML file of tables begins: with its ``format``, as written here."""
+
+_NOT_OURS = {
+    fmt: Text(
+        f"filen finns och är ingen tidigare export av tabeller ({sv}); den ersätts inte: "
+        "ta bort den eller välj ett annat namn",
+        f"the file exists and is no earlier export of tables ({en}); it is not replaced: "
+        "remove it or choose another name",
+    )
+    for fmt, sv, en in (
+        ("json", f"dess format är inte {TABLES_FORMAT}", f"its format is not {TABLES_FORMAT}"),
+        ("toml", f"dess format är inte {TABLES_FORMAT}", f"its format is not {TABLES_FORMAT}"),
+        ("xlsx", "dess blad är inte tabellernas", "its sheets are not the tables'"),
+    )
+}
+
+
+def _our_book(file: BinaryIO, tables: Tables) -> bool:
+    """Whether *file* is a workbook whose sheets are exactly the tables', in order."""
+    import zipfile  # only when a workbook is to be replaced: ``import ledarskap`` stays light
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(file) as book:
+            info = book.getinfo("xl/workbook.xml")
+            if info.file_size > _LARGEST_WORKBOOK_XML:
+                return False
+            with book.open(info) as part:
+                root = ElementTree.fromstring(part.read(_LARGEST_WORKBOOK_XML))
+    except Exception:  # whatever zipfile or expat makes of a file not a workbook: not ours
+        return False
+    names = [sheet.get("name") for sheet in root.iter(f"{_SPREADSHEET}sheet")]
+    return names in (list(TABLE_NAMES), list(tables))
+
+
+_SPREADSHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_LARGEST_WORKBOOK_XML = 1 << 20
+"""More than the workbook part of any workbook of tables takes (its sheets' names)."""
 
 
 def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
@@ -227,6 +335,7 @@ def tables_bytes(
     are an :class:`~ledarskap.errors.InvalidValueError`. *progress* is
     :func:`write_tables`'s.
     """
+    _check_tables(tables, "tables_bytes")
     ticker = Ticker(checked_progress(progress, "tables_bytes"))
     content = _file_bytes(tables, _checked(format), ticker)
     ticker.finish(ticker.done)
@@ -332,17 +441,10 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
             "openpyxl", "xlsx", Text("Att skriva tabeller som XLSX", "Writing tables as XLSX")
         ) from None
     for name in tables:  # before the workbook is begun: a write-only one cannot be dropped
-        for number, row in enumerate(tables[name], start=2):
-            for column, value in row.items():
+        for column, values in tables.columns(name).items():
+            for number, value in enumerate(values, start=2):
                 if isinstance(value, str) and not xlsx_holds(value):
-                    raise InvalidValueError(
-                        location=Text(
-                            f"tabellen {name}, rad {number}, kolumn {column}",
-                            f"the {name} table, row {number}, column {column}",
-                        ),
-                        expected=XLSX_TEXT,
-                        found=value,
-                    )
+                    raise _not_in_xlsx(value, name, number, column)
     book = openpyxl.Workbook(write_only=True)
     for name in tables:
         sheet = book.create_sheet(title=name)
@@ -366,6 +468,28 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
     return out.getvalue()
 
 
+def _not_in_xlsx(text: str, table: str, row: int, column: str) -> InvalidValueError:
+    """The error for *text*, which an XLSX cell cannot hold, at *row* (the sheet's) of *column*.
+
+    A free text (a name, a title: :data:`~ledarskap.tables._frames.FREE_TEXT`) is never
+    quoted: the message says which character is where. Another (an id) is quoted, masked.
+    """
+    where = cell_at(table, row, column)
+    if column not in FREE_TEXT:
+        return InvalidValueError(location=where, expected=XLSX_TEXT, found=text)
+    at = next(i for i, c in enumerate(text) if not xlsx_holds(c))  # each refused alone
+    code = f"U+{ord(text[at]):04X}"
+    return InvalidValueError(
+        location=where,
+        expected=XLSX_TEXT,
+        found=Text(
+            f"en text med tecknet {code} på plats {at + 1} av {len(text)}",
+            f"text with the character {code} at position {at + 1} of {len(text)}",
+        ),
+        described=True,
+    )
+
+
 def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ticker) -> bytes:
     try:  # pyarrow is untyped: its import in _ours says so to mypy, once for the module
         import pyarrow as pa
@@ -378,26 +502,21 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
         ) from None
     arrays = []
     fields = []
-    for column in schema:
+    for column in schema:  # every value is of its column's kind: Tables checked them
         values = columns[column.name]
+        metadata = {"description": column.description}
         if column.kind is ColumnKind.CATEGORY:
             code = {c: i for i, c in enumerate(column.categories)}.get
-            codes = [None if v is None else code(v, -1) for v in values]
-            if -1 in codes:  # a value no category holds: refused as the frames refuse it
-                check_categories(values, column.categories, f"{schema.name}.{column.name}")
-            indices = pa.array(codes, type=pa.int32())
+            indices = pa.array([code(v) for v in values], type=pa.int32())  # None: None
             array = pa.DictionaryArray.from_arrays(
                 indices, pa.array(list(column.categories), type=pa.string())
             )
+            # An empty table has no dictionary page: its categories are read back from here
+            metadata[_CATEGORIES] = json.dumps(list(column.categories), ensure_ascii=False)
         else:
-            try:
-                array = pa.array(values, type=_ARROW[column.kind](pa))
-            except (OverflowError, ValueError, TypeError, pa.ArrowException):  # not its kind …
-                raise _unfit(values, column.kind, f"{schema.name}.{column.name}") from None
+            array = pa.array(values, type=_ARROW[column.kind](pa))
         arrays.append(array)
-        fields.append(
-            pa.field(column.name, array.type, metadata={"description": column.description})
-        )
+        fields.append(pa.field(column.name, array.type, metadata=metadata))
     table = pa.Table.from_arrays(
         arrays, schema=pa.schema(fields, metadata=_pandas_metadata(pa, schema))
     )
@@ -405,53 +524,6 @@ def _parquet_file(columns: dict[str, list[Any]], schema: TableSchema, ticker: Ti
     pq.write_table(table, out)
     ticker.advance(table.num_rows)
     return out.getvalue()
-
-
-_KIND_WORDS = {
-    ColumnKind.STRING: (str, Text("en text", "a text")),
-    ColumnKind.DATE: (dt.date, Text("ett datum", "a date")),
-    ColumnKind.INTEGER: (int, Text("ett heltal", "a whole number")),
-    ColumnKind.BOOLEAN: (bool, Text("sant eller falskt", "true or false")),
-}
-"""What each kind of column holds, and its name: for a value that is of another kind."""
-
-
-def _unfit(values: list[Any], kind: ColumnKind, where: str) -> InvalidValueError:
-    """The error for the first of a column's *values* Parquet cannot hold as *kind*."""
-    holds, named = _KIND_WORDS[kind]
-    unlike = {ColumnKind.DATE: dt.datetime, ColumnKind.INTEGER: bool}.get(kind, ())
-    for value in values:
-        if value is None:
-            continue
-        if not isinstance(value, holds) or isinstance(value, unlike):
-            return InvalidValueError(location=where, expected=named, found=value)
-        if isinstance(value, int) and abs(value) >= 2**63:
-            digits = len(str(abs(value)))
-            return InvalidValueError(
-                location=where,
-                expected=Text(
-                    "ett heltal som Parquet rymmer (64 bitar)",
-                    "a whole number Parquet holds (64 bits)",
-                ),
-                found=Text(f"ett tal med {digits} siffror", f"a number of {digits} digits"),
-                described=True,
-            )
-        if isinstance(value, str) and not _encodable(value):
-            return not_utf8(where)
-    return InvalidValueError(  # pyarrow refused what no check here sees
-        location=where,
-        expected=named,
-        found=Text("något som Parquet inte rymmer", "what Parquet cannot hold"),
-        described=True,
-    )
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _pandas_metadata(pa: Any, schema: TableSchema) -> dict[bytes, bytes] | None:
@@ -468,6 +540,9 @@ def _pandas_metadata(pa: Any, schema: TableSchema) -> dict[bytes, bytes] | None:
         return None
     return {b"pandas": pa.Schema.from_pandas(empty, preserve_index=False).metadata[b"pandas"]}
 
+
+_CATEGORIES = "categories"
+"""The key of a category column's field metadata that holds its categories (JSON)."""
 
 _ARROW: dict[ColumnKind, Any] = {
     ColumnKind.STRING: lambda pa: pa.string(),

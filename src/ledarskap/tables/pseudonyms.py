@@ -6,22 +6,29 @@ it), another key gives unrelated ones, and without the key nobody can tell whose
 pseudonym is. A *plain* hash would not do: a personnummer has about 36,500 birth dates a
 century times 1,000 serial numbers (the check digit follows), so anyone can hash every
 one of them in seconds and read the hashes back. The key is what makes that search
-useless — guard it like the data itself, and never export it with the data.
+useless — guard it like the data itself, and never export it with the data. A key
+someone can guess (32 zero bytes, a word typed into a file) is no better than a plain
+hash, so :class:`PseudonymKey` refuses keys that are plainly not random.
 
 A person's pseudonym is made from their personnummer when it is known (the same person
 has the same pseudonym in two program documents, whatever their ids there), otherwise
 from their person id; a record's (participant, mentorship, …) from its kind and id.
 
 >>> from ledarskap.tables import PseudonymKey
->>> key = PseudonymKey(b"a key of at least thirty-two bytes!!")
+>>> key = PseudonymKey(bytes.fromhex(
+...     "9f3c51e07a2d84b6c1e95f0a7d3b2648e0c7f19a5b3d6e2f8a41c07b95d2e36f"))
 >>> key.pseudonym("participant", "d-1")
-'xoayz2htynlaguhpg'
+'xnim272g7rg5oq6vr'
 >>> key.pseudonym("participant", "d-1") == PseudonymKey(bytes(key)).pseudonym("participant", "d-1")
 True
 >>> PseudonymKey(b"too short")
 Traceback (most recent call last):
 ...
 ledarskap.errors.UsageError: a pseudonym key must be at least 32 bytes long (256 bits), found 9 bytes: make one with PseudonymKey.generate()
+>>> PseudonymKey(b"my secret passphrase for exports")
+Traceback (most recent call last):
+...
+ledarskap.errors.UsageError: a pseudonym key must be random bytes, not typed text: this one is text (a passphrase, a word) and not hex digits, and text can be guessed: make one with PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32
 
 .. versionadded:: 0.3
 """
@@ -32,12 +39,15 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 import secrets
+import stat
+import warnings
 
-from ledarskap.errors import FileAccessError, UsageError
+from ledarskap.errors import FileAccessError, UsageError, mask_personal_data
 from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded, reason_of
 from ledarskap.model import Person
-from ledarskap.text import Text
+from ledarskap.text import Language, Text
 
 __all__ = ["MIN_KEY_BYTES", "PseudonymKey"]
 
@@ -46,12 +56,46 @@ MIN_KEY_BYTES = 32
 
 _LENGTH = 16  # base32 characters of a pseudonym: 80 bits, no collision in any real program
 
+_VARIETY = 16  # different byte values a key must hold; 32 random bytes hold about 30
+# Hex digits, with white space anywhere (xxd -p breaks its lines), and at least one digit.
+_HEX = re.compile(rb"\s*[0-9a-fA-F][0-9a-fA-F\s]*")
+# Text: printable ASCII, tab and line breaks, and (in UTF-8) Latin-1's letters and signs (å, ä, ö).
+_TEXT = re.compile(rb"(?:[\t\n\r\x20-\x7e]|\xc2[\xa0-\xbf]|\xc3[\x80-\xbf])*")
+_MAKE_ONE = Text(
+    "PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand -hex 32",
+    "PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32",
+)
+
 
 class PseudonymKey:
-    """A secret key for pseudonyms: at least :data:`MIN_KEY_BYTES` bytes.
+    """A secret key for pseudonyms: at least :data:`MIN_KEY_BYTES` bytes, and random.
 
     Make one with :meth:`generate`, keep it in a file only you can read, and read it back
-    with :meth:`from_file`. ``repr`` and ``str`` never show it.
+    with :meth:`from_file`. ``repr`` and ``str`` never show it, nor does any error.
+
+    A key someone could guess would let them search every personnummer again, so a key
+    that is plainly not random is refused, with a :class:`~ledarskap.errors.UsageError`
+    that says how to make one. The rules, in the order they are checked:
+
+    1. **Long enough:** at least :data:`MIN_KEY_BYTES` bytes.
+    2. **Text only as hex:** a key that is all text — printable ASCII, tabs and line
+       breaks, and, in UTF-8, Latin letters such as å, ä and ö: a passphrase, a word, a
+       sentence typed into a file — is refused unless it is hex digits (white space
+       between them allowed, as ``xxd -p`` breaks lines), the form :meth:`generate`,
+       ``openssl rand -hex 32`` and ``secrets.token_hex(32)`` write; hex must have at
+       least 64 digits (32 bytes).
+    3. **Enough different bytes:** the key's bytes (a hex key's: the bytes its digits
+       stand for) must take at least 16 different values. 32 zero bytes (``truncate -s
+       32``) take one; 32 random bytes about 30.
+
+    A random key is refused only by a chance too small to meet. 32 random bytes
+    (``secrets.token_bytes(32)``, ``head -c 32 /dev/urandom``) are all text by chance
+    with a probability of 6·10⁻¹⁴ (2⁻⁴⁴: making a key every second, once in 500,000
+    years), and take fewer than 16 values with 3·10⁻¹⁷ (2⁻⁵⁵); 48 random bytes are
+    text with 1.5·10⁻²⁰. :meth:`generate` always passes: its 32 random bytes fail rule 3
+    with 3·10⁻¹⁷, and then it draws again. (``tests/tables/test_pseudonyms.py`` computes
+    these numbers exactly.) The rules cannot prove a key random — a key made up to pass
+    them would pass — but they catch the keys people make by hand.
     """
 
     __slots__ = ("_key",)
@@ -75,6 +119,9 @@ class PseudonymKey:
                     "PseudonymKey.generate()",
                 )
             )
+        weakness = _weakness(key)
+        if weakness is not None:
+            raise UsageError(weakness)
         self._key = key
 
     @classmethod
@@ -84,7 +131,10 @@ class PseudonymKey:
         Keep it in a file only you can read (``bytes(key)`` is what :meth:`from_file`
         reads back), apart from the data and the exports.
         """
-        return cls(secrets.token_hex(MIN_KEY_BYTES).encode("ascii"))
+        while True:
+            key = secrets.token_hex(MIN_KEY_BYTES).encode("ascii")
+            if _weakness(key) is None:  # but with a chance of 3·10⁻¹⁷: see the class
+                return cls(key)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> PseudonymKey:
@@ -94,7 +144,14 @@ class PseudonymKey:
         whitespace, and the key must be the same however the file was made.
 
         A missing or unreadable file is a :class:`~ledarskap.errors.FileAccessError`; a
-        key too short a :class:`~ledarskap.errors.UsageError` that names the file.
+        key too short or not random a :class:`~ledarskap.errors.UsageError` that names
+        the file. A key file that other users of the machine can read (its mode lets its
+        group or everyone read it, and every folder above it lets them in) gives a
+        :class:`UserWarning` (its ``render(language)`` words it in Swedish too): whoever
+        reads the key and an export can tie each pseudonym to its person. It is a warning, not a refusal: a key shared on purpose by a
+        group's members, or on a disk that keeps no modes (Windows), is not wrong, and
+        the key is read all the same. ``chmod 600`` the file, or make it private before
+        the key is written (``umask 077``), and it is gone.
         """
         if not isinstance(path, (str, os.PathLike)):
             raise UsageError(
@@ -112,10 +169,14 @@ class PseudonymKey:
                 os.fspath(path), "read", Text("ingen användbar sökväg", "not a usable path")
             ) from None
         try:
-            return cls(content)
+            key = cls(content)
         except UsageError as exc:
             where = os.fspath(path)
             raise UsageError(Text(f"{where}: {exc.render('sv')}", f"{where}: {exc}")) from None
+        mode = _readable_by_others(os.fspath(path))
+        if mode is not None:
+            warnings.warn(_ReadableKey(os.fspath(path), mode), stacklevel=2)
+        return key
 
     def __bytes__(self) -> bytes:
         return self._key
@@ -149,3 +210,87 @@ class PseudonymKey:
         return "PseudonymKey(<hidden>)"
 
     __str__ = __repr__
+
+
+class _ReadableKey(UserWarning):
+    """A key file other users can read: a :class:`UserWarning`, worded in both languages."""
+
+    def __init__(self, path: str, mode: int) -> None:
+        shown = mask_personal_data(path)
+        self.text = Text(
+            f"{shown}: andra användare av datorn kan läsa pseudonymnyckeln (läge {mode:04o}), "
+            "och den som har nyckeln och en export kan knyta varje pseudonym till sin person: "
+            "gör filen till bara din (chmod 600)",
+            f"{shown}: other users of this machine can read the pseudonym key (mode {mode:04o}), "
+            "and whoever has the key and an export can tie every pseudonym to its person: "
+            "make the file yours alone (chmod 600)",
+        )
+        super().__init__(self.text.en)
+
+    def render(self, language: Language) -> str:
+        """The warning in Swedish or English."""
+        return self.text.render(language)
+
+
+def _weakness(key: bytes) -> Text | None:
+    """Why *key* is plainly not random (see :class:`PseudonymKey`), or ``None``."""
+    material = key
+    if _HEX.fullmatch(key):
+        digits = re.sub(rb"\s", b"", key)
+        if len(digits) % 2 == 0:
+            material = bytes.fromhex(digits.decode("ascii"))
+            if len(material) < MIN_KEY_BYTES:
+                return Text(
+                    f"en pseudonymnyckel i hexadecimala siffror måste ha minst "
+                    f"{2 * MIN_KEY_BYTES} ({MIN_KEY_BYTES} byte), fick {len(digits)}: gör en "
+                    f"med {_MAKE_ONE.sv}",
+                    f"a pseudonym key in hex digits must have at least {2 * MIN_KEY_BYTES} "
+                    f"of them ({MIN_KEY_BYTES} bytes), found {len(digits)}: make one with "
+                    f"{_MAKE_ONE.en}",
+                )
+    if material is key and _TEXT.fullmatch(key):
+        return Text(
+            "en pseudonymnyckel måste vara slumpade byte, inte skriven text: den här är "
+            "text (en lösenfras, ett ord) och inte hexadecimala siffror, och text kan "
+            f"gissas: gör en med {_MAKE_ONE.sv}",
+            "a pseudonym key must be random bytes, not typed text: this one is text (a "
+            "passphrase, a word) and not hex digits, and text can be guessed: make one "
+            f"with {_MAKE_ONE.en}",
+        )
+    variety = len(set(material))
+    if variety < _VARIETY:
+        return Text(
+            "en pseudonymnyckel måste vara slumpade byte: antalet olika bytevärden i dess "
+            f"{len(material)} byte är {variety}; slumpade byte har minst {_VARIETY}: gör en med "
+            f"{_MAKE_ONE.sv}",
+            "a pseudonym key must be random bytes: the number of different byte values in its "
+            f"{len(material)} bytes is {variety}; random bytes have at least {_VARIETY}: make one "
+            f"with {_MAKE_ONE.en}",
+        )
+    return None
+
+
+def _readable_by_others(path: str) -> int | None:
+    """The mode of the file at *path* if users other than its owner can read it, else ``None``.
+
+    They can when the mode lets its group or everyone read it and every folder above it
+    lets its group or everyone in; access lists are not looked at. Always ``None`` where
+    files have no POSIX modes.
+    """
+    if os.name != "posix":  # pragma: no cover - Windows keeps no modes to look at
+        return None
+    try:
+        real = os.path.realpath(path)
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+        if not mode & (stat.S_IRGRP | stat.S_IROTH):
+            return None
+        folder = os.path.dirname(real)
+        while True:
+            if not os.stat(folder).st_mode & (stat.S_IXGRP | stat.S_IXOTH):
+                return None
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                return mode
+            folder = parent
+    except OSError:  # pragma: no cover - a folder above it gone since it was read
+        return None

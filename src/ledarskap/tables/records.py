@@ -8,7 +8,10 @@ one row a reason. The columns are those of :data:`~ledarskap.tables.SCHEMA`.
 
 A :class:`Tables` is a read-only mapping from table name to rows (``list`` of ``dict``),
 which needs nothing beyond the standard library; with the ``pandas`` extra,
-:meth:`Tables.frames` gives ``pandas.DataFrame`` s with proper dtypes.
+:meth:`Tables.frames` gives ``pandas.DataFrame`` s with proper dtypes. Every value of a
+:class:`Tables` is of its column's kind (:data:`~ledarskap.tables.SCHEMA`), checked when
+it is made, and a text column has no empty text: ``""`` is missing, ``None``, as an empty
+CSV cell is.
 
 >>> import ledarskap
 >>> from ledarskap.tables import program_tables
@@ -34,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledarskap.eligibility import BulkResult, RuleSet, default_ruleset
 from ledarskap.eligibility.messages import render_reason
-from ledarskap.errors import InvalidValueError, masked_repr
+from ledarskap.errors import InvalidValueError, UsageError, masked_repr
 from ledarskap.model import (
     Appointment,
     Mentor,
@@ -45,9 +48,11 @@ from ledarskap.model import (
     Position,
     ProgramData,
 )
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import Language, Text, checked_language
 
 from . import _frames
+from ._frames import checked_column
 from .schema import SCHEMA, TABLE_NAMES, TableSchema
 
 if TYPE_CHECKING:
@@ -65,29 +70,53 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
     Held column by column; the rows of a table are made when it is first read (and a new
     list is given each time, so a caller may change it). :attr:`schema` says every
     table's columns, with the categories of this program's cohorts filled in.
+
+    Made from *columns* (table name to column name to values) and *schema* (table name to
+    :class:`~ledarskap.tables.TableSchema`): the tables are the schema's, each with its
+    columns in order and all of one length, and every value ``None`` or of its column's
+    kind, a category one of its column's categories (an empty text is taken for ``None``).
+    The first value that is not raises :class:`~ledarskap.errors.InvalidValueError`
+    naming its table, row and column (a name, an e-mail or another free text described,
+    never quoted). The values are copied: changing the caller's lists afterwards changes
+    no table.
+
+    *reason_words*, if given, words each reason's key (``"<code>=<result>"``) in both
+    languages, as the program's decisions gave it: :func:`program_tables` gives them, and
+    :func:`~ledarskap.tables.cohort_summaries` labels the reasons by them (without them,
+    by their keys).
+
+    .. versionchanged:: 0.3
+       Values are checked and copied; *reason_words*.
     """
 
-    __slots__ = ("_columns", "schema")
+    __slots__ = ("_columns", "reason_words", "schema")
 
-    def __init__(self, columns: Mapping[str, Columns], schema: Mapping[str, TableSchema]) -> None:
-        for name, table in schema.items():
-            got = tuple(columns.get(name, ()))
-            where = Text(f"tabellen {name}", f"the {name} table")
-            if got != table.names:
-                raise InvalidValueError(
-                    location=where,
-                    expected=Text(f"kolumnerna {table.names}", f"the columns {table.names}"),
-                    found=got,
-                )
-            lengths = {len(values) for values in columns[name].values()}
-            if len(lengths) > 1:
-                raise InvalidValueError(
-                    location=where,
-                    expected=Text("kolumner av samma längd", "columns of one length"),
-                    found=sorted(lengths),
-                )
-        self._columns = {name: columns[name] for name in schema}
-        self.schema: Mapping[str, TableSchema] = dict(schema)
+    def __init__(
+        self,
+        columns: Mapping[str, Mapping[str, Sequence[Any]]],
+        schema: Mapping[str, TableSchema],
+        *,
+        reason_words: Mapping[str, Text] | None = None,
+    ) -> None:
+        checked = _checked_schema(schema)
+        if not isinstance(columns, Mapping):
+            raise _not_a(
+                "columns",
+                Text("en mappning från tabell till kolumner", "a mapping of table to columns"),
+                columns,
+            )
+        strays = [name for name in columns if name not in checked]
+        if strays:
+            raise InvalidValueError(
+                location="Tables",
+                expected=Text(f"tabellerna {list(checked)}", f"the tables {list(checked)}"),
+                found=strays[0],
+            )
+        self._columns: dict[str, Columns] = {
+            name: _checked_table(columns.get(name), table) for name, table in checked.items()
+        }
+        self.schema: Mapping[str, TableSchema] = checked
+        self.reason_words: Mapping[str, Text] = _checked_words(reason_words)
 
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
         columns = self.columns(name)
@@ -100,11 +129,13 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
         return iter(self._columns)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._columns
+        return isinstance(name, str) and name in self._columns
 
     def get(self, name: str, default: Any = None) -> Any:
         """The rows of the table *name*, or *default* if there is no such table."""
-        return self[name] if name in self._columns else default
+        if name not in self:
+            return default
+        return self[name]
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -115,7 +146,8 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
 
     def columns(self, name: str) -> dict[str, list[Any]]:
         """The table *name* column by column: column name to values, in row order (a copy)."""
-        table = self._columns.get(name)
+        hashable = isinstance(name, str)  # a list would be a TypeError of the dict's
+        table = self._columns.get(name) if hashable else None
         if table is None:
             raise InvalidValueError(
                 location="Tables",
@@ -134,13 +166,110 @@ class Tables(Mapping[str, list[dict[str, Any]]]):
         Categories are every category of the column (an empty group counts 0), dates are
         ``datetime64[s]``, integers ``Int64``, text ``string``, flags ``boolean``.
         """
-        if name not in self._columns:
+        if name not in self:
             self.columns(name)  # the error naming the tables
         return _frames.frame(self._columns[name], self.schema[name])
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every table as a ``pandas.DataFrame`` (see :meth:`frame`), by name."""
         return {name: self.frame(name) for name in self}
+
+
+def _not_a(what: str, expected: Text, found: object) -> InvalidValueError:
+    """The error for a *what* of Tables that is not what it must be (its type named)."""
+    name = type(found).__name__
+    return InvalidValueError(
+        location=f"Tables({what})",
+        expected=expected,
+        found=Text(f"ett värde av typen {name}", f"a value of type {name}"),
+        described=True,
+    )
+
+
+def _checked_schema(schema: object) -> dict[str, TableSchema]:
+    """*schema* as a dict, if it maps each table's name to its :class:`TableSchema`."""
+    if not isinstance(schema, Mapping):
+        raise _not_a(
+            "schema",
+            Text("en mappning från tabell till TableSchema", "a mapping of table to TableSchema"),
+            schema,
+        )
+    checked: dict[str, TableSchema] = {}
+    for name, table in schema.items():
+        if not isinstance(table, TableSchema):
+            raise _not_a(
+                "schema",
+                Text(f"tabellens TableSchema ({name!r})", f"the table's TableSchema ({name!r})"),
+                table,
+            )
+        if table.name != name:
+            raise InvalidValueError(
+                location="Tables(schema)",
+                expected=Text(
+                    f"tabellens TableSchema (med namnet {name!r})",
+                    f"the table's TableSchema (named {name!r})",
+                ),
+                found=table.name,
+            )
+        checked[name] = table
+    return checked
+
+
+def _checked_table(columns: object, table: TableSchema) -> Columns:
+    """A copy of the columns of *table*, every value checked against its column."""
+    where = Text(f"tabellen {table.name}", f"the {table.name} table")
+    if not isinstance(columns, Mapping) or tuple(columns) != table.names:
+        raise InvalidValueError(
+            location=where,
+            expected=Text(f"kolumnerna {table.names}", f"the columns {table.names}"),
+            found=tuple(columns) if isinstance(columns, Mapping) else (),
+        )
+    for name, values in columns.items():
+        if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+            raise _not_a(
+                f"{table.name}.{name}",
+                Text("en lista av värden", "a list of values"),
+                values,
+            )
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) > 1:
+        raise InvalidValueError(
+            location=where,
+            expected=Text("kolumner av samma längd", "columns of one length"),
+            found=sorted(lengths),
+        )
+    return {
+        column.name: checked_column(columns[column.name], column, table.name) for column in table
+    }
+
+
+def _checked_words(words: object) -> dict[str, Text]:
+    if words is None:
+        return {}
+    if not isinstance(words, Mapping) or not all(
+        isinstance(key, str) and isinstance(text, Text) for key, text in words.items()
+    ):
+        raise _not_a(
+            "reason_words",
+            Text("en mappning från skälets nyckel till Text", "a mapping of reason key to Text"),
+            words,
+        )
+    return dict(words)
+
+
+def _checked_ruleset(ruleset: object, where: str) -> RuleSet:
+    """*ruleset*, or the default target group's for ``None``; else the library's UsageError."""
+    if ruleset is None:
+        return default_ruleset()
+    if isinstance(ruleset, RuleSet):
+        return ruleset
+    found = type(ruleset).__name__
+    raise UsageError(
+        Text(
+            f"{where}: förväntade en RuleSet (eller None för standardreglerna), fick {found}",
+            f"{where}: expected a RuleSet (or None for the default rules), found {found}",
+        )
+    )
 
 
 def program_tables(
@@ -167,8 +296,9 @@ def program_tables(
     >>> reason["key"], reason["text"]
     ('reports_to_political_body=false', 'does not report to any committee or board')
     """
+    data = checked_program_data(data, "program_tables")
+    ruleset = _checked_ruleset(ruleset, "program_tables(ruleset)")
     language = checked_language(language)
-    ruleset = default_ruleset() if ruleset is None else ruleset
     decided = ruleset.evaluate_many(data.applications, as_of=as_of, program=data)
     return _tables_of(data, decided, ruleset, language)
 
@@ -185,8 +315,9 @@ def _tables_of(
         "meetings": walk.meetings(),
         "sessions": walk.sessions(),
     }
+    examples: dict[str, list[Any]] = {}
     columns["applications"], columns["reasons"] = walk.applications(
-        decided, ruleset, language=language
+        decided, ruleset, language=language, examples=examples
     )
     # Every cohort of the program, and any other a record names (validate() reports those);
     # every position of the catalog, and any other the program made for itself.
@@ -198,10 +329,16 @@ def _tables_of(
         .with_categories("position", positions)
         for name in TABLE_NAMES
     }
-    return Tables(columns, schema)
+    words = {
+        key: Text(*(render_reason(nodes, lang, registry=ruleset.registry) for lang in ("sv", "en")))
+        for key, nodes in examples.items()
+    }
+    return Tables(columns, schema, reason_words=words)
 
 
 _CATALOG = SCHEMA["participants"].column("position").categories
+_EXAMPLES = 3
+"""How many nodes of a reason, seen with different values, word it (as a bulk summary's)."""
 
 
 def _named(columns: dict[str, dict[str, list[Any]]], column: str) -> Iterator[str]:
@@ -368,12 +505,18 @@ class _Walk:
         return _table(SCHEMA["sessions"].names, rows())
 
     def applications(
-        self, result: BulkResult, ruleset: RuleSet, *, language: Language
+        self,
+        result: BulkResult,
+        ruleset: RuleSet,
+        *,
+        language: Language,
+        examples: dict[str, list[Any]],
     ) -> tuple[Columns, Columns]:
+        """The applications and reasons tables; each reason's nodes, a few, into *examples*."""
         people = self.people
         apps = result.applications
         texts: dict[tuple[str, str], str] = {}
-        say: Callable[[Any], str] = _texts(texts, language, ruleset)
+        say: Callable[[Any], str] = _texts(texts, language, ruleset, examples)
         reasons: list[tuple[Any, ...]] = []
         rows: list[tuple[Any, ...]] = []
         for app, decision in zip(apps, result.decisions, strict=True):
@@ -398,7 +541,7 @@ class _Walk:
                     None if app.organisation_kind is None else app.organisation_kind.value,
                     app.status.value,
                     decision.outcome.value,
-                    "; ".join(keys),
+                    "; ".join(keys) or None,  # no reason: no text (CSV could not tell "")
                 )
             )
         return (
@@ -408,15 +551,26 @@ class _Walk:
 
 
 def _texts(
-    cache: dict[tuple[str, str], str], language: Language, ruleset: RuleSet
+    cache: dict[tuple[str, str], str],
+    language: Language,
+    ruleset: RuleSet,
+    examples: dict[str, list[Any]],
 ) -> Callable[[Any], str]:
-    """A reason node in words, remembered by its key and what was seen."""
+    """A reason node in words, remembered by its key and what was seen.
+
+    The first few nodes of a key seen with different values go into *examples*, to word
+    the key over many decisions (as :attr:`BulkResult.summary
+    <ledarskap.eligibility.BulkResult.summary>` keeps them).
+    """
 
     def say(node: Any) -> str:
         key = (node.key, repr(node.seen))
         text = cache.get(key)
         if text is None:
             text = cache[key] = render_reason([node], language, registry=ruleset.registry)
+            kept = examples.setdefault(node.key, [])
+            if len(kept) < _EXAMPLES:
+                kept.append(node)
         return text
 
     return say

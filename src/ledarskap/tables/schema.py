@@ -207,7 +207,16 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
     )
     participants = (
         _id("participant_id", "the participant (deltagare)" + (", pseudonymised" if safe else "")),
-        _id("person_id", "the person" + (", pseudonymised" if safe else "")),
+        _id(
+            "person_id",
+            "the person"
+            + (
+                ", pseudonymised: the same in each of their rows, and in every export made with "
+                "the same key"
+                if safe
+                else ""
+            ),
+        ),
         *person,
         *_birth(),
         _cohort(),
@@ -225,9 +234,18 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
         *_place(what="the mentor's (the kommunchef's) "),
         Column("capacity", _I, "how many adepts the mentor takes on"),
     )
+    mentor = _id(
+        "mentor_id",
+        "the mentor"
+        + (
+            ", pseudonymised; empty in a k-anonymous export (a mentor would single the adept out)"
+            if safe
+            else ""
+        ),
+    )
     mentorships = (
         _id("mentorship_id", "the mentorship" + (", pseudonymised" if safe else "")),
-        _id("mentor_id", "the mentor"),
+        mentor,
         _id("participant_id", "the adept"),
         _cohort(),
         Column("start", _D, "the first day"),
@@ -241,7 +259,7 @@ def _tables(*, safe: bool) -> dict[str, TableSchema]:
     meetings = (
         _id("meeting_id", "the mentor meeting" + (", pseudonymised" if safe else "")),
         _id("mentorship_id", "its mentorship"),
-        _id("mentor_id", "the mentor"),
+        mentor,
         _id("participant_id", "the adept"),
         _cohort(),
         Column("on", _D, "the day of the meeting"),
@@ -324,4 +342,6 @@ SAFE_SCHEMA: Mapping[str, TableSchema] = _tables(safe=True)
 
 Names, e-mail, birth dates, free-text titles and organisations and the reasons' words are
 left out; ids are pseudonyms; ``birth_year`` and ``birth_decade`` stand for the birth date.
+In a *k*-anonymous export the mentorships' and meetings' ``mentor_id`` is empty, and the
+``cohort_id`` and ``position`` categories are those the exported rows name.
 """

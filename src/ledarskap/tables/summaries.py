@@ -4,16 +4,20 @@
 
 - its composition by position kind, municipality and county, with the groups that are
   empty counted 0 (every position kind; the collaborating municipalities and the
-  counties of the program's region, beside any other that has a participant);
+  counties of the program's region, beside any other that has a participant), and the
+  participants whose group is not known counted apart (``unknown_…``): every participant
+  is counted once in each breakdown, so the counts add up to the participants;
 - each mentor's load: adepts against capacity, and their meetings;
 - mentor meetings held against planned: the meetings with status ``held``, ``planned``
-  and ``cancelled`` in the data, in all and month by month (what is *planned* is what
-  the data say; a richer comparison against a meeting plan is the mentoring package's);
+  and ``cancelled`` in the data, in all and month by month, every month of the cohort
+  listed, an empty one with 0 (what is *planned* is what the data say; a richer
+  comparison against a meeting plan is the mentoring package's);
 - the eligibility outcomes of its applications and the most frequent reasons.
 
 It reads a :class:`~ledarskap.model.ProgramData` or a program's
 :class:`~ledarskap.tables.Tables`, safe ones included: a summary of a safe export counts
-only what the export holds (a coarsened column counts nothing).
+only what the export holds (a participant whose municipality was coarsened away is
+counted under ``unknown_municipality``, never as 0 in a municipality that looks real).
 
 >>> import ledarskap
 >>> from ledarskap.tables import cohort_summaries
@@ -22,6 +26,8 @@ only what the export holds (a coarsened column counts nothing).
 (25, [('chief-executive', 0), ('political-line', 10)])
 >>> summary.meetings
 MeetingTally(held=148, planned=0, cancelled=1)
+>>> summary.unknown_county, summary.meetings_by_month[0]
+(0, MeetingMonth(month='2025-09', tally=MeetingTally(held=0, planned=0, cancelled=0)))
 
 .. versionadded:: 0.3
 """
@@ -35,8 +41,7 @@ from typing import Any
 
 import attrs
 
-from ledarskap.eligibility import Outcome, RuleSet, Summary, default_ruleset
-from ledarskap.eligibility.messages import render_reason
+from ledarskap.eligibility import Outcome, RuleSet
 from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.model import (
     MeetingStatus,
@@ -48,7 +53,7 @@ from ledarskap.model import (
 )
 from ledarskap.text import Language, Text
 
-from .records import Tables, _tables_of
+from .records import Tables, _checked_ruleset, _tables_of
 
 __all__ = [
     "CohortSummary",
@@ -119,7 +124,19 @@ class MentorLoad:
 @masked_repr
 @attrs.frozen
 class CohortSummary:
-    """What a cohort looks like: composition, mentor loads, meetings and eligibility."""
+    """What a cohort looks like: composition, mentor loads, meetings and eligibility.
+
+    Each breakdown of the participants (``by_position_kind``, ``by_municipality``,
+    ``by_county``) lists its groups, the empty ones at 0; the participants whose group is
+    not known (no appointment, a position outside the catalog's kinds, a column a safe
+    export coarsened away) are counted in ``unknown_position_kind``,
+    ``unknown_municipality`` and ``unknown_county``. A breakdown's counts and its unknown
+    add up to ``participants``.
+
+    .. versionchanged:: 0.3
+       ``unknown_position_kind``, ``unknown_municipality`` and ``unknown_county``; every
+       month of the cohort in ``meetings_by_month``.
+    """
 
     cohort_id: str
     participants: int
@@ -129,19 +146,39 @@ class CohortSummary:
     mentor_loads: tuple[MentorLoad, ...]
     meetings: MeetingTally
     meetings_by_month: tuple[MeetingMonth, ...]
+    """Every month of the cohort in order, a month without meetings at 0: from its first
+    day to its last, widened to any of its sessions, mentorships and meetings outside
+    them. From tables, which do not hold a cohort's days, from the first day of its
+    sessions, mentorships and meetings to the last. A meeting without a day is in none."""
     outcomes: tuple[Count, ...]
     """Applications by eligibility outcome, every outcome listed."""
     reasons: tuple[Count, ...]
     """Every reason given, the most frequent first (equal counts by key, whatever the
     language), each counted once per decision."""
+    unknown_position_kind: int = 0
+    """The participants whose position kind is not known."""
+    unknown_municipality: int = 0
+    """The participants whose municipality is not known."""
+    unknown_county: int = 0
+    """The participants whose county is not known."""
 
     def to_data(self) -> dict[str, Any]:
-        """The summary as plain data (JSON-ready); labels in both languages."""
+        """The summary as plain data (JSON-ready); labels in both languages.
+
+        Each breakdown of the participants ends with its unknown group,
+        ``{"key": None, "sv": "uppgift saknas", "en": "not known", "count": n}``, there
+        even when *n* is 0: its counts add up to ``participants``, as a DataFrame made of
+        it shows.
+        """
 
         def counts(items: tuple[Count, ...]) -> list[dict[str, Any]]:
             return [
                 {"key": c.key, "sv": c.label.sv, "en": c.label.en, "count": c.count} for c in items
             ]
+
+        def breakdown(items: tuple[Count, ...], unknown: int) -> list[dict[str, Any]]:
+            words = _HEADINGS["unknown"]
+            return [*counts(items), {"key": None, "sv": words.sv, "en": words.en, "count": unknown}]
 
         def tally(t: MeetingTally) -> dict[str, int]:
             return {"held": t.held, "planned": t.planned, "cancelled": t.cancelled}
@@ -149,9 +186,9 @@ class CohortSummary:
         return {
             "cohort_id": self.cohort_id,
             "participants": self.participants,
-            "by_position_kind": counts(self.by_position_kind),
-            "by_municipality": counts(self.by_municipality),
-            "by_county": counts(self.by_county),
+            "by_position_kind": breakdown(self.by_position_kind, self.unknown_position_kind),
+            "by_municipality": breakdown(self.by_municipality, self.unknown_municipality),
+            "by_county": breakdown(self.by_county, self.unknown_county),
             "mentor_loads": [
                 {
                     "mentor_id": m.mentor_id,
@@ -175,14 +212,18 @@ class CohortSummary:
         """The summary in a few lines of Swedish or English."""
         t = {k: v.render(language) for k, v in _HEADINGS.items()}
 
-        def listed(items: tuple[Count, ...]) -> str:
-            return ", ".join(f"{c.label.render(language)} {c.count}" for c in items if c.count)
+        def listed(items: tuple[Count, ...], unknown: int = 0) -> str:
+            said = [f"{c.label.render(language)} {c.count}" for c in items if c.count]
+            if unknown:
+                said.append(f"{t['unknown']} {unknown}")
+            return ", ".join(said)
 
         lines = [
             f"{t['cohort']} {self.cohort_id}: {self.participants} {t['participants']}",
-            f"  {t['kinds']}: {listed(self.by_position_kind) or '–'}",
-            f"  {t['counties']}: {listed(self.by_county) or '–'}",
-            f"  {t['municipalities']}: {listed(self.by_municipality) or '–'}",
+            f"  {t['kinds']}: {listed(self.by_position_kind, self.unknown_position_kind) or '–'}",
+            f"  {t['counties']}: {listed(self.by_county, self.unknown_county) or '–'}",
+            f"  {t['municipalities']}: "
+            f"{listed(self.by_municipality, self.unknown_municipality) or '–'}",
             f"  {t['meetings']}: {self.meetings.held} {t['held']}, "
             f"{self.meetings.planned} {t['planned']}, {self.meetings.cancelled} {t['cancelled']}",
         ]
@@ -206,6 +247,7 @@ _HEADINGS = {
     "mentors": Text("Mentorer", "Mentors"),
     "over": Text("över kapacitet", "over capacity"),
     "outcomes": Text("Behörighet", "Eligibility"),
+    "unknown": Text("uppgift saknas", "not known"),
 }
 
 
@@ -220,20 +262,22 @@ def cohort_summaries(
     From a :class:`~ledarskap.model.ProgramData` the applications are decided by
     *ruleset* on *as_of* (as :func:`~ledarskap.tables.program_tables` does) and the
     reasons worded in both languages; from :class:`~ledarskap.tables.Tables` the
-    decisions in the tables are counted, a reason is worded as the tables word it, in the
-    language they were made in (by its key in a safe export), and the collaborating
-    municipalities are those of the cohort's mentors (each one's kommunchef mentors).
+    decisions in the tables are counted (*ruleset* and *as_of* are not used), a reason is
+    worded in both languages by the tables' :attr:`~ledarskap.tables.Tables.reason_words`
+    (those :func:`~ledarskap.tables.program_tables` gives) or else by its key (a safe
+    export's), and the collaborating municipalities are those of the cohort's mentors
+    (each one's kommunchef mentors).
     """
+    ruleset = _checked_ruleset(ruleset, "cohort_summaries(ruleset)")
     if isinstance(source, ProgramData):
-        ruleset = default_ruleset() if ruleset is None else ruleset
         decided = ruleset.evaluate_many(source.applications, as_of=as_of, program=source)
         tables = _tables_of(source, decided, ruleset, "sv")
-        words = _reason_words(decided.summary)
         collaborating = {c.id: tuple(m.name for m in c.municipalities) for c in source.cohorts}
+        periods = {c.id: (c.start, c.end) for c in source.cohorts}
     elif isinstance(source, Tables):
         tables = source
-        words = {}
         collaborating = _mentors_municipalities(tables)
+        periods = {}
     else:
         raise InvalidValueError(
             location="cohort_summaries",
@@ -242,8 +286,10 @@ def cohort_summaries(
         )
     cohorts = tables.schema["participants"].column("cohort_id").categories
     grouped = _Grouped(tables)
+    words = tables.reason_words
     return tuple(
-        _summary(grouped, cohort, collaborating.get(cohort, ()), words) for cohort in cohorts
+        _summary(grouped, cohort, collaborating.get(cohort, ()), words, periods.get(cohort, ()))
+        for cohort in cohorts
     )
 
 
@@ -279,16 +325,6 @@ def _mentors_municipalities(tables: Tables) -> dict[str, tuple[str, ...]]:
     return {cohort: tuple(names) for cohort, names in named.items()}
 
 
-def _reason_words(summary: Summary) -> dict[str, Text]:
-    return {
-        key: Text(
-            render_reason(nodes, "sv", registry=summary.registry),
-            render_reason(nodes, "en", registry=summary.registry),
-        )
-        for key, nodes in summary.examples.items()
-    }
-
-
 class _Grouped:
     """The tables' rows grouped once by cohort, and the reasons by application.
 
@@ -297,7 +333,14 @@ class _Grouped:
 
     def __init__(self, tables: Tables) -> None:
         self._by_cohort: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name in ("participants", "meetings", "mentorships", "mentors", "applications"):
+        for name in (
+            "participants",
+            "meetings",
+            "mentorships",
+            "mentors",
+            "applications",
+            "sessions",
+        ):
             groups: dict[str, list[dict[str, Any]]] = {}
             for row in tables[name]:
                 groups.setdefault(row["cohort_id"], []).append(row)
@@ -311,10 +354,34 @@ class _Grouped:
         return self._by_cohort[name].get(cohort_id, [])
 
 
-def _counts(values: Sequence[str | None], listed: Iterable[str], label: Any) -> tuple[Count, ...]:
+def _counts(
+    values: Sequence[str | None], listed: Iterable[str], label: Any
+) -> tuple[tuple[Count, ...], int]:
+    """Each group's count, the *listed* ones first (0 if empty), and how many are not known."""
     counted = Counter(v for v in values if v is not None)
     keys = list(dict.fromkeys([*listed, *sorted(counted)]))
-    return tuple(Count(key, label(key), counted.get(key, 0)) for key in keys)
+    groups = tuple(Count(key, label(key), counted.get(key, 0)) for key in keys)
+    return groups, len(values) - counted.total()
+
+
+def _months(
+    dates: Iterable[dt.date | None], period: tuple[dt.date, dt.date] | tuple[()]
+) -> list[str]:
+    """Every month from the first of *dates* and *period* to the last (``"2025-09"``)."""
+    known = [d for d in dates if d is not None]
+    known.extend(period)
+    if not known:
+        return []
+    first, last = min(known), max(known)
+    return [
+        _month(month // 12, month % 12 + 1)
+        for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+    ]
+
+
+def _month(year: int, month: int) -> str:
+    """``"2025-09"``, for any year (``strftime`` writes the year 999 as ``999``)."""
+    return f"{year:04d}-{month:02d}"
 
 
 def _tally(statuses: Iterable[str]) -> MeetingTally:
@@ -335,7 +402,11 @@ def _kind(key: str) -> Text:
 
 
 def _summary(
-    tables: _Grouped, cohort_id: str, collaborating: tuple[str, ...], words: Mapping[str, Text]
+    tables: _Grouped,
+    cohort_id: str,
+    collaborating: tuple[str, ...],
+    words: Mapping[str, Text],
+    period: tuple[dt.date, dt.date] | tuple[()],
 ) -> CohortSummary:
     people = tables.of("participants", cohort_id)
     municipalities = [r["municipality"] for r in people]
@@ -360,34 +431,41 @@ def _summary(
         )
         for m in tables.of("mentors", cohort_id)
     )
-    months: dict[str, list[str]] = {}
-    for r in sorted(meetings, key=lambda r: r["on"]):
-        months.setdefault(f"{r['on']:%Y-%m}", []).append(r["status"])
+    dated = [
+        *(r["on"] for r in meetings),
+        *(r[side] for r in pairs for side in ("start", "end")),
+        *(r[side] for r in tables.of("sessions", cohort_id) for side in ("start", "end")),
+    ]
+    months: dict[str, list[str]] = {month: [] for month in _months(dated, period)}
+    for r in meetings:
+        if r["on"] is not None:
+            months[_month(r["on"].year, r["on"].month)].append(r["status"])
     apps = tables.of("applications", cohort_id)
     outcomes = Counter(r["outcome"] for r in apps)
     # A reason is counted once per decision (a decision may give one key at two nodes).
-    worded: dict[str, str] = {}
     given: set[tuple[str, str]] = set()
     for r in (r for app in apps for r in tables.reasons.get(app["application_id"], ())):
-        given.add((r["application_id"], r["key"]))
-        worded.setdefault(r["key"], r.get("text") or r["key"])
+        if r["key"] is not None:
+            given.add((r["application_id"], r["key"]))
     reasons = Counter(key for _, key in given)
     frequent = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    by_kind, unknown_kind = _counts(
+        [r["position_kind"] for r in people], [k.value for k in PositionKind], _kind
+    )
+    by_municipality, unknown_municipality = _counts(municipalities, listed_municipalities, _name)
+    by_county, unknown_county = _counts([r["county"] for r in people], region, _name)
     return CohortSummary(
         cohort_id=cohort_id,
         participants=len(people),
-        by_position_kind=_counts(
-            [r["position_kind"] for r in people],
-            [k.value for k in PositionKind],
-            _kind,
-        ),
-        by_municipality=_counts(municipalities, listed_municipalities, _name),
-        by_county=_counts([r["county"] for r in people], region, _name),
+        by_position_kind=by_kind,
+        by_municipality=by_municipality,
+        by_county=by_county,
         mentor_loads=loads,
         meetings=_tally(r["status"] for r in meetings),
         meetings_by_month=tuple(MeetingMonth(m, _tally(s)) for m, s in months.items()),
         outcomes=tuple(Count(o.value, o.text, outcomes.get(o.value, 0)) for o in Outcome),
-        reasons=tuple(
-            Count(key, words.get(key) or Text(worded[key], worded[key]), n) for key, n in frequent
-        ),
+        reasons=tuple(Count(key, words.get(key) or Text(key, key), n) for key, n in frequent),
+        unknown_position_kind=unknown_kind,
+        unknown_municipality=unknown_municipality,
+        unknown_county=unknown_county,
     )

@@ -12,8 +12,10 @@ another collaborating municipality within capacity, sessions inside their cohort
 inside their mentorship, applications in by the deadline): valid data to start from, and
 to break on purpose when testing a validator.
 
-Every person generated is fictional: common Swedish names, addresses under the reserved
-``.example`` domain, and personnummer with a correct check digit but a random serial.
+People are made up from common Swedish names, with e-mail addresses under the reserved
+``.example`` domain. A generated personnummer, though, is merely valid (a correct check
+digit on a random serial): it may be a real person's. Generate data that you write to
+committed or shared files with ``with_personnummer=False``.
 
 >>> from hypothesis import given, settings
 >>> from ledarskap.testing import program_data

@@ -27,9 +27,15 @@ LATEST = dt.date(2100, 12, 31)
 _ID = re.compile(ID_PATTERN)
 
 
-def check_dates(min_date: object, max_date: object) -> None:
-    """Both are dates within 1900–2100, the first not after the second."""
-    for name, value in (("min_date", min_date), ("max_date", max_date)):
+def check_dates(
+    min_date: object, max_date: object, *, names: tuple[str, str] = ("min_date", "max_date")
+) -> None:
+    """Both are dates within 1900–2100, the first not after the second.
+
+    *names* are the parameters' names, as the messages give them (``min_birth`` …).
+    """
+    low, high = names
+    for name, value in ((low, min_date), (high, max_date)):
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise InvalidArgument(f"{name}={value!r} must be a datetime.date")
         if not EARLIEST <= value <= LATEST:
@@ -37,7 +43,7 @@ def check_dates(min_date: object, max_date: object) -> None:
     assert isinstance(min_date, dt.date)
     assert isinstance(max_date, dt.date)
     if min_date > max_date:
-        raise InvalidArgument(f"min_date={min_date} must not be after max_date={max_date}")
+        raise InvalidArgument(f"{low}={min_date} must not be after {high}={max_date}")
 
 
 def check_id(name: str, value: object) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import string
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -35,6 +37,7 @@ from ledarskap.model import (
 )
 
 from . import _args
+from ._draws import day, pick
 
 __all__ = [
     "applications",
@@ -90,6 +93,9 @@ _FACTS = (
     "reports_to",
     "leads_staff_function",
 )
+
+ADMINISTRATION_PICK = st.sampled_from(ADMINISTRATIONS)
+COMPANY_PICK = st.sampled_from(_COMPANIES)
 
 _ID_HEAD = string.ascii_letters + string.digits
 _ID_TAIL = _ID_HEAD + "._:-"
@@ -151,9 +157,27 @@ def positions(*, kinds: Iterable[PositionKind] | None = None) -> st.SearchStrate
     return st.sampled_from([p for p in all_positions() if p.kind in wanted])
 
 
-def _personnummer(birth: dt.date, serial: int) -> Personnummer:
+def _personnummer(earliest: dt.date, days: int, serial: int) -> Personnummer:
+    birth = earliest + dt.timedelta(days=days)
     short = f"{birth:%y%m%d}{serial:03d}"
     return Personnummer(f"{birth:%Y%m%d}{serial:03d}{luhn.calc_check_digit(short)}")
+
+
+def next_personnummer(number: Personnummer) -> Personnummer:
+    """The personnummer of the same birth date with the next serial (after 999, 000)."""
+    serial = int(number.reveal()[-4:-1])
+    return _personnummer(number.birth_date, 0, (serial + 1) % 1000)
+
+
+@functools.lru_cache(maxsize=64)
+def _personnummer_strategy(
+    min_birth: dt.date, max_birth: dt.date
+) -> st.SearchStrategy[Personnummer]:
+    return st.builds(
+        functools.partial(_personnummer, min_birth),
+        st.integers(0, (max_birth - min_birth).days),
+        st.integers(0, 999),
+    )
 
 
 def personnummer(
@@ -161,11 +185,15 @@ def personnummer(
 ) -> st.SearchStrategy[Personnummer]:
     """A valid personnummer of someone born between *min_birth* and *max_birth*.
 
-    The check digit is computed with python-stdnum's Luhn algorithm; the serial is random,
-    so the number is as fictional as the rest of the generated person.
+    The serial is drawn from 000–999 and the check digit computed with python-stdnum's
+    Luhn algorithm, so the number passes every validator. It is not a reserved test
+    number: a number drawn this way may well be a real person's, and is personal data.
+    Do not write data holding generated personnummer to fixtures, snapshots or sheets
+    that you commit or share; generate such data with ``with_personnummer=False``
+    (:func:`people`, :func:`program_data`).
     """
-    _args.check_dates(min_birth, max_birth)
-    return st.builds(_personnummer, dates(min_birth, max_birth), st.integers(0, 999))
+    _args.check_dates(min_birth, max_birth, names=("min_birth", "max_birth"))
+    return _personnummer_strategy(min_birth, max_birth)
 
 
 def _ascii(text: str) -> str:
@@ -173,40 +201,57 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in decomposed if ch in string.ascii_lowercase)
 
 
-_PHONES = st.builds(
-    "07{}-{:03d} {:02d} {:02d}".format,
-    st.sampled_from((0, 2, 3, 6)),
-    st.integers(0, 999),
-    st.integers(0, 99),
-    st.integers(0, 99),
+def _phone(number: int) -> str:
+    """A mobile number ``07X-XXX XX XX`` (070, 072, 073 or 076) from a whole number."""
+    prefix, rest = divmod(number, 10**7)
+    digits = f"{rest:07d}"
+    return f"07{(0, 2, 3, 6)[prefix]}-{digits[:3]} {digits[3:5]} {digits[5:]}"
+
+
+_PHONES = st.builds(_phone, st.integers(0, 4 * 10**7 - 1))
+_DOMAINS = ("kommun", "stad", "region")
+# Name, address and phone of a person, built once: a program draws many people. The
+# name and mail domain are one choice (of 2016), which keeps a whole program's draws few.
+_PERSON_PARTS = st.tuples(
+    st.sampled_from(list(itertools.product(_GIVEN_NAMES, _FAMILY_NAMES, _DOMAINS))),
+    st.booleans(),
+    st.none() | _PHONES,
 )
+
+
+def make_person(
+    draw: st.DrawFn, person_id: str, numbers: st.SearchStrategy[Personnummer | None]
+) -> Person:
+    """A made-up person with *person_id* and a personnummer from *numbers*."""
+    (given, family, domain), has_email, phone = draw(_PERSON_PARTS)
+    return Person(
+        id=person_id,
+        given_name=given,
+        family_name=family,
+        email=f"{_ascii(given)}.{_ascii(family)}@{domain}.example" if has_email else None,
+        phone=phone,
+        personnummer=draw(numbers),
+    )
 
 
 @st.composite
 def person(
     draw: st.DrawFn, person_id: str | None, numbers: st.SearchStrategy[Personnummer | None]
 ) -> Person:
-    """A fictional person with *person_id* (or a drawn one) and a personnummer from *numbers*."""
-    given = draw(st.sampled_from(_GIVEN_NAMES))
-    family = draw(st.sampled_from(_FAMILY_NAMES))
-    domain = draw(st.sampled_from(("kommun", "stad", "region")))
-    return Person(
-        id=person_id if person_id is not None else draw(identifiers(prefix="p-")),
-        given_name=given,
-        family_name=family,
-        email=draw(st.none() | st.just(f"{_ascii(given)}.{_ascii(family)}@{domain}.example")),
-        phone=draw(st.none() | _PHONES),
-        personnummer=draw(numbers),
-    )
+    """A made-up person with *person_id* (or a drawn one) and a personnummer from *numbers*."""
+    chosen = person_id if person_id is not None else draw(identifiers(prefix="p-"))
+    return make_person(draw, chosen, numbers)
 
 
 def people(
     *, person_id: str | None = None, with_personnummer: bool | None = None
 ) -> st.SearchStrategy[Person]:
-    """A fictional person (person) with a Swedish name and an ``.example`` e-mail address.
+    """A made-up person (person): a common Swedish name, an ``.example`` e-mail address.
 
     *person_id* fixes the id; *with_personnummer* ``True`` or ``False`` forces whether a
-    personnummer is given (``None``: either).
+    personnummer is given (``None``: either). A generated personnummer may be a real
+    person's (see :func:`personnummer`): use ``with_personnummer=False`` for people you
+    write to files.
     """
     _args.check_id("person_id", person_id)
     _args.check_flag("with_personnummer", with_personnummer)
@@ -237,7 +282,7 @@ def political_bodies(
 Role = tuple[str, OrganisationKind, tuple[PoliticalBody, ...], StaffFunction | None]
 
 
-def _role(held: Position, organisation: tuple[str, str], company: str) -> Role:
+def role(held: Position, organisation: tuple[str, str], company: str) -> Role:
     """Organisation, its kind, the bodies reported to and the staff function fitting *held*."""
     kind = held.kind
     if kind is PositionKind.CHIEF_EXECUTIVE:
@@ -256,7 +301,8 @@ def _role(held: Position, organisation: tuple[str, str], company: str) -> Role:
     return (administration, OrganisationKind.ADMINISTRATION, (), None)
 
 
-def _title(held: Position, organisation: str) -> str:
+def title_of(held: Position, organisation: str) -> str:
+    """The title of *held* at *organisation* (``Förvaltningschef, socialförvaltningen``)."""
     head = held.sv[0].upper() + held.sv[1:]
     return head if held.kind is PositionKind.STAFF else f"{head}, {organisation.lower()}"
 
@@ -273,19 +319,19 @@ def appointment(
     ongoing: bool | None,
 ) -> Appointment:
     """An appointment in a position of *catalog*, in a municipality of *pool*."""
-    held = draw(st.sampled_from(catalog))
-    organisation, kind, reports_to, function = _role(
-        held, draw(st.sampled_from(ADMINISTRATIONS)), draw(st.sampled_from(_COMPANIES))
+    held = pick(draw, catalog)
+    organisation, kind, reports_to, function = role(
+        held, draw(ADMINISTRATION_PICK), draw(COMPANY_PICK)
     )
-    start = draw(dates(min_date, max_date))
-    ends = dates(start, max_date)
-    end = None if ongoing else draw(ends) if ongoing is False else draw(st.none() | ends)
+    start = day(draw, min_date, max_date)
+    ends = ongoing is False or (not ongoing and draw(st.booleans()))
+    end = day(draw, start, max_date) if ends else None
     return Appointment(
         id=draw(identifiers(prefix="a-")),
         person_id=draw(fixed_or(person_id, "p-")),
-        municipality=draw(st.sampled_from(pool)),
+        municipality=pick(draw, pool),
         organisation=organisation,
-        title=_title(held, organisation),
+        title=title_of(held, organisation),
         start=start,
         end=end,
         position=held,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -42,7 +44,8 @@ from ledarskap.model import (
 )
 
 from . import _args
-from ._people import dates, fixed_or, identifiers
+from ._draws import day, members, pick, subsets, upto
+from ._people import fixed_or, identifiers
 
 __all__ = [
     "cohorts",
@@ -90,20 +93,40 @@ _SESSION_TITLES = {
 _NOTES = ("", "Om att leda chefer", "Budgetarbete och prioriteringar")
 
 
+_ACTIVITIES = members(tuple(Activity))
+_GROUNDING = members(tuple(Grounding))
+_PERSPECTIVES = members(tuple(Perspective))
+_LEVELS = members(tuple(Level))
+# A theme's names, grounding, disciplines, perspectives, levels and topics.
+_THEME_BODY = st.tuples(
+    st.sampled_from(_THEME_NAMES),
+    _GROUNDING,
+    members(tuple(Discipline)),
+    _PERSPECTIVES,
+    _LEVELS,
+    st.lists(st.sampled_from(_TOPICS), max_size=5, unique=True),
+)
+
+
+def make_theme(draw: st.DrawFn, theme_id: str) -> Theme:
+    """A theme with *theme_id*."""
+    (sv, en), grounding, disciplines, perspectives, levels, topics = draw(_THEME_BODY)
+    return Theme(
+        id=theme_id,
+        sv=sv,
+        en=en,
+        grounding=grounding,
+        disciplines=disciplines,
+        perspectives=perspectives,
+        levels=levels,
+        topics=tuple(topics),
+    )
+
+
 @st.composite
 def theme(draw: st.DrawFn, theme_id: str | None) -> Theme:
     """A theme with *theme_id* (or a drawn one)."""
-    sv, en = draw(st.sampled_from(_THEME_NAMES))
-    return Theme(
-        id=draw(fixed_or(theme_id, "t-")),
-        sv=sv,
-        en=en,
-        grounding=draw(st.frozensets(st.sampled_from(Grounding))),
-        disciplines=draw(st.frozensets(st.sampled_from(Discipline))),
-        perspectives=draw(st.frozensets(st.sampled_from(Perspective))),
-        levels=draw(st.frozensets(st.sampled_from(Level))),
-        topics=tuple(draw(st.lists(st.sampled_from(_TOPICS), max_size=5, unique=True))),
-    )
+    return make_theme(draw, draw(fixed_or(theme_id, "t-")))
 
 
 def themes(*, theme_id: str | None = None) -> st.SearchStrategy[Theme]:
@@ -112,22 +135,33 @@ def themes(*, theme_id: str | None = None) -> st.SearchStrategy[Theme]:
     return theme(theme_id)
 
 
+# A purpose's texts, aims, levels and stakeholders.
+_PURPOSE_BODY = st.tuples(
+    st.sampled_from(_PURPOSE_TEXTS), members(tuple(Aim)), _LEVELS, members(tuple(Stakeholder))
+)
+
+
 @st.composite
 def _purpose(draw: st.DrawFn, kinds: Sequence[PurposeKind]) -> Purpose:
-    sv, en = draw(st.sampled_from(_PURPOSE_TEXTS))
+    (sv, en), aims, levels, stakeholders = draw(_PURPOSE_BODY)
     return Purpose(
-        kind=draw(st.sampled_from(kinds)),
+        kind=pick(draw, kinds),
         sv=sv,
         en=en,
-        aims=draw(st.frozensets(st.sampled_from(Aim))),
-        levels=draw(st.frozensets(st.sampled_from(Level))),
-        stakeholders=draw(st.frozensets(st.sampled_from(Stakeholder))),
+        aims=aims,
+        levels=levels,
+        stakeholders=stakeholders,
     )
 
 
 def purposes(*, kinds: Iterable[PurposeKind] | None = None) -> st.SearchStrategy[Purpose]:
     """A purpose (syfte) of the program, overall or specific, with its aims."""
+    if kinds is None:
+        return _ANY_PURPOSES
     return _purpose(_args.enum_pool("kinds", kinds, PurposeKind, PurposeKind))
+
+
+_ANY_PURPOSES = _purpose(tuple(PurposeKind))
 
 
 def organisers(
@@ -141,25 +175,41 @@ def organisers(
         full_name=st.just("Centrum för kommunstrategiska studier"),
         university=st.just("Linköpings universitet"),
         site=st.none() | st.just("Campus Norrköping"),
-        partner_municipalities=st.lists(st.sampled_from(pool), max_size=13, unique=True).map(tuple),
+        partner_municipalities=subsets(pool)
+        if len(pool) <= 13
+        else st.lists(st.sampled_from(pool), max_size=13, unique=True).map(tuple),
         partner_regions=st.lists(st.just("Region Östergötland"), max_size=1).map(tuple),
+    )
+
+
+@functools.cache
+def _program_parts() -> st.SearchStrategy[tuple[Any, ...]]:
+    """A program's short name, organiser, description, grounding, perspectives, purposes."""
+    return st.tuples(
+        st.none() | st.just("LiKO"),
+        organisers(municipalities=county("05").municipalities),
+        st.sampled_from(("", "En utbildning för högre kommunala chefer.")),
+        _GROUNDING,
+        _PERSPECTIVES,
+        st.lists(_ANY_PURPOSES, max_size=3),
     )
 
 
 @st.composite
 def program(draw: st.DrawFn, program_id: str | None, min_themes: int, max_themes: int) -> Program:
     """A program with *program_id* (or a drawn one) and themes ``t-1``, ``t-2`` …."""
-    count = draw(st.integers(min_themes, max_themes))
+    count = min_themes + draw(upto(max_themes - min_themes))
+    short_name, organiser, description, grounding, perspectives, aims = draw(_program_parts())
     return Program(
         id=draw(fixed_or(program_id, "prog-")),
         name="Ledarskap i kommuner",
-        short_name=draw(st.none() | st.just("LiKO")),
-        organiser=draw(organisers(municipalities=county("05").municipalities)),
-        description_sv=draw(st.sampled_from(("", "En utbildning för högre kommunala chefer."))),
-        grounding=draw(st.frozensets(st.sampled_from(Grounding))),
-        perspectives=draw(st.frozensets(st.sampled_from(Perspective))),
-        purposes=tuple(draw(st.lists(purposes(), max_size=3))),
-        themes=tuple(draw(theme(f"t-{number}")) for number in range(1, count + 1)),
+        short_name=short_name,
+        organiser=organiser,
+        description_sv=description,
+        grounding=grounding,
+        perspectives=perspectives,
+        purposes=tuple(aims),
+        themes=tuple(make_theme(draw, f"t-{number}") for number in range(1, count + 1)),
     )
 
 
@@ -176,16 +226,67 @@ def programs(
     return program(program_id, min_themes, max_themes)
 
 
+# A venue's name, address and whether it names its municipality.
+_VENUE_PARTS = st.tuples(
+    st.sampled_from(_VENUE_NAMES),
+    st.none() | st.sampled_from(("Storgatan 1", "Kursgårdsvägen 12")),
+    st.booleans(),
+)
+
+
+def make_venue(draw: st.DrawFn, pool: Sequence[Municipality]) -> Venue:
+    """A venue, in one of *pool* or in no municipality named."""
+    name, address, placed = draw(_VENUE_PARTS)
+    return Venue(name=name, municipality=pick(draw, pool) if placed else None, address=address)
+
+
+@st.composite
+def _venue(draw: st.DrawFn, pool: Sequence[Municipality]) -> Venue:
+    return make_venue(draw, pool)
+
+
+@functools.cache
+def _any_venue() -> st.SearchStrategy[Venue | None]:
+    """No venue, or one in any of the 290 municipalities."""
+    return st.none() | _venue(_args.municipality_pool(None))
+
+
 def venues(
     *, municipalities: Iterable[str | Municipality] | None = None
 ) -> st.SearchStrategy[Venue]:
     """A course venue (kursgård) or meeting place, optionally in one of *municipalities*."""
-    pool = _args.municipality_pool(municipalities)
-    return st.builds(
-        Venue,
-        name=st.sampled_from(_VENUE_NAMES),
-        municipality=st.none() | st.sampled_from(pool),
-        address=st.none() | st.sampled_from(("Storgatan 1", "Kursgårdsvägen 12")),
+    return _venue(_args.municipality_pool(municipalities))
+
+
+_SESSION_KIND = st.sampled_from(SessionKind)
+
+
+@functools.lru_cache(maxsize=64)
+def _theme_choice(theme_ids: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(theme_ids), unique=True)
+
+
+def make_session(
+    draw: st.DrawFn, session_id: str, min_date: dt.date, max_date: dt.date, theme_ids: Sequence[str]
+) -> Session:
+    """A session *session_id* from *min_date* to *max_date*, taking up some of *theme_ids*."""
+    kind = draw(_SESSION_KIND)
+    low, high = _SESSION_DAYS[kind]
+    span = (max_date - min_date).days + 1
+    days = min(low, span) + draw(upto(min(high, span) - min(low, span)))
+    start = day(draw, min_date, max_date - dt.timedelta(days=days - 1))
+    online = kind is SessionKind.FOLLOW_UP and draw(st.booleans())
+    chosen = draw(_theme_choice(tuple(theme_ids))) if theme_ids else []
+    return Session(
+        id=session_id,
+        kind=kind,
+        title=_SESSION_TITLES[kind],
+        start=start,
+        end=start + dt.timedelta(days=days - 1),
+        venue=None if online else draw(_any_venue()),
+        online=online,
+        theme_ids=tuple(chosen),
+        activities=draw(_ACTIVITIES),
     )
 
 
@@ -198,24 +299,8 @@ def session(
     theme_ids: Sequence[str],
 ) -> Session:
     """A session from *min_date* to *max_date*, taking up some of *theme_ids*."""
-    kind = draw(st.sampled_from(SessionKind))
-    low, high = _SESSION_DAYS[kind]
-    span = (max_date - min_date).days + 1
-    days = draw(st.integers(min(low, span), min(high, span)))
-    start = draw(dates(min_date, max_date - dt.timedelta(days=days - 1)))
-    online = kind is SessionKind.FOLLOW_UP and draw(st.booleans())
-    chosen = draw(st.lists(st.sampled_from(theme_ids), unique=True)) if theme_ids else []
-    return Session(
-        id=draw(fixed_or(session_id, "s-")),
-        kind=kind,
-        title=_SESSION_TITLES[kind],
-        start=start,
-        end=start + dt.timedelta(days=days - 1),
-        venue=None if online else draw(st.none() | venues()),
-        online=online,
-        theme_ids=tuple(chosen),
-        activities=draw(st.frozensets(st.sampled_from(Activity))),
-    )
+    chosen = draw(fixed_or(session_id, "s-"))
+    return make_session(draw, chosen, min_date, max_date, theme_ids)
 
 
 def _ids(name: str, values: object) -> list[str]:
@@ -280,36 +365,33 @@ def _cohort(
     program_id: str | None,
     min_date: dt.date,
     max_date: dt.date,
-    pool: Sequence[Municipality],
+    collaborating: st.SearchStrategy[list[Collaboration]],
     theme_ids: Sequence[str],
 ) -> Cohort:
-    start = draw(dates(min_date, max_date))
-    end = start + dt.timedelta(days=draw(st.integers(0, min(450, (max_date - start).days))))
-    count = draw(st.integers(0, 4))
+    start = day(draw, min_date, max_date)
+    end = day(draw, start, min(max_date, start + dt.timedelta(days=450)))
+    count = draw(upto(4))
     earliest = max(_args.EARLIEST, start - dt.timedelta(days=180))
     return Cohort(
         id=draw(fixed_or(cohort_id, "c-")),
         program_id=draw(fixed_or(program_id, "prog-")),
         name=f"Omgång {start.year}",
-        number=draw(st.none() | st.integers(1, 20)),
+        number=draw(_COHORT_NUMBER),
         start=start,
         end=end,
-        application_deadline=draw(st.none() | dates(earliest, start)),
-        capacity=draw(st.none() | st.integers(1, 40)),
-        venue=draw(st.none() | venues()),
-        collaborations=tuple(
-            draw(
-                st.lists(
-                    collaborations(municipalities=pool),
-                    max_size=6,
-                    unique_by=lambda c: c.municipality,
-                )
-            )
-        ),
+        application_deadline=day(draw, earliest, start) if draw(st.booleans()) else None,
+        capacity=draw(_COHORT_CAPACITY),
+        venue=draw(_any_venue()),
+        collaborations=tuple(draw(collaborating)),
         sessions=tuple(
-            draw(session(f"s-{number}", start, end, theme_ids)) for number in range(1, count + 1)
+            make_session(draw, f"s-{number}", start, end, theme_ids)
+            for number in range(1, count + 1)
         ),
     )
+
+
+_COHORT_NUMBER = st.none() | st.integers(1, 20)
+_COHORT_CAPACITY = st.none() | st.integers(1, 40)
 
 
 def cohorts(
@@ -335,7 +417,11 @@ def cohorts(
         program_id=program_id,
         min_date=min_date,
         max_date=max_date,
-        pool=_args.municipality_pool(municipalities),
+        collaborating=st.lists(
+            collaborations(municipalities=municipalities),
+            max_size=6,
+            unique_by=lambda c: c.municipality,
+        ),
         theme_ids=_ids("theme_ids", theme_ids),
     )
 
@@ -421,12 +507,15 @@ def lifecycle(
     """
     fields: dict[str, Any] = {"status": status}
     if status is MentorshipStatus.COMPLETED:
-        fields["end"] = planned_end or draw(dates(start, max_date))
+        fields["end"] = planned_end or day(draw, start, max_date)
     elif status is MentorshipStatus.ENDED_EARLY:
-        fields["end"] = draw(dates(start, max_date))
-        fields["ended_by"] = draw(st.none() | st.sampled_from(EndedBy))
-        fields["end_reason"] = draw(st.sampled_from(_REASONS))
+        fields["end"] = day(draw, start, max_date)
+        fields["ended_by"], fields["end_reason"] = draw(_ENDING)
     return fields
+
+
+# Who ended a mentorship early (if known), and why.
+_ENDING = st.tuples(st.none() | st.sampled_from(EndedBy), st.sampled_from(_REASONS))
 
 
 @st.composite
@@ -442,10 +531,8 @@ def mentorship(
     statuses: tuple[MentorshipStatus, ...],
 ) -> Mentorship:
     """A mentorship starting and (when over) ending between *min_date* and *max_date*."""
-    start = draw(dates(min_date, max_date))
-    status = draw(
-        st.sampled_from([s for s in statuses if ongoing is None or s.over is not ongoing])
-    )
+    start = day(draw, min_date, max_date)
+    status = pick(draw, [s for s in statuses if ongoing is None or s.over is not ongoing])
     return Mentorship(
         id=draw(fixed_or(mentorship_id, "ms-")),
         mentor_id=draw(fixed_or(mentor_id, "mentor-")),
@@ -497,29 +584,57 @@ def mentorships(
     )
 
 
-def meeting(
-    meeting_id: str | None,
-    mentorship_id: str | None,
+# A meeting's kind, status and notes (one choice), and its length; held or not (a
+# proposed mentorship's are not).
+_MEETING_PARTS = {
+    held: st.tuples(
+        st.sampled_from(
+            list(
+                itertools.product(
+                    MeetingKind,
+                    [s for s in MeetingStatus if held or s is not MeetingStatus.HELD],
+                    _NOTES,
+                )
+            )
+        ),
+        st.none() | st.integers(15, 240),
+    )
+    for held in (True, False)
+}
+
+
+def make_meeting(
+    draw: st.DrawFn,
+    meeting_id: str,
+    mentorship_id: str,
     min_date: dt.date,
     max_date: dt.date,
     *,
     held: bool = True,
-) -> st.SearchStrategy[MentorMeeting]:
-    """Mentor meetings of *mentorship_id* on a day from *min_date* to *max_date*.
+) -> MentorMeeting:
+    """A meeting *meeting_id* of *mentorship_id* on a day from *min_date* to *max_date*.
 
-    Unless *held*, only planned or cancelled ones (a proposed mentorship has held none).
+    Unless *held*, only a planned or cancelled one (a proposed mentorship has held none).
     """
-    statuses = [s for s in MeetingStatus if held or s is not MeetingStatus.HELD]
-    return st.builds(
-        MentorMeeting,
-        id=fixed_or(meeting_id, "mm-"),
-        mentorship_id=fixed_or(mentorship_id, "ms-"),
-        on=dates(min_date, max_date),
-        kind=st.sampled_from(MeetingKind),
-        status=st.sampled_from(statuses),
-        duration_minutes=st.none() | st.integers(15, 240),
-        notes=st.sampled_from(_NOTES),
+    (kind, status, notes), minutes = draw(_MEETING_PARTS[held])
+    return MentorMeeting(
+        id=meeting_id,
+        mentorship_id=mentorship_id,
+        on=day(draw, min_date, max_date),
+        kind=kind,
+        status=status,
+        duration_minutes=minutes,
+        notes=notes,
     )
+
+
+@st.composite
+def _meeting(
+    draw: st.DrawFn, mentorship_id: str | None, min_date: dt.date, max_date: dt.date, held: bool
+) -> MentorMeeting:
+    meeting_id = draw(identifiers(prefix="mm-"))
+    of = draw(fixed_or(mentorship_id, "ms-"))
+    return make_meeting(draw, meeting_id, of, min_date, max_date, held=held)
 
 
 def mentor_meetings(
@@ -543,4 +658,4 @@ def mentor_meetings(
             raise InvalidArgument(
                 f"mentorship {mentorship.id!r} has no day between min_date and max_date"
             )
-    return meeting(None, mentorship_id, min_date, max_date, held=held)
+    return _meeting(mentorship_id, min_date, max_date, held)

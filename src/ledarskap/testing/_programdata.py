@@ -1,10 +1,18 @@
-"""The strategy for a whole, cross-record consistent :class:`~ledarskap.model.ProgramData`."""
+"""The strategy for a whole, cross-record consistent :class:`~ledarskap.model.ProgramData`.
+
+A program holds hundreds of records. To stay well within Hypothesis's time and entropy
+budgets (its ``too_slow`` and ``data_too_large`` health checks, which users meet with the
+default settings) the builder draws each value once, as one choice where it can (days as
+an offset, records of a list by index, see :mod:`._draws`), from strategies built once:
+per module, or per call of :func:`program_data`, never per record.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+import attrs
 from hypothesis import strategies as st
 
 from ledarskap.model import (
@@ -33,8 +41,18 @@ from ledarskap.model import (
 )
 
 from . import _args
-from ._people import appointment, dates, person, personnummer
-from ._program import lifecycle, meeting, program, session, venues
+from ._draws import day, pick, upto
+from ._people import (
+    ADMINISTRATION_PICK,
+    ADMINISTRATIONS,
+    COMPANY_PICK,
+    make_person,
+    next_personnummer,
+    personnummer,
+    role,
+    title_of,
+)
+from ._program import lifecycle, make_meeting, make_session, make_venue, program
 
 __all__ = ["program_data"]
 
@@ -42,10 +60,26 @@ __all__ = ["program_data"]
 _TARGET_KINDS = frozenset(
     {PositionKind.POLITICAL_LINE, PositionKind.LINE, PositionKind.STAFF, PositionKind.COMPANY_CEO}
 )
-_CHIEF = [p for p in all_positions() if p.kind is PositionKind.CHIEF_EXECUTIVE]
-_TARGET = [p for p in all_positions() if p.kind in _TARGET_KINDS]
-_NOT_ADMITTED = [s for s in ApplicationStatus if s is not ApplicationStatus.ADMITTED]
-_OVER = tuple(s for s in MentorshipStatus if s.over)
+# Positions held in the central administration or a company, not in a förvaltning.
+_NOT_IN_ADMINISTRATION = frozenset(
+    {PositionKind.CHIEF_EXECUTIVE, PositionKind.STAFF, PositionKind.COMPANY_CEO}
+)
+_CHIEF = st.sampled_from([p for p in all_positions() if p.kind is PositionKind.CHIEF_EXECUTIVE])
+_TARGET = st.sampled_from([p for p in all_positions() if p.kind in _TARGET_KINDS])
+_ANY_POSITION = st.sampled_from(all_positions())
+_NOT_ADMITTED = st.sampled_from(
+    [s for s in ApplicationStatus if s is not ApplicationStatus.ADMITTED]
+)
+_PARTICIPANT_STATUS = st.sampled_from(ParticipantStatus)
+_ANY_STATUS = st.sampled_from(tuple(MentorshipStatus))
+_OVER = st.sampled_from(tuple(s for s in MentorshipStatus if s.over))
+_SUCCESSOR_STATUS = st.sampled_from((MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED))
+_LIKO = program("liko", 1, 3)
+_CAPACITY = st.integers(1, 3)
+_CHIEF_SINCE = st.integers(365, 3650)  # days in office before min_date
+_OTHER_APPLICANTS = st.integers(0, 2)
+_GROUP_SIZE = st.integers(1, 6)
+_SPARE_PLACES = st.none() | st.integers(0, 10)
 
 
 def program_data(
@@ -56,6 +90,7 @@ def program_data(
     max_participants: int = 8,
     min_date: dt.date = _args.DEFAULT_MIN_DATE,
     max_date: dt.date = _args.DEFAULT_MAX_DATE,
+    with_personnummer: bool | None = None,
 ) -> st.SearchStrategy[ProgramData]:
     """A whole program's data whose records agree with each other: valid data to build on.
 
@@ -78,14 +113,21 @@ def program_data(
       so a participant has one or two mentorships, never two at once; mentorships and
       their meetings lie inside the cohort, and a proposed one has held no meeting;
     - sessions lie inside the cohort, none overlapping another, and take up the program's
-      themes; support groups of at most six divide the participants; up to two other applicants (people with an
-      appointment, possibly in a municipality outside the cohort) were not admitted.
+      themes; support groups of at most six divide the participants; up to two other
+      applicants (people with an appointment, possibly in a municipality outside the
+      cohort) were not admitted.
+
+    No two people share a personnummer. Ids are unique, numbered by kind (``p-1``,
+    ``a-1``, ``d-1``, ``c-1`` …), and every id a record holds names a record of the data.
+
+    *with_personnummer* ``True`` gives everybody a personnummer, ``False`` nobody;
+    ``None`` (the default) some people. A generated personnummer is valid and may be a
+    real person's (see :func:`personnummer`): generate with ``with_personnummer=False``
+    any data you write to files that are committed or shared.
 
     .. versionchanged:: 0.3
-       Mentorships in every state of their life, and replaced mentors.
-
-    No two people share a personnummer. Ids are unique, numbered by kind (``p-1``, ``a-1``, ``d-1``, ``c-1`` …), and every id
-    a record holds names a record of the data.
+       Mentorships in every state of their life, and replaced mentors;
+       *with_personnummer*.
     """
     default = [m for c in program_region_counties() for m in c.municipalities]
     pool = _args.municipality_pool(default if municipalities is None else municipalities, least=2)
@@ -93,33 +135,54 @@ def program_data(
     _args.check_count("max_cohorts", max_cohorts, least=1)
     _args.check_count("max_participants", max_participants, least=1)
     _args.check_dates(min_date, max_date)
-    return _program_data(
-        pool=pool,
-        min_cohorts=min_cohorts,
-        max_cohorts=max_cohorts,
-        max_participants=max_participants,
-        min_date=min_date,
-        max_date=max_date,
+    _args.check_flag("with_personnummer", with_personnummer)
+    numbers: st.SearchStrategy[Personnummer | None] = (
+        st.none() | personnummer()
+        if with_personnummer is None
+        else personnummer()
+        if with_personnummer
+        else st.none()
     )
+    return _program_data(
+        _Plan(
+            pool=pool,
+            min_date=min_date,
+            max_date=max_date,
+            cohorts=st.integers(min_cohorts, max_cohorts),
+            adepts=st.integers(1, max_participants),
+            collaborating=st.lists(
+                st.sampled_from(pool), min_size=2, max_size=min(6, len(pool)), unique=True
+            ),
+            anywhere=st.sampled_from(pool),
+            numbers=numbers,
+        )
+    )
+
+
+@attrs.frozen
+class _Plan:
+    """What one call of :func:`program_data` asked for, with its strategies built once."""
+
+    pool: tuple[Municipality, ...]
+    min_date: dt.date
+    max_date: dt.date
+    cohorts: st.SearchStrategy[int]
+    adepts: st.SearchStrategy[int]
+    collaborating: st.SearchStrategy[list[Municipality]]
+    anywhere: st.SearchStrategy[Municipality]
+    numbers: st.SearchStrategy[Personnummer | None]
+
+    def __repr__(self) -> str:
+        # Hypothesis shows the arguments of a failing composite: keep them short.
+        return f"<{len(self.pool)} municipalities, {self.min_date} to {self.max_date}>"
 
 
 @st.composite
-def _program_data(
-    draw: st.DrawFn,
-    *,
-    pool: Sequence[Municipality],
-    min_cohorts: int,
-    max_cohorts: int,
-    max_participants: int,
-    min_date: dt.date,
-    max_date: dt.date,
-) -> ProgramData:
-    builder = _Builder(draw, pool, min_date, max_date)
-    liko = draw(program("liko", 1, 3))
-    count = draw(st.integers(min_cohorts, max_cohorts))
-    cohorts = tuple(
-        builder.cohort(number, liko, max_participants) for number in range(1, count + 1)
-    )
+def _program_data(draw: st.DrawFn, plan: _Plan) -> ProgramData:
+    builder = _Builder(draw, plan)
+    liko = draw(_LIKO)
+    count = draw(plan.cohorts)
+    cohorts = tuple(builder.cohort(number, liko) for number in range(1, count + 1))
     return ProgramData(
         program=liko,
         people=tuple(builder.people),
@@ -136,14 +199,9 @@ def _program_data(
 class _Builder:
     """Collects the records of one generated ProgramData, numbering ids as it goes."""
 
-    def __init__(
-        self, draw: st.DrawFn, pool: Sequence[Municipality], min_date: dt.date, max_date: dt.date
-    ) -> None:
+    def __init__(self, draw: st.DrawFn, plan: _Plan) -> None:
         self.draw = draw
-        self.pool = pool
-        self.min_date = min_date
-        self.max_date = max_date
-        self.numbers = st.none() | personnummer()
+        self.plan = plan
         self.people: list[Person] = []
         self.appointments: list[Appointment] = []
         self.participants: list[Participant] = []
@@ -155,73 +213,60 @@ class _Builder:
         self.numbers_used: set[Personnummer] = set()
 
     def person(self) -> Person:
-        """A new person, ``p-<n>``, whose personnummer (if any) nobody else has."""
-        new = self.draw(person(f"p-{len(self.people) + 1}", self.numbers))
-        if new.personnummer is not None and new.personnummer in self.numbers_used:
-            new = Person(
-                id=new.id,
-                given_name=new.given_name,
-                family_name=new.family_name,
-                email=new.email,
-                phone=new.phone,
-            )
+        """A new person, ``p-<n>``, whose personnummer (if any) nobody else has.
+
+        A number drawn twice is moved on to the next free serial of the same birth date.
+        """
+        new = make_person(self.draw, f"p-{len(self.people) + 1}", self.plan.numbers)
         if new.personnummer is not None:
-            self.numbers_used.add(new.personnummer)
+            number = new.personnummer
+            while number in self.numbers_used:
+                number = next_personnummer(number)
+            if number != new.personnummer:
+                new = attrs.evolve(new, personnummer=number)
+            self.numbers_used.add(number)
         self.people.append(new)
         return new
 
     def sessions(
         self, number: int, start: dt.date, end: dt.date, theme_ids: Sequence[str]
     ) -> tuple[Session, ...]:
-        """Up to four sessions ``s-<cohort>-<n>`` inside the cohort, none overlapping another."""
-        drawn = [
-            self.draw(session(None, start, end, theme_ids))
-            for _ in range(self.draw(st.integers(0, 4)))
-        ]
+        """Up to four sessions ``s-<cohort>-<n>`` inside the cohort, one after another."""
         kept: list[Session] = []
-        for candidate in sorted(drawn, key=lambda s: s.start):
-            if not kept or candidate.start > kept[-1].end:
-                kept.append(candidate)
-        return tuple(
-            Session(
-                id=f"s-{number}-{index}",
-                kind=kept_session.kind,
-                title=kept_session.title,
-                start=kept_session.start,
-                end=kept_session.end,
-                venue=kept_session.venue,
-                online=kept_session.online,
-                theme_ids=kept_session.theme_ids,
-                activities=kept_session.activities,
-            )
-            for index, kept_session in enumerate(kept, start=1)
-        )
+        for index in range(1, self.draw(upto(4)) + 1):
+            earliest = kept[-1].end + dt.timedelta(days=1) if kept else start
+            if earliest > end:
+                break
+            kept.append(make_session(self.draw, f"s-{number}-{index}", earliest, end, theme_ids))
+        return tuple(kept)
 
     def appointment(
-        self, holder: Person, where: Municipality, catalog: Sequence[Position], start: dt.date
+        self,
+        holder: Person,
+        where: Municipality,
+        catalog: st.SearchStrategy[Position],
+        start: dt.date,
     ) -> Appointment:
         """An ongoing appointment ``a-<n>`` of *holder* in *where*, begun on *start*."""
-        drawn = self.draw(
-            appointment(
-                person_id=holder.id,
-                pool=[where],
-                catalog=catalog,
-                min_date=start,
-                max_date=start,
-                ongoing=True,
-            )
+        held = self.draw(catalog)
+        administration = (
+            ADMINISTRATIONS[0]
+            if held.kind in _NOT_IN_ADMINISTRATION
+            else self.draw(ADMINISTRATION_PICK)
         )
+        company = self.draw(COMPANY_PICK) if held.kind is PositionKind.COMPANY_CEO else ""
+        organisation, kind, reports_to, function = role(held, administration, company)
         job = Appointment(
             id=f"a-{len(self.appointments) + 1}",
             person_id=holder.id,
             municipality=where,
-            organisation=drawn.organisation,
-            title=drawn.title,
+            organisation=organisation,
+            title=title_of(held, organisation),
             start=start,
-            position=drawn.position,
-            organisation_kind=drawn.organisation_kind,
-            reports_to=drawn.reports_to,
-            staff_function=drawn.staff_function,
+            position=held,
+            organisation_kind=kind,
+            reports_to=reports_to,
+            staff_function=function,
         )
         self.appointments.append(job)
         return job
@@ -230,8 +275,8 @@ class _Builder:
         """The person id of *where*'s kommunchef, in office since before ``min_date``."""
         if where.code not in self.chiefs:
             holder = self.person()
-            days = self.draw(st.integers(365, 3650))
-            self.appointment(holder, where, _CHIEF, self.min_date - dt.timedelta(days=days))
+            since = self.plan.min_date - dt.timedelta(days=self.draw(_CHIEF_SINCE))
+            self.appointment(holder, where, _CHIEF, since)
             self.chiefs[where.code] = holder.id
         return self.chiefs[where.code]
 
@@ -244,32 +289,27 @@ class _Builder:
             job,
             application_id=f"ans-{len(self.applications) + 1}",
             cohort_id=cohort_id,
-            submitted=self.draw(dates(earliest, deadline)),
+            submitted=day(self.draw, earliest, deadline),
             status=status,
         )
         self.applications.append(application)
         return application
 
-    def cohort(self, number: int, liko: Program, max_participants: int) -> Cohort:
+    def cohort(self, number: int, liko: Program) -> Cohort:
         """Cohort ``c-<number>`` with its mentors, participants, pairs and applications."""
         draw = self.draw
         cohort_id = f"c-{number}"
-        start = draw(dates(self.min_date, self.max_date))
-        end = start + dt.timedelta(
-            days=draw(st.integers(0, min(450, (self.max_date - start).days)))
-        )
-        deadline = start - dt.timedelta(days=draw(st.integers(0, 120)))
-        hired = deadline - dt.timedelta(days=draw(st.integers(0, 3650)))
-        size = min(6, len(self.pool))
-        collaborating = draw(
-            st.lists(st.sampled_from(self.pool), min_size=2, max_size=size, unique=True)
-        )
+        start = day(draw, self.plan.min_date, self.plan.max_date)
+        end = day(draw, start, min(self.plan.max_date, start + dt.timedelta(days=450)))
+        deadline = start - dt.timedelta(days=draw(upto(120)))
+        hired = deadline - dt.timedelta(days=draw(upto(3650)))
+        collaborating = draw(self.plan.collaborating)
 
         collaborations: list[Collaboration] = []
         mentors: list[Mentor] = []
         for where in collaborating:
             chief_id = self.chief(where)
-            capacity = draw(st.integers(1, 3))
+            capacity = draw(_CAPACITY)
             collaborations.append(
                 Collaboration(
                     municipality=where, chief_executive_id=chief_id, mentor_capacity=capacity
@@ -288,12 +328,12 @@ class _Builder:
 
         left = {mentor.id: mentor.capacity for mentor in mentors}
         adepts: list[Participant] = []
-        for _ in range(draw(st.integers(1, max_participants))):
-            home = draw(st.sampled_from(collaborating))
+        for _ in range(draw(self.plan.adepts)):
+            home = pick(draw, collaborating)
             free = [m for m in mentors if m.municipality != home and left[m.id] > 0]
             if not free:
                 break
-            mentor = draw(st.sampled_from(free))
+            mentor = pick(draw, free)
             left[mentor.id] -= 1
             job = self.appointment(self.person(), home, _TARGET, hired)
             application = self.application(job, cohort_id, deadline, ApplicationStatus.ADMITTED)
@@ -302,7 +342,7 @@ class _Builder:
                 person_id=job.person_id,
                 cohort_id=cohort_id,
                 appointment_id=job.id,
-                status=draw(st.sampled_from(ParticipantStatus)),
+                status=draw(_PARTICIPANT_STATUS),
                 application_id=application.id,
             )
             self.participants.append(adept)
@@ -312,15 +352,15 @@ class _Builder:
             if successor is not None:
                 left[successor.id] -= 1
 
-        for _ in range(draw(st.integers(0, 2))):
-            where = draw(st.sampled_from(self.pool))
-            job = self.appointment(self.person(), where, all_positions(), hired)
-            self.application(job, cohort_id, deadline, draw(st.sampled_from(_NOT_ADMITTED)))
+        for _ in range(draw(_OTHER_APPLICANTS)):
+            where = draw(self.plan.anywhere)
+            job = self.appointment(self.person(), where, _ANY_POSITION, hired)
+            self.application(job, cohort_id, deadline, draw(_NOT_ADMITTED))
 
         groups: list[SupportGroup] = []
         rest = [adept.id for adept in adepts]
         while rest:
-            size = draw(st.integers(1, 6))
+            size = draw(_GROUP_SIZE)
             label = len(groups) + 1
             groups.append(
                 SupportGroup(
@@ -331,6 +371,7 @@ class _Builder:
             )
             rest = rest[size:]
 
+        spare_places = draw(_SPARE_PLACES)
         theme_ids = [theme.id for theme in liko.themes]
         return Cohort(
             id=cohort_id,
@@ -340,8 +381,8 @@ class _Builder:
             start=start,
             end=end,
             application_deadline=deadline,
-            capacity=draw(st.none() | st.integers(len(adepts), len(adepts) + 10)),
-            venue=draw(st.none() | venues(municipalities=collaborating)),
+            capacity=None if spare_places is None else len(adepts) + spare_places,
+            venue=make_venue(draw, collaborating) if draw(st.booleans()) else None,
             collaborations=tuple(collaborations),
             support_groups=tuple(groups),
             sessions=self.sessions(number, start, end, theme_ids),
@@ -362,12 +403,12 @@ class _Builder:
         replaced mentor stays as the ended relationship): that mentor is returned.
         """
         draw = self.draw
-        first = draw(dates(start, end))
+        first = day(draw, start, end)
         withdrawn = adept.status is ParticipantStatus.WITHDRAWN
-        status = draw(st.sampled_from(_OVER if withdrawn else tuple(MentorshipStatus)))
+        status = draw(_OVER if withdrawn else _ANY_STATUS)
         successor = None
         if status is MentorshipStatus.ENDED_EARLY and not withdrawn and spare and first < end:
-            successor = draw(st.none() | st.sampled_from(spare))
+            successor = pick(draw, spare) if draw(st.booleans()) else None
         last = end - dt.timedelta(days=1) if successor is not None else end
         pair = Mentorship(
             id=f"ms-{len(self.mentorships) + 1}",
@@ -379,7 +420,7 @@ class _Builder:
         self.pair(pair, end)
         if successor is not None and pair.end is not None:
             then = pair.end + dt.timedelta(days=1)
-            later = draw(st.sampled_from((MentorshipStatus.ACTIVE, MentorshipStatus.COMPLETED)))
+            later = draw(_SUCCESSOR_STATUS)
             self.pair(
                 Mentorship(
                     id=f"ms-{len(self.mentorships) + 1}",
@@ -396,8 +437,8 @@ class _Builder:
         """*pair* and 0–3 meetings inside it (none held if it is only proposed)."""
         self.mentorships.append(pair)
         held = pair.status is not MentorshipStatus.PROPOSED
-        for _ in range(self.draw(st.integers(0, 3))):
+        for _ in range(self.draw(upto(3))):
             meeting_id = f"mm-{len(self.meetings) + 1}"
             self.meetings.append(
-                self.draw(meeting(meeting_id, pair.id, pair.start, pair.end or end, held=held))
+                make_meeting(self.draw, meeting_id, pair.id, pair.start, pair.end or end, held=held)
             )
