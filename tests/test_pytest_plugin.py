@@ -275,8 +275,8 @@ applicant = { submitted = 2025-06-01 }
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [
-        ("no_such_module:registry", "*rule_registry = 'no_such_module:registry': cannot import*"),
-        ("os:sep", "*rule_registry = 'os:sep': expected a PredicateRegistry, found str*"),
+        ("no_such_module:registry", "*rule_registry = 'no_such_module:registry': cannot load*"),
+        ("os:sep", "*rule_registry = 'os:sep': *expected a PredicateRegistry, found str*"),
     ],
 )
 def test_a_bad_registry_setting_is_a_collection_error(

@@ -679,10 +679,13 @@ class InvalidValueError(LedarskapError, ValueError):
         >>> problem = error.as_problem()
         >>> problem.path, problem.render("sv")
         ('Cohort.end', 'Cohort.end: förväntade ett datum, fick 3')
+        >>> error = InvalidValueError(location=Text("tabellen x", "the x table"), expected="a date", found=3)
+        >>> error.as_problem().render("sv")
+        'tabellen x: expected a date, found 3'
         """
         english = str(self).removeprefix(f"{self.location}: ")
         swedish = self._swedish and self._swedish.removeprefix(f"{self._location_sv}: ")
-        return Problem(self.location, _Worded(english, swedish))
+        return Problem(_Worded(self.location, self._location_sv), _Worded(english, swedish))
 
 
 class InvalidPersonnummerError(InvalidValueError):

@@ -32,7 +32,6 @@ Disable the plugin with ``-p no:ledarskap``. Loading it costs nothing beyond
 from __future__ import annotations
 
 import fnmatch
-import importlib
 from collections.abc import Iterator
 from math import floor
 from pathlib import Path
@@ -186,24 +185,12 @@ class RuleCaseFile(pytest.File):
         spec = self.config.getini("rule_registry")
         registry = None
         if spec:
-            from ledarskap.eligibility import PredicateRegistry
+            from ledarskap.eligibility._vocabulary import registry_named
 
-            module, _, name = spec.partition(":")
             try:
-                found = getattr(importlib.import_module(module), name)
-                registry = found() if callable(found) else found
-            except LedarskapError as error:  # the registry refused a predicate: its own words
+                registry = registry_named(spec)
+            except LedarskapError as error:
                 raise self.CollectError(f"rule_registry = {spec!r}: {error}") from None
-            except Exception as error:  # importing the module runs its code: anything may fail
-                raise self.CollectError(
-                    f"rule_registry = {spec!r}: cannot import it ({type(error).__name__}: "
-                    f"{error}); expected module:name of a PredicateRegistry"
-                ) from None
-            if not isinstance(registry, PredicateRegistry):
-                raise self.CollectError(
-                    f"rule_registry = {spec!r}: expected a PredicateRegistry, found "
-                    f"{type(registry).__name__}"
-                )
         self.config.stash[_REGISTRY] = registry
         return registry
 

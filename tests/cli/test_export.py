@@ -124,7 +124,33 @@ def test_with_k_there_is_no_warning(tmp_path: Path, key_file: Path) -> None:
         )
         assert result.code == 0, result
         assert result.err == ""
-        assert f"Safe export, k = {k}" in result.out
+    assert "Safe export, k = 5\n" in result.out
+
+
+def test_k_1_is_not_called_safe(tmp_path: Path, key_file: Path) -> None:
+    """Every group has at least one person: --k 1 makes nothing k-anonymous, and says so."""
+    for language, heading in (
+        ("en", "Pseudonymised export (not k-anonymous)"),
+        ("sv", "Pseudonymiserad export (inte k-anonym)"),
+    ):
+        out = str(tmp_path / f"t-{language}")
+        result = run(
+            "export",
+            EXAMPLE,
+            "--format",
+            "csv",
+            "-o",
+            out,
+            "--lang",
+            language,
+            *pseudonymised(key_file, "--k", "1"),
+        )
+        assert result.code == 0, result
+        assert result.err == ""  # asked for on purpose: not warned of
+        assert f"\n{heading}\n" in result.out
+        assert "Safe export" not in result.out
+        assert "Säker export" not in result.out
+        assert "k = 1" not in result.out
 
 
 class _Worded(UserWarning):

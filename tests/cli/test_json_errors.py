@@ -191,6 +191,8 @@ def test_a_reader_gone_while_the_error_is_written_leaves_exit_status_2(
         (["validate", "--fo", "json"], True),
         (["validate", "--f=json"], True),
         (["validate", "--format", "text"], False),
+        (["validate", "--format", "json", "--format", "text"], False),  # argparse takes the last
+        (["validate", "--format", "text", "--format=json"], True),
         (["validate", "--format"], False),
         (["validate", "--", "--format", "json"], False),
         (["validate", "--formats", "json"], False),

@@ -160,8 +160,8 @@ def test_a_municipality_collaborates_once() -> None:
     twice = [Collaboration(municipality="0580"), Collaboration(municipality="Linköping")]
     with pytest.raises(
         InvalidValueError,
-        match=r"Cohort\.collaborations\[1\]\.municipality: expected an id not used before,"
-        r" found '0580'",
+        match=r"Cohort\.collaborations\[1\]\.municipality: expected a municipality not already"
+        r" collaborating in the cohort, found 'Linköping'",
     ):
         cohort(collaborations=twice)
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import ledarskap
 from ledarskap import ApplicationStatus, Participant, ParticipantStatus, ProgramData
 from ledarskap.errors import InvalidValueError, UsageError
+from ledarskap.plots import meeting_timeline
 from ledarskap.tables import (
     COARSENING_ORDER,
     QUASI_IDENTIFIERS,
@@ -126,6 +127,11 @@ def test_every_exported_group_has_at_least_k_people(
     assert second.k_after == min(applicants.values(), default=0)
     assert first.people == len(rows_of)
     assert second.people == len({a.person_id for a in data.applications})
+    # people_suppressed: the people who lost at least one row (an applicant may keep others)
+    assert first.people_suppressed == sum(not ids <= exported for ids in rows_of.values())
+    whose = _applicants(data, key)
+    shown = {r["application_id"] for r in export.tables["applications"]}
+    assert second.people_suppressed == len({whose[a] for a in whose if a not in shown})
     for result in export.report.tables:
         assert result.rows == export.tables.size(result.table) + result.suppressed
         assert result.people_suppressed <= result.people
@@ -406,24 +412,78 @@ def test_k_anonymity_refuses_what_is_no_table(
         k_anonymity(rows, columns, person=person)  # type: ignore[arg-type]
 
 
+def test_an_applicant_who_lost_one_row_of_two_is_counted_among_the_people_suppressed() -> None:
+    """Reproduction (final read, 1): an applicant whose second application is left out and
+    whose first is kept lost a row, and is one of the people the report counts: 13 rows of
+    13 people left out are "13 rows suppressed, of 13 people", not "of 12 people"."""
+    data = ledarskap.example_program()
+    key = PseudonymKey(KEY)
+    first = next(a for a in data.applications if a.id == "ans-001")
+    again = attrs.evolve(first, id="ans-999", municipality=None)
+    both = attrs.evolve(data, applications=(*data.applications, again))
+    export = safe_tables(both, key, k=3)
+    assert _exported(export, "applications", "application_id", key, "application", ["ans-001"])
+    assert not _exported(export, "applications", "application_id", key, "application", ["ans-999"])
+    result = export.report.tables[1]
+    whose = _applicants(both, key)
+    shown = {r["application_id"] for r in export.tables["applications"]}
+    lost = {whose[a] for a in whose if a not in shown}
+    assert key.person(both.person(first.person_id)) in lost
+    assert result.people_suppressed == len(lost) == result.suppressed  # one row of each
+    rendered = export.report.render("en")
+    assert f"{result.suppressed} rows suppressed, of {len(lost)} people" in rendered
+    assert export.report.to_data()["tables"][1]["people_suppressed"] == len(lost)
+
+
+def test_k_1_makes_nothing_k_anonymous_and_is_not_called_safe() -> None:
+    """Every group has at least one person: k=1 coarsens and suppresses nothing, and its
+    report is headed as an export without k is, not "Safe export, k = 1"."""
+    export = safe_tables(planted(), PseudonymKey(KEY), k=1)
+    assert not export.report.k_anonymous
+    assert safe_tables(planted(), PseudonymKey(KEY), k=2).report.k_anonymous
+    assert not safe_tables(planted(), PseudonymKey(KEY)).report.k_anonymous
+    result = export.report.tables[0]
+    assert (result.coarsened, result.suppressed, result.k_after) == ((), 0, 1)
+    en, sv = export.report.render("en"), export.report.render("sv")
+    assert en.startswith("Pseudonymised export (not k-anonymous)\n")
+    assert sv.startswith("Pseudonymiserad export (inte k-anonym)\n")
+    assert "k = 1" not in en
+    assert "k = 1" not in sv
+    assert "k holds within" not in en
+    assert en.endswith(
+        "Exports made with the same key join on their pseudonyms; "
+        "use a key of its own for each recipient"
+    )
+    assert export.report.mentors_unlinked  # k was given: the mentor is left out still
+    assert export.report.to_data()["k"] == 1
+
+
 @pytest.mark.parametrize("k", [0, -1, True, 2.5, "3"])
 def test_a_bad_k_is_refused(k: object) -> None:
-    with pytest.raises(UsageError, match="k must be a whole number"):
+    """A bad k is a bad value, an InvalidValueError, here as in meeting_timeline (one check)."""
+    with pytest.raises(InvalidValueError, match="k: expected a whole number of at least 1") as ours:
         safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=k)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError) as theirs:
+        meeting_timeline(ledarskap.example_program(), k=k)  # type: ignore[arg-type]
+    assert str(ours.value) == f"safe_tables: {theirs.value}"
+    assert ours.value.render("sv") == f"safe_tables: {theirs.value.render('sv')}"
 
 
 def test_bad_arguments_are_refused() -> None:
-    with pytest.raises(UsageError, match="suppress_at_most"):
+    with pytest.raises(
+        InvalidValueError,
+        match="safe_tables: suppress_at_most: expected a whole number of at least 0, found -1",
+    ):
         safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=2, suppress_at_most=-1)
     with pytest.raises(UsageError, match="expected a PseudonymKey, found bytes"):
         safe_tables(ledarskap.example_program(), KEY)  # type: ignore[arg-type]
 
 
 def test_a_bad_k_in_swedish() -> None:
-    with pytest.raises(UsageError) as caught:
+    with pytest.raises(InvalidValueError) as caught:
         safe_tables(ledarskap.example_program(), PseudonymKey(KEY), k=0)
-    assert caught.value.render("sv") == "safe_tables: k måste vara ett heltal, minst 1, fick 0"
-    assert str(caught.value) == "safe_tables: k must be a whole number of at least 1, found 0"
+    assert caught.value.render("sv") == "safe_tables: k: förväntade ett heltal, minst 1, fick 0"
+    assert str(caught.value) == "safe_tables: k: expected a whole number of at least 1, found 0"
 
 
 def test_personal_data_written_into_a_session_is_masked() -> None:

@@ -87,6 +87,27 @@ def test_xlsx_has_a_sheet_per_table_with_typed_cells(tmp_path: Path) -> None:
     assert len(rows) == tables.size("participants") + 1
 
 
+def test_the_xlsx_writer_and_the_tables_count_a_row_alike() -> None:
+    """Reproduction (final read, 10): the first participant was "row 2" (the sheet's) in the
+    XLSX writer's error and "row 1" in the check of Tables; both are the data row, from 1."""
+    pytest.importorskip("openpyxl")
+    tables = program_tables(ledarskap.example_program())
+    for row in (0, 6):
+        columns = {name: tables.columns(name) for name in tables}
+        columns["participants"]["name"][row] = "Anna\x0bSvensson"
+        with pytest.raises(InvalidValueError) as written:
+            tables_bytes(Tables(columns, tables.schema), "xlsx")
+        columns["participants"]["name"][row] = 42
+        with pytest.raises(InvalidValueError) as checked:
+            Tables(columns, tables.schema)
+        where = f"the participants table, row {row + 1}, column name: "
+        assert str(written.value).startswith(where)
+        assert str(checked.value).startswith(where)
+        sv = f"tabellen participants, rad {row + 1}, kolumn name: "
+        assert written.value.render("sv").startswith(sv)
+        assert checked.value.render("sv").startswith(sv)
+
+
 @pytest.mark.parametrize("name", ["An\x01na", "An\r\nna"])
 def test_xlsx_refuses_a_control_character_naming_the_cell(name: str) -> None:
     """A control character, or a carriage return (which XLSX reads back as a line feed),
@@ -95,7 +116,7 @@ def test_xlsx_refuses_a_control_character_naming_the_cell(name: str) -> None:
     data = planted()
     person = attrs.evolve(data.people[0], given_name=name)
     data = attrs.evolve(data, people=[person, *data.people[1:]])
-    with pytest.raises(InvalidValueError, match="the mentors table, row 2, column name"):
+    with pytest.raises(InvalidValueError, match="the mentors table, row 1, column name"):
         tables_bytes(program_tables(data), "xlsx")
 
 
@@ -112,7 +133,7 @@ def test_xlsx_says_where_a_control_character_is_never_what_the_name_is() -> None
     with pytest.raises(InvalidValueError) as caught:
         tables_bytes(program_tables(data), "xlsx")
     said = str(caught.value)
-    assert said.startswith("the participants table, row 2, column name: expected text without")
+    assert said.startswith("the participants table, row 1, column name: expected text without")
     assert said.endswith("found text with the character U+000B at position 5 of 19")
     assert "Anna" not in said
     assert "Maria" not in caught.value.render("sv")

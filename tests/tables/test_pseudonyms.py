@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import secrets
@@ -182,7 +183,8 @@ def test_a_bad_key_file_is_named(tmp_path: Path) -> None:
         PseudonymKey.from_file(typed)
     assert caught.value.render("sv") == (
         f"{typed}: en pseudonymnyckel måste vara slumpade byte, inte skriven text: den här är "
-        "text (en lösenfras, ett ord) och inte hexadecimala siffror, och text kan gissas: "
+        "text (en lösenfras, ett ord; base64 räknas som text) och inte hexadecimala siffror, "
+        "och text kan gissas: "
         "gör en med PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand -hex 32"
     )
     assert "password" not in str(caught.value)
@@ -309,3 +311,16 @@ def test_a_key_file_only_its_owner_can_read_or_reach_gives_no_warning(
         warnings.simplefilter("error")
         for path in (private, behind):
             assert bytes(PseudonymKey.from_file(path)) == key
+
+
+def test_a_hex_key_with_an_odd_number_of_digits_is_told_so() -> None:
+    """65 hex digits is a key cut or lengthened by one, not a passphrase."""
+    digits = bytes(range(7, 39)).hex() + "a"
+    with pytest.raises(UsageError, match="has 65: a digit is missing or one too many"):
+        PseudonymKey(digits.encode("ascii"))
+
+
+def test_a_base64_key_is_refused_with_a_word_for_base64() -> None:
+    """``openssl rand -base64 32`` writes text: the message says base64 counts as text."""
+    with pytest.raises(UsageError, match="base64 counts as text"):
+        PseudonymKey(base64.b64encode(bytes(range(7, 39))))

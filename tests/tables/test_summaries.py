@@ -13,6 +13,7 @@ import ledarskap
 from ledarskap import MentorshipStatus, PositionKind, ProgramData
 from ledarskap.errors import InvalidValueError, UsageError
 from ledarskap.tables import (
+    MeetingTally,
     PseudonymKey,
     Tables,
     cohort_summaries,
@@ -40,10 +41,16 @@ def test_the_counts_add_up_to_the_records(data: ProgramData) -> None:
             (summary.by_county, summary.unknown_county),
         ):
             assert sum(c.count for c in breakdown) + unknown == len(people)
-        assert [c.key for c in summary.by_position_kind] == [k.value for k in PositionKind]
+        kinds = [c.key for c in summary.by_position_kind]
+        if summary.unknown_position_kind == len(people) > 0:  # nobody's is known
+            assert kinds == []
+        else:
+            assert kinds == [k.value for k in PositionKind]
         meetings = [r for r in tables["meetings"] if r["cohort_id"] == summary.cohort_id]
         assert summary.meetings.total == len(meetings)
-        assert sum(m.tally.total for m in summary.meetings_by_month) == len(meetings)
+        assert sum(m.tally.total for m in summary.meetings_by_month) + (
+            summary.meetings_outside_months.total
+        ) == len(meetings)
         assert sum(c.count for c in summary.outcomes) == len(
             data.applications_to(summary.cohort_id)
         )
@@ -108,8 +115,8 @@ def test_a_summary_of_a_safe_export_counts_what_it_holds() -> None:
     export = safe_tables(planted(), PseudonymKey.generate(), k=3)
     summary = cohort_summaries(export.tables)[0]
     assert summary.participants == export.tables.size("participants")
-    assert all(c.count == 0 for c in summary.by_municipality)  # coarsened away …
-    assert summary.unknown_municipality == summary.participants  # … so not known
+    assert summary.by_municipality == ()  # coarsened away: no municipality at 0 …
+    assert summary.unknown_municipality == summary.participants  # … but not known
     assert sum(c.count for c in summary.by_county) == summary.participants
     assert summary.unknown_county == 0
     assert all(c.label.sv == c.label.en == c.key for c in summary.reasons)
@@ -122,6 +129,35 @@ def test_a_summary_of_a_safe_export_counts_what_it_holds() -> None:
         "en": "not known",
         "count": summary.participants,
     }
+
+
+def test_a_column_nobody_s_is_known_lists_no_group_at_zero() -> None:
+    """Reproduction (final read, 5): coarsened away, or known for no participant of the
+    cohort, a column's groups are not listed at 0 (a municipality that looks real, at 0):
+    only its unknown, the participants. Known for some, every group is listed."""
+    export = safe_tables(ledarskap.example_program(), PseudonymKey.generate(), k=3)
+    tables = export.tables
+    assert all(r["municipality"] is None for r in tables["participants"])
+    summary = cohort_summaries(tables)[0]
+    assert summary.by_municipality == ()
+    assert summary.unknown_municipality == summary.participants > 0
+    assert summary.to_data()["by_municipality"] == [
+        {"key": None, "sv": "uppgift saknas", "en": "not known", "count": summary.participants}
+    ]
+    assert summary.by_county  # the county is known: listed
+    columns = {name: tables.columns(name) for name in tables}
+    for column in ("county", "position_kind"):
+        columns["participants"][column] = [None] * tables.size("participants")
+    blank = cohort_summaries(Tables(columns, tables.schema))[0]
+    assert (blank.by_county, blank.by_position_kind, blank.by_municipality) == ((), (), ())
+    assert blank.unknown_county == blank.unknown_position_kind == blank.participants
+    # A cohort without participants lists its groups at 0: nobody is in them, truly
+    data = ledarskap.example_program()
+    empty = attrs.evolve(data, participants=[], mentorships=[], meetings=[])
+    nobody = cohort_summaries(empty)[0]
+    assert nobody.participants == 0
+    assert {c.count for c in nobody.by_municipality} == {0}
+    assert len(nobody.by_position_kind) == len(PositionKind)
 
 
 def test_a_participant_without_an_appointment_is_counted_as_not_known() -> None:
@@ -180,32 +216,82 @@ def _month(day: dt.date) -> str:
 @settings(max_examples=15, deadline=None)
 @given(program_data(max_cohorts=2, max_participants=5))
 def test_every_month_of_the_cohort_is_listed_once_in_order(data: ProgramData) -> None:
-    """Law: a cohort's months run without a gap from its first day (or its first session,
-    mentorship or meeting, if earlier) to its last (or its last record, if later); each
-    meeting is in its month, so the months add up to the cohort's meetings. From the tables
-    (which do not hold the cohort's days) the months are a run within those."""
+    """Law: a cohort's months run without a gap from its first day to its last, never more
+    than 60 of them; each meeting is in its month, or, on a day outside them, counted
+    apart, so the months and the meetings outside add up to the cohort's meetings. From
+    the tables (which do not hold the cohort's days) the months are a run as well."""
     tables = program_tables(data)
     by_tables = {s.cohort_id: s for s in cohort_summaries(tables)}
     for summary in cohort_summaries(data):
         cohort = data.cohort(summary.cohort_id)
-        months = [m.month for m in summary.meetings_by_month]
-        assert months == sorted(set(months))
-        assert months[0] <= _month(cohort.start)
-        assert months[-1] >= _month(cohort.end)
-        assert all(
-            (int(b[:4]) * 12 + int(b[5:])) - (int(a[:4]) * 12 + int(a[5:])) == 1
-            for a, b in itertools.pairwise(months)
-        )
         meetings = [r for r in tables["meetings"] if r["cohort_id"] == summary.cohort_id]
-        assert sum(m.tally.total for m in summary.meetings_by_month) == len(meetings)
-        counted = {m.month: m.tally.total for m in summary.meetings_by_month}
-        for r in meetings:
-            assert counted[_month(r["on"])] > 0
-        from_tables = [m.month for m in by_tables[summary.cohort_id].meetings_by_month]
-        assert set(from_tables) <= set(months)
-        assert sum(m.tally.total for m in by_tables[summary.cohort_id].meetings_by_month) == len(
-            meetings
+        for source in (summary, by_tables[summary.cohort_id]):
+            months = [m.month for m in source.meetings_by_month]
+            assert months == sorted(set(months))
+            assert 0 < len(months) <= 60 or (not meetings and not months)
+            assert all(_step(a, b) == 1 for a, b in itertools.pairwise(months))
+            counted = {m.month: m.tally.total for m in source.meetings_by_month}
+            inside = sum(_month(r["on"]) in counted for r in meetings)
+            assert sum(counted.values()) == inside
+            assert source.meetings_outside_months.total == len(meetings) - inside
+        months = [m.month for m in summary.meetings_by_month]
+        if _step(_month(cohort.start), _month(cohort.end)) < 60:
+            assert (months[0], months[-1]) == (_month(cohort.start), _month(cohort.end))
+
+
+def _step(a: str, b: str) -> int:
+    """Months from the month *a* to the month *b* (``"2025-09"``)."""
+    return (int(b[:4]) * 12 + int(b[5:])) - (int(a[:4]) * 12 + int(a[5:]))
+
+
+def _mistyped(year: int) -> ProgramData:
+    """The example program with its first meeting's year mistyped as *year*."""
+    data = ledarskap.example_program()
+    first = data.meetings[0]
+    wrong = attrs.evolve(first, on=first.on.replace(year=year))
+    return attrs.evolve(data, meetings=(wrong, *data.meetings[1:]))
+
+
+@pytest.mark.parametrize("year", [9025, 1025, 2029])
+def test_a_meeting_with_a_mistyped_year_does_not_stretch_the_months(year: int) -> None:
+    """Reproduction (final read, 2): one meeting typed 9025 for 2025 listed every month up
+    to it, 84,001 of them (10 MB of `ledarskap summary --format json`). The cohort's
+    months are listed, and the meeting is counted apart, outside them."""
+    data = _mistyped(year)
+    expected = [f"2025-{m:02d}" for m in range(9, 13)] + [f"2026-{m:02d}" for m in range(1, 10)]
+    for source in (data, program_tables(data)):
+        summary = cohort_summaries(source)[0]
+        assert [m.month for m in summary.meetings_by_month] == expected
+        assert summary.meetings_outside_months == MeetingTally(held=1)
+        assert summary.meetings.total == len(data.meetings)
+        assert sum(m.tally.total for m in summary.meetings_by_month) == len(data.meetings) - 1
+        as_data = summary.to_data()
+        assert len(as_data["meetings_by_month"]) == 13
+        assert as_data["meetings_outside_months"] == {"held": 1, "planned": 0, "cancelled": 0}
+        assert "148 held, 0 planned, 1 cancelled (1 outside the cohort's months)" in (
+            summary.render("en")
         )
+        assert "(1 utanför omgångens månader)" in summary.render("sv")
+    assert "outside" not in cohort_summaries(ledarskap.example_program())[0].render("en")
+
+
+def test_tables_without_the_cohort_s_days_list_at_most_60_months() -> None:
+    """From tables without sessions or mentorships, the meetings bound the months; a year
+    mistyped cannot stretch them past 60 months (five years): the 60 that hold the most
+    meetings are listed, the rest counted outside."""
+    data = _mistyped(9025)
+    tables = program_tables(data)
+    columns = {name: tables.columns(name) for name in tables}
+    for name in ("sessions", "mentorships"):
+        columns[name] = {column: [] for column in columns[name]}
+    summary = cohort_summaries(Tables(columns, tables.schema))[0]
+    months = [m.month for m in summary.meetings_by_month]
+    assert len(months) == 60
+    held = sorted(_month(m.on) for m in data.meetings[1:])
+    assert months[0] == held[0]  # the run of the meetings
+    assert held[-1] <= months[-1] < "9025"
+    assert summary.meetings_outside_months.total == 1
+    assert sum(m.tally.total for m in summary.meetings_by_month) == len(data.meetings) - 1
 
 
 def test_a_month_without_meetings_is_listed_at_zero() -> None:

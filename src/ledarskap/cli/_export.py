@@ -12,7 +12,8 @@ date; with ``--k K`` the quasi-identifiers are coarsened until every group has a
 *K* people, and what was coarsened and suppressed is reported. Without ``--k`` the export
 is only pseudonymised, not k-anonymous: municipality, position and birth year go out
 exactly, so in a small cohort a row is one person. The report says so, and a warning on
-standard error recommends ``--k``.
+standard error recommends ``--k``. ``--k 1`` coarsens nothing either: its report is headed
+the same way ("not k-anonymous"), but it is asked for on purpose, and not warned of.
 """
 
 from __future__ import annotations
@@ -54,9 +55,6 @@ _KEY_IS_INPUT = Text(
     "export: --key-file är programfilen; nyckeln är en egen fil med minst 32 slumpade byte",
     "export: --key-file names the program file; the key is a file of its own, "
     "at least 32 random bytes",
-)
-_PSEUDONYMISED_ONLY = Text(
-    "Pseudonymiserad export (inte k-anonym)", "Pseudonymised export (not k-anonymous)"
 )
 _NO_K = Text(
     "export --pseudonymise utan --k är inte anonym: kommun, befattning och födelseår följer "
@@ -157,10 +155,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     for name in tables:
         console.print("  " + console.say(_ROWS, name=name, rows=tables.size(name)))
     if report is not None:
-        rendered = report.render(console.language)
-        if report.k is None:  # the heading would call it safe: say what it is
-            rendered = console.say(_PSEUDONYMISED_ONLY) + "\n" + rendered.partition("\n")[2]
-        console.print(rendered.rstrip("\n"))
-        if report.k is None:
+        console.print(report.render(console.language))
+        if report.k is None:  # --k 1 asks for no coarsening on purpose: not warned of
             console.warn(_NO_K)
     return 0

@@ -123,20 +123,17 @@ def _asks_for_json(argv: Sequence[str]) -> bool:
 
     Read from the words, for a command line argparse refused: it may not have come as far
     as ``--format``, or the command may take none (``ledarskap schema --format json``).
-    Nothing after ``--`` counts.
+    The last ``--format`` counts, as argparse takes the last; nothing after ``--`` does.
     """
+    said = ""
     words = iter(argv)
     for word in words:
         if word == "--":
-            return False
+            break
         name, equals, value = word.partition("=")
-        if (
-            len(name) >= 3
-            and "--format".startswith(name)
-            and (value if equals else next(words, "")) == "json"
-        ):
-            return True
-    return False
+        if len(name) >= 3 and "--format".startswith(name):
+            said = value if equals else next(words, "")
+    return said == "json"
 
 
 def runner(command: str) -> Runner:

@@ -18,7 +18,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap._found import closest
-from ledarskap.errors import InvalidValueError, UsageError
+from ledarskap.errors import InvalidValueError, LedarskapError, UsageError
 from ledarskap.model import Application
 from ledarskap.text import Language, Text
 
@@ -396,9 +396,23 @@ class PredicateRegistry:
         that cannot is a :class:`~ledarskap.errors.UsageError`.
         """
         if self._frozen:
-            raise ValueError("this registry is frozen: add to a copy (registry.copy())")
+            raise InvalidValueError(
+                location="PredicateRegistry.register",
+                expected=Text(
+                    "ett register som inte är fryst (lägg till i en kopia: registry.copy())",
+                    "a registry not frozen (add to a copy: registry.copy())",
+                ),
+                found=Text("ett fryst register", "a frozen registry"),
+                described=True,
+            )
         if spec.name in self._predicates or spec.name in self._fields:
-            raise ValueError(f"{spec.name!r} is already registered")
+            raise InvalidValueError(
+                location="PredicateRegistry.register",
+                expected=Text(
+                    "ett namn som inte redan är registrerat", "a name not already registered"
+                ),
+                found=spec.name,
+            )
         arguments = spec.arguments if isinstance(spec, PredicateSpec) else ()
         for name in (spec.name, *(a.name for a in arguments)):
             if not is_rule_name(name):  # a rule could name it, but not print it to read back
@@ -581,6 +595,8 @@ def registry_named(reference: str) -> PredicateRegistry:
     try:
         found = getattr(importlib.import_module(module_name), name)
         registry = found() if callable(found) else found
+    except LedarskapError:  # the module's registry refused what it was given: its own words
+        raise
     except Exception as error:  # importing the module runs its code: anything may fail
         raise UsageError(
             Text(

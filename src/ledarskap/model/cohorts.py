@@ -285,6 +285,10 @@ _Invariant = Callable[[Cohort], list[InvalidValueError]]
 
 _INVALID = Text("ogiltig omgång", "invalid cohort")
 _NEW_ID = Text("ett id som inte använts förut", "an id not used before")
+_NEW_MUNICIPALITY = Text(
+    "en kommun som inte redan samverkar i omgången",
+    "a municipality not already collaborating in the cohort",
+)
 
 
 def _sessions_within_dates(cohort: Cohort) -> list[InvalidValueError]:
@@ -303,14 +307,16 @@ def _sessions_within_dates(cohort: Cohort) -> list[InvalidValueError]:
     ]
 
 
-def _repeated(field: str, key: str, values: Iterable[str]) -> list[InvalidValueError]:
+def _repeated(
+    field: str, key: str, values: Iterable[str], expected: Text = _NEW_ID
+) -> list[InvalidValueError]:
     """Each of *values* (the *key* of the items of *field*) that an item before it has, at its key."""
     seen: set[str] = set()
     errors = []
     for index, value in enumerate(values):
         if value in seen:
             location = f"Cohort.{field}[{index}].{key}"
-            errors.append(InvalidValueError(location=location, expected=_NEW_ID, found=value))
+            errors.append(InvalidValueError(location=location, expected=expected, found=value))
         seen.add(value)
     return errors
 
@@ -320,6 +326,9 @@ Cohort._invariants = (
     lambda cohort: _repeated("sessions", "id", [s.id for s in cohort.sessions]),
     lambda cohort: _repeated("support_groups", "id", [g.id for g in cohort.support_groups]),
     lambda cohort: _repeated(
-        "collaborations", "municipality", [c.municipality.code for c in cohort.collaborations]
+        "collaborations",
+        "municipality",
+        [c.municipality.name for c in cohort.collaborations],
+        _NEW_MUNICIPALITY,
     ),
 )

@@ -44,6 +44,7 @@ from ledarskap.model import (
     ProgramData,
     SessionKind,
 )
+from ledarskap.tables.anonymity import check_k
 from ledarskap.text import Language, Text, checked_language
 
 from . import _style
@@ -148,13 +149,7 @@ def meeting_timeline(
             ),
             found=pair_labels,
         )
-    given: object = k  # the annotation is a promise the caller may not keep
-    if not isinstance(given, int) or isinstance(given, bool) or given < 1:
-        raise InvalidValueError(
-            location="k",
-            expected=Text("ett heltal, minst 1", "a whole number of at least 1"),
-            found=k,
-        )
+    check_k(k, "k")  # as safe_tables checks its k
     chosen = chosen_cohort(data, cohort)
     rows = _rows(data, chosen, pair_labels, k, language)
     meetings = [meeting for _, pair in rows for meeting in data.meetings_of(pair.id)]

@@ -63,7 +63,13 @@ def pandas(feature: Text = _DATAFRAMES) -> ModuleType:
 
 
 def cell_at(table: str, row: int, column: str) -> Text:
-    """Where a value is: the *table* table, its *row* (from 1), column *column*."""
+    """Where a value is: the *table* table, its *row*, column *column*.
+
+    *row* is the data row, counted from 1: the first row of values is row 1, whatever the
+    file (an XLSX sheet's or a CSV file's header is not counted). Every message about a
+    table's cell counts so, the checks of :class:`~ledarskap.tables.Tables` and the
+    writers alike.
+    """
     return Text(
         f"tabellen {table}, rad {row}, kolumn {column}",
         f"the {table} table, row {row}, column {column}",

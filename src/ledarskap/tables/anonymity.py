@@ -306,7 +306,8 @@ class TableAnonymity:
     suppressed: int
     """Rows left out, being in a group of fewer than *k* people after the last step taken."""
     people_suppressed: int
-    """People whose rows were left out (an applicant's other rows may still be in)."""
+    """People who lost at least one row: a person counts once, however many rows they
+    lost, and an applicant who lost one application and kept another counts too."""
     suppressed_by_cohort: Mapping[str, int]
     """Rows left out, by cohort: only the cohorts the export names, so that the report
     tells of no cohort whose every row was left out."""
@@ -379,6 +380,16 @@ class AnonymityReport:
     """Whether ``mentor_id`` was left out of the mentorships and meetings (always with *k*)."""
 
     @property
+    def k_anonymous(self) -> bool:
+        """Whether the export was made *k*-anonymous: *k* given and at least 2.
+
+        ``k=1`` asks that every group have one person, which every group has: it coarsens
+        and suppresses nothing, and its report is headed, as without *k*, "Pseudonymised
+        export (not k-anonymous)". (It still leaves ``mentor_id`` out.)
+        """
+        return self.k is not None and self.k >= 2
+
+    @property
     def suppressed(self) -> int:
         """How many rows of people were left out, in all."""
         return sum(t.suppressed for t in self.tables)
@@ -398,9 +409,9 @@ class AnonymityReport:
     def render(self, language: Language = "sv") -> str:
         """The report in a few lines of Swedish or English."""
         lines = [
-            _TEXTS["head_none"].render(language)
-            if self.k is None
-            else _TEXTS["head"].format(k=self.k).render(language)
+            _TEXTS["head"].format(k=self.k).render(language)
+            if self.k_anonymous
+            else _TEXTS["head_none"].render(language)
         ]
         for t in self.tables:
             steps = ", ".join(c.label(language) for c in t.coarsened)
@@ -426,7 +437,7 @@ class AnonymityReport:
             lines.append(_TEXTS["linked"].format(counts=counts).render(language))
         if self.mentors_unlinked:
             lines.append(_TEXTS["mentors"].render(language))
-        lines.append(_TEXTS["join_none" if self.k is None else "join"].render(language))
+        lines.append(_TEXTS["join" if self.k_anonymous else "join_none"].render(language))
         return "\n".join(lines)
 
 
@@ -460,7 +471,11 @@ def safe_tables(
     column for the rest. Pass a number to choose otherwise: 0 coarsens as far as it goes
     before suppressing anyone. Without *k*, nothing is coarsened, the mentorships keep
     their mentor, and the report only measures. *ruleset* and *as_of* decide the
-    applications, as in :func:`~ledarskap.tables.program_tables`.
+    applications, as in :func:`~ledarskap.tables.program_tables`. A *k* that is not a
+    whole number of at least 1, or a *suppress_at_most* not one of at least 0, raises
+    :class:`~ledarskap.errors.InvalidValueError` (a bad value, as a bad *k* of
+    :func:`~ledarskap.plots.meeting_timeline` does); a *key* that is no
+    :class:`PseudonymKey`, :class:`~ledarskap.errors.UsageError` (a ``TypeError``).
     """
     if not isinstance(key, PseudonymKey):
         raise UsageError(
@@ -469,22 +484,10 @@ def safe_tables(
                 f"safe_tables: expected a PseudonymKey, found {type(key).__name__}",
             )
         )
-    if k is not None and not _whole(k, 1):
-        raise UsageError(
-            Text(
-                f"safe_tables: k måste vara ett heltal, minst 1, fick {safe_repr(k)}",
-                f"safe_tables: k must be a whole number of at least 1, found {safe_repr(k)}",
-            )
-        )
-    if suppress_at_most is not None and not _whole(suppress_at_most, 0):
-        raise UsageError(
-            Text(
-                "safe_tables: suppress_at_most måste vara ett heltal, minst 0, "
-                f"fick {safe_repr(suppress_at_most)}",
-                "safe_tables: suppress_at_most must be a whole number of at least 0, "
-                f"found {safe_repr(suppress_at_most)}",
-            )
-        )
+    if k is not None:
+        check_k(k, "safe_tables: k")
+    if suppress_at_most is not None:
+        _check_whole(suppress_at_most, 0, "safe_tables: suppress_at_most")
     raw = program_tables(data, ruleset=ruleset, as_of=as_of)
     rows, persons = _Pseudonymised(data, key, raw).tables()
     named = _cohorts_named(rows)
@@ -552,8 +555,30 @@ def safe_tables(
     return SafeExport(Tables(columns, schema), report)
 
 
-def _whole(value: object, least: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+def check_k(k: object, location: str) -> int:
+    """*k* if it is a whole number of at least 1, else :class:`~ledarskap.errors.InvalidValueError`.
+
+    The one check of a *k*, for :func:`safe_tables` and :func:`ledarskap.plots.meeting_timeline`
+    alike: a bad *k* is a bad argument value, as everywhere in the library (an
+    :class:`~ledarskap.errors.InvalidValueError`, a ``ValueError``), whether it is 0, -1,
+    2.5, ``True`` or ``"3"``. *location* names the argument (``"safe_tables: k"``).
+
+    >>> check_k(0, "k")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.InvalidValueError: k: expected a whole number of at least 1, found 0
+    """
+    return _check_whole(k, 1, location)
+
+
+def _check_whole(value: object, least: int, location: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise InvalidValueError(
+            location=location,
+            expected=Text(f"ett heltal, minst {least}", f"a whole number of at least {least}"),
+            found=value,
+        )
+    return value
 
 
 def _without(rows: dict[str, list[dict[str, Any]]], table: str, column: str, gone: set[str]) -> int:
@@ -608,7 +633,7 @@ def _anonymise(
         k_before=k_before,
         coarsened=tuple(steps),
         suppressed=len(small),
-        people_suppressed=people - len(set(theirs)),
+        people_suppressed=len({persons[i] for i in small}),
         suppressed_by_cohort={
             str(c): n for c, n in sorted(left_out.items(), key=lambda i: str(i[0]))
         },

@@ -442,7 +442,7 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
         ) from None
     for name in tables:  # before the workbook is begun: a write-only one cannot be dropped
         for column, values in tables.columns(name).items():
-            for number, value in enumerate(values, start=2):
+            for number, value in enumerate(values, start=1):  # rows as Tables counts them
                 if isinstance(value, str) and not xlsx_holds(value):
                     raise _not_in_xlsx(value, name, number, column)
     book = openpyxl.Workbook(write_only=True)
@@ -469,7 +469,11 @@ def _xlsx(tables: Tables, ticker: Ticker) -> bytes:
 
 
 def _not_in_xlsx(text: str, table: str, row: int, column: str) -> InvalidValueError:
-    """The error for *text*, which an XLSX cell cannot hold, at *row* (the sheet's) of *column*.
+    """The error for *text*, which an XLSX cell cannot hold, at *row* of *column*.
+
+    *row* is the table's data row, counted from 1, as every message of a table counts it
+    (:func:`~ledarskap.tables._frames.cell_at`), not the sheet's (which would be one more,
+    below the header).
 
     A free text (a name, a title: :data:`~ledarskap.tables._frames.FREE_TEXT`) is never
     quoted: the message says which character is where. Another (an id) is quoted, masked.

@@ -28,7 +28,7 @@ ledarskap.errors.UsageError: a pseudonym key must be at least 32 bytes long (256
 >>> PseudonymKey(b"my secret passphrase for exports")
 Traceback (most recent call last):
 ...
-ledarskap.errors.UsageError: a pseudonym key must be random bytes, not typed text: this one is text (a passphrase, a word) and not hex digits, and text can be guessed: make one with PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32
+ledarskap.errors.UsageError: a pseudonym key must be random bytes, not typed text: this one is text (a passphrase, a word; base64 counts as text) and not hex digits, and text can be guessed: make one with PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32
 
 .. versionadded:: 0.3
 """
@@ -237,25 +237,33 @@ def _weakness(key: bytes) -> Text | None:
     material = key
     if _HEX.fullmatch(key):
         digits = re.sub(rb"\s", b"", key)
-        if len(digits) % 2 == 0:
-            material = bytes.fromhex(digits.decode("ascii"))
-            if len(material) < MIN_KEY_BYTES:
-                return Text(
-                    f"en pseudonymnyckel i hexadecimala siffror måste ha minst "
-                    f"{2 * MIN_KEY_BYTES} ({MIN_KEY_BYTES} byte), fick {len(digits)}: gör en "
-                    f"med {_MAKE_ONE.sv}",
-                    f"a pseudonym key in hex digits must have at least {2 * MIN_KEY_BYTES} "
-                    f"of them ({MIN_KEY_BYTES} bytes), found {len(digits)}: make one with "
-                    f"{_MAKE_ONE.en}",
-                )
+        if len(digits) % 2:
+            return Text(
+                f"en pseudonymnyckel i hexadecimala siffror har ett jämnt antal, två per byte, "
+                f"men den här har {len(digits)}: en siffra saknas eller är för mycket; gör en "
+                f"med {_MAKE_ONE.sv}",
+                f"a pseudonym key in hex digits has an even number of them, two a byte, but "
+                f"this one has {len(digits)}: a digit is missing or one too many; make one "
+                f"with {_MAKE_ONE.en}",
+            )
+        material = bytes.fromhex(digits.decode("ascii"))
+        if len(material) < MIN_KEY_BYTES:
+            return Text(
+                f"en pseudonymnyckel i hexadecimala siffror måste ha minst "
+                f"{2 * MIN_KEY_BYTES} ({MIN_KEY_BYTES} byte), fick {len(digits)}: gör en "
+                f"med {_MAKE_ONE.sv}",
+                f"a pseudonym key in hex digits must have at least {2 * MIN_KEY_BYTES} "
+                f"of them ({MIN_KEY_BYTES} bytes), found {len(digits)}: make one with "
+                f"{_MAKE_ONE.en}",
+            )
     if material is key and _TEXT.fullmatch(key):
         return Text(
             "en pseudonymnyckel måste vara slumpade byte, inte skriven text: den här är "
-            "text (en lösenfras, ett ord) och inte hexadecimala siffror, och text kan "
-            f"gissas: gör en med {_MAKE_ONE.sv}",
+            "text (en lösenfras, ett ord; base64 räknas som text) och inte hexadecimala "
+            f"siffror, och text kan gissas: gör en med {_MAKE_ONE.sv}",
             "a pseudonym key must be random bytes, not typed text: this one is text (a "
-            "passphrase, a word) and not hex digits, and text can be guessed: make one "
-            f"with {_MAKE_ONE.en}",
+            "passphrase, a word; base64 counts as text) and not hex digits, and text can be "
+            f"guessed: make one with {_MAKE_ONE.en}",
         )
     variety = len(set(material))
     if variety < _VARIETY:

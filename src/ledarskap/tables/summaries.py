@@ -6,11 +6,14 @@
   empty counted 0 (every position kind; the collaborating municipalities and the
   counties of the program's region, beside any other that has a participant), and the
   participants whose group is not known counted apart (``unknown_…``): every participant
-  is counted once in each breakdown, so the counts add up to the participants;
+  is counted once in each breakdown, so the counts add up to the participants. When no
+  participant of the cohort has a known group (a column a safe export coarsened away),
+  the breakdown lists no group at all, only the unknown;
 - each mentor's load: adepts against capacity, and their meetings;
 - mentor meetings held against planned: the meetings with status ``held``, ``planned``
   and ``cancelled`` in the data, in all and month by month, every month of the cohort
-  listed, an empty one with 0 (what is *planned* is what the data say; a richer
+  listed, an empty one with 0, and the meetings on a day outside those months (a year
+  mistyped, say) counted apart (what is *planned* is what the data say; a richer
   comparison against a meeting plan is the mentoring package's);
 - the eligibility outcomes of its applications and the most frequent reasons.
 
@@ -64,6 +67,11 @@ __all__ = [
     "cohort_summaries",
     "cohort_summary",
 ]
+
+
+_MOST_MONTHS = 60
+"""The most months a summary's ``meetings_by_month`` lists: five years, well beyond any
+cohort's (a cohort runs about a year). A longer span is a mistyped date."""
 
 
 @masked_repr
@@ -131,11 +139,13 @@ class CohortSummary:
     not known (no appointment, a position outside the catalog's kinds, a column a safe
     export coarsened away) are counted in ``unknown_position_kind``,
     ``unknown_municipality`` and ``unknown_county``. A breakdown's counts and its unknown
-    add up to ``participants``.
+    add up to ``participants``. When no participant of the cohort has a known group (the
+    column was coarsened away, or nobody's is known), the breakdown is empty and every
+    participant is in its unknown: no group that looks real is shown at 0.
 
     .. versionchanged:: 0.3
        ``unknown_position_kind``, ``unknown_municipality`` and ``unknown_county``; every
-       month of the cohort in ``meetings_by_month``.
+       month of the cohort in ``meetings_by_month``, and ``meetings_outside_months``.
     """
 
     cohort_id: str
@@ -146,10 +156,13 @@ class CohortSummary:
     mentor_loads: tuple[MentorLoad, ...]
     meetings: MeetingTally
     meetings_by_month: tuple[MeetingMonth, ...]
-    """Every month of the cohort in order, a month without meetings at 0: from its first
-    day to its last, widened to any of its sessions, mentorships and meetings outside
-    them. From tables, which do not hold a cohort's days, from the first day of its
-    sessions, mentorships and meetings to the last. A meeting without a day is in none."""
+    """Every month of the cohort in order, a month without meetings at 0: from the month of
+    its first day to that of its last. From tables, which do not hold a cohort's days,
+    from the first day of its sessions and mentorships to the last (of its meetings, if it
+    has neither). Never more than 60 months (five years): a longer span (a year
+    mistyped) is cut to the run of that many months that holds the most of the cohort's
+    dated records. A meeting on a day outside these months is in
+    ``meetings_outside_months``, never widens them; a meeting without a day is in none."""
     outcomes: tuple[Count, ...]
     """Applications by eligibility outcome, every outcome listed."""
     reasons: tuple[Count, ...]
@@ -161,6 +174,13 @@ class CohortSummary:
     """The participants whose municipality is not known."""
     unknown_county: int = 0
     """The participants whose county is not known."""
+    meetings_outside_months: MeetingTally = MeetingTally()
+    """The meetings on a day outside ``meetings_by_month``'s months (before the cohort's
+    first day or after its last, a year mistyped): counted here, not in a month. With
+    those of ``meetings_by_month`` and the meetings without a day, they make ``meetings``.
+
+    .. versionadded:: 0.3
+    """
 
     def to_data(self) -> dict[str, Any]:
         """The summary as plain data (JSON-ready); labels in both languages.
@@ -204,6 +224,7 @@ class CohortSummary:
             "meetings_by_month": [
                 {"month": m.month, **tally(m.tally)} for m in self.meetings_by_month
             ],
+            "meetings_outside_months": tally(self.meetings_outside_months),
             "outcomes": counts(self.outcomes),
             "reasons": counts(self.reasons),
         }
@@ -225,7 +246,12 @@ class CohortSummary:
             f"  {t['municipalities']}: "
             f"{listed(self.by_municipality, self.unknown_municipality) or '–'}",
             f"  {t['meetings']}: {self.meetings.held} {t['held']}, "
-            f"{self.meetings.planned} {t['planned']}, {self.meetings.cancelled} {t['cancelled']}",
+            f"{self.meetings.planned} {t['planned']}, {self.meetings.cancelled} {t['cancelled']}"
+            + (
+                f" ({self.meetings_outside_months.total} {t['outside']})"
+                if self.meetings_outside_months.total
+                else ""
+            ),
         ]
         full = [m for m in self.mentor_loads if m.over_capacity]
         lines.append(f"  {t['mentors']}: {len(self.mentor_loads)}, {t['over']}: {len(full)}")
@@ -244,6 +270,7 @@ _HEADINGS = {
     "held": Text("genomförda", "held"),
     "planned": Text("planerade", "planned"),
     "cancelled": Text("inställda", "cancelled"),
+    "outside": Text("utanför omgångens månader", "outside the cohort's months"),
     "mentors": Text("Mentorer", "Mentors"),
     "over": Text("över kapacitet", "over capacity"),
     "outcomes": Text("Behörighet", "Eligibility"),
@@ -357,26 +384,43 @@ class _Grouped:
 def _counts(
     values: Sequence[str | None], listed: Iterable[str], label: Any
 ) -> tuple[tuple[Count, ...], int]:
-    """Each group's count, the *listed* ones first (0 if empty), and how many are not known."""
+    """Each group's count, the *listed* ones first (0 if empty), and how many are not known.
+
+    When no value is known (a column coarsened away), no group: only the unknown.
+    """
     counted = Counter(v for v in values if v is not None)
+    if values and not counted:
+        return (), len(values)
     keys = list(dict.fromkeys([*listed, *sorted(counted)]))
     groups = tuple(Count(key, label(key), counted.get(key, 0)) for key in keys)
     return groups, len(values) - counted.total()
 
 
-def _months(
-    dates: Iterable[dt.date | None], period: tuple[dt.date, dt.date] | tuple[()]
-) -> list[str]:
-    """Every month from the first of *dates* and *period* to the last (``"2025-09"``)."""
-    known = [d for d in dates if d is not None]
-    known.extend(period)
-    if not known:
+def _months(bounds: Sequence[dt.date], dates: Iterable[dt.date]) -> list[str]:
+    """Every month (``"2025-09"``) from the first of *bounds* to the last, at most 60.
+
+    Of a longer span (:data:`_MOST_MONTHS`), the run of 60 months that holds the most of
+    *dates* (the cohort's dated records), the earliest such run.
+    """
+    if not bounds:
         return []
-    first, last = min(known), max(known)
-    return [
-        _month(month // 12, month % 12 + 1)
-        for month in range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
-    ]
+    first, last = _index(min(bounds)), _index(max(bounds))
+    if last - first >= _MOST_MONTHS:
+        votes = sorted(i for i in map(_index, dates) if first <= i <= last) or [first]
+        start, most, end = first, 0, 0
+        for at, month in enumerate(votes):
+            while end < len(votes) and votes[end] < month + _MOST_MONTHS:
+                end += 1
+            if end - at > most:
+                start, most = month, end - at
+        first = min(start, last - _MOST_MONTHS + 1)
+        last = first + _MOST_MONTHS - 1
+    return [_month(month // 12, month % 12 + 1) for month in range(first, last + 1)]
+
+
+def _index(day: dt.date) -> int:
+    """The month of *day* as a number: months since the year 0."""
+    return day.year * 12 + day.month - 1
 
 
 def _month(year: int, month: int) -> str:
@@ -431,15 +475,24 @@ def _summary(
         )
         for m in tables.of("mentors", cohort_id)
     )
-    dated = [
-        *(r["on"] for r in meetings),
-        *(r[side] for r in pairs for side in ("start", "end")),
-        *(r[side] for r in tables.of("sessions", cohort_id) for side in ("start", "end")),
+    held_on = [r["on"] for r in meetings if r["on"] is not None]
+    framing = [
+        d
+        for d in (
+            *(r[side] for r in pairs for side in ("start", "end")),
+            *(r[side] for r in tables.of("sessions", cohort_id) for side in ("start", "end")),
+        )
+        if d is not None
     ]
-    months: dict[str, list[str]] = {month: [] for month in _months(dated, period)}
+    # The cohort's own days; from tables, its sessions and mentorships (else its meetings).
+    bounds = list(period) or framing or held_on
+    months: dict[str, list[str]] = {
+        month: [] for month in _months(bounds, [*period, *framing, *held_on])
+    }
+    outside: list[str] = []
     for r in meetings:
         if r["on"] is not None:
-            months[_month(r["on"].year, r["on"].month)].append(r["status"])
+            months.get(_month(r["on"].year, r["on"].month), outside).append(r["status"])
     apps = tables.of("applications", cohort_id)
     outcomes = Counter(r["outcome"] for r in apps)
     # A reason is counted once per decision (a decision may give one key at two nodes).
@@ -468,4 +521,5 @@ def _summary(
         unknown_position_kind=unknown_kind,
         unknown_municipality=unknown_municipality,
         unknown_county=unknown_county,
+        meetings_outside_months=_tally(outside),
     )
