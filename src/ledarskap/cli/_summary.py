@@ -9,8 +9,8 @@ frequent reasons. JSON output (``--format json``)::
      "program": {"id": "liko", "name": "Ledarskap i kommuner"},
      "cohorts": [{"cohort_id": "liko-2025", "participants": 25, "by_position_kind": [...],
                   "by_municipality": [...], "by_county": [...], "mentor_loads": [...],
-                  "meetings": {...}, "meetings_by_month": [...], "outcomes": [...],
-                  "reasons": [...]}],
+                  "meetings": {...}, "meetings_by_month": [...],
+                  "meetings_outside_months": 0, "outcomes": [...], "reasons": [...]}],
      "validation": {"errors": 0, "warnings": 0}}
 
 each cohort as :meth:`CohortSummary.to_data <ledarskap.tables.CohortSummary.to_data>`

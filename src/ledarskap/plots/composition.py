@@ -117,7 +117,7 @@ def _bars(
 
     *what* names the grouping (in Swedish and English) for a figure without groups, or
     whose groups count none of the cohort's participants (a column a safe export coarsened
-    away: the collaborating municipalities are listed, but no participant's is known).
+    away: the summary then lists no group, only how many are not known).
     When the groups count fewer people than the cohort has (a position not in the
     catalogue, a column coarsened away), a note under the bars says how many.
     """
