@@ -52,7 +52,9 @@ def _file_access_error() -> FileAccessError:
     try:
         open(f"nowhere-{_PNR}/program.json", "rb").close()  # it fails
     except OSError as exc:
-        return FileAccessError(f"nowhere-{_PNR}/program.json", "read", exc.strerror or "")
+        return FileAccessError(
+            f"nowhere-{_PNR}/program.json", "read", exc.strerror or "", errno=exc.errno
+        )
     raise AssertionError("the file is there")  # pragma: no cover
 
 

@@ -275,7 +275,7 @@ def write_cohort_calendar(
     except FileNotFoundError:
         previous = None
     except OSError as exc:
-        raise FileAccessError(os.fsdecode(path), "read", reason_of(exc)) from None
+        raise FileAccessError(os.fsdecode(path), "read", reason_of(exc), errno=exc.errno) from None
     options = _Options(plans, meetings, sessions, at, timezone, language, stamp)
     update = _make(data, cohort_id, options, previous, os.fspath(path))
     write_atomic(path, update.content)

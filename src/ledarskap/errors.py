@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -525,9 +524,8 @@ class FileAccessError(LedarskapError, OSError):
     library cannot use, the name tools see (``ledarskap --format json`` reports it as its
     ``type``). Catch it (or :class:`OSError`) and ask its ``errno``.
 
-    The number is *errno* when it is given; otherwise, when the error is made while the
-    :class:`OSError` it reports is being handled (in ``except OSError as exc:``, with that
-    error's words, ``exc.strerror``, as *reason*), that error's number.
+    The number is *errno*, given by whoever wraps the operating system's error
+    (``errno=exc.errno``).
 
     >>> error = FileAccessError("a.json", "read", "No such file or directory")
     >>> str(error), error.render("sv")
@@ -555,7 +553,7 @@ class FileAccessError(LedarskapError, OSError):
                 else f"{shown}: {mask_personal_data(f'kan inte {action_sv}: {swedish}')}",
             )
         )
-        self.errno = _handled_errno(english) if errno is None else errno
+        self.errno = errno
         self.strerror = english
         self.filename = path
 
@@ -563,14 +561,6 @@ class FileAccessError(LedarskapError, OSError):
         # The message, as every error's: OSError's own "[Errno 2] …: 'path'" would show
         # the path unmasked and English alone.
         return BaseException.__str__(self)
-
-
-def _handled_errno(reason: str) -> int | None:
-    """The ``errno`` of the :class:`OSError` being handled, if *reason* is its words."""
-    handled = sys.exc_info()[1]
-    if isinstance(handled, OSError) and handled.strerror and handled.strerror == reason:
-        return handled.errno
-    return None
 
 
 class ConflictError(FileAccessError):

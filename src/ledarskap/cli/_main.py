@@ -162,7 +162,9 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         reason = reason_of(error)
         if error.filename:  # said as the library's own: the path bounded and masked
             return _failed(
-                console, args.command, FileAccessError(str(error.filename), "use", reason)
+                console,
+                args.command,
+                FileAccessError(str(error.filename), "use", reason, errno=error.errno),
             )
         said = Text(reason, reason) if isinstance(reason, str) else reason
         return _failed(console, args.command, said, type(error).__name__)

@@ -122,7 +122,7 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     try:
         _existing(path, _target(path))
     except OSError as exc:  # a name too long, a folder that cannot be searched
-        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc), errno=exc.errno) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
 
@@ -174,7 +174,7 @@ def write_atomic(
     except FileAccessError:
         raise
     except OSError as exc:
-        raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
+        raise FileAccessError(_shown(path), "write", reason_of(exc), errno=exc.errno) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(_shown(path), "write", reason_of(exc)) from None
     _fsync_directory(target.parent)
@@ -438,7 +438,7 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
         _remove_stale(target)
         folder, fd = _create_temporary_folder(target)
     except OSError as exc:
-        raise FileAccessError(shown, "write", reason_of(exc)) from None
+        raise FileAccessError(shown, "write", reason_of(exc), errno=exc.errno) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(shown, "write", reason_of(exc)) from None
     try:
@@ -453,7 +453,7 @@ def atomic_folder(path: str | os.PathLike[str]) -> Iterator[Path]:
     except LedarskapError:  # a file of the folder named itself (a FileAccessError is an OSError)
         raise
     except OSError as exc:
-        raise FileAccessError(shown, "write", reason_of(exc)) from None
+        raise FileAccessError(shown, "write", reason_of(exc), errno=exc.errno) from None
     finally:
         if fd >= 0:
             os.close(fd)

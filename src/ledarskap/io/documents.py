@@ -249,7 +249,7 @@ def _load(
     try:
         content, mtime_ns = read_bounded(path, MAX_DOCUMENT, "a program document")
     except OSError as exc:
-        raise FileAccessError(os.fspath(path), "read", reason_of(exc)) from None
+        raise FileAccessError(os.fspath(path), "read", reason_of(exc), errno=exc.errno) from None
     except ValueError as exc:  # a NUL character in the path
         raise FileAccessError(os.fspath(path), "read", str(exc)) from None
     data = loads(content, syntax=syntax, migrations=migrations, source=os.fspath(path))

@@ -127,7 +127,7 @@ def current(target: str, shown: str) -> Revision | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise FileAccessError(shown, "read", reason_of(exc)) from None
+        raise FileAccessError(shown, "read", reason_of(exc), errno=exc.errno) from None
     return Revision.of(content, mtime_ns=mtime_ns)
 
 

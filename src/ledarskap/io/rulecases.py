@@ -367,7 +367,8 @@ def load_cases(
             if isinstance(error, OSError)
             else Text("ett namn som inte kan kodas", "a name that cannot be encoded")
         )
-        raise FileAccessError(source, "read", reason) from None
+        number = error.errno if isinstance(error, OSError) else None
+        raise FileAccessError(source, "read", reason, errno=number) from None
     return _load(content, syntax, source, base=file.parent, registry=registry, cache=ruleset_cache)
 
 

@@ -66,7 +66,7 @@ def load_ruleset(
     try:
         content, _ = read_bounded(file, MAX_SMALL_FILE, "a rule set")
     except OSError as error:
-        raise FileAccessError(source, "read", reason_of(error)) from None
+        raise FileAccessError(source, "read", reason_of(error), errno=error.errno) from None
     except ValueError as error:  # a NUL character, or a lone surrogate, in the path
         raise FileAccessError(source, "read", reason_of(error)) from None
     try:

@@ -181,7 +181,7 @@ def _check_file(path: str | os.PathLike[str], fmt: TableFormat, tables: Tables) 
     except FileNotFoundError:
         return
     except OSError as exc:  # one that cannot be read cannot be told an export: not replaced
-        raise FileAccessError(os.fsdecode(path), "write", reason_of(exc)) from None
+        raise FileAccessError(os.fsdecode(path), "write", reason_of(exc), errno=exc.errno) from None
     with open(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise FileAccessError(os.fsdecode(path), "write", _NOT_OURS[fmt])
@@ -278,7 +278,10 @@ def _check_folder(path: str | os.PathLike[str], tables: Tables) -> None:
         raise
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise FileAccessError(os.fspath(path), "write tables into it", reason) from None
+        number = exc.errno if isinstance(exc, OSError) else None
+        raise FileAccessError(
+            os.fspath(path), "write tables into it", reason, errno=number
+        ) from None
     if others:
         raise FileAccessError(
             os.fspath(path),

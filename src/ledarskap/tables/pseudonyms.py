@@ -163,7 +163,9 @@ class PseudonymKey:
         try:
             content, _ = read_bounded(path, MAX_SMALL_FILE, "a key file")
         except OSError as exc:
-            raise FileAccessError(os.fspath(path), "read", reason_of(exc)) from None
+            raise FileAccessError(
+                os.fspath(path), "read", reason_of(exc), errno=exc.errno
+            ) from None
         except ValueError:  # a NUL character: no file has that name
             raise FileAccessError(
                 os.fspath(path), "read", Text("ingen användbar sökväg", "not a usable path")
