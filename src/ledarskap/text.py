@@ -33,7 +33,7 @@ from ledarskap.errors import LANGUAGES, Language, checked_language
 __all__ = ["LANGUAGES", "LabelledEnum", "Language", "Text", "checked_language"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Text:
     """One text in Swedish and English.
 
@@ -43,6 +43,18 @@ class Text:
 
     sv: str
     en: str
+
+    # Compared and hashed as attrs would (eq=True), written here: attrs writes the hash of
+    # its own name for the class into the source it compiles, a number that differs from
+    # one process to the next, so the source could not be kept between runs of the
+    # command (ledarskap._code_cache).
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.sv == other.sv and self.en == other.en
+
+    def __hash__(self) -> int:
+        return hash((Text, self.sv, self.en))
 
     def render(self, language: Language = "sv") -> str:
         """The text in *language* (``"sv"`` or ``"en"``; anything else is refused)."""

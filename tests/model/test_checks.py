@@ -106,6 +106,29 @@ def test_a_text_check_and_its_schema_agree(check: _checks.Check, value: str) -> 
     assert _accepts(check, value) == jsonschema.Draft202012Validator(schema).is_valid(value)
 
 
+_ADDRESS_LIKE = st.text(
+    alphabet=st.sampled_from("ab.@-\u00a0\u2007\u3000\x1c\x7f\x85\n é"), max_size=12
+)
+
+
+@given(value=_ADDRESS_LIKE | st.text(max_size=12))
+def test_an_address_is_checked_as_its_pattern_says(value: str) -> None:
+    """Law: the e-mail check, written without compiling :data:`EMAIL_PATTERN`, accepts
+    exactly the texts the pattern matches whole."""
+    assert _checks.email.accepts(value) == bool(re.fullmatch(_checks.EMAIL_PATTERN, value))
+
+
+def test_an_address_leaves_out_the_characters_its_pattern_leaves_out() -> None:
+    """Every code point: in an address (between letters) exactly when the pattern takes it."""
+    pattern = re.compile(_checks.EMAIL_PATTERN).fullmatch
+    differ = [
+        hex(code)
+        for code in range(0x110000)
+        if _checks.email.accepts(f"a{chr(code)}b@c.d") != bool(pattern(f"a{chr(code)}b@c.d"))
+    ]
+    assert differ == []
+
+
 @given(value=st.integers(-3, 3) | st.integers(2**63 - 3, 2**63 + 3) | st.integers())
 def test_a_least_whole_number_and_its_schema_agree(value: int) -> None:
     """Law: a whole number passes ``positive_int`` iff its schema's bounds allow it (at

@@ -46,7 +46,28 @@ EMAIL_PATTERN = (
 no white space nor control characters (which a calendar or a terminal would act on).
 Written so that a match never backtracks: time linear in the text's length."""
 _ID_FULLMATCH = re.compile(ID_PATTERN).fullmatch
-_EMAIL_FULLMATCH = re.compile(EMAIL_PATTERN).fullmatch
+# The characters EMAIL_PATTERN's classes leave out: the C0 and C1 controls (with the
+# ASCII spaces among them), the other spaces of _SPACE, and "@".
+_NOT_IN_ADDRESS_CHARS = frozenset(
+    "@\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, [*range(0x21), *range(0x7F, 0xA1), *range(0x2000, 0x200B)]))
+)
+
+
+def _is_address(value: str) -> bool:
+    """Whether *value* matches :data:`EMAIL_PATTERN` whole, read without compiling it.
+
+    The pattern's four classes of some thirty ranges take re some 0.7 ms to compile, a
+    cost every process reading a person would pay; read this way, the test is as fast.
+    """
+    local, _, domain = value.partition("@")
+    dot = domain.find(".", 1)  # the pattern's "\.": the first dot after the first character
+    return (
+        bool(local)
+        and 0 < dot < len(domain) - 1
+        and _NOT_IN_ADDRESS_CHARS.isdisjoint(local)
+        and _NOT_IN_ADDRESS_CHARS.isdisjoint(domain)  # "@" among them: one "@" in all
+    )
 
 
 def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -296,7 +317,7 @@ email = _Pattern(
         "an e-mail address (one @, a dot in the domain, no spaces)",
     ),
     EMAIL_PATTERN,
-    _EMAIL_FULLMATCH,
+    _is_address,
 )
 """A plausible e-mail address (one ``@``, a dot in the domain, no spaces)."""
 text: Check = _Text(False)  # blank_ok
