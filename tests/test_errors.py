@@ -295,6 +295,37 @@ def test_what_people_write_between_the_parts_still_separates(text: str) -> None:
     assert "0312" not in shown
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("/tmp/a0/19850312-2395", "/tmp/a0/19XXXXXX-XX95"),
+        ("x_198503122395_7", "x_19XXXXXX-XX95_7"),
+        ("1234/19850312-2395/1234", "1234/19XXXXXX-XX95/1234"),
+        ("850312239/5/1234567890", "XXXXXX-XX95/XXXXXX-XX90"),
+        ("0/850312/2395", "XXXXXX-XX95"),
+        ("12345678/19850312-2395", "…"),  # 12345678/19 would be ten digits in a row
+    ],
+)
+def test_a_number_beside_a_personnummer_in_a_path_is_kept_apart(text: str, masked: str) -> None:
+    """A digit before a slash is not made part of the personnummer after it (a path, an id);
+    what only together makes ten digits is masked together."""
+    assert mask_personal_data(text) == masked
+
+
+@given(
+    pieces=st.lists(st.from_regex(r"[0-9]{1,13}", fullmatch=True), min_size=1, max_size=6),
+    separators=st.lists(st.sampled_from([".", "/", "_", "\t", "-", " ", "//"]), min_size=6),
+)
+def test_digits_joined_any_way_never_leave_ten_in_a_row(
+    pieces: list[str], separators: list[str]
+) -> None:
+    """Law: masking is idempotent, and no ten digits stand in a row (whatever joins them)."""
+    text = "".join(p + s for p, s in zip(pieces, separators, strict=False)) + "."
+    masked = mask_personal_data(text)
+    assert mask_personal_data(masked) == masked
+    assert not re.search(r"\d(?:[-+: ./_\t]*\d){9}", masked)
+
+
 @pytest.mark.parametrize("at", ["\uff20", "\ufe6b"])
 def test_a_full_width_at_sign_is_an_at_sign(at: str) -> None:
     assert mask_personal_data(f"mail anna.berg{at}linkoping.se") == "mail a…@linkoping.se"

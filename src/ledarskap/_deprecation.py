@@ -8,8 +8,10 @@ use instead, and the changelog records it under "Deprecated".
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Mapping
+from typing import Any
 
-__all__ = ["REMOVED_IN", "warn_deprecated"]
+__all__ = ["REMOVED_IN", "deprecated_names", "warn_deprecated"]
 
 DEPRECATED_SINCE = "0.3"
 REMOVED_IN = "0.4"
@@ -23,3 +25,23 @@ def warn_deprecated(old: str, new: str, *, stacklevel: int = 3) -> None:
         DeprecationWarning,
         stacklevel=stacklevel,
     )
+
+
+def deprecated_names(module: str, names: Mapping[str, tuple[str, object]]) -> Callable[[str], Any]:
+    """The ``__getattr__`` of *module*, giving each of *names* with a warning.
+
+    *names* maps a deprecated name to what to use instead (said in the warning) and its
+    value. The function is the module's own ``__getattr__``, which Python calls where the
+    name is used, so the warning points there; any other name is the usual
+    :class:`AttributeError`.
+    """
+
+    def attribute(name: str) -> Any:
+        found = names.get(name)
+        if found is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        new, value = found
+        warn_deprecated(f"{module}.{name}", new)
+        return value
+
+    return attribute

@@ -93,7 +93,8 @@ _SEPARATORS = "".join(
 # And, for masking only: what else people write between the parts (a dot, a slash, an
 # underscore, a tab), and what a separator may have become in text read in the wrong
 # encoding (a byte kept as a lone surrogate by surrogateescape, or U+FFFD in its place).
-_SEPARATOR = re.escape(_SEPARATORS + "./_\t") + "\ufffd\udc80-\udcff"
+_WEAK = "./_\t"
+_SEPARATOR = re.escape(_SEPARATORS + _WEAK) + "\ufffd\udc80-\udcff"
 _DATE = r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 # A lone surrogate: no encoding writes it (a file name that is not UTF-8 holds them).
 _SURROGATE = "[\ud800-\udfff]"  # compiled (and kept by re) on the first text not ASCII
@@ -140,6 +141,63 @@ def _mask_number(match: re.Match[str]) -> str:
 
 def _masked_run(run: str) -> str:
     """A run of digits: shown if it is too short to be a personnummer, masked if not.
+
+    Where the run is joined by what only masking takes for a separator (a dot, a slash, an
+    underscore, a tab), and a piece between them holds ten digits or more, each such piece
+    is masked on its own and the short ones between are shown: ``/tmp/a0/19850312-2395``
+    keeps its ``0/``. Short pieces that hold ten digits together are masked together
+    (``850312/2395``, and so any personnummer written with these separators).
+    """
+    pieces = _weakly_joined(run)
+    digits = [sum(c.isdigit() for c in piece) for piece in pieces[::2]]
+    if max(digits) < 10 or len(pieces) == 1:
+        return _masked_piece(run)
+    out: list[str] = []
+    stretch: list[str] = []  # short pieces in a row: masked together if ten digits or more
+    counted = 0
+
+    def close() -> None:
+        text = "".join(stretch)
+        out.append(_masked_piece(text) if counted >= 10 else text)
+
+    for i in range(0, len(pieces), 2):
+        between = pieces[i - 1] if i else ""
+        if digits[i // 2] >= 10:
+            close()
+            stretch, counted = [], 0
+            out += [between, _masked_piece(pieces[i])]
+        elif stretch:
+            stretch += [between, pieces[i]]
+            counted += digits[i // 2]
+        else:
+            out.append(between)
+            stretch, counted = [pieces[i]], digits[i // 2]
+    close()
+    masked = "".join(out)
+    # What is shown beside a masked piece may make, with the digits it keeps, ten in a row
+    # ("12345678/19XXXXXX-XX95"): then the run is masked whole, so that masking masked text
+    # changes nothing and no ten digits are ever left standing.
+    return masked if _runs().sub(_mask_number, masked) == masked else _masked_piece(run)
+
+
+def _weakly_joined(run: str) -> list[str]:
+    """*run* split at its dots, slashes, underscores and tabs, kept: digits at even places."""
+    pieces, start, i = [], 0, 0
+    while i < len(run):
+        if run[i] in _WEAK:
+            end = i
+            while end < len(run) and run[end] in _WEAK:
+                end += 1
+            pieces += [run[start:i], run[i:end]]
+            start = i = end
+        else:
+            i += 1
+    pieces.append(run[start:])
+    return pieces
+
+
+def _masked_piece(run: str) -> str:
+    """A run (or a piece of one) masked whole.
 
     A run longer than any personnummer is hidden whole, but for the periods of dates in it
     (``2025-09-01–2026-06-30``), which are shown; what stands between them is masked as a

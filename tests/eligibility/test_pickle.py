@@ -272,7 +272,7 @@ def test_a_bulk_result_pickles_and_copies_with_its_decisions_made(explain: bool,
         result[index]  # made when read
     for again in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result)):
         assert isinstance(again, BulkResult)
-        assert again.explained
+        assert again.explained is explain  # without explanations: made again when read
         assert again.applications == result.applications
         assert again.outcomes == result.outcomes
         assert again.decisions == result.decisions
@@ -283,6 +283,24 @@ def test_a_bulk_result_pickles_and_copies_with_its_decisions_made(explain: bool,
         assert repr(again) == repr(result)
         assert again.eligible() == result.eligible()
     assert pickle.loads(pickle.dumps(result.summary)) == result.summary
+
+
+def test_a_bulk_result_without_explanations_pickles_without_making_its_decisions() -> None:
+    """Those read go as they are; the others are made where it is unpickled, alike."""
+    program = ledarskap.example_program()
+    applications = program.applications
+    result = _CUSTOM.evaluate_many(applications, program=program, explain=False)
+    first = result[0]
+    data = pickle.dumps(result)
+    assert not result.explained  # nor explained to be pickled: the program goes instead
+    again = pickle.loads(data)
+    assert not again.explained
+    assert again[0] == first
+    assert again.decisions == result.decisions
+    assert [d.reasons for d in again] == [d.reasons for d in result]
+    assert again.explained
+    twice = pickle.loads(pickle.dumps(again))  # unpickled, then pickled again
+    assert twice.decisions == result.decisions
 
 
 def test_a_bulk_result_of_the_default_rules_round_trips_after_its_summary() -> None:

@@ -231,6 +231,17 @@ def test_json_reads_bytes_with_a_byte_order_mark() -> None:
     assert ledarskap.loads(raw) == sample()
 
 
+@pytest.mark.parametrize("mark", [b"", "\ufeff".encode()], ids=["plain", "after a byte order mark"])
+def test_a_byte_that_is_not_utf8_is_named_at_its_offset_in_the_file(mark: bytes) -> None:
+    with pytest.raises(DocumentError) as caught:
+        ledarskap.loads(mark + b'{"a": \xff}')
+    [problem] = caught.value.problems
+    assert (problem.location, problem.message) == (
+        f"byte {len(mark) + 6}",
+        "expected UTF-8, found byte 0xff",
+    )
+
+
 def test_municipality_is_read_by_code_or_exact_name() -> None:
     doc = document()
     doc["appointments"][0]["municipality"] = "Linköping"

@@ -11,12 +11,13 @@ documented shapes) and non-ASCII letters as they are, the controls as JSON's esc
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ledarskap.errors import mask_personal_data
 from ledarskap.text import Language, Text
 
-from ._progress import Progress
+if TYPE_CHECKING:
+    from ._progress import Progress
 
 __all__ = ["Console", "masked", "shown"]
 
@@ -75,6 +76,8 @@ class Console:
 
         Not drawn when the command writes JSON either: its output is for a program.
         """
+        from ._progress import Progress  # only for the commands that draw one
+
         return Progress(
             self.stderr, self.say(label), unit=self.say(_ROWS), shown=not self.json_output
         )

@@ -71,7 +71,7 @@ Warning: head of IT is not head of division, finance director, head of administr
 
 from typing import TYPE_CHECKING
 
-from ledarskap._deprecation import warn_deprecated
+from ledarskap._deprecation import deprecated_names
 from ledarskap.errors import Problem
 
 from .bulk import SUMMARY_FORMAT, BulkResult, Summary
@@ -157,11 +157,5 @@ __all__ = [
 if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
     RuleProblem = Problem
     """Deprecated (warns when it runs): :class:`ledarskap.errors.Problem`."""
-else:
-
-    def __getattr__(name: str) -> type[Problem]:
-        """``RuleProblem``: deprecated, the same as :class:`ledarskap.errors.Problem`."""
-        if name == "RuleProblem":
-            warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
-            return Problem
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+else:  # RuleProblem: deprecated, the same as ledarskap.errors.Problem
+    __getattr__ = deprecated_names(__name__, {"RuleProblem": ("ledarskap.errors.Problem", Problem)})

@@ -155,9 +155,12 @@ class BulkResult(Sequence[Decision]):
     :attr:`summary` counts the reasons, warnings and missing facts too; without, it counts
     the outcomes alone.
 
-    It pickles (from a worker process, say) and copies with every decision made and
-    explained first, as a :class:`Decision` does: what makes them is the compiled rules.
-    Its registry, for the texts of the summary, pickles by name (see
+    It pickles (from a worker process, say) and copies. With ``explain=True`` every
+    decision is made and explained first, as a :class:`Decision` pickles: what makes them
+    is the compiled rules. Without, only the decisions read so far go with it, and the
+    rest are made when read where it is unpickled, from the rule set and the arguments of
+    the evaluation, which go with it instead (so a result made to be fast stays fast to
+    send). Its registry, for the texts of the summary, pickles by name (see
     :class:`~ledarskap.eligibility.PredicateRegistry`).
 
     .. versionchanged:: 0.3
@@ -172,6 +175,7 @@ class BulkResult(Sequence[Decision]):
         *,
         explain: bool,
         registry: PredicateRegistry | None = None,
+        remake: Callable[[], Callable[[Application, Outcome], Decision]] | None = None,
     ) -> None:
         self.applications = tuple(applications)
         self.outcomes = tuple(outcomes)
@@ -180,6 +184,8 @@ class BulkResult(Sequence[Decision]):
         self._explain = explain
         self._registry = registry
         self._summary: Summary | None = None
+        # What makes *decide* again, pickled in its place without explanations.
+        self._remake = remake
 
     @property
     def _decisions(self) -> list[Decision | None]:
@@ -268,20 +274,24 @@ class BulkResult(Sequence[Decision]):
         return iter(self.decisions)
 
     def __getstate__(self) -> dict[str, Any]:
+        remake = None if self._explain else self._remake
         return {
             "applications": self.applications,
             "outcomes": self.outcomes,
-            "decisions": self.decisions,  # each made now: what makes them are closures
+            # Each made now, what makes them being closures; unless they can be made again.
+            "decisions": self.decisions if remake is None else self._made,
             "explain": self._explain,
             "registry": self._registry,
             "summary": self._summary,
+            "remake": remake,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.applications = state["applications"]
         self.outcomes = state["outcomes"]
-        self._decide = _made_already
-        self._made = list(state["decisions"])
+        made, self._remake = state["decisions"], state["remake"]
+        self._made = None if made is None else list(made)
+        self._decide = _made_already if self._remake is None else _Remade(self._remake)
         self._explain = state["explain"]
         self._registry = state["registry"]
         self._summary = state["summary"]
@@ -290,6 +300,21 @@ class BulkResult(Sequence[Decision]):
         counts = Counter(self.outcomes)
         shown = ", ".join(f"{o.value}={counts.get(o, 0)}" for o in Outcome)
         return f"<BulkResult: {len(self)} applications, {shown}>"
+
+
+class _Remade:
+    """What decides in a bulk result unpickled with decisions to make: made on first use."""
+
+    __slots__ = ("_decide", "_remake")
+
+    def __init__(self, remake: Callable[[], Callable[[Application, Outcome], Decision]]) -> None:
+        self._remake = remake
+        self._decide: Callable[[Application, Outcome], Decision] | None = None
+
+    def __call__(self, application: Application, outcome: Outcome) -> Decision:
+        if self._decide is None:
+            self._decide = self._remake()
+        return self._decide(application, outcome)
 
 
 def _made_already(application: Application, outcome: Outcome) -> Decision:  # pragma: no cover

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ledarskap._deprecation import warn_deprecated
+from ledarskap._deprecation import deprecated_names
 from ledarskap.errors import Problem
 
 __all__ = ["RuleProblem"]  # given by __getattr__, with a warning
@@ -16,9 +16,4 @@ __all__ = ["RuleProblem"]  # given by __getattr__, with a warning
 if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
     RuleProblem = Problem
 else:
-
-    def __getattr__(name: str) -> type[Problem]:
-        if name == "RuleProblem":
-            warn_deprecated("ledarskap.eligibility.RuleProblem", "ledarskap.errors.Problem")
-            return Problem
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __getattr__ = deprecated_names(__name__, {"RuleProblem": ("ledarskap.errors.Problem", Problem)})

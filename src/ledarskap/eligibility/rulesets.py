@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
@@ -46,6 +46,7 @@ from .compiled import CompiledRuleSet
 from .decisions import Decision
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin
+from .truth import Outcome
 
 __all__ = [
     "RULESET_FORMAT",
@@ -200,7 +201,10 @@ class RuleSet:
             apps, as_of=as_of, cohort=cohort, program=program, strict=strict
         )
         decide = evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
-        return BulkResult(apps, outcomes, decide, explain=explain, registry=self.registry)
+        remake = functools.partial(_decider, self, as_of, cohort, program, strict)
+        return BulkResult(
+            apps, outcomes, decide, explain=explain, registry=self.registry, remake=remake
+        )
 
     def compile(self) -> CompiledRuleSet:
         """Deprecated: the rule set is compiled when it is made; evaluate with it directly.
@@ -243,6 +247,17 @@ class RuleSet:
         data["parameters"] = parameters
         data["rules"] = rules
         return data
+
+
+def _decider(
+    ruleset: RuleSet,
+    as_of: dt.date | None,
+    cohort: Cohort | None,
+    program: ProgramData | None,
+    strict: bool,  # by position, as a partial pickles it
+) -> Callable[[Application, Outcome], Decision]:
+    """What decides the applications of a bulk result again, where it was unpickled."""
+    return ruleset._evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
 
 
 def _made_again(  # noqa: PLR0917  # what RuleSet.__reduce__ gives, by position

@@ -78,7 +78,6 @@ from ledarskap.errors import (
 from ledarskap.model import ProgramData
 from ledarskap.text import Text
 
-from . import revisions
 from ._construct import SMALL, Constructor
 from ._problems import FILE_NAME, key_path_of, message_of, moved, wording
 from ._reading import MAX_DOCUMENT, read_bounded, reason_of
@@ -88,6 +87,7 @@ from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 if TYPE_CHECKING:
     from ledarskap.errors import Wording
 
+    from . import revisions
     from ._decode import Decoder
     from ._encode import Encoder
 
@@ -165,6 +165,8 @@ def dump(
        A file changed since it was read is not overwritten; *overwrite*,
        *expected_revision*.
     """
+    from . import revisions  # a revision is only for the writers and load: not `validate`
+
     _check_data("dump", data, path)
     _check_path("dump", path)
     if overwrite and expected_revision is not None:
@@ -209,6 +211,8 @@ def load(
 
     .. versionadded:: 0.1
     """
+    from . import revisions
+
     data, content, mtime_ns = _load(path, migrations, for_saving=True)
     revisions.remember(data, path, revisions.Revision.of(content, mtime_ns=mtime_ns))
     return data
@@ -460,7 +464,9 @@ def _decode_text(text: str | bytes, source: str | None) -> str:
             location="text", expected=Text("str eller bytes", "str or bytes"), found=type(text)
         )
     try:
-        return bytes(text).decode("utf-8-sig")
+        # A byte order mark dropped, as "utf-8-sig" would, but the bytes decoded whole:
+        # a bad byte's offset is then the file's (and the codec's module is not imported).
+        return bytes(text).decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         byte = f"{text[exc.start]:#04x}"
         raise DocumentError(

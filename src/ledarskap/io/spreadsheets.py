@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ledarskap._deprecation import warn_deprecated
+from ledarskap._deprecation import deprecated_names
 from ledarskap._gc import paused_gc
 from ledarskap.errors import (
     DocumentError,
@@ -147,14 +147,8 @@ _WRITTEN: dict[str, Literal["csv", "xlsx"]] = {".csv": "csv", ".xlsx": "xlsx"}
 if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
     RowProblem = Problem
     """Deprecated (warns when it runs): :class:`~ledarskap.errors.Problem`."""
-else:
-
-    def __getattr__(name: str) -> Any:
-        """``RowProblem``, deprecated: every problem is a :class:`~ledarskap.errors.Problem`."""
-        if name == "RowProblem":
-            warn_deprecated("ledarskap.io.spreadsheets.RowProblem", "ledarskap.errors.Problem")
-            return Problem
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+else:  # RowProblem, deprecated: every problem is a ledarskap.errors.Problem
+    __getattr__ = deprecated_names(__name__, {"RowProblem": ("ledarskap.errors.Problem", Problem)})
 
 
 @masked_repr
