@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 import pytest
@@ -15,6 +16,7 @@ from ledarskap._found import (
     _PARSERS_SAY_ABOUT,
     DATE_FORM,
     FieldError,
+    _iso_form,
     _parser_says,
     closest,
     describe,
@@ -206,3 +208,12 @@ def test_a_parser_message_naming_a_long_key_is_quoted_in_part() -> None:
     said = _parser_says(f"Cannot declare ('{'k' * 10_000}',) twice", "1")
     assert len(said.en) < 350
     assert len(said.render("sv")) < 350
+
+
+@given(
+    st.text(alphabet=st.sampled_from("0123456789-/ ٣２a"), min_size=8, max_size=11)
+    | st.dates().map(str)
+)
+def test_the_date_form_is_read_as_its_pattern_says(text: str) -> None:
+    """Law: a date's form is checked without compiling its pattern, alike."""
+    assert _iso_form(text) == bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII))

@@ -202,7 +202,15 @@ around it, no ``20250901``, no week dates (``2025-W36-1``), no time of day. A TO
 may also write the date bare (``as_of = 2025-09-01``), which TOML reads as a date.
 """
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+def _iso_form(text: str) -> bool:
+    """Whether *text* is ``DDDD-DD-DD`` in ASCII digits (a pattern, read without compiling one)."""
+    return (
+        len(text) == 10
+        and text.isascii()
+        and text[4] == text[7] == "-"
+        and (text[:4] + text[5:7] + text[8:]).isdigit()
+    )
 
 
 def read_iso_date(value: object, *, code: str = "invalid") -> dt.date:
@@ -221,7 +229,7 @@ def read_iso_date(value: object, *, code: str = "invalid") -> dt.date:
     if value.__class__ is dt.date:
         return value
     if isinstance(value, str):
-        if _ISO_DATE.fullmatch(value):
+        if _iso_form(value):
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:  # 2025-02-30
@@ -230,7 +238,7 @@ def read_iso_date(value: object, *, code: str = "invalid") -> dt.date:
     raise FieldError(DATE_FORM, value, code="type")
 
 
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_TOML_AT = r"\s*\(at line (\d+), column (\d+)\)"  # compiled (and kept by re) on a TOML error
 
 
 def parse_text(
@@ -255,8 +263,8 @@ def parse_text(
     try:
         return tomllib.loads(text) if syntax == "toml" else json.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        at = _TOML_AT.search(str(exc))
-        message = _TOML_AT.sub("", str(exc)).strip()
+        at = re.search(_TOML_AT, str(exc))
+        message = re.sub(_TOML_AT, "", str(exc)).strip()
         line = int(at.group(1)) if at else None
         problem = Problem(
             "", _parser_says(message, at and at.group(2)), "syntax", source=source, line=line

@@ -38,10 +38,11 @@ def lazy_methods(cls: C) -> C:
     """*cls*, an attrs class made with ``eq=False, repr=False``, with attrs' three methods.
 
     ``__eq__`` and ``__hash__`` are compiled on first use and then replace their stand-in
-    on the class; ``__repr__`` is given unless the class has its own.
+    on the class; each of the three is given unless the class has its own.
     """
-    _on_first_use(cls, "__eq__", _eq)
-    _on_first_use(cls, "__hash__", _hash)
+    for name, make in (("__eq__", _eq), ("__hash__", _hash)):
+        if name not in cls.__dict__:
+            _on_first_use(cls, name, make)
     if "__repr__" not in cls.__dict__:
         cls.__repr__ = _repr_of(cls)  # type: ignore[method-assign, assignment]
     return cls

@@ -85,6 +85,16 @@ class County:
         """The county's municipalities, by code."""
         return _table().by_county[self.code]
 
+    # Compared and hashed as lazy_methods would, written here: every read of a document
+    # compares and hashes them, and compiling these methods on first use costs more.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.code == other.code and self.name == other.name
+
+    def __hash__(self) -> int:
+        return hash((County, self.code, self.name))
+
     def __repr__(self) -> str:
         return f"County(code={self.code!r}, name={self.name!r})"
 
@@ -121,6 +131,14 @@ class Municipality:
     def display_name(self) -> str:
         """The name the municipality uses of itself ("Region Gotland" for 0980)."""
         return _DISPLAY_NAMES.get(self.code, self.name)
+
+    def __eq__(self, other: object) -> bool:  # the seat is not compared (eq=False)
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.code == other.code and self.name == other.name and self.county == other.county
+
+    def __hash__(self) -> int:
+        return hash((Municipality, self.code, self.name, self.county))
 
     def __repr__(self) -> str:
         return f"Municipality(code={self.code!r}, name={self.name!r}, county={self.county.code!r})"
