@@ -19,7 +19,8 @@ the two sides in ABBA order and reports medians (``benchmarks/_harness.py``). Bo
 run with the same environment: bytecode cached in a fresh folder of their own
 (``PYTHONPYCACHEPREFIX``, written by the harness's warm-up call), as an installed
 package has its bytecode compiled, whatever ``PYTHONDONTWRITEBYTECODE`` says in the
-shell. The collector modes of the harness pause this process's collector only; the
+shell; the code attrs compiles for the library's classes, which the command keeps beside
+its bytecode (``ledarskap._code_cache``), is written there by the same call. The collector modes of the harness pause this process's collector only; the
 children run as they would.
 
 Run it with ``make bench`` or ``python -m benchmarks bench_startup``.
