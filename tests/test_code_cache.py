@@ -18,7 +18,7 @@ from ledarskap import _code_cache
 
 EXAMPLE = "src/ledarskap/data/example-program.json"
 SOURCE = "def f(x):\n    return x + 1\n"
-VERSION = (sys.implementation.cache_tag, sys.hexversion)
+VERSION = (sys.implementation.cache_tag, sys.hexversion, _code_cache._ATTRS_FLAGS)
 
 
 def _environment(cache: Path, *, write: bool = True) -> dict[str, str]:
@@ -30,7 +30,7 @@ def _environment(cache: Path, *, write: bool = True) -> dict[str, str]:
 
 
 def _kept_files(cache: Path) -> list[Path]:
-    return sorted(cache.rglob("attrs-code.*"))
+    return sorted(cache.rglob("*attrs-code.*"))
 
 
 def test_the_command_keeps_the_code_it_compiles_and_compiles_nothing_the_next_time(
@@ -46,7 +46,8 @@ def test_the_command_keeps_the_code_it_compiles_and_compiles_nothing_the_next_ti
     version, codes = marshal.loads(kept.read_bytes())
     assert version == VERSION
     assert "<attrs generated methods ledarskap.model.people.Person>" in codes
-    assert not any("attr." in name for name in codes)  # attrs' own classes: as attrs does
+    assert kept.name == f"ledarskap.attrs-code.{sys.implementation.cache_tag}.marshal"
+    assert kept.parent.name == "src"  # beside the package, not in it: uninstalling leaves no folder
     written = kept.stat().st_mtime_ns, kept.read_bytes()
     second = subprocess.run(
         command, env=_environment(tmp_path), check=False, capture_output=True, text=True
@@ -183,6 +184,32 @@ def test_installed_it_keeps_the_library_s_classes_only(tmp_path: Path) -> None:
         [sys.executable, "-c", script], env=env, check=False, capture_output=True, text=True
     )
     assert (second.returncode, second.stdout) == (0, f"{[hashed]}\n")
+
+
+def test_kept_code_is_what_attrs_compiles() -> None:
+    """The same class of a ledarskap module and of another: the same code, compiled alike
+    (with the ``__future__`` features of attrs' module, as attrs' own compile has them)."""
+    script = textwrap.dedent(
+        """
+        import attrs, tempfile, os
+        from ledarskap import _code_cache
+        assert _code_cache.install(os.path.join(tempfile.mkdtemp(), "kept.marshal"))
+        source = "@attrs.frozen(eq=False)\\nclass Made:\\n    x: int = attrs.field(converter=int)\\n"
+        made = {}
+        for module in ("ledarskap.made_here", "elsewhere"):
+            scope = {"__name__": module, "attrs": attrs}
+            exec(source, scope)
+            made[module] = scope["Made"].__init__.__code__
+        mine, theirs = made.values()
+        print((mine.co_code, mine.co_flags, mine.co_consts) == (
+            theirs.co_code, theirs.co_flags, theirs.co_consts
+        ))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, capture_output=True, text=True
+    )
+    assert (done.stdout, done.stderr) == ("True\n", "")
 
 
 def test_the_command_imports_argparse_untranslated() -> None:

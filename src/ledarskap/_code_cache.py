@@ -9,17 +9,24 @@ attrs itself).
 The ``ledarskap`` command's process (:mod:`ledarskap.__main__`) keeps it. :func:`install`
 has attrs compile through this module, which compiles only what it has not kept: the
 code of the library's own classes (those of a ``ledarskap.`` module; every other class
-is compiled as attrs does) is found by the name attrs gives it and the exact source, so a
-class whose source changed is compiled afresh. A class given attrs' ``__hash__`` is
-compiled as attrs does too: attrs writes into it a number that differs from one process
-to the next. The model's records and those ``validate`` makes have their ``__hash__``
-from :mod:`ledarskap.model._methods`, whose source is the same in every process. At the end of a process that compiled
-anything new, the code is written with :mod:`marshal`, as Python writes bytecode, into a
-file beside the library's bytecode (``__pycache__``, or under ``PYTHONPYCACHEPREFIX``),
+is compiled as attrs does) is found by the name attrs gives it and the exact source, and
+compiled as attrs compiles it (with the ``__future__`` features of attrs' module), so a
+class whose source changed is compiled afresh. A class given attrs' own ``__hash__`` is
+compiled as attrs does: attrs writes into it a number that differs from one process to
+the next. The library's records have their ``__hash__`` from
+:mod:`ledarskap.model._methods` or written by hand instead, so every class ``validate``
+makes is kept (a test runs the command twice and sees nothing compiled the second time).
+
+At the end of a process that compiled anything new, the code is written with
+:mod:`marshal`, as Python writes bytecode, into ``ledarskap.attrs-code.<tag>.marshal`` in
+the ``__pycache__`` folder beside the library's package (where Python writes the bytecode
+of a module beside it), or under ``PYTHONPYCACHEPREFIX``: not in the package's own, so
+that uninstalling the package leaves no folder named ``ledarskap`` behind. It is written
 atomically, and not at all where Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``)
-or cannot. A file that does not read, or was written by another Python or attrs, is
-ignored and written anew. A program that imports the library is left as it is: only the
-command, whose process is its own, installs the cache.
+or cannot (an installation owned by another user: then every run compiles, as before). A
+file that does not read, or was written by another Python, is ignored and written anew;
+it holds one entry per class, the last source compiled. A program that imports the
+library is left as it is: only the command, whose process is its own, installs the cache.
 
 It relies on one function of attrs' internals, ``attr._make._compile_and_eval``; an
 attrs without it, or with another signature, is left alone and compiles as it always
@@ -27,6 +34,7 @@ does.
 """
 
 from __future__ import annotations
+import __future__
 
 import atexit
 import contextlib
@@ -47,6 +55,13 @@ _ATTRS_PARAMETERS = ("script", "globs", "locs", "filename")
 # attrs writes into a class's __hash__ the hash of a name, which differs from one process
 # to the next (PYTHONHASHSEED): its source is never the same twice, so it is not kept.
 _HASHED = "def __hash__("
+
+# What attrs' own compile() inherits: the __future__ features of its module.
+_ATTRS_FLAGS = sum(
+    getattr(__future__, name).compiler_flag
+    for name in __future__.all_feature_names
+    if vars(_make).get(name) is getattr(__future__, name)
+)
 
 _kept: _Kept | None = None
 
@@ -82,7 +97,9 @@ class _Kept:
             and isinstance(found[1], types.CodeType)
         ):
             return found[1]
-        code = compile(source, filename, "exec")
+        code: types.CodeType = compile(
+            source, filename, "exec", flags=_ATTRS_FLAGS, dont_inherit=True
+        )
         self.codes[filename] = (source, code)
         if not self.changed and not sys.dont_write_bytecode:
             atexit.register(self.write)
@@ -91,17 +108,21 @@ class _Kept:
 
     def write(self) -> None:
         """Write the file atomically (a temporary file renamed over it); quietly, if at all."""
-        temporary = f"{self.path}.{os.getpid()}.tmp"
+        # A name no other process uses, though it have the same number (containers).
+        temporary = f"{self.path}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+        made = False
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             data = marshal.dumps((self.version, self.codes))
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            made = True
             with open(fd, "wb") as file:
                 file.write(data)
             os.replace(temporary, self.path)
         except (OSError, ValueError):  # a folder not ours to write: as Python's bytecode
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+            if made:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
 
 def install(path: str | None = None) -> bool:
@@ -122,8 +143,9 @@ def install(path: str | None = None) -> bool:
         path = _default_path()
         if path is None:
             return False
-    # The code is the source's, compiled: only Python's version, not attrs', can change it.
-    kept = _Kept(path, (sys.implementation.cache_tag, sys.hexversion))
+    # The code is the source's compiled as attrs compiles it: Python's version and the
+    # features attrs compiles with could change it, not attrs' version otherwise.
+    kept = _Kept(path, (sys.implementation.cache_tag, sys.hexversion, _ATTRS_FLAGS))
     _kept = kept
     _make._compile_and_eval = _through(kept, original)
     return True
@@ -145,9 +167,13 @@ def _through(kept: _Kept, original: Callable[..., None]) -> Callable[..., None]:
 
 
 def _default_path() -> str | None:
-    """Beside this module's bytecode, as Python would write it (``__pycache__`` or the prefix)."""
-    cached = __spec__.cached
-    if not cached or sys.implementation.cache_tag is None:
+    """Where Python writes the bytecode of a module beside the package: its ``__pycache__``."""
+    cached: str | None = __spec__.cached  # where this package's bytecode goes
+    if cached is None:
         return None
-    name = f"attrs-code.{sys.implementation.cache_tag}.marshal"
-    return os.path.join(os.path.dirname(cached), name)
+    here = os.path.dirname(cached)
+    if os.path.basename(here) == "__pycache__":  # beside the sources
+        folder = os.path.join(os.path.dirname(os.path.dirname(here)), "__pycache__")
+    else:  # under PYTHONPYCACHEPREFIX, the sources' folders mirrored
+        folder = os.path.dirname(here)
+    return os.path.join(folder, f"ledarskap.attrs-code.{sys.implementation.cache_tag}.marshal")

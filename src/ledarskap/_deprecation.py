@@ -27,21 +27,25 @@ def warn_deprecated(old: str, new: str, *, stacklevel: int = 3) -> None:
     )
 
 
-def deprecated_names(module: str, names: Mapping[str, tuple[str, object]]) -> Callable[[str], Any]:
+def deprecated_names(
+    module: str, names: Mapping[str, tuple[str, object]], *, warned_as: str | None = None
+) -> Callable[[str], Any]:
     """The ``__getattr__`` of *module*, giving each of *names* with a warning.
 
     *names* maps a deprecated name to what to use instead (said in the warning) and its
-    value. The function is the module's own ``__getattr__``, which Python calls where the
-    name is used, so the warning points there; any other name is the usual
+    value; the warning names it as of *warned_as* (*module* unless given: the module it
+    was first public in). The function is the module's own ``__getattr__``, which Python
+    calls where the name is used, so the warning points there; any other name is the usual
     :class:`AttributeError`.
     """
+    shown = module if warned_as is None else warned_as
 
     def attribute(name: str) -> Any:
         found = names.get(name)
         if found is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
         new, value = found
-        warn_deprecated(f"{module}.{name}", new)
+        warn_deprecated(f"{shown}.{name}", new)
         return value
 
     return attribute

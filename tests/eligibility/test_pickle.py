@@ -272,7 +272,7 @@ def test_a_bulk_result_pickles_and_copies_with_its_decisions_made(explain: bool,
         result[index]  # made when read
     for again in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result)):
         assert isinstance(again, BulkResult)
-        assert again.explained is explain  # without explanations: made again when read
+        assert again.explained  # decided with a program: every decision made first
         assert again.applications == result.applications
         assert again.outcomes == result.outcomes
         assert again.decisions == result.decisions
@@ -288,11 +288,13 @@ def test_a_bulk_result_pickles_and_copies_with_its_decisions_made(explain: bool,
 def test_a_bulk_result_without_explanations_pickles_without_making_its_decisions() -> None:
     """Those read go as they are; the others are made where it is unpickled, alike."""
     program = ledarskap.example_program()
-    applications = program.applications
-    result = _CUSTOM.evaluate_many(applications, program=program, explain=False)
+    cohort = program.cohorts[0]
+    applications = program.applications_to(cohort.id)
+    result = _CUSTOM.evaluate_many(applications, cohort=cohort, explain=False)
     first = result[0]
     data = pickle.dumps(result)
-    assert not result.explained  # nor explained to be pickled: the program goes instead
+    assert not result.explained  # nor explained to be pickled: the rules go instead
+    assert _someone_else(program).encode() not in data  # the cohort goes, not the program
     again = pickle.loads(data)
     assert not again.explained
     assert again[0] == first
@@ -301,6 +303,22 @@ def test_a_bulk_result_without_explanations_pickles_without_making_its_decisions
     assert again.explained
     twice = pickle.loads(pickle.dumps(again))  # unpickled, then pickled again
     assert twice.decisions == result.decisions
+
+
+def test_a_bulk_result_decided_with_a_program_pickles_its_decisions_made() -> None:
+    """The program would be too large to send in their place: the decisions go."""
+    program = ledarskap.example_program()
+    result = _CUSTOM.evaluate_many(program.applications, program=program, explain=False)
+    data = pickle.dumps(result)
+    assert result.explained
+    assert _someone_else(program).encode() not in data  # nor the program
+    assert pickle.loads(data).decisions == result.decisions
+
+
+def _someone_else(program: ledarskap.ProgramData) -> str:
+    """The family name of someone in *program* who did not apply (a mentor, say)."""
+    applied = {a.person_id for a in program.applications}
+    return next(p.family_name for p in program.people if p.id not in applied)
 
 
 def test_a_bulk_result_of_the_default_rules_round_trips_after_its_summary() -> None:

@@ -157,10 +157,11 @@ class BulkResult(Sequence[Decision]):
 
     It pickles (from a worker process, say) and copies. With ``explain=True`` every
     decision is made and explained first, as a :class:`Decision` pickles: what makes them
-    is the compiled rules. Without, only the decisions read so far go with it, and the
-    rest are made when read where it is unpickled, from the rule set and the arguments of
-    the evaluation, which go with it instead (so a result made to be fast stays fast to
-    send). Its registry, for the texts of the summary, pickles by name (see
+    is the compiled rules. Without, and decided without a *program*, only the decisions
+    read so far go with it, and the rest are made when read where it is unpickled, from
+    the rule set, the cohort and the date of the evaluation, which go with it instead (so
+    a result made to be fast stays fast to send); decided with a program, every decision
+    is made and explained first, as the program would be too large to send in their place. Its registry, for the texts of the summary, pickles by name (see
     :class:`~ledarskap.eligibility.PredicateRegistry`).
 
     .. versionchanged:: 0.3

@@ -16,4 +16,8 @@ __all__ = ["RuleProblem"]  # given by __getattr__, with a warning
 if TYPE_CHECKING:  # type checkers see the deprecated name, and no other
     RuleProblem = Problem
 else:
-    __getattr__ = deprecated_names(__name__, {"RuleProblem": ("ledarskap.errors.Problem", Problem)})
+    __getattr__ = deprecated_names(
+        __name__,
+        {"RuleProblem": ("ledarskap.errors.Problem", Problem)},
+        warned_as="ledarskap.eligibility",  # as it always warned
+    )

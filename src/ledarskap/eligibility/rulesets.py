@@ -201,7 +201,13 @@ class RuleSet:
             apps, as_of=as_of, cohort=cohort, program=program, strict=strict
         )
         decide = evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
-        remake = functools.partial(_decider, self, as_of, cohort, program, strict)
+        # Without a program, what decides again is small enough to pickle in the decisions'
+        # place; with one, it would carry the whole program (and every person in it).
+        remake = (
+            None
+            if program is not None
+            else functools.partial(_decider, self, as_of, cohort, strict)
+        )
         return BulkResult(
             apps, outcomes, decide, explain=explain, registry=self.registry, remake=remake
         )
@@ -253,11 +259,10 @@ def _decider(
     ruleset: RuleSet,
     as_of: dt.date | None,
     cohort: Cohort | None,
-    program: ProgramData | None,
     strict: bool,  # by position, as a partial pickles it
 ) -> Callable[[Application, Outcome], Decision]:
     """What decides the applications of a bulk result again, where it was unpickled."""
-    return ruleset._evaluator.decider(as_of=as_of, cohort=cohort, program=program, strict=strict)
+    return ruleset._evaluator.decider(as_of=as_of, cohort=cohort, program=None, strict=strict)
 
 
 def _made_again(  # noqa: PLR0917  # what RuleSet.__reduce__ gives, by position

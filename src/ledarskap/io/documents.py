@@ -78,6 +78,7 @@ from ledarskap.errors import (
 from ledarskap.model import ProgramData
 from ledarskap.text import Text
 
+from . import revisions  # a name of dump()'s signature, which typing.get_type_hints reads
 from ._construct import SMALL, Constructor
 from ._problems import FILE_NAME, key_path_of, message_of, moved, wording
 from ._reading import MAX_DOCUMENT, read_bounded, reason_of
@@ -87,7 +88,6 @@ from .migrations import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 if TYPE_CHECKING:
     from ledarskap.errors import Wording
 
-    from . import revisions
     from ._decode import Decoder
     from ._encode import Encoder
 
@@ -165,8 +165,6 @@ def dump(
        A file changed since it was read is not overwritten; *overwrite*,
        *expected_revision*.
     """
-    from . import revisions  # a revision is only for the writers and load: not `validate`
-
     _check_data("dump", data, path)
     _check_path("dump", path)
     if overwrite and expected_revision is not None:
@@ -211,8 +209,6 @@ def load(
 
     .. versionadded:: 0.1
     """
-    from . import revisions
-
     data, content, mtime_ns = _load(path, migrations, for_saving=True)
     revisions.remember(data, path, revisions.Revision.of(content, mtime_ns=mtime_ns))
     return data
