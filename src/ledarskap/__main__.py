@@ -14,7 +14,12 @@ from ledarskap import _code_cache
 
 
 def run() -> NoReturn:
-    """Run the command line of this process (``sys.argv``) and exit with its status."""
+    """Run the command line of this process (``sys.argv``) and exit with its status.
+
+    First what only a process that is the command's own may do, to start faster: argparse
+    imported without gettext, and the code attrs compiles for the library's classes kept
+    between runs (:mod:`ledarskap._code_cache`).
+    """
     _import_argparse_untranslated()
     _code_cache.install()
     from ledarskap.cli import main  # after argparse, which it imports

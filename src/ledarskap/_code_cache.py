@@ -128,9 +128,10 @@ class _Kept:
 def install(path: str | None = None) -> bool:
     """Have attrs compile the library's classes' methods through the cache; whether it does.
 
-    *path* is the cache's file, by default beside the bytecode of :mod:`ledarskap`. Nothing
-    is installed (and ``False`` returned) where Python keeps no bytecode for the library
-    or attrs compiles otherwise than this module knows.
+    *path* is the cache's file, by default in the ``__pycache__`` beside the package (or
+    under ``PYTHONPYCACHEPREFIX``). Nothing is installed (and ``False`` returned) where
+    Python keeps no bytecode for the library or attrs compiles otherwise than this module
+    knows.
     """
     global _kept  # noqa: PLW0603 - one cache per process, as the bytecode is
     if _kept is not None:
