@@ -27,7 +27,7 @@ def test_a_regular_file_is_read_whole_with_its_time(tmp_path: Path) -> None:
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "x.toml"
     path.write_bytes(b"a = 1\n")
-    with pytest.raises(OSError, match="larger than the 0 MiB a rule set may have") as caught:
+    with pytest.raises(OSError, match="larger than the 5 bytes a rule set may have") as caught:
         read_bounded(path, 5, "a rule set")
     assert caught.value.errno == errno.EFBIG
 

@@ -505,6 +505,24 @@ def test_personal_data_written_into_a_session_is_masked() -> None:
     assert row["title"].startswith("Träff med ")
 
 
+def test_a_personnummer_as_a_cohort_id_is_masked_in_every_table_and_the_report() -> None:
+    """A cohort's id is text a file chose: a personnummer written as one is masked wherever
+    the export or its report names the cohort (its categories, every table's rows, the
+    rows suppressed by cohort), as a session's id is."""
+    text = ledarskap.dumps(ledarskap.example_program()).replace("liko-2025", "19850312-2395")
+    export = safe_tables(ledarskap.loads(text), PseudonymKey(KEY), k=3)
+    named = [r["cohort_id"] for rows in export.tables.values() for r in rows if "cohort_id" in r]
+    assert named
+    assert set(named) == {"19XXXXXX-XX95"}
+    assert export.tables.schema["participants"].column("cohort_id").categories == ("19XXXXXX-XX95",)
+    shown = export.report.render("en") + export.report.render("sv") + repr(export.report)
+    assert "19XXXXXX-XX95: 10" in shown
+    assert_masked(shown)
+    assert_masked(repr(export.report.tables[0]) + repr(export.tables.schema))
+    for table in export.report.tables:
+        assert_masked(repr(table))
+
+
 # The review's reproductions ---------------------------------------------------------------
 
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import hashlib
 import os
+import pickle
 import secrets
 import shutil
 import tempfile
+import unicodedata
 import warnings
 from collections.abc import Iterator
 from fractions import Fraction
@@ -20,7 +23,7 @@ from stdnum import luhn
 
 from ledarskap import Person
 from ledarskap.errors import FileAccessError, UsageError
-from ledarskap.tables import MIN_KEY_BYTES, PseudonymKey
+from ledarskap.tables import MAX_KEY_BYTES, MIN_KEY_BYTES, PseudonymKey
 from ledarskap.tables import pseudonyms as pseudonyms_module
 
 from ._programs import KEY, OTHER_KEY
@@ -72,6 +75,18 @@ HANDMADE = {
     "two bytes over and over": b"\x00\xff" * 16,
     "a byte counter, 15 values": bytes(range(15)) * 3,
     "hex, an odd number of digits": b"f" + bytes(secrets.token_hex(32), "ascii"),
+    # Text in any script, and as editors and shells save it
+    "a Russian sentence": "мой секретный ключ для экспорта".encode(),
+    "a sentence with an em dash": "our secret key for the 2025 export — LiKO".encode(),
+    "a sentence with curly quotes": "the \u201cLiKO\u201d export key for 2025".encode(),
+    "å written decomposed (NFD)": "nyckeln till a\u030arets export, LiKO".encode(),
+    "UTF-8 with a byte order mark": codecs.BOM_UTF8 + b"our secret key for the 2025 export",
+    "Windows-1252 (Notepad's ANSI)": "hemlig nyckel för LIKO-exporterna, år 2025\r\n".encode(
+        "cp1252"
+    ),
+    "UTF-16 (PowerShell 5's >)": "our secret key for the 2025 export\r\n".encode("utf-16"),
+    "UTF-16 big-endian": codecs.BOM_UTF16_BE + "hemlig nyckel för LIKO".encode("utf-16-be"),
+    "text ended by a NUL": b"our secret key for the 2025 export\0",
 }
 
 
@@ -88,8 +103,10 @@ def test_a_key_made_by_hand_is_refused_without_showing_it(key: bytes) -> None:
 @given(KEYS)
 def test_a_random_key_is_accepted_as_bytes_or_as_hex(key: bytes) -> None:
     """Law: random bytes are a key, and so is their hex as the tools write it: lower or upper
-    case, with a line break after it, or broken into lines (xxd -p)."""
-    PseudonymKey(key)
+    case, with a line break after it, or broken into lines (xxd -p) — one key, equal
+    however it is written, giving the same pseudonyms."""
+    raw = PseudonymKey(key)
+    made = raw.pseudonym("participant", "d-1")
     digits = key.hex()
     for written in (
         digits,
@@ -98,7 +115,33 @@ def test_a_random_key_is_accepted_as_bytes_or_as_hex(key: bytes) -> None:
         digits + "\r\n",
         digits[:60] + "\n" + digits[60:],
     ):
-        PseudonymKey(written.encode("ascii"))
+        spelled = PseudonymKey(written.encode("ascii"))
+        assert spelled == raw
+        assert hash(spelled) == hash(raw)
+        assert spelled.pseudonym("participant", "d-1") == made
+        assert bytes(spelled) == written.encode("ascii")  # kept as it was given
+
+
+def test_a_key_pickles_and_is_checked_where_it_is_unpickled() -> None:
+    key = PseudonymKey(KEY)
+    again = pickle.loads(pickle.dumps(key))
+    assert again == key
+    assert again.pseudonym("p", "1") == key.pseudonym("p", "1")
+    weak = pickle.dumps(key).replace(KEY, b"0" * len(KEY))
+    with pytest.raises(UsageError, match="random bytes"):
+        pickle.loads(weak)
+
+
+def test_a_long_key_is_refused_and_a_large_key_file_not_read(tmp_path: Path) -> None:
+    """A key is 32 to 64 bytes (twice that in hex): a kilobyte or more is not one (an export
+    given as --key-file, say), and each pseudonym's time does not grow with it."""
+    PseudonymKey(hashlib.sha512(b"seed").digest() * (MAX_KEY_BYTES // 64))  # the longest
+    with pytest.raises(UsageError, match=r"at most 1024 bytes long, found 1025 bytes"):
+        PseudonymKey(secrets.token_bytes(MAX_KEY_BYTES + 1))
+    path = tmp_path / "export.parquet"
+    path.write_bytes(b"PAR1" + secrets.token_bytes(4096))
+    with pytest.raises(FileAccessError, match="larger than the 1,024 bytes a key file may have"):
+        PseudonymKey.from_file(path)
 
 
 def test_keys_from_the_system_s_random_source_are_accepted() -> None:
@@ -109,14 +152,40 @@ def test_keys_from_the_system_s_random_source_are_accepted() -> None:
         PseudonymKey.generate()
 
 
+def _typed_code_points(first: int, last: int) -> int:
+    return sum(
+        unicodedata.category(chr(c))[0] != "C" or chr(c) in "\t\n\r" for c in range(first, last)
+    )
+
+
 def test_the_chance_of_refusing_a_random_key_is_what_the_docstring_says() -> None:
-    """The numbers PseudonymKey's docstring gives, computed exactly: 32 random bytes are all
-    text (the rule's text) with 6e-14, and hold fewer than 16 values with 3e-17."""
-    text = [1, 98]  # strings of n bytes that are text: 98 one-byte characters, 96 of two
-    for n in range(2, 49):
-        text.append(98 * text[n - 1] + 96 * text[n - 2])
-    assert 6.1e-14 < Fraction(text[32], 256**32) < 6.2e-14
-    assert 1.5e-20 < Fraction(text[48], 256**48) < 1.6e-20
+    """The numbers PseudonymKey's docstring gives, computed exactly: 32 random bytes are text
+    (any of the rule's three forms) with less than 3.5e-10, 48 with less than 1e-14, and 32
+    hold fewer than 16 values with 3e-17."""
+    # Typed code points by the length of their UTF-8 (no surrogates: UTF-8 has none).
+    by_length = {
+        1: _typed_code_points(0, 0x80),
+        2: _typed_code_points(0x80, 0x800),
+        3: _typed_code_points(0x800, 0xD800) + _typed_code_points(0xE000, 0x10000),
+        4: _typed_code_points(0x10000, 0x110000),
+    }
+    assert by_length[1] == 98
+    utf8 = [1]  # strings of n bytes that are UTF-8 of typed characters
+    for n in range(1, 49):
+        utf8.append(sum(count * utf8[n - k] for k, count in by_length.items() if k <= n))
+    below_0800 = by_length[1] + by_length[2]
+
+    def latin(n: int) -> int:  # printable ASCII, at most one byte in eight a Latin letter
+        return sum(comb(n, j) * 98 ** (n - j) * 62**j for j in range(n // 8 + 1))
+
+    def text(n: int) -> int:  # at most: each form, after any NULs at the end
+        counted = 2 * below_0800 ** ((n - 2) // 2) if n % 2 == 0 else 0  # UTF-16, a BOM
+        for body in range(n + 1):
+            counted += utf8[body] + (utf8[body - 3] if body >= 3 else 0) + latin(body)
+        return counted
+
+    assert Fraction(text(32), 256**32) < 3.5e-10
+    assert Fraction(text(48), 256**48) < 1e-14
     # Stirling numbers of the second kind: ways to split 32 draws into d non-empty values
     stirling = [[1] + [0] * 32]
     for n in range(1, 33):
@@ -126,12 +195,11 @@ def test_the_chance_of_refusing_a_random_key_is_what_the_docstring_says() -> Non
         stirling.append(row)
     few = sum(comb(256, d) * stirling[32][d] * factorial(d) for d in range(1, 16))
     assert 3.2e-17 < Fraction(few, 256**32) < 3.3e-17
-    # ... and those are the byte values the rule takes for text
-    for byte in (9, 10, 13, *range(0x20, 0x7F)):
-        assert pseudonyms_module._TEXT.fullmatch(bytes([byte]))
-    assert sum(bool(pseudonyms_module._TEXT.fullmatch(bytes([b]))) for b in range(256)) == 98
-    two = [bytes([a, b]) for a in range(256) for b in range(256)]
-    assert sum(bool(pseudonyms_module._TEXT.fullmatch(t)) for t in two) == 98 * 98 + 96
+    # ... and those are the characters and bytes the rule takes for text
+    assert all(pseudonyms_module._typed(chr(c)) for c in (9, 10, 13, *range(0x20, 0x7F)))
+    assert not any(pseudonyms_module._typed(chr(c)) for c in (0, 0x7F, 0xAD, 0x200B, 0xE000))
+    assert {9, 10, 13, *range(0x20, 0x7F)} == pseudonyms_module._TYPED_ASCII
+    assert len(pseudonyms_module._LATIN_LETTERS) == 62
 
 
 def test_generate_draws_again_in_the_rare_case_its_bytes_hold_few_values(

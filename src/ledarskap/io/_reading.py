@@ -119,9 +119,9 @@ _KINDS = {
 
 
 def _too_large(limit: int, what: str) -> Text:
-    mib = f"{limit // (1024 * 1024):,}"
+    size, unit = (limit // (1024 * 1024), "MiB") if limit >= 1024 * 1024 else (limit, "byte")
     kind = _KINDS.get(what, what)
     return Text(
-        f"större än de {mib.replace(',', ' ')} MiB {kind} får ha",
-        f"larger than the {mib} MiB {what} may have",
+        f"större än de {size:,} {unit} {kind} får ha".replace(",", " "),
+        f"larger than the {size:,} {unit.replace('byte', 'bytes')} {what} may have",
     )

@@ -34,7 +34,7 @@ from .anonymity import (
     safe_tables,
 )
 from .files import TABLE_FORMATS, TABLES_FORMAT, TableFormat, tables_bytes, write_tables
-from .pseudonyms import MIN_KEY_BYTES, PseudonymKey
+from .pseudonyms import MAX_KEY_BYTES, MIN_KEY_BYTES, PseudonymKey
 from .records import Tables, program_tables
 from .schema import SAFE_SCHEMA, SCHEMA, TABLE_NAMES, Column, ColumnKind, TableSchema
 from .summaries import (
@@ -49,6 +49,7 @@ from .summaries import (
 
 __all__ = [
     "COARSENING_ORDER",
+    "MAX_KEY_BYTES",
     "MIN_KEY_BYTES",
     "QUASI_IDENTIFIERS",
     "SAFE_SCHEMA",

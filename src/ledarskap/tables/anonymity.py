@@ -287,6 +287,7 @@ def _smallest(sizes: Mapping[Hashable, int]) -> int:
     return min(sizes.values(), default=0)
 
 
+@masked_repr
 @attrs.frozen
 class TableAnonymity:
     """What a safe export did to one table of people.
@@ -526,11 +527,16 @@ def safe_tables(
         for c in raw.schema["participants"].column("cohort_id").categories
         if c in left or c not in named
     )
+    # A cohort's id is text a file chose, and may be a personnummer: shown masked, as a
+    # session's id is (an id that holds none, every real one, is shown as it is).
+    shown = {c: mask_personal_data(c) for c in cohorts}
+    for name in TABLE_NAMES:
+        for row in rows[name]:
+            if "cohort_id" in row:
+                row["cohort_id"] = shown.get(row["cohort_id"], row["cohort_id"])
+    cohorts = tuple(dict.fromkeys(shown.values()))
     results = [
-        attrs.evolve(
-            r,
-            suppressed_by_cohort={c: n for c, n in r.suppressed_by_cohort.items() if c in left},
-        )
+        attrs.evolve(r, suppressed_by_cohort=_masked_counts(r.suppressed_by_cohort, left))
         for r in results
     ]
     held = {r["position"] for name in ("participants", "applications") for r in rows[name]}
@@ -553,6 +559,15 @@ def safe_tables(
         k=k, tables=tuple(results), linked_suppressed=linked, mentors_unlinked=k is not None
     )
     return SafeExport(Tables(columns, schema), report)
+
+
+def _masked_counts(counts: Mapping[str, int], left: set[Any]) -> dict[str, int]:
+    """*counts* of the cohorts still named in the export, each cohort's id masked."""
+    masked: Counter[str] = Counter()
+    for cohort, n in counts.items():
+        if cohort in left:
+            masked[mask_personal_data(cohort)] += n
+    return dict(masked)
 
 
 def check_k(k: object, location: str) -> int:

@@ -8,7 +8,9 @@ century times 1,000 serial numbers (the check digit follows), so anyone can hash
 one of them in seconds and read the hashes back. The key is what makes that search
 useless — guard it like the data itself, and never export it with the data. A key
 someone can guess (32 zero bytes, a word typed into a file) is no better than a plain
-hash, so :class:`PseudonymKey` refuses keys that are plainly not random.
+hash, so :class:`PseudonymKey` refuses keys that are plainly not random. A key written as
+hex digits is the bytes they stand for, however it is written (upper or lower case, a
+line break after it), so the same key gives the same pseudonyms whichever tool wrote it.
 
 A person's pseudonym is made from their personnummer when it is known (the same person
 has the same pseudonym in two program documents, whatever their ids there), otherwise
@@ -36,31 +38,38 @@ ledarskap.errors.UsageError: a pseudonym key must be random bytes, not typed tex
 from __future__ import annotations
 
 import base64
+import codecs
 import hashlib
 import hmac
 import os
 import re
 import secrets
 import stat
+import unicodedata
 import warnings
 
 from ledarskap.errors import FileAccessError, UsageError, mask_personal_data
-from ledarskap.io._reading import MAX_SMALL_FILE, read_bounded, reason_of
+from ledarskap.io._reading import read_bounded, reason_of
 from ledarskap.model import Person
 from ledarskap.text import Language, Text
 
-__all__ = ["MIN_KEY_BYTES", "PseudonymKey"]
+__all__ = ["MAX_KEY_BYTES", "MIN_KEY_BYTES", "PseudonymKey"]
 
 MIN_KEY_BYTES = 32
 """The shortest key accepted: 256 bits, as long as the HMAC-SHA256 output."""
+MAX_KEY_BYTES = 1024
+"""The longest key accepted, and the largest key file read: a key is 32 to 64 bytes (or
+twice that in hex digits); a larger file is something else (an export, say), not a key."""
 
 _LENGTH = 16  # base32 characters of a pseudonym: 80 bits, no collision in any real program
 
 _VARIETY = 16  # different byte values a key must hold; 32 random bytes hold about 30
 # Hex digits, with white space anywhere (xxd -p breaks its lines), and at least one digit.
 _HEX = re.compile(rb"\s*[0-9a-fA-F][0-9a-fA-F\s]*")
-# Text: printable ASCII, tab and line breaks, and (in UTF-8) Latin-1's letters and signs (å, ä, ö).
-_TEXT = re.compile(rb"(?:[\t\n\r\x20-\x7e]|\xc2[\xa0-\xbf]|\xc3[\x80-\xbf])*")
+_TYPED_ASCII = frozenset(b"\t\n\r" + bytes(range(0x20, 0x7F)))  # 98 byte values
+# The letters of Latin-1 and Windows-1252 (À to ÿ but × and ÷): å, ä, ö written one byte each.
+_LATIN_LETTERS = frozenset(range(0xC0, 0x100)) - {0xD7, 0xF7}  # 62 byte values
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MAKE_ONE = Text(
     "PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand -hex 32",
     "PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32",
@@ -78,27 +87,37 @@ class PseudonymKey:
     that says how to make one. The rules, in the order they are checked:
 
     1. **Long enough:** at least :data:`MIN_KEY_BYTES` bytes.
-    2. **Text only as hex:** a key that is all text — printable ASCII, tabs and line
-       breaks, and, in UTF-8, Latin letters such as å, ä and ö: a passphrase, a word, a
-       sentence typed into a file — is refused unless it is hex digits (white space
-       between them allowed, as ``xxd -p`` breaks lines), the form :meth:`generate`,
-       ``openssl rand -hex 32`` and ``secrets.token_hex(32)`` write; hex must have at
-       least 64 digits (32 bytes).
+       Nor longer than :data:`MAX_KEY_BYTES`: a larger file is not a key.
+    2. **Text only as hex:** a key that is text — a passphrase, a word, a sentence typed
+       into a file, in any language and as editors save it — is refused unless it is hex
+       digits (white space between them allowed, as ``xxd -p`` breaks lines), the form
+       :meth:`generate`, ``openssl rand -hex 32`` and ``secrets.token_hex(32)`` write;
+       hex must have at least 64 digits (32 bytes). Text is, after any NUL bytes at its
+       end: UTF-8 (with or without a byte order mark) of characters that are typed
+       (letters, marks, digits, punctuation, symbols, spaces, tabs and line breaks, in any
+       script); UTF-16 with a byte order mark (as PowerShell and Notepad write it) of typed
+       characters below U+0800 (the alphabets of Europe and the Middle East); or bytes of
+       printable ASCII of which at most one in eight is a Latin letter written in one
+       byte (å, ä, ö as Windows-1252 and Latin-1 write them).
     3. **Enough different bytes:** the key's bytes (a hex key's: the bytes its digits
        stand for) must take at least 16 different values. 32 zero bytes (``truncate -s
        32``) take one; 32 random bytes about 30.
 
     A random key is refused only by a chance too small to meet. 32 random bytes
-    (``secrets.token_bytes(32)``, ``head -c 32 /dev/urandom``) are all text by chance
-    with a probability of 6·10⁻¹⁴ (2⁻⁴⁴: making a key every second, once in 500,000
-    years), and take fewer than 16 values with 3·10⁻¹⁷ (2⁻⁵⁵); 48 random bytes are
-    text with 1.5·10⁻²⁰. :meth:`generate` always passes: its 32 random bytes fail rule 3
-    with 3·10⁻¹⁷, and then it draws again. (``tests/tables/test_pseudonyms.py`` computes
-    these numbers exactly.) The rules cannot prove a key random — a key made up to pass
-    them would pass — but they catch the keys people make by hand.
+    (``secrets.token_bytes(32)``, ``head -c 32 /dev/urandom``) are text by chance with a
+    probability below 3.5·10⁻¹⁰ (making a key every second, once in 90 years), and take
+    fewer than 16 values with 3·10⁻¹⁷; 48 random bytes are text with less than 10⁻¹⁴.
+    :meth:`generate` always passes: its 32 random bytes fail rule 3 with 3·10⁻¹⁷, and
+    then it draws again. (``tests/tables/test_pseudonyms.py`` computes these numbers
+    exactly.) The rules cannot prove a key random — a key made up to pass them would
+    pass — but they catch the keys people make by hand.
+
+    A key is its bytes, or, written as hex digits, the bytes the digits stand for: the
+    key ``generate()`` writes is the same key with a line break after it, in upper case
+    or as the 32 bytes themselves, and gives the same pseudonyms; it is equal to them.
     """
 
-    __slots__ = ("_key",)
+    __slots__ = ("_key", "_mac")
 
     def __init__(self, key: bytes) -> None:
         if not isinstance(key, bytes):
@@ -119,10 +138,25 @@ class PseudonymKey:
                     "PseudonymKey.generate()",
                 )
             )
-        weakness = _weakness(key)
+        if len(key) > MAX_KEY_BYTES:
+            raise UsageError(
+                Text(
+                    f"en pseudonymnyckel är högst {MAX_KEY_BYTES} byte lång, fick {len(key)} "
+                    "byte: det här är ingen nyckel (en export?); gör en med "
+                    "PseudonymKey.generate()",
+                    f"a pseudonym key is at most {MAX_KEY_BYTES} bytes long, found {len(key)} "
+                    "bytes: this is not a key (an export?); make one with "
+                    "PseudonymKey.generate()",
+                )
+            )
+        material = _material(key)
+        weakness = _weakness(key, material)
         if weakness is not None:
             raise UsageError(weakness)
         self._key = key
+        # HMAC's keyed start, made once: each pseudonym copies it (the same digest as
+        # hmac.new(material, ...) each time, which hashes a long key again every time).
+        self._mac = hmac.new(material, digestmod=hashlib.sha256)
 
     @classmethod
     def generate(cls) -> PseudonymKey:
@@ -133,15 +167,18 @@ class PseudonymKey:
         """
         while True:
             key = secrets.token_hex(MIN_KEY_BYTES).encode("ascii")
-            if _weakness(key) is None:  # but with a chance of 3·10⁻¹⁷: see the class
+            if (
+                _weakness(key, _material(key)) is None
+            ):  # but with a chance of 3·10⁻¹⁷: see the class
                 return cls(key)
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> PseudonymKey:
-        """The key held in the file *path*: all of its bytes, as they are.
+        """The key held in the file *path*: all of its bytes (at most :data:`MAX_KEY_BYTES`).
 
-        Nothing is stripped: random bytes may begin or end with a byte that looks like
-        whitespace, and the key must be the same however the file was made.
+        Nothing is stripped from raw bytes, which may begin or end with a byte that looks
+        like white space; a key of hex digits is the bytes they stand for, with or without
+        a line break after them.
 
         A missing or unreadable file is a :class:`~ledarskap.errors.FileAccessError`; a
         key too short or not random a :class:`~ledarskap.errors.UsageError` that names
@@ -161,7 +198,7 @@ class PseudonymKey:
                 )
             )
         try:
-            content, _ = read_bounded(path, MAX_SMALL_FILE, "a key file")
+            content, _ = read_bounded(path, MAX_KEY_BYTES, "a key file")
         except OSError as exc:
             raise FileAccessError(
                 os.fspath(path), "read", reason_of(exc), errno=exc.errno
@@ -190,7 +227,9 @@ class PseudonymKey:
         ``kind``, a NUL and ``value``): the kind keeps a participant's and a mentor's
         pseudonyms apart even where their ids are the same.
         """
-        digest = hmac.new(self._key, f"{kind}\0{value}".encode(), hashlib.sha256).digest()
+        mac = self._mac.copy()
+        mac.update(f"{kind}\0{value}".encode())
+        digest = mac.digest()
         return "x" + base64.b32encode(digest[:10]).decode("ascii").lower()[:_LENGTH]
 
     def person(self, person: Person) -> str:
@@ -203,10 +242,13 @@ class PseudonymKey:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PseudonymKey):
             return NotImplemented
-        return hmac.compare_digest(self._key, other._key)
+        return hmac.compare_digest(_material(self._key), _material(other._key))
 
     def __hash__(self) -> int:
-        return hash(hashlib.sha256(self._key).digest())
+        return hash(hashlib.sha256(_material(self._key)).digest())
+
+    def __reduce__(self) -> tuple[type[PseudonymKey], tuple[bytes]]:
+        return PseudonymKey, (self._key,)  # checked again where it is unpickled
 
     def __repr__(self) -> str:
         return "PseudonymKey(<hidden>)"
@@ -234,9 +276,47 @@ class _ReadableKey(UserWarning):
         return self.text.render(language)
 
 
-def _weakness(key: bytes) -> Text | None:
-    """Why *key* is plainly not random (see :class:`PseudonymKey`), or ``None``."""
-    material = key
+def _material(key: bytes) -> bytes:
+    """The bytes *key* stands for: those its hex digits write (white space left out), or itself.
+
+    An odd number of digits is left as it is, for :func:`_weakness` to refuse.
+    """
+    if _HEX.fullmatch(key):
+        digits = re.sub(rb"\s", b"", key)
+        if len(digits) % 2 == 0:
+            return bytes.fromhex(digits.decode("ascii"))
+    return key
+
+
+def _is_text(key: bytes) -> bool:
+    """Whether *key* is text someone typed (rule 2 of :class:`PseudonymKey`), in any form."""
+    if key.startswith(_UTF16_BOMS):
+        try:
+            written = key.decode("utf-16")
+        except UnicodeDecodeError:
+            return False
+        return all(ord(c) < 0x800 for c in written) and _typed(written)
+    body = key.rstrip(b"\0")
+    try:
+        written = body.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _typed(written):
+            return True
+    latin = sum(byte in _LATIN_LETTERS for byte in body)
+    return 8 * latin <= len(body) and all(
+        byte in _TYPED_ASCII or byte in _LATIN_LETTERS for byte in body
+    )
+
+
+def _typed(text: str) -> bool:
+    """Whether every character of *text* is one a keyboard writes: no control or format one."""
+    return all(c in "\t\n\r" or unicodedata.category(c)[0] != "C" for c in text)
+
+
+def _weakness(key: bytes, material: bytes) -> Text | None:
+    """Why *key* (standing for *material*) is plainly not random (see :class:`PseudonymKey`)."""
     if _HEX.fullmatch(key):
         digits = re.sub(rb"\s", b"", key)
         if len(digits) % 2:
@@ -248,7 +328,6 @@ def _weakness(key: bytes) -> Text | None:
                 f"this one has {len(digits)}: a digit is missing or one too many; make one "
                 f"with {_MAKE_ONE.en}",
             )
-        material = bytes.fromhex(digits.decode("ascii"))
         if len(material) < MIN_KEY_BYTES:
             return Text(
                 f"en pseudonymnyckel i hexadecimala siffror måste ha minst "
@@ -258,7 +337,7 @@ def _weakness(key: bytes) -> Text | None:
                 f"of them ({MIN_KEY_BYTES} bytes), found {len(digits)}: make one with "
                 f"{_MAKE_ONE.en}",
             )
-    if material is key and _TEXT.fullmatch(key):
+    elif _is_text(key):
         return Text(
             "en pseudonymnyckel måste vara slumpade byte, inte skriven text: den här är "
             "text (en lösenfras, ett ord; base64 räknas som text) och inte hexadecimala "
