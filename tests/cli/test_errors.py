@@ -257,9 +257,11 @@ def test_a_sheet_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         (
             b"secret",
             "en pseudonymnyckel måste vara minst 32 byte lång (256 bitar), fick 6 byte: "
-            "gör en med PseudonymKey.generate()",
+            "gör en med PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand "
+            "-hex 32",
             "a pseudonym key must be at least 32 bytes long (256 bits), found 6 bytes: "
-            "make one with PseudonymKey.generate()",
+            "make one with PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand "
+            "-hex 32",
         ),
         (
             None,

@@ -167,3 +167,40 @@ def test_a_document_changed_while_the_sheet_was_read_says_to_run_the_import_agai
     assert result.code == 2
     assert "run the import again" in result.err
     assert "overwrite=True" not in result.err
+
+
+def test_a_sheet_that_adds_nothing_leaves_the_document_as_it_was(
+    sheet_file: Sheet, program: Path
+) -> None:
+    """Reproduction (review): a sheet of headers only rewrote the document in the library's
+    layout (re-indented, migrated); nothing is written now, and the command says so."""
+    program.write_text(json.dumps(json.loads(program.read_text("utf-8")), indent=4))
+    before = program.read_bytes()
+    result = run(*importing(sheet_file(SHEET.splitlines()[0] + "\n"), program))
+    assert result.code == 0, result
+    assert (
+        result.out == f"deltagare.csv: 0 rows read; nothing new to add, {program} left as it was\n"
+    )
+    assert program.read_bytes() == before
+    said = run(*importing(sheet_file(SHEET.splitlines()[0] + "\n"), program, "--format", "json"))
+    assert json.loads(said.out)["written"] is False
+
+
+def test_an_empty_cohort_is_a_usage_error_not_no_cohort(sheet_file: Sheet, program: Path) -> None:
+    """``--cohort ''`` was read as no --cohort, and the hint then asked for --cohort."""
+    sheet = sheet_file(SHEET)
+    argv = ["import", str(sheet), "--kind", "participants", "--into", str(program)]
+    result = run(*argv, "--cohort", "")
+    assert result.code == 2
+    assert "--cohort: expected the id of a cohort of the program (liko-2025), found ''" in (
+        result.err
+    )
+
+
+def test_a_program_document_given_as_the_sheet_is_told_to_go_as_into(program: Path) -> None:
+    result = run("import", str(program), "--kind", "participants", "--into", str(program))
+    assert result.code == 2
+    assert "found a program document ('.json'): it is given as --into, not as the sheet" in (
+        result.err
+    )
+    assert "ledarskap.load" not in result.err

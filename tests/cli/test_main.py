@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import io
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +18,7 @@ from ledarskap.cli._console import Console
 from ledarskap.cli._parser import COMMANDS
 from ledarskap.errors import FileAccessError
 
-from ._run import EXAMPLE, assert_clean_failure, run, run_script
+from ._run import EXAMPLE, SCRIPT, assert_clean_failure, run, run_script
 
 
 def test_the_exit_statuses() -> None:
@@ -161,3 +165,57 @@ def test_validate_loads_neither_the_rules_nor_the_sheets_nor_any_extra() -> None
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    """*command* run by the shell, with the console script as ``$L`` and the example as ``$EX``."""
+    env = {**os.environ, "L": str(SCRIPT), "EX": EXAMPLE, "LANG": "en_GB.UTF-8", "LC_ALL": ""}
+    return subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, check=False, env=env
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize(
+    ("redirect", "status"),
+    [
+        ('$L validate "$EX" >&-', 0),  # standard output closed: the result goes nowhere
+        ('$L validate "$EX" --format json >&-', 0),
+        ("$L validate nothere.json --format json >&-", 2),
+        ('$L validate "$EX" --format json >/dev/full', 2),  # a full disk
+        ("$L validate nothere.json --format json >/dev/full", 2),
+        ("$L validate nothere.json 2>/dev/full", 2),  # the message lost, not the status
+        ("$L validate nothere.json 2>&-", 2),
+        ("$L validate 2>&-", 2),  # a usage error
+        ("$L --help >&-", 0),
+    ],
+)
+def test_a_closed_or_full_stream_is_no_traceback_and_no_other_status(
+    redirect: str, status: int
+) -> None:
+    """Reproductions (review): a closed standard output was an AttributeError's traceback,
+    a full one during an error's JSON an OSError's, and a lost message exit status 1."""
+    done = _shell(redirect)
+    assert done.returncode == status, done
+    assert "Traceback" not in done.stderr
+
+
+def test_a_warning_that_cannot_be_written_stops_nothing(tmp_path: Path) -> None:
+    """An export whose key file others can read warns; with standard error on a full disk,
+    the warning is lost and the export still made (it was abandoned, exit 1, no word)."""
+    key = tmp_path / "key"
+    key.write_bytes(b"9f3c51e07a2d84b6c1e95f0a7d3b2648e0c7f19a5b3d6e2f8a41c07b95d2e36f")
+    key.chmod(0o644)
+    out = tmp_path / "safe.json"
+    argv = ["export", EXAMPLE, "--format", "json", "-o", str(out), "--pseudonymise"]
+    with open(os.devnull, "w") as nowhere, _FullStream() as full:
+        code = main([*argv, "--key-file", str(key), "--k", "5"], stdout=nowhere, stderr=full)
+    assert code == 0
+    assert out.exists()
+
+
+class _FullStream(io.StringIO):
+    """A stream on a full disk: every write fails as the system says."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")

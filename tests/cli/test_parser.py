@@ -61,10 +61,24 @@ def test_the_first_locale_variable_set_decides(environ: dict[str, str]) -> None:
         (["validate", "--lang"], None),
         (["validate", "--", "--lang", "sv"], None),
         ([], None),
+        # as argparse reads it: the last one, abbreviated too
+        (["validate", "--lang", "sv", "--lang", "en"], "en"),
+        (["validate", "--la", "sv"], "sv"),
+        (["validate", "--lan=sv", "--lang", "en", "--la=sv"], "sv"),
     ],
 )
 def test_lang_on_the_command_line(argv: list[str], language: str | None) -> None:
     assert requested_language(argv) == language
+
+
+def test_every_message_of_a_run_is_in_the_language_argparse_took() -> None:
+    """Reproduction (review): ``--lang sv --lang en`` gave Swedish usage and English errors."""
+    usage = run("validate", "--lang", "sv", "--lang", "en")
+    assert usage.err.startswith("usage: ledarskap validate")
+    assert "the following arguments are required: FILE" in usage.err
+    missing = run("validate", "nothere.json", "--lang", "en", "--la", "sv")
+    assert missing.err == "ledarskap: nothere.json: kan inte läsa: filen eller mappen finns inte\n"
+    assert "användning" in run("validate", "--help", "--la", "sv").out
 
 
 def test_dates_and_counts() -> None:

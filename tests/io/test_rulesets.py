@@ -49,8 +49,9 @@ def test_a_file_that_is_not_utf8_is_a_rule_error(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert type(problem) is Problem
     assert problem.code == "unreadable"
-    assert problem.message.startswith("cannot read the file: UnicodeDecodeError")
-    assert str(problem).startswith(f"{path}: cannot read the file")
+    assert problem.message == "expected UTF-8 text, found byte 0xff (byte 0)"
+    assert problem.render("sv").endswith("förväntade UTF-8-text, fick byten 0xff (byte 0)")
+    assert str(problem).startswith(f"{path}: expected UTF-8 text")
 
 
 @pytest.mark.parametrize("name", ["missing.toml", "folder.toml", "nul\0.toml", "lone\ud800.toml"])
@@ -97,7 +98,7 @@ def test_a_rule_set_that_cannot_be_read_in_swedish(tmp_path: Path) -> None:
         load_ruleset(path)
     assert raised.value.render("sv") == (
         f"{path}: kan inte läsa regeluppsättningen (1 problem)\n"
-        f"  - {path}: kan inte läsa filen: den är inte UTF-8-text (byte 0 kan inte avkodas)"
+        f"  - {path}: förväntade UTF-8-text, fick byten 0xff (byte 0)"
     )
     with pytest.raises(UsageError) as usage:
         load_ruleset(3)  # type: ignore[arg-type]

@@ -108,20 +108,28 @@ def test_saving_refuses_what_write_atomic_refuses(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"ending \.toml"):
         save_sheet_mapping(SheetMapping(), program)
     assert program.read_text() == "{}"
-    with pytest.raises(DocumentError, match="not a usable path"):
+    with pytest.raises(FileAccessError, match="not a usable path"):
         load_sheet_mapping(tmp_path / "nul\0.toml")
     with pytest.raises(UsageError):
         save_sheet_mapping({"columns": {}}, tmp_path / "x.toml")  # type: ignore[arg-type]
 
 
 def test_loading_a_missing_or_binary_file(tmp_path: Path) -> None:
-    with pytest.raises(DocumentError, match="FileNotFoundError") as caught:
-        load_sheet_mapping(tmp_path / "saknas.toml")
-    assert caught.value.problems[0].code == "io"
+    """As every file of the library: a FileAccessError naming the file by its path (the
+    review found "saknas.toml: FileNotFoundError: …", and /dev/zero named "zero")."""
+    missing = tmp_path / "saknas.toml"
+    with pytest.raises(FileAccessError) as caught:
+        load_sheet_mapping(missing)
+    assert str(caught.value) == f"{missing}: cannot read: No such file or directory"
+    assert "Error" not in caught.value.render("sv")
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(FileAccessError, match=r"^/dev/zero: cannot read: not a regular"):
+            load_sheet_mapping("/dev/zero")
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(DocumentError, match="not UTF-8 text"):
+    with pytest.raises(DocumentError, match="expected UTF-8 text, found byte 0xff") as caught_doc:
         load_sheet_mapping(binary)
+    assert caught_doc.value.problems[0].code == "io"
     with pytest.raises(UsageError):
         load_sheet_mapping(3)  # type: ignore[arg-type]
 
@@ -246,7 +254,8 @@ def test_a_bad_mapping_given_in_code_in_swedish(tmp_path: Path) -> None:
     (tmp_path / "m.toml").write_bytes(b"\xff")
     with pytest.raises(DocumentError) as caught:
         load_sheet_mapping(tmp_path / "m.toml")
+    where = tmp_path / "m.toml"
     assert caught.value.render("sv") == (
-        "m.toml: kan inte läsa kolumnmappningen (1 problem)\n"
-        "  - m.toml: UnicodeDecodeError: inte UTF-8-text"
+        f"{where}: kan inte läsa kolumnmappningen (1 problem)\n"
+        f"  - {where}: förväntade UTF-8-text, fick byten 0xff (byte 0)"
     )

@@ -11,6 +11,7 @@ documented shapes) and non-ASCII letters as they are, the controls as JSON's esc
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ledarskap.errors import mask_personal_data
@@ -63,9 +64,15 @@ class Console:
         self.stdout.write(text.translate(_JSON_CONTROLS) + "\n")
 
     def error(self, text: str) -> None:
-        """Write a message to standard error, after ``ledarskap:``, masked."""
-        self.stderr.write(shown(f"ledarskap: {text}") + "\n")
-        self.stderr.flush()
+        """Write a message to standard error, after ``ledarskap:``, masked.
+
+        A message that cannot be written (standard error closed, or on a full disk) is
+        lost, and changes nothing else: the command goes on, and its exit status says
+        what happened.
+        """
+        with contextlib.suppress(OSError, ValueError):
+            self.stderr.write(shown(f"ledarskap: {text}") + "\n")
+            self.stderr.flush()
 
     def warn(self, text: Text) -> None:
         """Write a warning to standard error, after ``ledarskap: warning:``, masked."""

@@ -67,6 +67,10 @@ _DONE = Text(
     "{sheet}: {rows} rader lästa; lade till {added} i {into}",
     "{sheet}: {rows} rows read; added {added} to {into}",
 )
+_NOTHING_NEW = Text(
+    "{sheet}: {rows} rader lästa; inget nytt att lägga till, {into} lämnades som den var",
+    "{sheet}: {rows} rows read; nothing new to add, {into} left as it was",
+)
 _DRY_RUN = Text(
     "{sheet}: {rows} rader lästa; skulle lägga till {added} i {into} (--dry-run: inget skrevs)",
     "{sheet}: {rows} rows read; would add {added} to {into} (--dry-run: nothing written)",
@@ -88,7 +92,7 @@ def _added(before: ProgramData, after: ProgramData) -> dict[str, int]:
 def run(args: argparse.Namespace, console: Console) -> int:
     """Read the sheet, add its rows, check, write: 0 written, 1 refused for problems."""
     data = load(args.into)
-    (cohort,) = cohorts(data, args.cohort) if args.cohort else (None,)
+    (cohort,) = cohorts(data, args.cohort) if args.cohort is not None else (None,)
     name = os.path.basename(args.sheet)
     with console.progress(_READING.format(sheet=name)) as progress:
         sheet = read_sheet_advised(
@@ -104,10 +108,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
         merged = data if problems else sheet.merge_into(data)
         new = ValidationReport() if problems else _new_findings(data, merged)
         fits = not new.filter(code="id.")
-        write = not problems and fits and not args.dry_run
+        added = _added(data, merged)
+        # Nothing to add: the file is left as it is (not rewritten in the library's layout).
+        write = not problems and fits and not args.dry_run and any(added.values())
         if write:
             _write(merged, args.into)
-    outcome = _Outcome(sheet.source, sheet.rows, problems, new, _added(data, merged))
+    outcome = _Outcome(sheet.source, sheet.rows, problems, new, added)
     if console.json_output:
         _json(args, console, outcome, written=write)
     else:
@@ -178,7 +184,7 @@ def _text(args: argparse.Namespace, console: Console, outcome: _Outcome) -> None
         console.print(report.filter(code="id.").render(console.language))
         return
     counts = ", ".join(f"{n} {console.say(_RECORDS[name])}" for name, n in added.items() if n)
-    done = _DRY_RUN if args.dry_run else _DONE
+    done = _DRY_RUN if args.dry_run else _DONE if counts else _NOTHING_NEW
     console.print(
         console.say(
             done, sheet=outcome.source, rows=outcome.rows, added=counts or "0", into=args.into

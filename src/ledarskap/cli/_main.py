@@ -86,8 +86,9 @@ def main(
     2
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    stdout = sys.stdout if stdout is None else stdout
-    stderr = sys.stderr if stderr is None else stderr
+    # A stream the shell closed (>&-) is None in sys: what would go there goes nowhere.
+    stdout = (sys.stdout if stdout is None else stdout) or _nowhere()
+    stderr = (sys.stderr if stderr is None else stderr) or _nowhere()
     for stream in (stdout, stderr):  # a letter the terminal's encoding lacks: its escape
         if isinstance(stream, io.TextIOWrapper):
             with contextlib.suppress(ValueError):  # closed
@@ -105,7 +106,8 @@ def main(
     except ParserExit as done:
         return done.status
     except CommandLineError as problem:
-        stderr.write(problem.parser.format_usage())
+        with contextlib.suppress(OSError, ValueError):  # lost with standard error, as below
+            stderr.write(problem.parser.format_usage())
         command = problem.parser.prog.partition(" ")[2]
         from ._messages import translated  # only for a usage error: --help starts fast
 
@@ -204,9 +206,14 @@ def _failed(
         try:
             console.json(document)
             console.stdout.flush()
-        except BrokenPipeError:  # the reader went away: the exit status still says it
+        except (OSError, ValueError):  # gone, full or closed: the exit status still says it
             _silence_stdout()
     return USAGE
+
+
+def _nowhere() -> TextIO:
+    """The null device, to stand for a standard stream the shell closed."""
+    return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until the process ends
 
 
 def _silence_stdout() -> None:

@@ -523,18 +523,23 @@ def leading_command(argv: Sequence[str]) -> str | None:
 
 
 def requested_language(argv: Sequence[str]) -> Language | None:
-    """The language ``--lang`` asks for on *argv*, if it asks for one of the two."""
-    for index, arg in enumerate(argv):
-        if arg == "--":
+    """The language ``--lang`` asks for on *argv*, if it asks for one of the two.
+
+    Read as argparse reads it, so that every message of a run is in one language: the
+    last ``--lang`` counts, an abbreviation (``--la sv``) too, nothing after ``--``.
+
+    >>> requested_language(["validate", "--lang", "sv", "--la=en"])
+    'en'
+    """
+    said = None
+    words = iter(argv)
+    for word in words:
+        if word == "--":
             break
-        value = None
-        if arg == "--lang" and index + 1 < len(argv):
-            value = argv[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value is not None and value in _LANGUAGES:
-            return _LANGUAGES[value]
-    return None
+        name, equals, value = word.partition("=")
+        if len(name) >= 3 and "--lang".startswith(name):
+            said = value if equals else next(words, None)
+    return _LANGUAGES.get(said) if said is not None else None
 
 
 def default_language(environ: Mapping[str, str] = os.environ) -> Language:

@@ -118,6 +118,22 @@ _KINDS = {
 """The kinds of file read whole, in Swedish (the English is what the caller names)."""
 
 
+def undecodable(error: UnicodeDecodeError, content: bytes) -> Text:
+    """What a file that is not UTF-8 holds, in the words every reader of the library uses.
+
+    >>> try:
+    ...     b"ok \xe0 no".decode("utf-8")
+    ... except UnicodeDecodeError as error:
+    ...     print(undecodable(error, b"ok \xe0 no").en)
+    expected UTF-8 text, found byte 0xe0 (byte 3)
+    """
+    byte = f"{content[error.start]:#04x}"
+    return Text(
+        f"förväntade UTF-8-text, fick byten {byte} (byte {error.start})",
+        f"expected UTF-8 text, found byte {byte} (byte {error.start})",
+    )
+
+
 def _too_large(limit: int, what: str) -> Text:
     size, unit = (limit // (1024 * 1024), "MiB") if limit >= 1024 * 1024 else (limit, "byte")
     kind = _KINDS.get(what, what)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -40,6 +39,7 @@ import tomli_w
 from ledarskap._found import Lines, did_you_mean, expected_found, parse_text
 from ledarskap.errors import (
     DocumentError,
+    FileAccessError,
     InvalidValueError,
     Problem,
     Problems,
@@ -51,7 +51,7 @@ from ledarskap.text import Text
 
 from ._atomic import check_suffix, write_atomic
 from ._problems import prefixed
-from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
+from ._reading import MAX_SMALL_FILE, read_bounded, reason_of, undecodable
 from ._sheet_columns import AN_ID, COLUMNS, YES_NO, Column, Sheet, SheetKind, checked_kind, is_id
 from ._sheets import fold
 
@@ -481,11 +481,16 @@ def mapping_text(mapping: SheetMapping) -> str:
 def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
     """The :class:`SheetMapping` kept in the TOML file at *path*.
 
-    A file that cannot be read raises :class:`~ledarskap.errors.DocumentError` (code
-    ``io``); a file with problems, one :class:`~ledarskap.errors.DocumentError` listing
-    them all with their lines.
+    A file that cannot be read raises :class:`~ledarskap.errors.FileAccessError` (an
+    :class:`OSError` too), naming it; one that is not UTF-8 text a
+    :class:`~ledarskap.errors.DocumentError` (code ``io``) saying at which byte; a file
+    with problems, one :class:`~ledarskap.errors.DocumentError` listing them all with
+    their lines, the file named by its path.
 
     .. versionadded:: 0.3
+    .. versionchanged:: 0.3
+       A file that cannot be read is a :class:`~ledarskap.errors.FileAccessError`, as
+       every other file of the library, not a :class:`~ledarskap.errors.DocumentError`.
     """
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(
@@ -495,22 +500,21 @@ def load_sheet_mapping(path: str | os.PathLike[str]) -> SheetMapping:
                 f"load_sheet_mapping(path): expected a file path, found {type(path).__name__}",
             )
         )
-    label = Path(path).name
+    label = os.fspath(path)
     try:
-        text = read_bounded(path, MAX_SMALL_FILE, "a sheet mapping")[0].decode("utf-8-sig")
-    except (OSError, UnicodeError, ValueError) as error:
-        reason = (
-            reason_of(error)
-            if isinstance(error, OSError)
-            else Text("inte UTF-8-text", "not UTF-8 text")
-            if isinstance(error, UnicodeDecodeError)
-            else Text("ingen användbar sökväg", "not a usable path")
-        )
-        english, swedish = (reason, reason) if isinstance(reason, str) else (reason.en, reason.sv)
-        what = type(error).__name__
+        content = read_bounded(path, MAX_SMALL_FILE, "a sheet mapping")[0]
+    except OSError as error:
+        raise FileAccessError(label, "read", reason_of(error), errno=error.errno) from None
+    except ValueError:  # a NUL character in the path
+        raise FileAccessError(
+            label, "read", Text("ingen användbar sökväg", "not a usable path")
+        ) from None
+    try:
+        text = content.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
         raise DocumentError(
             Text("kan inte läsa kolumnmappningen", "cannot read the sheet mapping"),
-            [Problem("", Text(f"{what}: {swedish}", f"{what}: {english}"), "io", source=label)],
+            [Problem("", undecodable(error, content), "io", source=label)],
             source=label,
         ) from None
     return mapping_from_text(text, source=label)

@@ -24,7 +24,7 @@ from ledarskap.eligibility import PredicateRegistry, RuleSet, parse_ruleset
 from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
 from ledarskap.text import Text
 
-from ._reading import MAX_SMALL_FILE, read_bounded, reason_of
+from ._reading import MAX_SMALL_FILE, read_bounded, reason_of, undecodable
 
 __all__ = ["load_ruleset"]
 
@@ -72,16 +72,7 @@ def load_ruleset(
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
-        problem = Problem(
-            "",
-            Text(
-                f"kan inte läsa filen: den är inte UTF-8-text (byte {error.start} "
-                f"kan inte avkodas)",
-                f"cannot read the file: {error.__class__.__name__}: {error}",
-            ),
-            "unreadable",
-            source=source,
-        )
+        problem = Problem("", undecodable(error, content), "unreadable", source=source)
         raise RuleError(
             Text("kan inte läsa regeluppsättningen", "cannot read rule set"),
             [problem],

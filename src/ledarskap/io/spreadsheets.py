@@ -520,9 +520,11 @@ def _prepared(
                 f"(write ignore_columns=[{ignore_columns!r}])",
             )
         )
+    said = "mapping"  # where a problem of the mapping is: its file, if it came from one
     if mapping is None:
         mapping = SheetMapping()
     elif not isinstance(mapping, SheetMapping):
+        said = os.fspath(mapping) if isinstance(mapping, (str, os.PathLike)) else said
         mapping = load_sheet_mapping(mapping)
     if cohort_id is not None and not isinstance(cohort_id, str):
         raise UsageError(
@@ -536,13 +538,13 @@ def _prepared(
     if cohort_id is not None and not is_id(cohort_id):  # each row's ids are made of it
         raise InvalidValueError(location=f"{function}(cohort_id)", expected=AN_ID, found=cohort_id)
     mapping = mapping.merged(columns=columns, ignore=ignore_columns, defaults=defaults)
-    _check_mapping(kind, mapping.problems(kind, source="mapping"))
+    _check_mapping(kind, mapping.problems(kind, source=said))
     cohort_id = cohort_id or (cohort.id if cohort is not None else None) or mapping.cohort
     texts = {_field(kind, f): cell_text(value) for f, value in mapping.defaults.items()}
     fallbacks = (
         {"start": cohort.start.isoformat()} if cohort is not None and kind == "participants" else {}
     )
-    content, label, xlsx = _content(source, name)
+    content, label, xlsx = _content(source, name, advice)
     reader = Reader(
         kind,
         label,
@@ -612,7 +614,9 @@ def _unreadable(label: str, reason: Text) -> DocumentError:
     )
 
 
-def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[bytes, str, bool]:
+def _content(
+    source: str | os.PathLike[str] | bytes, name: str | None, advice: Advice
+) -> tuple[bytes, str, bool]:
     if isinstance(source, bytes):
         return source, name or "(bytes)", source[:2] == b"PK"
     if isinstance(source, str) and ("\n" in source or "\r" in source):
@@ -661,9 +665,19 @@ def _content(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[
                     FILE_NAME,
                     Text(
                         "förväntade ett blad (.csv eller .xlsx), fick ett programdokument "
-                        f"({safe_repr(path.suffix, 40)}): det läses av ledarskap.load, inte som ett blad",
+                        f"({safe_repr(path.suffix, 40)}): "
+                        + (
+                            "det ges som --into, inte som bladet"
+                            if advice.cli
+                            else "det läses av ledarskap.load, inte som ett blad"
+                        ),
                         "expected a sheet (.csv or .xlsx), found a program document "
-                        f"({safe_repr(path.suffix, 40)}): it is read by ledarskap.load, not as a sheet",
+                        f"({safe_repr(path.suffix, 40)}): "
+                        + (
+                            "it is given as --into, not as the sheet"
+                            if advice.cli
+                            else "it is read by ledarskap.load, not as a sheet"
+                        ),
                     ),
                 )
             ],

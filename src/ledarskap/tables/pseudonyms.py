@@ -26,7 +26,7 @@ True
 >>> PseudonymKey(b"too short")
 Traceback (most recent call last):
 ...
-ledarskap.errors.UsageError: a pseudonym key must be at least 32 bytes long (256 bits), found 9 bytes: make one with PseudonymKey.generate()
+ledarskap.errors.UsageError: a pseudonym key must be at least 32 bytes long (256 bits), found 9 bytes: make one with PseudonymKey.generate(), head -c 32 /dev/urandom or openssl rand -hex 32
 >>> PseudonymKey(b"my secret passphrase for exports")
 Traceback (most recent call last):
 ...
@@ -132,21 +132,19 @@ class PseudonymKey:
                 Text(
                     f"en pseudonymnyckel måste vara minst {MIN_KEY_BYTES} byte lång "
                     f"({MIN_KEY_BYTES * 8} bitar), fick {len(key)} byte: gör en med "
-                    "PseudonymKey.generate()",
+                    f"{_MAKE_ONE.sv}",
                     f"a pseudonym key must be at least {MIN_KEY_BYTES} bytes long "
                     f"({MIN_KEY_BYTES * 8} bits), found {len(key)} bytes: make one with "
-                    "PseudonymKey.generate()",
+                    f"{_MAKE_ONE.en}",
                 )
             )
         if len(key) > MAX_KEY_BYTES:
             raise UsageError(
                 Text(
                     f"en pseudonymnyckel är högst {MAX_KEY_BYTES} byte lång, fick {len(key)} "
-                    "byte: det här är ingen nyckel (en export?); gör en med "
-                    "PseudonymKey.generate()",
+                    f"byte: det här är ingen nyckel (en export?); gör en med {_MAKE_ONE.sv}",
                     f"a pseudonym key is at most {MAX_KEY_BYTES} bytes long, found {len(key)} "
-                    "bytes: this is not a key (an export?); make one with "
-                    "PseudonymKey.generate()",
+                    f"bytes: this is not a key (an export?); make one with {_MAKE_ONE.en}",
                 )
             )
         material = _material(key)
