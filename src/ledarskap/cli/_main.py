@@ -213,7 +213,7 @@ def _failed(
 
 def _nowhere() -> TextIO:
     """The null device, to stand for a standard stream the shell closed."""
-    return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open until the process ends
+    return open(os.devnull, "w", encoding="utf-8")  # open until the process ends
 
 
 def _silence_stdout() -> None:

@@ -119,7 +119,7 @@ _KINDS = {
 
 
 def undecodable(error: UnicodeDecodeError, content: bytes) -> Text:
-    """What a file that is not UTF-8 holds, in the words every reader of the library uses.
+    r"""What a file that is not UTF-8 holds, in the words every reader of the library uses.
 
     >>> try:
     ...     b"ok \xe0 no".decode("utf-8")

@@ -524,8 +524,8 @@ def _prepared(
     if mapping is None:
         mapping = SheetMapping()
     elif not isinstance(mapping, SheetMapping):
-        said = os.fspath(mapping) if isinstance(mapping, (str, os.PathLike)) else said
-        mapping = load_sheet_mapping(mapping)
+        path, mapping = mapping, load_sheet_mapping(mapping)  # which refuses no path
+        said = os.fspath(path)
     if cohort_id is not None and not isinstance(cohort_id, str):
         raise UsageError(
             Text(
