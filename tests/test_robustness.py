@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import ledarskap
@@ -52,7 +52,9 @@ from ledarskap import (
 from ledarskap import calendar as calendar_module
 from ledarskap import io as ledarskap_io
 from ledarskap.eligibility import default_ruleset, parse_rule, parse_ruleset, rule_from_data
-from ledarskap.errors import LedarskapError, mask_personal_data
+from ledarskap.errors import InvalidValueError, LedarskapError, mask_personal_data
+from ledarskap.io import make_converter
+from ledarskap.io.rulecases import load_cases_text, run_cases_text
 from ledarskap.mentoring import Proposal, propose
 from ledarskap.tables import PseudonymKey, program_tables, write_tables
 from tests._hostile import COMMON_PIECES, PERSONNUMMER, SWEEP, assert_masked, long
@@ -176,6 +178,32 @@ def test_a_hostile_rule_set_gives_a_rule_set_or_the_librarys_error(
     document = {"format": "ledarskap.rules/1", "id": head, "version": "1", "rules": rules}
     text = json.dumps(document) if syntax == "json" else head
     only_library_errors(lambda: parse_ruleset(text, syntax=syntax))  # type: ignore[arg-type]
+
+
+SYNTAXES = (
+    st.sampled_from(["yaml", "JSON", "", " toml", "xml"]) | st.none() | st.integers() | HOSTILE
+)
+
+
+@SWEEP
+@given(SYNTAXES)
+def test_a_syntax_the_library_does_not_read_is_its_error_naming_the_argument(
+    syntax: object,
+) -> None:
+    """Law: every reader and writer given a syntax (or flavour) other than json and toml
+    says so, naming the argument; none reads the text in another syntax (review: a bare
+    ValueError, a KeyError, and case files and converters read as JSON)."""
+    assume(syntax not in ("json", "toml"))
+    for call, where in (
+        (lambda: parse_ruleset("x = 1", syntax=syntax), "parse_ruleset(syntax)"),  # type: ignore[arg-type]
+        (lambda: load_cases_text("x = 1", syntax=syntax), "load_cases_text(syntax)"),  # type: ignore[arg-type]
+        (lambda: run_cases_text("x = 1", syntax=syntax), "load_cases_text(syntax)"),  # type: ignore[arg-type]
+        (lambda: make_converter(flavour=syntax), "make_converter(flavour)"),  # type: ignore[arg-type]
+        (lambda: ledarskap.loads("{}", syntax=syntax), "syntax"),  # type: ignore[arg-type]
+    ):
+        error = only_library_errors(call)
+        assert isinstance(error, InvalidValueError), (where, error)
+        assert str(error).startswith(f"{where}: expected 'json' or 'toml'"), str(error)
 
 
 @SWEEP

@@ -41,6 +41,7 @@ __all__ = [
     "DATE_FORM",
     "FieldError",
     "Lines",
+    "checked_syntax",
     "closest",
     "describe",
     "did_you_mean",
@@ -239,6 +240,25 @@ def read_iso_date(value: object, *, code: str = "invalid") -> dt.date:
 
 
 _TOML_AT = r"\s*\(at line (\d+), column (\d+)\)"  # compiled (and kept by re) on a TOML error
+_SYNTAXES = ("json", "toml")
+
+
+def checked_syntax(value: object, where: str) -> Syntax:
+    """*value* if it names a syntax the library reads (``"json"``, ``"toml"``).
+
+    Anything else is an :class:`~ledarskap.errors.InvalidValueError` at *where* (the
+    argument, ``parse_ruleset(syntax)``), never a file read in another syntax.
+
+    >>> checked_syntax("yaml", "load_cases_text(syntax)")
+    Traceback (most recent call last):
+    ...
+    ledarskap.errors.InvalidValueError: load_cases_text(syntax): expected 'json' or 'toml', found 'yaml'
+    """
+    if isinstance(value, str) and value in _SYNTAXES:
+        return "json" if value == "json" else "toml"
+    raise InvalidValueError(
+        location=where, expected=Text("'json' eller 'toml'", "'json' or 'toml'"), found=value
+    )
 
 
 def parse_text(

@@ -29,7 +29,7 @@ from ledarskap.eligibility import (
 )
 from ledarskap.eligibility._entries import overlap
 from ledarskap.eligibility.rules import parse_rule
-from ledarskap.errors import FileAccessError, Problem, RuleError
+from ledarskap.errors import FileAccessError, InvalidValueError, Problem, RuleError
 from ledarskap.io import load_ruleset
 from ledarskap.model import (
     Application,
@@ -569,7 +569,7 @@ def test_a_json_document_is_checked_alike() -> None:
     assert parse_ruleset(json.dumps(document), syntax="json").version == "2"
     (problem,) = problems("[1, 2]", syntax="json")
     assert "expected a table, found a list of 2 items" in str(problem)
-    with pytest.raises(ValueError, match="syntax must be 'toml' or 'json'"):
+    with pytest.raises(InvalidValueError, match=r"parse_ruleset\(syntax\): expected 'json' or"):
         parse_ruleset("", syntax="yaml")  # type: ignore[arg-type]
     (problem,) = problems(b"format = 1")  # type: ignore[arg-type]
     assert problem.message == "expected text, found bytes"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 
 import ledarskap
 from ledarskap import FormatVersionError, MentorshipStatus, Person, ProgramData
+from ledarskap.errors import InvalidValueError
 from ledarskap.io import FORMAT, FORMAT_VERSION, MIGRATIONS, Migration, migrate
 from ledarskap.testing import program_data
 
@@ -108,8 +110,43 @@ def test_a_migration_that_returns_no_document_is_a_format_version_error(returned
 
 
 def test_a_migration_goes_one_version_up() -> None:
-    with pytest.raises(ValueError, match="one version up"):
+    with pytest.raises(InvalidValueError, match=r"^Migration\.to_version: expected one version"):
         Migration(from_version=1, to_version=3, function=dict, description="skip")
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        ({"from_version": "1"}, "Migration.from_version: expected a whole number of at least 0"),
+        ({"from_version": True}, "Migration.from_version: expected a whole number"),
+        ({"function": "dict"}, "Migration.function: expected a function from document"),
+        ({"description": None}, "Migration.description: expected a text"),
+    ],
+)
+def test_a_migration_of_the_wrong_kind_is_the_librarys_error(
+    fields: dict[str, object], said: str
+) -> None:
+    made = {"from_version": 1, "to_version": 2, "function": dict, "description": "x"} | fields
+    with pytest.raises(InvalidValueError, match=re.escape(said)):
+        Migration(**made)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda: migrate([]), "migrate(document): expected a document (a dict), found list"),  # type: ignore[arg-type]
+        (
+            lambda: migrate({"format_version": 1}, migrations=[1]),  # type: ignore[list-item]
+            "migrations[0]: expected a Migration, found int",
+        ),
+        (lambda: migrate({"format_version": 1}, migrations="x"), "migrations: expected a list"),  # type: ignore[arg-type]
+        (lambda: migrate({"format_version": 1}, current="2"), "migrate(current): expected"),  # type: ignore[arg-type]
+    ],
+)
+def test_migrate_given_the_wrong_kind_says_which_argument(call: Any, said: str) -> None:
+    """Reproductions (review): each was a bare AttributeError or TypeError."""
+    with pytest.raises(InvalidValueError, match=re.escape(said)):
+        call()
 
 
 @pytest.mark.parametrize(("value", "summary"), [(None, "no format version"), ("1", "not a number")])

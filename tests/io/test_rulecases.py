@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ledarskap
-from ledarskap.errors import DocumentError, FileAccessError, UsageError
+from ledarskap.errors import DocumentError, FileAccessError, UnknownReferenceError, UsageError
 from ledarskap.io.rulecases import (
     CASES_FORMAT,
     CaseFile,
@@ -67,8 +67,12 @@ def test_a_case_file_names_its_cases_and_their_lines() -> None:
     assert first.line is not None
     assert DEFAULT_CASES.read_text("utf-8").splitlines()[first.line - 1] == "[[case]]"
     assert cases.case(first.name) is first
-    with pytest.raises(KeyError):
-        cases.case("no such case")
+    with pytest.raises(
+        UnknownReferenceError, match=r"test_default\.rules\.toml: case: expected"
+    ) as caught:
+        cases.case(first.name[:-1])
+    assert isinstance(caught.value, LookupError)
+    assert "did you mean" in str(caught.value)
 
 
 def test_the_applicant_reads_as_in_a_program_document() -> None:

@@ -21,6 +21,7 @@ import cattrs
 from ledarskap._found import (
     FieldError,
     Lines,
+    checked_syntax,
     did_you_mean,
     expected_found,
     parse_text,
@@ -806,8 +807,7 @@ def load(
 ) -> Document:
     """Parse and check a whole rule-set document; raise one RuleError with every problem."""
     registry = registry_or_builtin(registry)
-    if syntax not in ("toml", "json"):
-        raise ValueError(f"syntax must be 'toml' or 'json', not {syntax!r}")
+    syntax = checked_syntax(syntax, "parse_ruleset(syntax)")
     if not isinstance(text, str):
         kind = type(text).__name__
         message = Text(f"förväntade text, fick {kind}", f"expected text, found {kind}")

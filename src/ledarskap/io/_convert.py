@@ -60,6 +60,7 @@ from cattrs.errors import IterableValidationNote as _Note
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ledarskap._found import checked_syntax
 from ledarskap.errors import DocumentError, InvalidValueError, ProblemsError
 from ledarskap.model import Personnummer
 from ledarskap.text import Text
@@ -426,8 +427,8 @@ def make_converter(*, flavour: Flavour = "json", detailed_validation: bool = Tru
 
     .. versionadded:: 0.1
     """
+    native_dates = checked_syntax(flavour, "make_converter(flavour)") == "toml"
     converter = _Converter(detailed_validation=detailed_validation, forbid_extra_keys=True)
-    native_dates = flavour == "toml"
     for kind, hook in leaf_readers().items():
         converter.register_structure_hook(kind, hook)
     converter.register_unstructure_hook(dt.date, identity if native_dates else dt.date.isoformat)

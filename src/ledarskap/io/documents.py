@@ -60,6 +60,7 @@ from ledarskap import data as _data
 from ledarskap._found import (
     JSON_CONSTANT,
     JSON_LONG_INTEGER,
+    checked_syntax,
     expected_found,
     json_place,
     not_utf8,
@@ -373,12 +374,7 @@ def _encode_unchecked(data: ProgramData, syntax: Syntax) -> bytes:
 
         body = _converter("toml", False).unstructure(data)
         return tomli_w.dumps(_without_none({**_header(), **body})).encode("utf-8")
-    if syntax != "json":
-        raise InvalidValueError(
-            location="syntax",
-            expected=Text("'json' eller 'toml'", "'json' or 'toml'"),
-            found=syntax,
-        )
+    checked_syntax(syntax, "syntax")
     encoder = _encoder()
     if encoder is not None:
         return encoder.encode(data)
@@ -443,13 +439,9 @@ def _decode_fast(text: str | bytes) -> ProgramData | None:
 
 
 def _parse(text: str | bytes, syntax: Syntax, source: str | None) -> Any:
-    if syntax == "json":
+    if checked_syntax(syntax, "syntax") == "json":
         return _parse_json(text, source)
-    if syntax == "toml":
-        return parse_text(_decode_text(text, source), "toml", error=DocumentError, source=source)
-    raise InvalidValueError(
-        location="syntax", expected=Text("'json' eller 'toml'", "'json' or 'toml'"), found=syntax
-    )
+    return parse_text(_decode_text(text, source), "toml", error=DocumentError, source=source)
 
 
 def _decode_text(text: str | bytes, source: str | None) -> str:

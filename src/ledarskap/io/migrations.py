@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from ledarskap._found import expected_found
-from ledarskap.errors import FormatVersionError, Problem, safe_repr
+from ledarskap.errors import FormatVersionError, InvalidValueError, Problem, safe_repr
 from ledarskap.model._methods import lazy_methods
 from ledarskap.text import Text
 
@@ -68,15 +68,53 @@ class Migration:
     the rewritten one; it need not set ``format_version``, :func:`migrate` does.
     """
 
-    from_version: int
+    from_version: int = attrs.field(
+        validator=lambda _, attribute, value: _version(attribute, value)
+    )
     to_version: int = attrs.field()
     function: Callable[[Document], Document] = attrs.field(repr=False)
-    description: str
+    description: str = attrs.field()
 
     @to_version.validator
     def _one_step(self, attribute: attrs.Attribute[int], value: int) -> None:
+        _version(attribute, value)
         if value != self.from_version + 1:
-            raise ValueError(f"a migration goes one version up, not {self.from_version}→{value}")
+            raise InvalidValueError(
+                location="Migration.to_version",
+                expected=Text(
+                    f"en version upp: {self.from_version + 1}",
+                    f"one version up: {self.from_version + 1}",
+                ),
+                found=value,
+            )
+
+    @description.validator
+    def _text(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                location="Migration.description", expected=Text("en text", "a text"), found=value
+            )
+
+    @function.validator
+    def _callable(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not callable(value):
+            raise InvalidValueError(
+                location="Migration.function",
+                expected=Text(
+                    "en funktion från dokument till dokument",
+                    "a function from document to document",
+                ),
+                found=value,
+            )
+
+
+def _version(attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InvalidValueError(
+            location=f"Migration.{attribute.name}",
+            expected=Text("ett heltal, minst 0", "a whole number of at least 0"),
+            found=value,
+        )
 
 
 def _date(value: object) -> dt.date | None:
@@ -163,6 +201,41 @@ MIGRATIONS: tuple[Migration, ...] = (
 """The migrations of the real format, oldest first."""
 
 
+def _kind(value: object) -> Text:
+    return Text(type(value).__name__, type(value).__name__)
+
+
+def _check_arguments(document: object, migrations: object, current: object) -> None:
+    if not isinstance(document, dict):
+        raise InvalidValueError(
+            location="migrate(document)",
+            expected=Text("ett dokument (en dict)", "a document (a dict)"),
+            found=_kind(document),
+            described=True,
+        )
+    if isinstance(migrations, (str, bytes)) or not isinstance(migrations, Sequence):
+        raise InvalidValueError(
+            location="migrations",
+            expected=Text("en lista med Migration", "a list of Migration"),
+            found=_kind(migrations),
+            described=True,
+        )
+    for index, step in enumerate(migrations):
+        if not isinstance(step, Migration):
+            raise InvalidValueError(
+                location=f"migrations[{index}]",
+                expected=Text("en Migration", "a Migration"),
+                found=_kind(step),
+                described=True,
+            )
+    if not isinstance(current, int) or isinstance(current, bool) or current < 1:
+        raise InvalidValueError(
+            location="migrate(current)",
+            expected=Text("ett heltal, minst 1", "a whole number of at least 1"),
+            found=current,
+        )
+
+
 def migrate(
     document: Document,
     *,
@@ -172,8 +245,11 @@ def migrate(
     """*document* rewritten in version *current*, one migration at a time.
 
     Raises :class:`~ledarskap.errors.FormatVersionError` when the document is newer than
-    *current*, or older with no path of migrations up to it.
+    *current*, or older with no path of migrations up to it; an
+    :class:`~ledarskap.errors.InvalidValueError` for arguments of the wrong kind (a
+    document that is no dict, a migration that is no :class:`Migration`).
     """
+    _check_arguments(document, migrations, current)
     version = document.get("format_version")
     if isinstance(version, float) and version.is_integer():
         version = int(version)  # 1.0 is the whole number 1, as numbers read elsewhere

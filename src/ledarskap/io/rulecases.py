@@ -72,7 +72,7 @@ import attrs
 import tomli_w
 from cattrs import BaseConverter, Converter
 
-from ledarskap._found import Lines, describe, did_you_mean, expected_found
+from ledarskap._found import Lines, checked_syntax, describe, did_you_mean, expected_found
 from ledarskap.eligibility import (
     Decision,
     Outcome,
@@ -87,6 +87,7 @@ from ledarskap.errors import (
     InvalidValueError,
     Problems,
     ProblemsError,
+    UnknownReferenceError,
     UsageError,
     mask_personal_data,
     masked_repr,
@@ -190,11 +191,28 @@ class CaseFile:
     description: str | None = None
 
     def case(self, name: str) -> RuleCase:
-        """The case called *name*; :class:`KeyError` if there is none."""
+        """The case called *name*.
+
+        A name no case has is an :class:`~ledarskap.errors.UnknownReferenceError` (a
+        :class:`LookupError`), naming the file and the closest name, as every look-up
+        of the library by id is.
+
+        .. versionchanged:: 0.3
+           :class:`~ledarskap.errors.UnknownReferenceError`, not a bare :class:`KeyError`.
+        """
         for case in self.cases:
             if case.name == name:
                 return case
-        raise KeyError(name)
+        names = [case.name for case in self.cases]
+        raise UnknownReferenceError(
+            location=f"{self.source}: case",
+            expected=Text(
+                f"namnet på ett av filens {len(names)} fall",
+                f"the name of one of the file's {len(names)} cases",
+            ),
+            found=name,
+            hint=did_you_mean(str(name), names),
+        )
 
     def run(self, case: RuleCase) -> CaseResult:
         """Decide *case* with the file's rule set and compare with what it expects."""
@@ -406,6 +424,7 @@ def load_cases_text(
             )
         )
     _check_registry(registry, "load_cases_text")
+    syntax = checked_syntax(syntax, "load_cases_text(syntax)")
     # A lone surrogate is kept as bytes that are no UTF-8, for the reader to report.
     content = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     folder = Path(base) if base is not None else Path.cwd()

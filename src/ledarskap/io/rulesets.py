@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
+from ledarskap._found import checked_syntax
 from ledarskap.eligibility import PredicateRegistry, RuleSet, parse_ruleset
 from ledarskap.errors import FileAccessError, Problem, RuleError, UsageError
 from ledarskap.text import Text
@@ -62,7 +63,13 @@ def load_ruleset(
         )
     file = Path(path)
     source = os.fspath(path)
-    chosen = syntax or ("json" if file.suffix.lower() == ".json" else "toml")
+    chosen = (
+        checked_syntax(syntax, "load_ruleset(syntax)")
+        if syntax is not None
+        else "json"
+        if file.suffix.lower() == ".json"
+        else "toml"
+    )
     try:
         content, _ = read_bounded(file, MAX_SMALL_FILE, "a rule set")
     except OSError as error:
