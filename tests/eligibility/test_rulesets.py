@@ -963,12 +963,15 @@ def test_windows_that_meet_at_the_last_day_do_not_overlap() -> None:
 def test_overlap_is_sharing_a_day(days: list[dt.date | None]) -> None:
     """Two windows overlap iff the later start is a day both are in force on."""
     one, other = (days[0], days[1]), (days[2], days[3])
-    entries = [
-        RuleEntry(id="r", rule=parse_rule("leads_staff_function"), valid_from=a, valid_to=b)
-        for a, b in (one, other)
-    ]
+    rule = parse_rule("leads_staff_function")
+    empty = [(a, b) for a, b in (one, other) if a is not None and b is not None and b <= a]
+    if empty:  # an empty window is refused when the entry is made
+        with pytest.raises(InvalidValueError, match=r"^RuleEntry\.valid_to: expected a date after"):
+            RuleEntry(id="r", rule=rule, valid_from=empty[0][0], valid_to=empty[0][1])
+        return
+    entries = [RuleEntry(id="r", rule=rule, valid_from=a, valid_to=b) for a, b in (one, other)]
     if any(e.valid_to is not None and e.valid_to <= (e.valid_from or dt.date.min) for e in entries):
-        return  # an empty window is refused before windows are compared
+        return  # [min, min): empty, and no day to compare
     start = max(one[0] or dt.date.min, other[0] or dt.date.min)
     assert overlap(one, other) is all(e.in_force(start) for e in entries)
 

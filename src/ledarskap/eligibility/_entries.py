@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from ledarskap.errors import masked_repr
+from ledarskap.errors import InvalidValueError, masked_repr
 from ledarskap.text import Language, Text
 
 from ._levels import RuleLevel
@@ -27,6 +27,32 @@ def overlap(
     return not ends or start < min(ends)
 
 
+def _level(value: object) -> object:
+    """A level given by its value (``"required"``) as the level; anything else as it is."""
+    if isinstance(value, str):
+        for level in RuleLevel:
+            if value == level.value:
+                return level
+    return value
+
+
+def _check(where: str, fits: bool, expected: Text, found: object) -> None:
+    if not fits:
+        raise InvalidValueError(location=f"RuleEntry.{where}", expected=expected, found=found)
+
+
+_A_DATE = Text("ett datum (datetime.date) eller None", "a date (datetime.date) or None")
+_A_TEXT = Text("en text som inte är tom", "a non-empty text")
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _is_day(value: object) -> bool:
+    return value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+
+
 @masked_repr
 @attrs.frozen(kw_only=True)
 class RuleEntry:
@@ -34,11 +60,17 @@ class RuleEntry:
 
     ``None`` for ``valid_from`` means from the beginning, for ``valid_to`` until further
     notice. ``version`` names this version in decisions (by default its start date).
+    Every field is checked when the entry is made, as a rule-set file's are: a level
+    given as its value (``"required"``) is the level, and a window must end after it
+    begins (an :class:`~ledarskap.errors.InvalidValueError` naming the field).
+
+    .. versionchanged:: 0.3
+       Fields checked; a level may be given by its value.
     """
 
     id: str
     rule: Rule
-    level: RuleLevel = RuleLevel.REQUIRED
+    level: RuleLevel = attrs.field(default=RuleLevel.REQUIRED, converter=_level)
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     version: str = attrs.field()
@@ -47,7 +79,48 @@ class RuleEntry:
 
     @version.default
     def _version(self) -> str:
-        return "initial" if self.valid_from is None else self.valid_from.isoformat()
+        return (
+            self.valid_from.isoformat()
+            if isinstance(self.valid_from, dt.date)
+            else "initial"  # None, or a value refused below
+        )
+
+    def __attrs_post_init__(self) -> None:
+        _check("id", _is_text(self.id), _A_TEXT, self.id)
+        _check(
+            "rule", isinstance(self.rule, Rule), Text("en regel (Rule)", "a rule (Rule)"), self.rule
+        )
+        levels = " eller ".join(repr(level.value) for level in RuleLevel)
+        _check(
+            "level",
+            isinstance(self.level, RuleLevel),
+            Text(
+                f"en RuleLevel, eller {levels}", f"a RuleLevel, or {levels.replace('eller', 'or')}"
+            ),
+            self.level,
+        )
+        _check("valid_from", _is_day(self.valid_from), _A_DATE, self.valid_from)
+        _check("valid_to", _is_day(self.valid_to), _A_DATE, self.valid_to)
+        if self.valid_from is not None and self.valid_to is not None:
+            _check(
+                "valid_to",
+                self.valid_from < self.valid_to,
+                Text(
+                    f"ett datum efter valid_from ({self.valid_from.isoformat()}): fönstret "
+                    "är [valid_from, valid_to)",
+                    f"a date after valid_from ({self.valid_from.isoformat()}): the window "
+                    "is [valid_from, valid_to)",
+                ),
+                self.valid_to,
+            )
+        _check("version", _is_text(self.version), _A_TEXT, self.version)
+        for where, title in (("title_sv", self.title_sv), ("title_en", self.title_en)):
+            _check(
+                where,
+                title is None or isinstance(title, str),
+                Text("en text eller None", "a text or None"),
+                title,
+            )
 
     def in_force(self, day: dt.date) -> bool:
         """Whether the entry is in force on *day*: ``valid_from <= day < valid_to``."""

@@ -16,7 +16,7 @@ import functools
 import inspect
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,6 +25,7 @@ from ledarskap.model import Application, Cohort, ProgramData
 from ledarskap.text import Text
 
 from ._entries import RuleEntry, RuleLevel
+from ._meaning import said
 from ._rules import (
     AllOf,
     AnyOf,
@@ -42,6 +43,10 @@ from .decisions import Decision
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin
 from .truth import Outcome, Truth
+from .valuetypes import ValueType, list_of
+
+if TYPE_CHECKING:
+    from ledarskap.errors import Wording
 
 __all__ = ["Evaluator", "Plan", "plan"]
 
@@ -123,10 +128,10 @@ def _plan(rule: Rule, registry: PredicateRegistry) -> Plan:
     raise TypeError(f"not a rule: {rule!r}")
 
 
-def _cannot(message: Text) -> RuleError:
+def _cannot(message: Wording, code: str = "unknown-name") -> RuleError:
     return RuleError(
         Text("regeln kan inte utvärderas", "rule cannot be evaluated"),
-        [Problem(Text("regel", "rule"), message, "unknown-name")],
+        [Problem(Text("regel", "rule"), message, code)],
     )
 
 
@@ -311,8 +316,8 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
     code = f"{rule.field}.{_OP_CODES[rule.op]}"
     source = unparse(rule)
     missing_fact = (field.missing_fact,)
-    value = rule.value
     membership = rule.op in ("in", "not in")
+    value = _compared_value(rule, field.type, membership)
     sets: dict[int, tuple[Any, frozenset[Any]]] = {}
 
     def expected_of(ctx: EvaluationContext) -> Any:
@@ -374,6 +379,33 @@ def _comparison_plan(rule: Comparison, registry: PredicateRegistry) -> Plan:
             return _new(DecisionNode, (path, code, result, source, seen_shown, shown, (), ()))
 
     return Plan(rule, test, explain, 1)
+
+
+def _compared_value(rule: Comparison, kind: ValueType, membership: bool) -> Any:
+    """The value *rule* compares with, read as its field's type reads it (as parsing does).
+
+    A rule read from text or a table holds it so already; one made in Python may hold
+    ``"Linköping"`` where the field holds ``"0580"``, or a position misspelt: it is read
+    here, and what does not read is a RuleError, not a comparison that never holds.
+    """
+    if rule.op in ("<", "<=", ">", ">=") and not kind.ordered:
+        raise _cannot(
+            Text(
+                f"{rule.field} ({kind}) kan inte jämföras med {rule.op}",
+                f"{rule.field} ({kind}) cannot be compared with {rule.op}",
+            ),
+            "operator",
+        )
+    if isinstance(rule.value, ParameterRef):
+        return rule.value
+    try:
+        return (list_of(kind) if membership else kind).convert(rule.value)
+    except (ValueError, TypeError) as error:
+        text, _ = said(error)
+        sv, en = (text.sv, text.en) if isinstance(text, Text) else (text, text)
+        raise _cannot(
+            Text(f"{rule.field} {rule.op}: {sv}", f"{rule.field} {rule.op}: {en}"), "value-type"
+        ) from None
 
 
 def _unknown(app: Application, ctx: EvaluationContext) -> Verdict:

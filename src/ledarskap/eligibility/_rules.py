@@ -179,16 +179,42 @@ TOO_DEEP = Text(
 """What a rule nested deeper than :data:`MAX_DEPTH` is, as text, as tables or as a rule."""
 
 
+def _listed(items: Any) -> Any:
+    """A list (of rules, or of values compared with) as the tuple a rule holds.
+
+    Anything else is left as it is, for the checks.
+    """
+    return tuple(items) if isinstance(items, list) else items
+
+
 def _nested(node: AllOf | AnyOf | Not) -> None:
-    """Set how deep *node* nests (one more than its deepest child; a leaf is 0).
+    """Check *node*'s children and set how deep it nests (one more than its deepest child).
+
+    A child that is no :class:`Rule` is a :class:`~ledarskap.errors.UsageError`, and
+    ``all_of`` or ``any_of`` of nothing a RuleError, as for the combinators: a node made
+    by its class is checked as one made by :func:`all_of` is.
 
     Deeper than :data:`MAX_DEPTH` is a RuleError. Each node knows its own depth, so a
     rule is checked as it is made, in time linear in its size, and nothing that recurses
     into a rule (printing, comparing, evaluating) can exceed Python's recursion limit.
     """
-    nesting = 1 + max((getattr(child, "_nesting", 0) for child in node.children), default=0)
+    kind = "not" if isinstance(node, Not) else "all_of" if isinstance(node, AllOf) else "any_of"
+    children = node.children
+    if children.__class__ is not tuple:  # AllOf([…]): a list, which no rule hashes
+        found = type(children).__name__
+        raise UsageError(
+            Text(
+                f"{kind}: förväntade en tuple med regler, fick {found}",
+                f"{kind}: expected a tuple of rules, found {found}",
+            )
+        )
+    for child in children:
+        if not isinstance(child, Rule):
+            raise _not_a_rule(f"{kind}: ", child)
+    if not children:
+        raise RuleError(_INVALID, [Problem(kind, _NONE, "empty")])
+    nesting = 1 + max((getattr(child, "_nesting", 0) for child in children), default=0)
     if nesting > MAX_DEPTH:
-        kind = "not" if isinstance(node, Not) else "all_of" if isinstance(node, AllOf) else "any_of"
         raise RuleError(_INVALID, [Problem(kind, TOO_DEEP, "too-deep")])
     object.__setattr__(node, "_nesting", nesting)
 
@@ -197,7 +223,7 @@ def _nested(node: AllOf | AnyOf | Not) -> None:
 class AllOf(Rule):
     """Every sub-rule holds (Kleene AND: any false makes it false, else any unknown unknown)."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...] = attrs.field(converter=_listed)
     _nesting: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -213,7 +239,7 @@ class AllOf(Rule):
 class AnyOf(Rule):
     """Some sub-rule holds (Kleene OR: any true makes it true, else any unknown unknown)."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...] = attrs.field(converter=_listed)
     _nesting: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -243,10 +269,32 @@ class Not(Rule):
 
 @attrs.frozen(cache_hash=True, repr=False, str=False)
 class Predicate(Rule):
-    """A registered predicate with its arguments (normalised; defaults left out), by name."""
+    """A registered predicate with its arguments (normalised; defaults left out), by name.
 
-    name: str
-    args: tuple[tuple[str, Any], ...] = ()
+    Its name and arguments are checked against a registry when a rule set compiles it.
+    """
+
+    name: str = attrs.field()
+    args: tuple[tuple[str, Any], ...] = attrs.field(default=())
+
+    @name.validator
+    def _named(self, attribute: attrs.Attribute[str], value: object) -> None:
+        _check_name("Predicate.name", value)
+
+    @args.validator
+    def _pairs(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value.__class__ is not tuple or not all(
+            isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)
+            for pair in value
+        ):
+            raise UsageError(
+                Text(
+                    "Predicate.args: förväntade en tuple med par (namn, värde), "
+                    f"fick {type(value).__name__}",
+                    "Predicate.args: expected a tuple of (name, value) pairs, "
+                    f"found {type(value).__name__}",
+                )
+            )
 
     @property
     def arguments(self) -> dict[str, Any]:
@@ -258,9 +306,34 @@ class Predicate(Rule):
 class Comparison(Rule):
     """A field compared with a value (normalised) or a :class:`ParameterRef`."""
 
-    field: str
-    op: Operator
-    value: Any
+    field: str = attrs.field()
+    op: Operator = attrs.field()
+    value: Any = attrs.field(converter=_listed)  # a list as a tuple: a rule is hashed
+
+    @field.validator
+    def _named(self, attribute: attrs.Attribute[str], value: object) -> None:
+        _check_name("Comparison.field", value)
+
+    @op.validator
+    def _operator(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if value not in OPERATORS:
+            shown = ", ".join(OPERATORS)
+            raise UsageError(
+                Text(
+                    f"Comparison.op: förväntade en av {shown}, fick {value!r}",
+                    f"Comparison.op: expected one of {shown}, found {value!r}",
+                )
+            )
+
+
+def _check_name(where: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise UsageError(
+            Text(
+                f"{where}: förväntade ett namn (text), fick {type(value).__name__}",
+                f"{where}: expected a name (text), found {type(value).__name__}",
+            )
+        )
 
 
 _INVALID = Text("ogiltig regel", "invalid rule")
@@ -278,7 +351,7 @@ def _flatten(kind: type[AllOf | AnyOf], rules: Iterable[Rule]) -> tuple[Rule, ..
     flat: list[Rule] = []
     for rule in rules:
         if not isinstance(rule, Rule):
-            raise _not_a_rule("", rule)
+            raise _not_a_rule("all_of: " if kind is AllOf else "any_of: ", rule)
         flat.extend(rule.rules if isinstance(rule, kind) else (rule,))
     return tuple(flat)
 

@@ -26,13 +26,27 @@ from typing import Any
 
 import attrs
 
-from ledarskap.errors import masked_repr
+from ledarskap.errors import InvalidValueError, masked_repr
+from ledarskap.text import Text
 
 __all__ = ["Parameter"]
 
+_VALUES = Text(
+    "en mappning från datum (datetime.date, eller None: från början) till värde, minst ett",
+    "a mapping from date (datetime.date, or None: from the beginning) to value, at least one",
+)
+
 
 def _values(value: Mapping[dt.date | None, Any]) -> tuple[tuple[dt.date | None, Any], ...]:
-    items = list(value.items())
+    given: object = value  # what a caller gave, whatever the annotation says
+    if isinstance(given, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in given):
+        given = dict(given)  # the normalised form, as attrs.evolve gives it back
+    if not isinstance(given, Mapping) or not given:
+        raise InvalidValueError(location="Parameter.values", expected=_VALUES, found=given)
+    items: list[tuple[Any, Any]] = list(given.items())
+    for day, _ in items:
+        if day is not None and (not isinstance(day, dt.date) or isinstance(day, dt.datetime)):
+            raise InvalidValueError(location="Parameter.values", expected=_VALUES, found=day)
     undated = [v for d, v in items if d is None]
     dated = sorted(((d, v) for d, v in items if d is not None), key=lambda item: item[0])
     return tuple([(None, undated[0])] if undated else []) + tuple(dated)
@@ -44,14 +58,28 @@ class Parameter:
     """A named value that changes over time.
 
     ``values`` maps the date each value comes into force (``None``: from the beginning) to
-    the value, normalised to its type.
+    the value, normalised to its type; at least one. The name and the dates are checked
+    when the parameter is made (an :class:`~ledarskap.errors.InvalidValueError`); the
+    values against the rules that name the parameter when a rule set is made of them.
+
+    .. versionchanged:: 0.3
+       Name and dates checked.
     """
 
-    name: str
+    name: str = attrs.field()
     values: tuple[tuple[dt.date | None, Any], ...] = attrs.field(converter=_values)
     description: str = attrs.field(default="", eq=False)
     type_name: str | None = attrs.field(default=None, eq=False)
     """The value type (``"list[municipality]"``, ``"integer"``), as checked at load."""
+
+    @name.validator
+    def _named(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidValueError(
+                location="Parameter.name",
+                expected=Text("en text som inte är tom", "a non-empty text"),
+                found=value,
+            )
 
     def at(self, day: dt.date) -> Any:
         """The value in force on *day*, or ``None`` before the first date."""

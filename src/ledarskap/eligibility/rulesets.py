@@ -33,12 +33,13 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
-from ledarskap.errors import masked_repr
+from ledarskap.errors import InvalidValueError, Problem, RuleError, masked_repr, safe_repr
 from ledarskap.model import Application, Cohort, ProgramData
+from ledarskap.text import Text
 
 from ._entries import RuleEntry, RuleLevel
 from ._evaluation import Evaluator
-from ._rules import source_value
+from ._rules import Comparison, ParameterRef, Predicate, Rule, source_value
 from ._ruleset_file import RULESET_FORMAT, load
 from ._vocabulary import registry_named, registry_reference
 from .bulk import BulkResult
@@ -63,14 +64,93 @@ _Parts: TypeAlias = tuple[str, str, tuple[RuleEntry, ...], dict[str, Parameter],
 
 
 def _entries(value: Iterable[RuleEntry]) -> tuple[RuleEntry, ...]:
-    return tuple(value)
+    given: object = value  # what a caller gave, whatever the annotation says
+    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
+        raise _wrong("entries", Text("en lista med RuleEntry", "a list of RuleEntry"), given)
+    entries = tuple(given)
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, RuleEntry):
+            raise _wrong(f"entries[{index}]", Text("en RuleEntry", "a RuleEntry"), entry)
+    return entries
 
 
 def _parameters(value: Mapping[str, Parameter] | Iterable[Parameter]) -> Mapping[str, Parameter]:
     """A read-only copy: the rule set is compiled with it, so it cannot change afterwards."""
-    if isinstance(value, Mapping):
-        return MappingProxyType(dict(value))
-    return MappingProxyType({p.name: p for p in value})
+    given: object = value  # what a caller gave, whatever the annotation says
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise _wrong("parameters", _PARAMETERS, given)
+    named = dict(given) if isinstance(given, Mapping) else {p.name: p for p in _each(given)}
+    for name, parameter in named.items():
+        if not isinstance(parameter, Parameter) or parameter.name != name:
+            raise _wrong(f"parameters[{name!r}]", _PARAMETERS, parameter)
+    return MappingProxyType(named)
+
+
+_PARAMETERS = Text(
+    "parametrar (Parameter), var och en under sitt namn",
+    "parameters (Parameter), each under its own name",
+)
+
+
+def _each(parameters: Iterable[Any]) -> Iterable[Parameter]:
+    for parameter in parameters:
+        if not isinstance(parameter, Parameter):
+            raise _wrong("parameters", _PARAMETERS, parameter)
+        yield parameter
+
+
+def _wrong(where: str, expected: Text, found: object) -> InvalidValueError:
+    return InvalidValueError(location=f"RuleSet.{where}", expected=expected, found=found)
+
+
+def _check_entries(entries: tuple[RuleEntry, ...], parameters: Mapping[str, Parameter]) -> None:
+    """Refuse what a rule-set file may not hold either, every problem at once.
+
+    Two versions of a rule in force on one day, and a rule naming a parameter the rule set
+    does not have.
+    """
+    problems: list[Problem] = []
+    for index, entry in enumerate(entries):
+        for other in entries[:index]:
+            if other.id == entry.id and entry.overlaps(other):
+                shown = safe_repr(entry.id, 60)
+                problems.append(
+                    Problem(
+                        f"entries[{index}]",
+                        Text(
+                            f"regeln {shown} har en version till i kraft samma dag; ge "
+                            "versionerna av en regel fönster som inte överlappar",
+                            f"rule {shown} has another version in force on a day it is; give "
+                            "the versions of a rule windows that do not overlap",
+                        ),
+                        "duplicate-id",
+                    )
+                )
+                break
+        for name in _parameters_named(entry.rule):
+            if name not in parameters:
+                shown = safe_repr(name, 60)
+                problems.append(
+                    Problem(
+                        f"entries[{index}].rule",
+                        Text(f"okänd parameter {shown}", f"unknown parameter {shown}"),
+                        "unknown-parameter",
+                    )
+                )
+    if problems:
+        raise RuleError(Text("ogiltig regeluppsättning", "invalid rule set"), problems)
+
+
+def _parameters_named(rule: Rule) -> Iterable[str]:
+    """The names of the parameters *rule* compares with or gives a predicate."""
+    stack = [rule]
+    while stack:  # not recursive: a rule nests up to MAX_DEPTH
+        node = stack.pop()
+        if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
+            yield node.value.name
+        elif isinstance(node, Predicate):
+            yield from (v.name for _, v in node.args if isinstance(v, ParameterRef))
+        stack.extend(getattr(node, "children", ()))
 
 
 @masked_repr
@@ -109,6 +189,10 @@ class RuleSet:
     _evaluator: Evaluator = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        for where, value in (("id", self.id), ("version", self.version), ("title", self.title)):
+            if not isinstance(value, str):
+                raise _wrong(where, Text("en text", "a text"), value)
+        _check_entries(self.entries, self.parameters)
         # Compiled once, when the rule set is made: it is immutable.
         evaluator = Evaluator(
             self.entries,
