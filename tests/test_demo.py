@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 import ledarskap
 from ledarskap import ProgramData, demo, testing
+from ledarskap.errors import UsageError
 
 
 def test_the_summary_of_the_example_program(capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,8 +143,9 @@ def test_a_title_outside_the_catalog_is_shown_as_written() -> None:
 
 def test_a_cohort_without_a_deadline_shows_none() -> None:
 
-    data = ledarskap.example_program()
-    cohort = attrs.evolve(data.cohorts[0], application_deadline=None)
+    example = ledarskap.example_program()
+    cohort = attrs.evolve(example.cohorts[0], application_deadline=None)
+    data = attrs.evolve(example, cohorts=(cohort, *example.cohorts[1:]))
     lines = demo.cohort_lines(data, cohort)
     assert not any("deadline" in line for line in lines)
     assert lines[1].startswith("  Collaborating municipalities (19)")
@@ -222,3 +224,19 @@ def test_without_the_matching_extra_the_demo_says_what_to_install(
         "  Pairing proposal (förslag till mentorspar): Pairing mentors and adepts needs the "
         "optional package 'scipy': pip install 'ledarskap[matching]'"
     ]
+
+
+def test_a_section_of_a_cohort_not_the_programs_is_refused() -> None:
+    """Each section names the cohort of the program it is given: another is an error
+    (cohort_lines took the program and never looked at it)."""
+    data = ledarskap.example_program()
+    other = attrs.evolve(data.cohorts[0], application_deadline=None)
+    for section in (demo.cohort_lines, demo.participant_lines, demo.eligibility_lines):
+        with pytest.raises(
+            UsageError, match=r"\(cohort\): cohort 'liko-2025' is not the program's"
+        ):
+            section(data, other)
+        with pytest.raises(UsageError, match=r"\(data\): expected a ProgramData, found int"):
+            section(42, data.cohorts[0])  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match=r"^summary\(data\): expected a ProgramData"):
+        demo.summary(42)  # type: ignore[arg-type]

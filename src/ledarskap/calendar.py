@@ -188,6 +188,9 @@ class CalendarUpdate:
     kept: tuple[str, ...] = ()
 
 
+_UID_ARGUMENTS = {"meeting": ("meeting_id",), "session": ("cohort_id", "session_id")}
+
+
 def meeting_uid(meeting_id: str) -> str:
     """The UID of the event of the mentor meeting with this id (a hash of it).
 
@@ -203,6 +206,13 @@ def session_uid(cohort_id: str, session_id: str) -> str:
 
 
 def _uid(kind: str, *ids: str) -> str:
+    for name, value in zip(_UID_ARGUMENTS[kind], ids, strict=True):
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                location=f"{kind}_uid({name})",
+                expected=Text("ett id (text)", "an id (text)"),
+                found=value,
+            )
     digest = hashlib.blake2b("\0".join((kind, *ids)).encode(), digest_size=16).hexdigest()
     return f"{kind}-{digest}@{UID_DOMAIN}"
 

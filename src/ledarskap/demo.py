@@ -32,10 +32,12 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.eligibility import Outcome, default_ruleset
-from ledarskap.errors import LedarskapError, MissingDependencyError
+from ledarskap.errors import LedarskapError, MissingDependencyError, UsageError
 from ledarskap.io.documents import example_program, load
 from ledarskap.mentoring import propose
 from ledarskap.model import Cohort, MeetingStatus, ProgramData
+from ledarskap.model.programdata import checked_program_data
+from ledarskap.text import Text
 from ledarskap.validation import validate
 
 __all__ = [
@@ -53,9 +55,29 @@ __all__ = [
 K = TypeVar("K")
 
 
+def _of(function: str, data: object, cohort: object) -> tuple[ProgramData, Cohort]:
+    """*data* and *cohort*, if *cohort* is one of *data*'s cohorts; else the library's error."""
+    data = checked_program_data(data, f"{function}(data)")
+    if not isinstance(cohort, Cohort):
+        raise UsageError(
+            Text(
+                f"{function}(cohort): förväntade en Cohort, fick {type(cohort).__name__}",
+                f"{function}(cohort): expected a Cohort, found {type(cohort).__name__}",
+            )
+        )
+    if data.cohort(cohort.id) != cohort:  # an unknown id: UnknownReferenceError
+        raise UsageError(
+            Text(
+                f"{function}(cohort): omgången {cohort.id!r} är en annan än programmets",
+                f"{function}(cohort): cohort {cohort.id!r} is not the program's",
+            )
+        )
+    return data, cohort
+
+
 def program_lines(data: ProgramData) -> list[str]:
     """The program, its organiser, partners and themes."""
-    program = data.program
+    program = checked_program_data(data, "program_lines(data)").program
     organiser = program.organiser
     name = f"{program.name} ({program.short_name})" if program.short_name else program.name
     where = f", {organiser.site}" if organiser.site else ""
@@ -71,6 +93,7 @@ def program_lines(data: ProgramData) -> list[str]:
 
 def cohort_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     """A cohort's dates, collaborating municipalities, sessions and support groups."""
+    data, cohort = _of("cohort_lines", data, cohort)
     lines = [f"{cohort.name} ({cohort.id}): {cohort.start} – {cohort.end}"]
     if cohort.application_deadline:
         lines.append(f"  Application deadline: {cohort.application_deadline}")
@@ -88,6 +111,7 @@ def cohort_lines(data: ProgramData, cohort: Cohort) -> list[str]:
 
 def participant_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     """A cohort's participants counted by municipality and by position."""
+    data, cohort = _of("participant_lines", data, cohort)
     adepts = data.participants_of(cohort.id)
     appointments = [data.appointment(p.appointment_id) for p in adepts]
     by_municipality = Counter(a.municipality.display_name for a in appointments)
@@ -107,6 +131,7 @@ def participant_lines(data: ProgramData, cohort: Cohort) -> list[str]:
 
 def mentor_pair_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     """A cohort's mentor pairs: mentor's municipality → adept's, and meetings held."""
+    data, cohort = _of("mentor_pair_lines", data, cohort)
     lines = ["  Mentor pairs (mentor → adept, meetings held):"]
     adepts = {p.id: p for p in data.participants_of(cohort.id)}
     for pair in data.mentorships:
@@ -127,6 +152,7 @@ def proposal_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     part, with the next best mentor. Pairing needs the ``matching`` extra (scipy):
     without it, one line says how to install it.
     """
+    data, cohort = _of("proposal_lines", data, cohort)
     unpaired = attrs.evolve(data, mentorships=(), meetings=())
     try:
         proposal = propose(unpaired, cohort.id)
@@ -147,6 +173,7 @@ def eligibility_lines(data: ProgramData, cohort: Cohort) -> list[str]:
     Every decision other than "eligible" is listed with its first line, in Swedish and
     English: the reasons, or the facts missing.
     """
+    data, cohort = _of("eligibility_lines", data, cohort)
     applications = data.applications_to(cohort.id)
     lines = [f"  Applications (ansökningar, {len(applications)}), default target-group rules:"]
     if not applications:
@@ -165,7 +192,7 @@ def eligibility_lines(data: ProgramData, cohort: Cohort) -> list[str]:
 
 def validation_lines(data: ProgramData) -> list[str]:
     """What cross-record validation finds: the counts, then each finding (in Swedish)."""
-    report = validate(data)
+    report = validate(checked_program_data(data, "validation_lines(data)"))
     lines = [
         f"Validation (validering): {len(report.errors)} errors, {len(report.warnings)} warnings"
     ]
@@ -181,7 +208,7 @@ def summary(data: ProgramData) -> str:
     pairing the matching proposes (one pair explained) and how the target-group rules
     decide its applications.
     """
-    lines = program_lines(data)
+    lines = program_lines(checked_program_data(data, "summary(data)"))
     for cohort in data.cohorts:
         lines.append("")
         lines += cohort_lines(data, cohort)

@@ -68,6 +68,13 @@ def test_a_file_that_cannot_be_read_is_a_file_access_error_as_for_load(
         ledarskap.load(str(tmp_path / name.replace(".toml", ".json")))
 
 
+def test_an_empty_path_is_named_as_one_not_read_as_the_working_folder() -> None:
+    with pytest.raises(
+        UsageError, match=r"^load_ruleset\(path\): expected a file path, found an empty"
+    ):
+        load_ruleset("")
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

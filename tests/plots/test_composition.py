@@ -110,7 +110,9 @@ def test_a_cohort_that_is_not_there_or_not_named_is_refused() -> None:
     with pytest.raises(UsageError, match="name the cohort, one of the tables' cohorts"):
         participants_by_county(several)
     assert bars(participants_by_county(several, "liko-2027"))["Östergötlands län"] == 0
-    with pytest.raises(UsageError, match="found list"):
+    with pytest.raises(
+        UsageError, match=r"^participants_by_county\(source\): expected .*found list"
+    ):
         participants_by_county([])  # type: ignore[arg-type]
 
 

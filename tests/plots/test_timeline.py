@@ -362,7 +362,9 @@ def test_wrong_arguments_are_refused_with_the_library_s_error() -> None:
     tables = program_tables(DATA)
     with pytest.raises(UsageError, match=r"expected the program's data \(ProgramData\)") as caught:
         meeting_timeline(tables)  # type: ignore[arg-type]
-    assert caught.value.render("sv").startswith("förväntade programmets data (ProgramData)")
+    assert caught.value.render("sv").startswith(
+        "meeting_timeline(data): förväntade programmets data (ProgramData)"
+    )
 
 
 @settings(max_examples=30)

@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from ledarskap._deprecation import warn_deprecated
+from ledarskap.errors import UsageError
 from ledarskap.model import Application, Cohort, ProgramData
+from ledarskap.text import Text
 
 from ._evaluation import Evaluator
 from .bulk import SUMMARY_FORMAT, BulkResult, Summary
@@ -38,6 +40,14 @@ class CompiledRuleSet:
     def __init__(self, ruleset: Any, *, _warn: bool = True) -> None:
         if _warn:
             warn_deprecated("CompiledRuleSet", "RuleSet.evaluate and RuleSet.evaluate_many")
+        if not all(hasattr(ruleset, part) for part in ("entries", "parameters", "registry", "id")):
+            found = type(ruleset).__name__
+            raise UsageError(  # RuleSet is above, and compiles itself: a rule set's parts
+                Text(
+                    f"CompiledRuleSet: förväntade en RuleSet, fick {found}",
+                    f"CompiledRuleSet: expected a RuleSet, found {found}",
+                )
+            )
         self.ruleset = ruleset
         self._evaluator = Evaluator(
             ruleset.entries,

@@ -142,12 +142,23 @@ def check_applications(applications: Sequence[object], name: str = "applications
             )
 
 
+def _expected(where: str, sv: str, en: str, found: object) -> UsageError:
+    kind = type(found).__name__
+    return UsageError(
+        Text(f"{where}: förväntade {sv}, fick {kind}", f"{where}: expected {en}, found {kind}")
+    )
+
+
 def facts_of(application: Application, program: ProgramData | None) -> Application:
     """The application, with facts it leaves unknown filled from its appointment on record.
 
     Only ``None`` facts are filled, and only when *program* holds the appointment named by
     ``application.appointment_id``: what the applicant stated always wins.
     """
+    if not isinstance(application, Application):
+        raise _expected("facts_of(application)", "en Application", "an Application", application)
+    if program is not None and not isinstance(program, ProgramData):
+        raise _expected("facts_of(program)", "en ProgramData", "a ProgramData", program)
     if program is None or application.appointment_id is None:
         return application
     try:

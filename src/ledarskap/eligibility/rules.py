@@ -106,6 +106,7 @@ def predicate(name: str, /, *, registry: PredicateRegistry | None = None, **args
     >>> predicate("municipality_in_county", county="Östergötland")
     <Rule('municipality_in_county(county="05")')>
     """
+    _check_name("predicate", name)
     where = Where(f"predicate {name!r}", path_sv=f"predikatet {name!r}")
     return _checked(Call(name, arguments(args, where), where, where), registry, "predicate")
 
@@ -118,8 +119,28 @@ def compare(
     >>> compare("years_in_position", ">=", 2)
     <Rule('years_in_position >= 2')>
     """
+    _check_name("compare", field)
     where = Where(f"comparison of {field!r}", path_sv=f"jämförelsen av {field!r}")
     return _checked(Compare(field, op, value, where, where), registry, "comparison")
+
+
+def _check_name(function: str, name: object) -> None:
+    """A name of the registry is text: anything else (a list) is the caller's mistake."""
+    if not isinstance(name, str):
+        kind = type(name).__name__
+        raise RuleError(
+            Text("ogiltig regel", "invalid rule"),
+            [
+                Problem(
+                    function,
+                    Text(
+                        f"förväntade ett namn (text), fick {kind}",
+                        f"expected a name (text), found {kind}",
+                    ),
+                    "type",
+                )
+            ],
+        )
 
 
 def parse_rule(text: str, *, registry: PredicateRegistry | None = None) -> Rule:

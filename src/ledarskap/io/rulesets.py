@@ -54,6 +54,13 @@ def load_ruleset(
                 f"load_ruleset(path): expected a file path, found {type(path).__name__}",
             )
         )
+    if not os.fspath(path):  # "" would be the working folder
+        raise UsageError(
+            Text(
+                "load_ruleset(path): förväntade en sökväg till en fil, fick en tom",
+                "load_ruleset(path): expected a file path, found an empty one",
+            )
+        )
     if registry is not None and not isinstance(registry, PredicateRegistry):
         raise UsageError(
             Text(

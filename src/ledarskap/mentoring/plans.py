@@ -60,6 +60,7 @@ from ledarskap.model import (
     Mentorship,
     ProgramData,
 )
+from ledarskap.model.programdata import checked_program_data
 from ledarskap.text import LabelledEnum, Text
 
 from ._arguments import Checked
@@ -670,6 +671,7 @@ def cohort_mentorships(data: ProgramData, cohort_id: str) -> tuple[Mentorship, .
 
     An unknown cohort id raises :class:`~ledarskap.errors.UnknownReferenceError`.
     """
+    checked_program_data(data, "cohort_mentorships(data)")
     data.cohort(cohort_id)
     adepts = {participant.id for participant in data.participants_of(cohort_id)}
     return tuple(m for m in data.mentorships if m.participant_id in adepts)
@@ -683,7 +685,7 @@ def cohort_plans(
     Proposed mentorships are planned too (the plan of a proposal under review); a
     mentorship lying wholly outside the cohort's dates gets no plan.
     """
-    cohort = data.cohort(cohort_id)
+    cohort = checked_program_data(data, "cohort_plans(data)").cohort(cohort_id)
     return tuple(
         plan_meetings(mentorship, cadence, cohort=cohort)
         for mentorship in cohort_mentorships(data, cohort_id)

@@ -29,7 +29,7 @@ import unicodedata
 
 import attrs
 
-from ledarskap.errors import mask_personal_data, masked_repr
+from ledarskap.errors import InvalidValueError, mask_personal_data, masked_repr
 from ledarskap.text import LabelledEnum, Text
 
 from . import _checks
@@ -144,6 +144,14 @@ def whole_years(since: dt.date, as_of: dt.date) -> int:
 
     .. versionadded:: 0.3
     """
+    given: tuple[tuple[str, object], ...] = (("since", since), ("as_of", as_of))
+    for name, day in given:
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise InvalidValueError(
+                location=f"whole_years({name})",
+                expected=Text("ett datum (datetime.date)", "a date (datetime.date)"),
+                found=day,
+            )
     from dateutil.relativedelta import relativedelta  # imports calendar and locale: ~3 ms
 
     return relativedelta(as_of, since).years if as_of > since else 0

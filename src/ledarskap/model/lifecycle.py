@@ -18,7 +18,7 @@ from ledarskap.errors import InvalidValueError
 from ledarskap.text import Text
 
 from .mentoring import EndedBy, Mentorship, MentorshipStatus
-from .programdata import ProgramData
+from .programdata import ProgramData, checked_program_data
 
 __all__ = ["end_mentorship", "replace_mentor"]
 
@@ -50,7 +50,7 @@ def end_mentorship(
 
     .. versionadded:: 0.3
     """
-    pair = data.mentorship(mentorship_id)
+    pair = checked_program_data(data, "end_mentorship(data)").mentorship(mentorship_id)
     if pair.status.over:
         raise InvalidValueError(
             location=f"ProgramData.mentorships[{mentorship_id!r}].status",

@@ -9,7 +9,7 @@ from ledarskap.text import Text
 __all__ = ["chosen_cohort"]
 
 
-def chosen_cohort(data: ProgramData, cohort: str | Cohort | None) -> Cohort:
+def chosen_cohort(data: ProgramData, cohort: str | Cohort | None, *, function: str) -> Cohort:
     """The cohort *cohort* names (an id or the cohort itself), or the only one of *data*.
 
     Without a cohort, data of several cohorts (or none) raise
@@ -20,10 +20,10 @@ def chosen_cohort(data: ProgramData, cohort: str | Cohort | None) -> Cohort:
     if not isinstance(data, ProgramData):
         raise UsageError(
             Text(
-                "förväntade programmets data (ProgramData), fick "
+                f"{function}(data): förväntade programmets data (ProgramData), fick "
                 f"{type(data).__name__}: figuren behöver omgångens datum och sammankomster",
-                f"expected the program's data (ProgramData), found {type(data).__name__}: "
-                "the figure needs the cohort's dates and sessions",
+                f"{function}(data): expected the program's data (ProgramData), found "
+                f"{type(data).__name__}: the figure needs the cohort's dates and sessions",
             )
         )
     if isinstance(cohort, Cohort):

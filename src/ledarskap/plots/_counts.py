@@ -51,13 +51,15 @@ def counted(
     cohort: str | Cohort | None,
     feature: Text,
     *,
+    function: str,
     ruleset: RuleSet | None = None,
     as_of: dt.date | None = None,
 ) -> Counted:
     """The summary of *cohort* in *source*, for drawing *feature*.
 
     From a program's data the cohort is named by its name; from tables or a summary (which
-    carry no cohort names) by its id.
+    carry no cohort names) by its id. *function* (the figure's) names what was given, when
+    it is none of them.
     """
     if isinstance(source, CohortSummary):
         wanted = cohort.id if isinstance(cohort, Cohort) else cohort
@@ -71,7 +73,7 @@ def counted(
             )
         return Counted(source, source.cohort_id, feature)
     if isinstance(source, ProgramData):
-        chosen = chosen_cohort(source, cohort)
+        chosen = chosen_cohort(source, cohort, function=function)
         summary = cohort_summary(source, chosen.id, ruleset=ruleset, as_of=as_of)
         return Counted(summary, chosen.name, feature)
     if isinstance(source, Tables):
@@ -96,9 +98,10 @@ def counted(
         )
     raise UsageError(
         Text(
-            "förväntade programmets data (ProgramData), dess tabeller (Tables) eller en "
-            f"sammanställning av en omgång (CohortSummary), fick {type(source).__name__}",
-            "expected the program's data (ProgramData), its tables (Tables) or a cohort summary "
-            f"(CohortSummary), found {type(source).__name__}",
+            f"{function}(source): förväntade programmets data (ProgramData), dess tabeller "
+            "(Tables) eller en sammanställning av en omgång (CohortSummary), fick "
+            f"{type(source).__name__}",
+            f"{function}(source): expected the program's data (ProgramData), its tables "
+            f"(Tables) or a cohort summary (CohortSummary), found {type(source).__name__}",
         )
     )

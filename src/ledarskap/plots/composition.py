@@ -64,6 +64,7 @@ def composition_by_position_kind(
             "Att rita sammansättningen per befattningstyp",
             "Drawing the composition by position kind",
         ),
+        function="composition_by_position_kind",
     )
     title = Text("Deltagare per befattningstyp", "Participants by position kind")
     groups = chosen.counts(chosen.summary.by_position_kind, language, by_count=False)
@@ -82,6 +83,7 @@ def participants_by_municipality(
         source,
         cohort,
         Text("Att rita deltagarna per kommun", "Drawing the participants by municipality"),
+        function="participants_by_municipality",
     )
     title = Text("Deltagare per kommun", "Participants by municipality")
     groups = chosen.counts(chosen.summary.by_municipality, language)
@@ -97,7 +99,10 @@ def participants_by_county(
     """The participants of *cohort* by county (län), every county of the program's region listed."""
     language = checked_language(language)
     chosen = counted(
-        source, cohort, Text("Att rita deltagarna per län", "Drawing the participants by county")
+        source,
+        cohort,
+        Text("Att rita deltagarna per län", "Drawing the participants by county"),
+        function="participants_by_county",
     )
     title = Text("Deltagare per län", "Participants by county")
     groups = chosen.counts(chosen.summary.by_county, language)

@@ -48,8 +48,8 @@ def save(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 150) -> N
     if not isinstance(path, (str, os.PathLike)):
         raise UsageError(
             Text(
-                f"förväntade en sökväg (str eller os.PathLike), fick {type(path).__name__}",
-                f"expected a file path (str or os.PathLike), found {type(path).__name__}",
+                f"save(path): förväntade en sökväg (str eller os.PathLike), fick {type(path).__name__}",
+                f"save(path): expected a file path (str or os.PathLike), found {type(path).__name__}",
             )
         )
     suffix = PurePath(os.fsdecode(path)).suffix

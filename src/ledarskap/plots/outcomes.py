@@ -72,6 +72,7 @@ def eligibility_outcomes(
         source,
         cohort,
         Text("Att rita behörighetsutfallen", "Drawing the eligibility outcomes"),
+        function="eligibility_outcomes",
         ruleset=ruleset,
         as_of=as_of,
     )

@@ -150,7 +150,7 @@ def meeting_timeline(
             found=pair_labels,
         )
     check_k(k, "k")  # as safe_tables checks its k
-    chosen = chosen_cohort(data, cohort)
+    chosen = chosen_cohort(data, cohort, function="meeting_timeline")
     rows = _rows(data, chosen, pair_labels, k, language)
     meetings = [meeting for _, pair in rows for meeting in data.meetings_of(pair.id)]
     first, last = _span(chosen, [pair for _, pair in rows], meetings)
