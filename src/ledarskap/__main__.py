@@ -10,21 +10,26 @@ import sys
 import types
 from typing import NoReturn
 
-from ledarskap import _code_cache
-
 
 def run() -> NoReturn:
     """Run the command line of this process (``sys.argv``) and exit with its status.
 
     First what only a process that is the command's own may do, to start faster: argparse
     imported without gettext, and the code attrs compiles for the library's classes kept
-    between runs (:mod:`ledarskap._code_cache`).
+    between runs (:mod:`ledarskap._code_cache`). An interruption (Ctrl-C) while the
+    command starts or ends is exit status 130, as one while it runs, not a traceback.
     """
-    _import_argparse_untranslated()
-    _code_cache.install()
-    from ledarskap.cli import main  # after argparse, which it imports
+    try:
+        _import_argparse_untranslated()
+        from ledarskap import _code_cache  # here, not above: the script's import stays light
 
-    sys.exit(main())
+        _code_cache.install()
+        from ledarskap.cli import main  # after argparse, which it imports
+
+        status = main()
+    except KeyboardInterrupt:
+        status = 130  # the cli's INTERRUPTED, which may not be imported yet
+    sys.exit(status)
 
 
 def _same(message: str) -> str:

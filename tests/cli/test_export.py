@@ -82,7 +82,6 @@ def test_without_k_the_export_is_called_pseudonymised_and_k_is_recommended(
     tmp_path: Path, key_file: Path
 ) -> None:
     """One row is one person in a small cohort: such an export is not safe, and says so."""
-    out = str(tmp_path / "t")
     said = {
         language: run(
             "export",
@@ -90,7 +89,7 @@ def test_without_k_the_export_is_called_pseudonymised_and_k_is_recommended(
             "--format",
             "csv",
             "-o",
-            out,
+            str(tmp_path / language),  # each its own: the second would replace the first
             *pseudonymised(key_file),
             "--lang",
             language,
@@ -315,3 +314,34 @@ def test_a_long_output_name_is_quoted_in_part(tmp_path: Path) -> None:
     assert refused.code == 2
     assert "expected a file name ending .xlsx" in refused.err
     assert len(refused.err) < 600
+
+
+def test_an_earlier_export_replaced_is_said(tmp_path: Path, key_file: Path) -> None:
+    """Reproduction (review): a k-anonymous export replaced by one with names and e-mail,
+    exit 0, nothing said but "Wrote 7 tables"."""
+    out = str(tmp_path / "safe.json")
+    first = run(
+        "export", EXAMPLE, "--format", "json", "-o", out, *pseudonymised(key_file, "--k", "5")
+    )
+    assert first.err == ""
+    again = run("export", EXAMPLE, "--format", "json", "-o", out)
+    assert again.code == 0
+    assert f"ledarskap: warning: replaced the earlier export at {out}\n" in again.err
+    folder = str(tmp_path / "tables")
+    assert run("export", EXAMPLE, "--format", "csv", "-o", folder).err == ""
+    assert (
+        "replaced the earlier export" in run("export", EXAMPLE, "--format", "csv", "-o", folder).err
+    )
+
+
+def test_a_k_no_group_reaches_is_warned_of(tmp_path: Path, key_file: Path) -> None:
+    out = str(tmp_path / "t.json")
+    result = run(
+        "export", EXAMPLE, "--format", "json", "-o", out, *pseudonymised(key_file, "--k", "100")
+    )
+    assert result.code == 0
+    assert "  participants: 0 rows\n" in result.out
+    assert (
+        "ledarskap: warning: every row of participants, applications was suppressed: "
+        "no group has k = 100 people; a smaller --k keeps some\n"
+    ) in result.err

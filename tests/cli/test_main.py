@@ -9,10 +9,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import ledarskap
+from ledarskap import __main__ as entry
 from ledarskap.cli import BROKEN_PIPE, INTERRUPTED, OK, PROBLEMS, USAGE, _main, main
 from ledarskap.cli._console import Console
 from ledarskap.cli._parser import COMMANDS
@@ -30,7 +32,9 @@ def test_help_lists_every_command() -> None:
     assert result.code == 0
     for command in COMMANDS:
         assert f"    {command.name} " in result.out
-    assert "Exit status: 0 done, 1 problems found, 2 a usage error" in " ".join(result.out.split())
+    assert "Exit status: 0 done, 1 problems found (validate, import), 2 a usage error" in (
+        " ".join(result.out.split())
+    )
 
 
 def test_the_version() -> None:
@@ -219,3 +223,25 @@ class _FullStream(io.StringIO):
 
     def write(self, text: str) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_an_interruption_while_the_command_starts_is_130_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C in the first milliseconds (while attrs is imported, say) gave a traceback."""
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entry, "_import_argparse_untranslated", interrupted)
+    with pytest.raises(SystemExit) as caught:
+        entry.run()
+    assert caught.value.code == INTERRUPTED
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c.name for c in COMMANDS])
+def test_each_commands_help_lists_the_exit_statuses_it_gives(command: Any) -> None:
+    """Only validate and import end with 1 (problems found); every command may end 141."""
+    said = run(command.name, "--help").out
+    assert "141 the reader of the output went away" in said
+    assert ("1 problems found" in said) is (command.name in ("validate", "import"))

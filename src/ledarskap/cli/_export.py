@@ -64,6 +64,16 @@ _NO_K = Text(
     "year go out exactly, so in a small cohort one row can be one person; add --k 5 (or "
     "more) to make the tables k-anonymous before they leave the office",
 )
+_REPLACED = Text(
+    "ersatte den tidigare exporten i {path}",
+    "replaced the earlier export at {path}",
+)
+_ALL_SUPPRESSED = Text(
+    "varje rad av {tables} utelämnades: ingen grupp har k = {k} personer; ett mindre --k "
+    "behåller några",
+    "every row of {tables} was suppressed: no group has k = {k} people; a smaller --k "
+    "keeps some",
+)
 _KEY_ALONE = Text(
     "export: --key-file och --k hör till --pseudonymise",
     "export: --key-file and --k go with --pseudonymise",
@@ -143,6 +153,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     _checked(args)
     data = load_for_reading(args.file)
     key = _key(args.key_file, console) if args.pseudonymise else None
+    earlier = _holds_something(args.output)
     with console.progress(_BUILDING) as progress:
         if key is None:
             tables, report = program_tables(data, language=console.language), None
@@ -158,4 +169,20 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.print(report.render(console.language))
         if report.k is None:  # --k 1 asks for no coarsening on purpose: not warned of
             console.warn(_NO_K)
+        emptied = [t.table for t in report.tables if t.rows and t.suppressed == t.rows]
+        if emptied:
+            console.warn(_ALL_SUPPRESSED.format(tables=", ".join(emptied), k=report.k))
+    if earlier:  # written over only as write_tables allows: an export of tables before
+        console.warn(_REPLACED.format(path=args.output))
     return 0
+
+
+def _holds_something(path: str) -> bool:
+    """Whether *path* is a file or folder with something in it (which the export replaces)."""
+    try:
+        if not os.path.isdir(path):
+            return os.path.getsize(path) > 0
+        with os.scandir(path) as entries:
+            return any(True for _ in entries)
+    except OSError:  # not there (or not to be looked at): write_tables says what it must
+        return False

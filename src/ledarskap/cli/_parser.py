@@ -109,6 +109,8 @@ class Command(NamedTuple):
     """The module holding ``run(args, console) -> int``, imported when the command runs."""
     output_format: bool = True
     """Whether the command takes ``--format text|json`` for its report."""
+    finds_problems: bool = False
+    """Whether the command ends with exit status 1 when it finds problems (its help says so)."""
 
 
 _USAGE = Text("användning: ", "usage: ")
@@ -125,10 +127,22 @@ _FORMAT = Text(
 _FILE = Text("programdokumentet (.json eller .toml)", "the program document (.json or .toml)")
 _COHORT = Text("bara omgången med detta id", "only the cohort with this id")
 _EXIT_CODES = Text(
+    "Slutstatus: 0 klart, 1 problem hittades (validate, import), 2 felaktigt kommando "
+    "eller oläsbar fil, 130 avbrutet, 141 läsaren av utdata försvann.",
+    "Exit status: 0 done, 1 problems found (validate, import), 2 a usage error or an "
+    "unreadable file, 130 interrupted, 141 the reader of the output went away.",
+)
+_EXIT_CODES_WITH_PROBLEMS = Text(
     "Slutstatus: 0 klart, 1 problem hittades, 2 felaktigt kommando eller oläsbar fil, "
-    "130 avbrutet.",
+    "130 avbrutet, 141 läsaren av utdata försvann.",
     "Exit status: 0 done, 1 problems found, 2 a usage error or an unreadable file, "
-    "130 interrupted.",
+    "130 interrupted, 141 the reader of the output went away.",
+)
+_EXIT_CODES_WITHOUT = Text(
+    "Slutstatus: 0 klart, 2 felaktigt kommando eller oläsbar fil, 130 avbrutet, "
+    "141 läsaren av utdata försvann.",
+    "Exit status: 0 done, 2 a usage error or an unreadable file, 130 interrupted, "
+    "141 the reader of the output went away.",
 )
 
 
@@ -298,6 +312,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         _validate,
         "ledarskap.cli._validate",
+        finds_problems=True,
     ),
     Command(
         "eligibility",
@@ -324,6 +339,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         _import,
         "ledarskap.cli._import",
+        finds_problems=True,
     ),
     Command(
         "export",
@@ -485,7 +501,9 @@ def build_parser(
             command.name,
             help=command.summary.render(language),
             description=command.description.render(language),
-            epilog=_EXIT_CODES.render(language),
+            epilog=(
+                _EXIT_CODES_WITH_PROBLEMS if command.finds_problems else _EXIT_CODES_WITHOUT
+            ).render(language),
             formatter_class=formatter,
             add_help=False,
         )
