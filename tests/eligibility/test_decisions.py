@@ -196,7 +196,7 @@ LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 @LAWS
-@given(rule_applications())
+@given(st.one_of(rule_applications(complete=True), rule_applications()))
 def test_a_not_eligible_decision_always_has_a_reason(app: Application) -> None:
     """Every "no" and every "undetermined" says why; an unknown never hides a definite no."""
     decision = default_ruleset().evaluate(app, as_of=AS_OF)

@@ -235,7 +235,13 @@ def outcome(rule: Rule, app: Application) -> Outcome:
 def test_adding_a_condition_to_all_of_never_makes_more_applicants_eligible(
     rule: Rule, extra: Rule, app: Application
 ) -> None:
-    """If ``all_of(rule, extra)`` holds for an applicant, ``rule`` alone holds too."""
+    """If ``all_of(rule, extra)`` holds for an applicant, ``rule`` alone holds too.
+
+    Asserted for every applicant, as Kleene logic orders the three truths (false below
+    unknown below true): ``all_of(rule, extra)`` is never above ``rule``.
+    """
+    rank = {Truth.FALSE: 0, Truth.UNKNOWN: 1, Truth.TRUE: 2}
+    assert rank[truth(all_of(rule, extra), app)] <= rank[truth(rule, app)]
     if outcome(all_of(rule, extra), app) is Outcome.ELIGIBLE:
         assert outcome(rule, app) is Outcome.ELIGIBLE
 

@@ -195,10 +195,13 @@ def rule_applications(
 
 
 def forgetting(application: Application) -> st.SearchStrategy[Application]:
-    """The *application* with some of its eligibility facts made unknown (``None``).
+    """The *application* with some of its eligibility facts made unknown (``None``): one at least.
 
     For laws about missing facts: whatever the strategy forgets, a definite outcome of the
     smaller application must be the outcome of the whole one.
+
+    .. versionchanged:: 0.3
+       Forgets one fact at least (forgetting none tested nothing).
     """
     if not isinstance(application, Application):
         raise InvalidArgument(f"application={application!r} must be an Application")
@@ -209,4 +212,4 @@ def forgetting(application: Application) -> st.SearchStrategy[Application]:
             changes["title"] = None
         return attrs.evolve(application, **changes)
 
-    return st.lists(st.sampled_from(RULE_FACTS), unique=True).map(forget)
+    return st.lists(st.sampled_from(RULE_FACTS), min_size=1, unique=True).map(forget)
