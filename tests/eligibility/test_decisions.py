@@ -18,6 +18,7 @@ from ledarskap.eligibility import (
     DecisionNode,
     Outcome,
     RuleResult,
+    RuleSet,
     Truth,
     default_ruleset,
 )
@@ -27,6 +28,7 @@ from ledarskap.model import Application
 from ledarskap.testing import rule_applications
 
 from ._cases import AS_OF, COHORT, application
+from .test_pickle import rule_sets
 
 
 def decide(app: Application) -> Decision:
@@ -193,6 +195,21 @@ def test_a_decision_pickles_and_copies_explained() -> None:
 
 
 LAWS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAWS
+@given(rule_sets(), rule_applications(), st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)))
+def test_every_decision_round_trips_as_json(rules: RuleSet, app: Application, day: dt.date) -> None:
+    """Law: a decision's data, through JSON, reads back to an equal decision that renders
+    the same, in both languages, its tree too (rule sets with parameters in use among them)."""
+    try:
+        decision = rules.evaluate(app, as_of=day)
+    except RuleError:  # no required rule in force that day: nothing decided
+        return
+    again = Decision.from_data(json.loads(json.dumps(decision.to_data())))
+    assert again == decision
+    for language in ("sv", "en"):
+        assert again.render(language, tree=True) == decision.render(language, tree=True)
 
 
 @LAWS

@@ -35,8 +35,12 @@ from ledarskap.eligibility import (
     RuleLevel,
     RuleSet,
     Texts,
+    any_of,
+    compare,
     default_registry,
     default_ruleset,
+    not_,
+    param,
     parse_rule,
     parse_ruleset,
 )
@@ -106,11 +110,29 @@ def rule_sets(draw: st.DrawFn) -> RuleSet:
         description="Samverkande kommuner",
         type_name="list[municipality]",
     )
+    with_parameter = draw(st.booleans())
+    if with_parameter and draw(st.booleans()):  # and a rule that names it, in some windows
+        network = param("collaborating_municipalities")
+        entries.append(
+            RuleEntry(
+                id="in-network",
+                rule=draw(
+                    st.sampled_from(
+                        [
+                            compare("municipality", "in", network),
+                            not_(compare("municipality", "in", network)),
+                            any_of(compare("municipality", "in", network), rules[0]),
+                        ]
+                    )
+                ),
+                level=draw(st.sampled_from(RuleLevel)),
+            )
+        )
     return RuleSet(
         id=draw(st.sampled_from(["demo", "network.2026"])),
         version=draw(st.sampled_from(["1", "2025.10"])),
         entries=entries,
-        parameters=[collaborating] if draw(st.booleans()) else [],
+        parameters=[collaborating] if with_parameter else [],
         title=draw(st.sampled_from(["", "Målgruppen"])),
         source=draw(st.none() | st.just("demo.rules.toml")),
         registry=draw(st.sampled_from([None, registry_or_builtin(None)])),

@@ -300,7 +300,7 @@ def test_a_bad_key_in_swedish(tmp_path: Path) -> None:
         PseudonymKey(b"x")
     assert short.value.render("sv") == (
         "en pseudonymnyckel måste vara minst 32 byte lång (256 bitar), fick 1 byte: "
-        "gör en med PseudonymKey.generate()"
+        "gör en med PseudonymKey.generate(), head -c 32 /dev/urandom eller openssl rand -hex 32"
     )
     path = tmp_path / "kort.key"
     path.write_bytes(b"x")
