@@ -192,6 +192,8 @@ def _shell(command: str) -> subprocess.CompletedProcess[str]:
         ("$L validate nothere.json 2>&-", 2),
         ("$L validate 2>&-", 2),  # a usage error
         ("$L --help >&-", 0),
+        ("$L --help >/dev/full", 2),  # the help lost: said, not exit 0 (argparse hides it)
+        ("$L --version >/dev/full", 2),
     ],
 )
 def test_a_closed_or_full_stream_is_no_traceback_and_no_other_status(
@@ -245,3 +247,22 @@ def test_each_commands_help_lists_the_exit_statuses_it_gives(command: Any) -> No
     said = run(command.name, "--help").out
     assert "141 the reader of the output went away" in said
     assert ("1 problems found" in said) is (command.name in ("validate", "import"))
+
+
+class _GoneStream(io.StringIO):
+    """A pipe whose reader went away: every write fails as the system says."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+@pytest.mark.parametrize(
+    ("stream", "status"), [(_GoneStream, BROKEN_PIPE), (_FullStream, USAGE)], ids=["gone", "full"]
+)
+def test_help_that_cannot_be_written_says_so_in_its_status(stream: type, status: int) -> None:
+    """argparse drops an OSError of its help: ``--help`` whose output was lost ended 0."""
+    err = io.StringIO()
+    with stream() as out:
+        assert main(["--help"], stdout=out, stderr=err) == status
+    if status == USAGE:
+        assert err.getvalue() == "ledarskap: standard output: No space left on device\n"

@@ -45,6 +45,7 @@ ERROR_FORMAT = "ledarskap.cli.error/1"
 Runner = Callable[[argparse.Namespace, Console], int]
 
 _INTERRUPTED = Text("avbrutet", "interrupted")
+_STANDARD_OUTPUT = Text("standard ut", "standard output")
 _RUNNERS = {command.name: command.runner for command in COMMANDS}
 
 
@@ -105,6 +106,13 @@ def main(
             parsed = parser.parse_args(args)
     except ParserExit as done:
         return done.status
+    except BrokenPipeError:  # the reader of --help went away (ledarskap --help | head -1)
+        _silence_stdout()
+        return BROKEN_PIPE
+    except OSError as error:  # --help or --version not written: a full disk, say
+        _silence_stdout()
+        console.error(f"{console.say(_STANDARD_OUTPUT)}: {error.strerror or error}")
+        return USAGE
     except CommandLineError as problem:
         with contextlib.suppress(OSError, ValueError):  # lost with standard error, as below
             stderr.write(problem.parser.format_usage())

@@ -25,6 +25,8 @@ from ledarskap._version import __version__
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from _typeshed import SupportsWrite
 from ledarskap.text import LANGUAGES, Language, Text
 
 __all__ = [
@@ -96,6 +98,20 @@ class _Parser(argparse.ArgumentParser):
         if message:
             self._print_message(message)
         raise ParserExit(status)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Write *message* (to standard error unless *file*), a write that fails not hidden.
+
+        argparse's own drops an :class:`OSError`, so that ``ledarskap --help`` whose
+        output was lost (a full disk, a reader gone) ended with status 0: the command's
+        entry point says it instead (141, or 2).
+        """
+        if message:
+            stream = sys.stderr if file is None else file
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if callable(flush):
+                flush()
 
 
 class Command(NamedTuple):
