@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import settings
 from matplotlib.figure import Figure
 
 from ledarskap.model import ProgramData
 from ledarskap.plots._matplotlib import render
+from tests._hostile import EXAMPLES
+
+FIGURE_LAWS = settings(max_examples=max(5, EXAMPLES // 12), deadline=None)
+"""Laws that draw figures (slow: a figure is rendered): 5 examples in ``make test``, 50 in
+a full sweep (``LEDARSKAP_SWEEP_EXAMPLES=600``)."""
 
 
 def bars(figure: Figure, index: int = 0) -> dict[str, int]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from ledarskap import example_program
 from ledarskap.errors import InvalidValueError, UsageError
@@ -15,7 +15,7 @@ from ledarskap.plots import (
 from ledarskap.tables import PseudonymKey, cohort_summary, program_tables, safe_tables
 from ledarskap.testing import program_data
 
-from ._checks import assert_no_personal_data, bars, shown_text
+from ._checks import FIGURE_LAWS, assert_no_personal_data, bars, shown_text
 
 DATA = example_program()
 COHORT = DATA.cohorts[0]
@@ -116,7 +116,7 @@ def test_a_cohort_that_is_not_there_or_not_named_is_refused() -> None:
         participants_by_county([])  # type: ignore[arg-type]
 
 
-@settings(max_examples=5)
+@FIGURE_LAWS
 @given(program_data(max_cohorts=1, max_participants=4))
 def test_no_personal_data_in_any_composition_figure(data: ProgramData) -> None:
     """Law: no figure of a cohort's composition shows a name, e-mail or personnummer."""

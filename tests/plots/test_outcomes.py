@@ -4,7 +4,7 @@ import datetime as dt
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from matplotlib.colors import to_hex
 
 from ledarskap import Outcome, example_program
@@ -16,7 +16,7 @@ from ledarskap.plots._style import GREEN, GREY, VERMILION
 from ledarskap.tables import cohort_summary, program_tables
 from ledarskap.testing import program_data
 
-from ._checks import assert_no_personal_data, bars, shown_text
+from ._checks import FIGURE_LAWS, assert_no_personal_data, bars, shown_text
 
 DATA = example_program()
 COHORT = DATA.cohorts[0]
@@ -88,7 +88,7 @@ def test_top_is_a_whole_number_of_one_or_more(top: object) -> None:
         eligibility_outcomes(DATA, top=top)  # type: ignore[arg-type]
 
 
-@settings(max_examples=5)
+@FIGURE_LAWS
 @given(program_data(max_cohorts=1, max_participants=4))
 def test_no_personal_data_in_any_eligibility_figure(data: ProgramData) -> None:
     """Law: the eligibility figure shows no name, e-mail or personnummer of any applicant."""

@@ -23,7 +23,7 @@ from ledarskap.tables import program_tables
 from ledarskap.testing import program_data
 from ledarskap.text import Text
 
-from ._checks import assert_no_personal_data, shown_text
+from ._checks import FIGURE_LAWS, assert_no_personal_data, shown_text
 
 DATA = example_program()
 COHORT = DATA.cohorts[0]
@@ -308,7 +308,7 @@ def test_no_personal_data_in_the_timeline_of_the_example() -> None:
         assert not any("Hemlig" in text for text in shown_text(figure))
 
 
-@settings(max_examples=5)
+@FIGURE_LAWS
 @given(program_data(max_cohorts=2, max_participants=4))
 def test_no_personal_data_in_any_timeline(data: ProgramData) -> None:
     """Law: the timeline of any cohort shows no name, e-mail or personnummer of anyone."""
