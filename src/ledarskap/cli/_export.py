@@ -71,8 +71,7 @@ _REPLACED = Text(
 _ALL_SUPPRESSED = Text(
     "varje rad av {tables} utelämnades: ingen grupp har k = {k} personer; ett mindre --k "
     "behåller några",
-    "every row of {tables} was suppressed: no group has k = {k} people; a smaller --k "
-    "keeps some",
+    "every row of {tables} was suppressed: no group has k = {k} people; a smaller --k keeps some",
 )
 _KEY_ALONE = Text(
     "export: --key-file och --k hör till --pseudonymise",
