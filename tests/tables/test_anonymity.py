@@ -505,22 +505,53 @@ def test_personal_data_written_into_a_session_is_masked() -> None:
     assert row["title"].startswith("Träff med ")
 
 
-def test_a_personnummer_as_a_cohort_id_is_masked_in_every_table_and_the_report() -> None:
-    """A cohort's id is text a file chose: a personnummer written as one is masked wherever
-    the export or its report names the cohort (its categories, every table's rows, the
-    rows suppressed by cohort), as a session's id is."""
+def test_a_personnummer_as_a_cohort_id_is_a_pseudonym_in_every_table_and_the_report() -> None:
+    """A cohort's id is text a file chose: a personnummer written as one goes out as a
+    pseudonym wherever the export or its report names the cohort (its categories, every
+    table's rows, the rows suppressed by cohort), as a session's id does."""
     text = ledarskap.dumps(ledarskap.example_program()).replace("liko-2025", "19850312-2395")
-    export = safe_tables(ledarskap.loads(text), PseudonymKey(KEY), k=3)
+    key = PseudonymKey(KEY)
+    export = safe_tables(ledarskap.loads(text), key, k=3)
     named = [r["cohort_id"] for rows in export.tables.values() for r in rows if "cohort_id" in r]
+    pseudonym = key.pseudonym("cohort", "19850312-2395")
     assert named
-    assert set(named) == {"19XXXXXX-XX95"}
-    assert export.tables.schema["participants"].column("cohort_id").categories == ("19XXXXXX-XX95",)
+    assert set(named) == {pseudonym}
+    assert export.tables.schema["participants"].column("cohort_id").categories == (pseudonym,)
     shown = export.report.render("en") + export.report.render("sv") + repr(export.report)
-    assert "19XXXXXX-XX95: 10" in shown
+    assert f"{pseudonym}: 10" in shown
     assert_masked(shown)
     assert_masked(repr(export.report.tables[0]) + repr(export.tables.schema))
     for table in export.report.tables:
         assert_masked(repr(table))
+
+
+def test_two_cohorts_whose_ids_mask_alike_stay_two() -> None:
+    """Reproduction (review): masked, 2024-2025-01 and 2025-2026-01 both read XXXXXX-XX01,
+    and a safe export showed one cohort of 25. Ids that hold no personal data go out as
+    they are; these, as two pseudonyms."""
+    data = ledarskap.example_program()
+    first = attrs.evolve(data.cohorts[0], id="2024-2025-01")
+    second = attrs.evolve(data.cohorts[0], id="2025-2026-01", name="Omgång 2025/26")
+    half = len(data.participants) // 2
+    participants = tuple(
+        attrs.evolve(p, cohort_id=(first if i < half else second).id)
+        for i, p in enumerate(data.participants)
+    )
+    two = attrs.evolve(
+        data,
+        cohorts=(first, second),
+        participants=participants,
+        applications=(),
+        mentorships=(),
+        meetings=(),
+    )
+    key = PseudonymKey(KEY)
+    export = safe_tables(two, key)
+    counts = Counter(r["cohort_id"] for r in export.tables["participants"])
+    assert sorted(counts.values()) == sorted([half, len(participants) - half])
+    assert set(counts) == {key.pseudonym("cohort", c.id) for c in (first, second)}
+    plain = safe_tables(data, key)  # liko-2025 holds no personal data: as it is
+    assert {r["cohort_id"] for r in plain.tables["participants"]} == {"liko-2025"}
 
 
 # The review's reproductions ---------------------------------------------------------------

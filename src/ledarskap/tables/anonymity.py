@@ -527,16 +527,22 @@ def safe_tables(
         for c in raw.schema["participants"].column("cohort_id").categories
         if c in left or c not in named
     )
-    # A cohort's id is text a file chose, and may be a personnummer: shown masked, as a
-    # session's id is (an id that holds none, every real one, is shown as it is).
-    shown = {c: mask_personal_data(c) for c in cohorts}
+    # A cohort's id is text a file chose, and may hold a personnummer (or a number the
+    # masking takes for one): such an id goes out as a pseudonym of its own, one to one, as
+    # a session's does; any other id as it is.
+    shown = {c: _shown_id(key, "cohort", c) for c in cohorts}
     for name in TABLE_NAMES:
         for row in rows[name]:
             if "cohort_id" in row:
                 row["cohort_id"] = shown.get(row["cohort_id"], row["cohort_id"])
-    cohorts = tuple(dict.fromkeys(shown.values()))
+    cohorts = tuple(shown.values())
     results = [
-        attrs.evolve(r, suppressed_by_cohort=_masked_counts(r.suppressed_by_cohort, left))
+        attrs.evolve(
+            r,
+            suppressed_by_cohort={
+                shown.get(c, c): n for c, n in r.suppressed_by_cohort.items() if c in left
+            },
+        )
         for r in results
     ]
     held = {r["position"] for name in ("participants", "applications") for r in rows[name]}
@@ -561,13 +567,16 @@ def safe_tables(
     return SafeExport(Tables(columns, schema), report)
 
 
-def _masked_counts(counts: Mapping[str, int], left: set[Any]) -> dict[str, int]:
-    """*counts* of the cohorts still named in the export, each cohort's id masked."""
-    masked: Counter[str] = Counter()
-    for cohort, n in counts.items():
-        if cohort in left:
-            masked[mask_personal_data(cohort)] += n
-    return dict(masked)
+def _shown_id(key: PseudonymKey, kind: str, record_id: str) -> str:
+    """*record_id* as a safe export shows it: as it is, or a pseudonym if it holds personal data.
+
+    An id holding what masking hides (a personnummer, an e-mail address, ten digits in a
+    row) is replaced by the pseudonym of its *kind*: masked, two ids could read alike
+    (``2023-2024-01`` and ``2024-2025-01`` both ``XXXXXX-XX01``) and two cohorts be merged.
+    """
+    if mask_personal_data(record_id) == record_id:
+        return record_id
+    return key.pseudonym(kind, record_id)
 
 
 def check_k(k: object, location: str) -> int:
@@ -710,7 +719,9 @@ class _Pseudonymised:
             row["birth_year"] = year
             row["birth_decade"] = None if year is None else year - year % 10
         if name == "sessions":  # free text a person may have written personal data into
-            for column in ("session_id", "title", "venue"):
+            if isinstance(row["session_id"], str):  # an id: one to one (see _shown_id)
+                row["session_id"] = _shown_id(self.key, "session", row["session_id"])
+            for column in ("title", "venue"):
                 if isinstance(row[column], str):
                     row[column] = mask_personal_data(row[column])
         if name == "mentors":
