@@ -74,9 +74,14 @@ def test_no_other_json_file_is_written_over(tmp_path: Path) -> None:
         assert said in run("schema", "-o", str(program), "--lang", lang).err
 
 
-def test_a_fifo_is_not_written_to(tmp_path: Path) -> None:
+def test_a_fifo_or_a_folder_is_not_written_to(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    result = run("schema", "-o", str(fifo))
-    assert result.code == 2
-    assert "it is not replaced" in result.err
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    for path in (fifo, folder):  # the folder was named by its descriptor ("3: cannot use")
+        result = run("schema", "-o", str(path))
+        assert result.code == 2
+        assert result.err.startswith(f"ledarskap: {path}: cannot write: the file exists"), (
+            result.err
+        )

@@ -10,6 +10,7 @@ people were ``persons`` with one ``name``, followed by the real chain.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import tomllib
@@ -140,6 +141,7 @@ def test_a_migration_of_the_wrong_kind_is_the_librarys_error(
             "migrations[0]: expected a Migration, found int",
         ),
         (lambda: migrate({"format_version": 1}, migrations="x"), "migrations: expected a list"),  # type: ignore[arg-type]
+        (lambda: migrate({"format_version": 1}, migrations=3), "migrations: expected a list"),  # type: ignore[arg-type]
         (lambda: migrate({"format_version": 1}, current="2"), "migrate(current): expected"),  # type: ignore[arg-type]
     ],
 )
@@ -346,3 +348,14 @@ def test_a_failing_migration_in_swedish() -> None:
         "migreringen från formatversion 1 till 2 misslyckades (1 problem)\n"
         "  - $: a step: KeyError: \"'x'\""
     )
+
+
+def test_the_migrations_may_be_any_iterable_of_them() -> None:
+    """As before the arguments were checked: a chain, a generator (taken once)."""
+    document = json.loads(ledarskap.dumps(ledarskap.example_program()))
+    document["format_version"] = 1
+    for mentorship in document["mentorships"]:
+        mentorship.pop("status", None)
+    chained = migrate(dict(document), migrations=itertools.chain(MIGRATIONS))
+    generated = migrate(dict(document), migrations=(m for m in MIGRATIONS))
+    assert chained == generated == migrate(dict(document))

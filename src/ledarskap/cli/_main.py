@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import io
 import os
@@ -219,8 +220,9 @@ def _failed(
     return USAGE
 
 
+@functools.cache
 def _nowhere() -> TextIO:
-    """The null device, to stand for a standard stream the shell closed."""
+    """The null device, to stand for a standard stream the shell closed (one per process)."""
     return open(os.devnull, "w", encoding="utf-8")  # open until the process ends
 
 

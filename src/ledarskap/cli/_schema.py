@@ -56,9 +56,10 @@ def _check_replaceable(path: str) -> None:
         return
     except OSError as exc:  # one that cannot be read cannot be told a schema: not replaced
         raise FileAccessError(path, "write", reason_of(exc), errno=exc.errno) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a folder, a pipe: never written over
+        os.close(fd)
+        raise FileAccessError(path, "write", _NOT_OURS)
     with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileAccessError(path, "write", _NOT_OURS)
         head = file.read(_HEAD)
     if head and not _OURS.match(head):
         raise FileAccessError(path, "write", _NOT_OURS)

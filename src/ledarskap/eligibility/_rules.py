@@ -182,9 +182,14 @@ TOO_DEEP = Text(
 def _listed(items: Any) -> Any:
     """A list (of rules, or of values compared with) as the tuple a rule holds.
 
-    Anything else is left as it is, for the checks.
+    A set as a tuple too, in the order of its items' text (so that equal sets make equal
+    rules); anything else is left as it is, for the checks.
     """
-    return tuple(items) if isinstance(items, list) else items
+    if isinstance(items, list):
+        return tuple(items)
+    if isinstance(items, (set, frozenset)):
+        return tuple(sorted(items, key=repr))
+    return items
 
 
 def _nested(node: AllOf | AnyOf | Not) -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "RuleData",
     "load",
     "make_converter",
+    "parameter_uses",
 ]
 
 RULESET_FORMAT = "ledarskap.rules/1"
@@ -632,7 +633,7 @@ class _Checker:
         uses: dict[str, list[ValueType]] = {}
         for entry in entries:
             for node in entry.rule.walk():
-                for ref, use in _parameter_uses(node, self.registry):
+                for ref, use in parameter_uses(node, self.registry):
                     uses.setdefault(ref, []).append(use)
         result: dict[str, Parameter] = {}
         # Parameters that predicates read without a rule naming them, with their types
@@ -782,7 +783,8 @@ def _day(day: dt.date | None) -> str:
     return "…" if day is None else day.isoformat()
 
 
-def _parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
+def parameter_uses(node: Rule, registry: PredicateRegistry) -> list[tuple[str, ValueType]]:
+    """Each parameter *node* itself (not its children) names, with the type it uses it as."""
     found: list[tuple[str, ValueType]] = []
     if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
         field = registry.get_field(node.field)

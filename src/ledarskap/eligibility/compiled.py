@@ -40,7 +40,8 @@ class CompiledRuleSet:
     def __init__(self, ruleset: Any, *, _warn: bool = True) -> None:
         if _warn:
             warn_deprecated("CompiledRuleSet", "RuleSet.evaluate and RuleSet.evaluate_many")
-        if not all(hasattr(ruleset, part) for part in ("entries", "parameters", "registry", "id")):
+        parts = ("entries", "parameters", "registry", "id", "version", "source")
+        if not all(hasattr(ruleset, part) for part in parts):
             found = type(ruleset).__name__
             raise UsageError(  # RuleSet is above, and compiles itself: a rule set's parts
                 Text(

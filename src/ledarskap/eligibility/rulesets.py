@@ -39,15 +39,17 @@ from ledarskap.text import Text
 
 from ._entries import RuleEntry, RuleLevel
 from ._evaluation import Evaluator
-from ._rules import Comparison, ParameterRef, Predicate, Rule, source_value
-from ._ruleset_file import RULESET_FORMAT, load
-from ._vocabulary import registry_named, registry_reference
+from ._meaning import said
+from ._rules import source_value
+from ._ruleset_file import RULESET_FORMAT, load, parameter_uses
+from ._vocabulary import registry_named, registry_reference, unknown_type, value_type
 from .bulk import BulkResult
 from .compiled import CompiledRuleSet
 from .decisions import Decision
 from .parameters import Parameter
 from .predicates import PredicateRegistry, registry_or_builtin
 from .truth import Outcome
+from .valuetypes import ValueType
 
 __all__ = [
     "RULESET_FORMAT",
@@ -103,54 +105,126 @@ def _wrong(where: str, expected: Text, found: object) -> InvalidValueError:
     return InvalidValueError(location=f"RuleSet.{where}", expected=expected, found=found)
 
 
-def _check_entries(entries: tuple[RuleEntry, ...], parameters: Mapping[str, Parameter]) -> None:
-    """Refuse what a rule-set file may not hold either, every problem at once.
+def _checked_parts(
+    entries: tuple[RuleEntry, ...],
+    parameters: Mapping[str, Parameter],
+    registry: PredicateRegistry,
+) -> dict[str, Parameter]:
+    """The parameters, their values read as their type reads them; or every problem at once.
 
-    Two versions of a rule in force on one day, and a rule naming a parameter the rule set
-    does not have.
+    Refused as a rule-set file's would be: two versions of a rule in force on one day, or
+    with one label; a rule naming a parameter the rule set does not have; a parameter of no
+    type (one no rule uses, without ``type_name``) and a value its type does not read. A
+    parameter's type is the one its rules and the registry's predicates use it as, or its
+    ``type_name``; its values come back as that type reads them (``"Linköping"`` in a list
+    of municipalities is ``"0580"``), and it records the type.
     """
-    problems: list[Problem] = []
+    problems = _version_problems(entries)
     for index, entry in enumerate(entries):
-        for other in entries[:index]:
-            if other.id == entry.id and entry.overlaps(other):
-                shown = safe_repr(entry.id, 60)
+        for name in sorted(entry.rule.parameters() - parameters.keys()):
+            problems.append(
+                Problem(
+                    f"entries[{index}].rule",
+                    Text(
+                        f"okänd parameter {safe_repr(name, 60)}",
+                        f"unknown parameter {safe_repr(name, 60)}",
+                    ),
+                    "unknown-parameter",
+                )
+            )
+    uses: dict[str, list[ValueType]] = {}
+    for entry in entries:
+        for node in entry.rule.walk():
+            for name, kind in parameter_uses(node, registry):
+                uses.setdefault(name, []).append(kind)
+    implicit = registry.parameter_types()
+    typed: dict[str, Parameter] = {}
+    for name, parameter in parameters.items():
+        where = f"parameters[{name!r}]"
+        try:
+            declared = None if parameter.type_name is None else value_type(parameter.type_name)
+        except ValueError:
+            problems.append(Problem(where, unknown_type(str(parameter.type_name)), "type"))
+            continue
+        kinds = [*implicit.get(name, ()), *uses.get(name, [])]
+        chosen = declared if declared is not None else kinds[0] if kinds else None
+        if chosen is None:
+            problems.append(Problem(where, _NO_TYPE, "unused-parameter"))
+            continue
+        values: dict[dt.date | None, Any] = {}
+        before = len(problems)
+        for day, value in parameter.values:
+            try:
+                values[day] = chosen.convert(value)
+            except (ValueError, TypeError) as error:
+                text, _ = said(error)
+                sv, en = (text.sv, text.en) if isinstance(text, Text) else (text, text)
+                shown = "None" if day is None else day.isoformat()
                 problems.append(
                     Problem(
-                        f"entries[{index}]",
-                        Text(
-                            f"regeln {shown} har en version till i kraft samma dag; ge "
-                            "versionerna av en regel fönster som inte överlappar",
-                            f"rule {shown} has another version in force on a day it is; give "
-                            "the versions of a rule windows that do not overlap",
-                        ),
-                        "duplicate-id",
+                        f"{where}.values[{shown}]",
+                        Text(f"{chosen}: {sv}", f"{chosen}: {en}"),
+                        "type",
                     )
                 )
-                break
-        for name in _parameters_named(entry.rule):
-            if name not in parameters:
-                shown = safe_repr(name, 60)
-                problems.append(
-                    Problem(
-                        f"entries[{index}].rule",
-                        Text(f"okänd parameter {shown}", f"unknown parameter {shown}"),
-                        "unknown-parameter",
-                    )
-                )
+        if len(problems) == before:
+            typed[name] = attrs.evolve(parameter, values=values, type_name=chosen.name)
     if problems:
         raise RuleError(Text("ogiltig regeluppsättning", "invalid rule set"), problems)
+    return typed
 
 
-def _parameters_named(rule: Rule) -> Iterable[str]:
-    """The names of the parameters *rule* compares with or gives a predicate."""
-    stack = [rule]
-    while stack:  # not recursive: a rule nests up to MAX_DEPTH
-        node = stack.pop()
-        if isinstance(node, Comparison) and isinstance(node.value, ParameterRef):
-            yield node.value.name
-        elif isinstance(node, Predicate):
-            yield from (v.name for _, v in node.args if isinstance(v, ParameterRef))
-        stack.extend(getattr(node, "children", ()))
+_NO_TYPE = Text(
+    "ingen regel eller inget predikat använder parametern, och den har ingen typ (type_name)",
+    "no rule or predicate uses the parameter, and it has no type (type_name)",
+)
+
+
+def _version_problems(entries: tuple[RuleEntry, ...]) -> list[Problem]:
+    """Versions of one rule in force on one day, or with one label: sorted, one pass a rule."""
+    problems: list[Problem] = []
+    by_rule: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        by_rule.setdefault(entry.id, []).append(index)
+    for rule_id, indexes in by_rule.items():
+        shown = safe_repr(rule_id, 60)
+        labels: dict[str, int] = {}
+        reach: RuleEntry | None = None  # the version reaching furthest so far
+        ordered = sorted(indexes, key=lambda i: entries[i].valid_from or dt.date.min)
+        for index in ordered:
+            entry = entries[index]
+            if reach is not None and entry.overlaps(reach):
+                problems.append(
+                    Problem(f"entries[{index}]", _OVERLAP.format(rule=shown), "duplicate-id")
+                )
+            if entry.version in labels:
+                problems.append(
+                    Problem(
+                        f"entries[{index}].version",
+                        _LABEL.format(rule=shown, label=safe_repr(entry.version, 60)),
+                        "duplicate-version",
+                    )
+                )
+            labels.setdefault(entry.version, index)
+            if reach is None or (
+                reach.valid_to is not None
+                and (entry.valid_to is None or entry.valid_to > reach.valid_to)
+            ):
+                reach = entry
+    return problems
+
+
+_OVERLAP = Text(
+    "regeln {rule} har en version till i kraft samma dag; ge versionerna av en regel fönster "
+    "som inte överlappar",
+    "rule {rule} has another version in force on a day it is; give the versions of a rule "
+    "windows that do not overlap",
+)
+_LABEL = Text(
+    "regeln {rule} har redan en version som heter {label}: ett beslut måste kunna säga vilken "
+    "det följde",
+    "rule {rule} already has a version called {label}: a decision must say which it followed",
+)
 
 
 @masked_repr
@@ -192,7 +266,8 @@ class RuleSet:
         for where, value in (("id", self.id), ("version", self.version), ("title", self.title)):
             if not isinstance(value, str):
                 raise _wrong(where, Text("en text", "a text"), value)
-        _check_entries(self.entries, self.parameters)
+        typed = _checked_parts(self.entries, self.parameters, registry_or_builtin(self.registry))
+        object.__setattr__(self, "parameters", MappingProxyType(typed))
         # Compiled once, when the rule set is made: it is immutable.
         evaluator = Evaluator(
             self.entries,

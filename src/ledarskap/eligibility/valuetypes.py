@@ -61,7 +61,9 @@ class ValueType:
     """A type of rule value.
 
     ``convert`` takes a value as written (in a rule, a parameter, a case file) and returns
-    its normalised form or raises :class:`ValueError` with a hint; ``source`` gives the
+    its normalised form or raises :class:`ValueError` with a hint; it must take that
+    normalised form too, and give it back as it is (a rule set reads the values of its
+    rules and parameters when it is made, those read from a file again); ``source`` gives the
     normalised form back as plain data (text, number, bool, list), as rules print it;
     ``show`` renders that plain form for a reader in Swedish or English. ``ordered`` types
     compare with ``<``, ``<=``, ``>``, ``>=``; ``item`` is the item type of a list type.

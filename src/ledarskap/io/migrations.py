@@ -27,7 +27,7 @@ field renamed, a record split):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -205,7 +205,8 @@ def _kind(value: object) -> Text:
     return Text(type(value).__name__, type(value).__name__)
 
 
-def _check_arguments(document: object, migrations: object, current: object) -> None:
+def _checked_chain(document: object, migrations: object, current: object) -> tuple[Migration, ...]:
+    """The migrations, taken once (any iterable of them), the arguments checked."""
     if not isinstance(document, dict):
         raise InvalidValueError(
             location="migrate(document)",
@@ -213,14 +214,15 @@ def _check_arguments(document: object, migrations: object, current: object) -> N
             found=_kind(document),
             described=True,
         )
-    if isinstance(migrations, (str, bytes)) or not isinstance(migrations, Sequence):
+    if isinstance(migrations, (str, bytes, Mapping)) or not isinstance(migrations, Iterable):
         raise InvalidValueError(
             location="migrations",
             expected=Text("en lista med Migration", "a list of Migration"),
             found=_kind(migrations),
             described=True,
         )
-    for index, step in enumerate(migrations):
+    chain = tuple(migrations)
+    for index, step in enumerate(chain):
         if not isinstance(step, Migration):
             raise InvalidValueError(
                 location=f"migrations[{index}]",
@@ -234,12 +236,13 @@ def _check_arguments(document: object, migrations: object, current: object) -> N
             expected=Text("ett heltal, minst 1", "a whole number of at least 1"),
             found=current,
         )
+    return chain
 
 
 def migrate(
     document: Document,
     *,
-    migrations: Sequence[Migration] = MIGRATIONS,
+    migrations: Iterable[Migration] = MIGRATIONS,
     current: int = FORMAT_VERSION,
 ) -> Document:
     """*document* rewritten in version *current*, one migration at a time.
@@ -249,7 +252,7 @@ def migrate(
     :class:`~ledarskap.errors.InvalidValueError` for arguments of the wrong kind (a
     document that is no dict, a migration that is no :class:`Migration`).
     """
-    _check_arguments(document, migrations, current)
+    chain = _checked_chain(document, migrations, current)
     version = document.get("format_version")
     if isinstance(version, float) and version.is_integer():
         version = int(version)  # 1.0 is the whole number 1, as numbers read elsewhere
@@ -294,7 +297,7 @@ def migrate(
                 )
             ],
         )
-    steps = {m.from_version: m for m in migrations}
+    steps = {m.from_version: m for m in chain}
     while version < current:
         step = steps.get(version)
         if step is None:

@@ -279,11 +279,28 @@ def _material(key: bytes) -> bytes:
 
     An odd number of digits is left as it is, for :func:`_weakness` to refuse.
     """
-    if _HEX.fullmatch(key):
-        digits = re.sub(rb"\s", b"", key)
-        if len(digits) % 2 == 0:
-            return bytes.fromhex(digits.decode("ascii"))
+    digits = _hex_digits(key)
+    if digits is not None and len(digits) % 2 == 0:
+        return bytes.fromhex(digits.decode("ascii"))
     return key
+
+
+def _hex_digits(key: bytes) -> bytes | None:
+    """The hex digits *key* is written in, however it was saved; ``None`` if it is not hex.
+
+    As :func:`_is_text` reads text: with a byte order mark (UTF-8, or UTF-16 as PowerShell
+    writes ``openssl rand -hex 32 > key``), or NUL bytes after it, it is the same key.
+    """
+    written = key
+    if key.startswith(_UTF16_BOMS):
+        try:
+            written = key.decode("utf-16").encode("ascii")
+        except UnicodeError:
+            return None
+    written = written.removeprefix(codecs.BOM_UTF8).rstrip(b"\0")
+    if not _HEX.fullmatch(written):
+        return None
+    return re.sub(rb"\s", b"", written)
 
 
 def _is_text(key: bytes) -> bool:
@@ -295,6 +312,8 @@ def _is_text(key: bytes) -> bool:
             return False
         return all(ord(c) < 0x800 for c in written) and _typed(written)
     body = key.rstrip(b"\0")
+    if not body:  # NUL bytes only: no text, and few values (rule 3)
+        return False
     try:
         written = body.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
@@ -315,8 +334,8 @@ def _typed(text: str) -> bool:
 
 def _weakness(key: bytes, material: bytes) -> Text | None:
     """Why *key* (standing for *material*) is plainly not random (see :class:`PseudonymKey`)."""
-    if _HEX.fullmatch(key):
-        digits = re.sub(rb"\s", b"", key)
+    digits = _hex_digits(key)
+    if digits is not None:
         if len(digits) % 2:
             return Text(
                 f"en pseudonymnyckel i hexadecimala siffror har ett jämnt antal, två per byte, "
