@@ -705,6 +705,102 @@ def test_a_late_application_is_found(data: ProgramData, draw: st.DataObject) -> 
     assert [f.code for f in report.errors] == ["application.after-deadline"]
 
 
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_a_mentor_over_capacity_is_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A mentor with more adepts at once than its capacity yields mentor.over-capacity."""
+
+    def together(one: Mentorship, other: Mentorship) -> bool:
+        return one.start <= (other.end or dt.date.max) and other.start <= (one.end or dt.date.max)
+
+    pairs = data.mentorships
+    busy = sorted(
+        {
+            a.mentor_id
+            for a in pairs
+            for b in pairs
+            if a is not b and a.mentor_id == b.mentor_id and together(a, b)
+        }
+    )
+    assume(busy)
+    chosen = draw.draw(st.sampled_from(busy))
+    mentors = [evolve(m, capacity=1) if m.id == chosen else m for m in data.mentors]
+    assert "mentor.over-capacity" in _new_codes(
+        validate(data), validate(evolve(data, mentors=mentors))
+    )
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_a_cohort_over_capacity_is_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A cohort with more participants than places yields cohort.over-capacity, alone."""
+    counts = Counter(
+        p.cohort_id for p in data.participants if p.status is not ParticipantStatus.WITHDRAWN
+    )
+    full = [c for c in data.cohorts if counts[c.id] >= 2]
+    assume(full)
+    cohort = draw.draw(st.sampled_from(full))
+    smaller = evolve(cohort, capacity=counts[cohort.id] - 1)
+    cohorts = [smaller if c is cohort else c for c in data.cohorts]
+    report = validate(evolve(data, cohorts=cohorts))
+    assert _new_codes(validate(data), report) == {"cohort.over-capacity"}
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_a_participant_twice_in_a_cohort_is_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A person who takes part twice in one cohort yields participant.twice-in-cohort."""
+    participant = draw.draw(st.sampled_from(data.participants))
+    again = evolve(participant, id=f"{participant.id}-again", application_id=None)
+    report = validate(evolve(data, participants=[*data.participants, again]))
+    assert "participant.twice-in-cohort" in _new_codes(validate(data), report)
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_a_member_of_two_support_groups_is_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A participant put in a second support group of the cohort yields support-group.member-twice."""
+    grouped = [c for c in data.cohorts if any(g.participant_ids for g in c.support_groups)]
+    assume(grouped)
+    cohort = draw.draw(st.sampled_from(grouped))
+    group = draw.draw(st.sampled_from([g for g in cohort.support_groups if g.participant_ids]))
+    member = draw.draw(st.sampled_from(group.participant_ids))
+    extra = SupportGroup(id=f"{group.id}-extra", name="Extra", participant_ids=(member,))
+    cohorts = [
+        evolve(c, support_groups=(*c.support_groups, extra)) if c is cohort else c
+        for c in data.cohorts
+    ]
+    report = validate(evolve(data, cohorts=cohorts))
+    assert _new_codes(validate(data), report) == {"support-group.member-twice"}
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_two_people_with_one_personnummer_are_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A personnummer given to a second person yields person.same-personnummer."""
+    known = [p for p in data.people if p.personnummer is not None]
+    assume(known and len(data.people) >= 2)
+    one = draw.draw(st.sampled_from(known))
+    other = draw.draw(st.sampled_from([p for p in data.people if p.id != one.id]))
+    assume(other.personnummer != one.personnummer)
+    people = [evolve(p, personnummer=one.personnummer) if p is other else p for p in data.people]
+    report = validate(evolve(data, people=people))
+    assert _new_codes(validate(data), report) == {"person.same-personnummer"}
+
+
+@SETTINGS
+@given(program_data(max_cohorts=2, max_participants=5), st.data())
+def test_a_meeting_before_its_mentorship_is_found(data: ProgramData, draw: st.DataObject) -> None:
+    """A meeting dated before its mentorship began yields meeting.outside-mentorship."""
+    assume(data.meetings)
+    meeting = draw.draw(st.sampled_from(data.meetings))
+    pair = data.mentorship(meeting.mentorship_id)
+    early = pair.start - dt.timedelta(days=draw.draw(st.integers(1, 60)))
+    meetings = [_unchecked(m, on=early) if m is meeting else m for m in data.meetings]
+    report = validate(evolve(data, meetings=meetings))
+    assert "meeting.outside-mentorship" in _new_codes(validate(data), report)
+
+
 # No personal data in any report --------------------------------------------------------
 
 _PNR_SHAPES = re.compile(r"(?<!\d)(\d{6}|\d{8})[-+]?\d{4}(?!\d)")
