@@ -249,8 +249,13 @@ class RuleSet:
     >>> again == rules, again.source, copy.deepcopy(rules) == rules
     (True, 'default-rules.toml', True)
 
+    A rule set made in Python is checked as its file would be (two versions of a rule in
+    force on one day or with one label, a parameter unknown, untyped or of values its type
+    does not read: a :class:`~ledarskap.errors.RuleError` listing them all), and its
+    parameters' values are read as the rules using them read them.
+
     .. versionchanged:: 0.3
-       Pickles, and copies with :mod:`copy`.
+       Pickles, and copies with :mod:`copy`. Checked when made in Python too.
     """
 
     id: str

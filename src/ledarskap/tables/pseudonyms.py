@@ -89,7 +89,7 @@ class PseudonymKey:
     1. **Long enough:** at least :data:`MIN_KEY_BYTES` bytes.
        Nor longer than :data:`MAX_KEY_BYTES`: a larger file is not a key.
     2. **Text only as hex:** a key that is text — a passphrase, a word, a sentence typed
-       into a file, in any language and as editors save it — is refused unless it is hex
+       into a file, as editors and shells save it — is refused unless it is hex
        digits (white space between them allowed, as ``xxd -p`` breaks lines), the form
        :meth:`generate`, ``openssl rand -hex 32`` and ``secrets.token_hex(32)`` write;
        hex must have at least 64 digits (32 bytes). Text is, after any NUL bytes at its
@@ -165,9 +165,8 @@ class PseudonymKey:
         """
         while True:
             key = secrets.token_hex(MIN_KEY_BYTES).encode("ascii")
-            if (
-                _weakness(key, _material(key)) is None
-            ):  # but with a chance of 3·10⁻¹⁷: see the class
+            # Refused by a chance of 3·10⁻¹⁷ (see the class): then drawn again.
+            if _weakness(key, _material(key)) is None:
                 return cls(key)
 
     @classmethod
