@@ -32,7 +32,7 @@ import attrs
 
 from ledarskap._deprecation import warn_deprecated
 from ledarskap.eligibility import Outcome, default_ruleset
-from ledarskap.errors import LedarskapError, MissingDependencyError, UsageError
+from ledarskap.errors import LedarskapError, MissingDependencyError, UsageError, safe_repr
 from ledarskap.io.documents import example_program, load
 from ledarskap.mentoring import propose
 from ledarskap.model import Cohort, MeetingStatus, ProgramData
@@ -68,8 +68,9 @@ def _of(function: str, data: object, cohort: object) -> tuple[ProgramData, Cohor
     if data.cohort(cohort.id) != cohort:  # an unknown id: UnknownReferenceError
         raise UsageError(
             Text(
-                f"{function}(cohort): omgången {cohort.id!r} är en annan än programmets",
-                f"{function}(cohort): cohort {cohort.id!r} is not the program's",
+                f"{function}(cohort): omgången {safe_repr(cohort.id, 60)} är en annan än "
+                "programmets",
+                f"{function}(cohort): cohort {safe_repr(cohort.id, 60)} is not the program's",
             )
         )
     return data, cohort

@@ -24,6 +24,7 @@ from ._parser import (
     command_named,
     default_language,
     leading_command,
+    option_value,
     requested_language,
 )
 
@@ -136,15 +137,7 @@ def _asks_for_json(argv: Sequence[str]) -> bool:
     as ``--format``, or the command may take none (``ledarskap schema --format json``).
     The last ``--format`` counts, as argparse takes the last; nothing after ``--`` does.
     """
-    said = ""
-    words = iter(argv)
-    for word in words:
-        if word == "--":
-            break
-        name, equals, value = word.partition("=")
-        if len(name) >= 3 and "--format".startswith(name):
-            said = value if equals else next(words, "")
-    return said == "json"
+    return option_value(argv, "--format") == "json"
 
 
 def runner(command: str) -> Runner:

@@ -41,6 +41,7 @@ __all__ = [
     "date",
     "default_language",
     "leading_command",
+    "option_value",
     "requested_language",
 ]
 
@@ -565,15 +566,29 @@ def requested_language(argv: Sequence[str]) -> Language | None:
     >>> requested_language(["validate", "--lang", "sv", "--la=en"])
     'en'
     """
+    said = option_value(argv, "--lang")
+    return _LANGUAGES.get(said) if said is not None else None
+
+
+def option_value(argv: Sequence[str], option: str) -> str | None:
+    """The value *argv* gives *option*, read from the words as argparse reads them.
+
+    For a command line argparse has not read, or refused: the last time the option is
+    given counts, as ``--option value``, ``--option=value`` or an abbreviation
+    (``--form json``); nothing after ``--`` does.
+
+    >>> option_value(["schema", "--form", "text", "--format=json"], "--format")
+    'json'
+    """
     said = None
     words = iter(argv)
     for word in words:
         if word == "--":
             break
         name, equals, value = word.partition("=")
-        if len(name) >= 3 and "--lang".startswith(name):
+        if len(name) >= 3 and option.startswith(name):
             said = value if equals else next(words, None)
-    return _LANGUAGES.get(said) if said is not None else None
+    return said
 
 
 def default_language(environ: Mapping[str, str] = os.environ) -> Language:

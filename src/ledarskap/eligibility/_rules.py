@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from ledarskap._deprecation import warn_deprecated
-from ledarskap.errors import Problem, RuleError, UsageError
+from ledarskap.errors import Problem, RuleError, UsageError, safe_repr
 from ledarskap.model import Application, Cohort
 from ledarskap.text import Text
 
@@ -325,8 +325,8 @@ class Comparison(Rule):
             shown = ", ".join(OPERATORS)
             raise UsageError(
                 Text(
-                    f"Comparison.op: förväntade en av {shown}, fick {value!r}",
-                    f"Comparison.op: expected one of {shown}, found {value!r}",
+                    f"Comparison.op: förväntade en av {shown}, fick {safe_repr(value, 40)}",
+                    f"Comparison.op: expected one of {shown}, found {safe_repr(value, 40)}",
                 )
             )
 

@@ -84,7 +84,7 @@ def _parameters(value: Mapping[str, Parameter] | Iterable[Parameter]) -> Mapping
     named = dict(given) if isinstance(given, Mapping) else {p.name: p for p in _each(given)}
     for name, parameter in named.items():
         if not isinstance(parameter, Parameter) or parameter.name != name:
-            raise _wrong(f"parameters[{name!r}]", _PARAMETERS, parameter)
+            raise _wrong(f"parameters[{safe_repr(name, 60)}]", _PARAMETERS, parameter)
     return MappingProxyType(named)
 
 
@@ -140,7 +140,7 @@ def _checked_parts(
     implicit = registry.parameter_types()
     typed: dict[str, Parameter] = {}
     for name, parameter in parameters.items():
-        where = f"parameters[{name!r}]"
+        where = f"parameters[{safe_repr(name, 60)}]"
         try:
             declared = None if parameter.type_name is None else value_type(parameter.type_name)
         except ValueError:
